@@ -1,0 +1,10 @@
+/**
+ * MRR Kit core (`mrr-kit/core`): pure domain logic over plain data, no DOM. Usable in Node.
+ */
+export * from './money.js';
+export * from './mrr.js';
+export * from './unit-economics.js';
+export * from './motions.js';
+export * from './movements.js';
+export * from './metrics.js';
+export * from './cohorts.js';
