@@ -1,0 +1,62 @@
+import { defineConfig, type UserConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { resolve } from 'node:path';
+
+/**
+ * Three builds, one per mode (see `npm run build`):
+ * - default: the static site in dist/site (landing page, all components, PWA manifest + service worker);
+ * - `embed`: dist/mrr-kit.js, one minified ES module that defines every element (script-tag embed);
+ * - `core`: dist/core.js, the headless core for Node and bundlers (`mrr-kit/core`).
+ * An extra `calculator` mode builds the calculator alone, for the size benchmark.
+ */
+const libraryEntries: Record<string, { entry: string; fileName: string; outDir: string }> = {
+  embed: { entry: 'src/mrr-kit.ts', fileName: 'mrr-kit', outDir: 'dist' },
+  core: { entry: 'src/core/index.ts', fileName: 'core', outDir: 'dist' },
+  calculator: { entry: 'components/mrr-calculator/define.ts', fileName: 'mrr-calculator', outDir: 'bench/tmp' },
+};
+
+export default defineConfig(({ mode }): UserConfig => {
+  const lib = libraryEntries[mode];
+  if (lib) {
+    return {
+      publicDir: false,
+      build: {
+        outDir: lib.outDir,
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        lib: { entry: resolve(lib.entry), formats: ['es'], fileName: () => `${lib.fileName}.js` },
+        rolldownOptions: { output: { minify: true, codeSplitting: false } },
+        worker: undefined,
+      },
+      worker: { format: 'es' },
+    } as UserConfig;
+  }
+  return {
+    base: './',
+    build: { outDir: 'dist/site', emptyOutDir: true, target: 'es2022' },
+    worker: { format: 'es' },
+    plugins: [
+      VitePWA({
+        registerType: 'autoUpdate',
+        injectRegister: false,
+        includeAssets: ['icon.svg'],
+        manifest: {
+          name: 'MRR Kit',
+          short_name: 'MRR Kit',
+          description: 'Measure and grow monthly recurring revenue.',
+          start_url: './',
+          scope: './',
+          display: 'standalone',
+          background_color: '#ffffff',
+          theme_color: '#3454d1',
+          icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any maskable' }],
+        },
+        workbox: {
+          globPatterns: ['**/*.{js,css,html,svg,json,webmanifest}'],
+          navigateFallback: 'index.html',
+        },
+      }),
+    ],
+  };
+});
