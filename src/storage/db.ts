@@ -1,0 +1,168 @@
+/**
+ * The one storage module of MRR Kit: a typed IndexedDB schema on `idb`, one connection promise,
+ * migrations by version, and failures reported as typed `StorageError`s so that elements can keep
+ * working in memory and say "not saved".
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+export const DB_NAME = 'mrr-kit';
+export const DB_VERSION = 2;
+
+/** Saved state of one element instance (calculator inputs, package designs, …). */
+export interface StateRecord<T = unknown> {
+  /** `<component>:<storage-key>`, e.g. `calculator:default`. */
+  key: string;
+  data: T;
+  savedAt: number;
+  /** Version of `data`'s shape, for the element's own migrations. */
+  schema: number;
+}
+
+/** An imported subscription dataset (issue: real subscription data). */
+export interface DatasetRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  currency: string;
+  periodCount: number;
+  customerCount: number;
+  chunkCount: number;
+  /** Free-form import summary (skipped rows by reason, source file name…). */
+  meta?: Record<string, unknown>;
+}
+
+/** Periods of a dataset, stored in bulk chunks so a million rows take a few transactions. */
+export interface DatasetChunkRecord {
+  datasetId: string;
+  index: number;
+  periods: unknown[];
+}
+
+export interface MrrKitDB extends DBSchema {
+  state: { key: string; value: StateRecord };
+  datasets: { key: string; value: DatasetRecord; indexes: { 'by-updated': number } };
+  datasetChunks: { key: [string, number]; value: DatasetChunkRecord };
+}
+
+export type StorageFailure = 'missing' | 'openFailed' | 'timeout' | 'writeFailed' | 'quota';
+
+export class StorageError extends Error {
+  readonly reason: StorageFailure;
+  constructor(reason: StorageFailure, cause?: unknown) {
+    super(`IndexedDB ${reason}`, { cause });
+    this.name = 'StorageError';
+    this.reason = reason;
+  }
+}
+
+const settings = { dbName: DB_NAME, timeoutMs: 3000 };
+let connection: Promise<IDBPDatabase<MrrKitDB>> | undefined;
+
+/** Test and integration hook: another database name or open timeout; drops the connection. */
+export function configureStorage(options: { dbName?: string; timeoutMs?: number }): void {
+  Object.assign(settings, options);
+  resetStorage();
+}
+
+/** Closes and forgets the connection (the next call opens again). */
+export function resetStorage(): void {
+  const c = connection;
+  connection = undefined;
+  c?.then((db) => db.close()).catch(() => {});
+}
+
+/** Migrations: each step runs once, in order, from the stored version to DB_VERSION. */
+function upgrade(db: IDBPDatabase<MrrKitDB>, oldVersion: number): void {
+  if (oldVersion < 1) {
+    db.createObjectStore('state', { keyPath: 'key' });
+  }
+  if (oldVersion < 2) {
+    const datasets = db.createObjectStore('datasets', { keyPath: 'id' });
+    datasets.createIndex('by-updated', 'updatedAt');
+    db.createObjectStore('datasetChunks', { keyPath: ['datasetId', 'index'] });
+  }
+}
+
+/**
+ * The shared connection. Rejects with `StorageError` when IndexedDB is missing, fails to open, or
+ * does not answer within the timeout (3 s); a later call tries again.
+ */
+export function getDb(): Promise<IDBPDatabase<MrrKitDB>> {
+  if (connection) return connection;
+  const attempt = new Promise<IDBPDatabase<MrrKitDB>>((resolve, reject) => {
+    let factory: IDBFactory | undefined;
+    try {
+      factory = globalThis.indexedDB;
+    } catch (e) {
+      // Some browsers throw on access in sandboxed iframes or with storage disabled.
+      reject(new StorageError('missing', e));
+      return;
+    }
+    if (!factory || typeof factory.open !== 'function') {
+      reject(new StorageError('missing'));
+      return;
+    }
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      reject(new StorageError('timeout'));
+    }, settings.timeoutMs);
+    openDB<MrrKitDB>(settings.dbName, DB_VERSION, {
+      upgrade: (db, oldVersion) => upgrade(db, oldVersion),
+      blocking: () => resetStorage(), // another tab wants a newer version: let it
+      terminated: () => {
+        connection = undefined;
+      },
+    })
+      .then((db) => {
+        clearTimeout(timer);
+        // Answered too late: this session already works in memory; do not hold a stray connection.
+        if (timedOut) db.close();
+        else resolve(db);
+      })
+      .catch((e) => {
+        clearTimeout(timer);
+        reject(new StorageError('openFailed', e));
+      });
+  });
+  connection = attempt;
+  attempt.catch(() => {
+    if (connection === attempt) connection = undefined;
+  });
+  return attempt;
+}
+
+function writeError(e: unknown): StorageError {
+  if (e instanceof StorageError) return e;
+  const name = (e as { name?: string } | null)?.name;
+  return new StorageError(name === 'QuotaExceededError' ? 'quota' : 'writeFailed', e);
+}
+
+/** Reads the saved state of `key`, or undefined. Rejects with StorageError. */
+export async function loadState<T>(key: string): Promise<StateRecord<T> | undefined> {
+  const db = await getDb();
+  return (await db.get('state', key)) as StateRecord<T> | undefined;
+}
+
+/** Saves `data` under `key` in one short transaction. Rejects with StorageError (quota, …). */
+export async function saveState<T>(key: string, data: T, schema = 1): Promise<void> {
+  const db = await getDb();
+  try {
+    await db.put('state', { key, data, savedAt: Date.now(), schema });
+  } catch (e) {
+    throw writeError(e);
+  }
+}
+
+/** Deletes the saved state of `key`. */
+export async function deleteState(key: string): Promise<void> {
+  const db = await getDb();
+  try {
+    await db.delete('state', key);
+  } catch (e) {
+    throw writeError(e);
+  }
+}
+
+export { writeError as toStorageError };
