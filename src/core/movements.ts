@@ -1,0 +1,418 @@
+/**
+ * MRR movements from subscription periods: month by month, how much MRR came from new customers,
+ * expansion, contraction, churn and reactivation (the dbt-labs `mrr-playbook` rules).
+ *
+ * Built for a million periods in well under a second: dates are parsed from character codes into
+ * month indices, amounts become integer minor units once per period, periods are grouped by customer
+ * with a counting sort (no per-customer arrays or Maps), and one month buffer is reused for every
+ * customer. All sums are integers in minor units, so every row balances exactly.
+ */
+import { currencyDigits, fromMinor, MAX_AMOUNT, roundHalfAway, toMonthlyMinor, type BillingInterval } from './money.js';
+import { dayToMonthIndex, monthLabel, parseIsoDay, parseMonth } from './dates.js';
+import type { CohortRetention, CohortRow } from './cohorts.js';
+
+/** One stretch of time during which a customer pays a recurring price. */
+export interface SubscriptionPeriod {
+  customerId: string;
+  /** First day, ISO `YYYY-MM-DD` (UTC). */
+  start: string;
+  /** Day after the last day (exclusive), ISO `YYYY-MM-DD`; absent or null while still running. */
+  end?: string | null;
+  /** Price per billing interval per unit, in major units (12.5 is 12.50). */
+  amount: number;
+  /** Default `'month'`. */
+  interval?: BillingInterval;
+  /** Billed every `intervalCount` intervals; default 1. */
+  intervalCount?: number;
+  /** Units (seats); default 1. */
+  quantity?: number;
+  /** ISO 4217 code; when given it must match the analysis currency. */
+  currency?: string;
+}
+
+export interface MovementOptions {
+  /** Last month reported, `YYYY-MM`; running periods count through it. Default: the last month any
+   * period starts or ends in. */
+  asOf?: string;
+  /** Currency of the amounts (minor units and rounding), default `'USD'`. */
+  currency?: string;
+}
+
+/** One month of MRR movements, in major units. Contraction and churn are ≤ 0, so
+ * `endingMrr = startingMrr + new + expansion + contraction + churn + reactivation` exactly. */
+export interface MovementRow {
+  month: string;
+  startingMrr: number;
+  new: number;
+  expansion: number;
+  contraction: number;
+  churn: number;
+  reactivation: number;
+  endingMrr: number;
+  /** Customers with MRR > 0 at the end of the month. */
+  customers: number;
+  newCustomers: number;
+  churnedCustomers: number;
+  reactivatedCustomers: number;
+}
+
+export type PeriodIssueCode =
+  | 'missingCustomer'
+  | 'badDate'
+  | 'endBeforeStart'
+  | 'negativeAmount'
+  | 'notANumber'
+  | 'tooLarge'
+  | 'badInterval'
+  | 'currencyMismatch';
+
+/** Why a period cannot be used; `field` names the offending property. */
+export interface PeriodIssue {
+  field: 'period' | 'customerId' | 'start' | 'end' | 'amount' | 'quantity' | 'interval' | 'intervalCount' | 'currency';
+  code: PeriodIssueCode;
+}
+
+/** What {@link analyzeSubscriptions} returns. */
+export interface SubscriptionAnalysis {
+  movements: MovementRow[];
+  cohorts: CohortRetention;
+  /** Periods left out because {@link validatePeriod} found an issue. */
+  skippedPeriods: number;
+}
+
+const INTERVALS: Record<string, true> = { day: true, week: true, month: true, quarter: true, year: true };
+
+// Scratch slots filled by readPeriod: reused so the hot loop allocates nothing per period.
+const START_DAY = 0;
+const END_DAY = 1; // −1 when the period is still running
+const MONTHLY_MINOR = 2;
+
+/**
+ * Checks one period and, when it is valid, writes its start day, end day and monthly minor units
+ * into `out`. The one place that decides validity, shared by {@link validatePeriod} and the engine so
+ * that "skipped" always means "validatePeriod reports an issue".
+ */
+function readPeriod(p: SubscriptionPeriod, currency: string, factor: number, out: Float64Array): PeriodIssue | null {
+  if (typeof p !== 'object' || p === null) return { field: 'period', code: 'notANumber' };
+  const id = p.customerId as unknown;
+  if (!((typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)))) {
+    return { field: 'customerId', code: 'missingCustomer' };
+  }
+  const start = parseIsoDay(p.start);
+  if (start < 0) return { field: 'start', code: 'badDate' };
+  let end = -1;
+  if (p.end !== undefined && p.end !== null) {
+    end = parseIsoDay(p.end);
+    if (end < 0) return { field: 'end', code: 'badDate' };
+    if (end < start) return { field: 'end', code: 'endBeforeStart' };
+  }
+  const amount = p.amount;
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) return { field: 'amount', code: 'notANumber' };
+  if (amount < 0) return { field: 'amount', code: 'negativeAmount' };
+  let quantity = p.quantity;
+  if (quantity === undefined) quantity = 1;
+  else if (typeof quantity !== 'number' || !Number.isFinite(quantity)) return { field: 'quantity', code: 'notANumber' };
+  else if (quantity < 0) return { field: 'quantity', code: 'negativeAmount' };
+  const interval = p.interval ?? 'month';
+  if (INTERVALS[interval] !== true) return { field: 'interval', code: 'badInterval' };
+  const intervalCount = p.intervalCount ?? 1;
+  if (typeof intervalCount !== 'number' || !Number.isInteger(intervalCount) || intervalCount < 1) {
+    return { field: 'intervalCount', code: 'badInterval' };
+  }
+  const price = amount * quantity;
+  if (price > MAX_AMOUNT) return { field: 'amount', code: 'tooLarge' };
+  if (p.currency !== undefined && p.currency !== currency && String(p.currency).toUpperCase() !== currency) {
+    return { field: 'currency', code: 'currencyMismatch' };
+  }
+  // Same rounding as toMinor: price in minor units first, then its monthly equivalent.
+  const minor = roundHalfAway(price * factor);
+  out[START_DAY] = start;
+  out[END_DAY] = end;
+  out[MONTHLY_MINOR] = interval === 'month' && intervalCount === 1 ? minor : toMonthlyMinor(minor, interval, intervalCount);
+  return null;
+}
+
+/**
+ * Checks a subscription period. Returns the first issue found, or null when the period is usable:
+ * `badDate` (not a real `YYYY-MM-DD`), `endBeforeStart`, `notANumber` (amount or quantity missing or
+ * not finite), `negativeAmount`, `tooLarge` (amount × quantity above `MAX_AMOUNT`), `badInterval`
+ * (unknown interval, or intervalCount not a whole number ≥ 1), `missingCustomer`, and
+ * `currencyMismatch` (the period's currency differs from `options.currency`, default USD).
+ * {@link mrrMovements} and friends skip exactly the periods this rejects.
+ */
+export function validatePeriod(period: SubscriptionPeriod, options: { currency?: string } = {}): PeriodIssue | null {
+  const currency = (options.currency ?? 'USD').toUpperCase();
+  return readPeriod(period, currency, 10 ** currencyDigits(currency), new Float64Array(3));
+}
+
+/** Every issue of a list of periods, with the period's position; empty when all are usable. */
+export function findPeriodIssues(
+  periods: readonly SubscriptionPeriod[],
+  options: { currency?: string } = {},
+): Array<PeriodIssue & { index: number }> {
+  const currency = (options.currency ?? 'USD').toUpperCase();
+  const factor = 10 ** currencyDigits(currency);
+  const scratch = new Float64Array(3);
+  const issues: Array<PeriodIssue & { index: number }> = [];
+  for (let i = 0; i < periods.length; i++) {
+    const issue = readPeriod(periods[i], currency, factor, scratch);
+    if (issue) issues.push({ ...issue, index: i });
+  }
+  return issues;
+}
+
+/**
+ * MRR movements month by month.
+ *
+ * A month's MRR of a customer is the sum of the monthly equivalents (`amount × quantity`, converted
+ * from its billing interval, rounded to the minor unit) of the customer's periods active on the
+ * last day of the month (`start ≤ last day < end`). Per customer and month: the first month with
+ * MRR is `new`; MRR after a month without (not the first) is `reactivation`; no MRR after a month
+ * with MRR is `churn` of the previous MRR; otherwise a rise is `expansion`, a fall `contraction`.
+ *
+ * Rows run from the first month with MRR through `options.asOf` (default: the last month any
+ * period starts or ends in, which includes the last churn), one per month, quiet months included.
+ * Invalid periods (see {@link validatePeriod}) are skipped; use {@link findPeriodIssues} to list them.
+ * Returns `[]` when no period has MRR. Throws a RangeError for an invalid `asOf` or currency, or
+ * when totals exceed what doubles hold exactly (2^53 minor units).
+ */
+export function mrrMovements(periods: readonly SubscriptionPeriod[], options: MovementOptions = {}): MovementRow[] {
+  return analyze(periods, options, false).movements;
+}
+
+/**
+ * Movements and cohort retention in one pass over the periods (the same rules as
+ * {@link mrrMovements} and `cohortRetention`); cheaper than calling both.
+ */
+export function analyzeSubscriptions(
+  periods: readonly SubscriptionPeriod[],
+  options: MovementOptions = {},
+): SubscriptionAnalysis {
+  return analyze(periods, options, true) as SubscriptionAnalysis;
+}
+
+/** Per-cohort accumulators: MRR and active customers by age (months since the cohort's first). */
+interface CohortAccumulator {
+  customers: number;
+  mrrByAge: Float64Array;
+  activeByAge: Int32Array;
+}
+
+function analyze(
+  periods: readonly SubscriptionPeriod[],
+  options: MovementOptions,
+  withCohorts: boolean,
+): { movements: MovementRow[]; cohorts: CohortRetention | null; skippedPeriods: number } {
+  const currency = (options.currency ?? 'USD').toUpperCase();
+  const factor = 10 ** currencyDigits(currency);
+  let asOf = -1;
+  if (options.asOf !== undefined) {
+    asOf = parseMonth(options.asOf);
+    if (asOf < 0) throw new RangeError(`asOf is not a month (YYYY-MM): ${String(options.asOf)}`);
+  }
+  const empty = { movements: [], cohorts: withCohorts ? { cohorts: [], maxAge: 0 } : null };
+
+  // Pass 1: validate, parse, give each customer a dense index.
+  const n = periods.length;
+  const customerOf = new Int32Array(n);
+  const startMonth = new Int32Array(n);
+  const endMonth = new Int32Array(n); // exclusive; −1 while running
+  const monthlyMinor = new Float64Array(n);
+  const customerIndex = new Map<string, number>();
+  const scratch = new Float64Array(3);
+  let skippedPeriods = 0;
+  let lastTouched = -1;
+  for (let i = 0; i < n; i++) {
+    const p = periods[i];
+    if (readPeriod(p, currency, factor, scratch) !== null) {
+      customerOf[i] = -1;
+      skippedPeriods += 1;
+      continue;
+    }
+    const rawId = p.customerId as unknown;
+    const id = typeof rawId === 'string' ? rawId : String(rawId);
+    let c = customerIndex.get(id);
+    if (c === undefined) {
+      c = customerIndex.size;
+      customerIndex.set(id, c);
+    }
+    customerOf[i] = c;
+    const s = dayToMonthIndex(scratch[START_DAY]);
+    startMonth[i] = s;
+    if (s > lastTouched) lastTouched = s;
+    // Active on the last day of month m iff start ≤ lastDay(m) < end. The end lies in month
+    // endMonthIndex, whose last day is never < end, while every earlier month's is: so the active
+    // months are exactly [month(start), month(end)).
+    const endDay = scratch[END_DAY];
+    if (endDay < 0) endMonth[i] = -1;
+    else {
+      const e = dayToMonthIndex(endDay);
+      endMonth[i] = e;
+      if (e > lastTouched) lastTouched = e;
+    }
+    monthlyMinor[i] = scratch[MONTHLY_MINOR];
+  }
+  const horizon = asOf >= 0 ? asOf : lastTouched;
+  if (horizon < 0) return { ...empty, skippedPeriods };
+
+  // Clip to the horizon and find the first month anything is active.
+  const stop = horizon + 1;
+  let base = stop;
+  for (let i = 0; i < n; i++) {
+    if (customerOf[i] < 0) continue;
+    const e = endMonth[i] < 0 || endMonth[i] > stop ? stop : endMonth[i];
+    endMonth[i] = e;
+    if (startMonth[i] >= e || monthlyMinor[i] === 0) {
+      customerOf[i] = -1; // contributes no MRR in the reported months
+      continue;
+    }
+    if (startMonth[i] < base) base = startMonth[i];
+  }
+  if (base === stop) return { ...empty, skippedPeriods };
+  const monthCount = stop - base;
+
+  // Group periods by customer: counting sort over the dense customer indices.
+  const customerCount = customerIndex.size;
+  const offsets = new Int32Array(customerCount + 1);
+  for (let i = 0; i < n; i++) if (customerOf[i] >= 0) offsets[customerOf[i] + 1] += 1;
+  for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
+  const order = new Int32Array(offsets[customerCount]);
+  const cursor = offsets.slice(0, customerCount);
+  for (let i = 0; i < n; i++) {
+    const c = customerOf[i];
+    if (c >= 0) order[cursor[c]++] = i;
+  }
+
+  // Month totals, indexed by month − base.
+  const newMinor = new Float64Array(monthCount);
+  const expansionMinor = new Float64Array(monthCount);
+  const contractionMinor = new Float64Array(monthCount);
+  const churnMinor = new Float64Array(monthCount);
+  const reactivationMinor = new Float64Array(monthCount);
+  const newCustomers = new Int32Array(monthCount);
+  const churnedCustomers = new Int32Array(monthCount);
+  const reactivatedCustomers = new Int32Array(monthCount);
+  const cohortsByMonth: Array<CohortAccumulator | undefined> = withCohorts ? new Array(monthCount) : [];
+
+  // One customer at a time: spread its periods over a shared month buffer, then walk the months.
+  const customerMrr = new Float64Array(monthCount);
+  for (let c = 0; c < customerCount; c++) {
+    const from = offsets[c];
+    const to = offsets[c + 1];
+    if (from === to) continue;
+    let first = monthCount;
+    let last = 0; // exclusive
+    for (let j = from; j < to; j++) {
+      const i = order[j];
+      const s = startMonth[i] - base;
+      const e = endMonth[i] - base;
+      const amount = monthlyMinor[i];
+      for (let m = s; m < e; m++) customerMrr[m] += amount;
+      if (s < first) first = s;
+      if (e > last) last = e;
+    }
+    // The month after the last active one carries the churn, if it is reported.
+    const walkEnd = last < monthCount ? last : monthCount - 1;
+    let previous = 0;
+    let seen = false; // had MRR in an earlier month
+    let cohort: CohortAccumulator | undefined;
+    let cohortMonth = 0;
+    for (let m = first; m <= walkEnd; m++) {
+      const current = customerMrr[m];
+      customerMrr[m] = 0; // leave the buffer clean for the next customer
+      if (current > 0) {
+        if (previous > 0) {
+          const change = current - previous;
+          if (change > 0) expansionMinor[m] += change;
+          else if (change < 0) contractionMinor[m] += change;
+        } else if (!seen) {
+          seen = true;
+          newMinor[m] += current;
+          newCustomers[m] += 1;
+          if (withCohorts) {
+            cohortMonth = m;
+            cohort = cohortsByMonth[m] ??= {
+              customers: 0,
+              mrrByAge: new Float64Array(monthCount - m),
+              activeByAge: new Int32Array(monthCount - m),
+            };
+            cohort.customers += 1;
+          }
+        } else {
+          reactivationMinor[m] += current;
+          reactivatedCustomers[m] += 1;
+        }
+        if (cohort !== undefined) {
+          cohort.mrrByAge[m - cohortMonth] += current;
+          cohort.activeByAge[m - cohortMonth] += 1;
+        }
+      } else if (previous > 0) {
+        churnMinor[m] -= previous;
+        churnedCustomers[m] += 1;
+      }
+      previous = current;
+    }
+  }
+
+  // Rows from the first month with MRR: every customer's first such month is `new`.
+  let firstRow = 0;
+  while (firstRow < monthCount && newCustomers[firstRow] === 0) firstRow += 1;
+  if (firstRow === monthCount) return { ...empty, skippedPeriods };
+  const major = (minor: number) => fromMinor(minor, currency);
+  const movements: MovementRow[] = [];
+  let startingMinor = 0;
+  let customers = 0;
+  let largest = 0;
+  for (let m = firstRow; m < monthCount; m++) {
+    const endingMinor =
+      startingMinor + newMinor[m] + expansionMinor[m] + contractionMinor[m] + churnMinor[m] + reactivationMinor[m];
+    customers += newCustomers[m] + reactivatedCustomers[m] - churnedCustomers[m];
+    // Every partial sum is bounded by one of these (same-sign terms), so checking them proves all
+    // the additions above were exact.
+    largest = Math.max(largest, endingMinor, newMinor[m], expansionMinor[m], reactivationMinor[m], -contractionMinor[m], -churnMinor[m]);
+    movements.push({
+      month: monthLabel(base + m),
+      startingMrr: major(startingMinor),
+      new: major(newMinor[m]),
+      expansion: major(expansionMinor[m]),
+      contraction: major(contractionMinor[m]),
+      churn: major(churnMinor[m]),
+      reactivation: major(reactivationMinor[m]),
+      endingMrr: major(endingMinor),
+      customers,
+      newCustomers: newCustomers[m],
+      churnedCustomers: churnedCustomers[m],
+      reactivatedCustomers: reactivatedCustomers[m],
+    });
+    startingMinor = endingMinor;
+  }
+  if (largest > Number.MAX_SAFE_INTEGER) {
+    throw new RangeError('MRR totals exceed 2^53 minor units and cannot be summed exactly');
+  }
+
+  let cohorts: CohortRetention | null = null;
+  if (withCohorts) {
+    const maxAge = monthCount - 1 - firstRow;
+    const rows: CohortRow[] = [];
+    for (let m = firstRow; m < monthCount; m++) {
+      const acc = cohortsByMonth[m];
+      if (acc === undefined) continue;
+      const revenuePct: Array<number | null> = new Array(maxAge + 1).fill(null);
+      const logoPct: Array<number | null> = new Array(maxAge + 1).fill(null);
+      const startingMinor = acc.mrrByAge[0]; // > 0: the cohort's customers all start with MRR
+      for (let age = 0; age < acc.mrrByAge.length; age++) {
+        revenuePct[age] = (acc.mrrByAge[age] / startingMinor) * 100;
+        logoPct[age] = (acc.activeByAge[age] / acc.customers) * 100;
+      }
+      rows.push({
+        cohort: monthLabel(base + m),
+        customers: acc.customers,
+        startingMrr: major(startingMinor),
+        revenuePct,
+        logoPct,
+      });
+    }
+    cohorts = { cohorts: rows, maxAge };
+  }
+  return { movements, cohorts, skippedPeriods };
+}
