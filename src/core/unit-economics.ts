@@ -83,20 +83,17 @@ export interface UnitEconomics {
 
 const currencySchema = v.optional(v.pipe(v.string('outOfRange'), v.check(isCurrency, 'outOfRange')));
 
-const commonEntries = {
-  arpa: amount(),
-  grossMarginPct: percent(),
-  churnPct: percent(),
-  retentionSpendPerClient: v.nullish(amount()),
-  currency: currencySchema,
-};
+// Entries in form order, so issues come out in the order a person reads the fields.
+const headEntries = { arpa: amount(), grossMarginPct: percent(), churnPct: percent() };
+const tailEntries = { retentionSpendPerClient: v.nullish(amount()), currency: currencySchema };
 
-const cacSchema = v.object({ ...commonEntries, cac: amount() });
+const cacSchema = v.object({ ...headEntries, cac: amount(), ...tailEntries });
 const spendSchema = v.object({
-  ...commonEntries,
+  ...headEntries,
   salesSpend: amount(),
   marketingSpend: amount(),
   newCustomers: count(),
+  ...tailEntries,
 });
 
 /** The spend route is taken when `cac` is absent and any spend field is present. */
