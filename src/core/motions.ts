@@ -215,7 +215,7 @@ const pctOf = (partMinor: number, wholeMinor: number): Figure =>
   wholeMinor > 0 ? { value: (partMinor / wholeMinor) * 100 } : { value: null, reason: 'noBase' };
 
 /** Ceiling that ignores float noise such as 2.0000000000000004 managers. */
-const headcount = (managers: number) => Math.ceil(managers - 1e-9);
+const headcount = (managers: number) => Math.max(0, Math.ceil(managers - 1e-9));
 
 /**
  * Cost to serve, staffing and expected expansion per segment and in total.
@@ -229,7 +229,8 @@ export function motionsPlan(segments: Segment[], options: MotionsOptions = {}): 
   const digits = currencyDigits(currency);
   const scale = 10 ** digits;
   const minor = (major: number) => roundHalfAway(major * scale);
-  const major = (m: number) => Number((m / scale).toFixed(digits));
+  // `+ 0` turns the -0 of (negative margin × 0 clients) into 0.
+  const major = (m: number) => Number((m / scale).toFixed(digits)) + 0;
 
   const plans: SegmentPlan[] = [];
   const warnings: MotionsWarning[] = [];
