@@ -103,6 +103,8 @@ export interface FormatMoneyOptions {
   compact?: boolean;
   /** Drop the minor digits when they are zero. */
   whole?: boolean;
+  /** Round to whole units (headline figures); the value is rounded only for display. */
+  round?: boolean;
 }
 
 /** Formats integer minor units as money in `locale` with Intl.NumberFormat. */
@@ -113,7 +115,7 @@ export function formatMoney(minor: number, currency = 'USD', locale = 'en', opti
   if (options.compact) {
     opts.notation = 'compact';
     opts.maximumFractionDigits = 1;
-  } else if (options.whole && Number.isInteger(value)) {
+  } else if (options.round || (options.whole && Number.isInteger(value))) {
     opts.minimumFractionDigits = 0;
     opts.maximumFractionDigits = 0;
   }

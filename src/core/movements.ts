@@ -114,7 +114,7 @@ function readPeriod(p: SubscriptionPeriod, currency: string, factor: number, out
   else if (typeof quantity !== 'number' || !Number.isFinite(quantity)) return { field: 'quantity', code: 'notANumber' };
   else if (quantity < 0) return { field: 'quantity', code: 'negativeAmount' };
   const interval = p.interval ?? 'month';
-  if (INTERVALS[interval] !== true) return { field: 'interval', code: 'badInterval' };
+  if (interval !== 'month' && INTERVALS[interval] !== true) return { field: 'interval', code: 'badInterval' };
   const intervalCount = p.intervalCount ?? 1;
   if (typeof intervalCount !== 'number' || !Number.isInteger(intervalCount) || intervalCount < 1) {
     return { field: 'intervalCount', code: 'badInterval' };
@@ -222,6 +222,8 @@ function analyze(
   const scratch = new Float64Array(3);
   let skippedPeriods = 0;
   let lastTouched = -1;
+  let lastId = '';
+  let lastCustomer = -1;
   for (let i = 0; i < n; i++) {
     const p = periods[i];
     if (readPeriod(p, currency, factor, scratch) !== null) {
@@ -231,12 +233,17 @@ function analyze(
     }
     const rawId = p.customerId as unknown;
     const id = typeof rawId === 'string' ? rawId : String(rawId);
-    let c = customerIndex.get(id);
-    if (c === undefined) {
-      c = customerIndex.size;
-      customerIndex.set(id, c);
+    // Exports usually list a customer's periods together: skip the Map lookup for a repeat.
+    if (id !== lastId) {
+      let c = customerIndex.get(id);
+      if (c === undefined) {
+        c = customerIndex.size;
+        customerIndex.set(id, c);
+      }
+      lastId = id;
+      lastCustomer = c;
     }
-    customerOf[i] = c;
+    customerOf[i] = lastCustomer;
     const s = dayToMonthIndex(scratch[START_DAY]);
     startMonth[i] = s;
     if (s > lastTouched) lastTouched = s;
@@ -294,8 +301,10 @@ function analyze(
   const reactivatedCustomers = new Int32Array(monthCount);
   const cohortsByMonth: Array<CohortAccumulator | undefined> = withCohorts ? new Array(monthCount) : [];
 
-  // One customer at a time: spread its periods over a shared month buffer, then walk the months.
-  const customerMrr = new Float64Array(monthCount);
+  // One customer at a time: record each period's start and end as +amount and −amount in a shared
+  // month buffer (a difference array, so a period costs O(1) whatever its length), then walk the
+  // customer's months keeping the running sum, which is the customer's MRR in that month.
+  const mrrChange = new Float64Array(monthCount + 1);
   for (let c = 0; c < customerCount; c++) {
     const from = offsets[c];
     const to = offsets[c + 1];
@@ -307,19 +316,21 @@ function analyze(
       const s = startMonth[i] - base;
       const e = endMonth[i] - base;
       const amount = monthlyMinor[i];
-      for (let m = s; m < e; m++) customerMrr[m] += amount;
+      mrrChange[s] += amount;
+      mrrChange[e] -= amount;
       if (s < first) first = s;
       if (e > last) last = e;
     }
     // The month after the last active one carries the churn, if it is reported.
     const walkEnd = last < monthCount ? last : monthCount - 1;
     let previous = 0;
+    let current = 0;
     let seen = false; // had MRR in an earlier month
     let cohort: CohortAccumulator | undefined;
     let cohortMonth = 0;
     for (let m = first; m <= walkEnd; m++) {
-      const current = customerMrr[m];
-      customerMrr[m] = 0; // leave the buffer clean for the next customer
+      current += mrrChange[m];
+      mrrChange[m] = 0; // leave the buffer clean for the next customer
       if (current > 0) {
         if (previous > 0) {
           const change = current - previous;
@@ -352,6 +363,7 @@ function analyze(
       }
       previous = current;
     }
+    mrrChange[last] = 0; // the final −amount, when `last` is past the reported months
   }
 
   // Rows from the first month with MRR: every customer's first such month is `new`.

@@ -52,7 +52,7 @@ export function checkFields<S extends v.GenericSchema>(
     const field = (issue.path ?? []).map((p) => String(p.key)).join('.');
     if (seen.has(field)) continue;
     seen.add(field);
-    const code = (CODES.has(issue.message) ? issue.message : issue.input === undefined ? 'required' : 'notANumber') as FieldIssueCode;
+    const code = (issue.input === undefined ? 'required' : CODES.has(issue.message) ? issue.message : 'notANumber') as FieldIssueCode;
     issues.push({ field, code });
   }
   return { ok: false, issues };

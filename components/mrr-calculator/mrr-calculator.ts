@@ -1,0 +1,353 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BILLING_INTERVALS, type BillingInterval, toMinor } from '../../src/core/money.js';
+import { churnReductionValue, type MrrAssumptions, type Projection, projectMrr } from '../../src/core/mrr.js';
+import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { PersistController } from '../../src/controllers/persist-controller.js';
+import { ResizeController } from '../../src/controllers/resize-controller.js';
+import { VERSION } from '../../src/define.js';
+import { MrrEvent } from '../../src/events.js';
+import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
+import { movementChart } from '../../src/ui/movement-chart.js';
+import { messages } from './messages.js';
+import { type CalculatorDefaults, type CalculatorInputs, exampleInputs, type NumericField, readInputs } from './state.js';
+import { calculatorStyles } from './mrr-calculator.styles.js';
+import { renderProjectionTable } from './table.js';
+
+export interface MrrChangeDetail {
+  assumptions: MrrAssumptions;
+  summary: Projection['summary'];
+}
+
+/** Figures another element can hand to the calculator ("use these figures"). */
+export interface StartingFigures {
+  startingCustomers?: number;
+  arpa?: number;
+  newCustomersPerMonth?: number;
+  churnPct?: number;
+  expansionPct?: number;
+  contractionPct?: number;
+}
+
+/**
+ * `<mrr-calculator>`: what a prospect's MRR becomes — MRR now and at the horizon, ARR, the
+ * movements that make it, and what one point less churn is worth. Recomputes on every input.
+ *
+ * @fires mrr-change - On user input with a valid result; `detail: { assumptions, summary }`.
+ * @csspart base - The card around everything.
+ * @csspart field - Each input field; @csspart input - each text input; @csspart error - a field's error.
+ * @csspart results - The results panel; @csspart kpis - the key figures.
+ * @csspart chart - The chart figure; @csspart legend - its legend; @csspart table - the data table.
+ * @csspart lever - The "one point less churn" line; @csspart notice - the "not saved" notice.
+ * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-radius, --mrr-font - see README "Theming".
+ */
+export class MrrCalculator extends LitElement {
+  static version = VERSION;
+  static override styles = calculatorStyles;
+
+  /** ISO 4217 currency of every amount. */
+  @property() currency = 'USD';
+  /** BCP 47 locale for numbers (`fr-CA`); the language comes from `lang` (own or inherited). */
+  @property() locale: string | null = null;
+  /** Default horizon in months (1–120) before the user changes it. */
+  @property({ type: Number }) horizon = 24;
+  /** IndexedDB key of this calculator's saved inputs; empty turns saving off. */
+  @property({ attribute: 'storage-key' }) storageKey = 'default';
+  /** Example figures shown before the user types. */
+  @property({ type: Number }) clients?: number;
+  @property({ type: Number }) price?: number;
+  @property({ type: Number, attribute: 'new-clients' }) newClients?: number;
+  @property({ type: Number }) churn?: number;
+  @property({ type: Number }) expansion?: number;
+  @property({ type: Number }) contraction?: number;
+
+  /** The typed inputs (text, as the user wrote them). Replace, don't mutate. */
+  @property({ attribute: false }) inputs?: CalculatorInputs;
+
+  @state() private errors: Record<string, FieldError> = {};
+  @state() private announcement = '';
+
+  /** The last valid projection (kept while a field is invalid). */
+  projection?: Projection;
+  /** The assumptions behind `projection`. */
+  assumptions?: MrrAssumptions;
+  private lever?: { mrr: number; arr: number };
+  private userEdited = false;
+  private announceTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly l = new LocaleController(this, messages);
+  private readonly size = new ResizeController(this);
+  readonly persist = new PersistController<CalculatorInputs>(this, {
+    component: 'calculator',
+    key: () => this.storageKey,
+    restore: (data) => {
+      this.inputs = { ...exampleInputs((n) => this.l.number(n, 2)), ...data };
+    },
+  });
+
+  private get defaults(): CalculatorDefaults {
+    const d: CalculatorDefaults = { horizon: this.horizon };
+    const pairs: [keyof CalculatorDefaults, number | undefined][] = [
+      ['clients', this.clients],
+      ['price', this.price],
+      ['newClients', this.newClients],
+      ['churnPct', this.churn],
+      ['expansionPct', this.expansion],
+      ['contractionPct', this.contraction],
+    ];
+    for (const [k, v] of pairs) if (v !== undefined && Number.isFinite(v)) d[k] = v;
+    return d;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.inputs) this.inputs = exampleInputs((n) => this.l.number(n, 2), this.defaults);
+    if (changed.has('storageKey') && changed.get('storageKey') !== undefined) void this.persist.reload();
+    // Recompute whenever inputs, currency or the language (number parsing) may have changed.
+    this.compute();
+  }
+
+  private lastKey = '';
+  private compute(): void {
+    const key = JSON.stringify([this.inputs, this.currency, this.l.locale]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    const { assumptions, errors } = readInputs(this.inputs!, this.l.locale, this.currency);
+    this.errors = errors;
+    if (!assumptions) return;
+    try {
+      this.projection = projectMrr(assumptions);
+      this.lever = churnReductionValue(assumptions, 1);
+      this.assumptions = assumptions;
+    } catch {
+      // Core validation mirrors the field rules; a mismatch keeps the last valid result.
+    }
+  }
+
+  /** Fills the inputs from figures measured elsewhere (imported data, unit economics). */
+  applyFigures(figures: StartingFigures): void {
+    const fmt = (n: number) => this.l.number(n, 2);
+    const next: CalculatorInputs = { ...this.inputs!, mode: figures.arpa !== undefined ? 'average' : this.inputs!.mode };
+    if (figures.startingCustomers !== undefined) next.clients = fmt(Math.round(figures.startingCustomers));
+    if (figures.arpa !== undefined) next.price = fmt(figures.arpa);
+    if (figures.newCustomersPerMonth !== undefined) next.newClients = fmt(figures.newCustomersPerMonth);
+    if (figures.churnPct !== undefined) next.churnPct = fmt(figures.churnPct);
+    if (figures.expansionPct !== undefined) next.expansionPct = fmt(figures.expansionPct);
+    if (figures.contractionPct !== undefined) next.contractionPct = fmt(figures.contractionPct);
+    this.setInputs(next, false);
+  }
+
+  private setInputs(next: CalculatorInputs, fromUser = true): void {
+    this.inputs = next;
+    this.userEdited = this.userEdited || fromUser;
+    this.persist.save(next);
+    this.compute();
+    if (fromUser && this.assumptions && this.projection && Object.keys(this.errors).length === 0) {
+      this.dispatchEvent(new MrrEvent<MrrChangeDetail>('mrr-change', { assumptions: this.assumptions, summary: this.projection.summary }));
+    }
+    this.scheduleAnnouncement();
+  }
+
+  private update1(field: NumericField, value: string): void {
+    this.setInputs({ ...this.inputs!, [field]: value });
+  }
+
+  private updatePlan(index: number, patch: Partial<CalculatorInputs['plans'][number]>): void {
+    const plans = this.inputs!.plans.map((p, i) => (i === index ? { ...p, ...patch } : p));
+    this.setInputs({ ...this.inputs!, plans });
+  }
+
+  private addPlan(): void {
+    const plans = [...this.inputs!.plans, { price: '', interval: 'month' as BillingInterval, intervalCount: '1', clients: '' }];
+    this.setInputs({ ...this.inputs!, plans });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#plan-${plans.length - 1}-price`)?.focus());
+  }
+
+  private removePlan(index: number): void {
+    const plans = this.inputs!.plans.filter((_, i) => i !== index);
+    this.setInputs({ ...this.inputs!, plans });
+    this.announcement = this.l.t('planRemoved', { n: index + 1 });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('#add-plan')?.focus());
+  }
+
+  private scheduleAnnouncement(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const s = this.projection?.summary;
+      if (!s) return;
+      this.announcement = this.l.t('announce', {
+        n: this.l.number(this.projection!.months.length),
+        end: this.money(s.endingMrr),
+        arr: this.money(s.arr),
+        net: this.money(s.netNewMrr),
+      });
+    }, 700);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.announceTimer);
+  }
+
+  /** Money for display: `exact` keeps minor digits (tables), otherwise whole units (tiles, sentences). */
+  private money(major: number, style: 'compact' | 'exact' | 'rounded' = 'rounded'): string {
+    const minor = toMinor(major, this.currency);
+    if (style === 'compact') return this.l.money(minor, this.currency, { compact: true });
+    if (style === 'exact') return this.l.money(minor, this.currency);
+    return this.l.money(minor, this.currency, { round: true });
+  }
+
+  private field(id: NumericField, label: string, opts: { suffix?: string; hint?: string; prefix?: string; numeric?: boolean } = {}) {
+    return numberField(this.l, {
+      id,
+      label,
+      value: this.inputs![id],
+      error: this.errors[id],
+      hint: opts.hint,
+      suffix: opts.suffix,
+      prefix: opts.prefix,
+      inputmode: opts.numeric ? 'numeric' : 'decimal',
+      onInput: (v) => this.update1(id, v),
+    });
+  }
+
+  override render() {
+    const t = this.l.t.bind(this.l);
+    const pct = '%';
+    return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
+      <section class="inputs" aria-labelledby="inputs-title">
+        <h2 id="inputs-title">${t('title')}</h2>
+        ${this.renderStartingRevenue()}
+        <div class="grid">
+          ${this.field('newClients', t('newClients'))}
+          ${this.field('churnPct', t('churn'), { suffix: pct, hint: t('churnHint') })}
+          ${this.field('expansionPct', t('expansion'), { suffix: pct, hint: t('expansionHint') })}
+          ${this.field('contractionPct', t('contraction'), { suffix: pct, hint: t('contractionHint') })}
+          ${this.field('horizon', t('horizon'), { suffix: t('horizonUnit'), numeric: true })}
+        </div>
+        ${storageNotice(this.l, this.persist)}
+      </section>
+      ${this.renderResults()}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderStartingRevenue() {
+    const t = this.l.t.bind(this.l);
+    const mode = this.inputs!.mode;
+    const setMode = (m: CalculatorInputs['mode']) => this.setInputs({ ...this.inputs!, mode: m });
+    return html`<fieldset class="mode">
+        <legend>${t('mode')}</legend>
+        <label><input type="radio" name="mode" .checked=${mode === 'average'} @change=${() => setMode('average')} />${t('modeAverage')}</label>
+        <label><input type="radio" name="mode" .checked=${mode === 'plans'} @change=${() => setMode('plans')} />${t('modePlans')}</label>
+      </fieldset>
+      ${mode === 'average'
+        ? html`<div class="grid">
+            ${this.field('clients', t('clients'), { numeric: true })} ${this.field('price', t('price'), { suffix: this.currency })}
+          </div>`
+        : this.renderPlans()}`;
+  }
+
+  private renderPlans() {
+    const t = this.l.t.bind(this.l);
+    const plans = this.inputs!.plans;
+    return html`<div class="plans">
+      ${plans.map(
+        (p, i) => html`<fieldset class="plan">
+          <legend>${t('planRow', { n: this.l.number(i + 1) })}</legend>
+          ${numberField(this.l, {
+            id: `plan-${i}-price`,
+            label: t('planPrice'),
+            value: p.price,
+            suffix: this.currency,
+            error: this.errors[`plan-${i}-price`],
+            onInput: (v) => this.updatePlan(i, { price: v }),
+          })}
+          <div class="field">
+            <label for="plan-${i}-interval">${t('planInterval')}</label>
+            <div class="input-wrap">
+              <select id="plan-${i}-interval" @change=${(e: Event) => this.updatePlan(i, { interval: (e.target as HTMLSelectElement).value as BillingInterval })}>
+                ${BILLING_INTERVALS.map((iv) => html`<option value=${iv} ?selected=${iv === p.interval}>${t(`interval.${iv}`)}</option>`)}
+              </select>
+            </div>
+          </div>
+          ${numberField(this.l, {
+            id: `plan-${i}-intervalCount`,
+            label: t('planCount'),
+            value: p.intervalCount,
+            inputmode: 'numeric',
+            error: this.errors[`plan-${i}-intervalCount`],
+            onInput: (v) => this.updatePlan(i, { intervalCount: v }),
+          })}
+          ${numberField(this.l, {
+            id: `plan-${i}-clients`,
+            label: t('planClients'),
+            value: p.clients,
+            inputmode: 'numeric',
+            error: this.errors[`plan-${i}-clients`],
+            onInput: (v) => this.updatePlan(i, { clients: v }),
+          })}
+          <button type="button" class="remove" @click=${() => this.removePlan(i)} aria-label=${t('removePlan', { n: this.l.number(i + 1) })}>
+            ${this.l.c('common.remove')}
+          </button>
+        </fieldset>`,
+      )}
+      <button type="button" id="add-plan" @click=${this.addPlan}>${t('addPlan')}</button>
+    </div>`;
+  }
+
+  private renderResults() {
+    const p = this.projection;
+    if (!p) return html`<section class="results" part="results"></section>`;
+    const t = this.l.t.bind(this.l);
+    const s = p.summary;
+    const n = this.l.number(p.months.length);
+    const stale = Object.keys(this.errors).length > 0;
+    const pctOrNa = (v: number | null) => (v === null ? this.l.c('common.na') : this.l.percent(v, 1));
+    const leverMinor = this.lever ? toMinor(this.lever.mrr, this.currency) : 0;
+    return html`<section class="results" part="results" aria-labelledby="results-title" ?data-stale=${stale}>
+      <h2 id="results-title" class="visually-hidden">${t('results')}</h2>
+      ${stale ? html`<p class="stale" role="note">${t('stale')}</p>` : nothing}
+      <dl class="kpis" part="kpis">
+        <div class="kpi"><dt>${t('mrrNow')}</dt><dd data-kpi="mrr-now">${this.money(s.startingMrr)}</dd></div>
+        <div class="kpi"><dt>${t('mrrAtHorizon', { n })}</dt><dd data-kpi="mrr-end">${this.money(s.endingMrr)}</dd></div>
+        <div class="kpi"><dt>${t('arr', { n })}</dt><dd data-kpi="arr">${this.money(s.arr)}</dd></div>
+        <div class="kpi"><dt>${t('netNew')}</dt><dd data-kpi="net-new">${this.money(s.netNewMrr)}</dd></div>
+        <div class="kpi"><dt>${t('nrr')}</dt><dd data-kpi="nrr">${pctOrNa(s.nrrPct)}</dd></div>
+        <div class="kpi"><dt>${t('grr')}</dt><dd data-kpi="grr">${pctOrNa(s.grrPct)}</dd></div>
+      </dl>
+      <p class="lever" part="lever" data-kpi="lever">
+        ${leverMinor > 0 ? t('churnLever', { mrr: this.money(this.lever!.mrr), arr: this.money(this.lever!.arr), n }) : t('churnLeverZero')}
+      </p>
+      ${s.capped ? html`<p class="notice" role="note">${t('capped')}</p>` : nothing}
+      ${movementChart(
+        p.months.map((m) => ({ ...m, label: this.l.number(m.month) })),
+        {
+          width: Math.min(this.size.value - 34, 900),
+          rtl: this.l.dir === 'rtl',
+          formatTick: (v) => this.money(v, 'compact'),
+          title: t('chartTitle', { n }),
+          description: t('chartDesc', { start: this.money(s.startingMrr), end: this.money(s.endingMrr) }),
+          seriesLabels: {
+            mrr: t('series.mrr'),
+            new: t('series.new'),
+            expansion: t('series.expansion'),
+            reactivation: t('series.reactivation'),
+            contraction: t('series.contraction'),
+            churn: t('series.churn'),
+          },
+          series: ['new', 'expansion', 'contraction', 'churn'],
+        },
+      )}
+      ${renderProjectionTable(this.l, p, (v) => this.money(v, 'exact'))}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mrr-calculator': MrrCalculator;
+  }
+  interface HTMLElementEventMap {
+    'mrr-change': MrrEvent<MrrChangeDetail>;
+  }
+}

@@ -1,0 +1,46 @@
+import { html } from 'lit';
+import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import type { Projection } from '../../src/core/mrr.js';
+import type { messages } from './messages.js';
+
+/** The projection as a table: the accessible alternative of the chart. */
+export function renderProjectionTable(
+  l: LocaleController<typeof messages.en>,
+  p: Projection,
+  money: (major: number) => string,
+) {
+  const t = l.t.bind(l);
+  return html`<details class="table-details">
+    <summary>${l.c('common.showTable')}</summary>
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${t('chartTitle', { n: l.number(p.months.length) })}>
+      <table part="table">
+        <thead>
+          <tr>
+            <th scope="col">${l.c('common.month')}</th>
+            <th scope="col">${t('col.start')}</th>
+            <th scope="col">${t('series.new')}</th>
+            <th scope="col">${t('series.expansion')}</th>
+            <th scope="col">${t('series.contraction')}</th>
+            <th scope="col">${t('series.churn')}</th>
+            <th scope="col">${t('col.end')}</th>
+            <th scope="col">${t('col.customers')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${p.months.map(
+            (m) => html`<tr>
+              <th scope="row">${l.number(m.month)}</th>
+              <td>${money(m.startingMrr)}</td>
+              <td>${money(m.new)}</td>
+              <td>${money(m.expansion)}</td>
+              <td>${money(m.contraction)}</td>
+              <td>${money(m.churn)}</td>
+              <td>${money(m.endingMrr)}</td>
+              <td>${l.number(m.customers, 1)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+  </details>`;
+}

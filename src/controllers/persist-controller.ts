@@ -1,0 +1,118 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { loadState, saveState, StorageError, type StorageFailure } from '../storage/db.js';
+
+export type PersistStatus = 'idle' | 'loading' | 'saved' | 'unsaved';
+
+export interface PersistOptions<T> {
+  /** Component name; the record key is `<component>:<storage key>`. */
+  component: string;
+  /** The host's storage key (attribute `storage-key`); empty or null turns persistence off. */
+  key: () => string | null | undefined;
+  /** Applies restored data to the host. Not called when the user typed before it arrived. */
+  restore: (data: T) => void;
+  /** Shape version of T. */
+  schema?: number;
+  debounceMs?: number;
+}
+
+/**
+ * Saves an element's state to IndexedDB (debounced, one short transaction) and restores it on
+ * connect. When storage is missing, times out or a write fails, the element keeps working in
+ * memory and `status` becomes 'unsaved' with the `failure` reason so the element can say so.
+ */
+export class PersistController<T> implements ReactiveController {
+  status: PersistStatus = 'idle';
+  failure?: StorageFailure;
+  /** Resolves when the initial load finished (restored, nothing saved, or failed). */
+  restored: Promise<void> = Promise.resolve();
+
+  private timer?: ReturnType<typeof setTimeout>;
+  private pending?: T;
+  private dirtyBeforeRestore = false;
+  private loading = false;
+  private readonly onPageHide = () => void this.flush();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: PersistOptions<T>,
+  ) {
+    host.addController(this);
+  }
+
+  private get recordKey(): string | null {
+    const key = this.options.key();
+    return key ? `${this.options.component}:${key}` : null;
+  }
+
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.onPageHide);
+    this.reload();
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.onPageHide);
+    void this.flush();
+  }
+
+  /** Loads the state saved under the current key (call again when the key changes). */
+  reload(): Promise<void> {
+    const key = this.recordKey;
+    if (!key) {
+      this.restored = Promise.resolve();
+      return this.restored;
+    }
+    this.loading = true;
+    this.dirtyBeforeRestore = false;
+    this.setStatus('loading');
+    this.restored = loadState<T>(key)
+      .then((record) => {
+        if (record && !this.dirtyBeforeRestore) this.options.restore(record.data);
+        this.setStatus(record ? 'saved' : 'idle');
+      })
+      .catch((e: unknown) => this.fail(e))
+      .finally(() => {
+        this.loading = false;
+        if (this.pending !== undefined && this.status !== 'unsaved') this.schedule();
+      });
+    return this.restored;
+  }
+
+  /** Queues `data` to be saved after the debounce delay. */
+  save(data: T): void {
+    if (!this.recordKey) return;
+    if (this.loading) this.dirtyBeforeRestore = true;
+    this.pending = data;
+    if (!this.loading) this.schedule();
+  }
+
+  /** Writes what is queued now (page hidden, element removed, tests). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    const key = this.recordKey;
+    const data = this.pending;
+    if (!key || data === undefined) return;
+    this.pending = undefined;
+    try {
+      await saveState(key, data, this.options.schema ?? 1);
+      this.setStatus('saved');
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.options.debounceMs ?? 300);
+  }
+
+  private fail(e: unknown): void {
+    this.failure = e instanceof StorageError ? e.reason : 'writeFailed';
+    this.setStatus('unsaved');
+  }
+
+  private setStatus(status: PersistStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,379 @@
+/**
+ * The pure heart of the import: rows (arrays of cells, as the CSV parser gives them) in,
+ * subscription periods and a report out. No parsing of CSV text, no DOM, no storage: the worker
+ * and the main-thread fallback both feed it rows, and the tests do too.
+ *
+ * Every row ends up in exactly one place: a period, a skip count (trials, zero amounts, one-time
+ * charges, skipped statuses, blank lines) or the error log (with its line number). Nothing is
+ * dropped silently. Memory grows with the kept periods only: errors past the first 100 are kept as
+ * two typed arrays (line, code).
+ */
+import { currencyDigits, isCurrency, parseAmount, roundHalfAway } from '../core/money.js';
+import type { BillingInterval } from '../core/money.js';
+import { parseDateCell } from './dates.js';
+import { validateMapping } from './mapping.js';
+import {
+  MAX_DETAILED_ERRORS,
+  ROW_ERROR_CODES,
+  type ColumnMapping,
+  type ImportFatal,
+  type ImportOptions,
+  type ImportResult,
+  type RowError,
+  type RowErrorCode,
+  type RowErrorLog,
+  type SkipCounts,
+  type SubscriptionPeriod,
+} from './types.js';
+
+/** Amounts above this (per row, major units) are refused as `tooLarge`: surely a typo or a total. */
+export const MAX_ROW_AMOUNT = 1e9;
+
+const DEFAULT_SKIP_STATUSES = ['incomplete', 'incomplete_expired'];
+
+const INTERVALS: Record<string, BillingInterval | 'oneTime'> = {
+  day: 'day',
+  daily: 'day',
+  days: 'day',
+  week: 'week',
+  weekly: 'week',
+  weeks: 'week',
+  month: 'month',
+  monthly: 'month',
+  months: 'month',
+  mo: 'month',
+  quarter: 'quarter',
+  quarterly: 'quarter',
+  quarters: 'quarter',
+  year: 'year',
+  yearly: 'year',
+  years: 'year',
+  annual: 'year',
+  annually: 'year',
+  yr: 'year',
+  '': 'oneTime',
+  one_time: 'oneTime',
+  'one-time': 'oneTime',
+  'one time': 'oneTime',
+  onetime: 'oneTime',
+  once: 'oneTime',
+  none: 'oneTime',
+  lifetime: 'oneTime',
+};
+
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+export interface RowProcessor {
+  /** Reads one data row; `line` is the 1-based line where it starts in the file (header = 1). */
+  push(row: readonly string[], line: number): void;
+  /** Counts a row the CSV parser could not split (unbalanced quotes) as read and in error. */
+  reject(line: number, code: RowErrorCode): void;
+  /** Rows pushed so far (blank lines excluded). */
+  readonly rowsRead: number;
+  /** Ends the import: converts currencies, applies the refusals, returns periods and report. */
+  finish(): ImportResult;
+}
+
+class ErrorCollector {
+  count = 0;
+  first: RowError[] = [];
+  private lines = new Uint32Array(256);
+  private codes = new Uint8Array(256);
+
+  add(line: number, code: RowErrorCode, column?: string, value?: string): void {
+    if (this.count === this.lines.length) {
+      const lines = new Uint32Array(this.count * 2);
+      lines.set(this.lines);
+      this.lines = lines;
+      const codes = new Uint8Array(this.count * 2);
+      codes.set(this.codes);
+      this.codes = codes;
+    }
+    this.lines[this.count] = line;
+    this.codes[this.count] = ROW_ERROR_CODES.indexOf(code);
+    this.count += 1;
+    if (this.first.length < MAX_DETAILED_ERRORS) {
+      const error: RowError = { line, code };
+      if (column !== undefined) error.column = column;
+      if (value !== undefined) error.value = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+      this.first.push(error);
+    }
+  }
+
+  log(): RowErrorLog {
+    return {
+      count: this.count,
+      first: this.first,
+      lines: this.lines.slice(0, this.count),
+      codes: this.codes.slice(0, this.count),
+    };
+  }
+}
+
+/** An empty log, for reports of imports refused before any row. */
+export function emptyErrorLog(): RowErrorLog {
+  return { count: 0, first: [], lines: new Uint32Array(0), codes: new Uint8Array(0) };
+}
+
+export function emptySkipCounts(): SkipCounts {
+  return { trial: 0, zeroAmount: 0, oneTime: 0, status: 0, emptyLine: 0 };
+}
+
+/**
+ * A row processor for a file whose header row is `headers`, read with `mapping` (columns by
+ * header text). An invalid mapping is not thrown: `finish()` reports `fatal: invalidMapping`.
+ */
+export function createRowProcessor(
+  mapping: ColumnMapping,
+  options: ImportOptions,
+  headers: readonly string[],
+): RowProcessor {
+  const mappingIssues = validateMapping(mapping, headers);
+  const col = (name: string | null): number => (name === null ? -1 : headers.indexOf(name));
+  const cCustomer = col(mapping.customerId);
+  const cStart = col(mapping.start);
+  const cEnd = col(mapping.end);
+  const cAmount = col(mapping.amount);
+  const cInterval = col(mapping.interval);
+  const cIntervalCount = col(mapping.intervalCount);
+  const cQuantity = col(mapping.quantity);
+  const cCurrency = col(mapping.currency);
+  const cStatus = col(mapping.status);
+  const cTrialEnd = col(mapping.trialEnd);
+  const dateFormat = options.dateFormat ?? 'iso';
+  const locale = options.locale ?? 'en';
+  const skipStatuses = new Set((options.skipStatuses ?? DEFAULT_SKIP_STATUSES).map((s) => s.toLowerCase()));
+  const defaultCurrency = (options.currency ?? 'USD').toUpperCase();
+  const usesInterval = cInterval >= 0 && !mapping.amountIsMonthly;
+
+  const periods: SubscriptionPeriod[] = [];
+  /** Currency of each period when a currency column is mapped (interned strings). */
+  const periodCurrencies: string[] = [];
+  const currencyCounts: Record<string, number> = {};
+  const skipped = emptySkipCounts();
+  const errors = new ErrorCollector();
+  let rowsRead = 0;
+  let finished = false;
+
+  const cell = (row: readonly string[], c: number): string => (c >= 0 ? (row[c] ?? '').trim() : '');
+
+  function readAmount(text: string, currency: string): number | RowErrorCode {
+    let value: number;
+    if (PLAIN_NUMBER.test(text)) value = Number(text);
+    else {
+      const parsed = parseAmount(text, locale);
+      if (!parsed.ok) return parsed.code === 'tooLarge' ? 'tooLarge' : 'badAmount';
+      value = parsed.value;
+    }
+    if (!Number.isFinite(value)) return 'badAmount';
+    if (mapping.amountInMinorUnits) value = value / 10 ** currencyDigits(currency);
+    if (value < 0) return 'negativeAmount';
+    if (value > MAX_ROW_AMOUNT) return 'tooLarge';
+    return value;
+  }
+
+  function push(row: readonly string[], line: number): void {
+    if (finished || mappingIssues.length > 0) return;
+    if (row.every((c) => c.trim() === '')) {
+      skipped.emptyLine += 1;
+      return;
+    }
+    rowsRead += 1;
+    if (row.length < headers.length) {
+      errors.add(line, 'tooFewColumns', undefined, String(row.length));
+      return;
+    }
+    if (row.length > headers.length && row.slice(headers.length).some((c) => c.trim() !== '')) {
+      errors.add(line, 'tooManyColumns', undefined, String(row.length));
+      return;
+    }
+
+    const status = cell(row, cStatus).toLowerCase();
+    if (status === 'trialing') {
+      skipped.trial += 1;
+      return;
+    }
+    if (status !== '' && skipStatuses.has(status)) {
+      skipped.status += 1;
+      return;
+    }
+
+    const customerId = cell(row, cCustomer);
+    if (customerId === '') return errors.add(line, 'missingCustomer', mapping.customerId ?? undefined);
+
+    let currency = defaultCurrency;
+    if (cCurrency >= 0) {
+      const text = cell(row, cCurrency).toUpperCase();
+      if (text !== '') {
+        if (!/^[A-Z]{3}$/.test(text) || !isCurrency(text)) {
+          return errors.add(line, 'badCurrency', mapping.currency ?? undefined, cell(row, cCurrency));
+        }
+        currency = text;
+      }
+    }
+
+    const startText = cell(row, cStart);
+    let start = parseDateCell(startText, dateFormat);
+    if (start === null) return errors.add(line, 'badDate', mapping.start ?? undefined, startText);
+    const endText = cell(row, cEnd);
+    let end: string | null = null;
+    if (endText !== '') {
+      end = parseDateCell(endText, dateFormat);
+      if (end === null) return errors.add(line, 'badDate', mapping.end ?? undefined, endText);
+      if (end < start) return errors.add(line, 'endBeforeStart', mapping.end ?? undefined, endText);
+    }
+
+    const amountText = cell(row, cAmount);
+    const amount = readAmount(amountText, currency);
+    if (typeof amount === 'string') return errors.add(line, amount, mapping.amount ?? undefined, amountText);
+
+    let quantity = 1;
+    if (cQuantity >= 0) {
+      const text = cell(row, cQuantity);
+      if (text !== '') {
+        quantity = PLAIN_NUMBER.test(text) ? Number(text) : NaN;
+        if (!(quantity >= 0)) return errors.add(line, 'badQuantity', mapping.quantity ?? undefined, text);
+      }
+    }
+    if (amount * quantity > MAX_ROW_AMOUNT) return errors.add(line, 'tooLarge', mapping.quantity ?? undefined, amountText);
+
+    let interval: BillingInterval = 'month';
+    let intervalCount = 1;
+    if (cInterval >= 0) {
+      const text = cell(row, cInterval);
+      const known = INTERVALS[text.toLowerCase()];
+      if (known === 'oneTime') {
+        skipped.oneTime += 1;
+        return;
+      }
+      if (usesInterval) {
+        if (known === undefined) return errors.add(line, 'badInterval', mapping.interval ?? undefined, text);
+        interval = known;
+      }
+    }
+    if (usesInterval && cIntervalCount >= 0) {
+      const text = cell(row, cIntervalCount);
+      if (text !== '') {
+        intervalCount = Number(text);
+        if (!Number.isInteger(intervalCount) || intervalCount < 1 || intervalCount > 1000) {
+          return errors.add(line, 'badIntervalCount', mapping.intervalCount ?? undefined, text);
+        }
+      }
+    }
+
+    // A trial before the paid period: revenue starts when the trial ends.
+    if (cTrialEnd >= 0) {
+      const trialEnd = parseDateCell(cell(row, cTrialEnd), dateFormat);
+      if (trialEnd !== null && trialEnd > start) {
+        if (amount * quantity === 0 || (end !== null && end <= trialEnd)) {
+          skipped.trial += 1;
+          return;
+        }
+        start = trialEnd;
+      }
+    }
+    if (amount * quantity === 0) {
+      skipped.zeroAmount += 1;
+      return;
+    }
+
+    const period: SubscriptionPeriod = { customerId, start, end, amount };
+    if (interval !== 'month') period.interval = interval;
+    if (intervalCount !== 1) period.intervalCount = intervalCount;
+    if (quantity !== 1) period.quantity = quantity;
+    periods.push(period);
+    if (cCurrency >= 0) {
+      currencyCounts[currency] = (currencyCounts[currency] ?? 0) + 1;
+      periodCurrencies.push(currency);
+    }
+  }
+
+  function finish(): ImportResult {
+    finished = true;
+    const found = Object.keys(currencyCounts).sort();
+    const rates = options.rates ?? {};
+    const hasRate = (c: string): boolean => {
+      const r = rates[c] ?? rates[c.toLowerCase()];
+      return typeof r === 'number' && Number.isFinite(r) && r > 0;
+    };
+    let currency = options.currency?.toUpperCase();
+    if (!currency) {
+      const withoutRate = found.filter((c) => !hasRate(c));
+      currency = found.length === 1 ? found[0] : withoutRate.length === 1 ? withoutRate[0] : found.length === 0 ? defaultCurrency : undefined;
+    }
+    let fatal: ImportFatal | undefined;
+    if (mappingIssues.length > 0) fatal = { code: 'invalidMapping', mappingIssues };
+    else if (rowsRead === 0) fatal = { code: 'noDataRows' };
+    else {
+      const missingRates = found.filter((c) => c !== currency && !hasRate(c));
+      if (currency === undefined || missingRates.length > 0) {
+        fatal = { code: 'multipleCurrencies', currencies: found, missingRates };
+      }
+    }
+    const target = currency ?? defaultCurrency;
+    if (!fatal && periodCurrencies.length > 0) {
+      const factor = 10 ** currencyDigits(target);
+      for (let i = 0; i < periods.length; i++) {
+        const from = periodCurrencies[i];
+        if (from === target) continue;
+        const rate = rates[from] ?? rates[from.toLowerCase()];
+        periods[i].amount = roundHalfAway(periods[i].amount * rate * factor) / factor;
+      }
+    }
+    const kept = fatal ? [] : periods;
+    const customers = new Set<string>();
+    for (const p of kept) customers.add(p.customerId);
+    return {
+      periods: kept,
+      report: {
+        rowsRead,
+        periodsImported: kept.length,
+        customers: customers.size,
+        skipped,
+        errors: errors.log(),
+        currency: target,
+        currenciesFound: currencyCounts,
+        ...(fatal ? { fatal } : {}),
+      },
+    };
+  }
+
+  function reject(line: number, code: RowErrorCode): void {
+    if (finished || mappingIssues.length > 0) return;
+    rowsRead += 1;
+    errors.add(line, code);
+  }
+
+  return {
+    push,
+    reject,
+    get rowsRead() {
+      return rowsRead;
+    },
+    finish,
+  };
+}
+
+/** One CSV cell, quoted when needed; a leading `= + - @` is defused so spreadsheets do not run it. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * Every row error as a CSV (`line,code,column,value`) to download: all lines and codes, and the
+ * column and cell for the first {@link MAX_DETAILED_ERRORS}.
+ */
+export function errorsToCsv(errors: RowErrorLog): string {
+  const out: string[] = ['line,code,column,value'];
+  for (let i = 0; i < errors.count; i++) {
+    const detail = errors.first[i];
+    const code = ROW_ERROR_CODES[errors.codes[i]] ?? 'unknown';
+    out.push(
+      detail
+        ? `${detail.line},${detail.code},${csvCell(detail.column ?? '')},${csvCell(detail.value ?? '')}`
+        : `${errors.lines[i]},${code},,`,
+    );
+  }
+  return `${out.join('\r\n')}\r\n`;
+}

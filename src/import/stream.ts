@@ -1,0 +1,307 @@
+/**
+ * Streaming CSV reading for the import, the same code in the worker, on the main thread (fallback)
+ * and in Node tests: a `Blob` is read slice by slice (`blob.slice().arrayBuffer()`, decoded with a
+ * streaming `TextDecoder`), a string chunk by chunk, and the text goes through papaparse's
+ * low-level `Parser` one chunk at a time, keeping only the unfinished last row between chunks. The
+ * whole file is never one string in memory; memory grows with the kept periods only.
+ *
+ * Line numbers are counted from the parser's cursor (the line breaks each row spans), so a row
+ * after a quoted multi-line cell still gets its true line in the file.
+ */
+import Papa from 'papaparse';
+import { guessMapping, validateMapping } from './mapping.js';
+import { detectDateFormat } from './dates.js';
+import { createRowProcessor, emptyErrorLog, emptySkipCounts, type RowProcessor } from './rows.js';
+import type {
+  ColumnMapping,
+  ImportFatal,
+  ImportOptions,
+  ImportProgress,
+  ImportResult,
+  SniffResult,
+  SniffWarning,
+} from './types.js';
+
+export type ImportInput = string | Blob;
+
+/** Thrown (rejected) when an import is cancelled; `name` is `AbortError` like `fetch`'s. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('Import cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+export interface StreamHooks {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Checked before each chunk: true stops the import with {@link ImportCancelledError}. */
+  isCancelled?: () => boolean;
+  /** Awaited between chunks: the main-thread fallback yields to the event loop here. */
+  betweenChunks?: () => Promise<void>;
+  /** Bytes (Blob) or characters (string) per chunk; default 1 MiB. */
+  chunkSize?: number;
+  /** Minimum time between progress reports; default 100 ms. */
+  progressIntervalMs?: number;
+}
+
+export const SNIFF_BYTES = 64 * 1024;
+const DEFAULT_CHUNK = 1 << 20;
+/** An unfinished row longer than this is an unbalanced quote swallowing the file, not a row. */
+const MAX_PENDING_CHARS = 8 << 20;
+const DELIMITERS = [',', ';', '\t', '|'];
+
+function fatalResult(fatal: ImportFatal, options: ImportOptions): ImportResult {
+  return {
+    periods: [],
+    report: {
+      rowsRead: 0,
+      periodsImported: 0,
+      customers: 0,
+      skipped: emptySkipCounts(),
+      errors: emptyErrorLog(),
+      currency: (options.currency ?? 'USD').toUpperCase(),
+      currenciesFound: {},
+      fatal,
+    },
+  };
+}
+
+/**
+ * True when the start of a file looks binary: a NUL byte, or more than 10 % control characters
+ * (other than tab and line breaks) or U+FFFD replacement characters.
+ */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 1024);
+  if (sample.length === 0) return false;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f || c === 0xfffd) odd += 1;
+  }
+  return odd / sample.length > 0.1;
+}
+
+/** Encoding from the byte order mark: UTF-16 exports (Excel's "Unicode text") are common. */
+function encodingOf(bytes: Uint8Array): { encoding: string; bom: boolean } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true };
+  return { encoding: 'utf-8', bom: false };
+}
+
+/** Reads `input` as text chunks; the first call decides the encoding from the first bytes. */
+class ChunkReader {
+  readonly totalBytes: number;
+  bytesRead = 0;
+  hadBom = false;
+  private decoder: TextDecoder | undefined;
+
+  constructor(
+    private readonly input: ImportInput,
+    private readonly chunkSize: number,
+  ) {
+    this.totalBytes = typeof input === 'string' ? input.length : input.size;
+  }
+
+  get done(): boolean {
+    return this.bytesRead >= this.totalBytes;
+  }
+
+  async next(): Promise<string> {
+    const start = this.bytesRead;
+    const end = Math.min(this.totalBytes, start + this.chunkSize);
+    this.bytesRead = end;
+    if (typeof this.input === 'string') {
+      let text = this.input.slice(start, end);
+      if (start === 0 && text.charCodeAt(0) === 0xfeff) {
+        this.hadBom = true;
+        text = text.slice(1);
+      }
+      return text;
+    }
+    const bytes = new Uint8Array(await this.input.slice(start, end).arrayBuffer());
+    if (!this.decoder) {
+      const { encoding, bom } = encodingOf(bytes);
+      this.hadBom = bom;
+      // The default `ignoreBOM: false` makes TextDecoder drop the BOM itself.
+      this.decoder = new TextDecoder(encoding);
+    }
+    return this.decoder.decode(bytes, { stream: !this.done });
+  }
+}
+
+/** Delimiter and line break of a text sample, as papaparse guesses them. */
+function guessFormat(sample: string, delimiter?: string): { delimiter: string; newline: '\n' | '\r' | '\r\n' } {
+  const meta = Papa.parse<string[]>(sample, {
+    preview: 20,
+    delimiter: delimiter ?? '',
+    delimitersToGuess: DELIMITERS,
+  }).meta;
+  const lb = meta.linebreak;
+  return { delimiter: meta.delimiter || ',', newline: lb === '\r' || lb === '\r\n' ? lb : '\n' };
+}
+
+/**
+ * Phase 1: reads the first 64 KB of a file and returns its headers, up to 20 sample rows, the
+ * delimiter, a guessed mapping and the date format of the start column. Never throws for bad
+ * input: `fatal` says `emptyFile`, `binaryFile` or `noDataRows`.
+ */
+export async function sniff(input: ImportInput, options: { delimiter?: string } = {}): Promise<SniffResult> {
+  const reader = new ChunkReader(input, SNIFF_BYTES);
+  const base: SniffResult = {
+    headers: [],
+    sampleRows: [],
+    delimiter: ',',
+    hadBom: false,
+    mapping: guessMapping([]),
+    dateFormat: 'unknown',
+    warnings: [],
+    totalBytes: reader.totalBytes,
+  };
+  let text: string;
+  try {
+    text = reader.totalBytes === 0 ? '' : await reader.next();
+  } catch (e) {
+    return { ...base, fatal: { code: 'readFailed', message: String(e) } };
+  }
+  base.hadBom = reader.hadBom;
+  if (looksBinary(text)) return { ...base, fatal: { code: 'binaryFile' } };
+  if (text.trim() === '') return { ...base, fatal: { code: 'emptyFile' } };
+  // Only whole lines: the last line of a 64 KB slice is likely cut.
+  if (!reader.done) {
+    const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (cut > 0) text = text.slice(0, cut);
+  }
+  const { delimiter } = guessFormat(text, options.delimiter);
+  const parsed = Papa.parse<string[]>(text, { preview: 21, delimiter, skipEmptyLines: 'greedy' });
+  const rows = parsed.data;
+  const headers = (rows[0] ?? []).map((h) => h.trim());
+  const sampleRows = rows.slice(1);
+  const result: SniffResult = { ...base, headers, sampleRows, delimiter, mapping: guessMapping(headers, sampleRows) };
+  const warnings: SniffWarning[] = [];
+  if (headers.length === 1) {
+    const line = text.slice(0, Math.max(0, text.search(/\r|\n/)) || text.length);
+    const suspected = DELIMITERS.find((d) => d !== delimiter && line.includes(d));
+    if (suspected) {
+      result.suspectedDelimiter = suspected;
+      warnings.push('singleColumn');
+    }
+  }
+  const dateSamples: string[] = [];
+  for (const field of ['start', 'end', 'trialEnd'] as const) {
+    const i = result.mapping[field] === null ? -1 : headers.indexOf(result.mapping[field] as string);
+    if (i >= 0) for (const row of sampleRows) dateSamples.push(row[i] ?? '');
+  }
+  result.dateFormat = detectDateFormat(dateSamples);
+  if (result.dateFormat === 'ambiguous') warnings.push('ambiguousDates');
+  if (result.dateFormat === 'unknown' && dateSamples.some((s) => s.trim() !== '')) warnings.push('unknownDates');
+  result.warnings = warnings;
+  if (sampleRows.length === 0 && reader.done) result.fatal = { code: 'noDataRows' };
+  return result;
+}
+
+/**
+ * Phase 2: streams the whole of `input` through the row processor. Resolves with the periods and
+ * the report (a refused import has `report.fatal` and no periods); rejects only with
+ * {@link ImportCancelledError} when `hooks.isCancelled()` turns true.
+ */
+export async function streamImport(
+  input: ImportInput,
+  mapping: ColumnMapping,
+  options: ImportOptions = {},
+  hooks: StreamHooks = {},
+): Promise<ImportResult> {
+  const reader = new ChunkReader(input, Math.max(16, hooks.chunkSize ?? DEFAULT_CHUNK));
+  if (reader.totalBytes === 0) return fatalResult({ code: 'emptyFile' }, options);
+  const interval = hooks.progressIntervalMs ?? 100;
+  const started = Date.now();
+  let lastProgress = started;
+
+  let processor: RowProcessor | undefined;
+  let headers: string[] | undefined;
+  let fatal: ImportFatal | undefined;
+  let line = 1; // line where the next row starts
+  let pending = ''; // text after the last complete row
+  let base = 0; // character index of pending[0] in the file
+  let rowStart = 0; // character index where the next row starts
+  let aggregate = '';
+  let newlineChar = '\n';
+  let parser: Papa.Parser | undefined;
+
+  const progress = (): ImportProgress => {
+    const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+    const rowsRead = processor?.rowsRead ?? 0;
+    return {
+      rowsRead,
+      bytesRead: reader.bytesRead,
+      totalBytes: reader.totalBytes,
+      fraction: reader.totalBytes ? reader.bytesRead / reader.totalBytes : 1,
+      rowsPerSecond: Math.round(rowsRead / seconds),
+    };
+  };
+
+  const step = (results: Papa.ParseStepResult<string[]>, p: Papa.Parser): void => {
+    const rowEnd = results.meta.cursor;
+    const row = results.data;
+    const rowLine = line;
+    // Line breaks inside the row (quoted cells) and the one that ends it.
+    for (let i = aggregate.indexOf(newlineChar, rowStart - base); i >= 0 && i < rowEnd - base; ) {
+      line += 1;
+      i = aggregate.indexOf(newlineChar, i + 1);
+    }
+    const empty = rowEnd === rowStart; // the zero-length "row" after a final line break
+    rowStart = rowEnd;
+    if (empty) return;
+    if (!headers) {
+      if (row.every((c) => c.trim() === '')) return; // blank lines before the header
+      headers = row.map((h) => h.trim());
+      const issues = validateMapping(mapping, headers);
+      if (issues.length > 0) {
+        fatal = { code: 'invalidMapping', mappingIssues: issues };
+        p.abort();
+        return;
+      }
+      processor = createRowProcessor(mapping, options, headers);
+      return;
+    }
+    if (results.errors.length > 0) processor!.reject(rowLine, 'badQuotes');
+    else processor!.push(row, rowLine);
+  };
+
+  try {
+    while (!reader.done) {
+      if (hooks.isCancelled?.()) throw new ImportCancelledError();
+      const text = await reader.next();
+      if (!parser) {
+        if (looksBinary(text)) return fatalResult({ code: 'binaryFile' }, options);
+        const format = guessFormat(text.slice(0, SNIFF_BYTES), options.delimiter);
+        newlineChar = format.newline === '\r' ? '\r' : '\n';
+        parser = new Papa.Parser({ delimiter: format.delimiter, newline: format.newline, step });
+      }
+      aggregate = pending + text;
+      const last = reader.done;
+      const res = parser.parse(aggregate, base, !last) as { meta: { cursor: number } };
+      if (fatal) return fatalResult(fatal, options);
+      const consumed = res.meta.cursor - base;
+      pending = aggregate.slice(consumed);
+      base += consumed;
+      aggregate = '';
+      if (pending.length > MAX_PENDING_CHARS) return fatalResult({ code: 'unterminatedQuote', line }, options);
+      if (hooks.onProgress && Date.now() - lastProgress >= interval) {
+        lastProgress = Date.now();
+        hooks.onProgress(progress());
+      }
+      if (hooks.betweenChunks) await hooks.betweenChunks();
+    }
+  } catch (e) {
+    if (e instanceof ImportCancelledError) throw e;
+    return fatalResult({ code: 'readFailed', message: String(e) }, options);
+  }
+  hooks.onProgress?.(progress());
+  if (!processor) {
+    const onlyBlank = headers === undefined;
+    return fatalResult({ code: onlyBlank ? 'emptyFile' : 'noDataRows' }, options);
+  }
+  return processor.finish();
+}

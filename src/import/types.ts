@@ -1,0 +1,224 @@
+/**
+ * Types of the CSV import (issue "Real subscription data"): the column mapping the user confirms,
+ * the import options, and the report that says what was imported, skipped and refused.
+ */
+import type { BillingInterval } from '../core/money.js';
+
+/**
+ * One stretch of time during which a customer pays a recurring price: the input of
+ * `mrrMovements` in `src/core/movements.ts`. Same shape as the core's own `SubscriptionPeriod`
+ * (kept here so the import does not depend on the movement engine; TypeScript's structural
+ * typing makes the two interchangeable).
+ */
+export interface SubscriptionPeriod {
+  customerId: string;
+  /** First day, `YYYY-MM-DD` (UTC). */
+  start: string;
+  /** Day after the last day (exclusive), `YYYY-MM-DD`; absent or null while still running. */
+  end?: string | null;
+  /** Price per billing interval per unit, major units (12.5 is 12.50). */
+  amount: number;
+  /** Default `'month'`; set only when it is not a month. */
+  interval?: BillingInterval;
+  /** Billed every `intervalCount` intervals; set only when it is not 1. */
+  intervalCount?: number;
+  /** Units (seats); set only when it is not 1. */
+  quantity?: number;
+  currency?: string;
+}
+
+/** How date cells are written. `iso` covers `YYYY-MM-DD`, `YYYY/MM/DD` and ISO date-times. */
+export type DateFormat = 'iso' | 'dmy' | 'mdy' | 'unix';
+
+/**
+ * What {@link detectDateFormat} concludes from sample cells: `ambiguous` when every sample could be
+ * day/month or month/day (`03/04/2024`): the UI asks; `unknown` when the samples are not dates.
+ */
+export type DetectedDateFormat = DateFormat | 'ambiguous' | 'unknown';
+
+/** Which column (header text, exactly as in the file) feeds each field; null when none. */
+export interface ColumnMapping {
+  customerId: string | null;
+  start: string | null;
+  end: string | null;
+  amount: string | null;
+  interval: string | null;
+  intervalCount: string | null;
+  quantity: string | null;
+  currency: string | null;
+  status: string | null;
+  /** Trial end: a paid period starts when the trial ends (Stripe's `Trial End (UTC)`). */
+  trialEnd: string | null;
+  /** The amount column already is monthly recurring revenue (`monthly_amount`, `mrr`): interval
+   * and interval count are ignored. */
+  amountIsMonthly: boolean;
+  /** Amounts are in minor units (cents), as in Stripe's API exports; the dashboard CSV uses major. */
+  amountInMinorUnits: boolean;
+}
+
+/** The fields a mapping can assign a column to. */
+export type MappedField = Exclude<keyof ColumnMapping, 'amountIsMonthly' | 'amountInMinorUnits'>;
+
+export type MappingIssueCode = 'required' | 'unknownColumn' | 'duplicateColumn';
+
+export interface MappingIssue {
+  field: MappedField;
+  code: MappingIssueCode;
+}
+
+export interface ImportOptions {
+  /** How the date columns are written; default: detected from the sample (`iso` when unsure). */
+  dateFormat?: DateFormat;
+  /** Currency of the dataset; default: the only currency found, else `USD`. */
+  currency?: string;
+  /** Conversion rates into the dataset currency: `{ EUR: 1.08 }` means 1 EUR = 1.08 of it. */
+  rates?: Record<string, number>;
+  /** Locale in which amounts are written (`1.234,50` in `de`); default `en`. */
+  locale?: string;
+  /** Field delimiter; default: detected. */
+  delimiter?: string;
+  /** Statuses left out (lower case). Default: `incomplete`, `incomplete_expired`. `trialing` is
+   * always counted as a trial. */
+  skipStatuses?: readonly string[];
+}
+
+/** Why one row could not be read. */
+export type RowErrorCode =
+  | 'missingCustomer'
+  | 'badDate'
+  | 'endBeforeStart'
+  | 'badAmount'
+  | 'negativeAmount'
+  | 'tooLarge'
+  | 'badQuantity'
+  | 'badInterval'
+  | 'badIntervalCount'
+  | 'badCurrency'
+  | 'tooFewColumns'
+  | 'tooManyColumns'
+  | 'badQuotes';
+
+/** Every {@link RowErrorCode}, in a fixed order: the compact error log stores the index. */
+export const ROW_ERROR_CODES: readonly RowErrorCode[] = [
+  'missingCustomer',
+  'badDate',
+  'endBeforeStart',
+  'badAmount',
+  'negativeAmount',
+  'tooLarge',
+  'badQuantity',
+  'badInterval',
+  'badIntervalCount',
+  'badCurrency',
+  'tooFewColumns',
+  'tooManyColumns',
+  'badQuotes',
+];
+
+export interface RowError {
+  /** 1-based line in the file where the row starts; the header is line 1. Quoted line breaks count. */
+  line: number;
+  code: RowErrorCode;
+  /** Header of the offending column, when one column is to blame. */
+  column?: string;
+  /** The offending cell (cut to 200 characters). */
+  value?: string;
+}
+
+/** All row errors: the first {@link MAX_DETAILED_ERRORS} with details, every one as line + code. */
+export interface RowErrorLog {
+  count: number;
+  first: RowError[];
+  /** Line of each error, in file order (typed array: 4 bytes an error). */
+  lines: Uint32Array;
+  /** Index into {@link ROW_ERROR_CODES} of each error. */
+  codes: Uint8Array;
+}
+
+export const MAX_DETAILED_ERRORS = 100;
+
+/** Why rows were left out on purpose (not errors). */
+export interface SkipCounts {
+  /** Status `trialing`, or a zero amount during a trial, or ended before its trial did. */
+  trial: number;
+  zeroAmount: number;
+  /** No recurring interval (`one_time`, empty) while an interval column is mapped. */
+  oneTime: number;
+  /** A status in `skipStatuses` (`incomplete_expired`, …). */
+  status: number;
+  /** Blank lines. */
+  emptyLine: number;
+}
+
+/** Why a whole import was refused. */
+export type FatalCode =
+  | 'emptyFile'
+  | 'binaryFile'
+  | 'noDataRows'
+  | 'invalidMapping'
+  | 'multipleCurrencies'
+  | 'badRate'
+  | 'unterminatedQuote'
+  | 'readFailed'
+  | 'workerFailed';
+
+export interface ImportFatal {
+  code: FatalCode;
+  /** For `multipleCurrencies`: every currency found; `missingRates`: those without a rate. */
+  currencies?: string[];
+  missingRates?: string[];
+  /** For `invalidMapping`. */
+  mappingIssues?: MappingIssue[];
+  /** For `unterminatedQuote`: where the quoted field opens. */
+  line?: number;
+  /** For `readFailed` / `workerFailed`: the underlying message, for logs. */
+  message?: string;
+}
+
+export interface ImportReport {
+  /** Data rows read (header and blank lines excluded). */
+  rowsRead: number;
+  periodsImported: number;
+  customers: number;
+  skipped: SkipCounts;
+  errors: RowErrorLog;
+  /** Currency of the imported amounts (after conversion). */
+  currency: string;
+  /** Currencies found in the currency column (upper case), with their row counts. */
+  currenciesFound: Record<string, number>;
+  /** Set when the import was refused: `periods` is then empty. */
+  fatal?: ImportFatal;
+}
+
+export interface ImportResult {
+  periods: SubscriptionPeriod[];
+  report: ImportReport;
+}
+
+export interface ImportProgress {
+  rowsRead: number;
+  bytesRead: number;
+  totalBytes: number;
+  /** bytesRead ÷ totalBytes, 0–1. */
+  fraction: number;
+  rowsPerSecond: number;
+}
+
+export type SniffWarning = 'singleColumn' | 'ambiguousDates' | 'unknownDates';
+
+export interface SniffResult {
+  /** Set when the file cannot be imported at all (`emptyFile`, `binaryFile`, `noDataRows`). */
+  fatal?: ImportFatal;
+  headers: string[];
+  /** First data rows (up to 20), cells as text. */
+  sampleRows: string[][];
+  delimiter: string;
+  /** The file has a single column although its lines contain this character: wrong delimiter? */
+  suspectedDelimiter?: string;
+  hadBom: boolean;
+  mapping: ColumnMapping;
+  /** Detected from the sample of the start column (and end column when mapped). */
+  dateFormat: DetectedDateFormat;
+  warnings: SniffWarning[];
+  totalBytes: number;
+}

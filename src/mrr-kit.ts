@@ -1,0 +1,6 @@
+/**
+ * The embed bundle (`dist/mrr-kit.js`): defines every MRR Kit element. Load it with
+ * `<script type="module" src=".../mrr-kit.js"></script>`; loading it twice is harmless.
+ */
+export { MrrCalculator } from '../components/mrr-calculator/define.js';
+export { VERSION } from './define.js';

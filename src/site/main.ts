@@ -1,0 +1,32 @@
+/**
+ * The static site: every element on built-in example data, a language switcher, and the service
+ * worker that makes it work offline after one visit.
+ */
+import '../mrr-kit.js';
+import { LANGS, type Lang, resolveLang, isRtl } from '../i18n/locale.js';
+import { siteMessages } from './messages.js';
+
+const select = document.querySelector<HTMLSelectElement>('#lang')!;
+
+function applyLang(lang: Lang): void {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = isRtl(lang) ? 'rtl' : 'ltr';
+  const table = siteMessages[lang] as Record<string, string>;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = table[el.dataset.i18n!] ?? el.textContent;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria]')) el.setAttribute('aria-label', table[el.dataset.i18nAria!]);
+  document.title = table.title;
+  select.value = lang;
+}
+
+const saved = localStorage.getItem('mrr-kit-lang');
+const initial = resolveLang(new URLSearchParams(location.search).get('lang') ?? saved ?? navigator.language);
+applyLang(LANGS.includes(initial) ? initial : 'en');
+select.addEventListener('change', () => {
+  const lang = resolveLang(select.value);
+  localStorage.setItem('mrr-kit-lang', lang);
+  applyLang(lang);
+});
+
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: true }));
+}

@@ -1,0 +1,44 @@
+import { defineCatalog } from '../i18n/locale.js';
+
+/** Strings of the demo site's own chrome (header, hero, footer). */
+export const siteMessages = defineCatalog({
+  en: {
+    brand: 'MRR Kit',
+    sections: 'Sections',
+    'nav.calculator': 'Calculator',
+    'nav.unitEconomics': 'Unit economics',
+    'nav.motions': 'Revenue motions',
+    'nav.movements': 'Your data',
+    language: 'Language',
+    'hero.title': 'Grow the revenue you can count on every month',
+    'hero.lead': 'Project your monthly recurring revenue, see what churn costs you, and plan the clients, packages and service that grow it.',
+    footer: 'MRR Kit — open source (MIT). Works offline once visited.',
+    title: 'MRR Kit',
+  },
+  fr: {
+    brand: 'MRR Kit',
+    sections: 'Sections',
+    'nav.calculator': 'Calculateur',
+    'nav.unitEconomics': 'Économie unitaire',
+    'nav.motions': 'Actions commerciales',
+    'nav.movements': 'Vos données',
+    language: 'Langue',
+    'hero.title': 'Développez le revenu sur lequel compter chaque mois',
+    'hero.lead': 'Projetez votre revenu mensuel récurrent, mesurez ce que vous coûte l’attrition, et planifiez les clients, les offres et le service qui le font croître.',
+    footer: 'MRR Kit — open source (MIT). Fonctionne hors ligne après une première visite.',
+    title: 'MRR Kit',
+  },
+  ar: {
+    brand: 'MRR Kit',
+    sections: 'الأقسام',
+    'nav.calculator': 'الحاسبة',
+    'nav.unitEconomics': 'اقتصاديات العميل',
+    'nav.motions': 'خطط التواصل',
+    'nav.movements': 'بياناتك',
+    language: 'اللغة',
+    'hero.title': 'نمِّ الإيراد الذي يمكنك الاعتماد عليه كل شهر',
+    'hero.lead': 'توقّع إيرادك الشهري المتكرر، واعرف كلفة فقد العملاء، وخطط للعملاء والباقات والخدمة التي تنميه.',
+    footer: 'MRR Kit — مفتوح المصدر (MIT). يعمل دون اتصال بعد الزيارة الأولى.',
+    title: 'MRR Kit',
+  },
+});

@@ -1,0 +1,97 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { parseAmount, type ParseErrorCode } from '../core/money.js';
+import type { FieldIssueCode } from '../core/validation.js';
+import type { LocaleController } from '../controllers/locale-controller.js';
+import type { Messages } from '../i18n/locale.js';
+
+export type FieldErrorCode = ParseErrorCode | FieldIssueCode;
+
+export interface FieldError {
+  code: FieldErrorCode;
+  params?: Record<string, string | number>;
+}
+
+/** Limits a number field checks at the edge, so the message can say them. */
+export interface FieldRule {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
+
+/**
+ * Reads a typed number in the element's locale and checks it against `rule`.
+ * Returns the value, or a localizable error (parse errors from core `parseAmount`).
+ */
+export function readNumber(raw: string, locale: string, rule: FieldRule = {}): { value: number } | { error: FieldError } {
+  const r = parseAmount(raw, locale);
+  if (!r.ok) return { error: { code: r.code } };
+  const { min = 0, max, integer } = rule;
+  if (r.value < min) return { error: min === 0 ? { code: 'negative' } : { code: 'outOfRange', params: { min, max: max ?? '∞' } } };
+  if (max !== undefined && r.value > max) return { error: { code: 'outOfRange', params: { min, max } } };
+  if (integer && !Number.isInteger(r.value)) return { error: { code: 'notInteger' } };
+  return { value: r.value };
+}
+
+/** The localized sentence for a field error. */
+export function errorMessage<M extends Messages>(l: LocaleController<M>, error: FieldError): string {
+  const params: Record<string, string | number> = { ...(error.params ?? {}) };
+  for (const k of ['min', 'max'] as const) if (typeof params[k] === 'number') params[k] = l.number(params[k] as number, 2);
+  if (error.code === 'ambiguous' || error.code === 'mixedSeparators') params.example = l.number(1234.5, 2);
+  return l.c(`error.${error.code}` as Parameters<typeof l.c>[0], params);
+}
+
+export interface NumberFieldOptions {
+  id: string;
+  label: string;
+  value: string;
+  error?: FieldError;
+  hint?: string;
+  prefix?: string;
+  suffix?: string;
+  /** `decimal` for money and percents, `numeric` for counts. */
+  inputmode?: 'decimal' | 'numeric';
+  onInput: (value: string) => void;
+}
+
+/**
+ * A labelled text input for numbers (text, so people can type their own separators), with its
+ * error next to it, wired for screen readers (aria-invalid, aria-describedby).
+ */
+export function numberField<M extends Messages>(l: LocaleController<M>, o: NumberFieldOptions): TemplateResult {
+  const errorId = `${o.id}-error`;
+  const hintId = `${o.id}-hint`;
+  const describedBy = [o.error ? errorId : '', o.hint ? hintId : ''].filter(Boolean).join(' ');
+  return html`<div class="field" part="field" ?data-invalid=${!!o.error}>
+    <label for=${o.id}>${o.label}</label>
+    <div class="input-wrap">
+      ${o.prefix ? html`<span class="affix" aria-hidden="true">${o.prefix}</span>` : nothing}
+      <input
+        id=${o.id}
+        part="input"
+        type="text"
+        inputmode=${o.inputmode ?? 'decimal'}
+        autocomplete="off"
+        spellcheck="false"
+        .value=${o.value}
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy || undefined)}
+        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+      />
+      ${o.suffix ? html`<span class="affix" aria-hidden="true">${o.suffix}</span>` : nothing}
+    </div>
+    ${o.hint ? html`<span class="hint" id=${hintId}>${o.hint}</span>` : nothing}
+    ${o.error ? html`<p class="error" id=${errorId} part="error">${errorMessage(l, o.error)}</p>` : nothing}
+  </div>`;
+}
+
+/** The "not saved" notice every persisted element shows when storage fails. */
+export function storageNotice<M extends Messages>(
+  l: LocaleController<M>,
+  persist: { status: string; failure?: string },
+): TemplateResult | typeof nothing {
+  if (persist.status !== 'unsaved') return nothing;
+  return html`<p class="notice" part="notice" role="status">
+    ${persist.failure === 'quota' ? l.c('storage.quota') : l.c('storage.unsaved')}
+  </p>`;
+}

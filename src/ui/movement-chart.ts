@@ -1,0 +1,138 @@
+import { html, svg, nothing, type TemplateResult } from 'lit';
+import { scaleBand, scaleLinear, line } from 'd3';
+
+/** One month of the chart: movements (contraction and churn negative) and the month's ending MRR. */
+export interface ChartRow {
+  label: string;
+  new: number;
+  expansion: number;
+  contraction: number;
+  churn: number;
+  reactivation?: number;
+  endingMrr: number;
+}
+
+export type Series = 'new' | 'expansion' | 'reactivation' | 'contraction' | 'churn';
+const UP: Series[] = ['new', 'expansion', 'reactivation'];
+const DOWN: Series[] = ['contraction', 'churn'];
+
+export interface MovementChartOptions {
+  width: number;
+  height?: number;
+  rtl: boolean;
+  /** Short money text for axis ticks. */
+  formatTick: (value: number) => string;
+  title: string;
+  description: string;
+  seriesLabels: Record<Series | 'mrr', string>;
+  /** Only the series that exist in this data (e.g. no reactivation in a projection). */
+  series?: Series[];
+}
+
+/**
+ * MRR line over stacked movement bars, one band per month. d3 does the maths (scales, line
+ * path); Lit renders the SVG. Right-to-left mirrors the time axis. Decorative to screen readers
+ * beyond its title and description: the element renders a table of the same numbers beside it.
+ */
+export function movementChart(rows: ChartRow[], o: MovementChartOptions): TemplateResult {
+  const width = Math.max(240, Math.round(o.width));
+  const height = o.height ?? Math.round(Math.min(320, Math.max(220, width * 0.45)));
+  const series = o.series ?? ['new', 'expansion', 'reactivation', 'contraction', 'churn'];
+  // Room for the longest tick label (compact money, e.g. "-2 k US$"), at ~6.5 px a character.
+  const sample = [0, ...rows.map((r) => r.endingMrr), ...rows.map((r) => r.churn + r.contraction)];
+  const longest = Math.max(...[Math.max(...sample), Math.min(...sample)].map((v) => o.formatTick(v).length));
+  const margin = { top: 12, bottom: 22, side: 8, axis: Math.min(110, Math.max(40, longest * 6.5 + 12)) };
+  const left = o.rtl ? margin.side : margin.axis;
+  const right = o.rtl ? width - margin.axis : width - margin.side;
+  const lineBottom = Math.round((height - margin.bottom) * 0.58);
+  const barsTop = lineBottom + 14;
+  const barsBottom = height - margin.bottom;
+
+  const x = scaleBand<number>()
+    .domain(rows.map((_, i) => i))
+    .range(o.rtl ? [right, left] : [left, right])
+    .paddingInner(rows.length > 60 ? 0.1 : 0.25);
+  const maxMrr = Math.max(1, ...rows.map((r) => r.endingMrr));
+  const yLine = scaleLinear().domain([0, maxMrr]).nice(4).range([lineBottom, margin.top]);
+  const up = rows.map((r) => UP.reduce((s, k) => s + Math.max(0, (r[k] as number | undefined) ?? 0), 0));
+  const down = rows.map((r) => DOWN.reduce((s, k) => s + Math.min(0, (r[k] as number | undefined) ?? 0), 0));
+  const maxUp = Math.max(0, ...up);
+  const minDown = Math.min(0, ...down);
+  const yBars = scaleLinear()
+    .domain([minDown === 0 && maxUp === 0 ? -1 : minDown, maxUp === 0 && minDown === 0 ? 1 : maxUp])
+    .nice(3)
+    .range([barsBottom, barsTop]);
+
+  const mid = (i: number) => (x(i) ?? 0) + x.bandwidth() / 2;
+  const path = line<ChartRow>()
+    .x((_, i) => mid(i))
+    .y((r) => yLine(r.endingMrr))(rows);
+
+  const bars: TemplateResult[] = [];
+  const bw = Math.max(1, x.bandwidth());
+  rows.forEach((r, i) => {
+    let top = 0;
+    for (const k of UP) {
+      const v = Math.max(0, (r[k] as number | undefined) ?? 0);
+      if (!v || !series.includes(k)) continue;
+      const y0 = yBars(top);
+      const y1 = yBars(top + v);
+      bars.push(svg`<rect class="bar ${k}" x=${x(i)} y=${y1} width=${bw} height=${Math.max(0.5, y0 - y1)}></rect>`);
+      top += v;
+    }
+    let bottom = 0;
+    for (const k of DOWN) {
+      const v = Math.min(0, (r[k] as number | undefined) ?? 0);
+      if (!v || !series.includes(k)) continue;
+      const y0 = yBars(bottom);
+      const y1 = yBars(bottom + v);
+      bars.push(svg`<rect class="bar ${k}" x=${x(i)} y=${y0} width=${bw} height=${Math.max(0.5, y1 - y0)}></rect>`);
+      bottom += v;
+    }
+  });
+
+  const axisX = o.rtl ? right + 6 : left - 6;
+  const anchor = o.rtl ? 'start' : 'end';
+  const lineTicks = yLine.ticks(3);
+  const barTicks = yBars.ticks(2);
+  const step = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(width / 70))));
+  const labels = rows.map((r, i) => (i % step === 0 || i === rows.length - 1 ? { i, label: r.label } : null)).filter(Boolean) as {
+    i: number;
+    label: string;
+  }[];
+
+  return html`<figure class="chart" part="chart">
+    <svg
+      role="img"
+      aria-labelledby="chart-title chart-desc"
+      viewBox="0 0 ${width} ${height}"
+      width=${width}
+      height=${height}
+      style="max-width:100%;height:auto;display:block"
+    >
+      <title id="chart-title">${o.title}</title>
+      <desc id="chart-desc">${o.description}</desc>
+      <g class="grid" aria-hidden="true">
+        ${lineTicks.map(
+          (t) => svg`<line x1=${left} x2=${right} y1=${yLine(t)} y2=${yLine(t)}></line>
+            <text x=${axisX} y=${yLine(t)} dy="0.32em" text-anchor=${anchor}>${o.formatTick(t)}</text>`,
+        )}
+        ${barTicks.map(
+          (t) => svg`<line x1=${left} x2=${right} y1=${yBars(t)} y2=${yBars(t)} class=${t === 0 ? 'zero' : ''}></line>
+            <text x=${axisX} y=${yBars(t)} dy="0.32em" text-anchor=${anchor}>${o.formatTick(t)}</text>`,
+        )}
+        ${labels.map(
+          (l) => svg`<text class="x" x=${mid(l.i)} y=${height - 6} text-anchor="middle">${l.label}</text>`,
+        )}
+      </g>
+      <g class="bars" aria-hidden="true">${bars}</g>
+      <path class="mrr-line" d=${path ?? ''} aria-hidden="true"></path>
+    </svg>
+    <figcaption class="legend" part="legend">
+      <span><i class="swatch mrr"></i>${o.seriesLabels.mrr}</span>
+      ${series.map((k) => html`<span><i class="swatch ${k}"></i>${o.seriesLabels[k]}</span>`)}
+    </figcaption>
+  </figure>`;
+}
+
+export { nothing };
