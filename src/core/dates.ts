@@ -57,8 +57,9 @@ export function parseIsoDay(s: unknown): number {
 
 /** Month index (`year × 12 + month − 1`) of a date read by {@link parseIsoDay}. */
 export function dayToMonthIndex(yyyymmdd: number): number {
-  const year = Math.floor(yyyymmdd / 10000);
-  const month = Math.floor(yyyymmdd / 100) % 100;
+  // Int32 arithmetic (`| 0`): a float modulo here is measurably slow over a million periods.
+  const year = (yyyymmdd / 10000) | 0;
+  const month = ((yyyymmdd / 100) | 0) % 100;
   return year * 12 + month - 1;
 }
 

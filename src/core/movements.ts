@@ -191,7 +191,8 @@ export function analyzeSubscriptions(
   return analyze(periods, options, true) as SubscriptionAnalysis;
 }
 
-/** Per-cohort accumulators: MRR and active customers by age (months since the cohort's first). */
+/** Per-cohort accumulators by age (months since the cohort's first): the change of the cohort's
+ * MRR and of its active customers at that age; running sums give the values. */
 interface CohortAccumulator {
   customers: number;
   mrrByAge: Float64Array;
@@ -353,13 +354,16 @@ function analyze(
           reactivationMinor[m] += current;
           reactivatedCustomers[m] += 1;
         }
-        if (cohort !== undefined) {
-          cohort.mrrByAge[m - cohortMonth] += current;
-          cohort.activeByAge[m - cohortMonth] += 1;
-        }
       } else if (previous > 0) {
         churnMinor[m] -= previous;
         churnedCustomers[m] += 1;
+      }
+      // Cohorts record changes only (summed up by age afterwards): most months change nothing.
+      if (cohort !== undefined && current !== previous) {
+        const age = m - cohortMonth;
+        cohort.mrrByAge[age] += current - previous;
+        if (previous === 0) cohort.activeByAge[age] += 1;
+        else if (current === 0) cohort.activeByAge[age] -= 1;
       }
       previous = current;
     }
@@ -412,9 +416,13 @@ function analyze(
       const revenuePct: Array<number | null> = new Array(maxAge + 1).fill(null);
       const logoPct: Array<number | null> = new Array(maxAge + 1).fill(null);
       const startingMinor = acc.mrrByAge[0]; // > 0: the cohort's customers all start with MRR
+      let mrr = 0;
+      let active = 0;
       for (let age = 0; age < acc.mrrByAge.length; age++) {
-        revenuePct[age] = (acc.mrrByAge[age] / startingMinor) * 100;
-        logoPct[age] = (acc.activeByAge[age] / acc.customers) * 100;
+        mrr += acc.mrrByAge[age];
+        active += acc.activeByAge[age];
+        revenuePct[age] = (mrr / startingMinor) * 100;
+        logoPct[age] = (active / acc.customers) * 100;
       }
       rows.push({
         cohort: monthLabel(base + m),
