@@ -1,0 +1,152 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../components/mrr-calculator/define.js';
+import type { MrrCalculator } from '../../components/mrr-calculator/mrr-calculator.js';
+import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
+
+async function calculator(attrs = '', key = uniqueKey()): Promise<MrrCalculator> {
+  const wrapper = await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="${key}" ${attrs}></mrr-calculator></div>`);
+  const el = wrapper.querySelector('mrr-calculator')!;
+  await el.persist.restored;
+  await el.updateComplete;
+  return el;
+}
+
+describe('<mrr-calculator>', () => {
+  it('renders example figures, the chart and a table alternative', async () => {
+    const el = await calculator('clients="100" price="100" churn="5" new-clients="0" expansion="0" contraction="0" horizon="12"');
+    expect(text(el, '[data-kpi="mrr-now"]')).to.equal('$10,000');
+    expect(text(el, '[data-kpi="mrr-end"]')).to.equal('$5,404');
+    expect(shadow(el).querySelectorAll('svg rect.bar.churn').length).to.equal(12);
+    expect(shadow(el).querySelectorAll('table tbody tr').length).to.equal(12);
+    expect(shadow(el).querySelector('svg title')!.textContent).to.contain('12');
+  });
+
+  it('updates the result and the chart on every input, with no submit button', async () => {
+    const el = await calculator('horizon="12"');
+    const before = text(el, '[data-kpi="mrr-end"]');
+    const pathBefore = q(el, 'path.mrr-line').getAttribute('d');
+    await type(el, '#churnPct', '10');
+    expect(text(el, '[data-kpi="mrr-end"]')).not.to.equal(before);
+    expect(q(el, 'path.mrr-line').getAttribute('d')).not.to.equal(pathBefore);
+    await type(el, '#horizon', '36');
+    expect(shadow(el).querySelectorAll('svg rect.bar.new').length).to.equal(36);
+    expect(shadow(el).querySelector('button[type="submit"]')).to.equal(null);
+  });
+
+  it('fires mrr-change on user input only, bubbling and composed', async () => {
+    const el = await calculator();
+    let fired = 0;
+    el.parentElement!.addEventListener('mrr-change', () => fired++);
+    el.horizon = 36;
+    el.currency = 'EUR';
+    await el.updateComplete;
+    expect(fired).to.equal(0);
+    setTimeout(() => void type(el, '#newClients', '7'));
+    const event = await oneEvent(el.parentElement!, 'mrr-change');
+    expect(event.composed).to.equal(true);
+    expect(event.detail.assumptions.newCustomersPerMonth).to.equal(7);
+    expect(event.detail.summary.endingMrr).to.be.a('number');
+  });
+
+  it('explains invalid input next to the field and keeps the last valid result', async () => {
+    const el = await calculator();
+    const before = text(el, '[data-kpi="mrr-end"]');
+    await type(el, '#churnPct', '120');
+    const input = q<HTMLInputElement>(el, '#churnPct');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(el, '#churnPct-error')).to.contain('between 0 and 100');
+    expect(input.getAttribute('aria-describedby')).to.contain('churnPct-error');
+    expect(text(el, '[data-kpi="mrr-end"]')).to.equal(before);
+    await type(el, '#price', '1.234,56');
+    expect(text(el, '#price-error')).to.contain('mixed up');
+    expect(shadow(el).textContent).not.to.contain('NaN');
+  });
+
+  it('reads numbers the French way under lang="fr"', async () => {
+    const el = await calculator('lang="fr" clients="10" price="100" churn="0" new-clients="0" expansion="0" contraction="0"');
+    await type(el, '#price', '1 234,50');
+    expect(text(el, '[data-kpi="mrr-now"]').replace(/\s/g, ' ')).to.match(/12 345\s?\$US|12\s345/);
+    expect(text(el, 'h2')).to.equal('Calculateur de MRR');
+  });
+
+  it('computes a plan list with billing intervals', async () => {
+    const el = await calculator('churn="0" new-clients="0" expansion="0" contraction="0"');
+    q<HTMLInputElement>(el, 'input[name="mode"][type="radio"]:not(:checked)').click();
+    await el.updateComplete;
+    await type(el, '#plan-0-price', '100');
+    await type(el, '#plan-0-clients', '100');
+    await type(el, '#plan-1-price', '600');
+    await type(el, '#plan-1-clients', '50');
+    expect(text(el, '[data-kpi="mrr-now"]')).to.equal('$12,500');
+  });
+
+  it('restores what was typed after a reload', async () => {
+    const key = uniqueKey();
+    const el = await calculator('', key);
+    await type(el, '#clients', '77');
+    await el.persist.flush();
+    el.parentElement!.remove();
+    const again = await calculator('', key);
+    expect(q<HTMLInputElement>(again, '#clients').value).to.equal('77');
+  });
+
+  it('lays out right-to-left in Arabic', async () => {
+    const el = await calculator('lang="ar"');
+    const base = q(el, '[part="base"]');
+    expect(base.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(base).direction).to.equal('rtl');
+    expect(text(el, 'h2')).to.equal('حاسبة الإيرادات الشهرية المتكررة');
+  });
+
+  it('follows its own lang when two calculators share a page', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <mrr-calculator lang="en" storage-key=""></mrr-calculator><mrr-calculator lang="ar" storage-key=""></mrr-calculator>
+    </div>`);
+    const [en, ar] = [...wrapper.querySelectorAll('mrr-calculator')];
+    await en.updateComplete;
+    await ar.updateComplete;
+    expect(text(en, 'h2')).to.equal('MRR calculator');
+    expect(q(ar, '[part="base"]').getAttribute('dir')).to.equal('rtl');
+  });
+
+  it('is accessible (axe-core) in English and Arabic', async () => {
+    await expect(await calculator()).to.be.accessible();
+    await expect(await calculator('lang="ar"')).to.be.accessible();
+  });
+
+  it('does not shrink when the host page sets html { font-size: 10px }', async () => {
+    const el = await calculator();
+    const size = getComputedStyle(q(el, 'input')).fontSize;
+    document.documentElement.style.fontSize = '10px';
+    const after = getComputedStyle(q(el, 'input')).fontSize;
+    document.documentElement.style.fontSize = '';
+    expect(after).to.equal(size);
+  });
+
+  for (const mode of ['missing', 'openFails', 'quota'] as const) {
+    it(`keeps working in memory and says "not saved" when storage ${mode}`, async () => {
+      const restore = await breakIndexedDb(mode);
+      try {
+        const el = await calculator();
+        await type(el, '#clients', '55');
+        await el.persist.flush();
+        await el.updateComplete;
+        expect(text(el, '[part="notice"]')).to.contain('Not saved');
+        expect(text(el, '[data-kpi="mrr-now"]')).to.equal('$27,500');
+      } finally {
+        restore();
+      }
+    });
+  }
+
+  it('says "not saved" when storage does not answer within 3 s', async () => {
+    const restore = await breakIndexedDb('hangs');
+    try {
+      const el = await calculator();
+      expect(el.persist.status).to.equal('unsaved');
+      expect(text(el, '[part="notice"]')).to.contain('Not saved');
+    } finally {
+      restore();
+    }
+  });
+});
