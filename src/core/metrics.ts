@@ -235,9 +235,10 @@ function ratio(numerator: number, denominator: number): number | null {
 }
 
 function pct(numerator: number, denominator: number): number | null {
-  const value = ratio(numerator, denominator);
+  // × 100 before ÷ keeps round figures round (115, not 114.99999999999999).
+  const value = ratio(numerator * 100, denominator);
   // Sums of major-unit amounts carry binary noise (0.1 + 0.2); a 0 must stay 0, not −1e-17.
-  return value === null ? null : cleanZero(value * 100);
+  return value === null ? null : cleanZero(value);
 }
 
 /** Rounds a difference of major-unit amounts to 1e-9 to drop float noise. */

@@ -421,8 +421,8 @@ function analyze(
       for (let age = 0; age < acc.mrrByAge.length; age++) {
         mrr += acc.mrrByAge[age];
         active += acc.activeByAge[age];
-        revenuePct[age] = (mrr / startingMinor) * 100;
-        logoPct[age] = (active / acc.customers) * 100;
+        revenuePct[age] = (mrr * 100) / startingMinor;
+        logoPct[age] = (active * 100) / acc.customers;
       }
       rows.push({
         cohort: monthLabel(base + m),
