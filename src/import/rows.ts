@@ -62,6 +62,8 @@ const INTERVALS: Record<string, BillingInterval | 'oneTime'> = {
 };
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const AMOUNT_BODY = /[0-9.,\s\u00A0\u202F'\u066B\u066C\u0660-\u0669\u06F0-\u06F9]/g;
+const AMOUNT_SURROUNDINGS = /^[-\u2212()\p{Sc}]*[A-Za-z]{0,3}[-\u2212()\p{Sc}]*$/u;
 
 export interface RowProcessor {
   /** Reads one data row; `line` is the 1-based line where it starts in the file (header = 1). */
@@ -161,6 +163,9 @@ export function createRowProcessor(
     let value: number;
     if (PLAIN_NUMBER.test(text)) value = Number(text);
     else {
+      // parseAmount reads whatever surrounds the digits as a currency sign; in a file only a
+      // symbol or a code may, so `1,x` is not 1.
+      if (!AMOUNT_SURROUNDINGS.test(text.replace(AMOUNT_BODY, ''))) return 'badAmount';
       const parsed = parseAmount(text, locale);
       if (!parsed.ok) return parsed.code === 'tooLarge' ? 'tooLarge' : 'badAmount';
       value = parsed.value;

@@ -241,9 +241,10 @@ export async function streamImport(
     };
   };
 
-  const step = (results: Papa.ParseStepResult<string[]>, p: Papa.Parser): void => {
+  const step = (results: Papa.ParseStepResult<string[]>): void => {
     const rowEnd = results.meta.cursor;
-    const row = results.data;
+    // The low-level Parser hands each row wrapped in an array (the high-level API unwraps it).
+    const row = (results.data as unknown as string[][])[0] ?? [];
     const rowLine = line;
     // Line breaks inside the row (quoted cells) and the one that ends it.
     for (let i = aggregate.indexOf(newlineChar, rowStart - base); i >= 0 && i < rowEnd - base; ) {
@@ -259,7 +260,7 @@ export async function streamImport(
       const issues = validateMapping(mapping, headers);
       if (issues.length > 0) {
         fatal = { code: 'invalidMapping', mappingIssues: issues };
-        p.abort();
+        parser?.abort(); // the low-level Parser calls step without itself
         return;
       }
       processor = createRowProcessor(mapping, options, headers);

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { guessMapping } from '../../src/import/mapping.js';
+import { ImportCancelledError, sniff, streamImport } from '../../src/import/stream.js';
+import type { ImportProgress } from '../../src/import/types.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+const blob = (name: string) => new Blob([fixture(name)]);
+const text = (name: string) => fixture(name).toString('utf8');
+
+describe('streamImport: the dbt playbook fixture end to end', () => {
+  const csv = text('dbt-subscription-periods.csv');
+  const lines = csv.trim().split('\n').slice(1);
+  const mapping = guessMapping(csv.split('\n')[0].split(','));
+
+  for (const [label, input, chunkSize] of [
+    ['a string', csv, undefined],
+    ['a Blob', blob('dbt-subscription-periods.csv'), undefined],
+    ['a Blob in 7-byte chunks', blob('dbt-subscription-periods.csv'), 7],
+  ] as const) {
+    it(`imports every row from ${label}`, async () => {
+      const { periods, report } = await streamImport(input, mapping, {}, { chunkSize });
+      expect(report.fatal).toBeUndefined();
+      expect(report.rowsRead).toBe(lines.length);
+      expect(report.errors.count).toBe(0);
+      expect(periods).toHaveLength(lines.length);
+      const [, customer, start, end, amount] = lines[0].split(',');
+      expect(periods[0]).toEqual({ customerId: customer, start, end: end || null, amount: Number(amount) });
+      expect(report.customers).toBe(new Set(lines.map((l) => l.split(',')[1])).size);
+    });
+  }
+});
+
+describe('streamImport: bad files', () => {
+  const plain = guessMapping(['customer_id', 'start_date', 'end_date', 'monthly_amount']);
+
+  it('reports line numbers that count quoted line breaks, whatever the chunking', async () => {
+    for (const chunkSize of [undefined, 5, 16, 33]) {
+      const { periods, report } = await streamImport(blob('bad-rows.csv'), plain, {}, { chunkSize });
+      expect(report.errors.first.map((e) => [e.line, e.code])).toEqual([
+        [3, 'endBeforeStart'],
+        [4, 'missingCustomer'],
+        [5, 'badDate'],
+        [6, 'negativeAmount'],
+        [7, 'tooLarge'],
+        [8, 'badAmount'],
+        [13, 'tooFewColumns'],
+      ]);
+      expect(report.skipped.zeroAmount).toBe(1);
+      expect(periods.map((p) => p.customerId)).toEqual(['c1', 'c8', 'c9', 'c11']);
+      expect(periods[3].amount).toBe(1250.5);
+      expect(report.rowsRead).toBe(12);
+    }
+  });
+
+  it('strips a BOM, detects ; and CRLF, reads decimal commas with locale', async () => {
+    const s = await sniff(blob('bom-semicolon.csv'));
+    expect(s.hadBom).toBe(true);
+    expect(s.delimiter).toBe(';');
+    expect(s.headers).toEqual(['customer_id', 'start_date', 'end_date', 'monthly_amount']);
+    expect(s.mapping.customerId).toBe('customer_id');
+    expect(s.dateFormat).toBe('iso');
+    const { periods } = await streamImport(blob('bom-semicolon.csv'), s.mapping, { locale: 'fr' }, { chunkSize: 9 });
+    expect(periods).toEqual([
+      { customerId: 'c1', start: '2024-01-01', end: null, amount: 50 },
+      { customerId: 'c2', start: '2024-02-01', end: '2024-05-01', amount: 25.5 },
+    ]);
+    const fromString = await streamImport(text('bom-semicolon.csv'), s.mapping, { locale: 'fr' });
+    expect(fromString.periods).toEqual(periods);
+  });
+
+  it('says when a file has one column although its lines hold another delimiter', async () => {
+    const s = await sniff(blob('bom-semicolon.csv'), { delimiter: ',' });
+    expect(s.headers).toHaveLength(1);
+    expect(s.suspectedDelimiter).toBe(';');
+    expect(s.warnings).toContain('singleColumn');
+  });
+
+  it('refuses empty, blank, header-only and binary files with a code', async () => {
+    expect((await sniff(blob('empty.csv'))).fatal).toEqual({ code: 'emptyFile' });
+    expect((await streamImport(blob('empty.csv'), plain)).report.fatal).toEqual({ code: 'emptyFile' });
+    expect((await streamImport('\n\r\n  \n', plain)).report.fatal).toEqual({ code: 'emptyFile' });
+    expect((await sniff(blob('header-only.csv'))).fatal).toEqual({ code: 'noDataRows' });
+    expect((await streamImport(blob('header-only.csv'), plain)).report.fatal).toEqual({ code: 'noDataRows' });
+    expect((await sniff(blob('binary.csv'))).fatal).toEqual({ code: 'binaryFile' });
+    const binary = await streamImport(blob('binary.csv'), plain);
+    expect(binary.report.fatal).toEqual({ code: 'binaryFile' });
+    expect(binary.periods).toEqual([]);
+  });
+
+  it('refuses a mapping naming columns the file lacks', async () => {
+    const { report } = await streamImport(blob('stripe-subscriptions.csv'), plain);
+    expect(report.fatal?.code).toBe('invalidMapping');
+  });
+
+  it('stops an unbalanced quote from swallowing the file', async () => {
+    const body = 'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-01,,"50\n' + 'c2,2024-01-01,,5\n'.repeat(600_000);
+    const { report } = await streamImport(body, plain, {}, { chunkSize: 1 << 20 });
+    expect(report.fatal).toEqual({ code: 'unterminatedQuote', line: 2 });
+  });
+
+  it('reads UTF-16 exports', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('customer_id,start_date,monthly_amount\nc1,2024-01-01,9\n', 'utf16le')]);
+    const s = await sniff(new Blob([utf16]));
+    expect(s.fatal).toBeUndefined();
+    const { periods } = await streamImport(new Blob([utf16]), s.mapping);
+    expect(periods).toEqual([{ customerId: 'c1', start: '2024-01-01', end: null, amount: 9 }]);
+  });
+});
+
+describe('sniff and import of a Stripe-like export', () => {
+  it('guesses the mapping and imports with skips counted', async () => {
+    const s = await sniff(blob('stripe-subscriptions.csv'));
+    expect(s.mapping).toMatchObject({ customerId: 'Customer ID', start: 'Start Date (UTC)', end: 'Ended At (UTC)', amount: 'Plan Amount', interval: 'Plan Interval', amountIsMonthly: false });
+    expect(s.sampleRows).toHaveLength(8);
+    expect(s.dateFormat).toBe('iso');
+    const { periods, report } = await streamImport(blob('stripe-subscriptions.csv'), s.mapping);
+    expect(report.skipped).toEqual({ trial: 1, zeroAmount: 1, oneTime: 1, status: 1, emptyLine: 0 });
+    expect(report.errors.count).toBe(0);
+    expect(periods).toEqual([
+      { customerId: 'cus_A', start: '2023-01-05', end: null, amount: 49 },
+      { customerId: 'cus_B', start: '2023-02-10', end: null, amount: 1200, interval: 'year', quantity: 5 },
+      { customerId: 'cus_C', start: '2023-03-01', end: '2023-09-01', amount: 49 },
+      { customerId: 'cus_G', start: '2023-06-15', end: null, amount: 120, intervalCount: 3, quantity: 2 },
+    ]);
+    expect(report).toMatchObject({ rowsRead: 8, periodsImported: 4, customers: 4, currency: 'USD' });
+  });
+});
+
+describe('streamImport: progress and cancel', () => {
+  const mapping = guessMapping(['customer_id', 'start_date', 'end_date', 'monthly_amount']);
+  const big = 'customer_id,start_date,end_date,monthly_amount\n' + Array.from({ length: 20_000 }, (_, i) => `c${i},2024-01-01,,${i % 90 + 1}`).join('\n');
+
+  it('reports progress, the last at 100 %', async () => {
+    const seen: ImportProgress[] = [];
+    const { report } = await streamImport(big, mapping, {}, { chunkSize: 4096, progressIntervalMs: 0, onProgress: (p) => seen.push(p) });
+    expect(report.periodsImported).toBe(20_000);
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.at(-1)).toMatchObject({ rowsRead: 20_000, fraction: 1 });
+    for (let i = 1; i < seen.length; i++) expect(seen[i].bytesRead).toBeGreaterThanOrEqual(seen[i - 1].bytesRead);
+  });
+
+  it('cancels between chunks', async () => {
+    let chunks = 0;
+    await expect(
+      streamImport(big, mapping, {}, { chunkSize: 4096, isCancelled: () => chunks > 3, betweenChunks: async () => void (chunks += 1) }),
+    ).rejects.toBeInstanceOf(ImportCancelledError);
+  });
+});
