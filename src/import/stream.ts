@@ -50,7 +50,8 @@ const DEFAULT_CHUNK = 1 << 20;
 const MAX_PENDING_CHARS = 8 << 20;
 const DELIMITERS = [',', ';', '\t', '|'];
 
-function fatalResult(fatal: ImportFatal, options: ImportOptions): ImportResult {
+/** The result of an import refused as a whole: no periods, `report.fatal` set. */
+export function fatalResult(fatal: ImportFatal, options: ImportOptions = {}): ImportResult {
   return {
     periods: [],
     report: {

@@ -222,3 +222,18 @@ export interface SniffResult {
   warnings: SniffWarning[];
   totalBytes: number;
 }
+
+/** Messages from the main thread to the import worker. */
+export type ImportWorkerRequest = {
+  type: 'import';
+  input: Blob | string;
+  mapping: ColumnMapping;
+  options: ImportOptions;
+};
+
+/** Messages from the import worker: `ready` once loaded, then progress, then `done` or `error`. */
+export type ImportWorkerResponse =
+  | { type: 'ready' }
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'done'; result: ImportResult }
+  | { type: 'error'; message: string };
