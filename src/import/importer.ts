@@ -11,8 +11,10 @@
  *
  * The import runs in a module worker; where workers are missing (or the worker cannot load), the
  * same streaming code runs on the main thread, yielding to the event loop between 1 MiB chunks.
+ * The parsing code (papaparse included) is loaded on first use, so a page that only shows the
+ * import button does not pay for it.
  */
-import { fatalResult, ImportCancelledError, sniff, streamImport } from './stream.js';
+import { ImportCancelledError } from './cancel.js';
 import type {
   ColumnMapping,
   ImportOptions,
@@ -39,7 +41,8 @@ export interface StartImportHooks {
 }
 
 /** Phase 1: headers, sample rows, delimiter, guessed mapping and date format of `file`. */
-export function sniffFile(file: Blob, options: { delimiter?: string } = {}): Promise<SniffResult> {
+export async function sniffFile(file: Blob, options: { delimiter?: string } = {}): Promise<SniffResult> {
+  const { sniff } = await import('./stream.js');
   return sniff(file, options);
 }
 
@@ -70,11 +73,18 @@ export function startImport(
   const done = new Promise<ImportResult>((resolve, reject) => {
     rejectDone = reject;
     const runOnMainThread = (): void => {
-      streamImport(file, mapping, options, {
-        onProgress: hooks.onProgress,
-        isCancelled: () => cancelled,
-        betweenChunks: () => new Promise((r) => setTimeout(r, 0)),
-      }).then(resolve, reject);
+      import('./stream.js')
+        .then(({ streamImport }) =>
+          streamImport(file, mapping, options, {
+            onProgress: hooks.onProgress,
+            isCancelled: () => cancelled,
+            betweenChunks: () => new Promise((r) => setTimeout(r, 0)),
+          }),
+        )
+        .then(resolve, reject);
+    };
+    const fail = (message: string): void => {
+      import('./stream.js').then(({ fatalResult }) => resolve(fatalResult({ code: 'workerFailed', message }, options)), reject);
     };
     worker = hooks.mainThread ? undefined : createWorker();
     if (!worker) {
@@ -91,7 +101,7 @@ export function startImport(
         resolve(message.result);
       } else {
         stopWorker();
-        resolve(fatalResult({ code: 'workerFailed', message: message.message }, options));
+        fail(message.message);
       }
     };
     worker.onerror = (event: ErrorEvent) => {
@@ -100,7 +110,7 @@ export function startImport(
       if (cancelled) return;
       // A worker that never loaded (blocked by a CSP, unsupported module workers): do it here.
       if (!loaded) runOnMainThread();
-      else resolve(fatalResult({ code: 'workerFailed', message: event.message }, options));
+      else fail(event.message);
     };
     const request: ImportWorkerRequest = { type: 'import', input: file, mapping, options };
     worker.postMessage(request);

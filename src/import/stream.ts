@@ -9,6 +9,7 @@
  * after a quoted multi-line cell still gets its true line in the file.
  */
 import Papa from 'papaparse';
+import { ImportCancelledError } from './cancel.js';
 import { guessMapping, validateMapping } from './mapping.js';
 import { detectDateFormat } from './dates.js';
 import { createRowProcessor, emptyErrorLog, emptySkipCounts, type RowProcessor } from './rows.js';
@@ -24,13 +25,7 @@ import type {
 
 export type ImportInput = string | Blob;
 
-/** Thrown (rejected) when an import is cancelled; `name` is `AbortError` like `fetch`'s. */
-export class ImportCancelledError extends Error {
-  constructor() {
-    super('Import cancelled');
-    this.name = 'AbortError';
-  }
-}
+export { ImportCancelledError };
 
 export interface StreamHooks {
   onProgress?: (progress: ImportProgress) => void;

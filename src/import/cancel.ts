@@ -1,0 +1,7 @@
+/** Rejection of a cancelled import; `name` is `AbortError`, like `fetch`'s. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('Import cancelled');
+    this.name = 'AbortError';
+  }
+}
