@@ -55,6 +55,9 @@ export default defineConfig(({ mode }): UserConfig => {
         workbox: {
           globPatterns: ['**/*.{js,css,html,svg,json,webmanifest}'],
           navigateFallback: 'index.html',
+          // Take control of the page on its first visit, so it reloads offline right away.
+          clientsClaim: true,
+          skipWaiting: true,
         },
       }),
     ],

@@ -1,5 +1,6 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
-import { scaleBand, scaleLinear, line } from 'd3';
+import { scaleBand, line } from 'd3';
+import { linearScale } from './scale.js';
 
 /** One month of the chart: movements (contraction and churn negative) and the month's ending MRR. */
 export interface ChartRow {
@@ -53,15 +54,16 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
     .range(o.rtl ? [right, left] : [left, right])
     .paddingInner(rows.length > 60 ? 0.1 : 0.25);
   const maxMrr = Math.max(1, ...rows.map((r) => r.endingMrr));
-  const yLine = scaleLinear().domain([0, maxMrr]).nice(4).range([lineBottom, margin.top]);
+  const yLine = linearScale([0, maxMrr], [lineBottom, margin.top], 4);
   const up = rows.map((r) => UP.reduce((s, k) => s + Math.max(0, (r[k] as number | undefined) ?? 0), 0));
   const down = rows.map((r) => DOWN.reduce((s, k) => s + Math.min(0, (r[k] as number | undefined) ?? 0), 0));
   const maxUp = Math.max(0, ...up);
   const minDown = Math.min(0, ...down);
-  const yBars = scaleLinear()
-    .domain([minDown === 0 && maxUp === 0 ? -1 : minDown, maxUp === 0 && minDown === 0 ? 1 : maxUp])
-    .nice(3)
-    .range([barsBottom, barsTop]);
+  const yBars = linearScale(
+    [minDown === 0 && maxUp === 0 ? -1 : minDown, maxUp === 0 && minDown === 0 ? 1 : maxUp],
+    [barsBottom, barsTop],
+    3,
+  );
 
   const mid = (i: number) => (x(i) ?? 0) + x.bandwidth() / 2;
   const path = line<ChartRow>()

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { startE2E, type E2E } from './server.js';
+
+let e2e: E2E;
+const embedPage = readFileSync('test/e2e/fixtures/embed.html', 'utf8');
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+describe('built embed bundle (dist/mrr-kit.js)', () => {
+  it('defines the elements from one script tag, twice without errors, with a host page that styles aggressively', async () => {
+    const page = await e2e.browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.route('**/embed.html', (route) => route.fulfill({ contentType: 'text/html', body: embedPage }));
+    await page.goto(`${e2e.url}/embed.html`);
+    const mrrEnd = page.locator('#en [data-kpi="mrr-end"]');
+    await expect.poll(() => mrrEnd.textContent()).toContain('5');
+    expect((await mrrEnd.textContent())?.replace(/\s/g, '')).toBe('€5,404');
+    expect(await page.evaluate(() => !!customElements.get('mrr-calculator'))).toBe(true);
+    // html { font-size: 10px } on the host page must not shrink the element.
+    const fontSize = await page.locator('#en input#clients').evaluate((el) => getComputedStyle(el).fontSize);
+    expect(fontSize).toBe('15px');
+    // The Arabic calculator next to it follows its own language.
+    expect(await page.locator('#ar [part="base"]').getAttribute('dir')).toBe('rtl');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('loads next to another copy (another Lit, another version) without throwing, and warns', async () => {
+    const page = await e2e.browser.newPage();
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    const bundle = readFileSync('dist/mrr-kit.js', 'utf8');
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+    const stamp = new RegExp(`[\`"']${version.replace(/\./g, '\\.')}[\`"']`);
+    expect(stamp.test(bundle)).toBe(true);
+    const body = `<!doctype html><html><body><mrr-calculator storage-key=""></mrr-calculator>
+      <script type="module" src="/other-copy.js"></script><script type="module" src="/mrr-kit.js"></script></body></html>`;
+    await page.route('**/page.html', (route) => route.fulfill({ contentType: 'text/html', body }));
+    await page.route('**/other-copy.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: bundle.replace(stamp, '"0.0.1-other"') }),
+    );
+    await page.goto(`${e2e.url}/page.html`);
+    await expect.poll(() => page.locator('mrr-calculator [data-kpi="mrr-now"]').count()).toBe(1);
+    await expect.poll(() => warnings.some((w) => w.includes('already defined'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('built site (dist/site)', () => {
+  it('shows the calculator on example data, keeps what was typed after a reload, and reloads offline', async () => {
+    const context = await e2e.browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${e2e.url}/site/`);
+    const input = page.locator('mrr-calculator input#clients');
+    await input.waitFor();
+    await expect.poll(() => page.locator('mrr-calculator [data-kpi="mrr-now"]').textContent()).toMatch(/\$/);
+    // The service worker takes control of the page.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15000 }).toBe(true);
+    await input.fill('123');
+    await page.waitForTimeout(600); // debounce of the save
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('mrr-calculator input#clients').waitFor();
+    expect(await page.locator('mrr-calculator input#clients').inputValue()).toBe('123');
+    expect(await page.locator('mrr-calculator [data-kpi="mrr-now"]').textContent()).toMatch(/\$/);
+    await context.setOffline(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('switches the site to Arabic, right to left', async () => {
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.url}/site/?lang=ar`);
+    await page.locator('mrr-calculator [part="base"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.locator('mrr-calculator [part="base"]').getAttribute('dir')).toBe('rtl');
+    await page.close();
+  });
+});
