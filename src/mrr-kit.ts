@@ -3,4 +3,5 @@
  * `<script type="module" src=".../mrr-kit.js"></script>`; loading it twice is harmless.
  */
 export { MrrCalculator } from '../components/mrr-calculator/define.js';
+export { MrrUnitEconomics } from '../components/mrr-unit-economics/define.js';
 export { VERSION } from './define.js';

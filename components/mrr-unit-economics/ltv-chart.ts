@@ -1,0 +1,76 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { curveMonotoneX, line, scaleLinear } from 'd3';
+import type { LtvPoint } from '../../src/core/unit-economics.js';
+
+export interface LtvChartOptions {
+  width: number;
+  rtl: boolean;
+  /** The user's churn and LTV; marked on the curve when inside the chart's churn range. */
+  you: { churnPct: number; ltv: number | null };
+  formatMoney: (major: number) => string;
+  formatPct: (pct: number) => string;
+  title: string;
+  description: string;
+  youLabel: string;
+}
+
+/**
+ * LTV against monthly churn (a falling curve) with the user's point marked. d3 does the maths
+ * (scales, curve path); Lit renders the SVG. Right-to-left mirrors the churn axis. Points without
+ * an LTV (`null`) leave a gap; the element renders a table of the same numbers beside it.
+ */
+export function ltvChart(points: LtvPoint[], o: LtvChartOptions): TemplateResult {
+  const width = Math.max(240, Math.round(o.width));
+  const height = Math.round(Math.min(300, Math.max(200, width * 0.42)));
+  const defined = points.filter((p): p is { churnPct: number; ltv: number } => p.ltv !== null);
+  const maxLtv = Math.max(1, ...defined.map((p) => p.ltv));
+  const longest = Math.max(o.formatMoney(maxLtv).length, o.formatMoney(0).length);
+  const axis = Math.min(110, Math.max(40, longest * 6.5 + 12));
+  const margin = { top: 16, bottom: 26, side: 14 };
+  const left = o.rtl ? margin.side : axis;
+  const right = o.rtl ? width - axis : width - margin.side;
+  const churns = points.map((p) => p.churnPct);
+  const [lo, hi] = [Math.min(...churns), Math.max(...churns)];
+
+  const x = scaleLinear().domain([lo, hi]).range(o.rtl ? [right, left] : [left, right]);
+  const y = scaleLinear().domain([0, maxLtv]).nice(4).range([height - margin.bottom, margin.top]);
+  const path = line<LtvPoint>()
+    .defined((p) => p.ltv !== null)
+    .x((p) => x(p.churnPct))
+    .y((p) => y(p.ltv ?? 0))
+    .curve(curveMonotoneX)(points);
+
+  const inside = o.you.ltv !== null && o.you.churnPct >= lo && o.you.churnPct <= hi;
+  const axisX = o.rtl ? right + 6 : left - 6;
+  const anchor = o.rtl ? 'start' : 'end';
+  const xTicks = x.ticks(Math.max(2, Math.min(10, Math.floor(width / 60))));
+
+  return html`<figure class="chart" part="chart">
+    <svg
+      role="img"
+      aria-labelledby="ltv-title ltv-desc"
+      viewBox="0 0 ${width} ${height}"
+      width=${width}
+      height=${height}
+      style="max-width:100%;height:auto;display:block"
+    >
+      <title id="ltv-title">${o.title}</title>
+      <desc id="ltv-desc">${o.description}</desc>
+      <g class="grid" aria-hidden="true">
+        ${y.ticks(4).map(
+          (t) => svg`<line x1=${left} x2=${right} y1=${y(t)} y2=${y(t)} class=${t === 0 ? 'zero' : ''}></line>
+            <text x=${axisX} y=${y(t)} dy="0.32em" text-anchor=${anchor}>${o.formatMoney(t)}</text>`,
+        )}
+        ${xTicks.map((t) => svg`<text class="x" x=${x(t)} y=${height - 8} text-anchor="middle">${o.formatPct(t)}</text>`)}
+      </g>
+      <path class="ltv-line" d=${path ?? ''} aria-hidden="true"></path>
+      ${inside
+        ? svg`<g class="you" aria-hidden="true">
+            <line x1=${x(o.you.churnPct)} x2=${x(o.you.churnPct)} y1=${y(o.you.ltv!)} y2=${height - margin.bottom}></line>
+            <circle cx=${x(o.you.churnPct)} cy=${y(o.you.ltv!)} r="6"></circle>
+            <text x=${x(o.you.churnPct)} y=${Math.max(12, y(o.you.ltv!) - 10)} text-anchor="middle">${o.youLabel}</text>
+          </g>`
+        : nothing}
+    </svg>
+  </figure>`;
+}

@@ -1,0 +1,292 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { toMinor } from '../../src/core/money.js';
+import {
+  churnImprovementValue,
+  evaluateTargets,
+  type Figure,
+  type LtvPoint,
+  ltvCurve,
+  type TargetStatus,
+  type Targets,
+  type UnitEconomics,
+  type UnitEconomicsInputs,
+  unitEconomics,
+} from '../../src/core/unit-economics.js';
+import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { PersistController } from '../../src/controllers/persist-controller.js';
+import { ResizeController } from '../../src/controllers/resize-controller.js';
+import { VERSION } from '../../src/define.js';
+import { MrrEvent } from '../../src/events.js';
+import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
+import { ltvChart } from './ltv-chart.js';
+import { messages } from './messages.js';
+import { unitEconomicsStyles } from './mrr-unit-economics.styles.js';
+import { figureText, renderCurveTable, renderTargets, renderWinKeep } from './results.js';
+import { type EconomicsField, type EconomicsInputs, exampleInputs, readInputs } from './state.js';
+
+export interface UnitEconomicsChangeDetail {
+  inputs: UnitEconomicsInputs;
+  result: UnitEconomics;
+}
+
+/** Figures another element (the calculator, imported data) can hand over; percents 0–100. */
+export interface EconomicsFigures {
+  arpa?: number;
+  grossMarginPct?: number;
+  churnPct?: number;
+  cac?: number;
+  salesSpend?: number;
+  marketingSpend?: number;
+  newCustomers?: number;
+  retentionSpendPerClient?: number;
+}
+
+interface View {
+  inputs: UnitEconomicsInputs;
+  result: UnitEconomics;
+  targets: Targets;
+  status: { ltvToCac: TargetStatus; payback: TargetStatus };
+  curve: LtvPoint[];
+  lever: Figure;
+}
+
+/**
+ * `<mrr-unit-economics>`: what a client is worth (LTV), what winning one costs (CAC), LTV:CAC,
+ * payback and lifetime against editable targets, the cost of winning a client beside the cost of
+ * keeping one, and how LTV moves with churn. Recomputes on every input.
+ *
+ * @fires mrr-unit-economics-change - On user input with a valid result; `detail: { inputs, result }`.
+ * @csspart base - The card; @csspart field, input, error - the fields; @csspart results - the results panel.
+ * @csspart kpis - the key figures; @csspart targets - the target verdicts; @csspart win-keep - win vs keep.
+ * @csspart chart - the LTV curve; @csspart table - its table; @csspart lever - the "one point less churn" line.
+ * @csspart notice - the "not saved" notice.
+ * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-success, --mrr-danger - see README "Theming".
+ */
+export class MrrUnitEconomics extends LitElement {
+  static version = VERSION;
+  static override styles = unitEconomicsStyles;
+
+  /** ISO 4217 currency of every amount. */
+  @property() currency = 'USD';
+  /** BCP 47 locale for numbers (`fr-CA`); the language comes from `lang` (own or inherited). */
+  @property() locale: string | null = null;
+  /** IndexedDB key of the saved inputs; empty turns saving off. */
+  @property({ attribute: 'storage-key' }) storageKey = 'default';
+  /** The typed inputs (text, as the user wrote them). Replace, don't mutate. */
+  @property({ attribute: false }) inputs?: EconomicsInputs;
+
+  @state() private errors: Record<string, FieldError> = {};
+  @state() private announcement = '';
+
+  /** The last valid result (kept while a field is invalid). */
+  get result(): UnitEconomics | undefined {
+    return this.view?.result;
+  }
+  private view?: View;
+  private announceTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly l = new LocaleController(this, messages);
+  private readonly size = new ResizeController(this);
+  readonly persist = new PersistController<EconomicsInputs>(this, {
+    component: 'unit-economics',
+    key: () => this.storageKey,
+    restore: (data) => {
+      this.inputs = { ...exampleInputs((n) => this.l.number(n, 2)), ...data };
+    },
+  });
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.inputs) this.inputs = exampleInputs((n) => this.l.number(n, 2));
+    if (changed.has('storageKey') && changed.get('storageKey') !== undefined) void this.persist.reload();
+    this.compute();
+  }
+
+  private lastKey = '';
+  private compute(): void {
+    const key = JSON.stringify([this.inputs, this.currency, this.l.locale]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    const { economics, targets, errors } = readInputs(this.inputs!, this.l.locale, this.currency);
+    this.errors = errors;
+    if (!economics || !targets) return;
+    try {
+      const result = unitEconomics(economics);
+      const ltvInputs = { arpa: economics.arpa, grossMarginPct: economics.grossMarginPct, currency: this.currency };
+      this.view = {
+        inputs: economics,
+        result,
+        targets,
+        status: evaluateTargets(result, targets),
+        curve: ltvCurve(ltvInputs, 1, 10, 10),
+        lever: churnImprovementValue({ ...ltvInputs, churnPct: economics.churnPct }, 1),
+      };
+    } catch {
+      // The edge rules mirror core validation; a mismatch keeps the last valid result.
+    }
+  }
+
+  /** Fills inputs from figures measured elsewhere (calculator, imported data); fires no event. */
+  applyFigures(figures: EconomicsFigures): void {
+    const next: EconomicsInputs = { ...this.inputs! };
+    const fields: (keyof EconomicsFigures)[] = ['arpa', 'grossMarginPct', 'churnPct', 'cac', 'salesSpend', 'marketingSpend', 'newCustomers', 'retentionSpendPerClient'];
+    for (const f of fields) {
+      const v = figures[f];
+      if (v !== undefined && Number.isFinite(v)) next[f] = this.l.number(f === 'newCustomers' ? Math.round(v) : v, 2);
+    }
+    if (figures.cac !== undefined) next.cacMode = 'direct';
+    else if (figures.salesSpend !== undefined || figures.marketingSpend !== undefined || figures.newCustomers !== undefined) next.cacMode = 'spend';
+    this.setInputs(next, false);
+  }
+
+  private setInputs(next: EconomicsInputs, fromUser = true): void {
+    this.inputs = next;
+    this.persist.save(next);
+    this.compute();
+    if (fromUser && this.view && Object.keys(this.errors).length === 0) {
+      this.dispatchEvent(new MrrEvent<UnitEconomicsChangeDetail>('mrr-unit-economics-change', { inputs: this.view.inputs, result: this.view.result }));
+    }
+    this.scheduleAnnouncement();
+  }
+
+  private scheduleAnnouncement(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const r = this.view?.result;
+      if (!r) return;
+      this.announcement = this.l.t('announce', {
+        ltv: figureText(this.l, r.ltv, (v) => this.money(v)),
+        ratio: figureText(this.l, r.ltvToCac, (v) => this.ratio(v)),
+        payback: figureText(this.l, r.paybackMonths, (v) => this.months(v)),
+      });
+    }, 700);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.announceTimer);
+  }
+
+  private money(major: number, compact = false): string {
+    return this.l.money(toMinor(major, this.currency), this.currency, compact ? { compact: true } : { round: true });
+  }
+  private months = (v: number) => this.l.t('monthsValue', { n: this.l.number(v, 1) });
+  private ratio = (v: number) => this.l.t('ratioValue', { x: this.l.number(v, 1) });
+
+  private field(id: EconomicsField, label: string, opts: { suffix?: string; hint?: string; numeric?: boolean } = {}) {
+    return numberField(this.l, {
+      id,
+      label,
+      value: this.inputs![id],
+      error: this.errors[id],
+      hint: opts.hint,
+      suffix: opts.suffix,
+      inputmode: opts.numeric ? 'numeric' : 'decimal',
+      onInput: (v) => this.setInputs({ ...this.inputs!, [id]: v }),
+    });
+  }
+
+  override render() {
+    const t = this.l.t.bind(this.l);
+    const mode = this.inputs!.cacMode;
+    const setMode = (m: EconomicsInputs['cacMode']) => this.setInputs({ ...this.inputs!, cacMode: m });
+    return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
+      <section class="inputs" aria-labelledby="ue-title">
+        <h2 id="ue-title">${t('title')}</h2>
+        <div class="grid">
+          ${this.field('arpa', t('arpa'), { suffix: this.currency })}
+          ${this.field('grossMarginPct', t('grossMargin'), { suffix: '%', hint: t('grossMarginHint') })}
+          ${this.field('churnPct', t('churn'), { suffix: '%', hint: t('churnHint') })}
+        </div>
+        <fieldset class="mode">
+          <legend>${t('cacMode')}</legend>
+          <label><input type="radio" name="cac-mode" value="direct" .checked=${mode === 'direct'} @change=${() => setMode('direct')} />${t('cacModeDirect')}</label>
+          <label><input type="radio" name="cac-mode" value="spend" .checked=${mode === 'spend'} @change=${() => setMode('spend')} />${t('cacModeSpend')}</label>
+        </fieldset>
+        <div class="grid">
+          ${mode === 'direct'
+            ? this.field('cac', t('cac'), { suffix: this.currency })
+            : html`${this.field('salesSpend', t('salesSpend'), { suffix: this.currency })}
+              ${this.field('marketingSpend', t('marketingSpend'), { suffix: this.currency })}
+              ${this.field('newCustomers', t('newCustomers'), { numeric: true, hint: t('spendHint') })}`}
+          ${this.field('retentionSpendPerClient', t('retentionSpend'), { suffix: this.currency, hint: t('retentionHint') })}
+        </div>
+        <fieldset class="targets-inputs">
+          <legend>${t('targets')}</legend>
+          <div class="grid">
+            ${this.field('minLtvToCac', t('targetLtvToCac'))}
+            ${this.field('maxPaybackMonths', t('targetPayback'), { suffix: t('monthsUnit') })}
+          </div>
+        </fieldset>
+        ${storageNotice(this.l, this.persist)}
+      </section>
+      ${this.renderResults()}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderResults() {
+    const v = this.view;
+    if (!v) return html`<section class="results" part="results"></section>`;
+    const t = this.l.t.bind(this.l);
+    const r = v.result;
+    const stale = Object.keys(this.errors).length > 0;
+    const money = (m: number) => this.money(m);
+    const pct = (p: number) => this.l.percent(p, 1);
+    return html`<section class="results" part="results" aria-labelledby="ue-results-title" ?data-stale=${stale}>
+      <h2 id="ue-results-title" class="visually-hidden">${t('results')}</h2>
+      ${stale ? html`<p class="stale" role="note">${t('stale')}</p>` : nothing}
+      <dl class="kpis" part="kpis">
+        <div class="kpi"><dt>${t('ltv')}</dt><dd data-kpi="ltv">${figureText(this.l, r.ltv, money)}</dd></div>
+        <div class="kpi"><dt>${t('cacResult')}</dt><dd data-kpi="cac">${figureText(this.l, r.cac, money)}</dd></div>
+        <div class="kpi"><dt>${t('ltvToCac')}</dt><dd data-kpi="ltv-to-cac">${figureText(this.l, r.ltvToCac, this.ratio)}</dd></div>
+        <div class="kpi"><dt>${t('payback')}</dt><dd data-kpi="payback">${figureText(this.l, r.paybackMonths, this.months)}</dd></div>
+        <div class="kpi"><dt>${t('lifetime')}</dt><dd data-kpi="lifetime">${figureText(this.l, r.lifetimeMonths, this.months)}</dd></div>
+        <div class="kpi"><dt>${t('annualChurn')}</dt><dd data-kpi="annual-churn">${pct(r.annualChurnPct)}</dd></div>
+      </dl>
+      ${renderTargets(this.l, r, v.status, v.targets, { ratio: this.ratio, months: this.months })}
+      ${renderWinKeep(this.l, r, v.inputs.retentionSpendPerClient ?? null, money)}
+      <p class="lever" part="lever" data-kpi="lever">
+        ${v.lever.value === null ? t('leverLow') : t('lever', { ltv: money(v.lever.value) })}
+      </p>
+      ${this.renderChart(v)}
+    </section>`;
+  }
+
+  private renderChart(v: View) {
+    const t = this.l.t.bind(this.l);
+    const pct = (p: number) => this.l.percent(p, 1);
+    const first = v.curve[0];
+    const last = v.curve[v.curve.length - 1];
+    const churn = v.inputs.churnPct;
+    const ltv = v.result.ltv;
+    const inside = ltv.value !== null && churn >= first.churnPct && churn <= last.churnPct;
+    const you = inside
+      ? t('chartYou', { churn: pct(churn), ltv: this.money(ltv.value!) })
+      : t('chartOutside', { churn: pct(churn) });
+    const title = t('chartTitle', { from: pct(first.churnPct), to: pct(last.churnPct) });
+    const description = `${t('chartDesc', { high: this.money(first.ltv ?? 0), low: this.money(last.ltv ?? 0), from: pct(first.churnPct), to: pct(last.churnPct) })} ${you}`;
+    return html`<h3 class="chart-title">${title}</h3>
+      ${ltvChart(v.curve, {
+        width: Math.min(this.size.value - 34, 900),
+        rtl: this.l.dir === 'rtl',
+        you: { churnPct: churn, ltv: ltv.value },
+        formatMoney: (m) => this.money(m, true),
+        formatPct: (p) => this.l.percent(p, 0),
+        title,
+        description,
+        youLabel: t('you'),
+      })}
+      ${inside ? nothing : html`<p class="chart-note" data-kpi="outside">${you}</p>`}
+      ${renderCurveTable(this.l, v.curve, churn, (m) => this.money(m), title)}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mrr-unit-economics': MrrUnitEconomics;
+  }
+  interface HTMLElementEventMap {
+    'mrr-unit-economics-change': MrrEvent<UnitEconomicsChangeDetail>;
+  }
+}

@@ -1,0 +1,90 @@
+import { html, svg, type TemplateResult } from 'lit';
+import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import type { Figure, LtvPoint, TargetStatus, Targets, UnitEconomics } from '../../src/core/unit-economics.js';
+import type { EconomicsMessages } from './messages.js';
+
+type L = LocaleController<EconomicsMessages>;
+
+/** A figure's text: the value formatted, or the localized reason it has none (never 0, NaN or ∞). */
+export function figureText(l: L, f: Figure | undefined, format: (v: number) => string): string {
+  if (!f) return l.c('common.na');
+  return f.value === null ? l.t(`reason.${f.reason}`) : format(f.value);
+}
+
+const ICONS: Record<TargetStatus, TemplateResult> = {
+  met: svg`<path d="M4 10.5l4 4 8-9" />`,
+  missed: svg`<path d="M5 5l10 10M15 5L5 15" />`,
+  unknown: svg`<path d="M4 10h12" />`,
+};
+
+/** A target verdict as an icon plus words, so it never relies on colour alone. */
+function verdict(l: L, status: TargetStatus): TemplateResult {
+  return html`<span class="verdict" data-status=${status}>
+    <svg class="icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">${ICONS[status]}</svg>
+    <span>${l.t(`target.${status}`)}</span>
+  </span>`;
+}
+
+export function renderTargets(
+  l: L,
+  r: UnitEconomics,
+  status: { ltvToCac: TargetStatus; payback: TargetStatus },
+  targets: Targets,
+  fmt: { ratio: (v: number) => string; months: (v: number) => string },
+) {
+  const t = l.t.bind(l);
+  return html`<ul class="targets" part="targets">
+    <li data-target="ltv-to-cac">
+      <span class="target-name">${t('targetLtvToCacLine', { target: l.number(targets.minLtvToCac ?? 3, 1) })}</span>
+      ${verdict(l, status.ltvToCac)}
+      <span class="target-value">${t('targetValue', { value: figureText(l, r.ltvToCac, fmt.ratio) })}</span>
+    </li>
+    <li data-target="payback">
+      <span class="target-name">${t('targetPaybackLine', { target: l.number(targets.maxPaybackMonths ?? 12, 1) })}</span>
+      ${verdict(l, status.payback)}
+      <span class="target-value">${t('targetValue', { value: figureText(l, r.paybackMonths, fmt.months) })}</span>
+    </li>
+  </ul>`;
+}
+
+/** The cost of winning a client beside the cost of keeping one, and their ratio. */
+export function renderWinKeep(l: L, r: UnitEconomics, retentionPerMonth: number | null, money: (v: number) => string) {
+  const t = l.t.bind(l);
+  const ratio = r.acquisitionToRetentionRatio;
+  return html`<section class="win-keep" part="win-keep" aria-labelledby="win-keep-title">
+    <h3 id="win-keep-title">${t('winKeep')}</h3>
+    <dl class="pair">
+      <div><dt>${t('winCost')}</dt><dd data-kpi="win">${figureText(l, r.cac, money)}</dd></div>
+      <div><dt>${t('keepMonthly')}</dt><dd data-kpi="keep-month">${retentionPerMonth === null ? l.c('common.na') : money(retentionPerMonth)}</dd></div>
+      <div><dt>${t('keepLifetime')}</dt><dd data-kpi="keep-lifetime">${figureText(l, r.retentionCostPerClient, money)}</dd></div>
+    </dl>
+    <p data-kpi="win-keep-ratio">
+      ${!ratio ? t('winKeepMissing') : ratio.value === null ? t(`reason.${ratio.reason}`) : t('winKeepRatio', { x: l.number(ratio.value, 1) })}
+    </p>
+  </section>`;
+}
+
+/** The curve as a table: the accessible alternative of the chart. */
+export function renderCurveTable(l: L, points: LtvPoint[], you: number, money: (v: number) => string, caption: string) {
+  return html`<details class="table-details">
+    <summary>${l.c('common.showTable')}</summary>
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${caption}>
+      <table part="table">
+        <thead>
+          <tr>
+            <th scope="col">${l.t('col.churn')}</th>
+            <th scope="col">${l.t('col.ltv')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${points.map(
+            (p) => html`<tr ?data-you=${Math.abs(p.churnPct - you) < 1e-9}>
+              <th scope="row">${l.percent(p.churnPct, 1)}</th>
+              <td>${p.ltv === null ? l.t('reason.noChurn') : money(p.ltv)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+  </details>`;
+}
