@@ -263,11 +263,15 @@ function analyze(
   const horizon = asOf >= 0 ? asOf : lastTouched;
   if (horizon < 0) return { ...empty, skippedPeriods };
 
-  // Clip to the horizon and find the first month anything is active.
+  // Clip to the horizon, find the first month anything is active, and count each customer's
+  // periods for the counting sort below.
   const stop = horizon + 1;
+  const customerCount = customerIndex.size;
+  const offsets = new Int32Array(customerCount + 1);
   let base = stop;
   for (let i = 0; i < n; i++) {
-    if (customerOf[i] < 0) continue;
+    const c = customerOf[i];
+    if (c < 0) continue;
     const e = endMonth[i] < 0 || endMonth[i] > stop ? stop : endMonth[i];
     endMonth[i] = e;
     if (startMonth[i] >= e || monthlyMinor[i] === 0) {
@@ -275,20 +279,26 @@ function analyze(
       continue;
     }
     if (startMonth[i] < base) base = startMonth[i];
+    offsets[c + 1] += 1;
   }
   if (base === stop) return { ...empty, skippedPeriods };
   const monthCount = stop - base;
 
-  // Group periods by customer: counting sort over the dense customer indices.
-  const customerCount = customerIndex.size;
-  const offsets = new Int32Array(customerCount + 1);
-  for (let i = 0; i < n; i++) if (customerOf[i] >= 0) offsets[customerOf[i] + 1] += 1;
+  // Group periods by customer (counting sort over the dense customer indices), copying their month
+  // span and amount into customer order: the per-customer loop then reads memory sequentially even
+  // when the input interleaves customers.
   for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
-  const order = new Int32Array(offsets[customerCount]);
+  const grouped = offsets[customerCount];
+  const groupedMonths = new Int32Array(grouped * 2); // [start, end) − base, pairs
+  const groupedAmount = new Float64Array(grouped);
   const cursor = offsets.slice(0, customerCount);
   for (let i = 0; i < n; i++) {
     const c = customerOf[i];
-    if (c >= 0) order[cursor[c]++] = i;
+    if (c < 0) continue;
+    const k = cursor[c]++;
+    groupedMonths[2 * k] = startMonth[i] - base;
+    groupedMonths[2 * k + 1] = endMonth[i] - base;
+    groupedAmount[k] = monthlyMinor[i];
   }
 
   // Month totals, indexed by month − base.
@@ -312,11 +322,10 @@ function analyze(
     if (from === to) continue;
     let first = monthCount;
     let last = 0; // exclusive
-    for (let j = from; j < to; j++) {
-      const i = order[j];
-      const s = startMonth[i] - base;
-      const e = endMonth[i] - base;
-      const amount = monthlyMinor[i];
+    for (let k = from; k < to; k++) {
+      const s = groupedMonths[2 * k];
+      const e = groupedMonths[2 * k + 1];
+      const amount = groupedAmount[k];
       mrrChange[s] += amount;
       mrrChange[e] -= amount;
       if (s < first) first = s;
