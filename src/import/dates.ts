@@ -37,7 +37,16 @@ function dayOfEpochMs(ms: number): string | null {
   return format(y, d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Value of `count` decimal digits at `from`, or −1 when one is not a digit. */
+function digits(s: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
 const ISO =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const SLASHED =
@@ -70,13 +79,14 @@ function twoDigitYear(y: string): number {
  * `03/04/2024` needs `dmy` or `mdy` and is null under `iso`.
  */
 export function parseDateCell(text: string, dateFormat: DateFormat = 'iso'): string | null {
-  const s = text.trim();
-  if (s.length === 10 && ISO_DAY.test(s)) {
-    const year = Number(s.slice(0, 4));
-    const month = Number(s.slice(5, 7));
-    const day = Number(s.slice(8, 10));
-    return validDay(year, month, day) ? s : null;
+  // Fast path, the common case: exactly `YYYY-MM-DD`, read from character codes.
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 2);
+    const day = digits(text, 8, 2);
+    if (year >= 0 && month >= 0 && day >= 0) return validDay(year, month, day) ? text : null;
   }
+  const s = text.trim();
   const iso = ISO.exec(s);
   if (iso) return readIso(iso);
   if (UNIX.test(s)) return dayOfEpochMs(s.length >= 12 ? Number(s) : Number(s) * 1000);
