@@ -262,6 +262,12 @@ export async function streamImport(
       processor = createRowProcessor(mapping, options, headers);
       return;
     }
+    if (results.errors.some((e) => e.code === 'MissingQuotes')) {
+      // A quote opened and never closed: the rest of the file is one cell. Refuse, saying where.
+      fatal = { code: 'unterminatedQuote', line: rowLine };
+      parser?.abort();
+      return;
+    }
     if (results.errors.length > 0) processor!.reject(rowLine, 'badQuotes');
     else processor!.push(row, rowLine);
   };

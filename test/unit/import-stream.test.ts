@@ -99,6 +99,20 @@ describe('streamImport: bad files', () => {
     expect(report.fatal).toEqual({ code: 'unterminatedQuote', line: 2 });
   });
 
+  it('refuses a quote never closed, naming its line, and reads a stray inner quote as a bad row', async () => {
+    const unclosed = 'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-01,,5\nc2,"2024-01-01,,5\nc3,2024-01-01,,5\n';
+    for (const chunkSize of [undefined, 8]) {
+      const { report } = await streamImport(unclosed, plain, {}, { chunkSize });
+      expect(report.fatal).toEqual({ code: 'unterminatedQuote', line: 3 });
+    }
+    const swallowing = 'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-01,,5\n"c2"x,2024-01-01,,5\nc3,2024-01-01,,5\n';
+    expect((await streamImport(swallowing, plain)).report.fatal).toEqual({ code: 'unterminatedQuote', line: 3 });
+    const stray = 'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-01,,5\n"c2"x,"2024-01-01",,5\nc3,2024-01-01,,5\n';
+    const { report, periods } = await streamImport(stray, plain);
+    expect(report.errors.first.map((e) => [e.line, e.code])).toEqual([[3, 'badQuotes']]);
+    expect(periods.map((p) => p.customerId)).toEqual(['c1', 'c3']);
+  });
+
   it('reads UTF-16 exports', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('customer_id,start_date,monthly_amount\nc1,2024-01-01,9\n', 'utf16le')]);
     const s = await sniff(new Blob([utf16]));
