@@ -66,6 +66,7 @@ export class MrrCalculator extends LitElement {
 
   @state() private errors: Record<string, FieldError> = {};
   @state() private announcement = '';
+  @state() private tableOpen = false;
 
   /** The last valid projection (kept while a field is invalid). */
   projection?: Projection;
@@ -116,7 +117,7 @@ export class MrrCalculator extends LitElement {
     if (!assumptions) return;
     try {
       this.projection = projectMrr(assumptions);
-      this.lever = churnReductionValue(assumptions, 1);
+      this.lever = churnReductionValue(assumptions, 1, this.projection);
       this.assumptions = assumptions;
     } catch {
       // Core validation mirrors the field rules; a mismatch keeps the last valid result.
@@ -338,7 +339,7 @@ export class MrrCalculator extends LitElement {
           series: ['new', 'expansion', 'contraction', 'churn'],
         },
       )}
-      ${renderProjectionTable(this.l, p, (v) => this.money(v, 'exact'))}
+      ${renderProjectionTable(this.l, p, (v) => this.money(v, 'exact'), this.tableOpen, (open) => (this.tableOpen = open))}
     </section>`;
   }
 }

@@ -8,10 +8,15 @@ export function renderProjectionTable(
   l: LocaleController<typeof messages.en>,
   p: Projection,
   money: (major: number) => string,
+  open: boolean,
+  onToggle: (open: boolean) => void,
 ) {
   const t = l.t.bind(l);
-  return html`<details class="table-details">
+  // Rows are rendered only while the table is open: 120 months × 8 formatted cells would
+  // otherwise cost every keystroke (see bench/README.md).
+  return html`<details class="table-details" .open=${open} @toggle=${(e: Event) => onToggle((e.target as HTMLDetailsElement).open)}>
     <summary>${l.c('common.showTable')}</summary>
+    ${open ? html`
     <div class="table-scroll" tabindex="0" role="region" aria-label=${t('chartTitle', { n: l.number(p.months.length) })}>
       <table part="table">
         <thead>
@@ -41,6 +46,6 @@ export function renderProjectionTable(
           )}
         </tbody>
       </table>
-    </div>
+    </div>` : ''}
   </details>`;
 }

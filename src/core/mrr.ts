@@ -259,9 +259,13 @@ function monthsToDouble(
 /**
  * What `points` percentage points less churn (revenue and logo) would add at the horizon:
  * the difference in ending MRR and ARR, in major units. Zero when churn is already below `points`.
+ * Pass `base` when the projection of `assumptions` is already computed.
  */
-export function churnReductionValue(assumptions: MrrAssumptions, points = 1): { mrr: number; arr: number } {
-  const base = projectMrr(assumptions);
+export function churnReductionValue(
+  assumptions: MrrAssumptions,
+  points = 1,
+  base: Projection = projectMrr(assumptions),
+): { mrr: number; arr: number } {
   const churnPct = Math.max(0, (assumptions.churnPct ?? 0) - points);
   const logo = assumptions.logoChurnPct;
   const better = projectMrr({

@@ -17,7 +17,12 @@ describe('<mrr-calculator>', () => {
     expect(text(el, '[data-kpi="mrr-now"]')).to.equal('$10,000');
     expect(text(el, '[data-kpi="mrr-end"]')).to.equal('$5,404');
     expect(shadow(el).querySelectorAll('svg rect.bar.churn').length).to.equal(12);
+    expect(shadow(el).querySelectorAll('table tbody tr').length).to.equal(0);
+    q<HTMLElement>(el, 'details.table-details > summary').click();
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
     expect(shadow(el).querySelectorAll('table tbody tr').length).to.equal(12);
+    expect(text(el, 'table tbody tr:last-child td:nth-of-type(6)')).to.equal('$5,403.60');
     expect(shadow(el).querySelector('svg title')!.textContent).to.contain('12');
   });
 
