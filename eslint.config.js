@@ -6,7 +6,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/', '.wtr-reports/', 'dev-dist/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/', 'bench/tmp/', '.wtr-reports/', 'dev-dist/', 'screenshots/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,6 +23,11 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '*.mjs', '*.js', 'test/unit/**/*.ts', 'test/e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Benchmarks and end-to-end tests also hold functions that run in the page (page.evaluate).
+    files: ['bench/**/*.mjs', 'test/e2e/**/*.ts', 'scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     rules: {
