@@ -1,0 +1,278 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { toMinor } from '../../src/core/money.js';
+import { type MotionsPlan, motionsPlan } from '../../src/core/motions.js';
+import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { PersistController } from '../../src/controllers/persist-controller.js';
+import { VERSION } from '../../src/define.js';
+import { MrrEvent } from '../../src/events.js';
+import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
+import { messages, type MotionsMessages } from './messages.js';
+import { motionsStyles } from './mrr-revenue-motions.styles.js';
+import { renderKpis, renderPlanTable } from './results.js';
+import { renderSegment } from './segment-editor.js';
+import { blankMotion, blankOffer, blankSegment, exampleInputs, fieldId, type MotionInput, type MotionsInputs, type OfferInput, readInputs, type SegmentInput } from './state.js';
+
+export interface MrrExpansionDetail {
+  /** Expected monthly expansion MRR ÷ MRR × 100 over all segments; `null` when there is no MRR. */
+  expansionPct: number | null;
+  /** Expected expansion MRR per month, major units. */
+  expansionMrr: number;
+}
+
+/** How long a removed item can be brought back (WCAG 2.2.1: long enough to read and reach). */
+const UNDO_MS = 10000;
+
+/**
+ * `<mrr-revenue-motions>`: the cost of serving each client segment (meetings, report reviews,
+ * calls, campaigns, automated reports), the account managers that takes, and the expansion MRR its
+ * upsell and cross-sell offers should bring. Warns when serving a client costs more than its margin.
+ *
+ * @fires mrr-expansion - On user edits with a valid plan; `detail: { expansionPct, expansionMrr }`,
+ *   e.g. to feed the calculator's expansion rate.
+ * @csspart base - The card; @csspart segment - each segment; @csspart warning - a segment's warning.
+ * @csspart field, input, error - the fields; @csspart results - the results; @csspart kpis - totals.
+ * @csspart table - the results table; @csspart undo - the "removed, Undo" message; @csspart notice - "not saved".
+ * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-warning - see README "Theming".
+ */
+export class MrrRevenueMotions extends LitElement {
+  static version = VERSION;
+  static override styles = motionsStyles;
+
+  /** ISO 4217 currency of every amount. */
+  @property() currency = 'USD';
+  /** BCP 47 locale for numbers (`fr-CA`); the language comes from `lang` (own or inherited). */
+  @property() locale: string | null = null;
+  /** IndexedDB key of the saved inputs; empty turns saving off. */
+  @property({ attribute: 'storage-key' }) storageKey = 'default';
+  /** The typed inputs (text, as the user wrote them). Replace, don't mutate. */
+  @property({ attribute: false }) inputs?: MotionsInputs;
+
+  @state() private errors: Record<string, FieldError> = {};
+  @state() private undo?: { snapshot: MotionsInputs; message: string; focus: string };
+  @state() private announcement = '';
+
+  /** The last valid plan (kept while a field is invalid). */
+  plan?: MotionsPlan;
+  private undoTimer?: ReturnType<typeof setTimeout>;
+  private announceTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly l = new LocaleController<MotionsMessages>(this, messages);
+  readonly persist = new PersistController<MotionsInputs>(this, {
+    component: 'motions',
+    key: () => this.storageKey,
+    restore: (data) => {
+      this.inputs = { ...this.example(), ...data };
+    },
+  });
+
+  private example(): MotionsInputs {
+    const t = this.l.t.bind(this.l);
+    return exampleInputs(
+      (n) => this.l.number(n, 2),
+      (kind, id, fallback) => (`${kind}.${id}` in messages.en ? t(`${kind}.${id}` as keyof MotionsMessages) : fallback),
+    );
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.inputs) this.inputs = this.example();
+    if (changed.has('storageKey') && changed.get('storageKey') !== undefined) void this.persist.reload();
+    this.compute();
+  }
+
+  private lastKey = '';
+  private compute(): void {
+    const key = JSON.stringify([this.inputs, this.currency, this.l.locale]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    const { segments, hoursPerManagerPerMonth, errors } = readInputs(this.inputs!, this.l.locale);
+    this.errors = errors;
+    if (!segments) return;
+    try {
+      this.plan = motionsPlan(segments, { hoursPerManagerPerMonth, currency: this.currency });
+    } catch {
+      // The edge rules mirror core validation; a mismatch keeps the last valid plan.
+    }
+  }
+
+  private setInputs(next: MotionsInputs, undo?: MrrRevenueMotions['undo']): void {
+    this.inputs = next;
+    this.setUndo(undo);
+    this.persist.save(next);
+    this.compute();
+    if (this.plan && Object.keys(this.errors).length === 0) {
+      const total = this.plan.total;
+      this.dispatchEvent(new MrrEvent<MrrExpansionDetail>('mrr-expansion', { expansionPct: total.expansionPct.value, expansionMrr: total.expansionMrr }));
+    }
+    this.scheduleAnnouncement();
+  }
+
+  /** Shows (or clears) the "removed, Undo" message; it goes at the next action or after UNDO_MS. */
+  private setUndo(undo: MrrRevenueMotions['undo']): void {
+    clearTimeout(this.undoTimer);
+    this.undo = undo;
+    if (!undo) return;
+    this.undoTimer = setTimeout(() => {
+      const hadFocus = this.shadowRoot?.activeElement?.id === 'undo';
+      this.undo = undefined;
+      if (hadFocus) void this.updateComplete.then(() => this.focusId('add-segment'));
+    }, UNDO_MS);
+  }
+
+  private restore(): void {
+    const u = this.undo;
+    if (!u) return;
+    this.setInputs(u.snapshot);
+    this.announcement = this.l.t('restored');
+    void this.updateComplete.then(() => this.focusId(u.focus));
+  }
+
+  private focusId(id: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`)?.focus();
+  }
+
+  private segmentLabel(s: SegmentInput, i: number): string {
+    return s.name.trim() || this.l.t('segmentN', { n: this.l.number(i + 1) });
+  }
+
+  private editSegment(i: number, patch: Partial<SegmentInput>): void {
+    const segments = this.inputs!.segments.map((s, j) => (j === i ? { ...s, ...patch } : s));
+    this.setInputs({ ...this.inputs!, segments });
+  }
+
+  private editItem<K extends 'motions' | 'offers'>(si: number, key: K, ii: number, patch: Partial<SegmentInput[K][number]>): void {
+    const s = this.inputs!.segments[si];
+    const items = (s[key] as (MotionInput | OfferInput)[]).map((it, j) => (j === ii ? { ...it, ...patch } : it));
+    this.editSegment(si, { [key]: items });
+  }
+
+  private addItem(si: number | null, kind: 'segment' | 'motion' | 'offer'): void {
+    const segs = this.inputs!.segments;
+    if (si === null) {
+      const seg = blankSegment(this.l.t('newSegment'));
+      this.setInputs({ ...this.inputs!, segments: [...segs, seg] });
+      void this.updateComplete.then(() => this.focusId(fieldId(seg.id, 'name')));
+      return;
+    }
+    const s = segs[si];
+    const item = kind === 'motion' ? blankMotion() : blankOffer();
+    if (kind === 'motion') this.editSegment(si, { motions: [...s.motions, item as MotionInput] });
+    else this.editSegment(si, { offers: [...s.offers, item as OfferInput] });
+    void this.updateComplete.then(() => this.focusId(fieldId(s.id, item.id, kind === 'motion' ? 'kind' : 'name')));
+  }
+
+  private removeItem(si: number, kind: 'segment' | 'motion' | 'offer', ii = 0): void {
+    const snapshot = this.inputs!;
+    const s = snapshot.segments[si];
+    const name = this.segmentLabel(s, si);
+    let next: MotionsInputs;
+    let focus: string;
+    if (kind === 'segment') {
+      next = { ...snapshot, segments: snapshot.segments.filter((_, j) => j !== si) };
+      focus = fieldId(s.id, 'name');
+    } else {
+      const key = kind === 'motion' ? 'motions' : 'offers';
+      const items = (s[key] as (MotionInput | OfferInput)[]).filter((_, j) => j !== ii);
+      next = { ...snapshot, segments: snapshot.segments.map((x, j) => (j === si ? { ...x, [key]: items } : x)) };
+      focus = fieldId(s.id, s[key][ii].id, kind === 'motion' ? 'kind' : 'name');
+    }
+    this.setInputs(next, { snapshot, message: this.l.t(`removed.${kind}`, { name }), focus });
+    void this.updateComplete.then(() => this.focusId('undo'));
+  }
+
+  private scheduleAnnouncement(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const total = this.plan?.total;
+      if (!total) return;
+      this.announcement = this.l.t('announce', {
+        cost: this.money(total.costToServe),
+        managers: this.l.number(total.managersNeeded, 1),
+        expansion: this.money(total.expansionMrr),
+      });
+    }, 700);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.announceTimer);
+    clearTimeout(this.undoTimer);
+  }
+
+  private money(major: number): string {
+    return this.l.money(toMinor(major, this.currency), this.currency, { round: true });
+  }
+
+  override render() {
+    const t = this.l.t.bind(this.l);
+    const inputs = this.inputs!;
+    const plan = this.plan;
+    const bySegment = new Map(plan?.segments.map((s) => [s.segmentId, s]));
+    const warned = new Set(plan?.warnings.map((w) => w.segmentId));
+    return html`<div part="base" dir=${this.l.dir} lang=${this.l.lang}>
+      <h2 id="motions-title">${t('title')}</h2>
+      <p class="lead">${t('lead')}</p>
+      <div class="grid top">
+        ${numberField(this.l, {
+          id: 'hoursPerManagerPerMonth',
+          label: t('hoursPerManager'),
+          hint: t('hoursPerManagerHint'),
+          value: inputs.hoursPerManagerPerMonth,
+          error: this.errors.hoursPerManagerPerMonth,
+          suffix: t('hoursUnit'),
+          onInput: (v) => this.setInputs({ ...inputs, hoursPerManagerPerMonth: v }),
+        })}
+      </div>
+      <h3>${t('segments')}</h3>
+      <div class="segments">
+        ${inputs.segments.map((s, i) => {
+          const p = bySegment.get(s.id);
+          const label = this.segmentLabel(s, i);
+          return renderSegment(s, {
+            l: this.l,
+            currency: this.currency,
+            errors: this.errors,
+            label,
+            warning: p && warned.has(s.id) ? t('warning', { cost: this.money(p.costToServePerClient), margin: this.money(p.grossMarginPerClient) }) : undefined,
+            onSegment: (patch) => this.editSegment(i, patch),
+            onMotion: (j, patch) => this.editItem(i, 'motions', j, patch),
+            onOffer: (j, patch) => this.editItem(i, 'offers', j, patch),
+            onAdd: (kind) => this.addItem(i, kind),
+            onRemove: (kind, j) => this.removeItem(i, kind, j),
+          });
+        })}
+      </div>
+      <button type="button" id="add-segment" class="add" @click=${() => this.addItem(null, 'segment')}>${t('addSegment')}</button>
+      <div class="undo" part="undo" role="status">
+        ${this.undo
+          ? html`<span>${this.undo.message}</span> <button type="button" id="undo" @click=${this.restore}>${this.l.c('common.undo')}</button>`
+          : nothing}
+      </div>
+      ${storageNotice(this.l, this.persist)} ${this.renderResults()}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderResults() {
+    const plan = this.plan;
+    if (!plan) return html`<section class="results" part="results"></section>`;
+    const t = this.l.t.bind(this.l);
+    const stale = Object.keys(this.errors).length > 0;
+    const labels = new Map(this.inputs!.segments.map((s, i) => [s.id, this.segmentLabel(s, i)]));
+    const money = (v: number) => this.money(v);
+    return html`<section class="results" part="results" aria-labelledby="motions-results-title" ?data-stale=${stale}>
+      <h3 id="motions-results-title">${t('results')}</h3>
+      ${stale ? html`<p class="stale" role="note">${t('stale')}</p>` : nothing}
+      ${renderKpis(this.l, plan, money)} ${renderPlanTable(this.l, plan, labels, money)}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mrr-revenue-motions': MrrRevenueMotions;
+  }
+  interface HTMLElementEventMap {
+    'mrr-expansion': MrrEvent<MrrExpansionDetail>;
+  }
+}

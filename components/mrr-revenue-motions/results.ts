@@ -1,0 +1,75 @@
+import { html } from 'lit';
+import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import type { MotionsFigures, MotionsPlan } from '../../src/core/motions.js';
+import type { Figure } from '../../src/core/unit-economics.js';
+import type { MotionsMessages } from './messages.js';
+import { warningIcon } from './segment-editor.js';
+
+type L = LocaleController<MotionsMessages>;
+
+const pctText = (l: L, f: Figure) => (f.value === null ? l.t('reason.noBase') : l.percent(f.value, 2));
+
+/** Key totals: cost to serve, managers, expected expansion. */
+export function renderKpis(l: L, plan: MotionsPlan, money: (v: number) => string) {
+  const t = l.t.bind(l);
+  const total = plan.total;
+  return html`<dl class="kpis" part="kpis">
+    <div class="kpi"><dt>${t('kpi.cost')}</dt><dd data-kpi="cost">${money(total.costToServe)}</dd></div>
+    <div class="kpi"><dt>${t('kpi.managers')}</dt><dd data-kpi="managers">${l.number(total.managersNeeded, 1)}</dd></div>
+    <div class="kpi"><dt>${t('kpi.expansion')}</dt><dd data-kpi="expansion-mrr">${money(total.expansionMrr)}</dd></div>
+    <div class="kpi"><dt>${t('kpi.expansionPct')}</dt><dd data-kpi="expansion-pct">${pctText(l, total.expansionPct)}</dd></div>
+  </dl>`;
+}
+
+/** Per segment and in total, in a table that scrolls sideways inside a focusable region. */
+export function renderPlanTable(l: L, plan: MotionsPlan, labels: Map<string, string>, money: (v: number) => string) {
+  const t = l.t.bind(l);
+  const warned = new Set(plan.warnings.map((w) => w.segmentId));
+  const cells = (f: MotionsFigures) => html`
+    <td>${l.number(f.touchesPerMonth, 0)}</td>
+    <td>${l.number(f.staffHoursPerMonth, 1)}</td>
+    <td>${money(f.costToServe)}</td>
+    <td>${money(f.marginAfterService)}</td>
+    <td>${l.number(f.managersNeeded, 2)}</td>
+    <td>${l.number(f.managerHeadcount)}</td>
+    <td>${money(f.expansionMrr)}</td>
+    <td>${pctText(l, f.expansionPct)}</td>`;
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="plan-caption">
+    <table part="table">
+      <caption id="plan-caption">${t('tableLabel')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('col.segment')}</th>
+          <th scope="col">${t('col.costPerClient')}</th>
+          <th scope="col">${t('col.touches')}</th>
+          <th scope="col">${t('col.hours')}</th>
+          <th scope="col">${t('col.costTotal')}</th>
+          <th scope="col">${t('col.marginAfter')}</th>
+          <th scope="col">${t('col.managers')}</th>
+          <th scope="col">${t('col.headcount')}</th>
+          <th scope="col">${t('col.expansionMrr')}</th>
+          <th scope="col">${t('col.expansionPct')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${plan.segments.map(
+          (s) => html`<tr data-row=${s.segmentId}>
+            <th scope="row">
+              ${labels.get(s.segmentId) ?? s.name}
+              ${warned.has(s.segmentId) ? html`<span class="row-warning">${warningIcon}<span>${t('warningShort')}</span></span>` : ''}
+            </th>
+            <td>${money(s.costToServePerClient)}</td>
+            ${cells(s)}
+          </tr>`,
+        )}
+      </tbody>
+      <tfoot>
+        <tr data-row="total">
+          <th scope="row">${l.c('common.total')}</th>
+          <td>${l.c('common.na')}</td>
+          ${cells(plan.total)}
+        </tr>
+      </tfoot>
+    </table>
+  </div>`;
+}
