@@ -213,49 +213,53 @@ function analyze(
   }
   const empty = { movements: [], cohorts: withCohorts ? { cohorts: [], maxAge: 0 } : null };
 
-  // Pass 1: validate, parse, give each customer a dense index.
+  // Pass 1: validate, parse, give each customer a dense index. Memory is a few typed arrays of
+  // the input's length; invalid periods keep amount 0, which later loops skip.
   const n = periods.length;
-  const customerOf = new Int32Array(n);
-  const startMonth = new Int32Array(n);
-  const endMonth = new Int32Array(n); // exclusive; −1 while running
+  const customerOf = new Int32Array(n).fill(-1);
+  const spans = new Int32Array(2 * n); // [start month, end month) per period; end −1 while running
   const monthlyMinor = new Float64Array(n);
   const customerIndex = new Map<string, number>();
+  const firstPeriodOf: number[] = []; // input position of each customer's first period
   const scratch = new Float64Array(3);
   let skippedPeriods = 0;
   let lastTouched = -1;
   let lastId = '';
   let lastCustomer = -1;
+  // True while each customer's periods are consecutive (as in most exports): then the input order
+  // already groups them and the counting sort below is skipped.
+  let grouped = true;
   for (let i = 0; i < n; i++) {
     const p = periods[i];
     if (readPeriod(p, currency, factor, scratch) !== null) {
-      customerOf[i] = -1;
       skippedPeriods += 1;
       continue;
     }
     const rawId = p.customerId as unknown;
     const id = typeof rawId === 'string' ? rawId : String(rawId);
-    // Exports usually list a customer's periods together: skip the Map lookup for a repeat.
+    // A repeat of the previous period's customer needs no Map lookup.
     if (id !== lastId) {
       let c = customerIndex.get(id);
       if (c === undefined) {
         c = customerIndex.size;
         customerIndex.set(id, c);
-      }
+        firstPeriodOf.push(i);
+      } else grouped = false;
       lastId = id;
       lastCustomer = c;
     }
     customerOf[i] = lastCustomer;
     const s = dayToMonthIndex(scratch[START_DAY]);
-    startMonth[i] = s;
+    spans[2 * i] = s;
     if (s > lastTouched) lastTouched = s;
     // Active on the last day of month m iff start ≤ lastDay(m) < end. The end lies in month
-    // endMonthIndex, whose last day is never < end, while every earlier month's is: so the active
+    // month(end), whose last day is never < end, while every earlier month's is: so the active
     // months are exactly [month(start), month(end)).
     const endDay = scratch[END_DAY];
-    if (endDay < 0) endMonth[i] = -1;
+    if (endDay < 0) spans[2 * i + 1] = -1;
     else {
       const e = dayToMonthIndex(endDay);
-      endMonth[i] = e;
+      spans[2 * i + 1] = e;
       if (e > lastTouched) lastTouched = e;
     }
     monthlyMinor[i] = scratch[MONTHLY_MINOR];
@@ -263,42 +267,48 @@ function analyze(
   const horizon = asOf >= 0 ? asOf : lastTouched;
   if (horizon < 0) return { ...empty, skippedPeriods };
 
-  // Clip to the horizon, find the first month anything is active, and count each customer's
-  // periods for the counting sort below.
+  // Clip to the horizon, find the first month anything is active, and drop (amount 0) what adds
+  // nothing to the reported months.
   const stop = horizon + 1;
   const customerCount = customerIndex.size;
-  const offsets = new Int32Array(customerCount + 1);
   let base = stop;
   for (let i = 0; i < n; i++) {
-    const c = customerOf[i];
-    if (c < 0) continue;
-    const e = endMonth[i] < 0 || endMonth[i] > stop ? stop : endMonth[i];
-    endMonth[i] = e;
-    if (startMonth[i] >= e || monthlyMinor[i] === 0) {
-      customerOf[i] = -1; // contributes no MRR in the reported months
-      continue;
-    }
-    if (startMonth[i] < base) base = startMonth[i];
-    offsets[c + 1] += 1;
+    if (monthlyMinor[i] === 0) continue;
+    const end = spans[2 * i + 1];
+    const e = end < 0 || end > stop ? stop : end;
+    spans[2 * i + 1] = e;
+    if (spans[2 * i] >= e) monthlyMinor[i] = 0;
+    else if (spans[2 * i] < base) base = spans[2 * i];
   }
   if (base === stop) return { ...empty, skippedPeriods };
   const monthCount = stop - base;
 
-  // Group periods by customer (counting sort over the dense customer indices), copying their month
-  // span and amount into customer order: the per-customer loop then reads memory sequentially even
-  // when the input interleaves customers.
-  for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
-  const grouped = offsets[customerCount];
-  const groupedMonths = new Int32Array(grouped * 2); // [start, end) − base, pairs
-  const groupedAmount = new Float64Array(grouped);
-  const cursor = offsets.slice(0, customerCount);
-  for (let i = 0; i < n; i++) {
-    const c = customerOf[i];
-    if (c < 0) continue;
-    const k = cursor[c]++;
-    groupedMonths[2 * k] = startMonth[i] - base;
-    groupedMonths[2 * k + 1] = endMonth[i] - base;
-    groupedAmount[k] = monthlyMinor[i];
+  // Customer c's periods are at positions offsets[c] … offsets[c + 1] − 1 of (spansByCustomer,
+  // amountByCustomer), possibly mixed with dropped ones (amount 0).
+  let offsets: Int32Array;
+  let spansByCustomer = spans;
+  let amountByCustomer = monthlyMinor;
+  if (grouped) {
+    offsets = new Int32Array(customerCount + 1);
+    offsets.set(firstPeriodOf);
+    offsets[customerCount] = n;
+  } else {
+    // Counting sort over the dense customer indices, copying each period's span and amount into
+    // customer order, so that the loop below reads memory sequentially.
+    offsets = new Int32Array(customerCount + 1);
+    for (let i = 0; i < n; i++) if (monthlyMinor[i] !== 0) offsets[customerOf[i] + 1] += 1;
+    for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
+    const kept = offsets[customerCount];
+    spansByCustomer = new Int32Array(2 * kept);
+    amountByCustomer = new Float64Array(kept);
+    const cursor = offsets.slice(0, customerCount);
+    for (let i = 0; i < n; i++) {
+      if (monthlyMinor[i] === 0) continue;
+      const k = cursor[customerOf[i]]++;
+      spansByCustomer[2 * k] = spans[2 * i];
+      spansByCustomer[2 * k + 1] = spans[2 * i + 1];
+      amountByCustomer[k] = monthlyMinor[i];
+    }
   }
 
   // Month totals, indexed by month − base.
@@ -317,20 +327,19 @@ function analyze(
   // customer's months keeping the running sum, which is the customer's MRR in that month.
   const mrrChange = new Float64Array(monthCount + 1);
   for (let c = 0; c < customerCount; c++) {
-    const from = offsets[c];
-    const to = offsets[c + 1];
-    if (from === to) continue;
     let first = monthCount;
     let last = 0; // exclusive
-    for (let k = from; k < to; k++) {
-      const s = groupedMonths[2 * k];
-      const e = groupedMonths[2 * k + 1];
-      const amount = groupedAmount[k];
+    for (let k = offsets[c]; k < offsets[c + 1]; k++) {
+      const amount = amountByCustomer[k];
+      if (amount === 0) continue;
+      const s = spansByCustomer[2 * k] - base;
+      const e = spansByCustomer[2 * k + 1] - base;
       mrrChange[s] += amount;
       mrrChange[e] -= amount;
       if (s < first) first = s;
       if (e > last) last = e;
     }
+    if (first === monthCount) continue;
     // The month after the last active one carries the churn, if it is reported.
     const walkEnd = last < monthCount ? last : monthCount - 1;
     let previous = 0;
