@@ -5,4 +5,5 @@
 export { MrrCalculator } from '../components/mrr-calculator/define.js';
 export { MrrUnitEconomics } from '../components/mrr-unit-economics/define.js';
 export { MrrRevenueMotions } from '../components/mrr-revenue-motions/define.js';
+export { MrrMovements } from '../components/mrr-movements/define.js';
 export { VERSION } from './define.js';

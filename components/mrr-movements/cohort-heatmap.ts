@@ -1,0 +1,88 @@
+import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { interpolateBlues, scaleSequential } from 'd3';
+import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import type { CohortRow } from '../../src/core/cohorts.js';
+import { formatMonth } from './format.js';
+import type { MovementsMessages } from './messages.js';
+
+type L = LocaleController<MovementsMessages>;
+export type CohortMetric = 'revenue' | 'logos';
+
+// 0 % light, 100 % (and above, with expansion) dark; the low end starts off white so 0 % shows.
+const colour = scaleSequential((t: number) => interpolateBlues(0.08 + t * 0.82))
+  .domain([0, 100])
+  .clamp(true);
+
+/** Dark cells get light text (a luminance check on the scale's rgb output). */
+function textColour(background: string): string {
+  const [r, g, b] = (background.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 140 ? '#ffffff' : '#1d2433';
+}
+
+/**
+ * Cohort retention as a heatmap that is itself a data table: a row per cohort, a column per month
+ * of age, each cell coloured by its value and showing it as text, with row and column headers for
+ * screen readers. Revenue (net of expansion, may pass 100 %) or logos, switched by a radio group.
+ */
+export function renderCohortHeatmap(l: L, cohorts: readonly CohortRow[], metric: CohortMetric, onMetric: (m: CohortMetric) => void) {
+  const t = l.t.bind(l);
+  const values = (c: CohortRow) => (metric === 'revenue' ? c.revenuePct : c.logoPct);
+  let ages = 0;
+  for (const c of cohorts) {
+    const v = values(c);
+    for (let i = v.length - 1; i >= ages; i--) {
+      if (v[i] !== null) {
+        ages = i + 1;
+        break;
+      }
+    }
+  }
+  return html`<section class="cohorts" part="cohorts" aria-labelledby="cohort-title">
+    <div class="section-head">
+      <h3 id="cohort-title">${t('cohortTitle')}</h3>
+      <fieldset class="toggle">
+        <legend>${t('cohortShow')}</legend>
+        ${(['revenue', 'logos'] as const).map(
+          (m) => html`<label
+            ><input type="radio" name="cohort-metric" value=${m} .checked=${metric === m} @change=${() => onMetric(m)} />${t(`cohort.${m}`)}</label
+          >`,
+        )}
+      </fieldset>
+    </div>
+    <p class="hint" id="cohort-desc">${t(metric === 'revenue' ? 'cohort.descRevenue' : 'cohort.descLogos')}</p>
+    ${cohorts.length === 0
+      ? html`<p>${t('cohort.none')}</p>`
+      : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="cohort-title" aria-describedby="cohort-desc">
+          <table class="heatmap" id="cohort-table" data-metric=${metric}>
+            <thead>
+              <tr>
+                <th scope="col">${t('cohort.col')}</th>
+                <th scope="col">${t('cohort.size')}</th>
+                ${Array.from(
+                  { length: ages },
+                  (_, age) => html`<th scope="col"><abbr title=${t('cohort.ageLong', { n: l.number(age) })}>${t('cohort.age', { n: l.number(age) })}</abbr></th>`,
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              ${cohorts.map((c) => {
+                const v = values(c);
+                return html`<tr data-cohort=${c.cohort}>
+                  <th scope="row">${formatMonth(c.cohort, l.locale)}</th>
+                  <td>${l.number(c.customers)}</td>
+                  ${Array.from({ length: ages }, (_, age) => {
+                    const pct = v[age];
+                    if (pct === null || pct === undefined) return html`<td class="cell empty"></td>`;
+                    const bg = colour(pct);
+                    return html`<td class="cell" data-value=${pct} style=${styleMap({ background: bg, color: textColour(bg) })}>
+                      ${l.percent(pct, 0)}
+                    </td>`;
+                  })}
+                </tr>`;
+              })}
+            </tbody>
+          </table>
+        </div>`}
+  </section>`;
+}

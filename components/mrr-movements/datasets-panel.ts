@@ -1,0 +1,133 @@
+import { html, nothing } from 'lit';
+import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import type { DatasetRecord } from '../../src/storage/db.js';
+import type { DatasetsController } from './datasets-controller.js';
+import { formatTimestamp } from './format.js';
+import type { MovementsMessages } from './messages.js';
+
+type L = LocaleController<MovementsMessages>;
+
+export interface DatasetsPanelActions {
+  open(record: DatasetRecord): void;
+  /** Focus helpers: the element moves focus after rename and delete. */
+  afterRename(id: string): void;
+  afterDelete(): void;
+  afterUndo(id: string): void;
+}
+
+function renderRename(l: L, ctrl: DatasetsController, record: DatasetRecord, actions: DatasetsPanelActions) {
+  const r = ctrl.renaming!;
+  const id = `rename-${record.id}`;
+  return html`<form
+    class="rename"
+    novalidate
+    @submit=${async (e: Event) => {
+      e.preventDefault();
+      if (await ctrl.commitRename()) actions.afterRename(record.id);
+    }}
+    @keydown=${(e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      ctrl.cancelRename();
+      actions.afterRename(record.id);
+    }}
+  >
+    <div class="field" ?data-invalid=${r.error}>
+      <label for=${id}>${l.t('ds.newName', { name: record.name })}</label>
+      <div class="input-wrap">
+        <input
+          id=${id}
+          class="rename-input"
+          type="text"
+          autocomplete="off"
+          .value=${r.value}
+          aria-invalid=${r.error ? 'true' : 'false'}
+          aria-describedby=${r.error ? `${id}-error` : nothing}
+          @input=${(e: Event) => ctrl.typeName((e.target as HTMLInputElement).value)}
+        />
+      </div>
+      ${r.error ? html`<p class="error" id="${id}-error">${l.t('ds.nameRequired')}</p>` : nothing}
+    </div>
+    <div class="actions">
+      <button type="submit" class="primary">${l.t('ds.save')}</button>
+      <button
+        type="button"
+        @click=${() => {
+          ctrl.cancelRename();
+          actions.afterRename(record.id);
+        }}
+      >
+        ${l.t('ds.cancel')}
+      </button>
+    </div>
+  </form>`;
+}
+
+/**
+ * The saved datasets as a list of cards (a table would not fit 320 px): name, periods, date, and
+ * Open / Rename / Delete. Delete hides the dataset at once and offers Undo for a few seconds.
+ */
+export function renderDatasetsPanel(l: L, ctrl: DatasetsController, currentId: string | null, actions: DatasetsPanelActions) {
+  const list = ctrl.visible;
+  const pending = ctrl.pendingDelete;
+  return html`<section class="datasets" part="datasets" aria-labelledby="datasets-title">
+    <h3 id="datasets-title">${l.t('datasetsTitle')}</h3>
+    <div role="status" class="undo-status">
+      ${pending
+        ? html`<p class="notice undo">
+            ${l.t('ds.deleted', { name: pending.name })}
+            <button
+              type="button"
+              id="undo-delete"
+              @click=${() => {
+                const record = ctrl.undo();
+                if (record) actions.afterUndo(record.id);
+              }}
+            >
+              ${l.c('common.undo')}
+            </button>
+          </p>`
+        : nothing}
+      ${ctrl.failed ? html`<p class="notice">${l.t('ds.failed')}</p>` : nothing}
+    </div>
+    ${ctrl.status === 'failed' ? html`<p class="notice">${l.c('storage.unsaved')}</p>` : nothing}
+    ${ctrl.status === 'ready' && list.length === 0 ? html`<p class="hint">${l.t('noDatasets')}</p>` : nothing}
+    <ul class="dataset-list">
+      ${list.map((d) => {
+        const current = d.id === currentId;
+        const renaming = ctrl.renaming?.id === d.id;
+        return html`<li class="dataset" data-id=${d.id} ?data-current=${current}>
+          ${renaming
+            ? renderRename(l, ctrl, d, actions)
+            : html`<div class="dataset-info">
+                  <strong class="dataset-name">${d.name}</strong>
+                  <span class="hint"
+                    >${l.t('ds.periods')}: ${l.number(d.periodCount)} · ${d.currency} · ${l.t('ds.saved')}
+                    ${formatTimestamp(d.updatedAt, l.locale)}</span
+                  >
+                </div>
+                <div class="actions">
+                  ${current
+                    ? html`<span class="current">${l.t('ds.current')}</span>`
+                    : html`<button type="button" class="open" aria-label=${l.t('ds.openLabel', { name: d.name })} @click=${() => actions.open(d)}>
+                        ${l.t('ds.open')}
+                      </button>`}
+                  <button type="button" class="rename-button" aria-label=${l.t('ds.renameLabel', { name: d.name })} @click=${() => ctrl.startRename(d)}>
+                    ${l.t('ds.rename')}
+                  </button>
+                  <button
+                    type="button"
+                    class="delete"
+                    aria-label=${l.t('ds.deleteLabel', { name: d.name })}
+                    @click=${() => {
+                      ctrl.remove(d);
+                      actions.afterDelete();
+                    }}
+                  >
+                    ${l.t('ds.delete')}
+                  </button>
+                </div>`}
+        </li>`;
+      })}
+    </ul>
+  </section>`;
+}

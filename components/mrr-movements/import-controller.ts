@@ -1,0 +1,264 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ImportCancelledError, type ImportHandle, sniffFile, startImport } from '../../src/import/importer.js';
+import { validateMapping } from '../../src/import/mapping.js';
+import type {
+  ColumnMapping,
+  DateFormat,
+  ImportFatal,
+  ImportOptions,
+  ImportProgress,
+  ImportResult,
+  MappedField,
+  MappingIssue,
+  SniffResult,
+} from '../../src/import/types.js';
+import { saveDataset } from '../../src/storage/datasets.js';
+import { StorageError, type DatasetRecord, type StorageFailure } from '../../src/storage/db.js';
+import { readNumber } from '../../src/ui/fields.js';
+
+/** Where the import is: one state at a time, each holding what its step shows. */
+export type ImportStep =
+  | { kind: 'idle' }
+  | { kind: 'sniffing'; file: File }
+  | { kind: 'mapping'; file: File; sniff: SniffResult; mapping: ColumnMapping; dateFormat: DateFormat | null; attempted: boolean }
+  | { kind: 'importing'; file: File; progress: ImportProgress | null; startedAt: number }
+  | {
+      kind: 'refused';
+      file: File;
+      fatal: ImportFatal;
+      retry?: { mapping: ColumnMapping; options: ImportOptions };
+      /** Currencies whose typed rate is not a positive number (rates form). */
+      rateErrors?: string[];
+    }
+  | { kind: 'cancelled'; file: File }
+  | {
+      kind: 'report';
+      file: File;
+      result: ImportResult;
+      name: string;
+      nameError: boolean;
+      save: 'idle' | 'saving' | 'saved' | 'failed';
+      failure?: StorageFailure;
+      record?: DatasetRecord;
+    };
+
+export interface ImportCallbacks {
+  /** An import finished with periods: show them (in memory, not saved yet). */
+  onImported(result: ImportResult, name: string): void;
+  /** The dataset was saved. */
+  onSaved(record: DatasetRecord, result: ImportResult): void;
+  /** A sentence for the polite live region (phase changes, progress every few seconds). */
+  announce(message: 'sniffing' | 'importing' | 'progress' | 'done' | 'cancelled' | 'refused'): void;
+}
+
+/** The fields of the mapping step, in form order. */
+export const MAPPED_FIELDS: readonly MappedField[] = [
+  'customerId',
+  'start',
+  'end',
+  'amount',
+  'interval',
+  'intervalCount',
+  'quantity',
+  'currency',
+  'status',
+  'trialEnd',
+];
+
+/**
+ * The CSV import of `<mrr-movements>` as a reactive controller: file → sniff → mapping (and date
+ * format when ambiguous) → import in the worker with progress and cancel → report → save. Holds
+ * the step; the element renders it with `renderImportPanel`. Nothing reaches storage before the
+ * user presses Save, and a save creates a new dataset, so a failed or cancelled import never
+ * touches datasets saved earlier.
+ */
+export class ImportController implements ReactiveController {
+  step: ImportStep = { kind: 'idle' };
+  private handle?: ImportHandle;
+  private generation = 0;
+  private lastAnnounced = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly callbacks: ImportCallbacks,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.cancel(false);
+  }
+
+  private set(step: ImportStep): void {
+    this.step = step;
+    this.host.requestUpdate();
+  }
+
+  /** Reads the start of `file` and proposes a mapping (or says why the file cannot be used). */
+  async choose(file: File): Promise<void> {
+    this.cancel(false);
+    const generation = ++this.generation;
+    this.set({ kind: 'sniffing', file });
+    this.callbacks.announce('sniffing');
+    const sniff = await sniffFile(file);
+    if (generation !== this.generation) return;
+    if (sniff.fatal) {
+      this.set({ kind: 'refused', file, fatal: sniff.fatal });
+      this.callbacks.announce('refused');
+      return;
+    }
+    const detected = sniff.dateFormat;
+    const dateFormat = detected === 'ambiguous' ? null : detected === 'unknown' ? 'iso' : detected;
+    this.set({ kind: 'mapping', file, sniff, mapping: { ...sniff.mapping }, dateFormat, attempted: false });
+  }
+
+  /** Mapping problems of the current step, by field (empty when it can be imported). */
+  get issues(): Partial<Record<MappedField, MappingIssue>> {
+    const s = this.step;
+    if (s.kind !== 'mapping') return {};
+    const out: Partial<Record<MappedField, MappingIssue>> = {};
+    for (const issue of validateMapping(s.mapping, s.sniff.headers)) out[issue.field] ??= issue;
+    return out;
+  }
+
+  setMapping(patch: Partial<ColumnMapping>): void {
+    if (this.step.kind === 'mapping') this.set({ ...this.step, mapping: { ...this.step.mapping, ...patch } });
+  }
+
+  setDateFormat(dateFormat: DateFormat): void {
+    if (this.step.kind === 'mapping') this.set({ ...this.step, dateFormat });
+  }
+
+  /** Starts the import when the mapping and date format are complete; false when they are not. */
+  start(): boolean {
+    const s = this.step;
+    if (s.kind !== 'mapping') return false;
+    if (Object.keys(this.issues).length > 0 || s.dateFormat === null) {
+      this.set({ ...s, attempted: true });
+      return false;
+    }
+    this.run(s.file, s.mapping, { dateFormat: s.dateFormat });
+    return true;
+  }
+
+  /**
+   * Runs the import again in `currency`, converting the others with the typed rates (after
+   * `multipleCurrencies`); rates that are not positive numbers in `locale` are flagged instead.
+   */
+  retryWithRates(currency: string, typed: Record<string, string>, locale: string): void {
+    const s = this.step;
+    if (s.kind !== 'refused' || !s.retry) return;
+    const rates: Record<string, number> = {};
+    const rateErrors: string[] = [];
+    for (const [code, raw] of Object.entries(typed)) {
+      if (code === currency) continue;
+      const r = readNumber(raw, locale, { min: 0 });
+      if ('error' in r || r.value <= 0) rateErrors.push(code);
+      else rates[code] = r.value;
+    }
+    if (rateErrors.length > 0) {
+      this.set({ ...s, rateErrors });
+      return;
+    }
+    this.run(s.file, s.retry.mapping, { ...s.retry.options, currency, rates });
+  }
+
+  private run(file: File, mapping: ColumnMapping, options: ImportOptions): void {
+    const generation = ++this.generation;
+    const startedAt = Date.now();
+    this.lastAnnounced = startedAt;
+    this.set({ kind: 'importing', file, progress: null, startedAt });
+    this.callbacks.announce('importing');
+    const handle = startImport(file, mapping, options, {
+      onProgress: (progress) => {
+        if (generation !== this.generation || this.step.kind !== 'importing') return;
+        this.set({ ...this.step, progress });
+        // Screen readers hear progress every 5 s at most, not every update.
+        if (Date.now() - this.lastAnnounced >= 5000) {
+          this.lastAnnounced = Date.now();
+          this.callbacks.announce('progress');
+        }
+      },
+    });
+    this.handle = handle;
+    handle.done.then(
+      (result) => {
+        if (generation !== this.generation) return;
+        this.handle = undefined;
+        const fatal = result.report.fatal;
+        if (fatal) {
+          this.set({ kind: 'refused', file, fatal, retry: { mapping, options } });
+          this.callbacks.announce('refused');
+          return;
+        }
+        const name = file.name.replace(/\.(csv|txt|tsv)$/i, '') || file.name;
+        this.set({ kind: 'report', file, result, name, nameError: false, save: 'idle' });
+        if (result.periods.length > 0) this.callbacks.onImported(result, name);
+        this.callbacks.announce('done');
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return;
+        this.handle = undefined;
+        if (error instanceof ImportCancelledError || (error as Error)?.name === 'AbortError') return;
+        this.set({ kind: 'refused', file, fatal: { code: 'workerFailed', message: String(error) } });
+        this.callbacks.announce('refused');
+      },
+    );
+  }
+
+  /** Stops a running import; nothing is kept. `show` false resets silently (new file, removal). */
+  cancel(show = true): void {
+    const s = this.step;
+    if (this.handle) {
+      this.handle.cancel();
+      this.handle = undefined;
+    }
+    this.generation++;
+    if (show && s.kind === 'importing') {
+      this.set({ kind: 'cancelled', file: s.file });
+      this.callbacks.announce('cancelled');
+    }
+  }
+
+  reset(): void {
+    this.cancel(false);
+    this.set({ kind: 'idle' });
+  }
+
+  setName(name: string): void {
+    if (this.step.kind === 'report') this.set({ ...this.step, name, nameError: false });
+  }
+
+  /** Saves the imported periods as a new dataset. A failure leaves the data shown, in memory. */
+  async save(): Promise<boolean> {
+    const s = this.step;
+    if (s.kind !== 'report' || s.save === 'saving' || s.save === 'saved') return false;
+    const name = s.name.trim();
+    if (!name) {
+      this.set({ ...s, nameError: true });
+      return false;
+    }
+    this.set({ ...s, name, save: 'saving' });
+    const { result } = s;
+    try {
+      const record = await saveDataset({
+        name,
+        currency: result.report.currency,
+        periods: result.periods,
+        meta: {
+          fileName: s.file.name,
+          rowsRead: result.report.rowsRead,
+          skipped: { ...result.report.skipped },
+          errorCount: result.report.errors.count,
+        },
+      });
+      if (this.step.kind === 'report' && this.step.result === result) this.set({ ...this.step, save: 'saved', record });
+      this.callbacks.onSaved(record, result);
+      return true;
+    } catch (e) {
+      const failure: StorageFailure = e instanceof StorageError ? e.reason : 'writeFailed';
+      if (this.step.kind === 'report' && this.step.result === result) this.set({ ...this.step, save: 'failed', failure });
+      return false;
+    }
+  }
+}

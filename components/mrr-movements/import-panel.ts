@@ -1,0 +1,179 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import { parseDateCell } from '../../src/import/dates.js';
+import type { MappedField, SkipCounts } from '../../src/import/types.js';
+import { formatBytes, formatDay } from './format.js';
+import { type ImportController, type ImportStep, MAPPED_FIELDS } from './import-controller.js';
+import { renderRefused, renderReport } from './import-report.js';
+import type { MovementsMessages } from './messages.js';
+
+type L = LocaleController<MovementsMessages>;
+const REQUIRED: readonly MappedField[] = ['customerId', 'start', 'amount'];
+
+function filesOf(e: Event): File | undefined {
+  const list = (e as DragEvent).dataTransfer?.files ?? (e.target as HTMLInputElement).files;
+  return list?.[0] ?? undefined;
+}
+
+/** The file step: a real labelled file input (keyboard users), inside a drop zone (mouse users). */
+function renderFilePicker(l: L, ctrl: ImportController): TemplateResult {
+  const zone = (e: Event, on: boolean) => {
+    e.preventDefault();
+    (e.currentTarget as HTMLElement).toggleAttribute('data-dragging', on);
+  };
+  return html`<div
+    class="dropzone"
+    part="dropzone"
+    @dragenter=${(e: DragEvent) => zone(e, true)}
+    @dragover=${(e: DragEvent) => zone(e, true)}
+    @dragleave=${(e: DragEvent) => zone(e, false)}
+    @drop=${(e: DragEvent) => {
+      zone(e, false);
+      const file = filesOf(e);
+      if (file) void ctrl.choose(file);
+    }}
+  >
+    <label for="file">${l.t('pickFile')}</label>
+    <input
+      id="file"
+      part="file-input"
+      type="file"
+      accept=".csv,text/csv"
+      aria-describedby="drop-hint"
+      @change=${(e: Event) => {
+        const input = e.target as HTMLInputElement;
+        const file = filesOf(e);
+        if (file) void ctrl.choose(file);
+        // Choosing the same file again must fire change again.
+        input.value = '';
+      }}
+    />
+    <p class="hint" id="drop-hint">${l.t('dropHint')}</p>
+  </div>`;
+}
+
+/** An ambiguous cell of the start column, for the date-format question. */
+function ambiguousSample(step: Extract<ImportStep, { kind: 'mapping' }>): string | undefined {
+  const col = step.mapping.start === null ? -1 : step.sniff.headers.indexOf(step.mapping.start);
+  if (col < 0) return undefined;
+  const cells = step.sniff.sampleRows.map((r) => (r[col] ?? '').trim()).filter(Boolean);
+  return cells.find((c) => parseDateCell(c, 'dmy') && parseDateCell(c, 'mdy') && parseDateCell(c, 'dmy') !== parseDateCell(c, 'mdy')) ?? cells[0];
+}
+
+function renderDateQuestion(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'mapping' }>) {
+  if (step.sniff.dateFormat !== 'ambiguous') return nothing;
+  const sample = ambiguousSample(step) ?? '';
+  const missing = step.attempted && step.dateFormat === null;
+  const option = (format: 'dmy' | 'mdy') => {
+    const day = parseDateCell(sample, format);
+    return html`<label class="choice"
+      ><input type="radio" name="date-format" value=${format} .checked=${step.dateFormat === format} @change=${() => ctrl.setDateFormat(format)} />
+      <span>${l.t(format)}${day ? html` <span class="hint">(${l.t('dateExample', { value: sample, date: formatDay(day, l.locale) })})</span>` : nothing}</span></label
+    >`;
+  };
+  return html`<fieldset class="date-format" id="date-format" aria-describedby=${missing ? 'date-format-error' : 'date-format-hint'}>
+    <legend>${l.t('dateFormat')}</legend>
+    <p class="hint" id="date-format-hint">${l.t('dateAmbiguous', { value: sample })}</p>
+    ${option('dmy')} ${option('mdy')}
+    ${missing ? html`<p class="error" id="date-format-error">${l.t('dateRequired')}</p>` : nothing}
+  </fieldset>`;
+}
+
+function renderMapping(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'mapping' }>) {
+  const { sniff, mapping } = step;
+  const issues = ctrl.issues;
+  const sample = (column: string | null) => {
+    const i = column === null ? -1 : sniff.headers.indexOf(column);
+    const value = i >= 0 ? sniff.sampleRows.find((r) => (r[i] ?? '').trim() !== '')?.[i] : undefined;
+    return value ? l.t('sampleValue', { value: value.length > 40 ? `${value.slice(0, 40)}…` : value }) : '';
+  };
+  return html`<form
+    class="mapping"
+    novalidate
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      if (!ctrl.start()) {
+        const host = (e.target as HTMLElement).getRootNode() as ShadowRoot;
+        void Promise.resolve().then(() => host.querySelector<HTMLElement>('[aria-invalid="true"], #date-format input')?.focus());
+      }
+    }}
+  >
+    <h4>${l.t('mappingTitle')}</h4>
+    <p class="hint">${l.t('fileInfo', { name: step.file.name, size: formatBytes(step.file.size, l.locale) })}. ${l.t('mappingIntro')}</p>
+    ${sniff.warnings.includes('singleColumn') && sniff.suspectedDelimiter
+      ? html`<p class="notice" role="note">${l.t('delimiterWarning', { delimiter: sniff.suspectedDelimiter })}</p>`
+      : nothing}
+    ${sniff.warnings.includes('unknownDates') ? html`<p class="notice" role="note">${l.t('unknownDates')}</p>` : nothing}
+    <div class="map-grid">
+      ${MAPPED_FIELDS.map((field) => {
+        const issue = issues[field];
+        const id = `map-${field}`;
+        const hint = sample(mapping[field]);
+        const describedBy = [issue ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+        return html`<div class="field" ?data-invalid=${!!issue}>
+          <label for=${id}>${l.t(`field.${field}`)}${REQUIRED.includes(field) ? html` <span class="req">(${l.t('required')})</span>` : nothing}</label>
+          <div class="input-wrap">
+            <select
+              id=${id}
+              aria-invalid=${issue ? 'true' : 'false'}
+              aria-describedby=${ifDefined(describedBy || undefined)}
+              @change=${(e: Event) => ctrl.setMapping({ [field]: (e.target as HTMLSelectElement).value || null })}
+            >
+              <option value="" ?selected=${mapping[field] === null}>${l.t('noColumn')}</option>
+              ${sniff.headers.map((h) => html`<option value=${h} ?selected=${mapping[field] === h}>${h}</option>`)}
+            </select>
+          </div>
+          ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+          ${issue ? html`<p class="error" id="${id}-error">${l.t(`issue.${issue.code}`)}</p>` : nothing}
+        </div>`;
+      })}
+    </div>
+    <div class="checks">
+      <label class="choice"
+        ><input type="checkbox" .checked=${mapping.amountIsMonthly} @change=${(e: Event) => ctrl.setMapping({ amountIsMonthly: (e.target as HTMLInputElement).checked })} />
+        ${l.t('amountIsMonthly')}</label
+      >
+      <label class="choice"
+        ><input type="checkbox" .checked=${mapping.amountInMinorUnits} @change=${(e: Event) => ctrl.setMapping({ amountInMinorUnits: (e.target as HTMLInputElement).checked })} />
+        ${l.t('amountInMinorUnits')}</label
+      >
+    </div>
+    ${renderDateQuestion(l, ctrl, step)}
+    <div class="actions">
+      <button type="submit" class="primary" id="start-import">${l.t('startImport')}</button>
+      <button type="button" @click=${() => ctrl.reset()}>${l.t('chooseAnother')}</button>
+    </div>
+  </form>`;
+}
+
+function renderProgress(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'importing' }>) {
+  const p = step.progress;
+  return html`<div class="progress" part="progress">
+    <p><strong>${l.t('importing', { name: step.file.name })}</strong></p>
+    <progress id="import-progress" max="1" value=${ifDefined(p ? p.fraction : undefined)} aria-label=${l.t('progressLabel')}></progress>
+    <p class="hint" id="progress-text">${p ? l.t('progressText', { rows: l.number(p.rowsRead), rate: l.number(p.rowsPerSecond) }) : ''}</p>
+    <button type="button" id="cancel-import" @click=${() => ctrl.cancel()}>${l.t('cancelImport')}</button>
+  </div>`;
+}
+
+/** Sum of the skip counts, for tests and the live region. */
+export function skippedTotal(s: SkipCounts): number {
+  return s.trial + s.zeroAmount + s.oneTime + s.status + s.emptyLine;
+}
+
+/** The whole import panel: file picker, then the current step. */
+export function renderImportPanel(l: L, ctrl: ImportController) {
+  const step = ctrl.step;
+  let body: TemplateResult | typeof nothing = nothing;
+  if (step.kind === 'sniffing') body = html`<p role="status">${l.t('sniffing')}</p>`;
+  else if (step.kind === 'mapping') body = renderMapping(l, ctrl, step);
+  else if (step.kind === 'importing') body = renderProgress(l, ctrl, step);
+  else if (step.kind === 'cancelled') body = html`<p class="notice" role="status" id="import-cancelled">${l.t('cancelled')}</p>`;
+  else if (step.kind === 'refused') body = renderRefused(l, ctrl, step);
+  else if (step.kind === 'report') body = renderReport(l, ctrl, step);
+  return html`<section class="import" part="import" aria-labelledby="import-title">
+    <h3 id="import-title">${l.t('importTitle')}</h3>
+    ${step.kind === 'importing' || step.kind === 'mapping' ? nothing : renderFilePicker(l, ctrl)} ${body}
+  </section>`;
+}

@@ -1,0 +1,375 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { StartingFigures } from '../../components/mrr-calculator/mrr-calculator.js';
+import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { PersistController } from '../../src/controllers/persist-controller.js';
+import { ResizeController } from '../../src/controllers/resize-controller.js';
+import type { CohortRow } from '../../src/core/cohorts.js';
+import { type SummaryMetrics, summaryMetrics } from '../../src/core/metrics.js';
+import { toMinor } from '../../src/core/money.js';
+import { analyzeSubscriptions, type MovementRow, type SubscriptionAnalysis, type SubscriptionPeriod } from '../../src/core/movements.js';
+import { VERSION } from '../../src/define.js';
+import { MrrEvent } from '../../src/events.js';
+import { EXAMPLE_CURRENCY, examplePeriods } from '../../src/site/example-data.js';
+import { getDataset, loadDatasetPeriods } from '../../src/storage/datasets.js';
+import type { DatasetRecord } from '../../src/storage/db.js';
+import { storageNotice } from '../../src/ui/fields.js';
+import { movementChart } from '../../src/ui/movement-chart.js';
+import { type CohortMetric, renderCohortHeatmap } from './cohort-heatmap.js';
+import { DatasetsController } from './datasets-controller.js';
+import { renderDatasetsPanel } from './datasets-panel.js';
+import { downloadText, formatMonth } from './format.js';
+import { ImportController } from './import-controller.js';
+import { renderImportPanel } from './import-panel.js';
+import { fatalMessage } from './import-report.js';
+import { renderKpis } from './kpis.js';
+import { messages } from './messages.js';
+import { movementsStyles } from './mrr-movements.styles.js';
+import { renderPeriodSelector, type RangePreset, resolveRange } from './period.js';
+import { movementsToCsv, renderMovementsTable } from './table.js';
+
+/** Detail of `mrr-use-figures`: a calculator's starting assumptions measured on real data. */
+export type UseFiguresDetail = Required<Pick<StartingFigures, 'startingCustomers' | 'arpa' | 'churnPct' | 'expansionPct' | 'contractionPct' | 'newCustomersPerMonth'>>;
+
+export interface DatasetSavedDetail {
+  id: string;
+  name: string;
+  periodCount: number;
+}
+
+/** What is shown: nothing, the built-in example, a saved dataset, an import not saved, or `periods` set by code. */
+type Source = { kind: 'none' } | { kind: 'example' } | { kind: 'dataset'; id: string; name: string } | { kind: 'unsaved'; name: string } | { kind: 'property' };
+
+/**
+ * `<mrr-movements>`: MRR movements, key figures and cohort retention of real subscription data.
+ * Import a CSV (mapping, progress, report), keep datasets in this browser, pick a period, and send
+ * the measured figures to an `<mrr-calculator>`.
+ *
+ * @fires mrr-use-figures - "Use these figures" pressed; `detail: UseFiguresDetail` (percents 0–100, monthly).
+ * @fires mrr-dataset-saved - The user saved an import; `detail: { id, name, periodCount }`.
+ * @csspart base - The card around everything. @csspart kpis - the key figures. @csspart chart - the chart.
+ * @csspart legend - the chart legend. @csspart table - the movements table. @csspart cohorts - the cohort heatmap (a table).
+ * @csspart import - the import panel. @csspart dropzone - the drop zone. @csspart file-input - the file input.
+ * @csspart progress - import progress. @csspart report - the import report. @csspart datasets - saved datasets.
+ * @csspart notice - the "not saved" notice.
+ * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-radius, --mrr-font - see README "Theming".
+ */
+export class MrrMovements extends LitElement {
+  static version = VERSION;
+  static override styles = movementsStyles;
+
+  /** IndexedDB key under which the last opened dataset is remembered; empty turns that off. */
+  @property({ attribute: 'storage-key' }) storageKey = 'default';
+  /** Show the built-in example dataset when nothing was imported or opened. */
+  @property({ type: Boolean }) example = false;
+  /** Id of an `<mrr-calculator>` in the same document (or of an element around one) that "use these figures" fills. */
+  @property({ attribute: 'for' }) htmlFor: string | null = null;
+  /** BCP 47 locale for numbers; the language comes from `lang`. */
+  @property() locale: string | null = null;
+  /** Periods to analyse, set from code (replaces what is shown). Replace the array, don't mutate it. */
+  @property({ attribute: false }) periods: SubscriptionPeriod[] | null = null;
+  /** ISO 4217 currency of `periods`. */
+  @property() currency = 'USD';
+
+  @state() private source: Source = { kind: 'none' };
+  @state() private loading = false;
+  @state() private loadFailed = false;
+  @state() private preset: RangePreset = 'last12';
+  @state() private from = '';
+  @state() private to = '';
+  @state() private cohortMetric: CohortMetric = 'revenue';
+  @state() private announcement = '';
+  @state() private figuresNote: 'sent' | 'missing' | null = null;
+
+  /** Movements and cohorts of the data shown (null when none). */
+  analysis: SubscriptionAnalysis | null = null;
+  /** Summary of the selected period. */
+  summary: SummaryMetrics | null = null;
+  /** Movement rows of the selected period. */
+  rows: MovementRow[] = [];
+  /** Resolves once the saved state (last dataset) is restored, or the example is shown. */
+  ready: Promise<void> = Promise.resolve();
+
+  private ownPeriods: SubscriptionPeriod[] | null = null;
+  private analysed: { periods: SubscriptionPeriod[] | null; currency: string } = { periods: null, currency: '' };
+  private opening?: Promise<void>;
+
+  private readonly l = new LocaleController(this, messages);
+  private readonly size = new ResizeController(this);
+  readonly persist = new PersistController<{ datasetId: string | null }>(this, {
+    component: 'movements',
+    key: () => this.storageKey,
+    restore: (data) => {
+      if (data.datasetId && this.source.kind === 'none') this.opening = this.openDataset(data.datasetId, false);
+    },
+  });
+  readonly datasets = new DatasetsController(this, (record) => {
+    if (this.source.kind === 'dataset' && this.source.id === record.id) {
+      this.source = { kind: 'unsaved', name: record.name };
+      this.persist.save({ datasetId: null });
+    }
+  });
+  readonly importer = new ImportController(this, {
+    onImported: (result, name) => {
+      this.show(result.periods, result.report.currency, { kind: 'unsaved', name });
+    },
+    onSaved: (record, result) => {
+      if (this.ownPeriods === result.periods) this.source = { kind: 'dataset', id: record.id, name: record.name };
+      this.persist.save({ datasetId: record.id });
+      this.datasets.added(record);
+      this.dispatchEvent(new MrrEvent<DatasetSavedDetail>('mrr-dataset-saved', { id: record.id, name: record.name, periodCount: record.periodCount }));
+    },
+    announce: (what) => this.announceImport(what),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ready = this.persist.restored.then(async () => {
+      await this.opening;
+      if (this.source.kind === 'none' && !this.periods && this.example) this.showExample();
+      await this.updateComplete;
+    });
+  }
+
+  /** Shows the built-in example dataset (the "Load example data" button). */
+  loadExample(): void {
+    this.showExample();
+    this.persist.save({ datasetId: null });
+  }
+
+  /** Opens a saved dataset by id; resolves when it is shown (or failed to load). */
+  async openDataset(id: string, remember = true): Promise<void> {
+    this.loading = true;
+    this.loadFailed = false;
+    try {
+      const [record, periods] = await Promise.all([getDataset(id), loadDatasetPeriods(id)]);
+      if (!record || !periods) {
+        if (remember) this.loadFailed = true;
+        return;
+      }
+      this.show(periods, record.currency, { kind: 'dataset', id: record.id, name: record.name });
+      if (remember) this.persist.save({ datasetId: id });
+    } catch {
+      this.loadFailed = true;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Starts an import of `file` (what the file input and the drop zone do). */
+  importFile(file: File): Promise<void> {
+    return this.importer.choose(file);
+  }
+
+  private showExample(): void {
+    this.show(examplePeriods(), EXAMPLE_CURRENCY, { kind: 'example' });
+  }
+
+  private show(periods: SubscriptionPeriod[], currency: string, source: Source): void {
+    this.ownPeriods = periods;
+    this.periods = periods;
+    this.currency = currency;
+    this.source = source;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('storageKey') && changed.get('storageKey') !== undefined) void this.persist.reload();
+    if (this.periods !== this.ownPeriods) {
+      this.ownPeriods = this.periods;
+      this.source = this.periods ? { kind: 'property' } : { kind: 'none' };
+    }
+    if (this.analysed.periods !== this.periods || this.analysed.currency !== this.currency) {
+      this.analysed = { periods: this.periods, currency: this.currency };
+      this.analysis = this.periods ? analyzeSubscriptions(this.periods, { currency: this.currency }) : null;
+      this.preset = 'last12';
+      this.figuresNote = null;
+    }
+    const months = this.analysis?.movements.map((r) => r.month) ?? [];
+    const range = resolveRange(months, this.preset, this.from, this.to);
+    this.from = range.from;
+    this.to = range.to;
+    this.rows = this.analysis ? this.analysis.movements.slice(range.fromIndex, range.toIndex + 1) : [];
+    this.summary = this.rows.length ? summaryMetrics(this.analysis!.movements, { month: range.to, window: this.rows.length }) : null;
+  }
+
+  /** The calculator's starting assumptions from the selected period, or null without enough data. */
+  figures(): UseFiguresDetail | null {
+    const s = this.summary;
+    if (!s || s.arpa === null || s.grossMrrChurnPct === null || s.expansionPct === null || s.contractionPct === null) return null;
+    const newCustomers = this.rows.reduce((sum, r) => sum + r.newCustomers, 0);
+    return {
+      startingCustomers: s.customers,
+      arpa: s.arpa,
+      // The calculator's churn is MRR lost to customers who leave; gross MRR churn also counts
+      // contraction, which the calculator takes separately (same denominator, so this is exact).
+      churnPct: Math.max(0, s.grossMrrChurnPct - s.contractionPct),
+      expansionPct: s.expansionPct,
+      contractionPct: s.contractionPct,
+      newCustomersPerMonth: newCustomers / this.rows.length,
+    };
+  }
+
+  private useFigures(): void {
+    const detail = this.figures();
+    if (!detail) {
+      this.figuresNote = 'missing';
+      return;
+    }
+    this.dispatchEvent(new MrrEvent<UseFiguresDetail>('mrr-use-figures', detail));
+    if (this.htmlFor) {
+      const root = this.getRootNode() as Document | ShadowRoot;
+      const named = root.getElementById?.(this.htmlFor) ?? document.getElementById(this.htmlFor);
+      // The id may name the calculator or an element around it (a page section).
+      const target = (named?.localName === 'mrr-calculator' ? named : named?.querySelector('mrr-calculator')) as
+        | (HTMLElement & { applyFigures?: (f: StartingFigures) => void })
+        | null
+        | undefined;
+      target?.applyFigures?.(detail);
+    }
+    this.figuresNote = 'sent';
+  }
+
+  private announceImport(what: 'sniffing' | 'importing' | 'progress' | 'done' | 'cancelled' | 'refused'): void {
+    const step = this.importer.step;
+    const t = this.l.t.bind(this.l);
+    if (what === 'sniffing') this.announcement = t('sniffing');
+    else if (what === 'importing' && step.kind === 'importing') this.announcement = t('importing', { name: step.file.name });
+    else if (what === 'progress' && step.kind === 'importing' && step.progress)
+      this.announcement = t('progressText', { rows: this.l.number(step.progress.rowsRead), rate: this.l.number(step.progress.rowsPerSecond) });
+    else if (what === 'done' && step.kind === 'report') this.announcement = t('importDone', { n: this.l.number(step.result.report.periodsImported) });
+    else if (what === 'cancelled') this.announcement = t('cancelled');
+    else if (what === 'refused' && step.kind === 'refused') this.announcement = fatalMessage(this.l, step.fatal);
+    void this.updateComplete.then(() => this.focusAfterImport(what));
+  }
+
+  private focusAfterImport(what: string): void {
+    const root = this.renderRoot;
+    if (what === 'importing') root.querySelector<HTMLElement>('#cancel-import')?.focus();
+    else if (what === 'cancelled') root.querySelector<HTMLElement>('#file')?.focus();
+    else if (what === 'done') root.querySelector<HTMLElement>('#import-report h4')?.focus();
+  }
+
+  private money(major: number, exact = false): string {
+    const minor = toMinor(major, this.currency);
+    return this.l.money(minor, this.currency, exact ? undefined : { round: true });
+  }
+
+  private sourceName(): string {
+    const s = this.source;
+    if (s.kind === 'example') return this.l.t('exampleName');
+    if (s.kind === 'dataset' || s.kind === 'unsaved') return s.name;
+    return '';
+  }
+
+  override render() {
+    const t = this.l.t.bind(this.l);
+    const name = this.sourceName();
+    const currentId = this.source.kind === 'dataset' ? this.source.id : null;
+    return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
+      <header class="head">
+        <h2 id="title">${t('title')}</h2>
+        ${name ? html`<p class="source" id="source">${t(this.source.kind === 'unsaved' ? 'showingUnsaved' : 'showing', { name })}</p>` : nothing}
+      </header>
+      ${this.loading ? html`<p role="status">${t('loading')}</p>` : nothing}
+      ${this.loadFailed ? html`<p class="notice" role="alert">${t('loadFailed')}</p>` : nothing}
+      ${this.analysis ? this.renderAnalysis() : this.renderEmpty()}
+      <div class="sources">
+        ${renderImportPanel(this.l, this.importer)}
+        ${renderDatasetsPanel(this.l, this.datasets, currentId, {
+          open: (record: DatasetRecord) => void this.openDataset(record.id),
+          afterRename: (id) => this.focusLater(`li[data-id="${id}"] .rename-button`, 'li[data-id] .rename-input'),
+          afterDelete: () => this.focusLater('#undo-delete'),
+          afterUndo: (id) => this.focusLater(`li[data-id="${id}"] .delete`),
+        })}
+      </div>
+      ${storageNotice(this.l, this.persist)}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">${this.announcement}</div>
+    </div>`;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const input = this.renderRoot.querySelector<HTMLInputElement>('.rename-input');
+    if (input && this.renamingFocused !== this.datasets.renaming?.id) {
+      this.renamingFocused = this.datasets.renaming?.id;
+      input.focus();
+      input.select();
+    } else if (!input) this.renamingFocused = undefined;
+  }
+  private renamingFocused?: string;
+
+  private focusLater(...selectors: string[]): void {
+    void this.updateComplete.then(() => {
+      for (const s of selectors) {
+        const el = this.renderRoot.querySelector<HTMLElement>(s);
+        if (el) return el.focus();
+      }
+    });
+  }
+
+  private renderEmpty() {
+    if (this.loading) return nothing;
+    return html`<section class="empty" aria-labelledby="empty-title">
+      <h3 id="empty-title">${this.l.t('empty.title')}</h3>
+      <p>${this.l.t('empty.body')}</p>
+      <button type="button" id="load-example" @click=${() => this.loadExample()}>${this.l.t('loadExample')}</button>
+    </section>`;
+  }
+
+  private renderAnalysis() {
+    const t = this.l.t.bind(this.l);
+    const rows = this.rows;
+    const s = this.summary;
+    if (!s || rows.length === 0) return html`<p class="notice" role="note">${t('noMrr')}</p>`;
+    const range = { from: formatMonth(this.from, this.l.locale, 'long'), to: formatMonth(this.to, this.l.locale, 'long') };
+    const months = this.analysis!.movements.map((r) => r.month);
+    const cohorts: CohortRow[] = this.analysis!.cohorts.cohorts.filter((c) => c.cohort >= this.from && c.cohort <= this.to);
+    return html`${renderPeriodSelector(this.l, months, { preset: this.preset, from: this.from, to: this.to }, (next) => {
+        this.preset = next.preset;
+        this.from = next.from;
+        this.to = next.to;
+        this.figuresNote = null;
+      })}
+      ${renderKpis(this.l, s, (v, exact) => this.money(v, exact), range)}
+      <div class="use-figures">
+        <button type="button" class="primary" id="use-figures" aria-describedby="use-figures-hint" @click=${() => this.useFigures()}>${t('useFigures')}</button>
+        <p class="hint" id="use-figures-hint">${t('useFiguresHint', range)}</p>
+        <p role="status" class="figures-note">
+          ${this.figuresNote === 'sent' ? t('figuresSent') : this.figuresNote === 'missing' ? t('figuresMissing') : nothing}
+        </p>
+      </div>
+      ${movementChart(
+        rows.map((r) => ({ ...r, label: formatMonth(r.month, this.l.locale, 'tick') })),
+        {
+          width: Math.min(this.size.value - 34, 1100),
+          rtl: this.l.dir === 'rtl',
+          formatTick: (v) => this.l.money(toMinor(v, this.currency), this.currency, { compact: true }),
+          title: t('chartTitle', range),
+          description: t('chartDesc', { start: this.money(rows[0].startingMrr), end: this.money(rows[rows.length - 1].endingMrr) }),
+          seriesLabels: {
+            mrr: t('series.mrr'),
+            new: t('series.new'),
+            expansion: t('series.expansion'),
+            reactivation: t('series.reactivation'),
+            contraction: t('series.contraction'),
+            churn: t('series.churn'),
+          },
+          series: ['new', 'expansion', 'reactivation', 'contraction', 'churn'],
+        },
+      )}
+      ${renderMovementsTable(this.l, rows, (v) => this.money(v, true), () =>
+        downloadText(movementsToCsv(rows, this.currency), `${(this.sourceName() || 'mrr').replace(/[^\p{L}\p{N}_-]+/gu, '-')}-movements.csv`),
+      )}
+      ${renderCohortHeatmap(this.l, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m))}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mrr-movements': MrrMovements;
+  }
+  interface HTMLElementEventMap {
+    'mrr-use-figures': MrrEvent<UseFiguresDetail>;
+    'mrr-dataset-saved': MrrEvent<DatasetSavedDetail>;
+  }
+}
