@@ -1,6 +1,13 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { resolve } from 'node:path';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+
+/** Minifies the HTML and CSS inside Lit's html`` and css`` literals (the JS minifier leaves them). */
+const minifyTemplates = () => ({
+  ...minifyHtmlLiterals({ include: ['components/**/*.ts', 'src/**/*.ts'], failOnError: true }),
+  enforce: 'pre' as const,
+});
 
 /**
  * Three builds, one per mode (see `npm run build`):
@@ -20,6 +27,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (lib) {
     return {
       publicDir: false,
+      plugins: [minifyTemplates()],
       build: {
         outDir: lib.outDir,
         emptyOutDir: false,
@@ -37,6 +45,7 @@ export default defineConfig(({ mode }): UserConfig => {
     build: { outDir: 'dist/site', emptyOutDir: true, target: 'es2022' },
     worker: { format: 'es' },
     plugins: [
+      minifyTemplates(),
       VitePWA({
         registerType: 'autoUpdate',
         injectRegister: false,

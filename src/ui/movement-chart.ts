@@ -1,5 +1,5 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
-import { scaleBand, line } from 'd3';
+import { path as d3path, scaleBand } from 'd3';
 import { linearScale } from './scale.js';
 
 /** One month of the chart: movements (contraction and churn negative) and the month's ending MRR. */
@@ -66,9 +66,11 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   );
 
   const mid = (i: number) => (x(i) ?? 0) + x.bandwidth() / 2;
-  const path = line<ChartRow>()
-    .x((_, i) => mid(i))
-    .y((r) => yLine(r.endingMrr))(rows);
+  // d3-path builds the line (d3-shape's line() would do the same, but the bundler keeps all of
+  // d3-shape's curve factories with it: ~20 kB raw for a polyline).
+  const mrrPath = d3path();
+  rows.forEach((r, i) => (i === 0 ? mrrPath.moveTo(mid(i), yLine(r.endingMrr)) : mrrPath.lineTo(mid(i), yLine(r.endingMrr))));
+  const path = mrrPath.toString();
 
   const bars: TemplateResult[] = [];
   const bw = Math.max(1, x.bandwidth());
