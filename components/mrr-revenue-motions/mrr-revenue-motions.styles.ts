@@ -17,6 +17,12 @@ export const motionsStyles = [
     .grid.top {
       max-width: 360px;
     }
+    fieldset.segment .grid {
+      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+    }
+    .results {
+      margin: 0 0 16px;
+    }
     .segments {
       display: grid;
       gap: 16px;
@@ -25,7 +31,7 @@ export const motionsStyles = [
     }
     @container (min-width: 900px) {
       .segments {
-        grid-template-columns: repeat(auto-fill, minmax(380px, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(440px, 1fr));
         align-items: start;
       }
     }
@@ -53,7 +59,7 @@ export const motionsStyles = [
     fieldset.item {
       display: grid;
       gap: 8px;
-      grid-template-columns: repeat(auto-fit, minmax(130px, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
       align-items: end;
       border: 0;
       border-top: 1px solid var(--_border);
@@ -102,9 +108,6 @@ export const motionsStyles = [
       align-items: center;
       gap: 8px;
       margin: 8px 0;
-    }
-    .results {
-      margin-top: 16px;
     }
     .results .kpis {
       margin-bottom: 12px;

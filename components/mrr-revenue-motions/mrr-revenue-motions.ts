@@ -223,6 +223,7 @@ export class MrrRevenueMotions extends LitElement {
           onInput: (v) => this.setInputs({ ...inputs, hoursPerManagerPerMonth: v }),
         })}
       </div>
+      ${storageNotice(this.l, this.persist)} ${this.renderResults()}
       <h3>${t('segments')}</h3>
       <div class="segments">
         ${inputs.segments.map((s, i) => {
@@ -248,7 +249,6 @@ export class MrrRevenueMotions extends LitElement {
           ? html`<span>${this.undo.message}</span> <button type="button" id="undo" @click=${this.restore}>${this.l.c('common.undo')}</button>`
           : nothing}
       </div>
-      ${storageNotice(this.l, this.persist)} ${this.renderResults()}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
