@@ -9,16 +9,13 @@ import type { MovementsMessages } from './messages.js';
 type L = LocaleController<MovementsMessages>;
 export type CohortMetric = 'revenue' | 'logos';
 
-// 0 % light, 100 % (and above, with expansion) dark; the low end starts off white so 0 % shows.
-const colour = scaleSequential((t: number) => interpolateBlues(0.08 + t * 0.82))
+// 0 % near white, 100 % (and above, with expansion) a mid blue: the scale stops where dark text
+// still has 4.5:1 contrast (interpolateBlues(0.58) against #1d2433 is about 5:1), so every cell
+// can use the same text colour.
+const colour = scaleSequential((t: number) => interpolateBlues(0.02 + t * 0.56))
   .domain([0, 100])
   .clamp(true);
-
-/** Dark cells get light text (a luminance check on the scale's rgb output). */
-function textColour(background: string): string {
-  const [r, g, b] = (background.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 140 ? '#ffffff' : '#1d2433';
-}
+const CELL_TEXT = '#1d2433';
 
 /**
  * Cohort retention as a heatmap that is itself a data table: a row per cohort, a column per month
@@ -53,7 +50,7 @@ export function renderCohortHeatmap(l: L, cohorts: readonly CohortRow[], metric:
     <p class="hint" id="cohort-desc">${t(metric === 'revenue' ? 'cohort.descRevenue' : 'cohort.descLogos')}</p>
     ${cohorts.length === 0
       ? html`<p>${t('cohort.none')}</p>`
-      : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="cohort-title" aria-describedby="cohort-desc">
+      : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t('cohortTitle')}: ${t(`cohort.${metric}`)}" aria-describedby="cohort-desc">
           <table class="heatmap" id="cohort-table" data-metric=${metric}>
             <thead>
               <tr>
@@ -74,8 +71,7 @@ export function renderCohortHeatmap(l: L, cohorts: readonly CohortRow[], metric:
                   ${Array.from({ length: ages }, (_, age) => {
                     const pct = v[age];
                     if (pct === null || pct === undefined) return html`<td class="cell empty"></td>`;
-                    const bg = colour(pct);
-                    return html`<td class="cell" data-value=${pct} style=${styleMap({ background: bg, color: textColour(bg) })}>
+                                        return html`<td class="cell" data-value=${pct} style=${styleMap({ background: colour(pct), color: CELL_TEXT })}>
                       ${l.percent(pct, 0)}
                     </td>`;
                   })}

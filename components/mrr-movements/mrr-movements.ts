@@ -357,7 +357,7 @@ export class MrrMovements extends LitElement {
           series: ['new', 'expansion', 'reactivation', 'contraction', 'churn'],
         },
       )}
-      ${renderMovementsTable(this.l, rows, (v) => this.money(v, true), () =>
+      ${renderMovementsTable(this.l, rows, (v) => this.money(v, true), t('chartTitle', range), () =>
         downloadText(movementsToCsv(rows, this.currency), `${(this.sourceName() || 'mrr').replace(/[^\p{L}\p{N}_-]+/gu, '-')}-movements.csv`),
       )}
       ${renderCohortHeatmap(this.l, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m))}`;

@@ -32,10 +32,17 @@ export function movementsToCsv(rows: readonly MovementRow[], currency: string): 
 }
 
 /**
- * The movements table: the accessible alternative of the chart, one row per month of the period.
+ * The movements table: the accessible alternative of the chart, one row per month of the period
+ * (`regionLabel` names its scroll region, e.g. the chart title).
  * Cells carry their raw value in `data-value` for scripts and tests.
  */
-export function renderMovementsTable(l: L, rows: readonly MovementRow[], money: (major: number) => string, onDownload: () => void) {
+export function renderMovementsTable(
+  l: L,
+  rows: readonly MovementRow[],
+  money: (major: number) => string,
+  regionLabel: string,
+  onDownload: () => void,
+) {
   const t = l.t.bind(l);
   return html`<section class="table-section" aria-labelledby="table-title">
     <div class="section-head">
@@ -44,7 +51,7 @@ export function renderMovementsTable(l: L, rows: readonly MovementRow[], money: 
     </div>
     <details class="table-details">
       <summary>${l.c('common.showTable')}</summary>
-      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${regionLabel}>
         <table part="table" id="movements-table">
           <thead>
             <tr>
