@@ -96,7 +96,9 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   });
 
   const axisX = o.rtl ? right + 6 : left - 6;
-  const anchor = o.rtl ? 'start' : 'end';
+  // 'end' in both directions: the SVG inherits the element's direction, so in RTL 'end' is the
+  // label's left edge (labels grow rightwards from the right-hand axis).
+  const anchor = 'end';
   const lineTicks = yLine.ticks(3);
   const barTicks = yBars.ticks(2);
   const step = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(width / 70))));
