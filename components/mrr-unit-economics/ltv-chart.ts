@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { curveMonotoneX, line, scaleLinear } from 'd3';
+import { path as d3path } from 'd3';
 import type { LtvPoint } from '../../src/core/unit-economics.js';
+import { linearScale } from '../../src/ui/scale.js';
 
 export interface LtvChartOptions {
   width: number;
@@ -16,7 +17,7 @@ export interface LtvChartOptions {
 
 /**
  * LTV against monthly churn (a falling curve) with the user's point marked. d3 does the maths
- * (scales, curve path); Lit renders the SVG. Right-to-left mirrors the churn axis. Points without
+ * (ticks, path); Lit renders the SVG. Right-to-left mirrors the churn axis. Points without
  * an LTV (`null`) leave a gap; the element renders a table of the same numbers beside it.
  */
 export function ltvChart(points: LtvPoint[], o: LtvChartOptions): TemplateResult {
@@ -32,14 +33,23 @@ export function ltvChart(points: LtvPoint[], o: LtvChartOptions): TemplateResult
   const churns = points.map((p) => p.churnPct);
   const [lo, hi] = [Math.min(...churns), Math.max(...churns)];
 
-  const x = scaleLinear().domain([lo, hi]).range(o.rtl ? [right, left] : [left, right]);
-  const y = scaleLinear().domain([0, maxLtv]).nice(4).range([height - margin.bottom, margin.top]);
-  const path = line<LtvPoint>()
-    .defined((p) => p.ltv !== null)
-    .x((p) => x(p.churnPct))
-    .y((p) => y(p.ltv ?? 0))
-    .curve(curveMonotoneX)(points);
+  const x = linearScale([lo, hi], o.rtl ? [right, left] : [left, right]);
+  const y = linearScale([0, maxLtv], [height - margin.bottom, margin.top], 4);
+  // A polyline through dense points (the caller passes ~40): d3-path rather than d3-shape, whose
+  // line() brings every curve factory into the bundle. A point without LTV breaks the line.
+  const curve = d3path();
+  let drawing = false;
+  for (const p of points) {
+    if (p.ltv === null) drawing = false;
+    else if (drawing) curve.lineTo(x(p.churnPct), y(p.ltv));
+    else {
+      curve.moveTo(x(p.churnPct), y(p.ltv));
+      drawing = true;
+    }
+  }
+  const path = curve.toString();
 
+  // The label sits above the point on the side where the falling curve leaves room.
   const inside = o.you.ltv !== null && o.you.churnPct >= lo && o.you.churnPct <= hi;
   const axisX = o.rtl ? right + 6 : left - 6;
   const anchor = o.rtl ? 'start' : 'end';
@@ -68,7 +78,7 @@ export function ltvChart(points: LtvPoint[], o: LtvChartOptions): TemplateResult
         ? svg`<g class="you" aria-hidden="true">
             <line x1=${x(o.you.churnPct)} x2=${x(o.you.churnPct)} y1=${y(o.you.ltv!)} y2=${height - margin.bottom}></line>
             <circle cx=${x(o.you.churnPct)} cy=${y(o.you.ltv!)} r="6"></circle>
-            <text x=${x(o.you.churnPct)} y=${Math.max(12, y(o.you.ltv!) - 10)} text-anchor="middle">${o.youLabel}</text>
+            <text x=${x(o.you.churnPct) + (o.rtl ? -22 : 22)} y=${Math.max(12, y(o.you.ltv!) - 12)} text-anchor="middle">${o.youLabel}</text>
           </g>`
         : nothing}
     </svg>

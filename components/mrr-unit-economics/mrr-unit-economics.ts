@@ -47,7 +47,10 @@ interface View {
   result: UnitEconomics;
   targets: Targets;
   status: { ltvToCac: TargetStatus; payback: TargetStatus };
+  /** 1–10 % in whole points, for the table. */
   curve: LtvPoint[];
+  /** The same range in quarter points, for the chart's line. */
+  denseCurve: LtvPoint[];
   lever: Figure;
 }
 
@@ -119,6 +122,7 @@ export class MrrUnitEconomics extends LitElement {
         targets,
         status: evaluateTargets(result, targets),
         curve: ltvCurve(ltvInputs, 1, 10, 10),
+        denseCurve: ltvCurve(ltvInputs, 1, 10, 37),
         lever: churnImprovementValue({ ...ltvInputs, churnPct: economics.churnPct }, 1),
       };
     } catch {
@@ -267,7 +271,7 @@ export class MrrUnitEconomics extends LitElement {
     const title = t('chartTitle', { from: pct(first.churnPct), to: pct(last.churnPct) });
     const description = `${t('chartDesc', { high: this.money(first.ltv ?? 0), low: this.money(last.ltv ?? 0), from: pct(first.churnPct), to: pct(last.churnPct) })} ${you}`;
     return html`<h3 class="chart-title">${title}</h3>
-      ${ltvChart(v.curve, {
+      ${ltvChart(v.denseCurve, {
         width: Math.min(this.size.value - 34, 900),
         rtl: this.l.dir === 'rtl',
         you: { churnPct: churn, ltv: ltv.value },
