@@ -30,3 +30,18 @@ select.addEventListener('change', () => {
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: true }));
 }
+
+// The pillars feed each other on the site: the calculator's price and churn fill the unit
+// economics; the revenue motions' expected expansion fills the calculator. applyFigures() fires no
+// event, so this cannot loop.
+const calculator = document.querySelector('mrr-calculator');
+const unitEconomics = document.querySelector('mrr-unit-economics');
+const motions = document.querySelector('mrr-revenue-motions');
+calculator?.addEventListener('mrr-change', (e) => {
+  const { summary, assumptions } = e.detail;
+  const arpa = summary.startingCustomers > 0 ? summary.startingMrr / summary.startingCustomers : undefined;
+  unitEconomics?.applyFigures({ arpa, churnPct: assumptions.churnPct });
+});
+motions?.addEventListener('mrr-expansion', (e) => {
+  if (e.detail.expansionPct !== null) calculator?.applyFigures({ expansionPct: e.detail.expansionPct });
+});
