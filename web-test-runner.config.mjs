@@ -9,11 +9,25 @@ if (!executablePath) {
   throw new Error('Chromium not found: set CHROME_PATH or run `apt-get install -y chromium`.');
 }
 
+/**
+ * papaparse ships only a UMD build; Vite converts it for the site, the test server does not. This
+ * serves its files as ES modules with a default export (the CSV import and its worker use it).
+ */
+function umdAsEsm(pathPart) {
+  return {
+    name: 'umd-as-esm',
+    transform(context) {
+      if (!context.path.includes(pathPart) || !context.path.endsWith('.js')) return undefined;
+      return { body: `const module = { exports: {} }; const exports = module.exports;\n${context.body}\nexport default module.exports;\n` };
+    },
+  };
+}
+
 export default {
   files: ['test/browser/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // tsconfig makes esbuild compile the legacy (experimental) decorators Lit expects.
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), umdAsEsm('/node_modules/papaparse/')],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: CHROMIUM_ARGS } })],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
