@@ -100,7 +100,12 @@ export class ImportController implements ReactiveController {
     const generation = ++this.generation;
     this.set({ kind: 'sniffing', file });
     this.callbacks.announce('sniffing');
-    const sniff = await sniffFile(file);
+    let sniff: SniffResult;
+    try {
+      sniff = await sniffFile(file);
+    } catch (e) {
+      sniff = { fatal: { code: 'readFailed', message: String(e) } } as SniffResult;
+    }
     if (generation !== this.generation) return;
     if (sniff.fatal) {
       this.set({ kind: 'refused', file, fatal: sniff.fatal });

@@ -266,10 +266,10 @@ export class MrrMovements extends LitElement {
     const name = this.sourceName();
     const currentId = this.source.kind === 'dataset' ? this.source.id : null;
     return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
-      <header class="head">
+      <div class="head">
         <h2 id="title">${t('title')}</h2>
         ${name ? html`<p class="source" id="source">${t(this.source.kind === 'unsaved' ? 'showingUnsaved' : 'showing', { name })}</p>` : nothing}
-      </header>
+      </div>
       ${this.loading ? html`<p role="status">${t('loading')}</p>` : nothing}
       ${this.loadFailed ? html`<p class="notice" role="alert">${t('loadFailed')}</p>` : nothing}
       ${this.analysis ? this.renderAnalysis() : this.renderEmpty()}

@@ -1,0 +1,257 @@
+import { expect, fixture } from '@open-wc/testing';
+import '../../components/mrr-movements/define.js';
+import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.js';
+import { deleteDataset, getDataset, listDatasets, saveDataset } from '../../src/storage/datasets.js';
+import { breakIndexedDb, q, shadow, text, uniqueKey } from './helpers.js';
+
+async function movements(attrs = '', key = uniqueKey()): Promise<MrrMovements> {
+  const wrapper = await fixture<HTMLDivElement>(`<div><mrr-movements storage-key="${key}" ${attrs}></mrr-movements></div>`);
+  const el = wrapper.querySelector('mrr-movements')!;
+  await el.ready;
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits until `find` returns something truthy (the import runs in a worker). */
+async function until<T>(el: MrrMovements, find: () => T | null | undefined | false, ms = 15000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    await el.updateComplete;
+    const found = find();
+    if (found) return found;
+    if (Date.now() > end) throw new Error(`timed out; step is ${el.importer.step.kind}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const $ = (el: MrrMovements, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
+
+/** Puts `file` on the element's file input the way a browser does, and fires change. */
+function pick(el: MrrMovements, file: File): void {
+  const input = q<HTMLInputElement>(el, '#file');
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+async function fixtureFile(name: string, as = name): Promise<File> {
+  const blob = await (await fetch(`/test/fixtures/${name}`)).blob();
+  return new File([blob], as, { type: 'text/csv' });
+}
+
+async function typeInto(el: MrrMovements, selector: string, value: string): Promise<void> {
+  const input = q<HTMLInputElement>(el, selector);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await el.updateComplete;
+}
+
+async function importToReport(el: MrrMovements, file: File): Promise<void> {
+  pick(el, file);
+  await until(el, () => $(el, '#start-import'));
+  q(el, '#start-import').click();
+  await until(el, () => $(el, '#import-report'));
+}
+
+describe('<mrr-movements> import', () => {
+  it('imports a CSV through mapping, progress and report, saves it, and finds it again after a reload', async () => {
+    const key = uniqueKey();
+    const el = await movements('', key);
+    const name = `dbt ${uniqueKey()}`;
+    pick(el, await fixtureFile('dbt-subscription-periods.csv'));
+    await until(el, () => $(el, '#start-import'));
+    expect(q<HTMLSelectElement>(el, '#map-customerId').value).to.equal('customer_id');
+    expect(q<HTMLSelectElement>(el, '#map-start').value).to.equal('start_date');
+    expect(q<HTMLSelectElement>(el, '#map-amount').value).to.equal('monthly_amount');
+    q(el, '#start-import').click();
+    await el.updateComplete;
+    await until(el, () => $(el, '#import-report'));
+    expect(text(el, '[data-report="periods"]')).to.equal('121');
+    expect(text(el, '[data-report="customers"]')).to.equal('55');
+    expect(text(el, '#source')).to.contain('(not saved)');
+    expect(shadow(el).querySelectorAll('#movements-table tbody tr').length).to.be.greaterThan(0);
+
+    await typeInto(el, '#dataset-name', '');
+    q(el, '#save-dataset').click();
+    await el.updateComplete;
+    expect(text(el, '#dataset-name-error')).to.equal('Enter a name for the dataset.');
+    await typeInto(el, '#dataset-name', name);
+    let saved: string | undefined;
+    el.addEventListener('mrr-dataset-saved', (e) => (saved = e.detail.name));
+    q(el, '#save-dataset').click();
+    await until(el, () => $(el, '#saved-message'));
+    expect(saved).to.equal(name);
+    expect([...shadow(el).querySelectorAll('.dataset-name')].map((n) => n.textContent)).to.include(name);
+    await el.persist.flush();
+
+    const again = await movements('', key);
+    await until(again, () => $(again, '#movements-table'));
+    expect(text(again, '#source')).to.equal(`Showing: ${name}`);
+    expect(shadow(again).querySelector('.dataset[data-current] .dataset-name')!.textContent).to.equal(name);
+  });
+
+  it('asks how dates are written when they can be read both ways, with an example from the file', async () => {
+    const el = await movements();
+    const csv = 'customer,start,end,amount\na,03/04/2024,05/06/2024,10\nb,01/02/2024,,20\n';
+    pick(el, new File([csv], 'dates.csv', { type: 'text/csv' }));
+    await until(el, () => $(el, '#date-format'));
+    expect(text(el, '#date-format')).to.contain('03/04/2024');
+    expect(text(el, '#date-format')).to.contain('is April 3, 2024').and.to.contain('is March 4, 2024');
+    q(el, '#start-import').click();
+    await el.updateComplete;
+    expect(text(el, '#date-format-error')).to.equal('Choose how the dates are written.');
+    q<HTMLInputElement>(el, 'input[name="date-format"][value="dmy"]').click();
+    await el.updateComplete;
+    q(el, '#start-import').click();
+    await until(el, () => $(el, '#import-report'));
+    expect(el.periods![0].start).to.equal('2024-04-03');
+  });
+
+  it('validates required fields next to their select', async () => {
+    const el = await movements();
+    pick(el, new File(['who,when,price\na,2024-01-01,10\n'], 'odd.csv', { type: 'text/csv' }));
+    await until(el, () => $(el, '#start-import'));
+    const select = q<HTMLSelectElement>(el, '#map-customerId');
+    expect(select.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(el, '#map-customerId-error')).to.equal('Choose the column that holds this field.');
+    select.value = 'who';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($(el, '#map-customerId-error')).to.equal(null);
+  });
+
+  it('lists unreadable rows with their line number and a localized reason', async () => {
+    const el = await movements('lang="fr"');
+    await importToReport(el, await fixtureFile('bad-rows.csv'));
+    const row = (line: number) => q(el, `#errors-table tr[data-line="${line}"]`);
+    expect(row(3).querySelector('.reason')!.textContent).to.equal('La date de fin précède la date de début.');
+    expect(row(4).dataset.code).to.equal('missingCustomer');
+    expect(row(5).dataset.code).to.equal('badDate');
+    expect(row(13).dataset.code).to.equal('tooFewColumns');
+    expect(text(el, '#errors-title')).to.match(/^Lignes illisibles/);
+    expect($(el, '#download-errors')).to.not.equal(null);
+    expect(text(el, '[data-skip="zeroAmount"]')).to.contain('1');
+  });
+
+  for (const [file, message] of [
+    ['binary.csv', 'This is not a text CSV file'],
+    ['empty.csv', 'This file is empty'],
+  ]) {
+    it(`refuses ${file} with a clear message and leaves saved datasets untouched`, async () => {
+      const kept = await saveDataset({ name: `kept ${uniqueKey()}`, currency: 'USD', periods: [{ customerId: 'a', start: '2024-01-01', amount: 5 }] });
+      const before = (await listDatasets()).map((d) => d.id).sort();
+      const el = await movements();
+      pick(el, await fixtureFile(file));
+      await until(el, () => $(el, '#import-error'));
+      expect(text(el, '#import-error')).to.contain(message).and.to.contain('Your saved datasets are unchanged.');
+      expect((await listDatasets()).map((d) => d.id).sort()).to.deep.equal(before);
+      expect((await getDataset(kept.id))!.periodCount).to.equal(1);
+      await deleteDataset(kept.id);
+    });
+  }
+
+  it('asks for conversion rates when a file mixes currencies', async () => {
+    const el = await movements();
+    const csv = 'customer,start,amount,currency\na,2024-01-01,100,USD\nb,2024-01-01,100,EUR\n';
+    pick(el, new File([csv], 'fx.csv', { type: 'text/csv' }));
+    await until(el, () => $(el, '#start-import'));
+    q(el, '#start-import').click();
+    await until(el, () => $(el, '#import-error'));
+    expect(text(el, '#import-error')).to.contain('EUR, USD');
+    const target = q<HTMLSelectElement>(el, '#target-currency');
+    target.value = 'USD';
+    q<HTMLInputElement>(el, '#rate-EUR').value = 'abc';
+    q(el, 'form.rates button[type="submit"]').click();
+    await el.updateComplete;
+    expect(q(el, '#rate-EUR').getAttribute('aria-invalid')).to.equal('true');
+    q<HTMLInputElement>(el, '#rate-EUR').value = '1.1';
+    q(el, 'form.rates button[type="submit"]').click();
+    await until(el, () => $(el, '#import-report'));
+    expect(text(el, '[data-report="currency"]')).to.equal('USD');
+    expect(el.periods!.map((p) => p.amount).sort()).to.deep.equal([100, 110]);
+  });
+
+  it('cancels a large import: nothing is shown or saved', async () => {
+    const lines = ['customer_id,start_date,end_date,monthly_amount'];
+    for (let i = 0; i < 200_000; i++) lines.push(`c${i % 5000},2023-${String((i % 12) + 1).padStart(2, '0')}-01,,${(i % 90) + 10}`);
+    const file = new File([lines.join('\n')], 'big.csv', { type: 'text/csv' });
+    const before = (await listDatasets()).length;
+    const el = await movements();
+    pick(el, file);
+    await until(el, () => $(el, '#start-import'));
+    q(el, '#start-import').click();
+    await until(el, () => $(el, '#cancel-import'));
+    expect($(el, '#import-progress')!.localName).to.equal('progress');
+    q(el, '#cancel-import').click();
+    await until(el, () => $(el, '#import-cancelled'));
+    await new Promise((r) => setTimeout(r, 1500));
+    await el.updateComplete;
+    expect(el.importer.step.kind).to.equal('cancelled');
+    expect($(el, '#import-report')).to.equal(null);
+    expect(el.periods).to.equal(null);
+    expect((await listDatasets()).length).to.equal(before);
+  });
+
+  it('keeps the imported data on screen with a "not saved" notice when storage fails', async () => {
+    const el = await movements();
+    await importToReport(el, await fixtureFile('dbt-subscription-periods.csv'));
+    const restore = await breakIndexedDb('quota');
+    try {
+      q(el, '#save-dataset').click();
+      await until(el, () => $(el, '#not-saved'));
+    } finally {
+      restore();
+    }
+    expect(text(el, '#not-saved')).to.contain('Not saved');
+    expect(shadow(el).querySelectorAll('#movements-table tbody tr').length).to.be.greaterThan(0);
+  });
+
+  it('renames a dataset (not to an empty name), deletes it with Undo', async () => {
+    const name = `ds ${uniqueKey()}`;
+    const record = await saveDataset({ name, currency: 'USD', periods: [{ customerId: 'a', start: '2024-01-01', amount: 5 }] });
+    const el = await movements();
+    const item = () => $(el, `li[data-id="${record.id}"]`);
+    await until(el, () => item());
+    (item()!.querySelector('.rename-button') as HTMLElement).click();
+    await el.updateComplete;
+    const input = item()!.querySelector<HTMLInputElement>('.rename-input')!;
+    expect(shadow(el).activeElement).to.equal(input);
+    await typeInto(el, '.rename-input', '  ');
+    (item()!.querySelector('form.rename') as HTMLFormElement).requestSubmit();
+    await el.updateComplete;
+    expect(item()!.querySelector('.error')!.textContent).to.equal('Enter a name.');
+    await typeInto(el, '.rename-input', `${name} renamed`);
+    (item()!.querySelector('form.rename') as HTMLFormElement).requestSubmit();
+    await until(el, () => item()?.querySelector('.dataset-name'));
+    expect(item()!.querySelector('.dataset-name')!.textContent).to.equal(`${name} renamed`);
+    expect((await getDataset(record.id))!.name).to.equal(`${name} renamed`);
+
+    (item()!.querySelector('.delete') as HTMLElement).click();
+    await el.updateComplete;
+    expect(item()).to.equal(null);
+    expect(text(el, '.undo')).to.contain(`${name} renamed`);
+    q(el, '#undo-delete').click();
+    await el.updateComplete;
+    expect(item()).to.not.equal(null);
+    expect(await getDataset(record.id)).to.not.equal(undefined);
+
+    (item()!.querySelector('.delete') as HTMLElement).click();
+    await el.updateComplete;
+    await el.datasets.commitDelete();
+    expect(await getDataset(record.id)).to.equal(undefined);
+  });
+
+  it('is accessible at each step, in Arabic too', async () => {
+    const el = await movements('lang="ar"');
+    pick(el, await fixtureFile('dbt-subscription-periods.csv'));
+    await until(el, () => $(el, '#start-import'));
+    await expect(el).to.be.accessible();
+    q(el, '#start-import').click();
+    await until(el, () => $(el, '#import-report'));
+    await expect(el).to.be.accessible();
+    const bad = await movements();
+    await importToReport(bad, await fixtureFile('bad-rows.csv'));
+    await expect(bad).to.be.accessible();
+  });
+});
