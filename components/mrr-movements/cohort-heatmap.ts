@@ -1,6 +1,5 @@
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { interpolateBlues, scaleSequential } from 'd3';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import type { CohortRow } from '../../src/core/cohorts.js';
 import { formatMonth } from './format.js';
@@ -9,12 +8,24 @@ import type { MovementsMessages } from './messages.js';
 type L = LocaleController<MovementsMessages>;
 export type CohortMetric = 'revenue' | 'logos';
 
-// 0 % near white, 100 % (and above, with expansion) a mid blue: the scale stops where dark text
-// still has 4.5:1 contrast (interpolateBlues(0.58) against #1d2433 is about 5:1), so every cell
-// can use the same text colour.
-const colour = scaleSequential((t: number) => interpolateBlues(0.02 + t * 0.56))
-  .domain([0, 100])
-  .clamp(true);
+// Three stops of ColorBrewer's Blues: 0 % near white, 50 % pale, 100 % (and above, with
+// expansion) a mid blue that still gives dark text 6:1 contrast, so every cell uses one text colour.
+// A tiny linear ramp rather than d3-scale-chromatic (17 kB minified for one palette).
+const STOPS: readonly (readonly [number, number, number])[] = [
+  [247, 251, 255],
+  [198, 219, 239],
+  [107, 174, 214],
+];
+
+/** Background of a cell worth `pct` (clamped to 0–100). */
+export function cellColour(pct: number): string {
+  const t = Math.min(1, Math.max(0, pct / 100)) * (STOPS.length - 1);
+  const i = Math.min(STOPS.length - 2, Math.floor(t));
+  const f = t - i;
+  const [a, b] = [STOPS[i], STOPS[i + 1]];
+  const mix = (k: number) => Math.round(a[k] + (b[k] - a[k]) * f);
+  return `rgb(${mix(0)}, ${mix(1)}, ${mix(2)})`;
+}
 const CELL_TEXT = '#1d2433';
 
 /**
@@ -71,7 +82,7 @@ export function renderCohortHeatmap(l: L, cohorts: readonly CohortRow[], metric:
                   ${Array.from({ length: ages }, (_, age) => {
                     const pct = v[age];
                     if (pct === null || pct === undefined) return html`<td class="cell empty"></td>`;
-                                        return html`<td class="cell" data-value=${pct} style=${styleMap({ background: colour(pct), color: CELL_TEXT })}>
+                                        return html`<td class="cell" data-value=${pct} style=${styleMap({ background: cellColour(pct), color: CELL_TEXT })}>
                       ${l.percent(pct, 0)}
                     </td>`;
                   })}

@@ -11,13 +11,17 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return f;
 }
 
-/** `2019-12` as "Dec 2019" (`short`) or "December 2019" (`long`), or "Dec 19" (`tick`) in `locale`. */
-export function formatMonth(month: string, locale: string, style: 'short' | 'long' | 'tick' = 'short'): string {
+/** `2019-12` as "Dec 2019" (`short`), "December 2019" (`long`), "Dec 19" (`tick`) or "12/19" (`numeric`, narrow charts) in `locale`. */
+export function formatMonth(month: string, locale: string, style: 'short' | 'long' | 'tick' | 'numeric' = 'short'): string {
   const [y, m] = month.split('-').map(Number);
   if (!y || !m) return month;
   const date = new Date(Date.UTC(y, m - 1, 1));
   const options: Intl.DateTimeFormatOptions =
-    style === 'tick' ? { month: 'short', year: '2-digit' } : { month: style, year: 'numeric' };
+    style === 'tick'
+      ? { month: 'short', year: '2-digit' }
+      : style === 'numeric'
+        ? { month: '2-digit', year: '2-digit' }
+        : { month: style, year: 'numeric' };
   return dateFormat(locale, options).format(date);
 }
 

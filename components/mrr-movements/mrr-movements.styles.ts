@@ -184,6 +184,7 @@ export const movementsStyles = [
       border-radius: var(--_radius);
       padding: 14px;
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 6px;
       background: var(--_surface-alt);
     }
@@ -196,6 +197,7 @@ export const movementsStyles = [
     }
     .dropzone input[type='file'] {
       font: inherit;
+      width: 100%;
       max-width: 100%;
       min-height: 44px;
     }

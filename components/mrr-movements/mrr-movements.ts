@@ -323,6 +323,8 @@ export class MrrMovements extends LitElement {
     if (!s || rows.length === 0) return html`<p class="notice" role="note">${t('noMrr')}</p>`;
     const range = { from: formatMonth(this.from, this.l.locale, 'long'), to: formatMonth(this.to, this.l.locale, 'long') };
     const months = this.analysis!.movements.map((r) => r.month);
+    const chartWidth = Math.min(this.size.value - 34, 1100);
+    const labelStep = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(chartWidth / 70))));
     const cohorts: CohortRow[] = this.analysis!.cohorts.cohorts.filter((c) => c.cohort >= this.from && c.cohort <= this.to);
     return html`${renderPeriodSelector(this.l, months, { preset: this.preset, from: this.from, to: this.to }, (next) => {
         this.preset = next.preset;
@@ -339,9 +341,14 @@ export class MrrMovements extends LitElement {
         </p>
       </div>
       ${movementChart(
-        rows.map((r) => ({ ...r, label: formatMonth(r.month, this.l.locale, 'tick') })),
+        rows.map((r, i) => ({
+          ...r,
+          // The chart labels every labelStep-th month and the last; drop the one that would crowd the last.
+          label:
+            i !== rows.length - 1 && rows.length - 1 - i < labelStep ? '' : formatMonth(r.month, this.l.locale, chartWidth < 560 ? 'numeric' : 'tick'),
+        })),
         {
-          width: Math.min(this.size.value - 34, 1100),
+          width: chartWidth,
           rtl: this.l.dir === 'rtl',
           formatTick: (v) => this.l.money(toMinor(v, this.currency), this.currency, { compact: true }),
           title: t('chartTitle', range),

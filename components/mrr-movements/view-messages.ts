@@ -6,7 +6,7 @@ export const viewMessages = defineCatalog({
     title: 'Your subscription data',
     showing: 'Showing: {name}',
     showingUnsaved: 'Showing: {name} (not saved)',
-    exampleName: 'Example data (dbt mrr-playbook sample, USD)',
+    exampleName: 'Example data (a made-up SaaS, USD)',
     'empty.title': 'No data yet',
     'empty.body':
       'Import a CSV export of your subscriptions (from Stripe, Chargebee or your own database) to see your MRR movements, retention and key figures. The file is read in this browser and never leaves it.',
@@ -94,7 +94,7 @@ export const viewMessages = defineCatalog({
     title: 'Vos données d’abonnement',
     showing: 'Affiché : {name}',
     showingUnsaved: 'Affiché : {name} (non enregistré)',
-    exampleName: 'Données d’exemple (échantillon dbt mrr-playbook, USD)',
+    exampleName: 'Données d’exemple (un SaaS fictif, USD)',
     'empty.title': 'Pas encore de données',
     'empty.body':
       'Importez un export CSV de vos abonnements (Stripe, Chargebee ou votre propre base) pour voir les mouvements de votre MRR, la rétention et les chiffres clés. Le fichier est lu dans ce navigateur et n’en sort jamais.',
@@ -182,7 +182,7 @@ export const viewMessages = defineCatalog({
     title: 'بيانات اشتراكاتك',
     showing: 'المعروض: {name}',
     showingUnsaved: 'المعروض: {name} (غير محفوظ)',
-    exampleName: 'بيانات تجريبية (عينة dbt mrr-playbook، بالدولار الأمريكي)',
+    exampleName: 'بيانات تجريبية (شركة برمجيات خدمية افتراضية، بالدولار الأمريكي)',
     'empty.title': 'لا توجد بيانات بعد',
     'empty.body':
       'استورد ملف CSV لاشتراكاتك (من Stripe أو Chargebee أو قاعدة بياناتك) لترى حركات إيرادك الشهري المتكرر والاحتفاظ بالعملاء والأرقام الرئيسية. يُقرأ الملف في هذا المتصفح ولا يغادره أبدًا.',
