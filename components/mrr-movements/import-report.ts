@@ -105,8 +105,8 @@ export function renderReport(l: L, ctrl: ImportController, step: Extract<ImportS
                   (e) => html`<tr data-line=${e.line} data-code=${e.code}>
                     <th scope="row">${l.number(e.line)}</th>
                     <td class="reason">${l.t(`err.${e.code}`)}</td>
-                    <td>${e.column ?? ''}</td>
-                    <td class="value">${e.value ?? ''}</td>
+                    <td><bdi>${e.column ?? ''}</bdi></td>
+                    <td class="value"><bdi>${e.value ?? ''}</bdi></td>
                   </tr>`,
                 )}
               </tbody>

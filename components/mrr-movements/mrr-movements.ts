@@ -106,7 +106,7 @@ export class MrrMovements extends LitElement {
   readonly datasets = new DatasetsController(this, (record) => {
     if (this.source.kind === 'dataset' && this.source.id === record.id) {
       this.source = { kind: 'unsaved', name: record.name };
-      this.persist.save({ datasetId: null });
+      this.remember(null);
     }
   });
   readonly importer = new ImportController(this, {
@@ -115,7 +115,7 @@ export class MrrMovements extends LitElement {
     },
     onSaved: (record, result) => {
       if (this.ownPeriods === result.periods) this.source = { kind: 'dataset', id: record.id, name: record.name };
-      this.persist.save({ datasetId: record.id });
+      this.remember(record.id);
       this.datasets.added(record);
       this.dispatchEvent(new MrrEvent<DatasetSavedDetail>('mrr-dataset-saved', { id: record.id, name: record.name, periodCount: record.periodCount }));
     },
@@ -134,7 +134,13 @@ export class MrrMovements extends LitElement {
   /** Shows the built-in example dataset (the "Load example data" button). */
   loadExample(): void {
     this.showExample();
-    this.persist.save({ datasetId: null });
+    this.remember(null);
+  }
+
+  /** Remembers the open dataset now, not after the debounce: a reload right after Save must find it. */
+  private remember(datasetId: string | null): void {
+    this.persist.save({ datasetId });
+    void this.persist.flush();
   }
 
   /** Opens a saved dataset by id; resolves when it is shown (or failed to load). */
@@ -148,7 +154,7 @@ export class MrrMovements extends LitElement {
         return;
       }
       this.show(periods, record.currency, { kind: 'dataset', id: record.id, name: record.name });
-      if (remember) this.persist.save({ datasetId: id });
+      if (remember) this.remember(id);
     } catch {
       this.loadFailed = true;
     } finally {
