@@ -82,7 +82,7 @@ export function renderCohortHeatmap(l: L, cohorts: readonly CohortRow[], metric:
                   ${Array.from({ length: ages }, (_, age) => {
                     const pct = v[age];
                     if (pct === null || pct === undefined) return html`<td class="cell empty"></td>`;
-                                        return html`<td class="cell" data-value=${pct} style=${styleMap({ background: cellColour(pct), color: CELL_TEXT })}>
+                    return html`<td class="cell" data-value=${pct} style=${styleMap({ background: cellColour(pct), color: CELL_TEXT })}>
                       ${l.percent(pct, 0)}
                     </td>`;
                   })}
