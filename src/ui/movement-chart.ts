@@ -99,13 +99,19 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   // 'end' in both directions: the SVG inherits the element's direction, so in RTL 'end' is the
   // label's left edge (labels grow rightwards from the right-hand axis).
   const anchor = 'end';
-  const lineTicks = yLine.ticks(3);
+  // The MRR panel's 0 would sit on top of the bar panel's highest tick: label only positive values.
+  const lineTicks = yLine.ticks(3).filter((t) => t > 0);
   const barTicks = yBars.ticks(2);
   const step = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(width / 70))));
-  const labels = rows.map((r, i) => (i % step === 0 || i === rows.length - 1 ? { i, label: r.label } : null)).filter(Boolean) as {
-    i: number;
-    label: string;
-  }[];
+  // Every `step`-th month, plus the last one when it does not crowd the label before it.
+  const labels: { i: number; label: string }[] = [];
+  rows.forEach((r, i) => {
+    if (i % step === 0) labels.push({ i, label: r.label });
+  });
+  const last = rows.length - 1;
+  if (last > 0 && labels[labels.length - 1]?.i !== last && last - labels[labels.length - 1].i >= step / 2) {
+    labels.push({ i: last, label: rows[last].label });
+  }
 
   return html`<figure class="chart" part="chart">
     <svg
