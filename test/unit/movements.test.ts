@@ -29,7 +29,7 @@ describe('dates', () => {
     expect(parseIsoDay('2021-03-01T00:00:00Z')).toBe(key(2021, 3, 1));
     expect(parseIsoDay('2021-02-28')).toBeLessThan(parseIsoDay('2021-03-01'));
     expect(parseIsoDay('2021-12-31')).toBeLessThan(parseIsoDay('2022-01-01'));
-    for (const bad of ['2021-02-29', '2021-13-01', '2021-00-10', '2021-04-31', '21-01-01', '2021/01/01', '2021-01-1', '', 5, null, '2021-01-01x']) {
+    for (const bad of ['2021-0a-01', '2021-01-:1', '2O21-01-01', '2021-02-29', '2021-13-01', '2021-00-10', '2021-04-31', '21-01-01', '2021/01/01', '2021-01-1', '', 5, null, '2021-01-01x']) {
       expect(parseIsoDay(bad)).toBe(-1);
     }
     expect(parseIsoDay('1900-02-29')).toBe(-1);
