@@ -79,7 +79,7 @@ export interface SummaryOptions {
   month?: string;
   /** Months in the window, default 12. */
   window?: number;
-  /** Gross margin (0–100) for LTV; default 100 (LTV of revenue). */
+  /** Gross margin (above 0, at most 100) for LTV; default 100 (LTV of revenue). */
   grossMarginPct?: number;
 }
 
@@ -146,11 +146,17 @@ export const MIN_LTV_MONTHS = 3;
  * which weights each month by its size, so a tiny early month cannot swing the average. NRR and GRR
  * are compounded: the product of the window's monthly factors, i.e. retention over the whole window
  * (12 months: annual NRR/GRR); they need a full window of months with starting MRR, else null with
- * `notEnoughData`. See docs/metrics.md.
+ * `notEnoughData`. See docs/metrics.md. Throws a RangeError for a window that is not a whole number
+ * ≥ 1 or a gross margin not in (0, 100].
  */
 export function summaryMetrics(rows: readonly MovementRow[], options: SummaryOptions = {}): SummaryMetrics {
-  const window = Math.max(1, Math.floor(options.window ?? 12));
-  const margin = (options.grossMarginPct ?? 100) / 100;
+  const window = options.window ?? 12;
+  if (!Number.isInteger(window) || window < 1) throw new RangeError(`window must be a whole number of months ≥ 1: ${window}`);
+  const marginPct = options.grossMarginPct ?? 100;
+  if (!Number.isFinite(marginPct) || marginPct <= 0 || marginPct > 100) {
+    throw new RangeError(`grossMarginPct must be above 0 and at most 100: ${marginPct}`);
+  }
+  const margin = marginPct / 100;
   let last = rows.length - 1;
   if (options.month !== undefined) while (last >= 0 && rows[last].month > options.month) last -= 1;
   const first = Math.max(0, last - window + 1);

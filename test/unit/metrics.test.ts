@@ -104,6 +104,9 @@ describe('summaryMetrics', () => {
     expect(empty).toMatchObject({ months: 0, arpa: null, churnPct: null, ltv: { value: null, reason: 'notEnoughData' } });
     expect(empty.reasons.arpa).toBe('notEnoughData');
     expect(summaryMetrics(steadyRows(3), { month: '2020-01' }).months).toBe(0);
+    expect(() => summaryMetrics([], { window: 0 })).toThrow(RangeError);
+    expect(() => summaryMetrics([], { window: Number.NaN })).toThrow(RangeError);
+    expect(() => summaryMetrics([], { grossMarginPct: Number.NaN })).toThrow(RangeError);
   });
 
   it('reads the dbt mrr-playbook sample', () => {
