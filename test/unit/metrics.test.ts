@@ -111,7 +111,7 @@ describe('summaryMetrics', () => {
 
   it('reads the dbt mrr-playbook sample', () => {
     const periods: SubscriptionPeriod[] = Papa.parse<Record<string, string>>(
-      readFileSync('/work/shared/fixtures/dbt-mrr-playbook/subscription_periods.csv', 'utf8'),
+      readFileSync('test/fixtures/dbt-subscription-periods.csv', 'utf8'),
       { header: true, skipEmptyLines: true },
     ).data.map((r) => ({ customerId: r.customer_id, start: r.start_date, end: r.end_date || null, amount: Number(r.monthly_amount) }));
     const s = summaryMetrics(mrrMovements(periods), { month: '2019-12' });

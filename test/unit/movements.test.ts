@@ -13,7 +13,9 @@ import {
 } from '../../src/core/movements.js';
 import { addMonths, monthLabel, parseIsoDay, parseMonth } from '../../src/core/dates.js';
 
-const FIXTURES = '/work/shared/fixtures/dbt-mrr-playbook';
+// Copies of ../shared/fixtures/dbt-mrr-playbook (public dbt-labs mrr-playbook sample data), kept in
+// the repository so the test runs wherever it is checked out.
+const FIXTURES = 'test/fixtures';
 
 function readCsv(path: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -43,13 +45,13 @@ describe('dates', () => {
 });
 
 describe('mrrMovements on the dbt mrr-playbook sample', () => {
-  const periods: SubscriptionPeriod[] = readCsv(`${FIXTURES}/subscription_periods.csv`).map((r) => ({
+  const periods: SubscriptionPeriod[] = readCsv(`${FIXTURES}/dbt-subscription-periods.csv`).map((r) => ({
     customerId: r.customer_id,
     start: r.start_date,
     end: r.end_date || null,
     amount: Number(r.monthly_amount),
   }));
-  const expected = readCsv(`${FIXTURES}/expected_movements.csv`);
+  const expected = readCsv(`${FIXTURES}/dbt-expected-movements.csv`);
 
   it('reproduces expected_movements.csv exactly', () => {
     const rows = mrrMovements(periods);
