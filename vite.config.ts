@@ -14,12 +14,13 @@ const minifyTemplates = () => ({
  * - default: the static site in dist/site (landing page, all components, PWA manifest + service worker);
  * - `embed`: dist/mrr-kit.js, one minified ES module that defines every element (script-tag embed);
  * - `core`: dist/core.js, the headless core for Node and bundlers (`mrr-kit/core`).
- * An extra `calculator` mode builds the calculator alone, for the size benchmark.
+ * An extra `calculator` mode builds the calculator alone, for the size benchmark: as an ES module
+ * for bundlers, whose French and Arabic catalogues are separate chunks an English page never loads.
  */
-const libraryEntries: Record<string, { entry: string; fileName: string; outDir: string }> = {
+const libraryEntries: Record<string, { entry: string; fileName: string; outDir: string; split?: boolean }> = {
   embed: { entry: 'src/mrr-kit.ts', fileName: 'mrr-kit', outDir: 'dist' },
   core: { entry: 'src/core/index.ts', fileName: 'core', outDir: 'dist' },
-  calculator: { entry: 'components/mrr-calculator/define.ts', fileName: 'mrr-calculator', outDir: 'bench/tmp' },
+  calculator: { entry: 'components/mrr-calculator/define.ts', fileName: 'mrr-calculator', outDir: 'bench/tmp/calculator', split: true },
 };
 
 export default defineConfig(({ mode }): UserConfig => {
@@ -30,11 +31,12 @@ export default defineConfig(({ mode }): UserConfig => {
       plugins: [minifyTemplates()],
       build: {
         outDir: lib.outDir,
-        emptyOutDir: false,
+        emptyOutDir: !!lib.split,
         target: 'es2022',
         minify: true,
         lib: { entry: resolve(lib.entry), formats: ['es'], fileName: () => `${lib.fileName}.js` },
-        rolldownOptions: { output: { minify: true, codeSplitting: false } },
+        // The embed is one file: dynamic imports (translations, the CSV parser) are inlined.
+        rolldownOptions: { output: { minify: true, codeSplitting: !!lib.split } },
         worker: undefined,
       },
       worker: { format: 'es' },

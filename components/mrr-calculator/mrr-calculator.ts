@@ -77,6 +77,11 @@ export class MrrCalculator extends LitElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
 
   private readonly l = new LocaleController(this, messages);
+
+  /** Waits for a French or Arabic catalogue loaded on demand, so no English frame shows first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.l.whenReady(() => super.scheduleUpdate());
+  }
   private readonly size = new ResizeController(this);
   readonly persist = new PersistController<CalculatorInputs>(this, {
     component: 'calculator',

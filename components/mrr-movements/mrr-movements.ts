@@ -95,6 +95,11 @@ export class MrrMovements extends LitElement {
   private opening?: Promise<void>;
 
   private readonly l = new LocaleController(this, messages);
+
+  /** Waits for a French or Arabic catalogue loaded on demand, so no English frame shows first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.l.whenReady(() => super.scheduleUpdate());
+  }
   private readonly size = new ResizeController(this);
   readonly persist = new PersistController<{ datasetId: string | null }>(this, {
     component: 'movements',

@@ -58,6 +58,11 @@ export class MrrRevenueMotions extends LitElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
 
   private readonly l = new LocaleController<MotionsMessages>(this, messages);
+
+  /** Waits for a French or Arabic catalogue loaded on demand, so no English frame shows first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.l.whenReady(() => super.scheduleUpdate());
+  }
   readonly persist = new PersistController<MotionsInputs>(this, {
     component: 'motions',
     key: () => this.storageKey,

@@ -90,6 +90,11 @@ export class MrrUnitEconomics extends LitElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
 
   private readonly l = new LocaleController(this, messages);
+
+  /** Waits for a French or Arabic catalogue loaded on demand, so no English frame shows first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.l.whenReady(() => super.scheduleUpdate());
+  }
   private readonly size = new ResizeController(this);
   readonly persist = new PersistController<EconomicsInputs>(this, {
     component: 'unit-economics',

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatMoney, formatNumber, formatPercent, type FormatMoneyOptions } from '../core/money.js';
 import { common, type CommonKey } from '../i18n/common.js';
-import { type Catalog, interpolate, isRtl, type Lang, type Messages, pluralCategory, resolveLang } from '../i18n/locale.js';
+import { type Catalog, interpolate, isRtl, type Lang, loadTable, type Messages, pluralCategory, resolveLang, tableOf } from '../i18n/locale.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { locale?: string | null };
 
@@ -31,6 +31,32 @@ export class LocaleController<M extends Messages> implements ReactiveController 
     this.observer?.disconnect();
   }
 
+  /** True when the element's catalogue and the shared one are loaded in the active language. */
+  get ready(): boolean {
+    const lang = this.lang;
+    return !!tableOf(this.catalog, lang) && !!tableOf(common, lang);
+  }
+
+  /**
+   * Runs `fn` once the active language's catalogues are loaded: at once when they are, else after
+   * loading them. Elements call it from `scheduleUpdate()` so that a French or Arabic element
+   * renders in its language from its first frame.
+   */
+  whenReady<T>(fn: () => T): T | Promise<T> {
+    if (this.ready) return fn();
+    const lang = this.lang;
+    return Promise.all([loadTable(this.catalog, lang), loadTable(common, lang)]).then(fn);
+  }
+
+  hostUpdate(): void {
+    // An element that does not wait in scheduleUpdate() still gets its language once loaded.
+    if (!this.ready) void this.whenReady(() => this.host.requestUpdate());
+  }
+
+  private table<C extends Messages>(catalog: Catalog<C>): Record<string, string> {
+    return (tableOf(catalog, this.lang) ?? catalog.en) as Record<string, string>;
+  }
+
   /** The language tag found for the host (may carry a region, e.g. `fr-CA`). */
   get tag(): string {
     const own = this.host.closest('[lang]')?.getAttribute('lang');
@@ -55,13 +81,13 @@ export class LocaleController<M extends Messages> implements ReactiveController 
 
   /** The element's message `key` in the active language, with `{placeholders}` filled. */
   t(key: keyof M & string, params?: Record<string, string | number>): string {
-    const table = this.catalog[this.lang] as Record<string, string>;
+    const table = this.table(this.catalog);
     return interpolate(table[key] ?? (this.catalog.en as Record<string, string>)[key] ?? key, params);
   }
 
   /** Plural-aware message: reads `key.one`, `key.few`, … falling back to `key.other`. */
   tp(key: string, n: number, params?: Record<string, string | number>): string {
-    const table = this.catalog[this.lang] as Record<string, string>;
+    const table = this.table(this.catalog);
     const cat = pluralCategory(n, this.locale);
     const template = table[`${key}.${cat}`] ?? table[`${key}.other`] ?? key;
     return interpolate(template, { n: this.number(n), ...params });
@@ -69,7 +95,7 @@ export class LocaleController<M extends Messages> implements ReactiveController 
 
   /** Shared messages (field errors, storage notices). */
   c(key: CommonKey, params?: Record<string, string | number>): string {
-    return interpolate(common[this.lang][key] ?? common.en[key], params);
+    return interpolate(this.table(common)[key] ?? common.en[key], params);
   }
 
   money(minor: number, currency: string, options?: FormatMoneyOptions): string {

@@ -9,11 +9,57 @@ export const LANGS: readonly Lang[] = ['en', 'fr', 'ar'];
 
 /** Messages of one catalogue: English defines the keys; other languages must have every key. */
 export type Messages = Record<string, string>;
-export type Catalog<M extends Messages> = { en: M } & Record<Exclude<Lang, 'en'>, Record<keyof M, string>>;
+/** A translation of the catalogue whose English table is M: every key, no more. */
+export type Translation<M extends Messages> = Record<keyof M, string>;
+/** Loads a translation on demand (a dynamic import of its own module). */
+export type TranslationLoader<M extends Messages> = () => Promise<Translation<M> | { default: Translation<M> }>;
+export type Catalog<M extends Messages> = { en: M } & Record<Exclude<Lang, 'en'>, Translation<M> | TranslationLoader<M>>;
 
-/** Declares a catalogue; TypeScript rejects a French or Arabic table missing a key. */
-export function defineCatalog<M extends Messages>(catalog: { en: M; fr: Record<keyof M, string>; ar: Record<keyof M, string> }): Catalog<M> {
+/**
+ * Declares a catalogue; TypeScript rejects a French or Arabic table missing a key. French and
+ * Arabic may be loaders (`() => import('./messages.fr.js')`): a page in English then never
+ * downloads them; the element waits for them before rendering in that language.
+ */
+export function defineCatalog<M extends Messages>(catalog: {
+  en: M;
+  fr: Translation<M> | TranslationLoader<M>;
+  ar: Translation<M> | TranslationLoader<M>;
+}): Catalog<M> {
   return catalog;
+}
+
+const loaded = new WeakMap<object, Map<Lang, Messages>>();
+const loading = new WeakMap<object, Map<Lang, Promise<Messages>>>();
+
+/** The table of `lang` when it is available now (English always is), else undefined. */
+export function tableOf<M extends Messages>(catalog: Catalog<M>, lang: Lang): Messages | undefined {
+  const entry = catalog[lang];
+  if (typeof entry !== 'function') return entry;
+  return loaded.get(catalog)?.get(lang);
+}
+
+/** The table of `lang`, loading it when needed; falls back to English if it cannot load. */
+export function loadTable<M extends Messages>(catalog: Catalog<M>, lang: Lang): Promise<Messages> {
+  const now = tableOf(catalog, lang);
+  if (now) return Promise.resolve(now);
+  let byLang = loading.get(catalog);
+  if (!byLang) loading.set(catalog, (byLang = new Map()));
+  let promise = byLang.get(lang);
+  if (!promise) {
+    const loader = catalog[lang] as TranslationLoader<M>;
+    promise = loader().then(
+      (mod) => {
+        const table = ('default' in mod ? mod.default : mod) as Messages;
+        let cache = loaded.get(catalog);
+        if (!cache) loaded.set(catalog, (cache = new Map()));
+        cache.set(lang, table);
+        return table;
+      },
+      () => catalog.en as Messages,
+    );
+    byLang.set(lang, promise);
+  }
+  return promise;
 }
 
 /** Maps any BCP 47 tag to a supported language ('fr-CA' → 'fr'); unknown → 'en'. */

@@ -1,0 +1,30 @@
+import type { Translation } from './locale.js';
+import type { CommonEnglish } from './common.js';
+
+/** Arabic messages, loaded only by elements shown in Arabic. */
+const ar: Translation<CommonEnglish> = {
+  'error.empty': 'أدخل رقمًا.',
+  'error.required': 'هذا الحقل مطلوب.',
+  'error.invalid': 'هذا ليس رقمًا.',
+  'error.notANumber': 'هذا ليس رقمًا.',
+  'error.ambiguous': 'القيمة غامضة: اكتب {example} للألف، أو استخدم الفاصلة العشرية.',
+  'error.mixedSeparators': 'الفواصل مختلطة. اكتبها مثل {example}.',
+  'error.tooManyDecimals': 'عدد المنازل العشرية أكبر مما تسمح به هذه العملة.',
+  'error.negative': 'يجب أن تكون القيمة صفرًا أو أكثر.',
+  'error.outOfRange': 'يجب أن تكون القيمة بين {min} و{max}.',
+  'error.notInteger': 'يجب أن يكون عددًا صحيحًا.',
+  'error.tooLarge': 'هذا الرقم كبير جدًا.',
+  'storage.unsaved': 'لم يتم الحفظ: تخزين المتصفح غير متاح. يبقى عملك في هذه الصفحة حتى تغلقها.',
+  'storage.quota': 'لم يتم الحفظ: تخزين المتصفح ممتلئ. يبقى عملك في هذه الصفحة حتى تغلقها.',
+  'storage.saved': 'تم الحفظ على هذا الجهاز.',
+  'common.month': 'الشهر',
+  'common.months': '{n} شهرًا',
+  'common.total': 'الإجمالي',
+  'common.remove': 'إزالة',
+  'common.add': 'إضافة',
+  'common.undo': 'تراجع',
+  'common.showTable': 'عرض الأرقام في جدول',
+  'common.na': 'غير متاح',
+};
+
+export default ar;

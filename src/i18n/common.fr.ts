@@ -1,0 +1,30 @@
+import type { Translation } from './locale.js';
+import type { CommonEnglish } from './common.js';
+
+/** French messages, loaded only by elements shown in French. */
+const fr: Translation<CommonEnglish> = {
+  'error.empty': 'Saisissez un nombre.',
+  'error.required': 'Ce champ est obligatoire.',
+  'error.invalid': "Ce n'est pas un nombre.",
+  'error.notANumber': "Ce n'est pas un nombre.",
+  'error.ambiguous': 'Ambigu : écrivez {example} pour un millier, ou utilisez la virgule pour les décimales.',
+  'error.mixedSeparators': 'Les séparateurs sont mélangés. Écrivez par exemple {example}.',
+  'error.tooManyDecimals': 'Trop de décimales pour cette devise.',
+  'error.negative': 'Doit être supérieur ou égal à zéro.',
+  'error.outOfRange': 'Doit être compris entre {min} et {max}.',
+  'error.notInteger': 'Doit être un nombre entier.',
+  'error.tooLarge': 'Ce nombre est trop grand.',
+  'storage.unsaved': "Non enregistré : le stockage du navigateur n'est pas disponible. Votre travail reste sur cette page jusqu'à sa fermeture.",
+  'storage.quota': "Non enregistré : le stockage du navigateur est plein. Votre travail reste sur cette page jusqu'à sa fermeture.",
+  'storage.saved': 'Enregistré sur cet appareil.',
+  'common.month': 'Mois',
+  'common.months': '{n} mois',
+  'common.total': 'Total',
+  'common.remove': 'Supprimer',
+  'common.add': 'Ajouter',
+  'common.undo': 'Annuler',
+  'common.showTable': 'Afficher les chiffres sous forme de tableau',
+  'common.na': 'n.d.',
+};
+
+export default fr;
