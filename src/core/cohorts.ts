@@ -3,7 +3,7 @@
  * Computed by the same pass as the MRR movements (see `analyzeSubscriptions`), with the same rules
  * for what is active in a month.
  */
-import { analyzeSubscriptions, type MovementOptions, type SubscriptionPeriod } from './movements.js';
+import { analyzeSubscriptions, type MovementOptions, type PeriodsInput } from './movements.js';
 
 /** One cohort: the customers whose first month with MRR is `cohort`. */
 export interface CohortRow {
@@ -31,11 +31,11 @@ export interface CohortRetention {
 }
 
 /**
- * Revenue and logo retention of monthly cohorts, from subscription periods (same inputs, options and
+ * Revenue and logo retention of monthly cohorts, from subscription periods, as objects or columns (same inputs, options and
  * skipping of invalid periods as `mrrMovements`). When movements are needed too, call
  * `analyzeSubscriptions` to get both from one pass.
  */
-export function cohortRetention(periods: readonly SubscriptionPeriod[], options: MovementOptions = {}): CohortRetention {
+export function cohortRetention(periods: PeriodsInput, options: MovementOptions = {}): CohortRetention {
   return analyzeSubscriptions(periods, options).cohorts;
 }
 

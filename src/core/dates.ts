@@ -99,3 +99,9 @@ export function addMonths(month: string, count: number): string {
   if (index < 0) throw new RangeError(`Not a month (YYYY-MM): ${String(month)}`);
   return monthLabel(index + count);
 }
+
+/** `YYYY-MM-DD` of a day key from {@link parseIsoDay}: `isoDay(parseIsoDay('2024-02-29'))` is `'2024-02-29'`. */
+export function isoDay(dayKey: number): string {
+  const day = dayKey & 31;
+  return `${monthLabel(dayKey >> 5)}-${day < 10 ? '0' : ''}${day}`;
+}

@@ -7,9 +7,12 @@
  * with a counting sort (no per-customer arrays or Maps), and one month buffer is reused for every
  * customer. All sums are integers in minor units, so every row balances exactly.
  */
-import { currencyDigits, fromMinor, MAX_AMOUNT, roundHalfAway, toMonthlyMinor, type BillingInterval } from './money.js';
+import { currencyDigits, fromMinor, MAX_AMOUNT, type BillingInterval } from './money.js';
 import { dayToMonthIndex, monthLabel, parseIsoDay, parseMonth } from './dates.js';
 import type { CohortRetention, CohortRow } from './cohorts.js';
+import { isPeriodColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING, type PeriodColumns } from './period-columns.js';
+
+export { columnsToPeriods, isPeriodColumns, RUNNING, type PeriodColumns } from './period-columns.js';
 
 /** One stretch of time during which a customer pays a recurring price. */
 export interface SubscriptionPeriod {
@@ -124,11 +127,9 @@ function readPeriod(p: SubscriptionPeriod, currency: string, factor: number, out
   if (p.currency !== undefined && p.currency !== currency && String(p.currency).toUpperCase() !== currency) {
     return { field: 'currency', code: 'currencyMismatch' };
   }
-  // Same rounding as toMinor: price in minor units first, then its monthly equivalent.
-  const minor = roundHalfAway(price * factor);
   out[START_DAY] = start;
   out[END_DAY] = end;
-  out[MONTHLY_MINOR] = interval === 'month' && intervalCount === 1 ? minor : toMonthlyMinor(minor, interval, intervalCount);
+  out[MONTHLY_MINOR] = monthlyMinorOf(price, factor, interval, intervalCount);
   return null;
 }
 
@@ -161,8 +162,39 @@ export function findPeriodIssues(
   return issues;
 }
 
+/** Periods given as objects or as columns (see {@link periodsToColumns}). */
+export type PeriodsInput = readonly SubscriptionPeriod[] | PeriodColumns;
+
 /**
- * MRR movements month by month.
+ * Validates and converts periods to columns (see `PeriodColumns`): the one pass that parses dates,
+ * amounts and intervals and interns customer ids. Periods {@link validatePeriod} rejects are left
+ * out and counted in `skippedPeriods`; valid periods with amount 0 are kept (they still count for
+ * the default `asOf`). Analysing the columns gives exactly what analysing the periods gives.
+ */
+export function periodsToColumns(
+  periods: readonly SubscriptionPeriod[],
+  options: { currency?: string } = {},
+): { columns: PeriodColumns; skippedPeriods: number } {
+  const currency = (options.currency ?? 'USD').toUpperCase();
+  const factor = 10 ** currencyDigits(currency);
+  const builder = new PeriodColumnsBuilder(currency, periods.length);
+  const scratch = new Float64Array(3);
+  let skippedPeriods = 0;
+  for (let i = 0; i < periods.length; i++) {
+    const p = periods[i];
+    if (readPeriod(p, currency, factor, scratch) !== null) {
+      skippedPeriods += 1;
+      continue;
+    }
+    const rawId = p.customerId as unknown;
+    const customer = builder.customerIndex(typeof rawId === 'string' ? rawId : String(rawId));
+    builder.append(customer, scratch[START_DAY], scratch[END_DAY], scratch[MONTHLY_MINOR]);
+  }
+  return { columns: builder.build(), skippedPeriods };
+}
+
+/**
+ * MRR movements month by month, from periods as objects or as columns.
  *
  * A month's MRR of a customer is the sum of the monthly equivalents (`amount × quantity`, converted
  * from its billing interval, rounded to the minor unit) of the customer's periods active on the
@@ -173,21 +205,21 @@ export function findPeriodIssues(
  * Rows run from the first month with MRR through `options.asOf` (default: the last month any
  * period starts or ends in, which includes the last churn), one per month, quiet months included.
  * Invalid periods (see {@link validatePeriod}) are skipped; use {@link findPeriodIssues} to list them.
- * Returns `[]` when no period has MRR. Throws a RangeError for an invalid `asOf` or currency, or
- * when totals exceed what doubles hold exactly (2^53 minor units).
+ * Columns are already validated: only entries no period could produce (a customer outside the
+ * table, a negative day, an amount that is not a number ≥ 0) are skipped. Columns carry their
+ * currency; an `options.currency` that differs is a RangeError. Returns `[]` when no period has
+ * MRR. Throws a RangeError for an invalid `asOf` or currency, or when totals exceed what doubles
+ * hold exactly (2^53 minor units).
  */
-export function mrrMovements(periods: readonly SubscriptionPeriod[], options: MovementOptions = {}): MovementRow[] {
+export function mrrMovements(periods: PeriodsInput, options: MovementOptions = {}): MovementRow[] {
   return analyze(periods, options, false).movements;
 }
 
 /**
- * Movements and cohort retention in one pass over the periods (the same rules as
- * {@link mrrMovements} and `cohortRetention`); cheaper than calling both.
+ * Movements and cohort retention in one pass over the periods (objects or columns; the same rules
+ * as {@link mrrMovements} and `cohortRetention`); cheaper than calling both.
  */
-export function analyzeSubscriptions(
-  periods: readonly SubscriptionPeriod[],
-  options: MovementOptions = {},
-): SubscriptionAnalysis {
+export function analyzeSubscriptions(periods: PeriodsInput, options: MovementOptions = {}): SubscriptionAnalysis {
   return analyze(periods, options, true) as SubscriptionAnalysis;
 }
 
@@ -200,12 +232,22 @@ interface CohortAccumulator {
 }
 
 function analyze(
-  periods: readonly SubscriptionPeriod[],
+  input: PeriodsInput,
   options: MovementOptions,
   withCohorts: boolean,
 ): { movements: MovementRow[]; cohorts: CohortRetention | null; skippedPeriods: number } {
-  const currency = (options.currency ?? 'USD').toUpperCase();
-  const factor = 10 ** currencyDigits(currency);
+  let columns: PeriodColumns;
+  let skippedPeriods = 0;
+  if (isPeriodColumns(input)) {
+    columns = input;
+    if (options.currency !== undefined && options.currency.toUpperCase() !== columns.currency.toUpperCase()) {
+      throw new RangeError(`The columns are in ${columns.currency}, not ${options.currency}`);
+    }
+  } else {
+    ({ columns, skippedPeriods } = periodsToColumns(input as readonly SubscriptionPeriod[], options));
+  }
+  const currency = columns.currency.toUpperCase();
+  currencyDigits(currency); // throws a RangeError for an unknown currency, as for objects
   let asOf = -1;
   if (options.asOf !== undefined) {
     asOf = parseMonth(options.asOf);
@@ -213,97 +255,93 @@ function analyze(
   }
   const empty = { movements: [], cohorts: withCohorts ? { cohorts: [], maxAge: 0 } : null };
 
-  // Pass 1: validate, parse, give each customer a dense index. Memory is a few typed arrays of
-  // the input's length; invalid periods keep amount 0, which later loops skip.
-  const n = periods.length;
-  const customerOf = new Int32Array(n).fill(-1);
-  const spans = new Int32Array(2 * n); // [start month, end month) per period; end −1 while running
-  const monthlyMinor = new Float64Array(n);
-  const customerIndex = new Map<string, number>();
-  const firstPeriodOf: number[] = []; // input position of each customer's first period
-  const scratch = new Float64Array(3);
-  let skippedPeriods = 0;
+  // Pass 1: days to month spans. A dropped period gets the empty span [0, 0), which later loops
+  // skip. The input columns are never written to.
+  const n = columns.length;
+  const { customer: customerOf, startDay, endDay, monthlyMinor } = columns;
+  const customerCount = columns.customerIds.length;
+  const spans = new Int32Array(2 * n); // [start month, end month) per period
   let lastTouched = -1;
-  let lastId = '';
-  let lastCustomer = -1;
-  // True while each customer's periods are consecutive (as in most exports): then the input order
-  // already groups them and the counting sort below is skipped.
+  // True while each customer's periods are consecutive and customers come in table order (as the
+  // import and periodsToColumns build them from most exports): then the input order already groups
+  // them and the counting sort below is skipped.
   let grouped = true;
+  let seenCustomers = 0;
+  let lastCustomer = -1;
+  const firstPeriodOf = new Int32Array(customerCount + 1);
   for (let i = 0; i < n; i++) {
-    const p = periods[i];
-    if (readPeriod(p, currency, factor, scratch) !== null) {
+    const c = customerOf[i];
+    const start = startDay[i];
+    const amount = monthlyMinor[i];
+    if (!(c >= 0 && c < customerCount && start >= 0 && amount >= 0)) {
       skippedPeriods += 1;
       continue;
     }
-    const rawId = p.customerId as unknown;
-    const id = typeof rawId === 'string' ? rawId : String(rawId);
-    // A repeat of the previous period's customer needs no Map lookup.
-    if (id !== lastId) {
-      let c = customerIndex.get(id);
-      if (c === undefined) {
-        c = customerIndex.size;
-        customerIndex.set(id, c);
-        firstPeriodOf.push(i);
-      } else grouped = false;
-      lastId = id;
+    if (c !== lastCustomer) {
+      if (c === seenCustomers) firstPeriodOf[seenCustomers++] = i;
+      else grouped = false;
       lastCustomer = c;
     }
-    customerOf[i] = lastCustomer;
-    const s = dayToMonthIndex(scratch[START_DAY]);
-    spans[2 * i] = s;
+    const s = dayToMonthIndex(start);
     if (s > lastTouched) lastTouched = s;
     // Active on the last day of month m iff start ≤ lastDay(m) < end. The end lies in month
     // month(end), whose last day is never < end, while every earlier month's is: so the active
     // months are exactly [month(start), month(end)).
-    const endDay = scratch[END_DAY];
-    if (endDay < 0) spans[2 * i + 1] = -1;
-    else {
-      const e = dayToMonthIndex(endDay);
-      spans[2 * i + 1] = e;
+    const end = endDay[i];
+    let e = -1;
+    if (end !== RUNNING) {
+      e = dayToMonthIndex(end);
       if (e > lastTouched) lastTouched = e;
     }
-    monthlyMinor[i] = scratch[MONTHLY_MINOR];
+    if (amount === 0) continue;
+    spans[2 * i] = s;
+    spans[2 * i + 1] = e;
   }
   const horizon = asOf >= 0 ? asOf : lastTouched;
   if (horizon < 0) return { ...empty, skippedPeriods };
 
-  // Clip to the horizon, find the first month anything is active, and drop (amount 0) what adds
+  // Clip to the horizon, find the first month anything is active, and drop (empty span) what adds
   // nothing to the reported months.
   const stop = horizon + 1;
-  const customerCount = customerIndex.size;
   let base = stop;
   for (let i = 0; i < n; i++) {
-    if (monthlyMinor[i] === 0) continue;
+    const s = spans[2 * i];
     const end = spans[2 * i + 1];
+    if (s === 0 && end === 0) continue;
     const e = end < 0 || end > stop ? stop : end;
-    spans[2 * i + 1] = e;
-    if (spans[2 * i] >= e) monthlyMinor[i] = 0;
-    else if (spans[2 * i] < base) base = spans[2 * i];
+    if (s >= e) {
+      spans[2 * i] = 0;
+      spans[2 * i + 1] = 0;
+    } else {
+      spans[2 * i + 1] = e;
+      if (s < base) base = s;
+    }
   }
   if (base === stop) return { ...empty, skippedPeriods };
   const monthCount = stop - base;
 
   // Customer c's periods are at positions offsets[c] … offsets[c + 1] − 1 of (spansByCustomer,
-  // amountByCustomer), possibly mixed with dropped ones (amount 0).
+  // amountByCustomer), possibly mixed with dropped ones (empty span).
   let offsets: Int32Array;
   let spansByCustomer = spans;
   let amountByCustomer = monthlyMinor;
+  let groups = customerCount;
   if (grouped) {
-    offsets = new Int32Array(customerCount + 1);
-    offsets.set(firstPeriodOf);
-    offsets[customerCount] = n;
+    groups = seenCustomers;
+    offsets = firstPeriodOf.subarray(0, groups + 1);
+    offsets[groups] = n;
   } else {
     // Counting sort over the dense customer indices, copying each period's span and amount into
     // customer order, so that the loop below reads memory sequentially.
     offsets = new Int32Array(customerCount + 1);
-    for (let i = 0; i < n; i++) if (monthlyMinor[i] !== 0) offsets[customerOf[i] + 1] += 1;
+    for (let i = 0; i < n; i++) if (spans[2 * i] < spans[2 * i + 1]) offsets[customerOf[i] + 1] += 1;
     for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
     const kept = offsets[customerCount];
     spansByCustomer = new Int32Array(2 * kept);
     amountByCustomer = new Float64Array(kept);
     const cursor = offsets.slice(0, customerCount);
     for (let i = 0; i < n; i++) {
-      if (monthlyMinor[i] === 0) continue;
+      if (spans[2 * i] >= spans[2 * i + 1]) continue;
       const k = cursor[customerOf[i]]++;
       spansByCustomer[2 * k] = spans[2 * i];
       spansByCustomer[2 * k + 1] = spans[2 * i + 1];
@@ -326,14 +364,16 @@ function analyze(
   // month buffer (a difference array, so a period costs O(1) whatever its length), then walk the
   // customer's months keeping the running sum, which is the customer's MRR in that month.
   const mrrChange = new Float64Array(monthCount + 1);
-  for (let c = 0; c < customerCount; c++) {
+  for (let c = 0; c < groups; c++) {
     let first = monthCount;
     let last = 0; // exclusive
     for (let k = offsets[c]; k < offsets[c + 1]; k++) {
+      const sm = spansByCustomer[2 * k];
+      const em = spansByCustomer[2 * k + 1];
+      if (sm >= em) continue;
       const amount = amountByCustomer[k];
-      if (amount === 0) continue;
-      const s = spansByCustomer[2 * k] - base;
-      const e = spansByCustomer[2 * k + 1] - base;
+      const s = sm - base;
+      const e = em - base;
       mrrChange[s] += amount;
       mrrChange[e] -= amount;
       if (s < first) first = s;

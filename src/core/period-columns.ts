@@ -1,0 +1,210 @@
+/**
+ * Subscription periods as columns: one typed array per field and an interned table of customer
+ * ids, instead of one object per period. This is the shape a million periods travel in: from the
+ * import worker to the page (the typed arrays' buffers are transferred, not copied), into
+ * IndexedDB and back (typed arrays clone as a memory copy), and into the movement engine (no date
+ * parsing, no customer-id Map). `periodsToColumns` and `columnsToPeriods` (in `movements.ts` and
+ * here) convert from and to `SubscriptionPeriod` objects.
+ */
+import { fromMinor, roundHalfAway, toMonthlyMinor, type BillingInterval } from './money.js';
+import { isoDay } from './dates.js';
+import type { SubscriptionPeriod } from './movements.js';
+
+/** `endDay` of a period that is still running. */
+export const RUNNING = -1;
+
+/**
+ * Periods as columns; entry `i` of every array describes period `i`, for `i < length` (arrays may
+ * be longer). Days are day keys (`monthIndex × 32 + day`, as `parseIsoDay` in `dates.ts` returns),
+ * so `day >> 5` is the month index.
+ */
+export interface PeriodColumns {
+  length: number;
+  /** Customer ids, each once; `customer[i]` indexes this table. */
+  customerIds: string[];
+  customer: Int32Array;
+  /** First day. */
+  startDay: Int32Array;
+  /** Day after the last day (exclusive), or {@link RUNNING}. */
+  endDay: Int32Array;
+  /** Monthly recurring revenue of the period in minor units of `currency`: amount × quantity,
+   * converted from its billing interval and rounded (`toMonthlyMinor`). */
+  monthlyMinor: Float64Array;
+  /** ISO 4217 code (upper case). */
+  currency: string;
+}
+
+/**
+ * Monthly minor units of a price (`amount × quantity`, major units) billed every `intervalCount`
+ * `interval`s: the price in minor units first (`factor` is 10^digits of the currency), then its
+ * monthly equivalent, as `toMinor` and `toMonthlyMinor` round. The one rounding rule of the engine
+ * and of the import.
+ */
+export function monthlyMinorOf(price: number, factor: number, interval: BillingInterval = 'month', intervalCount = 1): number {
+  const minor = roundHalfAway(price * factor);
+  return interval === 'month' && intervalCount === 1 ? minor : toMonthlyMinor(minor, interval, intervalCount);
+}
+
+/** True when `value` has the shape of {@link PeriodColumns} (typed arrays and a customer table). */
+export function isPeriodColumns(value: unknown): value is PeriodColumns {
+  const c = value as PeriodColumns | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    !Array.isArray(c) &&
+    typeof c.length === 'number' &&
+    Array.isArray(c.customerIds) &&
+    c.customer instanceof Int32Array &&
+    c.startDay instanceof Int32Array &&
+    c.endDay instanceof Int32Array &&
+    c.monthlyMinor instanceof Float64Array
+  );
+}
+
+/** Empty columns in `currency`. */
+export function emptyColumns(currency = 'USD'): PeriodColumns {
+  return {
+    length: 0,
+    customerIds: [],
+    customer: new Int32Array(0),
+    startDay: new Int32Array(0),
+    endDay: new Int32Array(0),
+    monthlyMinor: new Float64Array(0),
+    currency: currency.toUpperCase(),
+  };
+}
+
+/**
+ * Appends periods into growable columns (capacity doubles), interning customer ids. `build()`
+ * returns columns whose arrays are exactly `length` long, ready to transfer or store.
+ */
+export class PeriodColumnsBuilder {
+  length = 0;
+  readonly customerIds: string[] = [];
+  private readonly index = new Map<string, number>();
+  private lastId = '';
+  private lastCustomer = -1;
+  private customer: Int32Array;
+  private startDay: Int32Array;
+  private endDay: Int32Array;
+  private monthlyMinor: Float64Array;
+
+  constructor(
+    readonly currency: string,
+    capacity = 1024,
+  ) {
+    const n = Math.max(16, capacity);
+    this.customer = new Int32Array(n);
+    this.startDay = new Int32Array(n);
+    this.endDay = new Int32Array(n);
+    this.monthlyMinor = new Float64Array(n);
+  }
+
+  /** Dense index of customer `id`, added to the table on first sight. */
+  customerIndex(id: string): number {
+    // Exports usually list a customer's periods together: a repeat needs no Map lookup.
+    if (id === this.lastId && this.lastCustomer >= 0) return this.lastCustomer;
+    let c = this.index.get(id);
+    if (c === undefined) {
+      c = this.customerIds.length;
+      this.customerIds.push(id);
+      this.index.set(id, c);
+    }
+    this.lastId = id;
+    this.lastCustomer = c;
+    return c;
+  }
+
+  /** Appends one period; `endDay` is {@link RUNNING} while running. */
+  append(customer: number, startDay: number, endDay: number, monthlyMinor: number): void {
+    if (this.length === this.customer.length) this.grow(this.length * 2);
+    const i = this.length++;
+    this.customer[i] = customer;
+    this.startDay[i] = startDay;
+    this.endDay[i] = endDay;
+    this.monthlyMinor[i] = monthlyMinor;
+  }
+
+  private grow(capacity: number): void {
+    const grown = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(capacity);
+      b.set(a);
+      return b;
+    };
+    this.customer = grown(this.customer, (n) => new Int32Array(n));
+    this.startDay = grown(this.startDay, (n) => new Int32Array(n));
+    this.endDay = grown(this.endDay, (n) => new Int32Array(n));
+    this.monthlyMinor = grown(this.monthlyMinor, (n) => new Float64Array(n));
+  }
+
+  /** The columns, trimmed to `length` (copies, so the builder can be dropped). */
+  build(): PeriodColumns {
+    const n = this.length;
+    return {
+      length: n,
+      customerIds: this.customerIds,
+      customer: this.customer.slice(0, n),
+      startDay: this.startDay.slice(0, n),
+      endDay: this.endDay.slice(0, n),
+      monthlyMinor: this.monthlyMinor.slice(0, n),
+      currency: this.currency.toUpperCase(),
+    };
+  }
+}
+
+/**
+ * Periods as objects, for export and tests: `{ customerId, start, end, amount }` with the monthly
+ * amount in major units (interval and quantity are already folded into it). Analysing the result
+ * gives the same movements as analysing `columns`.
+ */
+export function columnsToPeriods(columns: PeriodColumns): SubscriptionPeriod[] {
+  const { customerIds, customer, startDay, endDay, monthlyMinor, currency } = columns;
+  const out: SubscriptionPeriod[] = new Array(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    out[i] = {
+      customerId: customerIds[customer[i]],
+      start: isoDay(startDay[i]),
+      end: endDay[i] === RUNNING ? null : isoDay(endDay[i]),
+      amount: fromMinor(monthlyMinor[i], currency),
+    };
+  }
+  return out;
+}
+
+/** Rows `from` … `to − 1` of `columns` (copies), sharing the customer table: a chunk to store. */
+export function sliceColumns(columns: PeriodColumns, from: number, to: number): PeriodColumns {
+  const end = Math.min(to, columns.length);
+  return {
+    length: Math.max(0, end - from),
+    customerIds: columns.customerIds,
+    customer: columns.customer.slice(from, end),
+    startDay: columns.startDay.slice(from, end),
+    endDay: columns.endDay.slice(from, end),
+    monthlyMinor: columns.monthlyMinor.slice(from, end),
+    currency: columns.currency,
+  };
+}
+
+/** Joins chunks of one dataset (same customer table and currency) into one set of columns. */
+export function concatColumns(chunks: readonly PeriodColumns[], customerIds: string[], currency: string): PeriodColumns {
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out: PeriodColumns = {
+    length: n,
+    customerIds,
+    customer: new Int32Array(n),
+    startDay: new Int32Array(n),
+    endDay: new Int32Array(n),
+    monthlyMinor: new Float64Array(n),
+    currency: currency.toUpperCase(),
+  };
+  let at = 0;
+  for (const c of chunks) {
+    out.customer.set(c.customer.subarray(0, c.length), at);
+    out.startDay.set(c.startDay.subarray(0, c.length), at);
+    out.endDay.set(c.endDay.subarray(0, c.length), at);
+    out.monthlyMinor.set(c.monthlyMinor.subarray(0, c.length), at);
+    at += c.length;
+  }
+  return out;
+}
