@@ -45,3 +45,9 @@ calculator?.addEventListener('mrr-change', (e) => {
 motions?.addEventListener('mrr-expansion', (e) => {
   if (e.detail.expansionPct !== null) calculator?.applyFigures({ expansionPct: e.detail.expansionPct });
 });
+
+// Imported data's figures ("use these figures") also fill the unit economics.
+document.querySelector('mrr-movements')?.addEventListener('mrr-use-figures', (e) => {
+  const { arpa, churnPct } = (e as CustomEvent<{ arpa?: number; churnPct?: number }>).detail;
+  unitEconomics?.applyFigures({ arpa, churnPct });
+});
