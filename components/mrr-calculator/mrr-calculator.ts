@@ -1,11 +1,11 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BILLING_INTERVALS, type BillingInterval, toMinor } from '../../src/core/money.js';
 import { churnReductionValue, type MrrAssumptions, type Projection, projectMrr } from '../../src/core/mrr.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
-import { VERSION } from '../../src/define.js';
 import { MrrEvent } from '../../src/events.js';
 import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
 import { movementChart } from '../../src/ui/movement-chart.js';
@@ -41,18 +41,11 @@ export interface StartingFigures {
  * @csspart lever - The "one point less churn" line; @csspart notice - the "not saved" notice.
  * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-radius, --mrr-font - see README "Theming".
  */
-export class MrrCalculator extends LitElement {
-  static version = VERSION;
+export class MrrCalculator extends MrrElement {
   static override styles = calculatorStyles;
 
-  /** ISO 4217 currency of every amount. */
-  @property() currency = 'USD';
-  /** BCP 47 locale for numbers (`fr-CA`); the language comes from `lang` (own or inherited). */
-  @property() locale: string | null = null;
   /** Default horizon in months (1–120) before the user changes it. */
   @property({ type: Number }) horizon = 24;
-  /** IndexedDB key of this calculator's saved inputs; empty turns saving off. */
-  @property({ attribute: 'storage-key' }) storageKey = 'default';
   /** Example figures shown before the user types. */
   @property({ type: Number }) clients?: number;
   @property({ type: Number }) price?: number;
@@ -76,12 +69,7 @@ export class MrrCalculator extends LitElement {
   private userEdited = false;
   private announceTimer?: ReturnType<typeof setTimeout>;
 
-  private readonly l = new LocaleController(this, messages);
-
-  /** Waits for a French or Arabic catalogue loaded on demand, so no English frame shows first. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.l.whenReady(() => super.scheduleUpdate());
-  }
+  protected readonly l = new LocaleController(this, messages);
   private readonly size = new ResizeController(this);
   readonly persist = new PersistController<CalculatorInputs>(this, {
     component: 'calculator',

@@ -1,10 +1,10 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import { type MotionsPlan, motionsPlan } from '../../src/core/motions.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
-import { VERSION } from '../../src/define.js';
 import { MrrEvent } from '../../src/events.js';
 import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
 import { messages, type MotionsMessages } from './messages.js';
@@ -35,16 +35,9 @@ const UNDO_MS = 10000;
  * @csspart table - the results table; @csspart undo - the "removed, Undo" message; @csspart notice - "not saved".
  * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-warning - see README "Theming".
  */
-export class MrrRevenueMotions extends LitElement {
-  static version = VERSION;
+export class MrrRevenueMotions extends MrrElement {
   static override styles = motionsStyles;
 
-  /** ISO 4217 currency of every amount. */
-  @property() currency = 'USD';
-  /** BCP 47 locale for numbers (`fr-CA`); the language comes from `lang` (own or inherited). */
-  @property() locale: string | null = null;
-  /** IndexedDB key of the saved inputs; empty turns saving off. */
-  @property({ attribute: 'storage-key' }) storageKey = 'default';
   /** The typed inputs (text, as the user wrote them). Replace, don't mutate. */
   @property({ attribute: false }) inputs?: MotionsInputs;
 
@@ -57,12 +50,7 @@ export class MrrRevenueMotions extends LitElement {
   private undoTimer?: ReturnType<typeof setTimeout>;
   private announceTimer?: ReturnType<typeof setTimeout>;
 
-  private readonly l = new LocaleController<MotionsMessages>(this, messages);
-
-  /** Waits for a French or Arabic catalogue loaded on demand, so no English frame shows first. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.l.whenReady(() => super.scheduleUpdate());
-  }
+  protected readonly l = new LocaleController<MotionsMessages>(this, messages);
   readonly persist = new PersistController<MotionsInputs>(this, {
     component: 'motions',
     key: () => this.storageKey,

@@ -1,56 +1,13 @@
 import { css } from 'lit';
 import { chartStyles } from '../../src/ui/chart-styles.js';
+import { formStyles } from '../../src/ui/form-styles.js';
 import { baseStyles } from '../../src/ui/theme.js';
 
 export const unitEconomicsStyles = [
   baseStyles,
   chartStyles,
+  formStyles,
   css`
-    .layout {
-      display: grid;
-      gap: 20px;
-      grid-template-columns: minmax(0, 1fr);
-    }
-    @container (min-width: 760px) {
-      .layout {
-        grid-template-columns: minmax(260px, 1fr) minmax(0, 2fr);
-        align-items: start;
-      }
-    }
-    .grid {
-      display: grid;
-      gap: 12px;
-      grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
-      margin-bottom: 12px;
-    }
-    fieldset {
-      border: 0;
-      padding: 0;
-      margin: 0 0 12px;
-      min-width: 0;
-    }
-    legend {
-      font-weight: 600;
-      font-size: 0.9em;
-      margin-bottom: 4px;
-      padding: 0;
-    }
-    fieldset.mode {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 16px;
-    }
-    fieldset.mode label {
-      display: inline-flex;
-      align-items: center;
-      gap: 6px;
-      min-height: 44px;
-    }
-    fieldset.mode input {
-      width: 18px;
-      height: 18px;
-      accent-color: var(--_accent);
-    }
     fieldset.targets-inputs {
       border-top: 1px solid var(--_border);
       padding-top: 10px;
@@ -124,13 +81,6 @@ export const unitEconomicsStyles = [
     }
     .win-keep p {
       margin: 0;
-    }
-    .lever {
-      margin: 12px 0;
-      padding: 10px 12px;
-      border-inline-start: 4px solid var(--_success);
-      background: var(--_surface-alt);
-      border-radius: calc(var(--_radius) * 0.75);
     }
     .chart-title {
       margin-top: 16px;

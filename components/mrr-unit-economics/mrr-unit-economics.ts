@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import {
@@ -14,9 +14,9 @@ import {
   unitEconomics,
 } from '../../src/core/unit-economics.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
-import { VERSION } from '../../src/define.js';
 import { MrrEvent } from '../../src/events.js';
 import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
 import { ltvChart } from './ltv-chart.js';
@@ -66,16 +66,9 @@ interface View {
  * @csspart notice - the "not saved" notice.
  * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-success, --mrr-danger - see README "Theming".
  */
-export class MrrUnitEconomics extends LitElement {
-  static version = VERSION;
+export class MrrUnitEconomics extends MrrElement {
   static override styles = unitEconomicsStyles;
 
-  /** ISO 4217 currency of every amount. */
-  @property() currency = 'USD';
-  /** BCP 47 locale for numbers (`fr-CA`); the language comes from `lang` (own or inherited). */
-  @property() locale: string | null = null;
-  /** IndexedDB key of the saved inputs; empty turns saving off. */
-  @property({ attribute: 'storage-key' }) storageKey = 'default';
   /** The typed inputs (text, as the user wrote them). Replace, don't mutate. */
   @property({ attribute: false }) inputs?: EconomicsInputs;
 
@@ -89,12 +82,7 @@ export class MrrUnitEconomics extends LitElement {
   private view?: View;
   private announceTimer?: ReturnType<typeof setTimeout>;
 
-  private readonly l = new LocaleController(this, messages);
-
-  /** Waits for a French or Arabic catalogue loaded on demand, so no English frame shows first. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.l.whenReady(() => super.scheduleUpdate());
-  }
+  protected readonly l = new LocaleController(this, messages);
   private readonly size = new ResizeController(this);
   readonly persist = new PersistController<EconomicsInputs>(this, {
     component: 'unit-economics',

@@ -1,0 +1,60 @@
+import { css } from 'lit';
+
+/**
+ * Layout shared by the planner elements: inputs beside results on wide containers, stacked on
+ * phones; a responsive grid of fields; radio "mode" fieldsets; the "one point less churn" lever.
+ */
+export const formStyles = css`
+  .layout {
+    display: grid;
+    gap: 20px;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  @container (min-width: 760px) {
+    .layout {
+      grid-template-columns: minmax(260px, 1fr) minmax(0, 2fr);
+      align-items: start;
+    }
+  }
+  .grid {
+    display: grid;
+    gap: 12px;
+    grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+    margin-bottom: 12px;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0 0 12px;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    font-size: 0.9em;
+    margin-bottom: 4px;
+    padding: 0;
+  }
+  fieldset.mode {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+  }
+  fieldset.mode label {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 44px;
+  }
+  fieldset.mode input {
+    width: 18px;
+    height: 18px;
+    accent-color: var(--_accent);
+  }
+  .lever {
+    margin: 12px 0;
+    padding: 10px 12px;
+    border-inline-start: 4px solid var(--_success);
+    background: var(--_surface-alt);
+    border-radius: calc(var(--_radius) * 0.75);
+  }
+`;
