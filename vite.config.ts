@@ -51,7 +51,7 @@ export default defineConfig(({ mode }): UserConfig => {
       VitePWA({
         registerType: 'autoUpdate',
         injectRegister: false,
-        includeAssets: ['icon.svg'],
+        includeAssets: ['icon.svg', 'icon-192.png', 'icon-512.png'],
         manifest: {
           name: 'MRR Kit',
           short_name: 'MRR Kit',
@@ -61,10 +61,15 @@ export default defineConfig(({ mode }): UserConfig => {
           display: 'standalone',
           background_color: '#ffffff',
           theme_color: '#3454d1',
-          icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any maskable' }],
+          icons: [
+            { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+            { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+            { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+            { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
         },
         workbox: {
-          globPatterns: ['**/*.{js,css,html,svg,json,webmanifest}'],
+          globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
           navigateFallback: 'index.html',
           // Take control of the page on its first visit, so it reloads offline right away.
           clientsClaim: true,

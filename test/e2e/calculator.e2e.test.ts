@@ -84,6 +84,22 @@ describe('built site (dist/site)', () => {
     await context.close();
   });
 
+  it('has an installable web app manifest (standalone, start URL, 192 and 512 px icons)', async () => {
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.url}/site/`);
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const manifest = await (await fetch(new URL(href!, `${e2e.url}/site/`))).json();
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.start_url).toBeTruthy();
+    const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
+    expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    for (const icon of manifest.icons) {
+      const res = await fetch(new URL(icon.src, `${e2e.url}/site/`));
+      expect(res.status, icon.src).toBe(200);
+    }
+    await page.close();
+  });
+
   it('switches the site to Arabic, right to left', async () => {
     const page = await e2e.browser.newPage();
     await page.goto(`${e2e.url}/site/?lang=ar`);
