@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // MRR movements + cohorts (`analyzeSubscriptions` from dist/core.js) on 10k, 100k and 1M synthetic
-// periods given as JS objects, against the same movements in SQL on DuckDB (dbt mrr-playbook style).
+// periods given as JS objects and as columns (PeriodColumns: typed arrays, interned customer ids), against the same movements in SQL on DuckDB (dbt mrr-playbook style).
 // Run by `npm run bench` (which builds dist/ first and passes --expose-gc), or directly:
 //   npx vite build --mode core && node --expose-gc bench/movements.bench.mjs [10000,100000]
 // Writes bench/results/movements.json and prints a markdown table.
@@ -8,7 +8,7 @@ import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyzeSubscriptions, mrrMovements, toMinor } from '../dist/core.js';
+import { analyzeSubscriptions, mrrMovements, periodsToColumns, toMinor } from '../dist/core.js';
 import { AS_OF, generatePeriods } from './lib/generate-periods.mjs';
 import { startRssSampler } from './lib/memory.mjs';
 
@@ -84,6 +84,12 @@ for (const count of sizes) {
   const customers = new Set(periods.map((p) => p.customerId)).size;
   const big = count >= 1e6;
   const analyze = await timeMs(() => analyzeSubscriptions(periods, { asOf: AS_OF }), big ? 7 : 15, 3);
+  // The same periods as columns (what the import worker and storage hand over): no date parsing,
+  // no customer-id lookups. Converting is timed apart (the import builds columns while reading).
+  const toColumns = await timeMs(() => periodsToColumns(periods), big ? 5 : 9, 1);
+  const { columns } = periodsToColumns(periods);
+  const analyzeColumns = await timeMs(() => analyzeSubscriptions(columns, { asOf: AS_OF }), big ? 7 : 15, 3);
+  const columnRowsEqual = JSON.stringify(analyzeSubscriptions(columns, { asOf: AS_OF })) === JSON.stringify(analyzeSubscriptions(periods, { asOf: AS_OF }));
   const movementsOnly = await timeMs(() => mrrMovements(periods, { asOf: AS_OF }), big ? 7 : 15, 2);
   // Customers interleaved, as in an export sorted by start date: built as fresh objects in that
   // order (as a parser would), so every period needs its own Map lookup of a new id string.
@@ -119,12 +125,18 @@ for (const count of sizes) {
     jsMs: analyze.median,
     jsMinMs: analyze.min,
     jsMovementsOnlyMs: movementsOnly.median,
+    jsColumnsMs: analyzeColumns.median,
+    jsColumnsMinMs: analyzeColumns.min,
+    periodsToColumnsMs: toColumns.median,
+    columnsEqualObjects: columnRowsEqual,
     jsInterleavedMs: analyzeInterleaved.median,
     nsPerPeriod: (analyze.median * 1e6) / count,
     duckDbMs: duck.median,
     duckDbMinMs: duck.min,
     duckDbOverJs: duck.median / analyze.median,
     duckDbOverJsMin: duck.min / analyze.min,
+    duckDbOverColumns: duck.median / analyzeColumns.median,
+    duckDbOverColumnsMin: duck.min / analyzeColumns.min,
     equal,
     memory,
     loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
@@ -146,12 +158,12 @@ writeFileSync(new URL('./results/movements.json', import.meta.url), JSON.stringi
 
 const f = (x, d = 0) => x.toFixed(d);
 console.log(`\nanalyzeSubscriptions (movements + cohorts), median (min); ${machine.cpus} cores, Node ${machine.node}, load ${os.loadavg()[0].toFixed(1)}\n`);
-console.log('| periods | customers | JS ms, median (min) | ns/period | JS, customers interleaved, ms | movements only ms | DuckDB SQL ms, median (min) | DuckDB ÷ JS, median (min) | equal | input objects MB | compute peak +MB | process peak MB |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|');
+console.log('| periods | customers | JS objects ms, median (min) | ns/period | JS columns ms, median (min) | periods → columns ms | JS, customers interleaved, ms | movements only ms | DuckDB SQL ms, median (min) | DuckDB ÷ JS objects, median (min) | DuckDB ÷ JS columns, median (min) | equal | input objects MB | compute peak +MB | process peak MB |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|');
 for (const r of results) {
   const m = r.memory;
   console.log(
-    `| ${r.periods.toLocaleString('en')} | ${r.customers.toLocaleString('en')} | ${f(r.jsMs, 1)} (${f(r.jsMinMs, 1)}) | ${f(r.nsPerPeriod)} | ${f(r.jsInterleavedMs, 1)} | ${f(r.jsMovementsOnlyMs, 1)} | ${f(r.duckDbMs)} (${f(r.duckDbMinMs)}) | ${f(r.duckDbOverJs, 1)}× (${f(r.duckDbOverJsMin, 1)}×) | ${r.equal} | ${m.inputMB === undefined ? '?' : f(m.inputMB)} | ${m.computeIncreaseMB === undefined ? '?' : f(m.computeIncreaseMB)} | ${m.processPeakMB === undefined ? '?' : f(m.processPeakMB)} |`,
+    `| ${r.periods.toLocaleString('en')} | ${r.customers.toLocaleString('en')} | ${f(r.jsMs, 1)} (${f(r.jsMinMs, 1)}) | ${f(r.nsPerPeriod)} | ${f(r.jsColumnsMs, 1)} (${f(r.jsColumnsMinMs, 1)}) | ${f(r.periodsToColumnsMs, 1)} | ${f(r.jsInterleavedMs, 1)} | ${f(r.jsMovementsOnlyMs, 1)} | ${f(r.duckDbMs)} (${f(r.duckDbMinMs)}) | ${f(r.duckDbOverJs, 1)}× (${f(r.duckDbOverJsMin, 1)}×) | ${f(r.duckDbOverColumns, 1)}× (${f(r.duckDbOverColumnsMin, 1)}×) | ${r.equal && r.columnsEqualObjects} | ${m.inputMB === undefined ? '?' : f(m.inputMB)} | ${m.computeIncreaseMB === undefined ? '?' : f(m.computeIncreaseMB)} | ${m.processPeakMB === undefined ? '?' : f(m.processPeakMB)} |`,
   );
 }
-if (results.some((r) => !r.equal)) process.exitCode = 1;
+if (results.some((r) => !r.equal || !r.columnsEqualObjects)) process.exitCode = 1;

@@ -198,7 +198,7 @@ export class ImportController implements ReactiveController {
         }
         const name = file.name.replace(/\.(csv|txt|tsv)$/i, '') || file.name;
         this.set({ kind: 'report', file, result, name, nameError: false, save: 'idle' });
-        if (result.periods.length > 0) this.callbacks.onImported(result, name);
+        if (result.columns.length > 0) this.callbacks.onImported(result, name);
         this.callbacks.announce('done');
       },
       (error: unknown) => {
@@ -249,7 +249,7 @@ export class ImportController implements ReactiveController {
       const record = await saveDataset({
         name,
         currency: result.report.currency,
-        periods: result.periods,
+        columns: result.columns,
         meta: {
           fileName: s.file.name,
           rowsRead: result.report.rowsRead,

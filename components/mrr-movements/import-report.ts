@@ -70,7 +70,7 @@ export function renderRefused(l: L, ctrl: ImportController, step: Extract<Import
 
 /** What the import did: counts, rows left out and why, unreadable rows, and the save form. */
 export function renderReport(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'report' }>) {
-  const { report, periods } = step.result;
+  const { report, columns } = step.result;
   const skipped = SKIPS.filter((k) => report.skipped[k] > 0);
   const errors = report.errors;
   return html`<div class="report" id="import-report" part="report">
@@ -116,7 +116,7 @@ export function renderReport(l: L, ctrl: ImportController, step: Extract<ImportS
             ${l.t('downloadErrors')}
           </button>`
       : nothing}
-    ${periods.length === 0 ? html`<p class="notice" role="note">${l.t('nothingImported')}</p>` : renderSave(l, ctrl, step)}
+    ${columns.length === 0 ? html`<p class="notice" role="note">${l.t('nothingImported')}</p>` : renderSave(l, ctrl, step)}
   </div>`;
 }
 

@@ -7,11 +7,12 @@ import { ResizeController } from '../../src/controllers/resize-controller.js';
 import type { CohortRow } from '../../src/core/cohorts.js';
 import { type SummaryMetrics, summaryMetrics } from '../../src/core/metrics.js';
 import { toMinor } from '../../src/core/money.js';
-import { analyzeSubscriptions, type MovementRow, type SubscriptionAnalysis, type SubscriptionPeriod } from '../../src/core/movements.js';
+import { analyzeSubscriptions, type MovementRow, type PeriodsInput, type SubscriptionAnalysis } from '../../src/core/movements.js';
+import { analyzeInBackground } from '../../src/import/importer.js';
 import { VERSION } from '../../src/define.js';
 import { MrrEvent } from '../../src/events.js';
 import { EXAMPLE_CURRENCY, examplePeriods } from '../../src/site/example-data.js';
-import { getDataset, loadDatasetPeriods } from '../../src/storage/datasets.js';
+import { getDataset, loadDatasetColumns } from '../../src/storage/datasets.js';
 import type { DatasetRecord } from '../../src/storage/db.js';
 import { storageNotice } from '../../src/ui/fields.js';
 import { movementChart } from '../../src/ui/movement-chart.js';
@@ -36,6 +37,9 @@ export interface DatasetSavedDetail {
   name: string;
   periodCount: number;
 }
+
+/** Saved datasets with more periods than this are analysed in a worker when opened. */
+export const BACKGROUND_ANALYSIS_PERIODS = 50_000;
 
 /** What is shown: nothing, the built-in example, a saved dataset, an import not saved, or `periods` set by code. */
 type Source = { kind: 'none' } | { kind: 'example' } | { kind: 'dataset'; id: string; name: string } | { kind: 'unsaved'; name: string } | { kind: 'property' };
@@ -66,8 +70,12 @@ export class MrrMovements extends LitElement {
   @property({ attribute: 'for' }) htmlFor: string | null = null;
   /** BCP 47 locale for numbers; the language comes from `lang`. */
   @property() locale: string | null = null;
-  /** Periods to analyse, set from code (replaces what is shown). Replace the array, don't mutate it. */
-  @property({ attribute: false }) periods: SubscriptionPeriod[] | null = null;
+  /**
+   * Periods to analyse, set from code (replaces what is shown): `SubscriptionPeriod` objects or
+   * `PeriodColumns`. After an import or when a saved dataset is open, it holds that data as
+   * columns. Replace the value, don't mutate it.
+   */
+  @property({ attribute: false }) periods: PeriodsInput | null = null;
   /** ISO 4217 currency of `periods`. */
   @property() currency = 'USD';
 
@@ -90,8 +98,8 @@ export class MrrMovements extends LitElement {
   /** Resolves once the saved state (last dataset) is restored, or the example is shown. */
   ready: Promise<void> = Promise.resolve();
 
-  private ownPeriods: SubscriptionPeriod[] | null = null;
-  private analysed: { periods: SubscriptionPeriod[] | null; currency: string } = { periods: null, currency: '' };
+  private ownPeriods: PeriodsInput | null = null;
+  private analysed: { periods: PeriodsInput | null; currency: string } = { periods: null, currency: '' };
   private opening?: Promise<void>;
 
   private readonly l = new LocaleController(this, messages);
@@ -116,10 +124,11 @@ export class MrrMovements extends LitElement {
   });
   readonly importer = new ImportController(this, {
     onImported: (result, name) => {
-      this.show(result.periods, result.report.currency, { kind: 'unsaved', name });
+      // The worker already analysed the columns: nothing of the million periods is read here.
+      this.show(result.columns, result.report.currency, { kind: 'unsaved', name }, result.analysis);
     },
     onSaved: (record, result) => {
-      if (this.ownPeriods === result.periods) this.source = { kind: 'dataset', id: record.id, name: record.name };
+      if (this.ownPeriods === result.columns) this.source = { kind: 'dataset', id: record.id, name: record.name };
       this.remember(record.id);
       this.datasets.added(record);
       this.dispatchEvent(new MrrEvent<DatasetSavedDetail>('mrr-dataset-saved', { id: record.id, name: record.name, periodCount: record.periodCount }));
@@ -148,17 +157,23 @@ export class MrrMovements extends LitElement {
     void this.persist.flush();
   }
 
-  /** Opens a saved dataset by id; resolves when it is shown (or failed to load). */
+  /**
+   * Opens a saved dataset by id; resolves when it is shown (or failed to load). Large datasets are
+   * analysed in a worker, so the page stays responsive while a million periods are read.
+   */
   async openDataset(id: string, remember = true): Promise<void> {
     this.loading = true;
     this.loadFailed = false;
     try {
-      const [record, periods] = await Promise.all([getDataset(id), loadDatasetPeriods(id)]);
-      if (!record || !periods) {
+      const [record, loaded] = await Promise.all([getDataset(id), loadDatasetColumns(id)]);
+      if (!record || !loaded) {
         if (remember) this.loadFailed = true;
         return;
       }
-      this.show(periods, record.currency, { kind: 'dataset', id: record.id, name: record.name });
+      let columns = loaded;
+      let analysis: SubscriptionAnalysis | null = null;
+      if (columns.length > BACKGROUND_ANALYSIS_PERIODS) ({ columns, analysis } = await analyzeInBackground(columns));
+      this.show(columns, record.currency, { kind: 'dataset', id: record.id, name: record.name }, analysis);
       if (remember) this.remember(id);
     } catch {
       this.loadFailed = true;
@@ -176,11 +191,18 @@ export class MrrMovements extends LitElement {
     this.show(examplePeriods(), EXAMPLE_CURRENCY, { kind: 'example' });
   }
 
-  private show(periods: SubscriptionPeriod[], currency: string, source: Source): void {
+  /** Shows `periods`; `analysis`, when given, is theirs (computed elsewhere) and is not redone. */
+  private show(periods: PeriodsInput, currency: string, source: Source, analysis: SubscriptionAnalysis | null = null): void {
     this.ownPeriods = periods;
     this.periods = periods;
     this.currency = currency;
     this.source = source;
+    if (analysis) {
+      this.analysed = { periods, currency };
+      this.analysis = analysis;
+      this.preset = 'last12';
+      this.figuresNote = null;
+    }
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

@@ -8,3 +8,4 @@ export * from './motions.js';
 export * from './movements.js';
 export * from './metrics.js';
 export * from './cohorts.js';
+export * from './period-columns.js';

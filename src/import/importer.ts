@@ -6,7 +6,8 @@
  * // … the user confirms the mapping and, when asked, the date format …
  * const handle = startImport(file, mapping, { dateFormat: 'dmy' }, { onProgress });
  * cancelButton.onclick = () => handle.cancel();     // `done` rejects with an AbortError
- * const { periods, report } = await handle.done;    // report.fatal set when refused
+ * const { columns, analysis, report } = await handle.done; // report.fatal set when refused
+ * const opened = await analyzeInBackground(savedColumns); // a saved dataset: analysed in the worker
  * ```
  *
  * The import runs in a module worker; where workers are missing (or the worker cannot load), the
@@ -15,6 +16,9 @@
  * import button does not pay for it.
  */
 import { ImportCancelledError } from './cancel.js';
+import { analyzeColumns, columnBuffers } from './analysis.js';
+import type { SubscriptionAnalysis } from '../core/movements.js';
+import type { PeriodColumns } from '../core/period-columns.js';
 import type {
   ColumnMapping,
   ImportOptions,
@@ -28,7 +32,7 @@ import type {
 export { ImportCancelledError };
 
 export interface ImportHandle {
-  /** Resolves with the periods and report; rejects with `ImportCancelledError` after `cancel()`. */
+  /** Resolves with the columns, their analysis and the report; rejects with `ImportCancelledError` after `cancel()`. */
   done: Promise<ImportResult>;
   /** Stops the import at once (terminates the worker); nothing is kept. */
   cancel(): void;
@@ -99,7 +103,7 @@ export function startImport(
       else if (message.type === 'done') {
         stopWorker();
         resolve(message.result);
-      } else {
+      } else if (message.type === 'error') {
         stopWorker();
         fail(message.message);
       }
@@ -125,4 +129,38 @@ export function startImport(
       rejectDone(new ImportCancelledError());
     },
   };
+}
+
+/**
+ * Movements and cohorts of `columns` computed in a worker (opening a large saved dataset without
+ * blocking the page): the typed arrays are transferred to the worker and back, so use the
+ * `columns` this resolves with; the ones passed in are detached. Where workers are missing or fail,
+ * the analysis runs here instead. `analysis` is null when the engine refuses the data.
+ */
+export function analyzeInBackground(columns: PeriodColumns): Promise<{ columns: PeriodColumns; analysis: SubscriptionAnalysis | null }> {
+  const here = async () => ({ columns, analysis: analyzeColumns(columns) });
+  const worker = createWorker();
+  if (!worker) return here();
+  return new Promise((resolve, reject) => {
+    let sent = false;
+    const done = () => worker.terminate();
+    worker.onmessage = (event: MessageEvent<ImportWorkerResponse>) => {
+      const message = event.data;
+      if (message.type === 'ready') {
+        sent = true;
+        const request: ImportWorkerRequest = { type: 'analyze', columns };
+        worker.postMessage(request, columnBuffers(columns));
+      } else if (message.type === 'analyzed') {
+        done();
+        resolve({ columns: message.columns, analysis: message.analysis });
+      }
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      done();
+      // Not loaded (CSP, no module workers): the columns are still ours, analyse them here.
+      if (!sent) here().then(resolve, reject);
+      else reject(new Error(event.message));
+    };
+  });
 }

@@ -1,15 +1,18 @@
 /**
  * The pure heart of the import: rows (arrays of cells, as the CSV parser gives them) in,
- * subscription periods and a report out. No parsing of CSV text, no DOM, no storage: the worker
+ * subscription periods as columns (`PeriodColumns`: typed arrays and an interned customer-id
+ * table, no object per period) and a report out. No parsing of CSV text, no DOM, no storage: the worker
  * and the main-thread fallback both feed it rows, and the tests do too.
  *
  * Every row ends up in exactly one place: a period, a skip count (trials, zero amounts, one-time
  * charges, skipped statuses, blank lines) or the error log (with its line number). Nothing is
- * dropped silently. Memory grows with the kept periods only: errors past the first 100 are kept as
- * two typed arrays (line, code).
+ * dropped silently. Memory grows with the kept periods only (about 40 bytes a period, in typed
+ * arrays): errors past the first 100 are kept as two typed arrays (line, code).
  */
-import { currencyDigits, isCurrency, parseAmount, roundHalfAway } from '../core/money.js';
+import { BILLING_INTERVALS, currencyDigits, isCurrency, parseAmount, roundHalfAway } from '../core/money.js';
 import type { BillingInterval } from '../core/money.js';
+import { parseIsoDay } from '../core/dates.js';
+import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING } from '../core/period-columns.js';
 import { parseDateCell } from './dates.js';
 import { validateMapping } from './mapping.js';
 import {
@@ -23,7 +26,6 @@ import {
   type RowErrorCode,
   type RowErrorLog,
   type SkipCounts,
-  type SubscriptionPeriod,
 } from './types.js';
 
 /** Amounts above this (per row, major units) are refused as `tooLarge`: surely a typo or a total. */
@@ -72,8 +74,44 @@ export interface RowProcessor {
   reject(line: number, code: RowErrorCode): void;
   /** Rows pushed so far (blank lines excluded). */
   readonly rowsRead: number;
-  /** Ends the import: converts currencies, applies the refusals, returns periods and report. */
+  /** Ends the import: converts currencies, applies the refusals, returns the columns and report
+   * (`analysis` is null: `streamImport` adds it). */
   finish(): ImportResult;
+}
+
+const INTERVAL_CODES = Object.fromEntries(BILLING_INTERVALS.map((b, i) => [b, i])) as Record<BillingInterval, number>;
+
+/** Amount, quantity, interval (index in BILLING_INTERVALS), count and currency of each kept row,
+ * in growable typed arrays. */
+class PendingAmounts {
+  length = 0;
+  amount = new Float64Array(1024);
+  quantity = new Float64Array(1024);
+  interval = new Uint8Array(1024);
+  intervalCount = new Uint16Array(1024);
+  currencyIndex = new Uint8Array(1024);
+
+  push(amount: number, quantity: number, interval: number, intervalCount: number, currencyIndex: number): void {
+    if (this.length === this.amount.length) {
+      const n = this.length * 2;
+      this.amount = grow(this.amount, new Float64Array(n));
+      this.quantity = grow(this.quantity, new Float64Array(n));
+      this.interval = grow(this.interval, new Uint8Array(n));
+      this.intervalCount = grow(this.intervalCount, new Uint16Array(n));
+      this.currencyIndex = grow(this.currencyIndex, new Uint8Array(n));
+    }
+    const i = this.length++;
+    this.amount[i] = amount;
+    this.quantity[i] = quantity;
+    this.interval[i] = interval;
+    this.intervalCount[i] = intervalCount;
+    this.currencyIndex[i] = currencyIndex;
+  }
+}
+
+function grow<T extends Float64Array | Uint8Array | Uint16Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 class ErrorCollector {
@@ -148,9 +186,13 @@ export function createRowProcessor(
   const defaultCurrency = (options.currency ?? 'USD').toUpperCase();
   const usesInterval = cInterval >= 0 && !mapping.amountIsMonthly;
 
-  const periods: SubscriptionPeriod[] = [];
-  /** Currency of each period when a currency column is mapped (interned strings). */
-  const periodCurrencies: string[] = [];
+  // Kept periods, appended as columns. The monthly amount needs the dataset currency (known only at
+  // the end when a currency column is mapped), so each row's amount, quantity, interval and
+  // currency wait in typed arrays until finish().
+  const builder = new PeriodColumnsBuilder(defaultCurrency);
+  const pending = new PendingAmounts();
+  /** Currencies seen in the currency column, by index in `pending.currency`. */
+  const currencyTable: string[] = [];
   const currencyCounts: Record<string, number> = {};
   const skipped = emptySkipCounts();
   const errors = new ErrorCollector();
@@ -282,15 +324,15 @@ export function createRowProcessor(
       return;
     }
 
-    const period: SubscriptionPeriod = { customerId, start, end, amount };
-    if (interval !== 'month') period.interval = interval;
-    if (intervalCount !== 1) period.intervalCount = intervalCount;
-    if (quantity !== 1) period.quantity = quantity;
-    periods.push(period);
+    // Dates come back from parseDateCell as valid `YYYY-MM-DD`, so their day keys are ≥ 0.
+    builder.append(builder.customerIndex(customerId), parseIsoDay(start), end === null ? RUNNING : parseIsoDay(end), 0);
+    let currencyIndex = 0;
     if (cCurrency >= 0) {
       currencyCounts[currency] = (currencyCounts[currency] ?? 0) + 1;
-      periodCurrencies.push(currency);
+      currencyIndex = currencyTable.indexOf(currency);
+      if (currencyIndex < 0) currencyIndex = currencyTable.push(currency) - 1;
     }
+    pending.push(amount, quantity, INTERVAL_CODES[interval], intervalCount, currencyIndex);
   }
 
   function finish(): ImportResult {
@@ -316,24 +358,28 @@ export function createRowProcessor(
       }
     }
     const target = currency ?? defaultCurrency;
-    if (!fatal && periodCurrencies.length > 0) {
+    let columns = emptyColumns(target);
+    if (!fatal) {
+      columns = { ...builder.build(), currency: target };
+      // Each row's monthly minor units: converted into the dataset currency (rounded to its minor
+      // unit per interval, as the amount column is written), then × quantity and made monthly with
+      // the engine's own rounding.
       const factor = 10 ** currencyDigits(target);
-      for (let i = 0; i < periods.length; i++) {
-        const from = periodCurrencies[i];
-        if (from === target) continue;
-        const rate = rates[from] ?? rates[from.toLowerCase()];
-        periods[i].amount = roundHalfAway(periods[i].amount * rate * factor) / factor;
+      const rateOf = currencyTable.map((from) => (from === target ? 1 : (rates[from] ?? rates[from.toLowerCase()])));
+      const { amount, quantity, interval, intervalCount, currencyIndex } = pending;
+      for (let i = 0; i < columns.length; i++) {
+        const rate = cCurrency >= 0 ? rateOf[currencyIndex[i]] : 1;
+        const converted = rate === 1 ? amount[i] : roundHalfAway(amount[i] * rate * factor) / factor;
+        columns.monthlyMinor[i] = monthlyMinorOf(converted * quantity[i], factor, BILLING_INTERVALS[interval[i]], intervalCount[i]);
       }
     }
-    const kept = fatal ? [] : periods;
-    const customers = new Set<string>();
-    for (const p of kept) customers.add(p.customerId);
     return {
-      periods: kept,
+      columns,
+      analysis: null,
       report: {
         rowsRead,
-        periodsImported: kept.length,
-        customers: customers.size,
+        periodsImported: columns.length,
+        customers: columns.customerIds.length,
         skipped,
         errors: errors.log(),
         currency: target,

@@ -13,6 +13,8 @@ import { ImportCancelledError } from './cancel.js';
 import { guessMapping, validateMapping } from './mapping.js';
 import { detectDateFormat } from './dates.js';
 import { createRowProcessor, emptyErrorLog, emptySkipCounts, type RowProcessor } from './rows.js';
+import { analyzeColumns } from './analysis.js';
+import { emptyColumns } from '../core/period-columns.js';
 import type {
   ColumnMapping,
   ImportFatal,
@@ -48,7 +50,8 @@ const DELIMITERS = [',', ';', '\t', '|'];
 /** The result of an import refused as a whole: no periods, `report.fatal` set. */
 export function fatalResult(fatal: ImportFatal, options: ImportOptions = {}): ImportResult {
   return {
-    periods: [],
+    columns: emptyColumns(options.currency ?? 'USD'),
+    analysis: null,
     report: {
       rowsRead: 0,
       periodsImported: 0,
@@ -198,8 +201,9 @@ export async function sniff(input: ImportInput, options: { delimiter?: string } 
 }
 
 /**
- * Phase 2: streams the whole of `input` through the row processor. Resolves with the periods and
- * the report (a refused import has `report.fatal` and no periods); rejects only with
+ * Phase 2: streams the whole of `input` through the row processor. Resolves with the periods (as
+ * columns), their analysis (movements and cohorts) and the report (a refused import has
+ * `report.fatal`, no periods and no analysis); rejects only with
  * {@link ImportCancelledError} when `hooks.isCancelled()` turns true.
  */
 export async function streamImport(
@@ -306,5 +310,7 @@ export async function streamImport(
     const onlyBlank = headers === undefined;
     return fatalResult({ code: onlyBlank ? 'emptyFile' : 'noDataRows' }, options);
   }
-  return processor.finish();
+  const result = processor.finish();
+  if (!result.report.fatal) result.analysis = analyzeColumns(result.columns);
+  return result;
 }

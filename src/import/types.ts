@@ -2,30 +2,11 @@
  * Types of the CSV import (issue "Real subscription data"): the column mapping the user confirms,
  * the import options, and the report that says what was imported, skipped and refused.
  */
-import type { BillingInterval } from '../core/money.js';
+import type { SubscriptionAnalysis } from '../core/movements.js';
+import type { PeriodColumns } from '../core/period-columns.js';
 
-/**
- * One stretch of time during which a customer pays a recurring price: the input of
- * `mrrMovements` in `src/core/movements.ts`. Same shape as the core's own `SubscriptionPeriod`
- * (kept here so the import does not depend on the movement engine; TypeScript's structural
- * typing makes the two interchangeable).
- */
-export interface SubscriptionPeriod {
-  customerId: string;
-  /** First day, `YYYY-MM-DD` (UTC). */
-  start: string;
-  /** Day after the last day (exclusive), `YYYY-MM-DD`; absent or null while still running. */
-  end?: string | null;
-  /** Price per billing interval per unit, major units (12.5 is 12.50). */
-  amount: number;
-  /** Default `'month'`; set only when it is not a month. */
-  interval?: BillingInterval;
-  /** Billed every `intervalCount` intervals; set only when it is not 1. */
-  intervalCount?: number;
-  /** Units (seats); set only when it is not 1. */
-  quantity?: number;
-  currency?: string;
-}
+export type { SubscriptionPeriod } from '../core/movements.js';
+export type { PeriodColumns } from '../core/period-columns.js';
 
 /** How date cells are written. `iso` covers `YYYY-MM-DD`, `YYYY/MM/DD` and ISO date-times. */
 export type DateFormat = 'iso' | 'dmy' | 'mdy' | 'unix';
@@ -186,12 +167,16 @@ export interface ImportReport {
   currency: string;
   /** Currencies found in the currency column (upper case), with their row counts. */
   currenciesFound: Record<string, number>;
-  /** Set when the import was refused: `periods` is then empty. */
+  /** Set when the import was refused: `columns` is then empty. */
   fatal?: ImportFatal;
 }
 
 export interface ImportResult {
-  periods: SubscriptionPeriod[];
+  /** The imported periods as columns, amounts in `report.currency` (empty when refused). */
+  columns: PeriodColumns;
+  /** Movements and cohorts of `columns`, computed where the import ran (in the worker); null when
+   * the import was refused or the analysis threw (totals beyond 2^53 minor units). */
+  analysis: SubscriptionAnalysis | null;
   report: ImportReport;
 }
 
@@ -223,17 +208,17 @@ export interface SniffResult {
   totalBytes: number;
 }
 
-/** Messages from the main thread to the import worker. */
-export type ImportWorkerRequest = {
-  type: 'import';
-  input: Blob | string;
-  mapping: ColumnMapping;
-  options: ImportOptions;
-};
+/** Messages from the main thread to the import worker: an import, or the analysis of columns
+ * (a saved dataset being opened), whose buffers are transferred to the worker and back. */
+export type ImportWorkerRequest =
+  | { type: 'import'; input: Blob | string; mapping: ColumnMapping; options: ImportOptions }
+  | { type: 'analyze'; columns: PeriodColumns };
 
-/** Messages from the import worker: `ready` once loaded, then progress, then `done` or `error`. */
+/** Messages from the import worker: `ready` once loaded, then progress, then `done` or `error`;
+ * `analyzed` answers `analyze`. */
 export type ImportWorkerResponse =
   | { type: 'ready' }
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; result: ImportResult }
+  | { type: 'analyzed'; columns: PeriodColumns; analysis: SubscriptionAnalysis | null }
   | { type: 'error'; message: string };

@@ -1,25 +1,31 @@
 /**
  * Imported subscription datasets in IndexedDB, through the one storage module (`db.ts`).
  *
- * A dataset is one `datasets` record (name, currency, counts, import summary) plus its periods in
- * `datasetChunks` of {@link DATASET_CHUNK_SIZE} periods each, so a million periods take twenty
- * puts. A save is one transaction over both stores, with nothing awaited inside but its own
- * requests; on any failure the transaction is aborted, so a dataset is saved whole or not at all,
- * and every new dataset gets a fresh id, so datasets saved earlier are never touched by a save.
- * Failures surface as `StorageError` (`quota`, `writeFailed`, and the connection failures).
+ * A dataset is one `datasets` record (name, currency, counts, import summary) plus its periods as
+ * columns (`PeriodColumns`) in `datasetChunks` of {@link DATASET_CHUNK_SIZE} periods each: typed
+ * arrays, which IndexedDB clones as a memory copy, so a million periods are four puts of a few
+ * megabytes instead of a million objects to serialise. A save is one transaction over both
+ * stores; the puts are issued one after the other (each awaited, which keeps the transaction
+ * alive), so that no single task of the page clones the whole dataset. On any failure the
+ * transaction is aborted, so a dataset is saved whole or not at all, and every new dataset gets a
+ * fresh id, so datasets saved earlier are never touched by a save. Datasets saved before columns
+ * (chunks of period objects, no `format` on the record) are still read. Failures surface as
+ * `StorageError` (`quota`, `writeFailed`, and the connection failures).
  */
-import { getDb, StorageError, toStorageError, type DatasetRecord } from './db.js';
-import type { SubscriptionPeriod } from '../import/types.js';
+import { getDb, StorageError, toStorageError, type ColumnChunkRecord, type DatasetRecord, type PeriodChunkRecord } from './db.js';
+import { periodsToColumns, type SubscriptionPeriod } from '../core/movements.js';
+import { columnsToPeriods, concatColumns, sliceColumns, type PeriodColumns } from '../core/period-columns.js';
 
-export const DATASET_CHUNK_SIZE = 50_000;
+export const DATASET_CHUNK_SIZE = 250_000;
 
-export interface NewDataset {
+/** A dataset to save: its periods as columns, or as objects (converted to columns first; periods
+ * the movement engine would skip are left out). */
+export type NewDataset = {
   name: string;
   currency: string;
-  periods: readonly SubscriptionPeriod[];
   /** Import summary: source file name, skipped rows by reason, … (structured-cloneable). */
   meta?: Record<string, unknown>;
-}
+} & ({ columns: PeriodColumns; periods?: never } | { periods: readonly SubscriptionPeriod[]; columns?: never });
 
 function newId(): string {
   const c = globalThis.crypto;
@@ -40,25 +46,41 @@ function abortQuietly(tx: { abort(): void }): void {
   }
 }
 
+/** Customers that have at least one period (the table may hold more). */
+function countCustomers(columns: PeriodColumns): number {
+  const seen = new Uint8Array(columns.customerIds.length);
+  let count = 0;
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns.customer[i];
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      count += 1;
+    }
+  }
+  return count;
+}
+
 /**
- * Saves a new dataset whole (records + chunks in one transaction) and returns its record.
+ * Saves a new dataset whole (record + column chunks in one transaction) and returns its record.
  * Rejects with `StorageError`; nothing of the new dataset remains then.
  */
 export async function saveDataset(dataset: NewDataset, options: { chunkSize?: number } = {}): Promise<DatasetRecord> {
   const chunkSize = Math.max(1, options.chunkSize ?? DATASET_CHUNK_SIZE);
-  const { periods } = dataset;
-  const customers = new Set<string>();
-  for (const p of periods) customers.add(p.customerId);
+  const currency = dataset.currency.toUpperCase();
+  const columns = dataset.columns ?? periodsToColumns(dataset.periods ?? [], { currency }).columns;
+  const n = columns.length;
+  const chunkCount = Math.ceil(n / chunkSize);
   const now = Date.now();
   const record: DatasetRecord = {
     id: newId(),
     name: dataset.name,
     createdAt: now,
     updatedAt: now,
-    currency: dataset.currency.toUpperCase(),
-    periodCount: periods.length,
-    customerCount: customers.size,
-    chunkCount: Math.ceil(periods.length / chunkSize),
+    currency,
+    periodCount: n,
+    customerCount: countCustomers(columns),
+    chunkCount,
+    format: 'columns',
     ...(dataset.meta ? { meta: dataset.meta } : {}),
   };
 
@@ -74,17 +96,24 @@ export async function saveDataset(dataset: NewDataset, options: { chunkSize?: nu
   done.catch(() => {});
   try {
     const chunks = tx.objectStore('datasetChunks');
-    const writes: Promise<unknown>[] = [];
-    const write = (request: Promise<unknown>): void => {
-      request.catch(() => {}); // requests already queued reject with AbortError if a later put throws
-      writes.push(request);
-    };
-    for (let index = 0; index * chunkSize < periods.length; index++) {
-      const slice = periods.slice(index * chunkSize, (index + 1) * chunkSize);
-      write(chunks.put({ datasetId: record.id, index, periods: slice as unknown[] }));
+    const ids = columns.customerIds;
+    const idsPerChunk = Math.ceil(ids.length / Math.max(1, chunkCount));
+    for (let index = 0; index < chunkCount; index++) {
+      const part = sliceColumns(columns, index * chunkSize, (index + 1) * chunkSize);
+      const chunk: ColumnChunkRecord = {
+        datasetId: record.id,
+        index,
+        length: part.length,
+        customerIds: ids.slice(index * idsPerChunk, (index + 1) * idsPerChunk),
+        customer: part.customer,
+        startDay: part.startDay,
+        endDay: part.endDay,
+        monthlyMinor: part.monthlyMinor,
+      };
+      // One put per task: awaiting a request of the transaction keeps it open.
+      await chunks.put(chunk);
     }
-    write(tx.objectStore('datasets').put(record));
-    await Promise.all(writes);
+    await tx.objectStore('datasets').put(record);
     await done;
   } catch (e) {
     abortQuietly(tx);
@@ -114,26 +143,53 @@ export async function getDataset(id: string): Promise<DatasetRecord | undefined>
   }
 }
 
-/** The periods of dataset `id` in their saved order, or undefined when there is no such dataset. */
-export async function loadDatasetPeriods(id: string): Promise<SubscriptionPeriod[] | undefined> {
+/**
+ * The periods of dataset `id` as columns, in their saved order, or undefined when there is no such
+ * dataset. A dataset saved before columns is converted (on this thread; periods the engine would
+ * skip are left out).
+ */
+export async function loadDatasetColumns(id: string): Promise<PeriodColumns | undefined> {
   const db = await getDb();
+  let record: DatasetRecord | undefined;
+  let chunks: Array<PeriodChunkRecord | ColumnChunkRecord>;
   try {
     const tx = db.transaction(['datasets', 'datasetChunks'], 'readonly');
-    const [record, chunks] = await Promise.all([
-      tx.objectStore('datasets').get(id),
-      tx.objectStore('datasetChunks').getAll(chunkRange(id)),
-    ]);
+    [record, chunks] = await Promise.all([tx.objectStore('datasets').get(id), tx.objectStore('datasetChunks').getAll(chunkRange(id))]);
     await tx.done;
-    if (!record) return undefined;
-    // Keys [id, index] sort by index, so getAll returns the chunks in order.
-    const periods: SubscriptionPeriod[] = [];
-    for (const chunk of chunks) {
-      for (const p of chunk.periods as SubscriptionPeriod[]) periods.push(p);
-    }
-    return periods;
   } catch (e) {
     throw toStorageError(e);
   }
+  if (!record) return undefined;
+  // Keys [id, index] sort by index, so getAll returns the chunks in order.
+  if (record.format === 'columns') {
+    const parts = chunks as ColumnChunkRecord[];
+    const customerIds = parts.length === 1 ? parts[0].customerIds : parts.flatMap((c) => c.customerIds);
+    const columns = parts.map(({ length, customer, startDay, endDay, monthlyMinor }) => ({
+      length,
+      customerIds,
+      customer,
+      startDay,
+      endDay,
+      monthlyMinor,
+      currency: record.currency,
+    }));
+    return columns.length === 1 ? columns[0] : concatColumns(columns, customerIds, record.currency);
+  }
+  const periods: SubscriptionPeriod[] = [];
+  for (const chunk of chunks as PeriodChunkRecord[]) {
+    for (const p of chunk.periods as SubscriptionPeriod[]) periods.push(p);
+  }
+  return periodsToColumns(periods, { currency: record.currency }).columns;
+}
+
+/**
+ * The periods of dataset `id` as objects (`columnsToPeriods`: monthly amounts, interval and
+ * quantity folded in), or undefined when there is no such dataset. For export and tests; the
+ * element works from {@link loadDatasetColumns}.
+ */
+export async function loadDatasetPeriods(id: string): Promise<SubscriptionPeriod[] | undefined> {
+  const columns = await loadDatasetColumns(id);
+  return columns && columnsToPeriods(columns);
 }
 
 /** Renames dataset `id`; resolves with the updated record, or undefined when there is none. */

@@ -28,16 +28,38 @@ export interface DatasetRecord {
   periodCount: number;
   customerCount: number;
   chunkCount: number;
+  /** How the chunks hold the periods: `columns` (typed arrays, see `ColumnChunkRecord`); absent in
+   * datasets saved before columns, whose chunks hold period objects (`PeriodChunkRecord`). */
+  format?: 'columns';
   /** Free-form import summary (skipped rows by reason, source file name…). */
   meta?: Record<string, unknown>;
 }
 
-/** Periods of a dataset, stored in bulk chunks so a million rows take a few transactions. */
-export interface DatasetChunkRecord {
+/** Periods of a dataset saved before columns: period objects in bulk chunks (read, no longer written). */
+export interface PeriodChunkRecord {
   datasetId: string;
   index: number;
   periods: unknown[];
 }
+
+/**
+ * Periods of a dataset as columns (`PeriodColumns` in `src/core/period-columns.ts`): rows
+ * `index × chunk size` onwards, typed arrays that IndexedDB clones as a memory copy, and a slice of
+ * the customer-id table (the slices of all chunks, in index order, make the table).
+ */
+export interface ColumnChunkRecord {
+  datasetId: string;
+  index: number;
+  length: number;
+  customerIds: string[];
+  customer: Int32Array;
+  startDay: Int32Array;
+  endDay: Int32Array;
+  monthlyMinor: Float64Array;
+}
+
+/** One chunk of a dataset's periods, in the dataset's `format`. */
+export type DatasetChunkRecord = PeriodChunkRecord | ColumnChunkRecord;
 
 export interface MrrKitDB extends DBSchema {
   state: { key: string; value: StateRecord };

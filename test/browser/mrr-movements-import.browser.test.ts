@@ -3,6 +3,11 @@ import '../../components/mrr-movements/define.js';
 import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.js';
 import { deleteDataset, getDataset, listDatasets, saveDataset } from '../../src/storage/datasets.js';
 import { breakIndexedDb, q, shadow, text, uniqueKey } from './helpers.js';
+import { analyzeSubscriptions, periodsToColumns, type SubscriptionPeriod } from '../../src/core/movements.js';
+import { columnsToPeriods, type PeriodColumns } from '../../src/core/period-columns.js';
+
+/** The periods the element shows, as objects (after an import it holds columns). */
+const shownPeriods = (el: MrrMovements): SubscriptionPeriod[] => columnsToPeriods(el.periods as PeriodColumns);
 
 async function movements(attrs = '', key = uniqueKey()): Promise<MrrMovements> {
   const wrapper = await fixture<HTMLDivElement>(`<div><mrr-movements storage-key="${key}" ${attrs}></mrr-movements></div>`);
@@ -105,7 +110,7 @@ describe('<mrr-movements> import', () => {
     await el.updateComplete;
     q(el, '#start-import').click();
     await until(el, () => $(el, '#import-report'));
-    expect(el.periods![0].start).to.equal('2024-04-03');
+    expect(shownPeriods(el)[0].start).to.equal('2024-04-03');
   });
 
   it('validates required fields next to their select', async () => {
@@ -169,7 +174,7 @@ describe('<mrr-movements> import', () => {
     q(el, 'form.rates button[type="submit"]').click();
     await until(el, () => $(el, '#import-report'));
     expect(text(el, '[data-report="currency"]')).to.equal('USD');
-    expect(el.periods!.map((p) => p.amount).sort()).to.deep.equal([100, 110]);
+    expect(shownPeriods(el).map((p) => p.amount).sort()).to.deep.equal([100, 110]);
   });
 
   it('cancels a large import: nothing is shown or saved', async () => {
@@ -191,6 +196,25 @@ describe('<mrr-movements> import', () => {
     expect($(el, '#import-report')).to.equal(null);
     expect(el.periods).to.equal(null);
     expect((await listDatasets()).length).to.equal(before);
+  });
+
+  it('opens a large saved dataset with the analysis done in the worker', async () => {
+    const periods: SubscriptionPeriod[] = [];
+    for (let i = 0; i < 60_000; i++) {
+      periods.push({ customerId: `c${Math.floor(i / 6)}`, start: `202${i % 4}-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}`, end: i % 3 ? null : '2024-06-01', amount: (i % 50) + 5 });
+    }
+    const { columns } = periodsToColumns(periods);
+    const expected = analyzeSubscriptions(columns);
+    const name = `big ${uniqueKey()}`;
+    const record = await saveDataset({ name, currency: 'USD', columns });
+    const el = await movements();
+    await el.openDataset(record.id);
+    await el.updateComplete;
+    expect(text(el, '#source')).to.contain(name);
+    expect(el.analysis).to.deep.equal(expected);
+    expect((el.periods as PeriodColumns).length).to.equal(60_000);
+    expect($(el, '#use-figures')).to.not.equal(null);
+    await deleteDataset(record.id);
   });
 
   it('keeps the imported data on screen with a "not saved" notice when storage fails', async () => {

@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { guessMapping } from '../../src/import/mapping.js';
 import { createRowProcessor, errorsToCsv } from '../../src/import/rows.js';
 import type { ImportOptions } from '../../src/import/types.js';
+import { columnsToPeriods } from '../../src/core/period-columns.js';
 
 const PLAIN = ['customer_id', 'start_date', 'end_date', 'monthly_amount'];
 
 function run(rows: string[][], headers = PLAIN, options: ImportOptions = {}, mapping = guessMapping(headers)) {
   const p = createRowProcessor(mapping, options, headers);
   rows.forEach((row, i) => p.push(row, i + 2));
-  return p.finish();
+  const result = p.finish();
+  // Periods read back from the columns: monthly amounts, interval and quantity folded in.
+  return { ...result, periods: columnsToPeriods(result.columns) };
 }
 
 describe('createRowProcessor', () => {
@@ -113,8 +116,8 @@ describe('Stripe-like rows', () => {
     );
     expect(periods).toEqual([
       { customerId: 'cus_1', start: '2024-01-05', end: null, amount: 49 },
-      { customerId: 'cus_2', start: '2024-01-05', end: null, amount: 1200, interval: 'year', quantity: 5 },
-      { customerId: 'cus_3', start: '2024-01-19', end: '2024-06-01', amount: 49, intervalCount: 3 },
+      { customerId: 'cus_2', start: '2024-01-05', end: null, amount: 500 }, // 1200 a year × 5 seats
+      { customerId: 'cus_3', start: '2024-01-19', end: '2024-06-01', amount: 16.33 }, // 49 every 3 months
     ]);
     expect(report.currency).toBe('USD');
     expect(report.currenciesFound).toEqual({ USD: 3 });

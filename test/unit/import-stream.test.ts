@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { guessMapping } from '../../src/import/mapping.js';
 import { ImportCancelledError, sniff, streamImport } from '../../src/import/stream.js';
-import type { ImportProgress } from '../../src/import/types.js';
+import type { ImportProgress, ImportResult } from '../../src/import/types.js';
+import { columnsToPeriods } from '../../src/core/period-columns.js';
+import { analyzeSubscriptions } from '../../src/core/movements.js';
+
+/** streamImport, with the imported columns read back as periods (monthly amounts). */
+const importPeriods = (...args: Parameters<typeof streamImport>) =>
+  streamImport(...args).then((result: ImportResult) => ({ ...result, periods: columnsToPeriods(result.columns) }));
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 const blob = (name: string) => new Blob([fixture(name)]);
@@ -19,8 +25,11 @@ describe('streamImport: the dbt playbook fixture end to end', () => {
     ['a Blob in 7-byte chunks', blob('dbt-subscription-periods.csv'), 7],
   ] as const) {
     it(`imports every row from ${label}`, async () => {
-      const { periods, report } = await streamImport(input, mapping, {}, { chunkSize });
+      const { periods, report, analysis } = await importPeriods(input, mapping, {}, { chunkSize });
       expect(report.fatal).toBeUndefined();
+      // The analysis comes with the import (the worker runs it) and is that of the periods.
+      expect(analysis).toEqual(analyzeSubscriptions(periods));
+      expect(analysis!.movements.at(-1)!.month).toBe('2020-02');
       expect(report.rowsRead).toBe(lines.length);
       expect(report.errors.count).toBe(0);
       expect(periods).toHaveLength(lines.length);
@@ -36,7 +45,7 @@ describe('streamImport: bad files', () => {
 
   it('reports line numbers that count quoted line breaks, whatever the chunking', async () => {
     for (const chunkSize of [undefined, 5, 16, 33]) {
-      const { periods, report } = await streamImport(blob('bad-rows.csv'), plain, {}, { chunkSize });
+      const { periods, report } = await importPeriods(blob('bad-rows.csv'), plain, {}, { chunkSize });
       expect(report.errors.first.map((e) => [e.line, e.code])).toEqual([
         [3, 'endBeforeStart'],
         [4, 'missingCustomer'],
@@ -60,12 +69,12 @@ describe('streamImport: bad files', () => {
     expect(s.headers).toEqual(['customer_id', 'start_date', 'end_date', 'monthly_amount']);
     expect(s.mapping.customerId).toBe('customer_id');
     expect(s.dateFormat).toBe('iso');
-    const { periods } = await streamImport(blob('bom-semicolon.csv'), s.mapping, { locale: 'fr' }, { chunkSize: 9 });
+    const { periods } = await importPeriods(blob('bom-semicolon.csv'), s.mapping, { locale: 'fr' }, { chunkSize: 9 });
     expect(periods).toEqual([
       { customerId: 'c1', start: '2024-01-01', end: null, amount: 50 },
       { customerId: 'c2', start: '2024-02-01', end: '2024-05-01', amount: 25.5 },
     ]);
-    const fromString = await streamImport(text('bom-semicolon.csv'), s.mapping, { locale: 'fr' });
+    const fromString = await importPeriods(text('bom-semicolon.csv'), s.mapping, { locale: 'fr' });
     expect(fromString.periods).toEqual(periods);
   });
 
@@ -78,37 +87,37 @@ describe('streamImport: bad files', () => {
 
   it('refuses empty, blank, header-only and binary files with a code', async () => {
     expect((await sniff(blob('empty.csv'))).fatal).toEqual({ code: 'emptyFile' });
-    expect((await streamImport(blob('empty.csv'), plain)).report.fatal).toEqual({ code: 'emptyFile' });
-    expect((await streamImport('\n\r\n  \n', plain)).report.fatal).toEqual({ code: 'emptyFile' });
+    expect((await importPeriods(blob('empty.csv'), plain)).report.fatal).toEqual({ code: 'emptyFile' });
+    expect((await importPeriods('\n\r\n  \n', plain)).report.fatal).toEqual({ code: 'emptyFile' });
     expect((await sniff(blob('header-only.csv'))).fatal).toEqual({ code: 'noDataRows' });
-    expect((await streamImport(blob('header-only.csv'), plain)).report.fatal).toEqual({ code: 'noDataRows' });
+    expect((await importPeriods(blob('header-only.csv'), plain)).report.fatal).toEqual({ code: 'noDataRows' });
     expect((await sniff(blob('binary.csv'))).fatal).toEqual({ code: 'binaryFile' });
-    const binary = await streamImport(blob('binary.csv'), plain);
+    const binary = await importPeriods(blob('binary.csv'), plain);
     expect(binary.report.fatal).toEqual({ code: 'binaryFile' });
     expect(binary.periods).toEqual([]);
   });
 
   it('refuses a mapping naming columns the file lacks', async () => {
-    const { report } = await streamImport(blob('stripe-subscriptions.csv'), plain);
+    const { report } = await importPeriods(blob('stripe-subscriptions.csv'), plain);
     expect(report.fatal?.code).toBe('invalidMapping');
   });
 
   it('stops an unbalanced quote from swallowing the file', async () => {
     const body = 'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-01,,"50\n' + 'c2,2024-01-01,,5\n'.repeat(600_000);
-    const { report } = await streamImport(body, plain, {}, { chunkSize: 1 << 20 });
+    const { report } = await importPeriods(body, plain, {}, { chunkSize: 1 << 20 });
     expect(report.fatal).toEqual({ code: 'unterminatedQuote', line: 2 });
   });
 
   it('refuses a quote never closed, naming its line, and reads a stray inner quote as a bad row', async () => {
     const unclosed = 'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-01,,5\nc2,"2024-01-01,,5\nc3,2024-01-01,,5\n';
     for (const chunkSize of [undefined, 8]) {
-      const { report } = await streamImport(unclosed, plain, {}, { chunkSize });
+      const { report } = await importPeriods(unclosed, plain, {}, { chunkSize });
       expect(report.fatal).toEqual({ code: 'unterminatedQuote', line: 3 });
     }
     const swallowing = 'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-01,,5\n"c2"x,2024-01-01,,5\nc3,2024-01-01,,5\n';
-    expect((await streamImport(swallowing, plain)).report.fatal).toEqual({ code: 'unterminatedQuote', line: 3 });
+    expect((await importPeriods(swallowing, plain)).report.fatal).toEqual({ code: 'unterminatedQuote', line: 3 });
     const stray = 'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-01,,5\n"c2"x,"2024-01-01",,5\nc3,2024-01-01,,5\n';
-    const { report, periods } = await streamImport(stray, plain);
+    const { report, periods } = await importPeriods(stray, plain);
     expect(report.errors.first.map((e) => [e.line, e.code])).toEqual([[3, 'badQuotes']]);
     expect(periods.map((p) => p.customerId)).toEqual(['c1', 'c3']);
   });
@@ -117,7 +126,7 @@ describe('streamImport: bad files', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('customer_id,start_date,monthly_amount\nc1,2024-01-01,9\n', 'utf16le')]);
     const s = await sniff(new Blob([utf16]));
     expect(s.fatal).toBeUndefined();
-    const { periods } = await streamImport(new Blob([utf16]), s.mapping);
+    const { periods } = await importPeriods(new Blob([utf16]), s.mapping);
     expect(periods).toEqual([{ customerId: 'c1', start: '2024-01-01', end: null, amount: 9 }]);
   });
 });
@@ -128,14 +137,14 @@ describe('sniff and import of a Stripe-like export', () => {
     expect(s.mapping).toMatchObject({ customerId: 'Customer ID', start: 'Start Date (UTC)', end: 'Ended At (UTC)', amount: 'Plan Amount', interval: 'Plan Interval', amountIsMonthly: false });
     expect(s.sampleRows).toHaveLength(8);
     expect(s.dateFormat).toBe('iso');
-    const { periods, report } = await streamImport(blob('stripe-subscriptions.csv'), s.mapping);
+    const { periods, report } = await importPeriods(blob('stripe-subscriptions.csv'), s.mapping);
     expect(report.skipped).toEqual({ trial: 1, zeroAmount: 1, oneTime: 1, status: 1, emptyLine: 0 });
     expect(report.errors.count).toBe(0);
     expect(periods).toEqual([
       { customerId: 'cus_A', start: '2023-01-05', end: null, amount: 49 },
-      { customerId: 'cus_B', start: '2023-02-10', end: null, amount: 1200, interval: 'year', quantity: 5 },
+      { customerId: 'cus_B', start: '2023-02-10', end: null, amount: 500 }, // 1200 a year × 5 seats
       { customerId: 'cus_C', start: '2023-03-01', end: '2023-09-01', amount: 49 },
-      { customerId: 'cus_G', start: '2023-06-15', end: null, amount: 120, intervalCount: 3, quantity: 2 },
+      { customerId: 'cus_G', start: '2023-06-15', end: null, amount: 80 }, // 120 every 3 months × 2
     ]);
     expect(report).toMatchObject({ rowsRead: 8, periodsImported: 4, customers: 4, currency: 'USD' });
   });
@@ -147,7 +156,7 @@ describe('streamImport: progress and cancel', () => {
 
   it('reports progress, the last at 100 %', async () => {
     const seen: ImportProgress[] = [];
-    const { report } = await streamImport(big, mapping, {}, { chunkSize: 4096, progressIntervalMs: 0, onProgress: (p) => seen.push(p) });
+    const { report } = await importPeriods(big, mapping, {}, { chunkSize: 4096, progressIntervalMs: 0, onProgress: (p) => seen.push(p) });
     expect(report.periodsImported).toBe(20_000);
     expect(seen.length).toBeGreaterThan(10);
     expect(seen.at(-1)).toMatchObject({ rowsRead: 20_000, fraction: 1 });
