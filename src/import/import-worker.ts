@@ -23,7 +23,8 @@ scope.onmessage = (event) => {
   if (request?.type === 'analyze') {
     const { columns } = request;
     const analysis = analyzeColumns(columns);
-    scope.postMessage({ type: 'analyzed', columns, analysis }, columnBuffers(columns));
+    // The ids stay with the caller (it sent a placeholder of the right length).
+    scope.postMessage({ type: 'analyzed', columns: { ...columns, customerIds: [] }, analysis }, columnBuffers(columns));
     return;
   }
   if (request?.type !== 'import') return;

@@ -151,16 +151,22 @@ export async function getDataset(id: string): Promise<DatasetRecord | undefined>
 export async function loadDatasetColumns(id: string): Promise<PeriodColumns | undefined> {
   const db = await getDb();
   let record: DatasetRecord | undefined;
-  let chunks: Array<PeriodChunkRecord | ColumnChunkRecord>;
+  const chunks: Array<PeriodChunkRecord | ColumnChunkRecord> = [];
   try {
     const tx = db.transaction(['datasets', 'datasetChunks'], 'readonly');
-    [record, chunks] = await Promise.all([tx.objectStore('datasets').get(id), tx.objectStore('datasetChunks').getAll(chunkRange(id))]);
+    record = await tx.objectStore('datasets').get(id);
+    // One chunk per request (each awaited, which keeps the transaction open), so each is
+    // deserialised in a task of its own rather than the whole dataset in one.
+    const store = tx.objectStore('datasetChunks');
+    for (let index = 0; record && index < record.chunkCount; index++) {
+      const chunk = await store.get([id, index]);
+      if (chunk) chunks.push(chunk);
+    }
     await tx.done;
   } catch (e) {
     throw toStorageError(e);
   }
   if (!record) return undefined;
-  // Keys [id, index] sort by index, so getAll returns the chunks in order.
   if (record.format === 'columns') {
     const parts = chunks as ColumnChunkRecord[];
     const customerIds = parts.length === 1 ? parts[0].customerIds : parts.flatMap((c) => c.customerIds);
