@@ -1,7 +1,8 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { StartingFigures } from '../../components/mrr-calculator/mrr-calculator.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import type { CohortRow } from '../../src/core/cohorts.js';
@@ -9,7 +10,6 @@ import { type SummaryMetrics, summaryMetrics } from '../../src/core/metrics.js';
 import { toMinor } from '../../src/core/money.js';
 import { analyzeSubscriptions, type MovementRow, type PeriodsInput, type SubscriptionAnalysis } from '../../src/core/movements.js';
 import { analyzeInBackground } from '../../src/import/importer.js';
-import { VERSION } from '../../src/define.js';
 import { MrrEvent } from '../../src/events.js';
 import { EXAMPLE_CURRENCY, examplePeriods } from '../../src/site/example-data.js';
 import { getDataset, loadDatasetColumns } from '../../src/storage/datasets.js';
@@ -58,26 +58,19 @@ type Source = { kind: 'none' } | { kind: 'example' } | { kind: 'dataset'; id: st
  * @csspart notice - the "not saved" notice.
  * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-radius, --mrr-font - see README "Theming".
  */
-export class MrrMovements extends LitElement {
-  static version = VERSION;
+export class MrrMovements extends MrrElement {
   static override styles = movementsStyles;
 
-  /** IndexedDB key under which the last opened dataset is remembered; empty turns that off. */
-  @property({ attribute: 'storage-key' }) storageKey = 'default';
   /** Show the built-in example dataset when nothing was imported or opened. */
   @property({ type: Boolean }) example = false;
   /** Id of an `<mrr-calculator>` in the same document (or of an element around one) that "use these figures" fills. */
   @property({ attribute: 'for' }) htmlFor: string | null = null;
-  /** BCP 47 locale for numbers; the language comes from `lang`. */
-  @property() locale: string | null = null;
   /**
    * Periods to analyse, set from code (replaces what is shown): `SubscriptionPeriod` objects or
    * `PeriodColumns`. After an import or when a saved dataset is open, it holds that data as
    * columns. Replace the value, don't mutate it.
    */
   @property({ attribute: false }) periods: PeriodsInput | null = null;
-  /** ISO 4217 currency of `periods`. */
-  @property() currency = 'USD';
 
   @state() private source: Source = { kind: 'none' };
   @state() private loading = false;
@@ -102,12 +95,7 @@ export class MrrMovements extends LitElement {
   private analysed: { periods: PeriodsInput | null; currency: string } = { periods: null, currency: '' };
   private opening?: Promise<void>;
 
-  private readonly l = new LocaleController(this, messages);
-
-  /** Waits for a French or Arabic catalogue loaded on demand, so no English frame shows first. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.l.whenReady(() => super.scheduleUpdate());
-  }
+  protected readonly l = new LocaleController(this, messages);
   private readonly size = new ResizeController(this);
   readonly persist = new PersistController<{ datasetId: string | null }>(this, {
     component: 'movements',
