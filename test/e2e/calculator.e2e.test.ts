@@ -79,6 +79,10 @@ describe('built site (dist/site)', () => {
     await page.locator('mrr-calculator input#clients').waitFor();
     expect(await page.locator('mrr-calculator input#clients').inputValue()).toBe('123');
     expect(await page.locator('mrr-calculator [data-kpi="mrr-now"]').textContent()).toMatch(/\$/);
+    // The elements defined once the page is idle come from the precache too.
+    for (const tag of ['mrr-unit-economics', 'mrr-revenue-motions', 'mrr-movements']) {
+      await page.locator(`${tag} [part="base"]`).first().waitFor({ state: 'attached' });
+    }
     await context.setOffline(false);
     expect(errors).toEqual([]);
     await context.close();
