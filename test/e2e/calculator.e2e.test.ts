@@ -104,6 +104,21 @@ describe('built site (dist/site)', () => {
     await page.close();
   });
 
+  it('feeds the calculator\'s price and churn into the unit economics, and motions\' expansion into the calculator', async () => {
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.url}/site/`);
+    await page.locator('mrr-unit-economics input#churnPct').waitFor();
+    await page.locator('mrr-calculator input#churnPct').fill('7');
+    await page.locator('mrr-calculator input#price').fill('420');
+    await expect.poll(() => page.locator('mrr-unit-economics input#churnPct').inputValue()).toBe('7');
+    expect(await page.locator('mrr-unit-economics input#arpa').inputValue()).toBe('420');
+    const expansionBefore = await page.locator('mrr-calculator input#expansionPct').inputValue();
+    const takeRate = page.locator('mrr-revenue-motions input[id$="monthlyTakeRatePct"]').first();
+    await takeRate.fill('9');
+    await expect.poll(() => page.locator('mrr-calculator input#expansionPct').inputValue()).not.toBe(expansionBefore);
+    await page.close();
+  });
+
   it('switches the site to Arabic, right to left', async () => {
     const page = await e2e.browser.newPage();
     await page.goto(`${e2e.url}/site/?lang=ar`);
