@@ -20,7 +20,12 @@ const minifyTemplates = () => ({
 const libraryEntries: Record<string, { entry: string; fileName: string; outDir: string; split?: boolean }> = {
   embed: { entry: 'src/mrr-kit.ts', fileName: 'mrr-kit', outDir: 'dist' },
   core: { entry: 'src/core/index.ts', fileName: 'core', outDir: 'dist' },
-  calculator: { entry: 'components/mrr-calculator/define.ts', fileName: 'mrr-calculator', outDir: 'bench/tmp/calculator', split: true },
+  calculator: {
+    entry: 'components/mrr-calculator/define.ts',
+    fileName: 'mrr-calculator',
+    outDir: 'bench/tmp/calculator',
+    split: true,
+  },
 };
 
 export default defineConfig(({ mode }): UserConfig => {

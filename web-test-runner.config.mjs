@@ -18,7 +18,9 @@ function umdAsEsm(pathPart) {
     name: 'umd-as-esm',
     transform(context) {
       if (!context.path.includes(pathPart) || !context.path.endsWith('.js')) return undefined;
-      return { body: `const module = { exports: {} }; const exports = module.exports;\n${context.body}\nexport default module.exports;\n` };
+      return {
+        body: `const module = { exports: {} }; const exports = module.exports;\n${context.body}\nexport default module.exports;\n`,
+      };
     },
   };
 }

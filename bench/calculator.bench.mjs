@@ -25,7 +25,11 @@ const sizes = {
 };
 
 // warmIntl: the host page has already used Intl (ICU initialised), as most real pages have by then.
-const page = (script, warmIntl = false, horizon = 120) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+const page = (
+  script,
+  warmIntl = false,
+  horizon = 120,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
 <mrr-calculator storage-key="" horizon="${horizon}"></mrr-calculator>
 <script type="module">
   ${warmIntl ? "new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(1);" : ''}
@@ -43,7 +47,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const round = (x) => Math.round(x * 100) / 100;
 
-const server = await preview({ configFile: false, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1' }, build: { outDir: '.' } });
+const server = await preview({
+  configFile: false,
+  logLevel: 'silent',
+  preview: { port: 0, host: '127.0.0.1' },
+  build: { outDir: '.' },
+});
 const url = server.resolvedUrls.local[0];
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 
@@ -52,7 +61,9 @@ async function firstRenderRuns(warmIntl, horizon = 120) {
   for (let i = 0; i < 15; i++) {
     const context = await browser.newContext();
     const p = await context.newPage();
-    await p.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: page('/bench/tmp/calculator/mrr-calculator.js', warmIntl, horizon) }));
+    await p.route('**/bench-page.html', (r) =>
+      r.fulfill({ contentType: 'text/html', body: page('/bench/tmp/calculator/mrr-calculator.js', warmIntl, horizon) }),
+    );
     await p.goto(`${url}bench-page.html`);
     await p.waitForFunction(() => window.__firstRender);
     runs.push(await p.evaluate(() => window.__firstRender));
@@ -65,7 +76,9 @@ const warmIcu = await firstRenderRuns(true);
 const defaultHorizon = await firstRenderRuns(false, 24);
 
 const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await p.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: page('/bench/tmp/calculator/mrr-calculator.js') }));
+await p.route('**/bench-page.html', (r) =>
+  r.fulfill({ contentType: 'text/html', body: page('/bench/tmp/calculator/mrr-calculator.js') }),
+);
 await p.goto(`${url}bench-page.html`);
 await p.waitForFunction(() => window.__firstRender);
 const latencies = await p.evaluate(async () => {
@@ -93,7 +106,12 @@ const ms = latencies.map((l) => l.ms);
 const result = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, node: process.version, chromium: chromiumPath() },
-  sizes: { ...sizes, embedGzipKb: kb(sizes.embedGzip), calculatorGzipKb: kb(sizes.calculatorGzip), coreGzipKb: kb(sizes.coreGzip) },
+  sizes: {
+    ...sizes,
+    embedGzipKb: kb(sizes.embedGzip),
+    calculatorGzipKb: kb(sizes.calculatorGzip),
+    coreGzipKb: kb(sizes.coreGzip),
+  },
   firstRenderMs: {
     medianSinceScriptLoaded: round(median(warm.map((f) => f.sinceScriptLoaded))),
     medianSinceImportCall: round(median(warm.map((f) => f.sinceImportCall))),
@@ -101,7 +119,14 @@ const result = {
     medianSinceScriptLoadedDefaultHorizon: round(median(defaultHorizon.map((f) => f.sinceScriptLoaded))),
     runs: warm.length,
   },
-  inputToRenderMs: { median: round(median(ms)), p95: round(p95(ms)), max: round(Math.max(...ms)), edits: ms.length, horizonMonths: 120, chartUpdated: latencies.every((l) => l.changed) },
+  inputToRenderMs: {
+    median: round(median(ms)),
+    p95: round(p95(ms)),
+    max: round(Math.max(...ms)),
+    edits: ms.length,
+    horizonMonths: 120,
+    chartUpdated: latencies.every((l) => l.changed),
+  },
   targets: { calculatorGzipKb: 25, firstRenderMs: 50, inputToRenderP95Ms: 16 },
 };
 mkdirSync('bench/results', { recursive: true });

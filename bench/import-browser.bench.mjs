@@ -44,7 +44,12 @@ const csv = `bench/tmp/import-browser-${ROWS}.csv`;
 if (!existsSync(csv)) await generate(csv, ROWS);
 const bytes = statSync(csv).size;
 
-const server = await preview({ configFile: false, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1' }, build: { outDir: 'dist/site' } });
+const server = await preview({
+  configFile: false,
+  logLevel: 'silent',
+  preview: { port: 0, host: '127.0.0.1' },
+  build: { outDir: 'dist/site' },
+});
 const url = server.resolvedUrls.local[0];
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -131,8 +136,17 @@ const result = {
   saved,
   openMs,
   reloadMs,
-  longTasks: { sniff: sniffSummary, import: importSummary, save: saveSummary, open: summary(openTasks), reloadWithPageLoad: summary(reloadTasks) },
-  longestImportTasks: importTasks.sort((a, b) => b.duration - a.duration).slice(0, 5).map((t) => Math.round(t.duration)),
+  longTasks: {
+    sniff: sniffSummary,
+    import: importSummary,
+    save: saveSummary,
+    open: summary(openTasks),
+    reloadWithPageLoad: summary(reloadTasks),
+  },
+  longestImportTasks: importTasks
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, 5)
+    .map((t) => Math.round(t.duration)),
   target: { importMs: 15_000, longestTaskMs: 50 },
   errors,
 };

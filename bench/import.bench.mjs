@@ -41,7 +41,7 @@ async function generate(path, rows) {
     const status = random() < 0.02 ? 'trialing' : 'active';
     const note = random() < 0.01 ? '"multi\nline, note"' : '';
     const bad = random() < 0.001;
-    buffer += `c${Math.floor(random() * rows / 8)},${bad ? 'not a date' : start},${end},${amount},${status},${note}\n`;
+    buffer += `c${Math.floor((random() * rows) / 8)},${bad ? 'not a date' : start},${end},${amount},${status},${note}\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await once(out, 'drain');
       buffer = '';

@@ -89,7 +89,9 @@ for (const count of sizes) {
   const toColumns = await timeMs(() => periodsToColumns(periods), big ? 5 : 9, 1);
   const { columns } = periodsToColumns(periods);
   const analyzeColumns = await timeMs(() => analyzeSubscriptions(columns, { asOf: AS_OF }), big ? 7 : 15, 3);
-  const columnRowsEqual = JSON.stringify(analyzeSubscriptions(columns, { asOf: AS_OF })) === JSON.stringify(analyzeSubscriptions(periods, { asOf: AS_OF }));
+  const columnRowsEqual =
+    JSON.stringify(analyzeSubscriptions(columns, { asOf: AS_OF })) ===
+    JSON.stringify(analyzeSubscriptions(periods, { asOf: AS_OF }));
   const movementsOnly = await timeMs(() => mrrMovements(periods, { asOf: AS_OF }), big ? 7 : 15, 2);
   // Customers interleaved, as in an export sorted by start date: built as fresh objects in that
   // order (as a parser would), so every period needs its own Map lookup of a new id string.
@@ -105,9 +107,13 @@ for (const count of sizes) {
   writePeriodsCsv(periods, csv);
   const { instance, connection } = await openDuckDb(csv);
   let duckRows = [];
-  const duck = await timeMs(async () => {
-    duckRows = await duckDbMovements(connection, AS_OF_INDEX);
-  }, big ? 3 : 7, 1);
+  const duck = await timeMs(
+    async () => {
+      duckRows = await duckDbMovements(connection, AS_OF_INDEX);
+    },
+    big ? 3 : 7,
+    1,
+  );
   const equal = sameTotals(jsRows, duckRows);
   connection.closeSync();
   instance.closeSync?.();
@@ -154,11 +160,18 @@ const machine = {
   date: new Date().toISOString(),
 };
 mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
-writeFileSync(new URL('./results/movements.json', import.meta.url), JSON.stringify({ machine, asOf: AS_OF, results }, null, 2) + '\n');
+writeFileSync(
+  new URL('./results/movements.json', import.meta.url),
+  JSON.stringify({ machine, asOf: AS_OF, results }, null, 2) + '\n',
+);
 
 const f = (x, d = 0) => x.toFixed(d);
-console.log(`\nanalyzeSubscriptions (movements + cohorts), median (min); ${machine.cpus} cores, Node ${machine.node}, load ${os.loadavg()[0].toFixed(1)}\n`);
-console.log('| periods | customers | JS objects ms, median (min) | ns/period | JS columns ms, median (min) | periods → columns ms | JS, customers interleaved, ms | movements only ms | DuckDB SQL ms, median (min) | DuckDB ÷ JS objects, median (min) | DuckDB ÷ JS columns, median (min) | equal | input objects MB | compute peak +MB | process peak MB |');
+console.log(
+  `\nanalyzeSubscriptions (movements + cohorts), median (min); ${machine.cpus} cores, Node ${machine.node}, load ${os.loadavg()[0].toFixed(1)}\n`,
+);
+console.log(
+  '| periods | customers | JS objects ms, median (min) | ns/period | JS columns ms, median (min) | periods → columns ms | JS, customers interleaved, ms | movements only ms | DuckDB SQL ms, median (min) | DuckDB ÷ JS objects, median (min) | DuckDB ÷ JS columns, median (min) | equal | input objects MB | compute peak +MB | process peak MB |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|');
 for (const r of results) {
   const m = r.memory;

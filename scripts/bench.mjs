@@ -11,7 +11,9 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 spawnSync('npx', ['vite', 'build', '--mode', 'calculator', '--logLevel', 'warn'], { stdio: 'inherit' });
 
 let failed = 0;
-for (const file of readdirSync('bench').filter((f) => f.endsWith('.bench.mjs')).sort()) {
+for (const file of readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .sort()) {
   if (only.length && !only.some((o) => file.includes(o))) continue;
   console.log(`\n== ${file}`);
   const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', `bench/${file}`], { stdio: 'inherit' });

@@ -13,7 +13,10 @@ const server = await preview({ preview: { port: 0 }, build: { outDir: 'dist/site
 const url = server.resolvedUrls.local[0];
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 for (const lang of langs) {
-  for (const [name, width] of [['phone', Number(process.env.PHONE_WIDTH ?? 360)], ['desktop', 1280]]) {
+  for (const [name, width] of [
+    ['phone', Number(process.env.PHONE_WIDTH ?? 360)],
+    ['desktop', 1280],
+  ]) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
     page.on('pageerror', (e) => console.log('page error:', e.message));

@@ -3,5 +3,10 @@
 import { preview } from 'vite';
 
 const port = Number(process.env.PORT ?? 4173);
-const server = await preview({ preview: { port, host: process.env.HOST ?? 'localhost', strictPort: false, open: false }, build: { outDir: 'dist/site' }, configFile: false, root: process.cwd() });
+const server = await preview({
+  preview: { port, host: process.env.HOST ?? 'localhost', strictPort: false, open: false },
+  build: { outDir: 'dist/site' },
+  configFile: false,
+  root: process.cwd(),
+});
 server.printUrls();

@@ -33,7 +33,7 @@ function ensureChromium() {
   if (chromiumPath()) return true;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium is missing: installing Debian\'s chromium package…');
+    console.log("Chromium is missing: installing Debian's chromium package…");
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', 'chromium']);
     if (chromiumPath()) return true;
@@ -52,9 +52,18 @@ const want = (name) => only.length === 0 || only.includes(name);
 const haveChromium = ensureChromium();
 
 if (want('typecheck')) step('typecheck', run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
-if (want('lint')) step('lint', run('npx', ['eslint', '--max-warnings', '0', '.']));
+if (want('lint'))
+  step('lint (eslint, prettier)', run('npx', ['eslint', '--max-warnings', '0', '.']) && run('npx', ['prettier', '--check', '.']));
 if (want('unit')) {
-  const ok = run('npx', ['vitest', 'run', '--config', 'vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile=.wtr-reports/unit.json']);
+  const ok = run('npx', [
+    'vitest',
+    'run',
+    '--config',
+    'vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile=.wtr-reports/unit.json',
+  ]);
   step('unit (vitest)', ok, vitestCounts('.wtr-reports/unit.json'));
 }
 if (want('browser')) {
@@ -73,7 +82,15 @@ if (want('build')) {
 if (want('e2e')) {
   if (!haveChromium || !built) step('end-to-end', false);
   else {
-    const ok = run('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile=.wtr-reports/e2e.json']);
+    const ok = run('npx', [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.e2e.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=.wtr-reports/e2e.json',
+    ]);
     step('end-to-end (built dist/)', ok, vitestCounts('.wtr-reports/e2e.json'));
   }
 }

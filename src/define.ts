@@ -9,7 +9,9 @@ export function defineElement(tag: string, ctor: CustomElementConstructor & { ve
   const existing = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
   if (existing) {
     if (existing !== ctor && existing.version !== ctor.version) {
-      console.warn(`[mrr-kit] <${tag}> is already defined by version ${existing.version ?? 'unknown'}; ${ctor.version ?? 'this copy'} is ignored.`);
+      console.warn(
+        `[mrr-kit] <${tag}> is already defined by version ${existing.version ?? 'unknown'}; ${ctor.version ?? 'this copy'} is ignored.`,
+      );
     }
     return;
   }

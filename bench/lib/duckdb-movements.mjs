@@ -9,7 +9,9 @@ export function writePeriodsCsv(periods, path) {
   mkdirSync(path.replace(/\/[^/]+$/, ''), { recursive: true });
   const lines = ['customer_id,start_date,end_date,amount,interval,interval_count,quantity'];
   for (const p of periods) {
-    lines.push(`${p.customerId},${p.start},${p.end ?? ''},${p.amount},${p.interval ?? 'month'},${p.intervalCount ?? 1},${p.quantity ?? 1}`);
+    lines.push(
+      `${p.customerId},${p.start},${p.end ?? ''},${p.amount},${p.interval ?? 'month'},${p.intervalCount ?? 1},${p.quantity ?? 1}`,
+    );
   }
   writeFileSync(path, lines.join('\n') + '\n');
 }

@@ -39,10 +39,13 @@ const fr: Translation<MessagesEnglish> = {
   netNew: 'MRR net gagné',
   nrr: 'Rétention nette du revenu',
   grr: 'Rétention brute du revenu',
-  churnLever: "Un point d'attrition en moins ajouterait {mrr} de MRR ({arr} par an) au mois {n}. Garder un client coûte 5 à 25 fois moins cher qu'en gagner un nouveau.",
-  churnLeverZero: "L'attrition est déjà sous un point : chaque client gardé est un revenu qu'il n'est pas nécessaire de regagner.",
+  churnLever:
+    "Un point d'attrition en moins ajouterait {mrr} de MRR ({arr} par an) au mois {n}. Garder un client coûte 5 à 25 fois moins cher qu'en gagner un nouveau.",
+  churnLeverZero:
+    "L'attrition est déjà sous un point : chaque client gardé est un revenu qu'il n'est pas nécessaire de regagner.",
   chartTitle: 'Le MRR et ses mouvements mensuels sur {n} mois',
-  chartDesc: 'Le MRR passe de {start} à {end}. Les barres montrent le MRR nouveau, en expansion, en contraction et perdu chaque mois.',
+  chartDesc:
+    'Le MRR passe de {start} à {end}. Les barres montrent le MRR nouveau, en expansion, en contraction et perdu chaque mois.',
   'series.mrr': 'MRR',
   'series.new': 'Nouveau',
   'series.expansion': 'Expansion',

@@ -37,7 +37,8 @@ const messagesEn = {
   netNew: 'Net new MRR',
   nrr: 'Net revenue retention',
   grr: 'Gross revenue retention',
-  churnLever: 'One point less churn would add {mrr} of MRR ({arr} a year) by month {n}. Keeping a client costs 5 to 25 times less than winning a new one.',
+  churnLever:
+    'One point less churn would add {mrr} of MRR ({arr} a year) by month {n}. Keeping a client costs 5 to 25 times less than winning a new one.',
   churnLeverZero: 'Churn is already below one point: every client you keep is revenue you do not have to win again.',
   chartTitle: 'MRR and its monthly movements over {n} months',
   chartDesc: 'MRR goes from {start} to {end}. Bars show new, expansion, contraction and churn MRR each month.',

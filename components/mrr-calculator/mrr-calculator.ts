@@ -136,7 +136,9 @@ export class MrrCalculator extends MrrElement {
     this.persist.save(next);
     this.compute();
     if (fromUser && this.assumptions && this.projection && Object.keys(this.errors).length === 0) {
-      this.dispatchEvent(new MrrEvent<MrrChangeDetail>('mrr-change', { assumptions: this.assumptions, summary: this.projection.summary }));
+      this.dispatchEvent(
+        new MrrEvent<MrrChangeDetail>('mrr-change', { assumptions: this.assumptions, summary: this.projection.summary }),
+      );
     }
     this.scheduleAnnouncement();
   }
@@ -153,7 +155,9 @@ export class MrrCalculator extends MrrElement {
   private addPlan(): void {
     const plans = [...this.inputs!.plans, { price: '', interval: 'month' as BillingInterval, intervalCount: '1', clients: '' }];
     this.setInputs({ ...this.inputs!, plans });
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#plan-${plans.length - 1}-price`)?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLInputElement>(`#plan-${plans.length - 1}-price`)?.focus(),
+    );
   }
 
   private removePlan(index: number): void {
@@ -190,7 +194,11 @@ export class MrrCalculator extends MrrElement {
     return this.l.money(minor, this.currency, { round: true });
   }
 
-  private field(id: NumericField, label: string, opts: { suffix?: string; hint?: string; prefix?: string; numeric?: boolean } = {}) {
+  private field(
+    id: NumericField,
+    label: string,
+    opts: { suffix?: string; hint?: string; prefix?: string; numeric?: boolean } = {},
+  ) {
     return numberField(this.l, {
       id,
       label,
@@ -231,14 +239,31 @@ export class MrrCalculator extends MrrElement {
     const setMode = (m: CalculatorInputs['mode']) => this.setInputs({ ...this.inputs!, mode: m });
     return html`<fieldset class="mode">
         <legend>${t('mode')}</legend>
-        <label><input type="radio" name="mode" .checked=${mode === 'average'} @change=${() => setMode('average')} />${t('modeAverage')}</label>
-        <label><input type="radio" name="mode" .checked=${mode === 'plans'} @change=${() => setMode('plans')} />${t('modePlans')}</label>
+        <label
+          ><input
+            type="radio"
+            name="mode"
+            .checked=${mode === 'average'}
+            @change=${() => setMode('average')}
+          />${t('modeAverage')}</label
+        >
+        <label
+          ><input
+            type="radio"
+            name="mode"
+            .checked=${mode === 'plans'}
+            @change=${() => setMode('plans')}
+          />${t('modePlans')}</label
+        >
       </fieldset>
-      ${mode === 'average'
-        ? html`<div class="grid">
-            ${this.field('clients', t('clients'), { numeric: true })} ${this.field('price', t('price'), { suffix: this.currency })}
-          </div>`
-        : this.renderPlans()}`;
+      ${
+        mode === 'average'
+          ? html`<div class="grid">
+              ${this.field('clients', t('clients'), { numeric: true })}
+              ${this.field('price', t('price'), { suffix: this.currency })}
+            </div>`
+          : this.renderPlans()
+      }`;
   }
 
   private renderPlans() {
@@ -246,44 +271,53 @@ export class MrrCalculator extends MrrElement {
     const plans = this.inputs!.plans;
     return html`<div class="plans">
       ${plans.map(
-        (p, i) => html`<fieldset class="plan">
-          <legend>${t('planRow', { n: this.l.number(i + 1) })}</legend>
-          ${numberField(this.l, {
-            id: `plan-${i}-price`,
-            label: t('planPrice'),
-            value: p.price,
-            suffix: this.currency,
-            error: this.errors[`plan-${i}-price`],
-            onInput: (v) => this.updatePlan(i, { price: v }),
-          })}
-          <div class="field">
-            <label for="plan-${i}-interval">${t('planInterval')}</label>
-            <div class="input-wrap">
-              <select id="plan-${i}-interval" @change=${(e: Event) => this.updatePlan(i, { interval: (e.target as HTMLSelectElement).value as BillingInterval })}>
-                ${BILLING_INTERVALS.map((iv) => html`<option value=${iv} ?selected=${iv === p.interval}>${t(`interval.${iv}`)}</option>`)}
-              </select>
+        (p, i) =>
+          html`<fieldset class="plan">
+            <legend>${t('planRow', { n: this.l.number(i + 1) })}</legend>
+            ${numberField(this.l, {
+              id: `plan-${i}-price`,
+              label: t('planPrice'),
+              value: p.price,
+              suffix: this.currency,
+              error: this.errors[`plan-${i}-price`],
+              onInput: (v) => this.updatePlan(i, { price: v }),
+            })}
+            <div class="field">
+              <label for="plan-${i}-interval">${t('planInterval')}</label>
+              <div class="input-wrap">
+                <select
+                  id="plan-${i}-interval"
+                  @change=${(e: Event) => this.updatePlan(i, { interval: (e.target as HTMLSelectElement).value as BillingInterval })}
+                >
+                  ${BILLING_INTERVALS.map((iv) => html`<option value=${iv} ?selected=${iv === p.interval}>${t(`interval.${iv}`)}</option>`)}
+                </select>
+              </div>
             </div>
-          </div>
-          ${numberField(this.l, {
-            id: `plan-${i}-intervalCount`,
-            label: t('planCount'),
-            value: p.intervalCount,
-            inputmode: 'numeric',
-            error: this.errors[`plan-${i}-intervalCount`],
-            onInput: (v) => this.updatePlan(i, { intervalCount: v }),
-          })}
-          ${numberField(this.l, {
-            id: `plan-${i}-clients`,
-            label: t('planClients'),
-            value: p.clients,
-            inputmode: 'numeric',
-            error: this.errors[`plan-${i}-clients`],
-            onInput: (v) => this.updatePlan(i, { clients: v }),
-          })}
-          <button type="button" class="remove" @click=${() => this.removePlan(i)} aria-label=${t('removePlan', { n: this.l.number(i + 1) })}>
-            ${this.l.c('common.remove')}
-          </button>
-        </fieldset>`,
+            ${numberField(this.l, {
+              id: `plan-${i}-intervalCount`,
+              label: t('planCount'),
+              value: p.intervalCount,
+              inputmode: 'numeric',
+              error: this.errors[`plan-${i}-intervalCount`],
+              onInput: (v) => this.updatePlan(i, { intervalCount: v }),
+            })}
+            ${numberField(this.l, {
+              id: `plan-${i}-clients`,
+              label: t('planClients'),
+              value: p.clients,
+              inputmode: 'numeric',
+              error: this.errors[`plan-${i}-clients`],
+              onInput: (v) => this.updatePlan(i, { clients: v }),
+            })}
+            <button
+              type="button"
+              class="remove"
+              @click=${() => this.removePlan(i)}
+              aria-label=${t('removePlan', { n: this.l.number(i + 1) })}
+            >
+              ${this.l.c('common.remove')}
+            </button>
+          </fieldset>`,
       )}
       <button type="button" id="add-plan" @click=${this.addPlan}>${t('addPlan')}</button>
     </div>`;
@@ -302,12 +336,30 @@ export class MrrCalculator extends MrrElement {
       <h2 id="results-title" class="visually-hidden">${t('results')}</h2>
       ${stale ? html`<p class="stale" role="note">${t('stale')}</p>` : nothing}
       <dl class="kpis" part="kpis">
-        <div class="kpi"><dt>${t('mrrNow')}</dt><dd data-kpi="mrr-now">${this.money(s.startingMrr)}</dd></div>
-        <div class="kpi"><dt>${t('mrrAtHorizon', { n })}</dt><dd data-kpi="mrr-end">${this.money(s.endingMrr)}</dd></div>
-        <div class="kpi"><dt>${t('arr', { n })}</dt><dd data-kpi="arr">${this.money(s.arr)}</dd></div>
-        <div class="kpi"><dt>${t('netNew')}</dt><dd data-kpi="net-new">${this.money(s.netNewMrr)}</dd></div>
-        <div class="kpi"><dt>${t('nrr')}</dt><dd data-kpi="nrr">${pctOrNa(s.nrrPct)}</dd></div>
-        <div class="kpi"><dt>${t('grr')}</dt><dd data-kpi="grr">${pctOrNa(s.grrPct)}</dd></div>
+        <div class="kpi">
+          <dt>${t('mrrNow')}</dt>
+          <dd data-kpi="mrr-now">${this.money(s.startingMrr)}</dd>
+        </div>
+        <div class="kpi">
+          <dt>${t('mrrAtHorizon', { n })}</dt>
+          <dd data-kpi="mrr-end">${this.money(s.endingMrr)}</dd>
+        </div>
+        <div class="kpi">
+          <dt>${t('arr', { n })}</dt>
+          <dd data-kpi="arr">${this.money(s.arr)}</dd>
+        </div>
+        <div class="kpi">
+          <dt>${t('netNew')}</dt>
+          <dd data-kpi="net-new">${this.money(s.netNewMrr)}</dd>
+        </div>
+        <div class="kpi">
+          <dt>${t('nrr')}</dt>
+          <dd data-kpi="nrr">${pctOrNa(s.nrrPct)}</dd>
+        </div>
+        <div class="kpi">
+          <dt>${t('grr')}</dt>
+          <dd data-kpi="grr">${pctOrNa(s.grrPct)}</dd>
+        </div>
       </dl>
       <p class="lever" part="lever" data-kpi="lever">
         ${leverMinor > 0 ? t('churnLever', { mrr: this.money(this.lever!.mrr), arr: this.money(this.lever!.arr), n }) : t('churnLeverZero')}
@@ -332,7 +384,13 @@ export class MrrCalculator extends MrrElement {
           series: ['new', 'expansion', 'contraction', 'churn'],
         },
       )}
-      ${renderProjectionTable(this.l, p, (v) => this.money(v, 'exact'), this.tableOpen, (open) => (this.tableOpen = open))}
+      ${renderProjectionTable(
+        this.l,
+        p,
+        (v) => this.money(v, 'exact'),
+        this.tableOpen,
+        (open) => (this.tableOpen = open),
+      )}
     </section>`;
   }
 }

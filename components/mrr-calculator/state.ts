@@ -76,7 +76,8 @@ export function readInputs(
     a.startingMrr = a.startingCustomers * num('price', inputs.price, RULES.price);
     a.newCustomerMrr = num('price', inputs.price, RULES.price);
   }
-  if ((a.churnPct ?? 0) + (a.contractionPct ?? 0) > 100) errors.churnPct = { code: 'outOfRange', params: { min: 0, max: 100 - (a.contractionPct ?? 0) } };
+  if ((a.churnPct ?? 0) + (a.contractionPct ?? 0) > 100)
+    errors.churnPct = { code: 'outOfRange', params: { min: 0, max: 100 - (a.contractionPct ?? 0) } };
   return Object.keys(errors).length ? { errors } : { assumptions: a, errors };
 }
 
@@ -103,7 +104,12 @@ export function exampleInputs(format: (n: number) => string, overrides: Calculat
     mode: 'average',
     clients: format(e.clients),
     price: format(e.price),
-    plans: EXAMPLE.plans.map((p) => ({ price: format(p.price), interval: p.interval, intervalCount: format(p.intervalCount), clients: format(p.clients) })),
+    plans: EXAMPLE.plans.map((p) => ({
+      price: format(p.price),
+      interval: p.interval,
+      intervalCount: format(p.intervalCount),
+      clients: format(p.clients),
+    })),
     newClients: format(e.newClients),
     churnPct: format(e.churnPct),
     expansionPct: format(e.expansionPct),

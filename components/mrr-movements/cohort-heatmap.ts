@@ -33,7 +33,12 @@ const CELL_TEXT = '#1d2433';
  * of age, each cell coloured by its value and showing it as text, with row and column headers for
  * screen readers. Revenue (net of expansion, may pass 100 %) or logos, switched by a radio group.
  */
-export function renderCohortHeatmap(l: L, cohorts: readonly CohortRow[], metric: CohortMetric, onMetric: (m: CohortMetric) => void) {
+export function renderCohortHeatmap(
+  l: L,
+  cohorts: readonly CohortRow[],
+  metric: CohortMetric,
+  onMetric: (m: CohortMetric) => void,
+) {
   const t = l.t.bind(l);
   const values = (c: CohortRow) => (metric === 'revenue' ? c.revenuePct : c.logoPct);
   let ages = 0;
@@ -52,44 +57,66 @@ export function renderCohortHeatmap(l: L, cohorts: readonly CohortRow[], metric:
       <fieldset class="toggle">
         <legend>${t('cohortShow')}</legend>
         ${(['revenue', 'logos'] as const).map(
-          (m) => html`<label
-            ><input type="radio" name="cohort-metric" value=${m} .checked=${metric === m} @change=${() => onMetric(m)} />${t(`cohort.${m}`)}</label
-          >`,
+          (m) =>
+            html`<label
+              ><input
+                type="radio"
+                name="cohort-metric"
+                value=${m}
+                .checked=${metric === m}
+                @change=${() => onMetric(m)}
+              />${t(`cohort.${m}`)}</label
+            >`,
         )}
       </fieldset>
     </div>
     <p class="hint" id="cohort-desc">${t(metric === 'revenue' ? 'cohort.descRevenue' : 'cohort.descLogos')}</p>
-    ${cohorts.length === 0
-      ? html`<p>${t('cohort.none')}</p>`
-      : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t('cohortTitle')}: ${t(`cohort.${metric}`)}" aria-describedby="cohort-desc">
-          <table class="heatmap" id="cohort-table" data-metric=${metric}>
-            <thead>
-              <tr>
-                <th scope="col">${t('cohort.col')}</th>
-                <th scope="col">${t('cohort.size')}</th>
-                ${Array.from(
-                  { length: ages },
-                  (_, age) => html`<th scope="col"><abbr title=${t('cohort.ageLong', { n: l.number(age) })}>${t('cohort.age', { n: l.number(age) })}</abbr></th>`,
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              ${cohorts.map((c) => {
-                const v = values(c);
-                return html`<tr data-cohort=${c.cohort}>
-                  <th scope="row">${formatMonth(c.cohort, l.locale)}</th>
-                  <td>${l.number(c.customers)}</td>
-                  ${Array.from({ length: ages }, (_, age) => {
-                    const pct = v[age];
-                    if (pct === null || pct === undefined) return html`<td class="cell empty"></td>`;
-                    return html`<td class="cell" data-value=${pct} style=${styleMap({ background: cellColour(pct), color: CELL_TEXT })}>
-                      ${l.percent(pct, 0)}
-                    </td>`;
-                  })}
-                </tr>`;
-              })}
-            </tbody>
-          </table>
-        </div>`}
+    ${
+      cohorts.length === 0
+        ? html`<p>${t('cohort.none')}</p>`
+        : html`<div
+            class="table-scroll"
+            tabindex="0"
+            role="region"
+            aria-label="${t('cohortTitle')}: ${t(`cohort.${metric}`)}"
+            aria-describedby="cohort-desc"
+          >
+            <table class="heatmap" id="cohort-table" data-metric=${metric}>
+              <thead>
+                <tr>
+                  <th scope="col">${t('cohort.col')}</th>
+                  <th scope="col">${t('cohort.size')}</th>
+                  ${Array.from(
+                    { length: ages },
+                    (_, age) =>
+                      html`<th scope="col">
+                        <abbr title=${t('cohort.ageLong', { n: l.number(age) })}>${t('cohort.age', { n: l.number(age) })}</abbr>
+                      </th>`,
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                ${cohorts.map((c) => {
+                  const v = values(c);
+                  return html`<tr data-cohort=${c.cohort}>
+                    <th scope="row">${formatMonth(c.cohort, l.locale)}</th>
+                    <td>${l.number(c.customers)}</td>
+                    ${Array.from({ length: ages }, (_, age) => {
+                      const pct = v[age];
+                      if (pct === null || pct === undefined) return html`<td class="cell empty"></td>`;
+                      return html`<td
+                        class="cell"
+                        data-value=${pct}
+                        style=${styleMap({ background: cellColour(pct), color: CELL_TEXT })}
+                      >
+                        ${l.percent(pct, 0)}
+                      </td>`;
+                    })}
+                  </tr>`;
+                })}
+              </tbody>
+            </table>
+          </div>`
+    }
   </section>`;
 }

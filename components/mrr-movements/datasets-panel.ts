@@ -72,21 +72,23 @@ export function renderDatasetsPanel(l: L, ctrl: DatasetsController, currentId: s
   return html`<section class="datasets" part="datasets" aria-labelledby="datasets-title">
     <h3 id="datasets-title">${l.t('datasetsTitle')}</h3>
     <div role="status" class="undo-status">
-      ${pending
-        ? html`<p class="notice undo">
-            ${l.t('ds.deleted', { name: pending.name })}
-            <button
-              type="button"
-              id="undo-delete"
-              @click=${() => {
-                const record = ctrl.undo();
-                if (record) actions.afterUndo(record.id);
-              }}
-            >
-              ${l.c('common.undo')}
-            </button>
-          </p>`
-        : nothing}
+      ${
+        pending
+          ? html`<p class="notice undo">
+              ${l.t('ds.deleted', { name: pending.name })}
+              <button
+                type="button"
+                id="undo-delete"
+                @click=${() => {
+                  const record = ctrl.undo();
+                  if (record) actions.afterUndo(record.id);
+                }}
+              >
+                ${l.c('common.undo')}
+              </button>
+            </p>`
+          : nothing
+      }
       ${ctrl.failed ? html`<p class="notice">${l.t('ds.failed')}</p>` : nothing}
     </div>
     ${ctrl.status === 'failed' ? html`<p class="notice">${l.c('storage.unsaved')}</p>` : nothing}
@@ -96,36 +98,50 @@ export function renderDatasetsPanel(l: L, ctrl: DatasetsController, currentId: s
         const current = d.id === currentId;
         const renaming = ctrl.renaming?.id === d.id;
         return html`<li class="dataset" data-id=${d.id} ?data-current=${current}>
-          ${renaming
-            ? renderRename(l, ctrl, d, actions)
-            : html`<div class="dataset-info">
-                  <strong class="dataset-name">${d.name}</strong>
-                  <span class="hint"
-                    >${l.t('ds.periods')}: ${l.number(d.periodCount)} · ${d.currency} · ${l.t('ds.saved')}
-                    ${formatTimestamp(d.updatedAt, l.locale)}</span
-                  >
-                </div>
-                <div class="actions">
-                  ${current
-                    ? html`<span class="current">${l.t('ds.current')}</span>`
-                    : html`<button type="button" class="open" aria-label=${l.t('ds.openLabel', { name: d.name })} @click=${() => actions.open(d)}>
-                        ${l.t('ds.open')}
-                      </button>`}
-                  <button type="button" class="rename-button" aria-label=${l.t('ds.renameLabel', { name: d.name })} @click=${() => ctrl.startRename(d)}>
-                    ${l.t('ds.rename')}
-                  </button>
-                  <button
-                    type="button"
-                    class="delete"
-                    aria-label=${l.t('ds.deleteLabel', { name: d.name })}
-                    @click=${() => {
-                      ctrl.remove(d);
-                      actions.afterDelete();
-                    }}
-                  >
-                    ${l.t('ds.delete')}
-                  </button>
-                </div>`}
+          ${
+            renaming
+              ? renderRename(l, ctrl, d, actions)
+              : html`<div class="dataset-info">
+                    <strong class="dataset-name">${d.name}</strong>
+                    <span class="hint"
+                      >${l.t('ds.periods')}: ${l.number(d.periodCount)} · ${d.currency} · ${l.t('ds.saved')}
+                      ${formatTimestamp(d.updatedAt, l.locale)}</span
+                    >
+                  </div>
+                  <div class="actions">
+                    ${
+                      current
+                        ? html`<span class="current">${l.t('ds.current')}</span>`
+                        : html`<button
+                            type="button"
+                            class="open"
+                            aria-label=${l.t('ds.openLabel', { name: d.name })}
+                            @click=${() => actions.open(d)}
+                          >
+                            ${l.t('ds.open')}
+                          </button>`
+                    }
+                    <button
+                      type="button"
+                      class="rename-button"
+                      aria-label=${l.t('ds.renameLabel', { name: d.name })}
+                      @click=${() => ctrl.startRename(d)}
+                    >
+                      ${l.t('ds.rename')}
+                    </button>
+                    <button
+                      type="button"
+                      class="delete"
+                      aria-label=${l.t('ds.deleteLabel', { name: d.name })}
+                      @click=${() => {
+                        ctrl.remove(d);
+                        actions.afterDelete();
+                      }}
+                    >
+                      ${l.t('ds.delete')}
+                    </button>
+                  </div>`
+          }
         </li>`;
       })}
     </ul>

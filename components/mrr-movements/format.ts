@@ -40,7 +40,11 @@ export function formatTimestamp(ms: number, locale: string): string {
 /** A byte count as "1.2 MB", "340 kB". */
 export function formatBytes(bytes: number, locale: string): string {
   const [unit, value] =
-    bytes >= 1e6 ? (['megabyte', bytes / 1e6] as const) : bytes >= 1e3 ? (['kilobyte', bytes / 1e3] as const) : (['byte', bytes] as const);
+    bytes >= 1e6
+      ? (['megabyte', bytes / 1e6] as const)
+      : bytes >= 1e3
+        ? (['kilobyte', bytes / 1e3] as const)
+        : (['byte', bytes] as const);
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 

@@ -5,7 +5,8 @@ import type { ImportMessagesEnglish } from './import-messages.js';
 const fr: Translation<ImportMessagesEnglish> = {
   importTitle: 'Importer un fichier CSV',
   pickFile: 'Choisir un fichier CSV',
-  dropHint: 'ou déposez-le ici. Une ligne par période d’abonnement : au moins le client, la date de début, la date de fin et le montant.',
+  dropHint:
+    'ou déposez-le ici. Une ligne par période d’abonnement : au moins le client, la date de début, la date de fin et le montant.',
   dropActive: 'Déposez le fichier pour le lire',
   fileInfo: '{name}, {size}',
   sniffing: 'Lecture du début du fichier…',
@@ -78,12 +79,15 @@ const fr: Translation<ImportMessagesEnglish> = {
   'err.tooManyColumns': 'La ligne a plus de cellules que l’en-tête.',
   'err.badQuotes': 'Un guillemet est mal placé dans cette ligne.',
   'fatal.emptyFile': 'Ce fichier est vide. Choisissez un export CSV avec une ligne d’en-tête et des lignes de données.',
-  'fatal.binaryFile': 'Ce n’est pas un fichier CSV texte (on dirait un tableur ou une archive). Enregistrez-le au format CSV et réessayez.',
+  'fatal.binaryFile':
+    'Ce n’est pas un fichier CSV texte (on dirait un tableur ou une archive). Enregistrez-le au format CSV et réessayez.',
   'fatal.noDataRows': 'Ce fichier a un en-tête mais aucune ligne de données.',
   'fatal.invalidMapping': 'Certains champs ne sont pas correctement associés à une colonne.',
-  'fatal.multipleCurrencies': 'Ce fichier mélange plusieurs devises ({list}). Choisissez la devise de l’import et donnez un taux de conversion pour chacune des autres.',
+  'fatal.multipleCurrencies':
+    'Ce fichier mélange plusieurs devises ({list}). Choisissez la devise de l’import et donnez un taux de conversion pour chacune des autres.',
   'fatal.badRate': 'Un taux de conversion manque ou n’est pas un nombre positif : {list}.',
-  'fatal.unterminatedQuote': 'Une cellule entre guillemets ouverte ligne {line} ne se ferme jamais ; le fichier est peut-être tronqué ou mal formé.',
+  'fatal.unterminatedQuote':
+    'Une cellule entre guillemets ouverte ligne {line} ne se ferme jamais ; le fichier est peut-être tronqué ou mal formé.',
   'fatal.readFailed': 'Le fichier n’a pas pu être lu. Il a peut-être été déplacé ou modifié ; choisissez-le à nouveau.',
   'fatal.workerFailed': 'L’import s’est arrêté de façon inattendue. Réessayez, ou essayez un fichier plus petit.',
   nothingSaved: 'Vos jeux de données enregistrés sont inchangés.',

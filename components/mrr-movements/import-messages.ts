@@ -80,7 +80,8 @@ const importMessagesEn = {
   'fatal.binaryFile': 'This is not a text CSV file (it looks like a spreadsheet or an archive). Save it as CSV and try again.',
   'fatal.noDataRows': 'This file has a header but no data rows.',
   'fatal.invalidMapping': 'Some fields are not matched to a column correctly.',
-  'fatal.multipleCurrencies': 'This file mixes currencies ({list}). Choose the currency to import in and give a conversion rate for each other one.',
+  'fatal.multipleCurrencies':
+    'This file mixes currencies ({list}). Choose the currency to import in and give a conversion rate for each other one.',
   'fatal.badRate': 'A conversion rate is missing or is not a positive number: {list}.',
   'fatal.unterminatedQuote': 'A quoted cell that opens on line {line} never closes; the file may be cut or malformed.',
   'fatal.readFailed': 'The file could not be read. It may have been moved or changed; choose it again.',

@@ -58,7 +58,11 @@ function ambiguousSample(step: Extract<ImportStep, { kind: 'mapping' }>): string
   const col = step.mapping.start === null ? -1 : step.sniff.headers.indexOf(step.mapping.start);
   if (col < 0) return undefined;
   const cells = step.sniff.sampleRows.map((r) => (r[col] ?? '').trim()).filter(Boolean);
-  return cells.find((c) => parseDateCell(c, 'dmy') && parseDateCell(c, 'mdy') && parseDateCell(c, 'dmy') !== parseDateCell(c, 'mdy')) ?? cells[0];
+  return (
+    cells.find(
+      (c) => parseDateCell(c, 'dmy') && parseDateCell(c, 'mdy') && parseDateCell(c, 'dmy') !== parseDateCell(c, 'mdy'),
+    ) ?? cells[0]
+  );
 }
 
 function renderDateQuestion(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'mapping' }>) {
@@ -68,11 +72,23 @@ function renderDateQuestion(l: L, ctrl: ImportController, step: Extract<ImportSt
   const option = (format: 'dmy' | 'mdy') => {
     const day = parseDateCell(sample, format);
     return html`<label class="choice"
-      ><input type="radio" name="date-format" value=${format} .checked=${step.dateFormat === format} @change=${() => ctrl.setDateFormat(format)} />
-      <span>${l.t(format)}${day ? html` <span class="hint">(${l.t('dateExample', { value: sample, date: formatDay(day, l.locale) })})</span>` : nothing}</span></label
+      ><input
+        type="radio"
+        name="date-format"
+        value=${format}
+        .checked=${step.dateFormat === format}
+        @change=${() => ctrl.setDateFormat(format)}
+      />
+      <span
+        >${l.t(format)}${day ? html` <span class="hint">(${l.t('dateExample', { value: sample, date: formatDay(day, l.locale) })})</span>` : nothing}</span
+      ></label
     >`;
   };
-  return html`<fieldset class="date-format" id="date-format" aria-describedby=${missing ? 'date-format-error' : 'date-format-hint'}>
+  return html`<fieldset
+    class="date-format"
+    id="date-format"
+    aria-describedby=${missing ? 'date-format-error' : 'date-format-hint'}
+  >
     <legend>${l.t('dateFormat')}</legend>
     <p class="hint" id="date-format-hint">${l.t('dateAmbiguous', { value: sample })}</p>
     ${option('dmy')} ${option('mdy')}
@@ -100,10 +116,14 @@ function renderMapping(l: L, ctrl: ImportController, step: Extract<ImportStep, {
     }}
   >
     <h4>${l.t('mappingTitle')}</h4>
-    <p class="hint">${l.t('fileInfo', { name: step.file.name, size: formatBytes(step.file.size, l.locale) })}. ${l.t('mappingIntro')}</p>
-    ${sniff.warnings.includes('singleColumn') && sniff.suspectedDelimiter
-      ? html`<p class="notice" role="note">${l.t('delimiterWarning', { delimiter: sniff.suspectedDelimiter })}</p>`
-      : nothing}
+    <p class="hint">
+      ${l.t('fileInfo', { name: step.file.name, size: formatBytes(step.file.size, l.locale) })}. ${l.t('mappingIntro')}
+    </p>
+    ${
+      sniff.warnings.includes('singleColumn') && sniff.suspectedDelimiter
+        ? html`<p class="notice" role="note">${l.t('delimiterWarning', { delimiter: sniff.suspectedDelimiter })}</p>`
+        : nothing
+    }
     ${sniff.warnings.includes('unknownDates') ? html`<p class="notice" role="note">${l.t('unknownDates')}</p>` : nothing}
     <div class="map-grid">
       ${MAPPED_FIELDS.map((field) => {
@@ -112,7 +132,9 @@ function renderMapping(l: L, ctrl: ImportController, step: Extract<ImportStep, {
         const hint = sample(mapping[field]);
         const describedBy = [issue ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
         return html`<div class="field" ?data-invalid=${!!issue}>
-          <label for=${id}>${l.t(`field.${field}`)}${REQUIRED.includes(field) ? html` <span class="req">(${l.t('required')})</span>` : nothing}</label>
+          <label for=${id}
+            >${l.t(`field.${field}`)}${REQUIRED.includes(field) ? html` <span class="req">(${l.t('required')})</span>` : nothing}</label
+          >
           <div class="input-wrap">
             <select
               id=${id}
@@ -131,11 +153,19 @@ function renderMapping(l: L, ctrl: ImportController, step: Extract<ImportStep, {
     </div>
     <div class="checks">
       <label class="choice"
-        ><input type="checkbox" .checked=${mapping.amountIsMonthly} @change=${(e: Event) => ctrl.setMapping({ amountIsMonthly: (e.target as HTMLInputElement).checked })} />
+        ><input
+          type="checkbox"
+          .checked=${mapping.amountIsMonthly}
+          @change=${(e: Event) => ctrl.setMapping({ amountIsMonthly: (e.target as HTMLInputElement).checked })}
+        />
         ${l.t('amountIsMonthly')}</label
       >
       <label class="choice"
-        ><input type="checkbox" .checked=${mapping.amountInMinorUnits} @change=${(e: Event) => ctrl.setMapping({ amountInMinorUnits: (e.target as HTMLInputElement).checked })} />
+        ><input
+          type="checkbox"
+          .checked=${mapping.amountInMinorUnits}
+          @change=${(e: Event) => ctrl.setMapping({ amountInMinorUnits: (e.target as HTMLInputElement).checked })}
+        />
         ${l.t('amountInMinorUnits')}</label
       >
     </div>
@@ -151,8 +181,15 @@ function renderProgress(l: L, ctrl: ImportController, step: Extract<ImportStep, 
   const p = step.progress;
   return html`<div class="progress" part="progress">
     <p><strong>${l.t('importing', { name: step.file.name })}</strong></p>
-    <progress id="import-progress" max="1" value=${ifDefined(p ? p.fraction : undefined)} aria-label=${l.t('progressLabel')}></progress>
-    <p class="hint" id="progress-text">${p ? l.t('progressText', { rows: l.number(p.rowsRead), rate: l.number(p.rowsPerSecond) }) : ''}</p>
+    <progress
+      id="import-progress"
+      max="1"
+      value=${ifDefined(p ? p.fraction : undefined)}
+      aria-label=${l.t('progressLabel')}
+    ></progress>
+    <p class="hint" id="progress-text">
+      ${p ? l.t('progressText', { rows: l.number(p.rowsRead), rate: l.number(p.rowsPerSecond) }) : ''}
+    </p>
     <button type="button" id="cancel-import" @click=${() => ctrl.cancel()}>${l.t('cancelImport')}</button>
   </div>`;
 }

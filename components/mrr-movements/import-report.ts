@@ -18,7 +18,8 @@ export function fatalMessage(l: L, fatal: ImportFatal): string {
 /** A refused file: why, that nothing saved was touched, and the rates form for mixed currencies. */
 export function renderRefused(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'refused' }>) {
   const { fatal } = step;
-  const currencies = fatal.code === 'multipleCurrencies' || fatal.code === 'badRate' ? (fatal.currencies ?? fatal.missingRates ?? []) : [];
+  const currencies =
+    fatal.code === 'multipleCurrencies' || fatal.code === 'badRate' ? (fatal.currencies ?? fatal.missingRates ?? []) : [];
   const onSubmit = (e: Event) => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
@@ -32,40 +33,42 @@ export function renderRefused(l: L, ctrl: ImportController, step: Extract<Import
       <p><strong>${fatalMessage(l, fatal)}</strong></p>
       <p>${l.t('nothingSaved')}</p>
     </div>
-    ${currencies.length > 1 && step.retry
-      ? html`<form class="rates" novalidate @submit=${onSubmit}>
-          <fieldset>
-            <legend>${l.t('ratesTitle')}</legend>
-            <div class="field">
-              <label for="target-currency">${l.t('targetCurrency')}</label>
-              <div class="input-wrap">
-                <select id="target-currency" name="target-currency">
-                  ${currencies.map((c) => html`<option value=${c}>${c}</option>`)}
-                </select>
-              </div>
-            </div>
-            ${currencies.map((code) => {
-              const invalid = step.rateErrors?.includes(code) ?? false;
-              return html`<div class="field" ?data-invalid=${invalid}>
-                <label for="rate-${code}">${l.t('rateLabel', { from: code, to: l.t('targetCurrency') })}</label>
+    ${
+      currencies.length > 1 && step.retry
+        ? html`<form class="rates" novalidate @submit=${onSubmit}>
+            <fieldset>
+              <legend>${l.t('ratesTitle')}</legend>
+              <div class="field">
+                <label for="target-currency">${l.t('targetCurrency')}</label>
                 <div class="input-wrap">
-                  <input
-                    id="rate-${code}"
-                    name="rate-${code}"
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    aria-invalid=${invalid ? 'true' : 'false'}
-                    aria-describedby=${invalid ? `rate-${code}-error` : nothing}
-                  />
+                  <select id="target-currency" name="target-currency">
+                    ${currencies.map((c) => html`<option value=${c}>${c}</option>`)}
+                  </select>
                 </div>
-                ${invalid ? html`<p class="error" id="rate-${code}-error">${l.c('error.notANumber')}</p>` : nothing}
-              </div>`;
-            })}
-            <button type="submit" class="primary">${l.t('importAgain')}</button>
-          </fieldset>
-        </form>`
-      : nothing}`;
+              </div>
+              ${currencies.map((code) => {
+                const invalid = step.rateErrors?.includes(code) ?? false;
+                return html`<div class="field" ?data-invalid=${invalid}>
+                  <label for="rate-${code}">${l.t('rateLabel', { from: code, to: l.t('targetCurrency') })}</label>
+                  <div class="input-wrap">
+                    <input
+                      id="rate-${code}"
+                      name="rate-${code}"
+                      type="text"
+                      inputmode="decimal"
+                      autocomplete="off"
+                      aria-invalid=${invalid ? 'true' : 'false'}
+                      aria-describedby=${invalid ? `rate-${code}-error` : nothing}
+                    />
+                  </div>
+                  ${invalid ? html`<p class="error" id="rate-${code}-error">${l.c('error.notANumber')}</p>` : nothing}
+                </div>`;
+              })}
+              <button type="submit" class="primary">${l.t('importAgain')}</button>
+            </fieldset>
+          </form>`
+        : nothing
+    }`;
 }
 
 /** What the import did: counts, rows left out and why, unreadable rows, and the save form. */
@@ -76,46 +79,67 @@ export function renderReport(l: L, ctrl: ImportController, step: Extract<ImportS
   return html`<div class="report" id="import-report" part="report">
     <h4 tabindex="-1">${l.t('reportTitle')}</h4>
     <dl class="facts">
-      <div><dt>${l.t('report.rows')}</dt><dd data-report="rows">${l.number(report.rowsRead)}</dd></div>
-      <div><dt>${l.t('report.periods')}</dt><dd data-report="periods">${l.number(report.periodsImported)}</dd></div>
-      <div><dt>${l.t('report.customers')}</dt><dd data-report="customers">${l.number(report.customers)}</dd></div>
-      <div><dt>${l.t('report.currency')}</dt><dd data-report="currency">${report.currency}</dd></div>
+      <div>
+        <dt>${l.t('report.rows')}</dt>
+        <dd data-report="rows">${l.number(report.rowsRead)}</dd>
+      </div>
+      <div>
+        <dt>${l.t('report.periods')}</dt>
+        <dd data-report="periods">${l.number(report.periodsImported)}</dd>
+      </div>
+      <div>
+        <dt>${l.t('report.customers')}</dt>
+        <dd data-report="customers">${l.number(report.customers)}</dd>
+      </div>
+      <div>
+        <dt>${l.t('report.currency')}</dt>
+        <dd data-report="currency">${report.currency}</dd>
+      </div>
     </dl>
     <h5>${l.t('skippedTitle')}</h5>
-    ${skipped.length === 0
-      ? html`<p class="hint">${l.t('noneSkipped')}</p>`
-      : html`<ul class="skips">
-          ${skipped.map((k) => html`<li data-skip=${k}><span>${l.t(`skip.${k}`)}</span> <strong>${l.number(report.skipped[k])}</strong></li>`)}
-        </ul>`}
-    ${errors.count > 0
-      ? html`<h5 id="errors-title">${l.t('errorsTitle', { n: l.number(errors.count) })}</h5>
-          ${errors.count > errors.first.length ? html`<p class="hint">${l.t('errorsFirst', { n: l.number(errors.first.length) })}</p>` : nothing}
-          <div class="table-scroll errors-scroll" tabindex="0" role="region" aria-labelledby="errors-title">
-            <table id="errors-table">
-              <thead>
-                <tr>
-                  <th scope="col">${l.t('err.line')}</th>
-                  <th scope="col">${l.t('err.reason')}</th>
-                  <th scope="col">${l.t('err.column')}</th>
-                  <th scope="col">${l.t('err.value')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${errors.first.map(
-                  (e) => html`<tr data-line=${e.line} data-code=${e.code}>
-                    <th scope="row">${l.number(e.line)}</th>
-                    <td class="reason">${l.t(`err.${e.code}`)}</td>
-                    <td><bdi>${e.column ?? ''}</bdi></td>
-                    <td class="value"><bdi>${e.value ?? ''}</bdi></td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>
-          <button type="button" id="download-errors" @click=${() => downloadText(errorsToCsv(errors), `${step.name || 'import'}-errors.csv`)}>
-            ${l.t('downloadErrors')}
-          </button>`
-      : nothing}
+    ${
+      skipped.length === 0
+        ? html`<p class="hint">${l.t('noneSkipped')}</p>`
+        : html`<ul class="skips">
+            ${skipped.map((k) => html`<li data-skip=${k}><span>${l.t(`skip.${k}`)}</span> <strong>${l.number(report.skipped[k])}</strong></li>`)}
+          </ul>`
+    }
+    ${
+      errors.count > 0
+        ? html`<h5 id="errors-title">${l.t('errorsTitle', { n: l.number(errors.count) })}</h5>
+            ${errors.count > errors.first.length ? html`<p class="hint">${l.t('errorsFirst', { n: l.number(errors.first.length) })}</p>` : nothing}
+            <div class="table-scroll errors-scroll" tabindex="0" role="region" aria-labelledby="errors-title">
+              <table id="errors-table">
+                <thead>
+                  <tr>
+                    <th scope="col">${l.t('err.line')}</th>
+                    <th scope="col">${l.t('err.reason')}</th>
+                    <th scope="col">${l.t('err.column')}</th>
+                    <th scope="col">${l.t('err.value')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${errors.first.map(
+                    (e) =>
+                      html`<tr data-line=${e.line} data-code=${e.code}>
+                        <th scope="row">${l.number(e.line)}</th>
+                        <td class="reason">${l.t(`err.${e.code}`)}</td>
+                        <td><bdi>${e.column ?? ''}</bdi></td>
+                        <td class="value"><bdi>${e.value ?? ''}</bdi></td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>
+            <button
+              type="button"
+              id="download-errors"
+              @click=${() => downloadText(errorsToCsv(errors), `${step.name || 'import'}-errors.csv`)}
+            >
+              ${l.t('downloadErrors')}
+            </button>`
+        : nothing
+    }
     ${columns.length === 0 ? html`<p class="notice" role="note">${l.t('nothingImported')}</p>` : renderSave(l, ctrl, step)}
   </div>`;
 }
@@ -146,16 +170,22 @@ function renderSave(l: L, ctrl: ImportController, step: Extract<ImportStep, { ki
       </div>
       ${step.nameError ? html`<p class="error" id="dataset-name-error">${l.t('nameRequired')}</p>` : nothing}
     </div>
-    ${step.save === 'saved'
-      ? nothing
-      : html`<button type="submit" class="primary" id="save-dataset" ?disabled=${saving}>${saving ? l.t('saving') : l.t('saveDataset')}</button>`}
+    ${
+      step.save === 'saved'
+        ? nothing
+        : html`<button type="submit" class="primary" id="save-dataset" ?disabled=${saving}>
+            ${saving ? l.t('saving') : l.t('saveDataset')}
+          </button>`
+    }
     <div role="status" class="save-status">
       ${step.save === 'saved' ? html`<p class="ok" id="saved-message">${l.t('savedAs', { name: step.name })}</p>` : nothing}
-      ${step.save === 'failed'
-        ? html`<p class="notice" part="notice" id="not-saved">
-            ${step.failure === 'quota' ? l.c('storage.quota') : l.c('storage.unsaved')} ${l.t('notSavedData')}
-          </p>`
-        : nothing}
+      ${
+        step.save === 'failed'
+          ? html`<p class="notice" part="notice" id="not-saved">
+              ${step.failure === 'quota' ? l.c('storage.quota') : l.c('storage.unsaved')} ${l.t('notSavedData')}
+            </p>`
+          : nothing
+      }
     </div>
   </form>`;
 }

@@ -20,15 +20,19 @@ function tile(l: L, id: string, label: string, value: string | null, reason?: Un
  * The key figures of the selected period, from core `summaryMetrics` (the component computes none
  * itself). `money` formats major units in the dataset currency (whole units unless `exact`); `range` names the period.
  */
-export function renderKpis(l: L, s: SummaryMetrics, money: (major: number, exact?: boolean) => string, range: { from: string; to: string }) {
+export function renderKpis(
+  l: L,
+  s: SummaryMetrics,
+  money: (major: number, exact?: boolean) => string,
+  range: { from: string; to: string },
+) {
   const pct = (v: number | null) => (v === null ? null : l.percent(v, 1));
   const n = l.number(s.months);
   const r = s.reasons;
   return html`<section class="kpi-section" aria-labelledby="kpis-title">
     <h3 id="kpis-title">${l.t('kpisTitle', range)}</h3>
     <dl class="kpis" part="kpis">
-      ${tile(l, 'mrr', l.t('kpi.mrr'), money(s.endingMrr))}
-      ${tile(l, 'arr', l.t('kpi.arr'), money(s.endingMrr * 12))}
+      ${tile(l, 'mrr', l.t('kpi.mrr'), money(s.endingMrr))} ${tile(l, 'arr', l.t('kpi.arr'), money(s.endingMrr * 12))}
       ${tile(l, 'customers', l.t('kpi.customers'), l.number(s.customers))}
       ${tile(l, 'arpa', l.t('kpi.arpa'), s.arpa === null ? null : money(s.arpa, true), r.arpa)}
       ${tile(l, 'logo-churn', l.t('kpi.logoChurn'), pct(s.churnPct), r.churnPct)}

@@ -8,7 +8,12 @@ import { ResizeController } from '../../src/controllers/resize-controller.js';
 import type { CohortRow } from '../../src/core/cohorts.js';
 import { type SummaryMetrics, summaryMetrics } from '../../src/core/metrics.js';
 import { toMinor } from '../../src/core/money.js';
-import { analyzeSubscriptions, type MovementRow, type PeriodsInput, type SubscriptionAnalysis } from '../../src/core/movements.js';
+import {
+  analyzeSubscriptions,
+  type MovementRow,
+  type PeriodsInput,
+  type SubscriptionAnalysis,
+} from '../../src/core/movements.js';
 import { analyzeInBackground } from '../../src/import/importer.js';
 import { MrrEvent } from '../../src/events.js';
 import { EXAMPLE_CURRENCY, examplePeriods } from '../../src/site/example-data.js';
@@ -30,7 +35,9 @@ import { renderPeriodSelector, type RangePreset, resolveRange } from './period.j
 import { movementsToCsv, renderMovementsTable } from './table.js';
 
 /** Detail of `mrr-use-figures`: a calculator's starting assumptions measured on real data. */
-export type UseFiguresDetail = Required<Pick<StartingFigures, 'startingCustomers' | 'arpa' | 'churnPct' | 'expansionPct' | 'contractionPct' | 'newCustomersPerMonth'>>;
+export type UseFiguresDetail = Required<
+  Pick<StartingFigures, 'startingCustomers' | 'arpa' | 'churnPct' | 'expansionPct' | 'contractionPct' | 'newCustomersPerMonth'>
+>;
 
 export interface DatasetSavedDetail {
   id: string;
@@ -42,7 +49,12 @@ export interface DatasetSavedDetail {
 export const BACKGROUND_ANALYSIS_PERIODS = 50_000;
 
 /** What is shown: nothing, the built-in example, a saved dataset, an import not saved, or `periods` set by code. */
-type Source = { kind: 'none' } | { kind: 'example' } | { kind: 'dataset'; id: string; name: string } | { kind: 'unsaved'; name: string } | { kind: 'property' };
+type Source =
+  | { kind: 'none' }
+  | { kind: 'example' }
+  | { kind: 'dataset'; id: string; name: string }
+  | { kind: 'unsaved'; name: string }
+  | { kind: 'property' };
 
 /**
  * `<mrr-movements>`: MRR movements, key figures and cohort retention of real subscription data.
@@ -119,7 +131,13 @@ export class MrrMovements extends MrrElement {
       if (this.ownPeriods === result.columns) this.source = { kind: 'dataset', id: record.id, name: record.name };
       this.remember(record.id);
       this.datasets.added(record);
-      this.dispatchEvent(new MrrEvent<DatasetSavedDetail>('mrr-dataset-saved', { id: record.id, name: record.name, periodCount: record.periodCount }));
+      this.dispatchEvent(
+        new MrrEvent<DatasetSavedDetail>('mrr-dataset-saved', {
+          id: record.id,
+          name: record.name,
+          periodCount: record.periodCount,
+        }),
+      );
     },
     announce: (what) => this.announceImport(what),
   });
@@ -210,7 +228,9 @@ export class MrrMovements extends MrrElement {
     this.from = range.from;
     this.to = range.to;
     this.rows = this.analysis ? this.analysis.movements.slice(range.fromIndex, range.toIndex + 1) : [];
-    this.summary = this.rows.length ? summaryMetrics(this.analysis!.movements, { month: range.to, window: this.rows.length }) : null;
+    this.summary = this.rows.length
+      ? summaryMetrics(this.analysis!.movements, { month: range.to, window: this.rows.length })
+      : null;
   }
 
   /** The calculator's starting assumptions from the selected period, or null without enough data. */
@@ -242,9 +262,7 @@ export class MrrMovements extends MrrElement {
       const named = root.getElementById?.(this.htmlFor) ?? document.getElementById(this.htmlFor);
       // The id may name the calculator or an element around it (a page section).
       const target = (named?.localName === 'mrr-calculator' ? named : named?.querySelector('mrr-calculator')) as
-        | (HTMLElement & { applyFigures?: (f: StartingFigures) => void })
-        | null
-        | undefined;
+        (HTMLElement & { applyFigures?: (f: StartingFigures) => void }) | null | undefined;
       target?.applyFigures?.(detail);
     }
     this.figuresNote = 'sent';
@@ -256,8 +274,12 @@ export class MrrMovements extends MrrElement {
     if (what === 'sniffing') this.announcement = t('sniffing');
     else if (what === 'importing' && step.kind === 'importing') this.announcement = t('importing', { name: step.file.name });
     else if (what === 'progress' && step.kind === 'importing' && step.progress)
-      this.announcement = t('progressText', { rows: this.l.number(step.progress.rowsRead), rate: this.l.number(step.progress.rowsPerSecond) });
-    else if (what === 'done' && step.kind === 'report') this.announcement = t('importDone', { n: this.l.number(step.result.report.periodsImported) });
+      this.announcement = t('progressText', {
+        rows: this.l.number(step.progress.rowsRead),
+        rate: this.l.number(step.progress.rowsPerSecond),
+      });
+    else if (what === 'done' && step.kind === 'report')
+      this.announcement = t('importDone', { n: this.l.number(step.result.report.periodsImported) });
     else if (what === 'cancelled') this.announcement = t('cancelled');
     else if (what === 'refused' && step.kind === 'refused') this.announcement = fatalMessage(this.l, step.fatal);
     void this.updateComplete.then(() => this.focusAfterImport(what));
@@ -355,7 +377,15 @@ export class MrrMovements extends MrrElement {
       })}
       ${renderKpis(this.l, s, (v, exact) => this.money(v, exact), range)}
       <div class="use-figures">
-        <button type="button" class="primary" id="use-figures" aria-describedby="use-figures-hint" @click=${() => this.useFigures()}>${t('useFigures')}</button>
+        <button
+          type="button"
+          class="primary"
+          id="use-figures"
+          aria-describedby="use-figures-hint"
+          @click=${() => this.useFigures()}
+        >
+          ${t('useFigures')}
+        </button>
         <p class="hint" id="use-figures-hint">${t('useFiguresHint', range)}</p>
         <p role="status" class="figures-note">
           ${this.figuresNote === 'sent' ? t('figuresSent') : this.figuresNote === 'missing' ? t('figuresMissing') : nothing}
@@ -366,14 +396,19 @@ export class MrrMovements extends MrrElement {
           ...r,
           // The chart labels every labelStep-th month and the last; drop the one that would crowd the last.
           label:
-            i !== rows.length - 1 && rows.length - 1 - i < labelStep ? '' : formatMonth(r.month, this.l.locale, chartWidth < 560 ? 'numeric' : 'tick'),
+            i !== rows.length - 1 && rows.length - 1 - i < labelStep
+              ? ''
+              : formatMonth(r.month, this.l.locale, chartWidth < 560 ? 'numeric' : 'tick'),
         })),
         {
           width: chartWidth,
           rtl: this.l.dir === 'rtl',
           formatTick: (v) => this.l.money(toMinor(v, this.currency), this.currency, { compact: true }),
           title: t('chartTitle', range),
-          description: t('chartDesc', { start: this.money(rows[0].startingMrr), end: this.money(rows[rows.length - 1].endingMrr) }),
+          description: t('chartDesc', {
+            start: this.money(rows[0].startingMrr),
+            end: this.money(rows[rows.length - 1].endingMrr),
+          }),
           seriesLabels: {
             mrr: t('series.mrr'),
             new: t('series.new'),
@@ -385,8 +420,16 @@ export class MrrMovements extends MrrElement {
           series: ['new', 'expansion', 'reactivation', 'contraction', 'churn'],
         },
       )}
-      ${renderMovementsTable(this.l, rows, (v) => this.money(v, true), t('chartTitle', range), () =>
-        downloadText(movementsToCsv(rows, this.currency), `${(this.sourceName() || 'mrr').replace(/[^\p{L}\p{N}_-]+/gu, '-')}-movements.csv`),
+      ${renderMovementsTable(
+        this.l,
+        rows,
+        (v) => this.money(v, true),
+        t('chartTitle', range),
+        () =>
+          downloadText(
+            movementsToCsv(rows, this.currency),
+            `${(this.sourceName() || 'mrr').replace(/[^\p{L}\p{N}_-]+/gu, '-')}-movements.csv`,
+          ),
       )}
       ${renderCohortHeatmap(this.l, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m))}`;
   }

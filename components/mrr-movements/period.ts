@@ -46,32 +46,40 @@ export interface RangeState {
 /** Quick choices (last 12 / 24 / all) and from–to month selects; any change calls `onChange`. */
 export function renderPeriodSelector(l: L, months: readonly string[], range: RangeState, onChange: (next: RangeState) => void) {
   const t = l.t.bind(l);
-  const select = (id: 'from' | 'to') => html`<div class="field">
-    <label for="period-${id}">${t(`period.${id}`)}</label>
-    <div class="input-wrap">
-      <select
-        id="period-${id}"
-        @change=${(e: Event) => {
-          const value = (e.target as HTMLSelectElement).value;
-          let { from, to } = range;
-          if (id === 'from') from = value;
-          else to = value;
-          // Moving one end past the other moves both: the period never turns inside out.
-          if (from > to) [from, to] = id === 'from' ? [from, from] : [to, to];
-          onChange({ preset: 'custom', from, to });
-        }}
-      >
-        ${months.map((m) => html`<option value=${m} ?selected=${m === range[id]}>${formatMonth(m, l.locale, 'long')}</option>`)}
-      </select>
-    </div>
-  </div>`;
+  const select = (id: 'from' | 'to') =>
+    html`<div class="field">
+      <label for="period-${id}">${t(`period.${id}`)}</label>
+      <div class="input-wrap">
+        <select
+          id="period-${id}"
+          @change=${(e: Event) => {
+            const value = (e.target as HTMLSelectElement).value;
+            let { from, to } = range;
+            if (id === 'from') from = value;
+            else to = value;
+            // Moving one end past the other moves both: the period never turns inside out.
+            if (from > to) [from, to] = id === 'from' ? [from, from] : [to, to];
+            onChange({ preset: 'custom', from, to });
+          }}
+        >
+          ${months.map((m) => html`<option value=${m} ?selected=${m === range[id]}>${formatMonth(m, l.locale, 'long')}</option>`)}
+        </select>
+      </div>
+    </div>`;
   return html`<fieldset class="period" part="period">
     <legend>${t('period')}</legend>
     <div class="presets">
       ${(['last12', 'last24', 'all'] as const).map(
-        (p) => html`<label class="choice"
-          ><input type="radio" name="period-preset" value=${p} .checked=${range.preset === p} @change=${() => onChange({ ...range, preset: p })} />${t(`period.${p}`)}</label
-        >`,
+        (p) =>
+          html`<label class="choice"
+            ><input
+              type="radio"
+              name="period-preset"
+              value=${p}
+              .checked=${range.preset === p}
+              @change=${() => onChange({ ...range, preset: p })}
+            />${t(`period.${p}`)}</label
+          >`,
       )}
     </div>
     <div class="range">${select('from')} ${select('to')}</div>

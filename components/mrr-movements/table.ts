@@ -17,7 +17,8 @@ const MONEY = ['startingMrr', 'new', 'expansion', 'reactivation', 'contraction',
  */
 export function movementsToCsv(rows: readonly MovementRow[], currency: string): string {
   const digits = currencyDigits(currency);
-  const head = 'month,starting_mrr,new,expansion,reactivation,contraction,churn,ending_mrr,customers,new_customers,churned_customers,reactivated_customers';
+  const head =
+    'month,starting_mrr,new,expansion,reactivation,contraction,churn,ending_mrr,customers,new_customers,churned_customers,reactivated_customers';
   const lines = rows.map((r) =>
     [
       r.month,
@@ -68,11 +69,12 @@ export function renderMovementsTable(
           </thead>
           <tbody>
             ${rows.map(
-              (r) => html`<tr data-month=${r.month}>
-                <th scope="row">${formatMonth(r.month, l.locale)}</th>
-                ${MONEY.map((k) => html`<td data-value=${r[k]}>${money(r[k])}</td>`)}
-                <td data-value=${r.customers}>${l.number(r.customers)}</td>
-              </tr>`,
+              (r) =>
+                html`<tr data-month=${r.month}>
+                  <th scope="row">${formatMonth(r.month, l.locale)}</th>
+                  ${MONEY.map((k) => html`<td data-value=${r[k]}>${money(r[k])}</td>`)}
+                  <td data-value=${r.customers}>${l.number(r.customers)}</td>
+                </tr>`,
             )}
           </tbody>
         </table>

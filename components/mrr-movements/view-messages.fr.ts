@@ -39,7 +39,8 @@ const fr: Translation<ViewMessagesEnglish> = {
   'reason.noChurn': 'Aucun client n’est parti sur la période.',
   'reason.notEnoughData': 'Il faut plus de mois d’historique.',
   chartTitle: 'Le MRR et ses mouvements, de {from} à {to}',
-  chartDesc: 'Le MRR passe de {start} à {end}. Les barres montrent chaque mois le MRR nouveau, en expansion, réactivé, en contraction et perdu.',
+  chartDesc:
+    'Le MRR passe de {start} à {end}. Les barres montrent chaque mois le MRR nouveau, en expansion, réactivé, en contraction et perdu.',
   'series.mrr': 'MRR',
   'series.new': 'Nouveau',
   'series.expansion': 'Expansion',
@@ -58,15 +59,18 @@ const fr: Translation<ViewMessagesEnglish> = {
   cohortShow: 'Rétention du',
   'cohort.revenue': 'Revenu',
   'cohort.logos': 'Nombre de clients',
-  'cohort.descRevenue': 'Chaque ligne regroupe les clients arrivés le même mois ; chaque colonne, les mois écoulés depuis. Les valeurs sont le MRR de la cohorte rapporté à son premier mois (plus de 100 % avec l’expansion).',
-  'cohort.descLogos': 'Chaque ligne regroupe les clients arrivés le même mois ; chaque colonne, les mois écoulés depuis. Les valeurs sont la part des clients de la cohorte qui paient encore.',
+  'cohort.descRevenue':
+    'Chaque ligne regroupe les clients arrivés le même mois ; chaque colonne, les mois écoulés depuis. Les valeurs sont le MRR de la cohorte rapporté à son premier mois (plus de 100 % avec l’expansion).',
+  'cohort.descLogos':
+    'Chaque ligne regroupe les clients arrivés le même mois ; chaque colonne, les mois écoulés depuis. Les valeurs sont la part des clients de la cohorte qui paient encore.',
   'cohort.col': 'Cohorte',
   'cohort.size': 'Clients',
   'cohort.age': 'M{n}',
   'cohort.ageLong': 'Mois {n}',
   'cohort.none': 'Aucune cohorte ne commence sur cette période.',
   useFigures: 'Utiliser ces chiffres dans le calculateur',
-  useFiguresHint: 'Envoie les clients, l’ARPA, les nouveaux clients par mois, l’attrition, l’expansion et la contraction de {from} à {to} comme hypothèses de départ du calculateur.',
+  useFiguresHint:
+    'Envoie les clients, l’ARPA, les nouveaux clients par mois, l’attrition, l’expansion et la contraction de {from} à {to} comme hypothèses de départ du calculateur.',
   figuresSent: 'Chiffres envoyés au calculateur.',
   figuresMissing: 'Pas assez de données sur cette période pour remplir le calculateur.',
   datasetsTitle: 'Jeux de données enregistrés',

@@ -57,15 +57,18 @@ const viewMessagesEn = {
   cohortShow: 'Retention of',
   'cohort.revenue': 'Revenue',
   'cohort.logos': 'Customers',
-  'cohort.descRevenue': 'Each row is the customers who started in one month; each column, the months since. Values are the cohort’s MRR as a share of its first month (above 100 % with expansion).',
-  'cohort.descLogos': 'Each row is the customers who started in one month; each column, the months since. Values are the share of the cohort’s customers still paying.',
+  'cohort.descRevenue':
+    'Each row is the customers who started in one month; each column, the months since. Values are the cohort’s MRR as a share of its first month (above 100 % with expansion).',
+  'cohort.descLogos':
+    'Each row is the customers who started in one month; each column, the months since. Values are the share of the cohort’s customers still paying.',
   'cohort.col': 'Cohort',
   'cohort.size': 'Customers',
   'cohort.age': 'M{n}',
   'cohort.ageLong': 'Month {n}',
   'cohort.none': 'No cohort starts in this period.',
   useFigures: 'Use these figures in the calculator',
-  useFiguresHint: 'Sends customers, ARPA, new customers per month, churn, expansion and contraction of {from} to {to} as the calculator’s starting assumptions.',
+  useFiguresHint:
+    'Sends customers, ARPA, new customers per month, churn, expansion and contraction of {from} to {to} as the calculator’s starting assumptions.',
   figuresSent: 'Figures sent to the calculator.',
   figuresMissing: 'Not enough data in this period to fill the calculator.',
   datasetsTitle: 'Saved datasets',

@@ -11,7 +11,18 @@ import { messages, type MotionsMessages } from './messages.js';
 import { motionsStyles } from './mrr-revenue-motions.styles.js';
 import { renderKpis, renderPlanTable } from './results.js';
 import { renderSegment } from './segment-editor.js';
-import { blankMotion, blankOffer, blankSegment, exampleInputs, fieldId, type MotionInput, type MotionsInputs, type OfferInput, readInputs, type SegmentInput } from './state.js';
+import {
+  blankMotion,
+  blankOffer,
+  blankSegment,
+  exampleInputs,
+  fieldId,
+  type MotionInput,
+  type MotionsInputs,
+  type OfferInput,
+  readInputs,
+  type SegmentInput,
+} from './state.js';
 
 export interface MrrExpansionDetail {
   /** Expected monthly expansion MRR ÷ MRR × 100 over all segments; `null` when there is no MRR. */
@@ -95,7 +106,12 @@ export class MrrRevenueMotions extends MrrElement {
     this.compute();
     if (this.plan && Object.keys(this.errors).length === 0) {
       const total = this.plan.total;
-      this.dispatchEvent(new MrrEvent<MrrExpansionDetail>('mrr-expansion', { expansionPct: total.expansionPct.value, expansionMrr: total.expansionMrr }));
+      this.dispatchEvent(
+        new MrrEvent<MrrExpansionDetail>('mrr-expansion', {
+          expansionPct: total.expansionPct.value,
+          expansionMrr: total.expansionMrr,
+        }),
+      );
     }
     this.scheduleAnnouncement();
   }
@@ -133,7 +149,12 @@ export class MrrRevenueMotions extends MrrElement {
     this.setInputs({ ...this.inputs!, segments });
   }
 
-  private editItem<K extends 'motions' | 'offers'>(si: number, key: K, ii: number, patch: Partial<SegmentInput[K][number]>): void {
+  private editItem<K extends 'motions' | 'offers'>(
+    si: number,
+    key: K,
+    ii: number,
+    patch: Partial<SegmentInput[K][number]>,
+  ): void {
     const s = this.inputs!.segments[si];
     const items = (s[key] as (MotionInput | OfferInput)[]).map((it, j) => (j === ii ? { ...it, ...patch } : it));
     this.editSegment(si, { [key]: items });
@@ -227,7 +248,10 @@ export class MrrRevenueMotions extends MrrElement {
             currency: this.currency,
             errors: this.errors,
             label,
-            warning: p && warned.has(s.id) ? t('warning', { cost: this.money(p.costToServePerClient), margin: this.money(p.grossMarginPerClient) }) : undefined,
+            warning:
+              p && warned.has(s.id)
+                ? t('warning', { cost: this.money(p.costToServePerClient), margin: this.money(p.grossMarginPerClient) })
+                : undefined,
             onSegment: (patch) => this.editSegment(i, patch),
             onMotion: (j, patch) => this.editItem(i, 'motions', j, patch),
             onOffer: (j, patch) => this.editItem(i, 'offers', j, patch),
@@ -238,9 +262,12 @@ export class MrrRevenueMotions extends MrrElement {
       </div>
       <button type="button" id="add-segment" class="add" @click=${() => this.addItem(null, 'segment')}>${t('addSegment')}</button>
       <div class="undo" part="undo" role="status">
-        ${this.undo
-          ? html`<span>${this.undo.message}</span> <button type="button" id="undo" @click=${this.restore}>${this.l.c('common.undo')}</button>`
-          : nothing}
+        ${
+          this.undo
+            ? html`<span>${this.undo.message}</span>
+                <button type="button" id="undo" @click=${this.restore}>${this.l.c('common.undo')}</button>`
+            : nothing
+        }
       </div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
@@ -255,8 +282,8 @@ export class MrrRevenueMotions extends MrrElement {
     const money = (v: number) => this.money(v);
     return html`<section class="results" part="results" aria-labelledby="motions-results-title" ?data-stale=${stale}>
       <h3 id="motions-results-title">${t('results')}</h3>
-      ${stale ? html`<p class="stale" role="note">${t('stale')}</p>` : nothing}
-      ${renderKpis(this.l, plan, money)} ${renderPlanTable(this.l, plan, labels, money)}
+      ${stale ? html`<p class="stale" role="note">${t('stale')}</p>` : nothing} ${renderKpis(this.l, plan, money)}
+      ${renderPlanTable(this.l, plan, labels, money)}
     </section>`;
   }
 }

@@ -14,10 +14,22 @@ export function renderKpis(l: L, plan: MotionsPlan, money: (v: number) => string
   const t = l.t.bind(l);
   const total = plan.total;
   return html`<dl class="kpis" part="kpis">
-    <div class="kpi"><dt>${t('kpi.cost')}</dt><dd data-kpi="cost">${money(total.costToServe)}</dd></div>
-    <div class="kpi"><dt>${t('kpi.managers')}</dt><dd data-kpi="managers">${l.number(total.managersNeeded, 1)}</dd></div>
-    <div class="kpi"><dt>${t('kpi.expansion')}</dt><dd data-kpi="expansion-mrr">${money(total.expansionMrr)}</dd></div>
-    <div class="kpi"><dt>${t('kpi.expansionPct')}</dt><dd data-kpi="expansion-pct">${pctText(l, total.expansionPct)}</dd></div>
+    <div class="kpi">
+      <dt>${t('kpi.cost')}</dt>
+      <dd data-kpi="cost">${money(total.costToServe)}</dd>
+    </div>
+    <div class="kpi">
+      <dt>${t('kpi.managers')}</dt>
+      <dd data-kpi="managers">${l.number(total.managersNeeded, 1)}</dd>
+    </div>
+    <div class="kpi">
+      <dt>${t('kpi.expansion')}</dt>
+      <dd data-kpi="expansion-mrr">${money(total.expansionMrr)}</dd>
+    </div>
+    <div class="kpi">
+      <dt>${t('kpi.expansionPct')}</dt>
+      <dd data-kpi="expansion-pct">${pctText(l, total.expansionPct)}</dd>
+    </div>
   </dl>`;
 }
 
@@ -25,18 +37,20 @@ export function renderKpis(l: L, plan: MotionsPlan, money: (v: number) => string
 export function renderPlanTable(l: L, plan: MotionsPlan, labels: Map<string, string>, money: (v: number) => string) {
   const t = l.t.bind(l);
   const warned = new Set(plan.warnings.map((w) => w.segmentId));
-  const cells = (f: MotionsFigures) => html`
-    <td>${l.number(f.touchesPerMonth, 0)}</td>
-    <td>${l.number(f.staffHoursPerMonth, 1)}</td>
-    <td>${money(f.costToServe)}</td>
-    <td>${money(f.marginAfterService)}</td>
-    <td>${l.number(f.managersNeeded, 2)}</td>
-    <td>${l.number(f.managerHeadcount)}</td>
-    <td>${money(f.expansionMrr)}</td>
-    <td>${pctText(l, f.expansionPct)}</td>`;
+  const cells = (f: MotionsFigures) =>
+    html` <td>${l.number(f.touchesPerMonth, 0)}</td>
+      <td>${l.number(f.staffHoursPerMonth, 1)}</td>
+      <td>${money(f.costToServe)}</td>
+      <td>${money(f.marginAfterService)}</td>
+      <td>${l.number(f.managersNeeded, 2)}</td>
+      <td>${l.number(f.managerHeadcount)}</td>
+      <td>${money(f.expansionMrr)}</td>
+      <td>${pctText(l, f.expansionPct)}</td>`;
   return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="plan-caption">
     <table part="table">
-      <caption id="plan-caption">${t('tableLabel')}</caption>
+      <caption id="plan-caption">
+        ${t('tableLabel')}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${t('col.segment')}</th>
@@ -53,14 +67,15 @@ export function renderPlanTable(l: L, plan: MotionsPlan, labels: Map<string, str
       </thead>
       <tbody>
         ${plan.segments.map(
-          (s) => html`<tr data-row=${s.segmentId}>
-            <th scope="row">
-              ${labels.get(s.segmentId) ?? s.name}
-              ${warned.has(s.segmentId) ? html`<span class="row-warning">${warningIcon}<span>${t('warningShort')}</span></span>` : ''}
-            </th>
-            <td>${money(s.costToServePerClient)}</td>
-            ${cells(s)}
-          </tr>`,
+          (s) =>
+            html`<tr data-row=${s.segmentId}>
+              <th scope="row">
+                ${labels.get(s.segmentId) ?? s.name}
+                ${warned.has(s.segmentId) ? html`<span class="row-warning">${warningIcon}<span>${t('warningShort')}</span></span>` : ''}
+              </th>
+              <td>${money(s.costToServePerClient)}</td>
+              ${cells(s)}
+            </tr>`,
         )}
       </tbody>
       <tfoot>

@@ -22,7 +22,14 @@ export interface SegmentEditor {
   onRemove(kind: 'segment' | 'motion' | 'offer', index?: number): void;
 }
 
-function select<T extends string>(id: string, label: string, value: T, options: readonly T[], text: (o: T) => string, onChange: (v: T) => void) {
+function select<T extends string>(
+  id: string,
+  label: string,
+  value: T,
+  options: readonly T[],
+  text: (o: T) => string,
+  onChange: (v: T) => void,
+) {
   return html`<div class="field">
     <label for=${id}>${label}</label>
     <div class="input-wrap">
@@ -37,7 +44,13 @@ function textField(id: string, label: string, value: string, onInput: (v: string
   return html`<div class="field">
     <label for=${id}>${label}</label>
     <div class="input-wrap">
-      <input id=${id} type="text" autocomplete="off" .value=${value} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />
+      <input
+        id=${id}
+        type="text"
+        autocomplete="off"
+        .value=${value}
+        @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
+      />
     </div>
   </div>`;
 }
@@ -52,8 +65,23 @@ export const warningIcon = html`<svg class="icon" viewBox="0 0 20 20" width="18"
 export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult {
   const { l } = e;
   const t = l.t.bind(l);
-  const num = (id: string, label: string, value: string, onInput: (v: string) => void, o: { suffix?: string; hint?: string; numeric?: boolean } = {}) =>
-    numberField(l, { id, label, value, onInput, error: e.errors[id], suffix: o.suffix, hint: o.hint, inputmode: o.numeric ? 'numeric' : 'decimal' });
+  const num = (
+    id: string,
+    label: string,
+    value: string,
+    onInput: (v: string) => void,
+    o: { suffix?: string; hint?: string; numeric?: boolean } = {},
+  ) =>
+    numberField(l, {
+      id,
+      label,
+      value,
+      onInput,
+      error: e.errors[id],
+      suffix: o.suffix,
+      hint: o.hint,
+      inputmode: o.numeric ? 'numeric' : 'decimal',
+    });
   return html`<fieldset class="segment" part="segment" data-segment=${s.id} ?data-warning=${!!e.warning}>
     <legend>${e.label}</legend>
     <div class="grid">
@@ -69,17 +97,38 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
       const n = l.number(i + 1);
       return html`<fieldset class="item" data-motion=${m.id}>
         <legend class="visually-hidden">${t('motionN', { n })}</legend>
-        ${select(id('kind'), t('kind'), m.kind, MOTION_KINDS, (k) => t(`kind.${k}`), (v) => e.onMotion(i, { kind: v }))}
-        ${select(id('frequency'), t('frequency'), m.frequency, MOTION_FREQUENCIES, (f) => t(`freq.${f}`), (v) => e.onMotion(i, { frequency: v }))}
+        ${select(
+          id('kind'),
+          t('kind'),
+          m.kind,
+          MOTION_KINDS,
+          (k) => t(`kind.${k}`),
+          (v) => e.onMotion(i, { kind: v }),
+        )}
+        ${select(
+          id('frequency'),
+          t('frequency'),
+          m.frequency,
+          MOTION_FREQUENCIES,
+          (f) => t(`freq.${f}`),
+          (v) => e.onMotion(i, { frequency: v }),
+        )}
         ${num(id('minutesPerTouch'), t('minutes'), m.minutesPerTouch, (v) => e.onMotion(i, { minutesPerTouch: v }))}
         ${num(id('hourlyCost'), t('hourlyCost'), m.hourlyCost, (v) => e.onMotion(i, { hourlyCost: v }), { suffix: e.currency })}
         ${num(id('toolCostPerClient'), t('toolCost'), m.toolCostPerClient, (v) => e.onMotion(i, { toolCostPerClient: v }), { suffix: e.currency })}
-        <button type="button" class="remove" aria-label=${t('removeMotion', { n, segment: e.label })} @click=${() => e.onRemove('motion', i)}>
+        <button
+          type="button"
+          class="remove"
+          aria-label=${t('removeMotion', { n, segment: e.label })}
+          @click=${() => e.onRemove('motion', i)}
+        >
           ${l.c('common.remove')}
         </button>
       </fieldset>`;
     })}
-    <button type="button" class="add" id=${fieldId(s.id, 'add-motion')} @click=${() => e.onAdd('motion')}>${t('addMotion')}</button>
+    <button type="button" class="add" id=${fieldId(s.id, 'add-motion')} @click=${() => e.onAdd('motion')}>
+      ${t('addMotion')}
+    </button>
     <h4>${t('offers')}</h4>
     ${s.offers.map((o, i) => {
       const id = (f: string) => fieldId(s.id, o.id, f);
@@ -87,17 +136,36 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
       return html`<fieldset class="item" data-offer=${o.id}>
         <legend class="visually-hidden">${t('offerN', { n })}</legend>
         ${textField(id('name'), t('offerName'), o.name, (v) => e.onOffer(i, { name: v }))}
-        ${select(id('kind'), t('offerKind'), o.kind, OFFER_KINDS, (k) => t(`offerKind.${k}`), (v) => e.onOffer(i, { kind: v }))}
+        ${select(
+          id('kind'),
+          t('offerKind'),
+          o.kind,
+          OFFER_KINDS,
+          (k) => t(`offerKind.${k}`),
+          (v) => e.onOffer(i, { kind: v }),
+        )}
         ${num(id('mrr'), t('offerMrr'), o.mrr, (v) => e.onOffer(i, { mrr: v }), { suffix: e.currency })}
         ${num(id('monthlyTakeRatePct'), t('takeRate'), o.monthlyTakeRatePct, (v) => e.onOffer(i, { monthlyTakeRatePct: v }), { suffix: '%' })}
-        <button type="button" class="remove" aria-label=${t('removeOffer', { n, segment: e.label })} @click=${() => e.onRemove('offer', i)}>
+        <button
+          type="button"
+          class="remove"
+          aria-label=${t('removeOffer', { n, segment: e.label })}
+          @click=${() => e.onRemove('offer', i)}
+        >
           ${l.c('common.remove')}
         </button>
       </fieldset>`;
     })}
     <div class="segment-actions">
-      <button type="button" class="add" id=${fieldId(s.id, 'add-offer')} @click=${() => e.onAdd('offer')}>${t('addOffer')}</button>
-      <button type="button" class="remove-segment" aria-label=${t('removeSegment', { segment: e.label })} @click=${() => e.onRemove('segment')}>
+      <button type="button" class="add" id=${fieldId(s.id, 'add-offer')} @click=${() => e.onAdd('offer')}>
+        ${t('addOffer')}
+      </button>
+      <button
+        type="button"
+        class="remove-segment"
+        aria-label=${t('removeSegment', { segment: e.label })}
+        @click=${() => e.onRemove('segment')}
+      >
         ${l.c('common.remove')}
       </button>
     </div>

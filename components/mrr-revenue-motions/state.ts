@@ -60,7 +60,12 @@ export const OFFER_RULES = {
 
 export const HOURS_RULE: FieldRule = { min: 1, max: 744 };
 
-const ALL_RULES: Record<string, FieldRule> = { ...SEGMENT_RULES, ...MOTION_RULES, ...OFFER_RULES, hoursPerManagerPerMonth: HOURS_RULE };
+const ALL_RULES: Record<string, FieldRule> = {
+  ...SEGMENT_RULES,
+  ...MOTION_RULES,
+  ...OFFER_RULES,
+  hoursPerManagerPerMonth: HOURS_RULE,
+};
 
 /** Input ids, stable across removals: `<segment>--<field>`, `<segment>--<motion|offer>--<field>`. */
 export const fieldId = (...parts: string[]) => parts.join('--');
@@ -96,7 +101,14 @@ export function readInputs(inputs: MotionsInputs, locale: string): ReadResult {
       grossMarginPct: seg('grossMarginPct'),
       motions: s.motions.map((m) => {
         const mo = (f: keyof typeof MOTION_RULES) => num(fieldId(s.id, m.id, f), m[f], MOTION_RULES[f]);
-        return { id: m.id, kind: m.kind, frequency: m.frequency, minutesPerTouch: mo('minutesPerTouch'), hourlyCost: mo('hourlyCost'), toolCostPerClient: mo('toolCostPerClient') };
+        return {
+          id: m.id,
+          kind: m.kind,
+          frequency: m.frequency,
+          minutesPerTouch: mo('minutesPerTouch'),
+          hourlyCost: mo('hourlyCost'),
+          toolCostPerClient: mo('toolCostPerClient'),
+        };
       }),
       offers: s.offers.map((o) => {
         const of = (f: keyof typeof OFFER_RULES) => num(fieldId(s.id, o.id, f), o[f], OFFER_RULES[f]);
@@ -130,7 +142,10 @@ function inputIdOf(inputs: MotionsInputs, path: string): string | undefined {
  * The example segments of core `defaultSegments()` as typed text in the element's locale; names go
  * through `name` so they appear in the element's language.
  */
-export function exampleInputs(format: (n: number) => string, name: (kind: 'segment' | 'offer', id: string, fallback: string) => string): MotionsInputs {
+export function exampleInputs(
+  format: (n: number) => string,
+  name: (kind: 'segment' | 'offer', id: string, fallback: string) => string,
+): MotionsInputs {
   return {
     hoursPerManagerPerMonth: format(120),
     segments: defaultSegments().map((s) => ({
@@ -147,13 +162,26 @@ export function exampleInputs(format: (n: number) => string, name: (kind: 'segme
         hourlyCost: format(m.hourlyCost),
         toolCostPerClient: format(m.toolCostPerClient),
       })),
-      offers: s.offers.map((o) => ({ id: o.id, name: name('offer', o.id, o.name), kind: o.kind, mrr: format(o.mrr), monthlyTakeRatePct: format(o.monthlyTakeRatePct) })),
+      offers: s.offers.map((o) => ({
+        id: o.id,
+        name: name('offer', o.id, o.name),
+        kind: o.kind,
+        mrr: format(o.mrr),
+        monthlyTakeRatePct: format(o.monthlyTakeRatePct),
+      })),
     })),
   };
 }
 
 export function blankMotion(): MotionInput {
-  return { id: newId('m'), kind: 'meeting', frequency: 'monthly', minutesPerTouch: '30', hourlyCost: '50', toolCostPerClient: '0' };
+  return {
+    id: newId('m'),
+    kind: 'meeting',
+    frequency: 'monthly',
+    minutesPerTouch: '30',
+    hourlyCost: '50',
+    toolCostPerClient: '0',
+  };
 }
 
 export function blankOffer(): OfferInput {

@@ -74,13 +74,15 @@ export function ltvChart(points: LtvPoint[], o: LtvChartOptions): TemplateResult
         ${xTicks.map((t) => svg`<text class="x" x=${x(t)} y=${height - 8} text-anchor="middle">${o.formatPct(t)}</text>`)}
       </g>
       <path class="ltv-line" d=${path ?? ''} aria-hidden="true"></path>
-      ${inside
-        ? svg`<g class="you" aria-hidden="true">
+      ${
+        inside
+          ? svg`<g class="you" aria-hidden="true">
             <line x1=${x(o.you.churnPct)} x2=${x(o.you.churnPct)} y1=${y(o.you.ltv!)} y2=${height - margin.bottom}></line>
             <circle cx=${x(o.you.churnPct)} cy=${y(o.you.ltv!)} r="6"></circle>
             <text x=${x(o.you.churnPct) + (o.rtl ? -22 : 22)} y=${Math.max(12, y(o.you.ltv!) - 12)} text-anchor="middle">${o.youLabel}</text>
           </g>`
-        : nothing}
+          : nothing
+      }
     </svg>
   </figure>`;
 }

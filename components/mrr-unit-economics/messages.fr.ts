@@ -43,10 +43,12 @@ const fr: Translation<MessagesEnglish> = {
   keepMonthly: 'Garder un client, par mois',
   keepLifetime: 'Garder un client toute sa durée de vie',
   winKeepRatio: 'Gagner un client coûte {x} fois plus cher que le garder pendant toute sa durée de vie.',
-  winKeepMissing: "Saisissez une dépense de fidélisation pour comparer le coût d'acquisition d'un client à celui de sa fidélisation.",
+  winKeepMissing:
+    "Saisissez une dépense de fidélisation pour comparer le coût d'acquisition d'un client à celui de sa fidélisation.",
   lever: "Un point d'attrition en moins ajoute {ltv} de LTV par client.",
-  leverLow: "L'attrition est d'un point ou moins : il ne reste pas de point entier à gagner, et chaque client gardé vaut déjà beaucoup.",
-  chartTitle: "LTV par client pour une attrition mensuelle de {from} à {to}",
+  leverLow:
+    "L'attrition est d'un point ou moins : il ne reste pas de point entier à gagner, et chaque client gardé vaut déjà beaucoup.",
+  chartTitle: 'LTV par client pour une attrition mensuelle de {from} à {to}',
   chartDesc: "La LTV passe de {high} à {from} d'attrition à {low} à {to}.",
   chartYou: 'Votre attrition de {churn} donne une LTV de {ltv}.',
   chartOutside: 'Votre attrition de {churn} est hors du graphique.',

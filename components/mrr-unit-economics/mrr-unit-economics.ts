@@ -126,13 +126,23 @@ export class MrrUnitEconomics extends MrrElement {
   /** Fills inputs from figures measured elsewhere (calculator, imported data); fires no event. */
   applyFigures(figures: EconomicsFigures): void {
     const next: EconomicsInputs = { ...this.inputs! };
-    const fields: (keyof EconomicsFigures)[] = ['arpa', 'grossMarginPct', 'churnPct', 'cac', 'salesSpend', 'marketingSpend', 'newCustomers', 'retentionSpendPerClient'];
+    const fields: (keyof EconomicsFigures)[] = [
+      'arpa',
+      'grossMarginPct',
+      'churnPct',
+      'cac',
+      'salesSpend',
+      'marketingSpend',
+      'newCustomers',
+      'retentionSpendPerClient',
+    ];
     for (const f of fields) {
       const v = figures[f];
       if (v !== undefined && Number.isFinite(v)) next[f] = this.l.number(f === 'newCustomers' ? Math.round(v) : v, 2);
     }
     if (figures.cac !== undefined) next.cacMode = 'direct';
-    else if (figures.salesSpend !== undefined || figures.marketingSpend !== undefined || figures.newCustomers !== undefined) next.cacMode = 'spend';
+    else if (figures.salesSpend !== undefined || figures.marketingSpend !== undefined || figures.newCustomers !== undefined)
+      next.cacMode = 'spend';
     this.setInputs(next, false);
   }
 
@@ -141,7 +151,12 @@ export class MrrUnitEconomics extends MrrElement {
     this.persist.save(next);
     this.compute();
     if (fromUser && this.view && Object.keys(this.errors).length === 0) {
-      this.dispatchEvent(new MrrEvent<UnitEconomicsChangeDetail>('mrr-unit-economics-change', { inputs: this.view.inputs, result: this.view.result }));
+      this.dispatchEvent(
+        new MrrEvent<UnitEconomicsChangeDetail>('mrr-unit-economics-change', {
+          inputs: this.view.inputs,
+          result: this.view.result,
+        }),
+      );
     }
     this.scheduleAnnouncement();
   }
@@ -197,15 +212,33 @@ export class MrrUnitEconomics extends MrrElement {
         </div>
         <fieldset class="mode">
           <legend>${t('cacMode')}</legend>
-          <label><input type="radio" name="cac-mode" value="direct" .checked=${mode === 'direct'} @change=${() => setMode('direct')} />${t('cacModeDirect')}</label>
-          <label><input type="radio" name="cac-mode" value="spend" .checked=${mode === 'spend'} @change=${() => setMode('spend')} />${t('cacModeSpend')}</label>
+          <label
+            ><input
+              type="radio"
+              name="cac-mode"
+              value="direct"
+              .checked=${mode === 'direct'}
+              @change=${() => setMode('direct')}
+            />${t('cacModeDirect')}</label
+          >
+          <label
+            ><input
+              type="radio"
+              name="cac-mode"
+              value="spend"
+              .checked=${mode === 'spend'}
+              @change=${() => setMode('spend')}
+            />${t('cacModeSpend')}</label
+          >
         </fieldset>
         <div class="grid">
-          ${mode === 'direct'
-            ? this.field('cac', t('cac'), { suffix: this.currency })
-            : html`${this.field('salesSpend', t('salesSpend'), { suffix: this.currency })}
-              ${this.field('marketingSpend', t('marketingSpend'), { suffix: this.currency })}
-              ${this.field('newCustomers', t('newCustomers'), { numeric: true, hint: t('spendHint') })}`}
+          ${
+            mode === 'direct'
+              ? this.field('cac', t('cac'), { suffix: this.currency })
+              : html`${this.field('salesSpend', t('salesSpend'), { suffix: this.currency })}
+                ${this.field('marketingSpend', t('marketingSpend'), { suffix: this.currency })}
+                ${this.field('newCustomers', t('newCustomers'), { numeric: true, hint: t('spendHint') })}`
+          }
           ${this.field('retentionSpendPerClient', t('retentionSpend'), { suffix: this.currency, hint: t('retentionHint') })}
         </div>
         <fieldset class="targets-inputs">
@@ -234,12 +267,30 @@ export class MrrUnitEconomics extends MrrElement {
       <h2 id="ue-results-title" class="visually-hidden">${t('results')}</h2>
       ${stale ? html`<p class="stale" role="note">${t('stale')}</p>` : nothing}
       <dl class="kpis" part="kpis">
-        <div class="kpi"><dt>${t('ltv')}</dt><dd data-kpi="ltv">${figureText(this.l, r.ltv, money)}</dd></div>
-        <div class="kpi"><dt>${t('cacResult')}</dt><dd data-kpi="cac">${figureText(this.l, r.cac, money)}</dd></div>
-        <div class="kpi"><dt>${t('ltvToCac')}</dt><dd data-kpi="ltv-to-cac">${figureText(this.l, r.ltvToCac, this.ratio)}</dd></div>
-        <div class="kpi"><dt>${t('payback')}</dt><dd data-kpi="payback">${figureText(this.l, r.paybackMonths, this.months)}</dd></div>
-        <div class="kpi"><dt>${t('lifetime')}</dt><dd data-kpi="lifetime">${figureText(this.l, r.lifetimeMonths, this.months)}</dd></div>
-        <div class="kpi"><dt>${t('annualChurn')}</dt><dd data-kpi="annual-churn">${pct(r.annualChurnPct)}</dd></div>
+        <div class="kpi">
+          <dt>${t('ltv')}</dt>
+          <dd data-kpi="ltv">${figureText(this.l, r.ltv, money)}</dd>
+        </div>
+        <div class="kpi">
+          <dt>${t('cacResult')}</dt>
+          <dd data-kpi="cac">${figureText(this.l, r.cac, money)}</dd>
+        </div>
+        <div class="kpi">
+          <dt>${t('ltvToCac')}</dt>
+          <dd data-kpi="ltv-to-cac">${figureText(this.l, r.ltvToCac, this.ratio)}</dd>
+        </div>
+        <div class="kpi">
+          <dt>${t('payback')}</dt>
+          <dd data-kpi="payback">${figureText(this.l, r.paybackMonths, this.months)}</dd>
+        </div>
+        <div class="kpi">
+          <dt>${t('lifetime')}</dt>
+          <dd data-kpi="lifetime">${figureText(this.l, r.lifetimeMonths, this.months)}</dd>
+        </div>
+        <div class="kpi">
+          <dt>${t('annualChurn')}</dt>
+          <dd data-kpi="annual-churn">${pct(r.annualChurnPct)}</dd>
+        </div>
       </dl>
       ${renderTargets(this.l, r, v.status, v.targets, { ratio: this.ratio, months: this.months })}
       ${renderWinKeep(this.l, r, v.inputs.retentionSpendPerClient ?? null, money)}

@@ -54,9 +54,18 @@ export function renderWinKeep(l: L, r: UnitEconomics, retentionPerMonth: number 
   return html`<section class="win-keep" part="win-keep" aria-labelledby="win-keep-title">
     <h3 id="win-keep-title">${t('winKeep')}</h3>
     <dl class="pair">
-      <div><dt>${t('winCost')}</dt><dd data-kpi="win">${figureText(l, r.cac, money)}</dd></div>
-      <div><dt>${t('keepMonthly')}</dt><dd data-kpi="keep-month">${retentionPerMonth === null ? l.c('common.na') : money(retentionPerMonth)}</dd></div>
-      <div><dt>${t('keepLifetime')}</dt><dd data-kpi="keep-lifetime">${figureText(l, r.retentionCostPerClient, money)}</dd></div>
+      <div>
+        <dt>${t('winCost')}</dt>
+        <dd data-kpi="win">${figureText(l, r.cac, money)}</dd>
+      </div>
+      <div>
+        <dt>${t('keepMonthly')}</dt>
+        <dd data-kpi="keep-month">${retentionPerMonth === null ? l.c('common.na') : money(retentionPerMonth)}</dd>
+      </div>
+      <div>
+        <dt>${t('keepLifetime')}</dt>
+        <dd data-kpi="keep-lifetime">${figureText(l, r.retentionCostPerClient, money)}</dd>
+      </div>
     </dl>
     <p data-kpi="win-keep-ratio">
       ${!ratio ? t('winKeepMissing') : ratio.value === null ? t(`reason.${ratio.reason}`) : t('winKeepRatio', { x: l.number(ratio.value, 1) })}
@@ -78,10 +87,11 @@ export function renderCurveTable(l: L, points: LtvPoint[], you: number, money: (
         </thead>
         <tbody>
           ${points.map(
-            (p) => html`<tr ?data-you=${Math.abs(p.churnPct - you) < 1e-9}>
-              <th scope="row">${l.percent(p.churnPct, 1)}</th>
-              <td>${p.ltv === null ? l.t('reason.noChurn') : money(p.ltv)}</td>
-            </tr>`,
+            (p) =>
+              html`<tr ?data-you=${Math.abs(p.churnPct - you) < 1e-9}>
+                <th scope="row">${l.percent(p.churnPct, 1)}</th>
+                <td>${p.ltv === null ? l.t('reason.noChurn') : money(p.ltv)}</td>
+              </tr>`,
           )}
         </tbody>
       </table>

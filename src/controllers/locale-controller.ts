@@ -1,7 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatMoney, formatNumber, formatPercent, type FormatMoneyOptions } from '../core/money.js';
 import { common, type CommonKey } from '../i18n/common.js';
-import { type Catalog, interpolate, isRtl, type Lang, loadTable, type Messages, pluralCategory, resolveLang, tableOf } from '../i18n/locale.js';
+import {
+  type Catalog,
+  interpolate,
+  isRtl,
+  type Lang,
+  loadTable,
+  type Messages,
+  pluralCategory,
+  resolveLang,
+  tableOf,
+} from '../i18n/locale.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { locale?: string | null };
 

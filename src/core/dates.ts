@@ -48,7 +48,8 @@ export function parseIsoDay(s: unknown): number {
   const d0 = s.charCodeAt(8) - CHAR_0;
   const d1 = s.charCodeAt(9) - CHAR_0;
   // All eight are digits iff every d and 9 − d is ≥ 0: one test instead of eight branches.
-  const signs = y0 | (9 - y0) | y1 | (9 - y1) | y2 | (9 - y2) | y3 | (9 - y3) | m0 | (9 - m0) | m1 | (9 - m1) | d0 | (9 - d0) | d1 | (9 - d1);
+  const signs =
+    y0 | (9 - y0) | y1 | (9 - y1) | y2 | (9 - y2) | y3 | (9 - y3) | m0 | (9 - m0) | m1 | (9 - m1) | d0 | (9 - d0) | d1 | (9 - d1);
   if (signs < 0 || y0 === 0) return -1;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;

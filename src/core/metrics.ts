@@ -199,7 +199,11 @@ export function summaryMetrics(rows: readonly MovementRow[], options: SummaryOpt
   const lastRow = inWindow.at(-1);
   const lost = -(churn + contraction);
   const noMrr: UnavailableReason = inWindow.length === 0 ? 'notEnoughData' : 'noStartingMrr';
-  const arpa = note('arpa', lastRow ? ratio(lastRow.endingMrr, lastRow.customers) : null, lastRow ? 'noCustomers' : 'notEnoughData');
+  const arpa = note(
+    'arpa',
+    lastRow ? ratio(lastRow.endingMrr, lastRow.customers) : null,
+    lastRow ? 'noCustomers' : 'notEnoughData',
+  );
   const churnPct = note('churnPct', pct(churned, startingCustomers), inWindow.length ? 'noCustomers' : 'notEnoughData');
   const fullWindow = monthsWithMrr === window;
 

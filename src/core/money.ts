@@ -23,8 +23,7 @@ export function currencyDigits(currency: string): number {
   const code = currency.toUpperCase();
   let digits = digitsCache.get(code);
   if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
     digitsCache.set(code, digits);
   }
   return digits;
@@ -77,12 +76,7 @@ export function toMonthlyMinor(minor: number, interval: BillingInterval = 'month
  * Monthly equivalent of `amount` (major units) billed every `intervalCount` `interval`s, rounded to
  * the currency's minor unit: `toMonthly(2000, 'year')` is 166.67, `toMonthly(2400, 'year', 2)` is 100.
  */
-export function toMonthly(
-  amount: number,
-  interval: BillingInterval = 'month',
-  intervalCount = 1,
-  currency = 'USD',
-): number {
+export function toMonthly(amount: number, interval: BillingInterval = 'month', intervalCount = 1, currency = 'USD'): number {
   return fromMinor(toMonthlyMinor(toMinor(amount, currency), interval, intervalCount), currency);
 }
 
@@ -129,22 +123,13 @@ export function formatNumber(value: number, locale = 'en', maximumFractionDigits
 
 /** Formats a percent given as 0–100. */
 export function formatPercent(pct: number, locale = 'en', maximumFractionDigits = 1): string {
-  return cachedFormat(locale, { style: 'percent', maximumFractionDigits }).format(
-    Number.isFinite(pct) ? pct / 100 : 0,
-  );
+  return cachedFormat(locale, { style: 'percent', maximumFractionDigits }).format(Number.isFinite(pct) ? pct / 100 : 0);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Parsing what people type
 
-export type ParseErrorCode =
-  | 'empty'
-  | 'invalid'
-  | 'ambiguous'
-  | 'mixedSeparators'
-  | 'tooManyDecimals'
-  | 'negative'
-  | 'tooLarge';
+export type ParseErrorCode = 'empty' | 'invalid' | 'ambiguous' | 'mixedSeparators' | 'tooManyDecimals' | 'negative' | 'tooLarge';
 
 export type ParseResult = { ok: true; value: number } | { ok: false; code: ParseErrorCode };
 
@@ -288,7 +273,10 @@ export function parseAmount(text: string, locale = 'en'): ParseResult {
       else {
         const prev = tokens[i - 1];
         if (prev && prev.kind === 'group' && t.text.length !== 3) {
-          return { ok: false, code: seps.some((x) => x.ch === '.') && seps.some((x) => x.ch === ',') ? 'mixedSeparators' : 'invalid' };
+          return {
+            ok: false,
+            code: seps.some((x) => x.ch === '.') && seps.some((x) => x.ch === ',') ? 'mixedSeparators' : 'invalid',
+          };
         }
         intPart += t.text;
       }

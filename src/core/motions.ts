@@ -349,7 +349,14 @@ export function defaultSegments(): Segment[] {
       grossMarginPct: 55,
       motions: [
         { id: 'weekly-sync', kind: 'meeting', frequency: 'weekly', minutesPerTouch: 60, hourlyCost: 65, toolCostPerClient: 0 },
-        { id: 'monthly-report', kind: 'reportReview', frequency: 'monthly', minutesPerTouch: 90, hourlyCost: 65, toolCostPerClient: 40 },
+        {
+          id: 'monthly-report',
+          kind: 'reportReview',
+          frequency: 'monthly',
+          minutesPerTouch: 90,
+          hourlyCost: 65,
+          toolCostPerClient: 40,
+        },
         { id: 'qbr', kind: 'meeting', frequency: 'quarterly', minutesPerTouch: 120, hourlyCost: 85, toolCostPerClient: 0 },
       ],
       offers: [
@@ -365,7 +372,14 @@ export function defaultSegments(): Segment[] {
       grossMarginPct: 60,
       motions: [
         { id: 'biweekly-call', kind: 'call', frequency: 'biweekly', minutesPerTouch: 30, hourlyCost: 55, toolCostPerClient: 0 },
-        { id: 'monthly-report', kind: 'reportReview', frequency: 'monthly', minutesPerTouch: 45, hourlyCost: 55, toolCostPerClient: 25 },
+        {
+          id: 'monthly-report',
+          kind: 'reportReview',
+          frequency: 'monthly',
+          minutesPerTouch: 45,
+          hourlyCost: 55,
+          toolCostPerClient: 25,
+        },
       ],
       offers: [
         { id: 'content-pack', name: 'Extra content pack', kind: 'upsell', mrr: 500, monthlyTakeRatePct: 4 },
@@ -379,8 +393,22 @@ export function defaultSegments(): Segment[] {
       mrrPerClient: 600,
       grossMarginPct: 65,
       motions: [
-        { id: 'auto-report', kind: 'automatedReport', frequency: 'monthly', minutesPerTouch: 5, hourlyCost: 45, toolCostPerClient: 12 },
-        { id: 'newsletter', kind: 'emailCampaign', frequency: 'monthly', minutesPerTouch: 2, hourlyCost: 45, toolCostPerClient: 3 },
+        {
+          id: 'auto-report',
+          kind: 'automatedReport',
+          frequency: 'monthly',
+          minutesPerTouch: 5,
+          hourlyCost: 45,
+          toolCostPerClient: 12,
+        },
+        {
+          id: 'newsletter',
+          kind: 'emailCampaign',
+          frequency: 'monthly',
+          minutesPerTouch: 2,
+          hourlyCost: 45,
+          toolCostPerClient: 3,
+        },
         { id: 'check-in', kind: 'call', frequency: 'quarterly', minutesPerTouch: 20, hourlyCost: 45, toolCostPerClient: 0 },
       ],
       offers: [

@@ -443,7 +443,15 @@ function analyze(
     customers += newCustomers[m] + reactivatedCustomers[m] - churnedCustomers[m];
     // Every partial sum is bounded by one of these (same-sign terms), so checking them proves all
     // the additions above were exact.
-    largest = Math.max(largest, endingMinor, newMinor[m], expansionMinor[m], reactivationMinor[m], -contractionMinor[m], -churnMinor[m]);
+    largest = Math.max(
+      largest,
+      endingMinor,
+      newMinor[m],
+      expansionMinor[m],
+      reactivationMinor[m],
+      -contractionMinor[m],
+      -churnMinor[m],
+    );
     movements.push({
       month: monthLabel(base + m),
       startingMrr: major(startingMinor),

@@ -100,10 +100,7 @@ const spendSchema = v.object({
 function usesSpend(input: unknown): boolean {
   if (typeof input !== 'object' || input === null) return false;
   const r = input as Record<string, unknown>;
-  return (
-    r.cac === undefined &&
-    (r.salesSpend !== undefined || r.marketingSpend !== undefined || r.newCustomers !== undefined)
-  );
+  return r.cac === undefined && (r.salesSpend !== undefined || r.marketingSpend !== undefined || r.newCustomers !== undefined);
 }
 
 function check(input: unknown) {
@@ -119,8 +116,7 @@ export function validateUnitEconomics(inputs: unknown): FieldIssue[] {
   return r.ok ? [] : r.issues;
 }
 
-const val = (value: number): Figure =>
-  Number.isFinite(value) ? { value } : { value: null, reason: 'overflow' };
+const val = (value: number): Figure => (Number.isFinite(value) ? { value } : { value: null, reason: 'overflow' });
 const none = (reason: FigureReason): Figure => ({ value: null, reason });
 
 /** Exact (fractional) minor units to major units, rounded to the minor unit. */
@@ -131,8 +127,7 @@ function moneyFigure(minorExact: number, digits: number): Figure {
 }
 
 /** LTV in exact minor units; the two percents cancel their ÷100. Infinity when churn is 0. */
-const ltvMinor = (arpaMinor: number, grossMarginPct: number, churnPct: number) =>
-  (arpaMinor * grossMarginPct) / churnPct;
+const ltvMinor = (arpaMinor: number, grossMarginPct: number, churnPct: number) => (arpaMinor * grossMarginPct) / churnPct;
 
 /**
  * LTV, CAC, LTV:CAC, payback and lifetime for one set of inputs.
@@ -248,10 +243,7 @@ const improvementSchema = v.object({
  * (churn − points) minus LTV now. `null` with reason `churnTooLow` when churn ≤ points.
  * @throws InvalidInputError with fields `inputs.arpa`, `inputs.churnPct`, `points`, …
  */
-export function churnImprovementValue(
-  inputs: LtvInputs & Pick<CommonInputs, 'churnPct'>,
-  points = 1,
-): Figure {
+export function churnImprovementValue(inputs: LtvInputs & Pick<CommonInputs, 'churnPct'>, points = 1): Figure {
   const checked = checkFields(improvementSchema, { inputs, points });
   if (!checked.ok) throw new InvalidInputError(checked.issues);
   const { arpa, grossMarginPct, churnPct, currency = 'USD' } = checked.value.inputs;

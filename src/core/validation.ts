@@ -35,7 +35,13 @@ export const percent = () =>
 
 /** An integer in [min, max]. */
 export const integerIn = (min: number, max: number) =>
-  v.pipe(v.number('notANumber'), v.finite('notANumber'), v.integer('notInteger'), v.minValue(min, 'outOfRange'), v.maxValue(max, 'outOfRange'));
+  v.pipe(
+    v.number('notANumber'),
+    v.finite('notANumber'),
+    v.integer('notInteger'),
+    v.minValue(min, 'outOfRange'),
+    v.maxValue(max, 'outOfRange'),
+  );
 
 const CODES = new Set<string>(['required', 'notANumber', 'negative', 'outOfRange', 'notInteger', 'tooLarge']);
 
@@ -52,7 +58,9 @@ export function checkFields<S extends v.GenericSchema>(
     const field = (issue.path ?? []).map((p) => String(p.key)).join('.');
     if (seen.has(field)) continue;
     seen.add(field);
-    const code = (issue.input === undefined ? 'required' : CODES.has(issue.message) ? issue.message : 'notANumber') as FieldIssueCode;
+    const code = (
+      issue.input === undefined ? 'required' : CODES.has(issue.message) ? issue.message : 'notANumber'
+    ) as FieldIssueCode;
     issues.push({ field, code });
   }
   return { ok: false, issues };

@@ -14,8 +14,10 @@ const fr: Translation<CommonEnglish> = {
   'error.outOfRange': 'Doit être compris entre {min} et {max}.',
   'error.notInteger': 'Doit être un nombre entier.',
   'error.tooLarge': 'Ce nombre est trop grand.',
-  'storage.unsaved': "Non enregistré : le stockage du navigateur n'est pas disponible. Votre travail reste sur cette page jusqu'à sa fermeture.",
-  'storage.quota': "Non enregistré : le stockage du navigateur est plein. Votre travail reste sur cette page jusqu'à sa fermeture.",
+  'storage.unsaved':
+    "Non enregistré : le stockage du navigateur n'est pas disponible. Votre travail reste sur cette page jusqu'à sa fermeture.",
+  'storage.quota':
+    "Non enregistré : le stockage du navigateur est plein. Votre travail reste sur cette page jusqu'à sa fermeture.",
   'storage.saved': 'Enregistré sur cet appareil.',
   'common.month': 'Mois',
   'common.months': '{n} mois',

@@ -139,7 +139,9 @@ export function startImport(
  * `columns` this resolves with; the ones passed in are detached. Where workers are missing or fail,
  * the analysis runs here instead. `analysis` is null when the engine refuses the data.
  */
-export function analyzeInBackground(columns: PeriodColumns): Promise<{ columns: PeriodColumns; analysis: SubscriptionAnalysis | null }> {
+export function analyzeInBackground(
+  columns: PeriodColumns,
+): Promise<{ columns: PeriodColumns; analysis: SubscriptionAnalysis | null }> {
   const here = async () => ({ columns, analysis: analyzeColumns(columns) });
   const worker = createWorker();
   if (!worker) return here();
@@ -152,7 +154,10 @@ export function analyzeInBackground(columns: PeriodColumns): Promise<{ columns: 
         sent = true;
         // The engine needs only the number of customers, not their ids: an empty array of the
         // table's length clones in O(1), where 100k id strings would be cloned twice.
-        const request: ImportWorkerRequest = { type: 'analyze', columns: { ...columns, customerIds: new Array<string>(columns.customerIds.length) } };
+        const request: ImportWorkerRequest = {
+          type: 'analyze',
+          columns: { ...columns, customerIds: new Array<string>(columns.customerIds.length) },
+        };
         worker.postMessage(request, columnBuffers(columns));
       } else if (message.type === 'analyzed') {
         done();

@@ -79,7 +79,15 @@ const SYNONYMS: Record<MappedField, readonly string[]> = {
     'revenue',
     'total',
   ],
-  interval: ['plan interval', 'interval', 'billing interval', 'billing period', 'billing cycle', 'recurring interval', 'frequency'],
+  interval: [
+    'plan interval',
+    'interval',
+    'billing interval',
+    'billing period',
+    'billing cycle',
+    'recurring interval',
+    'frequency',
+  ],
   intervalCount: ['plan interval count', 'interval count', 'billing interval count', 'recurring interval count'],
   quantity: ['quantity', 'qty', 'seats', 'units', 'licenses', 'licences'],
   currency: ['currency', 'plan currency', 'currency code'],
@@ -129,8 +137,7 @@ export function guessMapping(headers: readonly string[], sampleRows: readonly (r
   const mapping = emptyMapping();
   const normalized = headers.map(normalizeHeader);
   const used = new Set<number>();
-  const hasValues = (col: number): boolean =>
-    sampleRows.length === 0 || sampleRows.some((row) => (row[col] ?? '').trim() !== '');
+  const hasValues = (col: number): boolean => sampleRows.length === 0 || sampleRows.some((row) => (row[col] ?? '').trim() !== '');
 
   for (const field of FIELDS) {
     let fallback = -1;

@@ -163,11 +163,7 @@ export function emptySkipCounts(): SkipCounts {
  * A row processor for a file whose header row is `headers`, read with `mapping` (columns by
  * header text). An invalid mapping is not thrown: `finish()` reports `fatal: invalidMapping`.
  */
-export function createRowProcessor(
-  mapping: ColumnMapping,
-  options: ImportOptions,
-  headers: readonly string[],
-): RowProcessor {
+export function createRowProcessor(mapping: ColumnMapping, options: ImportOptions, headers: readonly string[]): RowProcessor {
   const mappingIssues = validateMapping(mapping, headers);
   const col = (name: string | null): number => (name === null ? -1 : headers.indexOf(name));
   const cCustomer = col(mapping.customerId);
@@ -346,7 +342,14 @@ export function createRowProcessor(
     let currency = options.currency?.toUpperCase();
     if (!currency) {
       const withoutRate = found.filter((c) => !hasRate(c));
-      currency = found.length === 1 ? found[0] : withoutRate.length === 1 ? withoutRate[0] : found.length === 0 ? defaultCurrency : undefined;
+      currency =
+        found.length === 1
+          ? found[0]
+          : withoutRate.length === 1
+            ? withoutRate[0]
+            : found.length === 0
+              ? defaultCurrency
+              : undefined;
     }
     let fatal: ImportFatal | undefined;
     if (mappingIssues.length > 0) fatal = { code: 'invalidMapping', mappingIssues };
@@ -370,7 +373,12 @@ export function createRowProcessor(
       for (let i = 0; i < columns.length; i++) {
         const rate = cCurrency >= 0 ? rateOf[currencyIndex[i]] : 1;
         const converted = rate === 1 ? amount[i] : roundHalfAway(amount[i] * rate * factor) / factor;
-        columns.monthlyMinor[i] = monthlyMinorOf(converted * quantity[i], factor, BILLING_INTERVALS[interval[i]], intervalCount[i]);
+        columns.monthlyMinor[i] = monthlyMinorOf(
+          converted * quantity[i],
+          factor,
+          BILLING_INTERVALS[interval[i]],
+          intervalCount[i],
+        );
       }
     }
     return {

@@ -247,7 +247,7 @@ export async function streamImport(
     const row = (results.data as unknown as string[][])[0] ?? [];
     const rowLine = line;
     // Line breaks inside the row (quoted cells) and the one that ends it.
-    for (let i = aggregate.indexOf(newlineChar, rowStart - base); i >= 0 && i < rowEnd - base; ) {
+    for (let i = aggregate.indexOf(newlineChar, rowStart - base); i >= 0 && i < rowEnd - base;) {
       line += 1;
       i = aggregate.indexOf(newlineChar, i + 1);
     }

@@ -14,8 +14,10 @@ function applyLang(lang: Lang): void {
   document.documentElement.lang = lang;
   document.documentElement.dir = isRtl(lang) ? 'rtl' : 'ltr';
   const table = siteMessages[lang] as Record<string, string>;
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = table[el.dataset.i18n!] ?? el.textContent;
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria]')) el.setAttribute('aria-label', table[el.dataset.i18nAria!]);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    el.textContent = table[el.dataset.i18n!] ?? el.textContent;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria]'))
+    el.setAttribute('aria-label', table[el.dataset.i18nAria!]);
   document.title = table.title;
   select.value = lang;
 }

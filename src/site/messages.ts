@@ -11,7 +11,8 @@ export const siteMessages = defineCatalog({
     'nav.movements': 'Your data',
     language: 'Language',
     'hero.title': 'Grow the revenue you can count on every month',
-    'hero.lead': 'Project your monthly recurring revenue, see what churn costs you, and plan the clients, packages and service that grow it.',
+    'hero.lead':
+      'Project your monthly recurring revenue, see what churn costs you, and plan the clients, packages and service that grow it.',
     footer: 'MRR Kit — open source (MIT). Works offline once visited.',
     title: 'MRR Kit',
   },
@@ -24,7 +25,8 @@ export const siteMessages = defineCatalog({
     'nav.movements': 'Vos données',
     language: 'Langue',
     'hero.title': 'Développez le revenu sur lequel compter chaque mois',
-    'hero.lead': 'Projetez votre revenu mensuel récurrent, mesurez ce que vous coûte l’attrition, et planifiez les clients, les offres et le service qui le font croître.',
+    'hero.lead':
+      'Projetez votre revenu mensuel récurrent, mesurez ce que vous coûte l’attrition, et planifiez les clients, les offres et le service qui le font croître.',
     footer: 'MRR Kit — open source (MIT). Fonctionne hors ligne après une première visite.',
     title: 'MRR Kit',
   },

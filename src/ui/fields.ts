@@ -27,7 +27,8 @@ export function readNumber(raw: string, locale: string, rule: FieldRule = {}): {
   const r = parseAmount(raw, locale);
   if (!r.ok) return { error: { code: r.code } };
   const { min = 0, max, integer } = rule;
-  if (r.value < min) return { error: min === 0 ? { code: 'negative' } : { code: 'outOfRange', params: { min, max: max ?? '∞' } } };
+  if (r.value < min)
+    return { error: min === 0 ? { code: 'negative' } : { code: 'outOfRange', params: { min, max: max ?? '∞' } } };
   if (max !== undefined && r.value > max) return { error: { code: 'outOfRange', params: { min, max } } };
   if (integer && !Number.isInteger(r.value)) return { error: { code: 'notInteger' } };
   return { value: r.value };

@@ -102,7 +102,9 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
       bottom += v;
     }
   });
-  const bars = series.map((k) => (barPaths.has(k) ? svg`<path class="bar ${k}" d=${barPaths.get(k)!.toString()}></path>` : nothing));
+  const bars = series.map((k) =>
+    barPaths.has(k) ? svg`<path class="bar ${k}" d=${barPaths.get(k)!.toString()}></path>` : nothing,
+  );
 
   const axisX = o.rtl ? right + 6 : left - 6;
   // 'end' in both directions: the SVG inherits the element's direction, so in RTL 'end' is the
@@ -142,9 +144,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
           (t) => svg`<line x1=${left} x2=${right} y1=${yBars(t)} y2=${yBars(t)} class=${t === 0 ? 'zero' : ''}></line>
             <text x=${axisX} y=${yBars(t)} dy="0.32em" text-anchor=${anchor}>${o.formatTick(t)}</text>`,
         )}
-        ${labels.map(
-          (l) => svg`<text class="x" x=${mid(l.i)} y=${height - 6} text-anchor="middle">${l.label}</text>`,
-        )}
+        ${labels.map((l) => svg`<text class="x" x=${mid(l.i)} y=${height - 6} text-anchor="middle">${l.label}</text>`)}
       </g>
       <g class="bars" aria-hidden="true">${bars}</g>
       <path class="mrr-line" d=${path ?? ''} aria-hidden="true"></path>
@@ -155,4 +155,3 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
     </figcaption>
   </figure>`;
 }
-

@@ -109,9 +109,11 @@ describe('<mrr-calculator>', () => {
   });
 
   it('follows its own lang when two calculators share a page', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <mrr-calculator lang="en" storage-key=""></mrr-calculator><mrr-calculator lang="ar" storage-key=""></mrr-calculator>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <mrr-calculator lang="en" storage-key=""></mrr-calculator><mrr-calculator lang="ar" storage-key=""></mrr-calculator>
+      </div>`,
+    );
     const [en, ar] = [...wrapper.querySelectorAll('mrr-calculator')];
     await en.updateComplete;
     await ar.updateComplete;

@@ -144,7 +144,11 @@ describe('<mrr-movements> import', () => {
     ['empty.csv', 'This file is empty'],
   ]) {
     it(`refuses ${file} with a clear message and leaves saved datasets untouched`, async () => {
-      const kept = await saveDataset({ name: `kept ${uniqueKey()}`, currency: 'USD', periods: [{ customerId: 'a', start: '2024-01-01', amount: 5 }] });
+      const kept = await saveDataset({
+        name: `kept ${uniqueKey()}`,
+        currency: 'USD',
+        periods: [{ customerId: 'a', start: '2024-01-01', amount: 5 }],
+      });
       const before = (await listDatasets()).map((d) => d.id).sort();
       const el = await movements();
       pick(el, await fixtureFile(file));
@@ -174,12 +178,17 @@ describe('<mrr-movements> import', () => {
     q(el, 'form.rates button[type="submit"]').click();
     await until(el, () => $(el, '#import-report'));
     expect(text(el, '[data-report="currency"]')).to.equal('USD');
-    expect(shownPeriods(el).map((p) => p.amount).sort()).to.deep.equal([100, 110]);
+    expect(
+      shownPeriods(el)
+        .map((p) => p.amount)
+        .sort(),
+    ).to.deep.equal([100, 110]);
   });
 
   it('cancels a large import: nothing is shown or saved', async () => {
     const lines = ['customer_id,start_date,end_date,monthly_amount'];
-    for (let i = 0; i < 200_000; i++) lines.push(`c${i % 5000},2023-${String((i % 12) + 1).padStart(2, '0')}-01,,${(i % 90) + 10}`);
+    for (let i = 0; i < 200_000; i++)
+      lines.push(`c${i % 5000},2023-${String((i % 12) + 1).padStart(2, '0')}-01,,${(i % 90) + 10}`);
     const file = new File([lines.join('\n')], 'big.csv', { type: 'text/csv' });
     const before = (await listDatasets()).length;
     const el = await movements();
@@ -201,7 +210,12 @@ describe('<mrr-movements> import', () => {
   it('opens a large saved dataset with the analysis done in the worker', async () => {
     const periods: SubscriptionPeriod[] = [];
     for (let i = 0; i < 60_000; i++) {
-      periods.push({ customerId: `c${Math.floor(i / 6)}`, start: `202${i % 4}-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}`, end: i % 3 ? null : '2024-06-01', amount: (i % 50) + 5 });
+      periods.push({
+        customerId: `c${Math.floor(i / 6)}`,
+        start: `202${i % 4}-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}`,
+        end: i % 3 ? null : '2024-06-01',
+        amount: (i % 50) + 5,
+      });
     }
     const { columns } = periodsToColumns(periods);
     const expected = analyzeSubscriptions(columns);

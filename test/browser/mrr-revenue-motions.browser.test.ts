@@ -4,7 +4,9 @@ import type { MrrRevenueMotions } from '../../components/mrr-revenue-motions/mrr
 import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
 
 async function motions(attrs = '', key = uniqueKey(), style = ''): Promise<MrrRevenueMotions> {
-  const wrapper = await fixture<HTMLDivElement>(`<div style="${style}"><mrr-revenue-motions storage-key="${key}" ${attrs}></mrr-revenue-motions></div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    `<div style="${style}"><mrr-revenue-motions storage-key="${key}" ${attrs}></mrr-revenue-motions></div>`,
+  );
   const el = wrapper.querySelector('mrr-revenue-motions')!;
   await el.persist.restored;
   await el.updateComplete;

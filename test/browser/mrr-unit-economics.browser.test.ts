@@ -4,7 +4,9 @@ import type { MrrUnitEconomics } from '../../components/mrr-unit-economics/mrr-u
 import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
 
 async function economics(attrs = '', key = uniqueKey()): Promise<MrrUnitEconomics> {
-  const wrapper = await fixture<HTMLDivElement>(`<div><mrr-unit-economics storage-key="${key}" ${attrs}></mrr-unit-economics></div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    `<div><mrr-unit-economics storage-key="${key}" ${attrs}></mrr-unit-economics></div>`,
+  );
   const el = wrapper.querySelector('mrr-unit-economics')!;
   await el.persist.restored;
   await el.updateComplete;

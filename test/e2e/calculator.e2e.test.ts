@@ -104,7 +104,7 @@ describe('built site (dist/site)', () => {
     await page.close();
   });
 
-  it('feeds the calculator\'s price and churn into the unit economics, and motions\' expansion into the calculator', async () => {
+  it("feeds the calculator's price and churn into the unit economics, and motions' expansion into the calculator", async () => {
     const page = await e2e.browser.newPage();
     await page.goto(`${e2e.url}/site/`);
     await page.locator('mrr-unit-economics input#churnPct').waitFor();

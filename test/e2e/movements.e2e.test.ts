@@ -14,7 +14,12 @@ afterAll(async () => {
 
 const expected = readFileSync('test/fixtures/dbt-expected-movements.csv', 'utf8').trim().split(/\r?\n/);
 const header = expected[0].split(',');
-const lastExpected = Object.fromEntries(expected.at(-1)!.split(',').map((v, i) => [header[i], v]));
+const lastExpected = Object.fromEntries(
+  expected
+    .at(-1)!
+    .split(',')
+    .map((v, i) => [header[i], v]),
+);
 
 describe('<mrr-movements> on the built site', () => {
   it('imports the dbt mrr-playbook CSV, saves it, and its last month matches expected_movements.csv', async () => {

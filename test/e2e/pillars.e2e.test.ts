@@ -39,7 +39,9 @@ describe('unit economics and revenue motions (built)', () => {
     await expect.poll(() => cost.textContent()).toBe('€10,612');
     await tab.evaluate(() => {
       (window as unknown as { expansion: unknown[] }).expansion = [];
-      document.addEventListener('mrr-expansion', (e) => (window as unknown as { expansion: unknown[] }).expansion.push((e as CustomEvent).detail));
+      document.addEventListener('mrr-expansion', (e) =>
+        (window as unknown as { expansion: unknown[] }).expansion.push((e as CustomEvent).detail),
+      );
     });
     await tab.locator('#motions input[id="standard--clients"]').fill('60');
     const events = await tab.evaluate(() => (window as unknown as { expansion: { expansionMrr: number }[] }).expansion);

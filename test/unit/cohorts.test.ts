@@ -56,7 +56,7 @@ describe('cohortRetention', () => {
     const curve = averageRetention(cohortRetention(periods, { asOf: '2024-04' }));
     expect(curve.cohortsByAge).toEqual([2, 2, 2, 1]);
     expect(curve.revenuePct[0]).toBe(100);
-    expect(curve.revenuePct[1]).toBeCloseTo((100 + 50) / 250 * 100, 10); // Jan cohort 100 + Feb cohort 50
+    expect(curve.revenuePct[1]).toBeCloseTo(((100 + 50) / 250) * 100, 10); // Jan cohort 100 + Feb cohort 50
     expect(curve.logoPct[2]).toBeCloseTo((1 / 3) * 100, 10);
     expect(curve.revenuePct[3]).toBeCloseTo(115, 10);
   });
@@ -87,7 +87,11 @@ function referenceCohorts(periods: SubscriptionPeriod[], asOf: string) {
     const activeMonths = [...months].filter(([, v]) => v > 0).map(([m]) => m);
     if (!activeMonths.length) continue;
     const first = Math.min(...activeMonths);
-    const c = cohorts.get(first) ?? { customers: 0, mrr: new Array(last - first + 1).fill(0), active: new Array(last - first + 1).fill(0) };
+    const c = cohorts.get(first) ?? {
+      customers: 0,
+      mrr: new Array(last - first + 1).fill(0),
+      active: new Array(last - first + 1).fill(0),
+    };
     c.customers += 1;
     for (let m = first; m <= last; m++) {
       const v = months.get(m) ?? 0;

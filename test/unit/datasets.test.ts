@@ -2,7 +2,14 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configureStorage, getDb, resetStorage, StorageError } from '../../src/storage/db.js';
-import { deleteDataset, listDatasets, loadDatasetColumns, loadDatasetPeriods, renameDataset, saveDataset } from '../../src/storage/datasets.js';
+import {
+  deleteDataset,
+  listDatasets,
+  loadDatasetColumns,
+  loadDatasetPeriods,
+  renameDataset,
+  saveDataset,
+} from '../../src/storage/datasets.js';
 import type { SubscriptionPeriod } from '../../src/import/types.js';
 import { analyzeSubscriptions, periodsToColumns } from '../../src/core/movements.js';
 import { columnsToPeriods } from '../../src/core/period-columns.js';
@@ -41,8 +48,19 @@ describe('datasets', () => {
   it('saves columns in chunks and loads them back in order', async () => {
     const data = periods(23);
     const { columns } = periodsToColumns(data);
-    const rec = await saveDataset({ name: 'Stripe March', currency: 'usd', columns, meta: { file: 'subs.csv' } }, { chunkSize: 5 });
-    expect(rec).toMatchObject({ name: 'Stripe March', currency: 'USD', periodCount: 23, customerCount: 7, chunkCount: 5, format: 'columns', meta: { file: 'subs.csv' } });
+    const rec = await saveDataset(
+      { name: 'Stripe March', currency: 'usd', columns, meta: { file: 'subs.csv' } },
+      { chunkSize: 5 },
+    );
+    expect(rec).toMatchObject({
+      name: 'Stripe March',
+      currency: 'USD',
+      periodCount: 23,
+      customerCount: 7,
+      chunkCount: 5,
+      format: 'columns',
+      meta: { file: 'subs.csv' },
+    });
     expect(await chunkKeys()).toHaveLength(5);
     // Each chunk holds typed arrays of its own rows (not views of the whole) and part of the id table.
     const chunk = (await (await getDb()).get('datasetChunks', [rec.id, 1]))!;
@@ -71,7 +89,16 @@ describe('datasets', () => {
     await Promise.all([
       tx.objectStore('datasetChunks').put({ datasetId: 'old', index: 0, periods: data.slice(0, 5) }),
       tx.objectStore('datasetChunks').put({ datasetId: 'old', index: 1, periods: data.slice(5) }),
-      tx.objectStore('datasets').put({ id: 'old', name: 'Old', createdAt: 1, updatedAt: 1, currency: 'EUR', periodCount: 9, customerCount: 7, chunkCount: 2 }),
+      tx.objectStore('datasets').put({
+        id: 'old',
+        name: 'Old',
+        createdAt: 1,
+        updatedAt: 1,
+        currency: 'EUR',
+        periodCount: 9,
+        customerCount: 7,
+        chunkCount: 2,
+      }),
     ]);
     await tx.done;
     resetStorage();
@@ -127,7 +154,9 @@ describe('datasets', () => {
       if (calls === 2) throw new DOMException('disk full', 'QuotaExceededError');
       return realPut.apply(this, args);
     });
-    const error = await saveDataset({ name: 'B', currency: 'USD', periods: periods(9) }, { chunkSize: 2 }).catch((e: unknown) => e);
+    const error = await saveDataset({ name: 'B', currency: 'USD', periods: periods(9) }, { chunkSize: 2 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).reason).toBe('quota');
     vi.restoreAllMocks();
@@ -141,7 +170,9 @@ describe('datasets', () => {
     const a = await saveDataset({ name: 'A', currency: 'USD', periods: periods(2) });
     // An import summary that cannot be structured-cloned makes the record's put fail, after the chunks'.
     const meta = { fn: () => 1 } as unknown as Record<string, unknown>;
-    const error = await saveDataset({ name: 'B', currency: 'USD', periods: periods(3), meta }, { chunkSize: 2 }).catch((e: unknown) => e);
+    const error = await saveDataset({ name: 'B', currency: 'USD', periods: periods(3), meta }, { chunkSize: 2 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).reason).toBe('writeFailed');
     expect((await listDatasets()).map((d) => d.id)).toEqual([a.id]);

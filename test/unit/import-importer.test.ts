@@ -61,7 +61,11 @@ function fakeWorker(script: ImportWorkerResponse[] | 'fail') {
 describe('importer with a worker', () => {
   it('relays progress and the result, then terminates the worker', async () => {
     const s = await sniffFile(file);
-    const result = { columns: periodsToColumns([]).columns, analysis: null, report: { rowsRead: 0 } } as unknown as import('../../src/import/types.js').ImportResult;
+    const result = {
+      columns: periodsToColumns([]).columns,
+      analysis: null,
+      report: { rowsRead: 0 },
+    } as unknown as import('../../src/import/types.js').ImportResult;
     const progress = { rowsRead: 5, bytesRead: 10, totalBytes: 20, fraction: 0.5, rowsPerSecond: 100 };
     const workers = fakeWorker([{ type: 'ready' }, { type: 'progress', progress }, { type: 'done', result }]);
     const seen: ImportProgress[] = [];
@@ -117,7 +121,13 @@ describe('analyzeInBackground', () => {
       onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
       terminated = false;
       constructor() {
-        setTimeout(() => (fails ? this.onerror?.({ message: 'load failed', preventDefault() {} }) : this.onmessage?.({ data: { type: 'ready' } })), 0);
+        setTimeout(
+          () =>
+            fails
+              ? this.onerror?.({ message: 'load failed', preventDefault() {} })
+              : this.onmessage?.({ data: { type: 'ready' } }),
+          0,
+        );
       }
       postMessage(request: ImportWorkerRequest, transfer: Transferable[]) {
         seen.push(request);

@@ -13,9 +13,10 @@ describe('streamImport: a 100 MB file', () => {
     const rows: string[] = [];
     let bytes = 0;
     for (let i = 0; bytes < 1024 * 1024; i++) {
-      const row = i === 7
-        ? `s${i},c${i % 5000},2022-05-10,2021-01-01,50\n`
-        : `s${i},c${i % 5000},2021-0${1 + (i % 9)}-15,${i % 3 ? '' : '2023-06-01'},${10 + (i % 90)}.5\n`;
+      const row =
+        i === 7
+          ? `s${i},c${i % 5000},2022-05-10,2021-01-01,50\n`
+          : `s${i},c${i % 5000},2021-0${1 + (i % 9)}-15,${i % 3 ? '' : '2023-06-01'},${10 + (i % 90)}.5\n`;
       rows.push(row);
       bytes += row.length;
     }
@@ -28,12 +29,17 @@ describe('streamImport: a 100 MB file', () => {
     const heapBefore = process.memoryUsage().heapUsed;
     let peakHeap = heapBefore;
     let progressCalls = 0;
-    const result = await streamImport(file, guessMapping(header.trim().split(',')), {}, {
-      onProgress: () => {
-        progressCalls += 1;
-        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    const result = await streamImport(
+      file,
+      guessMapping(header.trim().split(',')),
+      {},
+      {
+        onProgress: () => {
+          progressCalls += 1;
+          peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+        },
       },
-    });
+    );
     expect(result.report.fatal).toBeUndefined();
     expect(result.report.rowsRead).toBe(rows.length * blocks);
     expect(result.report.errors.count).toBe(blocks);

@@ -18,10 +18,27 @@ describe('guessMapping', () => {
 
   it("maps Stripe's subscription export", () => {
     const headers = [
-      'id', 'Customer ID', 'Customer Description', 'Customer Email', 'Plan', 'Quantity', 'Currency', 'Interval',
-      'Amount', 'Status', 'Created (UTC)', 'Start Date (UTC)', 'Current Period Start (UTC)',
-      'Current Period End (UTC)', 'Trial Start (UTC)', 'Trial End (UTC)', 'Canceled At (UTC)', 'Ended At (UTC)',
-      'Plan Interval', 'Plan Interval Count', 'Plan Amount',
+      'id',
+      'Customer ID',
+      'Customer Description',
+      'Customer Email',
+      'Plan',
+      'Quantity',
+      'Currency',
+      'Interval',
+      'Amount',
+      'Status',
+      'Created (UTC)',
+      'Start Date (UTC)',
+      'Current Period Start (UTC)',
+      'Current Period End (UTC)',
+      'Trial Start (UTC)',
+      'Trial End (UTC)',
+      'Canceled At (UTC)',
+      'Ended At (UTC)',
+      'Plan Interval',
+      'Plan Interval Count',
+      'Plan Amount',
     ];
     const m = guessMapping(headers);
     expect(m).toEqual({
@@ -41,10 +58,7 @@ describe('guessMapping', () => {
   });
 
   it('uses synonyms and prefers a column with values over an empty one', () => {
-    const m = guessMapping(
-      ['Customer', 'Client', 'Begin', 'Churn Date', 'MRR'],
-      [['', 'k1', '2024-01-01', '', '10']],
-    );
+    const m = guessMapping(['Customer', 'Client', 'Begin', 'Churn Date', 'MRR'], [['', 'k1', '2024-01-01', '', '10']]);
     expect(m.customerId).toBe('Client');
     expect(m.start).toBe('Begin');
     expect(m.end).toBe('Churn Date');

@@ -79,7 +79,10 @@ describe('createRowProcessor', () => {
   });
 
   it('quotes and defuses cells in the error CSV', () => {
-    const { report } = run([['a', '=1+1', '', '1'], ['b', '2024-01-01', '', '"1,x"']]);
+    const { report } = run([
+      ['a', '=1+1', '', '1'],
+      ['b', '2024-01-01', '', '"1,x"'],
+    ]);
     const csv = errorsToCsv(report.errors).split('\r\n');
     expect(csv[1]).toBe("2,badDate,start_date,'=1+1");
     expect(csv[2]).toBe('3,badAmount,monthly_amount,"""1,x"""');
@@ -101,16 +104,46 @@ describe('createRowProcessor', () => {
 });
 
 describe('Stripe-like rows', () => {
-  const headers = ['Customer ID', 'Status', 'Start Date (UTC)', 'Ended At (UTC)', 'Trial End (UTC)', 'Plan Interval', 'Plan Interval Count', 'Plan Amount', 'Quantity', 'Currency'];
+  const headers = [
+    'Customer ID',
+    'Status',
+    'Start Date (UTC)',
+    'Ended At (UTC)',
+    'Trial End (UTC)',
+    'Plan Interval',
+    'Plan Interval Count',
+    'Plan Amount',
+    'Quantity',
+    'Currency',
+  ];
   const row = (o: Partial<Record<string, string>>) =>
-    headers.map((h) => o[h] ?? ({ 'Customer ID': 'cus_1', Status: 'active', 'Start Date (UTC)': '2024-01-05 10:00', 'Plan Interval': 'month', 'Plan Amount': '49.00', Currency: 'usd' } as Record<string, string>)[h] ?? '');
+    headers.map(
+      (h) =>
+        o[h] ??
+        (
+          {
+            'Customer ID': 'cus_1',
+            Status: 'active',
+            'Start Date (UTC)': '2024-01-05 10:00',
+            'Plan Interval': 'month',
+            'Plan Amount': '49.00',
+            Currency: 'usd',
+          } as Record<string, string>
+        )[h] ??
+        '',
+    );
 
   it('reads interval, count, quantity; starts paid periods at trial end', () => {
     const { periods, report } = run(
       [
         row({}),
         row({ 'Customer ID': 'cus_2', 'Plan Interval': 'year', 'Plan Amount': '1200', Quantity: '5' }),
-        row({ 'Customer ID': 'cus_3', 'Plan Interval Count': '3', 'Trial End (UTC)': '2024-01-19 10:00', 'Ended At (UTC)': '2024-06-01 00:00' }),
+        row({
+          'Customer ID': 'cus_3',
+          'Plan Interval Count': '3',
+          'Trial End (UTC)': '2024-01-19 10:00',
+          'Ended At (UTC)': '2024-06-01 00:00',
+        }),
       ],
       headers,
     );
@@ -150,7 +183,11 @@ describe('Stripe-like rows', () => {
       headers,
     );
     expect(periods).toEqual([]);
-    expect(report.fatal).toEqual({ code: 'multipleCurrencies', currencies: ['EUR', 'GBP', 'USD'], missingRates: ['EUR', 'GBP', 'USD'] });
+    expect(report.fatal).toEqual({
+      code: 'multipleCurrencies',
+      currencies: ['EUR', 'GBP', 'USD'],
+      missingRates: ['EUR', 'GBP', 'USD'],
+    });
     const partial = run([row({}), row({ Currency: 'eur' })], headers, { currency: 'USD' });
     expect(partial.report.fatal).toEqual({ code: 'multipleCurrencies', currencies: ['EUR', 'USD'], missingRates: ['EUR'] });
   });
@@ -164,7 +201,10 @@ describe('Stripe-like rows', () => {
     expect(report.fatal).toBeUndefined();
     expect(report.currency).toBe('USD');
     expect(periods.map((p) => p.amount)).toEqual([49, 10.8, 6.67]);
-    const toEur = run([row({}), row({ Currency: 'EUR', 'Plan Amount': '10' })], headers, { currency: 'eur', rates: { USD: 0.5 } });
+    const toEur = run([row({}), row({ Currency: 'EUR', 'Plan Amount': '10' })], headers, {
+      currency: 'eur',
+      rates: { USD: 0.5 },
+    });
     expect(toEur.report.currency).toBe('EUR');
     expect(toEur.periods.map((p) => p.amount)).toEqual([24.5, 10]);
   });
@@ -177,7 +217,12 @@ describe('Stripe-like rows', () => {
 
   it('reads minor-unit amounts when told', () => {
     const mapping = { ...guessMapping(headers), amountInMinorUnits: true };
-    const { periods } = run([row({ 'Plan Amount': '4900' }), row({ Currency: 'jpy', 'Plan Amount': '500' })], headers, { rates: { JPY: 0.01 } }, mapping);
+    const { periods } = run(
+      [row({ 'Plan Amount': '4900' }), row({ Currency: 'jpy', 'Plan Amount': '500' })],
+      headers,
+      { rates: { JPY: 0.01 } },
+      mapping,
+    );
     expect(periods.map((p) => p.amount)).toEqual([49, 5]);
   });
 });

@@ -114,7 +114,8 @@ describe('streamImport: bad files', () => {
       const { report } = await importPeriods(unclosed, plain, {}, { chunkSize });
       expect(report.fatal).toEqual({ code: 'unterminatedQuote', line: 3 });
     }
-    const swallowing = 'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-01,,5\n"c2"x,2024-01-01,,5\nc3,2024-01-01,,5\n';
+    const swallowing =
+      'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-01,,5\n"c2"x,2024-01-01,,5\nc3,2024-01-01,,5\n';
     expect((await importPeriods(swallowing, plain)).report.fatal).toEqual({ code: 'unterminatedQuote', line: 3 });
     const stray = 'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-01,,5\n"c2"x,"2024-01-01",,5\nc3,2024-01-01,,5\n';
     const { report, periods } = await importPeriods(stray, plain);
@@ -123,7 +124,10 @@ describe('streamImport: bad files', () => {
   });
 
   it('reads UTF-16 exports', async () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('customer_id,start_date,monthly_amount\nc1,2024-01-01,9\n', 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('customer_id,start_date,monthly_amount\nc1,2024-01-01,9\n', 'utf16le'),
+    ]);
     const s = await sniff(new Blob([utf16]));
     expect(s.fatal).toBeUndefined();
     const { periods } = await importPeriods(new Blob([utf16]), s.mapping);
@@ -134,7 +138,14 @@ describe('streamImport: bad files', () => {
 describe('sniff and import of a Stripe-like export', () => {
   it('guesses the mapping and imports with skips counted', async () => {
     const s = await sniff(blob('stripe-subscriptions.csv'));
-    expect(s.mapping).toMatchObject({ customerId: 'Customer ID', start: 'Start Date (UTC)', end: 'Ended At (UTC)', amount: 'Plan Amount', interval: 'Plan Interval', amountIsMonthly: false });
+    expect(s.mapping).toMatchObject({
+      customerId: 'Customer ID',
+      start: 'Start Date (UTC)',
+      end: 'Ended At (UTC)',
+      amount: 'Plan Amount',
+      interval: 'Plan Interval',
+      amountIsMonthly: false,
+    });
     expect(s.sampleRows).toHaveLength(8);
     expect(s.dateFormat).toBe('iso');
     const { periods, report } = await importPeriods(blob('stripe-subscriptions.csv'), s.mapping);
@@ -152,11 +163,18 @@ describe('sniff and import of a Stripe-like export', () => {
 
 describe('streamImport: progress and cancel', () => {
   const mapping = guessMapping(['customer_id', 'start_date', 'end_date', 'monthly_amount']);
-  const big = 'customer_id,start_date,end_date,monthly_amount\n' + Array.from({ length: 20_000 }, (_, i) => `c${i},2024-01-01,,${i % 90 + 1}`).join('\n');
+  const big =
+    'customer_id,start_date,end_date,monthly_amount\n' +
+    Array.from({ length: 20_000 }, (_, i) => `c${i},2024-01-01,,${(i % 90) + 1}`).join('\n');
 
   it('reports progress, the last at 100 %', async () => {
     const seen: ImportProgress[] = [];
-    const { report } = await importPeriods(big, mapping, {}, { chunkSize: 4096, progressIntervalMs: 0, onProgress: (p) => seen.push(p) });
+    const { report } = await importPeriods(
+      big,
+      mapping,
+      {},
+      { chunkSize: 4096, progressIntervalMs: 0, onProgress: (p) => seen.push(p) },
+    );
     expect(report.periodsImported).toBe(20_000);
     expect(seen.length).toBeGreaterThan(10);
     expect(seen.at(-1)).toMatchObject({ rowsRead: 20_000, fraction: 1 });
@@ -166,7 +184,12 @@ describe('streamImport: progress and cancel', () => {
   it('cancels between chunks', async () => {
     let chunks = 0;
     await expect(
-      streamImport(big, mapping, {}, { chunkSize: 4096, isCancelled: () => chunks > 3, betweenChunks: async () => void (chunks += 1) }),
+      streamImport(
+        big,
+        mapping,
+        {},
+        { chunkSize: 4096, isCancelled: () => chunks > 3, betweenChunks: async () => void (chunks += 1) },
+      ),
     ).rejects.toBeInstanceOf(ImportCancelledError);
   });
 });

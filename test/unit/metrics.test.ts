@@ -10,9 +10,31 @@ import { addMonths, monthLabel } from '../../src/core/dates.js';
 function row(
   month: string,
   previous: { endingMrr: number; customers: number } | undefined,
-  m: Partial<Pick<MovementRow, 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation' | 'newCustomers' | 'churnedCustomers' | 'reactivatedCustomers'>>,
+  m: Partial<
+    Pick<
+      MovementRow,
+      | 'new'
+      | 'expansion'
+      | 'contraction'
+      | 'churn'
+      | 'reactivation'
+      | 'newCustomers'
+      | 'churnedCustomers'
+      | 'reactivatedCustomers'
+    >
+  >,
 ): MovementRow {
-  const r = { new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0, newCustomers: 0, churnedCustomers: 0, reactivatedCustomers: 0, ...m };
+  const r = {
+    new: 0,
+    expansion: 0,
+    contraction: 0,
+    churn: 0,
+    reactivation: 0,
+    newCustomers: 0,
+    churnedCustomers: 0,
+    reactivatedCustomers: 0,
+    ...m,
+  };
   const startingMrr = previous?.endingMrr ?? 0;
   return {
     month,
@@ -24,7 +46,14 @@ function row(
 }
 
 const jan = row('2024-01', undefined, { new: 1000, newCustomers: 10 });
-const feb = row('2024-02', jan, { new: 200, newCustomers: 2, expansion: 100, contraction: -50, churn: -100, churnedCustomers: 1 });
+const feb = row('2024-02', jan, {
+  new: 200,
+  newCustomers: 2,
+  expansion: 100,
+  contraction: -50,
+  churn: -100,
+  churnedCustomers: 1,
+});
 
 describe('monthlyMetrics', () => {
   it('computes each formula on a worked example', () => {
@@ -44,7 +73,14 @@ describe('monthlyMetrics', () => {
       quickRatio: 2,
     });
     // No starting MRR or customers: rates are null, never NaN or Infinity.
-    expect(m1).toMatchObject({ arpa: 100, logoChurnPct: null, grossMrrChurnPct: null, nrrPct: null, quickRatio: null, netNewMrr: 1000 });
+    expect(m1).toMatchObject({
+      arpa: 100,
+      logoChurnPct: null,
+      grossMrrChurnPct: null,
+      nrrPct: null,
+      quickRatio: null,
+      netNewMrr: 1000,
+    });
   });
 
   it('gives a negative net MRR churn when expansion outweighs losses', () => {
@@ -58,7 +94,11 @@ function steadyRows(count: number, churn = true): MovementRow[] {
   const rows = [row('2023-01', undefined, { new: 1000, newCustomers: 10 })];
   for (let i = 1; i <= count; i++) {
     rows.push(
-      row(addMonths('2023-01', i), rows[i - 1], churn ? { churn: -100, churnedCustomers: 1, new: 100, newCustomers: 1 } : { expansion: 10 }),
+      row(
+        addMonths('2023-01', i),
+        rows[i - 1],
+        churn ? { churn: -100, churnedCustomers: 1, new: 100, newCustomers: 1 } : { expansion: 10 },
+      ),
     );
   }
   return rows;
@@ -113,7 +153,12 @@ describe('summaryMetrics', () => {
     const periods: SubscriptionPeriod[] = Papa.parse<Record<string, string>>(
       readFileSync('test/fixtures/dbt-subscription-periods.csv', 'utf8'),
       { header: true, skipEmptyLines: true },
-    ).data.map((r) => ({ customerId: r.customer_id, start: r.start_date, end: r.end_date || null, amount: Number(r.monthly_amount) }));
+    ).data.map((r) => ({
+      customerId: r.customer_id,
+      start: r.start_date,
+      end: r.end_date || null,
+      amount: Number(r.monthly_amount),
+    }));
     const s = summaryMetrics(mrrMovements(periods), { month: '2019-12' });
     expect(s.fromMonth).toBe('2019-01');
     expect(s.arpa).toBeCloseTo(1255 / 28, 10);
@@ -137,7 +182,10 @@ describe('metrics properties', () => {
     .map((p) => (p.end !== null && p.end < p.start ? { ...p, start: p.end, end: p.start } : p));
 
   const finiteOrNull = (v: unknown): boolean =>
-    v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'object' && Object.values(v as object).every(finiteOrNull));
+    v === null ||
+    typeof v === 'string' ||
+    (typeof v === 'number' && Number.isFinite(v)) ||
+    (typeof v === 'object' && Object.values(v as object).every(finiteOrNull));
 
   it('never returns NaN or Infinity', () => {
     fc.assert(

@@ -83,7 +83,7 @@ describe('motionsPlan', () => {
     expect(total.clients).toBe(158);
     expect(cents(total.costToServe)).toBe(segments.reduce((sum, s) => sum + cents(s.costToServe), 0));
     expect(cents(total.expansionMrr)).toBe(segments.reduce((sum, s) => sum + cents(s.expansionMrr), 0));
-    expect(total.staffHoursPerMonth).toBeCloseTo(52 + 55 + 120 * (5 + 2 + 20 / 3) / 60, 9);
+    expect(total.staffHoursPerMonth).toBeCloseTo(52 + 55 + (120 * (5 + 2 + 20 / 3)) / 60, 9);
     expect(segments.map((s) => s.managerHeadcount)).toEqual([1, 1, 1]);
     expect(total.managerHeadcount).toBe(2); // 134.3 h pooled, not 3 rounded-up segments
     expect(total.expansionPct.value).toBeCloseTo((total.expansionMrr / total.mrr) * 100, 12);
@@ -128,7 +128,16 @@ describe('validation', () => {
   it('names the field by its path and the code', () => {
     const bad = segment({
       clients: 2.5,
-      motions: [{ id: '', kind: 'meeting', frequency: 'daily', minutesPerTouch: -5, hourlyCost: 60, toolCostPerClient: 0 } as unknown as Motion],
+      motions: [
+        {
+          id: '',
+          kind: 'meeting',
+          frequency: 'daily',
+          minutesPerTouch: -5,
+          hourlyCost: 60,
+          toolCostPerClient: 0,
+        } as unknown as Motion,
+      ],
       offers: [{ id: 'x', name: 'X', kind: 'upsell', mrr: 100, monthlyTakeRatePct: 120 }],
     });
     expect(validateMotionsPlan([bad], { hoursPerManagerPerMonth: 0, currency: 'nope' })).toEqual([
@@ -201,9 +210,8 @@ describe('properties', () => {
         fc.integer({ min: 1, max: 5 }),
         (clients, mrr, ratePct, k) => {
           const expansion = (monthlyTakeRatePct: number) =>
-            motionsPlan([
-              segment({ clients, offers: [{ id: 'o', name: 'O', kind: 'crossSell', mrr, monthlyTakeRatePct }] }),
-            ]).segments[0].expansionMrr;
+            motionsPlan([segment({ clients, offers: [{ id: 'o', name: 'O', kind: 'crossSell', mrr, monthlyTakeRatePct }] })])
+              .segments[0].expansionMrr;
           // Each result is rounded once to the cent, so k × one result is off by at most (k + 1) / 2 cents.
           expect(Math.abs(cents(expansion(ratePct * k)) - k * cents(expansion(ratePct)))).toBeLessThanOrEqual((k + 1) / 2);
         },

@@ -31,7 +31,22 @@ describe('dates', () => {
     expect(parseIsoDay('2021-03-01T00:00:00Z')).toBe(key(2021, 3, 1));
     expect(parseIsoDay('2021-02-28')).toBeLessThan(parseIsoDay('2021-03-01'));
     expect(parseIsoDay('2021-12-31')).toBeLessThan(parseIsoDay('2022-01-01'));
-    for (const bad of ['2021-0a-01', '2021-01-:1', '2O21-01-01', '2021-02-29', '2021-13-01', '2021-00-10', '2021-04-31', '21-01-01', '2021/01/01', '2021-01-1', '', 5, null, '2021-01-01x']) {
+    for (const bad of [
+      '2021-0a-01',
+      '2021-01-:1',
+      '2O21-01-01',
+      '2021-02-29',
+      '2021-13-01',
+      '2021-00-10',
+      '2021-04-31',
+      '21-01-01',
+      '2021/01/01',
+      '2021-01-1',
+      '',
+      5,
+      null,
+      '2021-01-01x',
+    ]) {
       expect(parseIsoDay(bad)).toBe(-1);
     }
     expect(parseIsoDay('1900-02-29')).toBe(-1);
@@ -121,7 +136,16 @@ describe('mrrMovements rules', () => {
       ],
       { asOf: '2021-07' },
     );
-    const pick = (r: MovementRow) => [r.month, r.new, r.expansion, r.contraction, r.churn, r.reactivation, r.endingMrr, r.customers];
+    const pick = (r: MovementRow) => [
+      r.month,
+      r.new,
+      r.expansion,
+      r.contraction,
+      r.churn,
+      r.reactivation,
+      r.endingMrr,
+      r.customers,
+    ];
     expect(rows.map(pick)).toEqual([
       ['2021-01', 100, 0, 0, 0, 0, 100, 1],
       ['2021-02', 0, 50, 0, 0, 0, 150, 1],
@@ -250,7 +274,17 @@ function referenceMovements(periods: SubscriptionPeriod[], asOf: string): Record
   const rows: Record<string, number | string>[] = [];
   let starting = 0;
   for (let m = firstMonth; m <= last; m++) {
-    const row = { month: monthLabel(m), startingMrr: starting, new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0, endingMrr: 0, customers: 0 };
+    const row = {
+      month: monthLabel(m),
+      startingMrr: starting,
+      new: 0,
+      expansion: 0,
+      contraction: 0,
+      churn: 0,
+      reactivation: 0,
+      endingMrr: 0,
+      customers: 0,
+    };
     for (const months of mrr.values()) {
       const now = months.get(m) ?? 0;
       const before = months.get(m - 1) ?? 0;
@@ -271,7 +305,9 @@ function referenceMovements(periods: SubscriptionPeriod[], asOf: string): Record
 }
 
 const monthArb = fc.integer({ min: 2019 * 12, max: 2021 * 12 + 11 });
-const dayArb = fc.tuple(monthArb, fc.integer({ min: 1, max: 28 })).map(([m, d]) => `${monthLabel(m)}-${String(d).padStart(2, '0')}`);
+const dayArb = fc
+  .tuple(monthArb, fc.integer({ min: 1, max: 28 }))
+  .map(([m, d]) => `${monthLabel(m)}-${String(d).padStart(2, '0')}`);
 const periodArb: fc.Arbitrary<SubscriptionPeriod> = fc
   .record({
     customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
@@ -355,7 +391,11 @@ describe('mrrMovements properties', () => {
   it('stays exact on large amounts and many periods', () => {
     const periods: SubscriptionPeriod[] = [];
     for (let i = 0; i < 20000; i++) {
-      periods.push({ customerId: `c${i % 2000}`, start: `2020-${String((i % 12) + 1).padStart(2, '0')}-15`, amount: 123456.78 + (i % 97) / 100 });
+      periods.push({
+        customerId: `c${i % 2000}`,
+        start: `2020-${String((i % 12) + 1).padStart(2, '0')}-15`,
+        amount: 123456.78 + (i % 97) / 100,
+      });
     }
     const rows = mrrMovements(periods, { asOf: '2021-12' });
     const exact = periods.reduce((s, p) => s + toMinor(p.amount), 0);

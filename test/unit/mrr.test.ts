@@ -37,7 +37,14 @@ describe('projectMrr', () => {
   });
 
   it('adds new customers at the starting average price and counts customers with logo churn', () => {
-    const p = projectMrr({ months: 2, startingMrr: 5000, startingCustomers: 50, newCustomersPerMonth: 5, logoChurnPct: 10, churnPct: 2 });
+    const p = projectMrr({
+      months: 2,
+      startingMrr: 5000,
+      startingCustomers: 50,
+      newCustomersPerMonth: 5,
+      logoChurnPct: 10,
+      churnPct: 2,
+    });
     expect(p.months[0].new).toBe(500);
     expect(p.months[0].customers).toBe(50);
     expect(p.months[0].churnedCustomers).toBe(5);
@@ -46,7 +53,14 @@ describe('projectMrr', () => {
   });
 
   it('summarises NRR, quick ratio and months to double', () => {
-    const p = projectMrr({ months: 24, startingMrr: 1000, startingCustomers: 10, newCustomersPerMonth: 1, churnPct: 1, expansionPct: 2 });
+    const p = projectMrr({
+      months: 24,
+      startingMrr: 1000,
+      startingCustomers: 10,
+      newCustomersPerMonth: 1,
+      churnPct: 1,
+      expansionPct: 2,
+    });
     expect(p.summary.nrrPct).toBeCloseTo(Math.pow(1.01, 24) * 100, 6);
     expect(p.summary.quickRatio).toBeGreaterThan(1);
     expect(p.summary.monthsToDouble).toBeGreaterThan(0);
@@ -103,7 +117,9 @@ describe('projectMrr properties', () => {
       fc.property(assumptionsArb, (a) => {
         const p = projectMrr(a);
         p.months.forEach((m, i) => {
-          expect(cents(m.startingMrr) + cents(m.new) + cents(m.expansion) + cents(m.contraction) + cents(m.churn)).toBe(cents(m.endingMrr));
+          expect(cents(m.startingMrr) + cents(m.new) + cents(m.expansion) + cents(m.contraction) + cents(m.churn)).toBe(
+            cents(m.endingMrr),
+          );
           if (i > 0) expect(m.startingMrr).toBe(p.months[i - 1].endingMrr);
         });
       }),

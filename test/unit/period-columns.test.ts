@@ -5,12 +5,7 @@ import Papa from 'papaparse';
 import { type BillingInterval } from '../../src/core/money.js';
 import { cohortRetention } from '../../src/core/cohorts.js';
 import { isoDay, monthLabel, parseIsoDay } from '../../src/core/dates.js';
-import {
-  analyzeSubscriptions,
-  mrrMovements,
-  periodsToColumns,
-  type SubscriptionPeriod,
-} from '../../src/core/movements.js';
+import { analyzeSubscriptions, mrrMovements, periodsToColumns, type SubscriptionPeriod } from '../../src/core/movements.js';
 import {
   columnsToPeriods,
   concatColumns,
@@ -33,7 +28,9 @@ const dbtPeriods: SubscriptionPeriod[] = readCsv('test/fixtures/dbt-subscription
 }));
 
 const monthArb = fc.integer({ min: 2019 * 12, max: 2021 * 12 + 11 });
-const dayArb = fc.tuple(monthArb, fc.integer({ min: 1, max: 28 })).map(([m, d]) => `${monthLabel(m)}-${String(d).padStart(2, '0')}`);
+const dayArb = fc
+  .tuple(monthArb, fc.integer({ min: 1, max: 28 }))
+  .map(([m, d]) => `${monthLabel(m)}-${String(d).padStart(2, '0')}`);
 const periodArb: fc.Arbitrary<SubscriptionPeriod> = fc
   .record({
     customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
@@ -72,15 +69,19 @@ describe('periods as columns', () => {
 
   it('give the same analysis as objects on random data, valid or not, in any order', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(periodArb, periodArb, junkArb), { maxLength: 40 }), fc.constantFrom(undefined, '2021-06'), (periods, asOf) => {
-        const { columns, skippedPeriods } = periodsToColumns(periods);
-        const fromObjects = analyzeSubscriptions(periods, { asOf });
-        const fromColumns = analyzeSubscriptions(columns, { asOf });
-        expect(fromColumns.movements).toEqual(fromObjects.movements);
-        expect(fromColumns.cohorts).toEqual(fromObjects.cohorts);
-        expect(skippedPeriods).toBe(fromObjects.skippedPeriods);
-        expect(fromColumns.skippedPeriods).toBe(0);
-      }),
+      fc.property(
+        fc.array(fc.oneof(periodArb, periodArb, junkArb), { maxLength: 40 }),
+        fc.constantFrom(undefined, '2021-06'),
+        (periods, asOf) => {
+          const { columns, skippedPeriods } = periodsToColumns(periods);
+          const fromObjects = analyzeSubscriptions(periods, { asOf });
+          const fromColumns = analyzeSubscriptions(columns, { asOf });
+          expect(fromColumns.movements).toEqual(fromObjects.movements);
+          expect(fromColumns.cohorts).toEqual(fromObjects.cohorts);
+          expect(skippedPeriods).toBe(fromObjects.skippedPeriods);
+          expect(fromColumns.skippedPeriods).toBe(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -93,7 +94,9 @@ describe('periods as columns', () => {
         expect(back).toHaveLength(periods.length);
         // Monthly amounts in major units: interval and quantity are folded in.
         expect(periodsToColumns(back).columns).toEqual(columns);
-        expect(back.map((p) => [p.customerId, p.start, p.end])).toEqual(periods.map((p) => [p.customerId, p.start, p.end ?? null]));
+        expect(back.map((p) => [p.customerId, p.start, p.end])).toEqual(
+          periods.map((p) => [p.customerId, p.start, p.end ?? null]),
+        );
         expect(analyzeSubscriptions(back)).toEqual(analyzeSubscriptions(periods));
       }),
     );
@@ -111,7 +114,11 @@ describe('periods as columns', () => {
         const { columns } = periodsToColumns(sorted);
         // The same rows with the customer table reversed: customers no longer come in table order.
         const k = columns.customerIds.length;
-        const reversed: PeriodColumns = { ...columns, customerIds: [...columns.customerIds].reverse(), customer: columns.customer.map((c) => k - 1 - c) };
+        const reversed: PeriodColumns = {
+          ...columns,
+          customerIds: [...columns.customerIds].reverse(),
+          customer: columns.customer.map((c) => k - 1 - c),
+        };
         expect(analyzeSubscriptions(reversed)).toEqual(analyzeSubscriptions(columns));
       }),
     );
