@@ -7,7 +7,7 @@ import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { MrrEvent } from '../../src/events.js';
-import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
+import { type FieldError, numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
 import { movementChart } from '../../src/ui/movement-chart.js';
 import { messages } from './messages.js';
 import { type CalculatorDefaults, type CalculatorInputs, exampleInputs, type NumericField, readInputs } from './state.js';
@@ -237,33 +237,24 @@ export class MrrCalculator extends MrrElement {
     const t = this.l.t.bind(this.l);
     const mode = this.inputs!.mode;
     const setMode = (m: CalculatorInputs['mode']) => this.setInputs({ ...this.inputs!, mode: m });
-    return html`<fieldset class="mode">
-        <legend>${t('mode')}</legend>
-        <label
-          ><input
-            type="radio"
-            name="mode"
-            .checked=${mode === 'average'}
-            @change=${() => setMode('average')}
-          />${t('modeAverage')}</label
-        >
-        <label
-          ><input
-            type="radio"
-            name="mode"
-            .checked=${mode === 'plans'}
-            @change=${() => setMode('plans')}
-          />${t('modePlans')}</label
-        >
-      </fieldset>
-      ${
-        mode === 'average'
-          ? html`<div class="grid">
-              ${this.field('clients', t('clients'), { numeric: true })}
-              ${this.field('price', t('price'), { suffix: this.currency })}
-            </div>`
-          : this.renderPlans()
-      }`;
+    return html`${radioGroup({
+      name: 'mode',
+      legend: t('mode'),
+      value: mode,
+      options: [
+        { value: 'average', label: t('modeAverage') },
+        { value: 'plans', label: t('modePlans') },
+      ],
+      onChange: setMode,
+    })}
+    ${
+      mode === 'average'
+        ? html`<div class="grid">
+            ${this.field('clients', t('clients'), { numeric: true })}
+            ${this.field('price', t('price'), { suffix: this.currency })}
+          </div>`
+        : this.renderPlans()
+    }`;
   }
 
   private renderPlans() {

@@ -18,7 +18,7 @@ import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { MrrEvent } from '../../src/events.js';
-import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
+import { type FieldError, numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
 import { ltvChart } from './ltv-chart.js';
 import { messages } from './messages.js';
 import { unitEconomicsStyles } from './mrr-unit-economics.styles.js';
@@ -210,27 +210,16 @@ export class MrrUnitEconomics extends MrrElement {
           ${this.field('grossMarginPct', t('grossMargin'), { suffix: '%', hint: t('grossMarginHint') })}
           ${this.field('churnPct', t('churn'), { suffix: '%', hint: t('churnHint') })}
         </div>
-        <fieldset class="mode">
-          <legend>${t('cacMode')}</legend>
-          <label
-            ><input
-              type="radio"
-              name="cac-mode"
-              value="direct"
-              .checked=${mode === 'direct'}
-              @change=${() => setMode('direct')}
-            />${t('cacModeDirect')}</label
-          >
-          <label
-            ><input
-              type="radio"
-              name="cac-mode"
-              value="spend"
-              .checked=${mode === 'spend'}
-              @change=${() => setMode('spend')}
-            />${t('cacModeSpend')}</label
-          >
-        </fieldset>
+        ${radioGroup({
+          name: 'cac-mode',
+          legend: t('cacMode'),
+          value: mode,
+          options: [
+            { value: 'direct', label: t('cacModeDirect') },
+            { value: 'spend', label: t('cacModeSpend') },
+          ],
+          onChange: setMode,
+        })}
         <div class="grid">
           ${
             mode === 'direct'

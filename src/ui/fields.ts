@@ -96,3 +96,30 @@ export function storageNotice<M extends Messages>(
     ${persist.failure === 'quota' ? l.c('storage.quota') : l.c('storage.unsaved')}
   </p>`;
 }
+
+export interface RadioGroupOptions<V extends string> {
+  name: string;
+  legend: string;
+  value: V;
+  options: { value: V; label: string }[];
+  onChange: (value: V) => void;
+}
+
+/** A choice between a few ways of entering something ("clients × price" or "a plan list"). */
+export function radioGroup<V extends string>(o: RadioGroupOptions<V>): TemplateResult {
+  return html`<fieldset class="mode">
+    <legend>${o.legend}</legend>
+    ${o.options.map(
+      (option) =>
+        html`<label
+          ><input
+            type="radio"
+            name=${o.name}
+            value=${option.value}
+            .checked=${o.value === option.value}
+            @change=${() => o.onChange(option.value)}
+          />${option.label}</label
+        >`,
+    )}
+  </fieldset>`;
+}
