@@ -19,6 +19,7 @@ const ar: Translation<MessagesEnglish> = {
   addPlan: 'إضافة باقة',
   removePlan: 'إزالة الباقة {n}',
   planRemoved: 'تمت إزالة الباقة {n}.',
+  planRestored: 'تمت استعادة الباقة.',
   'interval.day': 'يوم',
   'interval.week': 'أسبوع',
   'interval.month': 'شهر',

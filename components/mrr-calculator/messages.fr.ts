@@ -19,6 +19,7 @@ const fr: Translation<MessagesEnglish> = {
   addPlan: 'Ajouter une formule',
   removePlan: 'Supprimer la formule {n}',
   planRemoved: 'Formule {n} supprimée.',
+  planRestored: 'Formule rétablie.',
   'interval.day': 'jour',
   'interval.week': 'semaine',
   'interval.month': 'mois',

@@ -17,6 +17,7 @@ const messagesEn = {
   addPlan: 'Add a plan',
   removePlan: 'Remove plan {n}',
   planRemoved: 'Plan {n} removed.',
+  planRestored: 'Plan restored.',
   'interval.day': 'day',
   'interval.week': 'week',
   'interval.month': 'month',

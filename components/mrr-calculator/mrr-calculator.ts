@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BILLING_INTERVALS, type BillingInterval, toMinor } from '../../src/core/money.js';
 import { churnReductionValue, type MrrAssumptions, type Projection, projectMrr } from '../../src/core/mrr.js';
+import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { UndoController } from '../../src/controllers/undo-controller.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
@@ -58,7 +60,6 @@ export class MrrCalculator extends MrrElement {
   @property({ attribute: false }) inputs?: CalculatorInputs;
 
   @state() private errors: Record<string, FieldError> = {};
-  @state() private announcement = '';
   @state() private tableOpen = false;
 
   /** The last valid projection (kept while a field is invalid). */
@@ -67,9 +68,16 @@ export class MrrCalculator extends MrrElement {
   assumptions?: MrrAssumptions;
   private lever?: { mrr: number; arr: number };
   private userEdited = false;
-  private announceTimer?: ReturnType<typeof setTimeout>;
 
   protected readonly l = new LocaleController(this, messages);
+  private readonly announcer = new AnnounceController(this);
+  private readonly undo = new UndoController<CalculatorInputs>(this, {
+    fallbackFocus: 'add-plan',
+    restore: (snapshot) => {
+      this.setInputs(snapshot);
+      this.announcer.say(this.l.t('planRestored'));
+    },
+  });
   private readonly size = new ResizeController(this);
   readonly persist = new PersistController<CalculatorInputs>(this, {
     component: 'calculator',
@@ -132,6 +140,7 @@ export class MrrCalculator extends MrrElement {
 
   private setInputs(next: CalculatorInputs, fromUser = true): void {
     this.inputs = next;
+    this.undo.clear();
     this.userEdited = this.userEdited || fromUser;
     this.persist.save(next);
     this.compute();
@@ -161,29 +170,26 @@ export class MrrCalculator extends MrrElement {
   }
 
   private removePlan(index: number): void {
-    const plans = this.inputs!.plans.filter((_, i) => i !== index);
-    this.setInputs({ ...this.inputs!, plans });
-    this.announcement = this.l.t('planRemoved', { n: index + 1 });
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('#add-plan')?.focus());
+    const snapshot = this.inputs!;
+    this.setInputs({ ...snapshot, plans: snapshot.plans.filter((_, i) => i !== index) });
+    this.undo.offer({
+      snapshot,
+      message: this.l.t('planRemoved', { n: this.l.number(index + 1) }),
+      focus: `plan-${index}-price`,
+    });
   }
 
   private scheduleAnnouncement(): void {
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
+    this.announcer.later(() => {
       const s = this.projection?.summary;
-      if (!s) return;
-      this.announcement = this.l.t('announce', {
+      if (!s) return undefined;
+      return this.l.t('announce', {
         n: this.l.number(this.projection!.months.length),
         end: this.money(s.endingMrr),
         arr: this.money(s.arr),
         net: this.money(s.netNewMrr),
       });
-    }, 700);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.announceTimer);
+    });
   }
 
   /** Money for display: `exact` keeps minor digits (tables), otherwise whole units (tiles, sentences). */
@@ -228,8 +234,7 @@ export class MrrCalculator extends MrrElement {
         </div>
         ${storageNotice(this.l, this.persist)}
       </section>
-      ${this.renderResults()}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.renderResults()} ${this.announcer.render()}
     </div>`;
   }
 
@@ -311,6 +316,7 @@ export class MrrCalculator extends MrrElement {
           </fieldset>`,
       )}
       <button type="button" id="add-plan" @click=${this.addPlan}>${t('addPlan')}</button>
+      ${this.undo.render(this.l.c('common.undo'))}
     </div>`;
   }
 

@@ -101,14 +101,6 @@ export const motionsStyles = [
       font-size: 0.85em;
       white-space: normal;
     }
-    .undo {
-      min-height: 44px;
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px;
-      margin: 8px 0;
-    }
     .results .kpis {
       margin-bottom: 12px;
     }

@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import { type MotionsPlan, motionsPlan } from '../../src/core/motions.js';
+import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { UndoController } from '../../src/controllers/undo-controller.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { MrrEvent } from '../../src/events.js';
@@ -32,7 +34,6 @@ export interface MrrExpansionDetail {
 }
 
 /** How long a removed item can be brought back (WCAG 2.2.1: long enough to read and reach). */
-const UNDO_MS = 10000;
 
 /**
  * `<mrr-revenue-motions>`: the cost of serving each client segment (meetings, report reviews,
@@ -53,15 +54,19 @@ export class MrrRevenueMotions extends MrrElement {
   @property({ attribute: false }) inputs?: MotionsInputs;
 
   @state() private errors: Record<string, FieldError> = {};
-  @state() private undo?: { snapshot: MotionsInputs; message: string; focus: string };
-  @state() private announcement = '';
 
   /** The last valid plan (kept while a field is invalid). */
   plan?: MotionsPlan;
-  private undoTimer?: ReturnType<typeof setTimeout>;
-  private announceTimer?: ReturnType<typeof setTimeout>;
 
   protected readonly l = new LocaleController<MotionsMessages>(this, messages);
+  private readonly announcer = new AnnounceController(this);
+  private readonly undo = new UndoController<MotionsInputs>(this, {
+    fallbackFocus: 'add-segment',
+    restore: (snapshot) => {
+      this.setInputs(snapshot);
+      this.announcer.say(this.l.t('restored'));
+    },
+  });
   readonly persist = new PersistController<MotionsInputs>(this, {
     component: 'motions',
     key: () => this.storageKey,
@@ -99,9 +104,9 @@ export class MrrRevenueMotions extends MrrElement {
     }
   }
 
-  private setInputs(next: MotionsInputs, undo?: MrrRevenueMotions['undo']): void {
+  private setInputs(next: MotionsInputs): void {
     this.inputs = next;
-    this.setUndo(undo);
+    this.undo.clear();
     this.persist.save(next);
     this.compute();
     if (this.plan && Object.keys(this.errors).length === 0) {
@@ -114,26 +119,6 @@ export class MrrRevenueMotions extends MrrElement {
       );
     }
     this.scheduleAnnouncement();
-  }
-
-  /** Shows (or clears) the "removed, Undo" message; it goes at the next action or after UNDO_MS. */
-  private setUndo(undo: MrrRevenueMotions['undo']): void {
-    clearTimeout(this.undoTimer);
-    this.undo = undo;
-    if (!undo) return;
-    this.undoTimer = setTimeout(() => {
-      const hadFocus = this.shadowRoot?.activeElement?.id === 'undo';
-      this.undo = undefined;
-      if (hadFocus) void this.updateComplete.then(() => this.focusId('add-segment'));
-    }, UNDO_MS);
-  }
-
-  private restore(): void {
-    const u = this.undo;
-    if (!u) return;
-    this.setInputs(u.snapshot);
-    this.announcement = this.l.t('restored');
-    void this.updateComplete.then(() => this.focusId(u.focus));
   }
 
   private focusId(id: string): void {
@@ -190,27 +175,20 @@ export class MrrRevenueMotions extends MrrElement {
       next = { ...snapshot, segments: snapshot.segments.map((x, j) => (j === si ? { ...x, [key]: items } : x)) };
       focus = fieldId(s.id, s[key][ii].id, kind === 'motion' ? 'kind' : 'name');
     }
-    this.setInputs(next, { snapshot, message: this.l.t(`removed.${kind}`, { name }), focus });
-    void this.updateComplete.then(() => this.focusId('undo'));
+    this.setInputs(next);
+    this.undo.offer({ snapshot, message: this.l.t(`removed.${kind}`, { name }), focus });
   }
 
   private scheduleAnnouncement(): void {
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
+    this.announcer.later(() => {
       const total = this.plan?.total;
-      if (!total) return;
-      this.announcement = this.l.t('announce', {
+      if (!total) return undefined;
+      return this.l.t('announce', {
         cost: this.money(total.costToServe),
         managers: this.l.number(total.managersNeeded, 1),
         expansion: this.money(total.expansionMrr),
       });
-    }, 700);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.announceTimer);
-    clearTimeout(this.undoTimer);
+    });
   }
 
   private money(major: number): string {
@@ -261,15 +239,7 @@ export class MrrRevenueMotions extends MrrElement {
         })}
       </div>
       <button type="button" id="add-segment" class="add" @click=${() => this.addItem(null, 'segment')}>${t('addSegment')}</button>
-      <div class="undo" part="undo" role="status">
-        ${
-          this.undo
-            ? html`<span>${this.undo.message}</span>
-                <button type="button" id="undo" @click=${this.restore}>${this.l.c('common.undo')}</button>`
-            : nothing
-        }
-      </div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.undo.render(this.l.c('common.undo'))} ${this.announcer.render()}
     </div>`;
   }
 

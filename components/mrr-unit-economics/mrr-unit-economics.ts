@@ -13,6 +13,7 @@ import {
   type UnitEconomicsInputs,
   unitEconomics,
 } from '../../src/core/unit-economics.js';
+import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
@@ -73,16 +74,15 @@ export class MrrUnitEconomics extends MrrElement {
   @property({ attribute: false }) inputs?: EconomicsInputs;
 
   @state() private errors: Record<string, FieldError> = {};
-  @state() private announcement = '';
 
   /** The last valid result (kept while a field is invalid). */
   get result(): UnitEconomics | undefined {
     return this.view?.result;
   }
   private view?: View;
-  private announceTimer?: ReturnType<typeof setTimeout>;
 
   protected readonly l = new LocaleController(this, messages);
+  private readonly announcer = new AnnounceController(this);
   private readonly size = new ResizeController(this);
   readonly persist = new PersistController<EconomicsInputs>(this, {
     component: 'unit-economics',
@@ -162,21 +162,15 @@ export class MrrUnitEconomics extends MrrElement {
   }
 
   private scheduleAnnouncement(): void {
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
+    this.announcer.later(() => {
       const r = this.view?.result;
-      if (!r) return;
-      this.announcement = this.l.t('announce', {
+      if (!r) return undefined;
+      return this.l.t('announce', {
         ltv: figureText(this.l, r.ltv, (v) => this.money(v)),
         ratio: figureText(this.l, r.ltvToCac, (v) => this.ratio(v)),
         payback: figureText(this.l, r.paybackMonths, (v) => this.months(v)),
       });
-    }, 700);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.announceTimer);
+    });
   }
 
   private money(major: number, compact = false): string {
@@ -239,8 +233,7 @@ export class MrrUnitEconomics extends MrrElement {
         </fieldset>
         ${storageNotice(this.l, this.persist)}
       </section>
-      ${this.renderResults()}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.renderResults()} ${this.announcer.render()}
     </div>`;
   }
 

@@ -155,6 +155,14 @@ export const baseStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  /* UndoController's "… removed. Undo" message */
+  .undo {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    margin: 8px 0;
+  }
   .notice {
     margin: 12px 0 0;
     padding: 8px 12px;

@@ -162,3 +162,55 @@ describe('<mrr-calculator>', () => {
     }
   });
 });
+
+describe('<mrr-calculator> plan list undo', () => {
+  it('offers Undo after removing a plan, restores it with what was typed, and focuses it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="${uniqueKey()}"></mrr-calculator></div>`);
+    const el = wrapper.querySelector('mrr-calculator')!;
+    await el.persist.restored;
+    q<HTMLInputElement>(el, 'input[name="mode"][value="plans"]').click();
+    await el.updateComplete;
+    await type(el, '#plan-1-price', '777');
+    const before = text(el, '[data-kpi="mrr-now"]');
+    q<HTMLButtonElement>(el, 'fieldset.plan:nth-of-type(2) button.remove').click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('#plan-1-price')).to.equal(null);
+    expect(text(el, '[part="undo"]')).to.contain('Plan 2 removed');
+    await el.updateComplete;
+    expect(shadow(el).activeElement?.id).to.equal('undo');
+    q<HTMLButtonElement>(el, '#undo').click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, '#plan-1-price').value).to.equal('777');
+    expect(text(el, '[data-kpi="mrr-now"]')).to.equal(before);
+    expect(shadow(el).activeElement?.id).to.equal('plan-1-price');
+    expect(shadow(el).querySelector('#undo')).to.equal(null);
+  });
+
+  it('withdraws the Undo offer at the next edit', async () => {
+    const wrapper = await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key=""></mrr-calculator></div>`);
+    const el = wrapper.querySelector('mrr-calculator')!;
+    q<HTMLInputElement>(el, 'input[name="mode"][value="plans"]').click();
+    await el.updateComplete;
+    q<HTMLButtonElement>(el, 'fieldset.plan button.remove').click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('#undo')).not.to.equal(null);
+    await type(el, '#churnPct', '4');
+    expect(shadow(el).querySelector('#undo')).to.equal(null);
+  });
+});
+
+describe('<mrr-calculator> screen reader announcements', () => {
+  it('announces the result politely once typing pauses, not on every keystroke', async () => {
+    const wrapper = await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="" horizon="12"></mrr-calculator></div>`);
+    const el = wrapper.querySelector('mrr-calculator')!;
+    const region = () => q(el, '[aria-live="polite"]');
+    await type(el, '#churnPct', '2');
+    await type(el, '#churnPct', '25');
+    expect(region().textContent?.trim()).to.equal('');
+    await new Promise((r) => setTimeout(r, 800));
+    await el.updateComplete;
+    expect(region().textContent).to.contain('MRR in 12 months');
+    expect(region().textContent).to.contain(text(el, '[data-kpi="mrr-end"]'));
+  });
+});

@@ -1,0 +1,82 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+
+export interface UndoEntry<T> {
+  snapshot: T;
+  message: string;
+  /** Id of the element to focus once restored. */
+  focus?: string;
+}
+
+export interface UndoOptions<T> {
+  /** Puts `snapshot` back (the host saves it like any edit). */
+  restore: (snapshot: T) => void;
+  /** Id to focus when the offer expires while its button has focus. */
+  fallbackFocus: string;
+  timeoutMs?: number;
+}
+
+/**
+ * "… removed. Undo": one level of undo after a destructive action. The offer lasts `timeoutMs`
+ * (10 s) or until the next edit, takes focus so keyboard users can press it at once, and gives
+ * focus back to something sensible when it goes.
+ */
+export class UndoController<T> implements ReactiveController {
+  entry?: UndoEntry<T>;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
+    private readonly options: UndoOptions<T>,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** Offers to undo an action that replaced `snapshot`, and moves focus to the Undo button. */
+  offer(entry: UndoEntry<T>): void {
+    this.set(entry);
+    void this.host.updateComplete.then(() => this.focus('undo'));
+  }
+
+  /** Withdraws the offer (the user made another edit). */
+  clear(): void {
+    if (this.entry) this.set(undefined);
+  }
+
+  undo(): void {
+    const entry = this.entry;
+    if (!entry) return;
+    this.set(undefined);
+    this.options.restore(entry.snapshot);
+    if (entry.focus) void this.host.updateComplete.then(() => this.focus(entry.focus!));
+  }
+
+  render(label: string): TemplateResult {
+    return html`<div class="undo" part="undo" role="status">
+      ${
+        this.entry
+          ? html`<span>${this.entry.message}</span> <button type="button" id="undo" @click=${() => this.undo()}>${label}</button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private set(entry: UndoEntry<T> | undefined): void {
+    clearTimeout(this.timer);
+    this.entry = entry;
+    this.host.requestUpdate();
+    if (!entry) return;
+    this.timer = setTimeout(() => {
+      const hadFocus = (this.host.shadowRoot?.activeElement as HTMLElement | null)?.id === 'undo';
+      this.set(undefined);
+      if (hadFocus) void this.host.updateComplete.then(() => this.focus(this.options.fallbackFocus));
+    }, this.options.timeoutMs ?? 10_000);
+  }
+
+  private focus(id: string): void {
+    this.host.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`)?.focus();
+  }
+}
