@@ -37,23 +37,41 @@ export interface StartingFigures {
  *
  * @fires mrr-change - On user input with a valid result; `detail: { assumptions, summary }`.
  * @csspart base - The card around everything.
- * @csspart field - Each input field; @csspart input - each text input; @csspart error - a field's error.
- * @csspart results - The results panel; @csspart kpis - the key figures.
- * @csspart chart - The chart figure; @csspart legend - its legend; @csspart table - the data table.
- * @csspart lever - The "one point less churn" line; @csspart notice - the "not saved" notice.
- * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-radius, --mrr-font - see README "Theming".
+ * @csspart field - Each input field.
+ * @csspart input - Each text input.
+ * @csspart error - A field's error.
+ * @csspart results - The results panel.
+ * @csspart kpis - The key figures.
+ * @csspart chart - The chart figure.
+ * @csspart legend - The chart's legend.
+ * @csspart table - The data table.
+ * @csspart lever - The "one point less churn" line.
+ * @csspart notice - The "not saved" notice.
+ * @cssprop --mrr-accent - see README "Theming".
+ * @cssprop --mrr-surface - see README "Theming".
+ * @cssprop --mrr-text - see README "Theming".
+ * @cssprop --mrr-border - see README "Theming".
+ * @cssprop --mrr-radius - see README "Theming".
+ * @cssprop --mrr-font - see README "Theming".
+ *
+ * @tagname mrr-calculator
  */
 export class MrrCalculator extends MrrElement {
   static override styles = calculatorStyles;
 
   /** Default horizon in months (1–120) before the user changes it. */
   @property({ type: Number }) horizon = 24;
-  /** Example figures shown before the user types. */
+  /** Example number of current clients, shown before the user types. */
   @property({ type: Number }) clients?: number;
+  /** Example average monthly price per client. */
   @property({ type: Number }) price?: number;
+  /** Example new clients per month. */
   @property({ type: Number, attribute: 'new-clients' }) newClients?: number;
+  /** Example monthly churn, % of MRR. */
   @property({ type: Number }) churn?: number;
+  /** Example monthly expansion, % of MRR. */
   @property({ type: Number }) expansion?: number;
+  /** Example monthly contraction, % of MRR. */
   @property({ type: Number }) contraction?: number;
 
   /** The typed inputs (text, as the user wrote them). Replace, don't mutate. */
@@ -79,6 +97,7 @@ export class MrrCalculator extends MrrElement {
     },
   });
   private readonly size = new ResizeController(this);
+  /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
   readonly persist = new PersistController<CalculatorInputs>(this, {
     component: 'calculator',
     key: () => this.storageKey,

@@ -63,12 +63,27 @@ type Source =
  *
  * @fires mrr-use-figures - "Use these figures" pressed; `detail: UseFiguresDetail` (percents 0–100, monthly).
  * @fires mrr-dataset-saved - The user saved an import; `detail: { id, name, periodCount }`.
- * @csspart base - The card around everything. @csspart kpis - the key figures. @csspart chart - the chart.
- * @csspart legend - the chart legend. @csspart table - the movements table. @csspart cohorts - the cohort heatmap (a table).
- * @csspart import - the import panel. @csspart dropzone - the drop zone. @csspart file-input - the file input.
- * @csspart progress - import progress. @csspart report - the import report. @csspart datasets - saved datasets.
- * @csspart notice - the "not saved" notice.
- * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-radius, --mrr-font - see README "Theming".
+ * @csspart base - The card around everything.
+ * @csspart kpis - The key figures.
+ * @csspart chart - The chart.
+ * @csspart legend - The chart legend.
+ * @csspart table - The movements table.
+ * @csspart cohorts - The cohort heatmap (a table).
+ * @csspart import - The import panel.
+ * @csspart dropzone - The drop zone.
+ * @csspart file-input - The file input.
+ * @csspart progress - Import progress.
+ * @csspart report - The import report.
+ * @csspart datasets - Saved datasets.
+ * @csspart notice - The "not saved" notice.
+ * @cssprop --mrr-accent - see README "Theming".
+ * @cssprop --mrr-surface - see README "Theming".
+ * @cssprop --mrr-text - see README "Theming".
+ * @cssprop --mrr-border - see README "Theming".
+ * @cssprop --mrr-radius - see README "Theming".
+ * @cssprop --mrr-font - see README "Theming".
+ *
+ * @tagname mrr-movements
  */
 export class MrrMovements extends MrrElement {
   static override styles = movementsStyles;
@@ -109,6 +124,7 @@ export class MrrMovements extends MrrElement {
 
   protected readonly l = new LocaleController(this, messages);
   private readonly size = new ResizeController(this);
+  /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
   readonly persist = new PersistController<{ datasetId: string | null }>(this, {
     component: 'movements',
     key: () => this.storageKey,

@@ -42,10 +42,24 @@ export interface MrrExpansionDetail {
  *
  * @fires mrr-expansion - On user edits with a valid plan; `detail: { expansionPct, expansionMrr }`,
  *   e.g. to feed the calculator's expansion rate.
- * @csspart base - The card; @csspart segment - each segment; @csspart warning - a segment's warning.
- * @csspart field, input, error - the fields; @csspart results - the results; @csspart kpis - totals.
- * @csspart table - the results table; @csspart undo - the "removed, Undo" message; @csspart notice - "not saved".
- * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-warning - see README "Theming".
+ * @csspart base - The card.
+ * @csspart segment - Each segment.
+ * @csspart warning - A segment's warning.
+ * @csspart field - Each field (label, input, error).
+ * @csspart input - Each text input.
+ * @csspart error - A field's error message.
+ * @csspart results - The results.
+ * @csspart kpis - Totals.
+ * @csspart table - The results table.
+ * @csspart undo - The "removed, Undo" message.
+ * @csspart notice - The "not saved" notice.
+ * @cssprop --mrr-accent - see README "Theming".
+ * @cssprop --mrr-surface - see README "Theming".
+ * @cssprop --mrr-text - see README "Theming".
+ * @cssprop --mrr-border - see README "Theming".
+ * @cssprop --mrr-warning - see README "Theming".
+ *
+ * @tagname mrr-revenue-motions
  */
 export class MrrRevenueMotions extends MrrElement {
   static override styles = motionsStyles;
@@ -67,6 +81,7 @@ export class MrrRevenueMotions extends MrrElement {
       this.announcer.say(this.l.t('restored'));
     },
   });
+  /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
   readonly persist = new PersistController<MotionsInputs>(this, {
     component: 'motions',
     key: () => this.storageKey,

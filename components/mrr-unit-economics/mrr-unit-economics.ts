@@ -61,11 +61,26 @@ interface View {
  * keeping one, and how LTV moves with churn. Recomputes on every input.
  *
  * @fires mrr-unit-economics-change - On user input with a valid result; `detail: { inputs, result }`.
- * @csspart base - The card; @csspart field, input, error - the fields; @csspart results - the results panel.
- * @csspart kpis - the key figures; @csspart targets - the target verdicts; @csspart win-keep - win vs keep.
- * @csspart chart - the LTV curve; @csspart table - its table; @csspart lever - the "one point less churn" line.
- * @csspart notice - the "not saved" notice.
- * @cssprop --mrr-accent, --mrr-surface, --mrr-text, --mrr-border, --mrr-success, --mrr-danger - see README "Theming".
+ * @csspart base - The card.
+ * @csspart field - Each field (label, input, error).
+ * @csspart input - Each text input.
+ * @csspart error - A field's error message.
+ * @csspart results - The results panel.
+ * @csspart kpis - The key figures.
+ * @csspart targets - The target verdicts.
+ * @csspart win-keep - Win vs keep.
+ * @csspart chart - The LTV curve.
+ * @csspart table - The curve's data table.
+ * @csspart lever - The "one point less churn" line.
+ * @csspart notice - The "not saved" notice.
+ * @cssprop --mrr-accent - see README "Theming".
+ * @cssprop --mrr-surface - see README "Theming".
+ * @cssprop --mrr-text - see README "Theming".
+ * @cssprop --mrr-border - see README "Theming".
+ * @cssprop --mrr-success - see README "Theming".
+ * @cssprop --mrr-danger - see README "Theming".
+ *
+ * @tagname mrr-unit-economics
  */
 export class MrrUnitEconomics extends MrrElement {
   static override styles = unitEconomicsStyles;
@@ -84,6 +99,7 @@ export class MrrUnitEconomics extends MrrElement {
   protected readonly l = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this);
   private readonly size = new ResizeController(this);
+  /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
   readonly persist = new PersistController<EconomicsInputs>(this, {
     component: 'unit-economics',
     key: () => this.storageKey,
