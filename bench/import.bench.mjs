@@ -62,7 +62,7 @@ const rssBefore = process.memoryUsage().rss;
 const sampler = await startRssSampler();
 const t0 = performance.now();
 let progressEvents = 0;
-const { periods, report } = await streamImport(file, sniffed.mapping, {}, { onProgress: () => (progressEvents += 1) });
+const { columns, report } = await streamImport(file, sniffed.mapping, {}, { onProgress: () => (progressEvents += 1) });
 const ms = performance.now() - t0;
 const peak = await sampler.stop();
 
@@ -88,7 +88,7 @@ const result = {
     fatal: report.fatal ?? null,
   },
 };
-if (periods.length !== report.periodsImported) throw new Error('period count mismatch');
+if (columns.length !== report.periodsImported) throw new Error('period count mismatch');
 writeFileSync('bench/results/import-node.json', `${JSON.stringify(result, null, 2)}\n`);
 console.log(
   `| rows | file | time | rows/s | MB/s | peak RSS increase |\n|---|---|---|---|---|---|\n| ${ROWS.toLocaleString('en')} | ${result.fileMB} MB | ${result.seconds} s | ${result.rowsPerSecond.toLocaleString('en')} | ${result.mbPerSecond} | ${result.peakRssIncreaseMB} MB |`,
