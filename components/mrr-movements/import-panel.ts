@@ -17,6 +17,10 @@ function filesOf(e: Event): File | undefined {
 }
 
 /** The file step: a real labelled file input (keyboard users), inside a drop zone (mouse users). */
+/**
+ * The browser's own "Choose file / No file chosen" texts follow its UI language, not the
+ * element's: the input stays focusable but invisible, under a localized button-like label.
+ */
 function renderFilePicker(l: L, ctrl: ImportController): TemplateResult {
   const zone = (e: Event, on: boolean) => {
     e.preventDefault();
@@ -34,11 +38,11 @@ function renderFilePicker(l: L, ctrl: ImportController): TemplateResult {
       if (file) void ctrl.choose(file);
     }}
   >
-    <label for="file">${l.t('pickFile')}</label>
     <input
       id="file"
       part="file-input"
       type="file"
+      class="file"
       accept=".csv,text/csv"
       aria-describedby="drop-hint"
       @change=${(e: Event) => {
@@ -49,6 +53,7 @@ function renderFilePicker(l: L, ctrl: ImportController): TemplateResult {
         input.value = '';
       }}
     />
+    <label for="file" class="file-button">${l.t('pickFile')}</label>
     <p class="hint" id="drop-hint">${l.t('dropHint')}</p>
   </div>`;
 }

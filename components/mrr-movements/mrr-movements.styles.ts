@@ -180,6 +180,7 @@ export const movementsStyles = [
       min-width: 0;
     }
     .dropzone {
+      position: relative;
       border: 2px dashed var(--_border);
       border-radius: var(--_radius);
       padding: 14px;
@@ -192,16 +193,26 @@ export const movementsStyles = [
       border-color: var(--_accent);
       background: var(--_surface);
     }
-    .dropzone label {
-      font-weight: 600;
+    .dropzone input.file {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      opacity: 0;
+      overflow: hidden;
     }
-    .dropzone input[type='file'] {
-      font: inherit;
-      width: 100%;
-      max-width: 100%;
+    .file-button {
+      justify-self: start;
+      display: inline-flex;
+      align-items: center;
       min-height: 44px;
+      padding: 8px 16px;
+      border-radius: calc(var(--_radius) * 0.75);
+      background: var(--_accent);
+      color: var(--_accent-text);
+      font-weight: 600;
+      cursor: pointer;
     }
-    .dropzone input[type='file']:focus-visible {
+    .dropzone input.file:focus-visible + .file-button {
       outline: 3px solid var(--_focus);
       outline-offset: 2px;
     }
