@@ -57,7 +57,6 @@ const fr: Translation<MessagesEnglish> = {
   'col.end': 'MRR de fin',
   'col.customers': 'Clients',
   announce: 'MRR dans {n} mois : {end}. ARR : {arr}. MRR net gagné : {net}.',
-  stale: "Dernier résultat valide affiché jusqu'à la correction des champs signalés.",
   capped: 'Cette projection atteint la limite du calculateur ; baissez les taux de croissance.',
 };
 

@@ -53,7 +53,6 @@ const messagesEn = {
   'col.end': 'Ending MRR',
   'col.customers': 'Clients',
   announce: 'MRR in {n} months: {end}. ARR: {arr}. Net new MRR: {net}.',
-  stale: 'Showing the last valid result until the highlighted fields are fixed.',
   capped: 'This projection reaches the calculator\u2019s limit; lower the growth rates.',
 };
 

@@ -350,7 +350,7 @@ export class MrrCalculator extends MrrElement {
     const leverMinor = this.lever ? toMinor(this.lever.mrr, this.currency) : 0;
     return html`<section class="results" part="results" aria-labelledby="results-title" ?data-stale=${stale}>
       <h2 id="results-title" class="visually-hidden">${t('results')}</h2>
-      ${stale ? html`<p class="stale" role="note">${t('stale')}</p>` : nothing}
+      ${stale ? html`<p class="stale" role="note">${this.l.c('common.stale')}</p>` : nothing}
       <dl class="kpis" part="kpis">
         <div class="kpi">
           <dt>${t('mrrNow')}</dt>

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ImportCancelledError, type ImportHandle, sniffFile, startImport } from '../../src/import/importer.js';
-import { validateMapping } from '../../src/import/mapping.js';
+import { MAPPED_FIELDS, validateMapping } from '../../src/import/mapping.js';
 import type {
   ColumnMapping,
   DateFormat,
@@ -52,18 +52,7 @@ export interface ImportCallbacks {
 }
 
 /** The fields of the mapping step, in form order. */
-export const MAPPED_FIELDS: readonly MappedField[] = [
-  'customerId',
-  'start',
-  'end',
-  'amount',
-  'interval',
-  'intervalCount',
-  'quantity',
-  'currency',
-  'status',
-  'trialEnd',
-];
+export { MAPPED_FIELDS };
 
 /**
  * The CSV import of `<mrr-movements>` as a reactive controller: file → sniff → mapping (and date

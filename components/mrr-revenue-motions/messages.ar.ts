@@ -80,7 +80,6 @@ const ar: Translation<MessagesEnglish> = {
   'offer.upgrade-standard': 'الترقية إلى الباقة القياسية',
   'offer.local-seo': 'إضافة تحسين محركات البحث المحلي',
   announce: 'تكلفة الخدمة: {cost} شهريًا. مديرو الحسابات اللازمون: {managers}. التوسع المتوقع: {expansion}.',
-  stale: 'تُعرض آخر نتيجة صحيحة حتى تصحيح الحقول المحددة.',
 };
 
 export default ar;

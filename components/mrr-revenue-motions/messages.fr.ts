@@ -80,7 +80,6 @@ const fr: Translation<MessagesEnglish> = {
   'offer.upgrade-standard': 'Passage à la formule Standard',
   'offer.local-seo': 'Option SEO local',
   announce: 'Coût de service : {cost} par mois. Chargés de compte nécessaires : {managers}. Expansion attendue : {expansion}.',
-  stale: "Dernier résultat valide affiché jusqu'à la correction des champs signalés.",
 };
 
 export default fr;

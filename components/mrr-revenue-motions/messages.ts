@@ -78,7 +78,6 @@ const messagesEn = {
   'offer.upgrade-standard': 'Upgrade to Standard',
   'offer.local-seo': 'Local SEO add-on',
   announce: 'Cost to serve: {cost} a month. Account managers needed: {managers}. Expected expansion: {expansion}.',
-  stale: 'Showing the last valid result until the highlighted fields are fixed.',
 };
 
 /** The English table: defines the keys every translation must have. */

@@ -267,7 +267,7 @@ export class MrrRevenueMotions extends MrrElement {
     const money = (v: number) => this.money(v);
     return html`<section class="results" part="results" aria-labelledby="motions-results-title" ?data-stale=${stale}>
       <h3 id="motions-results-title">${t('results')}</h3>
-      ${stale ? html`<p class="stale" role="note">${t('stale')}</p>` : nothing} ${renderKpis(this.l, plan, money)}
+      ${stale ? html`<p class="stale" role="note">${this.l.c('common.stale')}</p>` : nothing} ${renderKpis(this.l, plan, money)}
       ${renderPlanTable(this.l, plan, labels, money)}
     </section>`;
   }

@@ -61,7 +61,6 @@ const ar: Translation<MessagesEnglish> = {
   'reason.noBase': 'لا يوجد إنفاق احتفاظ للمقارنة',
   'reason.overflow': 'أكبر من أن يُعرض',
   announce: 'القيمة الدائمة: {ltv}. نسبة LTV:CAC: {ratio}. مدة الاسترداد: {payback}.',
-  stale: 'تُعرض آخر نتيجة صحيحة حتى تصحيح الحقول المحددة.',
 };
 
 export default ar;

@@ -63,7 +63,6 @@ const fr: Translation<MessagesEnglish> = {
   'reason.noBase': 'Aucune dépense de fidélisation de référence',
   'reason.overflow': 'Trop grand pour être affiché',
   announce: 'LTV : {ltv}. LTV:CAC : {ratio}. Retour sur le CAC : {payback}.',
-  stale: "Dernier résultat valide affiché jusqu'à la correction des champs signalés.",
 };
 
 export default fr;

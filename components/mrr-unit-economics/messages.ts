@@ -59,7 +59,6 @@ const messagesEn = {
   'reason.noBase': 'No retention spend to compare with',
   'reason.overflow': 'Too large to show',
   announce: 'LTV: {ltv}. LTV:CAC: {ratio}. Payback: {payback}.',
-  stale: 'Showing the last valid result until the highlighted fields are fixed.',
 };
 
 /** The English table: defines the keys every translation must have. */

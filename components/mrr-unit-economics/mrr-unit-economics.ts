@@ -263,7 +263,7 @@ export class MrrUnitEconomics extends MrrElement {
     const pct = (p: number) => this.l.percent(p, 1);
     return html`<section class="results" part="results" aria-labelledby="ue-results-title" ?data-stale=${stale}>
       <h2 id="ue-results-title" class="visually-hidden">${t('results')}</h2>
-      ${stale ? html`<p class="stale" role="note">${t('stale')}</p>` : nothing}
+      ${stale ? html`<p class="stale" role="note">${this.l.c('common.stale')}</p>` : nothing}
       <dl class="kpis" part="kpis">
         <div class="kpi">
           <dt>${t('ltv')}</dt>

@@ -24,6 +24,7 @@ const ar: Translation<CommonEnglish> = {
   'common.add': 'إضافة',
   'common.undo': 'تراجع',
   'common.showTable': 'عرض الأرقام في جدول',
+  'common.stale': 'تُعرض آخر نتيجة صحيحة حتى تصحيح الحقول المحددة.',
   'common.na': 'غير متاح',
 };
 

@@ -26,6 +26,7 @@ const fr: Translation<CommonEnglish> = {
   'common.add': 'Ajouter',
   'common.undo': 'Annuler',
   'common.showTable': 'Afficher les chiffres sous forme de tableau',
+  'common.stale': "Dernier résultat valide affiché jusqu'à la correction des champs signalés.",
   'common.na': 'n.d.',
 };
 

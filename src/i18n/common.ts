@@ -23,6 +23,7 @@ const commonEn = {
   'common.add': 'Add',
   'common.undo': 'Undo',
   'common.showTable': 'Show the numbers as a table',
+  'common.stale': 'Showing the last valid result until the highlighted fields are fixed.',
   'common.na': 'n/a',
 };
 

@@ -95,7 +95,8 @@ const SYNONYMS: Record<MappedField, readonly string[]> = {
   trialEnd: ['trial end', 'trial end date', 'trial ends at', 'trial ended at'],
 };
 
-const FIELDS: readonly MappedField[] = [
+/** Every field a column can be mapped to, in form order. */
+export const MAPPED_FIELDS: readonly MappedField[] = [
   'customerId',
   'start',
   'end',
@@ -139,7 +140,7 @@ export function guessMapping(headers: readonly string[], sampleRows: readonly (r
   const used = new Set<number>();
   const hasValues = (col: number): boolean => sampleRows.length === 0 || sampleRows.some((row) => (row[col] ?? '').trim() !== '');
 
-  for (const field of FIELDS) {
+  for (const field of MAPPED_FIELDS) {
     let fallback = -1;
     let chosen = -1;
     for (const synonym of SYNONYMS[field]) {
@@ -175,7 +176,7 @@ export function guessMapping(headers: readonly string[], sampleRows: readonly (r
 export function validateMapping(mapping: ColumnMapping, headers?: readonly string[]): MappingIssue[] {
   const issues: MappingIssue[] = [];
   const seen = new Map<string, MappedField>();
-  for (const field of FIELDS) {
+  for (const field of MAPPED_FIELDS) {
     const column = mapping[field];
     if (column === null || column === undefined || column === '') {
       if (REQUIRED_FIELDS.includes(field)) issues.push({ field, code: 'required' });
