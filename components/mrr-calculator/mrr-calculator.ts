@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BILLING_INTERVALS, type BillingInterval, toMinor } from '../../src/core/money.js';
 import { churnReductionValue, type MrrAssumptions, type Projection, projectMrr } from '../../src/core/mrr.js';
@@ -120,9 +120,8 @@ export class MrrCalculator extends MrrElement {
     return d;
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
+  override willUpdate(): void {
     if (!this.inputs) this.inputs = exampleInputs((n) => this.l.number(n, 2), this.defaults);
-    if (changed.has('storageKey') && changed.get('storageKey') !== undefined) void this.persist.reload();
     // Recompute whenever inputs, currency or the language (number parsing) may have changed.
     this.compute();
   }

@@ -227,8 +227,7 @@ export class MrrMovements extends MrrElement {
     }
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('storageKey') && changed.get('storageKey') !== undefined) void this.persist.reload();
+  override willUpdate(): void {
     if (this.periods !== this.ownPeriods) {
       this.ownPeriods = this.periods;
       this.source = this.periods ? { kind: 'property' } : { kind: 'none' };

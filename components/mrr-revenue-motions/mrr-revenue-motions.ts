@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import { type MotionsPlan, motionsPlan } from '../../src/core/motions.js';
@@ -98,9 +98,8 @@ export class MrrRevenueMotions extends MrrElement {
     );
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
+  override willUpdate(): void {
     if (!this.inputs) this.inputs = this.example();
-    if (changed.has('storageKey') && changed.get('storageKey') !== undefined) void this.persist.reload();
     this.compute();
   }
 

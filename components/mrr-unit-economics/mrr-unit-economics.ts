@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import {
@@ -108,9 +108,8 @@ export class MrrUnitEconomics extends MrrElement {
     },
   });
 
-  override willUpdate(changed: PropertyValues<this>): void {
+  override willUpdate(): void {
     if (!this.inputs) this.inputs = exampleInputs((n) => this.l.number(n, 2));
-    if (changed.has('storageKey') && changed.get('storageKey') !== undefined) void this.persist.reload();
     this.compute();
   }
 

@@ -30,6 +30,8 @@ export class PersistController<T> implements ReactiveController {
   private pending?: T;
   private dirtyBeforeRestore = false;
   private loading = false;
+  /** The record key last loaded; a different key on a later update loads that one. */
+  private loadedKey: string | null | undefined;
   private readonly onPageHide = () => void this.flush();
 
   constructor(
@@ -54,9 +56,15 @@ export class PersistController<T> implements ReactiveController {
     void this.flush();
   }
 
+  hostUpdate(): void {
+    // The host's storage key changed (attribute or property): show what is saved under the new one.
+    if (this.loadedKey !== undefined && this.recordKey !== this.loadedKey) void this.reload();
+  }
+
   /** Loads the state saved under the current key (call again when the key changes). */
   reload(): Promise<void> {
     const key = this.recordKey;
+    this.loadedKey = key;
     if (!key) {
       this.restored = Promise.resolve();
       return this.restored;

@@ -214,3 +214,25 @@ describe('<mrr-calculator> screen reader announcements', () => {
     expect(region().textContent).to.contain(text(el, '[data-kpi="mrr-end"]'));
   });
 });
+
+describe('<mrr-calculator> storage key', () => {
+  it('shows what is saved under a new storage-key when the attribute changes', async () => {
+    const [a, b] = [uniqueKey(), uniqueKey()];
+    const first = await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="${b}"></mrr-calculator></div>`);
+    const saver = first.querySelector('mrr-calculator')!;
+    await saver.persist.restored;
+    await type(saver, '#clients', '321');
+    await saver.persist.flush();
+    first.remove();
+
+    const wrapper = await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="${a}"></mrr-calculator></div>`);
+    const el = wrapper.querySelector('mrr-calculator')!;
+    await el.persist.restored;
+    expect(q<HTMLInputElement>(el, '#clients').value).not.to.equal('321');
+    el.setAttribute('storage-key', b);
+    await el.updateComplete;
+    await el.persist.restored;
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, '#clients').value).to.equal('321');
+  });
+});
