@@ -27,7 +27,7 @@ export type NumericField = 'clients' | 'price' | 'newClients' | 'churnPct' | 'ex
 
 export const RULES: Record<NumericField, FieldRule> = {
   clients: { integer: true, max: 1e7 },
-  price: { max: 1e9 },
+  price: { max: 1e9, money: true },
   newClients: { max: 1e6 },
   churnPct: { max: 100 },
   expansionPct: { max: 100 },
@@ -36,7 +36,7 @@ export const RULES: Record<NumericField, FieldRule> = {
 };
 
 const PLAN_RULES = {
-  price: { max: 1e9 },
+  price: { max: 1e9, money: true },
   intervalCount: { min: 1, max: 120, integer: true },
   clients: { integer: true, max: 1e7 },
 } satisfies Record<string, FieldRule>;
@@ -49,7 +49,7 @@ export function readInputs(
 ): { assumptions?: MrrAssumptions; errors: Record<string, FieldError> } {
   const errors: Record<string, FieldError> = {};
   const num = (id: string, raw: string, rule: FieldRule): number => {
-    const r = readNumber(raw, locale, rule);
+    const r = readNumber(raw, locale, rule, currency);
     if ('error' in r) {
       errors[id] = r.error;
       return 0;

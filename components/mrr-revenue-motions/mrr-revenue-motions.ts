@@ -108,7 +108,7 @@ export class MrrRevenueMotions extends MrrElement {
     const key = JSON.stringify([this.inputs, this.currency, this.l.locale]);
     if (key === this.lastKey) return;
     this.lastKey = key;
-    const { segments, hoursPerManagerPerMonth, errors } = readInputs(this.inputs!, this.l.locale);
+    const { segments, hoursPerManagerPerMonth, errors } = readInputs(this.inputs!, this.l.locale, this.currency);
     this.errors = errors;
     if (!segments) return;
     try {

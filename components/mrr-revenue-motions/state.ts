@@ -43,18 +43,18 @@ export interface MotionsInputs {
 
 export const SEGMENT_RULES = {
   clients: { integer: true, max: 1e7 },
-  mrrPerClient: { max: 1e9 },
+  mrrPerClient: { max: 1e9, money: true },
   grossMarginPct: { max: 100 },
 } satisfies Record<string, FieldRule>;
 
 export const MOTION_RULES = {
   minutesPerTouch: { max: 44640 },
-  hourlyCost: { max: 1e6 },
-  toolCostPerClient: { max: 1e9 },
+  hourlyCost: { max: 1e6, money: true },
+  toolCostPerClient: { max: 1e9, money: true },
 } satisfies Record<string, FieldRule>;
 
 export const OFFER_RULES = {
-  mrr: { max: 1e9 },
+  mrr: { max: 1e9, money: true },
   monthlyTakeRatePct: { max: 100 },
 } satisfies Record<string, FieldRule>;
 
@@ -80,10 +80,10 @@ export interface ReadResult {
 }
 
 /** Reads every field in `locale`; returns core segments when all are valid, and the errors by input id. */
-export function readInputs(inputs: MotionsInputs, locale: string): ReadResult {
+export function readInputs(inputs: MotionsInputs, locale: string, currency = 'USD'): ReadResult {
   const errors: Record<string, FieldError> = {};
   const num = (id: string, raw: string, rule: FieldRule): number => {
-    const r = readNumber(raw, locale, rule);
+    const r = readNumber(raw, locale, rule, currency);
     if ('error' in r) {
       errors[id] = r.error;
       return 0;

@@ -22,14 +22,14 @@ export type EconomicsField = Exclude<keyof EconomicsInputs, 'cacMode'>;
 
 /** Edge rules; they mirror the core schema so the message can say the limits. */
 export const RULES: Record<EconomicsField, FieldRule> = {
-  arpa: { max: 1e9 },
+  arpa: { max: 1e9, money: true },
   grossMarginPct: { max: 100 },
   churnPct: { max: 100 },
-  cac: { max: 1e9 },
-  salesSpend: { max: 1e11 },
-  marketingSpend: { max: 1e11 },
+  cac: { max: 1e9, money: true },
+  salesSpend: { max: 1e11, money: true },
+  marketingSpend: { max: 1e11, money: true },
   newCustomers: { integer: true, max: 1e7 },
-  retentionSpendPerClient: { max: 1e9 },
+  retentionSpendPerClient: { max: 1e9, money: true },
   minLtvToCac: { max: 1000 },
   maxPaybackMonths: { max: 1200 },
 };
@@ -44,7 +44,7 @@ export interface ReadResult {
 export function readInputs(inputs: EconomicsInputs, locale: string, currency: string): ReadResult {
   const errors: Record<string, FieldError> = {};
   const num = (id: EconomicsField): number => {
-    const r = readNumber(inputs[id], locale, RULES[id]);
+    const r = readNumber(inputs[id], locale, RULES[id], currency);
     if ('error' in r) {
       errors[id] = r.error;
       return 0;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { parseAmount, type ParseErrorCode } from '../core/money.js';
+import { parseAmount, parseMoney, type ParseErrorCode } from '../core/money.js';
 import type { FieldIssueCode } from '../core/validation.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { Messages } from '../i18n/locale.js';
@@ -17,15 +17,26 @@ export interface FieldRule {
   min?: number;
   max?: number;
   integer?: boolean;
+  /** An amount of money: no more decimals than the currency has (none in JPY, three in KWD). */
+  money?: boolean;
 }
 
 /**
  * Reads a typed number in the element's locale and checks it against `rule`.
  * Returns the value, or a localizable error (parse errors from core `parseAmount`).
  */
-export function readNumber(raw: string, locale: string, rule: FieldRule = {}): { value: number } | { error: FieldError } {
+export function readNumber(
+  raw: string,
+  locale: string,
+  rule: FieldRule = {},
+  currency = 'USD',
+): { value: number } | { error: FieldError } {
   const r = parseAmount(raw, locale);
   if (!r.ok) return { error: { code: r.code } };
+  if (rule.money) {
+    const m = parseMoney(raw, currency, locale, { allowNegative: true });
+    if (!m.ok && m.code === 'tooManyDecimals') return { error: { code: 'tooManyDecimals' } };
+  }
   const { min = 0, max, integer } = rule;
   if (r.value < min)
     return { error: min === 0 ? { code: 'negative' } : { code: 'outOfRange', params: { min, max: max ?? '∞' } } };

@@ -236,3 +236,22 @@ describe('<mrr-calculator> storage key', () => {
     expect(q<HTMLInputElement>(el, '#clients').value).to.equal('321');
   });
 });
+
+describe('<mrr-calculator> money input', () => {
+  it('refuses more decimals than the currency has (JPY none, KWD three)', async () => {
+    const yen = (
+      await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="" currency="JPY"></mrr-calculator></div>`)
+    ).querySelector('mrr-calculator')!;
+    await type(yen, '#price', '500.5');
+    expect(text(yen, '#price-error')).to.contain('Too many decimals');
+    await type(yen, '#price', '5000');
+    expect(shadow(yen).querySelector('#price-error')).to.equal(null);
+    const dinar = (
+      await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="" currency="KWD"></mrr-calculator></div>`)
+    ).querySelector('mrr-calculator')!;
+    await type(dinar, '#price', '12.345');
+    expect(shadow(dinar).querySelector('#price-error')).to.equal(null);
+    await type(dinar, '#price', '12.3456');
+    expect(text(dinar, '#price-error')).to.contain('Too many decimals');
+  });
+});
