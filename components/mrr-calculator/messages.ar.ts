@@ -5,7 +5,7 @@ import type { MessagesEnglish } from './messages.js';
 const ar: Translation<MessagesEnglish> = {
   title: 'حاسبة الإيرادات الشهرية المتكررة',
   inputs: 'أرقامك',
-  results: 'النتائج',
+  results: 'نتائج حاسبة الإيرادات الشهرية',
   clients: 'العملاء الحاليون',
   price: 'متوسط السعر الشهري لكل عميل',
   mode: 'الإيراد الابتدائي من',

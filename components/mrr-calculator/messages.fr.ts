@@ -5,7 +5,7 @@ import type { MessagesEnglish } from './messages.js';
 const fr: Translation<MessagesEnglish> = {
   title: 'Calculateur de MRR',
   inputs: 'Vos chiffres',
-  results: 'Résultats',
+  results: 'Résultats du calculateur de MRR',
   clients: 'Clients actuels',
   price: 'Prix mensuel moyen par client',
   mode: 'Revenu de départ à partir de',

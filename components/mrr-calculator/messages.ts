@@ -3,7 +3,7 @@ import { defineCatalog } from '../../src/i18n/locale.js';
 const messagesEn = {
   title: 'MRR calculator',
   inputs: 'Your numbers',
-  results: 'Results',
+  results: 'MRR calculator results',
   clients: 'Current clients',
   price: 'Average monthly price per client',
   mode: 'Starting revenue from',

@@ -53,7 +53,7 @@ const ar: Translation<MessagesEnglish> = {
   restored: 'تمت الاستعادة.',
   warning: 'خدمة العميل في هذه الشريحة تكلف {cost} شهريًا، أكثر من هامش الربح الإجمالي الذي يحققه وقدره {margin}.',
   warningShort: 'تكلفة الخدمة تتجاوز هامش الربح الإجمالي',
-  results: 'النتائج',
+  results: 'نتائج خطط التواصل',
   tableLabel: 'تكلفة الخدمة والموظفون والتوسع حسب الشريحة',
   'col.segment': 'الشريحة',
   'col.touches': 'مرات التواصل شهريًا',

@@ -53,7 +53,7 @@ const fr: Translation<MessagesEnglish> = {
   restored: 'Rétabli.',
   warning: 'Servir un client de ce segment coûte {cost} par mois, plus que les {margin} de marge brute qu’il rapporte.',
   warningShort: 'Le coût de service dépasse la marge brute',
-  results: 'Résultats',
+  results: 'Résultats des actions commerciales',
   tableLabel: 'Coût de service, effectifs et expansion par segment',
   'col.segment': 'Segment',
   'col.touches': 'Contacts par mois',

@@ -51,7 +51,7 @@ const messagesEn = {
   restored: 'Restored.',
   warning: 'Serving a client here costs {cost} a month, more than the {margin} of gross margin the client brings.',
   warningShort: 'Cost to serve exceeds gross margin',
-  results: 'Results',
+  results: 'Revenue motions results',
   tableLabel: 'Cost to serve, staffing and expansion by segment',
   'col.segment': 'Segment',
   'col.touches': 'Touches per month',

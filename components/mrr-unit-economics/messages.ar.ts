@@ -4,7 +4,7 @@ import type { MessagesEnglish } from './messages.js';
 /** Arabic messages, loaded only by elements shown in Arabic. */
 const ar: Translation<MessagesEnglish> = {
   title: 'اقتصاديات العميل الواحد',
-  results: 'النتائج',
+  results: 'نتائج اقتصاديات العميل',
   arpa: 'متوسط الإيراد الشهري لكل عميل',
   grossMargin: 'هامش الربح الإجمالي',
   grossMarginHint: 'ما يتبقى من الإيراد بعد تكلفة تنفيذ العمل.',

@@ -4,7 +4,7 @@ import type { MessagesEnglish } from './messages.js';
 /** French messages, loaded only by elements shown in French. */
 const fr: Translation<MessagesEnglish> = {
   title: 'Économie unitaire',
-  results: 'Résultats',
+  results: 'Résultats de l’économie unitaire',
   arpa: 'Revenu mensuel moyen par client',
   grossMargin: 'Marge brute',
   grossMarginHint: 'Ce qui reste du revenu après le coût de réalisation du travail.',

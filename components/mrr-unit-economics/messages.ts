@@ -2,7 +2,7 @@ import { defineCatalog } from '../../src/i18n/locale.js';
 
 const messagesEn = {
   title: 'Unit economics',
-  results: 'Results',
+  results: 'Unit economics results',
   arpa: 'Average monthly revenue per client',
   grossMargin: 'Gross margin',
   grossMarginHint: 'What is left of revenue after the cost of delivering the work.',
