@@ -119,6 +119,38 @@ describe('built site (dist/site)', () => {
     await page.close();
   });
 
+  it('works by keyboard alone: Tab reaches the fields, typing updates the result, arrows switch to the plan list', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 360, height: 800 } });
+    await page.goto(`${e2e.url}/site/`);
+    await page.locator('mrr-calculator input#clients').waitFor();
+    const focusedId = () =>
+      page.evaluate(() => {
+        const calc = document.querySelector('mrr-calculator')!;
+        return document.activeElement === calc
+          ? (calc.shadowRoot!.activeElement as HTMLElement | null)?.id || calc.shadowRoot!.activeElement?.getAttribute('name')
+          : null;
+      });
+    let id: string | null | undefined = null;
+    for (let i = 0; i < 30 && id !== 'clients'; i++) {
+      await page.keyboard.press('Tab');
+      id = await focusedId();
+    }
+    expect(id).toBe('clients');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('50');
+    await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('price');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('100');
+    await expect.poll(() => page.locator('mrr-calculator [data-kpi="mrr-now"]').textContent()).toBe('$5,000');
+    // Back to the mode radios, arrow to "a plan list".
+    for (let i = 0; i < 3 && (await focusedId()) !== 'mode'; i++) await page.keyboard.press('Shift+Tab');
+    expect(await focusedId()).toBe('mode');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('mrr-calculator #plan-0-price').count()).toBe(1);
+    await page.close();
+  });
+
   it('switches the site to Arabic, right to left', async () => {
     const page = await e2e.browser.newPage();
     await page.goto(`${e2e.url}/site/?lang=ar`);
