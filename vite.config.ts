@@ -41,7 +41,7 @@ export default defineConfig(({ mode }): UserConfig => {
         minify: true,
         lib: { entry: resolve(lib.entry), formats: ['es'], fileName: () => `${lib.fileName}.js` },
         // The embed is one file: dynamic imports (translations, the CSV parser) are inlined.
-        rolldownOptions: { output: { minify: true, codeSplitting: !!lib.split } },
+        rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, codeSplitting: !!lib.split } },
         worker: undefined,
       },
       worker: { format: 'es' },

@@ -9,16 +9,26 @@ import { chromium } from 'playwright-core';
 import { chromiumPath, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+// kB = 1000 bytes (the stricter reading of the ≤ 25 kB target); bytes are in the JSON too.
+const kb = (bytes) => Math.round(bytes / 100) / 10;
 const calcDir = 'bench/tmp/calculator';
 const chunks = readdirSync(calcDir);
 const langGzip = (lang) => chunks.filter((f) => f.includes(`.${lang}-`)).reduce((sum, f) => sum + gz(`${calcDir}/${f}`), 0);
+/** The entry file and every chunk it imports statically (not `import()`), recursively. */
+function staticClosure(file, seen = new Set()) {
+  if (seen.has(file)) return [...seen];
+  seen.add(file);
+  const code = readFileSync(`${calcDir}/${file}`, 'utf8');
+  for (const m of code.matchAll(/(?:^|[;}])\s*import\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+)["']/g)) staticClosure(m[1], seen);
+  return [...seen];
+}
 const sizes = {
   embedRaw: readFileSync('dist/mrr-kit.js').length,
   embedGzip: gz('dist/mrr-kit.js'),
   calculatorRaw: readFileSync(`${calcDir}/mrr-calculator.js`).length,
-  // What an English page loads; a French or Arabic page adds that language's chunks.
-  calculatorGzip: gz(`${calcDir}/mrr-calculator.js`),
+  // What an English page loads (the entry and what it imports statically); a French or Arabic
+  // page adds that language's chunks, opening the table adds its chunk.
+  calculatorGzip: staticClosure('mrr-calculator.js').reduce((sum, f) => sum + gz(`${calcDir}/${f}`), 0),
   frenchChunksGzip: langGzip('fr'),
   arabicChunksGzip: langGzip('ar'),
   coreGzip: gz('dist/core.js'),

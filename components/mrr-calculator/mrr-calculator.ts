@@ -14,7 +14,6 @@ import { movementChart } from '../../src/ui/movement-chart.js';
 import { messages } from './messages.js';
 import { type CalculatorDefaults, type CalculatorInputs, exampleInputs, type NumericField, readInputs } from './state.js';
 import { calculatorStyles } from './mrr-calculator.styles.js';
-import { renderProjectionTable } from './table.js';
 
 export interface MrrChangeDetail {
   assumptions: MrrAssumptions;
@@ -79,6 +78,8 @@ export class MrrCalculator extends MrrElement {
 
   @state() private errors: Record<string, FieldError> = {};
   @state() private tableOpen = false;
+  /** The table module, imported the first time the table is opened. */
+  private table?: typeof import('./table.js');
 
   /** The last valid projection (kept while a field is invalid). */
   projection?: Projection;
@@ -208,6 +209,18 @@ export class MrrCalculator extends MrrElement {
         net: this.money(s.netNewMrr),
       });
     });
+  }
+
+  // Rows are rendered only while the table is open: 120 months × 8 formatted cells would otherwise
+  // cost every keystroke (see bench/README.md).
+  private onTableToggle(e: Event): void {
+    this.tableOpen = (e.target as HTMLDetailsElement).open;
+    if (this.tableOpen && !this.table) {
+      void import('./table.js').then((module) => {
+        this.table = module;
+        this.requestUpdate();
+      });
+    }
   }
 
   /** Money for display: `exact` keeps minor digits (tables), otherwise whole units (tiles, sentences). */
@@ -399,13 +412,10 @@ export class MrrCalculator extends MrrElement {
           series: ['new', 'expansion', 'contraction', 'churn'],
         },
       )}
-      ${renderProjectionTable(
-        this.l,
-        p,
-        (v) => this.money(v, 'exact'),
-        this.tableOpen,
-        (open) => (this.tableOpen = open),
-      )}
+      <details class="table-details" .open=${this.tableOpen} @toggle=${this.onTableToggle}>
+        <summary>${this.l.c('common.showTable')}</summary>
+        ${this.tableOpen && this.table ? this.table.renderProjectionTable(this.l, p, (v) => this.money(v, 'exact')) : nothing}
+      </details>
     </section>`;
   }
 }

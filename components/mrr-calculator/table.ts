@@ -3,62 +3,46 @@ import type { LocaleController } from '../../src/controllers/locale-controller.j
 import type { Projection } from '../../src/core/mrr.js';
 import type { messages } from './messages.js';
 
-/** The projection as a table: the accessible alternative of the chart. */
-export function renderProjectionTable(
-  l: LocaleController<typeof messages.en>,
-  p: Projection,
-  money: (major: number) => string,
-  open: boolean,
-  onToggle: (open: boolean) => void,
-) {
+/**
+ * The projection as a table: the accessible alternative of the chart. Loaded on demand when the
+ * user opens "Show the numbers as a table" (it is not needed for the first render).
+ */
+export function renderProjectionTable(l: LocaleController<typeof messages.en>, p: Projection, money: (major: number) => string) {
   const t = l.t.bind(l);
-  // Rows are rendered only while the table is open: 120 months × 8 formatted cells would
-  // otherwise cost every keystroke (see bench/README.md).
-  return html`<details
-    class="table-details"
-    .open=${open}
-    @toggle=${(e: Event) => onToggle((e.target as HTMLDetailsElement).open)}
+  return html`<div
+    class="table-scroll"
+    tabindex="0"
+    role="region"
+    aria-label=${t('chartTitle', { n: l.number(p.months.length) })}
   >
-    <summary>${l.c('common.showTable')}</summary>
-    ${
-      open
-        ? html` <div
-            class="table-scroll"
-            tabindex="0"
-            role="region"
-            aria-label=${t('chartTitle', { n: l.number(p.months.length) })}
-          >
-            <table part="table">
-              <thead>
-                <tr>
-                  <th scope="col">${l.c('common.month')}</th>
-                  <th scope="col">${t('col.start')}</th>
-                  <th scope="col">${t('series.new')}</th>
-                  <th scope="col">${t('series.expansion')}</th>
-                  <th scope="col">${t('series.contraction')}</th>
-                  <th scope="col">${t('series.churn')}</th>
-                  <th scope="col">${t('col.end')}</th>
-                  <th scope="col">${t('col.customers')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${p.months.map(
-                  (m) =>
-                    html`<tr>
-                      <th scope="row">${l.number(m.month)}</th>
-                      <td>${money(m.startingMrr)}</td>
-                      <td>${money(m.new)}</td>
-                      <td>${money(m.expansion)}</td>
-                      <td>${money(m.contraction)}</td>
-                      <td>${money(m.churn)}</td>
-                      <td>${money(m.endingMrr)}</td>
-                      <td>${l.number(m.customers, 1)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-        : ''
-    }
-  </details>`;
+    <table part="table">
+      <thead>
+        <tr>
+          <th scope="col">${l.c('common.month')}</th>
+          <th scope="col">${t('col.start')}</th>
+          <th scope="col">${t('series.new')}</th>
+          <th scope="col">${t('series.expansion')}</th>
+          <th scope="col">${t('series.contraction')}</th>
+          <th scope="col">${t('series.churn')}</th>
+          <th scope="col">${t('col.end')}</th>
+          <th scope="col">${t('col.customers')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${p.months.map(
+          (m) =>
+            html`<tr>
+              <th scope="row">${l.number(m.month)}</th>
+              <td>${money(m.startingMrr)}</td>
+              <td>${money(m.new)}</td>
+              <td>${money(m.expansion)}</td>
+              <td>${money(m.contraction)}</td>
+              <td>${money(m.churn)}</td>
+              <td>${money(m.endingMrr)}</td>
+              <td>${l.number(m.customers, 1)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }

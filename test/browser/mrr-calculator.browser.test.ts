@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/mrr-calculator/define.js';
 import type { MrrCalculator } from '../../components/mrr-calculator/mrr-calculator.js';
 import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
@@ -24,8 +24,7 @@ describe('<mrr-calculator>', () => {
     expect(barCount(el, 'churn')).to.equal(12);
     expect(shadow(el).querySelectorAll('table tbody tr').length).to.equal(0);
     q<HTMLElement>(el, 'details.table-details > summary').click();
-    await new Promise((r) => setTimeout(r, 0));
-    await el.updateComplete;
+    await waitUntil(() => shadow(el).querySelectorAll('table tbody tr').length > 0, 'the table opens');
     expect(shadow(el).querySelectorAll('table tbody tr').length).to.equal(12);
     expect(text(el, 'table tbody tr:last-child td:nth-of-type(6)')).to.equal('$5,403.60');
     expect(shadow(el).querySelector('svg title')!.textContent).to.contain('12');
