@@ -6,7 +6,7 @@ import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import type { CohortRow } from '../../src/core/cohorts.js';
-import { type SummaryMetrics, summaryMetrics } from '../../src/core/metrics.js';
+import { measuredAssumptions, type SummaryMetrics, summaryMetrics } from '../../src/core/metrics.js';
 import { toMinor } from '../../src/core/money.js';
 import {
   analyzeSubscriptions,
@@ -250,19 +250,7 @@ export class MrrMovements extends MrrElement {
 
   /** The calculator's starting assumptions from the selected period, or null without enough data. */
   figures(): UseFiguresDetail | null {
-    const s = this.summary;
-    if (!s || s.arpa === null || s.grossMrrChurnPct === null || s.expansionPct === null || s.contractionPct === null) return null;
-    const newCustomers = this.rows.reduce((sum, r) => sum + r.newCustomers, 0);
-    return {
-      startingCustomers: s.customers,
-      arpa: s.arpa,
-      // The calculator's churn is MRR lost to customers who leave; gross MRR churn also counts
-      // contraction, which the calculator takes separately (same denominator, so this is exact).
-      churnPct: Math.max(0, s.grossMrrChurnPct - s.contractionPct),
-      expansionPct: s.expansionPct,
-      contractionPct: s.contractionPct,
-      newCustomersPerMonth: newCustomers / this.rows.length,
-    };
+    return this.summary ? measuredAssumptions(this.summary, this.rows) : null;
   }
 
   private useFigures(): void {

@@ -259,3 +259,38 @@ function roundMoney(x: number): number {
 function cleanZero(x: number): number {
   return Math.abs(x) < 1e-12 ? 0 : x;
 }
+
+/** A projection's starting assumptions, measured on real data (percents 0–100, monthly). */
+export interface MeasuredAssumptions {
+  startingCustomers: number;
+  /** Monthly revenue per customer: the price new customers are assumed to pay too. */
+  arpa: number;
+  /**
+   * Revenue lost to customers who leave, % of MRR: gross MRR churn minus contraction (projectMrr
+   * takes contraction separately; both share the starting-MRR denominator, so this is exact).
+   */
+  churnPct: number;
+  expansionPct: number;
+  contractionPct: number;
+  newCustomersPerMonth: number;
+}
+
+/**
+ * The assumptions that make `projectMrr` continue what `rows` (a period of `mrrMovements`) show,
+ * from their `summaryMetrics`; null when a needed figure is undefined (no MRR, no months).
+ */
+export function measuredAssumptions(summary: SummaryMetrics, rows: readonly MovementRow[]): MeasuredAssumptions | null {
+  const { arpa, grossMrrChurnPct, expansionPct, contractionPct } = summary;
+  if (arpa === null || grossMrrChurnPct === null || expansionPct === null || contractionPct === null || rows.length === 0) {
+    return null;
+  }
+  const newCustomers = rows.reduce((sum, r) => sum + r.newCustomers, 0);
+  return {
+    startingCustomers: summary.customers,
+    arpa,
+    churnPct: Math.max(0, grossMrrChurnPct - contractionPct),
+    expansionPct,
+    contractionPct,
+    newCustomersPerMonth: newCustomers / rows.length,
+  };
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { monthlyMetrics, summaryMetrics } from '../../src/core/metrics.js';
+import { measuredAssumptions, monthlyMetrics, summaryMetrics } from '../../src/core/metrics.js';
 import { mrrMovements, type MovementRow, type SubscriptionPeriod } from '../../src/core/movements.js';
 import { addMonths, monthLabel } from '../../src/core/dates.js';
 
@@ -202,5 +202,60 @@ describe('metrics properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('measuredAssumptions', () => {
+  it('turns a period of real movements into projectMrr assumptions that continue it', async () => {
+    const { projectMrr } = await import('../../src/core/mrr.js');
+    const rows = [
+      {
+        month: '2024-01',
+        startingMrr: 10000,
+        new: 500,
+        expansion: 300,
+        contraction: -100,
+        churn: -400,
+        reactivation: 0,
+        endingMrr: 10300,
+        customers: 101,
+        newCustomers: 5,
+        churnedCustomers: 4,
+        reactivatedCustomers: 0,
+      },
+      {
+        month: '2024-02',
+        startingMrr: 10300,
+        new: 400,
+        expansion: 200,
+        contraction: -100,
+        churn: -300,
+        reactivation: 0,
+        endingMrr: 10500,
+        customers: 103,
+        newCustomers: 3,
+        churnedCustomers: 1,
+        reactivatedCustomers: 0,
+      },
+    ];
+    const summary = summaryMetrics(rows, { window: 2 });
+    const a = measuredAssumptions(summary, rows)!;
+    expect(a.startingCustomers).toBe(103);
+    expect(a.arpa).toBeCloseTo(10500 / 103, 6);
+    expect(a.newCustomersPerMonth).toBe(4);
+    expect(a.expansionPct).toBeCloseTo((500 / 20300) * 100, 9);
+    expect(a.contractionPct).toBeCloseTo((200 / 20300) * 100, 9);
+    // Churn without contraction: only what leaving customers took.
+    expect(a.churnPct).toBeCloseTo((700 / 20300) * 100, 9);
+    const p = projectMrr({
+      months: 1,
+      startingMrr: 10500,
+      startingCustomers: a.startingCustomers,
+      churnPct: a.churnPct,
+      expansionPct: a.expansionPct,
+      contractionPct: a.contractionPct,
+    });
+    expect(p.months[0].churn).toBeCloseTo(-10500 * (700 / 20300), 1);
+    expect(measuredAssumptions(summaryMetrics([], {}), [])).toBeNull();
   });
 });
