@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { loadTable, type Catalog, type Messages } from '../../src/i18n/locale.js';
+import { common } from '../../src/i18n/common.js';
+import { siteMessages } from '../../src/site/messages.js';
+import { messages as calculator } from '../../components/mrr-calculator/messages.js';
+import { messages as unitEconomics } from '../../components/mrr-unit-economics/messages.js';
+import { messages as motions } from '../../components/mrr-revenue-motions/messages.js';
+import { messages as movements } from '../../components/mrr-movements/messages.js';
+
+const catalogues: Record<string, Catalog<Messages>> = { common, siteMessages, calculator, unitEconomics, motions, movements };
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+  for (const [name, catalogue] of Object.entries(catalogues)) {
+    for (const lang of ['fr', 'ar'] as const) {
+      it(`${name} in ${lang}: every key translated, same placeholders as English, no English left over`, async () => {
+        const table = await loadTable(catalogue, lang);
+        expect(table).not.toBe(catalogue.en); // the translation loaded, not the English fallback
+        expect(Object.keys(table).sort()).toEqual(Object.keys(catalogue.en).sort());
+        for (const [key, english] of Object.entries(catalogue.en)) {
+          const text = table[key];
+          expect(text.trim(), `${name}.${key} (${lang}) is empty`).not.toBe('');
+          expect(placeholders(text), `${name}.${key} (${lang}) placeholders`).toEqual(placeholders(english));
+          // Long sentences copied untranslated are a bug; short ones (MRR, CSV, brand names) may match.
+          if (english.length > 24) expect(text, `${name}.${key} (${lang}) is still English`).not.toBe(english);
+        }
+      });
+    }
+  }
+});
