@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BILLING_INTERVALS, type BillingInterval, toMinor } from '../../src/core/money.js';
+import { type BillingInterval, toMinor } from '../../src/core/money.js';
 import { churnReductionValue, type MrrAssumptions, type Projection, projectMrr } from '../../src/core/mrr.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
@@ -10,8 +10,9 @@ import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { MrrEvent } from '../../src/events.js';
 import { type FieldError, numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
-import { movementChart } from '../../src/ui/movement-chart.js';
 import { messages } from './messages.js';
+import { renderPlanList } from './plans.js';
+import { renderResults } from './results.js';
 import { type CalculatorDefaults, type CalculatorInputs, exampleInputs, type NumericField, readInputs } from './state.js';
 import { calculatorStyles } from './mrr-calculator.styles.js';
 
@@ -294,129 +295,32 @@ export class MrrCalculator extends MrrElement {
   }
 
   private renderPlans() {
-    const t = this.l.t.bind(this.l);
-    const plans = this.inputs!.plans;
-    return html`<div class="plans">
-      ${plans.map(
-        (p, i) =>
-          html`<fieldset class="plan">
-            <legend>${t('planRow', { n: this.l.number(i + 1) })}</legend>
-            ${numberField(this.l, {
-              id: `plan-${i}-price`,
-              label: t('planPrice'),
-              value: p.price,
-              suffix: this.currency,
-              error: this.errors[`plan-${i}-price`],
-              onInput: (v) => this.updatePlan(i, { price: v }),
-            })}
-            <div class="field">
-              <label for="plan-${i}-interval">${t('planInterval')}</label>
-              <div class="input-wrap">
-                <select
-                  id="plan-${i}-interval"
-                  @change=${(e: Event) => this.updatePlan(i, { interval: (e.target as HTMLSelectElement).value as BillingInterval })}
-                >
-                  ${BILLING_INTERVALS.map((iv) => html`<option value=${iv} ?selected=${iv === p.interval}>${t(`interval.${iv}`)}</option>`)}
-                </select>
-              </div>
-            </div>
-            ${numberField(this.l, {
-              id: `plan-${i}-intervalCount`,
-              label: t('planCount'),
-              value: p.intervalCount,
-              inputmode: 'numeric',
-              error: this.errors[`plan-${i}-intervalCount`],
-              onInput: (v) => this.updatePlan(i, { intervalCount: v }),
-            })}
-            ${numberField(this.l, {
-              id: `plan-${i}-clients`,
-              label: t('planClients'),
-              value: p.clients,
-              inputmode: 'numeric',
-              error: this.errors[`plan-${i}-clients`],
-              onInput: (v) => this.updatePlan(i, { clients: v }),
-            })}
-            <button
-              type="button"
-              class="remove"
-              @click=${() => this.removePlan(i)}
-              aria-label=${t('removePlan', { n: this.l.number(i + 1) })}
-            >
-              ${this.l.c('common.remove')}
-            </button>
-          </fieldset>`,
-      )}
-      <button type="button" id="add-plan" @click=${this.addPlan}>${t('addPlan')}</button>
-      ${this.undo.render(this.l.c('common.undo'))}
-    </div>`;
+    return renderPlanList(this.l, {
+      plans: this.inputs!.plans,
+      currency: this.currency,
+      errors: this.errors,
+      onChange: (i, patch) => this.updatePlan(i, patch),
+      onAdd: () => this.addPlan(),
+      onRemove: (i) => this.removePlan(i),
+      undo: this.undo.render(this.l.c('common.undo')),
+    });
   }
 
   private renderResults() {
-    const p = this.projection;
-    if (!p) return html`<section class="results" part="results"></section>`;
-    const t = this.l.t.bind(this.l);
-    const s = p.summary;
-    const n = this.l.number(p.months.length);
-    const stale = Object.keys(this.errors).length > 0;
-    const pctOrNa = (v: number | null) => (v === null ? this.l.c('common.na') : this.l.percent(v, 1));
-    const leverMinor = this.lever ? toMinor(this.lever.mrr, this.currency) : 0;
-    return html`<section class="results" part="results" aria-labelledby="results-title" ?data-stale=${stale}>
-      <h2 id="results-title" class="visually-hidden">${t('results')}</h2>
-      ${stale ? html`<p class="stale" role="note">${this.l.c('common.stale')}</p>` : nothing}
-      <dl class="kpis" part="kpis">
-        <div class="kpi">
-          <dt>${t('mrrNow')}</dt>
-          <dd data-kpi="mrr-now">${this.money(s.startingMrr)}</dd>
-        </div>
-        <div class="kpi">
-          <dt>${t('mrrAtHorizon', { n })}</dt>
-          <dd data-kpi="mrr-end">${this.money(s.endingMrr)}</dd>
-        </div>
-        <div class="kpi">
-          <dt>${t('arr', { n })}</dt>
-          <dd data-kpi="arr">${this.money(s.arr)}</dd>
-        </div>
-        <div class="kpi">
-          <dt>${t('netNew')}</dt>
-          <dd data-kpi="net-new">${this.money(s.netNewMrr)}</dd>
-        </div>
-        <div class="kpi">
-          <dt>${t('nrr')}</dt>
-          <dd data-kpi="nrr">${pctOrNa(s.nrrPct)}</dd>
-        </div>
-        <div class="kpi">
-          <dt>${t('grr')}</dt>
-          <dd data-kpi="grr">${pctOrNa(s.grrPct)}</dd>
-        </div>
-      </dl>
-      <p class="lever" part="lever" data-kpi="lever">
-        ${leverMinor > 0 ? t('churnLever', { mrr: this.money(this.lever!.mrr), arr: this.money(this.lever!.arr), n }) : t('churnLeverZero')}
-      </p>
-      ${s.capped ? html`<p class="notice" role="note">${t('capped')}</p>` : nothing}
-      ${movementChart(
-        p.months.map((m) => ({ ...m, label: this.l.number(m.month) })),
-        {
-          width: Math.min(this.size.value - 34, 900),
-          rtl: this.l.dir === 'rtl',
-          formatTick: (v) => this.money(v, 'compact'),
-          title: t('chartTitle', { n }),
-          description: t('chartDesc', { start: this.money(s.startingMrr), end: this.money(s.endingMrr) }),
-          seriesLabels: {
-            mrr: t('series.mrr'),
-            new: t('series.new'),
-            expansion: t('series.expansion'),
-            reactivation: t('series.reactivation'),
-            contraction: t('series.contraction'),
-            churn: t('series.churn'),
-          },
-          series: ['new', 'expansion', 'contraction', 'churn'],
-        },
-      )}
-      <details class="table-details" .open=${this.tableOpen} @toggle=${this.onTableToggle}>
-        <summary>${this.l.c('common.showTable')}</summary>
-        ${this.tableOpen && this.table ? this.table.renderProjectionTable(this.l, p, (v) => this.money(v, 'exact')) : nothing}
-      </details>
-    </section>`;
+    if (!this.projection) return html`<section class="results" part="results"></section>`;
+    return renderResults(this.l, {
+      projection: this.projection,
+      lever: this.lever,
+      stale: Object.keys(this.errors).length > 0,
+      chartWidth: Math.min(this.size.value - 34, 900),
+      money: (v, style) => this.money(v, style),
+      tableOpen: this.tableOpen,
+      onTableToggle: (e) => this.onTableToggle(e),
+      table:
+        this.tableOpen && this.table
+          ? this.table.renderProjectionTable(this.l, this.projection, (v) => this.money(v, 'exact'))
+          : nothing,
+    });
   }
 }
 
