@@ -1,6 +1,6 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
-import { path as d3path, scaleBand } from 'd3';
-import { linearScale } from './scale.js';
+import { path as d3path } from 'd3';
+import { bandScale, linearScale } from './scale.js';
 
 /** One month of the chart: movements (contraction and churn negative) and the month's ending MRR. */
 export interface ChartRow {
@@ -49,10 +49,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   const barsTop = lineBottom + 14;
   const barsBottom = height - margin.bottom;
 
-  const x = scaleBand<number>()
-    .domain(rows.map((_, i) => i))
-    .range(o.rtl ? [right, left] : [left, right])
-    .paddingInner(rows.length > 60 ? 0.1 : 0.25);
+  const x = bandScale(rows.length, o.rtl ? [right, left] : [left, right], rows.length > 60 ? 0.1 : 0.25);
   const maxMrr = Math.max(1, ...rows.map((r) => r.endingMrr));
   const yLine = linearScale([0, maxMrr], [lineBottom, margin.top], 4);
   const up = rows.map((r) => UP.reduce((s, k) => s + Math.max(0, (r[k] as number | undefined) ?? 0), 0));
@@ -65,7 +62,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
     3,
   );
 
-  const mid = (i: number) => (x(i) ?? 0) + x.bandwidth() / 2;
+  const mid = (i: number) => x(i) + x.bandwidth() / 2;
   // d3-path builds the line (d3-shape's line() would do the same, but the bundler keeps all of
   // d3-shape's curve factories with it: ~20 kB raw for a polyline).
   const mrrPath = d3path();
@@ -82,7 +79,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   };
   const bw = Math.max(1, x.bandwidth());
   rows.forEach((r, i) => {
-    const x0 = x(i) ?? 0;
+    const x0 = x(i);
     let top = 0;
     for (const k of UP) {
       const v = Math.max(0, (r[k] as number | undefined) ?? 0);

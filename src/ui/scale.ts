@@ -22,3 +22,26 @@ export function linearScale(domain: [number, number], range: [number, number], n
   scale.ticks = (count: number) => ticks(d0, d1, count);
   return scale;
 }
+
+export interface BandScale {
+  (index: number): number;
+  bandwidth(): number;
+}
+
+/**
+ * Bands for `count` items (0…count−1) across `range`, `paddingInner` of a step between bands: the
+ * same positions as d3-scale's `scaleBand().domain(indices).range(range).paddingInner(p)` (a test
+ * checks it), without d3-scale's ordinal machinery (about 1 kB gzip of the calculator's 25).
+ * A reversed range (right to left) puts item 0 on the right.
+ */
+export function bandScale(count: number, range: [number, number], paddingInner = 0): BandScale {
+  const [r0, r1] = range;
+  const reverse = r1 < r0;
+  const start = Math.min(r0, r1);
+  const n = Math.max(0, count);
+  const step = (Math.abs(r1 - r0) || 0) / Math.max(1, n - paddingInner);
+  const width = step * (1 - paddingInner);
+  const scale = ((i: number) => start + step * (reverse ? n - 1 - i : i)) as BandScale;
+  scale.bandwidth = () => width;
+  return scale;
+}
