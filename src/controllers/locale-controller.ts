@@ -15,11 +15,26 @@ import {
 
 type Host = ReactiveControllerHost & HTMLElement & { locale?: string | null };
 
+const canonical = new Map<string, string | undefined>();
+/** `tag` as Intl accepts it (`en_US` → `en-US`), or undefined when it is not a locale. */
+function validLocale(tag: string): string | undefined {
+  if (!canonical.has(tag)) {
+    let value: string | undefined;
+    try {
+      value = Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
+    } catch {
+      value = undefined;
+    }
+    canonical.set(tag, value);
+  }
+  return canonical.get(tag);
+}
+
 /**
  * Per-element localization: resolves the element's language from its own `lang` attribute, else the
  * closest ancestor with `lang`, else `<html lang>`; re-renders the host when any of those change.
- * `locale` (a property/attribute of the host) overrides the region for number formatting only
- * (`lang="fr"` with `locale="fr-CA"`).
+ * `locale` (a property/attribute of the host) sets number formatting only (`lang="fr"` with
+ * `locale="fr-CA"`); a tag Intl cannot read (`en_US`) falls back to the language.
  */
 export class LocaleController<M extends Messages> implements ReactiveController {
   private observer?: MutationObserver;
@@ -73,16 +88,17 @@ export class LocaleController<M extends Messages> implements ReactiveController 
     return own || document.documentElement.lang || 'en';
   }
 
+  /** The language of the element's text: its `lang` (own or inherited), else `<html lang>`. */
   get lang(): Lang {
-    return resolveLang(this.host.locale || this.tag);
+    return resolveLang(this.tag);
   }
 
-  /** BCP 47 locale for Intl. */
+  /**
+   * BCP 47 locale for numbers and money (Intl, and reading what people type): the host's `locale`
+   * when set (`fr-CA`, or `de-CH` on an English page), else the language tag.
+   */
   get locale(): string {
-    const explicit = this.host.locale;
-    if (explicit && resolveLang(explicit) === this.lang) return explicit;
-    const tag = this.tag;
-    return resolveLang(tag) === this.lang ? tag : this.lang;
+    return validLocale(this.host.locale || this.tag) ?? this.lang;
   }
 
   get dir(): 'ltr' | 'rtl' {

@@ -254,3 +254,31 @@ describe('<mrr-calculator> money input', () => {
     expect(text(dinar, '#price-error')).to.contain('Too many decimals');
   });
 });
+
+describe('<mrr-calculator> language and number format', () => {
+  it('takes its words from lang and its number format from locale', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      `<div><mrr-calculator storage-key="" lang="en" locale="fr-FR" currency="EUR" clients="10" price="1000" churn="0" new-clients="0" expansion="0" contraction="0"></mrr-calculator></div>`,
+    );
+    const el = wrapper.querySelector('mrr-calculator')!;
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('MRR calculator');
+    expect(text(el, '[data-kpi="mrr-now"]').replace(/\s/g, ' ')).to.equal('10 000 €');
+    // Typing follows the number format shown: a French decimal comma.
+    await type(el, '#price', '1 000,5');
+    expect(shadow(el).querySelector('#price-error')).to.equal(null);
+  });
+
+  it('survives a malformed page language tag (en_US) without throwing', async () => {
+    const before = document.documentElement.lang;
+    document.documentElement.lang = 'en_US';
+    try {
+      const wrapper = await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key=""></mrr-calculator></div>`);
+      const el = wrapper.querySelector('mrr-calculator')!;
+      await el.updateComplete;
+      expect(text(el, '[data-kpi="mrr-now"]')).to.match(/^\$/);
+    } finally {
+      document.documentElement.lang = before;
+    }
+  });
+});
