@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatMoney, formatNumber, formatPercent, type FormatMoneyOptions } from '../core/money.js';
+import { canonicalLocale, formatMoney, formatNumber, formatPercent, type FormatMoneyOptions } from '../core/money.js';
 import { common, type CommonKey } from '../i18n/common.js';
 import {
   type Catalog,
@@ -14,21 +14,6 @@ import {
 } from '../i18n/locale.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { locale?: string | null };
-
-const canonical = new Map<string, string | undefined>();
-/** `tag` as Intl accepts it (`en_US` → `en-US`), or undefined when it is not a locale. */
-function validLocale(tag: string): string | undefined {
-  if (!canonical.has(tag)) {
-    let value: string | undefined;
-    try {
-      value = Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
-    } catch {
-      value = undefined;
-    }
-    canonical.set(tag, value);
-  }
-  return canonical.get(tag);
-}
 
 /**
  * Per-element localization: resolves the element's language from its own `lang` attribute, else the
@@ -98,7 +83,7 @@ export class LocaleController<M extends Messages> implements ReactiveController 
    * when set (`fr-CA`, or `de-CH` on an English page), else the language tag.
    */
   get locale(): string {
-    return validLocale(this.host.locale || this.tag) ?? this.lang;
+    return canonicalLocale(this.host.locale || this.tag) ?? this.lang;
   }
 
   get dir(): 'ltr' | 'rtl' {

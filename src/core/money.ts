@@ -82,11 +82,30 @@ export function toMonthly(amount: number, interval: BillingInterval = 'month', i
 
 const formatCache = new Map<string, Intl.NumberFormat>();
 
+const canonical = new Map<string, string | undefined>();
+
+/** `tag` as Intl accepts it (`en_US` → `en-US`), or undefined when it is not a locale at all. */
+export function canonicalLocale(tag: string): string | undefined {
+  if (!canonical.has(tag)) {
+    let value: string | undefined;
+    try {
+      value = Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
+    } catch {
+      value = undefined;
+    }
+    canonical.set(tag, value);
+  }
+  return canonical.get(tag);
+}
+
+/** A locale Intl accepts: formatting and parsing never throw on a malformed tag (English then). */
+const safeLocale = (locale: string): string => canonicalLocale(locale) ?? 'en';
+
 function cachedFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = locale + JSON.stringify(options);
   let f = formatCache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, options);
+    f = new Intl.NumberFormat(safeLocale(locale), options);
     formatCache.set(key, f);
   }
   return f;
@@ -146,7 +165,7 @@ const separatorCache = new Map<string, { decimal: string; group: string }>();
 function localeSeparators(locale: string): { decimal: string; group: string } {
   let s = separatorCache.get(locale);
   if (!s) {
-    const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);
+    const parts = new Intl.NumberFormat(safeLocale(locale), { useGrouping: true }).formatToParts(1234567.5);
     s = {
       decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
       group: parts.find((p) => p.type === 'group')?.value ?? ',',

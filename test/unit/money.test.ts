@@ -115,3 +115,11 @@ describe('parseAmount', () => {
     );
   });
 });
+
+describe('locales Intl cannot read', () => {
+  it('format and parse without throwing (en_US is en-US; nonsense falls back to English)', () => {
+    expect(formatMoney(123456, 'USD', 'en_US')).toBe('$1,234.56');
+    expect(formatMoney(123456, 'USD', 'not a locale!')).toBe('$1,234.56');
+    expect(parseAmount('1,234.56', 'not a locale!')).toEqual({ ok: true, value: 1234.56 });
+  });
+});
