@@ -5,6 +5,7 @@ import { churnReductionValue, type MrrAssumptions, type Projection, projectMrr }
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
+import { resultsColumnWidth } from '../../src/ui/form-styles.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
@@ -312,7 +313,7 @@ export class MrrCalculator extends MrrElement {
       projection: this.projection,
       lever: this.lever,
       stale: Object.keys(this.errors).length > 0,
-      chartWidth: Math.min(this.size.value - 34, 900),
+      chartWidth: resultsColumnWidth(this.size.value),
       money: (v, style) => this.money(v, style),
       tableOpen: this.tableOpen,
       onTableToggle: (e) => this.onTableToggle(e),

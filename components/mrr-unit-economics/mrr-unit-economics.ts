@@ -15,6 +15,7 @@ import {
 } from '../../src/core/unit-economics.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { resultsColumnWidth } from '../../src/ui/form-styles.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
@@ -313,7 +314,7 @@ export class MrrUnitEconomics extends MrrElement {
     const description = `${t('chartDesc', { high: this.money(first.ltv ?? 0), low: this.money(last.ltv ?? 0), from: pct(first.churnPct), to: pct(last.churnPct) })} ${you}`;
     return html`<h3 class="chart-title">${title}</h3>
       ${ltvChart(v.denseCurve, {
-        width: Math.min(this.size.value - 34, 900),
+        width: resultsColumnWidth(this.size.value),
         rtl: this.l.dir === 'rtl',
         you: { churnPct: churn, ltv: ltv.value },
         formatMoney: (m) => this.money(m, true),

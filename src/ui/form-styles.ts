@@ -58,3 +58,15 @@ export const formStyles = css`
     border-radius: calc(var(--_radius) * 0.75);
   }
 `;
+
+/**
+ * Width of the results column for a host `hostWidth` px wide, following `.layout` above: stacked
+ * below 760 px, else inputs take a third (at least 260 px) and results the rest after the 20 px gap.
+ * Charts are drawn at this width so their text keeps its size (SVG scaled down shrinks it).
+ */
+export function resultsColumnWidth(hostWidth: number, max = 900): number {
+  const inner = hostWidth - 34; // the card's padding and border
+  if (hostWidth < 760) return Math.min(inner, max);
+  const inputs = Math.max(260, (inner - 20) / 3);
+  return Math.min(inner - 20 - inputs, max);
+}

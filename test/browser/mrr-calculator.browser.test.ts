@@ -282,3 +282,20 @@ describe('<mrr-calculator> language and number format', () => {
     }
   });
 });
+
+describe('<mrr-calculator> chart size', () => {
+  it('draws the chart at the width it is shown, so its text is not scaled down', async () => {
+    for (const width of [320, 1000]) {
+      const wrapper = await fixture<HTMLDivElement>(
+        `<div style="width:${width}px"><mrr-calculator storage-key=""></mrr-calculator></div>`,
+      );
+      const el = wrapper.querySelector('mrr-calculator')!;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await el.updateComplete;
+      const svg = q<SVGSVGElement>(el, 'svg');
+      const drawn = Number(svg.getAttribute('width'));
+      const shown = svg.getBoundingClientRect().width;
+      expect(Math.abs(drawn - shown), `${width}px: drawn ${drawn}, shown ${shown}`).to.be.lessThan(Math.max(4, drawn * 0.03));
+    }
+  });
+});
