@@ -39,9 +39,12 @@ export function bandScale(count: number, range: [number, number], paddingInner =
   const reverse = r1 < r0;
   const start = Math.min(r0, r1);
   const n = Math.max(0, count);
-  const step = (Math.abs(r1 - r0) || 0) / Math.max(1, n - paddingInner);
+  const span = Math.abs(r1 - r0) || 0;
+  const step = span / Math.max(1, n - paddingInner);
   const width = step * (1 - paddingInner);
-  const scale = ((i: number) => start + step * (reverse ? n - 1 - i : i)) as BandScale;
+  // With fewer bands than fill the range (one band, wide padding), d3 centres them (align 0.5).
+  const offset = (span - step * (n - paddingInner)) / 2;
+  const scale = ((i: number) => start + offset + step * (reverse ? n - 1 - i : i)) as BandScale;
   scale.bandwidth = () => width;
   return scale;
 }
