@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
+    setupFiles: ['test/unit/setup.ts'],
     environment: 'node',
     testTimeout: 20000,
   },
