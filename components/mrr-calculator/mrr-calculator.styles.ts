@@ -21,14 +21,5 @@ export const calculatorStyles = [
       font-weight: 600;
       padding: 0 4px;
     }
-    .stale {
-      color: var(--_warning);
-      margin: 0 0 8px;
-      font-size: 0.9em;
-    }
-    [data-stale] .kpis,
-    [data-stale] .chart {
-      opacity: 0.6;
-    }
   `,
 ];

@@ -103,11 +103,8 @@ export class MrrRevenueMotions extends MrrElement {
     this.compute();
   }
 
-  private lastKey = '';
   private compute(): void {
-    const key = JSON.stringify([this.inputs, this.currency, this.l.locale]);
-    if (key === this.lastKey) return;
-    this.lastKey = key;
+    if (!this.needsCompute(this.inputs)) return;
     const { segments, hoursPerManagerPerMonth, errors } = readInputs(this.inputs!, this.l.locale, this.currency);
     this.errors = errors;
     if (!segments) return;

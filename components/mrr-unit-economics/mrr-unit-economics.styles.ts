@@ -112,14 +112,5 @@ export const unitEconomicsStyles = [
     tr[data-you] td {
       font-weight: 700;
     }
-    .stale {
-      color: var(--_warning);
-      margin: 0 0 8px;
-      font-size: 0.9em;
-    }
-    [data-stale] .kpis,
-    [data-stale] .chart {
-      opacity: 0.6;
-    }
   `,
 ];

@@ -114,11 +114,8 @@ export class MrrUnitEconomics extends MrrElement {
     this.compute();
   }
 
-  private lastKey = '';
   private compute(): void {
-    const key = JSON.stringify([this.inputs, this.currency, this.l.locale]);
-    if (key === this.lastKey) return;
-    this.lastKey = key;
+    if (!this.needsCompute(this.inputs)) return;
     const { economics, targets, errors } = readInputs(this.inputs!, this.l.locale, this.currency);
     this.errors = errors;
     if (!economics || !targets) return;

@@ -50,6 +50,16 @@ export const formStyles = css`
     height: 18px;
     accent-color: var(--_accent);
   }
+  /* "Showing the last valid result…" while a field is invalid */
+  .stale {
+    color: var(--_warning);
+    margin: 0 0 8px;
+    font-size: 0.9em;
+  }
+  [data-stale] .kpis,
+  [data-stale] .chart {
+    opacity: 0.6;
+  }
   .lever {
     margin: 12px 0;
     padding: 10px 12px;
