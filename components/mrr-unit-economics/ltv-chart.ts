@@ -1,5 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { path as d3path } from 'd3';
+import { gridLines } from '../../src/ui/axis.js';
 import type { LtvPoint } from '../../src/core/unit-economics.js';
 import { linearScale } from '../../src/ui/scale.js';
 
@@ -51,8 +52,6 @@ export function ltvChart(points: LtvPoint[], o: LtvChartOptions): TemplateResult
 
   // The label sits above the point on the side where the falling curve leaves room.
   const inside = o.you.ltv !== null && o.you.churnPct >= lo && o.you.churnPct <= hi;
-  const axisX = o.rtl ? right + 6 : left - 6;
-  const anchor = o.rtl ? 'start' : 'end';
   const xTicks = x.ticks(Math.max(2, Math.min(10, Math.floor(width / 60))));
 
   return html`<figure class="chart" part="chart">
@@ -67,10 +66,7 @@ export function ltvChart(points: LtvPoint[], o: LtvChartOptions): TemplateResult
       <title id="ltv-title">${o.title}</title>
       <desc id="ltv-desc">${o.description}</desc>
       <g class="grid" aria-hidden="true">
-        ${y.ticks(4).map(
-          (t) => svg`<line x1=${left} x2=${right} y1=${y(t)} y2=${y(t)} class=${t === 0 ? 'zero' : ''}></line>
-            <text x=${axisX} y=${y(t)} dy="0.32em" text-anchor=${anchor}>${o.formatMoney(t)}</text>`,
-        )}
+        ${gridLines(y.ticks(4), y, { left, right, rtl: o.rtl, format: o.formatMoney })}
         ${xTicks.map((t) => svg`<text class="x" x=${x(t)} y=${height - 8} text-anchor="middle">${o.formatPct(t)}</text>`)}
       </g>
       <path class="ltv-line" d=${path ?? ''} aria-hidden="true"></path>

@@ -1,5 +1,6 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import { path as d3path } from 'd3';
+import { gridLines } from './axis.js';
 import { bandScale, linearScale } from './scale.js';
 
 /** One month of the chart: movements (contraction and churn negative) and the month's ending MRR. */
@@ -103,10 +104,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
     barPaths.has(k) ? svg`<path class="bar ${k}" d=${barPaths.get(k)!.toString()}></path>` : nothing,
   );
 
-  const axisX = o.rtl ? right + 6 : left - 6;
-  // 'end' in both directions: the SVG inherits the element's direction, so in RTL 'end' is the
-  // label's left edge (labels grow rightwards from the right-hand axis).
-  const anchor = 'end';
+  const grid = { left, right, rtl: o.rtl, format: o.formatTick };
   // The MRR panel's 0 would sit on top of the bar panel's highest tick: label only positive values.
   const lineTicks = yLine.ticks(3).filter((t) => t > 0);
   const barTicks = yBars.ticks(2);
@@ -133,14 +131,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
       <title id="chart-title">${o.title}</title>
       <desc id="chart-desc">${o.description}</desc>
       <g class="grid" aria-hidden="true">
-        ${lineTicks.map(
-          (t) => svg`<line x1=${left} x2=${right} y1=${yLine(t)} y2=${yLine(t)}></line>
-            <text x=${axisX} y=${yLine(t)} dy="0.32em" text-anchor=${anchor}>${o.formatTick(t)}</text>`,
-        )}
-        ${barTicks.map(
-          (t) => svg`<line x1=${left} x2=${right} y1=${yBars(t)} y2=${yBars(t)} class=${t === 0 ? 'zero' : ''}></line>
-            <text x=${axisX} y=${yBars(t)} dy="0.32em" text-anchor=${anchor}>${o.formatTick(t)}</text>`,
-        )}
+        ${gridLines(lineTicks, yLine, grid)} ${gridLines(barTicks, yBars, grid)}
         ${labels.map((l) => svg`<text class="x" x=${mid(l.i)} y=${height - 6} text-anchor="middle">${l.label}</text>`)}
       </g>
       <g class="bars" aria-hidden="true">${bars}</g>
