@@ -9,3 +9,5 @@ export * from './movements.js';
 export * from './metrics.js';
 export * from './cohorts.js';
 export * from './period-columns.js';
+export * from './icp.js';
+export * from './currencies.js';
