@@ -10,4 +10,3 @@ export * from './metrics.js';
 export * from './cohorts.js';
 export * from './period-columns.js';
 export * from './icp.js';
-export * from './currencies.js';
