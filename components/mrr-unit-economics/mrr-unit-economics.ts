@@ -1,31 +1,27 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
-import {
-  churnImprovementValue,
-  evaluateTargets,
-  type Figure,
-  type LtvPoint,
-  ltvCurve,
-  type TargetStatus,
-  type Targets,
-  type UnitEconomics,
-  type UnitEconomicsInputs,
-  unitEconomics,
-} from '../../src/core/unit-economics.js';
+import type { UnitEconomics, UnitEconomicsInputs } from '../../src/core/unit-economics.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
+import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { resultsColumnWidth } from '../../src/ui/form-styles.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
-import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { MrrEvent } from '../../src/events.js';
-import { type FieldError, numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
+import { numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
 import { ltvChart } from './ltv-chart.js';
 import { messages } from './messages.js';
 import { unitEconomicsStyles } from './mrr-unit-economics.styles.js';
 import { figureText, renderCurveTable, renderTargets, renderWinKeep } from './results.js';
-import { type EconomicsField, type EconomicsInputs, exampleInputs, readInputs } from './state.js';
+import {
+  type EconomicsField,
+  type EconomicsInputs,
+  type EconomicsView,
+  exampleInputs,
+  NUMBER_FIELDS,
+  readInputs,
+} from './state.js';
 
 export interface UnitEconomicsChangeDetail {
   inputs: UnitEconomicsInputs;
@@ -42,18 +38,6 @@ export interface EconomicsFigures {
   marketingSpend?: number;
   newCustomers?: number;
   retentionSpendPerClient?: number;
-}
-
-interface View {
-  inputs: UnitEconomicsInputs;
-  result: UnitEconomics;
-  targets: Targets;
-  status: { ltvToCac: TargetStatus; payback: TargetStatus };
-  /** 1–10 % in whole points, for the table. */
-  curve: LtvPoint[];
-  /** The same range in quarter points, for the chart's line. */
-  denseCurve: LtvPoint[];
-  lever: Figure;
 }
 
 /**
@@ -87,58 +71,46 @@ export class MrrUnitEconomics extends MrrElement {
   static override styles = unitEconomicsStyles;
 
   /** The typed inputs (text, as the user wrote them). Replace, don't mutate. */
-  @property({ attribute: false }) inputs?: EconomicsInputs;
-
-  @state() private errors: Record<string, FieldError> = {};
-
-  /** The last valid result (kept while a field is invalid). */
-  get result(): UnitEconomics | undefined {
-    return this.view?.result;
+  @property({ attribute: false })
+  get inputs(): EconomicsInputs {
+    return this.form.inputs;
   }
-  private view?: View;
+  set inputs(next: EconomicsInputs | undefined) {
+    if (next) this.form.apply(next);
+  }
+
+  /** The last valid result (kept, marked stale, while a field is refused). */
+  get result(): UnitEconomics | undefined {
+    return this.form.result?.result;
+  }
 
   protected readonly l = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this);
   private readonly size = new ResizeController(this);
-  /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
-  readonly persist = new PersistController<EconomicsInputs>(this, {
+  private readonly form = new FormController<EconomicsInputs, EconomicsView>(this, {
     component: 'unit-economics',
-    key: () => this.storageKey,
-    restore: (data) => {
-      this.inputs = { ...exampleInputs((n) => this.l.number(n, 2)), ...data };
-    },
-  });
+    l: this.l,
+    defaults: (fmt) => exampleInputs((n) => fmt(n, 2)),
+    numberFields: NUMBER_FIELDS,
+    read: (inputs, ctx) => readInputs(inputs, ctx),
+    changeEvent: (view) =>
+      new MrrEvent<UnitEconomicsChangeDetail>('mrr-unit-economics-change', { inputs: view.inputs, result: view.result }),
+    announce: (view) =>
+      this.l.t('announce', {
+        ltv: figureText(this.l, view.result.ltv, (v) => this.money(v)),
+        ratio: figureText(this.l, view.result.ltvToCac, (v) => this.ratio(v)),
+        payback: figureText(this.l, view.result.paybackMonths, (v) => this.months(v)),
+      }),
+  }).useAnnouncer(this.announcer);
 
-  override willUpdate(): void {
-    if (!this.inputs) this.inputs = exampleInputs((n) => this.l.number(n, 2));
-    this.compute();
+  /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
+  get persist() {
+    return this.form.persist!;
   }
 
-  private compute(): void {
-    if (!this.needsCompute(this.inputs)) return;
-    const { economics, targets, errors } = readInputs(this.inputs!, this.l.locale, this.currency);
-    this.errors = errors;
-    if (!economics || !targets) return;
-    try {
-      const result = unitEconomics(economics);
-      const ltvInputs = { arpa: economics.arpa, grossMarginPct: economics.grossMarginPct, currency: this.currency };
-      this.view = {
-        inputs: economics,
-        result,
-        targets,
-        status: evaluateTargets(result, targets),
-        curve: ltvCurve(ltvInputs, 1, 10, 10),
-        denseCurve: ltvCurve(ltvInputs, 1, 10, 37),
-        lever: churnImprovementValue({ ...ltvInputs, churnPct: economics.churnPct }, 1),
-      };
-    } catch {
-      // The edge rules mirror core validation; a mismatch keeps the last valid result.
-    }
-  }
-
-  /** Fills inputs from figures measured elsewhere (calculator, imported data); fires no event. */
+  /** Fills inputs from figures measured elsewhere (calculator, imported data); fires no event. Works before the first render. */
   applyFigures(figures: EconomicsFigures): void {
-    const next: EconomicsInputs = { ...this.inputs! };
+    const patch: Partial<EconomicsInputs> = {};
     const fields: (keyof EconomicsFigures)[] = [
       'arpa',
       'grossMarginPct',
@@ -150,40 +122,13 @@ export class MrrUnitEconomics extends MrrElement {
       'retentionSpendPerClient',
     ];
     for (const f of fields) {
-      const v = figures[f];
-      if (v !== undefined && Number.isFinite(v)) next[f] = this.l.number(f === 'newCustomers' ? Math.round(v) : v, 2);
+      const v = figures?.[f];
+      if (typeof v === 'number' && Number.isFinite(v)) patch[f] = this.l.number(f === 'newCustomers' ? Math.round(v) : v, 2);
     }
-    if (figures.cac !== undefined) next.cacMode = 'direct';
-    else if (figures.salesSpend !== undefined || figures.marketingSpend !== undefined || figures.newCustomers !== undefined)
-      next.cacMode = 'spend';
-    this.setInputs(next, false);
-  }
-
-  private setInputs(next: EconomicsInputs, fromUser = true): void {
-    this.inputs = next;
-    this.persist.save(next);
-    this.compute();
-    if (fromUser && this.view && Object.keys(this.errors).length === 0) {
-      this.dispatchEvent(
-        new MrrEvent<UnitEconomicsChangeDetail>('mrr-unit-economics-change', {
-          inputs: this.view.inputs,
-          result: this.view.result,
-        }),
-      );
-    }
-    this.scheduleAnnouncement();
-  }
-
-  private scheduleAnnouncement(): void {
-    this.announcer.later(() => {
-      const r = this.view?.result;
-      if (!r) return undefined;
-      return this.l.t('announce', {
-        ltv: figureText(this.l, r.ltv, (v) => this.money(v)),
-        ratio: figureText(this.l, r.ltvToCac, (v) => this.ratio(v)),
-        payback: figureText(this.l, r.paybackMonths, (v) => this.months(v)),
-      });
-    });
+    if (patch.cac !== undefined) patch.cacMode = 'direct';
+    else if (patch.salesSpend !== undefined || patch.marketingSpend !== undefined || patch.newCustomers !== undefined)
+      patch.cacMode = 'spend';
+    this.form.apply(patch);
   }
 
   private money(major: number, compact = false): string {
@@ -196,22 +141,23 @@ export class MrrUnitEconomics extends MrrElement {
     return numberField(this.l, {
       id,
       label,
-      value: this.inputs![id],
-      error: this.errors[id],
+      value: this.form.inputs[id],
+      error: this.form.errors[id],
       hint: opts.hint,
       suffix: opts.suffix,
       inputmode: opts.numeric ? 'numeric' : 'decimal',
-      onInput: (v) => this.setInputs({ ...this.inputs!, [id]: v }),
+      onInput: (v) => this.form.edit({ [id]: v }, id),
     });
   }
 
   override render() {
     const t = this.l.t.bind(this.l);
-    const mode = this.inputs!.cacMode;
-    const setMode = (m: EconomicsInputs['cacMode']) => this.setInputs({ ...this.inputs!, cacMode: m });
+    const mode = this.form.inputs.cacMode;
+    const setMode = (m: EconomicsInputs['cacMode']) => this.form.edit({ cacMode: m }, 'cacMode');
     return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
       <section class="inputs" aria-labelledby="ue-title">
         <h2 id="ue-title">${t('title')}</h2>
+        ${this.renderConfigIssue()}
         <div class="grid">
           ${this.field('arpa', t('arpa'), { suffix: this.currency })}
           ${this.field('grossMarginPct', t('grossMargin'), { suffix: '%', hint: t('grossMarginHint') })}
@@ -251,16 +197,19 @@ export class MrrUnitEconomics extends MrrElement {
   }
 
   private renderResults() {
-    const v = this.view;
-    if (!v) return html`<section class="results" part="results"></section>`;
+    const v = this.form.result;
+    if (!v)
+      return html`<section class="results" part="results">
+        ${this.form.renderStatus({ stale: this.l.c('common.stale'), form: this.l.c('error.form') })}
+      </section>`;
     const t = this.l.t.bind(this.l);
     const r = v.result;
-    const stale = Object.keys(this.errors).length > 0;
+    const stale = this.form.stale;
     const money = (m: number) => this.money(m);
     const pct = (p: number) => this.l.percent(p, 1);
     return html`<section class="results" part="results" aria-labelledby="ue-results-title" ?data-stale=${stale}>
       <h2 id="ue-results-title" class="visually-hidden">${t('results')}</h2>
-      ${stale ? html`<p class="stale" role="note">${this.l.c('common.stale')}</p>` : nothing}
+      ${this.form.renderStatus({ stale: this.l.c('common.stale'), form: this.l.c('error.form') })}
       <dl class="kpis" part="kpis">
         <div class="kpi">
           <dt>${t('ltv')}</dt>
@@ -296,7 +245,7 @@ export class MrrUnitEconomics extends MrrElement {
     </section>`;
   }
 
-  private renderChart(v: View) {
+  private renderChart(v: EconomicsView) {
     const t = this.l.t.bind(this.l);
     const pct = (p: number) => this.l.percent(p, 1);
     const first = v.curve[0];

@@ -1,5 +1,19 @@
-import { type Targets, type UnitEconomicsInputs, validateUnitEconomics } from '../../src/core/unit-economics.js';
-import { type FieldError, type FieldRule, readNumber } from '../../src/ui/fields.js';
+import {
+  churnImprovementValue,
+  evaluateTargets,
+  type Figure,
+  type LtvPoint,
+  ltvCurve,
+  type TargetStatus,
+  type Targets,
+  type UnitEconomics,
+  type UnitEconomicsInputs,
+  unitEconomics,
+  validateTargets,
+  validateUnitEconomics,
+} from '../../src/core/unit-economics.js';
+import type { FieldErrors, FormContext, FormReading } from '../../src/controllers/form-controller.js';
+import { issueError, readAmount } from '../../src/ui/fields.js';
 
 /** What the user typed, kept as text so a reload shows exactly that (and invalid text survives). */
 export interface EconomicsInputs {
@@ -20,31 +34,42 @@ export interface EconomicsInputs {
 
 export type EconomicsField = Exclude<keyof EconomicsInputs, 'cacMode'>;
 
-/** Edge rules; they mirror the core schema so the message can say the limits. */
-export const RULES: Record<EconomicsField, FieldRule> = {
-  arpa: { max: 1e9, money: true },
-  grossMarginPct: { max: 100 },
-  churnPct: { max: 100 },
-  cac: { max: 1e9, money: true },
-  salesSpend: { max: 1e11, money: true },
-  marketingSpend: { max: 1e11, money: true },
-  newCustomers: { integer: true, max: 1e7 },
-  retentionSpendPerClient: { max: 1e9, money: true },
-  minLtvToCac: { max: 1000 },
-  maxPaybackMonths: { max: 1200 },
-};
+/** Fields that hold money (more decimals than the currency has are refused as typed). */
+const MONEY = new Set<EconomicsField>(['arpa', 'cac', 'salesSpend', 'marketingSpend', 'retentionSpendPerClient']);
 
-export interface ReadResult {
-  economics?: UnitEconomicsInputs;
-  targets?: Targets;
-  errors: Record<string, FieldError>;
+export const NUMBER_FIELDS: readonly EconomicsField[] = [
+  'arpa',
+  'grossMarginPct',
+  'churnPct',
+  'cac',
+  'salesSpend',
+  'marketingSpend',
+  'newCustomers',
+  'retentionSpendPerClient',
+  'minLtvToCac',
+  'maxPaybackMonths',
+];
+
+export interface EconomicsView {
+  inputs: UnitEconomicsInputs;
+  result: UnitEconomics;
+  targets: Targets;
+  status: { ltvToCac: TargetStatus; payback: TargetStatus };
+  /** 1–10 % in whole points, for the table. */
+  curve: LtvPoint[];
+  /** The same range in quarter points, for the chart's line. */
+  denseCurve: LtvPoint[];
+  lever: Figure;
 }
 
-/** Reads every field in `locale`; returns the core inputs when all are valid, and the errors by field id. */
-export function readInputs(inputs: EconomicsInputs, locale: string, currency: string): ReadResult {
-  const errors: Record<string, FieldError> = {};
+/**
+ * Reads every field in `ctx.locale` (parsing only), then lets the core judge: its issues (limits
+ * live in the core's schemas) become the errors of the fields they name, which are the input ids.
+ */
+export function readInputs(inputs: EconomicsInputs, ctx: FormContext): FormReading<EconomicsView> {
+  const errors: FieldErrors = {};
   const num = (id: EconomicsField): number => {
-    const r = readNumber(inputs[id], locale, RULES[id], currency);
+    const r = readAmount(inputs[id], ctx.locale, { money: MONEY.has(id), currency: ctx.currency });
     if ('error' in r) {
       errors[id] = r.error;
       return 0;
@@ -57,19 +82,25 @@ export function readInputs(inputs: EconomicsInputs, locale: string, currency: st
       ? { cac: num('cac') }
       : { salesSpend: num('salesSpend'), marketingSpend: num('marketingSpend'), newCustomers: num('newCustomers') };
   const retentionSpendPerClient = inputs.retentionSpendPerClient.trim() === '' ? null : num('retentionSpendPerClient');
-  const economics = { ...head, ...cacPart, retentionSpendPerClient, currency } as UnitEconomicsInputs;
+  const economics = { ...head, ...cacPart, retentionSpendPerClient, currency: ctx.currency } as UnitEconomicsInputs;
   const targets: Targets = { minLtvToCac: num('minLtvToCac'), maxPaybackMonths: num('maxPaybackMonths') };
   if (Object.keys(errors).length) return { errors };
-  // Core has the last word; its field names are the input ids.
-  for (const issue of validateUnitEconomics(economics)) {
-    if (issue.field in RULES) errors[issue.field] = { code: issue.code, params: limits(issue.field as EconomicsField) };
-  }
-  return Object.keys(errors).length ? { errors } : { economics, targets, errors };
-}
-
-function limits(field: EconomicsField): Record<string, number> {
-  const { min = 0, max = 1e12 } = RULES[field];
-  return { min, max };
+  for (const issue of [...validateUnitEconomics(economics), ...validateTargets(targets)]) errors[issue.field] = issueError(issue);
+  if (Object.keys(errors).length) return { errors };
+  const result = unitEconomics(economics);
+  const ltvInputs = { arpa: economics.arpa, grossMarginPct: economics.grossMarginPct, currency: ctx.currency };
+  return {
+    errors,
+    result: {
+      inputs: economics,
+      result,
+      targets,
+      status: evaluateTargets(result, targets),
+      curve: ltvCurve(ltvInputs, 1, 10, 10),
+      denseCurve: ltvCurve(ltvInputs, 1, 10, 37),
+      lever: churnImprovementValue({ ...ltvInputs, churnPct: economics.churnPct }, 1),
+    },
+  };
 }
 
 /** Example figures of a small agency, shown before the user types. */

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadState, saveState, StorageError, type StorageFailure } from '../storage/db.js';
+import { loadState, mergeState, saveState, StorageError, type StorageFailure } from '../storage/db.js';
 
 export type PersistStatus = 'idle' | 'loading' | 'saved' | 'unsaved';
 
@@ -13,7 +13,18 @@ export interface PersistOptions<T> {
   /** Shape version of T. */
   schema?: number;
   debounceMs?: number;
+  /**
+   * Read-modify-write: combines what is saved (another tab may have written since) with what this
+   * element queued. Without it, a save replaces the record.
+   */
+  merge?: (saved: T | undefined, mine: T) => T;
+  /** Another tab (or element) saved this record: `data` is what is saved now. */
+  remoteChange?: (data: T) => void;
 }
+
+/** Tells other tabs and elements that a record changed (name of the BroadcastChannel). */
+const CHANNEL = 'mrr-kit-state';
+const sourceId = Math.random().toString(36).slice(2);
 
 /**
  * Saves an element's state to IndexedDB (debounced, one short transaction) and restores it on
@@ -33,6 +44,10 @@ export class PersistController<T> implements ReactiveController {
   /** The record key last loaded; a different key on a later update loads that one. */
   private loadedKey: string | null | undefined;
   private readonly onPageHide = () => void this.flush();
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'hidden') void this.flush();
+  };
+  private channel?: BroadcastChannel;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -48,12 +63,36 @@ export class PersistController<T> implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('pagehide', this.onPageHide);
-    this.reload();
+    document.addEventListener('visibilitychange', this.onVisibility);
+    if (this.options.remoteChange && typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel(CHANNEL);
+      this.channel.onmessage = (e: MessageEvent<{ key: string; source: string }>) => {
+        if (e.data?.key && e.data.key === this.recordKey && e.data.source !== this.instanceId) void this.pull();
+      };
+    }
+    void this.reload();
   }
 
   hostDisconnected(): void {
     window.removeEventListener('pagehide', this.onPageHide);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.channel?.close();
+    this.channel = undefined;
     void this.flush();
+  }
+
+  private readonly instanceId = `${sourceId}:${Math.random().toString(36).slice(2)}`;
+
+  /** Reads the record another tab saved and hands it to `remoteChange`. */
+  private async pull(): Promise<void> {
+    const key = this.recordKey;
+    if (!key) return;
+    try {
+      const record = await loadState<T>(key);
+      if (record && key === this.recordKey) this.options.remoteChange?.(record.data);
+    } catch (e) {
+      this.fail(e);
+    }
   }
 
   hostUpdate(): void {
@@ -101,8 +140,11 @@ export class PersistController<T> implements ReactiveController {
     if (!key || data === undefined) return;
     this.pending = undefined;
     try {
-      await saveState(key, data, this.options.schema ?? 1);
+      const merge = this.options.merge;
+      if (merge) await mergeState<T>(key, (saved) => merge(saved, data), this.options.schema ?? 1);
+      else await saveState(key, data, this.options.schema ?? 1);
       this.setStatus('saved');
+      this.channel?.postMessage({ key, source: this.instanceId });
     } catch (e) {
       this.fail(e);
     }

@@ -10,3 +10,4 @@ export * from './metrics.js';
 export * from './cohorts.js';
 export * from './period-columns.js';
 export * from './icp.js';
+export * from './currencies.js';

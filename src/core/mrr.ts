@@ -118,7 +118,9 @@ export function validateAssumptions(assumptions: unknown): FieldIssue[] {
   if (!r.ok) return r.issues;
   const a = r.value;
   const issues: FieldIssue[] = [];
-  if ((a.contractionPct ?? 0) + (a.churnPct ?? 0) > 100) issues.push({ field: 'churnPct', code: 'outOfRange' });
+  // Churn and contraction both take from the same MRR: together they cannot take more than all of it.
+  if ((a.contractionPct ?? 0) + (a.churnPct ?? 0) > 100)
+    issues.push({ field: 'churnPct', code: 'sumTooLarge', params: { max: 100 }, related: ['churnPct', 'contractionPct'] });
   return issues;
 }
 

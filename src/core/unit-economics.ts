@@ -271,6 +271,12 @@ const targetsSchema = v.object({
   maxPaybackMonths: v.optional(amount(1e9)),
 });
 
+/** Every invalid field of `targets` (`minLtvToCac`, `maxPaybackMonths`), `[]` when valid. */
+export function validateTargets(targets: unknown): FieldIssue[] {
+  const r = checkFields(targetsSchema, targets);
+  return r.ok ? [] : r.issues;
+}
+
 /**
  * Compares a result with targets. A figure that is `null` is `unknown` whatever its reason: the UI
  * shows the reason rather than a verdict built on an unbounded number.

@@ -4,12 +4,26 @@
  */
 import * as v from 'valibot';
 
-export type FieldIssueCode = 'required' | 'notANumber' | 'negative' | 'outOfRange' | 'notInteger' | 'tooLarge';
+export type FieldIssueCode =
+  | 'required'
+  | 'notANumber'
+  | 'negative'
+  | 'outOfRange'
+  | 'notInteger'
+  | 'tooLarge'
+  /** A total of several fields is over its limit (`related` names the fields, `params.max` the limit). */
+  | 'sumTooLarge'
+  /** A figure derived from several fields (clients × price) is over its limit. */
+  | 'productTooLarge';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `churnPct` or `plans.0.price`. */
   field: string;
   code: FieldIssueCode;
+  /** The limits of the rule, so a message can say them ("between 1 and 120"). */
+  params?: { min?: number; max?: number };
+  /** Other fields of a rule across fields: the UI shows the message on the one the user edited. */
+  related?: string[];
 }
 
 /** Thrown by core functions given invalid input; `issues` lists every bad field. */
@@ -43,7 +57,7 @@ export const integerIn = (min: number, max: number) =>
     v.maxValue(max, 'outOfRange'),
   );
 
-const CODES = new Set<string>(['required', 'notANumber', 'negative', 'outOfRange', 'notInteger', 'tooLarge']);
+const CODES = new Set<string>(['required', 'notANumber', 'negative', 'outOfRange', 'notInteger', 'tooLarge', 'sumTooLarge']);
 
 /** Runs a valibot schema and maps its issues to `{ field, code }`. */
 export function checkFields<S extends v.GenericSchema>(
@@ -55,13 +69,46 @@ export function checkFields<S extends v.GenericSchema>(
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   for (const issue of result.issues) {
-    const field = (issue.path ?? []).map((p) => String(p.key)).join('.');
+    const keys = (issue.path ?? []).map((p) => String(p.key));
+    const field = keys.join('.');
     if (seen.has(field)) continue;
     seen.add(field);
+    const params = limitsAt(schema, keys);
     const code = (
       issue.input === undefined ? 'required' : CODES.has(issue.message) ? issue.message : 'notANumber'
     ) as FieldIssueCode;
-    issues.push({ field, code });
+    issues.push(params ? { field, code, params } : { field, code });
   }
   return { ok: false, issues };
+}
+
+type SchemaNode = {
+  type?: string;
+  entries?: Record<string, SchemaNode>;
+  item?: SchemaNode;
+  wrapped?: SchemaNode;
+  pipe?: { type?: string; requirement?: unknown }[];
+};
+
+/** The min and max a schema sets for the field at `keys` (read from its pipe), so messages can say them. */
+export function limitsAt(schema: unknown, keys: string[]): { min?: number; max?: number } | undefined {
+  let node = schema as SchemaNode | undefined;
+  const unwrap = () => {
+    while (node?.wrapped) node = node.wrapped;
+    const head = node?.pipe?.[0] as SchemaNode | undefined;
+    if (head && (head.entries || head.item || head.wrapped)) node = head;
+  };
+  for (const key of keys) {
+    unwrap();
+    if (!node) return undefined;
+    node = node.entries ? (Object.hasOwn(node.entries, key) ? node.entries[key] : undefined) : node.item;
+  }
+  unwrap();
+  let min: number | undefined;
+  let max: number | undefined;
+  for (const action of node?.pipe ?? []) {
+    if (action.type === 'min_value' && typeof action.requirement === 'number') min = action.requirement;
+    if (action.type === 'max_value' && typeof action.requirement === 'number') max = action.requirement;
+  }
+  return min === undefined && max === undefined ? undefined : { min, max };
 }

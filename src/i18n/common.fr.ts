@@ -14,6 +14,17 @@ const fr: Translation<CommonEnglish> = {
   'error.outOfRange': 'Doit être compris entre {min} et {max}.',
   'error.notInteger': 'Doit être un nombre entier.',
   'error.tooLarge': 'Ce nombre est trop grand.',
+  'error.strayLetters': 'Retirez les lettres : seul un symbole ou un code de devise (comme € ou EUR) peut accompagner le nombre.',
+  'error.straySign': 'Utilisez un seul signe moins, avant le nombre.',
+  'error.badSeparator': 'Un séparateur est doublé ou placé à la fin. Retirez-le.',
+  'error.badGrouping': 'Ces groupes de chiffres ne sont pas des milliers : groupez les chiffres par trois, comme 1 234 567.',
+  'error.notation': 'Écrivez le nombre en entier, sans exposant ni hexadécimal (comme 1e5 ou 0x1F).',
+  'error.atLeast': 'Doit être supérieur ou égal à {min}.',
+  'error.atMost': 'Doit être inférieur ou égal à {max}.',
+  'error.sumTooLarge': 'Avec {other} ({otherValue}), ce champ ne peut pas dépasser {max}.',
+  'error.productTooLarge': '{a} × {b} est trop grand : au plus {max}.',
+  'error.form': 'Ces chiffres ne peuvent pas être calculés. Vérifiez les champs et essayez des nombres plus petits.',
+  'config.currency': 'Devise inconnue « {code} » : les montants sont affichés en {fallback}.',
   'storage.unsaved':
     "Non enregistré : le stockage du navigateur n'est pas disponible. Votre travail reste sur cette page jusqu'à sa fermeture.",
   'storage.quota':

@@ -177,6 +177,25 @@ export async function saveState<T>(key: string, data: T, schema = 1): Promise<vo
   }
 }
 
+/**
+ * Read-modify-write of `key` in one transaction: `merge` gets what is saved (or undefined) and
+ * returns what to save. Two tabs saving different fields of one record both keep their change.
+ * Resolves with what was written. Rejects with StorageError.
+ */
+export async function mergeState<T>(key: string, merge: (saved: T | undefined) => T, schema = 1): Promise<T> {
+  const db = await getDb();
+  try {
+    const tx = db.transaction('state', 'readwrite');
+    const saved = (await tx.store.get(key)) as StateRecord<T> | undefined;
+    const data = merge(saved?.data);
+    await tx.store.put({ key, data, savedAt: Date.now(), schema });
+    await tx.done;
+    return data;
+  } catch (e) {
+    throw writeError(e);
+  }
+}
+
 /** Deletes the saved state of `key`. */
 export async function deleteState(key: string): Promise<void> {
   const db = await getDb();

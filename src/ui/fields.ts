@@ -45,12 +45,47 @@ export function readNumber(
   return { value: r.value };
 }
 
+/**
+ * Reads a typed number in `locale` without judging its range: the core's validation has the
+ * limits (one place), and its issues become the field's error. Money refuses more decimals than
+ * the currency has.
+ */
+export function readAmount(
+  raw: string,
+  locale: string,
+  opts: { money?: boolean; currency?: string } = {},
+): { value: number } | { error: FieldError } {
+  const r = parseAmount(raw, locale);
+  if (!r.ok) return { error: { code: r.code } };
+  if (opts.money) {
+    const m = parseMoney(raw, opts.currency ?? 'USD', locale, { allowNegative: true });
+    if (!m.ok && m.code === 'tooManyDecimals') return { error: { code: 'tooManyDecimals' } };
+  }
+  return { value: r.value };
+}
+
+/** A core issue `{ code, params }` as a field error (limits that are absent are left out). */
+export function issueError(issue: { code: FieldErrorCode; params?: { min?: number; max?: number } }): FieldError {
+  const params: Record<string, number> = {};
+  if (issue.params?.min !== undefined) params.min = issue.params.min;
+  if (issue.params?.max !== undefined) params.max = issue.params.max;
+  return Object.keys(params).length ? { code: issue.code, params } : { code: issue.code };
+}
+
 /** The localized sentence for a field error. */
 export function errorMessage<M extends Messages>(l: LocaleController<M>, error: FieldError): string {
   const params: Record<string, string | number> = { ...(error.params ?? {}) };
   for (const k of ['min', 'max'] as const) if (typeof params[k] === 'number') params[k] = l.number(params[k] as number, 2);
   if (error.code === 'ambiguous' || error.code === 'mixedSeparators') params.example = l.number(1234.5, 2);
-  return l.c(`error.${error.code}` as Parameters<typeof l.c>[0], params);
+  let code: string = error.code;
+  // A range with one side only says that side ("Must be 120 or less"), never "between 0 and 0".
+  if (code === 'outOfRange' || code === 'tooLarge') {
+    const hasMin = params.min !== undefined;
+    const hasMax = params.max !== undefined;
+    if (hasMax && !hasMin) code = 'atMost';
+    else if (hasMin && !hasMax) code = 'atLeast';
+  }
+  return l.c(`error.${code}` as Parameters<typeof l.c>[0], params);
 }
 
 export interface NumberFieldOptions {

@@ -1,4 +1,5 @@
-import { LitElement } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { isIsoCurrency } from '../core/currencies.js';
 import { property } from 'lit/decorators.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import { VERSION } from '../define.js';
@@ -12,8 +13,33 @@ import type { Messages } from '../i18n/locale.js';
 export abstract class MrrElement extends LitElement {
   static version = VERSION;
 
-  /** ISO 4217 currency of every amount. */
-  @property() currency = 'USD';
+  private currencyText = 'USD';
+
+  /**
+   * ISO 4217 currency of every amount. A code that is not ISO 4217 (`garbage!`, `XYZ`) is refused:
+   * the element shows a configuration message (`currencyIssue`) and uses USD.
+   */
+  @property()
+  get currency(): string {
+    return isIsoCurrency(this.currencyText) ? this.currencyText.toUpperCase() : 'USD';
+  }
+  set currency(value: string) {
+    this.currencyText = typeof value === 'string' && value.trim() ? value.trim() : 'USD';
+  }
+
+  /** The currency as set when it is not an ISO 4217 code, else null. */
+  get currencyIssue(): string | null {
+    return isIsoCurrency(this.currencyText) ? null : this.currencyText;
+  }
+
+  /** The configuration message for a refused `currency` (nothing when it is valid). */
+  protected renderConfigIssue(): TemplateResult | typeof nothing {
+    const code = this.currencyIssue;
+    if (code === null) return nothing;
+    return html`<p class="notice config" part="notice" role="alert">
+      ${this.l.c('config.currency', { code: code.slice(0, 40), fallback: this.currency })}
+    </p>`;
+  }
   /** BCP 47 locale for numbers (`fr-CA`); the language comes from `lang` (own or inherited). */
   @property() locale: string | null = null;
   /** IndexedDB key of this element's saved work; empty turns saving off. */

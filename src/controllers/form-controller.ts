@@ -1,0 +1,346 @@
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { formatNumber, parseAmount } from '../core/money.js';
+import { InvalidInputError } from '../core/validation.js';
+import type { Messages } from '../i18n/locale.js';
+import type { FieldError } from '../ui/fields.js';
+import type { MrrElement } from '../ui/mrr-element.js';
+import type { LocaleController } from './locale-controller.js';
+import { PersistController } from './persist-controller.js';
+
+export type FieldErrors = Record<string, FieldError>;
+
+/** What `read` gets besides the inputs: the locale the text is read in and the currency. */
+export interface FormContext {
+  locale: string;
+  currency: string;
+}
+
+/** A reading of the inputs: the result when every field is valid, else the errors by field id. */
+export interface FormReading<R> {
+  result?: R;
+  errors: FieldErrors;
+}
+
+/** Re-formats one number text from the locale it was typed in to the current one. */
+export type Relocalizer = (text: string) => string;
+
+export interface FormOptions<I extends object, R> {
+  /** Storage record `<component>:<storage-key>`; omit for an element that saves nothing. */
+  component?: string;
+  /** The element's localization (its locale reads the text, its language writes messages). */
+  l: LocaleController<Messages>;
+  /** Example inputs, numbers written by `fmt` in the current locale. */
+  defaults: (fmt: (n: number, maximumFractionDigits?: number) => string) => I;
+  /** Top-level text fields holding numbers: re-formatted when the locale changes, never re-read. */
+  numberFields?: readonly (keyof I & string)[];
+  /** For number texts nested in arrays or objects: returns `inputs` with each number re-formatted by `convert`. */
+  relocalize?: (inputs: I, convert: Relocalizer) => I;
+  /**
+   * Reads the text in `ctx.locale`, calls the core and maps its issues to field ids. `edited` is the
+   * field the user just changed, so a rule across fields can put its message where the user acts.
+   */
+  read: (inputs: I, ctx: FormContext, edited?: string) => FormReading<R>;
+  /** The change event fired after a user edit, with the result shown. */
+  changeEvent?: (result: R, inputs: I) => Event;
+  /** Sentence for the polite live region once typing pauses. */
+  announce?: (result: R) => string | undefined;
+  /** Two tabs: merge saved state per top-level field (default) or let the last whole state win. */
+  merge?: 'field' | 'whole';
+}
+
+/** What is saved: the text, the locale it was typed in, when each field was edited, the last valid inputs. */
+export interface SavedForm<I> {
+  v: 2;
+  inputs: I;
+  locale: string;
+  /** Field → time of the user's last edit (ms); fields never edited are absent. */
+  stamps: Record<string, number>;
+  /** The inputs of the last valid result, so a reload after an invalid edit shows that result, marked stale. */
+  valid?: I;
+  validLocale?: string;
+}
+
+/**
+ * The one form recipe of MRR Kit elements (see docs/architecture.md): text as typed → read in the
+ * element's locale → core → field errors → the last valid result, marked stale while the inputs
+ * are refused → the change event (user edits only, once per change, carrying the result shown) →
+ * save (debounced; flushed when the page hides; merged per field across tabs) → announce.
+ *
+ * The reading runs once per change of inputs, locale or currency: in the host's update, or sooner
+ * when a getter (`result`, `errors`) is read, so the public API works before the first render.
+ * Switching language re-formats numbers in the new locale; it never re-reads old text.
+ */
+export class FormController<I extends object, R> implements ReactiveController {
+  readonly persist?: PersistController<SavedForm<I>>;
+
+  private current?: I;
+  /** The locale `current`'s text is written in. */
+  private textLocale = '';
+  private stamps: Record<string, number> = {};
+  private lastResult?: R;
+  private validInputs?: I;
+  private validLocale = '';
+  private fieldErrors: FieldErrors = {};
+  private readKey = '';
+  /** A user edit waiting for its reading: the field, to fire the event once the result exists. */
+  private pendingEdit?: { field?: string };
+  private lastEdited?: string;
+
+  constructor(
+    private readonly host: MrrElement,
+    private readonly options: FormOptions<I, R>,
+  ) {
+    host.addController(this);
+    if (options.component) {
+      this.persist = new PersistController<SavedForm<I>>(host, {
+        component: options.component,
+        key: () => host.storageKey,
+        schema: 2,
+        restore: (data) => this.restore(data),
+        merge: options.merge === 'whole' ? undefined : (saved, mine) => this.mergeSaved(saved, mine),
+        remoteChange: (data) => this.restore(data, true),
+      });
+    }
+  }
+
+  private get l(): LocaleController<Messages> {
+    return this.options.l;
+  }
+
+  private fmt = (n: number, digits = 2) => formatNumber(n, this.l.locale, digits);
+
+  /** The typed inputs (defaults until the user types or saved inputs are restored). */
+  get inputs(): I {
+    if (!this.current) {
+      this.current = this.options.defaults(this.fmt);
+      this.textLocale = this.l.locale;
+    }
+    this.relocalizeIfNeeded();
+    return this.current;
+  }
+
+  /** The last valid result (may belong to earlier inputs: see `stale`). */
+  get result(): R | undefined {
+    this.read();
+    return this.lastResult;
+  }
+
+  /** Errors of the current inputs by field id. */
+  get errors(): FieldErrors {
+    this.read();
+    return this.fieldErrors;
+  }
+
+  /** True when the current inputs are refused and `result` is an earlier one. */
+  get stale(): boolean {
+    this.read();
+    return Object.keys(this.fieldErrors).length > 0;
+  }
+
+  /** The inputs of `result`. */
+  get resultInputs(): I | undefined {
+    this.read();
+    return this.validInputs;
+  }
+
+  /** Fields the user has edited (attribute defaults no longer apply to them). */
+  isEdited(field: string): boolean {
+    return field in this.stamps;
+  }
+
+  /** A user edit: merges `patch`, then (in the next update) reads, fires the change event, saves and announces. */
+  edit(patch: Partial<I>, field?: string): void {
+    const now = Date.now();
+    for (const k of Object.keys(patch)) this.stamps[k] = now;
+    this.set(patch);
+    this.pendingEdit = { field: field ?? Object.keys(patch)[0] };
+    this.lastEdited = this.pendingEdit.field;
+    this.save();
+    this.host.requestUpdate();
+  }
+
+  /** A change from code (applyFigures, attributes, restore): no event; saved like an edit. */
+  apply(patch: Partial<I>, opts: { save?: boolean } = {}): void {
+    this.set(patch);
+    if (opts.save !== false) this.save();
+    this.host.requestUpdate();
+  }
+
+  /** Replaces the defaults of fields the user never edited (attributes changed after the first render). */
+  applyDefaults(): void {
+    const defaults = this.options.defaults(this.fmt);
+    const patch: Partial<I> = {};
+    for (const k of Object.keys(defaults) as (keyof I & string)[]) if (!this.isEdited(k)) patch[k] = defaults[k];
+    this.set(patch);
+    this.host.requestUpdate();
+  }
+
+  private set(patch: Partial<I>): void {
+    this.current = { ...this.inputs, ...patch };
+  }
+
+  hostUpdate(): void {
+    this.read();
+    const edit = this.pendingEdit;
+    if (!edit) return;
+    this.pendingEdit = undefined;
+    this.save(); // again: the snapshot now holds the inputs of the result just read
+    if (Object.keys(this.fieldErrors).length === 0 && this.lastResult !== undefined) {
+      const event = this.options.changeEvent?.(this.lastResult, this.current!);
+      if (event) this.host.dispatchEvent(event);
+    }
+    const announce = this.options.announce;
+    if (announce) {
+      this.announcer?.later(() => (this.lastResult === undefined ? undefined : announce(this.lastResult)));
+    }
+  }
+
+  /** The live region the host renders (optional: set by `useAnnouncer`). */
+  private announcer?: { later(compose: () => string | undefined): void };
+
+  /** Lets the form announce results through the host's AnnounceController. */
+  useAnnouncer(announcer: { later(compose: () => string | undefined): void }): this {
+    this.announcer = announcer;
+    return this;
+  }
+
+  /** Reads the inputs when they, the locale or the currency changed since the last reading. */
+  private read(): void {
+    const inputs = this.inputs;
+    const ctx: FormContext = { locale: this.l.locale, currency: this.host.currency };
+    const key = JSON.stringify([inputs, ctx.locale, ctx.currency]);
+    if (key === this.readKey) return;
+    this.readKey = key;
+    const reading = this.safeRead(inputs, ctx, this.lastEdited);
+    this.fieldErrors = reading.errors;
+    if (reading.result !== undefined && Object.keys(reading.errors).length === 0) {
+      this.lastResult = reading.result;
+      this.validInputs = inputs;
+      this.validLocale = ctx.locale;
+    } else if (this.lastResult === undefined && this.validInputs) {
+      // Restored after a reload with refused inputs: show the result of the last valid ones, stale.
+      const earlier = this.safeRead(this.relocalizeValue(this.validInputs, this.validLocale), ctx);
+      if (earlier.result !== undefined && Object.keys(earlier.errors).length === 0) this.lastResult = earlier.result;
+    }
+    // A currency change makes an older result meaningless (it was in another currency).
+    if (Object.keys(reading.errors).length > 0 && this.resultCurrency !== ctx.currency && this.resultCurrency !== '')
+      this.lastResult = undefined;
+    if (reading.result !== undefined) this.resultCurrency = ctx.currency;
+  }
+
+  private resultCurrency = '';
+
+  /** `read`, with any refusal the element did not map shown instead of swallowed. */
+  private safeRead(inputs: I, ctx: FormContext, edited?: string): FormReading<R> {
+    try {
+      return this.options.read(inputs, ctx, edited);
+    } catch (e) {
+      const errors: FieldErrors = {};
+      if (e instanceof InvalidInputError)
+        for (const issue of e.issues) errors[issue.field] = { code: issue.code, params: issue.params };
+      else errors.form = { code: 'invalid' };
+      if (Object.keys(errors).length === 0) errors.form = { code: 'invalid' };
+      return { errors };
+    }
+  }
+
+  private relocalizeIfNeeded(): void {
+    const to = this.l.locale;
+    if (!this.current || this.textLocale === to) return;
+    this.current = this.relocalizeValue(this.current, this.textLocale);
+    this.textLocale = to;
+  }
+
+  /** `inputs` written in locale `from`, re-written in the current locale. */
+  private relocalizeValue(inputs: I, from: string): I {
+    const to = this.l.locale;
+    if (!from || from === to) return inputs;
+    const convert: Relocalizer = (text) => relocalizeNumber(text, from, to);
+    let next = { ...inputs };
+    for (const k of this.options.numberFields ?? []) {
+      const v = next[k];
+      if (typeof v === 'string') next = { ...next, [k]: convert(v) };
+    }
+    if (this.options.relocalize) next = this.options.relocalize(next, convert);
+    return next;
+  }
+
+  private snapshot(): SavedForm<I> {
+    return {
+      v: 2,
+      inputs: this.inputs,
+      locale: this.textLocale,
+      stamps: { ...this.stamps },
+      valid: this.validInputs,
+      validLocale: this.validLocale || undefined,
+    };
+  }
+
+  private save(): void {
+    this.persist?.save(this.snapshot());
+  }
+
+  /** Field by field, the later edit wins; fields this tab never edited take the saved text. */
+  private mergeSaved(saved: SavedForm<I> | undefined, mine: SavedForm<I>): SavedForm<I> {
+    if (!saved || saved.v !== 2 || !saved.inputs) return mine;
+    const theirs = saved.locale === mine.locale ? saved.inputs : this.relocalizeValue(saved.inputs, saved.locale);
+    const inputs = { ...mine.inputs } as Record<string, unknown>;
+    const stamps = { ...mine.stamps };
+    for (const [k, t] of Object.entries(saved.stamps ?? {})) {
+      if (!(k in stamps) || stamps[k] < t) {
+        inputs[k] = (theirs as Record<string, unknown>)[k];
+        stamps[k] = t;
+      }
+    }
+    return { ...mine, inputs: inputs as I, stamps };
+  }
+
+  /** Saved inputs (on connect, or another tab's save): merged field by field with what the user typed here. */
+  private restore(data: SavedForm<I> | I, remote = false): void {
+    const saved: SavedForm<I> =
+      (data as SavedForm<I>)?.v === 2 ? (data as SavedForm<I>) : { v: 2, inputs: data as I, locale: this.l.locale, stamps: {} };
+    const defaults = this.inputs;
+    const theirs = this.relocalizeValue({ ...defaults, ...saved.inputs }, saved.locale);
+    const merged = { ...defaults } as Record<string, unknown>;
+    for (const k of Object.keys(theirs)) {
+      const mine = this.stamps[k];
+      const their = saved.stamps?.[k];
+      // On first restore the saved text wins unless the user typed here since; later, the newer edit wins.
+      if (mine === undefined || (their !== undefined && their > mine)) {
+        merged[k] = (theirs as Record<string, unknown>)[k];
+        if (their !== undefined) this.stamps[k] = their;
+      }
+    }
+    this.current = merged as I;
+    this.textLocale = this.l.locale;
+    if (!remote) {
+      // The defaults' result must not stand for restored inputs: their own last valid result or none.
+      this.lastResult = undefined;
+      this.validInputs = saved.valid ? { ...defaults, ...saved.valid } : undefined;
+      this.validLocale = saved.validLocale ?? saved.locale;
+    }
+    this.readKey = '';
+    this.host.requestUpdate();
+  }
+
+  /** The "last valid result shown" notice, a refusal not tied to a field, and the "not saved" notice. */
+  renderStatus(messages: { stale: string; form?: string }): TemplateResult | typeof nothing {
+    const stale = this.stale && this.lastResult !== undefined;
+    const formError = this.fieldErrors.form;
+    if (!stale && !formError) return nothing;
+    return html`${stale ? html`<p class="stale" role="note">${messages.stale}</p>` : nothing}${
+      formError ? html`<p class="error" role="alert">${messages.form ?? messages.stale}</p>` : nothing
+    }`;
+  }
+}
+
+/**
+ * Re-writes a number typed in locale `from` in locale `to` ("1,500" en → "1 500" fr). Text that
+ * does not read as a number in `from` is kept as it is (the user sees and fixes it).
+ */
+export function relocalizeNumber(text: string, from: string, to: string): string {
+  if (from === to || text.trim() === '') return text;
+  const r = parseAmount(text, from);
+  if (!r.ok) return text;
+  return formatNumber(r.value, to, 10);
+}
