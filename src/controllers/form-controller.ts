@@ -44,6 +44,11 @@ export interface FormOptions<I extends object, R> {
   changeEvent?: (result: R, inputs: I) => Event;
   /** Sentence for the polite live region once typing pauses. */
   announce?: (result: R) => string | undefined;
+  /**
+   * More fields to save beside the typed inputs, e.g. the package designer's `design` (numbers),
+   * which the pricing table reads. Computed from the last valid result.
+   */
+  extra?: (result: R | undefined, inputs: I) => Record<string, unknown>;
   /** Two tabs: merge saved state per top-level field (default) or let the last whole state win. */
   merge?: 'field' | 'whole';
 }
@@ -267,6 +272,7 @@ export class FormController<I extends object, R> implements ReactiveController {
 
   private snapshot(): SavedForm<I> {
     return {
+      ...(this.options.extra?.(this.lastResult, this.inputs) ?? {}),
       v: 2,
       inputs: this.inputs,
       locale: this.textLocale,
@@ -292,7 +298,7 @@ export class FormController<I extends object, R> implements ReactiveController {
         stamps[k] = t;
       }
     }
-    return { ...mine, inputs: inputs as I, stamps };
+    return { ...saved, ...mine, inputs: inputs as I, stamps };
   }
 
   /** Saved inputs (on connect, or another tab's save): merged field by field with what the user typed here. */
