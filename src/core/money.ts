@@ -148,87 +148,239 @@ export function formatPercent(pct: number, locale = 'en', maximumFractionDigits 
 // ---------------------------------------------------------------------------------------------
 // Parsing what people type
 
-export type ParseErrorCode = 'empty' | 'invalid' | 'ambiguous' | 'mixedSeparators' | 'tooManyDecimals' | 'negative' | 'tooLarge';
+/**
+ * Why a typed amount was refused. `strayLetters`: letters that are not a currency symbol or ISO
+ * code (`12abc`); `straySign`: a doubled, trailing or misplaced sign (`--1`, `5-`); `badSeparator`:
+ * a doubled or trailing separator (`1,,234`, `12.`); `badGrouping`: digit groups the locale cannot
+ * write (`1,2345` or `12,34,567` in English); `notation`: an exponent or a hexadecimal number
+ * (`1e5`, `0x1F`); `ambiguous`: it reads two ways (`1.234` in French); `mixedSeparators`: the
+ * separators contradict each other (`1.234,56` in English).
+ */
+export type ParseErrorCode =
+  | 'empty'
+  | 'invalid'
+  | 'ambiguous'
+  | 'mixedSeparators'
+  | 'tooManyDecimals'
+  | 'negative'
+  | 'tooLarge'
+  | 'strayLetters'
+  | 'straySign'
+  | 'badSeparator'
+  | 'badGrouping'
+  | 'notation';
 
 export type ParseResult = { ok: true; value: number } | { ok: false; code: ParseErrorCode };
 
 const ARABIC_INDIC = /[\u0660-\u0669]/g; // ٠١٢٣٤٥٦٧٨٩
 const EXTENDED_ARABIC_INDIC = /[\u06F0-\u06F9]/g; // ۰۱۲۳۴۵۶۷۸۹
+/** LRM, RLM, ALM and the embedding/isolate controls Intl and editors insert around numbers. */
 const BIDI_MARKS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
-const SPACES = /[\s\u00A0\u202F\u2007\u2009\u200A']/; // spaces, NBSP, NNBSP, thin spaces, apostrophe
+/** Spaces, NBSP, NNBSP, figure and thin spaces, apostrophes (Swiss grouping): always a group mark. */
+const SPACE_GROUP = /[\s\u00A0\u202F\u2007\u2009\u200A'\u2019]/;
+const WHITESPACE = /[\s\u00A0\u202F\u2007\u2009\u200A]+/g;
 const MINUS = /[-\u2212\u2012\u2013\uFE63\uFF0D]/;
+const MINUS_ALL = /[-\u2212\u2012\u2013\uFE63\uFF0D]/g;
+const SEPARATOR = /[.,\u066B\u066C'\u2019]/;
+const PERCENT = /^[%\u066A]$/;
 /** Largest amount accepted: keeps minor units of every currency far inside 2^53. */
 export const MAX_AMOUNT = 1e12;
 
-const separatorCache = new Map<string, { decimal: string; group: string }>();
+interface LocaleSeparators {
+  /** Decimal marks: the number's and the currency's, which differ in some locales (fr-CH `,` and `.`). */
+  decimal: ReadonlySet<string>;
+  group: ReadonlySet<string>;
+  /** Digits in the last group and in the groups before it: 3 and 3; 3 and 2 in `en-IN`. */
+  primary: number;
+  secondary: number;
+}
 
-function localeSeparators(locale: string): { decimal: string; group: string } {
+const separatorCache = new Map<string, LocaleSeparators>();
+
+/** The locale's decimal and group characters (of plain numbers and of money) and its group sizes. */
+function localeSeparators(locale: string): LocaleSeparators {
   let s = separatorCache.get(locale);
   if (!s) {
-    const parts = new Intl.NumberFormat(safeLocale(locale), { useGrouping: true }).formatToParts(1234567.5);
+    const options: Intl.NumberFormatOptions[] = [{}, { style: 'currency', currency: 'EUR' }];
+    const parts = options.map((o) =>
+      new Intl.NumberFormat(safeLocale(locale), { ...o, useGrouping: true, numberingSystem: 'latn' }).formatToParts(1234567890.5),
+    );
+    const groups = parts[0].filter((p) => p.type === 'integer').map((p) => p.value.length);
+    const of = (type: string) => new Set(parts.flatMap((list) => list.filter((p) => p.type === type).map((p) => p.value)));
     s = {
-      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
-      group: parts.find((p) => p.type === 'group')?.value ?? ',',
+      decimal: of('decimal'),
+      group: of('group'),
+      primary: groups.length > 1 ? groups[groups.length - 1] : 3,
+      secondary: groups.length > 2 ? groups[groups.length - 2] : 3,
     };
     separatorCache.set(locale, s);
   }
   return s;
 }
 
-type Sep = 'decimal' | 'group' | 'foreign';
+let currencyCodes: Set<string> | undefined;
+const symbolCache = new Map<string, Set<string>>();
+const squash = (s: string): string => s.replace(WHITESPACE, '');
+
+/** ISO 4217 codes Intl knows (a three-letter word like `abc` is not one). */
+function isCurrencyCode(text: string): boolean {
+  if (!/^[A-Za-z]{3}$/.test(text)) return false;
+  if (!currencyCodes) {
+    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+    currencyCodes = new Set(
+      intl.supportedValuesOf?.('currency') ?? ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD', 'SAR', 'AED'],
+    );
+  }
+  return currencyCodes.has(text.toUpperCase());
+}
+
+/** Every currency symbol Intl prints in `locale` (`$US`, `US$`, `ر.س.`, `CA$`, `zł`), spaces removed. */
+function localeSymbols(locale: string): Set<string> {
+  const key = safeLocale(locale);
+  let set = symbolCache.get(key);
+  if (!set) {
+    set = new Set();
+    isCurrencyCode('USD'); // fills currencyCodes
+    for (const code of currencyCodes!) {
+      for (const currencyDisplay of ['symbol', 'narrowSymbol'] as const) {
+        try {
+          const part = new Intl.NumberFormat(key, { style: 'currency', currency: code, currencyDisplay })
+            .formatToParts(1)
+            .find((p) => p.type === 'currency');
+          if (part) set.add(squash(part.value.replace(BIDI_MARKS, '')));
+        } catch {
+          // a code this engine cannot format: not a symbol here
+        }
+      }
+    }
+    symbolCache.set(key, set);
+  }
+  return set;
+}
 
 /**
- * Reads an amount typed in `locale` (en `1,234.56`, fr `1 234,56`, ar `١٬٢٣٤٫٥٦`), ignoring a
- * currency symbol or code before or after it. Returns a reasoned error instead of guessing:
- * `1.234` typed in French could be 1234 or 1.234, so it is `ambiguous`; `1.234,56` typed in English
- * is `mixedSeparators`. Separators that cannot be a thousands separator (a `,` followed by other than
- * three digits in English) are read as the decimal mark.
+ * True when `affix` (what stands beside the number, signs removed) may stand there: nothing, a
+ * currency sign (`$`, `€`), an ISO code (`EUR`, `usd`), a symbol Intl prints in `locale` or in
+ * English (`US$`, `$CA`, `ر.س.`), or a percent sign.
+ */
+function isAllowedAffix(affix: string, locale: string): boolean {
+  const s = squash(affix);
+  if (s === '' || PERCENT.test(s) || /^\p{Sc}+$/u.test(s) || isCurrencyCode(s)) return true;
+  return localeSymbols(locale).has(s) || localeSymbols('en').has(s);
+}
+
+/** The refusal for an affix that is not allowed: letters, a separator left over, or other. */
+function affixError(affix: string): ParseErrorCode {
+  if (/\p{L}/u.test(affix)) return 'strayLetters';
+  if (MINUS.test(affix) || affix.includes('+')) return 'straySign';
+  if (SEPARATOR.test(affix)) return 'badSeparator';
+  return 'invalid';
+}
+
+type Sep = 'decimal' | 'group' | 'foreign';
+type Token = { kind: 'digits'; text: string } | { kind: Sep; ch: string };
+const fail = (code: ParseErrorCode): ParseResult => ({ ok: false, code });
+
+/**
+ * Reads what stands around the number: at most one sign (before the number, on either side of a
+ * currency symbol: `-$5`, `$-5`, `-5 €`) or accounting parentheses, a currency symbol or code, a
+ * percent sign. Returns whether the amount is negative, or the refusal.
+ */
+function readAffixes(prefix: string, suffix: string, locale: string): { negative: boolean } | { code: ParseErrorCode } {
+  let pre = prefix;
+  let suf = suffix;
+  // A sign after the number (`5-`) or two signs (`--1`, `-+1`, `-(5)`) is refused, never guessed.
+  if (MINUS.test(suf) || suf.includes('+')) return { code: 'straySign' };
+  const signs = (pre.match(MINUS_ALL)?.length ?? 0) + (pre.match(/\+/g)?.length ?? 0);
+  const parens = pre.includes('(') || suf.includes(')');
+  if (signs > 1 || (signs === 1 && parens)) return { code: 'straySign' };
+  const open = pre.trimStart().startsWith('(');
+  const close = suf.trimEnd().endsWith(')');
+  if (open !== close) return { code: 'invalid' };
+  if (open) {
+    pre = pre.trimStart().slice(1);
+    suf = suf.trimEnd().slice(0, -1);
+  }
+  let negative = open;
+  if (signs === 1) {
+    const at = pre.search(/[-+\u2212\u2012\u2013\uFE63\uFF0D]/);
+    negative = pre[at] !== '+';
+    const before = pre.slice(0, at);
+    const after = pre.slice(at + 1);
+    // One side of the sign may hold a symbol (`-$5`, `$-5`), not both (`$-€5`).
+    if (squash(before) !== '' && squash(after) !== '')
+      return { code: isAllowedAffix(before, locale) ? 'straySign' : affixError(before) };
+    pre = before + after;
+  }
+  if (!isAllowedAffix(pre, locale)) return { code: affixError(pre) };
+  if (!isAllowedAffix(suf, locale)) return { code: affixError(suf) };
+  if (squash(pre) !== '' && squash(suf) !== '' && !PERCENT.test(squash(suf))) return { code: 'invalid' }; // `$5 €`
+  return { negative };
+}
+
+/** True when the integer digit groups are ones `locale` (or the common 3-3 grouping) writes. */
+function groupingFits(groups: readonly string[], primary: number, secondary: number): boolean {
+  const fits = (p: number, s: number): boolean =>
+    groups[groups.length - 1].length === p &&
+    groups.slice(1, -1).every((g) => g.length === s) &&
+    groups[0].length >= 1 &&
+    groups[0].length <= (groups.length > 2 ? s : Math.max(p, s));
+  return fits(3, 3) || fits(primary, secondary);
+}
+
+/**
+ * Reads an amount typed in `locale` (en `1,234.56`, fr `1 234,56`, ar `١٬٢٣٤٫٥٦`), with a
+ * currency symbol or ISO code before or after it, spaces around and the bidi marks Intl inserts.
+ * Refuses with a reason instead of guessing (see {@link ParseErrorCode}): `1.234` typed in French
+ * could be 1234 or 1.234 (`ambiguous`), `12abc` is not 12 (`strayLetters`), `--1` is not −1
+ * (`straySign`), `1,2345` is not a number an English writer groups so (`badGrouping`). A single
+ * `,` or `.` followed by one or two digits (`12,5` in English) can only be a decimal mark and is
+ * read as one. Whatever {@link formatMoney} prints in a locale reads back in that locale.
  */
 export function parseAmount(text: string, locale = 'en'): ParseResult {
-  if (typeof text !== 'string') return { ok: false, code: 'invalid' };
-  let s = text
+  if (typeof text !== 'string') return fail('invalid');
+  const s = text
     .replace(BIDI_MARKS, '')
     .replace(ARABIC_INDIC, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(EXTENDED_ARABIC_INDIC, (d) => String(d.charCodeAt(0) - 0x06f0))
     .trim();
-  if (s === '') return { ok: false, code: 'empty' };
+  if (s === '') return fail('empty');
+  if (/\d[eE][-+\u2212]?\d/.test(s) || /(^|[^\d.,])0[xXbBoO][\dA-Fa-f]/.test(s)) return fail('notation');
 
-  // Keep the span from the first to the last digit; what is outside is a currency symbol or sign.
   const first = s.search(/[0-9]/);
-  if (first < 0) return { ok: false, code: 'invalid' };
+  if (first < 0) return fail('invalid');
   let last = s.length - 1;
-  while (last >= 0 && !/[0-9]/.test(s[last])) last -= 1;
-  const prefix = s.slice(0, first);
+  while (!/[0-9]/.test(s[last])) last -= 1;
+  let prefix = s.slice(0, first);
   const suffix = s.slice(last + 1);
-  let negative = false;
-  // A decimal mark directly before the first digit (".5") belongs to the number.
   let body = s.slice(first, last + 1);
+  // A decimal mark directly before the first digit (".5") belongs to the number.
   const lead = prefix.slice(-1);
-  if (lead === '.' || lead === ',' || lead === '\u066B') body = lead + body;
-  const outside = (lead === '.' || lead === ',' || lead === '\u066B' ? prefix.slice(0, -1) : prefix) + suffix;
-  if (MINUS.test(outside) || (prefix.includes('(') && suffix.includes(')'))) negative = true;
-  // Anything left outside must look like a currency symbol/code, not digits' neighbours like 'e'.
-  if (/[0-9]/.test(outside) || /[eE][+-]?$/.test(prefix) || /^[eE]/.test(suffix)) return { ok: false, code: 'invalid' };
-  s = body;
+  if (lead === '.' || lead === ',' || lead === '\u066B') {
+    prefix = prefix.slice(0, -1);
+    body = lead + body;
+  }
+  // A separator left at either end: `12.`, `1,234,`, `,,5`.
+  if (SEPARATOR.test(prefix.trimEnd().slice(-1)) || SEPARATOR.test(suffix.trimStart().charAt(0))) return fail('badSeparator');
+  const affixes = readAffixes(prefix, suffix, locale);
+  if ('code' in affixes) return fail(affixes.code);
 
-  const { decimal: localeDecimal, group: localeGroup } = localeSeparators(locale);
-  // Classify every separator character.
+  const { decimal: localeDecimal, group: localeGroup, primary, secondary } = localeSeparators(locale);
   const classify = (ch: string): Sep | null => {
     if (ch === '\u066B') return 'decimal'; // Arabic decimal separator
     if (ch === '\u066C') return 'group'; // Arabic thousands separator
-    if (SPACES.test(ch)) return 'group';
+    if (SPACE_GROUP.test(ch)) return 'group';
     if (ch === '.' || ch === ',') {
-      if (ch === localeDecimal) return 'decimal';
-      if (ch === localeGroup) return 'group';
-      // The locale uses neither (Arabic digits): '.' as decimal, ',' as group is how the
-      // Latin-digit Arabic format writes them, but neither is the locale's own character.
+      if (localeDecimal.has(ch)) return 'decimal';
+      if (localeGroup.has(ch)) return 'group';
+      // The locale uses neither (Arabic digits, or `.` in French): resolved below.
       return 'foreign';
     }
     return null;
   };
 
-  const tokens: Array<{ kind: 'digits'; text: string } | { kind: Sep; ch: string }> = [];
-  for (const ch of s) {
+  const tokens: Token[] = [];
+  for (const ch of body) {
     if (ch >= '0' && ch <= '9') {
       const prev = tokens[tokens.length - 1];
       if (prev && prev.kind === 'digits') prev.text += ch;
@@ -236,90 +388,81 @@ export function parseAmount(text: string, locale = 'en'): ParseResult {
       continue;
     }
     const kind = classify(ch);
-    if (!kind) return { ok: false, code: 'invalid' };
+    if (!kind) {
+      if (/\p{L}/u.test(ch)) return fail('strayLetters');
+      if (MINUS.test(ch) || ch === '+') return fail('straySign');
+      return fail('invalid');
+    }
     const prev = tokens[tokens.length - 1];
-    if (kind === 'group' && SPACES.test(ch) && prev && prev.kind === 'group') continue; // "1  234"
+    if (prev && prev.kind !== 'digits') {
+      // Two separators in a row: spaces alone collapse ("1  234"); anything else is refused.
+      if (/\s/.test(ch) && /\s/.test(prev.ch)) continue;
+      return fail('badSeparator');
+    }
     tokens.push({ kind, ch });
   }
 
-  const seps = tokens.filter((t) => t.kind !== 'digits') as Array<{ kind: Sep; ch: string }>;
+  const seps = tokens.filter((t): t is { kind: Sep; ch: string } => t.kind !== 'digits');
   // Resolve 'foreign' separators (neither the locale's decimal nor its group character).
   if (seps.some((t) => t.kind === 'foreign')) {
     const foreignChars = new Set(seps.filter((t) => t.kind === 'foreign').map((t) => t.ch));
     if (foreignChars.size > 1) {
-      // Both '.' and ',' and the locale uses neither: read the last as decimal if the shape fits.
+      // Both '.' and ',' and the locale uses neither: the last is the decimal mark.
       const lastSep = seps[seps.length - 1];
       for (const t of seps) if (t.kind === 'foreign') t.kind = t.ch === lastSep.ch ? 'decimal' : 'group';
     } else {
       const ch = [...foreignChars][0];
       const count = seps.filter((t) => t.ch === ch).length;
-      const hasDecimal = seps.some((t) => t.kind === 'decimal');
-      if (hasDecimal) {
-        for (const t of seps) if (t.ch === ch) t.kind = 'group';
-      } else if (count > 1) {
+      if (seps.some((t) => t.kind === 'decimal') || count > 1) {
         for (const t of seps) if (t.ch === ch) t.kind = 'group';
       } else {
         const idx = tokens.findIndex((t) => t.kind === 'foreign');
         const after = tokens[idx + 1];
         const afterLen = after && after.kind === 'digits' ? after.text.length : 0;
-        if (afterLen === 3 && idx > 0) return { ok: false, code: 'ambiguous' };
+        if (afterLen === 3 && idx > 0) return fail('ambiguous');
         (tokens[idx] as { kind: Sep }).kind = 'decimal';
       }
     }
   }
 
-  // A group separator followed by other than three digits, with no decimal mark anywhere, is a
-  // decimal mark typed the other way ("12,5" in English): unambiguous, so read it so.
+  // A lone `,`/`.` group character followed by one or two digits, with no decimal mark anywhere, is
+  // a decimal mark typed the other way ("12,5" in English): it cannot be grouping, so read it so.
   const decimals = tokens.filter((t) => t.kind === 'decimal').length;
   const groupChars = tokens.filter((t) => t.kind === 'group' && (t.ch === '.' || t.ch === ','));
-  if (decimals === 0 && groupChars.length === 1) {
-    const idx = tokens.indexOf(groupChars[0]);
-    const after = tokens[idx + 1];
-    if (after && after.kind === 'digits' && after.text.length !== 3 && tokens.length === 3) {
-      (tokens[idx] as { kind: Sep }).kind = 'decimal';
-    }
+  if (decimals === 0 && groupChars.length === 1 && tokens.length === 3) {
+    const after = tokens[2];
+    if (after.kind === 'digits' && after.text.length < 3) (tokens[1] as { kind: Sep }).kind = 'decimal';
   }
 
-  // Validate shape: [digits (group digits{3})*] [decimal digits]
-  let intPart = '';
+  // Shape: digits (group digits)* [decimal digits]
+  const groups: string[] = [];
   let fracPart = '';
   let seenDecimal = false;
-  let seenGroup = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'digits') {
       if (seenDecimal) fracPart += t.text;
-      else {
-        const prev = tokens[i - 1];
-        if (prev && prev.kind === 'group' && t.text.length !== 3) {
-          return {
-            ok: false,
-            code: seps.some((x) => x.ch === '.') && seps.some((x) => x.ch === ',') ? 'mixedSeparators' : 'invalid',
-          };
-        }
-        intPart += t.text;
-      }
+      else if (tokens[i - 1]?.kind === 'group') groups.push(t.text);
+      else groups.push(t.text);
       continue;
     }
     if (t.kind === 'decimal') {
-      if (seenDecimal) return { ok: false, code: 'mixedSeparators' };
+      if (seenDecimal) return fail('mixedSeparators');
       seenDecimal = true;
-      const next = tokens[i + 1];
-      if (!next || next.kind !== 'digits') return { ok: false, code: 'invalid' };
       continue;
     }
-    // group
-    if (seenDecimal) return { ok: false, code: 'mixedSeparators' };
-    const prev = tokens[i - 1];
-    if (!prev || prev.kind !== 'digits') return { ok: false, code: 'invalid' };
-    if (!seenGroup && prev.text.length > 3) return { ok: false, code: 'invalid' };
-    seenGroup = true;
+    if (seenDecimal) return fail('mixedSeparators');
+    if (i === 0) return fail('badSeparator');
   }
-  if (intPart === '') intPart = '0';
+  const grouped = tokens.some((t) => t.kind === 'group');
+  if (grouped && !groupingFits(groups, primary, secondary)) {
+    return fail(seps.some((x) => x.ch === '.') && seps.some((x) => x.ch === ',') ? 'mixedSeparators' : 'badGrouping');
+  }
+  const intPart = groups.join('') || '0';
   const value = Number(`${intPart}.${fracPart || '0'}`);
-  if (!Number.isFinite(value)) return { ok: false, code: 'invalid' };
-  if (value > MAX_AMOUNT) return { ok: false, code: 'tooLarge' };
-  return { ok: true, value: negative && value !== 0 ? -value : value };
+  if (!Number.isFinite(value)) return fail('invalid');
+  if (value > MAX_AMOUNT) return fail('tooLarge');
+  return { ok: true, value: affixes.negative && value !== 0 ? -value : value };
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   toMinor,
   toMonthly,
   toMonthlyMinor,
+  formatNumber,
+  roundHalfAway,
 } from '../../src/core/money.js';
 
 describe('currencyDigits', () => {
@@ -78,11 +80,93 @@ describe('parseAmount', () => {
     err('', 'en', 'empty');
     err('   ', 'en', 'empty');
     err('abc', 'en', 'invalid');
-    err('1e5', 'en', 'invalid');
-    err('12abc34', 'en', 'invalid');
-    err('1,23,4', 'en', 'invalid');
+    err('1e5', 'en', 'notation');
+    err('12abc34', 'en', 'strayLetters');
+    err('1,23,4', 'en', 'badGrouping');
     err('1.2.3', 'en', 'mixedSeparators');
     err('99999999999999', 'en', 'tooLarge');
+  });
+
+  it('refuses, with a reason, what it would have to guess (issue 7 item 5)', () => {
+    // letters that are not a currency symbol or code
+    err('12abc', 'en', 'strayLetters');
+    err('12 abc', 'en', 'strayLetters');
+    err('abc 12', 'en', 'strayLetters');
+    err('١٢abc', 'ar', 'strayLetters');
+    err('١٢ دولار', 'ar', 'strayLetters');
+    err('12 k', 'en', 'strayLetters');
+    err('1 2 3 x', 'fr', 'strayLetters');
+    err('$12abc', 'en', 'strayLetters');
+    // stray or doubled signs
+    err('--1', 'en', 'straySign');
+    err('-+1', 'en', 'straySign');
+    err('5-', 'en', 'straySign');
+    err('5 -', 'fr', 'straySign');
+    err('-(5)', 'en', 'straySign');
+    err('1-2', 'en', 'straySign');
+    // doubled or trailing separators
+    err('1,,234', 'en', 'badSeparator');
+    err('1..5', 'en', 'badSeparator');
+    err('12.', 'en', 'badSeparator');
+    err('1,234,', 'en', 'badSeparator');
+    err('12,', 'fr', 'badSeparator');
+    err('1 ,234', 'en', 'badSeparator');
+    err(',,5', 'en', 'badSeparator');
+    // grouping impossible in the locale
+    err('1,2345', 'en', 'badGrouping');
+    err('12,34,567', 'en', 'badGrouping');
+    err('1234,567', 'en', 'badGrouping');
+    err('1 2345', 'fr', 'badGrouping');
+    // exponents and hex
+    err('1e5', 'en', 'notation');
+    err('1E-3', 'en', 'notation');
+    err('2.5e3', 'en', 'notation');
+    err('0x1F', 'en', 'notation');
+    err('0xff', 'en', 'notation');
+    err('Infinity', 'en', 'invalid');
+  });
+
+  it('keeps reading what people really type', () => {
+    ok('$1,234', 'en', 1234);
+    ok('12 €', 'fr', 12);
+    ok('12 €', 'en', 12);
+    ok('12€', 'en', 12);
+    ok('EUR 12', 'en', 12);
+    ok('12 usd', 'en', 12);
+    ok('١٬٢٣٤٫٥٦', 'ar', 1234.56);
+    ok('١٬٢٣٤٫٥٦', 'ar-EG', 1234.56);
+    ok('-5', 'en', -5);
+    ok('−5', 'en', -5);
+    ok('+5', 'en', 5);
+    ok('  42  ', 'en', 42);
+    ok('\u00a0 42 \u202f', 'fr', 42);
+    ok('1 234,56', 'fr', 1234.56);
+    ok('1\u202f234,56', 'fr', 1234.56);
+    ok('1\u00a0234,56', 'fr-CA', 1234.56);
+    ok('1  234', 'fr', 1234);
+    ok('-$5', 'en', -5);
+    ok('$-5', 'en', -5);
+    ok('($5)', 'en', -5);
+    ok('3%', 'en', 3);
+    ok('12,34,567.50', 'en-IN', 1234567.5);
+    ok('1,234,567', 'en-IN', 1234567);
+    ok("1'234.50", 'de-CH', 1234.5);
+    ok('1.234,50 €', 'de', 1234.5);
+    ok('1 234,56 $US', 'fr', 1234.56);
+    ok('1 234,56 $ US', 'fr-CA', 1234.56);
+    ok('١٢٣ ر.س.', 'ar', 123);
+    ok('US$ 12', 'ar', 12);
+    ok('0.5', 'en', 0.5);
+    ok('12,5', 'en', 12.5);
+    ok('12.50', 'fr', 12.5);
+  });
+
+  it('reads back what Intl prints, bidi marks included (en, fr, ar, ar-EG, fa digits)', () => {
+    ok('\u200f\u200e-1,234.56\u00a0US$', 'ar', -1234.56);
+    ok('\u061c-\u200f١٬٢٣٤٫٥٦\u00a0ر.س.\u200f', 'ar-EG', -1234.56);
+    ok('\u200e\u2212\u200e$۱٬۲۳۴٫۵۶', 'fa', -1234.56);
+    ok('-1\u202f234,56\u00a0€', 'fr', -1234.56);
+    ok("$-1'234.56", 'de-CH', -1234.56);
   });
 
   it('never reads 1.234,56 as 1.234', () => {
@@ -121,5 +205,109 @@ describe('locales Intl cannot read', () => {
     expect(formatMoney(123456, 'USD', 'en_US')).toBe('$1,234.56');
     expect(formatMoney(123456, 'USD', 'not a locale!')).toBe('$1,234.56');
     expect(parseAmount('1,234.56', 'not a locale!')).toEqual({ ok: true, value: 1234.56 });
+  });
+});
+
+/** Locales whose number format the kit can be given (`locale` attribute): the three languages and
+ * their regional forms, plus the grouping and digit styles Intl has (Indian, Swiss, Arabic digits). */
+const LOCALES = [
+  'en',
+  'en-US',
+  'en-GB',
+  'en-IN',
+  'fr',
+  'fr-FR',
+  'fr-CA',
+  'fr-CH',
+  'ar',
+  'ar-EG',
+  'ar-SA',
+  'ar-MA',
+  'ar-AE',
+  'de',
+  'de-CH',
+  'es',
+];
+const CURRENCIES = ['USD', 'EUR', 'JPY', 'KWD', 'SAR', 'EGP', 'CAD', 'GBP', 'CHF', 'INR'];
+
+describe('parseAmount properties', () => {
+  it('formatMoney → parseAmount round-trips in every supported locale, every display option', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e11, max: 1e11 }),
+        fc.constantFrom(...LOCALES),
+        fc.constantFrom(...CURRENCIES),
+        fc.constantFrom({}, { whole: true }, { round: true }),
+        (minor, locale, currency, options) => {
+          const text = formatMoney(minor, currency, locale, options);
+          const digits = currencyDigits(currency);
+          const shown = options.round ? roundHalfAway(minor / 10 ** digits) * 10 ** digits : minor;
+          const r = parseMoney(text, currency, locale, { allowNegative: true });
+          expect(r, JSON.stringify(text)).toEqual({ ok: true, value: Math.abs(shown) === 0 ? 0 : shown });
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('any string with a stray letter is refused', () => {
+    const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzXQZbأبتثجحخ'.split(''));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.constantFrom(...LOCALES),
+        fc.constantFrom(...CURRENCIES),
+        letter,
+        fc.nat(),
+        (minor, locale, currency, ch, at) => {
+          const text = formatMoney(minor, currency, locale);
+          // Insert the letter next to a digit: beside a currency code it could spell another code.
+          const digitsAt = [...text].flatMap((c, i) => (/[0-9\u0660-\u0669\u06f0-\u06f9]/.test(c) ? [i, i + 1] : []));
+          const chars = [...text];
+          const i = digitsAt[at % digitsAt.length];
+          const typed = [...chars.slice(0, i), ch, ...chars.slice(i)].join('');
+          const r = parseAmount(typed, locale);
+          expect(r.ok, JSON.stringify(typed)).toBe(false);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('any input is refused or read as the number formatMoney would print', () => {
+    const piece = fc.constantFrom(
+      '1',
+      '2',
+      '0',
+      '9',
+      '٣',
+      ',',
+      '.',
+      ' ',
+      '\u202f',
+      '-',
+      '$',
+      '€',
+      'e',
+      'x',
+      'EUR',
+      "'",
+      '٫',
+      '٬',
+      '(',
+      ')',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom(...LOCALES), (parts, locale) => {
+        const text = parts.join('');
+        const r = parseAmount(text, locale);
+        if (!r.ok) return;
+        expect(Number.isFinite(r.value), text).toBe(true);
+        // What it read prints and reads back to the same value.
+        const again = parseAmount(formatNumber(r.value, locale, 10), locale);
+        expect(again, `${JSON.stringify(text)} → ${r.value}`).toEqual({ ok: true, value: r.value });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
