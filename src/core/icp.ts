@@ -542,3 +542,6 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+// Learning from clients lives in its own module; exported with the rest of the ICP API.
+export * from './icp-learn.js';
