@@ -11,3 +11,6 @@ export * from './cohorts.js';
 export * from './period-columns.js';
 export * from './icp.js';
 export * from './currencies.js';
+export * from './packages.js';
+export * from './canvas.js';
+export * from './catalog-io.js';

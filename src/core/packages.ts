@@ -1,0 +1,551 @@
+/**
+ * Package economics: an agency's catalog of products and services bundled into layered tiers
+ * (good / better / best), what each tier is worth at list price, what it costs to deliver, the price
+ * asked, its gross margin, the largest discount that keeps a target margin, and the blended MRR and
+ * margin of a client mix.
+ *
+ * Conventions (as in the rest of the core): money in and out in major units (49.5) of the design's
+ * `currency`, computed in integer minor units; every tier figure is a monthly equivalent (a yearly
+ * product counts 1/12 of its price a month, via `toMonthlyMinor`); setup fees are one-time and never
+ * counted in MRR. Percent fields are 0–100, rounded to 2 decimals in output. A figure that cannot
+ * exist (the margin of a tier priced 0) is `null` and `reasons` says why; never NaN or Infinity.
+ */
+import * as v from 'valibot';
+import {
+  BILLING_INTERVALS,
+  fromMinor,
+  isCurrency,
+  roundHalfAway,
+  toMinor,
+  toMonthlyMinor,
+  type BillingInterval,
+} from './money.js';
+import { InvalidInputError, amount, count, integerIn, percent, type FieldIssueCode } from './validation.js';
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+/** A product or service of the agency's catalog. Money in major units. */
+export interface CatalogProduct {
+  id: string;
+  name: string;
+  /** What delivering one unit costs the agency, per `intervalCount` `interval`s. */
+  wholesale: number;
+  /** What a client pays for one unit, per `intervalCount` `interval`s. */
+  retail: number;
+  interval: BillingInterval;
+  /** Billed every N intervals (2 with 'year' = every two years); default 1. */
+  intervalCount?: number;
+  /** One-time setup fee per unit; never counted as MRR. */
+  setupFee?: number | null;
+  /** Free-form grouping shown by the designer (e.g. 'reputation', 'marketing'). */
+  category?: string;
+  description?: string;
+  /** What one unit is ('location', 'seat', …). */
+  unit?: string;
+}
+
+export interface TierItem {
+  productId: string;
+  /** Units of the product in the tier (≥ 0, may be fractional: 2.5 hours). */
+  quantity: number;
+}
+
+/** The call to action of a tier on the pricing table. */
+export interface TierCta {
+  label: string;
+  /** Where the button leads; without it the table renders a button that fires `mrr-cta`. */
+  href?: string;
+}
+
+export interface PackageTier {
+  id: string;
+  name: string;
+  items: TierItem[];
+  /** Discount on the tier's list value, 0–100; ignored when `price` is set. */
+  discountPct?: number | null;
+  /** A fixed monthly price in major units; wins over `discountPct`. */
+  price?: number | null;
+  /** Outcome statements shown on the pricing table (what the client gets out of it). */
+  outcomes?: string[];
+  /** The tier the pricing table puts forward. */
+  highlighted?: boolean;
+  cta?: TierCta;
+}
+
+/**
+ * A package design: the input of `packageEconomics`, and (with the optional presentation fields of
+ * each tier: `outcomes`, `highlighted`, `cta`) what `<mrr-pricing-table>` renders.
+ */
+export interface PackageDesign {
+  /** ISO 4217 code of every amount. */
+  currency: string;
+  catalog: CatalogProduct[];
+  tiers: PackageTier[];
+  /** The gross margin each tier should keep, 0–100; without it there is no `maxDiscountPct`. */
+  targetMarginPct?: number | null;
+  /** Discount for paying a year up front, 0–100; default 0. */
+  annualDiscountPct?: number | null;
+  /** Clients on each tier, by tier id (what-if); tiers not listed have none. */
+  mix?: Record<string, number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+/** Why a figure is null. */
+export type PackageFigureReason =
+  /** The tier's price is 0: a margin of nothing is undefined. */
+  | 'noPrice'
+  /** The tier's list value is 0 (an empty tier): no discount can be taken off it. */
+  | 'noListValue'
+  /** The design has no `targetMarginPct`. */
+  | 'noTarget'
+  /** A 100 % target margin with a cost above 0: no price reaches it. */
+  | 'targetUnreachable'
+  /** The mix has no revenue (no clients, or only tiers priced 0). */
+  | 'noRevenue';
+
+export interface TierEconomics {
+  id: string;
+  /** List value V: Σ monthly retail × quantity. */
+  listValue: number;
+  /** Cost C: Σ monthly wholesale × quantity. */
+  cost: number;
+  /** Monthly price P: the fixed `price`, else V × (1 − discount). */
+  price: number;
+  /** P − C (negative when sold below cost). */
+  grossProfit: number;
+  /** (P − C) ÷ P; null when P is 0 ('noPrice'). Never above 100. */
+  marginPct: number | null;
+  /** Effective discount (V − P) ÷ V (negative when priced above list); null when V is 0. */
+  discountPct: number | null;
+  /** 12 × P × (1 − annual discount), rounded to the minor unit. */
+  annualPrice: number;
+  /** 12 × P − annualPrice: what paying yearly saves. */
+  annualSavings: number;
+  /** annualPrice ÷ 12: the monthly equivalent of paying yearly. */
+  annualPricePerMonth: number;
+  /**
+   * Largest discount on V that keeps the target margin: 1 − C ÷ ((1 − target) × V), rounded down
+   * to 2 decimals (so applying it keeps the target). Negative when even the list value misses the
+   * target. Null without a target ('noTarget'), with V = 0 ('noListValue') or an unreachable target.
+   */
+  maxDiscountPct: number | null;
+  /**
+   * The monthly price that gives exactly the target margin, C ÷ (1 − target), to the minor unit;
+   * null when there is no target or it is unreachable.
+   */
+  targetPrice: number | null;
+  /** Σ setup fee × quantity: one-time, not MRR. */
+  setupFee: number;
+  /** Why each null figure is null. */
+  reasons: Partial<Record<'marginPct' | 'discountPct' | 'maxDiscountPct' | 'targetPrice', PackageFigureReason>>;
+}
+
+export interface MixEconomics {
+  /** Σ clients × tier price. */
+  mrr: number;
+  /** Σ clients × tier gross profit. */
+  grossProfit: number;
+  /** Blended margin, grossProfit ÷ mrr; null when mrr is 0 ('noRevenue'). */
+  marginPct: number | null;
+  /** Σ clients. */
+  clients: number;
+  /** Σ clients × tier setup fee (one-time, not MRR). */
+  setupFees: number;
+  reasons: Partial<Record<'marginPct', PackageFigureReason>>;
+}
+
+export type PackageIssueCode =
+  /** A tier's margin is under `targetMarginPct` (tierId). */
+  | 'belowTargetMargin'
+  /** A product's retail price is under its wholesale cost (productId). */
+  | 'belowCost'
+  /** A tier is cheaper than an earlier tier (tierId: the later, cheaper one). */
+  | 'priceOrder'
+  /** A tier lacks a product of an earlier tier (tierId: the later tier; productId: what it lacks). */
+  | 'notSuperset'
+  /** A catalog id used twice (productId), or a product listed twice in one tier (tierId, productId). */
+  | 'duplicateProduct'
+  /** A product (productId) or tier (tierId) without a name. */
+  | 'emptyName'
+  /** A tier priced 0 (tierId). */
+  | 'zeroPrice';
+
+export interface PackageIssue {
+  code: PackageIssueCode;
+  tierId?: string;
+  productId?: string;
+}
+
+export interface PackageEconomics {
+  /** The design's currency, upper case. */
+  currency: string;
+  tiers: TierEconomics[];
+  mix: MixEconomics;
+  /** Warnings about the design, in a stable order (products, then tiers in order); see `PackageIssueCode`. */
+  issues: PackageIssue[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+export type PackageFieldIssueCode =
+  | FieldIssueCode
+  /** Not the expected kind of value (a boolean, a list, a safe link…). */
+  | 'invalid'
+  /** A tier item names a product that is not in the catalog. */
+  | 'unknownProduct'
+  /** Two tiers share an id. */
+  | 'duplicate';
+
+export interface PackageFieldIssue {
+  /** Dotted path: `catalog.2.retail`, `tiers.0.items.1.productId`, `mix.good`. */
+  field: string;
+  code: PackageFieldIssueCode;
+}
+
+/** Largest quantity of one product in a tier. */
+export const MAX_QUANTITY = 1e6;
+
+const text = () => v.string('invalid');
+const id = () => v.pipe(v.string('required'), v.minLength(1, 'required'));
+
+/** Schemes a call-to-action link may use; anything else (javascript:, data:) is refused. */
+const SAFE_SCHEMES = ['http', 'https', 'mailto', 'tel'];
+
+/**
+ * True when `href` is a link a pricing table may render: relative (`/signup`, `#contact`,
+ * `?plan=good`) or http(s), mailto, tel. Refuses `javascript:` and `data:` however they are
+ * disguised (the URL parser ignores tabs, newlines and leading control characters, so do we).
+ */
+export function isSafeHref(href: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = href.replace(/[\u0000-\u0020\u007f]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
+  if (!scheme) return true;
+  return SAFE_SCHEMES.includes(scheme[1].toLowerCase());
+}
+
+const productSchema = v.object({
+  id: id(),
+  name: text(),
+  wholesale: amount(),
+  retail: amount(),
+  interval: v.picklist(BILLING_INTERVALS as BillingInterval[], 'invalid'),
+  intervalCount: v.optional(integerIn(1, 1000)),
+  setupFee: v.nullish(amount()),
+  category: v.optional(text()),
+  description: v.optional(text()),
+  unit: v.optional(text()),
+});
+
+const tierSchema = v.object({
+  id: id(),
+  name: text(),
+  items: v.array(v.object({ productId: id(), quantity: amount(MAX_QUANTITY) }), 'invalid'),
+  discountPct: v.nullish(percent()),
+  price: v.nullish(amount()),
+  outcomes: v.optional(v.array(text(), 'invalid')),
+  highlighted: v.optional(v.boolean('invalid')),
+  cta: v.optional(
+    v.object(
+      {
+        label: text(),
+        href: v.optional(v.pipe(text(), v.check(isSafeHref, 'invalid'))),
+      },
+      'invalid',
+    ),
+  ),
+});
+
+const designSchema = v.object(
+  {
+    currency: v.pipe(v.string('required'), v.check(isCurrency, 'outOfRange')),
+    catalog: v.array(productSchema, 'invalid'),
+    tiers: v.array(tierSchema, 'invalid'),
+    targetMarginPct: v.nullish(percent()),
+    annualDiscountPct: v.nullish(percent()),
+    mix: v.optional(v.record(v.string(), count(), 'invalid')),
+  },
+  'invalid',
+);
+
+const CODES = new Set<string>(['required', 'notANumber', 'negative', 'outOfRange', 'notInteger', 'tooLarge', 'invalid']);
+
+const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/**
+ * Every invalid field of `design`, `[]` when it can be computed. Checks types and ranges (money
+ * ≥ 0, percents 0–100, intervals from `BILLING_INTERVALS`, whole clients in `mix`, safe CTA links),
+ * tier items naming a product of the catalog (`unknownProduct`) and tier ids used once
+ * (`duplicate`). Empty names, duplicate products and prices out of order are not field errors but
+ * `issues` of the result: the design still computes.
+ */
+export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
+  const result = v.safeParse(designSchema, design, { abortPipeEarly: true });
+  const issues: PackageFieldIssue[] = [];
+  const seen = new Set<string>();
+  const add = (field: string, code: PackageFieldIssueCode) => {
+    if (seen.has(field)) return;
+    seen.add(field);
+    issues.push({ field, code });
+  };
+  if (!result.success) {
+    for (const issue of result.issues) {
+      const field = (issue.path ?? []).map((p) => String(p.key)).join('.');
+      add(
+        field,
+        issue.input === undefined ? 'required' : CODES.has(issue.message) ? (issue.message as PackageFieldIssueCode) : 'invalid',
+      );
+    }
+    return issues;
+  }
+  const value = result.output;
+  const productIds = new Set(value.catalog.map((p) => p.id));
+  const tierIds = new Set<string>();
+  value.tiers.forEach((tier, t) => {
+    if (tierIds.has(tier.id)) add(`tiers.${t}.id`, 'duplicate');
+    tierIds.add(tier.id);
+    tier.items.forEach((item, i) => {
+      if (!productIds.has(item.productId)) add(`tiers.${t}.items.${i}.productId`, 'unknownProduct');
+    });
+  });
+  return issues;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Economics
+
+/** A percent rounded to 2 decimals (half away from zero). */
+const pct2 = (x: number): number => roundHalfAway(x * 100) / 100;
+
+interface TierMinor {
+  listValue: number;
+  cost: number;
+  price: number;
+  setupFee: number;
+}
+
+/**
+ * Per tier: list value, cost, price, gross profit, margin, effective discount, annual price,
+ * largest discount that keeps `targetMarginPct` and setup fees; for the `mix`: MRR, gross profit
+ * and blended margin; and the design's `issues`. An empty tier is valid (all zeros, null margin).
+ *
+ * Worked example (test/unit/packages.test.ts): reputation 50/150 a month, automation 100/300 a
+ * month, business app 240/600 a year (setup 200); Better = reputation + automation at 10 % off →
+ * V 450, C 150, P 405, margin 62.96 %, max discount 33.33 % (target 50 %), annual 4,131 (15 % off).
+ *
+ * @throws InvalidInputError when a field is invalid (see `validatePackageDesign`).
+ */
+export function packageEconomics(design: PackageDesign): PackageEconomics {
+  const fieldIssues = validatePackageDesign(design);
+  if (fieldIssues.length) throw new InvalidInputError(fieldIssues as { field: string; code: FieldIssueCode }[]);
+  const currency = design.currency.toUpperCase();
+  const money = (minor: number) => fromMinor(minor, currency);
+  const target = design.targetMarginPct ?? null;
+  const annualDiscount = design.annualDiscountPct ?? 0;
+  const issues: PackageIssue[] = [];
+
+  // Products: monthly amounts stay exact until multiplied by a quantity (one rounding per item).
+  const products = new Map<string, CatalogProduct>();
+  for (const p of design.catalog) {
+    const key = p.id;
+    if (products.has(key)) issues.push({ code: 'duplicateProduct', productId: key });
+    else products.set(key, p);
+    if (!p.name.trim()) issues.push({ code: 'emptyName', productId: key });
+    if (toMinor(p.retail, currency) < toMinor(p.wholesale, currency)) issues.push({ code: 'belowCost', productId: key });
+  }
+
+  const minors: TierMinor[] = design.tiers.map((tier) => {
+    let listValue = 0;
+    let cost = 0;
+    let setupFee = 0;
+    const inTier = new Set<string>();
+    for (const item of tier.items) {
+      const key = item.productId;
+      const p = products.get(key)!;
+      if (inTier.has(key)) issues.push({ code: 'duplicateProduct', tierId: tier.id, productId: key });
+      inTier.add(key);
+      const count = p.intervalCount ?? 1;
+      listValue += toMonthlyMinor(toMinor(p.retail, currency) * item.quantity, p.interval, count);
+      cost += toMonthlyMinor(toMinor(p.wholesale, currency) * item.quantity, p.interval, count);
+      setupFee += roundHalfAway(toMinor(p.setupFee ?? 0, currency) * item.quantity);
+    }
+    const price =
+      tier.price != null ? toMinor(tier.price, currency) : roundHalfAway((listValue * (100 - (tier.discountPct ?? 0))) / 100);
+    return { listValue, cost, price, setupFee };
+  });
+
+  const tiers = design.tiers.map((tier, t): TierEconomics => {
+    const { listValue, cost, price, setupFee } = minors[t];
+    const tierId = tier.id;
+    const reasons: TierEconomics['reasons'] = {};
+    const annualPrice = roundHalfAway((12 * price * (100 - annualDiscount)) / 100);
+
+    let marginPct: number | null = null;
+    if (price > 0) marginPct = pct2(((price - cost) * 100) / price);
+    else reasons.marginPct = 'noPrice';
+
+    let discountPct: number | null = null;
+    if (listValue > 0) discountPct = pct2(((listValue - price) * 100) / listValue);
+    else reasons.discountPct = 'noListValue';
+
+    // With T = 100 − target: max discount = (T·V − 100·C) ÷ (T·V); target price = 100·C ÷ T.
+    let maxDiscountPct: number | null = null;
+    let targetPriceMinor: number | null = null;
+    if (target === null) {
+      reasons.maxDiscountPct = reasons.targetPrice = 'noTarget';
+    } else {
+      const keep = 100 - target;
+      if (keep === 0 && cost > 0) {
+        reasons.maxDiscountPct = reasons.targetPrice = 'targetUnreachable';
+      } else {
+        targetPriceMinor = keep === 0 ? 0 : roundHalfAway((100 * cost) / keep);
+        if (listValue === 0) reasons.maxDiscountPct = 'noListValue';
+        else if (keep === 0) maxDiscountPct = 100;
+        else {
+          // Rounded down to 2 decimals, so that the discount shown keeps the target (1e-7 absorbs
+          // representation error: an exact 32 must not become 31.99).
+          maxDiscountPct = Math.floor((10000 * (keep * listValue - 100 * cost)) / (keep * listValue) + 1e-7) / 100;
+        }
+      }
+    }
+
+    if (price === 0) issues.push({ code: 'zeroPrice', tierId });
+    else if (target !== null && (targetPriceMinor === null || price < targetPriceMinor)) {
+      issues.push({ code: 'belowTargetMargin', tierId });
+    }
+    if (!tier.name.trim()) issues.push({ code: 'emptyName', tierId });
+    return {
+      id: tierId,
+      listValue: money(listValue),
+      cost: money(cost),
+      price: money(price),
+      grossProfit: money(price - cost),
+      marginPct,
+      discountPct,
+      annualPrice: money(annualPrice),
+      annualSavings: money(12 * price - annualPrice),
+      annualPricePerMonth: money(roundHalfAway(annualPrice / 12)),
+      maxDiscountPct,
+      targetPrice: targetPriceMinor === null ? null : money(targetPriceMinor),
+      setupFee: money(setupFee),
+      reasons,
+    };
+  });
+
+  // Order across tiers: each tier against every earlier one.
+  let highestPrice = -1;
+  const earlierProducts = new Set<string>();
+  design.tiers.forEach((tier, t) => {
+    const tierId = tiers[t].id;
+    if (minors[t].price < highestPrice) issues.push({ code: 'priceOrder', tierId });
+    highestPrice = Math.max(highestPrice, minors[t].price);
+    const here = new Set(tier.items.filter((i) => i.quantity > 0).map((i) => i.productId));
+    for (const productId of earlierProducts) if (!here.has(productId)) issues.push({ code: 'notSuperset', tierId, productId });
+    for (const productId of here) earlierProducts.add(productId);
+  });
+
+  let mrr = 0;
+  let profit = 0;
+  let clients = 0;
+  let setupFees = 0;
+  const mix = design.mix ?? {};
+  const counted = new Set<string>();
+  tiers.forEach((tier, t) => {
+    // Own keys only: a tier named 'constructor' must not read Object.prototype.
+    if (counted.has(tier.id) || !hasOwn(mix, tier.id)) return;
+    counted.add(tier.id);
+    const n = mix[tier.id];
+    mrr += n * minors[t].price;
+    profit += n * (minors[t].price - minors[t].cost);
+    setupFees += n * minors[t].setupFee;
+    clients += n;
+  });
+
+  return {
+    currency,
+    tiers,
+    mix: {
+      mrr: money(mrr),
+      grossProfit: money(profit),
+      marginPct: mrr > 0 ? pct2((profit * 100) / mrr) : null,
+      clients,
+      setupFees: money(setupFees),
+      reasons: mrr > 0 ? {} : { marginPct: 'noRevenue' },
+    },
+    issues,
+  };
+}
+
+/** Price and billing interval of a tier as the pricing table offers it. */
+export interface TierOffer {
+  tierId: string;
+  /** The monthly price, or the annual price when `interval` is 'year'. */
+  price: number;
+  interval: 'month' | 'year';
+  currency: string;
+}
+
+/** What a client pays for `tier` billed every `interval` ('year' applies the annual discount). */
+export function tierOffer(result: PackageEconomics, tierId: string, interval: 'month' | 'year'): TierOffer | undefined {
+  const tier = result.tiers.find((t) => t.id === tierId);
+  if (!tier) return undefined;
+  return { tierId, price: interval === 'year' ? tier.annualPrice : tier.price, interval, currency: result.currency };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starter catalog
+
+/** Numbers of a starter product; names and descriptions are localized by the element, by `id`. */
+export type StarterProduct = Omit<CatalogProduct, 'name' | 'description'>;
+
+/**
+ * Example numbers (USD, editable, marked as examples in the UI) for an agency's first catalog:
+ * reputation management, marketing automation, a business app with executive reports, SEO,
+ * social ads management, business listings and a managed website.
+ */
+export const STARTER_CATALOG: readonly StarterProduct[] = Object.freeze([
+  { id: 'reputation', category: 'reputation', wholesale: 50, retail: 150, interval: 'month', unit: 'location' },
+  { id: 'automation', category: 'marketing', wholesale: 100, retail: 300, interval: 'month', unit: 'account' },
+  { id: 'business-app', category: 'software', wholesale: 240, retail: 600, interval: 'year', setupFee: 200, unit: 'account' },
+  { id: 'seo', category: 'marketing', wholesale: 300, retail: 750, interval: 'month', setupFee: 250, unit: 'website' },
+  { id: 'social-ads', category: 'advertising', wholesale: 200, retail: 500, interval: 'month', unit: 'account' },
+  { id: 'listings', category: 'reputation', wholesale: 20, retail: 60, interval: 'month', unit: 'location' },
+  { id: 'website', category: 'web', wholesale: 40, retail: 120, interval: 'month', setupFee: 1500, unit: 'website' },
+] satisfies StarterProduct[]);
+
+/** Numbers of a starter tier (good / better / best, the worked example); names localized by id. */
+export type StarterTier = Omit<PackageTier, 'name' | 'outcomes' | 'cta'>;
+
+export const STARTER_TIERS: readonly StarterTier[] = Object.freeze([
+  { id: 'good', items: [{ productId: 'reputation', quantity: 1 }] },
+  {
+    id: 'better',
+    items: [
+      { productId: 'reputation', quantity: 1 },
+      { productId: 'automation', quantity: 1 },
+    ],
+    discountPct: 10,
+    highlighted: true,
+  },
+  {
+    id: 'best',
+    items: [
+      { productId: 'reputation', quantity: 1 },
+      { productId: 'automation', quantity: 1 },
+      { productId: 'business-app', quantity: 1 },
+    ],
+    price: 480,
+  },
+] satisfies StarterTier[]);
+
+/** Target margin, annual discount and what-if mix of the starter design. */
+export const STARTER_SETTINGS = Object.freeze({
+  currency: 'USD',
+  targetMarginPct: 50,
+  annualDiscountPct: 15,
+  mix: Object.freeze({ good: 10, better: 5, best: 2 }) as Readonly<Record<string, number>>,
+});
