@@ -41,6 +41,25 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
+    // The core is pure domain logic (mrr-kit/core runs in Node): no Lit, DOM helpers, storage or UI.
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['lit', 'lit/*', '@lit/*', 'idb', 'idb/*'], message: 'src/core must not import Lit or storage.' },
+            {
+              group: ['../storage/*', '../ui/*', '../controllers/*', '../i18n/*', '../site/*', '../import/*', '../../components/*'],
+              message: 'src/core must not import storage, UI, controllers, i18n or site code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

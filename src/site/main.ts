@@ -45,21 +45,23 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
 
 // The pillars feed each other on the site: the calculator's price and churn fill the unit
 // economics; the revenue motions' expected expansion fills the calculator. applyFigures() fires no
-// event, so this cannot loop.
+// event, so this cannot loop. Elements are defined lazily, so each call waits for its definition.
 const calculator = document.querySelector('mrr-calculator');
 const unitEconomics = document.querySelector('mrr-unit-economics');
 const motions = document.querySelector('mrr-revenue-motions');
+const defined = (tag: string) => customElements.whenDefined(tag);
 calculator?.addEventListener('mrr-change', (e) => {
   const { summary, assumptions } = e.detail;
   const arpa = summary.startingCustomers > 0 ? summary.startingMrr / summary.startingCustomers : undefined;
-  unitEconomics?.applyFigures({ arpa, churnPct: assumptions.churnPct });
+  void defined('mrr-unit-economics').then(() => unitEconomics?.applyFigures({ arpa, churnPct: assumptions.churnPct }));
 });
 motions?.addEventListener('mrr-expansion', (e) => {
-  if (e.detail.expansionPct !== null) calculator?.applyFigures({ expansionPct: e.detail.expansionPct });
+  const { expansionPct } = e.detail;
+  if (expansionPct !== null) void defined('mrr-calculator').then(() => calculator?.applyFigures({ expansionPct }));
 });
 
 // Imported data's figures ("use these figures") also fill the unit economics.
 document.querySelector('mrr-movements')?.addEventListener('mrr-use-figures', (e) => {
   const { arpa, churnPct } = (e as CustomEvent<{ arpa?: number; churnPct?: number }>).detail;
-  unitEconomics?.applyFigures({ arpa, churnPct });
+  void defined('mrr-unit-economics').then(() => unitEconomics?.applyFigures({ arpa, churnPct }));
 });
