@@ -1,0 +1,170 @@
+/**
+ * Small render helpers of `<mrr-icp-builder>`: text inputs with a length limit and counter, number
+ * inputs whose errors may be the ICP's own codes, selects, and sentences with user text isolated.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import { errorMessage, type FieldError } from '../../src/ui/fields.js';
+import { messages, type IcpMessages } from './messages.js';
+
+export type L = LocaleController<IcpMessages>;
+
+/** A field error: a shared code (common catalogue) or one of the ICP's (`overlap`, `emptyRange`…). */
+export function icpErrorMessage(l: L, error: FieldError): string {
+  const key = `error.${error.code}`;
+  if (key in messages.en) return l.t(key as keyof IcpMessages, error.params);
+  return errorMessage(l, error);
+}
+
+/** The label of a criterion field: known fields translated, any other shown as written. */
+export function fieldLabel(l: L, field: string): string {
+  const key = `f.${field}`;
+  return key in messages.en ? l.t(key as keyof IcpMessages) : field;
+}
+
+/** True when `field` is a known field (its label is ours, not user text). */
+export const isKnownField = (field: string) => `f.${field}` in messages.en;
+
+/**
+ * A sentence from a catalogue template whose placeholders may be user text: each parameter given as
+ * `{ user: text }` is rendered inside `<bdi>` so right-to-left text cannot reorder the sentence.
+ */
+export function sentence(template: string, params: Record<string, string | number | { user: string }>): TemplateResult {
+  const parts: unknown[] = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    parts.push(template.slice(last, m.index));
+    const p = params[m[1]];
+    if (p === undefined) parts.push(m[0]);
+    else if (typeof p === 'object') parts.push(html`<bdi>${p.user}</bdi>`);
+    else parts.push(String(p));
+    last = m.index! + m[0].length;
+  }
+  parts.push(template.slice(last));
+  return html`${parts}`;
+}
+
+export interface TextFieldOptions {
+  id: string;
+  label: string;
+  value: string;
+  max: number;
+  hint?: string;
+  error?: FieldError;
+  /** A multi-line field (goals, objections). */
+  multiline?: boolean;
+  onInput: (value: string) => void;
+}
+
+/** A text input for user words: `maxlength`, a counter, `dir="auto"`, error and hint wired up. */
+export function textField(l: L, o: TextFieldOptions): TemplateResult {
+  const countId = `${o.id}-count`;
+  const hintId = `${o.id}-hint`;
+  const errorId = `${o.id}-error`;
+  const describedBy = [o.error ? errorId : '', o.hint ? hintId : '', countId].filter(Boolean).join(' ');
+  const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
+  const length = [...o.value].length;
+  return html`<div class="field" part="field" ?data-invalid=${!!o.error}>
+    <label for=${o.id}>${o.label}</label>
+    <div class="input-wrap">
+      ${o.multiline
+        ? html`<textarea
+            id=${o.id}
+            part="input"
+            rows="2"
+            dir="auto"
+            maxlength=${o.max}
+            .value=${o.value}
+            aria-invalid=${o.error ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            @input=${onInput}
+          ></textarea>`
+        : html`<input
+            id=${o.id}
+            part="input"
+            type="text"
+            dir="auto"
+            autocomplete="off"
+            maxlength=${o.max}
+            .value=${o.value}
+            aria-invalid=${o.error ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            @input=${onInput}
+          />`}
+    </div>
+    <span class="counter" id=${countId} ?data-full=${length >= o.max}
+      >${l.t('counter', { n: l.number(length), max: l.number(o.max) })}</span
+    >
+    ${o.hint ? html`<span class="hint" id=${hintId}>${o.hint}</span>` : nothing}
+    ${o.error ? html`<p class="error" id=${errorId} part="error">${icpErrorMessage(l, o.error)}</p>` : nothing}
+  </div>`;
+}
+
+export interface NumberInputOptions {
+  id: string;
+  label: string;
+  value: string;
+  error?: FieldError;
+  hint?: string;
+  suffix?: string;
+  /** Label hidden visually (a table-like row with a visible column heading). */
+  compact?: boolean;
+  onInput: (value: string) => void;
+}
+
+/** A number typed as text (people type their own separators), its error next to it. */
+export function numberInput(l: L, o: NumberInputOptions): TemplateResult {
+  const errorId = `${o.id}-error`;
+  const hintId = `${o.id}-hint`;
+  const describedBy = [o.error ? errorId : '', o.hint ? hintId : ''].filter(Boolean).join(' ');
+  return html`<div class="field" part="field" ?data-invalid=${!!o.error}>
+    <label for=${o.id}>${o.label}</label>
+    <div class="input-wrap">
+      <input
+        id=${o.id}
+        part="input"
+        type="text"
+        inputmode="decimal"
+        autocomplete="off"
+        spellcheck="false"
+        .value=${o.value}
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy || undefined)}
+        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+      />
+      ${o.suffix ? html`<span class="affix" aria-hidden="true">${o.suffix}</span>` : nothing}
+    </div>
+    ${o.hint ? html`<span class="hint" id=${hintId}>${o.hint}</span>` : nothing}
+    ${o.error ? html`<p class="error" id=${errorId} part="error">${icpErrorMessage(l, o.error)}</p>` : nothing}
+  </div>`;
+}
+
+export interface SelectOptions<T extends string> {
+  id: string;
+  label: string;
+  value: T;
+  options: readonly T[];
+  text: (option: T) => string;
+  error?: FieldError;
+  l?: L;
+  onChange: (value: T) => void;
+}
+
+export function selectField<T extends string>(o: SelectOptions<T>): TemplateResult {
+  const errorId = `${o.id}-error`;
+  return html`<div class="field" ?data-invalid=${!!o.error}>
+    <label for=${o.id}>${o.label}</label>
+    <div class="input-wrap">
+      <select
+        id=${o.id}
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(o.error ? errorId : undefined)}
+        @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value as T)}
+      >
+        ${o.options.map((v) => html`<option value=${v} ?selected=${v === o.value} dir="auto">${o.text(v)}</option>`)}
+      </select>
+    </div>
+    ${o.error && o.l ? html`<p class="error" id=${errorId} part="error">${icpErrorMessage(o.l, o.error)}</p>` : nothing}
+  </div>`;
+}

@@ -1,0 +1,133 @@
+/** The fit of one account in words: tier, score, coverage and one sentence per criterion. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { IcpFit, IcpReason } from '../../src/core/icp.js';
+import type { FieldError } from '../../src/ui/fields.js';
+import { fieldLabel, type L, numberInput, selectField, sentence } from './fields.js';
+import { type CriterionType, fieldId } from './state.js';
+
+/** How a reason's value reads: numbers in the locale, booleans as Yes/No, text as written. */
+export function reasonValue(l: L, value: IcpReason['value']): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return l.t(value ? 'yes' : 'no');
+  if (typeof value === 'number') return l.number(value, 2);
+  return value;
+}
+
+/** One reason as a sentence: "Industry Dental is ideal: 5 of 5 points". */
+export function reasonSentence(l: L, r: IcpReason): TemplateResult {
+  const template = l.t(`reason.${r.match}`);
+  const field = fieldLabel(l, r.field);
+  return sentence(template, {
+    field: { user: field },
+    value: { user: reasonValue(l, r.value) },
+    points: l.number(r.points, 2),
+    possible: l.number(r.possible || r.weight, 2),
+  });
+}
+
+/** The same sentence as plain text (the scored CSV and the table's "top reasons"). */
+export function reasonText(l: L, r: IcpReason): string {
+  return l.t(`reason.${r.match}`, {
+    field: fieldLabel(l, r.field),
+    value: reasonValue(l, r.value),
+    points: l.number(r.points, 2),
+    possible: l.number(r.possible || r.weight, 2),
+  });
+}
+
+/**
+ * The reasons that say most about an account: a disqualifier first, then the criteria that gave or
+ * missed the most points, unknowns last.
+ */
+export function topReasons(fit: IcpFit, n = 2): IcpReason[] {
+  const rank = (r: IcpReason) => (r.match === 'disqualify' ? 1e6 : r.match === 'unknown' ? -1 : r.weight);
+  return [...fit.reasons].sort((a, b) => rank(b) - rank(a)).slice(0, n);
+}
+
+export function tierLabel(l: L, tier: IcpFit['tier']): string {
+  return l.t(tier ? `tier.${tier}` : 'tier.none');
+}
+
+export interface ExampleView {
+  l: L;
+  fields: { field: string; type: CriterionType }[];
+  values: Record<string, string>;
+  errors: Record<string, FieldError>;
+  fit?: IcpFit;
+  minCoverage: number;
+  stale: boolean;
+  onInput(field: string, value: string): void;
+}
+
+/** The example account's inputs and its live fit. */
+export function renderExample(v: ExampleView): TemplateResult {
+  const { l } = v;
+  const t = l.t.bind(l);
+  return html`<section class="example" part="example" aria-labelledby="example-title">
+    <h3 id="example-title">${t('example')}</h3>
+    <p class="hint">${t('exampleHint')}</p>
+    <div class="example-grid">
+      <div class="example-inputs">
+        ${v.fields.map(({ field, type }) => {
+          const id = fieldId('example', field);
+          const label = fieldLabel(l, field);
+          if (type === 'boolean') {
+            return selectField<'' | 'yes' | 'no'>({
+              id,
+              label,
+              value: (['yes', 'no'].includes(v.values[field] ?? '') ? v.values[field] : '') as '' | 'yes' | 'no',
+              options: ['', 'yes', 'no'],
+              text: (o) => t(o === '' ? 'unknown' : o),
+              onChange: (value) => v.onInput(field, value),
+            });
+          }
+          if (type === 'number') {
+            return numberInput(l, { id, label, value: v.values[field] ?? '', error: v.errors[id], onInput: (x) => v.onInput(field, x) });
+          }
+          return html`<div class="field">
+            <label for=${id}>${label}</label>
+            <div class="input-wrap">
+              <input
+                id=${id}
+                type="text"
+                dir="auto"
+                autocomplete="off"
+                maxlength="80"
+                .value=${v.values[field] ?? ''}
+                @input=${(e: Event) => v.onInput(field, (e.target as HTMLInputElement).value)}
+              />
+            </div>
+          </div>`;
+        })}
+      </div>
+      ${v.fit ? renderFit(l, v.fit, v.minCoverage, v.stale) : nothing}
+    </div>
+  </section>`;
+}
+
+function renderFit(l: L, fit: IcpFit, minCoverage: number, stale: boolean): TemplateResult {
+  const t = l.t.bind(l);
+  const tier = fit.tier ?? 'none';
+  return html`<div class="fit" part="fit" ?data-stale=${stale} aria-live="off">
+    ${stale ? html`<p class="stale" role="note">${l.c('common.stale')}</p>` : nothing}
+    <dl class="kpis">
+      <div class="kpi tier" data-tier=${tier}>
+        <dt>${t('tier')}</dt>
+        <dd data-kpi="tier">${tierLabel(l, fit.tier)}</dd>
+      </div>
+      <div class="kpi">
+        <dt>${t('score')}</dt>
+        <dd data-kpi="score">${fit.score === null ? l.c('common.na') : l.number(fit.score, 2)}</dd>
+      </div>
+      <div class="kpi">
+        <dt>${t('coverage')}</dt>
+        <dd data-kpi="coverage">${l.percent(fit.coverage * 100, 0)}</dd>
+      </div>
+    </dl>
+    ${fit.tier === null ? html`<p class="note">${t('tierNoneHint', { min: l.percent(minCoverage * 100, 0) })}</p>` : nothing}
+    <h4>${t('reasons')}</h4>
+    <ul class="reasons" data-reasons>
+      ${fit.reasons.map((r) => html`<li data-match=${r.match}>${reasonSentence(l, r)}</li>`)}
+    </ul>
+  </div>`;
+}

@@ -1,0 +1,367 @@
+/**
+ * "Learn from your clients": a CSV of existing clients → `learnIcp` suggestions with their evidence
+ * (counts, share, MRR, churn, lift and a small chart), accepted or rejected one by one, and the
+ * suggested profile checked on held-back clients (`holdoutCheck`), said in words.
+ */
+import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  holdoutCheck,
+  type HoldoutReport,
+  type IcpFieldStats,
+  type IcpLearnTarget,
+  type IcpValueStats,
+  learnIcp,
+  type LearnedIcp,
+} from '../../src/core/icp-learn.js';
+import type { Icp, IcpCriterion, IcpRange } from '../../src/core/icp.js';
+import { toMinor } from '../../src/core/money.js';
+import { parseDateCell } from '../../src/import/dates.js';
+import { normalizeHeader } from '../../src/import/mapping.js';
+import { type CsvRecords, readCsvRecords } from './csv-records.js';
+import { fieldLabel, type L, selectField, sentence } from './fields.js';
+import { reasonValue } from './fit-view.js';
+import { messages, type IcpMessages } from './messages.js';
+
+export interface LearnHost {
+  l: L;
+  currency(): string;
+  profileName(): string;
+  icp(): Icp | undefined;
+  accept(criterion: IcpCriterion): void;
+  acceptAll(icp: Icp): void;
+  say(message: string): void;
+}
+
+interface ClientColumns {
+  mrr: string;
+  start: string;
+  end: string;
+}
+
+const MRR_HEADERS = ['mrr', 'monthly amount', 'monthly revenue', 'monthly recurring revenue', 'amount', 'price', 'monthly fee', 'fee'];
+const START_HEADERS = ['start', 'start date', 'started at', 'client since', 'since', 'signed', 'signed at', 'created', 'created at'];
+const END_HEADERS = ['end', 'end date', 'ended at', 'churned at', 'churn date', 'cancelled at', 'canceled at', 'left at'];
+/** Columns that name a client rather than describe it: not offered as fields to learn from. */
+const ID_HEADERS = ['id', 'client', 'client id', 'customer', 'customer id', 'name', 'email', 'account', 'account id', 'company'];
+
+const guess = (headers: string[], names: string[]) =>
+  names.map((n) => headers.find((h) => normalizeHeader(h) === n)).find((h) => h !== undefined) ?? '';
+
+export class LearnPanel implements ReactiveController {
+  private records?: CsvRecords;
+  private fileName = '';
+  private busy = false;
+  private columns: ClientColumns = { mrr: '', start: '', end: '' };
+  private fields = new Set<string>();
+  private target: IcpLearnTarget = 'value';
+  private learned?: LearnedIcp;
+  private holdout?: HoldoutReport;
+  private decisions = new Map<string, 'accepted' | 'rejected'>();
+  private skippedLines: { line: number; code: string }[] = [];
+  private missing = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly o: LearnHost,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Reads a clients CSV (a `File` from the picker, or text in tests) and guesses its columns. */
+  async load(input: Blob | string, name = ''): Promise<void> {
+    this.busy = true;
+    this.fileName = name;
+    this.learned = undefined;
+    this.holdout = undefined;
+    this.decisions = new Map();
+    this.host.requestUpdate();
+    const records = await readCsvRecords(input);
+    this.records = records;
+    this.busy = false;
+    const h = records.headers;
+    this.columns = { mrr: guess(h, MRR_HEADERS), start: guess(h, START_HEADERS), end: guess(h, END_HEADERS) };
+    const used = new Set(Object.values(this.columns));
+    this.fields = new Set(h.filter((x) => !used.has(x) && !ID_HEADERS.includes(normalizeHeader(x))));
+    this.host.requestUpdate();
+    if (records.fatal) this.o.say(this.o.l.t(`fatal.${records.fatal}` as 'fatal.other'));
+    else this.o.say(this.o.l.t('clientsRead', { n: this.o.l.number(records.rows.length) }));
+  }
+
+  /** Runs learnIcp and the held-back check on the loaded clients. */
+  run(): void {
+    const r = this.records;
+    if (!r || r.fatal) return;
+    const { mrr, start, end } = this.columns;
+    this.missing = !mrr || !start;
+    if (this.missing) return this.host.requestUpdate();
+    const col = (name: string) => r.headers.indexOf(name);
+    const iMrr = col(mrr);
+    const iStart = col(start);
+    const iEnd = end ? col(end) : -1;
+    const fields = r.headers.filter((h) => this.fields.has(h));
+    const iFields = fields.map(col);
+    const format = r.sniffed.dateFormat === 'dmy' || r.sniffed.dateFormat === 'mdy' || r.sniffed.dateFormat === 'unix' ? r.sniffed.dateFormat : 'iso';
+    // Dates are read by the import's date reader (one rule for the whole kit); unreadable text is
+    // passed on as it is, so the core reports the client as skipped and we can say which line.
+    const date = (text: string) => (text.trim() === '' ? '' : (parseDateCell(text.trim(), format) ?? text));
+    const clients = r.rows.map((row) => {
+      const client: Record<string, unknown> = { mrr: row[iMrr] ?? '', start: date(row[iStart] ?? ''), end: iEnd >= 0 ? date(row[iEnd] ?? '') : '' };
+      fields.forEach((f, k) => (client[f] = row[iFields[k]]));
+      return client as { mrr: string; start: string; end: string };
+    });
+    const options = { fields, asOf: new Date().toISOString().slice(0, 10), target: this.target, currency: this.o.currency() };
+    this.learned = learnIcp(clients, options);
+    this.holdout = holdoutCheck(clients, options);
+    this.skippedLines = this.learned.skipped.map((s) => ({ line: r.lines[s.index], code: s.code }));
+    this.decisions = new Map();
+    this.host.requestUpdate();
+    this.o.say(this.holdoutSentence());
+  }
+
+  private holdoutSentence(): string {
+    const h = this.holdout;
+    const l = this.o.l;
+    if (!h || h.highValue === 0) return l.t('holdout.none');
+    return l.t('holdout.result', { hits: l.number(h.highValueInAB), total: l.number(h.highValue) });
+  }
+
+  /** The criterion a field's suggestion stands for (from the learned ICP, or built from its values). */
+  private criterionOf(stats: IcpFieldStats): IcpCriterion {
+    const fromIcp = this.learned?.icp.criteria.find((c) => c.field === stats.field);
+    if (fromIcp) return fromIcp;
+    const of = (s: IcpValueStats['suggestion']) => stats.values.filter((v) => v.suggestion === s).map((v) => v.value);
+    const base = { id: stats.field, field: stats.field, weight: stats.weight };
+    if (stats.type === 'number')
+      return { ...base, type: 'number', ideal: of('ideal') as IcpRange[], acceptable: of('acceptable') as IcpRange[], disqualify: of('disqualify') as IcpRange[] };
+    if (stats.type === 'boolean')
+      return { ...base, type: 'boolean', ideal: of('ideal') as boolean[], acceptable: of('acceptable') as boolean[], disqualify: of('disqualify') as boolean[] };
+    return { ...base, type: 'category', ideal: of('ideal') as string[], acceptable: of('acceptable') as string[], disqualify: of('disqualify') as string[] };
+  }
+
+  private decide(stats: IcpFieldStats, decision: 'accepted' | 'rejected'): void {
+    const l = this.o.l;
+    this.decisions = new Map(this.decisions).set(stats.field, decision);
+    const field = fieldLabel(l, stats.field);
+    if (decision === 'accepted') {
+      this.o.accept(this.criterionOf(stats));
+      this.o.say(l.t('accepted', { field, name: this.o.profileName() }));
+    } else this.o.say(l.t('rejected', { field }));
+    this.host.requestUpdate();
+  }
+
+  /** A value as words: category text, Yes/No, or a range "10–50", "≥ 1,000", "< 100". */
+  valueText(value: IcpValueStats['value']): string {
+    const l = this.o.l;
+    if (typeof value === 'string' || typeof value === 'boolean') return reasonValue(l, value);
+    const lo = value.min ?? null;
+    const hi = value.max ?? null;
+    if (lo !== null && hi !== null) return `${l.number(lo, 2)}–${l.number(hi, 2)}`;
+    if (lo !== null) return `≥ ${l.number(lo, 2)}`;
+    if (hi !== null) return `< ${l.number(hi, 2)}`;
+    return l.t('unknown');
+  }
+
+  render(): TemplateResult {
+    const l = this.o.l;
+    const t = l.t.bind(l);
+    const r = this.records;
+    return html`<section class="panel learn" part="learn" aria-labelledby="learn-title">
+      <h3 id="learn-title">${t('learn')}</h3>
+      <p class="hint" id="learn-hint">${t('learnHint')}</p>
+      <div class="file">
+        <label for="clients-file">${t('chooseFile')}</label>
+        <input
+          id="clients-file"
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          aria-describedby="learn-hint"
+          @change=${(e: Event) => {
+            const file = (e.target as HTMLInputElement).files?.[0];
+            if (file) void this.load(file, file.name);
+          }}
+        />
+        ${this.fileName ? html`<bdi class="file-name">${this.fileName}</bdi>` : nothing}
+      </div>
+      ${this.busy ? html`<p role="status">${t('reading')}</p>` : nothing}
+      ${r?.fatal ? html`<p class="errors" role="alert">${t(`fatal.${r.fatal}` as 'fatal.other')}</p>` : nothing}
+      ${r && !r.fatal ? this.renderSetup(r) : nothing} ${this.learned ? this.renderLearned(this.learned) : nothing}
+    </section>`;
+  }
+
+  private renderSetup(r: CsvRecords): TemplateResult {
+    const l = this.o.l;
+    const t = l.t.bind(l);
+    const options = ['', ...r.headers];
+    const column = (key: keyof ClientColumns, label: string) =>
+      selectField({
+        id: `clients-${key}`,
+        label,
+        value: this.columns[key],
+        options,
+        text: (h) => (h === '' ? t('noColumn') : h),
+        onChange: (v) => {
+          this.columns = { ...this.columns, [key]: v };
+          this.host.requestUpdate();
+        },
+      });
+    return html`<p>${t('clientsRead', { n: l.number(r.rows.length) })}</p>
+      ${this.renderLineErrors([...r.errors, ...this.skippedLines])}
+      <div class="row">${column('mrr', t('mrrColumn'))} ${column('start', t('startColumn'))} ${column('end', t('endColumn'))}</div>
+      <fieldset class="checks-set">
+        <legend>${t('learnFields')}</legend>
+        <div class="checks">
+          ${r.headers
+            .filter((h) => !Object.values(this.columns).includes(h))
+            .map(
+              (h) => html`<label
+                ><input
+                  type="checkbox"
+                  data-field=${h}
+                  .checked=${this.fields.has(h)}
+                  @change=${(e: Event) => {
+                    const next = new Set(this.fields);
+                    if ((e.target as HTMLInputElement).checked) next.add(h);
+                    else next.delete(h);
+                    this.fields = next;
+                    this.host.requestUpdate();
+                  }}
+                /><bdi>${fieldLabel(l, h)}</bdi></label
+              >`,
+            )}
+        </div>
+      </fieldset>
+      <fieldset class="mode">
+        <legend>${t('highValue')}</legend>
+        ${(['value', 'retention'] as const).map(
+          (target) => html`<label
+            ><input
+              type="radio"
+              name="learn-target"
+              value=${target}
+              .checked=${this.target === target}
+              @change=${() => {
+                this.target = target;
+                this.host.requestUpdate();
+              }}
+            />${t(target === 'value' ? 'highValue.revenue' : 'highValue.retention')}</label
+          >`,
+        )}
+      </fieldset>
+      ${this.missing ? html`<p class="errors" role="alert">${t('learnMissing')}</p>` : nothing}
+      <button type="button" class="primary" id="learn-run" @click=${() => this.run()}>${t('learnButton')}</button>`;
+  }
+
+  renderLineErrors(errors: { line: number; code: string }[]): TemplateResult | typeof nothing {
+    if (errors.length === 0) return nothing;
+    const l = this.o.l;
+    const shown = [...errors].sort((a, b) => a.line - b.line).slice(0, 10);
+    const columns: Record<string, string> = { badMrr: this.columns.mrr, badStart: this.columns.start, badEnd: this.columns.end };
+    const reason = (code: string) => {
+      const key = `rowError.${code}`;
+      return key in messages.en ? l.t(key as keyof IcpMessages, { column: columns[code] ?? '' }) : l.t('rowError.other');
+    };
+    return html`<div class="errors" role="status" data-line-errors>
+      <ul>
+        ${shown.map((e) => html`<li>${l.t('lineError', { line: l.number(e.line), reason: reason(e.code) })}</li>`)}
+      </ul>
+      ${errors.length > shown.length ? html`<p>${l.t('moreErrors', { n: l.number(errors.length - shown.length) })}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderLearned(learned: LearnedIcp): TemplateResult {
+    const l = this.o.l;
+    const t = l.t.bind(l);
+    return html`<div class="suggestions" data-suggestions>
+      <h4>${t('suggestions')}</h4>
+      <p class="hint">${t('suggestionsHint')}</p>
+      <p class="holdout" data-holdout>${this.holdoutSentence()}</p>
+      ${learned.fields.map((f) => this.renderField(f))}
+      <button type="button" id="learn-accept-all" @click=${() => this.o.acceptAll(learned.icp)}>${t('acceptAll')}</button>
+    </div>`;
+  }
+
+  private renderField(stats: IcpFieldStats): TemplateResult {
+    const l = this.o.l;
+    const t = l.t.bind(l);
+    const decided = this.decisions.get(stats.field);
+    const label = fieldLabel(l, stats.field);
+    const money = (v: number) => l.money(toMinor(v, this.o.currency()), this.o.currency(), { round: true });
+    const titleId = `suggestion-${CSS.escape(stats.field)}`;
+    return html`<article class="suggestion" data-suggestion=${stats.field} ?data-decided=${!!decided} aria-labelledby=${titleId}>
+      <h4 id=${titleId}><bdi>${label}</bdi></h4>
+      <p>${t('suggestedWeight', { weight: l.number(stats.weight), iv: l.number(stats.informationValue, 2) })}</p>
+      ${stats.suspicious ? html`<p class="flag" data-suspicious>${t('suspicious')}</p>` : nothing}
+      ${this.renderChart(stats, label)}
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t('col.value')}</th>
+              <th scope="col">${t('col.clients')}</th>
+              <th scope="col">${t('col.share')}</th>
+              <th scope="col">${t('col.avgMrr')}</th>
+              <th scope="col">${t('col.churn')}</th>
+              <th scope="col">${t('col.lift')}</th>
+              <th scope="col">${t('col.suggestion')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${stats.values.map(
+              (v) => html`<tr>
+                <th scope="row"><bdi>${this.valueText(v.value)}</bdi></th>
+                <td>${l.number(v.clients)}</td>
+                <td>${l.percent(v.share * 100, 0)}</td>
+                <td>${money(v.avgMrr)}</td>
+                <td>${l.percent(v.churnRate * 100, 0)}</td>
+                <td>${v.lift === null ? l.c('common.na') : l.number(v.lift, 2)}</td>
+                <td>${t(`bucket.${v.suggestion}`)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div class="actions">
+        ${decided
+          ? html`<p role="status">${decided === 'accepted' ? t('accepted', { field: label, name: this.o.profileName() }) : t('rejected', { field: label })}</p>`
+          : html`<button type="button" class="primary" data-accept=${stats.field} @click=${() => this.decide(stats, 'accepted')}>
+                ${sentence(t('accept'), { name: { user: this.o.profileName() } })}
+              </button>
+              <button type="button" data-reject=${stats.field} @click=${() => this.decide(stats, 'rejected')}>${t('reject')}</button>`}
+      </div>
+    </article>`;
+  }
+
+  /** Lift of each value as horizontal bars (Lit renders the SVG), with the line at 1 (no lift). */
+  private renderChart(stats: IcpFieldStats, label: string): TemplateResult {
+    const l = this.o.l;
+    const values = stats.values;
+    const rowH = 22;
+    const labelW = 110;
+    const width = 340;
+    const plotW = width - labelW - 44;
+    const max = Math.max(2, ...values.map((v) => v.lift ?? 0));
+    const x = (lift: number) => labelW + (lift / max) * plotW;
+    const height = values.length * rowH + 8;
+    const cut = (s: string) => (s.length > 16 ? `${s.slice(0, 15)}…` : s);
+    return html`<svg
+      class="lift-chart"
+      viewBox="0 0 ${width} ${height}"
+      width=${width}
+      height=${height}
+      role="img"
+      aria-label=${l.t('chartLabel', { field: label })}
+      direction="ltr"
+    >
+      ${values.map((v, i) => {
+        const y = 4 + i * rowH;
+        const lift = v.lift ?? 0;
+        return svg`<text x=${labelW - 6} y=${y + 15} text-anchor="end">${cut(this.valueText(v.value))}</text>
+          <rect class="bar" ?data-high=${lift > 1} x=${labelW} y=${y + 3} width=${Math.max(0, x(lift) - labelW)} height=${rowH - 8} rx="2"></rect>
+          <text x=${x(lift) + 4} y=${y + 15}>${v.lift === null ? '' : l.number(v.lift, 2)}</text>`;
+      })}
+      <line class="one" x1=${x(1)} x2=${x(1)} y1="0" y2=${height}></line>
+    </svg>`;
+  }
+}

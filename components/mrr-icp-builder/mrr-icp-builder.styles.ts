@@ -1,0 +1,344 @@
+import { css } from 'lit';
+import { baseStyles } from '../../src/ui/theme.js';
+
+export const icpBuilderStyles = [
+  baseStyles,
+  css`
+    .lead,
+    .hint {
+      color: var(--_muted);
+    }
+    .lead {
+      margin: 0 0 12px;
+    }
+    p.hint {
+      margin: 0 0 8px;
+      font-size: 0.85em;
+    }
+    section {
+      margin: 0 0 16px;
+      min-width: 0;
+    }
+    h4 {
+      margin: 10px 0 6px;
+      font-size: 0.95em;
+    }
+    bdi,
+    legend,
+    td,
+    .reasons li {
+      overflow-wrap: anywhere;
+    }
+    .row {
+      display: grid;
+      gap: 8px 12px;
+      grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+      align-items: start;
+      margin-bottom: 8px;
+    }
+    .row.name-row {
+      grid-template-columns: minmax(0, 420px);
+    }
+    .row.range {
+      grid-template-columns: minmax(110px, 1fr) minmax(80px, 1fr) minmax(80px, 1fr) 44px;
+      align-items: end;
+      margin-bottom: 4px;
+    }
+    .profile-bar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      align-items: end;
+    }
+    .profile-bar .field {
+      flex: 1 1 220px;
+      max-width: 420px;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .layout {
+      display: grid;
+      gap: 16px;
+      grid-template-columns: minmax(0, 1fr);
+      margin-bottom: 16px;
+    }
+    @container (min-width: 900px) {
+      .layout {
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        align-items: start;
+      }
+      .layout .example {
+        position: sticky;
+        top: 8px;
+      }
+    }
+    fieldset {
+      margin: 0;
+      min-width: 0;
+    }
+    fieldset.criterion,
+    fieldset.persona {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 8px 12px 12px;
+      margin-bottom: 10px;
+    }
+    fieldset > legend {
+      font-weight: 700;
+      padding: 0 6px;
+      max-width: 100%;
+    }
+    .criterion .n {
+      color: var(--_muted);
+    }
+    .ranges {
+      margin-bottom: 8px;
+    }
+    .counter {
+      font-size: 0.75em;
+      color: var(--_muted);
+    }
+    .counter[data-full] {
+      color: var(--_warning);
+      font-weight: 600;
+    }
+    textarea {
+      flex: 1;
+      min-width: 0;
+      border: 0;
+      background: transparent;
+      color: inherit;
+      font: inherit;
+      padding: 8px 10px;
+      outline: none;
+      resize: vertical;
+    }
+    button.remove {
+      color: var(--_danger);
+    }
+    button.icon-button {
+      padding: 0;
+      min-width: 44px;
+      font-size: 1.3em;
+      line-height: 1;
+    }
+    button.small {
+      min-height: 40px;
+      padding: 6px 12px;
+    }
+    .tiers {
+      margin: 8px 0 12px;
+    }
+    .example {
+      background: var(--_surface-alt);
+      border-radius: var(--_radius);
+      padding: 12px;
+    }
+    .example-grid {
+      display: grid;
+      gap: 12px;
+    }
+    .example-inputs {
+      display: grid;
+      gap: 8px 12px;
+      grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
+    }
+    .example .kpi {
+      background: var(--_surface);
+    }
+    .example .kpis {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+    }
+    .kpi.tier[data-tier='A'] dd,
+    .kpi.tier[data-tier='B'] dd {
+      color: var(--_success);
+    }
+    .kpi.tier[data-tier='D'] dd {
+      color: var(--_danger);
+    }
+    .reasons {
+      margin: 0;
+      padding-inline-start: 20px;
+      font-size: 0.9em;
+    }
+    .reasons li[data-match='disqualify'] {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+    .reasons li[data-match='unknown'] {
+      color: var(--_muted);
+    }
+    [data-stale] .kpis,
+    [data-stale] .reasons {
+      opacity: 0.6;
+    }
+    .stale {
+      color: var(--_warning);
+      margin: 0 0 8px;
+      font-size: 0.9em;
+    }
+    .note {
+      margin: 6px 0;
+      font-size: 0.9em;
+    }
+    .persona-list {
+      display: grid;
+      gap: 10px;
+      grid-template-columns: minmax(0, 1fr);
+    }
+    @container (min-width: 900px) {
+      .persona-list {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
+    }
+    .empty {
+      color: var(--_muted);
+      font-style: italic;
+    }
+    /* Imports */
+    .panel {
+      border-top: 1px solid var(--_border);
+      padding-top: 12px;
+    }
+    .file {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    .file input[type='file'] {
+      max-width: 100%;
+      font: inherit;
+    }
+    .file label {
+      font-weight: 600;
+    }
+    .checks {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+    }
+    .checks label,
+    fieldset.mode label {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      min-height: 44px;
+    }
+    fieldset.mode,
+    fieldset.checks-set {
+      border: 0;
+      padding: 0;
+      margin: 0 0 8px;
+    }
+    fieldset.mode legend,
+    fieldset.checks-set legend {
+      font-weight: 600;
+      font-size: 0.9em;
+      padding: 0;
+    }
+    .errors {
+      margin: 8px 0;
+      padding: 8px 12px;
+      border-inline-start: 4px solid var(--_danger);
+      background: var(--_surface-alt);
+      font-size: 0.9em;
+    }
+    .errors ul {
+      margin: 0;
+      padding-inline-start: 18px;
+    }
+    .suggestion {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 8px 12px;
+      margin-bottom: 10px;
+      min-width: 0;
+    }
+    .suggestion[data-decided] {
+      opacity: 0.7;
+    }
+    .suggestion h4 {
+      margin-top: 0;
+    }
+    .flag {
+      color: var(--_warning);
+      font-weight: 600;
+      font-size: 0.9em;
+    }
+    .lift-chart {
+      display: block;
+      max-width: 100%;
+      height: auto;
+    }
+    .lift-chart text {
+      font-size: 11px;
+      fill: var(--_text);
+    }
+    .lift-chart .bar {
+      fill: var(--_accent);
+    }
+    .lift-chart .bar[data-high] {
+      fill: var(--_success);
+    }
+    .lift-chart .one {
+      stroke: var(--_muted);
+      stroke-dasharray: 3 3;
+    }
+    .holdout {
+      font-weight: 600;
+    }
+    progress {
+      width: min(100%, 320px);
+      height: 12px;
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      align-items: end;
+      margin: 8px 0;
+    }
+    .toolbar .field {
+      flex: 0 1 200px;
+    }
+    th button.sort {
+      min-height: 32px;
+      padding: 2px 4px;
+      border: 0;
+      background: none;
+      font-weight: 700;
+      color: inherit;
+    }
+    td.reasons-cell {
+      white-space: normal;
+      text-align: start;
+      min-width: 220px;
+      font-size: 0.9em;
+    }
+    td.name-cell {
+      max-width: 220px;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .table-scroll {
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      max-height: 480px;
+      overflow: auto;
+    }
+    .table-scroll thead th {
+      position: sticky;
+      top: 0;
+      background: var(--_surface);
+    }
+    table .tier-cell {
+      font-weight: 700;
+      text-align: center;
+    }
+  `,
+];

@@ -1,0 +1,467 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { type Icp, type IcpFit, icpFit, STARTER_ICP, validateIcp } from '../../src/core/icp.js';
+import { AnnounceController } from '../../src/controllers/announce-controller.js';
+import { FormController } from '../../src/controllers/form-controller.js';
+import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { UndoController } from '../../src/controllers/undo-controller.js';
+import { MrrEvent } from '../../src/events.js';
+import { storageNotice } from '../../src/ui/fields.js';
+import { MrrElement } from '../../src/ui/mrr-element.js';
+import { criterionName, renderCriteria } from './criteria.js';
+import { type L, numberInput, textField } from './fields.js';
+import { renderExample } from './fit-view.js';
+import { LearnPanel } from './learn-panel.js';
+import { messages } from './messages.js';
+import { icpBuilderStyles } from './mrr-icp-builder.styles.js';
+import { renderPersonas } from './personas.js';
+import { ProspectsPanel } from './prospects-panel.js';
+import {
+  activeIcp,
+  blankCriterion,
+  blankPersona,
+  type CriterionInput,
+  exampleFields,
+  fieldId,
+  type IcpBuilderInputs,
+  type IcpInput,
+  icpToInput,
+  NAME_MAX,
+  newId,
+  type PersonaInput,
+  type RangeInput,
+  readExample,
+  readIcp,
+  relocalizeInputs,
+} from './state.js';
+
+/** What the builder computes from the typed inputs: the active profile as the core reads it, and the example's fit. */
+export interface IcpBuilderResult {
+  icp: Icp;
+  fit: IcpFit;
+}
+
+export interface MrrIcpChangeDetail {
+  /** The active profile (ICP) as `icpFit` takes it, with its `id` and `name`. */
+  icp: Icp;
+}
+
+/** Values of the example account shown before the user types (a dental clinic). */
+const EXAMPLE_ACCOUNT = {
+  monthlyMarketingBudget: 800,
+  employees: 12,
+  annualRevenue: 600000,
+  yearsInBusiness: 8,
+  reviewCount: 35,
+  rating: 4.2,
+};
+
+/**
+ * `<mrr-icp-builder>`: ideal customer profiles (kinds of account) and personas (kinds of person)
+ * kept apart. Edit a profile's criteria and see a live example account's score, tier, coverage
+ * and reasons; learn criteria from a CSV of your clients (with their evidence, accepted one by
+ * one, checked on held-back clients); score a CSV of prospects and download it scored.
+ *
+ * @fires mrr-icp-change - On user edits with a valid profile; `detail: { icp }` (the active ICP).
+ * @csspart base - The card.
+ * @csspart criteria - The criteria editor.
+ * @csspart criterion - Each criterion.
+ * @csspart field - Each field (label, input, error).
+ * @csspart input - Each text input.
+ * @csspart error - A field's error message.
+ * @csspart example - The example account.
+ * @csspart fit - The example's score, tier, coverage and reasons.
+ * @csspart personas - The personas.
+ * @csspart persona - Each persona.
+ * @csspart learn - Learning from clients.
+ * @csspart prospects - Scoring prospects.
+ * @csspart table - The scored prospects table.
+ * @csspart undo - The "removed, Undo" message.
+ * @csspart notice - The "not saved" notice.
+ * @cssprop --mrr-accent - see README "Theming".
+ * @cssprop --mrr-surface - see README "Theming".
+ * @cssprop --mrr-text - see README "Theming".
+ * @cssprop --mrr-border - see README "Theming".
+ * @cssprop --mrr-success - see README "Theming".
+ * @cssprop --mrr-warning - see README "Theming".
+ * @cssprop --mrr-danger - see README "Theming".
+ *
+ * @tagname mrr-icp-builder
+ */
+export class MrrIcpBuilder extends MrrElement {
+  static override styles = icpBuilderStyles;
+
+  /** The typed inputs (profiles, personas, example account; text as the user wrote it). Replace, don't mutate. */
+  @property({ attribute: false })
+  get inputs(): IcpBuilderInputs {
+    return this.form.inputs;
+  }
+  set inputs(next: IcpBuilderInputs | undefined) {
+    if (next) this.form.apply(next);
+  }
+
+  /** The active profile as the core reads it (the last valid one while a field is refused). */
+  get icp(): Icp | undefined {
+    return this.form.result?.icp;
+  }
+
+  /** The example account's fit to the active profile. */
+  get fit(): IcpFit | undefined {
+    return this.form.result?.fit;
+  }
+
+  protected readonly l: L = new LocaleController(this, messages);
+  private readonly announcer = new AnnounceController(this);
+  private readonly undo = new UndoController<IcpBuilderInputs>(this, {
+    fallbackFocus: 'profile',
+    restore: (snapshot) => {
+      this.form.edit(snapshot, 'icps');
+      this.announcer.say(this.l.t('restored'));
+    },
+  });
+  private readonly form = new FormController<IcpBuilderInputs, IcpBuilderResult>(this, {
+    component: 'icp-builder',
+    l: this.l,
+    defaults: (fmt) => this.starterInputs((n) => fmt(n, 2)),
+    relocalize: (inputs, convert) => relocalizeInputs(inputs, convert, this.numberExampleFields(inputs)),
+    read: (inputs, ctx) => {
+      const active = activeIcp(inputs);
+      if (!active) return { errors: {} };
+      const reading = readIcp(active, ctx.locale, validateIcp);
+      const example = readExample(inputs, ctx.locale);
+      const errors = { ...reading.errors, ...example.errors };
+      if (!reading.icp || Object.keys(errors).length > 0) return { errors };
+      const icp: Icp = { ...reading.icp, id: active.id, name: active.name.trim() };
+      return { result: { icp, fit: icpFit(icp, example.account) }, errors };
+    },
+    changeEvent: (result) => new MrrEvent<MrrIcpChangeDetail>('mrr-icp-change', { icp: result.icp }),
+    announce: ({ fit }) =>
+      this.l.t('exampleAnnounce', {
+        score: fit.score === null ? this.l.c('common.na') : this.l.number(fit.score, 2),
+        tier: this.l.t(fit.tier ? `tier.${fit.tier}` : 'tier.none'),
+        coverage: this.l.percent(fit.coverage * 100, 0),
+      }),
+  }).useAnnouncer(this.announcer);
+
+  private readonly learn = new LearnPanel(this, {
+    l: this.l,
+    currency: () => this.currency,
+    profileName: () => this.profileLabel(activeIcp(this.inputs)!, this.activeIndex),
+    icp: () => this.icp,
+    accept: (criterion) => this.acceptCriterion(criterion),
+    acceptAll: (icp) => this.addProfile(icpToInput(icp, this.l.t('learnedProfile'), (n) => this.l.number(n, 2))),
+    say: (m) => this.announcer.say(m),
+  });
+
+  private readonly prospects = new ProspectsPanel(this, {
+    l: this.l,
+    icp: () => (this.form.stale ? undefined : this.icp),
+    profileName: () => this.profileLabel(activeIcp(this.inputs)!, this.activeIndex),
+    say: (m) => this.announcer.say(m),
+  });
+
+  /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
+  get persist() {
+    return this.form.persist!;
+  }
+
+  /**
+   * Adds a profile from an ICP in the core's shape (numbers, lists) and makes it the active one;
+   * fires no event. Works before the first render.
+   */
+  applyIcp(icp: Icp, name = icp.name ?? this.l.t('newProfile')): void {
+    const input = icpToInput(icp, name, (n) => this.l.number(n, 2));
+    const inputs = this.inputs;
+    this.form.apply({ icps: [...inputs.icps, input], activeId: input.id });
+  }
+
+  /** Sets the example account (field → value, as a CSV row would hold it); fires no event. */
+  applyExample(account: Record<string, string | number | boolean | null | undefined>): void {
+    const example: Record<string, string> = {};
+    for (const [k, v] of Object.entries(account ?? {})) {
+      if (v === null || v === undefined) continue;
+      example[k] = typeof v === 'number' ? this.l.number(v, 2) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+    }
+    this.form.apply({ example });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Inputs
+
+  private starterInputs(fmt: (n: number) => string): IcpBuilderInputs {
+    const t = this.l.t.bind(this.l);
+    const value = (v: string) => (`v.${v}` in messages.en ? t(`v.${v}` as keyof typeof messages.en) : v);
+    const starter = icpToInput(structuredClone(STARTER_ICP) as Icp, t('starter.name'), fmt, value, 'starter');
+    const persona: PersonaInput = {
+      id: 'owner',
+      icpId: starter.id,
+      role: t('starter.role'),
+      goals: t('starter.goals'),
+      frustrations: t('starter.frustrations'),
+      channels: t('starter.channels'),
+      objections: t('starter.objections'),
+    };
+    const example: Record<string, string> = { industry: value('Dental clinic'), hasWebsite: 'yes', runsAds: 'no', sellsOnline: 'no' };
+    for (const [k, v] of Object.entries(EXAMPLE_ACCOUNT)) example[k] = fmt(v);
+    return { icps: [starter], activeId: starter.id, personas: [persona], example };
+  }
+
+  /** Example fields that hold numbers in some profile (re-formatted when the language changes). */
+  private numberExampleFields(inputs: IcpBuilderInputs): Set<string> {
+    const set = new Set<string>();
+    for (const icp of inputs.icps) for (const c of icp.criteria) if (c.type === 'number') set.add(c.field.trim());
+    return set;
+  }
+
+  private get activeIndex(): number {
+    const inputs = this.inputs;
+    return Math.max(0, inputs.icps.findIndex((i) => i.id === inputs.activeId));
+  }
+
+  private profileLabel(icp: IcpInput | undefined, index: number): string {
+    return icp?.name.trim() || this.l.t('profileN', { n: this.l.number(index + 1) });
+  }
+
+  private personaLabel(p: PersonaInput, index: number): string {
+    return p.role.trim() || this.l.t('personaN', { n: this.l.number(index + 1) });
+  }
+
+  private edit(patch: Partial<IcpBuilderInputs>, field?: string): void {
+    this.undo.clear();
+    this.form.edit(patch, field);
+  }
+
+  private editActive(patch: Partial<IcpInput>, field?: string): void {
+    const inputs = this.inputs;
+    const active = activeIcp(inputs);
+    if (!active) return;
+    this.edit({ icps: inputs.icps.map((i) => (i.id === active.id ? { ...i, ...patch } : i)) }, field);
+  }
+
+  private editCriterion(index: number, patch: Partial<CriterionInput>): void {
+    const active = activeIcp(this.inputs)!;
+    const criteria = active.criteria.map((c, j) => {
+      if (j !== index) return c;
+      const next = { ...c, ...patch };
+      // A new type starts with something to fill in.
+      if (patch.type === 'number' && next.ranges.length === 0) next.ranges = [{ id: newId('r'), bucket: 'ideal', min: '', max: '' }];
+      if (patch.type === 'boolean' && next.yes === 'none' && next.no === 'none') next.yes = 'ideal';
+      return next;
+    });
+    this.editActive({ criteria });
+  }
+
+  private editRange(index: number, rangeIndex: number, patch: Partial<RangeInput>): void {
+    const c = activeIcp(this.inputs)!.criteria[index];
+    this.editCriterion(index, { ranges: c.ranges.map((r, j) => (j === rangeIndex ? { ...r, ...patch } : r)) });
+  }
+
+  private addRange(index: number): void {
+    const c = activeIcp(this.inputs)!.criteria[index];
+    const range: RangeInput = { id: newId('r'), bucket: 'acceptable', min: '', max: '' };
+    this.editCriterion(index, { ranges: [...c.ranges, range] });
+    this.focusLater(fieldId(c.id, range.id, 'min'));
+  }
+
+  private removeRange(index: number, rangeIndex: number): void {
+    const snapshot = this.inputs;
+    const c = activeIcp(snapshot)!.criteria[index];
+    this.editCriterion(index, { ranges: c.ranges.filter((_, j) => j !== rangeIndex) });
+    this.undo.offer({ snapshot, message: this.l.t('removed.range', { name: criterionName(this.l, c) }), focus: fieldId(c.id, 'add-range') });
+  }
+
+  private addCriterion(): void {
+    const active = activeIcp(this.inputs)!;
+    const used = new Set(active.criteria.map((c) => c.field));
+    const field = ['industry', 'employees', 'reviewCount', 'hasWebsite', 'location', 'rating'].find((f) => !used.has(f)) ?? '';
+    const c = blankCriterion(field);
+    this.editActive({ criteria: [...active.criteria, c] });
+    this.focusLater(fieldId(c.id, 'field'));
+  }
+
+  /** A learned criterion accepted: it replaces the active profile's criterion on the same field, else is added. */
+  private acceptCriterion(criterion: Parameters<typeof icpToInput>[0]['criteria'][number]): void {
+    const active = activeIcp(this.inputs);
+    if (!active) return;
+    const input = icpToInput({ criteria: [criterion] }, '', (n) => this.l.number(n, 2)).criteria[0];
+    const existing = active.criteria.findIndex((c) => c.field.trim() === criterion.field);
+    const id = existing >= 0 ? active.criteria[existing].id : newId('c');
+    const next = { ...input, id };
+    const criteria = existing >= 0 ? active.criteria.map((c, j) => (j === existing ? next : c)) : [...active.criteria, next];
+    this.editActive({ criteria });
+  }
+
+  private removeCriterion(index: number): void {
+    const snapshot = this.inputs;
+    const c = activeIcp(snapshot)!.criteria[index];
+    this.editActive({ criteria: activeIcp(snapshot)!.criteria.filter((_, j) => j !== index) });
+    this.undo.offer({ snapshot, message: this.l.t('removed.criterion', { name: criterionName(this.l, c) }), focus: fieldId(c.id, 'field') });
+  }
+
+  private addProfile(icp: IcpInput): void {
+    const inputs = this.inputs;
+    this.edit({ icps: [...inputs.icps, icp], activeId: icp.id }, 'icps');
+    this.focusLater(fieldId(icp.id, 'name'));
+  }
+
+  private newProfile(fromStarter: boolean): void {
+    const fmt = (n: number) => this.l.number(n, 2);
+    const base = this.starterInputs(fmt).icps[0];
+    const icp: IcpInput = fromStarter
+      ? { ...base, id: newId('icp') }
+      : { ...base, id: newId('icp'), name: this.l.t('newProfile'), criteria: [] };
+    this.addProfile(icp);
+  }
+
+  private removeProfile(): void {
+    const snapshot = this.inputs;
+    const active = activeIcp(snapshot);
+    if (!active) return;
+    const index = snapshot.icps.indexOf(active);
+    const icps = snapshot.icps.filter((i) => i !== active);
+    const fallback = icps[Math.max(0, index - 1)];
+    // Personas of the removed profile stay, linked to the profile now shown.
+    const personas = snapshot.personas.map((p) => (p.icpId === active.id && fallback ? { ...p, icpId: fallback.id } : p));
+    this.edit({ icps, personas, activeId: fallback?.id ?? '' }, 'icps');
+    this.undo.offer({ snapshot, message: this.l.t('removed.profile', { name: this.profileLabel(active, index) }), focus: 'profile' });
+  }
+
+  private editPersona(index: number, patch: Partial<PersonaInput>): void {
+    this.edit({ personas: this.inputs.personas.map((p, j) => (j === index ? { ...p, ...patch } : p)) }, 'personas');
+  }
+
+  private addPersona(): void {
+    const p = blankPersona(activeIcp(this.inputs)?.id ?? '');
+    this.edit({ personas: [...this.inputs.personas, p] }, 'personas');
+    this.focusLater(fieldId(p.id, 'role'));
+  }
+
+  private removePersona(index: number): void {
+    const snapshot = this.inputs;
+    const p = snapshot.personas[index];
+    this.edit({ personas: snapshot.personas.filter((_, j) => j !== index) }, 'personas');
+    this.undo.offer({ snapshot, message: this.l.t('removed.persona', { name: this.personaLabel(p, index) }), focus: 'add-persona' });
+  }
+
+  private focusLater(id: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`)?.focus());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Render
+
+  override render() {
+    const t = this.l.t.bind(this.l);
+    const inputs = this.inputs;
+    const active = activeIcp(inputs);
+    const errors = this.form.errors;
+    const result = this.form.result;
+    return html`<div part="base" dir=${this.l.dir} lang=${this.l.lang}>
+      <h2>${t('title')}</h2>
+      <p class="lead">${t('lead')}</p>
+      ${this.renderConfigIssue()} ${storageNotice(this.l, this.persist)}
+      <section class="profiles" aria-labelledby="profiles-title">
+        <h3 id="profiles-title">${t('profiles')}</h3>
+        <p class="hint">${t('profilesHint')}</p>
+        <div class="profile-bar">
+          ${inputs.icps.length > 0
+            ? html`<div class="field">
+                <label for="profile">${t('profile')}</label>
+                <div class="input-wrap">
+                  <select id="profile" @change=${(e: Event) => this.edit({ activeId: (e.target as HTMLSelectElement).value }, 'activeId')}>
+                    ${inputs.icps.map(
+                      (icp, i) => html`<option value=${icp.id} ?selected=${icp.id === active?.id} dir="auto">${this.profileLabel(icp, i)}</option>`,
+                    )}
+                  </select>
+                </div>
+              </div>`
+            : nothing}
+          <div class="actions">
+            <button type="button" id="add-profile" @click=${() => this.newProfile(false)}>${t('addProfile')}</button>
+            <button type="button" id="add-starter" @click=${() => this.newProfile(true)}>${t('addStarter')}</button>
+          </div>
+        </div>
+      </section>
+      ${active ? this.renderProfile(active, errors, result) : nothing}
+      ${this.undo.render(this.l.c('common.undo'))}
+      ${renderPersonas({
+        l: this.l,
+        personas: inputs.personas,
+        icps: inputs.icps,
+        profileLabel: (icp, i) => this.profileLabel(icp, i),
+        personaLabel: (p, i) => this.personaLabel(p, i),
+        onPersona: (i, patch) => this.editPersona(i, patch),
+        onAdd: () => this.addPersona(),
+        onRemove: (i) => this.removePersona(i),
+      })}
+      ${this.learn.render()} ${this.prospects.render()} ${this.announcer.render()}
+    </div>`;
+  }
+
+  private renderProfile(active: IcpInput, errors: Record<string, import('../../src/ui/fields.js').FieldError>, result?: IcpBuilderResult) {
+    const t = this.l.t.bind(this.l);
+    const num = (key: 'thresholdA' | 'thresholdB' | 'thresholdC' | 'minCoveragePct', label: string, hint?: string) =>
+      numberInput(this.l, {
+        id: fieldId(active.id, key),
+        label,
+        hint,
+        value: active[key],
+        error: errors[fieldId(active.id, key)],
+        suffix: key === 'minCoveragePct' ? '%' : undefined,
+        onInput: (v) => this.editActive({ [key]: v }),
+      });
+    return html`<div class="layout">
+      <div class="editor">
+        <div class="row name-row">
+          ${textField(this.l, {
+            id: fieldId(active.id, 'name'),
+            label: t('profileName'),
+            value: active.name,
+            max: NAME_MAX,
+            onInput: (name) => this.editActive({ name }),
+          })}
+        </div>
+        <h3>${t('criteria')}</h3>
+        ${renderCriteria(active.criteria, {
+          l: this.l,
+          errors,
+          onCriterion: (i, patch) => this.editCriterion(i, patch),
+          onRange: (i, j, patch) => this.editRange(i, j, patch),
+          onAddRange: (i) => this.addRange(i),
+          onRemoveRange: (i, j) => this.removeRange(i, j),
+          onRemove: (i) => this.removeCriterion(i),
+          onAdd: () => this.addCriterion(),
+        })}
+        <details class="tiers">
+          <summary>${t('thresholds')}</summary>
+          <div class="row">
+            ${num('thresholdA', t('thresholdA'))} ${num('thresholdB', t('thresholdB'))} ${num('thresholdC', t('thresholdC'))}
+            ${num('minCoveragePct', t('minCoverage'), t('minCoverageHint'))}
+          </div>
+        </details>
+        <button type="button" class="remove" id="remove-profile" @click=${() => this.removeProfile()}>
+          ${t('removeProfile', { name: this.profileLabel(active, this.activeIndex) })}
+        </button>
+      </div>
+      ${renderExample({
+        l: this.l,
+        fields: exampleFields(active),
+        values: this.inputs.example,
+        errors,
+        fit: result?.fit,
+        minCoverage: result?.icp.minCoverage ?? 0.5,
+        stale: this.form.stale,
+        onInput: (field, value) => this.edit({ example: { ...this.inputs.example, [field]: value } }, 'example'),
+      })}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mrr-icp-builder': MrrIcpBuilder;
+  }
+  interface HTMLElementEventMap {
+    'mrr-icp-change': MrrEvent<MrrIcpChangeDetail>;
+  }
+}

@@ -1,0 +1,346 @@
+/**
+ * What the user typed in `<mrr-icp-builder>`, kept as text (a reload shows exactly that, invalid
+ * text survives), and how it is read into the core's ICP shape.
+ */
+import { type Icp, type IcpCriterion, type IcpRange, ICP_MAX_WEIGHT } from '../../src/core/icp.js';
+import { type FieldError, readNumber } from '../../src/ui/fields.js';
+
+export type CriterionType = 'category' | 'number' | 'boolean';
+export type Bucket = 'ideal' | 'acceptable' | 'disqualify';
+export type BooleanMatch = Bucket | 'none';
+export const BUCKETS: readonly Bucket[] = ['ideal', 'acceptable', 'disqualify'];
+export const BOOLEAN_MATCHES: readonly BooleanMatch[] = ['ideal', 'acceptable', 'none', 'disqualify'];
+export const CRITERION_TYPES: readonly CriterionType[] = ['category', 'number', 'boolean'];
+
+/** Longest name (profile name, persona role) and longest list or description. */
+export const NAME_MAX = 80;
+export const TEXT_MAX = 200;
+
+/** Fields an ICP usually has; any other CSV column can be a criterion too (shown as written). */
+export const KNOWN_FIELDS = [
+  'industry',
+  'employees',
+  'annualRevenue',
+  'location',
+  'yearsInBusiness',
+  'hasWebsite',
+  'reviewCount',
+  'rating',
+  'socialPresence',
+  'runsAds',
+  'sellsOnline',
+  'toolsUsed',
+  'monthlyMarketingBudget',
+  'pains',
+] as const;
+
+/** The type a known field usually has, for a new criterion on it. */
+export const FIELD_TYPES: Record<string, CriterionType> = {
+  industry: 'category',
+  employees: 'number',
+  annualRevenue: 'number',
+  location: 'category',
+  yearsInBusiness: 'number',
+  hasWebsite: 'boolean',
+  reviewCount: 'number',
+  rating: 'number',
+  socialPresence: 'category',
+  runsAds: 'boolean',
+  sellsOnline: 'boolean',
+  toolsUsed: 'category',
+  monthlyMarketingBudget: 'number',
+  pains: 'category',
+};
+
+export interface RangeInput {
+  id: string;
+  bucket: Bucket;
+  /** Inclusive lower bound as typed; empty = no lower limit. */
+  min: string;
+  /** Exclusive upper bound as typed; empty = no upper limit. */
+  max: string;
+}
+
+export interface CriterionInput {
+  id: string;
+  field: string;
+  type: CriterionType;
+  weight: string;
+  /** Categories: comma-separated lists. */
+  ideal: string;
+  acceptable: string;
+  disqualify: string;
+  /** Numbers. */
+  ranges: RangeInput[];
+  /** Booleans: what "yes" and "no" count as. */
+  yes: BooleanMatch;
+  no: BooleanMatch;
+}
+
+export interface IcpInput {
+  id: string;
+  name: string;
+  criteria: CriterionInput[];
+  thresholdA: string;
+  thresholdB: string;
+  thresholdC: string;
+  /** Percent 0–100 (the core's minCoverage is a rate 0–1). */
+  minCoveragePct: string;
+}
+
+export interface PersonaInput {
+  id: string;
+  icpId: string;
+  role: string;
+  goals: string;
+  frustrations: string;
+  channels: string;
+  objections: string;
+}
+
+export interface IcpBuilderInputs {
+  icps: IcpInput[];
+  activeId: string;
+  personas: PersonaInput[];
+  /** The example account: field → text as typed (numbers in the locale they were typed in). */
+  example: Record<string, string>;
+}
+
+/** Input ids, stable across removals: `<icp>--name`, `<criterion>--weight`, `<criterion>--<range>--min`. */
+export const fieldId = (...parts: string[]) => parts.join('--');
+
+/** A fresh id for an added profile, criterion, range or persona. */
+export const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** Splits a typed list (`Dental, Legal`; the Arabic comma and semicolons too) into values. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,،;؛]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+export function activeIcp(inputs: IcpBuilderInputs): IcpInput | undefined {
+  return inputs.icps.find((i) => i.id === inputs.activeId) ?? inputs.icps[0];
+}
+
+/** Fields of the example account: one per distinct criterion field, in criterion order. */
+export function exampleFields(icp: IcpInput | undefined): { field: string; type: CriterionType }[] {
+  const seen = new Map<string, CriterionType>();
+  for (const c of icp?.criteria ?? []) if (c.field.trim() && !seen.has(c.field.trim())) seen.set(c.field.trim(), c.type);
+  return [...seen].map(([field, type]) => ({ field, type }));
+}
+
+export interface IcpReading {
+  icp?: Icp;
+  errors: Record<string, FieldError>;
+}
+
+const ANY_NUMBER = { min: -Infinity };
+
+/**
+ * Reads one typed profile in `locale`: numbers parsed (errors keyed by input id), then the core's
+ * checks (`validate`: overlapping ranges, threshold order…) mapped back onto the inputs they name.
+ */
+export function readIcp(
+  input: IcpInput,
+  locale: string,
+  validate: (icp: Icp) => readonly { field: string; code: string }[],
+): IcpReading {
+  const errors: Record<string, FieldError> = {};
+  // Only reading here: the limits (weight 0–5, tiers 0–100, coverage) live once, in validateIcp.
+  const num = (id: string, text: string): number => {
+    const r = readNumber(text, locale, ANY_NUMBER);
+    if ('error' in r) {
+      errors[id] = r.error;
+      return 0;
+    }
+    return r.value;
+  };
+  const bound = (id: string, text: string): number | null => (text.trim() === '' ? null : num(id, text));
+  const criteria: IcpCriterion[] = input.criteria.map((c) => {
+    const weight = num(fieldId(c.id, 'weight'), c.weight);
+    const base = { id: c.id, field: c.field.trim(), weight };
+    if (c.type === 'category') {
+      return { ...base, type: 'category', ideal: splitList(c.ideal), acceptable: splitList(c.acceptable), disqualify: splitList(c.disqualify) };
+    }
+    if (c.type === 'boolean') {
+      const of = (b: Bucket) => [...(c.yes === b ? [true] : []), ...(c.no === b ? [false] : [])];
+      return { ...base, type: 'boolean', ideal: of('ideal'), acceptable: of('acceptable'), disqualify: of('disqualify') };
+    }
+    const ranges = (b: Bucket): IcpRange[] =>
+      c.ranges
+        .filter((r) => r.bucket === b)
+        .map((r) => ({ min: bound(fieldId(c.id, r.id, 'min'), r.min), max: bound(fieldId(c.id, r.id, 'max'), r.max) }));
+    return { ...base, type: 'number', ideal: ranges('ideal'), acceptable: ranges('acceptable'), disqualify: ranges('disqualify') };
+  }) as IcpCriterion[];
+  const thresholds = {
+    A: num(fieldId(input.id, 'thresholdA'), input.thresholdA),
+    B: num(fieldId(input.id, 'thresholdB'), input.thresholdB),
+    C: num(fieldId(input.id, 'thresholdC'), input.thresholdC),
+  };
+  const minCoverage = num(fieldId(input.id, 'minCoveragePct'), input.minCoveragePct) / 100;
+  if (Object.keys(errors).length) return { errors };
+  const icp: Icp = { criteria, thresholds, minCoverage };
+  for (const issue of validate(icp)) {
+    const id = issueInputId(input, issue.field);
+    if (id && !errors[id]) errors[id] = { code: issue.code as FieldError['code'], params: limitsOf(issue.field) };
+  }
+  return Object.keys(errors).length ? { errors } : { icp, errors };
+}
+
+/** The limits an `outOfRange` message says, in the units of the input (coverage as a percent). */
+function limitsOf(path: string): { min: number; max: number } {
+  return path.endsWith('.weight') ? { min: 0, max: ICP_MAX_WEIGHT } : { min: 0, max: 100 };
+}
+
+/**
+ * The input a core issue path names: `criteria.2.weight` → `<criterion>--weight`,
+ * `criteria.2.acceptable.1` (a number range) → that range's "from" input, `thresholds.B` →
+ * `<icp>--thresholdB`, `minCoverage` → `<icp>--minCoveragePct`.
+ */
+export function issueInputId(input: IcpInput, path: string): string | undefined {
+  const parts = path.split('.');
+  if (parts[0] === 'thresholds' && parts[1]) return fieldId(input.id, `threshold${parts[1]}`);
+  if (parts[0] === 'minCoverage') return fieldId(input.id, 'minCoveragePct');
+  if (parts[0] !== 'criteria') return fieldId(input.id, 'name');
+  const c = input.criteria[Number(parts[1])];
+  if (!c) return undefined;
+  const key = parts[2];
+  if (key === undefined || key === 'field' || key === 'id') return fieldId(c.id, 'field');
+  if (key === 'weight') return fieldId(c.id, 'weight');
+  if (key === 'type') return fieldId(c.id, 'type');
+  if ((BUCKETS as readonly string[]).includes(key)) {
+    if (c.type === 'category') return fieldId(c.id, key);
+    if (c.type === 'boolean') return fieldId(c.id, 'yes');
+    const inBucket = c.ranges.filter((r) => r.bucket === key);
+    const range = inBucket[Number(parts[3] ?? 0)] ?? inBucket[0];
+    return range ? fieldId(c.id, range.id, parts[4] === 'max' ? 'max' : 'min') : fieldId(c.id, 'ranges');
+  }
+  return fieldId(c.id, 'field');
+}
+
+/** A typed profile from a core ICP (starter, learned, or given by code); numbers formatted with `fmt`. */
+export function icpToInput(
+  icp: Icp,
+  name: string,
+  fmt: (n: number) => string,
+  value?: (v: string) => string,
+  id = newId('icp'),
+): IcpInput {
+  return {
+    id,
+    name,
+    criteria: icp.criteria.map((c) => criterionToInput(c, fmt, value)),
+    thresholdA: fmt(icp.thresholds?.A ?? 80),
+    thresholdB: fmt(icp.thresholds?.B ?? 60),
+    thresholdC: fmt(icp.thresholds?.C ?? 40),
+    minCoveragePct: fmt(Math.round((icp.minCoverage ?? 0.5) * 1000) / 10),
+  };
+}
+
+/**
+ * A typed criterion from a core one; `value` turns each category value into the text shown (the
+ * starter's values are translated).
+ */
+export function criterionToInput(
+  c: IcpCriterion,
+  fmt: (n: number) => string,
+  value: (v: string) => string = (v) => v,
+  id = c.id || newId('c'),
+): CriterionInput {
+  const base: CriterionInput = {
+    id,
+    field: c.field,
+    type: c.type,
+    weight: fmt(c.weight),
+    ideal: '',
+    acceptable: '',
+    disqualify: '',
+    ranges: [],
+    yes: 'none',
+    no: 'none',
+  };
+  if (c.type === 'category') {
+    const list = (b: Bucket) => (c[b] ?? []).map(value).join(', ');
+    return { ...base, ideal: list('ideal'), acceptable: list('acceptable'), disqualify: list('disqualify') };
+  }
+  if (c.type === 'boolean') {
+    const has = (b: Bucket, v: boolean) => ([] as boolean[]).concat(c[b] ?? []).includes(v);
+    const of = (v: boolean): BooleanMatch => BUCKETS.find((b) => has(b, v)) ?? 'none';
+    return { ...base, yes: of(true), no: of(false) };
+  }
+  const ranges: RangeInput[] = [];
+  for (const b of BUCKETS) {
+    for (const r of c[b] ?? []) {
+      const text = (x: number | null | undefined) => (x === null || x === undefined ? '' : fmt(x));
+      ranges.push({ id: newId('r'), bucket: b, min: text(r.min), max: text(r.max) });
+    }
+  }
+  return { ...base, ranges };
+}
+
+export function blankCriterion(field: string): CriterionInput {
+  const type = FIELD_TYPES[field] ?? 'category';
+  return {
+    id: newId('c'),
+    field,
+    type,
+    weight: '1',
+    ideal: '',
+    acceptable: '',
+    disqualify: '',
+    ranges: type === 'number' ? [{ id: newId('r'), bucket: 'ideal', min: '', max: '' }] : [],
+    yes: type === 'boolean' ? 'ideal' : 'none',
+    no: 'none',
+  };
+}
+
+export function blankPersona(icpId: string): PersonaInput {
+  return { id: newId('p'), icpId, role: '', goals: '', frustrations: '', channels: '', objections: '' };
+}
+
+/**
+ * Re-formats every number the user typed from the locale it was typed in into the current one
+ * (`convert` keeps text it cannot read as it is): used when the element's language changes.
+ */
+export function relocalizeInputs(inputs: IcpBuilderInputs, convert: (text: string) => string, numberFields: Set<string>): IcpBuilderInputs {
+  return {
+    ...inputs,
+    icps: inputs.icps.map((icp) => ({
+      ...icp,
+      thresholdA: convert(icp.thresholdA),
+      thresholdB: convert(icp.thresholdB),
+      thresholdC: convert(icp.thresholdC),
+      minCoveragePct: convert(icp.minCoveragePct),
+      criteria: icp.criteria.map((c) => ({
+        ...c,
+        weight: convert(c.weight),
+        ranges: c.ranges.map((r) => ({ ...r, min: convert(r.min), max: convert(r.max) })),
+      })),
+    })),
+    example: Object.fromEntries(Object.entries(inputs.example).map(([k, v]) => [k, numberFields.has(k) ? convert(v) : v])),
+  };
+}
+
+/**
+ * The example account as the core reads it: numbers typed in `locale` become numbers (text that
+ * does not read as a number is an error on that input), yes/no stays text, empty means unknown.
+ */
+export function readExample(
+  inputs: IcpBuilderInputs,
+  locale: string,
+): { account: Record<string, string | number>; errors: Record<string, FieldError> } {
+  const account: Record<string, string | number> = {};
+  const errors: Record<string, FieldError> = {};
+  for (const { field, type } of exampleFields(activeIcp(inputs))) {
+    const text = (inputs.example[field] ?? '').trim();
+    if (text === '') continue;
+    if (type === 'number') {
+      const r = readNumber(text, locale, ANY_NUMBER);
+      if ('error' in r) errors[fieldId('example', field)] = r.error;
+      else account[field] = r.value;
+    } else account[field] = text;
+  }
+  return { account, errors };
+}
