@@ -90,7 +90,7 @@ const INTERVALS = lookup<BillingInterval>({
 });
 
 /** The interval `text` names, or undefined; only own keys of a fixed list, never `in`. */
-export function readInterval(text: string): BillingInterval | undefined {
+function catalogInterval(text: string): BillingInterval | undefined {
   const key = text.trim().toLowerCase();
   return own(INTERVALS, key) ? INTERVALS[key] : undefined;
 }
@@ -191,7 +191,7 @@ function readRow(raw: Partial<Record<Column, string>>, locale: string): { produc
     if (!r.ok) return { error: { code: r.code === 'empty' ? 'required' : 'notANumber', field: c } };
     product[c] = r.value;
   }
-  const interval = readInterval(raw.interval ?? '');
+  const interval = catalogInterval(raw.interval ?? '');
   if (!interval) return { error: { code: raw.interval ? 'invalid' : 'required', field: 'interval' } };
   product.interval = interval;
   const issues = checkProduct(product);
@@ -236,7 +236,9 @@ export function parseCatalogJson(text: string): CatalogImport {
         ? (entry as { interval: unknown }).interval
         : undefined;
     const normalized =
-      typeof interval === 'string' && readInterval(interval) ? { ...(entry as object), interval: readInterval(interval) } : entry;
+      typeof interval === 'string' && catalogInterval(interval)
+        ? { ...(entry as object), interval: catalogInterval(interval) }
+        : entry;
     const issues = checkProduct(normalized);
     if (issues.length) {
       errors.push({ line, code: issues[0].code, ...(issues[0].field ? { field: issues[0].field } : {}) });

@@ -6,7 +6,6 @@ import {
   parseCatalogCsv,
   parseCatalogJson,
   parseDesignJson,
-  readInterval,
 } from '../../src/core/catalog-io.js';
 import type { CatalogProduct, PackageDesign } from '../../src/core/packages.js';
 
@@ -95,9 +94,11 @@ describe('catalog CSV', () => {
   });
 
   it('reads intervals only from the fixed list and a few spellings, never Object.prototype keys', () => {
-    expect(readInterval(' Monthly ')).toBe('month');
-    expect(readInterval('annual')).toBe('year');
-    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', '']) expect(readInterval(word)).toBeUndefined();
+    const csv = ['id,name,wholesale,retail,interval', 'a,A,1,2, Monthly ', 'b,B,1,2,annual'];
+    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) csv.push(`x-${word},X,1,2,${word}`);
+    const r = parseCatalogCsv(csv.join('\n'));
+    expect(r.products.map((p) => p.interval)).toEqual(['month', 'year']);
+    expect(r.errors).toEqual([4, 5, 6, 7].map((line) => ({ line, code: 'invalid', field: 'interval' })));
   });
 });
 
