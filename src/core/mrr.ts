@@ -35,7 +35,11 @@ export interface MrrAssumptions {
   /** A plan list in place of startingMrr/startingCustomers; each price normalised with toMonthly. */
   plans?: PlanLine[];
   newCustomersPerMonth?: number;
-  /** Monthly price of one new customer; defaults to the starting average (ARPA). */
+  /**
+   * Monthly price of one new customer. Default: the starting average (ARPA, weighted by clients);
+   * with no starting customers, the mean monthly price of the plans listed (each plan counted
+   * once: new clients have to pay something, and no plan is favoured); with neither, 0.
+   */
   newCustomerMrr?: number;
   /** Revenue churn, % of starting MRR lost each month to customers leaving. */
   churnPct?: number;
@@ -98,9 +102,12 @@ const planSchema = v.object({
   clients: count(),
 });
 
+/** Highest starting MRR, major units (clients × price, or the plan list's total). */
+export const MAX_STARTING_MRR = 1e11;
+
 const assumptionsSchema = v.object({
   months: integerIn(1, MAX_HORIZON_MONTHS),
-  startingMrr: v.optional(amount(1e11)),
+  startingMrr: v.optional(amount(MAX_STARTING_MRR)),
   startingCustomers: v.optional(count()),
   plans: v.optional(v.array(planSchema)),
   newCustomersPerMonth: v.optional(amount(1e6)),
@@ -121,6 +128,25 @@ export function validateAssumptions(assumptions: unknown): FieldIssue[] {
   // Churn and contraction both take from the same MRR: together they cannot take more than all of it.
   if ((a.contractionPct ?? 0) + (a.churnPct ?? 0) > 100)
     issues.push({ field: 'churnPct', code: 'sumTooLarge', params: { max: 100 }, related: ['churnPct', 'contractionPct'] });
+  // A plan list's MRR has the same limit as startingMrr: refused on the plan that weighs most.
+  if (a.plans && a.plans.length > 0) {
+    const currency = a.currency ?? 'USD';
+    const mrrOf = (p: PlanLine) =>
+      toMonthlyMinor(toMinor(p.price, currency), p.interval ?? 'month', p.intervalCount ?? 1) * p.clients;
+    const total = a.plans.reduce((sum, p) => sum + mrrOf(p), 0);
+    if (total > toMinor(MAX_STARTING_MRR, currency)) {
+      let heaviest = 0;
+      a.plans.forEach((p, i) => {
+        if (mrrOf(p) > mrrOf(a.plans![heaviest])) heaviest = i;
+      });
+      issues.push({
+        field: `plans.${heaviest}.price`,
+        code: 'productTooLarge',
+        params: { max: MAX_STARTING_MRR },
+        related: [`plans.${heaviest}.clients`, `plans.${heaviest}.price`],
+      });
+    }
+  }
   return issues;
 }
 
@@ -161,12 +187,7 @@ export function projectMrr(assumptions: MrrAssumptions): Projection {
   const expansionRate = (assumptions.expansionPct ?? 0) / 100;
   const contractionRate = (assumptions.contractionPct ?? 0) / 100;
   const newPerMonth = assumptions.newCustomersPerMonth ?? 0;
-  const newPriceMinor =
-    assumptions.newCustomerMrr !== undefined
-      ? toMinor(assumptions.newCustomerMrr, currency)
-      : startCustomers > 0
-        ? roundHalfAway(startMinor / startCustomers)
-        : 0;
+  const newPriceMinor = newCustomerPriceMinor(assumptions, startMinor, startCustomers, currency);
   const newMrrMinor = roundHalfAway(newPerMonth * newPriceMinor);
 
   const rows: ProjectionMonth[] = [];
@@ -235,6 +256,19 @@ export function projectMrr(assumptions: MrrAssumptions): Projection {
       monthsToDouble: monthsToDouble(startMinor, newMrrMinor, expansionRate, contractionRate, churnRate),
     },
   };
+}
+
+/** The monthly price of one new customer, minor units (see `MrrAssumptions.newCustomerMrr`). */
+function newCustomerPriceMinor(a: MrrAssumptions, startMinor: number, startCustomers: number, currency: string): number {
+  if (a.newCustomerMrr !== undefined) return toMinor(a.newCustomerMrr, currency);
+  if (startCustomers > 0) return roundHalfAway(startMinor / startCustomers);
+  const plans = a.plans ?? [];
+  if (plans.length === 0) return 0;
+  const sum = plans.reduce(
+    (s, p) => s + toMonthlyMinor(toMinor(p.price, currency), p.interval ?? 'month', p.intervalCount ?? 1),
+    0,
+  );
+  return roundHalfAway(sum / plans.length);
 }
 
 /** Same rounding as projectMrr, continued up to 600 months; null when MRR never doubles by then. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { churnReductionValue, projectMrr, validateAssumptions, type MrrAssumptions } from '../../src/core/mrr.js';
+import {
+  churnReductionValue,
+  MAX_STARTING_MRR,
+  projectMrr,
+  validateAssumptions,
+  type MrrAssumptions,
+} from '../../src/core/mrr.js';
 import { InvalidInputError } from '../../src/core/validation.js';
 
 const cents = (x: number) => Math.round(x * 100);
@@ -68,25 +74,85 @@ describe('projectMrr', () => {
     expect(doubled?.month).toBe(p.summary.monthsToDouble);
   });
 
-  it('gives a typed error per invalid field', () => {
+  it('gives a typed error per invalid field, with the limits the message says', () => {
     const bad = { months: 0, startingMrr: -1, startingCustomers: 2.5, churnPct: 101, expansionPct: Number.NaN } as MrrAssumptions;
     expect(validateAssumptions(bad)).toEqual(
       expect.arrayContaining([
-        { field: 'months', code: 'outOfRange' },
-        { field: 'startingMrr', code: 'negative' },
-        { field: 'startingCustomers', code: 'notInteger' },
-        { field: 'churnPct', code: 'outOfRange' },
-        { field: 'expansionPct', code: 'notANumber' },
+        { field: 'months', code: 'outOfRange', params: { min: 1, max: 120 } },
+        expect.objectContaining({ field: 'startingMrr', code: 'negative' }),
+        expect.objectContaining({ field: 'startingCustomers', code: 'notInteger' }),
+        { field: 'churnPct', code: 'outOfRange', params: { min: 0, max: 100 } },
+        expect.objectContaining({ field: 'expansionPct', code: 'notANumber' }),
       ]),
     );
-    expect(validateAssumptions({ months: 121 })).toEqual([{ field: 'months', code: 'outOfRange' }]);
-    expect(validateAssumptions({ months: 12, startingMrr: '12' })).toEqual([{ field: 'startingMrr', code: 'notANumber' }]);
+    expect(validateAssumptions({ months: 121 })).toEqual([{ field: 'months', code: 'outOfRange', params: { min: 1, max: 120 } }]);
+    expect(validateAssumptions({ months: 12, startingMrr: '12' })).toEqual([
+      expect.objectContaining({ field: 'startingMrr', code: 'notANumber' }),
+    ]);
     expect(() => projectMrr(bad)).toThrow(InvalidInputError);
+    expect(() => projectMrr({ months: 12, plans: [{ price: -5, clients: 1 }] })).toThrow(InvalidInputError);
     try {
       projectMrr({ months: 12, plans: [{ price: -5, clients: 1 }] });
     } catch (e) {
-      expect((e as InvalidInputError).issues).toEqual([{ field: 'plans.0.price', code: 'negative' }]);
+      expect((e as InvalidInputError).issues).toEqual([expect.objectContaining({ field: 'plans.0.price', code: 'negative' })]);
     }
+  });
+
+  it('refuses a starting MRR over the limit, from clients × price or from a plan list', () => {
+    // 1,000,000 clients × 1,000,000 a month: the derived starting MRR is refused with its limit.
+    expect(validateAssumptions({ months: 12, startingCustomers: 1e6, startingMrr: 1e12, newCustomerMrr: 1e6 })).toEqual([
+      { field: 'startingMrr', code: 'tooLarge', params: { min: 0, max: MAX_STARTING_MRR } },
+    ]);
+    // A plan list: the plan that weighs most carries the refusal, naming both its fields.
+    const issues = validateAssumptions({
+      months: 12,
+      plans: [
+        { price: 10, clients: 5 },
+        { price: 1e9, clients: 1e7 },
+      ],
+    });
+    expect(issues).toEqual([
+      {
+        field: 'plans.1.price',
+        code: 'productTooLarge',
+        params: { max: MAX_STARTING_MRR },
+        related: ['plans.1.clients', 'plans.1.price'],
+      },
+    ]);
+    expect(validateAssumptions({ months: 12, plans: [{ price: 1e5, clients: 1e6 }] })).toEqual([]);
+  });
+
+  it('puts churn + contraction over 100 % as one rule across both fields', () => {
+    expect(validateAssumptions({ months: 12, churnPct: 3, contractionPct: 100 })).toEqual([
+      { field: 'churnPct', code: 'sumTooLarge', params: { max: 100 }, related: ['churnPct', 'contractionPct'] },
+    ]);
+    expect(validateAssumptions({ months: 12, churnPct: 50, contractionPct: 50 })).toEqual([]);
+  });
+
+  it('new clients bring MRR in a plan list with no clients yet: the mean monthly plan price', () => {
+    const p = projectMrr({
+      months: 24,
+      newCustomersPerMonth: 4,
+      plans: [
+        { price: 300, interval: 'month', clients: 0 },
+        { price: 6000, interval: 'year', clients: 0 },
+      ],
+    });
+    // (300 + 500) / 2 = 400 a client, 4 a month: 1,600 of new MRR each month.
+    expect(p.months[0].new).toBe(1600);
+    expect(p.summary.endingMrr).toBe(1600 * 24);
+    // With clients, new ones pay the average of what clients pay (weighted).
+    const weighted = projectMrr({
+      months: 1,
+      newCustomersPerMonth: 1,
+      plans: [
+        { price: 300, clients: 3 },
+        { price: 500, clients: 1 },
+      ],
+    });
+    expect(weighted.months[0].new).toBe(350);
+    // No plan and no clients: the price of a new client has to be given.
+    expect(projectMrr({ months: 2, plans: [], newCustomersPerMonth: 4, newCustomerMrr: 250 }).summary.endingMrr).toBe(2000);
   });
 
   it('values one point less churn', () => {
