@@ -132,12 +132,12 @@ describe('validation', () => {
   });
 
   it('reports missing fields as required, with cac when no spend field is given', () => {
-    expect(validateUnitEconomics({ arpa: 50, grossMarginPct: 75 })).toEqual([
+    expect(validateUnitEconomics({ arpa: 50, grossMarginPct: 75 })).toMatchObject([
       { field: 'churnPct', code: 'required' },
       { field: 'cac', code: 'required' },
     ]);
     const { marketingSpend: _omitted, ...withoutMarketing } = example as { marketingSpend: number };
-    expect(validateUnitEconomics({ ...withoutMarketing, newCustomers: 2.5 })).toEqual([
+    expect(validateUnitEconomics({ ...withoutMarketing, newCustomers: 2.5 })).toMatchObject([
       { field: 'marketingSpend', code: 'required' },
       { field: 'newCustomers', code: 'notInteger' },
     ]);
@@ -145,7 +145,7 @@ describe('validation', () => {
 
   it('throws InvalidInputError carrying the issues', () => {
     const e = thrown(() => unitEconomics({ ...example, arpa: 1e13 }));
-    expect(e.issues).toEqual([{ field: 'arpa', code: 'tooLarge' }]);
+    expect(e.issues).toMatchObject([{ field: 'arpa', code: 'tooLarge' }]);
     expect(e.message).toContain('arpa (tooLarge)');
   });
 });
@@ -168,8 +168,8 @@ describe('ltvCurve', () => {
   });
 
   it('rejects bad arguments by name', () => {
-    expect(thrown(() => ltvCurve(example, 1, 10, 1)).issues).toEqual([{ field: 'steps', code: 'outOfRange' }]);
-    expect(thrown(() => ltvCurve({ ...example, arpa: -5 }, -1)).issues).toEqual([
+    expect(thrown(() => ltvCurve(example, 1, 10, 1)).issues).toMatchObject([{ field: 'steps', code: 'outOfRange' }]);
+    expect(thrown(() => ltvCurve({ ...example, arpa: -5 }, -1)).issues).toMatchObject([
       { field: 'inputs.arpa', code: 'negative' },
       { field: 'churnFromPct', code: 'outOfRange' },
     ]);
@@ -184,7 +184,7 @@ describe('churnImprovementValue', () => {
 
   it('is null when churn is at or below the improvement', () => {
     expect(churnImprovementValue({ ...example, churnPct: 1 })).toEqual({ value: null, reason: 'churnTooLow' });
-    expect(thrown(() => churnImprovementValue(example, 0)).issues).toEqual([{ field: 'points', code: 'outOfRange' }]);
+    expect(thrown(() => churnImprovementValue(example, 0)).issues).toMatchObject([{ field: 'points', code: 'outOfRange' }]);
   });
 });
 
