@@ -120,7 +120,7 @@ describe('unitEconomics', () => {
 describe('validation', () => {
   it('names the field and the code', () => {
     expect(validateUnitEconomics(example)).toEqual([]);
-    expect(validateUnitEconomics({ arpa: -1, grossMarginPct: 120, churnPct: Number.NaN, cac: Infinity, currency: 'XX' })).toEqual(
+    expect(validateUnitEconomics({ arpa: -1, grossMarginPct: 120, churnPct: Number.NaN, cac: Infinity, currency: 'XX' })).toMatchObject(
       [
         { field: 'arpa', code: 'negative' },
         { field: 'grossMarginPct', code: 'outOfRange' },
