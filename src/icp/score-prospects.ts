@@ -1,0 +1,190 @@
+/**
+ * Scoring many prospects against an ICP (issue 10, item 4) without blocking the page:
+ *
+ * ```ts
+ * const handle = scoreProspects(icp, { headers, rows, lines }, { mapping, onProgress });
+ * cancelButton.onclick = () => handle.cancel();     // `done` rejects with an AbortError
+ * const scores = await handle.done;                 // typed arrays, one entry per row
+ * scoreOf(scores, 0); topReasons(scores, 0); unreadableCells(icp, input, scores);
+ * download(toScoredCsv(input, scores));
+ * ```
+ *
+ * The rows are scored in a module worker (`score-worker.ts`), sent to it in batches so that no
+ * message blocks the page while it is cloned; the results come back as transferred typed arrays.
+ * Where workers are missing, or the worker cannot load (a CSP, a cross-origin bundle), the same
+ * code runs here in slices of about 8 ms, yielding to the page between slices. CSV files are read
+ * by the import pipeline (src/import), not here: this module takes rows.
+ */
+import { icpScorer, type Icp, type IcpAccount } from '../core/icp.js';
+import { ImportCancelledError } from '../import/cancel.js';
+import {
+  emptyScores,
+  isTable,
+  rowCount,
+  scoreInto,
+  type ProspectInput,
+  type ProspectMapping,
+  type ProspectScores,
+} from './scoring.js';
+import type { ScoreWorkerRequest, ScoreWorkerResponse } from './score-protocol.js';
+
+export * from './scoring.js';
+export { ImportCancelledError as ScoreCancelledError };
+
+export interface ScoreHooks {
+  /** Criterion field → column header (table input); unlisted fields are matched by name. */
+  mapping?: ProspectMapping;
+  /** Rows scored so far, at most every 100 ms, and once at the end. */
+  onProgress?: (scored: number, total: number) => void;
+  /** Score on this thread even where workers exist (tests, debugging). */
+  mainThread?: boolean;
+  /** Longest slice of work on the main thread before yielding; default 8 ms. */
+  sliceMs?: number;
+  /** Rows per message to the worker; default 5,000. */
+  batchRows?: number;
+}
+
+export interface ScoreHandle {
+  /** Resolves with every row's score; rejects with an AbortError after `cancel()`. */
+  done: Promise<ProspectScores>;
+  /** Stops at once (terminates the worker); nothing is kept. */
+  cancel(): void;
+}
+
+/** Gives the page a turn: `scheduler.yield()` where it exists, else a message-channel task (not clamped like nested timeouts). */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/**
+ * Scores `input` on this thread in slices of at most `sliceMs` (default 8 ms), yielding between
+ * them; `isCancelled` is checked before each slice.
+ */
+export async function scoreInSlices(
+  icp: Icp,
+  input: ProspectInput,
+  hooks: Pick<ScoreHooks, 'mapping' | 'onProgress' | 'sliceMs'> & { isCancelled?: () => boolean } = {},
+): Promise<ProspectScores> {
+  const scores = emptyScores(icp, input, hooks.mapping);
+  const score = icpScorer(icp);
+  const total = scores.count;
+  const sliceMs = hooks.sliceMs ?? 8;
+  let lastProgress = now();
+  let i = 0;
+  // Rows per step, adapted so that a step takes about a millisecond.
+  let step = 64;
+  while (i < total) {
+    if (hooks.isCancelled?.()) throw new ImportCancelledError();
+    const sliceStart = now();
+    while (i < total && now() - sliceStart < sliceMs) {
+      const t0 = now();
+      const to = Math.min(total, i + step);
+      scoreInto(score, input, scores, i, to);
+      i = to;
+      const took = now() - t0;
+      step = Math.max(16, Math.min(4096, Math.round(took > 0 ? step * (1 / took) : step * 2)));
+    }
+    if (hooks.onProgress && now() - lastProgress >= 100) {
+      lastProgress = now();
+      hooks.onProgress(i, total);
+    }
+    if (i < total) await yieldToPage();
+  }
+  hooks.onProgress?.(total, total);
+  return scores;
+}
+
+function createWorker(): Worker | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  try {
+    return new Worker(new URL('./score-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Scores every row of `input` against `icp`, in a worker when one can run. */
+export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks = {}): ScoreHandle {
+  let cancelled = false;
+  let worker: Worker | undefined;
+  let rejectDone: (reason: unknown) => void = () => {};
+  const stopWorker = (): void => {
+    worker?.terminate();
+    worker = undefined;
+  };
+
+  const done = new Promise<ProspectScores>((resolve, reject) => {
+    rejectDone = reject;
+    const here = (): void => {
+      scoreInSlices(icp, input, { ...hooks, isCancelled: () => cancelled }).then(resolve, reject);
+    };
+    worker = hooks.mainThread ? undefined : createWorker();
+    if (!worker) return here();
+    let loaded = false;
+    const total = rowCount(input);
+    worker.onmessage = (event: MessageEvent<ScoreWorkerResponse>) => {
+      const message = event.data;
+      if (message.type === 'ready') loaded = true;
+      else if (message.type === 'progress') hooks.onProgress?.(message.scored, message.total);
+      else if (message.type === 'done') {
+        stopWorker();
+        hooks.onProgress?.(total, total);
+        resolve(message.scores);
+      } else if (message.type === 'error') {
+        stopWorker();
+        reject(new Error(message.message));
+      }
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      stopWorker();
+      if (cancelled) return;
+      // A worker that never loaded (blocked by a CSP, no module workers): score here instead.
+      if (!loaded) here();
+      else reject(new Error(event.message));
+    };
+    const table = isTable(input);
+    const start: ScoreWorkerRequest = {
+      type: 'start',
+      icp,
+      mapping: hooks.mapping ?? {},
+      headers: table ? [...input.headers] : null,
+      count: total,
+    };
+    worker.postMessage(start);
+    const batch = Math.max(1, hooks.batchRows ?? 5000);
+    void (async () => {
+      for (let offset = 0; offset < total; offset += batch) {
+        if (cancelled || !worker) return;
+        const rows = table
+          ? input.rows.slice(offset, offset + batch)
+          : (input as readonly IcpAccount[]).slice(offset, offset + batch);
+        const message: ScoreWorkerRequest = { type: 'rows', offset, table, rows };
+        worker.postMessage(message);
+        if (offset + batch < total) await yieldToPage();
+      }
+    })();
+  });
+
+  return {
+    done,
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      stopWorker();
+      rejectDone(new ImportCancelledError());
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The prospect score worker: a thin shell over {@link scoreInto}. The page posts `start` (the ICP,
+ * the mapping, the headers and the row count), then the rows in batches (`rows`, each with the
+ * number of its first row), so no single message blocks the page while it is cloned. The worker
+ * scores each batch as it arrives, posts `progress` (at most every 100 ms), and when every row is
+ * scored posts `done` with the results, whose typed arrays are transferred, not copied. Cancel is
+ * `worker.terminate()`: the worker keeps nothing. Started by `score-prospects.ts` as a module worker.
+ */
+import { icpScorer, type IcpAccount } from '../core/icp.js';
+import { emptyScores, scoreInto, type ProspectScores } from './scoring.js';
+import { scoreBuffers, type ScoreWorkerRequest, type ScoreWorkerResponse } from './score-protocol.js';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ScoreWorkerRequest>) => void) | null;
+  postMessage(message: ScoreWorkerResponse, transfer?: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+let scores: ProspectScores | undefined;
+let score: ReturnType<typeof icpScorer> | undefined;
+let scored = 0;
+let lastProgress = 0;
+
+function finish(): void {
+  if (!scores) return;
+  scope.postMessage({ type: 'done', scores }, scoreBuffers(scores));
+  scores = undefined;
+  score = undefined;
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  try {
+    if (message?.type === 'start') {
+      scores = emptyScores(message.icp, { headers: message.headers ?? [], count: message.count }, message.mapping);
+      score = icpScorer(message.icp);
+      scored = 0;
+      if (message.count === 0) finish();
+    } else if (message?.type === 'rows' && scores && score) {
+      const input = message.table ? { headers: [], rows: message.rows as string[][] } : (message.rows as IcpAccount[]);
+      scoreInto(score, input, scores, 0, message.rows.length, message.offset);
+      scored += message.rows.length;
+      const now = Date.now();
+      if (now - lastProgress >= 100) {
+        lastProgress = now;
+        scope.postMessage({ type: 'progress', scored, total: scores.count });
+      }
+      if (scored >= scores.count) finish();
+    }
+  } catch (error) {
+    scope.postMessage({ type: 'error', message: String(error) });
+  }
+};
+
+scope.postMessage({ type: 'ready' });

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { icpFit, type Icp } from '../../src/core/icp.js';
+import {
+  SCORED_COLUMNS,
+  accountOf,
+  csvCell,
+  guessProspectMapping,
+  scoreAll,
+  scoreInSlices,
+  scoreOf,
+  scoreProspects,
+  toScoredCsv,
+  topReasons,
+  unreadableCells,
+} from '../../src/icp/score-prospects.js';
+import Papa from 'papaparse';
+
+const ICP: Icp = {
+  criteria: [
+    {
+      id: 'industry',
+      field: 'industry',
+      weight: 5,
+      type: 'category',
+      ideal: ['Dental', 'Legal'],
+      acceptable: ['Restaurant'],
+      disqualify: ['Gambling'],
+    },
+    {
+      id: 'employees',
+      field: 'employees',
+      weight: 3,
+      type: 'number',
+      ideal: [{ min: 10, max: 50 }],
+      acceptable: [
+        { min: 5, max: 10 },
+        { min: 50, max: 200 },
+      ],
+    },
+    {
+      id: 'reviews',
+      field: 'reviewCount',
+      weight: 2,
+      type: 'number',
+      ideal: [{ min: 0, max: 20 }],
+      acceptable: [{ min: 20, max: 100 }],
+    },
+    { id: 'website', field: 'hasWebsite', weight: 1, type: 'boolean', ideal: true, acceptable: false },
+  ],
+};
+
+const TABLE = {
+  headers: ['Name', 'Industry', 'Employees', 'Review count', 'Has website'],
+  rows: [
+    ['Smile Dental', 'Dental', '7', '30', 'yes'],
+    ['=HYPERLINK("http://evil")', 'Gambling', '20', '5', 'yes'],
+    ['Joe, "the" plumber', 'Plumbing', 'twelve', '', 'maybe'],
+    ['-Bistro', ' restaurant ', '1,200', '3', 'NO'],
+  ],
+  lines: [2, 3, 5, 6],
+};
+
+describe('prospect scoring', () => {
+  it('matches header names to criterion fields without case, spaces or camel case', () => {
+    expect(guessProspectMapping(ICP, TABLE.headers)).toEqual({
+      industry: 'Industry',
+      employees: 'Employees',
+      reviewCount: 'Review count',
+      hasWebsite: 'Has website',
+    });
+    expect(guessProspectMapping(ICP, TABLE.headers, { employees: null, hasWebsite: 'Name' })).toMatchObject({
+      employees: null,
+      hasWebsite: 'Name',
+    });
+    expect(guessProspectMapping(ICP, TABLE.headers, { employees: 'Nope' }).employees).toBe(null);
+  });
+
+  it('scores every row exactly as icpFit does', () => {
+    const scores = scoreAll(ICP, TABLE);
+    expect(scores.count).toBe(4);
+    for (let i = 0; i < 4; i++) {
+      const fit = icpFit(ICP, accountOf(TABLE, scores, i));
+      expect(scoreOf(scores, i)).toEqual({ score: fit.score, tier: fit.tier, coverage: fit.coverage });
+    }
+    expect(scoreOf(scores, 0)).toEqual({ score: 77.27, tier: 'B', coverage: 1 });
+    expect(scoreOf(scores, 1).tier).toBe('D');
+    expect(scores.unreadableRows).toBe(1);
+  });
+
+  it('scores object rows too', () => {
+    const rows = [{ industry: 'Dental', employees: 7, reviewCount: '30', hasWebsite: true }, {}];
+    const scores = scoreAll(ICP, rows);
+    expect(scoreOf(scores, 0).score).toBe(77.27);
+    expect(scoreOf(scores, 1)).toEqual({ score: null, tier: null, coverage: 0 });
+  });
+
+  it('reports unreadable cells with their line in the file, column and expected type', () => {
+    const scores = scoreAll(ICP, TABLE);
+    expect(unreadableCells(ICP, TABLE, scores)).toEqual([
+      { line: 5, row: 2, criterion: 'employees', column: 'Employees', value: 'twelve', expected: 'number' },
+      { line: 5, row: 2, criterion: 'website', column: 'Has website', value: 'maybe', expected: 'boolean' },
+    ]);
+    expect(unreadableCells(ICP, TABLE, scores, 1)).toHaveLength(1);
+  });
+
+  it('gives top reasons: disqualifier first, then known criteria by weight, unknown last', () => {
+    const scores = scoreAll(ICP, TABLE);
+    expect(topReasons(scores, 0).map((r) => [r.criterion, r.match, r.points, r.possible])).toEqual([
+      ['industry', 'ideal', 5, 5],
+      ['employees', 'acceptable', 1.5, 3],
+      ['reviews', 'acceptable', 1, 2],
+    ]);
+    expect(topReasons(scores, 1, 1)[0]).toMatchObject({ criterion: 'industry', match: 'disqualify' });
+    expect(topReasons(scores, 2, 4).map((r) => [r.criterion, r.match, r.unreadable])).toEqual([
+      ['industry', 'none', false],
+      ['employees', 'unknown', true],
+      ['reviews', 'unknown', false],
+      ['website', 'unknown', true],
+    ]);
+  });
+
+  it('the sliced scorer gives the same result as scoring at once, with progress, and can be cancelled', async () => {
+    const many = { headers: TABLE.headers, rows: Array.from({ length: 5000 }, (_, i) => TABLE.rows[i % 4]) };
+    const progress: number[] = [];
+    const sliced = await scoreInSlices(ICP, many, { sliceMs: 1, onProgress: (n) => progress.push(n) });
+    expect(sliced).toEqual(scoreAll(ICP, many));
+    expect(progress[progress.length - 1]).toBe(5000);
+    let calls = 0;
+    await expect(scoreInSlices(ICP, many, { sliceMs: 0.01, isCancelled: () => ++calls > 2 })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+
+  it('scoreProspects falls back to the main thread where there are no workers (Node)', async () => {
+    expect(typeof Worker).toBe('undefined');
+    const handle = scoreProspects(ICP, TABLE);
+    expect(await handle.done).toEqual(scoreAll(ICP, TABLE));
+    const many = { headers: TABLE.headers, rows: Array.from({ length: 50000 }, (_, i) => TABLE.rows[i % 4]) };
+    const cancelled = scoreProspects(ICP, many, { sliceMs: 1 });
+    cancelled.cancel();
+    await expect(cancelled.done).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('toScoredCsv', () => {
+  it('adds score, tier, coverage and reasons columns; neutralises formula cells; quotes as needed', () => {
+    const scores = scoreAll(ICP, TABLE);
+    const csv = toScoredCsv(TABLE, scores);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.trim(), {}).data;
+    expect(parsed[0]).toEqual([...TABLE.headers, ...SCORED_COLUMNS]);
+    expect(parsed[1]).toEqual([
+      'Smile Dental',
+      'Dental',
+      '7',
+      '30',
+      'yes',
+      '77.27',
+      'B',
+      '100.0',
+      'industry: Dental = ideal 5/5; employees: 7 = acceptable 1.5/3; reviews: 30 = acceptable 1/2',
+    ]);
+    expect(parsed[2][0]).toBe(`'=HYPERLINK("http://evil")`);
+    expect(parsed[2].slice(6, 8)).toEqual(['D', '100.0']);
+    expect(parsed[3][0]).toBe('Joe, "the" plumber');
+    expect(parsed[3].slice(5)).toEqual([
+      '0.00',
+      '',
+      '45.5',
+      'industry: Plumbing = none 0/5; employees: twelve = unreadable; reviews: = unknown',
+    ]);
+    expect(parsed[4][0]).toBe("'-Bistro");
+  });
+
+  it('writes an empty score and tier when there is none, and object rows with every key', () => {
+    const rows = [
+      { name: '@risk', industry: '' },
+      { name: 'b', extra: '+1' },
+    ];
+    const csv = toScoredCsv(rows, scoreAll(ICP, rows));
+    const parsed = Papa.parse<string[]>(csv.trim(), {}).data;
+    expect(parsed[0]).toEqual(['name', 'industry', 'extra', ...SCORED_COLUMNS]);
+    expect(parsed[1].slice(0, 6)).toEqual(["'@risk", '', '', '', '', '0.0']);
+    expect(parsed[2][2]).toBe("'+1");
+  });
+
+  it('csvCell neutralises = + - @ tab and carriage return at the start only', () => {
+    expect(['=1+2', '+1', '-1', '@SUM(A1)', '\tx', 'a=b', 'x-1'].map(csvCell)).toEqual([
+      "'=1+2",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tx",
+      'a=b',
+      'x-1',
+    ]);
+    expect(csvCell('\rx')).toBe(`"'\rx"`);
+    expect(csvCell(null)).toBe('');
+  });
+});
