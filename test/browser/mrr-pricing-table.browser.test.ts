@@ -1,0 +1,272 @@
+import { expect, fixture, oneEvent } from '@open-wc/testing';
+import '../../components/mrr-pricing-table/define.js';
+import type { MrrPricingTable, PricingCtaDetail } from '../../components/mrr-pricing-table/mrr-pricing-table.js';
+import { packageEconomics, type PackageDesign } from '../../src/core/packages.js';
+import { saveState } from '../../src/storage/db.js';
+import { q, shadow, text, uniqueKey } from './helpers.js';
+
+/** The worked example of issue 9, with what the pricing table shows. */
+const design: PackageDesign = {
+  currency: 'USD',
+  catalog: [
+    { id: 'rep', name: 'Reputation management', wholesale: 50, retail: 150, interval: 'month' },
+    { id: 'auto', name: 'Marketing automation', wholesale: 100, retail: 300, interval: 'month' },
+    { id: 'app', name: 'Business app', wholesale: 240, retail: 600, interval: 'year', setupFee: 200 },
+  ],
+  tiers: [
+    {
+      id: 'good',
+      name: 'Good',
+      items: [{ productId: 'rep', quantity: 1 }],
+      outcomes: ['Answer every review'],
+      cta: { label: 'Start Good' },
+    },
+    {
+      id: 'better',
+      name: 'Better',
+      items: [
+        { productId: 'rep', quantity: 1 },
+        { productId: 'auto', quantity: 1 },
+      ],
+      discountPct: 10,
+      highlighted: true,
+      outcomes: ['Answer every review', 'Win back lapsed clients'],
+      cta: { label: 'Talk to us', href: '#contact' },
+    },
+    {
+      id: 'best',
+      name: 'Best',
+      items: [
+        { productId: 'rep', quantity: 1 },
+        { productId: 'auto', quantity: 1 },
+        { productId: 'app', quantity: 1 },
+      ],
+      price: 480,
+    },
+  ],
+  targetMarginPct: 50,
+  annualDiscountPct: 15,
+};
+
+async function fromScript(json: string, attrs = ''): Promise<MrrPricingTable> {
+  const wrapper = await fixture<HTMLDivElement>(`<div><mrr-pricing-table ${attrs}></mrr-pricing-table></div>`);
+  const el = wrapper.querySelector('mrr-pricing-table')!;
+  // Like a page's markup: the script is a child written as text, never executed.
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.textContent = json;
+  el.append(script);
+  await new Promise((r) => setTimeout(r));
+  await el.updateComplete;
+  return el;
+}
+
+async function fromConfig(config: unknown, attrs = ''): Promise<MrrPricingTable> {
+  const el = await fixture<MrrPricingTable>(`<mrr-pricing-table ${attrs}></mrr-pricing-table>`);
+  el.config = config as PackageDesign;
+  await el.updateComplete;
+  return el;
+}
+
+const tier = (el: HTMLElement, id: string) => q(el, `[data-tier="${id}"]`);
+const tierText = (el: HTMLElement, id: string) => (tier(el, id).textContent ?? '').replace(/\s+/g, ' ').trim();
+const price = (el: HTMLElement, id: string) => text(el, `[data-tier="${id}"] [part="price"]`);
+
+async function chooseYearly(el: MrrPricingTable): Promise<void> {
+  q<HTMLInputElement>(el, 'input[type="radio"][value="year"]').click();
+  await el.updateComplete;
+}
+
+describe('<mrr-pricing-table>', () => {
+  it('renders a design from a child <script type="application/json">: a list of tiers with headings', async () => {
+    const el = await fromScript(JSON.stringify(design));
+    const list = q(el, 'ul.tiers');
+    expect(list.getAttribute('role')).to.equal('list');
+    expect(list.getAttribute('aria-label')).to.equal('Plans');
+    const items = shadow(el).querySelectorAll('ul.tiers > li[part="tier"]');
+    expect(items.length).to.equal(3);
+    expect([...items].map((li) => li.querySelector('h3')!.textContent)).to.deep.equal(['Good', 'Better', 'Best']);
+    expect(price(el, 'good')).to.equal('$150 per month');
+    expect(price(el, 'better')).to.equal('$405 per month');
+    expect(price(el, 'best')).to.equal('$480 per month');
+    expect(tierText(el, 'better')).to.contain('Worth $450 a month bought separately');
+    expect(tierText(el, 'best')).to.contain('Plus a one-time setup fee of $200');
+  });
+
+  it('shows the highlighted tier, outcomes as a list, and a CTA per tier (link with href, else button)', async () => {
+    const el = await fromConfig(design);
+    expect(tier(el, 'better').hasAttribute('data-highlighted')).to.equal(true);
+    expect(tier(el, 'good').hasAttribute('data-highlighted')).to.equal(false);
+    expect(text(el, '[data-tier="better"] .badge')).to.equal('Recommended');
+    const outcomes = shadow(el).querySelectorAll('[data-tier="better"] [part="outcomes"] li');
+    expect([...outcomes].map((li) => li.textContent)).to.deep.equal(['Answer every review', 'Win back lapsed clients']);
+    const link = q<HTMLAnchorElement>(el, '[data-tier="better"] a[part="cta"]');
+    expect(link.getAttribute('href')).to.equal('#contact');
+    expect(link.textContent!.trim()).to.equal('Talk to us');
+    expect(q(el, '[data-tier="good"] button[part="cta"]').textContent!.trim()).to.equal('Start Good');
+    expect(q(el, '[data-tier="best"] button[part="cta"]').textContent!.trim()).to.equal('Get started');
+    // The CTA's description names its tier for screen readers ("Get started, Best").
+    const best = q(el, '[data-tier="best"] [part="cta"]');
+    expect(shadow(el).getElementById(best.getAttribute('aria-describedby')!)!.textContent).to.equal('Best');
+  });
+
+  it('renders the design saved by the package designer under storage-key', async () => {
+    const key = uniqueKey();
+    await saveState(`package-designer:${key}`, { inputs: {}, design });
+    const el = await fixture<MrrPricingTable>(`<mrr-pricing-table storage-key="${key}"></mrr-pricing-table>`);
+    for (let i = 0; i < 50 && !shadow(el).querySelector('[data-tier]'); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      await el.updateComplete;
+    }
+    expect(price(el, 'better')).to.equal('$405 per month');
+    const none = await fixture<MrrPricingTable>(`<mrr-pricing-table storage-key="${uniqueKey()}"></mrr-pricing-table>`);
+    await new Promise((r) => setTimeout(r, 100));
+    await none.updateComplete;
+    expect(text(none, '.message')).to.equal('No plans to show yet.');
+  });
+
+  it('switches between monthly and yearly with a radio group, and shows the yearly savings', async () => {
+    const el = await fromConfig(design);
+    const fieldset = q(el, 'fieldset[part="toggle"]');
+    expect(fieldset.querySelector('legend')!.textContent).to.equal('Billing');
+    const radios = shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"][name="billing"]');
+    expect([...radios].map((r) => [r.value, r.checked])).to.deep.equal([
+      ['month', true],
+      ['year', false],
+    ]);
+    expect(text(el, 'fieldset label:last-of-type')).to.equal('Yearly, save 15%');
+    await chooseYearly(el);
+    expect(price(el, 'better')).to.equal('$4,131 per year');
+    expect(tierText(el, 'better')).to.contain('$344.25 a month, billed yearly');
+    expect(tierText(el, 'better')).to.contain('You save $729 a year');
+    expect(price(el, 'best')).to.equal('$4,896 per year');
+    expect(text(el, '[role="status"]')).to.equal('Yearly prices shown.');
+    q<HTMLInputElement>(el, 'input[value="month"]').click();
+    await el.updateComplete;
+    expect(price(el, 'better')).to.equal('$405 per month');
+  });
+
+  it('computes savings in the design currency (euros, French)', async () => {
+    const el = await fromConfig({ ...design, currency: 'EUR' }, 'lang="fr" interval="year"');
+    expect(price(el, 'better')).to.equal('4 131 € par an');
+    expect(tierText(el, 'better')).to.contain('Vous économisez 729 € par an');
+  });
+
+  it('fires mrr-cta (bubbling, composed) with tier, price, interval and currency shown', async () => {
+    const el = await fromConfig(design);
+    const button = q<HTMLButtonElement>(el, '[data-tier="best"] button[part="cta"]');
+    setTimeout(() => button.click());
+    const monthly = await oneEvent(document, 'mrr-cta');
+    expect(monthly.bubbles && monthly.composed).to.equal(true);
+    expect((monthly as CustomEvent<PricingCtaDetail>).detail).to.deep.equal({
+      tierId: 'best',
+      price: 480,
+      interval: 'month',
+      currency: 'USD',
+    });
+    await chooseYearly(el);
+    const link = q<HTMLAnchorElement>(el, '[data-tier="better"] a[part="cta"]');
+    setTimeout(() => link.click());
+    const yearly = await oneEvent(el, 'mrr-cta');
+    expect((yearly as CustomEvent<PricingCtaDetail>).detail).to.deep.equal({
+      tierId: 'better',
+      price: 4131,
+      interval: 'year',
+      currency: 'USD',
+    });
+  });
+
+  it('never renders wholesale cost, margin or profit, whatever the config holds', async () => {
+    const secret: PackageDesign = {
+      ...design,
+      catalog: design.catalog.map((p, i) => ({ ...p, wholesale: [41.17, 93.29, 311.11][i], description: 'internal' })),
+      // Extra keys a careless export might carry.
+      ...({ costs: 'cost', margin: 'margin', profit: 'profit' } as object),
+    };
+    for (const interval of ['month', 'year']) {
+      const el = await fromConfig(secret, `interval="${interval}"`);
+      const html = shadow(el).innerHTML;
+      const secretFigures = packageEconomics(secret).tiers.flatMap((t) => [
+        t.cost,
+        t.grossProfit,
+        t.marginPct,
+        t.maxDiscountPct,
+        t.targetPrice,
+      ]);
+      for (const figure of ['41.17', '93.29', '311.11', ...secretFigures.map((x) => String(x))]) {
+        expect(html, figure).not.to.contain(figure);
+      }
+      expect(html.toLowerCase()).not.to.match(/wholesale|margin|profit|cost|internal/);
+    }
+  });
+
+  it('is right-to-left in Arabic, with Arabic labels', async () => {
+    const el = await fromConfig(design, 'lang="ar"');
+    expect(q(el, '[part="base"]').getAttribute('dir')).to.equal('rtl');
+    expect(text(el, 'legend')).to.equal('الفوترة');
+    expect(text(el, '[data-tier="best"] button[part="cta"]')).to.equal('ابدأ الآن');
+  });
+
+  it('is accessible (axe-core) in English and Arabic, monthly and yearly', async () => {
+    const el = await fromConfig(design);
+    await expect(el).to.be.accessible();
+    await chooseYearly(el);
+    await expect(el).to.be.accessible();
+    await expect(await fromConfig(design, 'lang="ar"')).to.be.accessible();
+  });
+
+  it('says the configuration is not valid JSON instead of throwing', async () => {
+    const el = await fromScript('{ "currency": "USD", tiers: [ }');
+    expect(q(el, '.config').getAttribute('role')).to.equal('alert');
+    expect(text(el, '.config')).to.equal('The pricing configuration is not valid JSON, so no plan is shown.');
+    expect(shadow(el).querySelector('[data-tier]')).to.equal(null);
+    const fr = await fromScript('nope', 'lang="fr"');
+    expect(text(fr, '.config')).to.contain('n’est pas du JSON valide');
+  });
+
+  it('lists invalid fields of a design, and refuses a script link', async () => {
+    const bad = {
+      ...design,
+      tiers: [
+        { ...design.tiers[0], price: -3, cta: { label: 'x', href: 'javascript:alert(1)' } },
+        { ...design.tiers[1], id: 'good' },
+      ],
+    };
+    const el = await fromScript(JSON.stringify(bad));
+    const items = [...shadow(el).querySelectorAll('.config li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items).to.deep.equal(['tiers.0.price Must be zero or more.', 'tiers.0.cta.href This value is not valid here.']);
+    expect(shadow(el).querySelector('a')).to.equal(null);
+  });
+
+  it('renders user text as text, never as markup', async () => {
+    const el = await fromConfig({
+      ...design,
+      tiers: [{ ...design.tiers[0], name: '<img src=x onerror=alert(1)>', outcomes: ['<b>bold</b>'] }],
+    });
+    expect(shadow(el).querySelector('img, b')).to.equal(null);
+    expect(text(el, 'h3')).to.equal('<img src=x onerror=alert(1)>');
+  });
+
+  it('follows a script the page replaces, and config wins over the script', async () => {
+    const el = await fromScript(JSON.stringify(design));
+    el.querySelector('script')!.textContent = JSON.stringify({ ...design, tiers: design.tiers.slice(0, 1) });
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('[data-tier]').length).to.equal(1);
+    el.config = design;
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('[data-tier]').length).to.equal(3);
+  });
+
+  it('fits a 320 px wide page in one column without widening it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      `<div style="width: 320px"><mrr-pricing-table lang="ar"></mrr-pricing-table></div>`,
+    );
+    const el = wrapper.querySelector('mrr-pricing-table')!;
+    el.config = { ...design, tiers: design.tiers.map((t) => ({ ...t, name: `${t.name} ${'Verylongunbrokenword'.repeat(4)}` })) };
+    await el.updateComplete;
+    expect(el.scrollWidth).to.be.at.most(320);
+    const tops = [...shadow(el).querySelectorAll('[data-tier]')].map((li) => li.getBoundingClientRect().top);
+    expect(new Set(tops).size).to.equal(3);
+  });
+});
