@@ -1,0 +1,126 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import { errorMessage, type FieldError } from '../../src/ui/fields.js';
+import type { DesignerMessages } from './messages.js';
+
+export type L = LocaleController<DesignerMessages>;
+
+export interface TextFieldOptions {
+  id: string;
+  label: string;
+  value: string;
+  max: number;
+  /** Label only for screen readers (inside a table whose headers say it). */
+  hideLabel?: boolean;
+  /** An error sentence already localized. */
+  error?: string;
+  placeholder?: string;
+  multiline?: boolean;
+  onInput: (value: string) => void;
+}
+
+/**
+ * A text input for user words with its `maxlength` and a live counter ("12/80"; read out as
+ * "12 of 80 characters"). The text is a property binding, so it is always text, never markup.
+ */
+export function textField(l: L, o: TextFieldOptions): TemplateResult {
+  const countId = `${o.id}-count`;
+  const errorId = `${o.id}-error`;
+  const n = [...o.value].length;
+  const describedBy = [countId, o.error ? errorId : ''].filter(Boolean).join(' ');
+  const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
+  const input = o.multiline
+    ? html`<textarea
+        id=${o.id}
+        part="input"
+        rows="2"
+        maxlength=${o.max}
+        dir="auto"
+        .value=${o.value}
+        placeholder=${ifDefined(o.placeholder)}
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        @input=${onInput}
+      ></textarea>`
+    : html`<input
+        id=${o.id}
+        part="input"
+        type="text"
+        maxlength=${o.max}
+        autocomplete="off"
+        dir="auto"
+        .value=${o.value}
+        placeholder=${ifDefined(o.placeholder)}
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        @input=${onInput}
+      />`;
+  return html`<div class="field text" part="field" ?data-invalid=${!!o.error}>
+    <label for=${o.id} class=${o.hideLabel ? 'visually-hidden' : ''}>${o.label}</label>
+    ${input}
+    <span class="count" id=${countId} ?data-full=${n >= o.max}
+      ><span aria-hidden="true">${l.number(n)}/${l.number(o.max)}</span
+      ><span class="visually-hidden">${l.t('charCount', { n: l.number(n), max: l.number(o.max) })}</span></span
+    >
+    ${o.error ? html`<p class="error" id=${errorId} part="error">${o.error}</p>` : nothing}
+  </div>`;
+}
+
+export interface CellNumberOptions {
+  id: string;
+  label: string;
+  value: string;
+  error?: FieldError;
+  suffix?: string;
+  hideLabel?: boolean;
+  inputmode?: 'decimal' | 'numeric';
+  onInput: (value: string) => void;
+}
+
+/** A number input (typed text, read in the element's locale) with its error under it. */
+export function numberInput(l: L, o: CellNumberOptions): TemplateResult {
+  const errorId = `${o.id}-error`;
+  return html`<div class="field num" part="field" ?data-invalid=${!!o.error}>
+    <label for=${o.id} class=${o.hideLabel ? 'visually-hidden' : ''}>${o.label}</label>
+    <div class="input-wrap">
+      <input
+        id=${o.id}
+        part="input"
+        type="text"
+        inputmode=${o.inputmode ?? 'decimal'}
+        autocomplete="off"
+        spellcheck="false"
+        .value=${o.value}
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(o.error ? errorId : undefined)}
+        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+      />
+      ${o.suffix ? html`<span class="affix" aria-hidden="true">${o.suffix}</span>` : nothing}
+    </div>
+    ${o.error ? html`<p class="error" id=${errorId} part="error">${errorMessage(l, o.error)}</p>` : nothing}
+  </div>`;
+}
+
+/** A small icon button ("×") whose accessible name says what it removes. */
+export function removeButton(id: string, label: string, onClick: () => void): TemplateResult {
+  return html`<button type="button" class="icon-button remove" id=${id} aria-label=${label} title=${label} @click=${onClick}>
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+    </svg>
+  </button>`;
+}
+
+/** Warning icon; the words beside it carry the meaning. */
+export const warningIcon = html`<svg class="icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
+  <path d="M10 2.5l8 14.5H2z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+  <path d="M10 8v4M10 14.5v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+</svg>`;
+
+/**
+ * User text inside a sentence, isolated with Unicode FSI…PDI (the plain-text `<bdi>`): a name in
+ * another direction, or with a right-to-left override, cannot reorder the sentence around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -1,0 +1,111 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CatalogImport, CatalogImportError } from '../../src/core/catalog-io.js';
+import type { CatalogProduct } from '../../src/core/packages.js';
+import type { L } from './fields.js';
+import { type DesignerKey, messages } from './messages.js';
+import { newId, type ProductInput } from './state.js';
+
+/** The outcome of the last import, shown until the next one. */
+export interface ImportReport {
+  file: string;
+  imported: number;
+  errors: CatalogImportError[];
+  /** True when nothing was imported (the catalogue was left as it was). */
+  failed: boolean;
+}
+
+/** The CSV / JSON reader and writer, loaded on first use (it brings the CSV parser). */
+export const catalogIo = () => import('../../src/core/catalog-io.js');
+
+/** Reads an imported file: JSON when it looks like JSON, else CSV read in `locale`. */
+export async function readCatalogFile(file: File, locale: string): Promise<CatalogImport> {
+  const text = await file.text();
+  const io = await catalogIo();
+  const json = /\.json$/i.test(file.name) || /^\s*[[{]/.test(text.replace(/^\uFEFF/, ''));
+  return json ? io.parseCatalogJson(text) : io.parseCatalogCsv(text, { locale });
+}
+
+/**
+ * Products read from a file as rows of the catalogue, numbers written in the current locale. A
+ * product whose id is already in the catalogue keeps that row's key, so the tiers that include it
+ * and the canvas links to it still hold.
+ */
+export function importedRows(products: CatalogProduct[], current: ProductInput[], fmt: (n: number) => string): ProductInput[] {
+  const keyOf = new Map(current.map((p) => [p.id.trim(), p.key]));
+  return products.map((p) => ({
+    key: keyOf.get(p.id) ?? newId('p'),
+    id: p.id,
+    name: p.name,
+    category: p.category ?? '',
+    description: p.description ?? '',
+    unit: p.unit ?? '',
+    wholesale: fmt(p.wholesale),
+    retail: fmt(p.retail),
+    interval: p.interval,
+    intervalCount: fmt(p.intervalCount ?? 1),
+    setupFee: p.setupFee ? fmt(p.setupFee) : '',
+  }));
+}
+
+const COLUMN_LABEL: Record<string, DesignerKey> = {
+  id: 'col.id',
+  name: 'col.name',
+  category: 'col.category',
+  description: 'col.description',
+  wholesale: 'col.wholesale',
+  retail: 'col.retail',
+  interval: 'col.interval',
+  intervalCount: 'col.intervalCount',
+  setupFee: 'col.setupFee',
+  unit: 'col.unit',
+};
+
+/** Why a row was left out, in words. */
+export function importReason(l: L, error: CatalogImportError): string {
+  const key = `import.${error.code}` as DesignerKey;
+  const field = error.field && COLUMN_LABEL[error.field] ? l.t(COLUMN_LABEL[error.field]) : (error.field ?? '');
+  return l.t(key in messages.en ? key : 'import.other', { field });
+}
+
+/** The import's report: how many products came in, and each row left out with its line and reason. */
+export function renderImportReport(l: L, report: ImportReport | undefined): TemplateResult | typeof nothing {
+  if (!report) return nothing;
+  const t = l.t.bind(l);
+  const file = `\u2068${report.file}\u2069`;
+  if (report.failed) {
+    const reason = report.errors[0] ? importReason(l, report.errors[0]) : t('readFailed');
+    return html`<div class="import-report" part="import-report" role="alert" data-failed>
+      <p>${t('importFailed', { file, reason: capitalize(reason) })}</p>
+      ${report.errors.length > 1 ? renderLines(l, report.errors.slice(1)) : nothing}
+    </div>`;
+  }
+  return html`<div class="import-report" part="import-report" role="status">
+    <p>
+      ${
+        report.errors.length
+          ? t('importPartial', { n: l.number(report.imported), file, bad: l.number(report.errors.length) })
+          : t('importDone', { n: l.number(report.imported), file })
+      }
+    </p>
+    ${report.errors.length ? renderLines(l, report.errors) : nothing}
+  </div>`;
+}
+
+function renderLines(l: L, errors: CatalogImportError[]): TemplateResult {
+  return html`<ul class="import-errors">
+    ${errors.map((e) => html`<li data-line=${e.line}>${l.t('importLine', { line: l.number(e.line), reason: importReason(l, e) })}</li>`)}
+  </ul>`;
+}
+
+const capitalize = (s: string) => (s ? s[0].toLocaleUpperCase() + s.slice(1) : s);
+
+/** Saves `text` as a file through the browser's download. */
+export function download(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

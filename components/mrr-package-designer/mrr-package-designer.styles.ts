@@ -1,0 +1,478 @@
+import { css } from 'lit';
+import { formStyles } from '../../src/ui/form-styles.js';
+import { baseStyles } from '../../src/ui/theme.js';
+
+/**
+ * Compact on a desktop (catalogue and tiers as tables, canvas beside the what-if), stacked on a
+ * phone where each table scrolls inside its own box (the page never widens).
+ */
+export const designerStyles = [
+  baseStyles,
+  formStyles,
+  css`
+    .designer {
+      display: grid;
+      gap: 16px;
+      min-width: 0;
+      /* A long word (a name without spaces) wraps instead of widening its box. */
+      overflow-wrap: anywhere;
+    }
+    .designer > * {
+      min-width: 0;
+    }
+    .head {
+      display: grid;
+      gap: 12px;
+      grid-template-columns: minmax(0, 1fr);
+    }
+    @container (min-width: 900px) {
+      .head {
+        grid-template-columns: minmax(0, 1.6fr) minmax(0, 1fr);
+        align-items: end;
+      }
+    }
+    .lead,
+    .hint {
+      color: var(--_muted);
+      margin: 0 0 8px;
+    }
+    .hint {
+      font-size: 0.88em;
+    }
+    .targets {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+      gap: 8px 12px;
+    }
+    h3 {
+      margin: 0 0 4px;
+    }
+    h4 {
+      margin: 0 0 6px;
+      font-size: 0.95em;
+    }
+    h5 {
+      margin: 8px 0 4px;
+      font-size: 0.9em;
+    }
+    /* Tables scroll inside their own box, with a shadow at the side that has more. */
+    .scroll {
+      overflow-x: auto;
+      max-width: 100%;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      background:
+        linear-gradient(to right, var(--_surface) 30%, transparent) left / 24px 100% no-repeat local,
+        linear-gradient(to left, var(--_surface) 30%, transparent) right / 24px 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.18), transparent) left / 10px 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.18), transparent) right / 10px 100% no-repeat scroll;
+    }
+    table {
+      font-size: 0.88em;
+    }
+    th,
+    td {
+      padding: 4px 6px;
+      vertical-align: top;
+      white-space: normal;
+    }
+    thead th {
+      font-weight: 600;
+      text-align: start;
+      background: var(--_surface-alt);
+      position: sticky;
+      top: 0;
+    }
+    .catalog-table {
+      min-width: 1080px;
+      table-layout: fixed;
+    }
+    .catalog-table th:nth-child(1) {
+      width: 9%;
+    }
+    .catalog-table th:nth-child(2) {
+      width: 15%;
+    }
+    .catalog-table th:nth-child(3) {
+      width: 9%;
+    }
+    .catalog-table th:nth-child(4) {
+      width: 19%;
+    }
+    .catalog-table th:nth-child(5),
+    .catalog-table th:nth-child(6),
+    .catalog-table th:nth-child(8) {
+      width: 8%;
+    }
+    .catalog-table th:nth-child(7) {
+      width: 12%;
+    }
+    .catalog-table th:nth-child(9) {
+      width: 8%;
+    }
+    .catalog-table th:nth-child(10) {
+      width: 44px;
+    }
+    .catalog-table tbody + tbody {
+      border-top: 1px solid var(--_border);
+    }
+    .catalog-table tr.row-issues td {
+      text-align: start;
+    }
+    td,
+    th {
+      text-align: start;
+    }
+    /* Inputs inside tables: compact, still 36 px tall targets with the field's own error below. */
+    .field.text input,
+    .field.text textarea,
+    select {
+      font: inherit;
+      color: inherit;
+      width: 100%;
+      min-width: 0;
+      min-height: 36px;
+      padding: 6px 8px;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      background: var(--_surface);
+    }
+    .field.text textarea {
+      resize: vertical;
+      min-height: 36px;
+    }
+    .field.text input:focus-visible,
+    .field.text textarea:focus-visible,
+    select:focus-visible,
+    input[type='checkbox']:focus-visible,
+    input[type='radio']:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 1px;
+    }
+    .field.text[data-invalid] input {
+      border: 2px solid var(--_danger);
+    }
+    td .input-wrap,
+    .item-row .input-wrap {
+      min-height: 36px;
+    }
+    td .input-wrap input {
+      padding: 6px 8px;
+      text-align: end;
+    }
+    td .field .error {
+      white-space: normal;
+    }
+    .count {
+      align-self: flex-end;
+      color: var(--_muted);
+      font-size: 0.75em;
+      line-height: 1;
+    }
+    .count[data-full] {
+      color: var(--_warning);
+      font-weight: 600;
+    }
+    .pair {
+      display: flex;
+      gap: 4px;
+    }
+    .pair > .field:first-child {
+      flex: 0 0 56px;
+    }
+    .pair > .field:last-child {
+      flex: 1 1 auto;
+    }
+    .badge {
+      display: inline-block;
+      margin-top: 2px;
+      padding: 0 6px;
+      border-radius: 999px;
+      background: var(--_surface-alt);
+      border: 1px solid var(--_warning);
+      color: var(--_warning);
+      font-size: 0.75em;
+      font-weight: 600;
+    }
+    .icon-button {
+      min-height: 36px;
+      min-width: 36px;
+      padding: 0;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      color: var(--_muted);
+    }
+    .icon-button:hover {
+      color: var(--_danger);
+      border-color: var(--_danger);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin-top: 8px;
+      align-items: center;
+    }
+    .file-button {
+      display: inline-flex;
+    }
+    .file-button label.button {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      padding: 8px 14px;
+      border-radius: calc(var(--_radius) * 0.75);
+      border: 1px solid var(--_border);
+      background: var(--_surface);
+      cursor: pointer;
+    }
+    .file-button:focus-within label.button {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    button.add {
+      border-style: dashed;
+    }
+    button.small {
+      min-height: 36px;
+      padding: 4px 10px;
+      font-size: 0.9em;
+    }
+    button:disabled {
+      opacity: 0.55;
+      cursor: not-allowed;
+    }
+    /* Tiers: a column each */
+    .tier-table {
+      min-width: calc(200px + var(--_tiers, 3) * 170px);
+      table-layout: fixed;
+    }
+    .tier-table th[scope='row'] {
+      width: 200px;
+      font-weight: 600;
+    }
+    .tier-table thead td {
+      width: 200px;
+    }
+    .tier-head {
+      display: flex;
+      gap: 4px;
+      align-items: flex-start;
+    }
+    .tier-head .field {
+      flex: 1 1 auto;
+    }
+    .clip {
+      display: block;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      max-width: 100%;
+    }
+    label .clip {
+      flex: 1 1 auto;
+      min-width: 0;
+    }
+    .pricing-cell {
+      display: grid;
+      gap: 4px;
+    }
+    .figures tr.section th {
+      background: var(--_surface-alt);
+      font-weight: 700;
+    }
+    td.figure {
+      font-variant-numeric: tabular-nums;
+      text-align: end;
+      font-weight: 600;
+    }
+    [data-stale] td.figure,
+    [data-stale] .kpi dd {
+      opacity: 0.6;
+    }
+    .issues {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 4px;
+      color: var(--_warning);
+      font-weight: 400;
+    }
+    .issues li {
+      display: flex;
+      gap: 6px;
+      align-items: flex-start;
+    }
+    .issues .icon {
+      flex: 0 0 auto;
+      margin-top: 2px;
+    }
+    .ok {
+      color: var(--_success);
+      margin: 0;
+    }
+    .import-report {
+      padding: 8px 12px;
+      border-inline-start: 4px solid var(--_accent);
+      background: var(--_surface-alt);
+      border-radius: calc(var(--_radius) * 0.75);
+    }
+    .import-report[data-failed] {
+      border-inline-start-color: var(--_danger);
+    }
+    .import-report p {
+      margin: 0;
+    }
+    .import-errors {
+      margin: 4px 0 0;
+      padding-inline-start: 20px;
+      max-height: 160px;
+      overflow: auto;
+    }
+    /* Lower half: canvas beside the what-if and export on a desktop */
+    .lower {
+      display: grid;
+      gap: 16px;
+      grid-template-columns: minmax(0, 1fr);
+    }
+    @container (min-width: 980px) {
+      .lower {
+        grid-template-columns: minmax(0, 2.2fr) minmax(280px, 1fr);
+        align-items: start;
+      }
+    }
+    .side {
+      display: grid;
+      gap: 16px;
+      min-width: 0;
+    }
+    .canvas,
+    .what-if,
+    .export {
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      padding: 12px;
+      min-width: 0;
+    }
+    fieldset.tier-pick label {
+      min-height: 36px;
+      max-width: 100%;
+      min-width: 0;
+    }
+    .fit {
+      padding: 8px 12px;
+      margin-bottom: 8px;
+      background: var(--_surface-alt);
+      border-radius: calc(var(--_radius) * 0.75);
+    }
+    .fit p {
+      margin: 0;
+    }
+    .unanswered {
+      margin: 4px 0 0;
+      padding-inline-start: 20px;
+    }
+    .tag {
+      font-size: 0.8em;
+      color: var(--_muted);
+    }
+    .canvas-grid {
+      display: grid;
+      gap: 12px;
+      grid-template-columns: minmax(0, 1fr);
+    }
+    @container (min-width: 760px) {
+      .canvas-grid {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
+    }
+    .value-map,
+    .profile,
+    .for-table {
+      min-width: 0;
+    }
+    .for-table {
+      margin-top: 12px;
+      border-top: 1px solid var(--_border);
+      padding-top: 8px;
+    }
+    .list ul {
+      list-style: none;
+      margin: 0 0 4px;
+      padding: 0;
+      display: grid;
+      gap: 6px;
+    }
+    .item-row {
+      display: flex;
+      gap: 4px;
+      align-items: flex-start;
+      min-width: 0;
+    }
+    .item-row > .field.text {
+      flex: 1 1 auto;
+    }
+    .item-row > .rank {
+      flex: 0 0 8.5em;
+    }
+    .links {
+      display: grid;
+      gap: 2px 12px;
+      grid-template-columns: repeat(auto-fit, minmax(160px, 1fr));
+      padding-inline-start: 8px;
+      margin: 2px 0 4px;
+      border-inline-start: 2px solid var(--_border);
+    }
+    .links fieldset {
+      margin: 0;
+      min-width: 0;
+    }
+    .links legend {
+      font-size: 0.8em;
+      color: var(--_muted);
+      margin: 0;
+    }
+    label.check {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      min-height: 32px;
+      min-width: 0;
+      font-size: 0.9em;
+    }
+    label.check input {
+      width: 18px;
+      height: 18px;
+      flex: 0 0 auto;
+      accent-color: var(--_accent);
+    }
+    .table-options {
+      display: grid;
+      gap: 8px;
+      grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
+      align-items: start;
+    }
+    .mix-grid {
+      display: grid;
+      gap: 8px;
+      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+      margin-bottom: 8px;
+    }
+    .what-if .kpis {
+      grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
+    }
+    .what-if .kpi dd {
+      font-size: 1.1em;
+    }
+    .export-message {
+      margin: 6px 0 0;
+      min-height: 1.4em;
+      font-size: 0.9em;
+    }
+    .error {
+      color: var(--_danger);
+    }
+  `,
+];

@@ -1,0 +1,442 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { toMinor } from '../../src/core/money.js';
+import type { PackageDesign, PackageEconomics } from '../../src/core/packages.js';
+import { AnnounceController } from '../../src/controllers/announce-controller.js';
+import { FormController } from '../../src/controllers/form-controller.js';
+import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { UndoController } from '../../src/controllers/undo-controller.js';
+import { MrrEvent } from '../../src/events.js';
+import { storageNotice } from '../../src/ui/fields.js';
+import { MrrElement } from '../../src/ui/mrr-element.js';
+import { renderCanvas } from './canvas-editor.js';
+import { renderCatalog } from './catalog-editor.js';
+import { blankProduct, blankTier, defaultInputs } from './defaults.js';
+import { isolate, numberInput } from './fields.js';
+import { catalogIo, download, type ImportReport, importedRows, readCatalogFile, renderImportReport } from './io.js';
+import { type DesignerKey, type DesignerMessages, messages } from './messages.js';
+import { designerStyles } from './mrr-package-designer.styles.js';
+import { type DesignerResult, productWords, readDesign, tierName } from './read.js';
+import { type DesignerInputs, fid, MAX_TIERS, newId, type ProductInput, relocalizeInputs, type TierInput } from './state.js';
+import { renderTiers } from './tiers-editor.js';
+import type { View } from './view.js';
+
+/** `mrr-package-mix`: what the what-if mix brings, for the calculator. Money in major units. */
+export interface PackageMixDetail {
+  /** Σ clients × tier price, a month. */
+  mrr: number;
+  /** Blended gross margin 0–100; null when the mix has no revenue. */
+  marginPct: number | null;
+  clients: number;
+  currency: string;
+}
+
+/**
+ * `<mrr-package-designer>`: an agency's catalogue of products and services, layered packages
+ * (tiers) built from it with their economics computed live (list value, cost, price, margin,
+ * discount, yearly price, the largest discount that keeps the target margin, setup fees), the
+ * problems of the design in words, a value proposition canvas per tier with its fit, a what-if mix
+ * of clients per tier, and the export a `<mrr-pricing-table>` shows. Saves as you type; a
+ * `<mrr-pricing-table storage-key>` with the same key shows the saved design.
+ *
+ * @fires mrr-package-mix - After a user edit with a valid design; `detail: { mrr, marginPct, clients, currency }`
+ *   of the what-if mix (e.g. for the calculator).
+ * @csspart base - The card.
+ * @csspart catalog - The catalogue section.
+ * @csspart tiers - The tiers section (inclusions, pricing, economics).
+ * @csspart economics - The economics rows of the tiers table.
+ * @csspart issues - A list of problems in words.
+ * @csspart canvas - The value proposition canvas.
+ * @csspart fit - The canvas fit and what is not answered.
+ * @csspart what-if - The what-if mix.
+ * @csspart export - The export buttons.
+ * @csspart import-report - The outcome of a catalogue import.
+ * @csspart badge - The "Example" mark of starter products.
+ * @csspart field - Each field.
+ * @csspart input - Each input.
+ * @csspart error - A field's error message.
+ * @csspart undo - The "removed, Undo" message.
+ * @csspart notice - The "not saved" notice.
+ * @cssprop --mrr-accent - see README "Theming".
+ * @cssprop --mrr-surface - see README "Theming".
+ * @cssprop --mrr-text - see README "Theming".
+ * @cssprop --mrr-border - see README "Theming".
+ * @cssprop --mrr-warning - see README "Theming".
+ *
+ * @tagname mrr-package-designer
+ */
+export class MrrPackageDesigner extends MrrElement {
+  static override styles = designerStyles;
+
+  protected readonly l = new LocaleController<DesignerMessages>(this, messages);
+  private readonly announcer = new AnnounceController(this);
+  private readonly t = (key: DesignerKey, params?: Record<string, string | number>) => this.l.t(key, params);
+
+  /** The form: typed inputs, the last valid result, errors, saving. */
+  readonly form = new FormController<DesignerInputs, DesignerResult>(this, {
+    component: 'package-designer',
+    l: this.l,
+    defaults: (fmt) => defaultInputs(fmt),
+    numberFields: ['targetMarginPct', 'annualDiscountPct'],
+    relocalize: relocalizeInputs,
+    read: (inputs, ctx) => readDesign(inputs, ctx, this.t),
+    // The pricing table reads `design` from this element's saved record (same storage key).
+    extra: (result) => (result ? { design: result.design } : {}),
+    changeEvent: (result) => {
+      const mix = result.economics.mix;
+      return new MrrEvent<PackageMixDetail>('mrr-package-mix', {
+        mrr: mix.mrr,
+        marginPct: mix.marginPct,
+        clients: mix.clients,
+        currency: result.economics.currency,
+      });
+    },
+    announce: (result) =>
+      this.t('announce', {
+        mrr: this.money(result.economics.mix.mrr),
+        margin:
+          result.economics.mix.marginPct === null ? this.t('reason.noPrice') : this.l.percent(result.economics.mix.marginPct, 2),
+      }),
+  }).useAnnouncer(this.announcer);
+
+  private undoMessage: 'restored' | 'importUndone' = 'restored';
+  private readonly undo = new UndoController<DesignerInputs>(this, {
+    fallbackFocus: 'add-product',
+    restore: (snapshot) => {
+      this.form.edit(snapshot);
+      if (this.undoMessage === 'importUndone') this.importReport = undefined;
+      this.announcer.say(this.t(this.undoMessage));
+    },
+  });
+
+  @state() private canvasTier = '';
+  @state() private importReport?: ImportReport;
+  @state() private exportMessage = '';
+
+  /** Saving state: `status`, `restored` (a promise), `flush()`. */
+  get persist() {
+    return this.form.persist!;
+  }
+
+  /** The design of the last valid inputs (what the pricing table shows), or undefined. */
+  get design(): PackageDesign | undefined {
+    return this.form.result?.design;
+  }
+
+  /** Economics of `design` (per tier, the mix, the issues). */
+  get economics(): PackageEconomics | undefined {
+    return this.form.result?.economics;
+  }
+
+  /** Takes a design from code (e.g. a saved export): catalogue, tiers, targets and mix. No event. */
+  applyDesign(design: PackageDesign): void {
+    const fmt = (n: number) => this.l.number(n, 2);
+    const catalog = importedRows(design.catalog, [], fmt);
+    const keyOf = new Map(catalog.map((p) => [p.id, p.key]));
+    const tiers: TierInput[] = design.tiers.slice(0, MAX_TIERS).map((tier) => ({
+      ...blankTier(tier.id, tier.name),
+      quantities: Object.fromEntries(
+        tier.items.filter((i) => keyOf.has(i.productId)).map((i) => [keyOf.get(i.productId)!, fmt(i.quantity)]),
+      ),
+      pricing: tier.price != null ? 'price' : 'discount',
+      discountPct: fmt(tier.discountPct ?? 0),
+      price: tier.price != null ? fmt(tier.price) : '',
+      highlighted: !!tier.highlighted,
+      ctaLabel: tier.cta?.label ?? '',
+      ctaHref: tier.cta?.href ?? '',
+      outcomes: (tier.outcomes ?? []).map((text) => ({ id: newId('x'), text })),
+    }));
+    const mix = Object.fromEntries(Object.entries(design.mix ?? {}).map(([k, n]) => [k, fmt(n)]));
+    this.form.apply({
+      catalog,
+      tiers,
+      mix,
+      targetMarginPct: fmt(design.targetMarginPct ?? 0),
+      annualDiscountPct: fmt(design.annualDiscountPct ?? 0),
+    });
+  }
+
+  private money(major: number): string {
+    return this.l.money(toMinor(major, this.currency), this.currency);
+  }
+
+  private edit(patch: Partial<DesignerInputs>, field: string): void {
+    this.undo.clear();
+    this.exportMessage = '';
+    this.form.edit(patch, field);
+  }
+
+  private productLabel = (p: ProductInput): string => {
+    const name = productWords(p, this.t).name.trim();
+    const i = this.form.inputs.catalog.indexOf(p);
+    return name || p.id.trim() || this.t('productN', { n: this.l.number(i + 1) });
+  };
+
+  private tierLabel = (tier: TierInput): string => {
+    const i = this.form.inputs.tiers.indexOf(tier);
+    return tierName(tier, this.t).trim() || this.t('tierN', { n: this.l.number(i + 1) });
+  };
+
+  private editProduct(key: string, patch: Partial<ProductInput>, field: string): void {
+    const catalog = this.form.inputs.catalog.map((p) => {
+      if (p.key !== key) return p;
+      const words = field === 'name' || field === 'category' || field === 'description' || field === 'unit';
+      // A starter product's words become the user's own, in the language shown, at the first edit.
+      const own = words && p.ex ? { ...productWords(p, this.t), ex: undefined } : {};
+      const numbers = field === 'wholesale' || field === 'retail' || field === 'setupFee' || field === 'intervalCount';
+      return { ...p, ...own, ...patch, ...(numbers ? { exampleFigures: false } : {}) };
+    });
+    this.edit({ catalog }, fid(key, field));
+  }
+
+  private editTier(id: string, patch: Partial<TierInput>, field: string): void {
+    const tiers = this.form.inputs.tiers.map((t) => (t.id === id ? { ...t, ...patch } : t));
+    this.edit({ tiers }, fid(id, field));
+  }
+
+  private focusId(id: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`)?.focus());
+  }
+
+  private addProduct(): void {
+    const inputs = this.form.inputs;
+    const key = newId('p');
+    const taken = new Set(inputs.catalog.map((p) => p.id));
+    let n = inputs.catalog.length + 1;
+    while (taken.has(`product-${n}`)) n += 1;
+    this.edit({ catalog: [...inputs.catalog, blankProduct(key, `product-${n}`, this.t('newProduct'))] }, 'catalog');
+    this.focusId(fid(key, 'name'));
+  }
+
+  private removeProduct(key: string): void {
+    const snapshot = this.form.inputs;
+    const product = snapshot.catalog.find((p) => p.key === key);
+    if (!product) return;
+    const name = this.productLabel(product);
+    this.edit({ catalog: snapshot.catalog.filter((p) => p.key !== key) }, 'catalog');
+    this.undoMessage = 'restored';
+    this.undo.offer({ snapshot, message: this.t('removed.product', { name: isolate(name) }), focus: fid(key, 'name') });
+  }
+
+  private addTier(): void {
+    const inputs = this.form.inputs;
+    if (inputs.tiers.length >= MAX_TIERS) return;
+    const id = newId('t');
+    this.edit({ tiers: [...inputs.tiers, blankTier(id, this.t('newTier'))] }, 'tiers');
+    this.focusId(fid(id, 'name'));
+  }
+
+  private removeTier(id: string): void {
+    const snapshot = this.form.inputs;
+    const tier = snapshot.tiers.find((t) => t.id === id);
+    if (!tier) return;
+    const name = this.tierLabel(tier);
+    const { [id]: _dropped, ...mix } = snapshot.mix;
+    this.edit({ tiers: snapshot.tiers.filter((t) => t.id !== id), mix }, 'tiers');
+    this.undoMessage = 'restored';
+    this.undo.offer({ snapshot, message: this.t('removed.tier', { name: isolate(name) }), focus: fid(id, 'name') });
+  }
+
+  private async importFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    let report: ImportReport;
+    try {
+      const { products, errors } = await readCatalogFile(file, this.l.locale);
+      report = { file: file.name, imported: products.length, errors, failed: products.length === 0 };
+      if (products.length) {
+        const snapshot = this.form.inputs;
+        const fmt = (n: number) => this.l.number(n, 2);
+        this.edit({ catalog: importedRows(products, snapshot.catalog, fmt) }, 'catalog');
+        this.undoMessage = 'importUndone';
+        this.undo.offer({
+          snapshot,
+          message: this.t('importDone', { n: this.l.number(products.length), file: isolate(file.name) }),
+          focus: 'import-file',
+        });
+      }
+    } catch {
+      report = { file: file.name, imported: 0, errors: [], failed: true };
+    }
+    this.importReport = report;
+  }
+
+  private async exportCatalog(kind: 'csv' | 'json'): Promise<void> {
+    const design = this.exportable();
+    if (!design) return;
+    const io = await catalogIo();
+    const file = `catalog.${kind}`;
+    if (kind === 'csv') download(file, io.catalogToCsv(design.catalog), 'text/csv');
+    else download(file, io.catalogToJson(design.catalog), 'application/json');
+    this.exportMessage = this.t('exported', { file });
+  }
+
+  private async exportDesign(): Promise<void> {
+    const design = this.exportable();
+    if (!design) return;
+    const io = await catalogIo();
+    download('pricing-table.json', io.designToJson(design), 'application/json');
+    this.exportMessage = this.t('exported', { file: 'pricing-table.json' });
+  }
+
+  /** The design when the inputs are valid; else says why nothing is exported. */
+  private exportable(): PackageDesign | undefined {
+    if (this.form.stale || !this.form.result) {
+      this.exportMessage = this.t('exportBlocked');
+      return undefined;
+    }
+    return this.form.result.design;
+  }
+
+  private view(): View {
+    const inputs = this.form.inputs;
+    const canvasTier = inputs.tiers.some((t) => t.id === this.canvasTier) ? this.canvasTier : (inputs.tiers[0]?.id ?? '');
+    return {
+      l: this.l,
+      t: this.t,
+      inputs,
+      errors: this.form.errors,
+      result: this.form.result,
+      stale: this.form.stale,
+      currency: this.currency,
+      money: (m) => this.money(m),
+      productLabel: this.productLabel,
+      tierLabel: this.tierLabel,
+      edit: (patch, field) => this.edit(patch, field),
+      editProduct: (key, patch, field) => this.editProduct(key, patch, field),
+      editTier: (id, patch, field) => this.editTier(id, patch, field),
+      addProduct: () => this.addProduct(),
+      removeProduct: (key) => this.removeProduct(key),
+      addTier: () => this.addTier(),
+      removeTier: (id) => this.removeTier(id),
+      canvasTier,
+      selectCanvasTier: (id) => {
+        this.canvasTier = id;
+      },
+      focus: (id) => this.focusId(id),
+    };
+  }
+
+  override render() {
+    const v = this.view();
+    const t = this.t;
+    return html`<div part="base" class="designer" dir=${this.l.dir} lang=${this.l.lang}>
+      <div class="head">
+        <div>
+          <h2 id="designer-title">${t('title')}</h2>
+          <p class="lead">${t('lead')}</p>
+        </div>
+        <div class="targets" role="group" aria-label=${t('settings')}>
+          ${numberInput(this.l, {
+            id: 'targetMarginPct',
+            label: t('targetMargin'),
+            value: v.inputs.targetMarginPct,
+            suffix: '%',
+            error: v.errors.targetMarginPct,
+            onInput: (value) => this.edit({ targetMarginPct: value }, 'targetMarginPct'),
+          })}
+          ${numberInput(this.l, {
+            id: 'annualDiscountPct',
+            label: t('annualDiscount'),
+            value: v.inputs.annualDiscountPct,
+            suffix: '%',
+            error: v.errors.annualDiscountPct,
+            onInput: (value) => this.edit({ annualDiscountPct: value }, 'annualDiscountPct'),
+          })}
+        </div>
+      </div>
+      ${this.renderConfigIssue()} ${storageNotice(this.l, this.persist)}
+      ${this.form.renderStatus({ stale: this.l.c('common.stale') })} ${renderCatalog(v, this.renderImport())}
+      ${renderImportReport(this.l, this.importReport)} ${renderTiers(v)}
+      <div class="lower">
+        ${renderCanvas(v)}
+        <div class="side">${this.renderWhatIf(v)} ${this.renderExport()}</div>
+      </div>
+      ${this.undo.render(this.l.c('common.undo'))} ${this.announcer.render()}
+    </div>`;
+  }
+
+  private renderImport() {
+    const t = this.t;
+    return html`<span class="file-button">
+        <input
+          type="file"
+          id="import-file"
+          class="visually-hidden"
+          accept=".csv,.json,.tsv,.txt,text/csv,application/json"
+          @change=${(e: Event) => void this.importFile(e.target as HTMLInputElement)}
+        /><label for="import-file" class="button">${t('importCatalog')}</label>
+      </span>
+      <button type="button" id="export-csv" @click=${() => void this.exportCatalog('csv')}>${t('exportCsv')}</button>
+      <button type="button" id="export-json" @click=${() => void this.exportCatalog('json')}>${t('exportJson')}</button>`;
+  }
+
+  private renderWhatIf(v: View) {
+    const t = this.t;
+    const mix = v.result?.economics.mix;
+    return html`<section class="what-if" part="what-if" aria-labelledby="what-if-title">
+      <h3 id="what-if-title">${t('whatIf')}</h3>
+      <p class="hint">${t('whatIfHint')}</p>
+      <div class="mix-grid">
+        ${v.inputs.tiers.map((tier) =>
+          numberInput(this.l, {
+            id: fid('mix', tier.id),
+            label: t('clientsOn', { tier: isolate(v.tierLabel(tier)) }),
+            value: v.inputs.mix[tier.id] ?? '',
+            inputmode: 'numeric',
+            error: v.errors[fid('mix', tier.id)],
+            onInput: (value) => this.edit({ mix: { ...v.inputs.mix, [tier.id]: value } }, fid('mix', tier.id)),
+          }),
+        )}
+      </div>
+      ${
+        mix
+          ? html`<dl class="kpis" ?data-stale=${v.stale}>
+              <div class="kpi">
+                <dt>${t('mixMrr')}</dt>
+                <dd data-kpi="mix-mrr">${this.money(mix.mrr)}</dd>
+              </div>
+              <div class="kpi">
+                <dt>${t('mixMargin')}</dt>
+                <dd data-kpi="mix-margin">${mix.marginPct === null ? t('reason.noPrice') : this.l.percent(mix.marginPct, 2)}</dd>
+              </div>
+              <div class="kpi">
+                <dt>${t('mixProfit')}</dt>
+                <dd data-kpi="mix-profit">${this.money(mix.grossProfit)}</dd>
+              </div>
+              <div class="kpi">
+                <dt>${t('mixClients')}</dt>
+                <dd data-kpi="mix-clients">${this.l.number(mix.clients)}</dd>
+              </div>
+              <div class="kpi">
+                <dt>${t('mixSetup')}</dt>
+                <dd data-kpi="mix-setup">${this.money(mix.setupFees)}</dd>
+              </div>
+            </dl>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private renderExport() {
+    const t = this.t;
+    return html`<section class="export" part="export" aria-labelledby="export-title">
+      <h3 id="export-title">${t('exportDesign')}</h3>
+      <p class="hint">${t('exportHint')}</p>
+      <button type="button" id="export-design" class="primary" @click=${() => void this.exportDesign()}>
+        ${t('exportDesign')}
+      </button>
+      <p class="export-message" role="status">${this.exportMessage}</p>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mrr-package-designer': MrrPackageDesigner;
+  }
+  interface HTMLElementEventMap {
+    'mrr-package-mix': MrrEvent<PackageMixDetail>;
+  }
+}
