@@ -1,7 +1,7 @@
 /** The criteria editor of one profile: field, weight, type and what counts as ideal, acceptable or disqualifying. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldError } from '../../src/ui/fields.js';
-import { fieldLabel, icpErrorMessage, isKnownField, type L, numberInput, selectField, textField } from './fields.js';
+import { fieldLabel, icpErrorMessage, isKnownField, isolate, type L, numberInput, selectField, textField } from './fields.js';
 import {
   BOOLEAN_MATCHES,
   type BooleanMatch,
@@ -38,7 +38,7 @@ export function criterionName(l: L, c: CriterionInput): string {
 export function renderCriteria(criteria: CriterionInput[], e: CriteriaEditor): TemplateResult {
   const { l } = e;
   return html`<div class="criteria" part="criteria">
-    ${criteria.length === 0 ? html`<p class="empty">${l.t('noCriteria')}</p>` : nothing}
+    ${criteria.length === 0 ? html`<p class="empty">${l.t('noCriteria')}</p>` : html`<p class="hint" id="criteria-hint">${l.t('listHint')} ${l.t('rangesHint')}</p>`}
     ${criteria.map((c, i) => renderCriterion(c, i, e))}
     <button type="button" id="add-criterion" class="add" @click=${() => e.onAdd()}>${l.t('addCriterion')}</button>
   </div>`;
@@ -51,7 +51,7 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
   const known = isKnownField(c.field);
   const fieldChoice = known ? c.field : OTHER;
   return html`<fieldset class="criterion" data-criterion=${c.id} part="criterion">
-    <legend><span class="n">${l.number(i + 1)}.</span> <bdi>${name}</bdi></legend>
+    <legend class="visually-hidden">${l.t('criterionN', { n: l.number(i + 1), field: isolate(name) })}</legend>
     <div class="row head">
       ${selectField({
         id: fieldId(c.id, 'field'),
@@ -63,16 +63,18 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
         l,
         onChange: (f) => e.onCriterion(i, f === OTHER ? { field: '' } : { field: f }),
       })}
-      ${known
-        ? nothing
-        : textField(l, {
-            id: fieldId(c.id, 'customField'),
-            label: t('customField'),
-            value: c.field,
-            max: NAME_MAX,
-            error: e.errors[fieldId(c.id, 'field')],
-            onInput: (v) => e.onCriterion(i, { field: v }),
-          })}
+      ${
+        known
+          ? nothing
+          : textField(l, {
+              id: fieldId(c.id, 'customField'),
+              label: t('customField'),
+              value: c.field,
+              max: NAME_MAX,
+              error: e.errors[fieldId(c.id, 'field')],
+              onInput: (v) => e.onCriterion(i, { field: v }),
+            })
+      }
       ${numberInput(l, {
         id: fieldId(c.id, 'weight'),
         label: t('weight'),
@@ -88,76 +90,86 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
         text: (x) => t(`type.${x}`),
         onChange: (type) => e.onCriterion(i, { type }),
       })}
+      <button
+        type="button"
+        class="remove icon-button"
+        data-remove-criterion=${c.id}
+        aria-label=${t('removeCriterion', { field: isolate(name) })}
+        title=${t('removeCriterion', { field: isolate(name) })}
+        @click=${() => e.onRemove(i)}
+      >
+        ×
+      </button>
     </div>
     ${c.type === 'category' ? renderLists(c, i, e) : c.type === 'number' ? renderRanges(c, i, e) : renderBoolean(c, i, e)}
-    <button type="button" class="remove" data-remove-criterion=${c.id} @click=${() => e.onRemove(i)}>
-      ${t('removeCriterion', { field: name })}
-    </button>
   </fieldset>`;
 }
 
 function renderLists(c: CriterionInput, i: number, e: CriteriaEditor): TemplateResult {
   const { l } = e;
   return html`<div class="row lists">
-      ${BUCKETS.map((b) =>
-        textField(l, {
-          id: fieldId(c.id, b),
-          label: l.t(b),
-          value: c[b],
-          max: TEXT_MAX,
-          error: e.errors[fieldId(c.id, b)],
-          onInput: (v) => e.onCriterion(i, { [b]: v }),
-        }),
-      )}
-    </div>
-    <p class="hint">${l.t('listHint')}</p>`;
+    ${BUCKETS.map((b) =>
+      textField(l, {
+        id: fieldId(c.id, b),
+        label: l.t(b),
+        value: c[b],
+        max: TEXT_MAX,
+        error: e.errors[fieldId(c.id, b)],
+        onInput: (v) => e.onCriterion(i, { [b]: v }),
+      }),
+    )}
+  </div>`;
 }
 
 function renderRanges(c: CriterionInput, i: number, e: CriteriaEditor): TemplateResult {
   const { l } = e;
   const t = l.t.bind(l);
   const name = criterionName(l, c);
-  const hintId = fieldId(c.id, 'ranges-hint');
   const groupError = e.errors[fieldId(c.id, 'ranges')];
-  return html`<div class="ranges" role="group" aria-label=${t('ranges')} aria-describedby=${hintId}>
+  return html`<div class="ranges" role="group" aria-label=${t('ranges')} aria-describedby="criteria-hint">
     ${c.ranges.map(
-      (r, j) => html`<div class="row range" data-range=${r.id}>
-        ${selectField<Bucket>({
-          id: fieldId(c.id, r.id, 'bucket'),
-          label: t('rangeMatch'),
-          value: r.bucket,
-          options: BUCKETS,
-          text: (b) => t(`bucket.${b}`),
-          onChange: (bucket) => e.onRange(i, j, { bucket }),
-        })}
-        ${numberInput(l, {
-          id: fieldId(c.id, r.id, 'min'),
-          label: t('rangeFrom'),
-          value: r.min,
-          error: e.errors[fieldId(c.id, r.id, 'min')],
-          onInput: (v) => e.onRange(i, j, { min: v }),
-        })}
-        ${numberInput(l, {
-          id: fieldId(c.id, r.id, 'max'),
-          label: t('rangeTo'),
-          value: r.max,
-          error: e.errors[fieldId(c.id, r.id, 'max')],
-          onInput: (v) => e.onRange(i, j, { max: v }),
-        })}
-        <button
-          type="button"
-          class="remove icon-button"
-          aria-label=${t('removeRange', { n: l.number(j + 1), field: name })}
-          title=${t('removeRange', { n: l.number(j + 1), field: name })}
-          @click=${() => e.onRemoveRange(i, j)}
-        >
-          ×
-        </button>
-      </div>`,
+      (r, j) =>
+        html`<div class="row range" data-range=${r.id}>
+          ${selectField<Bucket>({
+            id: fieldId(c.id, r.id, 'bucket'),
+            label: t('rangeMatch'),
+            value: r.bucket,
+            options: BUCKETS,
+            text: (b) => t(`bucket.${b}`),
+            compact: j > 0,
+            onChange: (bucket) => e.onRange(i, j, { bucket }),
+          })}
+          ${numberInput(l, {
+            id: fieldId(c.id, r.id, 'min'),
+            label: t('rangeFrom'),
+            value: r.min,
+            error: e.errors[fieldId(c.id, r.id, 'min')],
+            compact: j > 0,
+            onInput: (v) => e.onRange(i, j, { min: v }),
+          })}
+          ${numberInput(l, {
+            id: fieldId(c.id, r.id, 'max'),
+            label: t('rangeTo'),
+            value: r.max,
+            error: e.errors[fieldId(c.id, r.id, 'max')],
+            compact: j > 0,
+            onInput: (v) => e.onRange(i, j, { max: v }),
+          })}
+          <button
+            type="button"
+            class="remove icon-button"
+            aria-label=${t('removeRange', { n: l.number(j + 1), field: isolate(name) })}
+            title=${t('removeRange', { n: l.number(j + 1), field: isolate(name) })}
+            @click=${() => e.onRemoveRange(i, j)}
+          >
+            ×
+          </button>
+        </div>`,
     )}
-    <p class="hint" id=${hintId}>${t('rangesHint')}</p>
     ${groupError ? html`<p class="error" part="error">${icpErrorMessage(l, groupError)}</p>` : nothing}
-    <button type="button" class="add small" id=${fieldId(c.id, 'add-range')} @click=${() => e.onAddRange(i)}>${t('addRange')}</button>
+    <button type="button" class="add small" id=${fieldId(c.id, 'add-range')} @click=${() => e.onAddRange(i)}>
+      ${t('addRange')}
+    </button>
   </div>`;
 }
 

@@ -27,42 +27,87 @@ export interface CsvRecords {
   fatal?: FatalCode;
 }
 
-/** Reads `input` (a file or text) into rows of cells; never throws for bad input. */
-export async function readCsvRecords(input: Blob | string): Promise<CsvRecords> {
+export interface RecordsHooks {
+  /** Share of the file read, 0–1. */
+  onProgress?: (fraction: number) => void;
+  /** Checked between chunks: true stops reading (the promise resolves with `cancelled`). */
+  isCancelled?: () => boolean;
+}
+
+const CHUNK = 512 * 1024;
+
+/** Gives the page a turn between chunks (a message-channel task is not clamped like nested timeouts). */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Reads `input` (a file or text) into rows of cells, chunk by chunk with a turn for the page
+ * between chunks (a 100,000-row file does not freeze it); never throws for bad input.
+ */
+export async function readCsvRecords(
+  input: Blob | string,
+  hooks: RecordsHooks = {},
+): Promise<CsvRecords & { cancelled?: boolean }> {
   const sniffed = await sniff(input);
   const empty: CsvRecords = { sniffed, headers: sniffed.headers, rows: [], lines: [], errors: [] };
   if (sniffed.fatal) return { ...empty, fatal: sniffed.fatal.code };
-  let text: string;
-  try {
-    text = typeof input === 'string' ? input : await input.text();
-  } catch {
-    return { ...empty, fatal: 'readFailed' };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parsed = Papa.parse<string[]>(text, { delimiter: sniffed.delimiter, skipEmptyLines: false });
-  const rowsWithQuoteErrors = new Set(parsed.errors.filter((e) => e.row !== undefined).map((e) => e.row as number));
   const headers = sniffed.headers;
+  const total = typeof input === 'string' ? input.length : input.size;
   const rows: string[][] = [];
   const lines: number[] = [];
   const errors: RecordsError[] = [];
   let line = 1;
   let headerSeen = false;
-  parsed.data.forEach((row, i) => {
+  let cancelled = false;
+  const take = (row: string[], quoteError: boolean): void => {
     const rowLine = line;
     // A row spans one line plus the line breaks inside its quoted cells.
-    line += 1 + row.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+    for (const cell of row) for (let k = cell.indexOf('\n'); k >= 0; k = cell.indexOf('\n', k + 1)) line += 1;
+    line += 1;
     if (row.every((c) => c.trim() === '')) return;
     if (!headerSeen) {
       headerSeen = true;
       return;
     }
-    if (rowsWithQuoteErrors.has(i)) return void errors.push({ line: rowLine, code: 'badQuotes' });
+    if (quoteError) return void errors.push({ line: rowLine, code: 'badQuotes' });
     if (row.length < headers.length) return void errors.push({ line: rowLine, code: 'tooFewColumns' });
     if (row.length > headers.length && row.slice(headers.length).some((c) => c.trim() !== ''))
       return void errors.push({ line: rowLine, code: 'tooManyColumns' });
-    rows.push(row.slice(0, headers.length));
+    rows.push(row.length === headers.length ? row : row.slice(0, headers.length));
     lines.push(rowLine);
+  };
+  const failed = await new Promise<boolean>((resolve) => {
+    Papa.parse<string[]>(input as File, {
+      delimiter: sniffed.delimiter,
+      chunkSize: CHUNK,
+      skipEmptyLines: false,
+      chunk(results, parser) {
+        const bad = new Set(results.errors.filter((e) => e.code !== 'UndetectableDelimiter').map((e) => e.row));
+        results.data.forEach((row, i) => take(row, bad.has(i)));
+        hooks.onProgress?.(Math.min(1, results.meta.cursor / Math.max(1, total)));
+        parser.pause();
+        void yieldToPage().then(() => {
+          if (hooks.isCancelled?.()) {
+            cancelled = true;
+            parser.abort();
+          } else parser.resume();
+        });
+      },
+      complete: () => resolve(false),
+      error: () => resolve(true),
+    });
   });
+  if (cancelled) return { ...empty, cancelled: true };
+  if (failed) return { ...empty, fatal: 'readFailed' };
+  hooks.onProgress?.(1);
   if (rows.length === 0 && errors.length === 0) return { ...empty, fatal: 'noDataRows' };
   return { sniffed, headers, rows, lines, errors };
 }

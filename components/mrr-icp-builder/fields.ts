@@ -30,14 +30,18 @@ export const isKnownField = (field: string) => `f.${field}` in messages.en;
  * A sentence from a catalogue template whose placeholders may be user text: each parameter given as
  * `{ user: text }` is rendered inside `<bdi>` so right-to-left text cannot reorder the sentence.
  */
-export function sentence(template: string, params: Record<string, string | number | { user: string }>): TemplateResult {
+export function sentence(
+  template: string,
+  params: Record<string, string | number | { user: string } | TemplateResult>,
+): TemplateResult {
   const parts: unknown[] = [];
   let last = 0;
   for (const m of template.matchAll(/\{(\w+)\}/g)) {
     parts.push(template.slice(last, m.index));
     const p = params[m[1]];
     if (p === undefined) parts.push(m[0]);
-    else if (typeof p === 'object') parts.push(html`<bdi>${p.user}</bdi>`);
+    else if (typeof p === 'object' && 'user' in p) parts.push(html`<bdi>${p.user}</bdi>`);
+    else if (typeof p === 'object') parts.push(p);
     else parts.push(String(p));
     last = m.index! + m[0].length;
   }
@@ -66,36 +70,41 @@ export function textField(l: L, o: TextFieldOptions): TemplateResult {
   const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
   const length = [...o.value].length;
   return html`<div class="field" part="field" ?data-invalid=${!!o.error}>
-    <label for=${o.id}>${o.label}</label>
-    <div class="input-wrap">
-      ${o.multiline
-        ? html`<textarea
-            id=${o.id}
-            part="input"
-            rows="2"
-            dir="auto"
-            maxlength=${o.max}
-            .value=${o.value}
-            aria-invalid=${o.error ? 'true' : 'false'}
-            aria-describedby=${describedBy}
-            @input=${onInput}
-          ></textarea>`
-        : html`<input
-            id=${o.id}
-            part="input"
-            type="text"
-            dir="auto"
-            autocomplete="off"
-            maxlength=${o.max}
-            .value=${o.value}
-            aria-invalid=${o.error ? 'true' : 'false'}
-            aria-describedby=${describedBy}
-            @input=${onInput}
-          />`}
+    <div class="label-row">
+      <label for=${o.id}>${o.label}</label>
+      <span class="counter" id=${countId} ?data-full=${length >= o.max}
+        ><span aria-hidden="true">${l.number(length)}/${l.number(o.max)}</span
+        ><span class="visually-hidden">${l.t('counter', { n: l.number(length), max: l.number(o.max) })}</span></span
+      >
     </div>
-    <span class="counter" id=${countId} ?data-full=${length >= o.max}
-      >${l.t('counter', { n: l.number(length), max: l.number(o.max) })}</span
-    >
+    <div class="input-wrap">
+      ${
+        o.multiline
+          ? html`<textarea
+              id=${o.id}
+              part="input"
+              rows="2"
+              dir="auto"
+              maxlength=${o.max}
+              .value=${o.value}
+              aria-invalid=${o.error ? 'true' : 'false'}
+              aria-describedby=${describedBy}
+              @input=${onInput}
+            ></textarea>`
+          : html`<input
+              id=${o.id}
+              part="input"
+              type="text"
+              dir="auto"
+              autocomplete="off"
+              maxlength=${o.max}
+              .value=${o.value}
+              aria-invalid=${o.error ? 'true' : 'false'}
+              aria-describedby=${describedBy}
+              @input=${onInput}
+            />`
+      }
+    </div>
     ${o.hint ? html`<span class="hint" id=${hintId}>${o.hint}</span>` : nothing}
     ${o.error ? html`<p class="error" id=${errorId} part="error">${icpErrorMessage(l, o.error)}</p>` : nothing}
   </div>`;
@@ -119,7 +128,7 @@ export function numberInput(l: L, o: NumberInputOptions): TemplateResult {
   const hintId = `${o.id}-hint`;
   const describedBy = [o.error ? errorId : '', o.hint ? hintId : ''].filter(Boolean).join(' ');
   return html`<div class="field" part="field" ?data-invalid=${!!o.error}>
-    <label for=${o.id}>${o.label}</label>
+    <label for=${o.id} class=${o.compact ? 'visually-hidden' : ''}>${o.label}</label>
     <div class="input-wrap">
       <input
         id=${o.id}
@@ -148,13 +157,15 @@ export interface SelectOptions<T extends string> {
   text: (option: T) => string;
   error?: FieldError;
   l?: L;
+  /** Label hidden visually (rows after the first of a list, where the first row's labels show). */
+  compact?: boolean;
   onChange: (value: T) => void;
 }
 
 export function selectField<T extends string>(o: SelectOptions<T>): TemplateResult {
   const errorId = `${o.id}-error`;
   return html`<div class="field" ?data-invalid=${!!o.error}>
-    <label for=${o.id}>${o.label}</label>
+    <label for=${o.id} class=${o.compact ? 'visually-hidden' : ''}>${o.label}</label>
     <div class="input-wrap">
       <select
         id=${o.id}
@@ -166,5 +177,35 @@ export function selectField<T extends string>(o: SelectOptions<T>): TemplateResu
       </select>
     </div>
     ${o.error && o.l ? html`<p class="error" id=${errorId} part="error">${icpErrorMessage(o.l, o.error)}</p>` : nothing}
+  </div>`;
+}
+
+/** Isolates user text inside a plain-text sentence (an aria-label, the undo message): first-strong isolate … pop directional isolate. */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/** One line of a file that could not be read (or a value in it), and why. */
+export interface LineError {
+  line: number;
+  /** `rowError.<code>` in the catalogue (`tooFewColumns`, `badNumber`, `badMrr`…). */
+  code: string;
+  column?: string;
+  value?: string;
+}
+
+/** The first ten line errors in words ("Line 7: Employees “lots” is not a number"), and how many more. */
+export function renderLineErrors(l: L, errors: readonly LineError[]): TemplateResult | typeof nothing {
+  if (errors.length === 0) return nothing;
+  const shown = [...errors].sort((a, b) => a.line - b.line).slice(0, 10);
+  const reason = (e: LineError) => {
+    const key = `rowError.${e.code}`;
+    return key in messages.en
+      ? sentence(l.t(key as keyof IcpMessages), { column: { user: e.column ?? '' }, value: { user: e.value ?? '' } })
+      : html`${l.t('rowError.other')}`;
+  };
+  return html`<div class="errors" role="status" data-line-errors>
+    <ul>
+      ${shown.map((e) => html`<li>${sentence(l.t('lineError'), { line: l.number(e.line), reason: reason(e) })}</li>`)}
+    </ul>
+    ${errors.length > shown.length ? html`<p>${l.t('moreErrors', { n: l.number(errors.length - shown.length) })}</p>` : nothing}
   </div>`;
 }

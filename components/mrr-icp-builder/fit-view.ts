@@ -82,7 +82,13 @@ export function renderExample(v: ExampleView): TemplateResult {
             });
           }
           if (type === 'number') {
-            return numberInput(l, { id, label, value: v.values[field] ?? '', error: v.errors[id], onInput: (x) => v.onInput(field, x) });
+            return numberInput(l, {
+              id,
+              label,
+              value: v.values[field] ?? '',
+              error: v.errors[id],
+              onInput: (x) => v.onInput(field, x),
+            });
           }
           return html`<div class="field">
             <label for=${id}>${label}</label>

@@ -18,9 +18,8 @@ import { toMinor } from '../../src/core/money.js';
 import { parseDateCell } from '../../src/import/dates.js';
 import { normalizeHeader } from '../../src/import/mapping.js';
 import { type CsvRecords, readCsvRecords } from './csv-records.js';
-import { fieldLabel, type L, selectField, sentence } from './fields.js';
+import { fieldLabel, isolate, type L, type LineError, renderLineErrors, selectField, sentence } from './fields.js';
 import { reasonValue } from './fit-view.js';
-import { messages, type IcpMessages } from './messages.js';
 
 export interface LearnHost {
   l: L;
@@ -38,8 +37,27 @@ interface ClientColumns {
   end: string;
 }
 
-const MRR_HEADERS = ['mrr', 'monthly amount', 'monthly revenue', 'monthly recurring revenue', 'amount', 'price', 'monthly fee', 'fee'];
-const START_HEADERS = ['start', 'start date', 'started at', 'client since', 'since', 'signed', 'signed at', 'created', 'created at'];
+const MRR_HEADERS = [
+  'mrr',
+  'monthly amount',
+  'monthly revenue',
+  'monthly recurring revenue',
+  'amount',
+  'price',
+  'monthly fee',
+  'fee',
+];
+const START_HEADERS = [
+  'start',
+  'start date',
+  'started at',
+  'client since',
+  'since',
+  'signed',
+  'signed at',
+  'created',
+  'created at',
+];
 const END_HEADERS = ['end', 'end date', 'ended at', 'churned at', 'churn date', 'cancelled at', 'canceled at', 'left at'];
 /** Columns that name a client rather than describe it: not offered as fields to learn from. */
 const ID_HEADERS = ['id', 'client', 'client id', 'customer', 'customer id', 'name', 'email', 'account', 'account id', 'company'];
@@ -57,7 +75,7 @@ export class LearnPanel implements ReactiveController {
   private learned?: LearnedIcp;
   private holdout?: HoldoutReport;
   private decisions = new Map<string, 'accepted' | 'rejected'>();
-  private skippedLines: { line: number; code: string }[] = [];
+  private skippedLines: LineError[] = [];
   private missing = false;
 
   constructor(
@@ -102,19 +120,27 @@ export class LearnPanel implements ReactiveController {
     const iEnd = end ? col(end) : -1;
     const fields = r.headers.filter((h) => this.fields.has(h));
     const iFields = fields.map(col);
-    const format = r.sniffed.dateFormat === 'dmy' || r.sniffed.dateFormat === 'mdy' || r.sniffed.dateFormat === 'unix' ? r.sniffed.dateFormat : 'iso';
+    const format =
+      r.sniffed.dateFormat === 'dmy' || r.sniffed.dateFormat === 'mdy' || r.sniffed.dateFormat === 'unix'
+        ? r.sniffed.dateFormat
+        : 'iso';
     // Dates are read by the import's date reader (one rule for the whole kit); unreadable text is
     // passed on as it is, so the core reports the client as skipped and we can say which line.
     const date = (text: string) => (text.trim() === '' ? '' : (parseDateCell(text.trim(), format) ?? text));
     const clients = r.rows.map((row) => {
-      const client: Record<string, unknown> = { mrr: row[iMrr] ?? '', start: date(row[iStart] ?? ''), end: iEnd >= 0 ? date(row[iEnd] ?? '') : '' };
+      const client: Record<string, unknown> = {
+        mrr: row[iMrr] ?? '',
+        start: date(row[iStart] ?? ''),
+        end: iEnd >= 0 ? date(row[iEnd] ?? '') : '',
+      };
       fields.forEach((f, k) => (client[f] = row[iFields[k]]));
       return client as { mrr: string; start: string; end: string };
     });
     const options = { fields, asOf: new Date().toISOString().slice(0, 10), target: this.target, currency: this.o.currency() };
     this.learned = learnIcp(clients, options);
     this.holdout = holdoutCheck(clients, options);
-    this.skippedLines = this.learned.skipped.map((s) => ({ line: r.lines[s.index], code: s.code }));
+    const columnOf: Record<string, string> = { badMrr: mrr, badStart: start, badEnd: end, endBeforeStart: end };
+    this.skippedLines = this.learned.skipped.map((s) => ({ line: r.lines[s.index], code: s.code, column: columnOf[s.code] }));
     this.decisions = new Map();
     this.host.requestUpdate();
     this.o.say(this.holdoutSentence());
@@ -134,10 +160,28 @@ export class LearnPanel implements ReactiveController {
     const of = (s: IcpValueStats['suggestion']) => stats.values.filter((v) => v.suggestion === s).map((v) => v.value);
     const base = { id: stats.field, field: stats.field, weight: stats.weight };
     if (stats.type === 'number')
-      return { ...base, type: 'number', ideal: of('ideal') as IcpRange[], acceptable: of('acceptable') as IcpRange[], disqualify: of('disqualify') as IcpRange[] };
+      return {
+        ...base,
+        type: 'number',
+        ideal: of('ideal') as IcpRange[],
+        acceptable: of('acceptable') as IcpRange[],
+        disqualify: of('disqualify') as IcpRange[],
+      };
     if (stats.type === 'boolean')
-      return { ...base, type: 'boolean', ideal: of('ideal') as boolean[], acceptable: of('acceptable') as boolean[], disqualify: of('disqualify') as boolean[] };
-    return { ...base, type: 'category', ideal: of('ideal') as string[], acceptable: of('acceptable') as string[], disqualify: of('disqualify') as string[] };
+      return {
+        ...base,
+        type: 'boolean',
+        ideal: of('ideal') as boolean[],
+        acceptable: of('acceptable') as boolean[],
+        disqualify: of('disqualify') as boolean[],
+      };
+    return {
+      ...base,
+      type: 'category',
+      ideal: of('ideal') as string[],
+      acceptable: of('acceptable') as string[],
+      disqualify: of('disqualify') as string[],
+    };
   }
 
   private decide(stats: IcpFieldStats, decision: 'accepted' | 'rejected'): void {
@@ -146,8 +190,8 @@ export class LearnPanel implements ReactiveController {
     const field = fieldLabel(l, stats.field);
     if (decision === 'accepted') {
       this.o.accept(this.criterionOf(stats));
-      this.o.say(l.t('accepted', { field, name: this.o.profileName() }));
-    } else this.o.say(l.t('rejected', { field }));
+      this.o.say(l.t('accepted', { field: isolate(field), name: isolate(this.o.profileName()) }));
+    } else this.o.say(l.t('rejected', { field: isolate(field) }));
     this.host.requestUpdate();
   }
 
@@ -207,67 +251,54 @@ export class LearnPanel implements ReactiveController {
         },
       });
     return html`<p>${t('clientsRead', { n: l.number(r.rows.length) })}</p>
-      ${this.renderLineErrors([...r.errors, ...this.skippedLines])}
-      <div class="row">${column('mrr', t('mrrColumn'))} ${column('start', t('startColumn'))} ${column('end', t('endColumn'))}</div>
+      ${renderLineErrors(l, [...r.errors, ...this.skippedLines])}
+      <div class="row">
+        ${column('mrr', t('mrrColumn'))} ${column('start', t('startColumn'))} ${column('end', t('endColumn'))}
+      </div>
       <fieldset class="checks-set">
         <legend>${t('learnFields')}</legend>
         <div class="checks">
           ${r.headers
             .filter((h) => !Object.values(this.columns).includes(h))
             .map(
-              (h) => html`<label
-                ><input
-                  type="checkbox"
-                  data-field=${h}
-                  .checked=${this.fields.has(h)}
-                  @change=${(e: Event) => {
-                    const next = new Set(this.fields);
-                    if ((e.target as HTMLInputElement).checked) next.add(h);
-                    else next.delete(h);
-                    this.fields = next;
-                    this.host.requestUpdate();
-                  }}
-                /><bdi>${fieldLabel(l, h)}</bdi></label
-              >`,
+              (h) =>
+                html`<label
+                  ><input
+                    type="checkbox"
+                    data-field=${h}
+                    .checked=${this.fields.has(h)}
+                    @change=${(e: Event) => {
+                      const next = new Set(this.fields);
+                      if ((e.target as HTMLInputElement).checked) next.add(h);
+                      else next.delete(h);
+                      this.fields = next;
+                      this.host.requestUpdate();
+                    }}
+                  /><bdi>${fieldLabel(l, h)}</bdi></label
+                >`,
             )}
         </div>
       </fieldset>
       <fieldset class="mode">
         <legend>${t('highValue')}</legend>
         ${(['value', 'retention'] as const).map(
-          (target) => html`<label
-            ><input
-              type="radio"
-              name="learn-target"
-              value=${target}
-              .checked=${this.target === target}
-              @change=${() => {
-                this.target = target;
-                this.host.requestUpdate();
-              }}
-            />${t(target === 'value' ? 'highValue.revenue' : 'highValue.retention')}</label
-          >`,
+          (target) =>
+            html`<label
+              ><input
+                type="radio"
+                name="learn-target"
+                value=${target}
+                .checked=${this.target === target}
+                @change=${() => {
+                  this.target = target;
+                  this.host.requestUpdate();
+                }}
+              />${t(target === 'value' ? 'highValue.revenue' : 'highValue.retention')}</label
+            >`,
         )}
       </fieldset>
       ${this.missing ? html`<p class="errors" role="alert">${t('learnMissing')}</p>` : nothing}
       <button type="button" class="primary" id="learn-run" @click=${() => this.run()}>${t('learnButton')}</button>`;
-  }
-
-  renderLineErrors(errors: { line: number; code: string }[]): TemplateResult | typeof nothing {
-    if (errors.length === 0) return nothing;
-    const l = this.o.l;
-    const shown = [...errors].sort((a, b) => a.line - b.line).slice(0, 10);
-    const columns: Record<string, string> = { badMrr: this.columns.mrr, badStart: this.columns.start, badEnd: this.columns.end };
-    const reason = (code: string) => {
-      const key = `rowError.${code}`;
-      return key in messages.en ? l.t(key as keyof IcpMessages, { column: columns[code] ?? '' }) : l.t('rowError.other');
-    };
-    return html`<div class="errors" role="status" data-line-errors>
-      <ul>
-        ${shown.map((e) => html`<li>${l.t('lineError', { line: l.number(e.line), reason: reason(e.code) })}</li>`)}
-      </ul>
-      ${errors.length > shown.length ? html`<p>${l.t('moreErrors', { n: l.number(errors.length - shown.length) })}</p>` : nothing}
-    </div>`;
   }
 
   private renderLearned(learned: LearnedIcp): TemplateResult {
@@ -309,26 +340,38 @@ export class LearnPanel implements ReactiveController {
           </thead>
           <tbody>
             ${stats.values.map(
-              (v) => html`<tr>
-                <th scope="row"><bdi>${this.valueText(v.value)}</bdi></th>
-                <td>${l.number(v.clients)}</td>
-                <td>${l.percent(v.share * 100, 0)}</td>
-                <td>${money(v.avgMrr)}</td>
-                <td>${l.percent(v.churnRate * 100, 0)}</td>
-                <td>${v.lift === null ? l.c('common.na') : l.number(v.lift, 2)}</td>
-                <td>${t(`bucket.${v.suggestion}`)}</td>
-              </tr>`,
+              (v) =>
+                html`<tr>
+                  <th scope="row"><bdi>${this.valueText(v.value)}</bdi></th>
+                  <td>${l.number(v.clients)}</td>
+                  <td>${l.percent(v.share * 100, 0)}</td>
+                  <td>${money(v.avgMrr)}</td>
+                  <td>${l.percent(v.churnRate * 100, 0)}</td>
+                  <td>${v.lift === null ? l.c('common.na') : l.number(v.lift, 2)}</td>
+                  <td>${t(`bucket.${v.suggestion}`)}</td>
+                </tr>`,
             )}
           </tbody>
         </table>
       </div>
       <div class="actions">
-        ${decided
-          ? html`<p role="status">${decided === 'accepted' ? t('accepted', { field: label, name: this.o.profileName() }) : t('rejected', { field: label })}</p>`
-          : html`<button type="button" class="primary" data-accept=${stats.field} @click=${() => this.decide(stats, 'accepted')}>
-                ${sentence(t('accept'), { name: { user: this.o.profileName() } })}
-              </button>
-              <button type="button" data-reject=${stats.field} @click=${() => this.decide(stats, 'rejected')}>${t('reject')}</button>`}
+        ${
+          decided
+            ? html`<p role="status">
+                ${decided === 'accepted' ? sentence(t('accepted'), { field: { user: label }, name: { user: this.o.profileName() } }) : sentence(t('rejected'), { field: { user: label } })}
+              </p>`
+            : html`<button
+                  type="button"
+                  class="primary"
+                  data-accept=${stats.field}
+                  @click=${() => this.decide(stats, 'accepted')}
+                >
+                  ${sentence(t('accept'), { name: { user: this.o.profileName() } })}
+                </button>
+                <button type="button" data-reject=${stats.field} @click=${() => this.decide(stats, 'rejected')}>
+                  ${t('reject')}
+                </button>`
+        }
       </div>
     </article>`;
   }
@@ -351,7 +394,7 @@ export class LearnPanel implements ReactiveController {
       width=${width}
       height=${height}
       role="img"
-      aria-label=${l.t('chartLabel', { field: label })}
+      aria-label=${l.t('chartLabel', { field: isolate(label) })}
       direction="ltr"
     >
       ${values.map((v, i) => {

@@ -114,6 +114,7 @@ const messagesEn = {
   'reason.none': '{field} {value} is neither ideal nor acceptable: 0 of {possible} points',
   'reason.disqualify': '{field} {value} disqualifies the account',
   'reason.unknown': '{field} is unknown: not counted',
+  'reason.unreadable': '{field} “{value}” could not be read: not counted',
   exampleAnnounce: 'Example account: score {score}, tier {tier}, coverage {coverage}.',
   // Personas (kinds of person)
   personas: 'Personas',
@@ -164,7 +165,8 @@ const messagesEn = {
   'rowError.endBeforeStart': 'the end date is before the start date',
   // Learn from clients
   learn: 'Learn from your clients',
-  learnHint: 'A CSV with one row per client: its attributes, its monthly revenue, its start date and its end date (empty while still a client).',
+  learnHint:
+    'A CSV with one row per client: its attributes, its monthly revenue, its start date and its end date (empty while still a client).',
   mrrColumn: 'Monthly revenue column',
   startColumn: 'Start date column',
   endColumn: 'End date column',
@@ -178,7 +180,8 @@ const messagesEn = {
   suggestions: 'Suggestions',
   suggestionsHint: 'Lift above 1 means the value is more common among good clients than overall.',
   suggestedWeight: 'Suggested weight {weight} (information value {iv})',
-  suspicious: 'Suspiciously strong: check that this field is not known only after a client signs (for example an end reason or a plan name).',
+  suspicious:
+    'Suspiciously strong: check that this field is not known only after a client signs (for example an end reason or a plan name).',
   'col.value': 'Value',
   'col.clients': 'Clients',
   'col.share': 'Share',
@@ -202,6 +205,8 @@ const messagesEn = {
   prospectsHint: 'A CSV with one row per prospect. Each criterion of the profile reads one column.',
   nameColumn: 'Name column',
   mappingFor: 'Column for {field}',
+  rowsRead: '{n} rows read.',
+  showMore: 'Show {n} more',
   scoreButton: 'Score every row',
   scoring: 'Scoring… {done} of {total} rows',
   scored: '{n} prospects scored with “{name}”.',

@@ -39,10 +39,45 @@ export const icpBuilderStyles = [
     .row.name-row {
       grid-template-columns: minmax(0, 420px);
     }
+    .row.head {
+      grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1.5fr) 44px;
+      align-items: end;
+    }
     .row.range {
-      grid-template-columns: minmax(110px, 1fr) minmax(80px, 1fr) minmax(80px, 1fr) 44px;
+      grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr) minmax(0, 1fr) 44px;
       align-items: end;
       margin-bottom: 4px;
+    }
+    @container (max-width: 480px) {
+      .row.head {
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) 44px;
+      }
+      .row.head > :first-child {
+        grid-column: 1 / -1;
+      }
+      .row.range {
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) 44px;
+        border-top: 1px dashed var(--_border);
+        padding-top: 4px;
+      }
+      .row.range > :first-child {
+        grid-column: 1 / -1;
+      }
+      .row.range label.visually-hidden {
+        position: static;
+        width: auto;
+        height: auto;
+        margin: 0;
+        clip: auto;
+        overflow: visible;
+        white-space: normal;
+      }
+    }
+    .label-row {
+      display: flex;
+      justify-content: space-between;
+      align-items: baseline;
+      gap: 8px;
     }
     .profile-bar {
       display: flex;

@@ -9,7 +9,7 @@ import { MrrEvent } from '../../src/events.js';
 import { storageNotice } from '../../src/ui/fields.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { criterionName, renderCriteria } from './criteria.js';
-import { type L, numberInput, textField } from './fields.js';
+import { isolate, type L, numberInput, sentence, textField } from './fields.js';
 import { renderExample } from './fit-view.js';
 import { LearnPanel } from './learn-panel.js';
 import { messages } from './messages.js';
@@ -185,6 +185,11 @@ export class MrrIcpBuilder extends MrrElement {
     this.form.apply({ example });
   }
 
+  /** The last scored prospects as CSV (score, tier, coverage, reasons; formula cells neutralised), or undefined. */
+  scoredCsv(): string | undefined {
+    return this.prospects.scoredCsv();
+  }
+
   // -------------------------------------------------------------------------------------------
   // Inputs
 
@@ -201,7 +206,12 @@ export class MrrIcpBuilder extends MrrElement {
       channels: t('starter.channels'),
       objections: t('starter.objections'),
     };
-    const example: Record<string, string> = { industry: value('Dental clinic'), hasWebsite: 'yes', runsAds: 'no', sellsOnline: 'no' };
+    const example: Record<string, string> = {
+      industry: value('Dental clinic'),
+      hasWebsite: 'yes',
+      runsAds: 'no',
+      sellsOnline: 'no',
+    };
     for (const [k, v] of Object.entries(EXAMPLE_ACCOUNT)) example[k] = fmt(v);
     return { icps: [starter], activeId: starter.id, personas: [persona], example };
   }
@@ -215,7 +225,10 @@ export class MrrIcpBuilder extends MrrElement {
 
   private get activeIndex(): number {
     const inputs = this.inputs;
-    return Math.max(0, inputs.icps.findIndex((i) => i.id === inputs.activeId));
+    return Math.max(
+      0,
+      inputs.icps.findIndex((i) => i.id === inputs.activeId),
+    );
   }
 
   private profileLabel(icp: IcpInput | undefined, index: number): string {
@@ -244,7 +257,8 @@ export class MrrIcpBuilder extends MrrElement {
       if (j !== index) return c;
       const next = { ...c, ...patch };
       // A new type starts with something to fill in.
-      if (patch.type === 'number' && next.ranges.length === 0) next.ranges = [{ id: newId('r'), bucket: 'ideal', min: '', max: '' }];
+      if (patch.type === 'number' && next.ranges.length === 0)
+        next.ranges = [{ id: newId('r'), bucket: 'ideal', min: '', max: '' }];
       if (patch.type === 'boolean' && next.yes === 'none' && next.no === 'none') next.yes = 'ideal';
       return next;
     });
@@ -267,7 +281,11 @@ export class MrrIcpBuilder extends MrrElement {
     const snapshot = this.inputs;
     const c = activeIcp(snapshot)!.criteria[index];
     this.editCriterion(index, { ranges: c.ranges.filter((_, j) => j !== rangeIndex) });
-    this.undo.offer({ snapshot, message: this.l.t('removed.range', { name: criterionName(this.l, c) }), focus: fieldId(c.id, 'add-range') });
+    this.undo.offer({
+      snapshot,
+      message: this.l.t('removed.range', { name: isolate(criterionName(this.l, c)) }),
+      focus: fieldId(c.id, 'add-range'),
+    });
   }
 
   private addCriterion(): void {
@@ -295,7 +313,11 @@ export class MrrIcpBuilder extends MrrElement {
     const snapshot = this.inputs;
     const c = activeIcp(snapshot)!.criteria[index];
     this.editActive({ criteria: activeIcp(snapshot)!.criteria.filter((_, j) => j !== index) });
-    this.undo.offer({ snapshot, message: this.l.t('removed.criterion', { name: criterionName(this.l, c) }), focus: fieldId(c.id, 'field') });
+    this.undo.offer({
+      snapshot,
+      message: this.l.t('removed.criterion', { name: isolate(criterionName(this.l, c)) }),
+      focus: fieldId(c.id, 'field'),
+    });
   }
 
   private addProfile(icp: IcpInput): void {
@@ -323,7 +345,11 @@ export class MrrIcpBuilder extends MrrElement {
     // Personas of the removed profile stay, linked to the profile now shown.
     const personas = snapshot.personas.map((p) => (p.icpId === active.id && fallback ? { ...p, icpId: fallback.id } : p));
     this.edit({ icps, personas, activeId: fallback?.id ?? '' }, 'icps');
-    this.undo.offer({ snapshot, message: this.l.t('removed.profile', { name: this.profileLabel(active, index) }), focus: 'profile' });
+    this.undo.offer({
+      snapshot,
+      message: this.l.t('removed.profile', { name: isolate(this.profileLabel(active, index)) }),
+      focus: 'profile',
+    });
   }
 
   private editPersona(index: number, patch: Partial<PersonaInput>): void {
@@ -340,7 +366,11 @@ export class MrrIcpBuilder extends MrrElement {
     const snapshot = this.inputs;
     const p = snapshot.personas[index];
     this.edit({ personas: snapshot.personas.filter((_, j) => j !== index) }, 'personas');
-    this.undo.offer({ snapshot, message: this.l.t('removed.persona', { name: this.personaLabel(p, index) }), focus: 'add-persona' });
+    this.undo.offer({
+      snapshot,
+      message: this.l.t('removed.persona', { name: isolate(this.personaLabel(p, index)) }),
+      focus: 'add-persona',
+    });
   }
 
   private focusLater(id: string): void {
@@ -364,26 +394,33 @@ export class MrrIcpBuilder extends MrrElement {
         <h3 id="profiles-title">${t('profiles')}</h3>
         <p class="hint">${t('profilesHint')}</p>
         <div class="profile-bar">
-          ${inputs.icps.length > 0
-            ? html`<div class="field">
-                <label for="profile">${t('profile')}</label>
-                <div class="input-wrap">
-                  <select id="profile" @change=${(e: Event) => this.edit({ activeId: (e.target as HTMLSelectElement).value }, 'activeId')}>
-                    ${inputs.icps.map(
-                      (icp, i) => html`<option value=${icp.id} ?selected=${icp.id === active?.id} dir="auto">${this.profileLabel(icp, i)}</option>`,
-                    )}
-                  </select>
-                </div>
-              </div>`
-            : nothing}
+          ${
+            inputs.icps.length > 0
+              ? html`<div class="field">
+                  <label for="profile">${t('profile')}</label>
+                  <div class="input-wrap">
+                    <select
+                      id="profile"
+                      @change=${(e: Event) => this.edit({ activeId: (e.target as HTMLSelectElement).value }, 'activeId')}
+                    >
+                      ${inputs.icps.map(
+                        (icp, i) =>
+                          html`<option value=${icp.id} ?selected=${icp.id === active?.id} dir="auto">
+                            ${this.profileLabel(icp, i)}
+                          </option>`,
+                      )}
+                    </select>
+                  </div>
+                </div>`
+              : nothing
+          }
           <div class="actions">
             <button type="button" id="add-profile" @click=${() => this.newProfile(false)}>${t('addProfile')}</button>
             <button type="button" id="add-starter" @click=${() => this.newProfile(true)}>${t('addStarter')}</button>
           </div>
         </div>
       </section>
-      ${active ? this.renderProfile(active, errors, result) : nothing}
-      ${this.undo.render(this.l.c('common.undo'))}
+      ${active ? this.renderProfile(active, errors, result) : nothing} ${this.undo.render(this.l.c('common.undo'))}
       ${renderPersonas({
         l: this.l,
         personas: inputs.personas,
@@ -398,7 +435,11 @@ export class MrrIcpBuilder extends MrrElement {
     </div>`;
   }
 
-  private renderProfile(active: IcpInput, errors: Record<string, import('../../src/ui/fields.js').FieldError>, result?: IcpBuilderResult) {
+  private renderProfile(
+    active: IcpInput,
+    errors: Record<string, import('../../src/ui/fields.js').FieldError>,
+    result?: IcpBuilderResult,
+  ) {
     const t = this.l.t.bind(this.l);
     const num = (key: 'thresholdA' | 'thresholdB' | 'thresholdC' | 'minCoveragePct', label: string, hint?: string) =>
       numberInput(this.l, {
@@ -440,7 +481,7 @@ export class MrrIcpBuilder extends MrrElement {
           </div>
         </details>
         <button type="button" class="remove" id="remove-profile" @click=${() => this.removeProfile()}>
-          ${t('removeProfile', { name: this.profileLabel(active, this.activeIndex) })}
+          ${sentence(t('removeProfile'), { name: { user: this.profileLabel(active, this.activeIndex) } })}
         </button>
       </div>
       ${renderExample({

@@ -1,6 +1,6 @@
 /** Personas (kinds of person), each linked to a profile (a kind of account). */
 import { html, type TemplateResult } from 'lit';
-import { type L, selectField, textField } from './fields.js';
+import { type L, selectField, sentence, textField } from './fields.js';
 import { fieldId, type IcpInput, NAME_MAX, type PersonaInput, TEXT_MAX } from './state.js';
 
 export interface PersonasView {
@@ -61,7 +61,7 @@ export function renderPersonas(v: PersonasView): TemplateResult {
             )}
           </div>
           <button type="button" class="remove" data-remove-persona=${p.id} @click=${() => v.onRemove(i)}>
-            ${t('removePersona', { name: label })}
+            ${sentence(t('removePersona'), { name: { user: label } })}
           </button>
         </fieldset>`;
       })}

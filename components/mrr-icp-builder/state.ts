@@ -162,7 +162,13 @@ export function readIcp(
     const weight = num(fieldId(c.id, 'weight'), c.weight);
     const base = { id: c.id, field: c.field.trim(), weight };
     if (c.type === 'category') {
-      return { ...base, type: 'category', ideal: splitList(c.ideal), acceptable: splitList(c.acceptable), disqualify: splitList(c.disqualify) };
+      return {
+        ...base,
+        type: 'category',
+        ideal: splitList(c.ideal),
+        acceptable: splitList(c.acceptable),
+        disqualify: splitList(c.disqualify),
+      };
     }
     if (c.type === 'boolean') {
       const of = (b: Bucket) => [...(c.yes === b ? [true] : []), ...(c.no === b ? [false] : [])];
@@ -172,7 +178,13 @@ export function readIcp(
       c.ranges
         .filter((r) => r.bucket === b)
         .map((r) => ({ min: bound(fieldId(c.id, r.id, 'min'), r.min), max: bound(fieldId(c.id, r.id, 'max'), r.max) }));
-    return { ...base, type: 'number', ideal: ranges('ideal'), acceptable: ranges('acceptable'), disqualify: ranges('disqualify') };
+    return {
+      ...base,
+      type: 'number',
+      ideal: ranges('ideal'),
+      acceptable: ranges('acceptable'),
+      disqualify: ranges('disqualify'),
+    };
   }) as IcpCriterion[];
   const thresholds = {
     A: num(fieldId(input.id, 'thresholdA'), input.thresholdA),
@@ -304,7 +316,11 @@ export function blankPersona(icpId: string): PersonaInput {
  * Re-formats every number the user typed from the locale it was typed in into the current one
  * (`convert` keeps text it cannot read as it is): used when the element's language changes.
  */
-export function relocalizeInputs(inputs: IcpBuilderInputs, convert: (text: string) => string, numberFields: Set<string>): IcpBuilderInputs {
+export function relocalizeInputs(
+  inputs: IcpBuilderInputs,
+  convert: (text: string) => string,
+  numberFields: Set<string>,
+): IcpBuilderInputs {
   return {
     ...inputs,
     icps: inputs.icps.map((icp) => ({

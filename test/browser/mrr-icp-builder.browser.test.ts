@@ -8,9 +8,34 @@ import { q, shadow, text, type, uniqueKey } from './helpers.js';
 const WORKED: Icp = {
   name: 'Worked example',
   criteria: [
-    { id: 'industry', field: 'industry', weight: 5, type: 'category', ideal: ['Dental', 'Legal'], acceptable: ['Restaurant'], disqualify: ['Gambling'] },
-    { id: 'employees', field: 'employees', weight: 3, type: 'number', ideal: [{ min: 10, max: 50 }], acceptable: [{ min: 5, max: 10 }, { min: 50, max: 200 }] },
-    { id: 'reviews', field: 'reviewCount', weight: 2, type: 'number', ideal: [{ min: 0, max: 20 }], acceptable: [{ min: 20, max: 100 }] },
+    {
+      id: 'industry',
+      field: 'industry',
+      weight: 5,
+      type: 'category',
+      ideal: ['Dental', 'Legal'],
+      acceptable: ['Restaurant'],
+      disqualify: ['Gambling'],
+    },
+    {
+      id: 'employees',
+      field: 'employees',
+      weight: 3,
+      type: 'number',
+      ideal: [{ min: 10, max: 50 }],
+      acceptable: [
+        { min: 5, max: 10 },
+        { min: 50, max: 200 },
+      ],
+    },
+    {
+      id: 'reviews',
+      field: 'reviewCount',
+      weight: 2,
+      type: 'number',
+      ideal: [{ min: 0, max: 20 }],
+      acceptable: [{ min: 20, max: 100 }],
+    },
     { id: 'website', field: 'hasWebsite', weight: 1, type: 'boolean', ideal: [true], acceptable: [false] },
   ],
 };
@@ -34,7 +59,8 @@ async function worked(attrs = '', key = uniqueKey()): Promise<MrrIcpBuilder> {
   return el;
 }
 
-const reasons = (el: HTMLElement) => [...shadow(el).querySelectorAll('[data-reasons] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+const reasons = (el: HTMLElement) =>
+  [...shadow(el).querySelectorAll('[data-reasons] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
 
 describe('<mrr-icp-builder>', () => {
   it('starts with the local-business starter profile, a persona and a scored example account', async () => {
@@ -64,7 +90,7 @@ describe('<mrr-icp-builder>', () => {
     const changed = oneEvent(el, 'mrr-icp-change');
     await type(el, '[id="employees--weight"]', '0');
     const { detail } = await changed;
-    expect(detail.icp.criteria.find((c) => c.id === 'employees')!.weight).to.equal(0);
+    expect(detail.icp.criteria.find((c: { id: string }) => c.id === 'employees')!.weight).to.equal(0);
     // 7 of 8 points → 87.5, tier A
     expect(text(el, '[data-kpi="score"]')).to.equal('87.5');
     expect(text(el, '[data-kpi="tier"]')).to.equal('A');
@@ -94,5 +120,123 @@ describe('<mrr-icp-builder>', () => {
     expect(text(el, `[id="employees--${third.id}--min-error"]`)).to.contain('overlaps');
     await type(el, `[id="employees--${third.id}--min"]`, '300');
     expect(text(el, `[id="employees--${third.id}--min-error"]`)).to.equal('“From” must be below “Up to”.');
+  });
+});
+
+async function until<T>(fn: () => T | null | undefined | false, timeoutMs = 8000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (performance.now() - start > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Picks a file in a file input the way a user does (the change event of the picker). */
+async function pickFile(el: MrrIcpBuilder, selector: string, content: string, name = 'data.csv'): Promise<void> {
+  const input = q<HTMLInputElement>(el, selector);
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([content], name, { type: 'text/csv' }));
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** 40 clients: dental clinics pay more and stay; restaurants pay less and leave; `city` is noise. */
+function clientsCsv(): string {
+  const lines = ['client,industry,city,mrr,start_date,end_date'];
+  for (let i = 0; i < 40; i++) {
+    const dental = i % 2 === 0;
+    const city = i % 4 < 2 ? 'Lyon' : 'Paris';
+    const mrr = dental ? 900 + (i % 5) * 10 : 300 + (i % 5) * 10;
+    const end = dental ? '' : `2024-0${(i % 9) + 1}-15`;
+    lines.push(`C${i},${dental ? 'Dental clinic' : 'Restaurant'},${city},${mrr},2022-01-10,${end}`);
+  }
+  lines.push('C99,Dental clinic,Lyon,lots,2022-01-10,');
+  return lines.join('\n');
+}
+
+describe('<mrr-icp-builder> learning from clients', () => {
+  it('suggests criteria with their evidence, checks them on held-back clients, and accepts one', async () => {
+    const el = await builder();
+    await pickFile(el, '#clients-file', clientsCsv(), 'clients.csv');
+    await until(() => shadow(el).querySelector('#learn-run'));
+    expect(q<HTMLSelectElement>(el, '#clients-mrr').value).to.equal('mrr');
+    expect(q<HTMLSelectElement>(el, '#clients-start').value).to.equal('start_date');
+    expect(q<HTMLSelectElement>(el, '#clients-end').value).to.equal('end_date');
+    q<HTMLButtonElement>(el, '#learn-run').click();
+    await until(() => shadow(el).querySelector('[data-suggestions]'));
+    await el.updateComplete;
+    // The unreadable amount is reported with its line.
+    expect(text(el, '[data-line-errors]')).to.contain('Line 42: the monthly revenue (mrr) is not an amount');
+    expect(text(el, '[data-holdout]')).to.match(/^\d+ of \d+ good clients in the held-back part land in tiers A–B\.$/);
+    const suggestions = [...shadow(el).querySelectorAll<HTMLElement>('[data-suggestion]')].map((s) => s.dataset.suggestion);
+    expect(suggestions[0]).to.equal('industry'); // the field that drives value comes first
+    const industry = q(el, '[data-suggestion="industry"]');
+    expect(industry.querySelectorAll('svg.lift-chart rect.bar').length).to.equal(2);
+    expect(industry.querySelector('tbody')!.textContent).to.contain('Dental clinic');
+    expect(industry.textContent).to.contain('Suggested weight');
+    q<HTMLButtonElement>(el, '[data-accept="industry"]').click();
+    await el.updateComplete;
+    const active = el.inputs.icps.find((i) => i.id === el.inputs.activeId)!;
+    const criterion = active.criteria.find((c) => c.field === 'industry')!;
+    expect(criterion.ideal).to.contain('Dental clinic');
+    expect(text(el, '[data-suggestion="industry"]')).to.contain('Industry added to “Local businesses”.');
+    q<HTMLButtonElement>(el, '[data-reject="city"]').click();
+    await el.updateComplete;
+    expect(text(el, '[data-suggestion="city"]')).to.contain('Suggestion for city rejected.');
+  });
+});
+
+const PROSPECTS = [
+  'Business name,Industry,Employees,Monthly marketing budget,Has website',
+  'Smile Dental,Dental clinic,12,1500,yes',
+  'Lucky Casino,Gambling,40,5000,yes',
+  'Big Corp,Law firm,lots,2000,no',
+  'Short row,Cafe',
+  '=HYPERLINK("http://evil"),Plumbing,8,400,no',
+  'Corner Cafe,Cafe,3,200,no',
+].join('\n');
+
+describe('<mrr-icp-builder> scoring prospects', () => {
+  it('guesses the columns, scores every row, reports unreadable lines, sorts, filters and exports safely', async () => {
+    const el = await builder();
+    await pickFile(el, '#prospects-file', PROSPECTS, 'prospects.csv');
+    await until(() => shadow(el).querySelector('#prospects-score'));
+    expect(q<HTMLSelectElement>(el, '#prospects-name').value).to.equal('Business name');
+    expect(q<HTMLSelectElement>(el, '[id="map-employees"]').value).to.equal('Employees');
+    expect(q<HTMLSelectElement>(el, '[id="map-monthlyMarketingBudget"]').value).to.equal('Monthly marketing budget');
+    expect(text(el, '[data-line-errors]')).to.contain('Line 5: too few cells for the header');
+    q<HTMLButtonElement>(el, '#prospects-score').click();
+    await until(() => shadow(el).querySelector('[data-prospects]'));
+    await el.updateComplete;
+    const rows = () => [...shadow(el).querySelectorAll<HTMLTableRowElement>('[data-prospects] tbody tr')];
+    expect(rows().length).to.equal(5);
+    expect(text(el, '[data-prospects] [data-line-errors]')).to.contain('Line 4: Employees “lots” is not a number');
+    // Best first: the dental clinic leads, the casino (disqualified) is D.
+    expect(rows()[0].querySelector('th')!.textContent!.trim()).to.equal('Smile Dental');
+    const casino = rows().find((r) => r.textContent!.includes('Lucky Casino'))!;
+    expect(casino.dataset.tier).to.equal('D');
+    expect(casino.querySelector('.reasons-cell')!.textContent).to.contain('Industry Gambling disqualifies the account');
+    // Formula text is shown as text, never run.
+    expect(rows().some((r) => r.querySelector('th')!.textContent!.includes('=HYPERLINK'))).to.equal(true);
+    // Sort by score ascending, then filter tier D.
+    q<HTMLButtonElement>(el, '[data-sort="score"]').click();
+    await el.updateComplete;
+    expect(q(el, '[data-sort="score"]').closest('th')!.getAttribute('aria-sort')).to.equal('ascending');
+    expect(rows()[0].querySelector('th')!.textContent!.trim()).not.to.equal('Smile Dental');
+    const tier = q<HTMLSelectElement>(el, '#prospects-tier');
+    tier.value = 'D';
+    tier.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(rows().every((r) => r.dataset.tier === 'D')).to.equal(true);
+    const csv = el.scoredCsv()!;
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).to.equal(
+      'Business name,Industry,Employees,Monthly marketing budget,Has website,icp_score,icp_tier,icp_coverage_pct,icp_reasons',
+    );
+    expect(lines.length).to.equal(6);
+    expect(csv).to.contain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csv).not.to.match(/(^|,)=HYPERLINK/m);
   });
 });
