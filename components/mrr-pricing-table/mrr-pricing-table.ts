@@ -67,6 +67,7 @@ export class MrrPricingTable extends MrrElement {
   private computedFrom: unknown[] = [];
   private storedKey: string | null = null;
   private observer?: MutationObserver;
+  private channel?: BroadcastChannel;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -74,11 +75,21 @@ export class MrrPricingTable extends MrrElement {
     // The page may write or replace the script after the element is upgraded.
     this.observer = new MutationObserver(() => this.readScript());
     this.observer.observe(this, { childList: true, subtree: true, characterData: true });
+    // The designer (this page or another tab) saved its design: show the new one.
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel('mrr-kit-state');
+      this.channel.onmessage = (e: MessageEvent<{ key?: string }>) => {
+        if (this.storedKey !== null && e.data?.key === `package-designer:${this.storedKey}`)
+          this.loadStored(this.storedKey, true);
+      };
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer?.disconnect();
+    this.channel?.close();
+    this.channel = undefined;
   }
 
   private readScript(): void {
@@ -98,9 +109,10 @@ export class MrrPricingTable extends MrrElement {
     else this.source = useStorage ? this.stored : { kind: 'none' };
   }
 
-  private loadStored(key: string): void {
+  /** Reads the designer's saved design; a refresh keeps the design shown until the new one is read. */
+  private loadStored(key: string, refresh = false): void {
     this.storedKey = key;
-    this.stored = { kind: 'loading' };
+    if (!refresh) this.stored = { kind: 'loading' };
     void loadSavedDesign(key).then((source) => {
       if (this.storedKey === key) this.stored = source;
     });

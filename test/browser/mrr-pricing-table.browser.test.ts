@@ -110,7 +110,7 @@ describe('<mrr-pricing-table>', () => {
     expect(shadow(el).getElementById(best.getAttribute('aria-describedby')!)!.textContent).to.equal('Best');
   });
 
-  it('renders the design saved by the package designer under storage-key', async () => {
+  it('renders the design saved by the package designer under storage-key, and follows its saves', async () => {
     const key = uniqueKey();
     await saveState(`package-designer:${key}`, { inputs: {}, design });
     const el = await fixture<MrrPricingTable>(`<mrr-pricing-table storage-key="${key}"></mrr-pricing-table>`);
@@ -119,6 +119,19 @@ describe('<mrr-pricing-table>', () => {
       await el.updateComplete;
     }
     expect(price(el, 'better')).to.equal('$405 per month');
+    // The designer saves again (here or in another tab) and says so on the shared channel.
+    await saveState(`package-designer:${key}`, {
+      inputs: {},
+      design: { ...design, tiers: design.tiers.map((t) => ({ ...t, price: 999 })) },
+    });
+    const channel = new BroadcastChannel('mrr-kit-state');
+    channel.postMessage({ key: `package-designer:${key}`, source: 'test' });
+    channel.close();
+    for (let i = 0; i < 50 && price(el, 'better') !== '$999 per month'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      await el.updateComplete;
+    }
+    expect(price(el, 'better')).to.equal('$999 per month');
     const none = await fixture<MrrPricingTable>(`<mrr-pricing-table storage-key="${uniqueKey()}"></mrr-pricing-table>`);
     await new Promise((r) => setTimeout(r, 100));
     await none.updateComplete;
