@@ -1,20 +1,30 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type BillingInterval, toMinor } from '../../src/core/money.js';
-import { churnReductionValue, type MrrAssumptions, type Projection, projectMrr } from '../../src/core/mrr.js';
+import type { MrrAssumptions, Projection } from '../../src/core/mrr.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
+import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
 import { resultsColumnWidth } from '../../src/ui/form-styles.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
-import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { MrrEvent } from '../../src/events.js';
 import { type FieldError, numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
 import { messages } from './messages.js';
 import { renderPlanList } from './plans.js';
 import { renderResults } from './results.js';
-import { type CalculatorDefaults, type CalculatorInputs, exampleInputs, type NumericField, readInputs } from './state.js';
+import {
+  type CalculatorDefaults,
+  type CalculatorInputs,
+  type CalculatorView,
+  exampleInputs,
+  NUMBER_FIELDS,
+  type NumericField,
+  type PlanInput,
+  readInputs,
+  relocalizePlans,
+} from './state.js';
 import { calculatorStyles } from './mrr-calculator.styles.js';
 
 export interface MrrChangeDetail {
@@ -75,138 +85,134 @@ export class MrrCalculator extends MrrElement {
   /** Example monthly contraction, % of MRR. */
   @property({ type: Number }) contraction?: number;
 
-  /** The typed inputs (text, as the user wrote them). Replace, don't mutate. */
-  @property({ attribute: false }) inputs?: CalculatorInputs;
+  /** The typed inputs (text, as the user wrote them). Replace, don't mutate. Readable before the first render. */
+  @property({ attribute: false })
+  get inputs(): CalculatorInputs {
+    return this.form.inputs;
+  }
+  set inputs(next: CalculatorInputs | undefined) {
+    if (next) this.form.apply(next);
+  }
 
-  @state() private errors: Record<string, FieldError> = {};
+  /** The last valid projection (kept, marked stale, while a field is refused). Readable before the first render. */
+  get projection(): Projection | undefined {
+    return this.form.result?.projection;
+  }
+
+  /** The assumptions behind `projection`. */
+  get assumptions(): MrrAssumptions | undefined {
+    return this.form.result?.assumptions;
+  }
+
   @state() private tableOpen = false;
   /** The table module, imported the first time the table is opened. */
   private table?: typeof import('./table.js');
-
-  /** The last valid projection (kept while a field is invalid). */
-  projection?: Projection;
-  /** The assumptions behind `projection`. */
-  assumptions?: MrrAssumptions;
-  private lever?: { mrr: number; arr: number };
-  private userEdited = false;
+  /** Of churn and contraction, the one edited last: where "together they exceed 100 %" is said. */
+  private sumField?: string;
 
   protected readonly l = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this);
-  private readonly undo = new UndoController<CalculatorInputs>(this, {
+  private readonly undo = new UndoController<PlanInput[]>(this, {
     fallbackFocus: 'add-plan',
-    restore: (snapshot) => {
-      this.setInputs(snapshot);
+    restore: (plans) => {
+      this.form.edit({ plans }, 'plans');
       this.announcer.say(this.l.t('planRestored'));
     },
   });
   private readonly size = new ResizeController(this);
-  /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
-  readonly persist = new PersistController<CalculatorInputs>(this, {
+  private readonly form = new FormController<CalculatorInputs, CalculatorView>(this, {
     component: 'calculator',
-    key: () => this.storageKey,
-    restore: (data) => {
-      this.inputs = { ...exampleInputs((n) => this.l.number(n, 2)), ...data };
+    l: this.l,
+    defaults: (fmt) => exampleInputs((n) => fmt(n, 2), this.defaults),
+    numberFields: NUMBER_FIELDS,
+    relocalize: relocalizePlans,
+    read: (inputs, ctx, edited) => {
+      if (edited === 'churnPct' || edited === 'contractionPct') this.sumField = edited;
+      return readInputs(inputs, ctx, this.sumField);
     },
-  });
+    changeEvent: (view) =>
+      new MrrEvent<MrrChangeDetail>('mrr-change', { assumptions: view.assumptions, summary: view.projection.summary }),
+    announce: (view) => {
+      const s = view.projection.summary;
+      return this.l.t('announce', {
+        months: this.monthsText(view.projection.months.length),
+        end: this.money(s.endingMrr),
+        arr: this.money(s.arr),
+        net: this.money(s.netNewMrr),
+      });
+    },
+  }).useAnnouncer(this.announcer);
 
+  /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
+  get persist() {
+    return this.form.persist!;
+  }
+
+  /** The example figures set by attributes (`clients`, `price`, …), for fields the user has not edited. */
   private get defaults(): CalculatorDefaults {
-    const d: CalculatorDefaults = { horizon: this.horizon };
-    const pairs: [keyof CalculatorDefaults, number | undefined][] = [
-      ['clients', this.clients],
-      ['price', this.price],
-      ['newClients', this.newClients],
-      ['churnPct', this.churn],
-      ['expansionPct', this.expansion],
-      ['contractionPct', this.contraction],
-    ];
-    for (const [k, v] of pairs) if (v !== undefined && Number.isFinite(v)) d[k] = v;
+    const d: CalculatorDefaults = {};
+    for (const [field, prop] of DEFAULT_PROPS) {
+      const v = this[prop];
+      if (typeof v === 'number' && Number.isFinite(v)) d[field] = v;
+    }
     return d;
   }
 
-  override willUpdate(): void {
-    if (!this.inputs) this.inputs = exampleInputs((n) => this.l.number(n, 2), this.defaults);
-    // Recompute whenever inputs, currency or the language (number parsing) may have changed.
-    this.compute();
+  override willUpdate(changed: PropertyValues<this>): void {
+    // An attribute changed after the first render: its field follows, unless the user edited it
+    // (before, the inputs are made from the attributes when first read).
+    if (!this.hasUpdated) return;
+    const example = exampleInputs((n) => this.l.number(n, 2), this.defaults);
+    const patch: Partial<CalculatorInputs> = {};
+    for (const [field, prop] of DEFAULT_PROPS) if (changed.has(prop) && !this.form.isEdited(field)) patch[field] = example[field];
+    if (Object.keys(patch).length) this.form.apply(patch, { save: false });
   }
 
-  private compute(): void {
-    if (!this.needsCompute(this.inputs)) return;
-    const { assumptions, errors } = readInputs(this.inputs!, this.l.locale, this.currency);
-    this.errors = errors;
-    if (!assumptions) return;
-    try {
-      this.projection = projectMrr(assumptions);
-      this.lever = churnReductionValue(assumptions, 1, this.projection);
-      this.assumptions = assumptions;
-    } catch {
-      // Core validation mirrors the field rules; a mismatch keeps the last valid result.
-    }
-  }
-
-  /** Fills the inputs from figures measured elsewhere (imported data, unit economics). */
+  /** Fills the inputs from figures measured elsewhere (imported data, unit economics); fires no event. Works before the first render. */
   applyFigures(figures: StartingFigures): void {
     const fmt = (n: number) => this.l.number(n, 2);
-    const next: CalculatorInputs = { ...this.inputs!, mode: figures.arpa !== undefined ? 'average' : this.inputs!.mode };
-    if (figures.startingCustomers !== undefined) next.clients = fmt(Math.round(figures.startingCustomers));
-    if (figures.arpa !== undefined) next.price = fmt(figures.arpa);
-    if (figures.newCustomersPerMonth !== undefined) next.newClients = fmt(figures.newCustomersPerMonth);
-    if (figures.churnPct !== undefined) next.churnPct = fmt(figures.churnPct);
-    if (figures.expansionPct !== undefined) next.expansionPct = fmt(figures.expansionPct);
-    if (figures.contractionPct !== undefined) next.contractionPct = fmt(figures.contractionPct);
-    this.setInputs(next, false);
-  }
-
-  private setInputs(next: CalculatorInputs, fromUser = true): void {
-    this.inputs = next;
+    const patch: Partial<CalculatorInputs> = {};
+    const set = (field: NumericField, v: number | undefined, whole = false) => {
+      if (typeof v === 'number' && Number.isFinite(v)) patch[field] = fmt(whole ? Math.round(v) : v);
+    };
+    set('clients', figures?.startingCustomers, true);
+    set('price', figures?.arpa);
+    set('newClients', figures?.newCustomersPerMonth);
+    set('churnPct', figures?.churnPct);
+    set('expansionPct', figures?.expansionPct);
+    set('contractionPct', figures?.contractionPct);
+    if (patch.price !== undefined || patch.clients !== undefined) patch.mode = 'average';
     this.undo.clear();
-    this.userEdited = this.userEdited || fromUser;
-    this.persist.save(next);
-    this.compute();
-    if (fromUser && this.assumptions && this.projection && Object.keys(this.errors).length === 0) {
-      this.dispatchEvent(
-        new MrrEvent<MrrChangeDetail>('mrr-change', { assumptions: this.assumptions, summary: this.projection.summary }),
-      );
-    }
-    this.scheduleAnnouncement();
+    this.form.apply(patch);
   }
 
-  private update1(field: NumericField, value: string): void {
-    this.setInputs({ ...this.inputs!, [field]: value });
+  private edit(patch: Partial<CalculatorInputs>, field: string): void {
+    this.undo.clear();
+    this.form.edit(patch, field);
   }
 
-  private updatePlan(index: number, patch: Partial<CalculatorInputs['plans'][number]>): void {
-    const plans = this.inputs!.plans.map((p, i) => (i === index ? { ...p, ...patch } : p));
-    this.setInputs({ ...this.inputs!, plans });
+  private editPlan(index: number, patch: Partial<PlanInput>): void {
+    this.edit({ plans: this.form.inputs.plans.map((p, i) => (i === index ? { ...p, ...patch } : p)) }, 'plans');
   }
 
   private addPlan(): void {
-    const plans = [...this.inputs!.plans, { price: '', interval: 'month' as BillingInterval, intervalCount: '1', clients: '' }];
-    this.setInputs({ ...this.inputs!, plans });
+    const plans = [
+      ...this.form.inputs.plans,
+      { price: '', interval: 'month' as BillingInterval, intervalCount: '1', clients: '' },
+    ];
+    this.edit({ plans }, 'plans');
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLInputElement>(`#plan-${plans.length - 1}-price`)?.focus(),
     );
   }
 
   private removePlan(index: number): void {
-    const snapshot = this.inputs!;
-    this.setInputs({ ...snapshot, plans: snapshot.plans.filter((_, i) => i !== index) });
+    const plans = this.form.inputs.plans;
+    this.edit({ plans: plans.filter((_, i) => i !== index) }, 'plans');
     this.undo.offer({
-      snapshot,
+      snapshot: plans,
       message: this.l.t('planRemoved', { n: this.l.number(index + 1) }),
       focus: `plan-${index}-price`,
-    });
-  }
-
-  private scheduleAnnouncement(): void {
-    this.announcer.later(() => {
-      const s = this.projection?.summary;
-      if (!s) return undefined;
-      return this.l.t('announce', {
-        n: this.l.number(this.projection!.months.length),
-        end: this.money(s.endingMrr),
-        arr: this.money(s.arr),
-        net: this.money(s.netNewMrr),
-      });
     });
   }
 
@@ -222,12 +228,41 @@ export class MrrCalculator extends MrrElement {
     }
   }
 
-  /** Money for display: `exact` keeps minor digits (tables), otherwise whole units (tiles, sentences). */
+  /**
+   * Money for display: `exact` keeps minor digits (tables), otherwise whole units (tiles, sentences).
+   * An amount that shows as zero is written as zero: never "−$0".
+   */
   private money(major: number, style: 'compact' | 'exact' | 'rounded' = 'rounded'): string {
     const minor = toMinor(major, this.currency);
-    if (style === 'compact') return this.l.money(minor, this.currency, { compact: true });
-    if (style === 'exact') return this.l.money(minor, this.currency);
-    return this.l.money(minor, this.currency, { round: true });
+    const options = style === 'compact' ? { compact: true } : style === 'exact' ? {} : { round: true };
+    const text = this.l.money(minor, this.currency, options);
+    return minor < 0 && !/[1-9\u0661-\u0669\u06f1-\u06f9]/.test(text) ? this.l.money(0, this.currency, options) : text;
+  }
+
+  /** "1 month", "24 months" (plural rules of the element's language). */
+  private monthsText(n: number): string {
+    return this.l.tp('months', n);
+  }
+
+  /** The field's error, with the field ids it names turned into labels and its figures formatted. */
+  private errorOf(id: string): FieldError | undefined {
+    const error = this.form.errors[id];
+    if (!error?.params || (error.code !== 'productTooLarge' && error.code !== 'sumTooLarge')) return error;
+    const p = error.params;
+    const label = (field: string | number) => {
+      const key = LABELS[String(field).replace(/^plan-\d+-/, 'plan-')];
+      return key ? this.l.t(key) : String(field);
+    };
+    if (error.code === 'productTooLarge')
+      return { code: error.code, params: { a: label(p.a), b: label(p.b), max: this.money(Number(p.max)) } };
+    return {
+      code: error.code,
+      params: {
+        other: label(p.other),
+        otherValue: this.l.percent(Number(p.otherValue), 2),
+        max: this.l.percent(Number(p.max), 0),
+      },
+    };
   }
 
   private field(
@@ -238,29 +273,30 @@ export class MrrCalculator extends MrrElement {
     return numberField(this.l, {
       id,
       label,
-      value: this.inputs![id],
-      error: this.errors[id],
+      value: this.form.inputs[id],
+      error: this.errorOf(id),
       hint: opts.hint,
       suffix: opts.suffix,
       prefix: opts.prefix,
       inputmode: opts.numeric ? 'numeric' : 'decimal',
-      onInput: (v) => this.update1(id, v),
+      onInput: (v) => this.edit({ [id]: v }, id),
     });
   }
 
   override render() {
     const t = this.l.t.bind(this.l);
     const pct = '%';
+    const horizon = this.form.result?.projection.months.length ?? 2;
     return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
       <section class="inputs" aria-labelledby="inputs-title">
         <h2 id="inputs-title">${t('title')}</h2>
-        ${this.renderStartingRevenue()}
+        ${this.renderConfigIssue()} ${this.renderStartingRevenue()}
         <div class="grid">
           ${this.field('newClients', t('newClients'))}
           ${this.field('churnPct', t('churn'), { suffix: pct, hint: t('churnHint') })}
           ${this.field('expansionPct', t('expansion'), { suffix: pct, hint: t('expansionHint') })}
           ${this.field('contractionPct', t('contraction'), { suffix: pct, hint: t('contractionHint') })}
-          ${this.field('horizon', t('horizon'), { suffix: t('horizonUnit'), numeric: true })}
+          ${this.field('horizon', t('horizon'), { suffix: this.l.tp('monthsUnit', horizon), numeric: true })}
         </div>
         ${storageNotice(this.l, this.persist)}
       </section>
@@ -270,8 +306,7 @@ export class MrrCalculator extends MrrElement {
 
   private renderStartingRevenue() {
     const t = this.l.t.bind(this.l);
-    const mode = this.inputs!.mode;
-    const setMode = (m: CalculatorInputs['mode']) => this.setInputs({ ...this.inputs!, mode: m });
+    const mode = this.form.inputs.mode;
     return html`${radioGroup({
       name: 'mode',
       legend: t('mode'),
@@ -280,7 +315,7 @@ export class MrrCalculator extends MrrElement {
         { value: 'average', label: t('modeAverage') },
         { value: 'plans', label: t('modePlans') },
       ],
-      onChange: setMode,
+      onChange: (m) => this.edit({ mode: m }, 'mode'),
     })}
     ${
       mode === 'average'
@@ -293,34 +328,73 @@ export class MrrCalculator extends MrrElement {
   }
 
   private renderPlans() {
+    const plans = this.form.inputs.plans;
     return renderPlanList(this.l, {
-      plans: this.inputs!.plans,
+      plans,
       currency: this.currency,
-      errors: this.errors,
-      onChange: (i, patch) => this.updatePlan(i, patch),
+      errorOf: (id) => this.errorOf(id),
+      onChange: (i, patch) => this.editPlan(i, patch),
       onAdd: () => this.addPlan(),
       onRemove: (i) => this.removePlan(i),
       undo: this.undo.render(this.l.c('common.undo')),
+      // No plan to take a price from: new clients need one of their own.
+      newClientPrice:
+        plans.length === 0
+          ? html`<div class="grid">${this.field('price', this.l.t('newClientPrice'), { suffix: this.currency })}</div>`
+          : nothing,
     });
   }
 
   private renderResults() {
-    if (!this.projection) return html`<section class="results" part="results"></section>`;
+    const view = this.form.result;
+    const status = this.form.renderStatus({ stale: this.l.c('common.stale'), form: this.l.c('error.form') });
+    if (!view) return html`<section class="results" part="results">${status}</section>`;
     return renderResults(this.l, {
-      projection: this.projection,
-      lever: this.lever,
-      stale: Object.keys(this.errors).length > 0,
+      view,
+      status,
+      stale: this.form.stale,
+      months: (n) => this.monthsText(n),
       chartWidth: resultsColumnWidth(this.size.value),
       money: (v, style) => this.money(v, style),
       tableOpen: this.tableOpen,
       onTableToggle: (e) => this.onTableToggle(e),
       table:
         this.tableOpen && this.table
-          ? this.table.renderProjectionTable(this.l, this.projection, (v) => this.money(v, 'exact'))
+          ? this.table.renderProjectionTable(
+              this.l,
+              view.projection,
+              (v) => this.money(v, 'exact'),
+              this.monthsText(view.projection.months.length),
+            )
           : nothing,
     });
   }
 }
+
+/** Input field ↔ the attribute property giving its example value. */
+const DEFAULT_PROPS = [
+  ['horizon', 'horizon'],
+  ['clients', 'clients'],
+  ['price', 'price'],
+  ['newClients', 'newClients'],
+  ['churnPct', 'churn'],
+  ['expansionPct', 'expansion'],
+  ['contractionPct', 'contraction'],
+] as const satisfies readonly (readonly [NumericField & keyof CalculatorDefaults, keyof MrrCalculator])[];
+
+/** Input id (plan fields as `plan-x`) → its label, for messages that name another field. */
+const LABELS: Record<string, keyof typeof messages.en> = {
+  clients: 'clients',
+  price: 'price',
+  newClients: 'newClients',
+  churnPct: 'churn',
+  expansionPct: 'expansion',
+  contractionPct: 'contraction',
+  horizon: 'horizon',
+  'plan-price': 'planPrice',
+  'plan-clients': 'planClients',
+  'plan-intervalCount': 'planCount',
+};
 
 declare global {
   interface HTMLElementTagNameMap {

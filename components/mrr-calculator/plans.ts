@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type nothing, type TemplateResult } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import { BILLING_INTERVALS, type BillingInterval } from '../../src/core/money.js';
 import { type FieldError, numberField } from '../../src/ui/fields.js';
@@ -8,12 +8,15 @@ import type { PlanInput } from './state.js';
 export interface PlanListOptions {
   plans: PlanInput[];
   currency: string;
-  errors: Record<string, FieldError>;
+  /** The error of a field id (messages that name other fields already resolved). */
+  errorOf: (id: string) => FieldError | undefined;
   onChange: (index: number, patch: Partial<PlanInput>) => void;
   onAdd: () => void;
   onRemove: (index: number) => void;
   /** The "Plan 2 removed. Undo" message (UndoController). */
   undo: TemplateResult;
+  /** The price of a new client, asked when no plan is listed to take it from. */
+  newClientPrice: TemplateResult | typeof nothing;
 }
 
 /** The plan list: price, billing interval, number of periods and clients per plan. */
@@ -30,7 +33,7 @@ export function renderPlanList(l: LocaleController<typeof messages.en>, o: PlanL
             label: t('planPrice'),
             value: p.price,
             suffix: o.currency,
-            error: o.errors[`plan-${i}-price`],
+            error: o.errorOf(`plan-${i}-price`),
             onInput: (v) => o.onChange(i, { price: v }),
           })}
           <div class="field">
@@ -49,7 +52,7 @@ export function renderPlanList(l: LocaleController<typeof messages.en>, o: PlanL
             label: t('planCount'),
             value: p.intervalCount,
             inputmode: 'numeric',
-            error: o.errors[`plan-${i}-intervalCount`],
+            error: o.errorOf(`plan-${i}-intervalCount`),
             onInput: (v) => o.onChange(i, { intervalCount: v }),
           })}
           ${numberField(l, {
@@ -57,7 +60,7 @@ export function renderPlanList(l: LocaleController<typeof messages.en>, o: PlanL
             label: t('planClients'),
             value: p.clients,
             inputmode: 'numeric',
-            error: o.errors[`plan-${i}-clients`],
+            error: o.errorOf(`plan-${i}-clients`),
             onInput: (v) => o.onChange(i, { clients: v }),
           })}
           <button
@@ -71,6 +74,6 @@ export function renderPlanList(l: LocaleController<typeof messages.en>, o: PlanL
         </fieldset>`,
     )}
     <button type="button" id="add-plan" @click=${o.onAdd}>${t('addPlan')}</button>
-    ${o.undo}
+    ${o.undo} ${o.newClientPrice}
   </div>`;
 }

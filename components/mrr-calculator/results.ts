@@ -1,15 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
-import type { Projection } from '../../src/core/mrr.js';
 import { movementChart } from '../../src/ui/movement-chart.js';
 import type { messages } from './messages.js';
+import type { CalculatorView } from './state.js';
 
 export interface ResultsOptions {
-  projection: Projection;
-  /** What one point less churn adds at the horizon (major units). */
-  lever?: { mrr: number; arr: number };
-  /** A field is invalid: the figures shown are the last valid ones. */
+  view: CalculatorView;
+  /** The "last valid result" notice and a refusal no field carries (FormController.renderStatus). */
+  status: TemplateResult | typeof nothing;
+  /** A field is refused: the figures shown are the last valid ones. */
   stale: boolean;
+  /** "1 month", "24 months". */
+  months: (n: number) => string;
   chartWidth: number;
   money: (major: number, style?: 'compact' | 'exact' | 'rounded') => string;
   tableOpen: boolean;
@@ -18,29 +20,45 @@ export interface ResultsOptions {
   table: TemplateResult | typeof nothing;
 }
 
-/** Key figures, the "one point less churn" line, the chart and its table. */
+/**
+ * The "what less churn is worth" line, true to the churn typed: one point less when churn is a
+ * point or more, none at all below that, a word on keeping clients at zero churn, and nothing
+ * when there is no MRR for churn to take.
+ */
+function churnLever(l: LocaleController<typeof messages.en>, o: ResultsOptions, n: string): TemplateResult | typeof nothing {
+  const churnPct = o.view.assumptions.churnPct ?? 0;
+  const lever = o.view.lever;
+  let text: string | undefined;
+  if (churnPct === 0) text = l.t('churnLeverZero');
+  else if (lever.mrr > 0) {
+    const params = { mrr: o.money(lever.mrr), arr: o.money(lever.arr), n };
+    text = churnPct >= 1 ? l.t('churnLever', params) : l.t('churnLeverAll', params);
+  }
+  return text === undefined ? nothing : html`<p class="lever" part="lever" data-kpi="lever">${text}</p>`;
+}
+
+/** Key figures, the "less churn" line, the chart and its table. */
 export function renderResults(l: LocaleController<typeof messages.en>, o: ResultsOptions): TemplateResult {
-  const p = o.projection;
+  const p = o.view.projection;
   const t = l.t.bind(l);
   const s = p.summary;
   const n = l.number(p.months.length);
-  const stale = o.stale;
+  const months = o.months(p.months.length);
   const pctOrNa = (v: number | null) => (v === null ? l.c('common.na') : l.percent(v, 1));
-  const lever = o.lever && o.lever.mrr > 0 ? o.lever : undefined;
-  return html`<section class="results" part="results" aria-labelledby="results-title" ?data-stale=${stale}>
+  return html`<section class="results" part="results" aria-labelledby="results-title" ?data-stale=${o.stale}>
     <h2 id="results-title" class="visually-hidden">${t('results')}</h2>
-    ${stale ? html`<p class="stale" role="note">${l.c('common.stale')}</p>` : nothing}
+    ${o.status}
     <dl class="kpis" part="kpis">
       <div class="kpi">
         <dt>${t('mrrNow')}</dt>
         <dd data-kpi="mrr-now">${o.money(s.startingMrr)}</dd>
       </div>
       <div class="kpi">
-        <dt>${t('mrrAtHorizon', { n })}</dt>
+        <dt>${t('mrrAtHorizon', { months })}</dt>
         <dd data-kpi="mrr-end">${o.money(s.endingMrr)}</dd>
       </div>
       <div class="kpi">
-        <dt>${t('arr', { n })}</dt>
+        <dt>${t('arr', { months })}</dt>
         <dd data-kpi="arr">${o.money(s.arr)}</dd>
       </div>
       <div class="kpi">
@@ -56,23 +74,20 @@ export function renderResults(l: LocaleController<typeof messages.en>, o: Result
         <dd data-kpi="grr">${pctOrNa(s.grrPct)}</dd>
       </div>
     </dl>
-    <p class="lever" part="lever" data-kpi="lever">
-      ${lever ? t('churnLever', { mrr: o.money(lever.mrr), arr: o.money(lever.arr), n }) : t('churnLeverZero')}
-    </p>
-    ${s.capped ? html`<p class="notice" role="note">${t('capped')}</p>` : nothing}
+    ${churnLever(l, o, n)} ${s.capped ? html`<p class="notice" role="note">${t('capped')}</p>` : nothing}
     ${movementChart(
       p.months.map((m) => ({ ...m, label: l.number(m.month) })),
       {
         width: o.chartWidth,
         rtl: l.dir === 'rtl',
         formatTick: (v) => o.money(v, 'compact'),
-        title: t('chartTitle', { n }),
+        title: t('chartTitle', { months }),
         description: t('chartDesc', { start: o.money(s.startingMrr), end: o.money(s.endingMrr) }),
         seriesLabels: {
           mrr: t('series.mrr'),
           new: t('series.new'),
           expansion: t('series.expansion'),
-          reactivation: t('series.reactivation'),
+          reactivation: '',
           contraction: t('series.contraction'),
           churn: t('series.churn'),
         },

@@ -1,12 +1,20 @@
 import type { BillingInterval } from '../../src/core/money.js';
-import type { MrrAssumptions } from '../../src/core/mrr.js';
-import { MAX_HORIZON_MONTHS } from '../../src/core/mrr.js';
-import { type FieldError, type FieldRule, readNumber } from '../../src/ui/fields.js';
+import {
+  churnReductionValue,
+  type MrrAssumptions,
+  type Projection,
+  projectMrr,
+  validateAssumptions,
+} from '../../src/core/mrr.js';
+import { type FieldIssue, InvalidInputError } from '../../src/core/validation.js';
+import type { FieldErrors, FormContext, FormReading, Relocalizer } from '../../src/controllers/form-controller.js';
+import { issueError, readAmount } from '../../src/ui/fields.js';
 
 /** What the user typed, kept as text so a reload shows exactly that (and invalid text survives). */
 export interface CalculatorInputs {
   mode: 'average' | 'plans';
   clients: string;
+  /** Average monthly price per client; in plan-list mode with no plan, the price of a new client. */
   price: string;
   plans: PlanInput[];
   newClients: string;
@@ -25,60 +33,135 @@ export interface PlanInput {
 
 export type NumericField = 'clients' | 'price' | 'newClients' | 'churnPct' | 'expansionPct' | 'contractionPct' | 'horizon';
 
-export const RULES: Record<NumericField, FieldRule> = {
-  clients: { integer: true, max: 1e7 },
-  price: { max: 1e9, money: true },
-  newClients: { max: 1e6 },
-  churnPct: { max: 100 },
-  expansionPct: { max: 100 },
-  contractionPct: { max: 100 },
-  horizon: { min: 1, max: MAX_HORIZON_MONTHS, integer: true },
+/** Top-level fields holding numbers (re-formatted when the language changes, never re-read). */
+export const NUMBER_FIELDS: readonly NumericField[] = [
+  'clients',
+  'price',
+  'newClients',
+  'churnPct',
+  'expansionPct',
+  'contractionPct',
+  'horizon',
+];
+
+/** The plan list's numbers re-written by `convert` (language switch, restore under another language). */
+export function relocalizePlans(inputs: CalculatorInputs, convert: Relocalizer): CalculatorInputs {
+  const plans = inputs.plans.map((p) => ({
+    ...p,
+    price: convert(p.price),
+    intervalCount: convert(p.intervalCount),
+    clients: convert(p.clients),
+  }));
+  return { ...inputs, plans };
+}
+
+/** A valid reading: what the core was given, its projection and the "one point less churn" value. */
+export interface CalculatorView {
+  assumptions: MrrAssumptions;
+  projection: Projection;
+  /** What one point less churn adds at the horizon (major units). */
+  lever: { mrr: number; arr: number };
+}
+
+/** Core fields → input ids. `startingMrr` (clients × price) and plan paths are handled apart. */
+const INPUT_OF: Record<string, NumericField> = {
+  months: 'horizon',
+  newCustomersPerMonth: 'newClients',
+  startingCustomers: 'clients',
+  newCustomerMrr: 'price',
+  churnPct: 'churnPct',
+  expansionPct: 'expansionPct',
+  contractionPct: 'contractionPct',
 };
 
-const PLAN_RULES = {
-  price: { max: 1e9, money: true },
-  intervalCount: { min: 1, max: 120, integer: true },
-  clients: { integer: true, max: 1e7 },
-} satisfies Record<string, FieldRule>;
+/** `plans.2.price` → `plan-2-price`; other core fields through INPUT_OF. */
+const inputId = (field: string): string | undefined =>
+  field.startsWith('plans.') ? field.replace(/^plans\.(\d+)\.(\w+)$/, 'plan-$1-$2') : INPUT_OF[field];
 
-/** Reads every field; returns the assumptions for core when all are valid, and the errors by field id. */
-export function readInputs(
-  inputs: CalculatorInputs,
-  locale: string,
-  currency: string,
-): { assumptions?: MrrAssumptions; errors: Record<string, FieldError> } {
-  const errors: Record<string, FieldError> = {};
-  const num = (id: string, raw: string, rule: FieldRule): number => {
-    const r = readNumber(raw, locale, rule, currency);
+/**
+ * Puts one core issue on the fields the user can act on. A derived figure (clients × price, a
+ * plan's clients × price) is refused on both fields, with `productTooLarge`; a rule across fields
+ * (churn + contraction) goes on the field the user just edited, naming the other one; the params
+ * `a`, `b` and `other` are input ids, turned into labels when the message is rendered.
+ */
+function placeIssue(errors: FieldErrors, issue: FieldIssue, values: Record<string, number>, edited?: string): boolean {
+  const max = issue.params?.max;
+  if (issue.field === 'startingMrr' || issue.code === 'productTooLarge') {
+    const [a, b] = issue.field === 'startingMrr' ? ['clients', 'price'] : (issue.related ?? []).map((f) => inputId(f) ?? f);
+    if (!a || !b) return false;
+    const error = { code: 'productTooLarge' as const, params: { a, b, ...(max === undefined ? {} : { max }) } };
+    errors[a] = error;
+    errors[b] = error;
+    return true;
+  }
+  if (issue.code === 'sumTooLarge') {
+    const related = (issue.related ?? [issue.field]).map((f) => inputId(f) ?? f);
+    const here = edited && related.includes(edited) ? edited : (inputId(issue.field) ?? issue.field);
+    const other = related.find((f) => f !== here) ?? here;
+    errors[here] = { code: 'sumTooLarge', params: { other, otherValue: values[other] ?? 0, max: max ?? 0 } };
+    return true;
+  }
+  const id = inputId(issue.field);
+  if (!id) return false;
+  // "Must be 1,000,000 or less" says more than "too large": keep the upper limit only.
+  errors[id] = issueError(issue.code === 'tooLarge' && max !== undefined ? { code: issue.code, params: { max } } : issue);
+  return true;
+}
+
+/**
+ * Reads every field in `ctx.locale` (parsing only: the limits live in the core), then lets the
+ * core judge: its issues become the errors of the fields they name. `edited` is the field the user
+ * changed last, where a rule across fields puts its message. A refusal no field can carry becomes
+ * `errors.form` (shown in the results), never a silent old result.
+ */
+export function readInputs(inputs: CalculatorInputs, ctx: FormContext, edited?: string): FormReading<CalculatorView> {
+  const errors: FieldErrors = {};
+  const values: Record<string, number> = {};
+  const num = (id: string, raw: string, money = false): number => {
+    const r = readAmount(raw, ctx.locale, { money, currency: ctx.currency });
     if ('error' in r) {
       errors[id] = r.error;
       return 0;
     }
-    return r.value;
+    return (values[id] = r.value);
   };
   const a: MrrAssumptions = {
-    months: num('horizon', inputs.horizon, RULES.horizon),
-    newCustomersPerMonth: num('newClients', inputs.newClients, RULES.newClients),
-    churnPct: num('churnPct', inputs.churnPct, RULES.churnPct),
-    expansionPct: num('expansionPct', inputs.expansionPct, RULES.expansionPct),
-    contractionPct: num('contractionPct', inputs.contractionPct, RULES.contractionPct),
-    currency,
+    months: num('horizon', inputs.horizon),
+    newCustomersPerMonth: num('newClients', inputs.newClients),
+    churnPct: num('churnPct', inputs.churnPct),
+    expansionPct: num('expansionPct', inputs.expansionPct),
+    contractionPct: num('contractionPct', inputs.contractionPct),
+    currency: ctx.currency,
   };
   if (inputs.mode === 'plans') {
     a.plans = inputs.plans.map((p, i) => ({
-      price: num(`plan-${i}-price`, p.price, PLAN_RULES.price),
+      price: num(`plan-${i}-price`, p.price, true),
       interval: p.interval,
-      intervalCount: num(`plan-${i}-intervalCount`, p.intervalCount, PLAN_RULES.intervalCount),
-      clients: num(`plan-${i}-clients`, p.clients, PLAN_RULES.clients),
+      intervalCount: num(`plan-${i}-intervalCount`, p.intervalCount),
+      clients: num(`plan-${i}-clients`, p.clients),
     }));
+    // No plan to take a price from: new clients pay the price typed for them.
+    if (a.plans.length === 0) a.newCustomerMrr = num('price', inputs.price, true);
   } else {
-    a.startingCustomers = num('clients', inputs.clients, RULES.clients);
-    a.startingMrr = a.startingCustomers * num('price', inputs.price, RULES.price);
-    a.newCustomerMrr = num('price', inputs.price, RULES.price);
+    a.startingCustomers = num('clients', inputs.clients);
+    a.newCustomerMrr = num('price', inputs.price, true);
+    a.startingMrr = a.startingCustomers * a.newCustomerMrr;
   }
-  if ((a.churnPct ?? 0) + (a.contractionPct ?? 0) > 100)
-    errors.churnPct = { code: 'outOfRange', params: { min: 0, max: 100 - (a.contractionPct ?? 0) } };
-  return Object.keys(errors).length ? { errors } : { assumptions: a, errors };
+  if (Object.keys(errors).length) return { errors };
+  const place = (issues: FieldIssue[]) => {
+    for (const issue of issues) if (!placeIssue(errors, issue, values, edited)) errors.form = { code: issue.code };
+  };
+  place(validateAssumptions(a));
+  if (Object.keys(errors).length) return { errors };
+  try {
+    const projection = projectMrr(a);
+    return { errors, result: { assumptions: a, projection, lever: churnReductionValue(a, 1, projection) } };
+  } catch (e) {
+    if (!(e instanceof InvalidInputError)) throw e;
+    place(e.issues);
+    if (Object.keys(errors).length === 0) errors.form = { code: 'invalid' };
+    return { errors };
+  }
 }
 
 /** Example numbers shown before the user types, written in the element's locale by `format`. */

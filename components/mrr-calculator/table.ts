@@ -7,14 +7,14 @@ import type { messages } from './messages.js';
  * The projection as a table: the accessible alternative of the chart. Loaded on demand when the
  * user opens "Show the numbers as a table" (it is not needed for the first render).
  */
-export function renderProjectionTable(l: LocaleController<typeof messages.en>, p: Projection, money: (major: number) => string) {
+export function renderProjectionTable(
+  l: LocaleController<typeof messages.en>,
+  p: Projection,
+  money: (major: number) => string,
+  months: string,
+) {
   const t = l.t.bind(l);
-  return html`<div
-    class="table-scroll"
-    tabindex="0"
-    role="region"
-    aria-label=${t('chartTitle', { n: l.number(p.months.length) })}
-  >
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${t('chartTitle', { months })}>
     <table part="table">
       <thead>
         <tr>

@@ -299,3 +299,193 @@ describe('<mrr-calculator> chart size', () => {
     }
   });
 });
+
+/** Counts `mrr-change` events reaching the calculator's parent. */
+function countChanges(el: HTMLElement): { count: number } {
+  const counter = { count: 0 };
+  el.parentElement!.addEventListener('mrr-change', () => counter.count++);
+  return counter;
+}
+
+describe('<mrr-calculator> refusals from the core (one form recipe)', () => {
+  it('1,000,000 clients × 1,000,000: both fields say why, the last result is marked stale, no event with old figures', async () => {
+    const el = await calculator();
+    const changes = countChanges(el);
+    await type(el, '#clients', '1,000,000');
+    const before = text(el, '[data-kpi="mrr-end"]');
+    await type(el, '#price', '1,000,000');
+    const clientsBefore = changes.count;
+    for (const id of ['clients', 'price']) {
+      expect(q(el, `#${id}`).getAttribute('aria-invalid'), id).to.equal('true');
+      expect(text(el, `#${id}-error`)).to.equal(
+        'Current clients × Average monthly price per client is too large: it can be at most $100,000,000,000.',
+      );
+    }
+    expect(text(el, '.stale')).to.contain('last valid result');
+    expect(text(el, '[data-kpi="mrr-end"]')).to.equal(before);
+    // The edit to price made the inputs refused: no event (one fired for clients, still valid then).
+    expect(clientsBefore).to.equal(1);
+  });
+
+  it('price 1,000,000,000 × 10,000,000 clients is refused on both, and later edits are not ignored', async () => {
+    const el = await calculator('churn="0" new-clients="0" expansion="0" contraction="0"');
+    const changes = countChanges(el);
+    await type(el, '#price', '1,000,000,000');
+    await type(el, '#clients', '10,000,000');
+    expect(text(el, '#clients-error')).to.contain('too large');
+    expect(text(el, '#price-error')).to.contain('too large');
+    expect(changes.count).to.equal(1); // the price alone (× 40 clients) was valid
+    await type(el, '#clients', '10');
+    expect(shadow(el).querySelector('#clients-error')).to.equal(null);
+    expect(shadow(el).querySelector('#price-error')).to.equal(null);
+    expect(shadow(el).querySelector('.stale')).to.equal(null);
+    expect(text(el, '[data-kpi="mrr-now"]')).to.equal('$10,000,000,000');
+    expect(changes.count).to.equal(2);
+  });
+
+  it('says the limit the core sets, on the field (no second table of limits)', async () => {
+    const el = await calculator();
+    await type(el, '#price', '2,000,000,000');
+    expect(text(el, '#price-error')).to.equal('Must be 1,000,000,000 or less.');
+    await type(el, '#price', '500');
+    await type(el, '#horizon', '121');
+    expect(text(el, '#horizon-error')).to.equal('Must be between 1 and 120.');
+    await type(el, '#horizon', '12.5');
+    expect(text(el, '#horizon-error')).to.equal('Must be a whole number.');
+    await type(el, '#newClients', '-2');
+    expect(text(el, '#newClients-error')).to.equal('Must be zero or more.');
+  });
+
+  it('churn + contraction over 100 %: the message goes on the field just edited and names the other one', async () => {
+    const el = await calculator('churn="3" contraction="0.5"');
+    await type(el, '#contractionPct', '100');
+    expect(text(el, '#contractionPct-error')).to.equal('Together with Monthly churn (3%), this can’t be more than 100%.');
+    expect(shadow(el).querySelector('#churnPct-error')).to.equal(null);
+    await type(el, '#contractionPct', '0.5');
+    await type(el, '#churnPct', '100');
+    expect(text(el, '#churnPct-error')).to.equal('Together with Monthly contraction (0.5%), this can’t be more than 100%.');
+    expect(shadow(el).querySelector('#contractionPct-error')).to.equal(null);
+    // Another field edited meanwhile: the message stays where the user put the conflict.
+    await type(el, '#horizon', '12');
+    expect(shadow(el).querySelector('#churnPct-error')).not.to.equal(null);
+  });
+
+  it("a plan list over the limit is refused on that plan's clients and price", async () => {
+    const el = await calculator();
+    q<HTMLInputElement>(el, 'input[name="mode"][value="plans"]').click();
+    await el.updateComplete;
+    await type(el, '#plan-1-price', '1,000,000,000');
+    await type(el, '#plan-1-clients', '10,000,000');
+    expect(text(el, '#plan-1-price-error')).to.equal('Clients × Price is too large: it can be at most $100,000,000,000.');
+    expect(text(el, '#plan-1-clients-error')).to.contain('too large');
+    expect(text(el, '.stale')).to.contain('last valid result');
+  });
+
+  it('fires one mrr-change per edit, carrying the result shown', async () => {
+    const el = await calculator();
+    const events: CustomEvent[] = [];
+    el.parentElement!.addEventListener('mrr-change', (e) => events.push(e as CustomEvent));
+    await type(el, '#clients', '50');
+    await el.updateComplete;
+    expect(events.length).to.equal(1);
+    expect(events[0].detail.summary).to.equal(el.projection!.summary);
+  });
+});
+
+describe('<mrr-calculator> public API before connect, render and definition', () => {
+  it('applyFigures works on an element not yet connected, and connecting shows the figures', async () => {
+    const el = document.createElement('mrr-calculator');
+    el.storageKey = '';
+    expect(() => el.applyFigures({ startingCustomers: 55, churnPct: 2 })).not.to.throw();
+    expect(el.inputs.clients).to.equal('55');
+    expect(el.projection!.summary.startingMrr).to.equal(55 * 500);
+    expect(el.assumptions!.churnPct).to.equal(2);
+    const wrapper = await fixture<HTMLDivElement>('<div></div>');
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, '#clients').value).to.equal('55');
+    expect(q<HTMLInputElement>(el, '#churnPct').value).to.equal('2');
+    expect(text(el, '[data-kpi="mrr-now"]')).to.equal('$27,500');
+  });
+
+  it('honours properties set before the element is defined', async () => {
+    const { MrrCalculator } = await import('../../components/mrr-calculator/mrr-calculator.js');
+    const tag = `mrr-calculator-late-${Math.random().toString(36).slice(2, 8)}`;
+    const el = document.createElement(tag) as InstanceType<typeof MrrCalculator>;
+    const wrapper = await fixture<HTMLDivElement>('<div></div>');
+    (el as unknown as { storageKey: string }).storageKey = '';
+    (el as unknown as { horizon: number }).horizon = 12;
+    (el as unknown as { clients: number }).clients = 10;
+    wrapper.append(el);
+    customElements.define(tag, class extends MrrCalculator {});
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, '#horizon').value).to.equal('12');
+    expect(q<HTMLInputElement>(el, '#clients').value).to.equal('10');
+    expect(el.projection!.months.length).to.equal(12);
+  });
+});
+
+/** Sets `lang` and waits for the element to render in it (the switch is seen by a MutationObserver). */
+async function switchLang(el: MrrCalculator, lang: string): Promise<void> {
+  el.setAttribute('lang', lang);
+  await new Promise((r) => setTimeout(r));
+  await el.updateComplete;
+}
+
+/** Narrow no-break space: the group separator Intl writes in French. */
+const NNBSP = '\u202f';
+
+describe('<mrr-calculator> switching language never changes a value', () => {
+  it('en "2,500" becomes fr "2 500" with the same projection, and back', async () => {
+    const el = await calculator('lang="en" clients="10" price="100"');
+    await type(el, '#price', '2,500');
+    await type(el, '#churnPct', '3.5');
+    const summary = el.projection!.summary;
+    await switchLang(el, 'fr');
+    expect(q<HTMLInputElement>(el, '#price').value).to.equal(`2${NNBSP}500`);
+    expect(q<HTMLInputElement>(el, '#churnPct').value).to.equal('3,5');
+    expect(el.projection!.summary).to.deep.equal(summary);
+    expect(shadow(el).querySelector('[aria-invalid="true"]')).to.equal(null);
+    await switchLang(el, 'en');
+    expect(q<HTMLInputElement>(el, '#price').value).to.equal('2,500');
+    expect(q<HTMLInputElement>(el, '#churnPct').value).to.equal('3.5');
+  });
+
+  it('fr → en → fr returns the same values, plan list included', async () => {
+    const el = await calculator('lang="fr"');
+    q<HTMLInputElement>(el, 'input[name="mode"][value="plans"]').click();
+    await el.updateComplete;
+    await type(el, '#plan-0-price', '1 234,5');
+    await type(el, '#plan-1-clients', '1 500');
+    const texts = () => [...shadow(el).querySelectorAll<HTMLInputElement>('input[type="text"]')].map((i) => i.value);
+    const before = texts();
+    const startingMrr = el.projection!.summary.startingMrr;
+    await switchLang(el, 'en');
+    expect(q<HTMLInputElement>(el, '#plan-0-price').value).to.equal('1,234.5');
+    expect(el.projection!.summary.startingMrr).to.equal(startingMrr);
+    await switchLang(el, 'fr');
+    expect(texts()).to.deep.equal(before.map((t) => t.replace(/[\s\u00a0]/g, NNBSP)));
+    expect(el.projection!.summary.startingMrr).to.equal(startingMrr);
+  });
+
+  it('restores saved text typed in English under French, re-formatted', async () => {
+    const key = uniqueKey();
+    const el = await calculator('lang="en"', key);
+    await type(el, '#price', '2,500');
+    await el.persist.flush();
+    el.parentElement!.remove();
+    const again = await calculator('lang="fr"', key);
+    await again.updateComplete;
+    expect(q<HTMLInputElement>(again, '#price').value).to.equal(`2${NNBSP}500`);
+    expect(again.projection!.summary.startingMrr).to.equal(40 * 2500);
+  });
+
+  it('applyFigures writes numbers in the element’s locale', async () => {
+    const el = await calculator('lang="fr"');
+    el.applyFigures({ arpa: 1234.5, churnPct: 2.25 });
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, '#price').value).to.equal(`1${NNBSP}234,5`);
+    expect(q<HTMLInputElement>(el, '#churnPct').value).to.equal('2,25');
+    expect(el.assumptions!.newCustomerMrr).to.equal(1234.5);
+  });
+});
