@@ -5,16 +5,58 @@
 
 export type BillingInterval = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
-export const BILLING_INTERVALS: readonly BillingInterval[] = ['day', 'week', 'month', 'quarter', 'year'];
+/**
+ * The one interval table: how many of each interval fit in a month, as an exact fraction
+ * [numerator, denominator]. A `Map`, so `constructor`, `__proto__` or `toString` are not intervals
+ * (an object literal would answer them from `Object.prototype`).
+ */
+const MONTHS_PER_INTERVAL: ReadonlyMap<BillingInterval, readonly [number, number]> = new Map([
+  ['day', [12, 365]], // a day is 12/365 of a month, so a daily price × 365/12 is monthly
+  ['week', [12, 52]],
+  ['month', [1, 1]],
+  ['quarter', [3, 1]],
+  ['year', [12, 1]],
+] as const);
 
-/** How many of each interval fit in a month, as an exact fraction [numerator, denominator]. */
-const MONTHS_PER_INTERVAL: Record<BillingInterval, readonly [number, number]> = {
-  day: [12, 365], // a day is 12/365 of a month, so a daily price × 365/12 is monthly
-  week: [12, 52],
-  month: [1, 1],
-  quarter: [3, 1],
-  year: [12, 1],
-};
+export const BILLING_INTERVALS: readonly BillingInterval[] = [...MONTHS_PER_INTERVAL.keys()];
+
+/** True when `value` is one of {@link BILLING_INTERVALS} (an own entry of the table, nothing inherited). */
+export function isBillingInterval(value: unknown): value is BillingInterval {
+  return typeof value === 'string' && MONTHS_PER_INTERVAL.has(value as BillingInterval);
+}
+
+/** How exports write an interval (Stripe's `month`, `monthly`, `annual`, …), and one-time charges. */
+const INTERVAL_WORDS: ReadonlyMap<string, BillingInterval | 'oneTime'> = new Map<string, BillingInterval | 'oneTime'>([
+  ...BILLING_INTERVALS.map((b) => [b, b] as const),
+  ...(
+    [
+      ['daily', 'day'],
+      ['days', 'day'],
+      ['weekly', 'week'],
+      ['weeks', 'week'],
+      ['monthly', 'month'],
+      ['months', 'month'],
+      ['mo', 'month'],
+      ['quarterly', 'quarter'],
+      ['quarters', 'quarter'],
+      ['yearly', 'year'],
+      ['years', 'year'],
+      ['annual', 'year'],
+      ['annually', 'year'],
+      ['yr', 'year'],
+    ] as const
+  ).map(([word, interval]) => [word, interval] as const),
+  ...['', 'one_time', 'one-time', 'one time', 'onetime', 'once', 'none', 'lifetime'].map((w) => [w, 'oneTime'] as const),
+]);
+
+/**
+ * Reads an interval as exports write it (any case, spaces around): a {@link BillingInterval},
+ * `'oneTime'` for a one-time charge (or an empty cell), or undefined when it is not an interval
+ * (`fortnight`, `constructor`, `__proto__`).
+ */
+export function readInterval(text: string): BillingInterval | 'oneTime' | undefined {
+  return INTERVAL_WORDS.get(text.trim().toLowerCase());
+}
 
 const digitsCache = new Map<string, number>();
 
@@ -64,10 +106,14 @@ export function roundHalfAway(x: number): number {
 
 /**
  * Monthly equivalent, in minor units, of a price charged every `intervalCount` `interval`s.
- * `toMonthlyMinor(200000, 'year')` is 16667 (2,000.00 a year is 166.67 a month).
+ * `toMonthlyMinor(200000, 'year')` is 16667 (2,000.00 a year is 166.67 a month). Throws a
+ * `RangeError` for anything not in {@link BILLING_INTERVALS}.
  */
 export function toMonthlyMinor(minor: number, interval: BillingInterval = 'month', intervalCount = 1): number {
-  const [num, den] = MONTHS_PER_INTERVAL[interval] ?? MONTHS_PER_INTERVAL.month;
+  const fraction = MONTHS_PER_INTERVAL.get(interval);
+  // An unknown interval is refused, never read as another one (a month, or a day).
+  if (!fraction) throw new RangeError(`Not a billing interval: ${String(interval)}`);
+  const [num, den] = fraction;
   const count = intervalCount > 0 && Number.isFinite(intervalCount) ? intervalCount : 1;
   return roundHalfAway((minor * den) / (num * count));
 }

@@ -7,7 +7,7 @@
  * with a counting sort (no per-customer arrays or Maps), and one month buffer is reused for every
  * customer. All sums are integers in minor units, so every row balances exactly.
  */
-import { currencyDigits, fromMinor, MAX_AMOUNT, type BillingInterval } from './money.js';
+import { currencyDigits, fromMinor, isBillingInterval, MAX_AMOUNT, type BillingInterval } from './money.js';
 import { dayToMonthIndex, monthLabel, parseIsoDay, parseMonth } from './dates.js';
 import type { CohortRetention, CohortRow } from './cohorts.js';
 import { isPeriodColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING, type PeriodColumns } from './period-columns.js';
@@ -83,8 +83,6 @@ export interface SubscriptionAnalysis {
   skippedPeriods: number;
 }
 
-const INTERVALS: Record<string, true> = { day: true, week: true, month: true, quarter: true, year: true };
-
 // Scratch slots filled by readPeriod: reused so the hot loop allocates nothing per period.
 const START_DAY = 0;
 const END_DAY = 1; // −1 when the period is still running
@@ -117,7 +115,7 @@ function readPeriod(p: SubscriptionPeriod, currency: string, factor: number, out
   else if (typeof quantity !== 'number' || !Number.isFinite(quantity)) return { field: 'quantity', code: 'notANumber' };
   else if (quantity < 0) return { field: 'quantity', code: 'negativeAmount' };
   const interval = p.interval ?? 'month';
-  if (interval !== 'month' && INTERVALS[interval] !== true) return { field: 'interval', code: 'badInterval' };
+  if (!isBillingInterval(interval)) return { field: 'interval', code: 'badInterval' };
   const intervalCount = p.intervalCount ?? 1;
   if (typeof intervalCount !== 'number' || !Number.isInteger(intervalCount) || intervalCount < 1) {
     return { field: 'intervalCount', code: 'badInterval' };

@@ -9,11 +9,18 @@
  * dropped silently. Memory grows with the kept periods only (about 40 bytes a period, in typed
  * arrays): errors past the first 100 are kept as two typed arrays (line, code).
  */
-import { BILLING_INTERVALS, currencyDigits, isCurrency, parseAmount, roundHalfAway } from '../core/money.js';
+import {
+  BILLING_INTERVALS,
+  currencyDigits,
+  isCurrency,
+  MAX_AMOUNT,
+  parseAmount,
+  readInterval,
+  roundHalfAway,
+} from '../core/money.js';
 import type { BillingInterval } from '../core/money.js';
-import { parseIsoDay } from '../core/dates.js';
+import { readDay } from '../core/dates.js';
 import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING } from '../core/period-columns.js';
-import { parseDateCell } from './dates.js';
 import { validateMapping } from './mapping.js';
 import {
   MAX_DETAILED_ERRORS,
@@ -28,44 +35,13 @@ import {
   type SkipCounts,
 } from './types.js';
 
-/** Amounts above this (per row, major units) are refused as `tooLarge`: surely a typo or a total. */
-export const MAX_ROW_AMOUNT = 1e9;
+/** Amounts above this (per row, amount × quantity, major units) are refused as `tooLarge`: the
+ * core's one limit, {@link MAX_AMOUNT}, so a row the import keeps is a period the engine accepts. */
+export const MAX_ROW_AMOUNT = MAX_AMOUNT;
 
 const DEFAULT_SKIP_STATUSES = ['incomplete', 'incomplete_expired'];
 
-const INTERVALS: Record<string, BillingInterval | 'oneTime'> = {
-  day: 'day',
-  daily: 'day',
-  days: 'day',
-  week: 'week',
-  weekly: 'week',
-  weeks: 'week',
-  month: 'month',
-  monthly: 'month',
-  months: 'month',
-  mo: 'month',
-  quarter: 'quarter',
-  quarterly: 'quarter',
-  quarters: 'quarter',
-  year: 'year',
-  yearly: 'year',
-  years: 'year',
-  annual: 'year',
-  annually: 'year',
-  yr: 'year',
-  '': 'oneTime',
-  one_time: 'oneTime',
-  'one-time': 'oneTime',
-  'one time': 'oneTime',
-  onetime: 'oneTime',
-  once: 'oneTime',
-  none: 'oneTime',
-  lifetime: 'oneTime',
-};
-
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
-const AMOUNT_BODY = /[0-9.,\s\u00A0\u202F'\u066B\u066C\u0660-\u0669\u06F0-\u06F9]/g;
-const AMOUNT_SURROUNDINGS = /^[-\u2212()\p{Sc}]*[A-Za-z]{0,3}[-\u2212()\p{Sc}]*$/u;
 
 export interface RowProcessor {
   /** Reads one data row; `line` is the 1-based line where it starts in the file (header = 1). */
@@ -79,7 +55,7 @@ export interface RowProcessor {
   finish(): ImportResult;
 }
 
-const INTERVAL_CODES = Object.fromEntries(BILLING_INTERVALS.map((b, i) => [b, i])) as Record<BillingInterval, number>;
+const INTERVAL_CODES = new Map(BILLING_INTERVALS.map((b, i) => [b, i]));
 
 /** Amount, quantity, interval (index in BILLING_INTERVALS), count and currency of each kept row,
  * in growable typed arrays. */
@@ -201,9 +177,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
     let value: number;
     if (PLAIN_NUMBER.test(text)) value = Number(text);
     else {
-      // parseAmount reads whatever surrounds the digits as a currency sign; in a file only a
-      // symbol or a code may, so `1,x` is not 1.
-      if (!AMOUNT_SURROUNDINGS.test(text.replace(AMOUNT_BODY, ''))) return 'badAmount';
+      // parseAmount refuses what it would have to guess (`1,x`, `12abc`, `--5`).
       const parsed = parseAmount(text, locale);
       if (!parsed.ok) return parsed.code === 'tooLarge' ? 'tooLarge' : 'badAmount';
       value = parsed.value;
@@ -255,14 +229,15 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
       }
     }
 
+    // Day keys from the core's date reader (the engine's own, one time-zone rule), −1 when not a date.
     const startText = cell(row, cStart);
-    let start = parseDateCell(startText, dateFormat);
-    if (start === null) return errors.add(line, 'badDate', mapping.start ?? undefined, startText);
+    let start = readDay(startText, dateFormat);
+    if (start < 0) return errors.add(line, 'badDate', mapping.start ?? undefined, startText);
     const endText = cell(row, cEnd);
-    let end: string | null = null;
+    let end = RUNNING;
     if (endText !== '') {
-      end = parseDateCell(endText, dateFormat);
-      if (end === null) return errors.add(line, 'badDate', mapping.end ?? undefined, endText);
+      end = readDay(endText, dateFormat);
+      if (end < 0) return errors.add(line, 'badDate', mapping.end ?? undefined, endText);
       if (end < start) return errors.add(line, 'endBeforeStart', mapping.end ?? undefined, endText);
     }
 
@@ -284,7 +259,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
     let intervalCount = 1;
     if (cInterval >= 0) {
       const text = cell(row, cInterval);
-      const known = INTERVALS[text.toLowerCase()];
+      const known = readInterval(text);
       if (known === 'oneTime') {
         skipped.oneTime += 1;
         return;
@@ -306,9 +281,9 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
 
     // A trial before the paid period: revenue starts when the trial ends.
     if (cTrialEnd >= 0) {
-      const trialEnd = parseDateCell(cell(row, cTrialEnd), dateFormat);
-      if (trialEnd !== null && trialEnd > start) {
-        if (amount * quantity === 0 || (end !== null && end <= trialEnd)) {
+      const trialEnd = readDay(cell(row, cTrialEnd), dateFormat);
+      if (trialEnd >= 0 && trialEnd > start) {
+        if (amount * quantity === 0 || (end !== RUNNING && end <= trialEnd)) {
           skipped.trial += 1;
           return;
         }
@@ -320,15 +295,14 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
       return;
     }
 
-    // Dates come back from parseDateCell as valid `YYYY-MM-DD`, so their day keys are ≥ 0.
-    builder.append(builder.customerIndex(customerId), parseIsoDay(start), end === null ? RUNNING : parseIsoDay(end), 0);
+    builder.append(builder.customerIndex(customerId), start, end, 0);
     let currencyIndex = 0;
     if (cCurrency >= 0) {
       currencyCounts[currency] = (currencyCounts[currency] ?? 0) + 1;
       currencyIndex = currencyTable.indexOf(currency);
       if (currencyIndex < 0) currencyIndex = currencyTable.push(currency) - 1;
     }
-    pending.push(amount, quantity, INTERVAL_CODES[interval], intervalCount, currencyIndex);
+    pending.push(amount, quantity, INTERVAL_CODES.get(interval)!, intervalCount, currencyIndex);
   }
 
   function finish(): ImportResult {

@@ -2,20 +2,13 @@
  * Types of the CSV import (issue "Real subscription data"): the column mapping the user confirms,
  * the import options, and the report that says what was imported, skipped and refused.
  */
+import type { DateFormat, DetectedDateFormat } from '../core/dates.js';
 import type { SubscriptionAnalysis } from '../core/movements.js';
 import type { PeriodColumns } from '../core/period-columns.js';
 
+export type { DateFormat, DetectedDateFormat } from '../core/dates.js';
 export type { SubscriptionPeriod } from '../core/movements.js';
 export type { PeriodColumns } from '../core/period-columns.js';
-
-/** How date cells are written. `iso` covers `YYYY-MM-DD`, `YYYY/MM/DD` and ISO date-times. */
-export type DateFormat = 'iso' | 'dmy' | 'mdy' | 'unix';
-
-/**
- * What {@link detectDateFormat} concludes from sample cells: `ambiguous` when every sample could be
- * day/month or month/day (`03/04/2024`): the UI asks; `unknown` when the samples are not dates.
- */
-export type DetectedDateFormat = DateFormat | 'ambiguous' | 'unknown';
 
 /** Which column (header text, exactly as in the file) feeds each field; null when none. */
 export interface ColumnMapping {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectDateFormat, parseDateCell } from '../../src/import/dates.js';
+import fc from 'fast-check';
+import { detectDateFormat, parseDateCell, readDay } from '../../src/import/dates.js';
+import { isoDay, parseIsoDay } from '../../src/core/dates.js';
+import { analyzeSubscriptions } from '../../src/core/movements.js';
+import { streamImport } from '../../src/import/stream.js';
+import { guessMapping } from '../../src/import/mapping.js';
 
 describe('parseDateCell', () => {
   it('reads ISO days, slashes and date-times as UTC days', () => {
@@ -49,5 +54,47 @@ describe('detectDateFormat', () => {
     expect(detectDateFormat(['25/04/2024', '04/25/2024'])).toBe('unknown');
     expect(detectDateFormat(['soon'])).toBe('unknown');
     expect(detectDateFormat([])).toBe('unknown');
+  });
+});
+
+describe('one date reader, one time-zone rule (issue 7 item 6)', () => {
+  it('the engine and the import read a date-time with an offset as the same UTC day', () => {
+    expect(isoDay(parseIsoDay('2024-03-04T23:30:00-02:00'))).toBe('2024-03-05');
+    expect(isoDay(parseIsoDay('2024-03-04T00:30:00+01:00'))).toBe('2024-03-03');
+    expect(isoDay(parseIsoDay('2024-03-04T10:00:00Z'))).toBe('2024-03-04');
+    expect(isoDay(parseIsoDay('2024-03-04 10:00'))).toBe('2024-03-04');
+    expect(parseIsoDay('2024-03-04Tnope')).toBe(-1);
+  });
+
+  it('any ISO date-time reads to the same day in the core and in the import, and to what Date says in UTC', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }),
+        fc.integer({ min: -12 * 60, max: 14 * 60 }).map((m) => m - (m % 15)),
+        fc.constantFrom('T', ' '),
+        (ms, offsetMin, sep) => {
+          const local = new Date(ms + offsetMin * 60000).toISOString().slice(0, 19).replace('T', sep);
+          const sign = offsetMin < 0 ? '-' : '+';
+          const abs = Math.abs(offsetMin);
+          const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+          const utcDay = new Date(ms).toISOString().slice(0, 10);
+          expect(isoDay(parseIsoDay(text)), text).toBe(utcDay);
+          expect(parseDateCell(text), text).toBe(utcDay);
+          expect(readDay(text), text).toBe(parseIsoDay(utcDay));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a period object and a CSV row with the same date-time start in the same month', async () => {
+    const start = '2024-01-31T22:00:00-05:00'; // February 1st in UTC
+    const engine = analyzeSubscriptions([{ customerId: 'a', start, amount: 10 }], { asOf: '2024-03' });
+    const imported = await streamImport(
+      `customer_id,start_date,monthly_amount\na,${start},10\n`,
+      guessMapping(['customer_id', 'start_date', 'monthly_amount']),
+    );
+    expect(engine.movements[0].month).toBe('2024-02');
+    expect(imported.analysis?.movements[0].month).toBe('2024-02');
   });
 });

@@ -3,6 +3,8 @@ import { guessMapping } from '../../src/import/mapping.js';
 import { createRowProcessor, errorsToCsv } from '../../src/import/rows.js';
 import type { ImportOptions } from '../../src/import/types.js';
 import { columnsToPeriods } from '../../src/core/period-columns.js';
+import { MAX_AMOUNT } from '../../src/core/money.js';
+import { validatePeriod } from '../../src/core/movements.js';
 
 const PLAIN = ['customer_id', 'start_date', 'end_date', 'monthly_amount'];
 
@@ -38,7 +40,7 @@ describe('createRowProcessor', () => {
       ['b', '2024-13-01', '', '50'],
       ['c', '2024-01-01', 'soon', '50'],
       ['d', '2024-01-01', '', '-20'],
-      ['e', '2024-01-01', '', '5000000000'],
+      ['e', '2024-01-01', '', '5000000000000'],
       ['f', '2024-01-01', '', 'abc'],
       ['g', '2024-01-01'],
       ['h', '2024-01-01', '', '1', 'extra'],
@@ -51,7 +53,7 @@ describe('createRowProcessor', () => {
       { line: 4, code: 'badDate', column: 'start_date', value: '2024-13-01' },
       { line: 5, code: 'badDate', column: 'end_date', value: 'soon' },
       { line: 6, code: 'negativeAmount', column: 'monthly_amount', value: '-20' },
-      { line: 7, code: 'tooLarge', column: 'monthly_amount', value: '5000000000' },
+      { line: 7, code: 'tooLarge', column: 'monthly_amount', value: '5000000000000' },
       { line: 8, code: 'badAmount', column: 'monthly_amount', value: 'abc' },
       { line: 9, code: 'tooFewColumns', value: '2' },
       { line: 10, code: 'tooManyColumns', value: '5' },
@@ -224,5 +226,37 @@ describe('Stripe-like rows', () => {
       mapping,
     );
     expect(periods.map((p) => p.amount)).toEqual([49, 5]);
+  });
+
+  it('refuses Object.prototype names as intervals instead of pricing the row by the day', () => {
+    const headers = ['customer_id', 'start_date', 'amount', 'interval'];
+    const { periods, report } = run(
+      [
+        ['a', '2024-01-01', '100', 'constructor'],
+        ['b', '2024-01-01', '100', '__proto__'],
+        ['c', '2024-01-01', '100', 'toString'],
+        ['d', '2024-01-01', '100', 'month'],
+      ],
+      headers,
+    );
+    expect(report.errors.first.map((e) => [e.line, e.code, e.value])).toEqual([
+      [2, 'badInterval', 'constructor'],
+      [3, 'badInterval', '__proto__'],
+      [4, 'badInterval', 'toString'],
+    ]);
+    expect(periods).toEqual([{ customerId: 'd', start: '2024-01-01', end: null, amount: 100 }]);
+  });
+
+  it("has the core's one amount limit: what the engine accepts imports, what it refuses is reported", () => {
+    const below = String(MAX_AMOUNT);
+    const above = String(MAX_AMOUNT * 10);
+    const { periods, report } = run([
+      ['a', '2024-01-01', '', below],
+      ['b', '2024-01-01', '', above],
+    ]);
+    expect(periods.map((p) => p.customerId)).toEqual(['a']);
+    expect(report.errors.first).toEqual([{ line: 3, code: 'tooLarge', column: 'monthly_amount', value: above }]);
+    expect(validatePeriod({ customerId: 'a', start: '2024-01-01', amount: Number(below) })).toBeNull();
+    expect(validatePeriod({ customerId: 'b', start: '2024-01-01', amount: Number(above) })).toMatchObject({ code: 'tooLarge' });
   });
 });

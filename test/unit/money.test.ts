@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  BILLING_INTERVALS,
+  type BillingInterval,
+  isBillingInterval,
+  readInterval,
   currencyDigits,
   formatMoney,
   fromMinor,
@@ -309,5 +313,24 @@ describe('parseAmount properties', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the one interval table (issue 7 item 6)', () => {
+  const PROTO = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'prototype'];
+  it('refuses Object.prototype names with an error, never a price of another interval', () => {
+    for (const name of PROTO) {
+      expect(isBillingInterval(name), name).toBe(false);
+      expect(readInterval(name), name).toBeUndefined();
+      expect(() => toMonthlyMinor(10000, name as BillingInterval), name).toThrow(RangeError);
+    }
+    expect(() => toMonthlyMinor(10000, 'fortnight' as BillingInterval)).toThrow(RangeError);
+  });
+  it('reads the words exports use', () => {
+    expect(readInterval(' Monthly ')).toBe('month');
+    expect(readInterval('annual')).toBe('year');
+    expect(readInterval('')).toBe('oneTime');
+    expect(readInterval('one_time')).toBe('oneTime');
+    expect(BILLING_INTERVALS.every((b) => isBillingInterval(b) && readInterval(b) === b)).toBe(true);
   });
 });
