@@ -37,6 +37,8 @@ whenIdle(() => {
   void import('../../components/mrr-unit-economics/define.js');
   void import('../../components/mrr-revenue-motions/define.js');
   void import('../../components/mrr-movements/define.js');
+  void import('../../components/mrr-package-designer/define.js');
+  void import('../../components/mrr-pricing-table/define.js');
 });
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
@@ -58,6 +60,12 @@ calculator?.addEventListener('mrr-change', (e) => {
 motions?.addEventListener('mrr-expansion', (e) => {
   const { expansionPct } = e.detail;
   if (expansionPct !== null) void defined('mrr-calculator').then(() => calculator?.applyFigures({ expansionPct }));
+});
+// The package designer's what-if mix (clients on each tier) sets the calculator's clients and average price.
+document.querySelector('mrr-package-designer')?.addEventListener('mrr-package-mix', (e) => {
+  const { clients, mrr, currency } = e.detail;
+  if (clients > 0 && currency === calculator?.currency)
+    void defined('mrr-calculator').then(() => calculator?.applyFigures({ startingCustomers: clients, arpa: mrr / clients }));
 });
 
 // Imported data's figures ("use these figures") also fill the unit economics.

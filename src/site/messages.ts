@@ -9,6 +9,7 @@ export const siteMessages = defineCatalog({
     'nav.unitEconomics': 'Unit economics',
     'nav.motions': 'Revenue motions',
     'nav.movements': 'Your data',
+    'nav.packages': 'Packages',
     language: 'Language',
     'hero.title': 'Grow the revenue you can count on every month',
     'hero.lead':
@@ -23,6 +24,7 @@ export const siteMessages = defineCatalog({
     'nav.unitEconomics': 'Économie unitaire',
     'nav.motions': 'Actions commerciales',
     'nav.movements': 'Vos données',
+    'nav.packages': 'Offres',
     language: 'Langue',
     'hero.title': 'Développez le revenu sur lequel compter chaque mois',
     'hero.lead':
@@ -37,6 +39,7 @@ export const siteMessages = defineCatalog({
     'nav.unitEconomics': 'اقتصاديات العميل',
     'nav.motions': 'خطط التواصل',
     'nav.movements': 'بياناتك',
+    'nav.packages': 'الباقات',
     language: 'اللغة',
     'hero.title': 'نمِّ الإيراد الذي يمكنك الاعتماد عليه كل شهر',
     'hero.lead': 'توقّع إيرادك الشهري المتكرر، واعرف كلفة فقد العملاء، وخطط للعملاء والباقات والخدمة التي تنميه.',
