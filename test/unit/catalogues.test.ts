@@ -6,8 +6,9 @@ import { messages as calculator } from '../../components/mrr-calculator/messages
 import { messages as unitEconomics } from '../../components/mrr-unit-economics/messages.js';
 import { messages as motions } from '../../components/mrr-revenue-motions/messages.js';
 import { messages as movements } from '../../components/mrr-movements/messages.js';
+import { messages as packageDesigner } from '../../components/mrr-package-designer/messages.js';
 
-const catalogues: Record<string, Catalog<Messages>> = { common, siteMessages, calculator, unitEconomics, motions, movements };
+const catalogues: Record<string, Catalog<Messages>> = { common, siteMessages, calculator, unitEconomics, motions, movements, packageDesigner };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
