@@ -18,7 +18,7 @@ export const motionsStyles = [
       max-width: 360px;
     }
     fieldset.segment .grid {
-      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
     }
     .results {
       margin: 0 0 16px;
@@ -28,12 +28,6 @@ export const motionsStyles = [
       gap: 16px;
       grid-template-columns: minmax(0, 1fr);
       margin-bottom: 12px;
-    }
-    @container (min-width: 900px) {
-      .segments {
-        grid-template-columns: repeat(auto-fill, minmax(440px, 1fr));
-        align-items: start;
-      }
     }
     fieldset {
       margin: 0;
@@ -51,20 +45,73 @@ export const motionsStyles = [
     fieldset.segment > legend {
       font-weight: 700;
       padding: 0 6px;
+      max-width: 100%;
+    }
+    /* User text: one line, cut with an ellipsis (the full name is in the title tooltip). */
+    .name {
+      display: block;
+      max-width: 100%;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    th .name {
+      max-width: 14em;
     }
     h4 {
-      margin: 14px 0 8px;
+      margin: 12px 0 6px;
       font-size: 0.95em;
     }
-    fieldset.item {
+    .counter {
+      font-size: 0.8em;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .counter[data-full] {
+      color: var(--_warning);
+      font-weight: 700;
+    }
+    /* A motion or an offer: fields side by side, wrapping on narrow screens. */
+    div.item {
       display: grid;
       gap: 8px;
-      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(130px, 1fr));
       align-items: end;
-      border: 0;
       border-top: 1px solid var(--_border);
       padding: 10px 0 0;
       margin-bottom: 10px;
+    }
+    /* Wide: one row per motion or offer, in columns shared by the rows (labels shown once). */
+    @container (min-width: 760px) {
+      .rows {
+        display: grid;
+        column-gap: 10px;
+      }
+      .rows.motions {
+        grid-template-columns: max-content max-content repeat(3, minmax(7em, 1fr)) max-content;
+      }
+      .rows.offers {
+        grid-template-columns: minmax(12em, 2fr) max-content repeat(2, minmax(7em, 1fr)) max-content;
+      }
+      div.item {
+        grid-column: 1 / -1;
+        grid-template-columns: subgrid;
+        gap: 0 10px;
+        border-top: 0;
+        padding: 0;
+        margin-bottom: 6px;
+      }
+      div.item + div.item label {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
+      .field.choice select {
+        padding-inline-end: 28px;
+      }
     }
     .segment-actions {
       display: flex;
@@ -104,10 +151,30 @@ export const motionsStyles = [
     .results .kpis {
       margin-bottom: 12px;
     }
-    caption {
-      text-align: start;
+    .table-title {
+      margin: 12px 0 6px;
       font-weight: 600;
-      padding: 6px 0;
+    }
+    thead th {
+      white-space: normal;
+      vertical-align: bottom;
+      min-width: 6em;
+    }
+    /* The table scrolls inside its box; shadows on the hidden side(s) and a hint say so. */
+    .table-scroll {
+      background:
+        linear-gradient(to right, var(--_surface) 30%, transparent) left / 24px 100% no-repeat local,
+        linear-gradient(to left, var(--_surface) 30%, transparent) right / 24px 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.22), transparent) left / 12px 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.22), transparent) right / 12px 100% no-repeat scroll;
+    }
+    .scroll-hint {
+      margin: 0 0 4px;
+      color: var(--_muted);
+      font-size: 0.85em;
+    }
+    .scroll-hint[hidden] {
+      display: none;
     }
     tfoot th,
     tfoot td {

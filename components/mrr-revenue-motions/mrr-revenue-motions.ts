@@ -1,14 +1,14 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
-import { type MotionsPlan, motionsPlan } from '../../src/core/motions.js';
+import type { MotionsPlan } from '../../src/core/motions.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
+import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
-import { PersistController } from '../../src/controllers/persist-controller.js';
 import { MrrEvent } from '../../src/events.js';
-import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
+import { type FieldError, numberField, readAmount, storageNotice } from '../../src/ui/fields.js';
 import { messages, type MotionsMessages } from './messages.js';
 import { motionsStyles } from './mrr-revenue-motions.styles.js';
 import { renderKpis, renderPlanTable } from './results.js';
@@ -19,11 +19,15 @@ import {
   blankSegment,
   exampleInputs,
   fieldId,
+  isolate,
   type MotionInput,
   type MotionsInputs,
+  type MotionsReading,
   type OfferInput,
   readInputs,
+  relocalizeInputs,
   type SegmentInput,
+  shortName,
 } from './state.js';
 
 export interface MrrExpansionDetail {
@@ -33,7 +37,7 @@ export interface MrrExpansionDetail {
   expansionMrr: number;
 }
 
-/** How long a removed item can be brought back (WCAG 2.2.1: long enough to read and reach). */
+type ItemKind = 'segment' | 'motion' | 'offer';
 
 /**
  * `<mrr-revenue-motions>`: the cost of serving each client segment (meetings, report reviews,
@@ -64,72 +68,67 @@ export interface MrrExpansionDetail {
 export class MrrRevenueMotions extends MrrElement {
   static override styles = motionsStyles;
 
-  /** The typed inputs (text, as the user wrote them). Replace, don't mutate. */
-  @property({ attribute: false }) inputs?: MotionsInputs;
+  /** The typed inputs (text, as the user wrote them). Replace, don't mutate. Usable before the first render. */
+  @property({ attribute: false })
+  get inputs(): MotionsInputs {
+    return this.form.inputs;
+  }
+  set inputs(next: MotionsInputs | undefined) {
+    if (next) this.form.apply(next);
+  }
 
-  @state() private errors: Record<string, FieldError> = {};
+  /** The last valid plan (kept, marked stale, while a field is refused). Usable before the first render. */
+  get plan(): MotionsPlan | undefined {
+    return this.form.result?.plan;
+  }
 
-  /** The last valid plan (kept while a field is invalid). */
-  plan?: MotionsPlan;
+  /** True when the results table is wider than its box (the "scroll sideways" hint shows). */
+  @state() private tableOverflows = false;
 
   protected readonly l = new LocaleController<MotionsMessages>(this, messages);
   private readonly announcer = new AnnounceController(this);
-  private readonly undo = new UndoController<MotionsInputs>(this, {
+  private readonly form = new FormController<MotionsInputs, MotionsReading>(this, {
+    component: 'motions',
+    l: this.l,
+    defaults: (fmt) => this.example((n) => fmt(n, 2)),
+    relocalize: relocalizeInputs,
+    read: (inputs, ctx, edited) => readInputs(inputs, ctx, edited),
+    changeEvent: ({ plan }) =>
+      new MrrEvent<MrrExpansionDetail>('mrr-expansion', {
+        expansionPct: plan.total.expansionPct.value,
+        expansionMrr: plan.total.expansionMrr,
+      }),
+    announce: ({ plan }) =>
+      this.l.t('announce', {
+        cost: this.money(plan.total.costToServe),
+        managers: this.l.number(plan.total.managersNeeded, 1),
+        expansion: this.money(plan.total.expansionMrr),
+      }),
+  }).useAnnouncer(this.announcer);
+  private readonly undo = new UndoController<SegmentInput[]>(this, {
     fallbackFocus: 'add-segment',
-    restore: (snapshot) => {
-      this.setInputs(snapshot);
+    restore: (segments) => {
+      this.form.edit({ segments }, 'segments');
       this.announcer.say(this.l.t('restored'));
     },
   });
-  /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
-  readonly persist = new PersistController<MotionsInputs>(this, {
-    component: 'motions',
-    key: () => this.storageKey,
-    restore: (data) => {
-      this.inputs = { ...this.example(), ...data };
-    },
-  });
 
-  private example(): MotionsInputs {
+  /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
+  get persist() {
+    return this.form.persist!;
+  }
+
+  private example(format: (n: number) => string): MotionsInputs {
     const t = this.l.t.bind(this.l);
-    return exampleInputs(
-      (n) => this.l.number(n, 2),
-      (kind, id, fallback) => (`${kind}.${id}` in messages.en ? t(`${kind}.${id}` as keyof MotionsMessages) : fallback),
+    return exampleInputs(format, (kind, id, fallback) =>
+      `${kind}.${id}` in messages.en ? t(`${kind}.${id}` as keyof MotionsMessages) : fallback,
     );
   }
 
-  override willUpdate(): void {
-    if (!this.inputs) this.inputs = this.example();
-    this.compute();
-  }
-
-  private compute(): void {
-    if (!this.needsCompute(this.inputs)) return;
-    const { segments, hoursPerManagerPerMonth, errors } = readInputs(this.inputs!, this.l.locale, this.currency);
-    this.errors = errors;
-    if (!segments) return;
-    try {
-      this.plan = motionsPlan(segments, { hoursPerManagerPerMonth, currency: this.currency });
-    } catch {
-      // The edge rules mirror core validation; a mismatch keeps the last valid plan.
-    }
-  }
-
-  private setInputs(next: MotionsInputs): void {
-    this.inputs = next;
+  /** A user edit of the segments; `field` is the input edited (a refusal across fields is shown there). */
+  private editSegments(segments: SegmentInput[], field: string): void {
     this.undo.clear();
-    this.persist.save(next);
-    this.compute();
-    if (this.plan && Object.keys(this.errors).length === 0) {
-      const total = this.plan.total;
-      this.dispatchEvent(
-        new MrrEvent<MrrExpansionDetail>('mrr-expansion', {
-          expansionPct: total.expansionPct.value,
-          expansionMrr: total.expansionMrr,
-        }),
-      );
-    }
-    this.scheduleAnnouncement();
+    this.form.edit({ segments }, field);
   }
 
   private focusId(id: string): void {
@@ -140,90 +139,99 @@ export class MrrRevenueMotions extends MrrElement {
     return s.name.trim() || this.l.t('segmentN', { n: this.l.number(i + 1) });
   }
 
-  private editSegment(i: number, patch: Partial<SegmentInput>): void {
-    const segments = this.inputs!.segments.map((s, j) => (j === i ? { ...s, ...patch } : s));
-    this.setInputs({ ...this.inputs!, segments });
+  private editSegment(i: number, patch: Partial<SegmentInput>, field: string): void {
+    const segments = this.form.inputs.segments.map((s, j) => (j === i ? { ...s, ...patch } : s));
+    this.editSegments(segments, field);
   }
 
   private editItem<K extends 'motions' | 'offers'>(
-    si: number,
+    segmentIndex: number,
     key: K,
-    ii: number,
+    itemIndex: number,
     patch: Partial<SegmentInput[K][number]>,
   ): void {
-    const s = this.inputs!.segments[si];
-    const items = (s[key] as (MotionInput | OfferInput)[]).map((it, j) => (j === ii ? { ...it, ...patch } : it));
-    this.editSegment(si, { [key]: items });
+    const s = this.form.inputs.segments[segmentIndex];
+    const items = (s[key] as (MotionInput | OfferInput)[]).map((it, j) => (j === itemIndex ? { ...it, ...patch } : it));
+    const field = fieldId(s.id, s[key][itemIndex].id, Object.keys(patch)[0]);
+    this.editSegment(segmentIndex, { [key]: items }, field);
   }
 
-  private addItem(si: number | null, kind: 'segment' | 'motion' | 'offer'): void {
-    const segs = this.inputs!.segments;
-    if (si === null) {
-      const seg = blankSegment(this.l.t('newSegment'));
-      this.setInputs({ ...this.inputs!, segments: [...segs, seg] });
-      void this.updateComplete.then(() => this.focusId(fieldId(seg.id, 'name')));
+  private addItem(segmentIndex: number | null, kind: ItemKind): void {
+    const segments = this.form.inputs.segments;
+    if (segmentIndex === null) {
+      const added = blankSegment(this.l.t('newSegment'));
+      this.editSegments([...segments, added], 'segments');
+      void this.updateComplete.then(() => this.focusId(fieldId(added.id, 'name')));
       return;
     }
-    const s = segs[si];
+    const s = segments[segmentIndex];
     const item = kind === 'motion' ? blankMotion() : blankOffer();
-    if (kind === 'motion') this.editSegment(si, { motions: [...s.motions, item as MotionInput] });
-    else this.editSegment(si, { offers: [...s.offers, item as OfferInput] });
+    if (kind === 'motion') this.editSegment(segmentIndex, { motions: [...s.motions, item as MotionInput] }, 'segments');
+    else this.editSegment(segmentIndex, { offers: [...s.offers, item as OfferInput] }, 'segments');
     void this.updateComplete.then(() => this.focusId(fieldId(s.id, item.id, kind === 'motion' ? 'kind' : 'name')));
   }
 
-  private removeItem(si: number, kind: 'segment' | 'motion' | 'offer', ii = 0): void {
-    const snapshot = this.inputs!;
-    const s = snapshot.segments[si];
-    const name = this.segmentLabel(s, si);
-    let next: MotionsInputs;
+  private removeItem(segmentIndex: number, kind: ItemKind, itemIndex = 0): void {
+    const before = this.form.inputs.segments;
+    const s = before[segmentIndex];
+    // The name isolated (a right-to-left override in it can't reorder the sentence) and cut short.
+    const name = isolate(shortName(this.segmentLabel(s, segmentIndex)));
+    let segments: SegmentInput[];
     let focus: string;
     if (kind === 'segment') {
-      next = { ...snapshot, segments: snapshot.segments.filter((_, j) => j !== si) };
+      segments = before.filter((_, j) => j !== segmentIndex);
       focus = fieldId(s.id, 'name');
     } else {
       const key = kind === 'motion' ? 'motions' : 'offers';
-      const items = (s[key] as (MotionInput | OfferInput)[]).filter((_, j) => j !== ii);
-      next = { ...snapshot, segments: snapshot.segments.map((x, j) => (j === si ? { ...x, [key]: items } : x)) };
-      focus = fieldId(s.id, s[key][ii].id, kind === 'motion' ? 'kind' : 'name');
+      const items = (s[key] as (MotionInput | OfferInput)[]).filter((_, j) => j !== itemIndex);
+      segments = before.map((x, j) => (j === segmentIndex ? { ...x, [key]: items } : x));
+      focus = fieldId(s.id, s[key][itemIndex].id, kind === 'motion' ? 'kind' : 'name');
     }
-    this.setInputs(next);
-    this.undo.offer({ snapshot, message: this.l.t(`removed.${kind}`, { name }), focus });
-  }
-
-  private scheduleAnnouncement(): void {
-    this.announcer.later(() => {
-      const total = this.plan?.total;
-      if (!total) return undefined;
-      return this.l.t('announce', {
-        cost: this.money(total.costToServe),
-        managers: this.l.number(total.managersNeeded, 1),
-        expansion: this.money(total.expansionMrr),
-      });
-    });
+    this.editSegments(segments, 'segments');
+    this.undo.offer({ snapshot: before, message: this.l.t(`removed.${kind}`, { name }), focus });
   }
 
   private money(major: number): string {
     return this.l.money(toMinor(major, this.currency), this.currency, { round: true });
   }
 
+  /** A field's error with the words of a "too large" product in the element's language. */
+  private fieldError(id: string): FieldError | undefined {
+    const error = this.form.errors[id];
+    if (error?.code !== 'productTooLarge' || !error.params) return error;
+    const word = (key: string | number | undefined) => this.l.t(String(key) as keyof MotionsMessages);
+    return { ...error, params: { ...error.params, a: word(error.params.a), b: word(error.params.b) } };
+  }
+
+  override updated(): void {
+    const region = this.renderRoot.querySelector<HTMLElement>('.table-scroll');
+    const overflows = !!region && region.scrollWidth > region.clientWidth + 1;
+    if (overflows !== this.tableOverflows) this.tableOverflows = overflows;
+  }
+
   override render() {
     const t = this.l.t.bind(this.l);
-    const inputs = this.inputs!;
-    const plan = this.plan;
+    const inputs = this.form.inputs;
+    const plan = this.form.result?.plan;
     const bySegment = new Map(plan?.segments.map((s) => [s.segmentId, s]));
     const warned = new Set(plan?.warnings.map((w) => w.segmentId));
+    const hours = readAmount(inputs.hoursPerManagerPerMonth, this.l.locale);
     return html`<div part="base" dir=${this.l.dir} lang=${this.l.lang}>
       <h2 id="motions-title">${t('title')}</h2>
       <p class="lead">${t('lead')}</p>
+      ${this.renderConfigIssue()}
       <div class="grid top">
         ${numberField(this.l, {
           id: 'hoursPerManagerPerMonth',
           label: t('hoursPerManager'),
           hint: t('hoursPerManagerHint'),
           value: inputs.hoursPerManagerPerMonth,
-          error: this.errors.hoursPerManagerPerMonth,
-          suffix: t('hoursUnit'),
-          onInput: (v) => this.setInputs({ ...inputs, hoursPerManagerPerMonth: v }),
+          error: this.fieldError('hoursPerManagerPerMonth'),
+          suffix: this.l.tp('hoursUnit', 'value' in hours ? hours.value : 2),
+          onInput: (v) => {
+            this.undo.clear();
+            this.form.edit({ hoursPerManagerPerMonth: v }, 'hoursPerManagerPerMonth');
+          },
         })}
       </div>
       ${storageNotice(this.l, this.persist)} ${this.renderResults()}
@@ -231,17 +239,16 @@ export class MrrRevenueMotions extends MrrElement {
       <div class="segments">
         ${inputs.segments.map((s, i) => {
           const p = bySegment.get(s.id);
-          const label = this.segmentLabel(s, i);
           return renderSegment(s, {
             l: this.l,
             currency: this.currency,
-            errors: this.errors,
-            label,
+            error: (id) => this.fieldError(id),
+            label: this.segmentLabel(s, i),
             warning:
               p && warned.has(s.id)
                 ? t('warning', { cost: this.money(p.costToServePerClient), margin: this.money(p.grossMarginPerClient) })
                 : undefined,
-            onSegment: (patch) => this.editSegment(i, patch),
+            onSegment: (patch) => this.editSegment(i, patch, fieldId(s.id, Object.keys(patch)[0])),
             onMotion: (j, patch) => this.editItem(i, 'motions', j, patch),
             onOffer: (j, patch) => this.editItem(i, 'offers', j, patch),
             onAdd: (kind) => this.addItem(i, kind),
@@ -255,16 +262,15 @@ export class MrrRevenueMotions extends MrrElement {
   }
 
   private renderResults() {
-    const plan = this.plan;
-    if (!plan) return html`<section class="results" part="results"></section>`;
+    const plan = this.form.result?.plan;
+    const status = this.form.renderStatus({ stale: this.l.c('common.stale'), form: this.l.c('error.form') });
+    if (!plan) return html`<section class="results" part="results">${status}</section>`;
     const t = this.l.t.bind(this.l);
-    const stale = Object.keys(this.errors).length > 0;
-    const labels = new Map(this.inputs!.segments.map((s, i) => [s.id, this.segmentLabel(s, i)]));
+    const labels = new Map(this.form.inputs.segments.map((s, i) => [s.id, this.segmentLabel(s, i)]));
     const money = (v: number) => this.money(v);
-    return html`<section class="results" part="results" aria-labelledby="motions-results-title" ?data-stale=${stale}>
+    return html`<section class="results" part="results" aria-labelledby="motions-results-title" ?data-stale=${this.form.stale}>
       <h3 id="motions-results-title">${t('results')}</h3>
-      ${stale ? html`<p class="stale" role="note">${this.l.c('common.stale')}</p>` : nothing} ${renderKpis(this.l, plan, money)}
-      ${renderPlanTable(this.l, plan, labels, money)}
+      ${status} ${renderKpis(this.l, plan, money)} ${renderPlanTable(this.l, plan, labels, money, this.tableOverflows)}
     </section>`;
   }
 }

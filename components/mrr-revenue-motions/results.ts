@@ -33,8 +33,17 @@ export function renderKpis(l: L, plan: MotionsPlan, money: (v: number) => string
   </dl>`;
 }
 
-/** Per segment and in total, in a table that scrolls sideways inside a focusable region. */
-export function renderPlanTable(l: L, plan: MotionsPlan, labels: Map<string, string>, money: (v: number) => string) {
+/**
+ * Per segment and in total, in a table that scrolls sideways inside a focusable region when it is
+ * wider than its box (`overflows`: then a "scroll" hint shows, and shadows mark the hidden side).
+ */
+export function renderPlanTable(
+  l: L,
+  plan: MotionsPlan,
+  labels: Map<string, string>,
+  money: (v: number) => string,
+  overflows: boolean,
+) {
   const t = l.t.bind(l);
   const warned = new Set(plan.warnings.map((w) => w.segmentId));
   const cells = (f: MotionsFigures) =>
@@ -46,45 +55,47 @@ export function renderPlanTable(l: L, plan: MotionsPlan, labels: Map<string, str
       <td>${l.number(f.managerHeadcount)}</td>
       <td>${money(f.expansionMrr)}</td>
       <td>${pctText(l, f.expansionPct)}</td>`;
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="plan-caption">
-    <table part="table">
-      <caption id="plan-caption">
-        ${t('tableLabel')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t('col.segment')}</th>
-          <th scope="col">${t('col.costPerClient')}</th>
-          <th scope="col">${t('col.touches')}</th>
-          <th scope="col">${t('col.hours')}</th>
-          <th scope="col">${t('col.costTotal')}</th>
-          <th scope="col">${t('col.marginAfter')}</th>
-          <th scope="col">${t('col.managers')}</th>
-          <th scope="col">${t('col.headcount')}</th>
-          <th scope="col">${t('col.expansionMrr')}</th>
-          <th scope="col">${t('col.expansionPct')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${plan.segments.map(
-          (s) =>
-            html`<tr data-row=${s.segmentId}>
-              <th scope="row">
-                ${labels.get(s.segmentId) ?? s.name}
-                ${warned.has(s.segmentId) ? html`<span class="row-warning">${warningIcon}<span>${t('warningShort')}</span></span>` : ''}
-              </th>
-              <td>${money(s.costToServePerClient)}</td>
-              ${cells(s)}
-            </tr>`,
-        )}
-      </tbody>
-      <tfoot>
-        <tr data-row="total">
-          <th scope="row">${l.c('common.total')}</th>
-          <td>${l.c('common.na')}</td>
-          ${cells(plan.total)}
-        </tr>
-      </tfoot>
-    </table>
-  </div>`;
+  return html`<p class="table-title" aria-hidden="true">${t('tableLabel')}</p>
+    <p class="scroll-hint" aria-hidden="true" ?hidden=${!overflows}>${t('scrollHint')}</p>
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${t('tableLabel')} ?data-overflows=${overflows}>
+      <table part="table">
+        <caption class="visually-hidden">
+          ${t('tableLabel')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('col.segment')}</th>
+            <th scope="col">${t('col.costPerClient')}</th>
+            <th scope="col">${t('col.touches')}</th>
+            <th scope="col">${t('col.hours')}</th>
+            <th scope="col">${t('col.costTotal')}</th>
+            <th scope="col">${t('col.marginAfter')}</th>
+            <th scope="col">${t('col.managers')}</th>
+            <th scope="col">${t('col.headcount')}</th>
+            <th scope="col">${t('col.expansionMrr')}</th>
+            <th scope="col">${t('col.expansionPct')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${plan.segments.map(
+            (s) =>
+              html`<tr data-row=${s.segmentId}>
+                <th scope="row">
+                  <bdi class="name" title=${labels.get(s.segmentId) ?? s.name}>${labels.get(s.segmentId) ?? s.name}</bdi>
+                  ${warned.has(s.segmentId) ? html`<span class="row-warning">${warningIcon}<span>${t('warningShort')}</span></span>` : ''}
+                </th>
+                <td>${money(s.costToServePerClient)}</td>
+                ${cells(s)}
+              </tr>`,
+          )}
+        </tbody>
+        <tfoot>
+          <tr data-row="total">
+            <th scope="row">${l.c('common.total')}</th>
+            <td>${l.c('common.na')}</td>
+            ${cells(plan.total)}
+          </tr>
+        </tfoot>
+      </table>
+    </div>`;
 }

@@ -3,14 +3,15 @@ import type { LocaleController } from '../../src/controllers/locale-controller.j
 import { MOTION_FREQUENCIES, MOTION_KINDS, OFFER_KINDS } from '../../src/core/motions.js';
 import { type FieldError, numberField } from '../../src/ui/fields.js';
 import type { MotionsMessages } from './messages.js';
-import { fieldId, type MotionInput, type OfferInput, type SegmentInput } from './state.js';
+import { fieldId, isolate, MAX_NAME_LENGTH, type MotionInput, type OfferInput, type SegmentInput } from './state.js';
 
 type L = LocaleController<MotionsMessages>;
 
 export interface SegmentEditor {
   l: L;
   currency: string;
-  errors: Record<string, FieldError>;
+  /** The error of the input with that id. */
+  error: (id: string) => FieldError | undefined;
   /** The cost-exceeds-margin sentence, when the segment has that warning. */
   warning?: string;
   /** The segment's display name (its name, or "Segment n"). */
@@ -30,7 +31,7 @@ function select<T extends string>(
   text: (o: T) => string,
   onChange: (v: T) => void,
 ) {
-  return html`<div class="field">
+  return html`<div class="field choice">
     <label for=${id}>${label}</label>
     <div class="input-wrap">
       <select id=${id} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value as T)}>
@@ -40,17 +41,28 @@ function select<T extends string>(
   </div>`;
 }
 
-function textField(id: string, label: string, value: string, onInput: (v: string) => void) {
-  return html`<div class="field">
+/** A name: at most `MAX_NAME_LENGTH` characters with a counter, its direction taken from its text. */
+function nameField(l: L, id: string, label: string, value: string, onInput: (v: string) => void) {
+  const count = [...value].length;
+  return html`<div class="field name-field">
     <label for=${id}>${label}</label>
     <div class="input-wrap">
       <input
         id=${id}
         type="text"
+        dir="auto"
         autocomplete="off"
+        maxlength=${MAX_NAME_LENGTH}
+        aria-describedby=${`${id}-count`}
         .value=${value}
         @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
       />
+      <span class="affix counter" id=${`${id}-count`} ?data-full=${count >= MAX_NAME_LENGTH}
+        ><span aria-hidden="true">${l.t('nameCount', { n: l.number(count), max: l.number(MAX_NAME_LENGTH) })}</span
+        ><span class="visually-hidden"
+          >${l.t('nameCountLabel', { n: l.number(count), max: l.number(MAX_NAME_LENGTH) })}</span
+        ></span
+      >
     </div>
   </div>`;
 }
@@ -61,10 +73,11 @@ export const warningIcon = html`<svg class="icon" viewBox="0 0 20 20" width="18"
   <path d="M10 8v4M10 14.5v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
 </svg>`;
 
-/** One segment: its figures, motions and offers, each removable, plus its warning. */
+/** One segment: its figures, motions and offers (one grid row each), each removable, plus its warning. */
 export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult {
   const { l } = e;
   const t = l.t.bind(l);
+  const segment = isolate(e.label);
   const num = (
     id: string,
     label: string,
@@ -77,85 +90,89 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
       label,
       value,
       onInput,
-      error: e.errors[id],
+      error: e.error(id),
       suffix: o.suffix,
       hint: o.hint,
       inputmode: o.numeric ? 'numeric' : 'decimal',
     });
   return html`<fieldset class="segment" part="segment" data-segment=${s.id} ?data-warning=${!!e.warning}>
-    <legend>${e.label}</legend>
-    <div class="grid">
-      ${textField(fieldId(s.id, 'name'), t('segmentName'), s.name, (v) => e.onSegment({ name: v }))}
+    <legend><bdi class="name" title=${e.label}>${e.label}</bdi></legend>
+    <div class="grid segment-fields">
+      ${nameField(l, fieldId(s.id, 'name'), t('segmentName'), s.name, (v) => e.onSegment({ name: v }))}
       ${num(fieldId(s.id, 'clients'), t('clients'), s.clients, (v) => e.onSegment({ clients: v }), { numeric: true })}
       ${num(fieldId(s.id, 'mrrPerClient'), t('mrrPerClient'), s.mrrPerClient, (v) => e.onSegment({ mrrPerClient: v }), { suffix: e.currency })}
       ${num(fieldId(s.id, 'grossMarginPct'), t('grossMargin'), s.grossMarginPct, (v) => e.onSegment({ grossMarginPct: v }), { suffix: '%', hint: t('grossMarginHint') })}
     </div>
     ${e.warning ? html`<p class="warning" part="warning" data-warning=${s.id}>${warningIcon}<span>${e.warning}</span></p>` : nothing}
     <h4>${t('motions')}</h4>
-    ${s.motions.map((m, i) => {
-      const id = (f: string) => fieldId(s.id, m.id, f);
-      const n = l.number(i + 1);
-      return html`<fieldset class="item" data-motion=${m.id}>
-        <legend class="visually-hidden">${t('motionN', { n })}</legend>
-        ${select(
-          id('kind'),
-          t('kind'),
-          m.kind,
-          MOTION_KINDS,
-          (k) => t(`kind.${k}`),
-          (v) => e.onMotion(i, { kind: v }),
-        )}
-        ${select(
-          id('frequency'),
-          t('frequency'),
-          m.frequency,
-          MOTION_FREQUENCIES,
-          (f) => t(`freq.${f}`),
-          (v) => e.onMotion(i, { frequency: v }),
-        )}
-        ${num(id('minutesPerTouch'), t('minutes'), m.minutesPerTouch, (v) => e.onMotion(i, { minutesPerTouch: v }))}
-        ${num(id('hourlyCost'), t('hourlyCost'), m.hourlyCost, (v) => e.onMotion(i, { hourlyCost: v }), { suffix: e.currency })}
-        ${num(id('toolCostPerClient'), t('toolCost'), m.toolCostPerClient, (v) => e.onMotion(i, { toolCostPerClient: v }), { suffix: e.currency })}
-        <button
-          type="button"
-          class="remove"
-          aria-label=${t('removeMotion', { n, segment: e.label })}
-          @click=${() => e.onRemove('motion', i)}
-        >
-          ${l.c('common.remove')}
-        </button>
-      </fieldset>`;
-    })}
+    <div class="rows motions">
+      ${s.motions.map((m, i) => {
+        const id = (f: string) => fieldId(s.id, m.id, f);
+        const n = l.number(i + 1);
+        // A grid row (subgrid), so a div with the role of a fieldset: fieldsets can't be subgrids.
+        return html`<div class="item" role="group" aria-label=${t('motionN', { n })} data-motion=${m.id}>
+          ${select(
+            id('kind'),
+            t('kind'),
+            m.kind,
+            MOTION_KINDS,
+            (k) => t(`kind.${k}`),
+            (v) => e.onMotion(i, { kind: v }),
+          )}
+          ${select(
+            id('frequency'),
+            t('frequency'),
+            m.frequency,
+            MOTION_FREQUENCIES,
+            (f) => t(`freq.${f}`),
+            (v) => e.onMotion(i, { frequency: v }),
+          )}
+          ${num(id('minutesPerTouch'), t('minutes'), m.minutesPerTouch, (v) => e.onMotion(i, { minutesPerTouch: v }))}
+          ${num(id('hourlyCost'), t('hourlyCost'), m.hourlyCost, (v) => e.onMotion(i, { hourlyCost: v }), { suffix: e.currency })}
+          ${num(id('toolCostPerClient'), t('toolCost'), m.toolCostPerClient, (v) => e.onMotion(i, { toolCostPerClient: v }), { suffix: e.currency })}
+          <button
+            type="button"
+            class="remove"
+            aria-label=${t('removeMotion', { n, segment })}
+            @click=${() => e.onRemove('motion', i)}
+          >
+            ${l.c('common.remove')}
+          </button>
+        </div>`;
+      })}
+    </div>
     <button type="button" class="add" id=${fieldId(s.id, 'add-motion')} @click=${() => e.onAdd('motion')}>
       ${t('addMotion')}
     </button>
     <h4>${t('offers')}</h4>
-    ${s.offers.map((o, i) => {
-      const id = (f: string) => fieldId(s.id, o.id, f);
-      const n = l.number(i + 1);
-      return html`<fieldset class="item" data-offer=${o.id}>
-        <legend class="visually-hidden">${t('offerN', { n })}</legend>
-        ${textField(id('name'), t('offerName'), o.name, (v) => e.onOffer(i, { name: v }))}
-        ${select(
-          id('kind'),
-          t('offerKind'),
-          o.kind,
-          OFFER_KINDS,
-          (k) => t(`offerKind.${k}`),
-          (v) => e.onOffer(i, { kind: v }),
-        )}
-        ${num(id('mrr'), t('offerMrr'), o.mrr, (v) => e.onOffer(i, { mrr: v }), { suffix: e.currency })}
-        ${num(id('monthlyTakeRatePct'), t('takeRate'), o.monthlyTakeRatePct, (v) => e.onOffer(i, { monthlyTakeRatePct: v }), { suffix: '%' })}
-        <button
-          type="button"
-          class="remove"
-          aria-label=${t('removeOffer', { n, segment: e.label })}
-          @click=${() => e.onRemove('offer', i)}
-        >
-          ${l.c('common.remove')}
-        </button>
-      </fieldset>`;
-    })}
+    <div class="rows offers">
+      ${s.offers.map((o, i) => {
+        const id = (f: string) => fieldId(s.id, o.id, f);
+        const n = l.number(i + 1);
+        // A grid row (subgrid), so a div with the role of a fieldset: fieldsets can't be subgrids.
+        return html`<div class="item" role="group" aria-label=${t('offerN', { n })} data-offer=${o.id}>
+          ${nameField(l, id('name'), t('offerName'), o.name, (v) => e.onOffer(i, { name: v }))}
+          ${select(
+            id('kind'),
+            t('offerKind'),
+            o.kind,
+            OFFER_KINDS,
+            (k) => t(`offerKind.${k}`),
+            (v) => e.onOffer(i, { kind: v }),
+          )}
+          ${num(id('mrr'), t('offerMrr'), o.mrr, (v) => e.onOffer(i, { mrr: v }), { suffix: e.currency })}
+          ${num(id('monthlyTakeRatePct'), t('takeRate'), o.monthlyTakeRatePct, (v) => e.onOffer(i, { monthlyTakeRatePct: v }), { suffix: '%' })}
+          <button
+            type="button"
+            class="remove"
+            aria-label=${t('removeOffer', { n, segment })}
+            @click=${() => e.onRemove('offer', i)}
+          >
+            ${l.c('common.remove')}
+          </button>
+        </div>`;
+      })}
+    </div>
     <div class="segment-actions">
       <button type="button" class="add" id=${fieldId(s.id, 'add-offer')} @click=${() => e.onAdd('offer')}>
         ${t('addOffer')}
@@ -163,7 +180,7 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
       <button
         type="button"
         class="remove-segment"
-        aria-label=${t('removeSegment', { segment: e.label })}
+        aria-label=${t('removeSegment', { segment })}
         @click=${() => e.onRemove('segment')}
       >
         ${l.c('common.remove')}

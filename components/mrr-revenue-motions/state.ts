@@ -2,11 +2,15 @@ import {
   defaultSegments,
   type MotionFrequency,
   type MotionKind,
+  type MotionsPlan,
+  motionsPlan,
   type OfferKind,
   type Segment,
+  SEGMENT_MONTHLY_MAX,
   validateMotionsPlan,
 } from '../../src/core/motions.js';
-import { type FieldError, type FieldRule, readNumber } from '../../src/ui/fields.js';
+import type { FieldErrors, FormContext, FormReading } from '../../src/controllers/form-controller.js';
+import { issueError, readAmount } from '../../src/ui/fields.js';
 
 /** What the user typed, kept as text so a reload shows exactly that (and invalid text survives). */
 export interface MotionInput {
@@ -41,101 +45,131 @@ export interface MotionsInputs {
   hoursPerManagerPerMonth: string;
 }
 
-export const SEGMENT_RULES = {
-  clients: { integer: true, max: 1e7 },
-  mrrPerClient: { max: 1e9, money: true },
-  grossMarginPct: { max: 100 },
-} satisfies Record<string, FieldRule>;
-
-export const MOTION_RULES = {
-  minutesPerTouch: { max: 44640 },
-  hourlyCost: { max: 1e6, money: true },
-  toolCostPerClient: { max: 1e9, money: true },
-} satisfies Record<string, FieldRule>;
-
-export const OFFER_RULES = {
-  mrr: { max: 1e9, money: true },
-  monthlyTakeRatePct: { max: 100 },
-} satisfies Record<string, FieldRule>;
-
-export const HOURS_RULE: FieldRule = { min: 1, max: 744 };
-
-const ALL_RULES: Record<string, FieldRule> = {
-  ...SEGMENT_RULES,
-  ...MOTION_RULES,
-  ...OFFER_RULES,
-  hoursPerManagerPerMonth: HOURS_RULE,
-};
-
 /** Input ids, stable across removals: `<segment>--<field>`, `<segment>--<motion|offer>--<field>`. */
 export const fieldId = (...parts: string[]) => parts.join('--');
 
 /** A fresh id for an added segment, motion or offer. */
 export const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-export interface ReadResult {
-  segments?: Segment[];
-  hoursPerManagerPerMonth?: number;
-  errors: Record<string, FieldError>;
+/** Longest segment or offer name (the input's maxlength; longer names from code are shown cut). */
+export const MAX_NAME_LENGTH = 80;
+
+/** User text cut to `max` characters (with "…") for sentences such as "Segment “…” removed". */
+export function shortName(name: string, max = 40): string {
+  const chars = [...name];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : name;
 }
 
-/** Reads every field in `locale`; returns core segments when all are valid, and the errors by input id. */
-export function readInputs(inputs: MotionsInputs, locale: string, currency = 'USD'): ReadResult {
-  const errors: Record<string, FieldError> = {};
-  const num = (id: string, raw: string, rule: FieldRule): number => {
-    const r = readNumber(raw, locale, rule, currency);
+/**
+ * User text isolated inside a sentence (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, the text
+ * form of `<bdi>`), for strings that are not markup (the undo message, aria-labels): a right-to-left
+ * override in a name cannot reorder the words around it.
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/** Number fields that hold money (more decimals than the currency has are refused as typed). */
+const MONEY_FIELDS = new Set(['mrrPerClient', 'hourlyCost', 'toolCostPerClient', 'mrr']);
+
+/** The plan of the inputs, with the figures it was computed from. */
+export interface MotionsReading {
+  plan: MotionsPlan;
+  segments: Segment[];
+  hoursPerManagerPerMonth: number;
+}
+
+/**
+ * Reads every number in `ctx.locale` (parsing only), then lets the core judge: its issues (the
+ * limits live in `validateMotionsPlan`) become errors of the inputs their paths name. A refusal of
+ * a figure derived from several fields goes on the field just edited when it is one of them, else
+ * on the segment's clients.
+ */
+export function readInputs(inputs: MotionsInputs, ctx: FormContext, edited?: string): FormReading<MotionsReading> {
+  const errors: FieldErrors = {};
+  const num = (id: string, raw: string, field: string): number => {
+    const r = readAmount(raw, ctx.locale, { money: MONEY_FIELDS.has(field), currency: ctx.currency });
     if ('error' in r) {
       errors[id] = r.error;
       return 0;
     }
     return r.value;
   };
-  const hours = num('hoursPerManagerPerMonth', inputs.hoursPerManagerPerMonth, HOURS_RULE);
-  const segments: Segment[] = inputs.segments.map((s) => {
-    const seg = (f: keyof typeof SEGMENT_RULES) => num(fieldId(s.id, f), s[f], SEGMENT_RULES[f]);
-    return {
-      id: s.id,
-      name: s.name,
-      clients: seg('clients'),
-      mrrPerClient: seg('mrrPerClient'),
-      grossMarginPct: seg('grossMarginPct'),
-      motions: s.motions.map((m) => {
-        const mo = (f: keyof typeof MOTION_RULES) => num(fieldId(s.id, m.id, f), m[f], MOTION_RULES[f]);
-        return {
-          id: m.id,
-          kind: m.kind,
-          frequency: m.frequency,
-          minutesPerTouch: mo('minutesPerTouch'),
-          hourlyCost: mo('hourlyCost'),
-          toolCostPerClient: mo('toolCostPerClient'),
-        };
-      }),
-      offers: s.offers.map((o) => {
-        const of = (f: keyof typeof OFFER_RULES) => num(fieldId(s.id, o.id, f), o[f], OFFER_RULES[f]);
-        return { id: o.id, name: o.name, kind: o.kind, mrr: of('mrr'), monthlyTakeRatePct: of('monthlyTakeRatePct') };
-      }),
-    };
-  });
+  const hoursPerManagerPerMonth = num('hoursPerManagerPerMonth', inputs.hoursPerManagerPerMonth, 'hours');
+  const segments: Segment[] = inputs.segments.map((s) => ({
+    id: s.id,
+    name: s.name,
+    clients: num(fieldId(s.id, 'clients'), s.clients, 'clients'),
+    mrrPerClient: num(fieldId(s.id, 'mrrPerClient'), s.mrrPerClient, 'mrrPerClient'),
+    grossMarginPct: num(fieldId(s.id, 'grossMarginPct'), s.grossMarginPct, 'grossMarginPct'),
+    motions: s.motions.map((m) => {
+      const mo = (f: 'minutesPerTouch' | 'hourlyCost' | 'toolCostPerClient') => num(fieldId(s.id, m.id, f), m[f], f);
+      return {
+        id: m.id,
+        kind: m.kind,
+        frequency: m.frequency,
+        minutesPerTouch: mo('minutesPerTouch'),
+        hourlyCost: mo('hourlyCost'),
+        toolCostPerClient: mo('toolCostPerClient'),
+      };
+    }),
+    offers: s.offers.map((o) => {
+      const of = (f: 'mrr' | 'monthlyTakeRatePct') => num(fieldId(s.id, o.id, f), o[f], f);
+      return { id: o.id, name: o.name, kind: o.kind, mrr: of('mrr'), monthlyTakeRatePct: of('monthlyTakeRatePct') };
+    }),
+  }));
   if (Object.keys(errors).length) return { errors };
-  // Core has the last word; its paths (segments.0.motions.1.minutesPerTouch) map to input ids.
-  for (const issue of validateMotionsPlan(segments, { hoursPerManagerPerMonth: hours })) {
-    const id = inputIdOf(inputs, issue.field);
-    const rule = ALL_RULES[issue.field.split('.').pop()!] ?? {};
-    if (id) errors[id] = { code: issue.code, params: { min: rule.min ?? 0, max: rule.max ?? 1e12 } };
+  const options = { hoursPerManagerPerMonth, currency: ctx.currency };
+  for (const issue of validateMotionsPlan(segments, options)) {
+    const related = issue.related?.map((path) => inputIdOf(inputs, path)).filter((id): id is string => !!id);
+    const id = edited && related?.includes(edited) ? edited : inputIdOf(inputs, issue.field);
+    if (issue.code === 'productTooLarge') {
+      // The words of "{a} × {b} is too large" as message keys of the element (localized when shown).
+      const b = related?.some((r) => r.endsWith('--mrrPerClient'))
+        ? 'mrrPerClient'
+        : related?.some((r) => r.endsWith('--mrr'))
+          ? 'expansionPerClient'
+          : 'col.costPerClient';
+      errors[id ?? 'form'] ??= { code: 'productTooLarge', params: { a: 'clients', b, max: SEGMENT_MONTHLY_MAX } };
+    } else if (issue.code === 'tooLarge' && issue.params?.max !== undefined) {
+      // "Must be 44,640 or less" (the lower limit of an amount is its own message, `negative`).
+      errors[id ?? 'form'] ??= { code: 'tooLarge', params: { max: issue.params.max } };
+    } else errors[id ?? 'form'] ??= issueError(issue);
   }
-  return Object.keys(errors).length ? { errors } : { segments, hoursPerManagerPerMonth: hours, errors };
+  if (Object.keys(errors).length) return { errors };
+  return { errors, result: { plan: motionsPlan(segments, options), segments, hoursPerManagerPerMonth } };
 }
 
+/** The input id of a core path (`segments.0.motions.1.minutesPerTouch`), or undefined when it has none. */
 function inputIdOf(inputs: MotionsInputs, path: string): string | undefined {
   const p = path.split('.');
-  if (p[0] === 'options') return p[1];
-  const s = inputs.segments[Number(p[1])];
+  if (p[0] === 'options') return p[1] === 'hoursPerManagerPerMonth' ? p[1] : undefined;
+  const s = p[1] === undefined ? undefined : inputs.segments[Number(p[1])];
   if (!s) return undefined;
   if (p[2] === 'motions' || p[2] === 'offers') {
     const item = s[p[2]][Number(p[3])];
     return item && p[4] ? fieldId(s.id, item.id, p[4]) : undefined;
   }
   return p[2] ? fieldId(s.id, p[2]) : undefined;
+}
+
+/** Each number text of `inputs` passed through `convert` (a language switch re-formats them). */
+export function relocalizeInputs(inputs: MotionsInputs, convert: (text: string) => string): MotionsInputs {
+  return {
+    ...inputs,
+    hoursPerManagerPerMonth: convert(inputs.hoursPerManagerPerMonth),
+    segments: inputs.segments.map((s) => ({
+      ...s,
+      clients: convert(s.clients),
+      mrrPerClient: convert(s.mrrPerClient),
+      grossMarginPct: convert(s.grossMarginPct),
+      motions: s.motions.map((m) => ({
+        ...m,
+        minutesPerTouch: convert(m.minutesPerTouch),
+        hourlyCost: convert(m.hourlyCost),
+        toolCostPerClient: convert(m.toolCostPerClient),
+      })),
+      offers: s.offers.map((o) => ({ ...o, mrr: convert(o.mrr), monthlyTakeRatePct: convert(o.monthlyTakeRatePct) })),
+    })),
+  };
 }
 
 /**

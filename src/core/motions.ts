@@ -189,11 +189,24 @@ const segmentSchema = v.object(
   'required',
 );
 
+/** Most segments a plan may have (keeps every total an exact integer of minor units). */
+export const MAX_SEGMENTS = 50;
+
+/**
+ * Most money a segment may move in a month, major units: its MRR (clients × MRR per client), its
+ * cost to serve (clients × cost per client) and its expansion MRR. With at most `MAX_SEGMENTS`
+ * segments, every sum stays an exact integer of minor units, even in three-decimal currencies.
+ */
+export const SEGMENT_MONTHLY_MAX = 1e11;
+
 const planSchema = v.object({
-  segments: v.array(segmentSchema, 'required'),
+  segments: v.pipe(v.array(segmentSchema, 'required'), v.maxLength(MAX_SEGMENTS, 'tooLarge')),
   options: v.object(
     {
-      hoursPerManagerPerMonth: v.optional(v.pipe(amount(744), v.gtValue(0, 'outOfRange'))),
+      // A manager works at least an hour and at most every hour of a month (744).
+      hoursPerManagerPerMonth: v.optional(
+        v.pipe(v.number('notANumber'), v.finite('notANumber'), v.minValue(1, 'outOfRange'), v.maxValue(744, 'outOfRange')),
+      ),
       currency: v.optional(v.pipe(v.string('outOfRange'), v.check(isCurrency, 'outOfRange'))),
     },
     'required',
@@ -208,7 +221,39 @@ const planSchema = v.object({
  */
 export function validateMotionsPlan(segments: unknown, options: unknown = {}): FieldIssue[] {
   const r = checkFields(planSchema, { segments, options });
-  return r.ok ? [] : r.issues;
+  if (!r.ok) return r.issues;
+  return r.value.segments.flatMap((s, i) => segmentLimitIssues(s, i));
+}
+
+/**
+ * Figures derived from several fields that would pass `SEGMENT_MONTHLY_MAX` (per client counts as
+ * one client, so a segment with 0 clients is checked too). Each issue names the segment's `clients`
+ * field and, in `related`, every field the figure is derived from, so a form can show it on the
+ * field just edited.
+ */
+function segmentLimitIssues(s: Segment, i: number): FieldIssue[] {
+  const at = (...keys: (string | number)[]) => ['segments', i, ...keys].join('.');
+  const clients = Math.max(1, s.clients);
+  const issue = (related: string[]): FieldIssue => ({
+    field: at('clients'),
+    code: 'productTooLarge',
+    params: { max: SEGMENT_MONTHLY_MAX },
+    related: [at('clients'), ...related],
+  });
+  const issues: FieldIssue[] = [];
+  if (clients * s.mrrPerClient > SEGMENT_MONTHLY_MAX) issues.push(issue([at('mrrPerClient')]));
+  const costPerClient = s.motions.reduce(
+    (sum, m) => sum + touchesPerMonth(m.frequency) * (m.minutesPerTouch / 60) * m.hourlyCost + m.toolCostPerClient,
+    0,
+  );
+  if (clients * costPerClient > SEGMENT_MONTHLY_MAX)
+    issues.push(
+      issue(s.motions.flatMap((_, j) => ['minutesPerTouch', 'hourlyCost', 'toolCostPerClient'].map((f) => at('motions', j, f)))),
+    );
+  const expansionPerClient = s.offers.reduce((sum, o) => sum + (o.mrr * o.monthlyTakeRatePct) / 100, 0);
+  if (clients * expansionPerClient > SEGMENT_MONTHLY_MAX)
+    issues.push(issue(s.offers.flatMap((_, j) => ['mrr', 'monthlyTakeRatePct'].map((f) => at('offers', j, f)))));
+  return issues;
 }
 
 const pctOf = (partMinor: number, wholeMinor: number): Figure =>
@@ -224,6 +269,8 @@ const headcount = (managers: number) => Math.max(0, Math.ceil(managers - 1e-9));
 export function motionsPlan(segments: Segment[], options: MotionsOptions = {}): MotionsPlan {
   const checked = checkFields(planSchema, { segments, options });
   if (!checked.ok) throw new InvalidInputError(checked.issues);
+  const limits = checked.value.segments.flatMap((s, i) => segmentLimitIssues(s, i));
+  if (limits.length) throw new InvalidInputError(limits);
   const { hoursPerManagerPerMonth = 120, currency: code = 'USD' } = checked.value.options;
   const currency = code.toUpperCase();
   const digits = currencyDigits(currency);

@@ -1,7 +1,36 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../components/mrr-revenue-motions/define.js';
 import type { MrrRevenueMotions } from '../../components/mrr-revenue-motions/mrr-revenue-motions.js';
+import type { MotionsInputs } from '../../components/mrr-revenue-motions/state.js';
 import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
+
+/** Spaces of any kind (French groups digits with a narrow no-break space) as one plain space. */
+const plain = (s: string) => s.replace(/[\s\u202f\u00a0]+/g, ' ').trim();
+
+/** Sets the element's own `lang` and waits for the re-render in that language. */
+async function switchLang(el: MrrRevenueMotions, lang: string): Promise<void> {
+  el.setAttribute('lang', lang);
+  await new Promise((r) => setTimeout(r));
+  await el.updateComplete;
+}
+
+const value = (el: HTMLElement, id: string) => q<HTMLInputElement>(el, `[id="${id}"]`).value;
+const invalidFields = (el: HTMLElement) => shadow(el).querySelectorAll('[aria-invalid="true"]').length;
+
+/** Every number text of the inputs, in order (to compare values across languages). */
+function numberTexts(inputs: MotionsInputs): string[] {
+  return [
+    inputs.hoursPerManagerPerMonth,
+    ...inputs.segments.flatMap((s) => [
+      s.clients,
+      s.mrrPerClient,
+      s.grossMarginPct,
+      ...s.motions.flatMap((m) => [m.minutesPerTouch, m.hourlyCost, m.toolCostPerClient]),
+      ...s.offers.flatMap((o) => [o.mrr, o.monthlyTakeRatePct]),
+    ]),
+  ];
+}
 
 async function motions(attrs = '', key = uniqueKey(), style = ''): Promise<MrrRevenueMotions> {
   const wrapper = await fixture<HTMLDivElement>(
@@ -47,7 +76,7 @@ describe('<mrr-revenue-motions>', () => {
     expect(text(el, '[id="standard--clients-error"]')).to.contain('whole number');
     expect(text(el, '[data-kpi="cost"]')).to.equal('$10,612');
     await type(el, '#hoursPerManagerPerMonth', '0');
-    expect(text(el, '#hoursPerManagerPerMonth-error')).to.contain('between 1 and 744');
+    expect(text(el, '#hoursPerManagerPerMonth-error')).to.equal('Must be between 1 and 744.');
     expect(shadow(el).textContent).not.to.match(/NaN|Infinity/);
   });
 
@@ -65,7 +94,7 @@ describe('<mrr-revenue-motions>', () => {
     q<HTMLButtonElement>(el, '[data-segment="standard"] .remove-segment').click();
     await el.updateComplete;
     expect(segmentCount(el)).to.equal(2);
-    expect(text(el, '[part="undo"]')).to.contain('Segment “Standard” removed.');
+    expect(text(el, '[part="undo"]').replace(/[\u2068\u2069]/g, '')).to.contain('Segment “Standard” removed.');
     await new Promise((r) => requestAnimationFrame(r));
     expect(shadow(el).activeElement?.id).to.equal('undo');
     q<HTMLButtonElement>(el, '#undo').click();
@@ -165,4 +194,322 @@ describe('<mrr-revenue-motions>', () => {
       }
     });
   }
+  describe('one form recipe (FormController)', () => {
+    it('shows a refusal of a derived figure on the field just edited, with the last valid result marked stale', async () => {
+      const el = await motions();
+      let events = 0;
+      el.addEventListener('mrr-expansion', () => events++);
+      await type(el, '[id="high-touch--clients"]', '1000000');
+      expect(events).to.equal(1);
+      const cost = text(el, '[data-kpi="cost"]');
+      // 1,000,000 clients × 1,000,000 a client: each field is fine, the segment's MRR is not.
+      await type(el, '[id="high-touch--mrrPerClient"]', '1000000');
+      expect(q(el, '[id="high-touch--mrrPerClient"]').getAttribute('aria-invalid')).to.equal('true');
+      expect(text(el, '[id="high-touch--mrrPerClient-error"]')).to.equal(
+        'Clients × MRR per client is too large: it can be at most 100,000,000,000.',
+      );
+      expect(text(el, '.stale')).to.contain('last valid result');
+      expect(text(el, '[data-kpi="cost"]')).to.equal(cost);
+      expect(events).to.equal(1);
+      // Edited from the other side, the message moves to the field the user is on.
+      await type(el, '[id="high-touch--clients"]', '2000000');
+      expect(shadow(el).querySelector('[id="high-touch--mrrPerClient-error"]')).to.equal(null);
+      expect(text(el, '[id="high-touch--clients-error"]')).to.contain('Clients × MRR per client');
+      await type(el, '[id="high-touch--clients"]', '10');
+      expect(invalidFields(el)).to.equal(0);
+      expect(shadow(el).querySelector('.stale')).to.equal(null);
+      expect(events).to.equal(2);
+      expect(el.plan!.segments[0].mrr).to.equal(10_000_000);
+    });
+
+    it('says the core limits next to the field (one table of limits, in the core)', async () => {
+      const el = await motions();
+      await type(el, '[id="automated--local-seo--monthlyTakeRatePct"]', '120');
+      expect(text(el, '[id="automated--local-seo--monthlyTakeRatePct-error"]')).to.equal('Must be between 0 and 100.');
+      await type(el, '[id="automated--local-seo--monthlyTakeRatePct"]', '3');
+      await type(el, '[id="automated--auto-report--minutesPerTouch"]', '50000');
+      expect(text(el, '[id="automated--auto-report--minutesPerTouch-error"]')).to.equal('Must be 44,640 or less.');
+      await type(el, '[id="automated--auto-report--minutesPerTouch"]', '12abc');
+      expect(text(el, '[id="automated--auto-report--minutesPerTouch-error"]')).to.contain('Remove the letters');
+    });
+
+    it('reads the inputs once per keystroke', async () => {
+      const el = await motions();
+      const options = (el as unknown as { form: { options: { read: (...a: unknown[]) => unknown } } }).form.options;
+      const read = options.read;
+      let reads = 0;
+      options.read = (...args) => {
+        reads++;
+        return read(...args);
+      };
+      try {
+        await type(el, '[id="standard--clients"]', '31');
+        expect(reads).to.equal(1);
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(reads).to.equal(1);
+      } finally {
+        options.read = read;
+      }
+    });
+
+    it('brings back a removed offer with Undo, results included, and saves it', async () => {
+      const key = uniqueKey();
+      const el = await motions('', key);
+      q<HTMLButtonElement>(el, '[data-offer="paid-social"] .remove').click();
+      await el.updateComplete;
+      expect(text(el, '[data-kpi="expansion-mrr"]')).to.equal('$5,940');
+      q<HTMLButtonElement>(el, '#undo').click();
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[data-offer="paid-social"]')).not.to.equal(null);
+      expect(text(el, '[data-kpi="expansion-mrr"]')).to.equal('$6,260');
+      await el.persist.flush();
+      el.parentElement!.remove();
+      const again = await motions('', key);
+      expect(shadow(again).querySelector('[data-offer="paid-social"]')).not.to.equal(null);
+    });
+  });
+
+  describe('public API before connect', () => {
+    it('reads and sets inputs and reads the plan on an element never connected', async () => {
+      const el = document.createElement('mrr-revenue-motions');
+      expect(el.inputs.segments.map((s) => s.id)).to.deep.equal(['high-touch', 'standard', 'automated']);
+      expect(el.plan!.total.expansionMrr).to.equal(6260);
+      expect(el.persist).to.not.equal(undefined);
+      el.inputs = { ...el.inputs, hoursPerManagerPerMonth: '60' };
+      expect(el.plan!.total.managerHeadcount).to.equal(3);
+      el.setAttribute('storage-key', uniqueKey());
+      const wrapper = await fixture<HTMLDivElement>('<div></div>');
+      wrapper.append(el);
+      await el.persist.restored;
+      await el.updateComplete;
+      expect(value(el, 'hoursPerManagerPerMonth')).to.equal('60');
+      expect(text(el, 'tr[data-row="total"]')).to.match(/\b3\b/);
+    });
+  });
+
+  describe('switching language never changes a value', () => {
+    it('en → fr keeps every value (expansion $6,260 stays 6,260) with no false warning', async () => {
+      const el = await motions();
+      const en = numberTexts(el.inputs);
+      await switchLang(el, 'fr');
+      expect(plain(text(el, '[data-kpi="expansion-mrr"]'))).to.equal('6 260 $US');
+      expect(el.plan!.total.expansionMrr).to.equal(6260);
+      expect(plain(value(el, 'high-touch--mrrPerClient'))).to.equal('6 000');
+      expect(invalidFields(el)).to.equal(0);
+      expect(shadow(el).querySelector('[data-warning]')).to.equal(null);
+      const fr = numberTexts(el.inputs);
+      await switchLang(el, 'en');
+      expect(numberTexts(el.inputs)).to.deep.equal(en);
+      await switchLang(el, 'fr');
+      expect(numberTexts(el.inputs)).to.deep.equal(fr);
+      expect(el.plan!.total.expansionMrr).to.equal(6260);
+    });
+
+    it('keeps a typed value with decimals and grouping through fr → ar → en', async () => {
+      const el = await motions();
+      await type(el, '[id="standard--biweekly-call--hourlyCost"]', '1,234.5');
+      const cost = el.plan!.total.costToServe;
+      for (const lang of ['fr', 'ar', 'en']) {
+        await switchLang(el, lang);
+        expect(invalidFields(el), lang).to.equal(0);
+        expect(el.plan!.total.costToServe, lang).to.equal(cost);
+      }
+      expect(value(el, 'standard--biweekly-call--hourlyCost')).to.equal('1,234.5');
+    });
+
+    it('restores saved inputs typed in English under French', async () => {
+      const key = uniqueKey();
+      const el = await motions('', key);
+      await type(el, '[id="high-touch--mrrPerClient"]', '6,500');
+      const expansion = el.plan!.total.expansionMrr;
+      const cost = el.plan!.total.costToServe;
+      await el.persist.flush();
+      el.parentElement!.remove();
+      const fr = await motions('lang="fr"', key);
+      expect(plain(value(fr, 'high-touch--mrrPerClient'))).to.equal('6 500');
+      expect(invalidFields(fr)).to.equal(0);
+      expect(fr.plan!.total.expansionMrr).to.equal(expansion);
+      expect(fr.plan!.total.costToServe).to.equal(cost);
+      expect(fr.plan!.segments[0].mrr).to.equal(8 * 6500);
+    });
+  });
+
+  describe('what is shown matches what is typed', () => {
+    it('after a reload with refused inputs shows the last valid result of those inputs, marked stale', async () => {
+      const key = uniqueKey();
+      const el = await motions('', key);
+      await type(el, '[id="high-touch--clients"]', '77');
+      const cost = text(el, '[data-kpi="cost"]');
+      expect(cost).not.to.equal('$10,612');
+      await type(el, '#hoursPerManagerPerMonth', '0');
+      await el.persist.flush();
+      el.parentElement!.remove();
+      const again = await motions('', key);
+      expect(value(again, 'high-touch--clients')).to.equal('77');
+      expect(value(again, 'hoursPerManagerPerMonth')).to.equal('0');
+      expect(text(again, '#hoursPerManagerPerMonth-error')).to.equal('Must be between 1 and 744.');
+      expect(text(again, '[data-kpi="cost"]')).to.equal(cost);
+      expect(text(again, '.stale')).to.contain('last valid result');
+    });
+
+    it('keeps what was typed when the page is hidden right after (no wait for the save delay)', async () => {
+      const key = uniqueKey();
+      const el = await motions('', key);
+      await type(el, '[id="standard--clients"]', '42');
+      window.dispatchEvent(new Event('pagehide'));
+      await new Promise((r) => setTimeout(r, 60));
+      const again = await motions('', key);
+      expect(value(again, 'standard--clients')).to.equal('42');
+    });
+
+    it('shows a configuration message for an unknown currency and works in USD', async () => {
+      const el = await motions('currency="garbage!"');
+      expect(text(el, '.config')).to.equal('Unknown currency “garbage!”: amounts are shown in USD.');
+      expect(text(el, '[data-kpi="cost"]')).to.equal('$10,612');
+      await type(el, '[id="standard--clients"]', '31');
+      expect(text(el, '[data-kpi="cost"]')).not.to.equal('$10,612');
+      el.currency = 'EUR';
+      await el.updateComplete;
+      expect(shadow(el).querySelector('.config')).to.equal(null);
+      expect(text(el, '[data-kpi="cost"]')).to.contain('€');
+      el.currency = 'XYZ';
+      await el.updateComplete;
+      expect(text(el, '.config')).to.equal('Unknown currency “XYZ”: amounts are shown in USD.');
+    });
+
+    it('recomputes when the currency changes (decimals too many for yen are refused)', async () => {
+      const el = await motions();
+      await type(el, '[id="standard--biweekly-call--hourlyCost"]', '55.5');
+      expect(invalidFields(el)).to.equal(0);
+      el.currency = 'JPY';
+      await el.updateComplete;
+      expect(text(el, '[id="standard--biweekly-call--hourlyCost-error"]')).to.equal('Too many decimals for this currency.');
+      await type(el, '[id="standard--biweekly-call--hourlyCost"]', '55');
+      expect(el.plan!.currency).to.equal('JPY');
+      // Recomputed in whole yen (per-client costs rounded to ¥1), not the dollar figure relabelled.
+      expect(text(el, '[data-kpi="cost"]')).to.equal('¥10,716');
+      expect(shadow(el).querySelector('.config')).to.equal(null);
+    });
+  });
+
+  describe('compact layout', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    it('at 1280 × 900: a motion is one row, no choice text is cut, the table fits, a busy segment fits one screen', async () => {
+      await setViewport({ width: 1280, height: 900 });
+      for (const lang of ['en', 'fr', 'ar']) {
+        const el = await motions(`lang="${lang}"`);
+        const canvas = document.createElement('canvas').getContext('2d')!;
+        for (const select of shadow(el).querySelectorAll('select')) {
+          const style = getComputedStyle(select);
+          canvas.font = style.font;
+          const textWidth = canvas.measureText(select.selectedOptions[0].text).width;
+          const room = select.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+          expect(textWidth, `${lang}: “${select.selectedOptions[0].text}”`).to.be.at.most(room);
+          expect(select.scrollWidth).to.be.at.most(select.clientWidth);
+        }
+        for (const row of shadow(el).querySelectorAll('div.item')) {
+          const tops = [...row.querySelectorAll('input, select, button')].map((c) => c.getBoundingClientRect().top);
+          expect(Math.max(...tops) - Math.min(...tops), `${lang}: one row`).to.be.below(2);
+        }
+        const region = q(el, '.table-scroll');
+        expect(region.scrollWidth, `${lang}: table fits`).to.be.at.most(region.clientWidth);
+        expect(q(el, '.scroll-hint').hidden).to.equal(true);
+        const busy = q(el, '[data-segment="high-touch"]').getBoundingClientRect();
+        expect(busy.height, `${lang}: 3 motions + 2 offers`).to.be.at.most(900);
+        expect(document.documentElement.scrollWidth).to.be.at.most(1280);
+        el.parentElement!.remove();
+      }
+    });
+
+    it('at 360 px: the page does not scroll sideways, the table scrolls in its own labelled box with a hint', async () => {
+      await setViewport({ width: 360, height: 740 });
+      for (const lang of ['en', 'ar']) {
+        const el = await motions(`lang="${lang}"`);
+        await el.updateComplete;
+        expect(document.documentElement.scrollWidth, lang).to.be.at.most(360);
+        const region = q(el, '.table-scroll');
+        expect(region.getAttribute('tabindex')).to.equal('0');
+        expect(region.getAttribute('role')).to.equal('region');
+        expect(region.getAttribute('aria-label')).to.not.equal(null);
+        expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
+        const hint = q(el, '.scroll-hint');
+        expect(hint.hidden).to.equal(false);
+        expect(hint.getBoundingClientRect().height).to.be.greaterThan(0);
+        el.parentElement!.remove();
+      }
+    });
+  });
+
+  describe('user text is contained', () => {
+    it('limits names to 80 characters with a counter', async () => {
+      const el = await motions();
+      const input = q<HTMLInputElement>(el, '[id="standard--name"]');
+      expect(input.maxLength).to.equal(80);
+      expect(input.getAttribute('dir')).to.equal('auto');
+      expect(text(el, '[id="standard--name-count"] [aria-hidden]')).to.equal('8/80');
+      await type(el, '[id="standard--name"]', 'Mid-market');
+      expect(text(el, '[id="standard--name-count"] [aria-hidden]')).to.equal('10/80');
+      expect(q(el, '[id="standard--name-count"]').textContent).to.contain('10 of 80 characters used.');
+      expect(q<HTMLInputElement>(el, '[id="high-touch--cro-sprint--name"]').maxLength).to.equal(80);
+    });
+
+    it('a 10,000-character name never widens the page; it is cut with an ellipsis and its full text in a tooltip', async () => {
+      await setViewport({ width: 1280, height: 900 });
+      try {
+        const el = await motions();
+        const long = 'W'.repeat(10_000);
+        const inputs = el.inputs;
+        el.inputs = { ...inputs, segments: inputs.segments.map((s, i) => (i === 1 ? { ...s, name: long } : s)) };
+        await el.updateComplete;
+        await el.updateComplete;
+        expect(document.documentElement.scrollWidth).to.be.at.most(1280);
+        expect(el.getBoundingClientRect().width).to.be.at.most(1280);
+        const legend = q(el, '[data-segment="standard"] legend .name');
+        expect(legend.getAttribute('title')).to.equal(long);
+        expect(getComputedStyle(legend).textOverflow).to.equal('ellipsis');
+        const cell = q(el, 'tr[data-row="standard"] .name');
+        expect(cell.getAttribute('title')).to.equal(long);
+        const region = q(el, '.table-scroll');
+        expect(region.scrollWidth).to.be.at.most(region.clientWidth);
+        q<HTMLButtonElement>(el, '[data-segment="standard"] .remove-segment').click();
+        await el.updateComplete;
+        expect(text(el, '[part="undo"]').length).to.be.below(120);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
+    it('a right-to-left override in a name does not reorder the undo sentence', async () => {
+      const el = await motions();
+      await type(el, '[id="standard--name"]', 'Acme\u202Eacme');
+      q<HTMLButtonElement>(el, '[data-segment="standard"] .remove-segment').click();
+      await el.updateComplete;
+      const span = q(el, '[part="undo"] span');
+      const node = [...span.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && n.textContent!.length > 0)!;
+      const at = (i: number) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      const content = node.data;
+      const r = content.indexOf('removed');
+      // "removed." reads left to right: its first letter left of its full stop.
+      expect(at(r)).to.be.below(at(r + 'removed'.length));
+      expect(at(content.indexOf('Segment'))).to.be.below(at(r));
+    });
+
+    it('says “1 hour” and “120 hours” (plural rules), in French too', async () => {
+      const el = await motions();
+      expect(text(el, '.top .affix')).to.equal('hours');
+      await type(el, '#hoursPerManagerPerMonth', '1');
+      expect(text(el, '.top .affix')).to.equal('hour');
+      await switchLang(el, 'fr');
+      expect(text(el, '.top .affix')).to.equal('heure');
+      await type(el, '#hoursPerManagerPerMonth', '2');
+      expect(text(el, '.top .affix')).to.equal('heures');
+    });
+  });
 });

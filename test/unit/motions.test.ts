@@ -6,6 +6,7 @@ import {
   motionsPlan,
   touchesPerMonth,
   validateMotionsPlan,
+  SEGMENT_MONTHLY_MAX,
   type Motion,
   type Offer,
   type Segment,
@@ -144,12 +145,62 @@ describe('validation', () => {
       { field: 'segments.0.clients', code: 'notInteger' },
       { field: 'segments.0.motions.0.id', code: 'required' },
       { field: 'segments.0.motions.0.frequency', code: 'outOfRange' },
-      { field: 'segments.0.motions.0.minutesPerTouch', code: 'negative' },
-      { field: 'segments.0.offers.0.monthlyTakeRatePct', code: 'outOfRange' },
-      { field: 'options.hoursPerManagerPerMonth', code: 'outOfRange' },
+      { field: 'segments.0.motions.0.minutesPerTouch', code: 'negative', params: { min: 0, max: 44640 } },
+      { field: 'segments.0.offers.0.monthlyTakeRatePct', code: 'outOfRange', params: { min: 0, max: 100 } },
+      { field: 'options.hoursPerManagerPerMonth', code: 'outOfRange', params: { min: 1, max: 744 } },
       { field: 'options.currency', code: 'outOfRange' },
     ]);
     expect(validateMotionsPlan(defaultSegments())).toEqual([]);
+  });
+
+  it('says the limits of hours per manager: at least one hour, at most every hour of a month', () => {
+    for (const hours of [0, 0.5, 745])
+      expect(validateMotionsPlan([segment()], { hoursPerManagerPerMonth: hours })).toEqual([
+        { field: 'options.hoursPerManagerPerMonth', code: 'outOfRange', params: { min: 1, max: 744 } },
+      ]);
+    expect(validateMotionsPlan([segment()], { hoursPerManagerPerMonth: 1 })).toEqual([]);
+    expect(validateMotionsPlan([segment()], { hoursPerManagerPerMonth: 744 })).toEqual([]);
+  });
+
+  it('refuses a segment whose monthly money would be too large, naming every field it derives from', () => {
+    // 1,000,000 clients × 1,000,000 a client: each field passes, the product does not.
+    const big = segment({ clients: 1e6, mrrPerClient: 1e6 });
+    const issues = validateMotionsPlan([segment(), big]);
+    expect(issues).toEqual([
+      {
+        field: 'segments.1.clients',
+        code: 'productTooLarge',
+        params: { max: SEGMENT_MONTHLY_MAX },
+        related: ['segments.1.clients', 'segments.1.mrrPerClient'],
+      },
+    ]);
+    expect(() => motionsPlan([big])).toThrow(InvalidInputError);
+    // Cost to serve: a weekly hour at 1,000,000 an hour for 100,000 clients.
+    const costly = segment({
+      clients: 1e5,
+      mrrPerClient: 1,
+      motions: [{ id: 'm', kind: 'meeting', frequency: 'weekly', minutesPerTouch: 60, hourlyCost: 1e6, toolCostPerClient: 0 }],
+    });
+    expect(validateMotionsPlan([costly])[0].related).toEqual([
+      'segments.0.clients',
+      'segments.0.motions.0.minutesPerTouch',
+      'segments.0.motions.0.hourlyCost',
+      'segments.0.motions.0.toolCostPerClient',
+    ]);
+    // Expansion; and 0 clients still counts one client's figures.
+    const offer = { id: 'o', name: 'O', kind: 'upsell' as const, mrr: 1e12, monthlyTakeRatePct: 100 };
+    expect(validateMotionsPlan([segment({ clients: 0, mrrPerClient: 1, offers: [offer] })])[0].related).toEqual([
+      'segments.0.clients',
+      'segments.0.offers.0.mrr',
+      'segments.0.offers.0.monthlyTakeRatePct',
+    ]);
+    expect(validateMotionsPlan([segment({ clients: 10, mrrPerClient: SEGMENT_MONTHLY_MAX / 10 })])).toEqual([]);
+  });
+
+  it('refuses more than 50 segments', () => {
+    const many = Array.from({ length: 51 }, (_, i) => segment({ id: `s${i}` }));
+    expect(validateMotionsPlan(many)).toEqual([{ field: 'segments', code: 'tooLarge' }]);
+    expect(validateMotionsPlan(many.slice(0, 50))).toEqual([]);
   });
 
   it('reports a missing list as required and throws InvalidInputError', () => {
@@ -158,7 +209,9 @@ describe('validation', () => {
     try {
       motionsPlan([segment({ mrrPerClient: Number.NaN })]);
     } catch (e) {
-      expect((e as InvalidInputError).issues).toEqual([{ field: 'segments.0.mrrPerClient', code: 'notANumber' }]);
+      expect((e as InvalidInputError).issues).toEqual([
+        { field: 'segments.0.mrrPerClient', code: 'notANumber', params: { min: 0, max: 1e12 } },
+      ]);
     }
   });
 });
@@ -166,7 +219,7 @@ describe('validation', () => {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-const moneyArb = fc.double({ min: 0, max: 1e6, noNaN: true });
+const moneyArb = fc.double({ min: 0, max: 1e4, noNaN: true });
 const motionArb: fc.Arbitrary<Motion> = fc.record({
   id: fc.constant('m'),
   kind: fc.constantFrom('meeting', 'reportReview', 'call', 'emailCampaign', 'automatedReport', 'other'),
@@ -219,9 +272,48 @@ describe('properties', () => {
     );
   });
 
+  it('refuses, or returns finite figures whose totals are exact integers of minor units', () => {
+    const anyMoney = fc.oneof(moneyArb, fc.double({ min: 0, max: 1e12, noNaN: true }));
+    const wild = fc.record({
+      id: fc.constant('s'),
+      name: fc.constant('S'),
+      clients: fc.oneof(fc.nat(1e6), fc.nat(1e9)),
+      mrrPerClient: anyMoney,
+      grossMarginPct: fc.double({ min: 0, max: 100, noNaN: true }),
+      motions: fc.array(motionArb, { maxLength: 3 }),
+      offers: fc.array(
+        fc.record({
+          id: fc.constant('o'),
+          name: fc.constant('O'),
+          kind: fc.constant('upsell' as const),
+          mrr: anyMoney,
+          monthlyTakeRatePct: fc.double({ min: 0, max: 100, noNaN: true }),
+        }),
+        { maxLength: 2 },
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(wild, { maxLength: 4 }), fc.constantFrom('USD', 'JPY', 'KWD'), (segments, currency) => {
+        if (validateMotionsPlan(segments, { currency }).length > 0) {
+          expect(() => motionsPlan(segments, { currency })).toThrow(InvalidInputError);
+          return;
+        }
+        const plan = motionsPlan(segments, { currency });
+        const scale = currency === 'JPY' ? 1 : currency === 'KWD' ? 1000 : 100;
+        for (const v of [plan.total.mrr, plan.total.costToServe, plan.total.expansionMrr])
+          expect(Number.isSafeInteger(Math.round(v * scale))).toBe(true);
+        const walk = (x: unknown): void => {
+          if (typeof x === 'number') expect(Number.isFinite(x)).toBe(true);
+          else if (x && typeof x === 'object') Object.values(x).forEach(walk);
+        };
+        walk(plan);
+      }),
+    );
+  });
+
   it('never returns NaN or Infinity', () => {
     fc.assert(
-      fc.property(fc.array(segmentArb(fc.nat(1e6)), { maxLength: 4 }), (segments) => {
+      fc.property(fc.array(segmentArb(fc.nat(1e4)), { maxLength: 4 }), (segments) => {
         const plan = motionsPlan(segments);
         const walk = (x: unknown): void => {
           if (typeof x === 'number') expect(Number.isFinite(x)).toBe(true);
