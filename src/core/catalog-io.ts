@@ -4,7 +4,7 @@
  * `packages.ts` so that an element rendering a design (the pricing table) never loads the CSV parser.
  */
 import Papa from 'papaparse';
-import { BILLING_INTERVALS, parseAmount, type BillingInterval } from './money.js';
+import { parseAmount, readInterval, type BillingInterval } from './money.js';
 import {
   type CatalogProduct,
   type PackageDesign,
@@ -77,22 +77,14 @@ const HEADERS = lookup<Column>({
   setup: 'setupFee',
 });
 
-/** Interval words an import accepts → interval; the fixed list first, then a few usual spellings. */
-const INTERVALS = lookup<BillingInterval>({
-  ...Object.fromEntries(BILLING_INTERVALS.map((i) => [i, i])),
-  daily: 'day',
-  weekly: 'week',
-  monthly: 'month',
-  quarterly: 'quarter',
-  yearly: 'year',
-  annual: 'year',
-  annually: 'year',
-});
-
-/** The interval `text` names, or undefined; only own keys of a fixed list, never `in`. */
+/**
+ * The interval `text` names (money.ts's one interval table: `month`, `Monthly`, `annual`…; own
+ * entries only, so `constructor` or `__proto__` is none), or undefined; a one-time charge is not a
+ * catalog interval (its price is the product's `setupFee`).
+ */
 function catalogInterval(text: string): BillingInterval | undefined {
-  const key = text.trim().toLowerCase();
-  return own(INTERVALS, key) ? INTERVALS[key] : undefined;
+  const interval = readInterval(text);
+  return interval === 'oneTime' ? undefined : interval;
 }
 
 /** Spreadsheet formula escape of an export (`'=SUM…`), taken off again on import. */

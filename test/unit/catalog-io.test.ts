@@ -95,10 +95,12 @@ describe('catalog CSV', () => {
 
   it('reads intervals only from the fixed list and a few spellings, never Object.prototype keys', () => {
     const csv = ['id,name,wholesale,retail,interval', 'a,A,1,2, Monthly ', 'b,B,1,2,annual'];
-    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) csv.push(`x-${word},X,1,2,${word}`);
+    // A one-time charge is a setup fee, not a catalog interval.
+    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'one-time'])
+      csv.push(`x-${word},X,1,2,${word}`);
     const r = parseCatalogCsv(csv.join('\n'));
     expect(r.products.map((p) => p.interval)).toEqual(['month', 'year']);
-    expect(r.errors).toEqual([4, 5, 6, 7].map((line) => ({ line, code: 'invalid', field: 'interval' })));
+    expect(r.errors).toEqual([4, 5, 6, 7, 8].map((line) => ({ line, code: 'invalid', field: 'interval' })));
   });
 });
 
