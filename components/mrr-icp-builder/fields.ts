@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import { errorMessage, type FieldError } from '../../src/ui/fields.js';
+import { pluralCategory } from '../../src/i18n/locale.js';
 import { messages, type IcpMessages } from './messages.js';
 
 export type L = LocaleController<IcpMessages>;
@@ -15,6 +16,12 @@ export function icpErrorMessage(l: L, error: FieldError): string {
   const key = `error.${error.code}`;
   if (key in messages.en) return l.t(key as keyof IcpMessages, error.params);
   return errorMessage(l, error);
+}
+
+/** The key of the plural form of `key` for `n` (Intl.PluralRules): `clientsRead.one`, else `clientsRead.other`. */
+export function plural(l: L, key: string, n: number): keyof IcpMessages {
+  const form = `${key}.${pluralCategory(n, l.locale)}`;
+  return (form in messages.en ? form : `${key}.other`) as keyof IcpMessages;
 }
 
 /** The label of a criterion field: known fields translated, any other shown as written. */
@@ -206,6 +213,12 @@ export function renderLineErrors(l: L, errors: readonly LineError[]): TemplateRe
     <ul>
       ${shown.map((e) => html`<li>${sentence(l.t('lineError'), { line: l.number(e.line), reason: reason(e) })}</li>`)}
     </ul>
-    ${errors.length > shown.length ? html`<p>${l.t('moreErrors', { n: l.number(errors.length - shown.length) })}</p>` : nothing}
+    ${errors.length > shown.length ? html`<p>${l.t(plural(l, 'moreErrors', errors.length - shown.length), { n: l.number(errors.length - shown.length) })}</p>` : nothing}
   </div>`;
+}
+
+/** Why a whole file was refused, in words. */
+export function fatalMessage(l: L, code: string): string {
+  const key = `fatal.${code}`;
+  return l.t(key in messages.en ? (key as keyof IcpMessages) : 'fatal.other');
 }

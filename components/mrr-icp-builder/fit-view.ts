@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { IcpFit, IcpReason } from '../../src/core/icp.js';
 import type { FieldError } from '../../src/ui/fields.js';
-import { fieldLabel, type L, numberInput, selectField, sentence } from './fields.js';
+import { fieldLabel, type L, numberInput, plural, selectField, sentence } from './fields.js';
 import { type CriterionType, fieldId } from './state.js';
 
 /** How a reason's value reads: numbers in the locale, booleans as Yes/No, text as written. */
@@ -22,26 +22,8 @@ export function reasonSentence(l: L, r: IcpReason): TemplateResult {
     value: { user: reasonValue(l, r.value) },
     points: l.number(r.points, 2),
     possible: l.number(r.possible || r.weight, 2),
+    unit: l.t(plural(l, 'pointsUnit', r.possible || r.weight)),
   });
-}
-
-/** The same sentence as plain text (the scored CSV and the table's "top reasons"). */
-export function reasonText(l: L, r: IcpReason): string {
-  return l.t(`reason.${r.match}`, {
-    field: fieldLabel(l, r.field),
-    value: reasonValue(l, r.value),
-    points: l.number(r.points, 2),
-    possible: l.number(r.possible || r.weight, 2),
-  });
-}
-
-/**
- * The reasons that say most about an account: a disqualifier first, then the criteria that gave or
- * missed the most points, unknowns last.
- */
-export function topReasons(fit: IcpFit, n = 2): IcpReason[] {
-  const rank = (r: IcpReason) => (r.match === 'disqualify' ? 1e6 : r.match === 'unknown' ? -1 : r.weight);
-  return [...fit.reasons].sort((a, b) => rank(b) - rank(a)).slice(0, n);
 }
 
 export function tierLabel(l: L, tier: IcpFit['tier']): string {

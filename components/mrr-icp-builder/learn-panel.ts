@@ -18,7 +18,17 @@ import { toMinor } from '../../src/core/money.js';
 import { parseDateCell } from '../../src/import/dates.js';
 import { normalizeHeader } from '../../src/import/mapping.js';
 import { type CsvRecords, readCsvRecords } from './csv-records.js';
-import { fieldLabel, isolate, type L, type LineError, renderLineErrors, selectField, sentence } from './fields.js';
+import {
+  fatalMessage,
+  fieldLabel,
+  isolate,
+  plural,
+  type L,
+  type LineError,
+  renderLineErrors,
+  selectField,
+  sentence,
+} from './fields.js';
 import { reasonValue } from './fit-view.js';
 
 export interface LearnHost {
@@ -103,8 +113,9 @@ export class LearnPanel implements ReactiveController {
     const used = new Set(Object.values(this.columns));
     this.fields = new Set(h.filter((x) => !used.has(x) && !ID_HEADERS.includes(normalizeHeader(x))));
     this.host.requestUpdate();
-    if (records.fatal) this.o.say(this.o.l.t(`fatal.${records.fatal}` as 'fatal.other'));
-    else this.o.say(this.o.l.t('clientsRead', { n: this.o.l.number(records.rows.length) }));
+    if (records.fatal) this.o.say(fatalMessage(this.o.l, records.fatal));
+    else
+      this.o.say(this.o.l.t(plural(this.o.l, 'clientsRead', records.rows.length), { n: this.o.l.number(records.rows.length) }));
   }
 
   /** Runs learnIcp and the held-back check on the loaded clients. */
@@ -150,7 +161,7 @@ export class LearnPanel implements ReactiveController {
     const h = this.holdout;
     const l = this.o.l;
     if (!h || h.highValue === 0) return l.t('holdout.none');
-    return l.t('holdout.result', { hits: l.number(h.highValueInAB), total: l.number(h.highValue) });
+    return l.t(plural(l, 'holdout.result', h.highValue), { hits: l.number(h.highValueInAB), total: l.number(h.highValue) });
   }
 
   /** The criterion a field's suggestion stands for (from the learned ICP, or built from its values). */
@@ -229,7 +240,7 @@ export class LearnPanel implements ReactiveController {
         ${this.fileName ? html`<bdi class="file-name">${this.fileName}</bdi>` : nothing}
       </div>
       ${this.busy ? html`<p role="status">${t('reading')}</p>` : nothing}
-      ${r?.fatal ? html`<p class="errors" role="alert">${t(`fatal.${r.fatal}` as 'fatal.other')}</p>` : nothing}
+      ${r?.fatal ? html`<p class="errors" role="alert">${fatalMessage(l, r.fatal)}</p>` : nothing}
       ${r && !r.fatal ? this.renderSetup(r) : nothing} ${this.learned ? this.renderLearned(this.learned) : nothing}
     </section>`;
   }
@@ -250,7 +261,7 @@ export class LearnPanel implements ReactiveController {
           this.host.requestUpdate();
         },
       });
-    return html`<p>${t('clientsRead', { n: l.number(r.rows.length) })}</p>
+    return html`<p>${t(plural(l, 'clientsRead', r.rows.length), { n: l.number(r.rows.length) })}</p>
       ${renderLineErrors(l, [...r.errors, ...this.skippedLines])}
       <div class="row">
         ${column('mrr', t('mrrColumn'))} ${column('start', t('startColumn'))} ${column('end', t('endColumn'))}
@@ -334,6 +345,7 @@ export class LearnPanel implements ReactiveController {
               <th scope="col">${t('col.share')}</th>
               <th scope="col">${t('col.avgMrr')}</th>
               <th scope="col">${t('col.churn')}</th>
+              <th scope="col">${t('col.ltv')}</th>
               <th scope="col">${t('col.lift')}</th>
               <th scope="col">${t('col.suggestion')}</th>
             </tr>
@@ -347,6 +359,7 @@ export class LearnPanel implements ReactiveController {
                   <td>${l.percent(v.share * 100, 0)}</td>
                   <td>${money(v.avgMrr)}</td>
                   <td>${l.percent(v.churnRate * 100, 0)}</td>
+                  <td>${money(v.avgLifetimeValue)}</td>
                   <td>${v.lift === null ? l.c('common.na') : l.number(v.lift, 2)}</td>
                   <td>${t(`bucket.${v.suggestion}`)}</td>
                 </tr>`,

@@ -22,7 +22,7 @@ import {
   type UnreadableCell,
 } from '../../src/icp/score-prospects.js';
 import { type CsvRecords, readCsvRecords } from './csv-records.js';
-import { fieldLabel, isolate, type L, renderLineErrors, selectField, sentence } from './fields.js';
+import { fatalMessage, fieldLabel, isolate, plural, type L, renderLineErrors, selectField, sentence } from './fields.js';
 import { tierLabel } from './fit-view.js';
 import type { IcpMessages } from './messages.js';
 
@@ -119,7 +119,7 @@ export class ProspectsPanel implements ReactiveController {
     const nameIndex = NAME_HEADERS.map((n) => names.indexOf(n)).find((i) => i >= 0);
     this.nameColumn = nameIndex !== undefined ? records.headers[nameIndex] : (records.headers[0] ?? '');
     this.host.requestUpdate();
-    if (records.fatal) this.o.say(this.o.l.t(`fatal.${records.fatal}` as 'fatal.other'));
+    if (records.fatal) this.o.say(fatalMessage(this.o.l, records.fatal));
   }
 
   /** Scores every row with the active profile (in a worker where one can run). */
@@ -151,7 +151,12 @@ export class ProspectsPanel implements ReactiveController {
       this.sortKey = 'score';
       this.sortDescending = true;
       this.view = undefined;
-      this.o.say(this.o.l.t('scored', { n: this.o.l.number(scores.count), name: isolate(this.scoredName) }));
+      this.o.say(
+        this.o.l.t(plural(this.o.l, 'scored', scores.count), {
+          n: this.o.l.number(scores.count),
+          name: isolate(this.scoredName),
+        }),
+      );
     } catch (e) {
       if (this.handle !== handle) return;
       this.phase = 'ready';
@@ -259,7 +264,7 @@ export class ProspectsPanel implements ReactiveController {
         ${this.fileName ? html`<bdi class="file-name">${this.fileName}</bdi>` : nothing}
       </div>
       ${this.phase === 'reading' ? this.renderProgress(t('reading'), this.fraction) : nothing}
-      ${r?.fatal ? html`<p class="errors" role="alert">${t(`fatal.${r.fatal}` as 'fatal.other')}</p>` : nothing}
+      ${r?.fatal ? html`<p class="errors" role="alert">${fatalMessage(l, r.fatal)}</p>` : nothing}
       ${r && !r.fatal && this.phase !== 'reading' ? this.renderMapping(r) : nothing}
       ${
         this.phase === 'scoring'
@@ -288,7 +293,7 @@ export class ProspectsPanel implements ReactiveController {
     const fields = [...new Set((icp?.criteria ?? []).map((c) => c.field))];
     const options = ['', ...r.headers];
     const errors = r.errors.map((e) => ({ line: e.line, code: e.code }));
-    return html`<p>${t('rowsRead', { n: l.number(r.rows.length) })}</p>
+    return html`<p>${t(plural(l, 'rowsRead', r.rows.length), { n: l.number(r.rows.length) })}</p>
       ${renderLineErrors(l, errors)}
       <div class="row mapping">
         ${selectField({
@@ -351,7 +356,9 @@ export class ProspectsPanel implements ReactiveController {
       </th>`;
     };
     return html`<div class="results" data-prospects>
-      <p role="status">${sentence(t('scored'), { n: l.number(scores.count), name: { user: this.scoredName } })}</p>
+      <p role="status">
+        ${sentence(t(plural(l, 'scored', scores.count)), { n: l.number(scores.count), name: { user: this.scoredName } })}
+      </p>
       ${renderLineErrors(l, cellErrors)}
       <div class="toolbar">
         ${selectField<TierFilter>({
@@ -377,7 +384,9 @@ export class ProspectsPanel implements ReactiveController {
         </div>
         <button type="button" id="prospects-export" @click=${() => this.download()}>${t('exportCsv')}</button>
       </div>
-      <p class="hint" data-showing>${t('showing', { shown: l.number(rows.length), total: l.number(view.length) })}</p>
+      <p class="hint" data-showing>
+        ${t(plural(l, 'showing', view.length), { shown: l.number(rows.length), total: l.number(view.length) })}
+      </p>
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby="prospects-table-caption">
         <table part="table">
           <caption id="prospects-table-caption" class="visually-hidden">
@@ -437,6 +446,7 @@ export class ProspectsPanel implements ReactiveController {
       value: { user: value },
       points: l.number(r.points, 2),
       possible: l.number(r.possible, 2),
+      unit: l.t(plural(l, 'pointsUnit', r.possible)),
     });
   }
 }

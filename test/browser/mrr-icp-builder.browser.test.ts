@@ -81,7 +81,7 @@ describe('<mrr-icp-builder>', () => {
       'Industry Dental is ideal: 5 of 5 points',
       'Employees 7 is acceptable: 1.5 of 3 points',
       'Online reviews 30 is acceptable: 1 of 2 points',
-      'Has a website Yes is ideal: 1 of 1 points',
+      'Has a website Yes is ideal: 1 of 1 point',
     ]);
   });
 
