@@ -10,6 +10,7 @@ import {
   validateMotionsPlan,
 } from '../../src/core/motions.js';
 import type { FieldErrors, FormContext, FormReading } from '../../src/controllers/form-controller.js';
+import { MAX_AMOUNT } from '../../src/core/money.js';
 import { issueError, readAmount } from '../../src/ui/fields.js';
 
 /** What the user typed, kept as text so a reload shows exactly that (and invalid text survives). */
@@ -88,7 +89,8 @@ export function readInputs(inputs: MotionsInputs, ctx: FormContext, edited?: str
   const num = (id: string, raw: string, field: string): number => {
     const r = readAmount(raw, ctx.locale, { money: MONEY_FIELDS.has(field), currency: ctx.currency });
     if ('error' in r) {
-      errors[id] = r.error;
+      // The reader's own limit is the core's amount limit: say it ("Must be … or less").
+      errors[id] = r.error.code === 'tooLarge' && !r.error.params ? { code: 'tooLarge', params: { max: MAX_AMOUNT } } : r.error;
       return 0;
     }
     return r.value;

@@ -134,7 +134,8 @@ export class MrrUnitEconomics extends MrrElement {
   private money(major: number, compact = false): string {
     return this.l.money(toMinor(major, this.currency), this.currency, compact ? { compact: true } : { round: true });
   }
-  private months = (v: number) => this.l.t('monthsValue', { n: this.l.number(v, 1) });
+  /** "1 month", "6.7 months": the plural form of the number as shown (one decimal). */
+  private months = (v: number) => this.l.tp('monthsValue', Math.round(v * 10) / 10, { n: this.l.number(v, 1) });
   private ratio = (v: number) => this.l.t('ratioValue', { x: this.l.number(v, 1) });
 
   private field(id: EconomicsField, label: string, opts: { suffix?: string; hint?: string; numeric?: boolean } = {}) {

@@ -50,7 +50,6 @@ export function renderTargets(
 /** The cost of winning a client beside the cost of keeping one, and their ratio. */
 export function renderWinKeep(l: L, r: UnitEconomics, retentionPerMonth: number | null, money: (v: number) => string) {
   const t = l.t.bind(l);
-  const ratio = r.acquisitionToRetentionRatio;
   return html`<section class="win-keep" part="win-keep" aria-labelledby="win-keep-title">
     <h3 id="win-keep-title">${t('winKeep')}</h3>
     <dl class="pair">
@@ -67,10 +66,26 @@ export function renderWinKeep(l: L, r: UnitEconomics, retentionPerMonth: number 
         <dd data-kpi="keep-lifetime">${figureText(l, r.retentionCostPerClient, money)}</dd>
       </div>
     </dl>
-    <p data-kpi="win-keep-ratio">
-      ${!ratio ? t('winKeepMissing') : ratio.value === null ? t(`reason.${ratio.reason}`) : t('winKeepRatio', { x: l.number(ratio.value, 1) })}
-    </p>
+    <p data-kpi="win-keep-ratio">${winKeepSentence(l, r, money)}</p>
   </section>`;
+}
+
+/**
+ * What is true of winning vs keeping a client, never "costs 0 times as much": winning may cost
+ * nothing, about the same, more (× times) or less (then keeping costs × times as much).
+ */
+function winKeepSentence(l: L, r: UnitEconomics, money: (v: number) => string): string {
+  const ratio = r.acquisitionToRetentionRatio;
+  if (!ratio) return l.t('winKeepMissing');
+  if (ratio.value === null) return l.t(`reason.${ratio.reason}`);
+  const keep = r.retentionCostPerClient?.value;
+  if (r.cac.value === 0 && keep != null) return l.t('winKeepFree', { keep: money(keep) });
+  // Compared as they are shown (one decimal), so "1.0 times" reads "about as much".
+  const shown = Math.round(ratio.value * 10) / 10;
+  const inverse = Math.round((1 / ratio.value) * 10) / 10;
+  if (shown > 1) return l.t('winKeepRatio', { x: l.number(ratio.value, 1) });
+  if (inverse > 1) return l.t('winKeepInverse', { x: l.number(1 / ratio.value, 1) });
+  return l.t('winKeepSame');
 }
 
 /** The curve as a table: the accessible alternative of the chart. */

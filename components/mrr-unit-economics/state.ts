@@ -13,6 +13,7 @@ import {
   validateUnitEconomics,
 } from '../../src/core/unit-economics.js';
 import type { FieldErrors, FormContext, FormReading } from '../../src/controllers/form-controller.js';
+import { MAX_AMOUNT } from '../../src/core/money.js';
 import { issueError, readAmount } from '../../src/ui/fields.js';
 
 /** What the user typed, kept as text so a reload shows exactly that (and invalid text survives). */
@@ -71,7 +72,8 @@ export function readInputs(inputs: EconomicsInputs, ctx: FormContext): FormReadi
   const num = (id: EconomicsField): number => {
     const r = readAmount(inputs[id], ctx.locale, { money: MONEY.has(id), currency: ctx.currency });
     if ('error' in r) {
-      errors[id] = r.error;
+      // The reader's own limit is the core's amount limit: say it ("Must be … or less").
+      errors[id] = r.error.code === 'tooLarge' && !r.error.params ? { code: 'tooLarge', params: { max: MAX_AMOUNT } } : r.error;
       return 0;
     }
     return r.value;
@@ -85,7 +87,12 @@ export function readInputs(inputs: EconomicsInputs, ctx: FormContext): FormReadi
   const economics = { ...head, ...cacPart, retentionSpendPerClient, currency: ctx.currency } as UnitEconomicsInputs;
   const targets: Targets = { minLtvToCac: num('minLtvToCac'), maxPaybackMonths: num('maxPaybackMonths') };
   if (Object.keys(errors).length) return { errors };
-  for (const issue of [...validateUnitEconomics(economics), ...validateTargets(targets)]) errors[issue.field] = issueError(issue);
+  for (const issue of [...validateUnitEconomics(economics), ...validateTargets(targets)])
+    // Over an amount's limit says the limit ("Must be 1,000,000,000,000 or less"); below 0 is `negative`.
+    errors[issue.field] =
+      issue.code === 'tooLarge' && issue.params?.max !== undefined
+        ? { code: 'tooLarge', params: { max: issue.params.max } }
+        : issueError(issue);
   if (Object.keys(errors).length) return { errors };
   const result = unitEconomics(economics);
   const ltvInputs = { arpa: economics.arpa, grossMarginPct: economics.grossMarginPct, currency: ctx.currency };

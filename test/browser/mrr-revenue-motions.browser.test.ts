@@ -229,6 +229,10 @@ describe('<mrr-revenue-motions>', () => {
       await type(el, '[id="automated--local-seo--monthlyTakeRatePct"]', '3');
       await type(el, '[id="automated--auto-report--minutesPerTouch"]', '50000');
       expect(text(el, '[id="automated--auto-report--minutesPerTouch-error"]')).to.equal('Must be 44,640 or less.');
+      await type(el, '[id="automated--auto-report--minutesPerTouch"]', '5');
+      await type(el, '[id="automated--mrrPerClient"]', '2000000000000');
+      expect(text(el, '[id="automated--mrrPerClient-error"]')).to.equal('Must be 1,000,000,000,000 or less.');
+      await type(el, '[id="automated--mrrPerClient"]', '600');
       await type(el, '[id="automated--auto-report--minutesPerTouch"]', '12abc');
       expect(text(el, '[id="automated--auto-report--minutesPerTouch-error"]')).to.contain('Remove the letters');
     });

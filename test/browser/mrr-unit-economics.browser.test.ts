@@ -3,6 +3,19 @@ import '../../components/mrr-unit-economics/define.js';
 import type { MrrUnitEconomics } from '../../components/mrr-unit-economics/mrr-unit-economics.js';
 import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
 
+/** Spaces of any kind (French groups digits with a narrow no-break space) as one plain space. */
+const plain = (s: string) => s.replace(/[\s\u202f\u00a0]+/g, ' ').trim();
+
+/** Sets the element's own `lang` and waits for the re-render in that language. */
+async function switchLang(el: MrrUnitEconomics, lang: string): Promise<void> {
+  el.setAttribute('lang', lang);
+  await new Promise((r) => setTimeout(r));
+  await el.updateComplete;
+}
+
+const value = (el: HTMLElement, id: string) => q<HTMLInputElement>(el, `#${id}`).value;
+const invalidFields = (el: HTMLElement) => shadow(el).querySelectorAll('[aria-invalid="true"]').length;
+
 async function economics(attrs = '', key = uniqueKey()): Promise<MrrUnitEconomics> {
   const wrapper = await fixture<HTMLDivElement>(
     `<div><mrr-unit-economics storage-key="${key}" ${attrs}></mrr-unit-economics></div>`,
@@ -146,4 +159,178 @@ describe('<mrr-unit-economics>', () => {
       }
     });
   }
+  describe('public API before connect', () => {
+    it('applyFigures on an element never connected does not throw, result is readable, and it shows once connected', async () => {
+      const el = document.createElement('mrr-unit-economics');
+      expect(el.result!.ltv.value).to.equal(18750);
+      expect(() => el.applyFigures({ arpa: 123 })).not.to.throw();
+      expect(el.inputs.arpa).to.equal('123');
+      // 123 × 50 % ÷ 4 % churn
+      expect(el.result!.ltv.value).to.equal(1537.5);
+      el.setAttribute('storage-key', uniqueKey());
+      const wrapper = await fixture<HTMLDivElement>('<div></div>');
+      wrapper.append(el);
+      await el.persist.restored;
+      await el.updateComplete;
+      expect(value(el, 'arpa')).to.equal('123');
+      expect(text(el, '[data-kpi="ltv"]')).to.equal('$1,538');
+    });
+
+    it('sets inputs before connect', async () => {
+      const el = document.createElement('mrr-unit-economics');
+      el.inputs = { ...el.inputs, churnPct: '5' };
+      expect(el.result!.ltv.value).to.equal(15000);
+      el.setAttribute('storage-key', uniqueKey());
+      (await fixture<HTMLDivElement>('<div></div>')).append(el);
+      await el.persist.restored;
+      await el.updateComplete;
+      expect(text(el, '[data-kpi="ltv"]')).to.equal('$15,000');
+    });
+  });
+
+  describe('switching language never changes a value', () => {
+    it('en → fr keeps “1,500” and “5,000” as 1500 and 5000 (LTV unchanged), with no false warning', async () => {
+      const el = await economics();
+      await switchLang(el, 'fr');
+      expect(plain(value(el, 'arpa'))).to.equal('1 500');
+      expect(plain(value(el, 'cac'))).to.equal('5 000');
+      expect(plain(text(el, '[data-kpi="ltv"]'))).to.equal('18 750 $US');
+      expect(plain(text(el, '[data-kpi="cac"]'))).to.equal('5 000 $US');
+      expect(el.result!.ltv.value).to.equal(18750);
+      expect(invalidFields(el)).to.equal(0);
+      expect(shadow(el).querySelector('.stale')).to.equal(null);
+    });
+
+    it('fr → en → fr returns the same texts and values, typed decimals included', async () => {
+      const el = await economics('lang="fr"');
+      await type(el, '#arpa', '1 234,5');
+      await type(el, '#churnPct', '3,5');
+      const fr = { ...el.inputs };
+      const ltv = el.result!.ltv.value;
+      await switchLang(el, 'en');
+      expect(value(el, 'arpa')).to.equal('1,234.5');
+      expect(value(el, 'churnPct')).to.equal('3.5');
+      expect(el.result!.ltv.value).to.equal(ltv);
+      await switchLang(el, 'fr');
+      const texts = (i: object) => Object.values(i).map((v) => plain(String(v)));
+      expect(texts(el.inputs)).to.deep.equal(texts(fr));
+      expect(el.result!.ltv.value).to.equal(ltv);
+      expect(invalidFields(el)).to.equal(0);
+    });
+
+    it('restores what was typed in English under French', async () => {
+      const key = uniqueKey();
+      const el = await economics('', key);
+      await type(el, '#arpa', '2,500');
+      await el.persist.flush();
+      el.parentElement!.remove();
+      const fr = await economics('lang="fr"', key);
+      expect(plain(value(fr, 'arpa'))).to.equal('2 500');
+      expect(plain(text(fr, '[data-kpi="ltv"]'))).to.equal('31 250 $US');
+      expect(invalidFields(fr)).to.equal(0);
+    });
+
+    it('applyFigures writes numbers in the current language, read back as the same values', async () => {
+      const el = await economics('lang="fr"');
+      el.applyFigures({ arpa: 1500.5, cac: 5000 });
+      await el.updateComplete;
+      expect(plain(value(el, 'arpa'))).to.equal('1 500,5');
+      expect(el.result!.cac.value).to.equal(5000);
+      expect(el.result!.ltv.value).to.equal(18756.25);
+      await switchLang(el, 'en');
+      expect(value(el, 'arpa')).to.equal('1,500.5');
+      expect(el.result!.ltv.value).to.equal(18756.25);
+    });
+  });
+
+  describe('what is shown matches what is typed', () => {
+    it('after a reload with refused inputs shows the last valid result of those inputs, marked stale', async () => {
+      const key = uniqueKey();
+      const el = await economics('', key);
+      await type(el, '#arpa', '3000');
+      await type(el, '#churnPct', '130');
+      await el.persist.flush();
+      el.parentElement!.remove();
+      const again = await economics('', key);
+      expect(value(again, 'churnPct')).to.equal('130');
+      expect(text(again, '#churnPct-error')).to.contain('between 0 and 100');
+      expect(text(again, '[data-kpi="ltv"]')).to.equal('$37,500');
+      expect(text(again, '.stale')).to.contain('last valid result');
+    });
+
+    it('keeps what was typed when the page is hidden right after (no wait for the save delay)', async () => {
+      const key = uniqueKey();
+      const el = await economics('', key);
+      await type(el, '#arpa', '4321');
+      window.dispatchEvent(new Event('pagehide'));
+      await new Promise((r) => setTimeout(r, 60));
+      const again = await economics('', key);
+      expect(value(again, 'arpa')).to.equal('4321');
+    });
+
+    it('shows a configuration message for an unknown currency and falls back to USD', async () => {
+      const el = await economics('currency="garbage!"');
+      expect(text(el, '.config')).to.equal('Unknown currency “garbage!”: amounts are shown in USD.');
+      expect(text(el, '[data-kpi="ltv"]')).to.equal('$18,750');
+      await type(el, '#arpa', '3000');
+      expect(text(el, '[data-kpi="ltv"]')).to.equal('$37,500');
+    });
+
+    it('recomputes when the currency changes (more decimals than yen has are refused)', async () => {
+      const el = await economics();
+      await type(el, '#arpa', '1500.5');
+      expect(text(el, '[data-kpi="ltv"]')).to.equal('$18,756');
+      el.currency = 'JPY';
+      await el.updateComplete;
+      expect(text(el, '#arpa-error')).to.equal('Too many decimals for this currency.');
+      // The dollar result is not shown relabelled in yen.
+      expect(shadow(el).querySelector('[data-kpi="ltv"]')?.textContent ?? '').not.to.match(/\$|¥/);
+      await type(el, '#arpa', '1500');
+      expect(el.result!.currency).to.equal('JPY');
+      expect(text(el, '[data-kpi="ltv"]')).to.equal('¥18,750');
+    });
+
+    it('refuses a number larger than the core allows on its field, saying the limit', async () => {
+      const el = await economics();
+      await type(el, '#arpa', '2000000000000');
+      expect(q(el, '#arpa').getAttribute('aria-invalid')).to.equal('true');
+      expect(text(el, '#arpa-error')).to.equal('Must be 1,000,000,000,000 or less.');
+      expect(text(el, '[data-kpi="ltv"]')).to.equal('$18,750');
+    });
+  });
+
+  describe('words', () => {
+    it('never says “costs 0 times as much”: a free acquisition and a cheap one are said as they are', async () => {
+      const el = await economics();
+      await type(el, '#cac', '0');
+      const free = text(el, '[data-kpi="win-keep-ratio"]');
+      expect(free).not.to.match(/\b0 times/);
+      expect(free).to.equal('Winning a client costs nothing here; keeping one for its whole lifetime costs $2,500.');
+      await type(el, '#cac', '100');
+      const cheap = text(el, '[data-kpi="win-keep-ratio"]');
+      expect(cheap).not.to.match(/\b0(\.\d)? times/);
+      expect(cheap).to.equal('Keeping a client for its whole lifetime costs 25 times as much as winning one.');
+      await type(el, '#cac', '2500');
+      expect(text(el, '[data-kpi="win-keep-ratio"]')).to.equal(
+        'Winning a client costs about as much as keeping one for its whole lifetime.',
+      );
+      await type(el, '#cac', '5000');
+      expect(text(el, '[data-kpi="win-keep-ratio"]')).to.equal(
+        'Winning a client costs 2 times as much as keeping one for its whole lifetime.',
+      );
+      for (const lang of ['fr', 'ar']) {
+        await type(el, '#cac', '0');
+        await switchLang(el, lang);
+        expect(text(el, '[data-kpi="win-keep-ratio"]'), lang).not.to.match(/(^|\D)0 (fois|أضعاف)/);
+      }
+    });
+
+    it('says “1 month”, not “1 months”', async () => {
+      const el = await economics();
+      await type(el, '#churnPct', '100');
+      expect(text(el, '[data-kpi="lifetime"]')).to.equal('1 month');
+      await type(el, '#churnPct', '50');
+      expect(text(el, '[data-kpi="lifetime"]')).to.equal('2 months');
+    });
+  });
 });
