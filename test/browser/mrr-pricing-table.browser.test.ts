@@ -1,4 +1,5 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../components/mrr-pricing-table/define.js';
 import type { MrrPricingTable, PricingCtaDetail } from '../../components/mrr-pricing-table/mrr-pricing-table.js';
 import { packageEconomics, type PackageDesign } from '../../src/core/packages.js';
@@ -187,6 +188,25 @@ describe('<mrr-pricing-table>', () => {
       interval: 'year',
       currency: 'USD',
     });
+  });
+
+  it('works by keyboard alone: Tab to the billing choice, arrows to switch, Tab to a CTA, Enter', async () => {
+    const el = await fromConfig(design);
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement).to.equal(q(el, 'input[value="month"]'));
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(price(el, 'good')).to.equal('$1,530 per year');
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement).to.equal(q(el, '[data-tier="good"] [part="cta"]'));
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    const event = (await oneEvent(el, 'mrr-cta')) as CustomEvent<PricingCtaDetail>;
+    expect(event.detail).to.deep.equal({ tierId: 'good', price: 1530, interval: 'year', currency: 'USD' });
+    before.remove();
   });
 
   it('never renders wholesale cost, margin or profit, whatever the config holds', async () => {
