@@ -1,37 +1,30 @@
 // Calculator benchmark: bundle sizes (gzip), time from script load to first render, and
 // input-to-updated-chart latency over 100 edits at a 120-month horizon, in headless Chromium.
-// Run through `npm run bench` (it builds dist/ and bench/tmp/calculator/ first).
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+// Measured on what ships: dist/mrr-calculator.js (the per-element CDN file) and dist/mrr-kit.js.
+// Run through `npm run bench` (it builds dist/ first).
+import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { chromiumPath, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
-const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-// kB = 1000 bytes (the stricter reading of the ≤ 25 kB target); bytes are in the JSON too.
-const kb = (bytes) => Math.round(bytes / 100) / 10;
-const calcDir = 'bench/tmp/calculator';
-const chunks = readdirSync(calcDir);
-const langGzip = (lang) => chunks.filter((f) => f.includes(`.${lang}-`)).reduce((sum, f) => sum + gz(`${calcDir}/${f}`), 0);
-/** The entry file and every chunk it imports statically (not `import()`), recursively. */
-function staticClosure(file, seen = new Set()) {
-  if (seen.has(file)) return [...seen];
-  seen.add(file);
-  const code = readFileSync(`${calcDir}/${file}`, 'utf8');
-  for (const m of code.matchAll(/(?:^|[;}])\s*import\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+)["']/g)) staticClosure(m[1], seen);
-  return [...seen];
-}
+import { gzipBytes, kB as kb, measureSizes } from './lib/sizes.mjs';
+
+const measured = Object.fromEntries(measureSizes('dist').map((r) => [r.name, r]));
+const langGzip = (row, lang) =>
+  row.onDemand.filter((f) => f.includes(`.${lang}-`)).reduce((s, f) => s + gzipBytes(`dist/${f}`), 0);
+const calc = measured['mrr-calculator'];
 const sizes = {
-  embedRaw: readFileSync('dist/mrr-kit.js').length,
-  embedGzip: gz('dist/mrr-kit.js'),
-  calculatorRaw: readFileSync(`${calcDir}/mrr-calculator.js`).length,
+  embedRaw: measured['all-in-one'].raw,
+  embedGzip: measured['all-in-one'].gzip,
+  calculatorRaw: calc.raw,
   // What an English page loads (the entry and what it imports statically); a French or Arabic
   // page adds that language's chunks, opening the table adds its chunk.
-  calculatorGzip: staticClosure('mrr-calculator.js').reduce((sum, f) => sum + gz(`${calcDir}/${f}`), 0),
-  frenchChunksGzip: langGzip('fr'),
-  arabicChunksGzip: langGzip('ar'),
-  coreGzip: gz('dist/core.js'),
+  calculatorGzip: calc.gzip,
+  calculatorFiles: calc.files,
+  frenchChunksGzip: langGzip(calc, 'fr'),
+  arabicChunksGzip: langGzip(calc, 'ar'),
+  coreGzip: measured.core.gzip,
 };
 
 // warmIntl: the host page has already used Intl (ICU initialised), as most real pages have by then.
@@ -72,7 +65,7 @@ async function firstRenderRuns(warmIntl, horizon = 120) {
     const context = await browser.newContext();
     const p = await context.newPage();
     await p.route('**/bench-page.html', (r) =>
-      r.fulfill({ contentType: 'text/html', body: page('/bench/tmp/calculator/mrr-calculator.js', warmIntl, horizon) }),
+      r.fulfill({ contentType: 'text/html', body: page('/dist/mrr-calculator.js', warmIntl, horizon) }),
     );
     await p.goto(`${url}bench-page.html`);
     await p.waitForFunction(() => window.__firstRender);
@@ -86,9 +79,7 @@ const warmIcu = await firstRenderRuns(true);
 const defaultHorizon = await firstRenderRuns(false, 24);
 
 const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await p.route('**/bench-page.html', (r) =>
-  r.fulfill({ contentType: 'text/html', body: page('/bench/tmp/calculator/mrr-calculator.js') }),
-);
+await p.route('**/bench-page.html', (r) => r.fulfill({ contentType: 'text/html', body: page('/dist/mrr-calculator.js') }));
 await p.goto(`${url}bench-page.html`);
 await p.waitForFunction(() => window.__firstRender);
 const latencies = await p.evaluate(async () => {

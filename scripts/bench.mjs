@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// `npm run bench`: builds what the benchmarks measure, then runs every bench/*.bench.mjs in its own
-// Node process (so peak memory is per benchmark). Each writes bench/results/<name>.json.
+// `npm run bench`: builds what ships (`npm run build`: dist/), then runs every bench/*.bench.mjs in
+// its own Node process (so peak memory is per benchmark). Each writes bench/results/<name>.json.
+// `npm run bench -- sizes embed` runs only the benchmarks whose file name contains one of the words;
+// `--no-build` measures the dist/ already there.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, mkdirSync } from 'node:fs';
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith('--'));
 mkdirSync('bench/results', { recursive: true });
-const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-spawnSync('npx', ['vite', 'build', '--mode', 'calculator', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (!args.includes('--no-build')) {
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 let failed = 0;
 for (const file of readdirSync('bench')

@@ -7,6 +7,7 @@
 import '../../components/mrr-calculator/define.js';
 import { LANGS, type Lang, resolveLang, isRtl } from '../i18n/locale.js';
 import { siteMessages } from './messages.js';
+import { ELEMENTS } from '../elements.js';
 
 const select = document.querySelector<HTMLSelectElement>('#lang')!;
 
@@ -33,12 +34,11 @@ select.addEventListener('change', () => {
 
 const whenIdle = (fn: () => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 200);
+// Every other element of src/elements.json that the page uses, each its own chunk.
+const defines = import.meta.glob('../../components/*/define.ts');
 whenIdle(() => {
-  void import('../../components/mrr-unit-economics/define.js');
-  void import('../../components/mrr-revenue-motions/define.js');
-  void import('../../components/mrr-movements/define.js');
-  void import('../../components/mrr-package-designer/define.js');
-  void import('../../components/mrr-pricing-table/define.js');
+  for (const { tag } of ELEMENTS)
+    if (tag !== 'mrr-calculator' && document.querySelector(tag)) void defines[`../../components/${tag}/define.ts`]?.();
 });
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build, preview, type Plugin } from 'vite';
+import { startE2E, type E2E } from './server.js';
+import { ELEMENTS } from '../../src/elements.js';
+// @ts-expect-error plain ESM helper shared with the benchmarks
+import { measureSizes } from '../../bench/lib/sizes.mjs';
+
+/**
+ * The package as an app gets it: every entry imported by its published name (`mrr-kit/…`, Node's
+ * self-reference through package.json `exports`), from the built dist/npm; and the CDN files within
+ * their size budgets. Runs after `npm run build`.
+ */
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+describe('npm entries by package name', () => {
+  it('every export resolves to a built file with its .d.ts; mrr-kit/core runs in plain Node', () => {
+    const script = `
+      const out = {};
+      for (const name of ${JSON.stringify([
+        'mrr-kit',
+        ...Object.keys(pkg.exports)
+          .filter((k) => k !== '.')
+          .map((k) => `mrr-kit${k.slice(1)}`),
+      ])})
+        out[name] = import.meta.resolve(name);
+      const core = await import('mrr-kit/core');
+      out.projected = core.projectMrr({ months: 12, startingMrr: 10000, startingCustomers: 100, churnPct: 5 }).summary.endingMrr;
+      out.parsed = core.parseAmount('1 234,56', 'fr');
+      out.hasDocument = typeof document !== 'undefined';
+      console.log(JSON.stringify(out));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(out.projected).toBe(5403.6);
+    expect(out.parsed).toEqual({ ok: true, value: 1234.56 });
+    expect(out.hasDocument).toBe(false);
+    expect(out['mrr-kit/core']).toBe(new URL('dist/npm/src/core/index.js', `file://${resolve('.')}/`).href);
+    for (const e of ELEMENTS) {
+      const url = out[`mrr-kit/${e.name}`];
+      expect(url).toMatch(new RegExp(`/dist/npm/components/${e.tag}/define\\.js$`));
+      expect(existsSync(new URL(url)), `${e.name}: ${url}`).toBe(true);
+      const types = readFileSync(new URL(url.replace(/\.js$/, '.d.ts')), 'utf8');
+      expect(types).toContain(`export { ${e.className} }`);
+      const classTypes = readFileSync(new URL(url.replace(/define\.js$/, `${e.tag}.d.ts`)), 'utf8');
+      expect(classTypes).toMatch(new RegExp(`interface HTMLElementTagNameMap \\{\\s*'${e.tag}': ${e.className};`));
+    }
+  });
+
+  it('keeps lit, idb, d3, papaparse and valibot as imports (an app that uses Lit keeps one copy)', () => {
+    const files = readdirSync('dist/npm', { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.js') && !f.startsWith('assets'),
+    );
+    const code = files.map((f) => readFileSync(join('dist/npm', f), 'utf8')).join('\n');
+    expect(code).toMatch(/from "lit"/);
+    expect(code).toMatch(/from "valibot"/);
+    expect(code).not.toContain('litElementVersions'); // Lit's own code is not copied in
+    expect(code).not.toContain('IS_PAPA_WORKER'); // papaparse's own code is not copied in
+    const deps = Object.keys(pkg.dependencies);
+    for (const m of code.matchAll(/^(?:import|export)\b[^;"]*?(?:from\s*)?"([^."][^"]*)";$/gm)) {
+      const name = m[1].startsWith('@') ? m[1].split('/').slice(0, 2).join('/') : m[1].split('/')[0];
+      expect(deps, m[1]).toContain(name);
+    }
+  });
+});
+
+describe('an app built with Vite that imports mrr-kit/calculator', () => {
+  const root = resolve('tmp/e2e-package-app');
+  let e2e: E2E;
+  const resolved: Record<string, string> = {};
+
+  beforeAll(async () => {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    writeFileSync(
+      join(root, 'index.html'),
+      `<!doctype html><html lang="en"><body><app-hello></app-hello>
+      <mrr-calculator storage-key="" clients="100" price="100" churn="5" horizon="12"></mrr-calculator>
+      <script type="module" src="./main.js"></script></body></html>`,
+    );
+    // The app uses Lit itself: one copy of Lit must end up in its bundle.
+    writeFileSync(
+      join(root, 'main.js'),
+      `import { LitElement, html } from 'lit';
+      import { MrrCalculator } from 'mrr-kit/calculator';
+      class AppHello extends LitElement { render() { return html\`<p>hello</p>\`; } }
+      customElements.define('app-hello', AppHello);
+      window.__calculatorClass = customElements.get('mrr-calculator') === MrrCalculator;`,
+    );
+    const record: Plugin = {
+      name: 'record-resolution',
+      enforce: 'pre',
+      async resolveId(source, importer, options) {
+        if (!source.startsWith('mrr-kit')) return null;
+        const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+        if (r) resolved[source] = r.id;
+        return r;
+      },
+    };
+    await build({ root, configFile: false, logLevel: 'silent', plugins: [record], build: { outDir: 'dist', emptyOutDir: true } });
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('resolves the entry to dist/npm, bundles one Lit, and the calculator works on the page', async () => {
+    expect(resolved['mrr-kit/calculator']).toBe(resolve('dist/npm/components/mrr-calculator/define.js'));
+    const assets = readdirSync(join(root, 'dist/assets')).filter((f) => f.endsWith('.js'));
+    const js = assets.map((f) => readFileSync(join(root, 'dist/assets', f), 'utf8')).join('\n');
+    // Each copy of LitElement registers its version once.
+    expect(js.match(/litElementVersions\s*\?\?=\s*\[\]\)\.push/g)?.length).toBe(1);
+    const server = await preview({ root, configFile: false, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1' } });
+    try {
+      const page = await e2e.browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(server.resolvedUrls!.local[0]);
+      await expect.poll(() => page.locator('mrr-calculator [data-kpi="mrr-now"]').textContent()).toMatch(/10,000/);
+      expect(await page.locator('app-hello p').textContent()).toBe('hello');
+      expect(await page.evaluate(() => (window as unknown as { __calculatorClass: boolean }).__calculatorClass)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await new Promise<void>((r) => server.httpServer.close(() => r()));
+    }
+  });
+});
+
+describe('CDN files (dist/<tag>.js and dist/mrr-kit.js) within their size budgets', () => {
+  const rows = measureSizes('dist') as {
+    name: string;
+    file: string;
+    missing: boolean;
+    gzip: number;
+    budget?: number;
+    files: string[];
+  }[];
+  it.each(rows.filter((r) => r.budget).map((r) => [r.name, r] as const))(
+    '%s: the file and its static imports, gzip, within budget',
+    (_name, r) => {
+      expect(r.missing, `dist/${r.file} is missing`).toBe(false);
+      expect(r.gzip, `${r.files.join(' + ')} = ${r.gzip} bytes gzip`).toBeLessThanOrEqual(r.budget!);
+    },
+  );
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { ELEMENTS, defineSource } from '../../src/elements.js';
+
+/**
+ * src/elements.json is the one list of elements; what cannot read it (package.json, the typed
+ * all-in-one src/mrr-kit.ts) is checked against it here, so adding an element in one place and
+ * forgetting another fails.
+ */
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  exports: Record<string, string | { types: string; default: string }>;
+  sideEffects: string[];
+  files: string[];
+};
+const allInOne = readFileSync('src/mrr-kit.ts', 'utf8');
+const npmEntry = (src: string) => ({ types: `./dist/npm/${src}.d.ts`, default: `./dist/npm/${src}.js` });
+
+describe('the element list (src/elements.json)', () => {
+  it('names each element once, with a tag, a folder and a class that match', () => {
+    expect(new Set(ELEMENTS.map((e) => e.tag)).size).toBe(ELEMENTS.length);
+    expect(new Set(ELEMENTS.map((e) => e.name)).size).toBe(ELEMENTS.length);
+    for (const e of ELEMENTS) {
+      expect(e.tag).toBe(`mrr-${e.name}`);
+      expect(e.className).toMatch(/^Mrr[A-Z]\w+$/);
+    }
+  });
+
+  it('lists every element folder that has a define.ts, and each listed element has one', () => {
+    const folders = readdirSync('components').filter((d) => existsSync(`components/${d}/define.ts`));
+    expect(folders.sort()).toEqual(ELEMENTS.map((e) => e.tag).sort());
+  });
+
+  it.each(ELEMENTS.map((e) => [e.tag, e] as const))(
+    '%s: define.ts defines the tag with the listed class and exports it',
+    (_tag, e) => {
+      const src = readFileSync(defineSource(e), 'utf8');
+      expect(src).toContain(`defineElement('${e.tag}', ${e.className})`);
+      expect(src).toMatch(new RegExp(`export \\{ ${e.className} \\}`));
+    },
+  );
+
+  it('the all-in-one src/mrr-kit.ts re-exports exactly the listed elements from their define files', () => {
+    const lines = [...allInOne.matchAll(/^export \{ (\w+) \} from '\.\.\/components\/([\w-]+)\/define\.js';$/gm)];
+    expect(lines.map((m) => [m[1], m[2]])).toEqual(ELEMENTS.map((e) => [e.className, e.tag]));
+  });
+});
+
+describe('package.json follows the list', () => {
+  it('has one export per element (mrr-kit/<name>) with types, plus the all-in-one and the core', () => {
+    const elementExports = Object.keys(pkg.exports).filter(
+      (k) => !['.', './core', './package.json', './elements.json', './custom-elements.json'].includes(k),
+    );
+    expect(elementExports).toEqual(ELEMENTS.map((e) => `./${e.name}`));
+    for (const e of ELEMENTS) expect(pkg.exports[`./${e.name}`]).toEqual(npmEntry(`components/${e.tag}/define`));
+    expect(pkg.exports['.']).toEqual(npmEntry('src/mrr-kit'));
+    expect(pkg.exports['./core']).toEqual(npmEntry('src/core/index'));
+  });
+
+  it('marks only the define files (and the all-in-one that imports them) as having side effects', () => {
+    // The sources' define.ts too: the builds read this field, and without it they drop the
+    // `defineElement()` calls of the all-in-one (found by the end-to-end tests).
+    expect(pkg.sideEffects).toEqual([
+      './components/*/define.ts',
+      './dist/npm/components/*/define.js',
+      './dist/npm/src/mrr-kit.js',
+      './dist/mrr-*.js',
+    ]);
+  });
+
+  it('publishes the npm build and the CDN files', () => {
+    for (const f of ['dist/npm', 'dist/mrr-*.js', 'dist/chunks', 'dist/assets', 'src/elements.json', 'custom-elements.json'])
+      expect(pkg.files).toContain(f);
+  });
+});
