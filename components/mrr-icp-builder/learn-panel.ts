@@ -336,7 +336,7 @@ export class LearnPanel implements ReactiveController {
       <p>${t('suggestedWeight', { weight: l.number(stats.weight), iv: l.number(stats.informationValue, 2) })}</p>
       ${stats.suspicious ? html`<p class="flag" data-suspicious>${t('suspicious')}</p>` : nothing}
       ${this.renderChart(stats, label)}
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0" role="region" aria-labelledby=${titleId}>
         <table>
           <thead>
             <tr>

@@ -240,3 +240,158 @@ describe('<mrr-icp-builder> scoring prospects', () => {
     expect(csv).not.to.match(/(^|,)=HYPERLINK/m);
   });
 });
+
+describe('<mrr-icp-builder> editing, undo and saving', () => {
+  it('removes a criterion and brings it back with Undo, focus on the Undo button', async () => {
+    const el = await worked();
+    const count = () => shadow(el).querySelectorAll('fieldset.criterion').length;
+    expect(count()).to.equal(4);
+    q<HTMLButtonElement>(el, '[data-remove-criterion="employees"]').click();
+    await el.updateComplete;
+    expect(count()).to.equal(3);
+    expect(text(el, '[part="undo"]')).to.contain('Criterion “\u2068Employees\u2069” removed.');
+    // Without employees: 7 of 8 points.
+    expect(text(el, '[data-kpi="score"]')).to.equal('87.5');
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(shadow(el).activeElement?.id).to.equal('undo');
+    q<HTMLButtonElement>(el, '#undo').click();
+    await el.updateComplete;
+    expect(count()).to.equal(4);
+    expect(text(el, '[data-kpi="score"]')).to.equal('77.27');
+  });
+
+  it('removes a profile and a persona, each undoable; personas stay linked to a profile', async () => {
+    const el = await worked();
+    expect(el.inputs.icps.length).to.equal(2);
+    q<HTMLButtonElement>(el, '#remove-profile').click();
+    await el.updateComplete;
+    expect(el.inputs.icps.length).to.equal(1);
+    expect(text(el, '[part="undo"]')).to.contain('Profile “\u2068Worked example\u2069” removed.');
+    q<HTMLButtonElement>(el, '#undo').click();
+    await el.updateComplete;
+    expect(el.inputs.icps.map((i) => i.name)).to.deep.equal(['Local businesses', 'Worked example']);
+    q<HTMLButtonElement>(el, '[data-remove-persona="owner"]').click();
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('fieldset.persona').length).to.equal(0);
+    q<HTMLButtonElement>(el, '#undo').click();
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('fieldset.persona').length).to.equal(1);
+    expect(q<HTMLSelectElement>(el, '[id="owner--icp"]').value).to.equal('starter');
+  });
+
+  it('keeps several profiles apart: switching shows each one its own criteria and fit', async () => {
+    const el = await worked();
+    const profile = q<HTMLSelectElement>(el, '#profile');
+    profile.value = 'starter';
+    profile.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('fieldset.criterion').length).to.equal(10);
+    profile.value = el.inputs.icps[1].id;
+    profile.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('fieldset.criterion').length).to.equal(4);
+    expect(text(el, '[data-kpi="score"]')).to.equal('77.27');
+  });
+
+  it('restores profiles, personas and the example after a reload', async () => {
+    const key = uniqueKey();
+    const el = await worked('', key);
+    await type(el, `[id="${el.inputs.activeId}--name"]`, 'Clinics');
+    await type(el, '[id="owner--role"]', 'Practice manager');
+    await type(el, '[id="example--employees"]', '20');
+    await el.persist.flush();
+    el.parentElement!.remove();
+    const again = await builder('', key);
+    expect(q<HTMLSelectElement>(again, '#profile').selectedOptions[0].textContent!.trim()).to.equal('Clinics');
+    expect(q<HTMLInputElement>(again, '[id="owner--role"]').value).to.equal('Practice manager');
+    // employees 20 is ideal: 10 of 11 → 90.91, tier A
+    expect(text(again, '[data-kpi="score"]')).to.equal('90.91');
+    expect(text(again, '[data-kpi="tier"]')).to.equal('A');
+  });
+
+  it('limits names to 80 characters with a counter, and a long name does not widen the page', async () => {
+    const el = await builder('', uniqueKey(), 'width:360px');
+    const name = q<HTMLInputElement>(el, '[id="starter--name"]');
+    expect(name.maxLength).to.equal(80);
+    await type(el, '[id="starter--name"]', 'W'.repeat(80));
+    expect(text(el, '[id="starter--name-count"]')).to.contain('80 of 80 characters');
+    await type(el, '[id="owner--role"]', 'x'.repeat(80));
+    expect(el.scrollWidth).to.be.at.most(360);
+    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
+  });
+
+  it('shows right-to-left user text isolated (the sentence keeps its order)', async () => {
+    const el = await builder();
+    await type(el, '[id="owner--role"]', 'مدير acme');
+    q<HTMLButtonElement>(el, '[data-remove-persona="owner"]').click();
+    await el.updateComplete;
+    const message = text(el, '[part="undo"] span');
+    expect(message).to.equal('Persona “\u2068مدير acme\u2069” removed.');
+  });
+
+  it('is usable by keyboard alone: add a criterion, choose its field and weight', async () => {
+    const el = await builder();
+    const add = q<HTMLButtonElement>(el, '#add-criterion');
+    add.focus();
+    add.click(); // Enter or Space on a focused button
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    const focused = shadow(el).activeElement as HTMLSelectElement;
+    expect(focused.tagName).to.equal('SELECT');
+    expect(focused.id).to.match(/--field$/);
+    expect(focused.value).to.equal('location');
+  });
+});
+
+describe('<mrr-icp-builder> languages and accessibility', () => {
+  it('is accessible (axe-core) in English and Arabic, with the imports open', async function () {
+    this.timeout(40000);
+    const el = await worked();
+    await pickFile(el, '#prospects-file', PROSPECTS, 'prospects.csv');
+    await until(() => shadow(el).querySelector('#prospects-score'));
+    q<HTMLButtonElement>(el, '#prospects-score').click();
+    await until(() => shadow(el).querySelector('[data-prospects]'));
+    await pickFile(el, '#clients-file', clientsCsv(), 'clients.csv');
+    await until(() => shadow(el).querySelector('#learn-run'));
+    q<HTMLButtonElement>(el, '#learn-run').click();
+    await until(() => shadow(el).querySelector('[data-suggestions]'));
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    await expect(await builder('lang="ar"')).to.be.accessible();
+  });
+
+  it('speaks Arabic right to left, starter profile and reasons translated, numbers kept when switching', async () => {
+    const el = await builder('lang="ar"');
+    const base = q(el, '[part="base"]');
+    expect(base.getAttribute('dir')).to.equal('rtl');
+    expect(q<HTMLSelectElement>(el, '#profile').selectedOptions[0].textContent!.trim()).to.equal('الأنشطة المحلية');
+    expect(reasons(el)[0]).to.equal('القطاع عيادة أسنان مثالي: 5 من 5 نقاط');
+    const budget = () =>
+      q<HTMLInputElement>(el, '[id="monthlyMarketingBudget--' + el.inputs.icps[0].criteria[1].ranges[0].id + '--min"]').value;
+    const arBudget = budget();
+    el.setAttribute('lang', 'fr');
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(budget()).to.equal('1\u202f000');
+    expect(text(el, '[data-kpi="tier"]')).to.match(/^[ABCD]$/);
+    el.setAttribute('lang', 'ar');
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(budget()).to.equal(arBudget);
+  });
+
+  it('has every message in French and Arabic with the same placeholders', async () => {
+    const { messages } = await import('../../components/mrr-icp-builder/messages.js');
+    const { loadTable } = await import('../../src/i18n/locale.js');
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const lang of ['fr', 'ar'] as const) {
+      const table = await loadTable(messages, lang);
+      expect(Object.keys(table).sort()).to.deep.equal(Object.keys(messages.en).sort());
+      for (const [key, english] of Object.entries(messages.en)) {
+        expect(holes(table[key]), `${lang} ${key}`).to.deep.equal(holes(english));
+        if (english.length > 24) expect(table[key], `${lang} ${key}`).not.to.equal(english);
+      }
+    }
+  });
+});
