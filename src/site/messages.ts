@@ -10,6 +10,7 @@ export const siteMessages = defineCatalog({
     'nav.motions': 'Revenue motions',
     'nav.movements': 'Your data',
     'nav.packages': 'Packages',
+    'nav.icp': 'Ideal clients',
     language: 'Language',
     'hero.title': 'Grow the revenue you can count on every month',
     'hero.lead':
@@ -25,6 +26,7 @@ export const siteMessages = defineCatalog({
     'nav.motions': 'Actions commerciales',
     'nav.movements': 'Vos données',
     'nav.packages': 'Offres',
+    'nav.icp': 'Clients idéaux',
     language: 'Langue',
     'hero.title': 'Développez le revenu sur lequel compter chaque mois',
     'hero.lead':
@@ -40,6 +42,7 @@ export const siteMessages = defineCatalog({
     'nav.motions': 'خطط التواصل',
     'nav.movements': 'بياناتك',
     'nav.packages': 'الباقات',
+    'nav.icp': 'العملاء المثاليون',
     language: 'اللغة',
     'hero.title': 'نمِّ الإيراد الذي يمكنك الاعتماد عليه كل شهر',
     'hero.lead': 'توقّع إيرادك الشهري المتكرر، واعرف كلفة فقد العملاء، وخطط للعملاء والباقات والخدمة التي تنميه.',
