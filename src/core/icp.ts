@@ -120,12 +120,31 @@ export interface IcpFit {
 // ---------------------------------------------------------------------------------------------
 // Reading account values
 
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** True for the values that mean "unknown": undefined, null, NaN, and text that is only spaces. */
 export function isIcpUnknown(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || Number.isNaN(value);
+}
+
+/** True for space-like characters `String.prototype.trim` removes at the ends (fast check). */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || c > 0x1fff;
+
+/** Plain decimal text (`12`, `-3.5`, `.5`, `5.`), checked by character codes: no regex per cell. */
+function isPlainNumber(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  const first = text.charCodeAt(0);
+  if (first === 43 || first === 45) i = 1;
+  let digits = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += 1;
+    else if (c === 46 && !dot) dot = true;
+    else return false;
+  }
+  return digits > 0;
 }
 
 /**
@@ -135,10 +154,10 @@ export function isIcpUnknown(value: unknown): boolean {
  */
 export function readIcpNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
+  if (typeof value !== 'string' || value.length === 0) return undefined;
+  const text = isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1)) ? value.trim() : value;
   let n: number;
-  if (PLAIN_NUMBER.test(text)) n = Number(text);
+  if (isPlainNumber(text)) n = Number(text);
   else if (GROUPED_NUMBER.test(text)) n = Number(text.replace(/,/g, ''));
   else return undefined;
   return Number.isFinite(n) ? n : undefined;
@@ -181,12 +200,22 @@ export function inIcpRange(x: number, range: IcpRange): boolean {
 
 const asList = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/** Match codes of the compiled form (index into MATCHES); 5 = unknown because unreadable. */
+const UNKNOWN = 0;
+const IDEAL = 1;
+const ACCEPTABLE = 2;
+const NONE = 3;
+const DISQUALIFY = 4;
+const UNREADABLE = 5;
+const MATCHES: readonly IcpMatch[] = ['unknown', 'ideal', 'acceptable', 'none', 'disqualify', 'unknown'];
+const SCALES = [0, 1, 0.5, 0, 0, 0];
+
+/** Reads `raw` and returns its match code; the value read is left in `read.value`. */
+type Judge = (raw: unknown) => number;
+const read: { value: string | number | boolean } = { value: '' };
+
 interface Compiled {
-  criteria: {
-    c: IcpCriterion;
-    weight: number;
-    match: (value: unknown) => { value: string | number | boolean; match: IcpMatch } | 'unknown' | 'unreadable';
-  }[];
+  criteria: { c: IcpCriterion; weight: number; judge: Judge }[];
   totalWeight: number;
   thresholds: IcpThresholds;
   minCoverage: number;
@@ -196,52 +225,81 @@ const finiteOr = (x: unknown, fallback: number): number => (typeof x === 'number
 /** Weights that are not finite numbers ≥ 0 count as 0 (validateIcp reports them). */
 const weightOf = (c: IcpCriterion): number => Math.max(0, finiteOr(c.weight, 0));
 
-function compileCriterion(c: IcpCriterion): Compiled['criteria'][number]['match'] {
-  if (c.type === 'number') {
-    const lists: [IcpMatch, IcpRange[]][] = [
-      ['disqualify', asList(c.disqualify)],
-      ['ideal', asList(c.ideal)],
-      ['acceptable', asList(c.acceptable)],
-    ];
-    return (raw) => {
-      if (isIcpUnknown(raw)) return 'unknown';
-      const x = readIcpNumber(raw);
-      if (x === undefined) return 'unreadable';
-      for (const [match, ranges] of lists) if (ranges.some((r) => r && inIcpRange(x, r))) return { value: x, match };
-      return { value: x, match: 'none' };
-    };
-  }
-  if (c.type === 'boolean') {
-    const lists: [IcpMatch, boolean[]][] = [
-      ['disqualify', asList(c.disqualify)],
-      ['ideal', asList(c.ideal)],
-      ['acceptable', asList(c.acceptable)],
-    ];
-    return (raw) => {
-      if (isIcpUnknown(raw)) return 'unknown';
-      const b = readIcpBoolean(raw);
-      if (b === undefined) return 'unreadable';
-      for (const [match, values] of lists) if (values.includes(b)) return { value: b, match };
-      return { value: b, match: 'none' };
-    };
-  }
-  const sets: [IcpMatch, Set<string>][] = [
-    ['disqualify', new Set(asList(c.disqualify).map((s) => icpCategoryKey(String(s))))],
-    ['ideal', new Set(asList(c.ideal).map((s) => icpCategoryKey(String(s))))],
-    ['acceptable', new Set(asList(c.acceptable).map((s) => icpCategoryKey(String(s))))],
-  ];
+/** Text cells repeat (industries, yes/no): their code and value are remembered, up to this many per criterion. */
+const MEMO_LIMIT = 2048;
+
+function memoized(judgeText: (text: string) => number): Judge {
+  const memo = new Map<string, { code: number; value: string | number | boolean }>();
   return (raw) => {
-    if (isIcpUnknown(raw)) return 'unknown';
-    const text = readCategory(raw);
-    if (text === undefined) return 'unreadable';
-    const key = icpCategoryKey(text);
-    for (const [match, set] of sets) if (set.has(key)) return { value: text, match };
-    return { value: text, match: 'none' };
+    if (typeof raw !== 'string') return judgeText(raw as string);
+    const hit = memo.get(raw);
+    if (hit) {
+      read.value = hit.value;
+      return hit.code;
+    }
+    const code = judgeText(raw);
+    if (memo.size < MEMO_LIMIT) memo.set(raw, { code, value: read.value });
+    return code;
   };
 }
 
+function compileCriterion(c: IcpCriterion): Judge {
+  if (c.type === 'number') {
+    // Flat bounds in precedence order: disqualify, ideal, acceptable.
+    const lo: number[] = [];
+    const hi: number[] = [];
+    const codes: number[] = [];
+    for (const [code, list] of [
+      [DISQUALIFY, c.disqualify],
+      [IDEAL, c.ideal],
+      [ACCEPTABLE, c.acceptable],
+    ] as const) {
+      for (const r of asList(list)) {
+        if (!r || typeof r !== 'object') continue;
+        lo.push(r.min === undefined || r.min === null ? -Infinity : r.min);
+        hi.push(r.max === undefined || r.max === null ? Infinity : r.max);
+        codes.push(code);
+      }
+    }
+    return (raw) => {
+      if (isIcpUnknown(raw)) return UNKNOWN;
+      const x = readIcpNumber(raw);
+      if (x === undefined) return UNREADABLE;
+      read.value = x;
+      for (let i = 0; i < codes.length; i++) if (x >= lo[i] && x < hi[i]) return codes[i];
+      return NONE;
+    };
+  }
+  // Category and boolean: a map from key to code, filled lowest precedence first so that
+  // disqualify wins over ideal, and ideal over acceptable.
+  const codes = new Map<string | boolean, number>();
+  for (const [code, list] of [
+    [ACCEPTABLE, c.acceptable],
+    [IDEAL, c.ideal],
+    [DISQUALIFY, c.disqualify],
+  ] as const) {
+    for (const v of asList<unknown>(list)) codes.set(c.type === 'boolean' ? (v as boolean) : icpCategoryKey(String(v)), code);
+  }
+  if (c.type === 'boolean') {
+    return memoized((raw) => {
+      if (isIcpUnknown(raw)) return UNKNOWN;
+      const b = readIcpBoolean(raw);
+      if (b === undefined) return UNREADABLE;
+      read.value = b;
+      return codes.get(b) ?? NONE;
+    });
+  }
+  return memoized((raw) => {
+    if (isIcpUnknown(raw)) return UNKNOWN;
+    const text = readCategory(raw);
+    if (text === undefined) return UNREADABLE;
+    read.value = text;
+    return codes.get(icpCategoryKey(text)) ?? NONE;
+  });
+}
+
 function compile(icp: Icp): Compiled {
-  const criteria = (icp.criteria ?? []).map((c) => ({ c, weight: weightOf(c), match: compileCriterion(c) }));
+  const criteria = (icp.criteria ?? []).map((c) => ({ c, weight: weightOf(c), judge: compileCriterion(c) }));
   const t = icp.thresholds ?? {};
   return {
     criteria,
@@ -255,7 +313,6 @@ function compile(icp: Icp): Compiled {
   };
 }
 
-const SCALE: Record<IcpMatch, number> = { ideal: 1, acceptable: 0.5, none: 0, disqualify: 0, unknown: 0 };
 const round2 = (x: number): number => Math.round(x * 100 + (x >= 0 ? 1e-9 : -1e-9)) / 100;
 
 /**
@@ -286,6 +343,19 @@ export function icpScorer(icp: Icp): (account: IcpAccount | null | undefined) =>
   return (account) => fitCompiled(compiled, account);
 }
 
+function tierOf(compiled: Compiled, score: number | null, coverage: number, disqualified: boolean): IcpTier | null {
+  if (disqualified) return 'D';
+  if (score === null || coverage < compiled.minCoverage) return null;
+  const t = compiled.thresholds;
+  return score >= t.A ? 'A' : score >= t.B ? 'B' : score >= t.C ? 'C' : 'D';
+}
+
+const scoreOf = (points: number, knownWeight: number): number | null =>
+  knownWeight > 0 ? Math.min(100, Math.max(0, round2((100 * points) / knownWeight))) : null;
+
+const valueAt = (acc: IcpAccount, field: string): unknown =>
+  Object.prototype.hasOwnProperty.call(acc, field) ? acc[field] : undefined;
+
 function fitCompiled(compiled: Compiled, account: IcpAccount | null | undefined): IcpFit {
   const acc = account ?? {};
   const reasons: IcpReason[] = [];
@@ -294,10 +364,10 @@ function fitCompiled(compiled: Compiled, account: IcpAccount | null | undefined)
   let disqualified: IcpFit['disqualified'] = null;
   let knownWeight = 0;
   let points = 0;
-  for (const { c, weight, match } of compiled.criteria) {
-    const raw = Object.prototype.hasOwnProperty.call(acc, c.field) ? acc[c.field] : undefined;
-    const judged = match(raw);
-    if (judged === 'unknown' || judged === 'unreadable') {
+  for (const { c, weight, judge } of compiled.criteria) {
+    const raw = valueAt(acc, c.field);
+    const code = judge(raw);
+    if (code === UNKNOWN || code === UNREADABLE) {
       unknown.push(c.id);
       const reason: IcpReason = {
         criterion: c.id,
@@ -308,7 +378,7 @@ function fitCompiled(compiled: Compiled, account: IcpAccount | null | undefined)
         possible: 0,
         weight,
       };
-      if (judged === 'unreadable') {
+      if (code === UNREADABLE) {
         unreadable.push(c.id);
         reason.unreadable = true;
         reason.raw = String(raw).slice(0, 200);
@@ -316,30 +386,84 @@ function fitCompiled(compiled: Compiled, account: IcpAccount | null | undefined)
       reasons.push(reason);
       continue;
     }
-    const p = weight * SCALE[judged.match];
+    const p = weight * SCALES[code];
     knownWeight += weight;
     points += p;
-    if (judged.match === 'disqualify' && !disqualified) disqualified = { criterion: c.id, value: judged.value };
+    if (code === DISQUALIFY && !disqualified) disqualified = { criterion: c.id, value: read.value };
     reasons.push({
       criterion: c.id,
       field: c.field,
-      value: judged.value,
-      match: judged.match,
+      value: read.value,
+      match: MATCHES[code],
       points: p,
       possible: weight,
       weight,
     });
   }
-  const score = knownWeight > 0 ? Math.min(100, Math.max(0, round2((100 * points) / knownWeight))) : null;
+  const score = scoreOf(points, knownWeight);
   const coverage = compiled.totalWeight > 0 ? Math.min(1, knownWeight / compiled.totalWeight) : 0;
-  let tier: IcpTier | null;
-  if (disqualified) tier = 'D';
-  else if (score === null || coverage < compiled.minCoverage) tier = null;
-  else {
-    const t = compiled.thresholds;
-    tier = score >= t.A ? 'A' : score >= t.B ? 'B' : score >= t.C ? 'C' : 'D';
-  }
-  return { score, tier, coverage, reasons, unknown, unreadable, disqualified };
+  return {
+    score,
+    tier: tierOf(compiled, score, coverage, disqualified !== null),
+    coverage,
+    reasons,
+    unknown,
+    unreadable,
+    disqualified,
+  };
+}
+
+/** What {@link icpBatchScorer} returns for one account (the same object each call: copy what you keep). */
+export interface IcpBatchFit {
+  /** As `IcpFit.score`, but −1 when null. */
+  score: number;
+  tier: IcpTier | null;
+  coverage: number;
+  /** At least one value was present but unreadable. */
+  unreadable: boolean;
+}
+
+/** Match of each code written by {@link icpBatchScorer}: 0 unknown, 1 ideal, 2 acceptable, 3 none, 4 disqualify, 5 unknown (unreadable). */
+export const ICP_MATCH_CODES: readonly IcpMatch[] = MATCHES;
+
+/**
+ * The same verdicts as `icpFit` without building its reason objects, for scoring many rows: each
+ * call writes every criterion's match code (see {@link ICP_MATCH_CODES}) into `codes` from
+ * `offset` (pass no array to skip them) and returns the score, tier and coverage.
+ */
+export function icpBatchScorer(
+  icp: Icp,
+): (account: IcpAccount | null | undefined, codes?: Uint8Array, offset?: number) => IcpBatchFit {
+  const compiled = compile(icp);
+  const out: IcpBatchFit = { score: -1, tier: null, coverage: 0, unreadable: false };
+  const list = compiled.criteria;
+  return (account, codes, offset = 0) => {
+    const acc = account ?? {};
+    let knownWeight = 0;
+    let points = 0;
+    let disqualified = false;
+    let unreadable = false;
+    for (let i = 0; i < list.length; i++) {
+      const { c, weight, judge } = list[i];
+      const code = judge(valueAt(acc, c.field));
+      if (codes) codes[offset + i] = code;
+      if (code === UNKNOWN) continue;
+      if (code === UNREADABLE) {
+        unreadable = true;
+        continue;
+      }
+      knownWeight += weight;
+      points += weight * SCALES[code];
+      if (code === DISQUALIFY) disqualified = true;
+    }
+    const score = scoreOf(points, knownWeight);
+    const coverage = compiled.totalWeight > 0 ? Math.min(1, knownWeight / compiled.totalWeight) : 0;
+    out.score = score ?? -1;
+    out.tier = tierOf(compiled, score, coverage, disqualified);
+    out.coverage = coverage;
+    out.unreadable = unreadable;
+    return out;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

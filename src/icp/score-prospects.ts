@@ -15,7 +15,7 @@
  * code runs here in slices of about 8 ms, yielding to the page between slices. CSV files are read
  * by the import pipeline (src/import), not here: this module takes rows.
  */
-import { icpScorer, type Icp, type IcpAccount } from '../core/icp.js';
+import { icpBatchScorer, type Icp, type IcpAccount } from '../core/icp.js';
 import { ImportCancelledError } from '../import/cancel.js';
 import {
   emptyScores,
@@ -78,7 +78,7 @@ export async function scoreInSlices(
   hooks: Pick<ScoreHooks, 'mapping' | 'onProgress' | 'sliceMs'> & { isCancelled?: () => boolean } = {},
 ): Promise<ProspectScores> {
   const scores = emptyScores(icp, input, hooks.mapping);
-  const score = icpScorer(icp);
+  const score = icpBatchScorer(icp);
   const total = scores.count;
   const sliceMs = hooks.sliceMs ?? 8;
   let lastProgress = now();

@@ -6,7 +6,7 @@
  * scored posts `done` with the results, whose typed arrays are transferred, not copied. Cancel is
  * `worker.terminate()`: the worker keeps nothing. Started by `score-prospects.ts` as a module worker.
  */
-import { icpScorer, type IcpAccount } from '../core/icp.js';
+import { icpBatchScorer, type IcpAccount } from '../core/icp.js';
 import { emptyScores, scoreInto, type ProspectScores } from './scoring.js';
 import { scoreBuffers, type ScoreWorkerRequest, type ScoreWorkerResponse } from './score-protocol.js';
 
@@ -17,7 +17,7 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let scores: ProspectScores | undefined;
-let score: ReturnType<typeof icpScorer> | undefined;
+let score: ReturnType<typeof icpBatchScorer> | undefined;
 let scored = 0;
 let lastProgress = 0;
 
@@ -33,7 +33,7 @@ scope.onmessage = (event) => {
   try {
     if (message?.type === 'start') {
       scores = emptyScores(message.icp, { headers: message.headers ?? [], count: message.count }, message.mapping);
-      score = icpScorer(message.icp);
+      score = icpBatchScorer(message.icp);
       scored = 0;
       if (message.count === 0) finish();
     } else if (message?.type === 'rows' && scores && score) {

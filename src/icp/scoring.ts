@@ -5,7 +5,7 @@
  * reasons, unreadable cells) and the scored CSV export. A row's full explanation is
  * `icpFit(icp, accountOf(input, scores, i))` when the UI needs it. No DOM, no workers here.
  */
-import { icpScorer, type Icp, type IcpAccount, type IcpMatch, type IcpTier } from '../core/icp.js';
+import { ICP_MATCH_CODES, icpBatchScorer, type Icp, type IcpAccount, type IcpMatch, type IcpTier } from '../core/icp.js';
 import { normalizeHeader } from '../import/mapping.js';
 
 /** Rows of cells under a header line, as the CSV reader gives them; `lines` = line of each row in the file. */
@@ -24,7 +24,7 @@ export type ProspectMapping = Readonly<Record<string, string | null>>;
 /** Tier of each code in `ProspectScores.tiers`: 0 none, 1 A, 2 B, 3 C, 4 D. */
 export const TIER_CODES: readonly (IcpTier | null)[] = [null, 'A', 'B', 'C', 'D'];
 /** Match of each code in `ProspectScores.matches`; code 5 is 'unknown' because unreadable. */
-export const MATCH_CODES: readonly IcpMatch[] = ['unknown', 'ideal', 'acceptable', 'none', 'disqualify', 'unknown'];
+export const MATCH_CODES: readonly IcpMatch[] = ICP_MATCH_CODES;
 export const UNREADABLE_CODE = 5;
 
 /** Scores of every row, as typed arrays (transferable). */
@@ -103,7 +103,6 @@ export function emptyScores(
   };
 }
 
-const MATCH_INDEX: Record<IcpMatch, number> = { unknown: 0, ideal: 1, acceptable: 2, none: 3, disqualify: 4 };
 const TIER_INDEX: Record<IcpTier, number> = { A: 1, B: 2, C: 3, D: 4 };
 
 /** Row `i` of `input` as the account `icpFit` reads (table cells keyed by criterion field). */
@@ -118,12 +117,15 @@ export function accountOf(input: ProspectInput, scores: Pick<ProspectScores, 'fi
   return account;
 }
 
+/** Prepares `icp` for {@link scoreInto}. */
+export const prospectScorer = icpBatchScorer;
+
 /**
  * Scores rows `from`–`to` (exclusive) of `input` into `scores`, rows numbered `offset + k` in the
  * results (a worker receiving rows in batches passes the batch's first row number).
  */
 export function scoreInto(
-  score: ReturnType<typeof icpScorer>,
+  score: ReturnType<typeof icpBatchScorer>,
   input: ProspectInput,
   scores: ProspectScores,
   from = 0,
@@ -132,7 +134,7 @@ export function scoreInto(
 ): void {
   const n = scores.criteria.length;
   const table = isTable(input) ? input : undefined;
-  // One reused account object: icpFit keeps nothing of it.
+  // One reused account object: the scorer keeps nothing of it.
   const account: Record<string, unknown> = {};
   for (let i = from; i < to; i++) {
     let acc: IcpAccount;
@@ -144,24 +146,19 @@ export function scoreInto(
       }
       acc = account;
     } else acc = (input as readonly IcpAccount[])[i] ?? {};
-    const fit = score(acc);
     const r = offset + i;
-    scores.scores[r] = fit.score ?? -1;
+    const fit = score(acc, scores.matches, r * n);
+    scores.scores[r] = fit.score;
     scores.tiers[r] = fit.tier ? TIER_INDEX[fit.tier] : 0;
     scores.coverage[r] = fit.coverage;
-    const base = r * n;
-    for (let c = 0; c < n; c++) {
-      const reason = fit.reasons[c];
-      scores.matches[base + c] = reason.unreadable ? UNREADABLE_CODE : MATCH_INDEX[reason.match];
-    }
-    if (fit.unreadable.length > 0) scores.unreadableRows += 1;
+    if (fit.unreadable) scores.unreadableRows += 1;
   }
 }
 
 /** Scores every row at once, on this thread (Node, tests, small inputs). */
 export function scoreAll(icp: Icp, input: ProspectInput, mapping: ProspectMapping = {}): ProspectScores {
   const scores = emptyScores(icp, input, mapping);
-  scoreInto(icpScorer(icp), input, scores);
+  scoreInto(icpBatchScorer(icp), input, scores);
   return scores;
 }
 
@@ -188,12 +185,14 @@ const SCALE = [0, 1, 0.5, 0, 0, 0];
  */
 export function topReasons(scores: ProspectScores, i: number, limit = 3): TopReason[] {
   const n = scores.criteria.length;
-  const all: TopReason[] = [];
-  for (let c = 0; c < n; c++) {
-    const code = scores.matches[i * n + c];
+  const order = weightOrder(scores);
+  const base = i * n;
+  const out: TopReason[] = [];
+  const push = (c: number): void => {
+    const code = scores.matches[base + c];
     const known = code >= 1 && code <= 4;
     const w = scores.weights[c];
-    all.push({
+    out.push({
       criterion: scores.criteria[c],
       field: scores.fields[c],
       match: MATCH_CODES[code],
@@ -201,15 +200,31 @@ export function topReasons(scores: ProspectScores, i: number, limit = 3): TopRea
       points: known ? w * SCALE[code] : 0,
       possible: known ? w : 0,
     });
+  };
+  // Three passes over the criteria by weight: disqualifiers (any weight), known, unknown.
+  for (const c of order.all) if (out.length < limit && scores.matches[base + c] === 4) push(c);
+  for (const c of order.weighted) {
+    const code = scores.matches[base + c];
+    if (out.length < limit && code >= 1 && code <= 3) push(c);
   }
-  const rank = (r: TopReason, c: number) =>
-    (r.match === 'disqualify' ? 0 : r.match === 'unknown' ? 2 : 1) * 100 - scores.weights[c];
-  return all
-    .map((r, c) => ({ r, c }))
-    .filter(({ r, c }) => scores.weights[c] > 0 || r.match === 'disqualify')
-    .sort((a, b) => rank(a.r, a.c) - rank(b.r, b.c) || a.c - b.c)
-    .slice(0, limit)
-    .map(({ r }) => r);
+  for (const c of order.weighted) {
+    const code = scores.matches[base + c];
+    if (out.length < limit && (code === 0 || code === UNREADABLE_CODE)) push(c);
+  }
+  return out;
+}
+
+const orders = new WeakMap<ProspectScores, { all: number[]; weighted: number[] }>();
+
+/** Criterion indexes by weight, heaviest first (ICP order on ties); `weighted` leaves out weight 0. */
+function weightOrder(scores: ProspectScores): { all: number[]; weighted: number[] } {
+  let order = orders.get(scores);
+  if (!order) {
+    const all = scores.weights.map((_, c) => c).sort((a, b) => scores.weights[b] - scores.weights[a] || a - b);
+    order = { all, weighted: all.filter((c) => scores.weights[c] > 0) };
+    orders.set(scores, order);
+  }
+  return order;
 }
 
 export interface UnreadableCell {
@@ -254,9 +269,17 @@ export function unreadableCells(icp: Icp, input: ProspectInput, scores: Prospect
 /** One CSV cell, quoted when needed; a leading `= + - @` (or tab, carriage return) is neutralised
  * with a single quote so spreadsheets do not run it as a formula. */
 export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
+  if (text.length === 0) return text;
+  const first = text.charCodeAt(0);
+  // = + - @ tab CR
+  const safe = first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 ? `'${text}` : text;
+  for (let i = 0; i < safe.length; i++) {
+    const c = safe.charCodeAt(i);
+    // " , LF CR
+    if (c === 34 || c === 44 || c === 10 || c === 13) return `"${safe.replace(/"/g, '""')}"`;
+  }
+  return safe;
 }
 
 /** Column names added by {@link toScoredCsv} (prefixed so a prospect's own `score` column survives). */
@@ -264,37 +287,90 @@ export const SCORED_COLUMNS = ['icp_score', 'icp_tier', 'icp_coverage_pct', 'icp
 
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 
+/** Header line and the lines of rows `from`–`to` (exclusive) of the scored CSV, each ending with CRLF. */
+export function scoredCsvLines(
+  input: ProspectInput,
+  scores: ProspectScores,
+  from: number,
+  to: number,
+  options: { reasons?: number; header?: boolean } = {},
+): string {
+  const table = isTable(input) ? input : undefined;
+  const objects = table ? undefined : (input as readonly IcpAccount[]);
+  const headers = table ? [...table.headers] : objectHeaders(objects!);
+  let out = options.header ? `${[...headers, ...SCORED_COLUMNS].map(csvCell).join(',')}\r\n` : '';
+  const limit = options.reasons ?? 3;
+  for (let i = from; i < Math.min(to, scores.count); i++) {
+    let line = '';
+    if (table) {
+      const row = table.rows[i] ?? [];
+      for (let c = 0; c < headers.length; c++) line += `${csvCell(row[c] ?? '')},`;
+    } else for (const h of headers) line += `${csvCell(objects![i]?.[h])},`;
+    const account = accountOf(input, scores, i);
+    const { score, tier, coverage } = scoreOf(scores, i);
+    let reasons = '';
+    for (const r of topReasons(scores, i, limit)) {
+      const raw = account[r.field];
+      const text = raw === undefined || raw === null ? '' : String(raw).trim();
+      const value = text === '' ? '' : ` ${text}`;
+      if (reasons) reasons += '; ';
+      reasons +=
+        r.match === 'unknown'
+          ? `${r.criterion}:${value} = ${r.unreadable ? 'unreadable' : 'unknown'}`
+          : `${r.criterion}:${value} = ${r.match} ${fmt(r.points)}/${fmt(r.possible)}`;
+    }
+    line += `${score === null ? '' : score.toFixed(2)},${tier ?? ''},${(Math.round(coverage * 1000) / 10).toFixed(1)},${csvCell(reasons)}\r\n`;
+    out += line;
+  }
+  return out;
+}
+
+const headerCache = new WeakMap<readonly IcpAccount[], string[]>();
+
+/** Every key of the object rows, in first-seen order. */
+function objectHeaders(objects: readonly IcpAccount[]): string[] {
+  let headers = headerCache.get(objects);
+  if (!headers) {
+    const seen = new Set<string>();
+    for (const row of objects) for (const key of Object.keys(row ?? {})) seen.add(key);
+    headers = [...seen];
+    headerCache.set(objects, headers);
+  }
+  return headers;
+}
+
 /**
  * The prospects as CSV with their score (0–100, 2 decimals, empty when none), tier (empty when
  * none), coverage (percent, 1 decimal) and top reasons (`industry: Dental = ideal 5/5; employees: 7
  * = acceptable 1.5/3; …`, English data words). Every cell is neutralised against formulas. Lines
- * end with CRLF; no byte order mark (add one for Excel when downloading).
+ * end with CRLF; no byte order mark (add one for Excel when downloading). For large inputs in a
+ * page, {@link scoredCsvParts} builds the same text without blocking.
  */
 export function toScoredCsv(input: ProspectInput, scores: ProspectScores, options: { reasons?: number } = {}): string {
-  const table = isTable(input) ? input : undefined;
-  const objects = table ? undefined : (input as readonly IcpAccount[]);
-  let headers: string[];
-  if (table) headers = [...table.headers];
-  else {
-    const seen = new Set<string>();
-    for (const row of objects!) for (const key of Object.keys(row ?? {})) seen.add(key);
-    headers = [...seen];
+  return scoredCsvLines(input, scores, 0, scores.count, { ...options, header: true });
+}
+
+/**
+ * The same text as {@link toScoredCsv}, as parts built in slices of about `sliceMs` (default 8 ms)
+ * with `yieldNow` awaited between them: `new Blob(await scoredCsvParts(...), { type: 'text/csv' })`.
+ */
+export async function scoredCsvParts(
+  input: ProspectInput,
+  scores: ProspectScores,
+  yieldNow: () => Promise<void>,
+  options: { reasons?: number; sliceMs?: number } = {},
+): Promise<string[]> {
+  const parts = [scoredCsvLines(input, scores, 0, 0, { ...options, header: true })];
+  const sliceMs = options.sliceMs ?? 8;
+  let step = 256;
+  for (let i = 0; i < scores.count;) {
+    const t0 = Date.now();
+    const to = Math.min(scores.count, i + step);
+    parts.push(scoredCsvLines(input, scores, i, to, options));
+    i = to;
+    const took = Date.now() - t0;
+    step = Math.max(64, Math.min(20000, took > 0 ? Math.round((step * sliceMs) / took / 2) : step * 2));
+    if (i < scores.count) await yieldNow();
   }
-  const lines = [[...headers, ...SCORED_COLUMNS].map(csvCell).join(',')];
-  for (let i = 0; i < scores.count; i++) {
-    const cells = table ? headers.map((_, c) => table.rows[i]?.[c] ?? '') : headers.map((h) => objects![i]?.[h]);
-    const account = accountOf(input, scores, i);
-    const { score, tier, coverage } = scoreOf(scores, i);
-    const reasons = topReasons(scores, i, options.reasons ?? 3)
-      .map((r) => {
-        const raw = account[r.field];
-        const value = raw === undefined || raw === null || String(raw).trim() === '' ? '' : ` ${String(raw).trim()}`;
-        if (r.match === 'unknown') return `${r.criterion}:${value} = ${r.unreadable ? 'unreadable' : 'unknown'}`;
-        return `${r.criterion}:${value} = ${r.match} ${fmt(r.points)}/${fmt(r.possible)}`;
-      })
-      .join('; ');
-    cells.push(score === null ? '' : score.toFixed(2), tier ?? '', (Math.round(coverage * 1000) / 10).toFixed(1), reasons);
-    lines.push(cells.map(csvCell).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return parts;
 }

@@ -9,6 +9,7 @@ import {
   scoreInSlices,
   scoreOf,
   scoreProspects,
+  scoredCsvParts,
   toScoredCsv,
   topReasons,
   unreadableCells,
@@ -182,6 +183,15 @@ describe('toScoredCsv', () => {
     expect(parsed[0]).toEqual(['name', 'industry', 'extra', ...SCORED_COLUMNS]);
     expect(parsed[1].slice(0, 6)).toEqual(["'@risk", '', '', '', '', '0.0']);
     expect(parsed[2][2]).toBe("'+1");
+  });
+
+  it('scoredCsvParts builds the same text in slices, yielding between them', async () => {
+    const many = { headers: TABLE.headers, rows: Array.from({ length: 3000 }, (_, i) => TABLE.rows[i % 4]) };
+    const scores = scoreAll(ICP, many);
+    let yields = 0;
+    const parts = await scoredCsvParts(many, scores, async () => void (yields += 1), { sliceMs: 0.001 });
+    expect(parts.join('')).toBe(toScoredCsv(many, scores));
+    expect(yields).toBeGreaterThan(2);
   });
 
   it('csvCell neutralises = + - @ tab and carriage return at the start only', () => {
