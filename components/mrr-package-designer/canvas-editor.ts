@@ -146,6 +146,7 @@ function renderList(v: View, tier: TierInput, kind: ListKind, title: string): Te
               hideLabel: true,
               max: MAX_TEXT,
               value: shown(item, t),
+              quietCounter: true,
               onInput: (value) => patch(item.id, { text: value, ex: undefined }),
             })}
             ${kind === 'pains' || kind === 'gains' ? renderRank(v, tier, kind, item, name, patch) : nothing}
@@ -250,6 +251,7 @@ function renderTableOptions(v: View, tier: TierInput): TemplateResult {
       label: t('ctaLabel'),
       max: MAX_TEXT,
       value: tier.ctaLabel,
+      quietCounter: true,
       placeholder: t('ctaDefault'),
       onInput: (value) => v.editTier(tier.id, { ctaLabel: value }, 'ctaLabel'),
     })}
@@ -258,6 +260,7 @@ function renderTableOptions(v: View, tier: TierInput): TemplateResult {
       label: t('ctaHref'),
       max: 500,
       value: tier.ctaHref,
+      quietCounter: true,
       placeholder: 'https://',
       error: v.errors[hrefId] ? t('error.hrefUnsafe') : undefined,
       onInput: (value) => v.editTier(tier.id, { ctaHref: value }, 'ctaHref'),

@@ -17,6 +17,8 @@ export interface TextFieldOptions {
   error?: string;
   placeholder?: string;
   multiline?: boolean;
+  /** Show the counter only while typing or when full (names show it always). */
+  quietCounter?: boolean;
   onInput: (value: string) => void;
 }
 
@@ -59,7 +61,7 @@ export function textField(l: L, o: TextFieldOptions): TemplateResult {
   return html`<div class="field text" part="field" ?data-invalid=${!!o.error}>
     <label for=${o.id} class=${o.hideLabel ? 'visually-hidden' : ''}>${o.label}</label>
     ${input}
-    <span class="count" id=${countId} ?data-full=${n >= o.max}
+    <span class="count" id=${countId} ?data-full=${n >= o.max} ?data-quiet=${!!o.quietCounter}
       ><span aria-hidden="true">${l.number(n)}/${l.number(o.max)}</span
       ><span class="visually-hidden">${l.t('charCount', { n: l.number(n), max: l.number(o.max) })}</span></span
     >
@@ -98,8 +100,17 @@ export function numberInput(l: L, o: CellNumberOptions): TemplateResult {
       />
       ${o.suffix ? html`<span class="affix" aria-hidden="true">${o.suffix}</span>` : nothing}
     </div>
-    ${o.error ? html`<p class="error" id=${errorId} part="error">${errorMessage(l, o.error)}</p>` : nothing}
+    ${o.error ? html`<p class="error" id=${errorId} part="error">${fieldErrorText(l, o.error)}</p>` : nothing}
   </div>`;
+}
+
+/** The sentence of a field error; a range refusal whose limits the core did not give says so without numbers. */
+export function fieldErrorText(l: L, error: FieldError): string {
+  const limits = error.params?.min !== undefined || error.params?.max !== undefined;
+  if ((error.code === 'outOfRange' || error.code === 'tooLarge') && !limits) {
+    return error.code === 'tooLarge' ? l.c('error.tooLarge') : l.t('error.range');
+  }
+  return errorMessage(l, error);
 }
 
 /** A small icon button ("×") whose accessible name says what it removes. */

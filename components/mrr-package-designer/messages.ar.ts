@@ -161,6 +161,7 @@ const ar: Translation<MessagesEnglish> = {
   'error.idEmpty': 'أعطِ المنتج معرّفًا.',
   'error.idTaken': 'منتج آخر يحمل هذا المعرّف.',
   'error.nameEmpty': 'أعطه اسمًا.',
+  'error.range': 'هذه القيمة خارج النطاق المسموح.',
   'error.hrefUnsafe': 'استخدم رابطًا يبدأ بـ https:// أو http:// أو mailto: أو / أو #.',
   'product.reputation.name': 'إدارة السمعة',
   'product.reputation.category': 'السمعة',

@@ -161,6 +161,7 @@ const fr: Translation<MessagesEnglish> = {
   'error.idEmpty': 'Donnez un identifiant au produit.',
   'error.idTaken': 'Un autre produit a cet identifiant.',
   'error.nameEmpty': 'Donnez-lui un nom.',
+  'error.range': 'Cette valeur est hors des limites permises.',
   'error.hrefUnsafe': 'Utilisez un lien commençant par https://, http://, mailto:, / ou #.',
   'product.reputation.name': 'Gestion de la réputation',
   'product.reputation.category': 'Réputation',

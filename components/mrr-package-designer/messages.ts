@@ -172,6 +172,7 @@ const messagesEn = {
   'error.idEmpty': 'Give the product an id.',
   'error.idTaken': 'Another product has this id.',
   'error.nameEmpty': 'Give it a name.',
+  'error.range': 'This value is outside the allowed range.',
   'error.hrefUnsafe': 'Use a link starting with https://, http://, mailto:, / or #.',
   // Starter catalogue (numbers are the core's examples)
   'product.reputation.name': 'Reputation management',

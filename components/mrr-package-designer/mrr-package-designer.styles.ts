@@ -16,6 +16,7 @@ export const designerStyles = [
       min-width: 0;
       /* A long word (a name without spaces) wraps instead of widening its box. */
       overflow-wrap: anywhere;
+      position: relative;
     }
     .designer > * {
       min-width: 0;
@@ -57,6 +58,8 @@ export const designerStyles = [
     }
     /* Tables scroll inside their own box, with a shadow at the side that has more. */
     .scroll {
+      /* Contains the visually hidden labels (position: absolute) of its cells, else they widen the page. */
+      position: relative;
       overflow-x: auto;
       max-width: 100%;
       border: 1px solid var(--_border);
@@ -91,13 +94,13 @@ export const designerStyles = [
       width: 9%;
     }
     .catalog-table th:nth-child(2) {
-      width: 15%;
+      width: 18%;
     }
     .catalog-table th:nth-child(3) {
       width: 9%;
     }
     .catalog-table th:nth-child(4) {
-      width: 19%;
+      width: 16%;
     }
     .catalog-table th:nth-child(5),
     .catalog-table th:nth-child(6),
@@ -168,6 +171,14 @@ export const designerStyles = [
       color: var(--_muted);
       font-size: 0.75em;
       line-height: 1;
+    }
+    /* Counters of names always show; other texts' show while typing in them or when full. */
+    .count[data-quiet] {
+      visibility: hidden;
+    }
+    .field.text:focus-within .count[data-quiet],
+    .count[data-quiet][data-full] {
+      visibility: visible;
     }
     .count[data-full] {
       color: var(--_warning);
@@ -248,12 +259,24 @@ export const designerStyles = [
       min-width: calc(200px + var(--_tiers, 3) * 170px);
       table-layout: fixed;
     }
-    .tier-table th[scope='row'] {
-      width: 200px;
-      font-weight: 600;
-    }
+    .tier-table th[scope='row'],
     .tier-table thead td {
-      width: 200px;
+      width: 180px;
+      font-weight: 600;
+      /* Product and figure names stay in view while the tiers scroll sideways. */
+      position: sticky;
+      inset-inline-start: 0;
+      z-index: 1;
+      background: var(--_surface);
+    }
+    @container (max-width: 600px) {
+      .tier-table th[scope='row'],
+      .tier-table thead td {
+        width: 120px;
+      }
+      .tier-table {
+        min-width: calc(120px + var(--_tiers, 3) * 150px);
+      }
     }
     .tier-head {
       display: flex;
@@ -463,8 +486,14 @@ export const designerStyles = [
     .what-if .kpis {
       grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
     }
-    .what-if .kpi dd {
+    .what-if .kpi dd,
+    td.figure {
       font-size: 1.1em;
+      overflow-wrap: normal;
+      white-space: nowrap;
+    }
+    td.figure {
+      font-size: 1em;
     }
     .export-message {
       margin: 6px 0 0;

@@ -113,6 +113,14 @@ export class MrrPackageDesigner extends MrrElement {
   @state() private importReport?: ImportReport;
   @state() private exportMessage = '';
 
+  override firstUpdated(): void {
+    // Nothing saved yet under this key: save the starter design, so a <mrr-pricing-table> with the
+    // same storage key shows it at once (the user's first edit would otherwise be needed).
+    void this.persist.restored.then(() => {
+      if (this.persist.status === 'idle' && this.storageKey && this.form.result) this.form.apply({});
+    });
+  }
+
   /** Saving state: `status`, `restored` (a promise), `flush()`. */
   get persist() {
     return this.form.persist!;

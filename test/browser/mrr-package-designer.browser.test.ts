@@ -120,10 +120,15 @@ describe('<mrr-package-designer>', () => {
     expect(text(el, '[id="p-automation--retail-error"]')).to.match(/letters/i);
     expect(fig(el, 'price', 'better')).to.equal('$405.00');
     expect(text(el, '.stale')).to.contain('last valid result');
+    expect(fired).to.equal(0);
     await type(el, '[id="p-automation--retail"]', '300');
+    await settle(el);
+    expect(fired).to.equal(1); // the fix is a valid edit
+    fired = 0;
     await type(el, '[id="better--discountPct"]', '150');
     await settle(el);
-    expect(text(el, '[id="better--discountPct-error"]')).to.match(/100/);
+    // The core's limits when it gives them ("between 0 and 100"), else the words without numbers.
+    expect(text(el, '[id="better--discountPct-error"]')).to.match(/100|outside the allowed range/);
     await type(el, '[id="mix--good"]', '2.5');
     await settle(el);
     expect(text(el, '[id="mix--good-error"]')).to.contain('whole number');
@@ -195,6 +200,16 @@ describe('<mrr-package-designer>', () => {
     expect(q<HTMLInputElement>(again, '[id="better--discountPct"]').value).to.equal('20');
     expect(q<HTMLInputElement>(again, '[id="p-seo--name"]').value).to.equal('Local SEO+');
     expect(fig(again, 'price', 'better')).to.equal('$360.00');
+  });
+
+  it('saves the starter design at once, so a pricing table with the same key has something to show', async () => {
+    const key = uniqueKey();
+    const el = await designer('', key);
+    await settle(el);
+    await el.persist.flush();
+    const record = await loadState<{ design: { tiers: { id: string }[]; currency: string } }>(`package-designer:${key}`);
+    expect(record!.data.design.tiers.map((t) => t.id)).to.deep.equal(['good', 'better', 'best']);
+    expect(record!.data.design.currency).to.equal('USD');
   });
 
   it('switching language never changes a value (en → fr → ar → en)', async () => {
@@ -305,6 +320,8 @@ describe('<mrr-package-designer>', () => {
   it('fits a 360 px screen: tables scroll inside focusable regions', async () => {
     const el = await designer('', uniqueKey(), 'width:360px');
     expect(el.scrollWidth).to.be.at.most(360);
+    // Nothing inside (not even a visually hidden label of a scrolled cell) widens the page.
+    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
     const region = q(el, '.catalog .scroll');
     expect(region.getAttribute('tabindex')).to.equal('0');
     expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2E } from './server.js';
+
+/** The package designer on the built site, beside the pricing table that shows its saved design. */
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+const designer = '#packages mrr-package-designer';
+const figure = (tab: Page, name: string, tier: string) =>
+  tab.locator(`${designer} tr[data-figure="${name}"] td[data-tier="${tier}"]`).textContent();
+
+async function open(tab: Page, query = ''): Promise<string[]> {
+  const errors: string[] = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await tab.goto(`${e2e.url}/site/${query}#packages`);
+  await expect.poll(() => figure(tab, 'price', 'better'), { timeout: 15000 }).toBe('$405.00');
+  return errors;
+}
+
+describe('<mrr-package-designer> on the built site', () => {
+  it('shows the worked example, feeds the pricing table and the calculator, and keeps edits after a reload', async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    const errors = await open(tab);
+    expect(await figure(tab, 'marginPct', 'best')).toBe('64.58%');
+    expect(await tab.locator(`${designer} [data-kpi="mix-mrr"]`).textContent()).toBe('$4,485.00');
+
+    // The pricing table beside it shows the saved design: prices, never costs or margins.
+    const table = tab.locator('#packages mrr-pricing-table');
+    await expect.poll(() => table.locator('[data-tier="better"] .amount').textContent(), { timeout: 10000 }).toMatch(/405/);
+
+    await tab.locator(`${designer} input[id="better--discountPct"]`).fill('20');
+    expect(await figure(tab, 'price', 'better')).toBe('$360.00');
+    await expect.poll(() => table.locator('[data-tier="better"] .amount').textContent(), { timeout: 10000 }).toMatch(/360/);
+    const tableText = (await table.evaluate((el) => el.shadowRoot!.textContent)) ?? '';
+    expect(tableText).not.toMatch(/margin|wholesale|\$150\.00 cost/i);
+
+    // The what-if mix fills the calculator: 17 clients at the mix's average price.
+    await tab.locator(`${designer} input[id="mix--good"]`).fill('20');
+    const clients = tab.locator('mrr-calculator input#clients');
+    await expect.poll(() => clients.inputValue()).toBe('27');
+
+    await tab.waitForTimeout(600); // the debounced save
+    await tab.reload();
+    await expect.poll(() => figure(tab, 'price', 'better'), { timeout: 15000 }).toBe('$360.00');
+    expect(await tab.locator(`${designer} input[id="better--discountPct"]`).inputValue()).toBe('20');
+    expect(await tab.locator(`${designer} input[id="mix--good"]`).inputValue()).toBe('20');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('switching the site to Arabic or French changes the words, never a value', async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    await open(tab);
+    await tab.locator(`${designer} input[id="p-automation--retail"]`).fill('1,250.5');
+    await expect.poll(() => figure(tab, 'listValue', 'better')).toBe('$1,400.50');
+    const mrr = () =>
+      tab.locator(designer).evaluate((el) => (el as HTMLElement & { economics: { mix: { mrr: number } } }).economics.mix.mrr);
+    const before = await mrr();
+    for (const lang of ['fr', 'ar', 'en']) {
+      await tab.selectOption('#lang', lang);
+      await tab.waitForTimeout(300);
+      expect(await mrr(), lang).toBe(before);
+    }
+    await tab.selectOption('#lang', 'ar');
+    await expect.poll(() => tab.locator(`${designer} [part="base"]`).getAttribute('dir')).toBe('rtl');
+    expect(await tab.locator(`${designer} input[id="p-reputation--name"]`).inputValue()).toBe('إدارة السمعة');
+    await tab.selectOption('#lang', 'fr');
+    await expect.poll(() => tab.locator(`${designer} input[id="p-automation--retail"]`).inputValue()).toMatch(/^1\s250,5$/);
+    await context.close();
+  });
+
+  it('works by keyboard alone: remove a tier with Enter, Undo takes focus, Enter brings it back', async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 800 } });
+    const tab = await context.newPage();
+    await open(tab);
+    await tab.locator(`${designer} button[id="best--remove"]`).focus();
+    await tab.keyboard.press('Enter');
+    await expect.poll(() => tab.locator(`${designer} thead th[data-tier]`).count()).toBe(2);
+    await expect.poll(() => tab.locator(designer).evaluate((el) => el.shadowRoot!.activeElement?.id)).toBe('undo');
+    await tab.keyboard.press('Enter');
+    await expect.poll(() => tab.locator(`${designer} thead th[data-tier]`).count()).toBe(3);
+    // Tab moves through the targets in reading order.
+    await tab.locator(`${designer} input#targetMarginPct`).focus();
+    await tab.keyboard.press('Tab');
+    expect(await tab.locator(designer).evaluate((el) => el.shadowRoot!.activeElement?.id)).toBe('annualDiscountPct');
+    // The page never scrolls sideways on a phone.
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await context.close();
+  });
+});
