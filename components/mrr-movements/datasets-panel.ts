@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import type { DatasetRecord } from '../../src/storage/db.js';
-import type { DatasetsController } from './datasets-controller.js';
+import type { DatasetsController } from '../../src/controllers/datasets-controller.js';
 import { formatTimestamp } from './format.js';
 import type { MovementsMessages } from './messages.js';
 

@@ -42,8 +42,6 @@ const fr: Translation<ImportMessagesEnglish> = {
   chooseAnother: 'Choisir un autre fichier',
   importing: 'Import de {name}…',
   progressLabel: 'Progression de l’import',
-  progressText: '{rows} lignes lues, {rate} lignes par seconde',
-  importDone: 'Import terminé : {n} périodes.',
   cancelImport: 'Annuler l’import',
   cancelled: 'Import annulé. Rien n’a été enregistré.',
   reportTitle: 'Rapport d’import',
@@ -75,8 +73,6 @@ const fr: Translation<ImportMessagesEnglish> = {
   'err.badInterval': 'Périodicité de facturation inconnue.',
   'err.badIntervalCount': 'Le nombre de périodes n’est pas un nombre entier d’au moins 1.',
   'err.badCurrency': 'Pas un code de devise (comme EUR).',
-  'err.tooFewColumns': 'La ligne a moins de cellules que l’en-tête.',
-  'err.tooManyColumns': 'La ligne a plus de cellules que l’en-tête.',
   'err.badQuotes': 'Un guillemet est mal placé dans cette ligne.',
   'fatal.emptyFile': 'Ce fichier est vide. Choisissez un export CSV avec une ligne d’en-tête et des lignes de données.',
   'fatal.binaryFile':
@@ -102,6 +98,39 @@ const fr: Translation<ImportMessagesEnglish> = {
   nameRequired: 'Saisissez un nom pour le jeu de données.',
   notSavedData: 'Les données importées sont affichées ci-dessous et restent sur cette page jusqu’à sa fermeture.',
   nothingImported: 'Aucune période n’a pu être importée depuis ce fichier.',
+  numberFormat: 'Comment les décimales sont-elles écrites dans ce fichier ?',
+  numberAmbiguous:
+    'Des montants comme {value} se lisent de deux façons : douze ou douze mille. Choisissez comment ce fichier écrit les nombres.',
+  numberDetected: 'Lu dans le fichier : les montants s’écrivent comme {format}. Changez-le si c’est faux.',
+  numberDot: '1,234.56 (point décimal)',
+  numberComma: '1.234,56 ou 1 234,56 (virgule décimale)',
+  numberRequired: 'Choisissez comment ce fichier écrit les décimales.',
+  centsQuestion: 'Ces montants sont-ils en centimes ?',
+  centsHint:
+    'Chaque montant est un nombre entier comme {value}, comme les exports de facturation écrivent les centimes (Stripe écrit 2900 pour 29,00).',
+  centsYes: 'Oui, des centimes : {value} vaut {major}',
+  centsNo: 'Non, des unités : {value} vaut {major}',
+  answerRequired: 'Choisissez une réponse pour importer.',
+  cancelQuestion: '« {column} » est-elle la date de fin ?',
+  cancelHint:
+    'Le fichier n’a pas de colonne de date de fin. Une résiliation peut être programmée alors que l’abonnement continue et paie jusqu’à sa fin : « {column} » n’est donc utilisée comme fin que si vous le dites.',
+  cancelNo: 'Non : importer sans dates de fin (chaque abonnement continue)',
+  cancelYes: 'Oui : un abonnement se termine à sa date « {column} »',
+  'err.ambiguousAmount':
+    'Le montant se lit de deux façons (12.000 vaut douze ou douze mille). Choisissez comment le fichier écrit les décimales et importez à nouveau.',
+  'err.tooFewColumns':
+    'Cellules de cette ligne : {n} ; de l’en-tête : {expected}. Il manque une cellule : un séparateur en moins, ou une ligne coupée en deux.',
+  'err.tooManyColumns':
+    'Cellules de cette ligne : {n} ; de l’en-tête : {expected}. Une valeur contient peut-être le séparateur sans guillemets.',
+  progressText: 'Lignes lues : {rows} ({rate} par seconde)',
+  'importDone.zero': 'Import terminé : {n} période.',
+  'importDone.one': 'Import terminé : {n} période.',
+  'importDone.two': 'Import terminé : {n} périodes.',
+  'importDone.few': 'Import terminé : {n} périodes.',
+  'importDone.many': 'Import terminé : {n} périodes.',
+  'importDone.other': 'Import terminé : {n} périodes.',
+  nameCounter: '{n} sur {max} caractères',
+  nameTooLong: '{max} caractères au plus.',
 };
 
 export default fr;

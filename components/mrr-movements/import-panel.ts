@@ -4,7 +4,7 @@ import type { LocaleController } from '../../src/controllers/locale-controller.j
 import { parseDateCell } from '../../src/import/dates.js';
 import type { MappedField, SkipCounts } from '../../src/import/types.js';
 import { formatBytes, formatDay } from './format.js';
-import { type ImportController, type ImportStep, MAPPED_FIELDS } from './import-controller.js';
+import { type ImportController, type ImportStep, MAPPED_FIELDS } from '../../src/controllers/import-controller.js';
 import { renderRefused, renderReport } from './import-report.js';
 import type { MovementsMessages } from './messages.js';
 
@@ -101,7 +101,102 @@ function renderDateQuestion(l: L, ctrl: ImportController, step: Extract<ImportSt
   </fieldset>`;
 }
 
-function renderMapping(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'mapping' }>) {
+type MappingStep = Extract<ImportStep, { kind: 'mapping' }>;
+
+/** One required-or-optional choice of the mapping step, as a fieldset of radio buttons. */
+function renderQuestion<T extends string | boolean>(
+  id: string,
+  legend: string,
+  hint: string,
+  options: ReadonlyArray<{ value: T; label: string }>,
+  chosen: T | null,
+  missing: boolean,
+  missingText: string,
+  onChoose: (value: T) => void,
+) {
+  return html`<fieldset class="question" id=${id} aria-describedby=${missing ? `${id}-error ${id}-hint` : `${id}-hint`}>
+    <legend>${legend}</legend>
+    <p class="hint" id="${id}-hint">${hint}</p>
+    ${options.map(
+      (o) =>
+        html`<label class="choice"
+          ><input
+            type="radio"
+            name=${id}
+            value=${String(o.value)}
+            .checked=${chosen === o.value}
+            @change=${() => onChoose(o.value)}
+          />
+          <span>${o.label}</span></label
+        >`,
+    )}
+    ${missing ? html`<p class="error" id="${id}-error">${missingText}</p>` : nothing}
+  </fieldset>`;
+}
+
+/** The questions the file raises: how decimals are written, cents, a cancellation column. */
+function renderFileQuestions(l: L, ctrl: ImportController, step: MappingStep) {
+  const { sniff } = step;
+  const unanswered = step.attempted ? ctrl.unanswered : [];
+  const amountCol = step.mapping.amount === null ? -1 : sniff.headers.indexOf(step.mapping.amount);
+  const amountSample =
+    (amountCol >= 0 ? sniff.sampleRows.map((r) => (r[amountCol] ?? '').trim()).find((v) => v !== '') : undefined) ?? '';
+  const twoWay = sniff.twoWayAmount ?? '';
+  const numberQuestion =
+    sniff.numberFormat === 'unknown'
+      ? nothing
+      : renderQuestion<'dot' | 'comma'>(
+          'number-format',
+          l.t('numberFormat'),
+          sniff.numberFormat === 'ambiguous'
+            ? l.t('numberAmbiguous', { value: twoWay })
+            : l.t('numberDetected', { format: sniff.numberFormat === 'dot' ? '1,234.56' : '1.234,56' }),
+          [
+            { value: 'dot', label: l.t('numberDot') },
+            { value: 'comma', label: l.t('numberComma') },
+          ],
+          step.numberFormat,
+          unanswered.includes('numberFormat'),
+          l.t('numberRequired'),
+          (numberFormat) => ctrl.answer({ numberFormat }),
+        );
+  const minorQuestion =
+    step.sniff.amountLooksLikeMinorUnits && amountSample
+      ? renderQuestion<boolean>(
+          'minor-units',
+          l.t('centsQuestion'),
+          l.t('centsHint', { value: amountSample }),
+          [
+            { value: true, label: l.t('centsYes', { value: amountSample, major: l.number(Number(amountSample) / 100, 2) }) },
+            { value: false, label: l.t('centsNo', { value: amountSample, major: l.number(Number(amountSample), 2) }) },
+          ],
+          step.minorUnits,
+          unanswered.includes('minorUnits'),
+          l.t('answerRequired'),
+          (minorUnits) => ctrl.answer({ minorUnits }),
+        )
+      : nothing;
+  const column = sniff.cancellationColumn ?? '';
+  const cancelQuestion =
+    column && step.mapping.end === null
+      ? renderQuestion<boolean>(
+          'cancel-as-end',
+          l.t('cancelQuestion', { column }),
+          l.t('cancelHint', { column }),
+          [
+            { value: false, label: l.t('cancelNo') },
+            { value: true, label: l.t('cancelYes', { column }) },
+          ],
+          step.cancelAsEnd,
+          unanswered.includes('cancelAsEnd'),
+          l.t('answerRequired'),
+          (cancelAsEnd) => ctrl.answer({ cancelAsEnd }),
+        )
+      : nothing;
+  return html`${numberQuestion}${minorQuestion}${cancelQuestion}`;
+}
+
+function renderMapping(l: L, ctrl: ImportController, step: MappingStep) {
   const { sniff, mapping } = step;
   const issues = ctrl.issues;
   const sample = (column: string | null) => {
@@ -116,7 +211,9 @@ function renderMapping(l: L, ctrl: ImportController, step: Extract<ImportStep, {
       e.preventDefault();
       if (!ctrl.start()) {
         const host = (e.target as HTMLElement).getRootNode() as ShadowRoot;
-        void Promise.resolve().then(() => host.querySelector<HTMLElement>('[aria-invalid="true"], #date-format input')?.focus());
+        void Promise.resolve().then(() =>
+          host.querySelector<HTMLElement>('[aria-invalid="true"], fieldset:has(.error) input, #date-format input')?.focus(),
+        );
       }
     }}
   >
@@ -165,16 +262,20 @@ function renderMapping(l: L, ctrl: ImportController, step: Extract<ImportStep, {
         />
         ${l.t('amountIsMonthly')}</label
       >
-      <label class="choice"
-        ><input
-          type="checkbox"
-          .checked=${mapping.amountInMinorUnits}
-          @change=${(e: Event) => ctrl.setMapping({ amountInMinorUnits: (e.target as HTMLInputElement).checked })}
-        />
-        ${l.t('amountInMinorUnits')}</label
-      >
+      ${
+        sniff.amountLooksLikeMinorUnits
+          ? nothing
+          : html`<label class="choice"
+              ><input
+                type="checkbox"
+                .checked=${mapping.amountInMinorUnits}
+                @change=${(e: Event) => ctrl.setMapping({ amountInMinorUnits: (e.target as HTMLInputElement).checked })}
+              />
+              ${l.t('amountInMinorUnits')}</label
+            >`
+      }
     </div>
-    ${renderDateQuestion(l, ctrl, step)}
+    ${renderDateQuestion(l, ctrl, step)} ${renderFileQuestions(l, ctrl, step)}
     <div class="actions">
       <button type="submit" class="primary" id="start-import">${l.t('startImport')}</button>
       <button type="button" @click=${() => ctrl.reset()}>${l.t('chooseAnother')}</button>

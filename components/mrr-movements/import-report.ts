@@ -3,7 +3,7 @@ import type { LocaleController } from '../../src/controllers/locale-controller.j
 import { errorsToCsv } from '../../src/import/rows.js';
 import type { ImportFatal, SkipCounts } from '../../src/import/types.js';
 import { downloadText } from './format.js';
-import type { ImportController, ImportStep } from './import-controller.js';
+import type { ImportController, ImportStep } from '../../src/controllers/import-controller.js';
 import type { MovementsMessages } from './messages.js';
 
 type L = LocaleController<MovementsMessages>;
@@ -123,7 +123,9 @@ export function renderReport(l: L, ctrl: ImportController, step: Extract<ImportS
                     (e) =>
                       html`<tr data-line=${e.line} data-code=${e.code}>
                         <th scope="row">${l.number(e.line)}</th>
-                        <td class="reason">${l.t(`err.${e.code}`)}</td>
+                        <td class="reason">
+                          ${l.t(`err.${e.code}`, { n: l.number(e.cells ?? 0), expected: l.number(e.expected ?? 0) })}
+                        </td>
                         <td><bdi>${e.column ?? ''}</bdi></td>
                         <td class="value"><bdi>${e.value ?? ''}</bdi></td>
                       </tr>`,

@@ -230,14 +230,16 @@ export const movementsStyles = [
       display: grid;
       gap: 0;
     }
-    .date-format {
+    .date-format,
+    .question {
       margin: 8px 0;
       padding: 10px 12px;
       border-inline-start: 4px solid var(--_warning);
       background: var(--_surface-alt);
       border-radius: calc(var(--_radius) * 0.75);
     }
-    .date-format .choice {
+    .date-format .choice,
+    .question .choice {
       display: flex;
     }
     .actions {

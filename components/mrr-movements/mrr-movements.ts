@@ -22,10 +22,10 @@ import type { DatasetRecord } from '../../src/storage/db.js';
 import { storageNotice } from '../../src/ui/fields.js';
 import { movementChart } from '../../src/ui/movement-chart.js';
 import { type CohortMetric, renderCohortHeatmap } from './cohort-heatmap.js';
-import { DatasetsController } from './datasets-controller.js';
+import { DatasetsController } from '../../src/controllers/datasets-controller.js';
 import { renderDatasetsPanel } from './datasets-panel.js';
 import { downloadText, formatMonth } from './format.js';
-import { ImportController } from './import-controller.js';
+import { ImportController } from '../../src/controllers/import-controller.js';
 import { renderImportPanel } from './import-panel.js';
 import { fatalMessage } from './import-report.js';
 import { renderKpis } from './kpis.js';
@@ -282,7 +282,7 @@ export class MrrMovements extends MrrElement {
         rate: this.l.number(step.progress.rowsPerSecond),
       });
     else if (what === 'done' && step.kind === 'report')
-      this.announcement = t('importDone', { n: this.l.number(step.result.report.periodsImported) });
+      this.announcement = this.l.tp('importDone', step.result.report.periodsImported);
     else if (what === 'cancelled') this.announcement = t('cancelled');
     else if (what === 'refused' && step.kind === 'refused') this.announcement = fatalMessage(this.l, step.fatal);
     void this.updateComplete.then(() => this.focusAfterImport(what));

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { deleteDataset, listDatasets, renameDataset } from '../../src/storage/datasets.js';
-import type { DatasetRecord } from '../../src/storage/db.js';
+import { deleteDataset, listDatasets, renameDataset } from '../storage/datasets.js';
+import type { DatasetRecord } from '../storage/db.js';
 
 /** How long a deleted dataset can be brought back before it is really deleted. */
 export const UNDO_MS = 10_000;

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ImportCancelledError, type ImportHandle, sniffFile, startImport } from '../../src/import/importer.js';
-import { MAPPED_FIELDS, validateMapping } from '../../src/import/mapping.js';
+import { ImportCancelledError, type ImportHandle, sniffFile, startImport } from '../import/importer.js';
+import { MAPPED_FIELDS, validateMapping } from '../import/mapping.js';
 import type {
   ColumnMapping,
   DateFormat,
@@ -10,17 +10,31 @@ import type {
   ImportResult,
   MappedField,
   MappingIssue,
+  NumberFormat,
   SniffResult,
-} from '../../src/import/types.js';
-import { saveDataset } from '../../src/storage/datasets.js';
-import { StorageError, type DatasetRecord, type StorageFailure } from '../../src/storage/db.js';
-import { readNumber } from '../../src/ui/fields.js';
+} from '../import/types.js';
+import { saveDataset } from '../storage/datasets.js';
+import { StorageError, type DatasetRecord, type StorageFailure } from '../storage/db.js';
+import { readNumber } from '../ui/fields.js';
 
 /** Where the import is: one state at a time, each holding what its step shows. */
 export type ImportStep =
   | { kind: 'idle' }
   | { kind: 'sniffing'; file: File }
-  | { kind: 'mapping'; file: File; sniff: SniffResult; mapping: ColumnMapping; dateFormat: DateFormat | null; attempted: boolean }
+  | {
+      kind: 'mapping';
+      file: File;
+      sniff: SniffResult;
+      mapping: ColumnMapping;
+      dateFormat: DateFormat | null;
+      /** How amounts write decimals; null until chosen when the file is ambiguous (`12.000`). */
+      numberFormat: NumberFormat | null;
+      /** Answer to "are these cents?"; null until answered when the amounts look like cents. */
+      minorUnits: boolean | null;
+      /** Answer to "is the cancellation column the end date?"; null until answered when asked. */
+      cancelAsEnd: boolean | null;
+      attempted: boolean;
+    }
   | { kind: 'importing'; file: File; progress: ImportProgress | null; startedAt: number }
   | {
       kind: 'refused';
@@ -103,7 +117,35 @@ export class ImportController implements ReactiveController {
     }
     const detected = sniff.dateFormat;
     const dateFormat = detected === 'ambiguous' ? null : detected === 'unknown' ? 'iso' : detected;
-    this.set({ kind: 'mapping', file, sniff, mapping: { ...sniff.mapping }, dateFormat, attempted: false });
+    const numberFormat = sniff.numberFormat === 'dot' || sniff.numberFormat === 'comma' ? sniff.numberFormat : null;
+    this.set({
+      kind: 'mapping',
+      file,
+      sniff,
+      mapping: { ...sniff.mapping },
+      dateFormat,
+      numberFormat,
+      minorUnits: sniff.amountLooksLikeMinorUnits ? null : sniff.mapping.amountInMinorUnits,
+      cancelAsEnd: sniff.cancellationColumn ? null : false,
+      attempted: false,
+    });
+  }
+
+  /** Questions of the mapping step still unanswered (each blocks the import until answered). */
+  get unanswered(): Array<'dateFormat' | 'numberFormat' | 'minorUnits' | 'cancelAsEnd'> {
+    const s = this.step;
+    if (s.kind !== 'mapping') return [];
+    const out: Array<'dateFormat' | 'numberFormat' | 'minorUnits' | 'cancelAsEnd'> = [];
+    if (s.dateFormat === null) out.push('dateFormat');
+    if (s.numberFormat === null && s.sniff.numberFormat === 'ambiguous') out.push('numberFormat');
+    if (s.minorUnits === null) out.push('minorUnits');
+    if (s.cancelAsEnd === null) out.push('cancelAsEnd');
+    return out;
+  }
+
+  /** Answers one question of the mapping step. */
+  answer(patch: Partial<Pick<Extract<ImportStep, { kind: 'mapping' }>, 'numberFormat' | 'minorUnits' | 'cancelAsEnd'>>): void {
+    if (this.step.kind === 'mapping') this.set({ ...this.step, ...patch });
   }
 
   /** Mapping problems of the current step, by field (empty when it can be imported). */
@@ -123,15 +165,19 @@ export class ImportController implements ReactiveController {
     if (this.step.kind === 'mapping') this.set({ ...this.step, dateFormat });
   }
 
-  /** Starts the import when the mapping and date format are complete; false when they are not. */
+  /** Starts the import when the mapping is valid and every question answered; false when not. */
   start(): boolean {
     const s = this.step;
     if (s.kind !== 'mapping') return false;
-    if (Object.keys(this.issues).length > 0 || s.dateFormat === null) {
+    if (Object.keys(this.issues).length > 0 || this.unanswered.length > 0 || s.dateFormat === null) {
       this.set({ ...s, attempted: true });
       return false;
     }
-    this.run(s.file, s.mapping, { dateFormat: s.dateFormat });
+    const mapping: ColumnMapping = { ...s.mapping, amountInMinorUnits: s.minorUnits ?? s.mapping.amountInMinorUnits };
+    if (s.cancelAsEnd && s.sniff.cancellationColumn && mapping.end === null) mapping.end = s.sniff.cancellationColumn;
+    const options: ImportOptions = { dateFormat: s.dateFormat };
+    if (s.numberFormat) options.numberFormat = s.numberFormat;
+    this.run(s.file, mapping, options);
     return true;
   }
 

@@ -58,10 +58,6 @@ const SYNONYMS: Record<MappedField, readonly string[]> = {
     'churn date',
     'churned at',
     'churned on',
-    'cancel date',
-    'cancellation date',
-    'canceled at',
-    'cancelled at',
   ],
   amount: [
     'mrr',
@@ -94,6 +90,24 @@ const SYNONYMS: Record<MappedField, readonly string[]> = {
   status: ['status', 'subscription status', 'state'],
   trialEnd: ['trial end', 'trial end date', 'trial ends at', 'trial ended at'],
 };
+
+/**
+ * Cancellation columns. Never guessed as the end date: Stripe's `Canceled At` is set when a
+ * cancellation is *scheduled* (the subscription runs and pays until `Ended At`), so reading it as
+ * the end would count churn that has not happened. When a file has one and no end column, the
+ * user is asked ({@link cancellationColumn}).
+ */
+const CANCEL_SYNONYMS: readonly string[] = [
+  'canceled at',
+  'cancelled at',
+  'canceled on',
+  'cancelled on',
+  'canceled date',
+  'cancelled date',
+  'cancel date',
+  'cancellation date',
+  'cancelation date',
+];
 
 /** Every field a column can be mapped to, in form order. */
 export const MAPPED_FIELDS: readonly MappedField[] = [
@@ -190,4 +204,48 @@ export function validateMapping(mapping: ColumnMapping, headers?: readonly strin
     else seen.set(column, field);
   }
   return issues;
+}
+
+/**
+ * The cancellation column to ask about: one named like `Canceled At` when `mapping` has no end
+ * column (with an `Ended At` column there is nothing to ask: that is the end).
+ */
+export function cancellationColumn(headers: readonly string[], mapping: ColumnMapping): string | undefined {
+  if (mapping.end !== null) return undefined;
+  const normalized = headers.map(normalizeHeader);
+  for (const synonym of CANCEL_SYNONYMS) {
+    const i = normalized.indexOf(synonym);
+    if (i >= 0) return headers[i];
+  }
+  return undefined;
+}
+
+/** Median of whole sample amounts from which they may be cents (5.00 in cents). */
+export const MINOR_UNITS_MEDIAN = 500;
+
+/**
+ * True when the amount column looks like minor units (cents) while its header does not say so:
+ * every sample cell a whole number without separators, and a median of at least
+ * {@link MINOR_UNITS_MEDIAN} (Stripe's API and many billing exports write `2900` for 29.00; whole
+ * prices in major units are mostly below that). The user is asked rather than the file read as
+ * dollars (or as cents) silently. False when the header names the unit (`amount_cents`).
+ */
+export function looksLikeMinorUnits(
+  mapping: ColumnMapping,
+  headers: readonly string[],
+  sampleRows: readonly (readonly string[])[],
+): boolean {
+  if (mapping.amount === null || mapping.amountInMinorUnits) return false;
+  const col = headers.indexOf(mapping.amount);
+  if (col < 0) return false;
+  const values: number[] = [];
+  for (const row of sampleRows) {
+    const text = (row[col] ?? '').trim();
+    if (text === '') continue;
+    if (!/^\d+$/.test(text)) return false;
+    values.push(Number(text));
+  }
+  const positive = values.filter((v) => v > 0).sort((a, b) => a - b);
+  if (positive.length === 0) return false;
+  return positive[Math.floor(positive.length / 2)] >= MINOR_UNITS_MEDIAN;
 }

@@ -20,6 +20,7 @@ import {
 } from '../core/money.js';
 import type { BillingInterval } from '../core/money.js';
 import { readDay } from '../core/dates.js';
+import { readFileAmount } from './number-format.js';
 import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING } from '../core/period-columns.js';
 import { validateMapping } from './mapping.js';
 import {
@@ -42,6 +43,7 @@ export const MAX_ROW_AMOUNT = MAX_AMOUNT;
 const DEFAULT_SKIP_STATUSES = ['incomplete', 'incomplete_expired'];
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const UNAMBIGUOUS_NUMBER = /^\d+(?:\.\d{1,2})?$/;
 
 export interface RowProcessor {
   /** Reads one data row; `line` is the 1-based line where it starts in the file (header = 1). */
@@ -96,7 +98,7 @@ class ErrorCollector {
   private lines = new Uint32Array(256);
   private codes = new Uint8Array(256);
 
-  add(line: number, code: RowErrorCode, column?: string, value?: string): void {
+  add(line: number, code: RowErrorCode, column?: string, value?: string, counts?: { cells: number; expected: number }): void {
     if (this.count === this.lines.length) {
       const lines = new Uint32Array(this.count * 2);
       lines.set(this.lines);
@@ -112,6 +114,7 @@ class ErrorCollector {
       const error: RowError = { line, code };
       if (column !== undefined) error.column = column;
       if (value !== undefined) error.value = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+      if (counts) Object.assign(error, counts);
       this.first.push(error);
     }
   }
@@ -153,7 +156,10 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
   const cStatus = col(mapping.status);
   const cTrialEnd = col(mapping.trialEnd);
   const dateFormat = options.dateFormat ?? 'iso';
-  const locale = options.locale ?? 'en';
+  const locale = options.locale;
+  const numberFormat = options.numberFormat;
+  // Digits with at most two decimals after a dot read the same in every format: the fast path.
+  const plainNumber = numberFormat === 'dot' ? PLAIN_NUMBER : UNAMBIGUOUS_NUMBER;
   const skipStatuses = new Set((options.skipStatuses ?? DEFAULT_SKIP_STATUSES).map((s) => s.toLowerCase()));
   const defaultCurrency = (options.currency ?? 'USD').toUpperCase();
   const usesInterval = cInterval >= 0 && !mapping.amountIsMonthly;
@@ -175,11 +181,16 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
 
   function readAmount(text: string, currency: string): number | RowErrorCode {
     let value: number;
-    if (PLAIN_NUMBER.test(text)) value = Number(text);
-    else {
-      // parseAmount refuses what it would have to guess (`1,x`, `12abc`, `--5`).
+    if (plainNumber.test(text)) value = Number(text);
+    else if (locale && !numberFormat) {
       const parsed = parseAmount(text, locale);
       if (!parsed.ok) return parsed.code === 'tooLarge' ? 'tooLarge' : 'badAmount';
+      value = parsed.value;
+    } else {
+      // Refuses what it would have to guess (`1,x`, `12abc`, `--5`) and, with no format chosen,
+      // what reads two ways (`12.000`).
+      const parsed = readFileAmount(text, numberFormat);
+      if (!parsed.ok) return parsed.code;
       value = parsed.value;
     }
     if (!Number.isFinite(value)) return 'badAmount';
@@ -197,11 +208,11 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
     }
     rowsRead += 1;
     if (row.length < headers.length) {
-      errors.add(line, 'tooFewColumns', undefined, String(row.length));
+      errors.add(line, 'tooFewColumns', undefined, undefined, { cells: row.length, expected: headers.length });
       return;
     }
     if (row.length > headers.length && row.slice(headers.length).some((c) => c.trim() !== '')) {
-      errors.add(line, 'tooManyColumns', undefined, String(row.length));
+      errors.add(line, 'tooManyColumns', undefined, undefined, { cells: row.length, expected: headers.length });
       return;
     }
 

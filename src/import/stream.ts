@@ -10,7 +10,8 @@
  */
 import Papa from 'papaparse';
 import { ImportCancelledError } from './cancel.js';
-import { guessMapping, validateMapping } from './mapping.js';
+import { cancellationColumn, guessMapping, looksLikeMinorUnits, validateMapping } from './mapping.js';
+import { detectNumberFormat, twoWaySample } from './number-format.js';
 import { detectDateFormat } from './dates.js';
 import { createRowProcessor, emptyErrorLog, emptySkipCounts, type RowProcessor } from './rows.js';
 import { analyzeColumns } from './analysis.js';
@@ -155,6 +156,8 @@ export async function sniff(input: ImportInput, options: { delimiter?: string } 
     hadBom: false,
     mapping: guessMapping([]),
     dateFormat: 'unknown',
+    numberFormat: 'unknown',
+    amountLooksLikeMinorUnits: false,
     warnings: [],
     totalBytes: reader.totalBytes,
   };
@@ -195,6 +198,16 @@ export async function sniff(input: ImportInput, options: { delimiter?: string } 
   result.dateFormat = detectDateFormat(dateSamples);
   if (result.dateFormat === 'ambiguous') warnings.push('ambiguousDates');
   if (result.dateFormat === 'unknown' && dateSamples.some((s) => s.trim() !== '')) warnings.push('unknownDates');
+  const amountCol = result.mapping.amount === null ? -1 : headers.indexOf(result.mapping.amount);
+  const amountSamples = amountCol < 0 ? [] : sampleRows.map((row) => row[amountCol] ?? '');
+  result.numberFormat = detectNumberFormat(amountSamples);
+  if (result.numberFormat === 'ambiguous') {
+    warnings.push('ambiguousNumbers');
+    result.twoWayAmount = twoWaySample(amountSamples);
+  }
+  result.amountLooksLikeMinorUnits = looksLikeMinorUnits(result.mapping, headers, sampleRows);
+  const cancellation = cancellationColumn(headers, result.mapping);
+  if (cancellation) result.cancellationColumn = cancellation;
   result.warnings = warnings;
   if (sampleRows.length === 0 && reader.done) result.fatal = { code: 'noDataRows' };
   return result;

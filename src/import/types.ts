@@ -10,6 +10,13 @@ export type { DateFormat, DetectedDateFormat } from '../core/dates.js';
 export type { SubscriptionPeriod } from '../core/movements.js';
 export type { PeriodColumns } from '../core/period-columns.js';
 
+/** How a file writes decimals: `dot` (`1,234.56`) or `comma` (`1.234,56`, `1 234,56`). */
+export type NumberFormat = 'dot' | 'comma';
+
+/** What {@link NumberFormat} the sample amounts show: `ambiguous` when they read two ways
+ * (`12.000`) or contradict each other (the user chooses); `unknown` when none needs a format. */
+export type DetectedNumberFormat = NumberFormat | 'ambiguous' | 'unknown';
+
 /** Which column (header text, exactly as in the file) feeds each field; null when none. */
 export interface ColumnMapping {
   customerId: string | null;
@@ -47,7 +54,10 @@ export interface ImportOptions {
   currency?: string;
   /** Conversion rates into the dataset currency: `{ EUR: 1.08 }` means 1 EUR = 1.08 of it. */
   rates?: Record<string, number>;
-  /** Locale in which amounts are written (`1.234,50` in `de`); default `en`. */
+  /** How amounts are written (detected by `sniff`, or chosen by the user). Without it (and without
+   * `locale`) an amount is read only when both formats read it alike: `12.000` is `ambiguousAmount`. */
+  numberFormat?: NumberFormat;
+  /** Locale in which amounts are written (`1.234,50` in `de`); `numberFormat` takes precedence. */
   locale?: string;
   /** Field delimiter; default: detected. */
   delimiter?: string;
@@ -70,7 +80,8 @@ export type RowErrorCode =
   | 'badCurrency'
   | 'tooFewColumns'
   | 'tooManyColumns'
-  | 'badQuotes';
+  | 'badQuotes'
+  | 'ambiguousAmount';
 
 /** Every {@link RowErrorCode}, in a fixed order: the compact error log stores the index. */
 export const ROW_ERROR_CODES: readonly RowErrorCode[] = [
@@ -87,6 +98,7 @@ export const ROW_ERROR_CODES: readonly RowErrorCode[] = [
   'tooFewColumns',
   'tooManyColumns',
   'badQuotes',
+  'ambiguousAmount',
 ];
 
 export interface RowError {
@@ -97,6 +109,9 @@ export interface RowError {
   column?: string;
   /** The offending cell (cut to 200 characters). */
   value?: string;
+  /** For `tooFewColumns` / `tooManyColumns`: cells in the row, and in the header. */
+  cells?: number;
+  expected?: number;
 }
 
 /** All row errors: the first {@link MAX_DETAILED_ERRORS} with details, every one as line + code. */
@@ -182,7 +197,7 @@ export interface ImportProgress {
   rowsPerSecond: number;
 }
 
-export type SniffWarning = 'singleColumn' | 'ambiguousDates' | 'unknownDates';
+export type SniffWarning = 'singleColumn' | 'ambiguousDates' | 'unknownDates' | 'ambiguousNumbers';
 
 export interface SniffResult {
   /** Set when the file cannot be imported at all (`emptyFile`, `binaryFile`, `noDataRows`). */
@@ -197,6 +212,17 @@ export interface SniffResult {
   mapping: ColumnMapping;
   /** Detected from the sample of the start column (and end column when mapped). */
   dateFormat: DetectedDateFormat;
+  /** How the sample amounts write decimals; `ambiguous`: the user must choose (see `twoWayAmount`). */
+  numberFormat: DetectedNumberFormat;
+  /** A sample amount that reads two ways (`12.000`), for the question. */
+  twoWayAmount?: string;
+  /** The amount column's sample cells are all whole numbers of cent-like size (`2900`) and its
+   * header does not say the unit: ask "are these cents?" instead of reading them as dollars. */
+  amountLooksLikeMinorUnits: boolean;
+  /** A cancellation column (`Canceled At`) when the file has no end-date column. A cancellation may
+   * be scheduled while the subscription still pays, so it is never mapped to the end date silently:
+   * the user is asked. */
+  cancellationColumn?: string;
   warnings: SniffWarning[];
   totalBytes: number;
 }

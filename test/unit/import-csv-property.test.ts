@@ -242,7 +242,7 @@ describe('CSV row reader against a plain reference (property)', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('never reads an Object.prototype name as an interval, a currency or a customer table entry', async () => {
     const text = [

@@ -55,8 +55,8 @@ describe('createRowProcessor', () => {
       { line: 6, code: 'negativeAmount', column: 'monthly_amount', value: '-20' },
       { line: 7, code: 'tooLarge', column: 'monthly_amount', value: '5000000000000' },
       { line: 8, code: 'badAmount', column: 'monthly_amount', value: 'abc' },
-      { line: 9, code: 'tooFewColumns', value: '2' },
-      { line: 10, code: 'tooManyColumns', value: '5' },
+      { line: 9, code: 'tooFewColumns', cells: 2, expected: 4 },
+      { line: 10, code: 'tooManyColumns', cells: 5, expected: 4 },
     ]);
     expect(report.errors.count).toBe(9);
     expect(report.rowsRead).toBe(11);
