@@ -203,7 +203,26 @@ export class MrrRevenueMotions extends MrrElement {
     return { ...error, params: { ...error.params, a: word(error.params.a), b: word(error.params.b) } };
   }
 
+  /** Measures the rendered table when the element is resized (the next frame, outside the observer's loop). */
+  private resizeObserver?: ResizeObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver ??= new ResizeObserver(() => requestAnimationFrame(() => this.measureTable()));
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
   override updated(): void {
+    this.measureTable();
+  }
+
+  /** Whether the results table is wider than its box, measured on the rendered table. */
+  private measureTable(): void {
     const region = this.renderRoot.querySelector<HTMLElement>('.table-scroll');
     const overflows = !!region && region.scrollWidth > region.clientWidth + 1;
     if (overflows !== this.tableOverflows) this.tableOverflows = overflows;

@@ -5,12 +5,12 @@ import type { Figure } from '../../src/core/unit-economics.js';
 import type { MotionsMessages } from './messages.js';
 import { warningIcon } from './segment-editor.js';
 
-type L = LocaleController<MotionsMessages>;
+type MotionsLocale = LocaleController<MotionsMessages>;
 
-const pctText = (l: L, f: Figure) => (f.value === null ? l.t('reason.noBase') : l.percent(f.value, 2));
+const pctText = (l: MotionsLocale, f: Figure) => (f.value === null ? l.t('reason.noBase') : l.percent(f.value, 2));
 
 /** Key totals: cost to serve, managers, expected expansion. */
-export function renderKpis(l: L, plan: MotionsPlan, money: (v: number) => string) {
+export function renderKpis(l: MotionsLocale, plan: MotionsPlan, money: (v: number) => string) {
   const t = l.t.bind(l);
   const total = plan.total;
   return html`<dl class="kpis" part="kpis">
@@ -38,7 +38,7 @@ export function renderKpis(l: L, plan: MotionsPlan, money: (v: number) => string
  * wider than its box (`overflows`: then a "scroll" hint shows, and shadows mark the hidden side).
  */
 export function renderPlanTable(
-  l: L,
+  l: MotionsLocale,
   plan: MotionsPlan,
   labels: Map<string, string>,
   money: (v: number) => string,

@@ -5,10 +5,10 @@ import { type FieldError, numberField } from '../../src/ui/fields.js';
 import type { MotionsMessages } from './messages.js';
 import { fieldId, isolate, MAX_NAME_LENGTH, type MotionInput, type OfferInput, type SegmentInput } from './state.js';
 
-type L = LocaleController<MotionsMessages>;
+type MotionsLocale = LocaleController<MotionsMessages>;
 
 export interface SegmentEditor {
-  l: L;
+  l: MotionsLocale;
   currency: string;
   /** The error of the input with that id. */
   error: (id: string) => FieldError | undefined;
@@ -42,7 +42,7 @@ function select<T extends string>(
 }
 
 /** A name: at most `MAX_NAME_LENGTH` characters with a counter, its direction taken from its text. */
-function nameField(l: L, id: string, label: string, value: string, onInput: (v: string) => void) {
+function nameField(l: MotionsLocale, id: string, label: string, value: string, onInput: (v: string) => void) {
   const count = [...value].length;
   return html`<div class="field name-field">
     <label for=${id}>${label}</label>
