@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// Like for like against DuckDB, in one run, on what ships (issue 7 item 9):
+// (a) Node: the same subscription periods as JS objects → `analyzeSubscriptions` imported as
+//     `mrr-kit/core` (the package's own entry, dist/npm), against the same periods already in a
+//     DuckDB table → the movement SQL (bench/lib/duckdb-movements.mjs, the dbt mrr-playbook logic).
+//     Only the computation is timed on both sides (the input is in memory on both).
+// (b) A CSV file → the import report shown by <mrr-movements> (dist/mrr-movements.js on a plain
+//     page, headless Chromium: file chosen, columns guessed, import in the worker, report and
+//     analysis rendered), against DuckDB reading the same file (`read_csv`) and running the same
+//     SQL. File to result on both sides.
+// Each for an export grouped by customer and the same rows sorted by start date. Results are
+// checked equal month by month (new, expansion, contraction, churn, reactivation, ending MRR in
+// cents, customers). Run `npm run build` first (`npm run bench` does).
+// Usage: node bench/vs-duckdb.bench.mjs [periods=1000000]. Writes bench/results/vs-duckdb.json.
+import os from 'node:os';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { analyzeSubscriptions, toMinor } from 'mrr-kit/core';
+import { chromiumPath, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { AS_OF, generatePeriods } from './lib/generate-periods.mjs';
+import { movementsSql, writePeriodsCsv } from './lib/duckdb-movements.mjs';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const COUNT = Number(process.argv[2] ?? 1_000_000);
+const AS_OF_INDEX = Number(AS_OF.slice(0, 4)) * 12 + Number(AS_OF.slice(5, 7)) - 1;
+const gc = globalThis.gc ?? (() => {});
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x) => Math.round(x);
+if (!existsSync('dist/mrr-movements.js')) throw new Error('dist/ is missing: run `npm run build` first.');
+
+async function timeMs(fn, runs, warmups = 1) {
+  for (let i = 0; i < warmups; i++) await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return { median: median(times), min: Math.min(...times), runs: times.length };
+}
+
+/** JS rows (major units, 'YYYY-MM') against DuckDB rows (minor units, month index). */
+function equalTotals(jsRows, duckRows) {
+  const byMonth = new Map(duckRows.map((r) => [r.month, r]));
+  for (const r of jsRows) {
+    const index = Number(r.month.slice(0, 4)) * 12 + Number(r.month.slice(5, 7)) - 1;
+    const d = byMonth.get(index) ?? { new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0, ending: 0, customers: 0 };
+    byMonth.delete(index);
+    const js = [r.new, r.expansion, r.contraction, r.churn, r.reactivation, r.endingMrr].map((v) => toMinor(v));
+    const sql = [d.new, d.expansion, d.contraction, d.churn, d.reactivation, d.ending];
+    if (js.some((v, i) => v !== sql[i]) || r.customers !== d.customers) {
+      console.error('mismatch', r.month, js, sql, r.customers, d.customers);
+      return false;
+    }
+  }
+  return [...byMonth.values()].every((d) => d.ending === 0 && d.churn === 0);
+}
+
+const CSV_COLUMNS = `columns = {'customer_id': 'VARCHAR', 'start_date': 'DATE', 'end_date': 'DATE', 'amount': 'DOUBLE',
+  'interval': 'VARCHAR', 'interval_count': 'INTEGER', 'quantity': 'DOUBLE'}`;
+const duckRowsOf = (reader) =>
+  reader.getRowObjects().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])));
+
+// The two orders of one export. Sorted by date: fresh objects and id strings, as a parser makes them.
+const grouped = generatePeriods(COUNT);
+const copy = (s) => `${s.slice(0, 5)}${s.slice(5)}`;
+const byDate = [...grouped]
+  .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
+  .map((p) => ({ ...p, customerId: copy(p.customerId), start: copy(p.start), end: p.end === null ? null : copy(p.end) }));
+const orders = [
+  ['grouped by customer', grouped, 'grouped'],
+  ['sorted by start date', byDate, 'by-date'],
+];
+mkdirSync('bench/tmp', { recursive: true });
+const files = Object.fromEntries(
+  orders.map(([, periods, key]) => {
+    const path = resolve(`bench/tmp/vs-duckdb-${COUNT}-${key}.csv`);
+    writePeriodsCsv(periods, path);
+    return [key, path];
+  }),
+);
+
+// (a) objects in Node vs a DuckDB table, computation only.
+const node = [];
+for (const [order, periods, key] of orders) {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run(`CREATE TABLE periods AS SELECT * FROM read_csv('${files[key]}', header = true, ${CSV_COLUMNS})`);
+  let duckRows = [];
+  const duck = await timeMs(async () => (duckRows = duckRowsOf(await connection.runAndReadAll(movementsSql(AS_OF_INDEX)))), 3, 0);
+  connection.closeSync();
+  let analysis;
+  const js = await timeMs(() => (analysis = analyzeSubscriptions(periods, { asOf: AS_OF })), 5, 2);
+  node.push({
+    order,
+    periods: periods.length,
+    jsMs: round(js.median),
+    jsMinMs: round(js.min),
+    duckDbMs: round(duck.median),
+    duckDbMinMs: round(duck.min),
+    duckDbOverJs: Math.round((duck.median / js.median) * 10) / 10,
+    equal: equalTotals(analysis.movements, duckRows),
+  });
+  console.log(JSON.stringify(node.at(-1)));
+}
+
+// (b) a CSV file → the report in Chromium vs DuckDB read_csv + SQL, same run.
+const server = await preview({
+  configFile: false,
+  logLevel: 'silent',
+  preview: { port: 0, host: '127.0.0.1' },
+  build: { outDir: 'dist' },
+});
+const url = server.resolvedUrls.local[0];
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const page = `<!doctype html><html lang="en"><body><mrr-movements storage-key=""></mrr-movements>
+<script type="module" src="/mrr-movements.js"></script></body></html>`;
+const browserRows = [];
+for (const [order, periods, key] of orders) {
+  const file = files[key];
+  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  await p.route('**/movements.html', (r) => r.fulfill({ contentType: 'text/html', body: page }));
+  await p.goto(`${url}movements.html`);
+  const el = p.locator('mrr-movements');
+  await el.locator('#file').waitFor();
+  const t0 = Date.now();
+  await el.locator('#file').setInputFiles(file);
+  await el.locator('#start-import').click();
+  await el.locator('#import-report').waitFor({ timeout: 300_000 });
+  await p.waitForFunction(() => document.querySelector('mrr-movements')?.analysis?.movements?.length > 0, null, {
+    timeout: 300_000,
+  });
+  const browserMs = Date.now() - t0;
+  const shown = await p.evaluate(() => {
+    const el = document.querySelector('mrr-movements');
+    return {
+      periods: Number(el.shadowRoot.querySelector('[data-report="periods"]')?.textContent.replace(/\D/g, '')),
+      movements: el.analysis.movements.map(
+        ({ month, new: n, expansion, contraction, churn, reactivation, endingMrr, customers }) => ({
+          month,
+          new: n,
+          expansion,
+          contraction,
+          churn,
+          reactivation,
+          endingMrr,
+          customers,
+        }),
+      ),
+    };
+  });
+  await p.close();
+  // DuckDB, same file, file to result, after the browser (same run, one after the other).
+  const lastMonth = shown.movements.at(-1).month;
+  const asOfIndex = Number(lastMonth.slice(0, 4)) * 12 + Number(lastMonth.slice(5, 7)) - 1;
+  let duckRows = [];
+  const duck = await timeMs(
+    async () => {
+      const instance = await DuckDBInstance.create(':memory:');
+      const connection = await instance.connect();
+      const sql = movementsSql(asOfIndex).replace('FROM periods\n', `FROM read_csv('${file}', header = true, ${CSV_COLUMNS})\n`);
+      duckRows = duckRowsOf(await connection.runAndReadAll(sql));
+      connection.closeSync();
+    },
+    3,
+    0,
+  );
+  browserRows.push({
+    order,
+    rows: periods.length,
+    fileMB: Math.round((statSync(file).size / 1e6) * 10) / 10,
+    periodsShown: shown.periods,
+    browserMs,
+    duckDbMs: round(duck.median),
+    duckDbMinMs: round(duck.min),
+    duckDbOverBrowser: Math.round((duck.median / browserMs) * 100) / 100,
+    equal: shown.periods === periods.length && equalTotals(shown.movements, duckRows),
+    errors,
+  });
+  console.log(JSON.stringify(browserRows.at(-1)));
+}
+await browser.close();
+await new Promise((r) => server.httpServer.close(r));
+for (const f of Object.values(files)) rmSync(f, { force: true });
+
+const result = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, load1: os.loadavg()[0] },
+  sql: 'bench/lib/duckdb-movements.mjs movementsSql(): the dbt mrr-playbook logic (month spine per customer, MRR per customer-month, lag() to classify, group by month)',
+  node,
+  browser: browserRows,
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/vs-duckdb.json', JSON.stringify(result, null, 2) + '\n');
+console.log(`\nload average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores
+| (a) periods in memory → movements + cohorts | periods | MRR Kit (Node, mrr-kit/core) | DuckDB SQL | DuckDB ÷ MRR Kit | equal |
+|---|---:|---:|---:|---:|:---:|`);
+for (const r of node)
+  console.log(
+    `| ${r.order} | ${r.periods.toLocaleString('en')} | ${r.jsMs} ms | ${r.duckDbMs} ms | ${r.duckDbOverJs}× | ${r.equal} |`,
+  );
+console.log(`
+| (b) CSV file → result | rows | MB | MRR Kit in Chromium (report shown) | DuckDB read_csv + SQL | DuckDB ÷ MRR Kit | equal |
+|---|---:|---:|---:|---:|---:|:---:|`);
+for (const r of browserRows)
+  console.log(
+    `| ${r.order} | ${r.rows.toLocaleString('en')} | ${r.fileMB} | ${r.browserMs} ms | ${r.duckDbMs} ms | ${r.duckDbOverBrowser}× | ${r.equal} |`,
+  );
+if ([...node, ...browserRows].some((r) => !r.equal)) process.exitCode = 1;
