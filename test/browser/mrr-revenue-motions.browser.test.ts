@@ -367,6 +367,23 @@ describe('<mrr-revenue-motions>', () => {
       expect(value(again, 'standard--clients')).to.equal('42');
     });
 
+    it('two tabs: edits of different fields in each are both kept, and each shows the other’s change', async () => {
+      const key = uniqueKey();
+      const a = await motions('', key);
+      const b = await motions('', key);
+      await type(a, '#hoursPerManagerPerMonth', '100');
+      await type(b, '[id="standard--clients"]', '33');
+      await a.persist.flush();
+      await b.persist.flush();
+      const c = await motions('', key);
+      expect(value(c, 'hoursPerManagerPerMonth')).to.equal('100');
+      expect(value(c, 'standard--clients')).to.equal('33');
+      await new Promise((r) => setTimeout(r, 200));
+      await b.updateComplete;
+      expect(value(b, 'hoursPerManagerPerMonth')).to.equal('100');
+      expect(value(b, 'standard--clients')).to.equal('33');
+    });
+
     it('shows a configuration message for an unknown currency and works in USD', async () => {
       const el = await motions('currency="garbage!"');
       expect(text(el, '.config')).to.equal('Unknown currency “garbage!”: amounts are shown in USD.');
