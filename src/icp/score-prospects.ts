@@ -49,6 +49,8 @@ export interface ScoreHandle {
   done: Promise<ProspectScores>;
   /** Stops at once (terminates the worker); nothing is kept. */
   cancel(): void;
+  /** Where the rows are being scored: 'main' from the start without workers, or after the worker failed to load. */
+  readonly thread: 'worker' | 'main';
 }
 
 /** Gives the page a turn: `scheduler.yield()` where it exists, else a message-channel task (not clamped like nested timeouts). */
@@ -119,6 +121,7 @@ function createWorker(): Worker | undefined {
 export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks = {}): ScoreHandle {
   let cancelled = false;
   let worker: Worker | undefined;
+  let thread: 'worker' | 'main' = 'main';
   let rejectDone: (reason: unknown) => void = () => {};
   const stopWorker = (): void => {
     worker?.terminate();
@@ -128,10 +131,12 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
   const done = new Promise<ProspectScores>((resolve, reject) => {
     rejectDone = reject;
     const here = (): void => {
+      thread = 'main';
       scoreInSlices(icp, input, { ...hooks, isCancelled: () => cancelled }).then(resolve, reject);
     };
     worker = hooks.mainThread ? undefined : createWorker();
     if (!worker) return here();
+    thread = 'worker';
     let loaded = false;
     const total = rowCount(input);
     worker.onmessage = (event: MessageEvent<ScoreWorkerResponse>) => {
@@ -180,6 +185,9 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
 
   return {
     done,
+    get thread() {
+      return thread;
+    },
     cancel() {
       if (cancelled) return;
       cancelled = true;

@@ -1,0 +1,110 @@
+import { expect } from '@open-wc/testing';
+import { STARTER_ICP, type Icp } from '../../src/core/icp.js';
+import { scoreAll, scoreOf, scoreProspects, toScoredCsv, type ProspectTable } from '../../src/icp/score-prospects.js';
+
+const icp = structuredClone(STARTER_ICP) as Icp;
+const HEADERS = [
+  'Name',
+  'Industry',
+  'Monthly marketing budget',
+  'Employees',
+  'Annual revenue',
+  'Years in business',
+  'Review count',
+  'Rating',
+  'Has website',
+  'Runs ads',
+  'Sells online',
+];
+const SAMPLE = [
+  ['Smile', 'Dental clinic', '1,500', '12', '900000', '8', '23', '4.1', 'yes', 'yes', 'no'],
+  ['=cmd', 'Gambling', '5000', '20', '', '', '', '', 'yes', '', ''],
+  ['Joe', 'Plumbing', '400', 'twelve', '150000', '2', '80', '4.8', 'no', 'no', 'maybe'],
+  ['Bistro', 'restaurant', '', '', '', '', '', '', '', '', ''],
+];
+const table = (count: number): ProspectTable => ({
+  headers: HEADERS,
+  rows: Array.from({ length: count }, (_, i) => SAMPLE[i % SAMPLE.length]),
+});
+
+/**
+ * While `run` is awaited: how many frames the page rendered (a page blocked by one long task
+ * renders none; `scheduler.yield()` continuations go before timers, so frames are what tells) and the longest task seen (informative only: on a
+ * loaded machine the OS can stretch any task, so timings are measured in bench/, not asserted).
+ */
+async function pageTurns<T>(run: () => Promise<T>): Promise<{ result: T; turns: number; longest: number }> {
+  let longest = 0;
+  let turns = 0;
+  let running = true;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const tick = () => {
+    if (!running) return;
+    turns += 1;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const result = await run();
+  running = false;
+  observer.disconnect();
+  return { result, turns, longest };
+}
+
+describe('prospect scoring in the browser', () => {
+  it('scores in a module worker and returns the same results as scoring on the page', async () => {
+    const input = table(20000);
+    const progress: number[] = [];
+    const handle = scoreProspects(icp, input, { onProgress: (n) => progress.push(n), batchRows: 2000 });
+    expect(handle.thread).to.equal('worker');
+    const scores = await handle.done;
+    expect(handle.thread).to.equal('worker');
+    expect(scores.count).to.equal(20000);
+    expect(progress[progress.length - 1]).to.equal(20000);
+    const here = scoreAll(icp, input);
+    expect(Array.from(scores.scores)).to.deep.equal(Array.from(here.scores));
+    expect(Array.from(scores.tiers)).to.deep.equal(Array.from(here.tiers));
+    expect(Array.from(scores.matches)).to.deep.equal(Array.from(here.matches));
+    expect(scores.unreadableRows).to.equal(5000);
+    expect(scoreOf(scores, 0)).to.deep.equal({ score: 98, tier: 'A', coverage: 1 });
+    expect(scoreOf(scores, 1).tier).to.equal('D');
+    expect(toScoredCsv(input, scores).split('\r\n')[2].startsWith("'=cmd,Gambling")).to.equal(true);
+  });
+
+  it('cancel stops the worker and rejects with an AbortError', async () => {
+    const handle = scoreProspects(icp, table(100000));
+    handle.cancel();
+    let error: unknown;
+    try {
+      await handle.done;
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error)?.name).to.equal('AbortError');
+  });
+
+  it('on the main thread, 100,000 rows are scored in slices: the page gets turns all along', async function () {
+    this.timeout(60000);
+    const input = table(100000);
+    const t0 = performance.now();
+    const { result, turns, longest } = await pageTurns(() => scoreProspects(icp, input, { mainThread: true }).done);
+    const ms = performance.now() - t0;
+    console.log(`main thread: 100,000 rows in ${Math.round(ms)} ms, ${turns} frames, longest task ${Math.round(longest)} ms`);
+    expect(result.count).to.equal(100000);
+    // scheduler.yield() lets input through at once but renders only about every 100 ms; a
+    // single blocking task would render nothing until the end.
+    expect(turns).to.be.at.least(Math.max(2, Math.floor(ms / 250)));
+  });
+
+  it('with a worker, 100,000 rows are scored while the page keeps getting turns', async function () {
+    this.timeout(60000);
+    const input = table(100000);
+    const t0 = performance.now();
+    const { result, turns, longest } = await pageTurns(() => scoreProspects(icp, input).done);
+    const ms = performance.now() - t0;
+    console.log(`worker: 100,000 rows in ${Math.round(ms)} ms, ${turns} frames, longest page task ${Math.round(longest)} ms`);
+    expect(result.count).to.equal(100000);
+    expect(turns).to.be.above(Math.floor(ms / 50));
+  });
+});
