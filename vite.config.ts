@@ -97,7 +97,13 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'es2022',
         minify: true,
         lib: { entry: resolve(entry), formats: ['es'], fileName: () => `${fileName}.js` },
-        rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, codeSplitting: false } },
+        // The all-in-one is one file with everything a page needs at once; what an element loads
+        // on demand (French and Arabic catalogues, the CSV parser, panels opened later) are chunks
+        // in dist/chunks/ fetched from next to it when used. The core is one file.
+        rolldownOptions: {
+          preserveEntrySignatures: 'allow-extension',
+          output: { minify: true, codeSplitting: mode === 'embed', chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
       },
       worker: { format: 'es' },
     };
