@@ -65,7 +65,8 @@ export interface IcpValueStats {
   avgLifetimeValue: number;
   /** This value's share among high-value clients ÷ its share among all; null when there are none. */
   lift: number | null;
-  /** Weight of evidence ln(share of high ÷ share of others), smoothed (+0.5 a cell). */
+  /** Weight of evidence ln(share of high ÷ share of others), smoothed (+0.5 a cell); a category
+   * value with fewer than minClients clients has the woe of all such values pooled. */
   woe: number;
   suggestion: IcpSuggestion;
 }
@@ -305,17 +306,33 @@ function learnPrepared(rows: readonly Prepared[], skipped: LearnedIcp['skipped']
     const type = (typeof spec === 'string' ? undefined : spec.type) ?? inferType(rows, field);
     const { buckets, unknown } = bucketsOf(rows, field, type, bins);
     const known = rows.length - unknown;
-    const g = buckets.reduce((s, b) => s + b.rows.filter((r) => r.high).length, 0);
+    const highOf = (b: Bucket) => b.rows.reduce((s, r) => s + (r.high ? 1 : 0), 0);
+    const g = buckets.reduce((s, b) => s + highOf(b), 0);
     const bad = known - g;
-    const m = buckets.length;
+    // Evidence cells: each value, except that category values with fewer than minClients clients
+    // share one pooled cell, so that a field of nearly unique values (names, ids) shows no
+    // evidence instead of a lot of it.
+    const pooled = type === 'category' ? buckets.filter((b) => b.rows.length < minClients) : [];
+    const cells = buckets.filter((b) => !pooled.includes(b)).map((b) => ({ high: highOf(b), n: b.rows.length, buckets: [b] }));
+    if (pooled.length > 0)
+      cells.push({
+        high: pooled.reduce((s, b) => s + highOf(b), 0),
+        n: pooled.reduce((s, b) => s + b.rows.length, 0),
+        buckets: pooled,
+      });
+    const m = cells.length;
     let iv = 0;
-    const stats = buckets.map((b) => {
-      const high = b.rows.filter((r) => r.high).length;
-      const others = b.rows.length - high;
-      const dg = (high + SMOOTHING) / (g + SMOOTHING * m);
-      const db = (others + SMOOTHING) / (bad + SMOOTHING * m);
+    const woeOf = new Map<Bucket, number>();
+    for (const cell of cells) {
+      const dg = (cell.high + SMOOTHING) / (g + SMOOTHING * m);
+      const db = (cell.n - cell.high + SMOOTHING) / (bad + SMOOTHING * m);
       const woe = Math.log(dg / db);
       if (g > 0 && bad > 0) iv += (dg - db) * woe;
+      for (const b of cell.buckets) woeOf.set(b, woe);
+    }
+    const stats = buckets.map((b) => {
+      const high = highOf(b);
+      const woe = woeOf.get(b) ?? 0;
       const mrr = b.rows.reduce((s, r) => s + r.mrrMinor, 0);
       const ltv = b.rows.reduce((s, r) => s + r.lifetimeMinor, 0);
       const n = b.rows.length;

@@ -221,6 +221,16 @@ describe('learnIcp on generated clients', () => {
     );
   });
 
+  it('a field of nearly unique values (a name) shows no evidence: its rare values are pooled', () => {
+    const clients = generateClients(5, 600).map((c, i) => ({ ...c, name: `Client ${i}` }));
+    const result = learnIcp(clients, { fields: ['name', 'driver', 'noise'], asOf: AS_OF });
+    const name = result.fields.find((f) => f.field === 'name')!;
+    expect(result.fields[result.fields.length - 1].field).toBe('name');
+    expect(name).toMatchObject({ informationValue: 0, weight: 0, suspicious: false });
+    expect(name.values).toHaveLength(600);
+    expect(result.icp.criteria.map((c) => c.field)).not.toContain('name');
+  });
+
   it('the held-back check puts most high-value clients in A–B and few others', () => {
     const clients = generateClients(42, 900);
     const report = holdoutCheck(clients, { fields: ['noise', 'size', 'colour', 'driver'], asOf: AS_OF });
