@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/mrr-calculator/define.js';
 import type { MrrCalculator } from '../../components/mrr-calculator/mrr-calculator.js';
+import { exampleInputs } from '../../components/mrr-calculator/state.js';
+import { saveState } from '../../src/storage/db.js';
 import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
 
 /** Bars of one series in the chart (each bar is a rectangle subpath of the series' path). */
@@ -487,5 +489,104 @@ describe('<mrr-calculator> switching language never changes a value', () => {
     expect(q<HTMLInputElement>(el, '#price').value).to.equal(`1${NNBSP}234,5`);
     expect(q<HTMLInputElement>(el, '#churnPct').value).to.equal('2,25');
     expect(el.assumptions!.newCustomerMrr).to.equal(1234.5);
+  });
+});
+
+describe('<mrr-calculator> the results always match the inputs shown (reload)', () => {
+  for (const [lang, price] of [
+    ['en', '1,000'],
+    ['fr', '1 000'],
+  ] as const) {
+    it(`clients 77, price "${price}" (${lang}), horizon 121, reload: those inputs, their last valid result marked stale`, async () => {
+      const key = uniqueKey();
+      const el = await calculator(`lang="${lang}"`, key);
+      await type(el, '#clients', '77');
+      await type(el, '#price', price);
+      await type(el, '#horizon', '121');
+      await el.persist.flush();
+      el.parentElement!.remove();
+      const again = await calculator(`lang="${lang}"`, key);
+      await again.updateComplete;
+      expect(q<HTMLInputElement>(again, '#clients').value).to.equal('77');
+      expect(q<HTMLInputElement>(again, '#price').value.replace(/\s/g, ' ')).to.equal(price);
+      expect(q<HTMLInputElement>(again, '#horizon').value).to.equal('121');
+      expect(q(again, '#horizon').getAttribute('aria-invalid')).to.equal('true');
+      // The last valid result of these inputs (horizon 24 then), marked stale; never the example's $20,000.
+      expect(again.projection!.summary.startingMrr).to.equal(77_000);
+      expect(shadow(again).querySelector('.stale')).not.to.equal(null);
+      expect(shadow(again).textContent).not.to.match(/20[,\s\u202f]000/);
+    });
+  }
+
+  it('shows after a reload what it showed before it (refused inputs set by code: the earlier result, stale)', async () => {
+    const key = uniqueKey();
+    const el = await calculator('', key);
+    el.inputs = { ...el.inputs, clients: '77', horizon: '121' };
+    await el.updateComplete;
+    const shown = text(el, '[data-kpi="mrr-now"]');
+    await el.persist.flush();
+    el.parentElement!.remove();
+    const again = await calculator('', key);
+    expect(q<HTMLInputElement>(again, '#clients').value).to.equal('77');
+    expect(text(again, '[data-kpi="mrr-now"]')).to.equal(shown);
+    expect(shadow(again).querySelector('.stale')).not.to.equal(null);
+  });
+
+  it('shows no result, not the example’s, for refused inputs saved by an earlier version (no last valid inputs)', async () => {
+    const key = uniqueKey();
+    const example = exampleInputs((n) => n.toLocaleString('en'));
+    await saveState(`calculator:${key}`, { ...example, clients: '77', price: '1,000', horizon: '121' }, 1);
+    const again = await calculator('', key);
+    expect(q<HTMLInputElement>(again, '#clients').value).to.equal('77');
+    expect(q(again, '#horizon').getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(again).querySelector('[data-kpi="mrr-now"]') === null).to.equal(true);
+  });
+});
+
+describe('<mrr-calculator> nothing typed is lost', () => {
+  it('writes a pending edit when the page hides (type, reload at once)', async () => {
+    const key = uniqueKey();
+    const el = await calculator('', key);
+    await type(el, '#clients', '66');
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    await new Promise((r) => setTimeout(r, 100));
+    // A second element reads storage while the first is still on the page (no disconnect flush).
+    const other = await calculator('', key);
+    expect(q<HTMLInputElement>(other, '#clients').value).to.equal('66');
+  });
+
+  it('two pages editing different fields both keep their edit, and each shows the other’s', async () => {
+    const key = uniqueKey();
+    const frame = async (): Promise<MrrCalculator> => {
+      const iframe = document.createElement('iframe');
+      iframe.style.width = '900px';
+      iframe.srcdoc = `<!doctype html><html lang="en"><body><mrr-calculator storage-key="${key}"></mrr-calculator>
+        <script type="module" src="/components/mrr-calculator/define.ts"></script></body></html>`;
+      document.body.append(iframe);
+      await new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+      const win = iframe.contentWindow as Window & typeof globalThis;
+      await win.customElements.whenDefined('mrr-calculator');
+      const el = iframe.contentDocument!.querySelector('mrr-calculator') as MrrCalculator;
+      await el.persist.restored;
+      await el.updateComplete;
+      return el;
+    };
+    const [a, b] = [await frame(), await frame()];
+    try {
+      await type(a, '#clients', '123');
+      await type(b, '#churnPct', '7');
+      await a.persist.flush();
+      await b.persist.flush();
+      await waitUntil(() => q<HTMLInputElement>(a, '#churnPct').value === '7', 'page A shows B’s churn', { timeout: 3000 });
+      await waitUntil(() => q<HTMLInputElement>(b, '#clients').value === '123', 'page B shows A’s clients', { timeout: 3000 });
+      expect(q<HTMLInputElement>(a, '#clients').value).to.equal('123');
+      expect(q<HTMLInputElement>(b, '#churnPct').value).to.equal('7');
+      // A third page (a reload) gets both edits.
+      const c = await frame();
+      expect(q<HTMLInputElement>(c, '#clients').value).to.equal('123');
+      expect(q<HTMLInputElement>(c, '#churnPct').value).to.equal('7');
+    } finally {
+      document.querySelectorAll('iframe').forEach((f) => f.remove());
+    }
   });
 });
