@@ -590,3 +590,120 @@ describe('<mrr-calculator> nothing typed is lost', () => {
     }
   });
 });
+
+describe('<mrr-calculator> attributes and properties stay live', () => {
+  it('changing horizon, clients, price after the first render updates the fields the user has not edited', async () => {
+    const el = await calculator('horizon="24" clients="10" price="100"');
+    el.setAttribute('horizon', '12');
+    el.setAttribute('price', '250');
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, '#horizon').value).to.equal('12');
+    expect(q<HTMLInputElement>(el, '#price').value).to.equal('250');
+    expect(el.projection!.months.length).to.equal(12);
+    expect(text(el, '[data-kpi="mrr-now"]')).to.equal('$2,500');
+    await type(el, '#clients', '30');
+    el.clients = 5;
+    el.churn = 9;
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, '#clients').value).to.equal('30');
+    expect(q<HTMLInputElement>(el, '#churnPct').value).to.equal('9');
+  });
+
+  it('a currency change recomputes in the new currency (never relabels the old result)', async () => {
+    const el = await calculator('clients="40" price="500.5"');
+    expect(text(el, '[data-kpi="mrr-now"]')).to.equal('$20,020');
+    el.currency = 'JPY';
+    await el.updateComplete;
+    // 500.5 is not a yen price (no decimals): refused, and the dollar result is not shown as yen.
+    expect(text(el, '#price-error')).to.contain('Too many decimals');
+    expect(shadow(el).querySelector('[data-kpi="mrr-now"]') === null).to.equal(true);
+    await type(el, '#price', '500');
+    expect(text(el, '[data-kpi="mrr-now"]')).to.equal('¥20,000');
+    expect(el.assumptions!.currency).to.equal('JPY');
+    el.currency = 'EUR';
+    await el.updateComplete;
+    expect(text(el, '[data-kpi="mrr-now"]')).to.equal('€20,000');
+    expect(el.assumptions!.currency).to.equal('EUR');
+  });
+
+  for (const code of ['garbage!', 'XYZ']) {
+    it(`an invalid currency (${code}) shows a configuration message and falls back to USD`, async () => {
+      const errors: string[] = [];
+      const onError = (e: ErrorEvent) => errors.push(e.message);
+      window.addEventListener('error', onError);
+      try {
+        const el = await calculator(`currency="${code}"`);
+        expect(text(el, '.config')).to.contain(`Unknown currency “${code}”`);
+        expect(text(el, '[data-kpi="mrr-now"]')).to.match(/^\$/);
+        await type(el, '#clients', '41');
+        expect(text(el, '[data-kpi="mrr-now"]')).to.equal('$20,500');
+        el.currency = 'EUR';
+        await el.updateComplete;
+        expect(shadow(el).querySelector('.config') === null).to.equal(true);
+        expect(text(el, '[data-kpi="mrr-now"]')).to.equal('€20,500');
+      } finally {
+        window.removeEventListener('error', onError);
+      }
+      expect(errors).to.deep.equal([]);
+    });
+  }
+});
+
+describe('<mrr-calculator> plan list', () => {
+  async function planList(attrs = 'churn="0" expansion="0" contraction="0" new-clients="4" horizon="24"') {
+    const el = await calculator(attrs);
+    q<HTMLInputElement>(el, 'input[name="mode"][value="plans"]').click();
+    await el.updateComplete;
+    return el;
+  }
+
+  it('new clients still bring MRR when every plan has 0 clients (the mean monthly plan price)', async () => {
+    const el = await planList();
+    await type(el, '#plan-0-clients', '0');
+    await type(el, '#plan-1-clients', '0');
+    // 300 a month and 6,000 a year (500 a month): 400 a new client, 4 a month, 24 months.
+    expect(text(el, '[data-kpi="mrr-now"]')).to.equal('$0');
+    expect(text(el, '[data-kpi="mrr-end"]')).to.equal('$38,400');
+  });
+
+  it('with no plan, asks the price of a new client, and new clients bring MRR', async () => {
+    const el = await planList();
+    q<HTMLButtonElement>(el, 'fieldset.plan button.remove').click();
+    await el.updateComplete;
+    q<HTMLButtonElement>(el, 'fieldset.plan button.remove').click();
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('fieldset.plan').length).to.equal(0);
+    expect(text(el, 'label[for="price"]')).to.equal('Monthly price of a new client');
+    await type(el, '#price', '250');
+    expect(text(el, '[data-kpi="mrr-end"]')).to.equal('$24,000');
+  });
+
+  it('the churn tip is true to the churn typed', async () => {
+    const el = await planList('churn="3" new-clients="0"');
+    await type(el, '#plan-0-clients', '0');
+    await type(el, '#plan-1-clients', '0');
+    // No MRR for churn to take: no tip, and never "already below one point" at 3 %.
+    expect(shadow(el).textContent).not.to.contain('below one point');
+    await type(el, '#plan-0-clients', '10');
+    expect(text(el, '[data-kpi="lever"]')).to.match(/^One point less churn would add \$[\d,]+ of MRR/);
+    await type(el, '#churnPct', '0.5');
+    expect(text(el, '[data-kpi="lever"]')).to.match(/^No churn at all would add \$[\d,]+ of MRR/);
+    await type(el, '#churnPct', '0');
+    expect(text(el, '[data-kpi="lever"]')).to.contain('No churn: every client stays');
+  });
+});
+
+describe('<mrr-calculator> words', () => {
+  it('says "1 month" and "24 months" (plural rules), in English, French and Arabic', async () => {
+    const el = await calculator('horizon="1"');
+    expect(shadow(el).textContent).to.contain('MRR in 1 month');
+    expect(shadow(el).textContent).not.to.contain('1 months');
+    expect(text(el, '#horizon + .affix')).to.equal('month');
+    await type(el, '#horizon', '24');
+    expect(shadow(el).textContent).to.contain('MRR in 24 months');
+    const fr = await calculator('lang="fr" horizon="1"');
+    expect(shadow(fr).textContent).to.contain('MRR dans 1 mois');
+    const ar = await calculator('lang="ar" horizon="3"');
+    expect(shadow(ar).textContent).to.match(/بعد [3٣] أشهر/);
+  });
+});
