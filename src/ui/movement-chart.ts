@@ -1,5 +1,4 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
-import { path as d3path } from 'd3';
 import { gridLines } from './axis.js';
 import { bandScale, linearScale } from './scale.js';
 
@@ -57,28 +56,23 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   const down = rows.map((r) => DOWN.reduce((s, k) => s + Math.min(0, (r[k] as number | undefined) ?? 0), 0));
   const maxUp = Math.max(0, ...up);
   const minDown = Math.min(0, ...down);
-  const yBars = linearScale(
-    [minDown === 0 && maxUp === 0 ? -1 : minDown, maxUp === 0 && minDown === 0 ? 1 : maxUp],
-    [barsBottom, barsTop],
-    3,
-  );
+  const yBars = linearScale([minDown, maxUp], [barsBottom, barsTop], 3);
 
   const mid = (i: number) => x(i) + x.bandwidth() / 2;
-  // d3-path builds the line (d3-shape's line() would do the same, but the bundler keeps all of
-  // d3-shape's curve factories with it: ~20 kB raw for a polyline).
-  const mrrPath = d3path();
-  rows.forEach((r, i) => (i === 0 ? mrrPath.moveTo(mid(i), yLine(r.endingMrr)) : mrrPath.lineTo(mid(i), yLine(r.endingMrr))));
-  const path = mrrPath.toString();
-
-  // One <path> per series, each bar a rectangle of it (d3-path's rect): 5 DOM nodes instead of
-  // up to 600 <rect>s for 120 months, which keeps every keystroke within a frame.
-  const barPaths = new Map<Series, ReturnType<typeof d3path>>();
-  const barOf = (k: Series) => {
-    let p = barPaths.get(k);
-    if (!p) barPaths.set(k, (p = d3path()));
-    return p;
-  };
   const bw = Math.max(1, x.bandwidth());
+  // The MRR line as a path string (d3-path or d3-shape would add their code for a polyline). One
+  // month has no segment between points: its MRR is drawn across the month's band instead.
+  const at = (n: number) => Math.round(n * 100) / 100;
+  const path =
+    rows.length === 1
+      ? `M${at(x(0))},${at(yLine(rows[0].endingMrr))}h${at(bw)}`
+      : rows.map((r, i) => `${i ? 'L' : 'M'}${at(mid(i))},${at(yLine(r.endingMrr))}`).join('');
+
+  // One <path> per series, each bar a rectangle subpath of it: 5 DOM nodes instead of up to 600
+  // <rect>s for 120 months, which keeps every keystroke within a frame.
+  const barPaths = new Map<Series, string>();
+  const rect = (k: Series, x0: number, y0: number, h: number) =>
+    barPaths.set(k, `${barPaths.get(k) ?? ''}M${at(x0)},${at(y0)}h${at(bw)}v${at(h)}h${at(-bw)}Z`);
   rows.forEach((r, i) => {
     const x0 = x(i);
     let top = 0;
@@ -87,7 +81,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
       if (!v || !series.includes(k)) continue;
       const y0 = yBars(top);
       const y1 = yBars(top + v);
-      barOf(k).rect(x0, y1, bw, Math.max(0.5, y0 - y1));
+      rect(k, x0, y1, Math.max(0.5, y0 - y1));
       top += v;
     }
     let bottom = 0;
@@ -96,18 +90,20 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
       if (!v || !series.includes(k)) continue;
       const y0 = yBars(bottom);
       const y1 = yBars(bottom + v);
-      barOf(k).rect(x0, y0, bw, Math.max(0.5, y1 - y0));
+      rect(k, x0, y0, Math.max(0.5, y1 - y0));
       bottom += v;
     }
   });
-  const bars = series.map((k) =>
-    barPaths.has(k) ? svg`<path class="bar ${k}" d=${barPaths.get(k)!.toString()}></path>` : nothing,
-  );
+  const bars = series.map((k) => (barPaths.has(k) ? svg`<path class="bar ${k}" d=${barPaths.get(k)!}></path>` : nothing));
 
   const grid = { left, right, rtl: o.rtl, format: o.formatTick };
   // The MRR panel's 0 would sit on top of the bar panel's highest tick: label only positive values.
-  const lineTicks = yLine.ticks(3).filter((t) => t > 0);
-  const barTicks = yBars.ticks(2);
+  // With no MRR at all, one zero line (and no made-up scale of $0.2 steps); with no movement, the
+  // bar panel has no value axis (not −$1 … $1 around nothing).
+  const noMrr = rows.every((r) => r.endingMrr <= 0);
+  const noMovement = maxUp === 0 && minDown === 0;
+  const lineTicks = noMrr ? [0] : yLine.ticks(3).filter((t) => t > 0);
+  const barTicks = noMovement ? [] : yBars.ticks(2);
   const step = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(width / 70))));
   // Every `step`-th month, plus the last one when it does not crowd the label before it.
   const labels: { i: number; label: string }[] = [];
@@ -135,7 +131,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
         ${labels.map((l) => svg`<text class="x" x=${mid(l.i)} y=${height - 6} text-anchor="middle">${l.label}</text>`)}
       </g>
       <g class="bars" aria-hidden="true">${bars}</g>
-      <path class="mrr-line" d=${path ?? ''} aria-hidden="true"></path>
+      <path class="mrr-line" d=${path} aria-hidden="true"></path>
     </svg>
     <figcaption class="legend" part="legend">
       <span><i class="swatch mrr"></i>${o.seriesLabels.mrr}</span>

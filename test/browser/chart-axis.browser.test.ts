@@ -27,3 +27,42 @@ describe('chart value labels', () => {
     }
   }
 });
+
+async function calculatorWith(attrs: string) {
+  const wrapper = await fixture<HTMLDivElement>(
+    `<div style="width:900px"><mrr-calculator storage-key="" ${attrs}></mrr-calculator></div>`,
+  );
+  const el = wrapper.querySelector('mrr-calculator')!;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await el.updateComplete;
+  return el;
+}
+
+const labelsOf = (el: HTMLElement) => [...shadow(el).querySelectorAll('.grid text:not(.x)')].map((t) => t.textContent!.trim());
+
+describe('movement chart edge cases', () => {
+  it('all-zero data: one zero line labelled $0, no made-up scale', async () => {
+    const el = await calculatorWith('clients="0" new-clients="0" churn="3"');
+    expect(shadow(el).querySelectorAll('.grid line').length).to.equal(1);
+    expect(labelsOf(el)).to.deep.equal(['$0']);
+  });
+
+  it('a one-month horizon draws its MRR', async () => {
+    const el = await calculatorWith('horizon="1"');
+    const line = shadow(el).querySelector<SVGPathElement>('path.mrr-line')!;
+    expect(line.getTotalLength()).to.be.greaterThan(1);
+  });
+
+  it('never shows −0 ("−$0"), in tiles, tick labels or the table', async () => {
+    // 1 client at 0.01 with 1 % churn: churn rounds to −0; 1 at 10 with 4 %: net new −0.40 shows as 0.
+    for (const attrs of ['clients="1" price="0.01" churn="1"', 'clients="1" price="10" churn="4"']) {
+      const el = await calculatorWith(`${attrs} new-clients="0" expansion="0" contraction="0" horizon="2"`);
+      shadow(el).querySelector<HTMLElement>('details.table-details > summary')!.click();
+      await new Promise((r) => setTimeout(r, 200));
+      await el.updateComplete;
+      const texts = [...labelsOf(el), ...[...shadow(el).querySelectorAll('[data-kpi], td')].map((n) => n.textContent!.trim())];
+      expect(shadow(el).querySelectorAll('td').length).to.be.greaterThan(0);
+      for (const t of texts) if (!/[1-9]/.test(t)) expect(t, attrs).not.to.match(/[-\u2212]/);
+    }
+  });
+});
