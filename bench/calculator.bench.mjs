@@ -61,7 +61,7 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: CH
 
 async function firstRenderRuns(warmIntl, horizon = 120) {
   const runs = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < 8; i++) {
     const context = await browser.newContext();
     const p = await context.newPage();
     await p.route('**/bench-page.html', (r) =>

@@ -77,7 +77,7 @@ function sameTotals(jsRows, duckRows) {
 
 // Imported here, not at the top, so the memory child does not load DuckDB's native library.
 const { duckDbMovements, openDuckDb, writePeriodsCsv } = await import('./lib/duckdb-movements.mjs');
-const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
+const sizes = (process.argv[2] ?? '100000,1000000').split(',').map(Number);
 const results = [];
 for (const count of sizes) {
   const periods = generatePeriods(count);

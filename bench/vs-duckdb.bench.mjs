@@ -11,7 +11,7 @@
 // Each for an export grouped by customer and the same rows sorted by start date. Results are
 // checked equal month by month (new, expansion, contraction, churn, reactivation, ending MRR in
 // cents, customers). Run `npm run build` first (`npm run bench` does).
-// Usage: node bench/vs-duckdb.bench.mjs [periods=1000000]. Writes bench/results/vs-duckdb.json.
+// Usage: node bench/vs-duckdb.bench.mjs [periods=250000]. Writes bench/results/vs-duckdb.json.
 import os from 'node:os';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,7 +23,7 @@ import { AS_OF, generatePeriods } from './lib/generate-periods.mjs';
 import { movementsSql, writePeriodsCsv } from './lib/duckdb-movements.mjs';
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const COUNT = Number(process.argv[2] ?? 1_000_000);
+const COUNT = Number(process.argv[2] ?? 250_000);
 const AS_OF_INDEX = Number(AS_OF.slice(0, 4)) * 12 + Number(AS_OF.slice(5, 7)) - 1;
 const gc = globalThis.gc ?? (() => {});
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -5,6 +5,7 @@
 // `--no-build` measures the dist/ already there.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
 
 const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith('--'));
@@ -15,12 +16,19 @@ if (!args.includes('--no-build')) {
 }
 
 let failed = 0;
+const times = [];
+const started = Date.now();
 for (const file of readdirSync('bench')
   .filter((f) => f.endsWith('.bench.mjs'))
   .sort()) {
   if (only.length && !only.some((o) => file.includes(o))) continue;
   console.log(`\n== ${file}`);
+  const t0 = Date.now();
   const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', `bench/${file}`], { stdio: 'inherit' });
+  times.push(`${file} ${((Date.now() - t0) / 1000).toFixed(0)} s${r.status === 0 ? '' : ' (failed or past a target)'}`);
   if (r.status !== 0) failed += 1;
 }
+console.log(
+  `\n${times.join('\n')}\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s (load average ${os.loadavg()[0].toFixed(1)})`,
+);
 process.exit(failed ? 1 : 0);
