@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import type { DatasetRecord } from '../../src/storage/db.js';
 import type { DatasetsController } from '../../src/controllers/datasets-controller.js';
-import { formatTimestamp } from './format.js';
+import { MAX_NAME_LENGTH } from '../../src/storage/datasets.js';
+import { formatTimestamp, named } from './format.js';
 import type { MovementsMessages } from './messages.js';
 
 type L = LocaleController<MovementsMessages>;
@@ -32,7 +33,7 @@ function renderRename(l: L, ctrl: DatasetsController, record: DatasetRecord, act
     }}
   >
     <div class="field" ?data-invalid=${r.error}>
-      <label for=${id}>${l.t('ds.newName', { name: record.name })}</label>
+      <label for=${id} class="name-clamp">${named((mark) => l.t('ds.newName', { name: mark }), record.name)}</label>
       <div class="input-wrap">
         <input
           id=${id}
@@ -40,11 +41,16 @@ function renderRename(l: L, ctrl: DatasetsController, record: DatasetRecord, act
           type="text"
           autocomplete="off"
           .value=${r.value}
+          dir="auto"
+          maxlength=${MAX_NAME_LENGTH}
           aria-invalid=${r.error ? 'true' : 'false'}
-          aria-describedby=${r.error ? `${id}-error` : nothing}
+          aria-describedby=${r.error ? `${id}-error ${id}-counter` : `${id}-counter`}
           @input=${(e: Event) => ctrl.typeName((e.target as HTMLInputElement).value)}
         />
       </div>
+      <span class="counter" id="${id}-counter"
+        >${l.t('nameCounter', { n: l.number([...r.value].length), max: l.number(MAX_NAME_LENGTH) })}</span
+      >
       ${r.error ? html`<p class="error" id="${id}-error">${l.t('ds.nameRequired')}</p>` : nothing}
     </div>
     <div class="actions">
@@ -75,7 +81,7 @@ export function renderDatasetsPanel(l: L, ctrl: DatasetsController, currentId: s
       ${
         pending
           ? html`<p class="notice undo">
-              ${l.t('ds.deleted', { name: pending.name })}
+              <span class="name-clamp">${named((mark) => l.t('ds.deleted', { name: mark }), pending.name)}</span>
               <button
                 type="button"
                 id="undo-delete"
@@ -91,7 +97,6 @@ export function renderDatasetsPanel(l: L, ctrl: DatasetsController, currentId: s
       }
       ${ctrl.failed ? html`<p class="notice">${l.t('ds.failed')}</p>` : nothing}
     </div>
-    ${ctrl.status === 'failed' ? html`<p class="notice">${l.c('storage.unsaved')}</p>` : nothing}
     ${ctrl.status === 'ready' && list.length === 0 ? html`<p class="hint">${l.t('noDatasets')}</p>` : nothing}
     <ul class="dataset-list">
       ${list.map((d) => {
@@ -102,7 +107,7 @@ export function renderDatasetsPanel(l: L, ctrl: DatasetsController, currentId: s
             renaming
               ? renderRename(l, ctrl, d, actions)
               : html`<div class="dataset-info">
-                    <strong class="dataset-name">${d.name}</strong>
+                    <strong class="dataset-name" title=${d.name}><bdi>${d.name}</bdi></strong>
                     <span class="hint"
                       >${l.t('ds.periods')}: ${l.number(d.periodCount)} · ${d.currency} · ${l.t('ds.saved')}
                       ${formatTimestamp(d.updatedAt, l.locale)}</span

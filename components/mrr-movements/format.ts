@@ -1,4 +1,17 @@
-/** Display helpers of `<mrr-movements>` that Intl does per call (months, file sizes, dates). */
+/** Display helpers of `<mrr-movements>`: Intl per call (months, file sizes, dates), user text. */
+import { html, type TemplateResult } from 'lit';
+
+const MARK = '\u2063';
+
+/**
+ * A translated sentence with a user's name in it (`Showing: {name}`), the name isolated in a
+ * `<bdi>` (a right-to-left override in it cannot reorder the sentence) with its full text as a
+ * tooltip. `sentence` gets a marker for the name and returns the localized text around it.
+ */
+export function named(sentence: (marker: string) => string, name: string): TemplateResult {
+  const [before, after = ''] = sentence(MARK).split(MARK);
+  return html`${before}<bdi class="name" title=${name}>${name}</bdi>${after}`;
+}
 const cache = new Map<string, Intl.DateTimeFormat>();
 
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -37,7 +50,7 @@ export function formatTimestamp(ms: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(ms));
 }
 
-/** A byte count as "1.2 MB", "340 kB". */
+/** A byte count as "1.2 MB", "340 kB", "466 bytes", "1 byte" (Intl's own plural of the unit). */
 export function formatBytes(bytes: number, locale: string): string {
   const [unit, value] =
     bytes >= 1e6
@@ -45,7 +58,9 @@ export function formatBytes(bytes: number, locale: string): string {
       : bytes >= 1e3
         ? (['kilobyte', bytes / 1e3] as const)
         : (['byte', bytes] as const);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  // Short forms of bytes have no plural in English ("466 byte"): bytes are written in full.
+  const unitDisplay = unit === 'byte' ? 'long' : 'short';
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 }).format(value);
 }
 
 /** Starts a download of `text` as `fileName` (Blob + object URL; nothing leaves the browser). */

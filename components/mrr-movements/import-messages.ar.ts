@@ -85,7 +85,6 @@ const ar: Translation<ImportMessagesEnglish> = {
   nothingSaved: 'مجموعات بياناتك المحفوظة لم تتغير.',
   ratesTitle: 'أسعار التحويل',
   targetCurrency: 'الاستيراد بعملة',
-  rateLabel: '1 {from} بـ {to}',
   importAgain: 'الاستيراد بهذه الأسعار',
   datasetName: 'اسم مجموعة البيانات',
   saveDataset: 'حفظ مجموعة البيانات',
@@ -122,7 +121,8 @@ const ar: Translation<ImportMessagesEnglish> = {
   'importDone.many': 'انتهى الاستيراد: {n} فترة.',
   'importDone.other': 'انتهى الاستيراد: {n} فترة.',
   nameCounter: '{n} من {max} حرفًا',
-  nameTooLong: '{max} حرفًا على الأكثر.',
+  ratesIntro: 'تُحوَّل المبالغ بـ {others} إلى {target} بالأسعار التي تحددها؛ وتبقى المبالغ بـ {target} كما هي.',
+  rateLabel: 'قيمة 1 {from} بـ {to}',
 };
 
 export default ar;

@@ -89,7 +89,6 @@ const fr: Translation<ImportMessagesEnglish> = {
   nothingSaved: 'Vos jeux de données enregistrés sont inchangés.',
   ratesTitle: 'Taux de conversion',
   targetCurrency: 'Importer en',
-  rateLabel: '1 {from} en {to}',
   importAgain: 'Importer avec ces taux',
   datasetName: 'Nom du jeu de données',
   saveDataset: 'Enregistrer le jeu de données',
@@ -130,7 +129,9 @@ const fr: Translation<ImportMessagesEnglish> = {
   'importDone.many': 'Import terminé : {n} périodes.',
   'importDone.other': 'Import terminé : {n} périodes.',
   nameCounter: '{n} sur {max} caractères',
-  nameTooLong: '{max} caractères au plus.',
+  ratesIntro:
+    'Les montants en {others} sont convertis en {target} avec les taux indiqués ; les montants en {target} restent tels quels.',
+  rateLabel: 'Valeur de 1 {from} en {to}',
 };
 
 export default fr;

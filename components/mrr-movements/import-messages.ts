@@ -85,7 +85,6 @@ const importMessagesEn = {
   nothingSaved: 'Your saved datasets are unchanged.',
   ratesTitle: 'Conversion rates',
   targetCurrency: 'Import in',
-  rateLabel: '1 {from} in {to}',
   importAgain: 'Import with these rates',
   datasetName: 'Dataset name',
   saveDataset: 'Save the dataset',
@@ -124,7 +123,8 @@ const importMessagesEn = {
   'importDone.many': 'Import finished: {n} periods.',
   'importDone.other': 'Import finished: {n} periods.',
   nameCounter: '{n} of {max} characters',
-  nameTooLong: 'At most {max} characters.',
+  ratesIntro: 'Amounts in {others} are converted into {target} with the rates you give; amounts in {target} stay as they are.',
+  rateLabel: 'Value of 1 {from} in {to}',
 };
 
 /** The English table: defines the keys every translation must have. */

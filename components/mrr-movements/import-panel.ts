@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import { parseDateCell } from '../../src/import/dates.js';
 import type { MappedField, SkipCounts } from '../../src/import/types.js';
-import { formatBytes, formatDay } from './format.js';
+import { formatBytes, formatDay, named } from './format.js';
 import { type ImportController, type ImportStep, MAPPED_FIELDS } from '../../src/controllers/import-controller.js';
 import { renderRefused, renderReport } from './import-report.js';
 import type { MovementsMessages } from './messages.js';
@@ -219,7 +219,8 @@ function renderMapping(l: L, ctrl: ImportController, step: MappingStep) {
   >
     <h4>${l.t('mappingTitle')}</h4>
     <p class="hint">
-      ${l.t('fileInfo', { name: step.file.name, size: formatBytes(step.file.size, l.locale) })}. ${l.t('mappingIntro')}
+      ${named((mark) => l.t('fileInfo', { name: mark, size: formatBytes(step.file.size, l.locale) }), step.file.name)}.
+      ${l.t('mappingIntro')}
     </p>
     ${
       sniff.warnings.includes('singleColumn') && sniff.suspectedDelimiter
@@ -286,7 +287,7 @@ function renderMapping(l: L, ctrl: ImportController, step: MappingStep) {
 function renderProgress(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'importing' }>) {
   const p = step.progress;
   return html`<div class="progress" part="progress">
-    <p><strong>${l.t('importing', { name: step.file.name })}</strong></p>
+    <p class="name-clamp"><strong>${named((mark) => l.t('importing', { name: mark }), step.file.name)}</strong></p>
     <progress
       id="import-progress"
       max="1"

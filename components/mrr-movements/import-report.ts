@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import { errorsToCsv } from '../../src/import/rows.js';
 import type { ImportFatal, SkipCounts } from '../../src/import/types.js';
-import { downloadText } from './format.js';
+import { downloadText, named } from './format.js';
+import { MAX_NAME_LENGTH } from '../../src/storage/datasets.js';
 import type { ImportController, ImportStep } from '../../src/controllers/import-controller.js';
 import type { MovementsMessages } from './messages.js';
 
@@ -20,11 +21,12 @@ export function renderRefused(l: L, ctrl: ImportController, step: Extract<Import
   const { fatal } = step;
   const currencies =
     fatal.code === 'multipleCurrencies' || fatal.code === 'badRate' ? (fatal.currencies ?? fatal.missingRates ?? []) : [];
+  const target = step.target && currencies.includes(step.target) ? step.target : currencies[0];
+  const others = currencies.filter((c) => c !== target);
   const onSubmit = (e: Event) => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const target = String(data.get('target-currency') ?? currencies[0]);
     const typed: Record<string, string> = {};
     for (const code of currencies) if (code !== target) typed[code] = String(data.get(`rate-${code}`) ?? '');
     ctrl.retryWithRates(target, typed, l.locale);
@@ -41,15 +43,20 @@ export function renderRefused(l: L, ctrl: ImportController, step: Extract<Import
               <div class="field">
                 <label for="target-currency">${l.t('targetCurrency')}</label>
                 <div class="input-wrap">
-                  <select id="target-currency" name="target-currency">
-                    ${currencies.map((c) => html`<option value=${c}>${c}</option>`)}
+                  <select
+                    id="target-currency"
+                    name="target-currency"
+                    @change=${(e: Event) => ctrl.setTarget((e.target as HTMLSelectElement).value)}
+                  >
+                    ${currencies.map((c) => html`<option value=${c} ?selected=${c === target}>${c}</option>`)}
                   </select>
                 </div>
               </div>
-              ${currencies.map((code) => {
+              <p class="hint" id="rates-hint">${l.t('ratesIntro', { target, others: others.join(', ') })}</p>
+              ${others.map((code) => {
                 const invalid = step.rateErrors?.includes(code) ?? false;
                 return html`<div class="field" ?data-invalid=${invalid}>
-                  <label for="rate-${code}">${l.t('rateLabel', { from: code, to: l.t('targetCurrency') })}</label>
+                  <label for="rate-${code}">${l.t('rateLabel', { from: code, to: target })}</label>
                   <div class="input-wrap">
                     <input
                       id="rate-${code}"
@@ -163,13 +170,18 @@ function renderSave(l: L, ctrl: ImportController, step: Extract<ImportStep, { ki
           id="dataset-name"
           type="text"
           autocomplete="off"
+          dir="auto"
+          maxlength=${MAX_NAME_LENGTH}
           .value=${step.name}
           ?readonly=${step.save === 'saved'}
           aria-invalid=${step.nameError ? 'true' : 'false'}
-          aria-describedby=${step.nameError ? 'dataset-name-error' : nothing}
+          aria-describedby=${step.nameError ? 'dataset-name-error dataset-name-counter' : 'dataset-name-counter'}
           @input=${(e: Event) => ctrl.setName((e.target as HTMLInputElement).value)}
         />
       </div>
+      <span class="counter" id="dataset-name-counter"
+        >${l.t('nameCounter', { n: l.number([...step.name].length), max: l.number(MAX_NAME_LENGTH) })}</span
+      >
       ${step.nameError ? html`<p class="error" id="dataset-name-error">${l.t('nameRequired')}</p>` : nothing}
     </div>
     ${
@@ -180,7 +192,13 @@ function renderSave(l: L, ctrl: ImportController, step: Extract<ImportStep, { ki
           </button>`
     }
     <div role="status" class="save-status">
-      ${step.save === 'saved' ? html`<p class="ok" id="saved-message">${l.t('savedAs', { name: step.name })}</p>` : nothing}
+      ${
+        step.save === 'saved'
+          ? html`<p class="ok name-clamp" id="saved-message" tabindex="-1">
+              ${named((mark) => l.t('savedAs', { name: mark }), step.name)}
+            </p>`
+          : nothing
+      }
       ${
         step.save === 'failed'
           ? html`<p class="notice" part="notice" id="not-saved">

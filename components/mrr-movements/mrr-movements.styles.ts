@@ -22,6 +22,21 @@ export const movementsStyles = [
       color: var(--_muted);
       overflow-wrap: anywhere;
     }
+    /* User text: long words wrap; a name longer than two lines is cut, in full in its tooltip. */
+    .source,
+    .dataset-name,
+    .name-clamp {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      line-clamp: 2;
+      overflow: hidden;
+      min-width: 0;
+    }
+    .counter {
+      font-size: 0.85em;
+      color: var(--_muted);
+    }
     h4,
     h5 {
       margin: 12px 0 8px;

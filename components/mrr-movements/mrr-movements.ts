@@ -19,12 +19,11 @@ import { MrrEvent } from '../../src/events.js';
 import { EXAMPLE_CURRENCY, examplePeriods } from '../../src/site/example-data.js';
 import { getDataset, loadDatasetColumns } from '../../src/storage/datasets.js';
 import type { DatasetRecord } from '../../src/storage/db.js';
-import { storageNotice } from '../../src/ui/fields.js';
 import { movementChart } from '../../src/ui/movement-chart.js';
 import { type CohortMetric, renderCohortHeatmap } from './cohort-heatmap.js';
 import { DatasetsController } from '../../src/controllers/datasets-controller.js';
 import { renderDatasetsPanel } from './datasets-panel.js';
-import { downloadText, formatMonth } from './format.js';
+import { downloadText, formatMonth, named } from './format.js';
 import { ImportController } from '../../src/controllers/import-controller.js';
 import { renderImportPanel } from './import-panel.js';
 import { fatalMessage } from './import-report.js';
@@ -145,6 +144,8 @@ export class MrrMovements extends MrrElement {
     },
     onSaved: (record, result) => {
       if (this.ownPeriods === result.columns) this.source = { kind: 'dataset', id: record.id, name: record.name };
+      // The Save button is gone: focus the confirmation, which names the dataset.
+      this.focusLater('#saved-message');
       this.remember(record.id);
       this.datasets.added(record);
       this.dispatchEvent(
@@ -246,7 +247,25 @@ export class MrrMovements extends MrrElement {
     this.summary = this.rows.length
       ? summaryMetrics(this.analysis!.movements, { month: range.to, window: this.rows.length })
       : null;
+    // NRR and GRR compound the months that start with MRR. The very first months of a dataset
+    // start with none (the business had not begun), so "All months" measures retention from the
+    // first month that has starting MRR instead of refusing the whole window.
+    let lead = 0;
+    while (lead < this.rows.length - 1 && this.rows[lead].startingMrr === 0) lead += 1;
+    this.retentionMonths = this.rows.length - lead;
+    if (this.summary && lead > 0) {
+      const retention = summaryMetrics(this.analysis!.movements, { month: range.to, window: this.retentionMonths });
+      const reasons = { ...this.summary.reasons };
+      delete reasons.nrrPct;
+      delete reasons.grrPct;
+      if (retention.reasons.nrrPct) reasons.nrrPct = retention.reasons.nrrPct;
+      if (retention.reasons.grrPct) reasons.grrPct = retention.reasons.grrPct;
+      this.summary = { ...this.summary, nrrPct: retention.nrrPct, grrPct: retention.grrPct, reasons };
+    }
   }
+
+  /** Months NRR and GRR compound over (the selected months from the first with starting MRR). */
+  private retentionMonths = 0;
 
   /** The calculator's starting assumptions from the selected period, or null without enough data. */
   figures(): UseFiguresDetail | null {
@@ -314,7 +333,13 @@ export class MrrMovements extends MrrElement {
     return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
       <div class="head">
         <h2 id="title">${t('title')}</h2>
-        ${name ? html`<p class="source" id="source">${t(this.source.kind === 'unsaved' ? 'showingUnsaved' : 'showing', { name })}</p>` : nothing}
+        ${
+          name
+            ? html`<p class="source" id="source" title=${name}>
+                ${named((mark) => t(this.source.kind === 'unsaved' ? 'showingUnsaved' : 'showing', { name: mark }), name)}
+              </p>`
+            : nothing
+        }
       </div>
       ${this.loading ? html`<p role="status">${t('loading')}</p>` : nothing}
       ${this.loadFailed ? html`<p class="notice" role="alert">${t('loadFailed')}</p>` : nothing}
@@ -328,7 +353,7 @@ export class MrrMovements extends MrrElement {
           afterUndo: (id) => this.focusLater(`li[data-id="${id}"] .delete`),
         })}
       </div>
-      ${storageNotice(this.l, this.persist)}
+      ${this.renderStorageNotice()}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">${this.announcement}</div>
     </div>`;
   }
@@ -351,6 +376,20 @@ export class MrrMovements extends MrrElement {
         if (el) return el.focus();
       }
     });
+  }
+
+  /**
+   * One "not saved" notice for the element: storage unavailable (saving the open dataset, listing
+   * datasets), unless the save form already says it with what happens to the imported data.
+   */
+  private renderStorageNotice() {
+    const step = this.importer.step;
+    if (step.kind === 'report' && step.save === 'failed') return nothing;
+    if (this.persist.status !== 'unsaved' && this.datasets.status !== 'failed') return nothing;
+    const quota = this.persist.status === 'unsaved' && this.persist.failure === 'quota';
+    return html`<p class="notice" part="notice" role="status" id="storage-notice">
+      ${quota ? this.l.c('storage.quota') : this.l.c('storage.unsaved')}
+    </p>`;
   }
 
   private renderEmpty() {
@@ -378,7 +417,7 @@ export class MrrMovements extends MrrElement {
         this.to = next.to;
         this.figuresNote = null;
       })}
-      ${renderKpis(this.l, s, (v, exact) => this.money(v, exact), range)}
+      ${renderKpis(this.l, s, (v, exact) => this.money(v, exact), range, rows, this.retentionMonths)}
       <div class="use-figures">
         <button
           type="button"

@@ -13,7 +13,7 @@ import type {
   NumberFormat,
   SniffResult,
 } from '../import/types.js';
-import { saveDataset } from '../storage/datasets.js';
+import { datasetName, saveDataset } from '../storage/datasets.js';
 import { StorageError, type DatasetRecord, type StorageFailure } from '../storage/db.js';
 import { readNumber } from '../ui/fields.js';
 
@@ -43,6 +43,8 @@ export type ImportStep =
       retry?: { mapping: ColumnMapping; options: ImportOptions };
       /** Currencies whose typed rate is not a positive number (rates form). */
       rateErrors?: string[];
+      /** The currency chosen to import in (rates form); the first found until chosen. */
+      target?: string;
     }
   | { kind: 'cancelled'; file: File }
   | {
@@ -157,6 +159,11 @@ export class ImportController implements ReactiveController {
     return out;
   }
 
+  /** Chooses the currency to import in (rates are then asked for the other currencies only). */
+  setTarget(target: string): void {
+    if (this.step.kind === 'refused') this.set({ ...this.step, target, rateErrors: [] });
+  }
+
   setMapping(patch: Partial<ColumnMapping>): void {
     if (this.step.kind === 'mapping') this.set({ ...this.step, mapping: { ...this.step.mapping, ...patch } });
   }
@@ -231,7 +238,7 @@ export class ImportController implements ReactiveController {
           this.callbacks.announce('refused');
           return;
         }
-        const name = file.name.replace(/\.(csv|txt|tsv)$/i, '') || file.name;
+        const name = datasetName(file.name.replace(/\.(csv|txt|tsv)$/i, '') || file.name);
         this.set({ kind: 'report', file, result, name, nameError: false, save: 'idle' });
         if (result.columns.length > 0) this.callbacks.onImported(result, name);
         this.callbacks.announce('done');

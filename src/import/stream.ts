@@ -292,8 +292,14 @@ export async function streamImport(
   try {
     while (!reader.done) {
       if (hooks.isCancelled?.()) throw new ImportCancelledError();
-      const text = await reader.next();
+      let text = await reader.next();
       if (!parser) {
+        // The line break is guessed from the first text: read on until it holds a whole one (a
+        // small first chunk may hold none, or end between the \r and \n of a CRLF, and papaparse
+        // would then guess \n or \r and misread every row).
+        while (!reader.done && text.length < SNIFF_BYTES && (!text.includes('\n') || text.endsWith('\r'))) {
+          text += await reader.next();
+        }
         if (looksBinary(text)) return fatalResult({ code: 'binaryFile' }, options);
         const format = guessFormat(text.slice(0, SNIFF_BYTES), options.delimiter);
         newlineChar = format.newline === '\r' ? '\r' : '\n';

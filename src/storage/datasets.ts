@@ -60,6 +60,17 @@ function countCustomers(columns: PeriodColumns): number {
   return count;
 }
 
+/** Longest dataset name, in characters (the name inputs have this `maxlength` and a counter). */
+export const MAX_NAME_LENGTH = 80;
+
+/** A dataset name as stored: spaces around removed, at most {@link MAX_NAME_LENGTH} characters
+ * (whole code points: an emoji or an Arabic letter is never cut in half). */
+export function datasetName(name: string): string {
+  const trimmed = String(name).trim();
+  const chars = [...trimmed];
+  return chars.length > MAX_NAME_LENGTH ? chars.slice(0, MAX_NAME_LENGTH).join('').trimEnd() : trimmed;
+}
+
 /**
  * Saves a new dataset whole (record + column chunks in one transaction) and returns its record.
  * Rejects with `StorageError`; nothing of the new dataset remains then.
@@ -73,7 +84,7 @@ export async function saveDataset(dataset: NewDataset, options: { chunkSize?: nu
   const now = Date.now();
   const record: DatasetRecord = {
     id: newId(),
-    name: dataset.name,
+    name: datasetName(dataset.name),
     createdAt: now,
     updatedAt: now,
     currency,
@@ -213,7 +224,7 @@ export async function renameDataset(id: string, name: string): Promise<DatasetRe
       await tx.done;
       return undefined;
     }
-    const updated: DatasetRecord = { ...record, name, updatedAt: Math.max(Date.now(), record.updatedAt + 1) };
+    const updated: DatasetRecord = { ...record, name: datasetName(name), updatedAt: Math.max(Date.now(), record.updatedAt + 1) };
     await tx.store.put(updated);
     await tx.done;
     return updated;

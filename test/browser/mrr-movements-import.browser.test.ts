@@ -169,7 +169,15 @@ describe('<mrr-movements> import', () => {
     await until(el, () => $(el, '#import-error'));
     expect(text(el, '#import-error')).to.contain('EUR, USD');
     const target = q<HTMLSelectElement>(el, '#target-currency');
+    // Rates are asked only for the currencies other than the one imported in, which is named.
+    expect($(el, '#rate-EUR')).to.equal(null);
+    expect(text(el, 'label[for="rate-USD"]')).to.equal('Value of 1 USD in EUR');
     target.value = 'USD';
+    target.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($(el, '#rate-USD')).to.equal(null);
+    expect(text(el, 'label[for="rate-EUR"]')).to.equal('Value of 1 EUR in USD');
+    expect(text(el, '#rates-hint')).to.contain('converted into USD');
     q<HTMLInputElement>(el, '#rate-EUR').value = 'abc';
     q(el, 'form.rates button[type="submit"]').click();
     await el.updateComplete;

@@ -3,6 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configureStorage, getDb, resetStorage, StorageError } from '../../src/storage/db.js';
 import {
+  datasetName,
+  MAX_NAME_LENGTH,
   deleteDataset,
   listDatasets,
   loadDatasetColumns,
@@ -186,5 +188,18 @@ describe('datasets', () => {
     const error = await listDatasets().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).reason).toBe('missing');
+  });
+});
+
+describe('dataset names (issue 8 item 11)', () => {
+  it('are stored trimmed and at most 80 characters, whole code points', async () => {
+    expect(MAX_NAME_LENGTH).toBe(80);
+    expect(datasetName('  Acme  ')).toBe('Acme');
+    expect(datasetName('x'.repeat(10_000))).toHaveLength(80);
+    expect([...datasetName('😀'.repeat(100))]).toHaveLength(80);
+    const record = await saveDataset({ name: 'n'.repeat(500), currency: 'usd', periods: periods(1) });
+    expect(record.name).toHaveLength(80);
+    const renamed = await renameDataset(record.id, ` ${'r'.repeat(300)} `);
+    expect(renamed?.name).toBe('r'.repeat(80));
   });
 });

@@ -255,4 +255,13 @@ describe('CSV row reader against a plain reference (property)', () => {
     expect(result.columns.length).toBe(1);
     expect(Array.from(result.columns.monthlyMinor.slice(0, 1))).toEqual([10000]);
   });
+
+  it('reads a CRLF file whose first chunk holds no line break (found by the property test)', async () => {
+    const text =
+      '"customer_id","start_date","end_date","amount","interval","__proto__"\r\n"constructor","2016-01-01","","0.01","month","a,b"';
+    for (const chunkSize of [16, 17, 70, 71, 72]) {
+      const result = await streamImport(text, guessMapping(HEADERS), { delimiter: ',' }, { chunkSize });
+      expect(result.columns.customerIds, `chunk ${chunkSize}`).toEqual(['constructor']);
+    }
+  });
 });
