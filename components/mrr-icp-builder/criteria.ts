@@ -28,6 +28,9 @@ export interface CriteriaEditor {
   onRemoveRange(index: number, rangeIndex: number): void;
   onRemove(index: number): void;
   onAdd(): void;
+  /** Criteria whose values are shown for editing (the others show a one-line summary). */
+  expanded: ReadonlySet<string>;
+  onToggle(id: string): void;
 }
 
 /** What a criterion is called in sentences and buttons: its field's label, or "Criterion n". */
@@ -50,6 +53,12 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
   const name = criterionName(l, c);
   const known = isKnownField(c.field);
   const fieldChoice = known ? c.field : OTHER;
+  // Values with an error are always shown, so the message is where the user can act.
+  const hasError = Object.keys(e.errors).some(
+    (id) => id.startsWith(`${c.id}--`) && !id.endsWith('--weight') && !id.endsWith('--field'),
+  );
+  const open = e.expanded.has(c.id) || hasError;
+  const bodyId = fieldId(c.id, 'values');
   return html`<fieldset class="criterion" data-criterion=${c.id} part="criterion">
     <legend class="visually-hidden">${l.t('criterionN', { n: l.number(i + 1), field: isolate(name) })}</legend>
     <div class="row head">
@@ -92,6 +101,17 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
       })}
       <button
         type="button"
+        class="toggle"
+        id=${fieldId(c.id, 'toggle')}
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${bodyId}
+        ?disabled=${hasError}
+        @click=${() => e.onToggle(c.id)}
+      >
+        <span aria-hidden="true" class="chevron">${open ? '▾' : '▸'}</span> ${t('values')}
+      </button>
+      <button
+        type="button"
         class="remove icon-button"
         data-remove-criterion=${c.id}
         aria-label=${t('removeCriterion', { field: isolate(name) })}
@@ -101,8 +121,40 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
         ×
       </button>
     </div>
-    ${c.type === 'category' ? renderLists(c, i, e) : c.type === 'number' ? renderRanges(c, i, e) : renderBoolean(c, i, e)}
+    <div id=${bodyId} class="values" ?hidden=${!open}>
+      ${open ? (c.type === 'category' ? renderLists(c, i, e) : c.type === 'number' ? renderRanges(c, i, e) : renderBoolean(c, i, e)) : nothing}
+    </div>
+    ${open ? nothing : html`<p class="summary" dir="auto">${summary(l, c)}</p>`}
   </fieldset>`;
+}
+
+/** One line saying what a criterion counts: "Ideal: Dental clinic, Law firm · Acceptable: 2–5". */
+function summary(l: L, c: CriterionInput): string {
+  const t = l.t.bind(l);
+  const parts: string[] = [];
+  if (c.type === 'boolean') {
+    parts.push(`${t('yes')}: ${t(`bucket.${c.yes}`)}`, `${t('no')}: ${t(`bucket.${c.no}`)}`);
+  } else {
+    for (const b of BUCKETS) {
+      const values =
+        c.type === 'category'
+          ? c[b].trim() && isolate(c[b].trim())
+          : c.ranges
+              .filter((r) => r.bucket === b)
+              .map((r) =>
+                r.min.trim() && r.max.trim()
+                  ? `${r.min}–${r.max}`
+                  : r.min.trim()
+                    ? `≥ ${r.min}`
+                    : r.max.trim()
+                      ? `< ${r.max}`
+                      : '…',
+              )
+              .join(', ');
+      if (values) parts.push(`${t(`bucket.${b}`)}: ${values}`);
+    }
+  }
+  return parts.join(' · ');
 }
 
 function renderLists(c: CriterionInput, i: number, e: CriteriaEditor): TemplateResult {

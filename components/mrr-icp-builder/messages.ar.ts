@@ -47,6 +47,7 @@ const ar: Translation<MessagesEnglish> = {
   'bucket.acceptable': 'مقبولة',
   'bucket.disqualify': 'مستبعِدة',
   'bucket.none': 'بلا نقاط',
+  values: 'القيم',
   addCriterion: 'إضافة معيار',
   removeCriterion: 'حذف المعيار {field}',
   noCriteria: 'لا معايير في هذا الملف بعد: أضف معيارًا، أو تعلّمها من عملائك في الأسفل.',

@@ -48,6 +48,7 @@ const fr: Translation<MessagesEnglish> = {
   'bucket.acceptable': 'Acceptable',
   'bucket.disqualify': 'Éliminatoire',
   'bucket.none': 'Aucun point',
+  values: 'Valeurs',
   addCriterion: 'Ajouter un critère',
   removeCriterion: 'Supprimer le critère {field}',
   noCriteria: 'Ce profil n’a pas encore de critère : ajoutez-en un, ou apprenez-les de vos clients plus bas.',

@@ -47,6 +47,7 @@ const messagesEn = {
   'bucket.acceptable': 'Acceptable',
   'bucket.disqualify': 'Disqualifying',
   'bucket.none': 'No points',
+  values: 'Values',
   addCriterion: 'Add a criterion',
   removeCriterion: 'Remove criterion {field}',
   noCriteria: 'This profile has no criteria yet: add one, or learn them from your clients below.',

@@ -40,8 +40,27 @@ export const icpBuilderStyles = [
       grid-template-columns: minmax(0, 420px);
     }
     .row.head {
-      grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1.5fr) 44px;
+      grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1.5fr) auto 44px;
       align-items: end;
+      margin-bottom: 4px;
+    }
+    button.toggle {
+      padding: 6px 10px;
+      white-space: nowrap;
+    }
+    button.toggle:disabled {
+      cursor: default;
+      opacity: 1;
+    }
+    .summary {
+      margin: 0;
+      font-size: 0.85em;
+      color: var(--_muted);
+      display: -webkit-box;
+      -webkit-line-clamp: 2;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
+      overflow-wrap: anywhere;
     }
     .row.range {
       grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr) minmax(0, 1fr) 44px;
@@ -52,8 +71,16 @@ export const icpBuilderStyles = [
       .row.head {
         grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) 44px;
       }
-      .row.head > :first-child {
+      .row.head > :first-child,
+      .row.head > .field:has([id$='--customField']) {
         grid-column: 1 / -1;
+      }
+      .row.head > .field:has([id$='--type']) {
+        grid-column: 2 / -1;
+      }
+      .row.head > .toggle {
+        grid-column: 1 / 3;
+        justify-self: start;
       }
       .row.range {
         grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) 44px;

@@ -111,6 +111,8 @@ export class MrrIcpBuilder extends MrrElement {
   }
 
   protected readonly l: L = new LocaleController(this, messages);
+  /** Criteria whose values are open for editing (by id); the others show a summary line. */
+  private expanded: ReadonlySet<string> = new Set();
   private readonly announcer = new AnnounceController(this);
   private readonly undo = new UndoController<IcpBuilderInputs>(this, {
     fallbackFocus: 'profile',
@@ -293,6 +295,7 @@ export class MrrIcpBuilder extends MrrElement {
     const used = new Set(active.criteria.map((c) => c.field));
     const field = ['industry', 'employees', 'reviewCount', 'hasWebsite', 'location', 'rating'].find((f) => !used.has(f)) ?? '';
     const c = blankCriterion(field);
+    this.expanded = new Set([...this.expanded, c.id]);
     this.editActive({ criteria: [...active.criteria, c] });
     this.focusLater(fieldId(c.id, 'field'));
   }
@@ -472,6 +475,13 @@ export class MrrIcpBuilder extends MrrElement {
           onRemoveRange: (i, j) => this.removeRange(i, j),
           onRemove: (i) => this.removeCriterion(i),
           onAdd: () => this.addCriterion(),
+          expanded: this.expanded,
+          onToggle: (id) => {
+            const next = new Set(this.expanded);
+            if (!next.delete(id)) next.add(id);
+            this.expanded = next;
+            this.requestUpdate();
+          },
         })}
         <details class="tiers">
           <summary>${t('thresholds')}</summary>

@@ -116,6 +116,11 @@ describe('<mrr-icp-builder>', () => {
     const el = await worked();
     const c = el.inputs.icps.find((i) => i.id === el.inputs.activeId)!.criteria.find((x) => x.id === 'employees')!;
     const third = c.ranges[2]; // acceptable 50–200; 40–200 overlaps the ideal 10–50
+    // Values show a summary until opened.
+    expect(text(el, '[data-criterion="employees"] .summary')).to.equal('Ideal: 10–50 · Acceptable: 5–10, 50–200');
+    q<HTMLButtonElement>(el, '[id="employees--toggle"]').click();
+    await el.updateComplete;
+    expect(q(el, '[id="employees--toggle"]').getAttribute('aria-expanded')).to.equal('true');
     await type(el, `[id="employees--${third.id}--min"]`, '40');
     expect(text(el, `[id="employees--${third.id}--min-error"]`)).to.contain('overlaps');
     await type(el, `[id="employees--${third.id}--min"]`, '300');
@@ -366,14 +371,13 @@ describe('<mrr-icp-builder> languages and accessibility', () => {
     expect(base.getAttribute('dir')).to.equal('rtl');
     expect(q<HTMLSelectElement>(el, '#profile').selectedOptions[0].textContent!.trim()).to.equal('الأنشطة المحلية');
     expect(reasons(el)[0]).to.equal('القطاع عيادة أسنان مثالي: 5 من 5 نقاط');
-    const budget = () =>
-      q<HTMLInputElement>(el, '[id="monthlyMarketingBudget--' + el.inputs.icps[0].criteria[1].ranges[0].id + '--min"]').value;
+    const budget = () => q<HTMLInputElement>(el, '[id="example--annualRevenue"]').value;
     const arBudget = budget();
     el.setAttribute('lang', 'fr');
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
-    expect(budget()).to.equal('1\u202f000');
+    expect(budget()).to.equal('600\u202f000');
     expect(text(el, '[data-kpi="tier"]')).to.match(/^[ABCD]$/);
     el.setAttribute('lang', 'ar');
     await new Promise((r) => setTimeout(r, 50));
