@@ -299,8 +299,10 @@ function compileCriterion(c: IcpCriterion): Judge {
 }
 
 function compile(icp: Icp): Compiled {
-  const criteria = (icp.criteria ?? []).map((c) => ({ c, weight: weightOf(c), judge: compileCriterion(c) }));
-  const t = icp.thresholds ?? {};
+  const criteria = (Array.isArray(icp?.criteria) ? icp.criteria : [])
+    .filter((c) => c && typeof c === 'object')
+    .map((c) => ({ c, weight: weightOf(c), judge: compileCriterion(c) }));
+  const t = icp?.thresholds ?? {};
   return {
     criteria,
     totalWeight: criteria.reduce((sum, x) => sum + x.weight, 0),
@@ -309,7 +311,7 @@ function compile(icp: Icp): Compiled {
       B: finiteOr(t.B, ICP_DEFAULT_THRESHOLDS.B),
       C: finiteOr(t.C, ICP_DEFAULT_THRESHOLDS.C),
     },
-    minCoverage: finiteOr(icp.minCoverage, ICP_DEFAULT_MIN_COVERAGE),
+    minCoverage: finiteOr(icp?.minCoverage, ICP_DEFAULT_MIN_COVERAGE),
   };
 }
 

@@ -5,7 +5,15 @@
  * reasons, unreadable cells) and the scored CSV export. A row's full explanation is
  * `icpFit(icp, accountOf(input, scores, i))` when the UI needs it. No DOM, no workers here.
  */
-import { ICP_MATCH_CODES, icpBatchScorer, type Icp, type IcpAccount, type IcpMatch, type IcpTier } from '../core/icp.js';
+import {
+  ICP_MATCH_CODES,
+  icpBatchScorer,
+  type Icp,
+  type IcpAccount,
+  type IcpCriterionType,
+  type IcpMatch,
+  type IcpTier,
+} from '../core/icp.js';
 import { normalizeHeader } from '../import/mapping.js';
 
 /** Rows of cells under a header line, as the CSV reader gives them; `lines` = line of each row in the file. */
@@ -34,6 +42,7 @@ export interface ProspectScores {
   criteria: string[];
   fields: string[];
   weights: number[];
+  types: IcpCriterionType[];
   /** Column index feeding each criterion in a table input (−1: none, or object rows). */
   columns: number[];
   /** Score 0–100 of each row, −1 when it has none. */
@@ -88,12 +97,14 @@ export function emptyScores(
   const count = 'count' in input ? input.count : rowCount(input as ProspectInput);
   const headers = 'headers' in input ? input.headers : undefined;
   const resolved = headers ? guessProspectMapping(icp, headers, mapping) : {};
-  const criteria = icp.criteria ?? [];
+  // The criteria icpBatchScorer scores, in its order (it skips entries that are not objects).
+  const criteria = (Array.isArray(icp?.criteria) ? icp.criteria : []).filter((c) => c && typeof c === 'object');
   return {
     count,
     criteria: criteria.map((c) => c.id),
     fields: criteria.map((c) => c.field),
     weights: criteria.map((c) => (Number.isFinite(c.weight) && c.weight > 0 ? c.weight : 0)),
+    types: criteria.map((c) => c.type),
     columns: criteria.map((c) => (headers && resolved[c.field] ? headers.indexOf(resolved[c.field] as string) : -1)),
     scores: new Float64Array(count),
     tiers: new Uint8Array(count),
@@ -240,8 +251,8 @@ export interface UnreadableCell {
   expected: 'number' | 'boolean' | 'category';
 }
 
-/** The unreadable cells, in row order, at most `limit` (default 100); `scores.unreadableRows` counts the rows. */
-export function unreadableCells(icp: Icp, input: ProspectInput, scores: ProspectScores, limit = 100): UnreadableCell[] {
+/** The unreadable cells, in row order, at most `limit` (default 100); `scores.unreadableRows` counts the rows. (`_icp` is unused: each criterion type is in `scores.types`.) */
+export function unreadableCells(_icp: Icp, input: ProspectInput, scores: ProspectScores, limit = 100): UnreadableCell[] {
   const out: UnreadableCell[] = [];
   const n = scores.criteria.length;
   for (let i = 0; i < scores.count && out.length < limit; i++) {
@@ -256,7 +267,7 @@ export function unreadableCells(icp: Icp, input: ProspectInput, scores: Prospect
         criterion: scores.criteria[c],
         column: table && col >= 0 ? table.headers[col] : scores.fields[c],
         value: String(raw).slice(0, 200),
-        expected: icp.criteria[c]?.type ?? 'category',
+        expected: scores.types[c] ?? 'category',
       });
     }
   }

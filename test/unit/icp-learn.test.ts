@@ -184,7 +184,7 @@ function generateClients(seed: number, count: number): IcpClient[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   return Array.from({ length: count }, () => {
     const driver = pick(['Dental', 'Legal', 'Retail', 'Cafe']);
-    const base = { Dental: 900, Legal: 600, Retail: 200, Cafe: 100 }[driver];
+    const base: number = ({ Dental: 900, Legal: 600, Retail: 200, Cafe: 100 } as Record<string, number>)[driver];
     const size = Math.floor(rnd() * 100);
     const startMonth = 1 + Math.floor(rnd() * 12);
     return {

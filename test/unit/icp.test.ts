@@ -193,6 +193,8 @@ describe('icpFit: worked cases', () => {
     } as unknown as Icp;
     expect(icpFit(bad, { x: 3 })).toMatchObject({ score: null, coverage: 0 });
     expect(icpFit(EXAMPLE, null).unknown).toHaveLength(4);
+    expect(icpFit(null as unknown as Icp, { a: 1 })).toMatchObject({ score: null, tier: null, coverage: 0, reasons: [] });
+    expect(icpFit({ criteria: [null, EXAMPLE.criteria[3]] } as unknown as Icp, { hasWebsite: 'yes' }).score).toBe(100);
   });
 
   it('icpScorer gives the same result as icpFit', () => {
