@@ -2,7 +2,10 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../components/mrr-revenue-motions/define.js';
 import type { MrrRevenueMotions } from '../../components/mrr-revenue-motions/mrr-revenue-motions.js';
-import type { MotionsInputs } from '../../components/mrr-revenue-motions/state.js';
+import fc from 'fast-check';
+import { relocalizeNumber } from '../../src/controllers/form-controller.js';
+import { formatNumber, parseAmount } from '../../src/core/money.js';
+import { type MotionsInputs, relocalizeInputs } from '../../components/mrr-revenue-motions/state.js';
 import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
 
 /** Spaces of any kind (French groups digits with a narrow no-break space) as one plain space. */
@@ -320,6 +323,36 @@ describe('<mrr-revenue-motions>', () => {
         expect(el.plan!.total.costToServe, lang).to.equal(cost);
       }
       expect(value(el, 'standard--biweekly-call--hourlyCost')).to.equal('1,234.5');
+    });
+
+    it('re-formats every number field of every segment, motion and offer, and nothing else', async () => {
+      const el = await motions();
+      const marked = relocalizeInputs(el.inputs, (t) => `#${t}`);
+      expect(numberTexts(marked).every((t) => t.startsWith('#'))).to.equal(true);
+      const names = (i: MotionsInputs) => i.segments.flatMap((s) => [s.id, s.name, ...s.offers.map((o) => o.name)]);
+      expect(names(marked)).to.deep.equal(names(el.inputs));
+    });
+
+    it('property: any amount typed in one language reads the same in the others, and switching back returns the text', () => {
+      const langs = ['en', 'fr', 'ar'];
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 1e11 }),
+          fc.integer({ min: 0, max: 2 }),
+          fc.constantFrom(...langs),
+          fc.constantFrom(...langs),
+          (cents, digits, from, to) => {
+            const n = cents / 100;
+            const typed = formatNumber(n, from, digits);
+            const shown = parseAmount(typed, from);
+            if (!shown.ok) throw new Error(`${typed} (${from}) does not read`);
+            const there = relocalizeNumber(typed, from, to);
+            const read = parseAmount(there, to);
+            expect(read.ok && read.value, `${typed} ${from} → ${there} ${to}`).to.equal(shown.value);
+            expect(relocalizeNumber(there, to, from)).to.equal(typed);
+          },
+        ),
+      );
     });
 
     it('restores saved inputs typed in English under French', async () => {
