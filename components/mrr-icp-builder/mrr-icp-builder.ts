@@ -188,7 +188,7 @@ export class MrrIcpBuilder extends MrrElement {
   }
 
   /** The last scored prospects as CSV (score, tier, coverage, reasons; formula cells neutralised), or undefined. */
-  scoredCsv(): string | undefined {
+  scoredCsv(): Promise<string | undefined> {
     return this.prospects.scoredCsv();
   }
 

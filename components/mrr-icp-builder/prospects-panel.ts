@@ -21,7 +21,7 @@ import {
   unreadableCells,
   type UnreadableCell,
 } from '../../src/icp/score-prospects.js';
-import { type CsvRecords, readCsvRecords } from './csv-records.js';
+import { type CsvRecords, readCsvRecords, yieldToPage } from './csv-records.js';
 import { fatalMessage, fieldLabel, isolate, plural, type L, renderLineErrors, selectField, sentence } from './fields.js';
 import { tierLabel } from './fit-view.js';
 import type { IcpMessages } from './messages.js';
@@ -173,16 +173,45 @@ export class ProspectsPanel implements ReactiveController {
   }
 
   /** The scored prospects as CSV (formula cells neutralised), or undefined before scoring. */
-  scoredCsv(): string | undefined {
-    const table = this.table;
-    return this.scores && table ? toScoredCsv(table, this.scores) : undefined;
+  async scoredCsv(): Promise<string | undefined> {
+    return (await this.scoredCsvParts())?.join('');
   }
 
-  private download(): void {
-    const csv = this.scoredCsv();
-    if (!csv) return;
+  /**
+   * The same CSV written a slice of rows at a time with a turn for the page between slices, so a
+   * 100,000-row export never freezes it: each slice is `toScoredCsv` of a view on the rows and
+   * their scores (typed-array views, no copy), its header line dropped after the first.
+   */
+  private async scoredCsvParts(): Promise<string[] | undefined> {
+    const table = this.table;
+    const scores = this.scores;
+    if (!scores || !table) return undefined;
+    const n = scores.criteria.length;
+    const parts: string[] = [];
+    const slice = 2000;
+    for (let from = 0; from < scores.count || from === 0; from += slice) {
+      const to = Math.min(scores.count, from + slice);
+      const part: ProspectScores = {
+        ...scores,
+        count: to - from,
+        scores: scores.scores.subarray(from, to),
+        tiers: scores.tiers.subarray(from, to),
+        coverage: scores.coverage.subarray(from, to),
+        matches: scores.matches.subarray(from * n, to * n),
+      };
+      const csv = toScoredCsv({ headers: table.headers, rows: table.rows.slice(from, to) }, part);
+      parts.push(from === 0 ? csv : csv.slice(csv.indexOf('\r\n') + 2));
+      if (to < scores.count) await yieldToPage();
+      if (to >= scores.count) break;
+    }
+    return parts;
+  }
+
+  private async download(): Promise<void> {
+    const parts = await this.scoredCsvParts();
+    if (!parts) return;
     // A byte order mark so spreadsheet programs read the file as UTF-8.
-    const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+    const url = URL.createObjectURL(new Blob(['\uFEFF', ...parts], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = this.o.l.t('exportName');
@@ -382,7 +411,7 @@ export class ProspectsPanel implements ReactiveController {
             />
           </div>
         </div>
-        <button type="button" id="prospects-export" @click=${() => this.download()}>${t('exportCsv')}</button>
+        <button type="button" id="prospects-export" @click=${() => void this.download()}>${t('exportCsv')}</button>
       </div>
       <p class="hint" data-showing>
         ${t(plural(l, 'showing', view.length), { shown: l.number(rows.length), total: l.number(view.length) })}

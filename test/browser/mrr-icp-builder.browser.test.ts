@@ -235,7 +235,7 @@ describe('<mrr-icp-builder> scoring prospects', () => {
     tier.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(rows().every((r) => r.dataset.tier === 'D')).to.equal(true);
-    const csv = el.scoredCsv()!;
+    const csv = (await el.scoredCsv())!;
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).to.equal(
       'Business name,Industry,Employees,Monthly marketing budget,Has website,icp_score,icp_tier,icp_coverage_pct,icp_reasons',
@@ -243,6 +243,21 @@ describe('<mrr-icp-builder> scoring prospects', () => {
     expect(lines.length).to.equal(6);
     expect(csv).to.contain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).not.to.match(/(^|,)=HYPERLINK/m);
+  });
+
+  it('exports a file of several thousand rows written in slices, equal to one export of the whole', async () => {
+    const el = await builder();
+    const lines = ['Name,Industry,Employees'];
+    for (let i = 0; i < 4500; i++) lines.push(`P${i},${i % 2 ? 'Dental clinic' : 'Cafe'},${i % 80}`);
+    await pickFile(el, '#prospects-file', lines.join('\n'));
+    await until(() => shadow(el).querySelector('#prospects-score'));
+    q<HTMLButtonElement>(el, '#prospects-score').click();
+    await until(() => shadow(el).querySelector('[data-prospects]'));
+    const csv = (await el.scoredCsv())!;
+    const { scoreAll, toScoredCsv } = await import('../../src/icp/score-prospects.js');
+    const table = { headers: ['Name', 'Industry', 'Employees'], rows: lines.slice(1).map((l) => l.split(',')) };
+    expect(csv).to.equal(toScoredCsv(table, scoreAll(el.icp!, table)));
+    expect(csv.trim().split('\r\n').length).to.equal(4501);
   });
 });
 
