@@ -200,6 +200,40 @@ function generateClients(seed: number, count: number): IcpClient[] {
 }
 
 describe('learnIcp on generated clients', () => {
+  it('on any clients: a valid suggested ICP, figures within range, never NaN', () => {
+    const cell = fc.oneof(fc.constantFrom('', 'yes', 'No', 'a', ' A', 'b', '12k'), fc.integer({ min: -5, max: 500 }).map(String));
+    const client = fc.record({
+      f1: cell,
+      f2: cell,
+      f3: fc.integer({ min: 0, max: 50 }),
+      mrr: fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.constantFrom('1,200', 'x', '')),
+      start: fc.constantFrom('2020-01-01', '2022-06-15', '2023-12-31', '2024-05-01', 'bad'),
+      end: fc.constantFrom('', '2021-01-01', '2023-06-30', '2025-01-01'),
+    });
+    fc.assert(
+      fc.property(fc.array(client, { maxLength: 60 }), fc.constantFrom('value', 'retention'), (clients, target) => {
+        const result = learnIcp(clients as IcpClient[], {
+          fields: ['f1', 'f2', 'f3'],
+          asOf: AS_OF,
+          target: target as 'value' | 'retention',
+        });
+        expect(validateIcp(result.icp)).toEqual([]);
+        expect(result.clients + result.skipped.length).toBe(clients.length);
+        for (const f of result.fields) {
+          expect(Number.isFinite(f.informationValue) && f.informationValue >= 0).toBe(true);
+          expect(f.weight >= 0 && f.weight <= 5).toBe(true);
+          for (const v of f.values) {
+            for (const x of [v.share, v.churnRate, v.avgMrr, v.avgLifetimeValue, v.woe]) expect(Number.isFinite(x)).toBe(true);
+            expect(v.share >= 0 && v.share <= 1 && v.churnRate >= 0 && v.churnRate <= 1).toBe(true);
+            if (v.lift !== null) expect(Number.isFinite(v.lift) && v.lift >= 0).toBe(true);
+          }
+        }
+        for (let i = 1; i < result.fields.length; i++)
+          expect(result.fields[i - 1].informationValue).toBeGreaterThanOrEqual(result.fields[i].informationValue);
+      }),
+    );
+  });
+
   it('ranks the field that drives value first and the noise fields last', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {

@@ -4,6 +4,8 @@ import {
   STARTER_ICP,
   icpFit,
   icpScorer,
+  icpBatchScorer,
+  ICP_MATCH_CODES,
   readIcpBoolean,
   readIcpNumber,
   validateIcp,
@@ -351,6 +353,40 @@ const accountArb = (icp: Icp) =>
     .map((cells) => Object.fromEntries(icp.criteria.map((c, i) => [c.field, cells[i]])));
 
 describe('icpFit properties', () => {
+  it('icpScorer and icpBatchScorer agree with icpFit on every account', () => {
+    fc.assert(
+      fc.property(
+        icpArb.chain((icp) => fc.tuple(fc.constant(icp), fc.array(accountArb(icp), { minLength: 1, maxLength: 5 }))),
+        ([icp, accounts]) => {
+          const score = icpScorer(icp);
+          const batch = icpBatchScorer(icp);
+          for (const account of accounts) {
+            const fit = icpFit(icp, account);
+            expect(score(account)).toEqual(fit);
+            const codes = new Uint8Array(icp.criteria.length + 2);
+            const quick = batch(account, codes, 2);
+            expect({ score: quick.score, tier: quick.tier, coverage: quick.coverage, unreadable: quick.unreadable }).toEqual({
+              score: fit.score ?? -1,
+              tier: fit.tier,
+              coverage: fit.coverage,
+              unreadable: fit.unreadable.length > 0,
+            });
+            expect(Array.from(codes.slice(2), (c) => ICP_MATCH_CODES[c])).toEqual(fit.reasons.map((r) => r.match));
+            expect(Array.from(codes.slice(2), (c) => c === 5)).toEqual(fit.reasons.map((r) => r.unreadable === true));
+          }
+        },
+      ),
+    );
+  });
+
+  it('generated ICPs of non-overlapping ranges and distinct values pass validateIcp', () => {
+    fc.assert(
+      fc.property(icpArb, (icp) => {
+        expect(validateIcp(icp)).toEqual([]);
+      }),
+    );
+  });
+
   it('score within 0–100 (or null), coverage within 0–1, never NaN', () => {
     fc.assert(
       fc.property(
