@@ -7,8 +7,20 @@ import { messages as unitEconomics } from '../../components/mrr-unit-economics/m
 import { messages as motions } from '../../components/mrr-revenue-motions/messages.js';
 import { messages as movements } from '../../components/mrr-movements/messages.js';
 import { messages as packageDesigner } from '../../components/mrr-package-designer/messages.js';
+import { messages as pricingTable } from '../../components/mrr-pricing-table/messages.js';
+import { messages as icpBuilder } from '../../components/mrr-icp-builder/messages.js';
 
-const catalogues: Record<string, Catalog<Messages>> = { common, siteMessages, calculator, unitEconomics, motions, movements, packageDesigner };
+const catalogues: Record<string, Catalog<Messages>> = {
+  common,
+  siteMessages,
+  calculator,
+  unitEconomics,
+  motions,
+  movements,
+  packageDesigner,
+  pricingTable,
+  icpBuilder,
+};
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
