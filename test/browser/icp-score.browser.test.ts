@@ -72,6 +72,16 @@ describe('prospect scoring in the browser', () => {
     expect(toScoredCsv(input, scores).split('\r\n')[2].startsWith("'=cmd,Gambling")).to.equal(true);
   });
 
+  it('scores object rows in the worker too', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      Object.fromEntries(icp.criteria.map((c, j) => [c.field, SAMPLE[i % 4][j + 1]])),
+    );
+    const handle = scoreProspects(icp, rows, { batchRows: 700 });
+    const scores = await handle.done;
+    expect(handle.thread).to.equal('worker');
+    expect(Array.from(scores.scores)).to.deep.equal(Array.from(scoreAll(icp, rows).scores));
+  });
+
   it('cancel stops the worker and rejects with an AbortError', async () => {
     const handle = scoreProspects(icp, table(100000));
     handle.cancel();
