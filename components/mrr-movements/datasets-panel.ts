@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import type { DatasetRecord } from '../../src/storage/db.js';
 import type { DatasetsController } from '../../src/controllers/datasets-controller.js';
-import { MAX_NAME_LENGTH } from '../../src/storage/datasets.js';
+import { MAX_NAME_LENGTH } from '../../src/controllers/datasets-controller.js';
 import { formatTimestamp, named } from './format.js';
 import type { MovementsMessages } from './messages.js';
 

@@ -6,7 +6,6 @@ const ar: Translation<ImportMessagesEnglish> = {
   importTitle: 'استيراد ملف CSV',
   pickFile: 'اختر ملف CSV',
   dropHint: 'أو أفلته هنا. صف واحد لكل فترة اشتراك: العميل وتاريخ البداية وتاريخ النهاية والمبلغ على الأقل.',
-  dropActive: 'أفلت الملف لقراءته',
   fileInfo: '{name}، {size}',
   sniffing: 'جارٍ قراءة بداية الملف…',
   mappingTitle: 'مطابقة الأعمدة',

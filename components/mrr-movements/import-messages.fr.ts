@@ -7,7 +7,6 @@ const fr: Translation<ImportMessagesEnglish> = {
   pickFile: 'Choisir un fichier CSV',
   dropHint:
     'ou déposez-le ici. Une ligne par période d’abonnement : au moins le client, la date de début, la date de fin et le montant.',
-  dropActive: 'Déposez le fichier pour le lire',
   fileInfo: '{name}, {size}',
   sniffing: 'Lecture du début du fichier…',
   mappingTitle: 'Associer les colonnes',

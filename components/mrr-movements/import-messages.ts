@@ -5,7 +5,6 @@ const importMessagesEn = {
   importTitle: 'Import a CSV file',
   pickFile: 'Choose a CSV file',
   dropHint: 'or drop it here. One row per subscription period: customer, start date, end date and amount at least.',
-  dropActive: 'Drop the file to read it',
   fileInfo: '{name}, {size}',
   sniffing: 'Reading the start of the file…',
   mappingTitle: 'Match the columns',

@@ -2,14 +2,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import { parseDateCell } from '../../src/import/dates.js';
-import type { MappedField, SkipCounts } from '../../src/import/types.js';
+import { REQUIRED_FIELDS } from '../../src/import/mapping.js';
 import { formatBytes, formatDay, named } from './format.js';
 import { type ImportController, type ImportStep, MAPPED_FIELDS } from '../../src/controllers/import-controller.js';
 import { renderRefused, renderReport } from './import-report.js';
 import type { MovementsMessages } from './messages.js';
 
 type L = LocaleController<MovementsMessages>;
-const REQUIRED: readonly MappedField[] = ['customerId', 'start', 'amount'];
 
 function filesOf(e: Event): File | undefined {
   const list = (e as DragEvent).dataTransfer?.files ?? (e.target as HTMLInputElement).files;
@@ -236,7 +235,7 @@ function renderMapping(l: L, ctrl: ImportController, step: MappingStep) {
         const describedBy = [issue ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
         return html`<div class="field" ?data-invalid=${!!issue}>
           <label for=${id}
-            >${l.t(`field.${field}`)}${REQUIRED.includes(field) ? html` <span class="req">(${l.t('required')})</span>` : nothing}</label
+            >${l.t(`field.${field}`)}${REQUIRED_FIELDS.includes(field) ? html` <span class="req">(${l.t('required')})</span>` : nothing}</label
           >
           <div class="input-wrap">
             <select
@@ -299,11 +298,6 @@ function renderProgress(l: L, ctrl: ImportController, step: Extract<ImportStep, 
     </p>
     <button type="button" id="cancel-import" @click=${() => ctrl.cancel()}>${l.t('cancelImport')}</button>
   </div>`;
-}
-
-/** Sum of the skip counts, for tests and the live region. */
-export function skippedTotal(s: SkipCounts): number {
-  return s.trial + s.zeroAmount + s.oneTime + s.status + s.emptyLine;
 }
 
 /** The whole import panel: file picker, then the current step. */

@@ -3,7 +3,7 @@ import type { LocaleController } from '../../src/controllers/locale-controller.j
 import { errorsToCsv } from '../../src/import/rows.js';
 import type { ImportFatal, SkipCounts } from '../../src/import/types.js';
 import { downloadText, named } from './format.js';
-import { MAX_NAME_LENGTH } from '../../src/storage/datasets.js';
+import { MAX_NAME_LENGTH } from '../../src/controllers/datasets-controller.js';
 import type { ImportController, ImportStep } from '../../src/controllers/import-controller.js';
 import type { MovementsMessages } from './messages.js';
 

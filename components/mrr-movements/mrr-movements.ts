@@ -4,7 +4,8 @@ import type { StartingFigures } from '../../components/mrr-calculator/mrr-calcul
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
-import { ResizeController } from '../../src/controllers/resize-controller.js';
+import { ContainerWidthController } from '../../src/controllers/container-width-controller.js';
+import { DatasetOpenController } from '../../src/controllers/dataset-open-controller.js';
 import type { CohortRow } from '../../src/core/cohorts.js';
 import { measuredAssumptions, type SummaryMetrics, summaryMetrics } from '../../src/core/metrics.js';
 import { toMinor } from '../../src/core/money.js';
@@ -14,10 +15,8 @@ import {
   type PeriodsInput,
   type SubscriptionAnalysis,
 } from '../../src/core/movements.js';
-import { analyzeInBackground } from '../../src/import/importer.js';
 import { MrrEvent } from '../../src/events.js';
-import { EXAMPLE_CURRENCY, examplePeriods } from '../../src/site/example-data.js';
-import { getDataset, loadDatasetColumns } from '../../src/storage/datasets.js';
+import { EXAMPLE_CURRENCY, examplePeriods } from '../../src/import/example-data.js';
 import type { DatasetRecord } from '../../src/storage/db.js';
 import { movementChart } from '../../src/ui/movement-chart.js';
 import { type CohortMetric, renderCohortHeatmap } from './cohort-heatmap.js';
@@ -44,8 +43,7 @@ export interface DatasetSavedDetail {
   periodCount: number;
 }
 
-/** Saved datasets with more periods than this are analysed in a worker when opened. */
-export const BACKGROUND_ANALYSIS_PERIODS = 50_000;
+export { BACKGROUND_ANALYSIS_PERIODS } from '../../src/controllers/dataset-open-controller.js';
 
 /** What is shown: nothing, the built-in example, a saved dataset, an import not saved, or `periods` set by code. */
 type Source =
@@ -99,8 +97,6 @@ export class MrrMovements extends MrrElement {
   @property({ attribute: false }) periods: PeriodsInput | null = null;
 
   @state() private source: Source = { kind: 'none' };
-  @state() private loading = false;
-  @state() private loadFailed = false;
   @state() private preset: RangePreset = 'last12';
   @state() private from = '';
   @state() private to = '';
@@ -122,7 +118,10 @@ export class MrrMovements extends MrrElement {
   private opening?: Promise<void>;
 
   protected readonly l = new LocaleController(this, messages);
-  private readonly size = new ResizeController(this);
+  /** Width of the card's content box, where the chart is drawn. */
+  private readonly contentWidth = new ContainerWidthController(this, '[part="base"]');
+  /** Reading saved datasets (storage, worker analysis of large ones). */
+  private readonly opener = new DatasetOpenController(this);
   /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
   readonly persist = new PersistController<{ datasetId: string | null }>(this, {
     component: 'movements',
@@ -185,24 +184,11 @@ export class MrrMovements extends MrrElement {
    * analysed in a worker, so the page stays responsive while a million periods are read.
    */
   async openDataset(id: string, remember = true): Promise<void> {
-    this.loading = true;
-    this.loadFailed = false;
-    try {
-      const [record, loaded] = await Promise.all([getDataset(id), loadDatasetColumns(id)]);
-      if (!record || !loaded) {
-        if (remember) this.loadFailed = true;
-        return;
-      }
-      let columns = loaded;
-      let analysis: SubscriptionAnalysis | null = null;
-      if (columns.length > BACKGROUND_ANALYSIS_PERIODS) ({ columns, analysis } = await analyzeInBackground(columns));
-      this.show(columns, record.currency, { kind: 'dataset', id: record.id, name: record.name }, analysis);
-      if (remember) this.remember(id);
-    } catch {
-      this.loadFailed = true;
-    } finally {
-      this.loading = false;
-    }
+    const opened = await this.opener.open(id, { reportMissing: remember });
+    if (!opened) return;
+    const { record, columns, analysis } = opened;
+    this.show(columns, record.currency, { kind: 'dataset', id: record.id, name: record.name }, analysis);
+    if (remember) this.remember(id);
   }
 
   /** Starts an import of `file` (what the file input and the drop zone do). */
@@ -341,8 +327,8 @@ export class MrrMovements extends MrrElement {
             : nothing
         }
       </div>
-      ${this.loading ? html`<p role="status">${t('loading')}</p>` : nothing}
-      ${this.loadFailed ? html`<p class="notice" role="alert">${t('loadFailed')}</p>` : nothing}
+      ${this.opener.loading ? html`<p role="status">${t('loading')}</p>` : nothing}
+      ${this.opener.failed ? html`<p class="notice" role="alert">${t('loadFailed')}</p>` : nothing}
       ${this.analysis ? this.renderAnalysis() : this.renderEmpty()}
       <div class="sources">
         ${renderImportPanel(this.l, this.importer)}
@@ -393,7 +379,7 @@ export class MrrMovements extends MrrElement {
   }
 
   private renderEmpty() {
-    if (this.loading) return nothing;
+    if (this.opener.loading) return nothing;
     return html`<section class="empty" aria-labelledby="empty-title">
       <h3 id="empty-title">${this.l.t('empty.title')}</h3>
       <p>${this.l.t('empty.body')}</p>
@@ -408,7 +394,7 @@ export class MrrMovements extends MrrElement {
     if (!s || rows.length === 0) return html`<p class="notice" role="note">${t('noMrr')}</p>`;
     const range = { from: formatMonth(this.from, this.l.locale, 'long'), to: formatMonth(this.to, this.l.locale, 'long') };
     const months = this.analysis!.movements.map((r) => r.month);
-    const chartWidth = Math.min(this.size.value - 34, 1100);
+    const chartWidth = Math.min(this.contentWidth.value, 1100);
     const labelStep = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(chartWidth / 70))));
     const cohorts: CohortRow[] = this.analysis!.cohorts.cohorts.filter((c) => c.cohort >= this.from && c.cohort <= this.to);
     return html`${renderPeriodSelector(this.l, months, { preset: this.preset, from: this.from, to: this.to }, (next) => {

@@ -2,6 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { deleteDataset, listDatasets, renameDataset } from '../storage/datasets.js';
 import type { DatasetRecord } from '../storage/db.js';
 
+export { MAX_NAME_LENGTH } from '../storage/datasets.js';
+
 /** How long a deleted dataset can be brought back before it is really deleted. */
 export const UNDO_MS = 10_000;
 

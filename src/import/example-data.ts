@@ -8,8 +8,6 @@
 import type { SubscriptionPeriod } from '../core/movements.js';
 
 export const EXAMPLE_CURRENCY = 'USD';
-export const EXAMPLE_FIRST_MONTH = '2022-01';
-export const EXAMPLE_LAST_MONTH = '2024-12';
 const MONTHS = 36;
 
 /** Monthly prices of the plans, cheapest first; a yearly plan bills 10 months for 12. */

@@ -68,8 +68,3 @@ export function readFileAmount(
   if (comma.ok) return comma;
   return { ok: false, code: dot.code === 'tooLarge' || comma.code === 'tooLarge' ? 'tooLarge' : 'badAmount' };
 }
-
-/** The parsing locale of a chosen format (for the rates form and tests). */
-export function localeOfFormat(format: NumberFormat): string {
-  return LOCALE_OF[format];
-}

@@ -36,10 +36,6 @@ import {
   type SkipCounts,
 } from './types.js';
 
-/** Amounts above this (per row, amount × quantity, major units) are refused as `tooLarge`: the
- * core's one limit, {@link MAX_AMOUNT}, so a row the import keeps is a period the engine accepts. */
-export const MAX_ROW_AMOUNT = MAX_AMOUNT;
-
 const DEFAULT_SKIP_STATUSES = ['incomplete', 'incomplete_expired'];
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -196,7 +192,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
     if (!Number.isFinite(value)) return 'badAmount';
     if (mapping.amountInMinorUnits) value = value / 10 ** currencyDigits(currency);
     if (value < 0) return 'negativeAmount';
-    if (value > MAX_ROW_AMOUNT) return 'tooLarge';
+    if (value > MAX_AMOUNT) return 'tooLarge';
     return value;
   }
 
@@ -264,7 +260,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
         if (!(quantity >= 0)) return errors.add(line, 'badQuantity', mapping.quantity ?? undefined, text);
       }
     }
-    if (amount * quantity > MAX_ROW_AMOUNT) return errors.add(line, 'tooLarge', mapping.quantity ?? undefined, amountText);
+    if (amount * quantity > MAX_AMOUNT) return errors.add(line, 'tooLarge', mapping.quantity ?? undefined, amountText);
 
     let interval: BillingInterval = 'month';
     let intervalCount = 1;

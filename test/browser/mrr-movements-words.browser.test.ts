@@ -186,3 +186,22 @@ describe('<mrr-movements> small ones (issue 8 item 12)', () => {
     }
   });
 });
+
+describe('<mrr-movements> layout (issue 7 item 7)', () => {
+  it('draws the chart at the width of its container, measured by a ResizeObserver, and follows it', async () => {
+    const el = await movements('example', '520px');
+    const svgWidth = async () => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await el.updateComplete;
+      return Number($(el, 'figure.chart svg')!.getAttribute('width'));
+    };
+    const content = () => {
+      const base = $(el, '[part="base"]')!;
+      const style = getComputedStyle(base);
+      return base.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    };
+    expect(await svgWidth()).to.equal(Math.floor(content()));
+    el.parentElement!.style.width = '760px';
+    expect(await svgWidth()).to.equal(Math.floor(content()));
+  });
+});

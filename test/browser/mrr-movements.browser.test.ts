@@ -6,7 +6,7 @@ import type { MrrCalculator } from '../../components/mrr-calculator/mrr-calculat
 import { analyzeSubscriptions } from '../../src/core/movements.js';
 import { formatMoney, formatNumber, formatPercent, toMinor } from '../../src/core/money.js';
 import { summaryMetrics } from '../../src/core/metrics.js';
-import { examplePeriods } from '../../src/site/example-data.js';
+import { examplePeriods } from '../../src/import/example-data.js';
 import { q, shadow, text, uniqueKey } from './helpers.js';
 
 async function movements(attrs = 'example', key = uniqueKey()): Promise<MrrMovements> {
