@@ -70,6 +70,7 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
         text: (f) => (f === OTHER ? t('otherField') : fieldLabel(l, f)),
         error: known ? e.errors[fieldId(c.id, 'field')] : undefined,
         l,
+        compact: i > 0,
         onChange: (f) => e.onCriterion(i, f === OTHER ? { field: '' } : { field: f }),
       })}
       ${
@@ -89,6 +90,7 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
         label: t('weight'),
         value: c.weight,
         error: e.errors[fieldId(c.id, 'weight')],
+        compact: i > 0,
         onInput: (v) => e.onCriterion(i, { weight: v }),
       })}
       ${selectField<CriterionType>({
@@ -97,6 +99,7 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
         value: c.type,
         options: CRITERION_TYPES,
         text: (x) => t(`type.${x}`),
+        compact: i > 0,
         onChange: (type) => e.onCriterion(i, { type }),
       })}
       <button
@@ -108,7 +111,7 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
         ?disabled=${hasError}
         @click=${() => e.onToggle(c.id)}
       >
-        <span aria-hidden="true" class="chevron">${open ? '▾' : '▸'}</span> ${t('values')}
+        <span aria-hidden="true" class="chevron">${open ? '▾' : l.dir === 'rtl' ? '◂' : '▸'}</span> ${t('values')}
       </button>
       <button
         type="button"
@@ -126,6 +129,14 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
     </div>
     ${open ? nothing : html`<p class="summary" dir="auto">${summary(l, c)}</p>`}
   </fieldset>`;
+}
+
+/** A range in words: "5–50", "1,000 or more", "under 100" (symbols like ≥ mirror in right-to-left text). */
+export function rangeWords(l: L, min: string | null, max: string | null): string {
+  if (min !== null && max !== null) return l.t('range.between', { min, max });
+  if (min !== null) return l.t('range.atLeast', { min });
+  if (max !== null) return l.t('range.below', { max });
+  return l.t('range.any');
 }
 
 /** One line saying what a criterion counts: "Ideal: Dental clinic, Law firm · Acceptable: 2–5". */

@@ -29,6 +29,7 @@ import {
   selectField,
   sentence,
 } from './fields.js';
+import { rangeWords } from './criteria.js';
 import { reasonValue } from './fit-view.js';
 
 export interface LearnHost {
@@ -206,16 +207,12 @@ export class LearnPanel implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** A value as words: category text, Yes/No, or a range "10–50", "≥ 1,000", "< 100". */
+  /** A value as words: category text, Yes/No, or a range "10–50", "1,000 or more", "under 100". */
   valueText(value: IcpValueStats['value']): string {
     const l = this.o.l;
     if (typeof value === 'string' || typeof value === 'boolean') return reasonValue(l, value);
-    const lo = value.min ?? null;
-    const hi = value.max ?? null;
-    if (lo !== null && hi !== null) return `${l.number(lo, 2)}–${l.number(hi, 2)}`;
-    if (lo !== null) return `≥ ${l.number(lo, 2)}`;
-    if (hi !== null) return `< ${l.number(hi, 2)}`;
-    return l.t('unknown');
+    const bound = (x: number | null | undefined) => (x === null || x === undefined ? null : l.number(x, 2));
+    return rangeWords(l, bound(value.min), bound(value.max));
   }
 
   render(): TemplateResult {
@@ -226,9 +223,9 @@ export class LearnPanel implements ReactiveController {
       <h3 id="learn-title">${t('learn')}</h3>
       <p class="hint" id="learn-hint">${t('learnHint')}</p>
       <div class="file">
-        <label for="clients-file">${t('chooseFile')}</label>
         <input
           id="clients-file"
+          class="visually-hidden"
           type="file"
           accept=".csv,text/csv,text/plain"
           aria-describedby="learn-hint"
@@ -237,6 +234,7 @@ export class LearnPanel implements ReactiveController {
             if (file) void this.load(file, file.name);
           }}
         />
+        <label for="clients-file" class="file-button">${t('chooseFile')}</label>
         ${this.fileName ? html`<bdi class="file-name">${this.fileName}</bdi>` : nothing}
       </div>
       ${this.busy ? html`<p role="status">${t('reading')}</p>` : nothing}

@@ -90,6 +90,7 @@ export const icpBuilderStyles = [
       .row.range > :first-child {
         grid-column: 1 / -1;
       }
+      .row.head label.visually-hidden,
       .row.range label.visually-hidden {
         position: static;
         width: auto;
@@ -272,12 +273,40 @@ export const icpBuilderStyles = [
       align-items: center;
       margin-bottom: 8px;
     }
-    .file input[type='file'] {
-      max-width: 100%;
-      font: inherit;
-    }
-    .file label {
+    /* The native picker's words follow the browser's language, not the element's: a label is the button. */
+    .file-button {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      padding: 8px 14px;
+      border-radius: calc(var(--_radius) * 0.75);
+      border: 1px solid var(--_accent);
+      color: var(--_accent);
       font-weight: 600;
+      cursor: pointer;
+    }
+    input[type='file']:focus-visible + .file-button {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    .file-name {
+      overflow-wrap: anywhere;
+      min-width: 0;
+    }
+    .tiers > summary::before {
+      content: '▸';
+      display: inline-block;
+      width: 1.2em;
+    }
+    :host(:dir(rtl)) .tiers > summary::before,
+    [dir='rtl'] .tiers > summary::before {
+      content: '◂';
+    }
+    .tiers[open] > summary::before {
+      content: '▾';
+    }
+    .row.long {
+      grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
     }
     .checks {
       display: flex;

@@ -279,9 +279,9 @@ export class ProspectsPanel implements ReactiveController {
       <h3 id="prospects-title">${t('prospects')}</h3>
       <p class="hint" id="prospects-hint">${t('prospectsHint')}</p>
       <div class="file">
-        <label for="prospects-file">${t('chooseFile')}</label>
         <input
           id="prospects-file"
+          class="visually-hidden"
           type="file"
           accept=".csv,text/csv,text/plain"
           aria-describedby="prospects-hint"
@@ -290,6 +290,7 @@ export class ProspectsPanel implements ReactiveController {
             if (file) void this.load(file, file.name);
           }}
         />
+        <label for="prospects-file" class="file-button">${t('chooseFile')}</label>
         ${this.fileName ? html`<bdi class="file-name">${this.fileName}</bdi>` : nothing}
       </div>
       ${this.phase === 'reading' ? this.renderProgress(t('reading'), this.fraction) : nothing}
