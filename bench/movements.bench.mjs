@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// MRR movements + cohorts (`analyzeSubscriptions` from dist/core.js) on 10k, 100k and 1M synthetic
+// MRR movements + cohorts (`analyzeSubscriptions` from dist/core.js) on 100k and 1M (default) synthetic
 // periods given as JS objects and as columns (PeriodColumns: typed arrays, interned customer ids), against the same movements in SQL on DuckDB (dbt mrr-playbook style).
 // Run by `npm run bench` (which builds dist/ first and passes --expose-gc), or directly:
-//   npx vite build --mode core && node --expose-gc bench/movements.bench.mjs [10000,100000]
+//   npx vite build --mode core && node --expose-gc bench/movements.bench.mjs [10000,100000,1000000]
 // Writes bench/results/movements.json and prints a markdown table.
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -83,23 +83,23 @@ for (const count of sizes) {
   const periods = generatePeriods(count);
   const customers = new Set(periods.map((p) => p.customerId)).size;
   const big = count >= 1e6;
-  const analyze = await timeMs(() => analyzeSubscriptions(periods, { asOf: AS_OF }), big ? 7 : 15, 3);
+  const analyze = await timeMs(() => analyzeSubscriptions(periods, { asOf: AS_OF }), big ? 5 : 7, 2);
   // The same periods as columns (what the import worker and storage hand over): no date parsing,
   // no customer-id lookups. Converting is timed apart (the import builds columns while reading).
-  const toColumns = await timeMs(() => periodsToColumns(periods), big ? 5 : 9, 1);
+  const toColumns = await timeMs(() => periodsToColumns(periods), big ? 3 : 5, 1);
   const { columns } = periodsToColumns(periods);
-  const analyzeColumns = await timeMs(() => analyzeSubscriptions(columns, { asOf: AS_OF }), big ? 7 : 15, 3);
+  const analyzeColumns = await timeMs(() => analyzeSubscriptions(columns, { asOf: AS_OF }), big ? 5 : 7, 2);
   const columnRowsEqual =
     JSON.stringify(analyzeSubscriptions(columns, { asOf: AS_OF })) ===
     JSON.stringify(analyzeSubscriptions(periods, { asOf: AS_OF }));
-  const movementsOnly = await timeMs(() => mrrMovements(periods, { asOf: AS_OF }), big ? 7 : 15, 2);
+  const movementsOnly = await timeMs(() => mrrMovements(periods, { asOf: AS_OF }), big ? 3 : 5, 1);
   // Customers interleaved, as in an export sorted by start date: built as fresh objects in that
   // order (as a parser would), so every period needs its own Map lookup of a new id string.
   const copy = (s) => `${s.slice(0, 5)}${s.slice(5)}`;
   const interleaved = [...periods]
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
     .map((p) => ({ ...p, customerId: copy(p.customerId), start: copy(p.start), end: p.end === null ? null : copy(p.end) }));
-  const analyzeInterleaved = await timeMs(() => analyzeSubscriptions(interleaved, { asOf: AS_OF }), big ? 5 : 9, 2);
+  const analyzeInterleaved = await timeMs(() => analyzeSubscriptions(interleaved, { asOf: AS_OF }), big ? 3 : 5, 1);
   interleaved.length = 0;
   const jsRows = mrrMovements(periods, { asOf: AS_OF });
 
@@ -111,7 +111,7 @@ for (const count of sizes) {
     async () => {
       duckRows = await duckDbMovements(connection, AS_OF_INDEX);
     },
-    big ? 3 : 7,
+    big ? 2 : 3,
     1,
   );
   const equal = sameTotals(jsRows, duckRows);
