@@ -195,14 +195,18 @@ function inferType(rows: readonly Prepared[], field: string): IcpCriterionType {
   return allBool ? 'boolean' : allNum ? 'number' : 'category';
 }
 
-/** Non-overlapping ranges covering every number, cut at the quantiles of `values` (open ends). */
+/** Non-overlapping ranges covering every number, cut at the quantiles of `values` rounded to two significant digits (open ends). */
 export function quantileRanges(values: readonly number[], bins: number): IcpRange[] {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return [];
   const cuts: number[] = [];
   for (let q = 1; q < bins; q++) {
-    const v = sorted[Math.floor((q * sorted.length) / bins)];
-    if (v > sorted[0] && v !== cuts[cuts.length - 1]) cuts.push(v);
+    // Two significant digits: ranges a person reads (280,000 rather than 283,417.5).
+    const v = Number(sorted[Math.floor((q * sorted.length) / bins)].toPrecision(2));
+    // Every range keeps at least one value: a value below the cut since the previous cut, and one
+    // at or above it (rounding can move a cut past the values).
+    const prev = cuts.length > 0 ? cuts[cuts.length - 1] : -Infinity;
+    if (v > prev && sorted.some((x) => x >= prev && x < v) && sorted[sorted.length - 1] >= v) cuts.push(v);
   }
   if (cuts.length === 0) return [{}];
   const ranges: IcpRange[] = [{ max: cuts[0] }];
@@ -259,7 +263,8 @@ function bucketsOf(
       bins,
     ).map((value): Bucket => ({ value, rows: [] }));
     for (const k of known) buckets.find((b) => inIcpRange(k.x, b.value as IcpRange))!.rows.push(k.r);
-    return { buckets, unknown };
+    // quantileRanges leaves no range empty; the filter keeps averages defined should that change.
+    return { buckets: buckets.filter((b) => b.rows.length > 0), unknown };
   }
   const map = new Map<string | boolean, Bucket>();
   for (const r of rows) {

@@ -156,6 +156,17 @@ describe('learnIcp: fields', () => {
     expect(quantileRanges([5, 5, 5], 4)).toEqual([{}]);
     expect(quantileRanges([1, 1, 1, 1, 2, 9], 4)).toEqual([{ max: 2 }, { min: 2 }]);
     expect(quantileRanges([1, 2, 3, 4, 5, 6, 7, 8], 4)).toEqual([{ max: 3 }, { min: 3, max: 5 }, { min: 5, max: 7 }, { min: 7 }]);
+    // A cut rounded past every value is dropped: no empty range (found by the property below).
+    expect(quantileRanges([175], 4)).toEqual([{}]);
+    expect(quantileRanges([1, 2, 175, 176], 2)).toEqual([{}]);
+    expect(quantileRanges([1, 150, 151, 300], 2)).toEqual([{ max: 150 }, { min: 150 }]);
+    // Cuts are rounded to two significant digits.
+    expect(quantileRanges([101_000, 283_417.5, 512_345, 1_234_567], 4)).toEqual([
+      { max: 280_000 },
+      { min: 280_000, max: 510_000 },
+      { min: 510_000, max: 1_200_000 },
+      { min: 1_200_000 },
+    ]);
   });
 
   it('maps information value to weight monotonically', () => {
