@@ -91,16 +91,17 @@ export const designerStyles = [
       table-layout: fixed;
     }
     .catalog-table th:nth-child(1) {
-      width: 9%;
+      width: 8%;
     }
     .catalog-table th:nth-child(2) {
-      width: 18%;
+      width: 17%;
     }
-    .catalog-table th:nth-child(3) {
+    .catalog-table th:nth-child(3),
+    .catalog-table th:nth-child(9) {
       width: 9%;
     }
     .catalog-table th:nth-child(4) {
-      width: 16%;
+      width: 15%;
     }
     .catalog-table th:nth-child(5),
     .catalog-table th:nth-child(6),
@@ -108,10 +109,7 @@ export const designerStyles = [
       width: 8%;
     }
     .catalog-table th:nth-child(7) {
-      width: 12%;
-    }
-    .catalog-table th:nth-child(9) {
-      width: 8%;
+      width: 14%;
     }
     .catalog-table th:nth-child(10) {
       width: 44px;
@@ -189,7 +187,7 @@ export const designerStyles = [
       gap: 4px;
     }
     .pair > .field:first-child {
-      flex: 0 0 56px;
+      flex: 0 0 48px;
     }
     .pair > .field:last-child {
       flex: 1 1 auto;
@@ -256,8 +254,21 @@ export const designerStyles = [
     }
     /* Tiers: a column each */
     .tier-table {
-      min-width: calc(200px + var(--_tiers, 3) * 170px);
+      --_tiers: 3;
+      min-width: calc(180px + var(--_tiers) * 170px);
       table-layout: fixed;
+    }
+    .tier-table[data-tiers='1'] {
+      --_tiers: 1;
+    }
+    .tier-table[data-tiers='2'] {
+      --_tiers: 2;
+    }
+    .tier-table[data-tiers='4'] {
+      --_tiers: 4;
+    }
+    .tier-table[data-tiers='5'] {
+      --_tiers: 5;
     }
     .tier-table th[scope='row'],
     .tier-table thead td {
@@ -275,7 +286,7 @@ export const designerStyles = [
         width: 120px;
       }
       .tier-table {
-        min-width: calc(120px + var(--_tiers, 3) * 150px);
+        min-width: calc(120px + var(--_tiers) * 150px);
       }
     }
     .tier-head {

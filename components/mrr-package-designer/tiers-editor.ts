@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { PackageFigureReason, TierEconomics } from '../../src/core/packages.js';
 import { issueText } from './catalog-editor.js';
 import { isolate, numberInput, removeButton, textField, warningIcon } from './fields.js';
@@ -41,7 +40,7 @@ export function renderTiers(v: View): TemplateResult {
     <h3 id="tiers-title">${t('tiers')}</h3>
     <p class="hint">${t('tiersHint')}</p>
     <div class="scroll" tabindex="0" role="region" aria-labelledby="tiers-title">
-      <table class="tier-table" ?data-stale=${v.stale} style=${styleMap({ '--_tiers': String(tiers.length) })}>
+      <table class="tier-table" ?data-stale=${v.stale} data-tiers=${tiers.length}>
         <thead>
           <tr>
             <td></td>
