@@ -81,6 +81,7 @@ async function run(variant, script) {
   const m = await page.evaluate(() => ({
     longTasks: window.__longTasks,
     shifts: window.__shifts,
+    tasks: window.__longTasks.map((t) => [Math.round(t.start), Math.round(t.duration)]),
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     elementHeight: document.querySelector('mrr-calculator')?.getBoundingClientRect().height ?? 0,
   }));
@@ -96,6 +97,7 @@ async function run(variant, script) {
     fcpMs: m.fcp,
     renderedWallMs: renderedMs,
     shifts: m.shifts,
+    tasks: m.tasks,
     elementHeight: m.elementHeight,
   };
 }
