@@ -66,6 +66,25 @@ describe('npm entries by package name', () => {
   });
 });
 
+describe('the published tarball (npm pack)', () => {
+  it('holds every export target, the CDN files and their chunks and workers, and not the site', () => {
+    const run = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const files = new Set((JSON.parse(run.stdout)[0].files as { path: string }[]).map((f) => f.path));
+    const targets = Object.values(pkg.exports as Record<string, string | { types: string; default: string }>).flatMap((t) =>
+      typeof t === 'string' ? [t] : [t.types, t.default],
+    );
+    for (const t of targets) expect(files, t).toContain(t.replace(/^\.\//, ''));
+    for (const e of ELEMENTS) expect(files).toContain(`dist/${e.tag}.js`);
+    expect(files).toContain('dist/mrr-kit.js');
+    // Everything the CDN files import, statically or on demand, is in the tarball.
+    for (const r of measureSizes('dist') as { files: string[]; onDemand: string[] }[])
+      for (const f of [...r.files, ...r.onDemand]) expect(files, f).toContain(`dist/${f}`);
+    expect([...files].some((f) => f.startsWith('dist/assets/') && f.includes('worker'))).toBe(true);
+    expect([...files].some((f) => f.startsWith('dist/site/'))).toBe(false);
+  });
+});
+
 describe('an app built with Vite that imports mrr-kit/calculator', () => {
   const root = resolve('tmp/e2e-package-app');
   let e2e: E2E;
