@@ -213,25 +213,39 @@ export async function sniff(input: ImportInput, options: { delimiter?: string } 
   return result;
 }
 
+/** What {@link readCsvRows} calls as it reads: the header row, then every data row with its line. */
+export interface CsvRowHandlers {
+  /** The first non-blank row (cells trimmed). Return a fatal to stop before any data row. */
+  header(headers: string[]): ImportFatal | void;
+  /** A data row; `line` is the 1-based line where it starts (quoted line breaks counted). */
+  row(cells: string[], line: number): void;
+  /** A row papaparse could not split (a stray quote): counted as read and in error. */
+  badRow(line: number): void;
+  /** Data rows handled so far, for progress. */
+  rowsRead(): number;
+}
+
 /**
- * Phase 2: streams the whole of `input` through the row processor. Resolves with the periods (as
- * columns), their analysis (movements and cohorts) and the report (a refused import has
- * `report.fatal`, no periods and no analysis); rejects only with
- * {@link ImportCancelledError} when `hooks.isCancelled()` turns true.
+ * The streaming CSV reader shared by the subscription import and {@link parseCsvRecords}: reads
+ * `input` chunk by chunk (a Blob is never read whole), guesses the delimiter and line break from the
+ * first whole lines (unless `delimiter` is given), hands each row to `handlers` with its true line
+ * number, and stops on an unbalanced quote swallowing the file. Resolves with a fatal, or nothing
+ * when the file was read to its end; rejects only with {@link ImportCancelledError}.
  */
-export async function streamImport(
+export async function readCsvRows(
   input: ImportInput,
-  mapping: ColumnMapping,
-  options: ImportOptions = {},
+  handlers: CsvRowHandlers,
+  options: { delimiter?: string } = {},
   hooks: StreamHooks = {},
-): Promise<ImportResult> {
+): Promise<{ fatal?: ImportFatal; headers?: string[]; delimiter: string; hadBom: boolean }> {
   const reader = new ChunkReader(input, Math.max(16, hooks.chunkSize ?? DEFAULT_CHUNK));
-  if (reader.totalBytes === 0) return fatalResult({ code: 'emptyFile' }, options);
+  let delimiter = options.delimiter ?? ',';
+  const done = (fatal?: ImportFatal) => ({ ...(fatal ? { fatal } : {}), headers, delimiter, hadBom: reader.hadBom });
+  if (reader.totalBytes === 0) return { fatal: { code: 'emptyFile' }, delimiter, hadBom: false };
   const interval = hooks.progressIntervalMs ?? 100;
   const started = Date.now();
   let lastProgress = started;
 
-  let processor: RowProcessor | undefined;
   let headers: string[] | undefined;
   let fatal: ImportFatal | undefined;
   let line = 1; // line where the next row starts
@@ -244,7 +258,7 @@ export async function streamImport(
 
   const progress = (): ImportProgress => {
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-    const rowsRead = processor?.rowsRead ?? 0;
+    const rowsRead = handlers.rowsRead();
     return {
       rowsRead,
       bytesRead: reader.bytesRead,
@@ -270,13 +284,11 @@ export async function streamImport(
     if (!headers) {
       if (row.every((c) => c.trim() === '')) return; // blank lines before the header
       headers = row.map((h) => h.trim());
-      const issues = validateMapping(mapping, headers);
-      if (issues.length > 0) {
-        fatal = { code: 'invalidMapping', mappingIssues: issues };
+      const refused = handlers.header(headers);
+      if (refused) {
+        fatal = refused;
         parser?.abort(); // the low-level Parser calls step without itself
-        return;
       }
-      processor = createRowProcessor(mapping, options, headers);
       return;
     }
     if (results.errors.some((e) => e.code === 'MissingQuotes')) {
@@ -285,8 +297,8 @@ export async function streamImport(
       parser?.abort();
       return;
     }
-    if (results.errors.length > 0) processor!.reject(rowLine, 'badQuotes');
-    else processor!.push(row, rowLine);
+    if (results.errors.length > 0) handlers.badRow(rowLine);
+    else handlers.row(row, rowLine);
   };
 
   try {
@@ -300,20 +312,21 @@ export async function streamImport(
         while (!reader.done && text.length < SNIFF_BYTES && (!text.includes('\n') || text.endsWith('\r'))) {
           text += await reader.next();
         }
-        if (looksBinary(text)) return fatalResult({ code: 'binaryFile' }, options);
+        if (looksBinary(text)) return done({ code: 'binaryFile' });
         const format = guessFormat(text.slice(0, SNIFF_BYTES), options.delimiter);
+        delimiter = format.delimiter;
         newlineChar = format.newline === '\r' ? '\r' : '\n';
         parser = new Papa.Parser({ delimiter: format.delimiter, newline: format.newline, step });
       }
       aggregate = pending + text;
       const last = reader.done;
       const res = parser.parse(aggregate, base, !last) as { meta: { cursor: number } };
-      if (fatal) return fatalResult(fatal, options);
+      if (fatal) return done(fatal);
       const consumed = res.meta.cursor - base;
       pending = aggregate.slice(consumed);
       base += consumed;
       aggregate = '';
-      if (pending.length > MAX_PENDING_CHARS) return fatalResult({ code: 'unterminatedQuote', line }, options);
+      if (pending.length > MAX_PENDING_CHARS) return done({ code: 'unterminatedQuote', line });
       if (hooks.onProgress && Date.now() - lastProgress >= interval) {
         lastProgress = Date.now();
         hooks.onProgress(progress());
@@ -322,13 +335,43 @@ export async function streamImport(
     }
   } catch (e) {
     if (e instanceof ImportCancelledError) throw e;
-    return fatalResult({ code: 'readFailed', message: String(e) }, options);
+    return done({ code: 'readFailed', message: String(e) });
   }
   hooks.onProgress?.(progress());
-  if (!processor) {
-    const onlyBlank = headers === undefined;
-    return fatalResult({ code: onlyBlank ? 'emptyFile' : 'noDataRows' }, options);
-  }
+  if (!headers) return done({ code: 'emptyFile' });
+  return done();
+}
+
+/**
+ * Phase 2: streams the whole of `input` through the row processor. Resolves with the periods (as
+ * columns), their analysis (movements and cohorts) and the report (a refused import has
+ * `report.fatal`, no periods and no analysis); rejects only with
+ * {@link ImportCancelledError} when `hooks.isCancelled()` turns true.
+ */
+export async function streamImport(
+  input: ImportInput,
+  mapping: ColumnMapping,
+  options: ImportOptions = {},
+  hooks: StreamHooks = {},
+): Promise<ImportResult> {
+  let processor: RowProcessor | undefined;
+  const read = await readCsvRows(
+    input,
+    {
+      header(headers) {
+        const issues = validateMapping(mapping, headers);
+        if (issues.length > 0) return { code: 'invalidMapping', mappingIssues: issues };
+        processor = createRowProcessor(mapping, options, headers);
+      },
+      row: (cells, line) => processor!.push(cells, line),
+      badRow: (line) => processor!.reject(line, 'badQuotes'),
+      rowsRead: () => processor?.rowsRead ?? 0,
+    },
+    { delimiter: options.delimiter },
+    hooks,
+  );
+  if (read.fatal) return fatalResult(read.fatal, options);
+  if (!processor) return fatalResult({ code: 'noDataRows' }, options);
   const result = processor.finish();
   if (!result.report.fatal) result.analysis = analyzeColumns(result.columns);
   return result;
