@@ -12,7 +12,6 @@ import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { MrrEvent } from '../../src/events.js';
 import { type FieldError, numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
 import { messages } from './messages.js';
-import { renderPlanList } from './plans.js';
 import { renderResults } from './results.js';
 import {
   type CalculatorDefaults,
@@ -327,9 +326,16 @@ export class MrrCalculator extends MrrElement {
     }`;
   }
 
+  /** The plan list UI is loaded when first shown (most people use clients × price). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!planList && this.form.inputs.mode === 'plans') return loadPlanList().then(() => super.scheduleUpdate());
+    return super.scheduleUpdate();
+  }
+
   private renderPlans() {
     const plans = this.form.inputs.plans;
-    return renderPlanList(this.l, {
+    if (!planList) return nothing;
+    return planList.renderPlanList(this.l, {
       plans,
       currency: this.currency,
       errorOf: (id) => this.errorOf(id),
@@ -370,6 +376,13 @@ export class MrrCalculator extends MrrElement {
     });
   }
 }
+
+let planList: typeof import('./plans.js') | undefined;
+const loadPlanList = () =>
+  import('./plans.js').then(
+    (module) => void (planList = module),
+    () => undefined, // offline without the chunk: the plan list stays empty, the rest works
+  );
 
 /** Input field ↔ the attribute property giving its example value. */
 const DEFAULT_PROPS = [
