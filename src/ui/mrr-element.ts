@@ -25,6 +25,8 @@ export abstract class MrrElement extends LitElement {
   }
   set currency(value: string) {
     this.currencyText = typeof value === 'string' && value.trim() ? value.trim() : 'USD';
+    // Refused codes all read as USD, so Lit's change check alone would miss garbage! → XYZ → USD.
+    this.requestUpdate();
   }
 
   /** The currency as set when it is not an ISO 4217 code, else null. */

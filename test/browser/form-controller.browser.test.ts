@@ -53,7 +53,7 @@ class TestForm extends MrrElement {
         error: this.form.errors[id],
         onInput: (v) => this.form.edit({ [id]: v }, id),
       });
-    return litHtml`${field('price')} ${field('clients')}
+    return litHtml`${this.renderConfigIssue()} ${field('price')} ${field('clients')}
       <output>${this.form.result?.total ?? ''}</output>${this.form.renderStatus({ stale: 'stale', form: 'refused' })}`;
   }
 }
@@ -172,6 +172,13 @@ describe('FormController (the one form recipe)', () => {
     el.currency = 'garbage!';
     await el.updateComplete;
     expect(el.currencyIssue).to.equal('garbage!');
+    // Both codes read as USD: the message must still follow the code that was set.
+    expect(el.shadowRoot!.textContent).to.contain('garbage!');
+    expect(el.shadowRoot!.textContent).not.to.contain('XYZ');
+    el.currency = 'USD';
+    await el.updateComplete;
+    expect(el.currencyIssue).to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('Unknown currency');
     el.currency = 'eur';
     await el.updateComplete;
     expect(el.currency).to.equal('EUR');
