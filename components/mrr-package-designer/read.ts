@@ -87,9 +87,11 @@ export function readDesign(inputs: DesignerInputs, ctx: FormContext, t: T): Form
       items: keys.map((k) => ({ productId: idOf.get(k)!, quantity: num(tier.quantities[k], fid(tier.id, k)) })),
       outcomes: tier.outcomes.map((o) => shown(o, t).trim()).filter(Boolean),
       highlighted: tier.highlighted,
-      cta: { label: tier.ctaLabel.trim() || t('ctaDefault') },
     };
-    if (tier.ctaHref.trim()) out.cta!.href = tier.ctaHref.trim();
+    // No label typed: the pricing table writes its own, in its own language.
+    const label = tier.ctaLabel.trim();
+    const href = tier.ctaHref.trim();
+    if (label || href) out.cta = href ? { label, href } : { label };
     if (tier.pricing === 'price') out.price = num(tier.price, fid(tier.id, 'price'), true);
     else out.discountPct = num(tier.discountPct, fid(tier.id, 'discountPct'));
     return out;

@@ -136,6 +136,19 @@ describe('<mrr-package-designer>', () => {
     expect(shadow(el).textContent).not.to.match(/NaN|Infinity|\{min\}|\{max\}/);
   });
 
+  it('refuses a button link that could run script, and exports nothing until it is fixed', async () => {
+    const el = await designer();
+    await type(el, '[id="good--ctaHref"]', ' javascript:alert(1)');
+    await settle(el);
+    expect(text(el, '[id="good--ctaHref-error"]')).to.contain('https://');
+    const none = await downloads(() => q<HTMLButtonElement>(el, '#export-design').click());
+    expect(none).to.deep.equal([]);
+    expect(text(el, '.export-message')).to.contain('Fix the highlighted fields');
+    await type(el, '[id="good--ctaHref"]', '/signup?plan=good');
+    const files = await downloads(() => q<HTMLButtonElement>(el, '#export-design').click());
+    expect(JSON.parse(files[0].text).tiers[0].cta).to.deep.equal({ label: '', href: '/signup?plan=good' });
+  });
+
   it('fires mrr-package-mix with the what-if MRR and margin on user edits only', async () => {
     const el = await designer();
     let fired = 0;
@@ -246,7 +259,7 @@ describe('<mrr-package-designer>', () => {
     expect(design.tiers[1].discountPct).to.equal(10);
     expect(design.tiers[2].price).to.equal(480);
     expect(design.tiers[2].outcomes.length).to.equal(3);
-    expect(design.tiers[0].cta.label).to.equal('Get started');
+    expect(design.tiers[0].cta).to.equal(undefined); // the pricing table's own localized label
     const csv = await downloads(() => q<HTMLButtonElement>(el, '#export-csv').click());
     expect(csv[0].name).to.equal('catalog.csv');
     expect(csv[0].text.split('\n')[0]).to.contain('id,name,wholesale,retail,interval');
