@@ -122,12 +122,17 @@ const assumptionsSchema = v.object({
 /** Every invalid field of `assumptions` as `{ field, code }`; empty when valid. */
 export function validateAssumptions(assumptions: unknown): FieldIssue[] {
   const r = checkFields(assumptionsSchema, assumptions);
-  if (!r.ok) return r.issues;
+  // Churn and contraction both take from the same MRR: together they cannot take more than all of
+  // it. Said even when another field is refused, as long as both percents are valid themselves.
+  const sum = (pcts: { churnPct?: unknown; contractionPct?: unknown }): FieldIssue[] => {
+    const pct = (v: unknown) => (typeof v === 'number' && v >= 0 && v <= 100 ? v : v === undefined ? 0 : NaN);
+    return pct(pcts.contractionPct) + pct(pcts.churnPct) > 100
+      ? [{ field: 'churnPct', code: 'sumTooLarge', params: { max: 100 }, related: ['churnPct', 'contractionPct'] }]
+      : [];
+  };
+  if (!r.ok) return [...r.issues, ...sum((assumptions ?? {}) as { churnPct?: unknown; contractionPct?: unknown })];
   const a = r.value;
-  const issues: FieldIssue[] = [];
-  // Churn and contraction both take from the same MRR: together they cannot take more than all of it.
-  if ((a.contractionPct ?? 0) + (a.churnPct ?? 0) > 100)
-    issues.push({ field: 'churnPct', code: 'sumTooLarge', params: { max: 100 }, related: ['churnPct', 'contractionPct'] });
+  const issues: FieldIssue[] = sum(a);
   // A plan list's MRR has the same limit as startingMrr: refused on the plan that weighs most.
   if (a.plans && a.plans.length > 0) {
     const currency = a.currency ?? 'USD';

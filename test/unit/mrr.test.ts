@@ -127,6 +127,12 @@ describe('projectMrr', () => {
       { field: 'churnPct', code: 'sumTooLarge', params: { max: 100 }, related: ['churnPct', 'contractionPct'] },
     ]);
     expect(validateAssumptions({ months: 12, churnPct: 50, contractionPct: 50 })).toEqual([]);
+    // Said beside another refusal too (the user sees every field to fix at once).
+    expect(validateAssumptions({ months: 0, churnPct: 3, contractionPct: 100 }).map((i) => i.code)).toEqual([
+      'outOfRange',
+      'sumTooLarge',
+    ]);
+    expect(validateAssumptions({ months: 12, churnPct: 101, contractionPct: 100 }).map((i) => i.code)).toEqual(['outOfRange']);
   });
 
   it('new clients bring MRR in a plan list with no clients yet: the mean monthly plan price', () => {
