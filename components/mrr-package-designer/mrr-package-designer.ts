@@ -221,7 +221,16 @@ export class MrrPackageDesigner extends MrrElement {
     const product = snapshot.catalog.find((p) => p.key === key);
     if (!product) return;
     const name = this.productLabel(product);
-    this.edit({ catalog: snapshot.catalog.filter((p) => p.key !== key) }, 'catalog');
+    // The tiers and canvases forget it too (Undo puts everything back).
+    const tiers = snapshot.tiers.map((tier) => {
+      const { [key]: _gone, ...quantities } = tier.quantities;
+      const unlink = <T extends { productKeys: string[] }>(x: T): T => ({
+        ...x,
+        productKeys: x.productKeys.filter((k) => k !== key),
+      });
+      return { ...tier, quantities, relievers: tier.relievers.map(unlink), creators: tier.creators.map(unlink) };
+    });
+    this.edit({ catalog: snapshot.catalog.filter((p) => p.key !== key), tiers }, 'catalog');
     this.undoMessage = 'restored';
     this.undo.offer({ snapshot, message: this.t('removed.product', { name: isolate(name) }), focus: fid(key, 'name') });
   }
@@ -299,12 +308,16 @@ export class MrrPackageDesigner extends MrrElement {
 
   private view(): View {
     const inputs = this.form.inputs;
-    const canvasTier = inputs.tiers.some((t) => t.id === this.canvasTier) ? this.canvasTier : (inputs.tiers[0]?.id ?? '');
+    const errors = this.form.errors;
+    let canvasTier = inputs.tiers.some((t) => t.id === this.canvasTier) ? this.canvasTier : (inputs.tiers[0]?.id ?? '');
+    // A refused link is shown where it can be fixed: the panel of its tier opens.
+    const refused = inputs.tiers.find((t) => errors[fid(t.id, 'ctaHref')]);
+    if (refused && !errors[fid(canvasTier, 'ctaHref')]) canvasTier = refused.id;
     return {
       l: this.l,
       t: this.t,
       inputs,
-      errors: this.form.errors,
+      errors,
       result: this.form.result,
       stale: this.form.stale,
       currency: this.currency,
