@@ -40,7 +40,7 @@ export interface ScoreHooks {
   mainThread?: boolean;
   /** Longest slice of work on the main thread before yielding; default 8 ms. */
   sliceMs?: number;
-  /** Rows per message to the worker; default 5,000. */
+  /** Rows per message to the worker; default 2,000 (cloning one batch stays a short task). */
   batchRows?: number;
 }
 
@@ -117,6 +117,50 @@ function createWorker(): Worker | undefined {
   }
 }
 
+/** One loaded, idle worker kept for the next scoring (loading a module worker costs ~50–100 ms). */
+let spare: { worker: Worker; loaded: boolean } | undefined;
+
+/**
+ * Starts the score worker ahead of need (e.g. when the prospects panel opens), so the first
+ * scoring does not wait for it to load. Harmless where workers are missing.
+ */
+export function prewarmScoreWorker(): void {
+  if (spare) return;
+  const worker = createWorker();
+  if (!worker) return;
+  const entry = { worker, loaded: false };
+  spare = entry;
+  worker.onmessage = (event: MessageEvent<ScoreWorkerResponse>) => {
+    if (event.data?.type === 'ready') entry.loaded = true;
+  };
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    worker.terminate();
+    if (spare === entry) spare = undefined;
+  };
+}
+
+function takeWorker(): { worker: Worker; loaded: boolean } | undefined {
+  const taken = spare;
+  spare = undefined;
+  if (taken) return taken;
+  const worker = createWorker();
+  return worker ? { worker, loaded: false } : undefined;
+}
+
+/** Keeps a worker that finished cleanly as the spare (the worker resets itself on `start`). */
+function releaseWorker(worker: Worker): void {
+  if (spare) return worker.terminate();
+  const entry = { worker, loaded: true };
+  spare = entry;
+  worker.onmessage = null;
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    worker.terminate();
+    if (spare === entry) spare = undefined;
+  };
+}
+
 /** Scores every row of `input` against `icp`, in a worker when one can run. */
 export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks = {}): ScoreHandle {
   let cancelled = false;
@@ -134,17 +178,19 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
       thread = 'main';
       scoreInSlices(icp, input, { ...hooks, isCancelled: () => cancelled }).then(resolve, reject);
     };
-    worker = hooks.mainThread ? undefined : createWorker();
-    if (!worker) return here();
+    const taken = hooks.mainThread ? undefined : takeWorker();
+    if (!taken) return here();
+    worker = taken.worker;
     thread = 'worker';
-    let loaded = false;
+    let loaded = taken.loaded;
     const total = rowCount(input);
     worker.onmessage = (event: MessageEvent<ScoreWorkerResponse>) => {
       const message = event.data;
       if (message.type === 'ready') loaded = true;
       else if (message.type === 'progress') hooks.onProgress?.(message.scored, message.total);
       else if (message.type === 'done') {
-        stopWorker();
+        if (worker) releaseWorker(worker);
+        worker = undefined;
         hooks.onProgress?.(total, total);
         resolve(message.scores);
       } else if (message.type === 'error') {
@@ -169,7 +215,7 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
       count: total,
     };
     worker.postMessage(start);
-    const batch = Math.max(1, hooks.batchRows ?? 5000);
+    const batch = Math.max(1, hooks.batchRows ?? 2000);
     void (async () => {
       for (let offset = 0; offset < total; offset += batch) {
         if (cancelled || !worker) return;
