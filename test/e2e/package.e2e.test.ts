@@ -149,6 +149,67 @@ describe('an app built with Vite that imports mrr-kit/calculator', () => {
   });
 });
 
+describe('CDN per-element files', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+  const rows = measureSizes('dist') as { name: string; file: string; files: string[] }[];
+
+  it.each(ELEMENTS.map((e) => [e.tag] as const))(
+    '%s.js alone defines only its element, renders, and the page fetches only the files it imports',
+    async (tag) => {
+      const page = await e2e.browser.newPage();
+      const errors: string[] = [];
+      const fetched: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname.slice(1)));
+      const body = `<!doctype html><html lang="en"><body><${tag} storage-key=""></${tag}>
+        <script type="module" src="/${tag}.js"></script></body></html>`;
+      await page.route('**/alone.html', (route) => route.fulfill({ contentType: 'text/html', body }));
+      await page.goto(`${e2e.url}/alone.html`);
+      await page.waitForFunction((t) => !!document.querySelector(t)?.shadowRoot?.querySelector('[part="base"], *'), tag);
+      const defined = await page.evaluate(
+        (tags) => tags.filter((t) => customElements.get(t)),
+        ELEMENTS.map((e) => e.tag),
+      );
+      expect(defined).toEqual([tag]);
+      const scripts = fetched.filter((f) => f.endsWith('.js') && !f.includes('worker'));
+      const expected = rows.find((r) => r.name === tag)!.files;
+      // Everything it imports statically, and beyond that only chunks it loads on demand (none of
+      // another element's entry file).
+      for (const f of expected) expect(scripts).toContain(f);
+      for (const f of scripts)
+        expect(
+          ELEMENTS.some((e) => f === `${e.tag}.js` && e.tag !== tag),
+          f,
+        ).toBe(false);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('two elements on a page fetch their shared chunks once', async () => {
+    const page = await e2e.browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.slice(1)));
+    const body = `<!doctype html><html lang="en"><body>
+      <mrr-calculator storage-key=""></mrr-calculator><mrr-unit-economics storage-key=""></mrr-unit-economics>
+      <script type="module" src="/mrr-calculator.js"></script><script type="module" src="/mrr-unit-economics.js"></script></body></html>`;
+    await page.route('**/two.html', (route) => route.fulfill({ contentType: 'text/html', body }));
+    await page.goto(`${e2e.url}/two.html`);
+    await page.locator('mrr-unit-economics [part="base"]').waitFor({ state: 'attached' });
+    await page.locator('mrr-calculator [part="base"]').waitFor({ state: 'attached' });
+    const chunks = fetched.filter((f) => f.startsWith('chunks/'));
+    expect(chunks.some((f) => f.startsWith('chunks/base-'))).toBe(true);
+    expect(new Set(chunks).size).toBe(chunks.length);
+    await page.close();
+  });
+});
+
 describe('CDN files (dist/<tag>.js and dist/mrr-kit.js) within their size budgets', () => {
   const rows = measureSizes('dist') as {
     name: string;
