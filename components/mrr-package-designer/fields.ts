@@ -36,7 +36,7 @@ export function textField(l: L, o: TextFieldOptions): TemplateResult {
     ? html`<textarea
         id=${o.id}
         part="input"
-        rows="2"
+        rows="1"
         maxlength=${o.max}
         dir="auto"
         .value=${o.value}

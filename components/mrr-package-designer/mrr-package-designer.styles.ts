@@ -138,9 +138,20 @@ export const designerStyles = [
       border-radius: calc(var(--_radius) * 0.75);
       background: var(--_surface);
     }
+    /* A description shows one line in its row and opens up while it is edited. */
     .field.text textarea {
       resize: vertical;
+      height: 36px;
       min-height: 36px;
+      line-height: 20px;
+      padding: 7px 8px;
+      white-space: nowrap;
+      overflow: hidden;
+    }
+    .field.text textarea:focus {
+      height: 108px;
+      white-space: pre-wrap;
+      overflow: auto;
     }
     .field.text input:focus-visible,
     .field.text textarea:focus-visible,
@@ -172,11 +183,11 @@ export const designerStyles = [
     }
     /* Counters of names always show; other texts' show while typing in them or when full. */
     .count[data-quiet] {
-      visibility: hidden;
+      display: none;
     }
     .field.text:focus-within .count[data-quiet],
     .count[data-quiet][data-full] {
-      visibility: visible;
+      display: block;
     }
     .count[data-full] {
       color: var(--_warning);
@@ -192,9 +203,18 @@ export const designerStyles = [
     .pair > .field:last-child {
       flex: 1 1 auto;
     }
+    /* The "Example" mark sits on the counter's line, at the start, so a row stays one line tall. */
+    td.name {
+      position: relative;
+    }
+    td.name .badge {
+      position: absolute;
+      inset-inline-start: 8px;
+      bottom: 4px;
+    }
     .badge {
       display: inline-block;
-      margin-top: 2px;
+      line-height: 1.3;
       padding: 0 6px;
       border-radius: 999px;
       background: var(--_surface-alt);
