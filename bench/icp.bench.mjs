@@ -231,6 +231,8 @@ async function browserRuns() {
         const out = [];
         // First run cold (worker start, compile), then warm runs.
         for (const n of [10000, 10000, 10000, 100000, 100000]) out.push(await run(n, false));
+        out[0].thread = 'worker, first run (loads the worker)';
+        for (const r of out.slice(1)) r.thread = 'worker, reused';
         for (const n of [10000, 100000]) out.push(await run(n, true));
         const input = table(10000);
         const t0 = performance.now();
