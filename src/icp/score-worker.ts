@@ -4,7 +4,8 @@
  * number of its first row), so no single message blocks the page while it is cloned. The worker
  * scores each batch as it arrives, posts `progress` (at most every 100 ms), and when every row is
  * scored posts `done` with the results, whose typed arrays are transferred, not copied. Cancel is
- * `worker.terminate()`: the worker keeps nothing. Started by `score-prospects.ts` as a module worker.
+ * `worker.terminate()`: the worker keeps nothing. Started by `score-prospects.ts` as a module worker,
+ * which keeps a worker that finished as the spare for the next scoring (`start` resets it).
  */
 import { icpBatchScorer, type IcpAccount } from '../core/icp.js';
 import { emptyScores, scoreInto, type ProspectScores } from './scoring.js';

@@ -132,6 +132,12 @@ describe('prospect scoring', () => {
     });
   });
 
+  it('an empty table scores to empty results', async () => {
+    const empty = { headers: TABLE.headers, rows: [] };
+    expect((await scoreProspects(ICP, empty).done).count).toBe(0);
+    expect(toScoredCsv(empty, scoreAll(ICP, empty))).toBe(`${[...TABLE.headers, ...SCORED_COLUMNS].join(',')}\r\n`);
+  });
+
   it('scoreProspects falls back to the main thread where there are no workers (Node)', async () => {
     expect(typeof Worker).toBe('undefined');
     const handle = scoreProspects(ICP, TABLE);
