@@ -517,14 +517,14 @@ export const designerStyles = [
     .what-if .kpis {
       grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
     }
-    .what-if .kpi dd,
-    td.figure {
+    /* Amounts break between the number and the currency, never inside either. */
+    .what-if .kpi dd {
       font-size: 1.1em;
       overflow-wrap: normal;
-      white-space: nowrap;
     }
     td.figure {
-      font-size: 1em;
+      overflow-wrap: normal;
+      white-space: nowrap;
     }
     .export-message {
       margin: 6px 0 0;

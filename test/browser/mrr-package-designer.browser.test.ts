@@ -296,6 +296,29 @@ describe('<mrr-package-designer>', () => {
     expect(fig(el, 'price', 'good')).to.equal('$150.00');
   });
 
+  it('imports the catalogue of a design exported as JSON', async () => {
+    const el = await designer();
+    const design = { ...el.design!, catalog: [{ id: 'chat', name: 'Web chat', wholesale: 10, retail: 45, interval: 'month' }] };
+    await importFile(el, 'pricing-table.json', JSON.stringify(design));
+    expect(text(el, '[part="import-report"]')).to.contain('Imported 1 products from');
+    expect(q<HTMLInputElement>(el, '[id$="--name"][maxlength="80"]').value).to.equal('Web chat');
+    expect(shadow(el).querySelector('.import-errors')).to.equal(null);
+  });
+
+  it('says what is wrong with ids and names in words, on the row concerned', async () => {
+    const el = await designer();
+    await type(el, '[id="p-seo--id"]', '');
+    await settle(el);
+    expect(text(el, '[id="p-seo--id-error"]')).to.equal('Give the product an id.');
+    await type(el, '[id="p-seo--id"]', 'listings');
+    await settle(el);
+    expect(issues(el, '[data-product="p-seo"]')).to.include('duplicateProduct');
+    expect(text(el, '[data-product="p-seo"] [data-issue="duplicateProduct"]')).to.contain('used twice');
+    await type(el, '[id="better--name"]', ' ');
+    await settle(el);
+    expect(text(el, 'td[data-tier="better"] [data-issue="emptyName"]')).to.equal('The name is empty.');
+  });
+
   it('a failed import says why and never touches the saved catalogue', async () => {
     const key = uniqueKey();
     const el = await designer('', key);
