@@ -35,7 +35,7 @@ export interface RecordsHooks {
 }
 
 /** Small enough that parsing one chunk stays well under a 50 ms task on a slow phone. */
-const CHUNK = 96 * 1024;
+const CHUNK = 48 * 1024;
 
 /** Gives the page a turn between chunks (a message-channel task is not clamped like nested timeouts). */
 export function yieldToPage(): Promise<void> {

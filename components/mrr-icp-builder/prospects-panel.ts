@@ -134,6 +134,8 @@ export class ProspectsPanel implements ReactiveController {
     this.host.requestUpdate();
     const handle = scoreProspects(icp, table, {
       mapping: this.mapping,
+      // Each batch is cloned to the worker on this thread: small batches keep every task short.
+      batchRows: 1000,
       onProgress: (done, total) => {
         this.progress = { done, total };
         this.host.requestUpdate();
@@ -178,7 +180,7 @@ export class ProspectsPanel implements ReactiveController {
   }
 
   /**
-   * The same CSV written a slice of rows at a time with a turn for the page between slices, so a
+   * The same CSV written 500 rows at a time with a turn for the page between slices, so a
    * 100,000-row export never freezes it: each slice is `toScoredCsv` of a view on the rows and
    * their scores (typed-array views, no copy), its header line dropped after the first.
    */
@@ -188,7 +190,7 @@ export class ProspectsPanel implements ReactiveController {
     if (!scores || !table) return undefined;
     const n = scores.criteria.length;
     const parts: string[] = [];
-    const slice = 2000;
+    const slice = 500;
     for (let from = 0; from < scores.count || from === 0; from += slice) {
       const to = Math.min(scores.count, from + slice);
       const part: ProspectScores = {
@@ -226,33 +228,56 @@ export class ProspectsPanel implements ReactiveController {
     const table = this.table!;
     const nameCol = table.headers.indexOf(this.nameColumn);
     const needle = this.search.trim().toLocaleLowerCase();
-    const keep: number[] = [];
+    const filter = this.tierFilter;
+    const wanted = filter === 'all' ? -1 : filter === 'none' ? 0 : 'ABCD'.indexOf(filter) + 1;
+    const keep = new Uint32Array(scores.count);
+    let m = 0;
     for (let i = 0; i < scores.count; i++) {
-      if (this.tierFilter !== 'all') {
-        const code = scores.tiers[i];
-        if (this.tierFilter === 'none' ? code !== 0 : scoreOf(scores, i).tier !== this.tierFilter) continue;
-      }
+      if (wanted >= 0 && scores.tiers[i] !== wanted) continue;
       if (needle && !(table.rows[i][nameCol] ?? '').toLocaleLowerCase().includes(needle)) continue;
-      keep.push(i);
+      keep[m++] = i;
     }
-    const dir = this.sortDescending ? -1 : 1;
+    const rows = keep.subarray(0, m);
     const key = this.sortKey;
+    const descending = this.sortDescending;
     if (key === 'name') {
+      const dir = descending ? -1 : 1;
       const collator = new Intl.Collator(this.o.l.locale, { sensitivity: 'base', numeric: true });
-      keep.sort((a, b) => dir * collator.compare(table.rows[a][nameCol] ?? '', table.rows[b][nameCol] ?? '') || a - b);
-    } else if (key !== 'line') {
-      // Tier A first when "descending" (best first); rows without a tier last either way.
-      const value = (i: number): number =>
-        key === 'score'
-          ? scores.scores[i]
-          : key === 'coverage'
-            ? scores.coverage[i]
-            : scores.tiers[i] === 0
+      const sorted = Array.from(rows).sort(
+        (a, b) => dir * collator.compare(table.rows[a][nameCol] ?? '', table.rows[b][nameCol] ?? '') || a - b,
+      );
+      this.view = Uint32Array.from(sorted);
+    } else if (key === 'line') {
+      this.view = descending ? rows.slice().reverse() : rows.slice();
+    } else {
+      // A counting sort on small integer ranks (score in hundredths, coverage in thousandths, tier):
+      // 100,000 rows in a few milliseconds, stable (file order within a rank). Rank 0 is shown
+      // first; rows without a score or tier come last either way.
+      const top = key === 'score' ? 10_000 : key === 'coverage' ? 1000 : 4;
+      const missing = top + 1;
+      const ranks = new Uint32Array(m);
+      const counts = new Uint32Array(top + 3);
+      for (let k = 0; k < m; k++) {
+        const i = rows[k];
+        const v =
+          key === 'score'
+            ? scores.scores[i] < 0
               ? -1
-              : 5 - scores.tiers[i];
-      keep.sort((a, b) => dir * (value(a) - value(b)) || a - b);
-    } else if (this.sortDescending) keep.reverse();
-    this.view = Uint32Array.from(keep);
+              : Math.round(scores.scores[i] * 100)
+            : key === 'coverage'
+              ? Math.round(scores.coverage[i] * 1000)
+              : scores.tiers[i] === 0
+                ? -1
+                : 5 - scores.tiers[i] - 1;
+        const r = v < 0 ? missing : descending ? top - v : v;
+        ranks[k] = r;
+        counts[r + 1] += 1;
+      }
+      for (let r = 1; r < counts.length; r++) counts[r] += counts[r - 1];
+      const out = new Uint32Array(m);
+      for (let k = 0; k < m; k++) out[counts[ranks[k]]++] = rows[k];
+      this.view = out;
+    }
     return this.view;
   }
 

@@ -230,6 +230,13 @@ describe('<mrr-icp-builder> scoring prospects', () => {
     await el.updateComplete;
     expect(q(el, '[data-sort="score"]').closest('th')!.getAttribute('aria-sort')).to.equal('ascending');
     expect(rows()[0].querySelector('th')!.textContent!.trim()).not.to.equal('Smile Dental');
+    const shownScores = rows()
+      .map((r) => Number(r.querySelector('[data-score]')!.textContent))
+      .filter((x) => !Number.isNaN(x));
+    expect(shownScores).to.deep.equal([...shownScores].sort((a, b) => a - b));
+    q<HTMLButtonElement>(el, '[data-sort="tier"]').click();
+    await el.updateComplete;
+    expect(rows().map((r) => r.dataset.tier)).to.deep.equal([...rows().map((r) => r.dataset.tier!)].sort());
     const tier = q<HTMLSelectElement>(el, '#prospects-tier');
     tier.value = 'D';
     tier.dispatchEvent(new Event('change'));
