@@ -181,6 +181,11 @@ describe('<mrr-icp-builder> learning from clients', () => {
     expect(industry.querySelectorAll('svg.lift-chart rect.bar').length).to.equal(2);
     expect(industry.querySelector('tbody')!.textContent).to.contain('Dental clinic');
     expect(industry.textContent).to.contain('Suggested weight');
+    // Industry alone separates good clients here: flagged, in words.
+    expect(industry.querySelector('[data-suspicious]')!.textContent).to.contain(
+      'Suspiciously strong: check that this field is not known only after a client signs',
+    );
+    expect(shadow(el).querySelector('[data-suggestion="city"] [data-suspicious]')).to.equal(null);
     q<HTMLButtonElement>(el, '[data-accept="industry"]').click();
     await el.updateComplete;
     const active = el.inputs.icps.find((i) => i.id === el.inputs.activeId)!;
@@ -190,6 +195,15 @@ describe('<mrr-icp-builder> learning from clients', () => {
     q<HTMLButtonElement>(el, '[data-reject="city"]').click();
     await el.updateComplete;
     expect(text(el, '[data-suggestion="city"]')).to.contain('Suggestion for city rejected.');
+    // "Good" can mean kept rather than high value: every dental clinic stayed, every restaurant left.
+    q<HTMLInputElement>(el, 'input[name="learn-target"][value="retention"]').click();
+    q<HTMLButtonElement>(el, '#learn-run').click();
+    await el.updateComplete;
+    const dental = [...q(el, '[data-suggestion="industry"]').querySelectorAll('tbody tr')].find((r) =>
+      r.textContent!.includes('Dental clinic'),
+    )!;
+    expect(dental.textContent).to.contain('Ideal');
+    expect(text(el, '[data-holdout]')).to.match(/^(\d+) of \1 good clients in the held-back part land in tiers A–B\.$/);
   });
 });
 
