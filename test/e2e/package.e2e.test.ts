@@ -86,7 +86,7 @@ describe('the published tarball (npm pack)', () => {
 });
 
 describe('an app built with Vite that imports mrr-kit/calculator', () => {
-  const root = resolve('tmp/e2e-package-app');
+  const root = resolve('bench/tmp/e2e-package-app'); // ignored by git, lint and formatting
   let e2e: E2E;
   const resolved: Record<string, string> = {};
 
