@@ -8,7 +8,7 @@
  * which keeps a worker that finished as the spare for the next scoring (`start` resets it).
  */
 import { icpBatchScorer, type IcpAccount } from '../core/icp.js';
-import { emptyScores, scoreInto, type ProspectScores } from './scoring.js';
+import { emptyScores, scoreInto, type ProspectRow, type ProspectScores } from './scoring.js';
 import { scoreBuffers, type ScoreWorkerRequest, type ScoreWorkerResponse } from './score-protocol.js';
 
 interface WorkerScope {
@@ -38,7 +38,7 @@ scope.onmessage = (event) => {
       scored = 0;
       if (message.count === 0) finish();
     } else if (message?.type === 'rows' && scores && score) {
-      const input = message.table ? { headers: [], rows: message.rows as string[][] } : (message.rows as IcpAccount[]);
+      const input = message.table ? { headers: [], rows: message.rows as ProspectRow[] } : (message.rows as IcpAccount[]);
       scoreInto(score, input, scores, 0, message.rows.length, message.offset);
       scored += message.rows.length;
       const now = Date.now();

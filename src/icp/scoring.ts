@@ -16,15 +16,27 @@ import {
 } from '../core/icp.js';
 import { normalizeHeader } from '../import/mapping.js';
 
-/** Rows of cells under a header line, as the CSV reader gives them; `lines` = line of each row in the file. */
-export interface ProspectTable {
+/** One row of a table: its cells in header order, or a record of cells keyed by header. */
+export type ProspectRow = readonly string[] | Readonly<Record<string, string>>;
+
+/**
+ * Rows under a header line, as the CSV readers give them; `lines` = line of each row in the file.
+ * `parseCsvRecords`' result (src/import/records.ts: headers, rows keyed by header, lines) is one.
+ */
+export interface ProspectTable<R extends ProspectRow = readonly string[]> {
   headers: readonly string[];
-  rows: readonly (readonly string[])[];
+  rows: readonly R[];
   lines?: readonly number[];
 }
 
+/** Cell `col` (index into the headers) of `row`, whichever form the row has. */
+function cellOf(row: ProspectRow | undefined, col: number, headers: readonly (string | null)[], c: number): string | undefined {
+  if (!row || col < 0) return undefined;
+  return Array.isArray(row) ? (row as readonly string[])[col] : (row as Readonly<Record<string, string>>)[headers[c] ?? ''];
+}
+
 /** A table, or plain objects of field → value. */
-export type ProspectInput = ProspectTable | readonly IcpAccount[];
+export type ProspectInput = ProspectTable<ProspectRow> | readonly IcpAccount[];
 
 /** Criterion field → header of the column that feeds it (null: none). */
 export type ProspectMapping = Readonly<Record<string, string | null>>;
@@ -45,6 +57,8 @@ export interface ProspectScores {
   types: IcpCriterionType[];
   /** Column index feeding each criterion in a table input (−1: none, or object rows). */
   columns: number[];
+  /** Header of that column (null: none), to read rows keyed by header. */
+  columnNames: (string | null)[];
   /** Score 0–100 of each row, −1 when it has none. */
   scores: Float64Array;
   /** Tier code of each row (see {@link TIER_CODES}). */
@@ -57,7 +71,7 @@ export interface ProspectScores {
   unreadableRows: number;
 }
 
-export const isTable = (input: ProspectInput): input is ProspectTable => !Array.isArray(input);
+export const isTable = (input: ProspectInput): input is ProspectTable<ProspectRow> => !Array.isArray(input);
 export const rowCount = (input: ProspectInput): number => (isTable(input) ? input.rows.length : input.length);
 
 /**
@@ -106,6 +120,7 @@ export function emptyScores(
     weights: criteria.map((c) => (Number.isFinite(c.weight) && c.weight > 0 ? c.weight : 0)),
     types: criteria.map((c) => c.type),
     columns: criteria.map((c) => (headers && resolved[c.field] ? headers.indexOf(resolved[c.field] as string) : -1)),
+    columnNames: criteria.map((c) => (headers ? (resolved[c.field] ?? null) : null)),
     scores: new Float64Array(count),
     tiers: new Uint8Array(count),
     coverage: new Float64Array(count),
@@ -117,13 +132,17 @@ export function emptyScores(
 const TIER_INDEX: Record<IcpTier, number> = { A: 1, B: 2, C: 3, D: 4 };
 
 /** Row `i` of `input` as the account `icpFit` reads (table cells keyed by criterion field). */
-export function accountOf(input: ProspectInput, scores: Pick<ProspectScores, 'fields' | 'columns'>, i: number): IcpAccount {
+export function accountOf(
+  input: ProspectInput,
+  scores: Pick<ProspectScores, 'fields' | 'columns' | 'columnNames'>,
+  i: number,
+): IcpAccount {
   if (!isTable(input)) return input[i] ?? {};
-  const row = input.rows[i] ?? [];
+  const row = input.rows[i];
   const account: Record<string, unknown> = {};
   scores.fields.forEach((field, c) => {
     const col = scores.columns[c];
-    if (col >= 0) account[field] = row[col];
+    if (col >= 0) account[field] = cellOf(row, col, scores.columnNames, c);
   });
   return account;
 }
@@ -150,11 +169,8 @@ export function scoreInto(
   for (let i = from; i < to; i++) {
     let acc: IcpAccount;
     if (table) {
-      const row = table.rows[i] ?? [];
-      for (let c = 0; c < n; c++) {
-        const col = scores.columns[c];
-        account[scores.fields[c]] = col >= 0 ? row[col] : undefined;
-      }
+      const row = table.rows[i];
+      for (let c = 0; c < n; c++) account[scores.fields[c]] = cellOf(row, scores.columns[c], scores.columnNames, c);
       acc = account;
     } else acc = (input as readonly IcpAccount[])[i] ?? {};
     const r = offset + i;
@@ -260,7 +276,9 @@ export function unreadableCells(_icp: Icp, input: ProspectInput, scores: Prospec
       if (scores.matches[i * n + c] !== UNREADABLE_CODE) continue;
       const table = isTable(input) ? input : undefined;
       const col = scores.columns[c];
-      const raw = table ? table.rows[i]?.[col] : (input as readonly IcpAccount[])[i]?.[scores.fields[c]];
+      const raw = table
+        ? cellOf(table.rows[i], col, scores.columnNames, c)
+        : (input as readonly IcpAccount[])[i]?.[scores.fields[c]];
       out.push({
         line: table?.lines?.[i] ?? i + 2,
         row: i,
@@ -315,7 +333,8 @@ export function scoredCsvLines(
     let line = '';
     if (table) {
       const row = table.rows[i] ?? [];
-      for (let c = 0; c < headers.length; c++) line += `${csvCell(row[c] ?? '')},`;
+      if (Array.isArray(row)) for (let c = 0; c < headers.length; c++) line += `${csvCell(row[c] ?? '')},`;
+      else for (const h of headers) line += `${csvCell((row as Readonly<Record<string, string>>)[h] ?? '')},`;
     } else for (const h of headers) line += `${csvCell(objects![i]?.[h])},`;
     const account = accountOf(input, scores, i);
     const { score, tier, coverage } = scoreOf(scores, i);

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { STARTER_ICP, type Icp } from '../../src/core/icp.js';
+import { parseCsvRecords } from '../../src/import/records.js';
 import { scoreAll, scoreOf, scoreProspects, toScoredCsv, type ProspectTable } from '../../src/icp/score-prospects.js';
 
 const icp = structuredClone(STARTER_ICP) as Icp;
@@ -86,6 +87,17 @@ describe('prospect scoring in the browser', () => {
     const scores = await handle.done;
     expect(handle.thread).to.equal('worker');
     expect(Array.from(scores.scores)).to.deep.equal(Array.from(scoreAll(icp, rows).scores));
+  });
+
+  it('scores a parsed CSV file (parseCsvRecords: rows keyed by header) in the worker', async () => {
+    const csv = [HEADERS, ...Array.from({ length: 5000 }, (_, i) => SAMPLE[i % 4])]
+      .map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)).join(','))
+      .join('\r\n');
+    const records = await parseCsvRecords(new Blob([csv], { type: 'text/csv' }));
+    const handle = scoreProspects(icp, records);
+    const scores = await handle.done;
+    expect(handle.thread).to.equal('worker');
+    expect(Array.from(scores.scores)).to.deep.equal(Array.from(scoreAll(icp, table(5000)).scores));
   });
 
   it('cancel stops the worker and rejects with an AbortError', async () => {

@@ -15,6 +15,7 @@ import {
   unreadableCells,
 } from '../../src/icp/score-prospects.js';
 import Papa from 'papaparse';
+import { parseCsvRecords } from '../../src/import/records.js';
 
 const ICP: Icp = {
   criteria: [
@@ -86,6 +87,25 @@ describe('prospect scoring', () => {
     expect(scoreOf(scores, 0)).toEqual({ score: 77.27, tier: 'B', coverage: 1 });
     expect(scoreOf(scores, 1).tier).toBe('D');
     expect(scores.unreadableRows).toBe(1);
+  });
+
+  it('scores rows keyed by header (parseCsvRecords from the import pipeline) like rows of cells', async () => {
+    const csv = [TABLE.headers.join(','), ...TABLE.rows.map((r) => r.map((c) => csvCell(c).replace(/^'/, '')).join(','))].join(
+      '\n',
+    );
+    const records = await parseCsvRecords(csv);
+    expect(records.rows).toHaveLength(4);
+    const fromRecords = scoreAll(ICP, records);
+    const fromCells = scoreAll(ICP, TABLE);
+    expect(Array.from(fromRecords.scores)).toEqual(Array.from(fromCells.scores));
+    expect(Array.from(fromRecords.matches)).toEqual(Array.from(fromCells.matches));
+    expect(unreadableCells(ICP, records, fromRecords).map((u) => [u.line, u.column, u.value])).toEqual([
+      [4, 'Employees', 'twelve'],
+      [4, 'Has website', 'maybe'],
+    ]);
+    expect(toScoredCsv(records, fromRecords).split('\r\n').slice(1)).toEqual(
+      toScoredCsv(TABLE, fromCells).split('\r\n').slice(1),
+    );
   });
 
   it('scores object rows too', () => {
