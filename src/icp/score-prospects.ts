@@ -13,7 +13,8 @@
  * message blocks the page while it is cloned; the results come back as transferred typed arrays.
  * Where workers are missing, or the worker cannot load (a CSP, a cross-origin bundle), the same
  * code runs here in slices of about 8 ms, yielding to the page between slices. CSV files are read
- * by the import pipeline (src/import), not here: this module takes rows.
+ * by the import pipeline, not here: `parseCsvRecords(file)` (src/import/records.ts) gives a table
+ * this module scores as it is.
  */
 import { icpBatchScorer, type Icp, type IcpAccount } from '../core/icp.js';
 import { ImportCancelledError } from '../import/cancel.js';
