@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import type { PackageDesign, PackageEconomics } from '../../src/core/packages.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
-import { FormController } from '../../src/controllers/form-controller.js';
+import { type FieldErrors, FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
 import { MrrEvent } from '../../src/events.js';
@@ -72,8 +72,8 @@ export class MrrPackageDesigner extends MrrElement {
   private readonly announcer = new AnnounceController(this);
   private readonly t = (key: DesignerKey, params?: Record<string, string | number>) => this.l.t(key, params);
 
-  /** The form: typed inputs, the last valid result, errors, saving. */
-  readonly form = new FormController<DesignerInputs, DesignerResult>(this, {
+  /** The form recipe: typed inputs, the last valid result, errors, saving (src/controllers/form-controller.ts). */
+  private readonly form = new FormController<DesignerInputs, DesignerResult>(this, {
     component: 'package-designer',
     l: this.l,
     defaults: (fmt) => defaultInputs(fmt),
@@ -124,6 +124,20 @@ export class MrrPackageDesigner extends MrrElement {
   /** Saving state: `status`, `restored` (a promise), `flush()`. */
   get persist() {
     return this.form.persist!;
+  }
+
+  /** Everything typed (text, as written: catalogue, tiers, canvases, mix). Replace, don't mutate. Readable before the first render. */
+  @property({ attribute: false })
+  get inputs(): DesignerInputs {
+    return this.form.inputs;
+  }
+  set inputs(next: DesignerInputs | undefined) {
+    if (next) this.form.apply(next);
+  }
+
+  /** Refusals of the current inputs by field id (`<product key>--retail`, `better--discountPct`, `mix--good`…). */
+  get errors(): FieldErrors {
+    return this.form.errors;
   }
 
   /** The design of the last valid inputs (what the pricing table shows), or undefined. */

@@ -148,7 +148,10 @@ describe('<mrr-package-designer>', () => {
     const files = await downloads(() => q<HTMLButtonElement>(el, '#export-design').click());
     expect(JSON.parse(files[0].text).tiers[0].cta).to.deep.equal({ label: '', href: '/signup?plan=good' });
     // Restored (or set from code) with a bad link on a tier whose panel is closed: that panel opens.
-    el.form.apply({ tiers: el.form.inputs.tiers.map((t) => (t.id === 'best' ? { ...t, ctaHref: 'data:text/html,x' } : t)) });
+    el.inputs = {
+      ...el.inputs,
+      tiers: el.inputs.tiers.map((t) => (t.id === 'best' ? { ...t, ctaHref: 'data:text/html,x' } : t)),
+    };
     await settle(el);
     expect(q<HTMLInputElement>(el, '[id="canvas-tier--best"]').checked).to.equal(true);
     expect(text(el, '[id="best--ctaHref-error"]')).to.contain('https://');
@@ -185,11 +188,11 @@ describe('<mrr-package-designer>', () => {
     await settle(el);
     expect(shadow(el).querySelector('[data-product="p-automation"]')).to.equal(null);
     expect(fig(el, 'listValue', 'better')).to.equal('$150.00');
-    expect(el.form.inputs.tiers[1].quantities['p-automation']).to.equal(undefined);
+    expect(el.inputs.tiers[1].quantities['p-automation']).to.equal(undefined);
     q<HTMLButtonElement>(el, '#undo').click();
     await settle(el);
     expect(fig(el, 'listValue', 'better')).to.equal('$450.00');
-    expect(el.form.inputs.tiers[1].relievers[1].productKeys).to.deep.equal(['p-automation']);
+    expect(el.inputs.tiers[1].relievers[1].productKeys).to.deep.equal(['p-automation']);
   });
 
   it('adds tiers up to five', async () => {
@@ -244,7 +247,7 @@ describe('<mrr-package-designer>', () => {
       await new Promise((r) => setTimeout(r, 50));
       await settle(el);
       expect(el.economics!.mix.mrr, lang).to.equal(mrr);
-      expect(el.form.errors, lang).to.deep.equal({});
+      expect(el.errors, lang).to.deep.equal({});
     }
     expect(JSON.stringify(el.design)).to.equal(before);
     el.setAttribute('lang', 'fr');
