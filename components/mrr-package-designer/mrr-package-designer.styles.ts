@@ -515,7 +515,8 @@ export const designerStyles = [
       margin-bottom: 8px;
     }
     .what-if .kpis {
-      grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
+      /* Wide enough for "US$ 12,345.67" (its space does not break): one column on a phone. */
+      grid-template-columns: repeat(auto-fill, minmax(160px, 1fr));
     }
     /* Amounts break between the number and the currency, never inside either. */
     .what-if .kpi dd {
