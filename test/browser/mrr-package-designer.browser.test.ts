@@ -225,6 +225,22 @@ describe('<mrr-package-designer>', () => {
     expect(fig(again, 'price', 'better')).to.equal('$360.00');
   });
 
+  it('after a reload with a refused field: the text comes back with its error, the figures of the last valid inputs marked stale', async () => {
+    const key = uniqueKey();
+    const el = await designer('', key);
+    await type(el, '[id="better--discountPct"]', '20');
+    await type(el, '[id="p-automation--retail"]', '30O');
+    await settle(el);
+    await el.persist.flush();
+    el.parentElement!.remove();
+    const again = await designer('', key);
+    await settle(again);
+    expect(q<HTMLInputElement>(again, '[id="p-automation--retail"]').value).to.equal('30O');
+    expect(q(again, '[id="p-automation--retail"]').getAttribute('aria-invalid')).to.equal('true');
+    expect(fig(again, 'price', 'better')).to.equal('$360.00');
+    expect(text(again, '.stale')).to.contain('last valid result');
+  });
+
   it('saves the starter design at once, so a pricing table with the same key has something to show', async () => {
     const key = uniqueKey();
     const el = await designer('', key);
