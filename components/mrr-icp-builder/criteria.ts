@@ -14,7 +14,7 @@ import {
   KNOWN_FIELDS,
   NAME_MAX,
   type RangeInput,
-  TEXT_MAX,
+  LIST_MAX,
 } from './state.js';
 
 const OTHER = '__other';
@@ -152,15 +152,7 @@ function summary(l: L, c: CriterionInput): string {
           ? c[b].trim() && isolate(c[b].trim())
           : c.ranges
               .filter((r) => r.bucket === b)
-              .map((r) =>
-                r.min.trim() && r.max.trim()
-                  ? `${r.min}–${r.max}`
-                  : r.min.trim()
-                    ? `≥ ${r.min}`
-                    : r.max.trim()
-                      ? `< ${r.max}`
-                      : '…',
-              )
+              .map((r) => rangeWords(l, r.min.trim() || null, r.max.trim() || null))
               .join(', ');
       if (values) parts.push(`${t(`bucket.${b}`)}: ${values}`);
     }
@@ -176,7 +168,7 @@ function renderLists(c: CriterionInput, i: number, e: CriteriaEditor): TemplateR
         id: fieldId(c.id, b),
         label: l.t(b),
         value: c[b],
-        max: TEXT_MAX,
+        max: LIST_MAX,
         error: e.errors[fieldId(c.id, b)],
         onInput: (v) => e.onCriterion(i, { [b]: v }),
       }),

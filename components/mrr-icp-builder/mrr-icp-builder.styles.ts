@@ -411,10 +411,15 @@ export const icpBuilderStyles = [
       min-width: 220px;
       font-size: 0.9em;
     }
-    td.name-cell {
-      max-width: 220px;
+    .name-cell .name {
+      display: block;
+      max-width: 16em;
       overflow: hidden;
       text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    th.reasons-head {
+      text-align: start;
     }
     .table-scroll {
       border: 1px solid var(--_border);

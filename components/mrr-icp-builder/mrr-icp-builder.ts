@@ -198,7 +198,10 @@ export class MrrIcpBuilder extends MrrElement {
   private starterInputs(fmt: (n: number) => string): IcpBuilderInputs {
     const t = this.l.t.bind(this.l);
     const value = (v: string) => (`v.${v}` in messages.en ? t(`v.${v}` as keyof typeof messages.en) : v);
-    const starter = icpToInput(structuredClone(STARTER_ICP) as Icp, t('starter.name'), fmt, value, 'starter');
+    // The starter's values are English data (what a CSV holds); a translated list keeps them beside
+    // the translation, so a file written in either language matches.
+    const both = (v: string) => (value(v) === v ? v : `${value(v)}, ${v}`);
+    const starter = icpToInput(structuredClone(STARTER_ICP) as Icp, t('starter.name'), fmt, both, 'starter');
     const persona: PersonaInput = {
       id: 'owner',
       icpId: starter.id,

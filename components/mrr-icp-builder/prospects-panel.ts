@@ -451,7 +451,7 @@ export class ProspectsPanel implements ReactiveController {
             <tr>
               ${sortable('name', t('col.name'))} ${sortable('tier', t('col.tier'))} ${sortable('score', t('col.score'))}
               ${sortable('coverage', t('col.coverage'))}
-              <th scope="col">${t('col.reasons')}</th>
+              <th scope="col" class="reasons-head">${t('col.reasons')}</th>
             </tr>
           </thead>
           <tbody>
@@ -459,7 +459,7 @@ export class ProspectsPanel implements ReactiveController {
               const { score, tier, coverage } = scoreOf(scores, i);
               const name = (table.rows[i][nameCol] ?? '').trim() || t('rowN', { n: l.number(table.lines?.[i] ?? i + 2) });
               return html`<tr data-row=${i} data-tier=${tier ?? 'none'}>
-                <th scope="row" class="name-cell" title=${name}><bdi>${name}</bdi></th>
+                <th scope="row" class="name-cell" title=${name}><bdi class="name">${name}</bdi></th>
                 <td class="tier-cell">${tierLabel(l, tier)}</td>
                 <td data-score>${score === null ? l.c('common.na') : l.number(score, 2)}</td>
                 <td>${l.percent(coverage * 100, 0)}</td>

@@ -15,6 +15,8 @@ export const CRITERION_TYPES: readonly CriterionType[] = ['category', 'number', 
 /** Longest name (profile name, persona role) and longest list or description. */
 export const NAME_MAX = 80;
 export const TEXT_MAX = 200;
+/** Longest list of category values. */
+export const LIST_MAX = 400;
 
 /** Fields an ICP usually has; any other CSV column can be a criterion too (shown as written). */
 export const KNOWN_FIELDS = [

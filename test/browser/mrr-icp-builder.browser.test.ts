@@ -421,6 +421,16 @@ describe('<mrr-icp-builder> languages and accessibility', () => {
     expect(budget()).to.equal(arBudget);
   });
 
+  it('keeps the starter values an English file holds beside their translation', async () => {
+    const el = await builder('lang="fr"');
+    const industry = el.inputs.icps[0].criteria[0];
+    expect(industry.ideal.startsWith('Cabinet dentaire, Dental clinic, Cabinet médical, Medical clinic')).to.equal(true);
+    expect(industry.disqualify).to.equal('Jeux d’argent, Gambling, Adulte, Adult');
+    el.applyExample({ industry: 'gambling' });
+    await el.updateComplete;
+    expect(text(el, '[data-kpi="tier"]')).to.equal('D');
+  });
+
   it('has every message in French and Arabic with the same placeholders', async () => {
     const { messages } = await import('../../components/mrr-icp-builder/messages.js');
     const { loadTable } = await import('../../src/i18n/locale.js');
