@@ -169,6 +169,7 @@ function renderLists(c: CriterionInput, i: number, e: CriteriaEditor): TemplateR
         label: l.t(b),
         value: c[b],
         max: LIST_MAX,
+        multiline: true,
         error: e.errors[fieldId(c.id, b)],
         onInput: (v) => e.onCriterion(i, { [b]: v }),
       }),
