@@ -43,10 +43,12 @@ export class PersistController<T> implements ReactiveController {
   private loading = false;
   /** The record key last loaded; a different key on a later update loads that one. */
   private loadedKey: string | null | undefined;
-  private readonly onPageHide = () => void this.flush();
+  private readonly onPageHide = () => void this.flush({ urgent: true });
   private readonly onVisibility = () => {
-    if (document.visibilityState === 'hidden') void this.flush();
+    if (document.visibilityState === 'hidden') void this.flush({ urgent: true });
   };
+  /** What is saved as far as this element knows (loaded, pulled or written): the base of an urgent merge. */
+  private lastKnown?: T;
   private channel?: BroadcastChannel;
 
   constructor(
@@ -89,7 +91,10 @@ export class PersistController<T> implements ReactiveController {
     if (!key) return;
     try {
       const record = await loadState<T>(key);
-      if (record && key === this.recordKey) this.options.remoteChange?.(record.data);
+      if (record && key === this.recordKey) {
+        this.lastKnown = record.data;
+        this.options.remoteChange?.(record.data);
+      }
     } catch (e) {
       this.fail(e);
     }
@@ -113,8 +118,14 @@ export class PersistController<T> implements ReactiveController {
     this.setStatus('loading');
     this.restored = loadState<T>(key)
       .then((record) => {
-        if (record && !this.dirtyBeforeRestore) this.options.restore(record.data);
-        this.setStatus(record ? 'saved' : 'idle');
+        // A save the page wrote as it went away (reload within the debounce) is newer than the record.
+        const mirror = takeMirror<T>(key);
+        const newer = mirror && (!record || mirror.savedAt >= record.savedAt) ? mirror : undefined;
+        const data = newer ? (this.options.merge ? this.options.merge(record?.data, newer.data) : newer.data) : record?.data;
+        this.lastKnown = record?.data;
+        if (data !== undefined && !this.dirtyBeforeRestore) this.options.restore(data);
+        if (newer && this.pending === undefined) this.pending = data;
+        this.setStatus(record || newer ? 'saved' : 'idle');
       })
       .catch((e: unknown) => this.fail(e))
       .finally(() => {
@@ -132,17 +143,31 @@ export class PersistController<T> implements ReactiveController {
     if (!this.loading) this.schedule();
   }
 
-  /** Writes what is queued now (page hidden, element removed, tests). */
-  async flush(): Promise<void> {
+  /**
+   * Writes what is queued now (page hidden, element removed, tests). `urgent` (the page is going
+   * away): the write cannot wait for a read, so the data is mirrored synchronously to
+   * sessionStorage (read back on the next load) and put without reading first, merged against the
+   * last record this element knows.
+   */
+  async flush(opts: { urgent?: boolean } = {}): Promise<void> {
     clearTimeout(this.timer);
     const key = this.recordKey;
     const data = this.pending;
     if (!key || data === undefined) return;
     this.pending = undefined;
+    const merge = this.options.merge;
     try {
-      const merge = this.options.merge;
-      if (merge) await mergeState<T>(key, (saved) => merge(saved, data), this.options.schema ?? 1);
-      else await saveState(key, data, this.options.schema ?? 1);
+      if (opts.urgent) {
+        const merged = merge ? merge(this.lastKnown, data) : data;
+        writeMirror(key, merged);
+        await saveState(key, merged, this.options.schema ?? 1);
+        this.lastKnown = merged;
+      } else if (merge) this.lastKnown = await mergeState<T>(key, (saved) => merge(saved, data), this.options.schema ?? 1);
+      else {
+        await saveState(key, data, this.options.schema ?? 1);
+        this.lastKnown = data;
+      }
+      clearMirror(key);
       this.setStatus('saved');
       this.channel?.postMessage({ key, source: this.instanceId });
     } catch (e) {
@@ -164,5 +189,38 @@ export class PersistController<T> implements ReactiveController {
     if (this.status === status) return;
     this.status = status;
     this.host.requestUpdate();
+  }
+}
+
+// A synchronous copy of a save made while the page goes away: IndexedDB may not finish a write
+// started in `pagehide`, sessionStorage does (same tab, so a reload finds it).
+const MIRROR = 'mrr-kit:pending:';
+
+function writeMirror(key: string, data: unknown): void {
+  try {
+    sessionStorage.setItem(MIRROR + key, JSON.stringify({ savedAt: Date.now(), data }));
+  } catch {
+    // storage disabled or full: the IndexedDB write may still land
+  }
+}
+
+function clearMirror(key: string): void {
+  try {
+    sessionStorage.removeItem(MIRROR + key);
+  } catch {
+    // nothing to clear
+  }
+}
+
+function takeMirror<T>(key: string): { savedAt: number; data: T } | undefined {
+  try {
+    const text = sessionStorage.getItem(MIRROR + key);
+    if (!text) return undefined;
+    const parsed = JSON.parse(text) as { savedAt?: unknown; data?: T };
+    return typeof parsed.savedAt === 'number' && parsed.data !== undefined
+      ? { savedAt: parsed.savedAt, data: parsed.data }
+      : undefined;
+  } catch {
+    return undefined;
   }
 }

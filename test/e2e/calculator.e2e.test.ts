@@ -160,3 +160,49 @@ describe('built site (dist/site)', () => {
     await page.close();
   });
 });
+
+describe('built calculator: nothing typed is lost', () => {
+  const pageWith = (key: string) =>
+    `<!doctype html><html lang="en"><body><mrr-calculator storage-key="${key}"></mrr-calculator>
+      <script type="module" src="/mrr-kit.js"></script></body></html>`;
+
+  // Known failure (issue 8 item 4), marked `fails` until fixed: on pagehide, PersistController.flush()
+  // runs mergeState (read, then put after the read's callback); the page unloads before the read
+  // answers, so nothing is written. Remove `.fails` once the pagehide write is issued synchronously.
+  it('keeps a value typed just before a reload (the pending save is written when the page hides)', async () => {
+    const context = await e2e.browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/keep.html', (route) => route.fulfill({ contentType: 'text/html', body: pageWith('e2e-reload') }));
+    await page.goto(`${e2e.url}/keep.html`);
+    await page.locator('mrr-calculator input#clients').waitFor();
+    await expect.poll(() => page.locator('mrr-calculator [data-kpi="mrr-now"]').count()).toBe(1);
+    for (const value of ['66', '67', '68']) {
+      await page.locator('mrr-calculator input#clients').fill(value);
+      await page.reload(); // at once: well within the 300 ms debounce
+      await page.locator('mrr-calculator [data-kpi="mrr-now"]').waitFor();
+      await expect.poll(() => page.locator('mrr-calculator input#clients').inputValue()).toBe(value);
+    }
+    await context.close();
+  });
+
+  it('two pages editing different fields both keep their edit, and each shows the other’s', async () => {
+    const context = await e2e.browser.newContext();
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    for (const page of [a, b]) {
+      await page.route('**/tabs.html', (route) => route.fulfill({ contentType: 'text/html', body: pageWith('e2e-tabs') }));
+      await page.goto(`${e2e.url}/tabs.html`);
+      await page.locator('mrr-calculator input#clients').waitFor();
+    }
+    await a.locator('mrr-calculator input#clients').fill('123');
+    await b.locator('mrr-calculator input#churnPct').fill('7');
+    await expect.poll(() => a.locator('mrr-calculator input#churnPct').inputValue(), { timeout: 5000 }).toBe('7');
+    await expect.poll(() => b.locator('mrr-calculator input#clients').inputValue(), { timeout: 5000 }).toBe('123');
+    expect(await a.locator('mrr-calculator input#clients').inputValue()).toBe('123');
+    expect(await b.locator('mrr-calculator input#churnPct').inputValue()).toBe('7');
+    await a.reload();
+    await a.locator('mrr-calculator input#clients').waitFor();
+    await expect.poll(() => a.locator('mrr-calculator input#clients').inputValue()).toBe('123');
+    expect(await a.locator('mrr-calculator input#churnPct').inputValue()).toBe('7');
+    await context.close();
+  });
+});
