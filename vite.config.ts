@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,74 +14,26 @@ const minifyTemplates = () => ({
 /**
  * The elements of src/elements.json whose `define.ts` exists (an element being written is skipped
  * until its file is there; test/unit/elements.test.ts requires every listed element to exist).
- * For measurements, `MRR_ELEMENTS=mrr-calculator,mrr-pricing-table` builds only those and
- * `MRR_OUT_DIR=/tmp/x` writes the `elements` build elsewhere (e.g. the calculator built alone).
+ * For measurements, `MRR_ELEMENTS=mrr-movements,mrr-icp-builder` builds only those and
+ * `MRR_OUT_DIR=/tmp/x` writes the `elements` / `alone:<tag>` build elsewhere.
  */
 const builtElements = ELEMENTS.filter(
   (e) => existsSync(defineSource(e)) && (!process.env.MRR_ELEMENTS || process.env.MRR_ELEMENTS.split(',').includes(e.tag)),
 );
 
-/**
- * Shared chunks shaped for the elements a page most often uses alone, with the smallest budgets
- * (issues 7 and 9): the calculator and the pricing table. A module that several elements load is
- * put by which of these two load it: both → `chunks/base-*.js`; only the calculator →
- * `chunks/calculator-shared-*.js`; only the pricing table → `chunks/pricing-shared-*.js`; neither →
- * the bundler's own chunks. So each of the two loads its file and two shared chunks, and none of
- * the other's code. Left to itself the bundler makes one chunk per set of elements sharing a
- * module (eleven files for the calculator, each compressed apart: ≈ 3 kB more gzip); one shared
- * chunk for all the calculator shares made the pricing table load the calculator's code (30.5 kB).
- */
-const LIGHT = [
-  { tag: 'mrr-calculator', chunk: 'calculator-shared' },
-  { tag: 'mrr-pricing-table', chunk: 'pricing-shared' },
-];
-function sharedLayers() {
-  const chunkOf = new Map<string, string>();
-  const plugin: Plugin = {
-    name: 'mrr-shared-chunks',
-    buildEnd() {
-      const staticClosure = (entry: string) => {
-        const seen = new Set<string>();
-        const visit = (id: string) => {
-          if (seen.has(id)) return;
-          seen.add(id);
-          for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
-        };
-        visit(entry);
-        return seen;
-      };
-      const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
-      const closures = entries.map((id) => staticClosure(id));
-      const light = LIGHT.map((l) => ({
-        ...l,
-        closure: closures[entries.indexOf(resolve(defineSource(ELEMENTS.find((e) => e.tag === l.tag)!)))],
-      })).filter((l) => l.closure); // an element not built yet
-      for (const id of new Set(closures.flatMap((c) => [...c]))) {
-        if (entries.includes(id) || closures.filter((c) => c.has(id)).length < 2) continue; // not shared
-        const by = light.filter((l) => l.closure.has(id));
-        if (by.length) chunkOf.set(id, by.length > 1 ? 'base' : by[0].chunk);
-      }
-    },
-  };
-  const groups = ['base', ...LIGHT.map((l) => l.chunk)].map((name, i) => ({
-    name,
-    priority: 3 - i,
-    test: (id: string) => chunkOf.get(id) === name,
-  }));
-  return { plugin, groups };
-}
-
 /** Runtime dependencies: never bundled into the npm build (an app that uses Lit keeps one copy). */
 const dependency = /^(lit|@lit\/[^/]+|lit-html|lit-element|idb|d3|d3-[a-z-]+|papaparse|valibot)(\/.*)?$/;
 
 /**
- * One build per mode (`npm run build` runs them all, into dist/):
+ * One build per mode (`npm run build`, scripts/build.mjs, runs them all into an empty dist/):
  * - default: the static site in dist/site (landing page, all components, PWA manifest + service worker);
  * - `embed`: dist/mrr-kit.js, the all-in-one script-tag file: one minified ES module that defines
- *   every element, dynamic imports (translations, the CSV parser) inlined; its worker in dist/assets;
+ *   every element; what elements import on demand is chunks beside it; workers in dist/assets;
  * - `elements`: dist/<tag>.js for each element of src/elements.json, one multi-entry build whose
- *   shared code lands in dist/chunks/, so a page with only the calculator loads only what it needs
- *   (languages and on-demand parts are chunks loaded when used);
+ *   shared code lands in dist/chunks/ (a page with two elements loads it once); an element marked
+ *   `standalone` (the calculator, the pricing table: most often alone on a page, smallest budgets)
+ *   is built by itself instead (`alone:<tag>`), so a page with only it loads only what it needs.
+ *   Languages and on-demand parts are chunks loaded when used;
  * - `core`: dist/core.js, the headless core as one file (CDN, benchmarks);
  * - `npm`: dist/npm, unbundled ES modules (one file per source module) with the runtime
  *   dependencies left as imports; `tsc -p tsconfig.lib.json` writes the `.d.ts` files beside them.
@@ -111,29 +63,28 @@ export default defineConfig(({ mode }): UserConfig => {
       worker: { format: 'es' },
     };
   }
-  if (mode === 'elements') {
-    const shared = sharedLayers();
+  if (mode === 'elements' || mode.startsWith('alone:')) {
+    // `elements`: one multi-entry build of the elements that share chunks; `alone:<tag>`: one
+    // standalone element (src/elements.json `standalone`), sharing nothing with the others.
+    const tag = mode.startsWith('alone:') ? mode.slice('alone:'.length) : null;
+    const entries = builtElements.filter((e) => (tag ? e.tag === tag : !e.standalone));
     return {
       base: './', // the worker's URL relative to the module that starts it, wherever dist/ is served
       publicDir: false,
-      plugins: [minifyTemplates(), shared.plugin],
+      plugins: [minifyTemplates()],
       build: {
         outDir: process.env.MRR_OUT_DIR ?? 'dist',
         emptyOutDir: false,
         target: 'es2022',
         minify: true,
         lib: {
-          entry: Object.fromEntries(builtElements.map((e) => [e.tag, resolve(defineSource(e))])),
+          entry: Object.fromEntries(entries.map((e) => [e.tag, resolve(defineSource(e))])),
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },
         rolldownOptions: {
           preserveEntrySignatures: 'allow-extension',
-          output: {
-            minify: true,
-            chunkFileNames: 'chunks/[name]-[hash].js',
-            codeSplitting: { groups: shared.groups },
-          },
+          output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
         },
       },
       worker: { format: 'es' },

@@ -22,6 +22,12 @@ export interface ElementEntry {
   readonly tag: string;
   /** The element's exported class. */
   readonly className: string;
+  /**
+   * Its CDN file `dist/<tag>.js` is built on its own, sharing no chunk with the other elements:
+   * for the elements most often used alone on a page and with the smallest budgets (a shared chunk
+   * carries every export any element uses and several files compress apart).
+   */
+  readonly standalone?: boolean;
 }
 
 export const ELEMENTS: readonly ElementEntry[] = list;
