@@ -201,7 +201,9 @@ function renderMapping(l: L, ctrl: ImportController, step: MappingStep) {
   const sample = (column: string | null) => {
     const i = column === null ? -1 : sniff.headers.indexOf(column);
     const value = i >= 0 ? sniff.sampleRows.find((r) => (r[i] ?? '').trim() !== '')?.[i] : undefined;
-    return value ? l.t('sampleValue', { value: value.length > 40 ? `${value.slice(0, 40)}…` : value }) : '';
+    if (!value) return undefined;
+    // A cell of the file: isolated, so "2024-01-05" is not reordered inside an Arabic sentence.
+    return named((mark) => l.t('sampleValue', { value: mark }), value.length > 40 ? `${value.slice(0, 40)}…` : value);
   };
   return html`<form
     class="mapping"

@@ -31,7 +31,9 @@ export const movementsStyles = [
       -webkit-line-clamp: 2;
       line-clamp: 2;
       overflow: hidden;
+      overflow-wrap: anywhere;
       min-width: 0;
+      max-width: 100%;
     }
     .counter {
       font-size: 0.85em;

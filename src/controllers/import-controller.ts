@@ -13,7 +13,7 @@ import type {
   NumberFormat,
   SniffResult,
 } from '../import/types.js';
-import { datasetName, saveDataset } from '../storage/datasets.js';
+import { datasetName, MAX_NAME_LENGTH, saveDataset } from '../storage/datasets.js';
 import { StorageError, type DatasetRecord, type StorageFailure } from '../storage/db.js';
 import { readNumber } from '../ui/fields.js';
 
@@ -272,8 +272,12 @@ export class ImportController implements ReactiveController {
     this.set({ kind: 'idle' });
   }
 
+  /** The typed dataset name, kept to {@link MAX_NAME_LENGTH} characters (the input's `maxlength`
+   * stops typing; this stops a script or a paste that bypasses it). */
   setName(name: string): void {
-    if (this.step.kind === 'report') this.set({ ...this.step, name, nameError: false });
+    const chars = [...name];
+    const kept = chars.length > MAX_NAME_LENGTH ? chars.slice(0, MAX_NAME_LENGTH).join('') : name;
+    if (this.step.kind === 'report') this.set({ ...this.step, name: kept, nameError: false });
   }
 
   /** Saves the imported periods as a new dataset. A failure leaves the data shown, in memory. */
@@ -299,7 +303,9 @@ export class ImportController implements ReactiveController {
           errorCount: result.report.errors.count,
         },
       });
-      if (this.step.kind === 'report' && this.step.result === result) this.set({ ...this.step, save: 'saved', record });
+      if (this.step.kind === 'report' && this.step.result === result) {
+        this.set({ ...this.step, name: record.name, save: 'saved', record });
+      }
       this.callbacks.onSaved(record, result);
       return true;
     } catch (e) {

@@ -63,4 +63,35 @@ describe('<mrr-movements> on the built site', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('asks before reading 12.000, and a huge dataset name never widens a phone-sized page (en and ar)', async () => {
+    for (const lang of ['en', 'ar']) {
+      const page = await e2e.browser.newPage({ viewport: { width: 360, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${e2e.url}/site/?lang=${lang}`);
+      const el = page.locator('mrr-movements');
+      await el.locator('#file').setInputFiles('test/fixtures/two-way-amounts.csv');
+      await el.locator('#start-import').click();
+      // Nothing is read until the user says how the file writes decimals.
+      await el.locator('#number-format-error').waitFor();
+      await el.locator('#number-format input[value="comma"]').check();
+      await el.locator('#start-import').click();
+      await el.locator('#import-report').waitFor();
+      await el.locator('#dataset-name').evaluate((input: HTMLInputElement) => {
+        // What a script (not the keyboard) could put there: the element still keeps 80 characters.
+        input.value = `Acme \u202Eevil\u202C ${'W'.repeat(10_000)}`;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await el.locator('#save-dataset').click();
+      await el.locator('#saved-message').waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, lang).toBeLessThanOrEqual(360);
+      const saved = await el.locator('.dataset[data-current] .dataset-name').getAttribute('title');
+      expect([...(saved ?? '')].length).toBeLessThanOrEqual(80);
+      expect(await el.locator('#source bdi').count()).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
 });
