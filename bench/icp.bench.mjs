@@ -183,7 +183,7 @@ async function browserRuns() {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     `${outdir}/entry.ts`,
-    `export { scoreProspects, scoreAll } from '../../../src/icp/score-prospects.ts';\nexport { STARTER_ICP } from '../../../src/core/icp.ts';\n`,
+    `export { scoreProspects, scoreAll } from '../../../src/icp/score-prospects.ts';\nexport { STARTER_ICP } from '../../../src/core/icp.ts';\nexport { parseCsvRecords } from '../../../src/import/records.ts';\n`,
   );
   writeFileSync(`${dir}/index.html`, '<!doctype html><meta charset="utf-8"><title>icp bench</title>');
   await viteBuild({
@@ -234,6 +234,26 @@ async function browserRuns() {
         out[0].thread = 'worker, first run (loads the worker)';
         for (const r of out.slice(1)) r.thread = 'worker, reused';
         for (const n of [10000, 100000]) out.push(await run(n, true));
+        // A 100,000-row CSV file read by the import pipeline (parseCsvRecords, on the page, yielding
+        // between 1 MiB chunks), then scored in the worker.
+        const csv = [headers, ...table(100000).rows]
+          .map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+          .join('\r\n');
+        const file = new Blob([csv], { type: 'text/csv' });
+        await new Promise((r) => setTimeout(r, 100));
+        longest = 0;
+        const f0 = performance.now();
+        const records = await m.parseCsvRecords(file);
+        const parsedMs = performance.now() - f0;
+        const fileScores = await m.scoreProspects(icp, records).done;
+        const fileMs = performance.now() - f0;
+        await new Promise((r) => setTimeout(r, 100));
+        out.push({
+          rows: fileScores.count,
+          thread: `CSV file (${(file.size / 1e6).toFixed(1)} MB) parsed on the page ${Math.round(parsedMs)} ms + scored in the worker`,
+          ms: Math.round(fileMs),
+          longestTaskMs: Math.round(longest),
+        });
         const input = table(10000);
         const t0 = performance.now();
         m.scoreAll(icp, input);

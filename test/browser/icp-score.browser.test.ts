@@ -79,6 +79,16 @@ describe('prospect scoring in the browser', () => {
     expect(toScoredCsv(input, scores).split('\r\n')[2].startsWith("'=cmd,Gambling")).to.equal(true);
   });
 
+  it('follows the chosen mapping in the worker (a column left out, a column chosen by hand)', async () => {
+    const input = table(3000);
+    const mapping = { employees: null, runsAds: 'Has website' };
+    const scores = await scoreProspects(icp, input, { mapping }).done;
+    const here = scoreAll(icp, input, mapping);
+    expect(Array.from(scores.matches)).to.deep.equal(Array.from(here.matches));
+    expect(Array.from(scores.scores)).to.deep.equal(Array.from(here.scores));
+    expect(Array.from(scores.scores)).not.to.deep.equal(Array.from(scoreAll(icp, input).scores));
+  });
+
   it('scores object rows in the worker too', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) =>
       Object.fromEntries(icp.criteria.map((c, j) => [c.field, SAMPLE[i % 4][j + 1]])),
