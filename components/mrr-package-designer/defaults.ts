@@ -1,7 +1,18 @@
 import type { GainRelevance, PainSeverity } from '../../src/core/canvas.js';
-import { STARTER_CATALOG, STARTER_SETTINGS, STARTER_TIERS } from '../../src/core/packages.js';
+import { type PackageDesign, STARTER_CATALOG, STARTER_SETTINGS, STARTER_TIERS } from '../../src/core/packages.js';
+import { importedRows } from './io.js';
 import type { DesignerKey } from './messages.js';
-import type { AnswerInput, DesignerInputs, GainInput, PainInput, ProductInput, TextInput, TierInput } from './state.js';
+import {
+  type AnswerInput,
+  type DesignerInputs,
+  type GainInput,
+  MAX_TIERS,
+  newId,
+  type PainInput,
+  type ProductInput,
+  type TextInput,
+  type TierInput,
+} from './state.js';
 
 type Fmt = (n: number, maximumFractionDigits?: number) => string;
 
@@ -124,5 +135,31 @@ export function blankProduct(key: string, id: string, name: string): ProductInpu
     interval: 'month',
     intervalCount: '1',
     setupFee: '',
+  };
+}
+
+/** A design (e.g. an export) as typed inputs, numbers written by `fmt`; canvases start empty. */
+export function inputsFromDesign(design: PackageDesign, fmt: (n: number) => string): DesignerInputs {
+  const catalog = importedRows(design.catalog, [], fmt);
+  const keyOf = new Map(catalog.map((p) => [p.id, p.key]));
+  const tiers: TierInput[] = design.tiers.slice(0, MAX_TIERS).map((tier) => ({
+    ...blankTier(tier.id, tier.name),
+    quantities: Object.fromEntries(
+      tier.items.filter((i) => keyOf.has(i.productId)).map((i) => [keyOf.get(i.productId)!, fmt(i.quantity)]),
+    ),
+    pricing: tier.price != null ? 'price' : 'discount',
+    discountPct: fmt(tier.discountPct ?? 0),
+    price: tier.price != null ? fmt(tier.price) : '',
+    highlighted: !!tier.highlighted,
+    ctaLabel: tier.cta?.label ?? '',
+    ctaHref: tier.cta?.href ?? '',
+    outcomes: (tier.outcomes ?? []).map((text) => ({ id: newId('x'), text })),
+  }));
+  return {
+    catalog,
+    tiers,
+    mix: Object.fromEntries(Object.entries(design.mix ?? {}).map(([k, n]) => [k, fmt(n)])),
+    targetMarginPct: fmt(design.targetMarginPct ?? 0),
+    annualDiscountPct: fmt(design.annualDiscountPct ?? 0),
   };
 }

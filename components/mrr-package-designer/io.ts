@@ -109,3 +109,33 @@ export function download(filename: string, text: string, type: string): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** The catalogue's file picker (import) and its two export buttons. */
+export function renderCatalogIo(
+  l: L,
+  on: { onImport: (input: HTMLInputElement) => void; onExport: (kind: 'csv' | 'json') => void },
+): TemplateResult {
+  const t = l.t.bind(l);
+  return html`<span class="file-button">
+      <input
+        type="file"
+        id="import-file"
+        class="visually-hidden"
+        accept=".csv,.json,.tsv,.txt,text/csv,application/json"
+        @change=${(e: Event) => on.onImport(e.target as HTMLInputElement)}
+      /><label for="import-file" class="button">${t('importCatalog')}</label>
+    </span>
+    <button type="button" id="export-csv" @click=${() => on.onExport('csv')}>${t('exportCsv')}</button>
+    <button type="button" id="export-json" @click=${() => on.onExport('json')}>${t('exportJson')}</button>`;
+}
+
+/** "Export for the pricing table": the button and what became of the last export. */
+export function renderExport(l: L, message: string, onExport: () => void): TemplateResult {
+  const t = l.t.bind(l);
+  return html`<section class="export" part="export" aria-labelledby="export-title">
+    <h3 id="export-title">${t('exportDesign')}</h3>
+    <p class="hint">${t('exportHint')}</p>
+    <button type="button" id="export-design" class="primary" @click=${onExport}>${t('exportDesign')}</button>
+    <p class="export-message" role="status">${message}</p>
+  </section>`;
+}

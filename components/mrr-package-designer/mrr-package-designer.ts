@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import type { PackageDesign, PackageEconomics } from '../../src/core/packages.js';
@@ -11,14 +11,24 @@ import { storageNotice } from '../../src/ui/fields.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { renderCanvas } from './canvas-editor.js';
 import { renderCatalog } from './catalog-editor.js';
-import { blankProduct, blankTier, defaultInputs } from './defaults.js';
+import { blankProduct, blankTier, defaultInputs, inputsFromDesign } from './defaults.js';
 import { isolate, numberInput } from './fields.js';
-import { catalogIo, download, type ImportReport, importedRows, readCatalogFile, renderImportReport } from './io.js';
+import {
+  catalogIo,
+  download,
+  type ImportReport,
+  importedRows,
+  readCatalogFile,
+  renderCatalogIo,
+  renderExport,
+  renderImportReport,
+} from './io.js';
 import { type DesignerKey, type DesignerMessages, messages } from './messages.js';
 import { designerStyles } from './mrr-package-designer.styles.js';
 import { type DesignerResult, productWords, readDesign, tierName } from './read.js';
 import { type DesignerInputs, fid, MAX_TIERS, newId, type ProductInput, relocalizeInputs, type TierInput } from './state.js';
 import { renderTiers } from './tiers-editor.js';
+import { renderWhatIf } from './what-if.js';
 import type { View } from './view.js';
 
 /** `mrr-package-mix`: what the what-if mix brings, for the calculator. Money in major units. */
@@ -152,30 +162,7 @@ export class MrrPackageDesigner extends MrrElement {
 
   /** Takes a design from code (e.g. a saved export): catalogue, tiers, targets and mix. No event. */
   applyDesign(design: PackageDesign): void {
-    const fmt = (n: number) => this.l.number(n, 2);
-    const catalog = importedRows(design.catalog, [], fmt);
-    const keyOf = new Map(catalog.map((p) => [p.id, p.key]));
-    const tiers: TierInput[] = design.tiers.slice(0, MAX_TIERS).map((tier) => ({
-      ...blankTier(tier.id, tier.name),
-      quantities: Object.fromEntries(
-        tier.items.filter((i) => keyOf.has(i.productId)).map((i) => [keyOf.get(i.productId)!, fmt(i.quantity)]),
-      ),
-      pricing: tier.price != null ? 'price' : 'discount',
-      discountPct: fmt(tier.discountPct ?? 0),
-      price: tier.price != null ? fmt(tier.price) : '',
-      highlighted: !!tier.highlighted,
-      ctaLabel: tier.cta?.label ?? '',
-      ctaHref: tier.cta?.href ?? '',
-      outcomes: (tier.outcomes ?? []).map((text) => ({ id: newId('x'), text })),
-    }));
-    const mix = Object.fromEntries(Object.entries(design.mix ?? {}).map(([k, n]) => [k, fmt(n)]));
-    this.form.apply({
-      catalog,
-      tiers,
-      mix,
-      targetMarginPct: fmt(design.targetMarginPct ?? 0),
-      annualDiscountPct: fmt(design.annualDiscountPct ?? 0),
-    });
+    this.form.apply(inputsFromDesign(design, (n) => this.l.number(n, 2)));
   }
 
   private money(major: number): string {
@@ -382,88 +369,21 @@ export class MrrPackageDesigner extends MrrElement {
         </div>
       </div>
       ${this.renderConfigIssue()} ${storageNotice(this.l, this.persist)}
-      ${this.form.renderStatus({ stale: this.l.c('common.stale') })} ${renderCatalog(v, this.renderImport())}
+      ${this.form.renderStatus({ stale: this.l.c('common.stale') })}
+      ${renderCatalog(
+        v,
+        renderCatalogIo(this.l, {
+          onImport: (input) => void this.importFile(input),
+          onExport: (kind) => void this.exportCatalog(kind),
+        }),
+      )}
       ${renderImportReport(this.l, this.importReport)} ${renderTiers(v)}
       <div class="lower">
         ${renderCanvas(v)}
-        <div class="side">${this.renderWhatIf(v)} ${this.renderExport()}</div>
+        <div class="side">${renderWhatIf(v)} ${renderExport(this.l, this.exportMessage, () => void this.exportDesign())}</div>
       </div>
       ${this.undo.render(this.l.c('common.undo'))} ${this.announcer.render()}
     </div>`;
-  }
-
-  private renderImport() {
-    const t = this.t;
-    return html`<span class="file-button">
-        <input
-          type="file"
-          id="import-file"
-          class="visually-hidden"
-          accept=".csv,.json,.tsv,.txt,text/csv,application/json"
-          @change=${(e: Event) => void this.importFile(e.target as HTMLInputElement)}
-        /><label for="import-file" class="button">${t('importCatalog')}</label>
-      </span>
-      <button type="button" id="export-csv" @click=${() => void this.exportCatalog('csv')}>${t('exportCsv')}</button>
-      <button type="button" id="export-json" @click=${() => void this.exportCatalog('json')}>${t('exportJson')}</button>`;
-  }
-
-  private renderWhatIf(v: View) {
-    const t = this.t;
-    const mix = v.result?.economics.mix;
-    return html`<section class="what-if" part="what-if" aria-labelledby="what-if-title">
-      <h3 id="what-if-title">${t('whatIf')}</h3>
-      <p class="hint">${t('whatIfHint')}</p>
-      <div class="mix-grid">
-        ${v.inputs.tiers.map((tier) =>
-          numberInput(this.l, {
-            id: fid('mix', tier.id),
-            label: t('clientsOn', { tier: isolate(v.tierLabel(tier)) }),
-            value: v.inputs.mix[tier.id] ?? '',
-            inputmode: 'numeric',
-            error: v.errors[fid('mix', tier.id)],
-            onInput: (value) => this.edit({ mix: { ...v.inputs.mix, [tier.id]: value } }, fid('mix', tier.id)),
-          }),
-        )}
-      </div>
-      ${
-        mix
-          ? html`<dl class="kpis" ?data-stale=${v.stale}>
-              <div class="kpi">
-                <dt>${t('mixMrr')}</dt>
-                <dd data-kpi="mix-mrr">${this.money(mix.mrr)}</dd>
-              </div>
-              <div class="kpi">
-                <dt>${t('mixMargin')}</dt>
-                <dd data-kpi="mix-margin">${mix.marginPct === null ? t('reason.noPrice') : this.l.percent(mix.marginPct, 2)}</dd>
-              </div>
-              <div class="kpi">
-                <dt>${t('mixProfit')}</dt>
-                <dd data-kpi="mix-profit">${this.money(mix.grossProfit)}</dd>
-              </div>
-              <div class="kpi">
-                <dt>${t('mixClients')}</dt>
-                <dd data-kpi="mix-clients">${this.l.number(mix.clients)}</dd>
-              </div>
-              <div class="kpi">
-                <dt>${t('mixSetup')}</dt>
-                <dd data-kpi="mix-setup">${this.money(mix.setupFees)}</dd>
-              </div>
-            </dl>`
-          : nothing
-      }
-    </section>`;
-  }
-
-  private renderExport() {
-    const t = this.t;
-    return html`<section class="export" part="export" aria-labelledby="export-title">
-      <h3 id="export-title">${t('exportDesign')}</h3>
-      <p class="hint">${t('exportHint')}</p>
-      <button type="button" id="export-design" class="primary" @click=${() => void this.exportDesign()}>
-        ${t('exportDesign')}
-      </button>
-      <p class="export-message" role="status">${this.exportMessage}</p>
-    </section>`;
   }
 }
 
