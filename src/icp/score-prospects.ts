@@ -25,7 +25,6 @@ import {
   scoreInto,
   type ProspectInput,
   type ProspectMapping,
-  type ProspectRow,
   type ProspectScores,
 } from './scoring.js';
 import type { ScoreWorkerRequest, ScoreWorkerResponse } from './score-protocol.js';
@@ -208,44 +207,23 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
       if (!loaded) here();
       else reject(new Error(event.message));
     };
-    const table = isTable(input) ? input : undefined;
-    let headers: string[] | null = null;
-    let mapping: ProspectMapping = hooks.mapping ?? {};
-    let project: ((row: ProspectRow) => string[]) | undefined;
-    if (table) {
-      // Only the columns the criteria read cross to the worker, as arrays (records keyed by
-      // header clone their keys too): a fraction of the cloning, the same scores.
-      const plan = emptyScores(icp, { headers: table.headers, count: 0 }, hooks.mapping);
-      const cols: number[] = [];
-      const resolved: Record<string, string | null> = {};
-      plan.fields.forEach((field, c) => {
-        const col = plan.columns[c];
-        if (col < 0) {
-          if (!(field in resolved)) resolved[field] = null;
-          return;
-        }
-        if (!cols.includes(col)) cols.push(col);
-        resolved[field] = `c${cols.indexOf(col)}`;
-      });
-      headers = cols.map((_, k) => `c${k}`);
-      mapping = resolved;
-      const names = cols.map((col) => table.headers[col]);
-      project = (row) =>
-        Array.isArray(row)
-          ? cols.map((col) => (row as readonly string[])[col] ?? '')
-          : names.map((name) => (row as Readonly<Record<string, string>>)[name] ?? '');
-    }
-    const start: ScoreWorkerRequest = { type: 'start', icp, mapping, headers, count: total };
+    const table = isTable(input);
+    const start: ScoreWorkerRequest = {
+      type: 'start',
+      icp,
+      mapping: hooks.mapping ?? {},
+      headers: table ? [...input.headers] : null,
+      count: total,
+    };
     worker.postMessage(start);
     const batch = Math.max(1, hooks.batchRows ?? 2000);
     void (async () => {
       for (let offset = 0; offset < total; offset += batch) {
         if (cancelled || !worker) return;
-        const rows =
-          table && project
-            ? table.rows.slice(offset, offset + batch).map(project)
-            : (input as readonly IcpAccount[]).slice(offset, offset + batch);
-        const message: ScoreWorkerRequest = { type: 'rows', offset, table: table !== undefined, rows };
+        const rows = table
+          ? input.rows.slice(offset, offset + batch)
+          : (input as readonly IcpAccount[]).slice(offset, offset + batch);
+        const message: ScoreWorkerRequest = { type: 'rows', offset, table, rows };
         worker.postMessage(message);
         if (offset + batch < total) await yieldToPage();
       }
