@@ -218,7 +218,7 @@ export function renderLineErrors(l: L, errors: readonly LineError[]): TemplateRe
 }
 
 /** Why a whole file was refused, in words. */
-export function fatalMessage(l: L, code: string): string {
+export function fatalMessage(l: L, code: string, line?: number): string {
   const key = `fatal.${code}`;
-  return l.t(key in messages.en ? (key as keyof IcpMessages) : 'fatal.other');
+  return l.t(key in messages.en ? (key as keyof IcpMessages) : 'fatal.other', { line: l.number(line ?? 0) });
 }

@@ -15,7 +15,7 @@ import {
 } from '../../src/core/icp-learn.js';
 import type { Icp, IcpCriterion, IcpRange } from '../../src/core/icp.js';
 import { toMinor } from '../../src/core/money.js';
-import { parseDateCell } from '../../src/import/dates.js';
+import { detectDateFormat, parseDateCell } from '../../src/import/dates.js';
 import { normalizeHeader } from '../../src/import/mapping.js';
 import { type CsvRecords, readCsvRecords } from './csv-records.js';
 import {
@@ -114,7 +114,7 @@ export class LearnPanel implements ReactiveController {
     const used = new Set(Object.values(this.columns));
     this.fields = new Set(h.filter((x) => !used.has(x) && !ID_HEADERS.includes(normalizeHeader(x))));
     this.host.requestUpdate();
-    if (records.fatal) this.o.say(fatalMessage(this.o.l, records.fatal));
+    if (records.fatal) this.o.say(fatalMessage(this.o.l, records.fatal, records.fatalLine));
     else
       this.o.say(this.o.l.t(plural(this.o.l, 'clientsRead', records.rows.length), { n: this.o.l.number(records.rows.length) }));
   }
@@ -126,26 +126,21 @@ export class LearnPanel implements ReactiveController {
     const { mrr, start, end } = this.columns;
     this.missing = !mrr || !start;
     if (this.missing) return this.host.requestUpdate();
-    const col = (name: string) => r.headers.indexOf(name);
-    const iMrr = col(mrr);
-    const iStart = col(start);
-    const iEnd = end ? col(end) : -1;
     const fields = r.headers.filter((h) => this.fields.has(h));
-    const iFields = fields.map(col);
-    const format =
-      r.sniffed.dateFormat === 'dmy' || r.sniffed.dateFormat === 'mdy' || r.sniffed.dateFormat === 'unix'
-        ? r.sniffed.dateFormat
-        : 'iso';
+    // The date format from the cells themselves (the import's detector); unclear means ISO.
+    const samples = r.rows.slice(0, 200).flatMap((row) => [row[start] ?? '', end ? (row[end] ?? '') : '']);
+    const detected = detectDateFormat(samples);
+    const format = detected === 'dmy' || detected === 'mdy' || detected === 'unix' ? detected : 'iso';
     // Dates are read by the import's date reader (one rule for the whole kit); unreadable text is
     // passed on as it is, so the core reports the client as skipped and we can say which line.
     const date = (text: string) => (text.trim() === '' ? '' : (parseDateCell(text.trim(), format) ?? text));
     const clients = r.rows.map((row) => {
       const client: Record<string, unknown> = {
-        mrr: row[iMrr] ?? '',
-        start: date(row[iStart] ?? ''),
-        end: iEnd >= 0 ? date(row[iEnd] ?? '') : '',
+        mrr: row[mrr] ?? '',
+        start: date(row[start] ?? ''),
+        end: end ? date(row[end] ?? '') : '',
       };
-      fields.forEach((f, k) => (client[f] = row[iFields[k]]));
+      for (const f of fields) client[f] = row[f];
       return client as { mrr: string; start: string; end: string };
     });
     const options = { fields, asOf: new Date().toISOString().slice(0, 10), target: this.target, currency: this.o.currency() };
@@ -238,7 +233,7 @@ export class LearnPanel implements ReactiveController {
         ${this.fileName ? html`<bdi class="file-name">${this.fileName}</bdi>` : nothing}
       </div>
       ${this.busy ? html`<p role="status">${t('reading')}</p>` : nothing}
-      ${r?.fatal ? html`<p class="errors" role="alert">${fatalMessage(l, r.fatal)}</p>` : nothing}
+      ${r?.fatal ? html`<p class="errors" role="alert">${fatalMessage(l, r.fatal, r.fatalLine)}</p>` : nothing}
       ${r && !r.fatal ? this.renderSetup(r) : nothing} ${this.learned ? this.renderLearned(this.learned) : nothing}
     </section>`;
   }

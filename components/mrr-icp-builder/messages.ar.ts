@@ -143,6 +143,7 @@ const ar: Translation<MessagesEnglish> = {
   'fatal.binaryFile': 'هذا ليس ملف CSV نصيًا.',
   'fatal.noDataRows': 'في الملف عنوان ولكن لا صفوف.',
   'fatal.readFailed': 'تعذّرت قراءة الملف.',
+  'fatal.unterminatedQuote': 'علامة اقتباس فُتحت في السطر {line} ولم تُغلق.',
   'fatal.other': 'تعذّر استيراد الملف.',
   'rowError.tooFewColumns': 'خلايا أقل من العنوان',
   'rowError.tooManyColumns': 'خلايا أكثر من العنوان',

@@ -144,6 +144,7 @@ const fr: Translation<MessagesEnglish> = {
   'fatal.binaryFile': 'Ce n’est pas un fichier CSV texte.',
   'fatal.noDataRows': 'Le fichier a un en-tête mais aucune ligne.',
   'fatal.readFailed': 'Le fichier n’a pas pu être lu.',
+  'fatal.unterminatedQuote': 'Un guillemet ouvert à la ligne {line} n’est jamais fermé.',
   'fatal.other': 'Le fichier n’a pas pu être importé.',
   'rowError.tooFewColumns': 'moins de cellules que l’en-tête',
   'rowError.tooManyColumns': 'plus de cellules que l’en-tête',

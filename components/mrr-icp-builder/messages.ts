@@ -149,6 +149,7 @@ const messagesEn = {
   'fatal.binaryFile': 'This is not a text CSV file.',
   'fatal.noDataRows': 'The file has a header but no rows.',
   'fatal.readFailed': 'The file could not be read.',
+  'fatal.unterminatedQuote': 'A quote opened on line {line} is never closed.',
   'fatal.other': 'The file could not be imported.',
   'rowError.tooFewColumns': 'too few cells for the header',
   'rowError.tooManyColumns': 'more cells than the header has',

@@ -15,13 +15,13 @@ import {
   scoreOf,
   scoreProspects,
   type ScoreHandle,
-  toScoredCsv,
+  scoredCsvParts,
   topReasons,
   type TopReason,
   unreadableCells,
   type UnreadableCell,
 } from '../../src/icp/score-prospects.js';
-import { type CsvRecords, readCsvRecords, yieldToPage } from './csv-records.js';
+import { type CsvRecord, type CsvRecords, readCsvRecords, yieldToPage } from './csv-records.js';
 import { fatalMessage, fieldLabel, isolate, plural, type L, renderLineErrors, selectField, sentence } from './fields.js';
 import { tierLabel } from './fit-view.js';
 import type { IcpMessages } from './messages.js';
@@ -57,7 +57,7 @@ export class ProspectsPanel implements ReactiveController {
   private fraction = 0;
   private progress = { done: 0, total: 0 };
   private handle?: ScoreHandle;
-  private readCancelled = false;
+  private reading?: AbortController;
   private mapping: Record<string, string | null> = {};
   private nameColumn = '';
   private scores?: ProspectScores;
@@ -81,10 +81,10 @@ export class ProspectsPanel implements ReactiveController {
 
   hostDisconnected(): void {
     this.handle?.cancel();
-    this.readCancelled = true;
+    this.reading?.abort();
   }
 
-  private get table(): ProspectTable | undefined {
+  private get table(): ProspectTable<CsvRecord> | undefined {
     const r = this.records;
     return r && !r.fatal ? { headers: r.headers, rows: r.rows, lines: r.lines } : undefined;
   }
@@ -96,14 +96,16 @@ export class ProspectsPanel implements ReactiveController {
     this.fileName = name;
     this.fraction = 0;
     this.scores = undefined;
-    this.readCancelled = false;
+    this.reading?.abort();
+    const reading = new AbortController();
+    this.reading = reading;
     this.host.requestUpdate();
     const records = await readCsvRecords(input, {
       onProgress: (f) => {
         this.fraction = f;
         this.host.requestUpdate();
       },
-      isCancelled: () => this.readCancelled,
+      signal: reading.signal,
     });
     if ('cancelled' in records && records.cancelled) {
       this.phase = 'idle';
@@ -119,7 +121,7 @@ export class ProspectsPanel implements ReactiveController {
     const nameIndex = NAME_HEADERS.map((n) => names.indexOf(n)).find((i) => i >= 0);
     this.nameColumn = nameIndex !== undefined ? records.headers[nameIndex] : (records.headers[0] ?? '');
     this.host.requestUpdate();
-    if (records.fatal) this.o.say(fatalMessage(this.o.l, records.fatal));
+    if (records.fatal) this.o.say(fatalMessage(this.o.l, records.fatal, records.fatalLine));
   }
 
   /** Scores every row with the active profile (in a worker where one can run). */
@@ -170,7 +172,7 @@ export class ProspectsPanel implements ReactiveController {
   }
 
   cancel(): void {
-    if (this.phase === 'reading') this.readCancelled = true;
+    if (this.phase === 'reading') this.reading?.abort();
     this.handle?.cancel();
   }
 
@@ -179,34 +181,10 @@ export class ProspectsPanel implements ReactiveController {
     return (await this.scoredCsvParts())?.join('');
   }
 
-  /**
-   * The same CSV written 500 rows at a time with a turn for the page between slices, so a
-   * 100,000-row export never freezes it: each slice is `toScoredCsv` of a view on the rows and
-   * their scores (typed-array views, no copy), its header line dropped after the first.
-   */
+  /** The scored CSV in parts built in slices of about 8 ms, with a turn for the page between them. */
   private async scoredCsvParts(): Promise<string[] | undefined> {
     const table = this.table;
-    const scores = this.scores;
-    if (!scores || !table) return undefined;
-    const n = scores.criteria.length;
-    const parts: string[] = [];
-    const slice = 500;
-    for (let from = 0; from < scores.count || from === 0; from += slice) {
-      const to = Math.min(scores.count, from + slice);
-      const part: ProspectScores = {
-        ...scores,
-        count: to - from,
-        scores: scores.scores.subarray(from, to),
-        tiers: scores.tiers.subarray(from, to),
-        coverage: scores.coverage.subarray(from, to),
-        matches: scores.matches.subarray(from * n, to * n),
-      };
-      const csv = toScoredCsv({ headers: table.headers, rows: table.rows.slice(from, to) }, part);
-      parts.push(from === 0 ? csv : csv.slice(csv.indexOf('\r\n') + 2));
-      if (to < scores.count) await yieldToPage();
-      if (to >= scores.count) break;
-    }
-    return parts;
+    return this.scores && table ? scoredCsvParts(table, this.scores, yieldToPage) : undefined;
   }
 
   private async download(): Promise<void> {
@@ -226,7 +204,7 @@ export class ProspectsPanel implements ReactiveController {
     if (this.view) return this.view;
     const scores = this.scores!;
     const table = this.table!;
-    const nameCol = table.headers.indexOf(this.nameColumn);
+    const nameCol = this.nameColumn;
     const needle = this.search.trim().toLocaleLowerCase();
     const filter = this.tierFilter;
     const wanted = filter === 'all' ? -1 : filter === 'none' ? 0 : 'ABCD'.indexOf(filter) + 1;
@@ -319,7 +297,7 @@ export class ProspectsPanel implements ReactiveController {
         ${this.fileName ? html`<bdi class="file-name">${this.fileName}</bdi>` : nothing}
       </div>
       ${this.phase === 'reading' ? this.renderProgress(t('reading'), this.fraction) : nothing}
-      ${r?.fatal ? html`<p class="errors" role="alert">${fatalMessage(l, r.fatal)}</p>` : nothing}
+      ${r?.fatal ? html`<p class="errors" role="alert">${fatalMessage(l, r.fatal, r.fatalLine)}</p>` : nothing}
       ${r && !r.fatal && this.phase !== 'reading' ? this.renderMapping(r) : nothing}
       ${
         this.phase === 'scoring'
@@ -394,7 +372,7 @@ export class ProspectsPanel implements ReactiveController {
     const t = l.t.bind(l);
     const table = this.table!;
     const view = this.rowsInView();
-    const nameCol = table.headers.indexOf(this.nameColumn);
+    const nameCol = this.nameColumn;
     const rows = Array.from(view.subarray(0, this.shown));
     const cellErrors = this.unreadable.map((u) => ({
       line: u.line,
@@ -492,9 +470,8 @@ export class ProspectsPanel implements ReactiveController {
   private reason(r: TopReason, row: number): TemplateResult {
     const l = this.o.l;
     const table = this.table!;
-    const c = this.scores!.criteria.indexOf(r.criterion);
-    const col = this.scores!.columns[c];
-    const value = col >= 0 ? (table.rows[row][col] ?? '').trim() : '';
+    const header = this.mapping[r.field];
+    const value = header ? (table.rows[row][header] ?? '').trim() : '';
     const key = (r.unreadable ? 'reason.unreadable' : `reason.${r.match}`) as keyof IcpMessages;
     return sentence(l.t(key), {
       field: { user: fieldLabel(l, r.field) },
