@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { deleteDataset, listDatasets, renameDataset } from '../storage/datasets.js';
+import { deleteDataset, listDatasets, MAX_NAME_LENGTH, renameDataset } from '../storage/datasets.js';
 import type { DatasetRecord } from '../storage/db.js';
 
 export { MAX_NAME_LENGTH } from '../storage/datasets.js';
@@ -68,7 +68,11 @@ export class DatasetsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The typed name, kept to {@link MAX_NAME_LENGTH} characters even when the input's
+   * `maxlength` is bypassed (a script, a paste). */
   typeName(value: string): void {
+    const chars = [...value];
+    if (chars.length > MAX_NAME_LENGTH) value = chars.slice(0, MAX_NAME_LENGTH).join('');
     if (this.renaming) this.renaming = { ...this.renaming, value, error: false };
     this.host.requestUpdate();
   }
