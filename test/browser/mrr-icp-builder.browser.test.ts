@@ -457,3 +457,20 @@ describe('<mrr-icp-builder> files it cannot read', () => {
     expect(text(el, '.learn .errors[role="alert"]')).to.equal('A quote opened on line 2 is never closed.');
   });
 });
+
+describe('<mrr-icp-builder> long imports', () => {
+  it('shows progress while a large file is read and stops at Cancel, keeping nothing', async () => {
+    const el = await builder();
+    const lines = ['Name,Industry,Employees'];
+    for (let i = 0; i < 150_000; i++) lines.push(`Prospect ${i},Dental clinic,${i % 90}`);
+    await pickFile(el, '#prospects-file', lines.join('\n'));
+    const cancel = await until(() => shadow(el).querySelector<HTMLButtonElement>('#prospects-cancel'));
+    expect(shadow(el).querySelector('.prospects progress')).not.to.equal(null);
+    cancel.click();
+    await until(() => !shadow(el).querySelector('#prospects-cancel'));
+    await el.updateComplete;
+    expect(shadow(el).querySelector('#prospects-score')).to.equal(null);
+    expect(shadow(el).querySelector('[data-prospects]')).to.equal(null);
+    expect(text(el, '[role="status"][aria-live="polite"]')).to.equal('Cancelled.');
+  });
+});
