@@ -326,6 +326,20 @@ export class MrrCalculator extends MrrElement {
     }`;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The chart is drawn in a later task than the form and the figures (its frame holds its place).
+    if (!chartModule) void loadChart().then(() => this.requestUpdate());
+  }
+
+  /** Resolves once the chart, when still loading, is drawn too (tests, hosts waiting for a full render). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (chartModule || !chartLoading) return done;
+    await chartLoading;
+    return super.getUpdateComplete();
+  }
+
   /** The plan list UI is loaded when first shown (most people use clients × price). */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!planList && this.form.inputs.mode === 'plans') return loadPlanList().then(() => super.scheduleUpdate());
@@ -362,6 +376,7 @@ export class MrrCalculator extends MrrElement {
       months: (n) => this.monthsText(n),
       chartWidth: resultsColumnWidth(this.size.value),
       money: (v, style) => this.money(v, style),
+      chart: chartModule?.movementChart,
       tableOpen: this.tableOpen,
       onTableToggle: (e) => this.onTableToggle(e),
       table:
@@ -376,6 +391,14 @@ export class MrrCalculator extends MrrElement {
     });
   }
 }
+
+let chartModule: typeof import('../../src/ui/movement-chart.js') | undefined;
+let chartLoading: Promise<void> | undefined;
+const loadChart = () =>
+  (chartLoading ??= import('../../src/ui/movement-chart.js').then(
+    (module) => void (chartModule = module),
+    () => undefined, // offline without the chunk: the frame stays, the figures and the table work
+  ));
 
 let planList: typeof import('./plans.js') | undefined;
 const loadPlanList = () =>

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
-import { movementChart } from '../../src/ui/movement-chart.js';
+import type { movementChart as MovementChart, Series } from '../../src/ui/movement-chart.js';
 import type { messages } from './messages.js';
 import type { CalculatorView } from './state.js';
 
@@ -18,6 +18,33 @@ export interface ResultsOptions {
   onTableToggle: (e: Event) => void;
   /** The data table (rendered only while open). */
   table: TemplateResult | typeof nothing;
+  /** The chart renderer, loaded after the first paint; until then a frame of its exact size. */
+  chart?: typeof MovementChart;
+}
+
+const SERIES: Series[] = ['new', 'expansion', 'contraction', 'churn'];
+
+/**
+ * The chart's place while its module loads (the form and the figures paint first): the same
+ * figure, SVG size and legend as movementChart() draws, so nothing moves when the chart arrives.
+ */
+function chartFrame(width: number, title: string, labels: Record<Series | 'mrr', string>): TemplateResult {
+  const w = Math.max(240, Math.round(width));
+  const h = Math.round(Math.min(320, Math.max(220, w * 0.45)));
+  return html`<figure class="chart" part="chart">
+    <svg
+      role="img"
+      aria-label=${title}
+      viewBox="0 0 ${w} ${h}"
+      width=${w}
+      height=${h}
+      style="max-width:100%;height:auto;display:block"
+    ></svg>
+    <figcaption class="legend" part="legend">
+      <span><i class="swatch mrr"></i>${labels.mrr}</span>
+      ${SERIES.map((k) => html`<span><i class="swatch ${k}"></i>${labels[k]}</span>`)}
+    </figcaption>
+  </figure>`;
 }
 
 /**
@@ -45,6 +72,15 @@ export function renderResults(l: LocaleController<typeof messages.en>, o: Result
   const n = l.number(p.months.length);
   const months = o.months(p.months.length);
   const pctOrNa = (v: number | null) => (v === null ? l.c('common.na') : l.percent(v, 1));
+  const title = t('chartTitle', { months });
+  const seriesLabels = {
+    mrr: t('series.mrr'),
+    new: t('series.new'),
+    expansion: t('series.expansion'),
+    reactivation: '',
+    contraction: t('series.contraction'),
+    churn: t('series.churn'),
+  };
   return html`<section class="results" part="results" aria-labelledby="results-title" ?data-stale=${o.stale}>
     <h2 id="results-title" class="visually-hidden">${t('results')}</h2>
     ${o.status}
@@ -75,25 +111,22 @@ export function renderResults(l: LocaleController<typeof messages.en>, o: Result
       </div>
     </dl>
     ${churnLever(l, o, n)} ${s.capped ? html`<p class="notice" role="note">${t('capped')}</p>` : nothing}
-    ${movementChart(
-      p.months.map((m) => ({ ...m, label: l.number(m.month) })),
-      {
-        width: o.chartWidth,
-        rtl: l.dir === 'rtl',
-        formatTick: (v) => o.money(v, 'compact'),
-        title: t('chartTitle', { months }),
-        description: t('chartDesc', { start: o.money(s.startingMrr), end: o.money(s.endingMrr) }),
-        seriesLabels: {
-          mrr: t('series.mrr'),
-          new: t('series.new'),
-          expansion: t('series.expansion'),
-          reactivation: '',
-          contraction: t('series.contraction'),
-          churn: t('series.churn'),
-        },
-        series: ['new', 'expansion', 'contraction', 'churn'],
-      },
-    )}
+    ${
+      o.chart
+        ? o.chart(
+            p.months.map((m) => ({ ...m, label: l.number(m.month) })),
+            {
+              width: o.chartWidth,
+              rtl: l.dir === 'rtl',
+              formatTick: (v) => o.money(v, 'compact'),
+              title,
+              description: t('chartDesc', { start: o.money(s.startingMrr), end: o.money(s.endingMrr) }),
+              seriesLabels,
+              series: SERIES,
+            },
+          )
+        : chartFrame(o.chartWidth, title, seriesLabels)
+    }
     <details class="table-details" .open=${o.tableOpen} @toggle=${o.onTableToggle}>
       <summary>${l.c('common.showTable')}</summary>
       ${o.table}

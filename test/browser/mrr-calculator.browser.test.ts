@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { nothing, render } from 'lit';
 import '../../components/mrr-calculator/define.js';
 import type { MrrCalculator } from '../../components/mrr-calculator/mrr-calculator.js';
 import { exampleInputs } from '../../components/mrr-calculator/state.js';
@@ -705,5 +706,40 @@ describe('<mrr-calculator> words', () => {
     expect(shadow(fr).textContent).to.contain('MRR dans 1 mois');
     const ar = await calculator('lang="ar" horizon="3"');
     expect(shadow(ar).textContent).to.match(/بعد [3٣] أشهر/);
+  });
+});
+
+describe('<mrr-calculator> staged first paint', () => {
+  it('holds the chart’s exact place while the chart loads (nothing moves when it arrives)', async () => {
+    const el = await calculator('lang="ar"');
+    const { renderResults } = await import('../../components/mrr-calculator/results.js');
+    const { movementChart } = await import('../../src/ui/movement-chart.js');
+    const { calculatorStyles } = await import('../../components/mrr-calculator/mrr-calculator.styles.js');
+    const l = (el as unknown as { l: Parameters<typeof renderResults>[0] }).l;
+    const heights: number[] = [];
+    for (const chart of [undefined, movementChart]) {
+      const host = document.createElement('div');
+      host.style.width = '700px';
+      document.body.append(host);
+      const root = host.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = calculatorStyles.map((s) => s.styleSheet!);
+      const options: Parameters<typeof renderResults>[1] = {
+        view: { assumptions: el.assumptions!, projection: el.projection!, lever: { mrr: 0, arr: 0 } },
+        status: nothing,
+        stale: false,
+        months: (n: number) => `${n}`,
+        chartWidth: 640,
+        money: (v: number) => `${v}`,
+        tableOpen: false,
+        onTableToggle: () => {},
+        table: nothing,
+        chart,
+      };
+      render(renderResults(l, options), root);
+      heights.push(root.querySelector('figure.chart')!.getBoundingClientRect().height);
+      host.remove();
+    }
+    expect(heights[0]).to.be.greaterThan(200);
+    expect(heights[0]).to.equal(heights[1]);
   });
 });
