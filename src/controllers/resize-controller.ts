@@ -16,8 +16,10 @@ export class ResizeController implements ReactiveController {
     this.observer = new ResizeObserver((entries) => {
       const w = Math.round(entries[0]?.contentRect.width ?? 0);
       if (w > 0 && w !== this.width) {
+        const shown = this.width || this.usedWidth;
         this.width = w;
-        this.host.requestUpdate();
+        // The first report of the width already drawn needs no second render (a long task on a phone).
+        if (w !== shown) this.host.requestUpdate();
       }
     });
     this.observer.observe(this.host);
@@ -29,6 +31,9 @@ export class ResizeController implements ReactiveController {
 
   /** The measured width, or the fallback before the first measurement. */
   get value(): number {
-    return this.width || this.host.clientWidth || this.fallbackWidth;
+    this.usedWidth = this.width || this.host.clientWidth || this.fallbackWidth;
+    return this.usedWidth;
   }
+  /** The width the last render used. */
+  private usedWidth = 0;
 }
