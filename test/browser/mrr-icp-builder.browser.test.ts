@@ -474,3 +474,16 @@ describe('<mrr-icp-builder> long imports', () => {
     expect(text(el, '[role="status"][aria-live="polite"]')).to.equal('Cancelled.');
   });
 });
+
+describe('<mrr-icp-builder> public API', () => {
+  it('works before the element is connected or rendered', () => {
+    const el = document.createElement('mrr-icp-builder');
+    el.storageKey = '';
+    el.applyIcp(WORKED);
+    el.applyExample(WORKED_ACCOUNT);
+    expect(el.fit!.score).to.equal(77.27);
+    expect(el.fit!.tier).to.equal('B');
+    expect(el.icp!.name).to.equal('Worked example');
+    expect(el.inputs.icps.length).to.equal(2);
+  });
+});
