@@ -9,6 +9,7 @@
  */
 import { analyzeColumns, columnBuffers } from './analysis.js';
 import { streamImport } from './stream.js';
+import { parseCsvRecords } from './records.js';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './types.js';
 
 interface WorkerScope {
@@ -25,6 +26,16 @@ scope.onmessage = (event) => {
     const analysis = analyzeColumns(columns);
     // The ids stay with the caller (it sent a placeholder of the right length).
     scope.postMessage({ type: 'analyzed', columns: { ...columns, customerIds: [] }, analysis }, columnBuffers(columns));
+    return;
+  }
+  if (request?.type === 'records') {
+    parseCsvRecords(request.input, {
+      ...request.options,
+      onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
+    }).then(
+      (result) => scope.postMessage({ type: 'records', result }),
+      (error: unknown) => scope.postMessage({ type: 'error', message: String(error) }),
+    );
     return;
   }
   if (request?.type !== 'import') return;

@@ -19,6 +19,7 @@ import { ImportCancelledError } from './cancel.js';
 import { analyzeColumns, columnBuffers } from './analysis.js';
 import type { SubscriptionAnalysis } from '../core/movements.js';
 import type { PeriodColumns } from '../core/period-columns.js';
+import type { CsvRecordsOptions, CsvRecordsResult } from './records.js';
 import type {
   ColumnMapping,
   ImportOptions,
@@ -171,5 +172,58 @@ export function analyzeInBackground(
       if (!sent) here().then(resolve, reject);
       else reject(new Error(event.message));
     };
+  });
+}
+
+/**
+ * {@link parseCsvRecords} in the import worker (the page stays responsive while a large prospect
+ * list is read): same options and result; aborting `signal` terminates the worker and rejects with
+ * an `AbortError`. Where workers are missing or cannot load, it runs here, yielding between chunks.
+ * Rows come back with a null prototype, as on the main thread.
+ */
+export function parseCsvRecordsInBackground(
+  file: Blob | string,
+  options: CsvRecordsOptions = {},
+): Promise<CsvRecordsResult & { truncated?: boolean }> {
+  const { onProgress, signal, chunkSize, ...plain } = options;
+  const here = () => import('./records.js').then(({ parseCsvRecords }) => parseCsvRecords(file, options));
+  if (signal?.aborted) return Promise.reject(new ImportCancelledError());
+  const worker = createWorker();
+  if (!worker || chunkSize !== undefined) {
+    worker?.terminate();
+    return here();
+  }
+  return new Promise((resolve, reject) => {
+    let loaded = false;
+    const stop = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      stop();
+      reject(new ImportCancelledError());
+    };
+    signal?.addEventListener('abort', onAbort);
+    worker.onmessage = (event: MessageEvent<ImportWorkerResponse>) => {
+      const message = event.data;
+      if (message.type === 'ready') loaded = true;
+      else if (message.type === 'progress') onProgress?.(message.progress);
+      else if (message.type === 'records') {
+        stop();
+        for (const row of message.result.rows) Object.setPrototypeOf(row, null);
+        resolve(message.result);
+      } else if (message.type === 'error') {
+        stop();
+        reject(new Error(message.message));
+      }
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      stop();
+      if (!loaded) here().then(resolve, reject);
+      else reject(new Error(event.message));
+    };
+    const request: ImportWorkerRequest = { type: 'records', input: file, options: plain };
+    worker.postMessage(request);
   });
 }

@@ -231,7 +231,8 @@ export interface SniffResult {
  * (a saved dataset being opened), whose buffers are transferred to the worker and back. */
 export type ImportWorkerRequest =
   | { type: 'import'; input: Blob | string; mapping: ColumnMapping; options: ImportOptions }
-  | { type: 'analyze'; columns: PeriodColumns };
+  | { type: 'analyze'; columns: PeriodColumns }
+  | { type: 'records'; input: Blob | string; options: { delimiter?: string; maxRows?: number; maxErrors?: number } };
 
 /** Messages from the import worker: `ready` once loaded, then progress, then `done` or `error`;
  * `analyzed` answers `analyze`. */
@@ -240,4 +241,5 @@ export type ImportWorkerResponse =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; result: ImportResult }
   | { type: 'analyzed'; columns: PeriodColumns; analysis: SubscriptionAnalysis | null }
+  | { type: 'records'; result: import('./records.js').CsvRecordsResult & { truncated?: boolean } }
   | { type: 'error'; message: string };

@@ -301,3 +301,31 @@ describe('<mrr-movements> import', () => {
     await expect(bad).to.be.accessible();
   });
 });
+
+describe('parseCsvRecordsInBackground (the import worker, for other elements)', () => {
+  it('reads records in the worker with progress, rows keyed by header with a null prototype', async () => {
+    const { parseCsvRecordsInBackground } = await import('../../src/import/importer.js');
+    const csv =
+      '__proto__;Company;Seats\n' + Array.from({ length: 20_000 }, (_, i) => `x${i};"Acme ${i}";${i}`).join('\n') + '\n1;2\n';
+    let progressed = false;
+    const r = await parseCsvRecordsInBackground(new File([csv], 'prospects.csv'), { onProgress: () => (progressed = true) });
+    expect(r.headers).to.deep.equal(['__proto__', 'Company', 'Seats']);
+    expect(r.rows.length).to.equal(20_000);
+    expect(Object.getPrototypeOf(r.rows[0])).to.equal(null);
+    expect(r.rows[0]['__proto__']).to.equal('x0');
+    expect(r.rows[19_999].Company).to.equal('Acme 19999');
+    expect(r.errors).to.deep.equal([{ line: 20_002, code: 'tooFewColumns', cells: 2, expected: 3 }]);
+    expect(progressed).to.equal(true);
+  });
+
+  it('stops on abort', async () => {
+    const { parseCsvRecordsInBackground } = await import('../../src/import/importer.js');
+    const controller = new AbortController();
+    const csv = 'a,b\n' + '1,2\n'.repeat(300_000);
+    const pending = parseCsvRecordsInBackground(new Blob([csv]), { signal: controller.signal });
+    controller.abort();
+    let name = '';
+    await pending.catch((e: Error) => (name = e.name));
+    expect(name).to.equal('AbortError');
+  });
+});
