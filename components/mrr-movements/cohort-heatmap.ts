@@ -5,7 +5,7 @@ import type { CohortRow } from '../../src/core/cohorts.js';
 import { formatMonth } from './format.js';
 import type { MovementsMessages } from './messages.js';
 
-type L = LocaleController<MovementsMessages>;
+type MovementsLocale = LocaleController<MovementsMessages>;
 export type CohortMetric = 'revenue' | 'logos';
 
 // Three stops of ColorBrewer's Blues: 0 % near white, 50 % pale, 100 % (and above, with
@@ -34,7 +34,7 @@ const CELL_TEXT = '#1d2433';
  * screen readers. Revenue (net of expansion, may pass 100 %) or logos, switched by a radio group.
  */
 export function renderCohortHeatmap(
-  l: L,
+  l: MovementsLocale,
   cohorts: readonly CohortRow[],
   metric: CohortMetric,
   onMetric: (m: CohortMetric) => void,

@@ -6,7 +6,7 @@ import { MAX_NAME_LENGTH } from '../../src/controllers/datasets-controller.js';
 import { formatTimestamp, named } from './format.js';
 import type { MovementsMessages } from './messages.js';
 
-type L = LocaleController<MovementsMessages>;
+type MovementsLocale = LocaleController<MovementsMessages>;
 
 export interface DatasetsPanelActions {
   open(record: DatasetRecord): void;
@@ -16,7 +16,7 @@ export interface DatasetsPanelActions {
   afterUndo(id: string): void;
 }
 
-function renderRename(l: L, ctrl: DatasetsController, record: DatasetRecord, actions: DatasetsPanelActions) {
+function renderRename(l: MovementsLocale, ctrl: DatasetsController, record: DatasetRecord, actions: DatasetsPanelActions) {
   const r = ctrl.renaming!;
   const id = `rename-${record.id}`;
   return html`<form
@@ -72,7 +72,12 @@ function renderRename(l: L, ctrl: DatasetsController, record: DatasetRecord, act
  * The saved datasets as a list of cards (a table would not fit 320 px): name, periods, date, and
  * Open / Rename / Delete. Delete hides the dataset at once and offers Undo for a few seconds.
  */
-export function renderDatasetsPanel(l: L, ctrl: DatasetsController, currentId: string | null, actions: DatasetsPanelActions) {
+export function renderDatasetsPanel(
+  l: MovementsLocale,
+  ctrl: DatasetsController,
+  currentId: string | null,
+  actions: DatasetsPanelActions,
+) {
   const list = ctrl.visible;
   const pending = ctrl.pendingDelete;
   return html`<section class="datasets" part="datasets" aria-labelledby="datasets-title">

@@ -8,7 +8,7 @@ import { type ImportController, type ImportStep, MAPPED_FIELDS } from '../../src
 import { renderRefused, renderReport } from './import-report.js';
 import type { MovementsMessages } from './messages.js';
 
-type L = LocaleController<MovementsMessages>;
+type MovementsLocale = LocaleController<MovementsMessages>;
 
 function filesOf(e: Event): File | undefined {
   const list = (e as DragEvent).dataTransfer?.files ?? (e.target as HTMLInputElement).files;
@@ -20,7 +20,7 @@ function filesOf(e: Event): File | undefined {
  * The browser's own "Choose file / No file chosen" texts follow its UI language, not the
  * element's: the input stays focusable but invisible, under a localized button-like label.
  */
-function renderFilePicker(l: L, ctrl: ImportController): TemplateResult {
+function renderFilePicker(l: MovementsLocale, ctrl: ImportController): TemplateResult {
   const zone = (e: Event, on: boolean) => {
     e.preventDefault();
     (e.currentTarget as HTMLElement).toggleAttribute('data-dragging', on);
@@ -69,7 +69,7 @@ function ambiguousSample(step: Extract<ImportStep, { kind: 'mapping' }>): string
   );
 }
 
-function renderDateQuestion(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'mapping' }>) {
+function renderDateQuestion(l: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'mapping' }>) {
   if (step.sniff.dateFormat !== 'ambiguous') return nothing;
   const sample = ambiguousSample(step) ?? '';
   const missing = step.attempted && step.dateFormat === null;
@@ -134,7 +134,7 @@ function renderQuestion<T extends string | boolean>(
 }
 
 /** The questions the file raises: how decimals are written, cents, a cancellation column. */
-function renderFileQuestions(l: L, ctrl: ImportController, step: MappingStep) {
+function renderFileQuestions(l: MovementsLocale, ctrl: ImportController, step: MappingStep) {
   const { sniff } = step;
   const unanswered = step.attempted ? ctrl.unanswered : [];
   const amountCol = step.mapping.amount === null ? -1 : sniff.headers.indexOf(step.mapping.amount);
@@ -195,7 +195,7 @@ function renderFileQuestions(l: L, ctrl: ImportController, step: MappingStep) {
   return html`${numberQuestion}${minorQuestion}${cancelQuestion}`;
 }
 
-function renderMapping(l: L, ctrl: ImportController, step: MappingStep) {
+function renderMapping(l: MovementsLocale, ctrl: ImportController, step: MappingStep) {
   const { sniff, mapping } = step;
   const issues = ctrl.issues;
   const sample = (column: string | null) => {
@@ -285,7 +285,7 @@ function renderMapping(l: L, ctrl: ImportController, step: MappingStep) {
   </form>`;
 }
 
-function renderProgress(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'importing' }>) {
+function renderProgress(l: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'importing' }>) {
   const p = step.progress;
   return html`<div class="progress" part="progress">
     <p class="name-clamp"><strong>${named((mark) => l.t('importing', { name: mark }), step.file.name)}</strong></p>
@@ -303,7 +303,7 @@ function renderProgress(l: L, ctrl: ImportController, step: Extract<ImportStep, 
 }
 
 /** The whole import panel: file picker, then the current step. */
-export function renderImportPanel(l: L, ctrl: ImportController) {
+export function renderImportPanel(l: MovementsLocale, ctrl: ImportController) {
   const step = ctrl.step;
   let body: TemplateResult | typeof nothing = nothing;
   if (step.kind === 'sniffing') body = html`<p role="status">${l.t('sniffing')}</p>`;

@@ -7,17 +7,17 @@ import { MAX_NAME_LENGTH } from '../../src/controllers/datasets-controller.js';
 import type { ImportController, ImportStep } from '../../src/controllers/import-controller.js';
 import type { MovementsMessages } from './messages.js';
 
-type L = LocaleController<MovementsMessages>;
+type MovementsLocale = LocaleController<MovementsMessages>;
 const SKIPS: readonly (keyof SkipCounts)[] = ['trial', 'zeroAmount', 'oneTime', 'status', 'emptyLine'];
 
 /** The localized sentence for a refused file. */
-export function fatalMessage(l: L, fatal: ImportFatal): string {
+export function fatalMessage(l: MovementsLocale, fatal: ImportFatal): string {
   const list = (fatal.code === 'badRate' ? fatal.missingRates : fatal.currencies)?.join(', ') ?? '';
   return l.t(`fatal.${fatal.code}`, { list, line: l.number(fatal.line ?? 0) });
 }
 
 /** A refused file: why, that nothing saved was touched, and the rates form for mixed currencies. */
-export function renderRefused(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'refused' }>) {
+export function renderRefused(l: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'refused' }>) {
   const { fatal } = step;
   const currencies =
     fatal.code === 'multipleCurrencies' || fatal.code === 'badRate' ? (fatal.currencies ?? fatal.missingRates ?? []) : [];
@@ -79,7 +79,7 @@ export function renderRefused(l: L, ctrl: ImportController, step: Extract<Import
 }
 
 /** What the import did: counts, rows left out and why, unreadable rows, and the save form. */
-export function renderReport(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'report' }>) {
+export function renderReport(l: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'report' }>) {
   const { report, columns } = step.result;
   const skipped = SKIPS.filter((k) => report.skipped[k] > 0);
   const errors = report.errors;
@@ -153,7 +153,7 @@ export function renderReport(l: L, ctrl: ImportController, step: Extract<ImportS
   </div>`;
 }
 
-function renderSave(l: L, ctrl: ImportController, step: Extract<ImportStep, { kind: 'report' }>) {
+function renderSave(l: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'report' }>) {
   const saving = step.save === 'saving';
   return html`<form
     class="save"

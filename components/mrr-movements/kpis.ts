@@ -4,11 +4,11 @@ import type { SummaryMetrics, UnavailableReason } from '../../src/core/metrics.j
 import type { MovementRow } from '../../src/core/movements.js';
 import type { MovementsMessages } from './messages.js';
 
-type L = LocaleController<MovementsMessages>;
+type MovementsLocale = LocaleController<MovementsMessages>;
 
 /** One tile: a figure, or "Not enough data" with the reason (never 0, NaN or Infinity). */
 function tile(
-  l: L,
+  l: MovementsLocale,
   id: string,
   label: string,
   value: string | null,
@@ -33,7 +33,7 @@ const startingCustomers = (r: MovementRow) => r.customers - r.newCustomers - r.r
  * itself). `money` formats major units in the dataset currency (whole units unless `exact`); `range` names the period.
  */
 export function renderKpis(
-  l: L,
+  l: MovementsLocale,
   s: SummaryMetrics,
   money: (major: number, exact?: boolean) => string,
   range: { from: string; to: string },

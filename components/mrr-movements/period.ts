@@ -3,7 +3,7 @@ import type { LocaleController } from '../../src/controllers/locale-controller.j
 import { formatMonth } from './format.js';
 import type { MovementsMessages } from './messages.js';
 
-type L = LocaleController<MovementsMessages>;
+type MovementsLocale = LocaleController<MovementsMessages>;
 export type RangePreset = 'last12' | 'last24' | 'all' | 'custom';
 
 export interface ResolvedRange {
@@ -44,7 +44,12 @@ export interface RangeState {
 }
 
 /** Quick choices (last 12 / 24 / all) and from–to month selects; any change calls `onChange`. */
-export function renderPeriodSelector(l: L, months: readonly string[], range: RangeState, onChange: (next: RangeState) => void) {
+export function renderPeriodSelector(
+  l: MovementsLocale,
+  months: readonly string[],
+  range: RangeState,
+  onChange: (next: RangeState) => void,
+) {
   const t = l.t.bind(l);
   const select = (id: 'from' | 'to') =>
     html`<div class="field">

@@ -5,7 +5,7 @@ import type { MovementRow } from '../../src/core/movements.js';
 import { formatMonth } from './format.js';
 import type { MovementsMessages } from './messages.js';
 
-type L = LocaleController<MovementsMessages>;
+type MovementsLocale = LocaleController<MovementsMessages>;
 
 /** Money columns of a movement row, in table and CSV order. */
 const MONEY = ['startingMrr', 'new', 'expansion', 'reactivation', 'contraction', 'churn', 'endingMrr'] as const;
@@ -38,7 +38,7 @@ export function movementsToCsv(rows: readonly MovementRow[], currency: string): 
  * Cells carry their raw value in `data-value` for scripts and tests.
  */
 export function renderMovementsTable(
-  l: L,
+  l: MovementsLocale,
   rows: readonly MovementRow[],
   money: (major: number) => string,
   regionLabel: string,
