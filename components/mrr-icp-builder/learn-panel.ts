@@ -4,20 +4,11 @@
  * suggested profile checked on held-back clients (`holdoutCheck`), said in words.
  */
 import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import {
-  holdoutCheck,
-  type HoldoutReport,
-  type IcpFieldStats,
-  type IcpLearnTarget,
-  type IcpValueStats,
-  learnIcp,
-  type LearnedIcp,
-} from '../../src/core/icp-learn.js';
+import type { HoldoutReport, IcpFieldStats, IcpLearnTarget, IcpValueStats, LearnedIcp } from '../../src/core/icp-learn.js';
 import type { Icp, IcpCriterion, IcpRange } from '../../src/core/icp.js';
 import { toMinor } from '../../src/core/money.js';
-import { detectDateFormat, parseDateCell } from '../../src/import/dates.js';
-import { normalizeHeader } from '../../src/import/mapping.js';
-import { type CsvRecords, readCsvRecords } from './csv-records.js';
+import type { CsvRecords } from './csv-records.js';
+import type * as ImportLib from './import-lib.js';
 import {
   fatalMessage,
   fieldLabel,
@@ -73,10 +64,14 @@ const END_HEADERS = ['end', 'end date', 'ended at', 'churned at', 'churn date', 
 /** Columns that name a client rather than describe it: not offered as fields to learn from. */
 const ID_HEADERS = ['id', 'client', 'client id', 'customer', 'customer id', 'name', 'email', 'account', 'account id', 'company'];
 
-const guess = (headers: string[], names: string[]) =>
-  names.map((n) => headers.find((h) => normalizeHeader(h) === n)).find((h) => h !== undefined) ?? '';
+/** The on-demand part (CSV reader, learning); one download shared by both imports. */
+export const loadImportLib = () => import('./import-lib.js');
+
+const guess = (lib: typeof ImportLib, headers: string[], names: string[]) =>
+  names.map((n) => headers.find((h) => lib.normalizeHeader(h) === n)).find((h) => h !== undefined) ?? '';
 
 export class LearnPanel implements ReactiveController {
+  private lib?: typeof ImportLib;
   private records?: CsvRecords;
   private fileName = '';
   private busy = false;
@@ -106,13 +101,14 @@ export class LearnPanel implements ReactiveController {
     this.holdout = undefined;
     this.decisions = new Map();
     this.host.requestUpdate();
-    const records = await readCsvRecords(input);
+    const lib = (this.lib ??= await loadImportLib());
+    const records = await lib.readCsvRecords(input);
     this.records = records;
     this.busy = false;
     const h = records.headers;
-    this.columns = { mrr: guess(h, MRR_HEADERS), start: guess(h, START_HEADERS), end: guess(h, END_HEADERS) };
+    this.columns = { mrr: guess(lib, h, MRR_HEADERS), start: guess(lib, h, START_HEADERS), end: guess(lib, h, END_HEADERS) };
     const used = new Set(Object.values(this.columns));
-    this.fields = new Set(h.filter((x) => !used.has(x) && !ID_HEADERS.includes(normalizeHeader(x))));
+    this.fields = new Set(h.filter((x) => !used.has(x) && !ID_HEADERS.includes(lib.normalizeHeader(x))));
     this.host.requestUpdate();
     if (records.fatal) this.o.say(fatalMessage(this.o.l, records.fatal, records.fatalLine));
     else
@@ -122,18 +118,19 @@ export class LearnPanel implements ReactiveController {
   /** Runs learnIcp and the held-back check on the loaded clients. */
   run(): void {
     const r = this.records;
-    if (!r || r.fatal) return;
+    const lib = this.lib;
+    if (!r || r.fatal || !lib) return;
     const { mrr, start, end } = this.columns;
     this.missing = !mrr || !start;
     if (this.missing) return this.host.requestUpdate();
     const fields = r.headers.filter((h) => this.fields.has(h));
     // The date format from the cells themselves (the import's detector); unclear means ISO.
     const samples = r.rows.slice(0, 200).flatMap((row) => [row[start] ?? '', end ? (row[end] ?? '') : '']);
-    const detected = detectDateFormat(samples);
+    const detected = lib.detectDateFormat(samples);
     const format = detected === 'dmy' || detected === 'mdy' || detected === 'unix' ? detected : 'iso';
     // Dates are read by the import's date reader (one rule for the whole kit); unreadable text is
     // passed on as it is, so the core reports the client as skipped and we can say which line.
-    const date = (text: string) => (text.trim() === '' ? '' : (parseDateCell(text.trim(), format) ?? text));
+    const date = (text: string) => (text.trim() === '' ? '' : (lib.parseDateCell(text.trim(), format) ?? text));
     const clients = r.rows.map((row) => {
       const client: Record<string, unknown> = {
         mrr: row[mrr] ?? '',
@@ -144,8 +141,8 @@ export class LearnPanel implements ReactiveController {
       return client as { mrr: string; start: string; end: string };
     });
     const options = { fields, asOf: new Date().toISOString().slice(0, 10), target: this.target, currency: this.o.currency() };
-    this.learned = learnIcp(clients, options);
-    this.holdout = holdoutCheck(clients, options);
+    this.learned = lib.learnIcp(clients, options);
+    this.holdout = lib.holdoutCheck(clients, options);
     const columnOf: Record<string, string> = { badMrr: mrr, badStart: start, badEnd: end, endBeforeStart: end };
     this.skippedLines = this.learned.skipped.map((s) => ({ line: r.lines[s.index], code: s.code, column: columnOf[s.code] }));
     this.decisions = new Map();

@@ -7,21 +7,10 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Icp, IcpTier } from '../../src/core/icp.js';
-import { normalizeHeader } from '../../src/import/mapping.js';
-import {
-  guessProspectMapping,
-  type ProspectScores,
-  type ProspectTable,
-  scoreOf,
-  scoreProspects,
-  type ScoreHandle,
-  scoredCsvParts,
-  topReasons,
-  type TopReason,
-  unreadableCells,
-  type UnreadableCell,
-} from '../../src/icp/score-prospects.js';
-import { type CsvRecord, type CsvRecords, readCsvRecords, yieldToPage } from './csv-records.js';
+import type { ProspectScores, ProspectTable, ScoreHandle, TopReason, UnreadableCell } from '../../src/icp/score-prospects.js';
+import type { CsvRecord, CsvRecords } from './csv-records.js';
+import type * as ImportLib from './import-lib.js';
+import { loadImportLib } from './learn-panel.js';
 import { fatalMessage, fieldLabel, isolate, plural, type L, renderLineErrors, selectField, sentence } from './fields.js';
 import { tierLabel } from './fit-view.js';
 import type { IcpMessages } from './messages.js';
@@ -51,6 +40,7 @@ const NAME_HEADERS = [
 ];
 
 export class ProspectsPanel implements ReactiveController {
+  private lib?: typeof ImportLib;
   private records?: CsvRecords;
   private fileName = '';
   private phase: 'idle' | 'reading' | 'ready' | 'scoring' | 'done' = 'idle';
@@ -100,7 +90,8 @@ export class ProspectsPanel implements ReactiveController {
     const reading = new AbortController();
     this.reading = reading;
     this.host.requestUpdate();
-    const records = await readCsvRecords(input, {
+    this.lib ??= await loadImportLib();
+    const records = await this.lib.readCsvRecords(input, {
       onProgress: (f) => {
         this.fraction = f;
         this.host.requestUpdate();
@@ -116,8 +107,8 @@ export class ProspectsPanel implements ReactiveController {
     this.records = records;
     this.phase = records.fatal ? 'idle' : 'ready';
     const icp = this.o.icp();
-    this.mapping = icp ? guessProspectMapping(icp, records.headers) : {};
-    const names = records.headers.map(normalizeHeader);
+    this.mapping = icp ? this.lib!.guessProspectMapping(icp, records.headers) : {};
+    const names = records.headers.map(this.lib.normalizeHeader);
     const nameIndex = NAME_HEADERS.map((n) => names.indexOf(n)).find((i) => i >= 0);
     this.nameColumn = nameIndex !== undefined ? records.headers[nameIndex] : (records.headers[0] ?? '');
     this.host.requestUpdate();
@@ -130,11 +121,11 @@ export class ProspectsPanel implements ReactiveController {
     const table = this.table;
     if (!icp || !table) return;
     // Fields of criteria added since the file was read get their guess now.
-    this.mapping = { ...guessProspectMapping(icp, table.headers), ...this.mapping };
+    this.mapping = { ...this.lib!.guessProspectMapping(icp, table.headers), ...this.mapping };
     this.phase = 'scoring';
     this.progress = { done: 0, total: table.rows.length };
     this.host.requestUpdate();
-    const handle = scoreProspects(icp, table, {
+    const handle = this.lib!.scoreProspects(icp, table, {
       mapping: this.mapping,
       // Each batch is cloned to the worker on this thread: small batches keep every task short.
       batchRows: 1000,
@@ -149,7 +140,7 @@ export class ProspectsPanel implements ReactiveController {
       if (this.handle !== handle) return;
       this.scores = scores;
       this.scoredName = this.o.profileName();
-      this.unreadable = unreadableCells(icp, table, scores, 100);
+      this.unreadable = this.lib!.unreadableCells(icp, table, scores, 100);
       this.phase = 'done';
       this.shown = PAGE;
       this.sortKey = 'score';
@@ -184,7 +175,7 @@ export class ProspectsPanel implements ReactiveController {
   /** The scored CSV in parts built in slices of about 8 ms, with a turn for the page between them. */
   private async scoredCsvParts(): Promise<string[] | undefined> {
     const table = this.table;
-    return this.scores && table ? scoredCsvParts(table, this.scores, yieldToPage) : undefined;
+    return this.scores && table ? this.lib!.scoredCsvParts(table, this.scores, this.lib!.yieldToPage) : undefined;
   }
 
   private async download(): Promise<void> {
@@ -434,7 +425,7 @@ export class ProspectsPanel implements ReactiveController {
           </thead>
           <tbody>
             ${rows.map((i) => {
-              const { score, tier, coverage } = scoreOf(scores, i);
+              const { score, tier, coverage } = this.lib!.scoreOf(scores, i);
               const name = (table.rows[i][nameCol] ?? '').trim() || t('rowN', { n: l.number(table.lines?.[i] ?? i + 2) });
               return html`<tr data-row=${i} data-tier=${tier ?? 'none'}>
                 <th scope="row" class="name-cell" title=${name}><bdi class="name">${name}</bdi></th>
@@ -442,7 +433,7 @@ export class ProspectsPanel implements ReactiveController {
                 <td data-score>${score === null ? l.c('common.na') : l.number(score, 2)}</td>
                 <td>${l.percent(coverage * 100, 0)}</td>
                 <td class="reasons-cell">
-                  ${topReasons(scores, i, 2).map((reason, k) => html`${k ? html`<br />` : nothing}${this.reason(reason, i)}`)}
+                  ${this.lib!.topReasons(scores, i, 2).map((reason, k) => html`${k ? html`<br />` : nothing}${this.reason(reason, i)}`)}
                 </td>
               </tr>`;
             })}
