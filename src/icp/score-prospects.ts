@@ -28,6 +28,8 @@ import {
   type ProspectScores,
 } from './scoring.js';
 import type { ScoreWorkerRequest, ScoreWorkerResponse } from './score-protocol.js';
+import type { CsvRecord, CsvRecordsResult } from '../import/records.js';
+import type { ImportProgress } from '../import/types.js';
 
 export * from './scoring.js';
 export { ImportCancelledError as ScoreCancelledError };
@@ -239,6 +241,112 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
       if (cancelled) return;
       cancelled = true;
       stopWorker();
+      rejectDone(new ImportCancelledError());
+    },
+  };
+}
+
+/** A CSV file read by the import pipeline and scored. */
+export interface ScoredFile {
+  /** `parseCsvRecords`' result: headers, rows keyed by header, their lines, the rows left out, `fatal`. */
+  records: CsvRecordsResult & { truncated?: boolean };
+  /** One entry per row of `records.rows`; null when the file was refused (`records.fatal`). */
+  scores: ProspectScores | null;
+}
+
+export interface ScoreFileHooks extends Pick<ScoreHooks, 'mapping' | 'mainThread' | 'sliceMs'> {
+  /** Reading progress (bytes and rows), from the import pipeline. */
+  onReadProgress?: (progress: ImportProgress) => void;
+  /** Field delimiter; default guessed. */
+  delimiter?: string;
+}
+
+export interface ScoreFileHandle {
+  done: Promise<ScoredFile>;
+  cancel(): void;
+  readonly thread: 'worker' | 'main';
+}
+
+/**
+ * Reads a CSV file with the import pipeline (`parseCsvRecords`) and scores every row, both in the
+ * worker: the page only receives the rows back, in batches of 2,000 (short tasks), and the scores
+ * as transferred typed arrays. Without workers, the same runs here (reading yields between 1 MiB
+ * chunks, scoring in slices). Choose the mapping first from the headers (`sniffFile`, or
+ * `parseCsvRecords(file, { maxRows: 20 })`).
+ */
+export function scoreProspectsFile(icp: Icp, file: Blob | string, hooks: ScoreFileHooks = {}): ScoreFileHandle {
+  let cancelled = false;
+  let thread: 'worker' | 'main' = 'main';
+  let worker: Worker | undefined;
+  let rejectDone: (reason: unknown) => void = () => {};
+  const controller = new AbortController();
+  const done = new Promise<ScoredFile>((resolve, reject) => {
+    rejectDone = reject;
+    const here = async (): Promise<ScoredFile> => {
+      thread = 'main';
+      const { parseCsvRecords } = await import('../import/records.js');
+      const records = await parseCsvRecords(file, {
+        delimiter: hooks.delimiter,
+        onProgress: hooks.onReadProgress,
+        signal: controller.signal,
+      });
+      if (records.fatal) return { records, scores: null };
+      const scores = await scoreInSlices(icp, records, {
+        mapping: hooks.mapping,
+        sliceMs: hooks.sliceMs,
+        isCancelled: () => cancelled,
+      });
+      return { records, scores };
+    };
+    const taken = hooks.mainThread ? undefined : takeWorker();
+    if (!taken) return void here().then(resolve, reject);
+    worker = taken.worker;
+    thread = 'worker';
+    let loaded = taken.loaded;
+    const rows: CsvRecord[] = [];
+    worker.onmessage = (event: MessageEvent<ScoreWorkerResponse>) => {
+      const message = event.data;
+      if (message.type === 'ready') loaded = true;
+      else if (message.type === 'readProgress') hooks.onReadProgress?.(message.progress);
+      else if (message.type === 'fileRows') for (const row of message.rows) rows.push(row);
+      else if (message.type === 'fileDone') {
+        if (worker) releaseWorker(worker);
+        worker = undefined;
+        resolve({ records: { ...message.records, rows }, scores: message.scores });
+      } else if (message.type === 'error') {
+        worker?.terminate();
+        worker = undefined;
+        reject(new Error(message.message));
+      }
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      worker?.terminate();
+      worker = undefined;
+      if (cancelled) return;
+      if (!loaded) here().then(resolve, reject);
+      else reject(new Error(event.message));
+    };
+    const request: ScoreWorkerRequest = {
+      type: 'file',
+      icp,
+      mapping: hooks.mapping ?? {},
+      input: file,
+      delimiter: hooks.delimiter,
+    };
+    worker.postMessage(request);
+  });
+  return {
+    done,
+    get thread() {
+      return thread;
+    },
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      controller.abort();
+      worker?.terminate();
+      worker = undefined;
       rejectDone(new ImportCancelledError());
     },
   };

@@ -1,18 +1,28 @@
 /** Messages between the page and the prospect score worker (see score-worker.ts). */
 import type { Icp, IcpAccount } from '../core/icp.js';
+import type { CsvRecord, CsvRecordsResult } from '../import/records.js';
+import type { ImportProgress } from '../import/types.js';
 import type { ProspectMapping, ProspectRow, ProspectScores } from './scoring.js';
 
 export type ScoreWorkerRequest =
   /** `headers` null: rows are objects keyed by field. */
   | { type: 'start'; icp: Icp; mapping: ProspectMapping; headers: string[] | null; count: number }
   /** Rows `offset` … `offset + rows.length − 1`; `table` true when they are arrays of cells. */
-  | { type: 'rows'; offset: number; table: boolean; rows: readonly ProspectRow[] | readonly IcpAccount[] };
+  | { type: 'rows'; offset: number; table: boolean; rows: readonly ProspectRow[] | readonly IcpAccount[] }
+  /** A CSV file: read (parseCsvRecords) and scored in the worker, the rows sent back in batches. */
+  | { type: 'file'; icp: Icp; mapping: ProspectMapping; input: Blob | string; delimiter?: string };
 
 export type ScoreWorkerResponse =
   | { type: 'ready' }
   | { type: 'progress'; scored: number; total: number }
   | { type: 'done'; scores: ProspectScores }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** Reading a file: the import pipeline's progress. */
+  | { type: 'readProgress'; progress: ImportProgress }
+  /** A batch of the file's rows, in order. */
+  | { type: 'fileRows'; rows: CsvRecord[] }
+  /** The file is read and scored: everything but its rows (sent before), and the scores (null when refused). */
+  | { type: 'fileDone'; records: Omit<CsvRecordsResult, 'rows'> & { truncated?: boolean }; scores: ProspectScores | null };
 
 /** The buffers of `scores`, to transfer instead of copy. */
 export function scoreBuffers(scores: ProspectScores): ArrayBuffer[] {

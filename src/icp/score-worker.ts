@@ -10,6 +10,32 @@
 import { icpBatchScorer, type IcpAccount } from '../core/icp.js';
 import { emptyScores, scoreInto, type ProspectRow, type ProspectScores } from './scoring.js';
 import { scoreBuffers, type ScoreWorkerRequest, type ScoreWorkerResponse } from './score-protocol.js';
+import { parseCsvRecords } from '../import/records.js';
+
+/** Rows per `fileRows` message: each is read back on the page in a short task. */
+const ROWS_BACK = 2000;
+
+/** Reads a CSV file with the import pipeline, scores every row, sends the rows back in batches. */
+async function scoreFile(request: Extract<ScoreWorkerRequest, { type: 'file' }>): Promise<void> {
+  let lastRead = 0;
+  const { rows, ...records } = await parseCsvRecords(request.input, {
+    delimiter: request.delimiter,
+    onProgress: (progress) => {
+      const now = Date.now();
+      if (now - lastRead < 100 && progress.fraction < 1) return;
+      lastRead = now;
+      scope.postMessage({ type: 'readProgress', progress });
+    },
+  });
+  let fileScores: ProspectScores | null = null;
+  if (!records.fatal) {
+    const table = { headers: records.headers, rows, lines: records.lines };
+    fileScores = emptyScores(request.icp, table, request.mapping);
+    scoreInto(icpBatchScorer(request.icp), table, fileScores);
+  }
+  for (let o = 0; o < rows.length; o += ROWS_BACK) scope.postMessage({ type: 'fileRows', rows: rows.slice(o, o + ROWS_BACK) });
+  scope.postMessage({ type: 'fileDone', records, scores: fileScores }, fileScores ? scoreBuffers(fileScores) : []);
+}
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ScoreWorkerRequest>) => void) | null;
@@ -32,6 +58,10 @@ function finish(): void {
 scope.onmessage = (event) => {
   const message = event.data;
   try {
+    if (message?.type === 'file') {
+      scoreFile(message).catch((error: unknown) => scope.postMessage({ type: 'error', message: String(error) }));
+      return;
+    }
     if (message?.type === 'start') {
       scores = emptyScores(message.icp, { headers: message.headers ?? [], count: message.count }, message.mapping);
       score = icpBatchScorer(message.icp);

@@ -1,7 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { STARTER_ICP, type Icp } from '../../src/core/icp.js';
 import { parseCsvRecords } from '../../src/import/records.js';
-import { scoreAll, scoreOf, scoreProspects, toScoredCsv, type ProspectTable } from '../../src/icp/score-prospects.js';
+import {
+  scoreAll,
+  scoreOf,
+  scoreProspects,
+  scoreProspectsFile,
+  toScoredCsv,
+  type ProspectTable,
+} from '../../src/icp/score-prospects.js';
 
 const icp = structuredClone(STARTER_ICP) as Icp;
 const HEADERS = [
@@ -108,6 +115,24 @@ describe('prospect scoring in the browser', () => {
     const scores = await handle.done;
     expect(handle.thread).to.equal('worker');
     expect(Array.from(scores.scores)).to.deep.equal(Array.from(scoreAll(icp, table(5000)).scores));
+  });
+
+  it('scoreProspectsFile reads and scores a CSV file in the worker; the page gets the rows back', async () => {
+    const csv = [HEADERS, ...Array.from({ length: 5000 }, (_, i) => SAMPLE[i % 4])]
+      .map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+      .join('\r\n');
+    const file = new Blob([csv], { type: 'text/csv' });
+    const progress: number[] = [];
+    const handle = scoreProspectsFile(icp, file, { onReadProgress: (p) => progress.push(p.fraction) });
+    const { records, scores } = await handle.done;
+    expect(handle.thread).to.equal('worker');
+    expect(records.rows.length).to.equal(5000);
+    expect(records.rows[1]['Name']).to.equal('=cmd');
+    expect(records.lines[4999]).to.equal(5001);
+    expect(progress[progress.length - 1]).to.equal(1);
+    const here = await scoreProspectsFile(icp, file, { mainThread: true }).done;
+    expect(Array.from(scores!.scores)).to.deep.equal(Array.from(here.scores!.scores));
+    expect(Array.from(scores!.matches)).to.deep.equal(Array.from(scoreAll(icp, table(5000)).matches));
   });
 
   it('cancel stops the worker and rejects with an AbortError', async () => {

@@ -9,6 +9,7 @@ import {
   scoreInSlices,
   scoreOf,
   scoreProspects,
+  scoreProspectsFile,
   scoredCsvParts,
   toScoredCsv,
   topReasons,
@@ -106,6 +107,19 @@ describe('prospect scoring', () => {
     expect(toScoredCsv(records, fromRecords).split('\r\n').slice(1)).toEqual(
       toScoredCsv(TABLE, fromCells).split('\r\n').slice(1),
     );
+  });
+
+  it('scoreProspectsFile reads a CSV with the import pipeline and scores it (no workers in Node: on this thread)', async () => {
+    const csv = `${TABLE.headers.join(',')}\n${TABLE.rows.map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n')}\nonly,two\n`;
+    const handle = scoreProspectsFile(ICP, csv);
+    const { records, scores } = await handle.done;
+    expect(handle.thread).toBe('main');
+    expect(records.rows).toHaveLength(4);
+    expect(records.errors).toEqual([expect.objectContaining({ line: 6, code: 'tooFewColumns' })]);
+    expect(Array.from(scores!.scores)).toEqual(Array.from(scoreAll(ICP, TABLE).scores));
+    const refused = await scoreProspectsFile(ICP, '').done;
+    expect(refused.scores).toBeNull();
+    expect(refused.records.fatal?.code).toBe('emptyFile');
   });
 
   it('scores object rows too', () => {
