@@ -160,11 +160,12 @@ export class MrrCalculator extends MrrElement {
   override willUpdate(changed: PropertyValues<this>): void {
     // An attribute changed after the first render: its field follows, unless the user edited it
     // (before, the inputs are made from the attributes when first read).
-    if (!this.hasUpdated) return;
+    const fields = DEFAULT_PROPS.filter(([field, prop]) => changed.has(prop) && !this.form.isEdited(field));
+    if (!this.hasUpdated || fields.length === 0) return;
     const example = exampleInputs((n) => this.l.number(n, 2), this.defaults);
     const patch: Partial<CalculatorInputs> = {};
-    for (const [field, prop] of DEFAULT_PROPS) if (changed.has(prop) && !this.form.isEdited(field)) patch[field] = example[field];
-    if (Object.keys(patch).length) this.form.apply(patch, { save: false });
+    for (const [field] of fields) patch[field] = example[field];
+    this.form.apply(patch, { save: false });
   }
 
   /** Fills the inputs from figures measured elsewhere (imported data, unit economics); fires no event. Works before the first render. */
