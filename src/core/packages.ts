@@ -20,7 +20,7 @@ import {
   toMonthlyMinor,
   type BillingInterval,
 } from './money.js';
-import { InvalidInputError, amount, count, integerIn, percent, type FieldIssueCode } from './validation.js';
+import { InvalidInputError, amount, count, integerIn, limitsAt, percent, type FieldIssueCode } from './validation.js';
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -204,6 +204,8 @@ export interface PackageFieldIssue {
   /** Dotted path: `catalog.2.retail`, `tiers.0.items.1.productId`, `mix.good`. */
   field: string;
   code: PackageFieldIssueCode;
+  /** The limits of the rule, so a message can say them ("between 0 and 100"). */
+  params?: { min?: number; max?: number };
 }
 
 /** Largest quantity of one product in a tier. */
@@ -287,18 +289,17 @@ export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
   const result = v.safeParse(designSchema, design, { abortPipeEarly: true });
   const issues: PackageFieldIssue[] = [];
   const seen = new Set<string>();
-  const add = (field: string, code: PackageFieldIssueCode) => {
+  const add = (field: string, code: PackageFieldIssueCode, params?: { min?: number; max?: number }) => {
     if (seen.has(field)) return;
     seen.add(field);
-    issues.push({ field, code });
+    issues.push(params ? { field, code, params } : { field, code });
   };
   if (!result.success) {
     for (const issue of result.issues) {
-      const field = (issue.path ?? []).map((p) => String(p.key)).join('.');
-      add(
-        field,
-        issue.input === undefined ? 'required' : CODES.has(issue.message) ? (issue.message as PackageFieldIssueCode) : 'invalid',
-      );
+      const keys = (issue.path ?? []).map((p) => String(p.key));
+      const code =
+        issue.input === undefined ? 'required' : CODES.has(issue.message) ? (issue.message as PackageFieldIssueCode) : 'invalid';
+      add(keys.join('.'), code, code === 'required' || code === 'invalid' ? undefined : limitsAt(designSchema, keys));
     }
     return issues;
   }

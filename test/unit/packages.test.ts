@@ -361,7 +361,11 @@ describe('validatePackageDesign', () => {
       targetMarginPct: 101,
       mix: { t: 1.5 },
     };
-    expect(validatePackageDesign(bad)).toEqual([
+    const issues = validatePackageDesign(bad);
+    // The limits travel with the issue, so the designer can say "between 0 and 100".
+    expect(issues.find((i) => i.field === 'tiers.0.discountPct')?.params).toEqual({ min: 0, max: 100 });
+    expect(issues.find((i) => i.field === 'catalog.1.intervalCount')?.params).toMatchObject({ min: 1 });
+    expect(issues).toMatchObject([
       { field: 'currency', code: 'outOfRange' },
       { field: 'catalog.0.id', code: 'required' },
       { field: 'catalog.0.wholesale', code: 'negative' },
@@ -432,7 +436,7 @@ describe('validatePackageDesign', () => {
 
   it('packageEconomics throws InvalidInputError with the same issues', () => {
     const e = thrown(() => packageEconomics({ ...example, targetMarginPct: -5 }));
-    expect(e.issues).toEqual([{ field: 'targetMarginPct', code: 'outOfRange' }]);
+    expect(e.issues).toEqual([{ field: 'targetMarginPct', code: 'outOfRange', params: { min: 0, max: 100 } }]);
   });
 });
 
