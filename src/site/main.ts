@@ -68,8 +68,11 @@ document.querySelector('mrr-package-designer')?.addEventListener('mrr-package-mi
     void defined('mrr-calculator').then(() => calculator?.applyFigures({ startingCustomers: clients, arpa: mrr / clients }));
 });
 
-// Imported data's figures ("use these figures") also fill the unit economics.
+// Imported data's figures ("use these figures") fill the calculator and the unit economics: events
+// are the one way elements feed each other (docs/architecture.md).
 document.querySelector('mrr-movements')?.addEventListener('mrr-use-figures', (e) => {
-  const { arpa, churnPct } = (e as CustomEvent<{ arpa?: number; churnPct?: number }>).detail;
+  const figures = (e as CustomEvent<Parameters<NonNullable<typeof calculator>['applyFigures']>[0]>).detail;
+  void defined('mrr-calculator').then(() => calculator?.applyFigures(figures));
+  const { arpa, churnPct } = figures;
   void defined('mrr-unit-economics').then(() => unitEconomics?.applyFigures({ arpa, churnPct }));
 });
