@@ -59,6 +59,12 @@ export function renderCanvas(v: View): TemplateResult {
       </div>
       <div class="profile">
         <h4>${t('profile')}</h4>
+        <div class="pull-icp">
+          <button type="button" class="small" id=${fid(tier.id, 'pull-icp')} @click=${() => v.pullFromIcp(tier.id)}>
+            ${t('pullIcp')}
+          </button>
+          <p class="hint" role="status" data-icp-message>${v.icpMessage}</p>
+        </div>
         ${renderList(v, tier, 'jobs', t('jobs'))} ${renderList(v, tier, 'pains', t('pains'))}
         ${renderList(v, tier, 'gains', t('gains'))}
       </div>

@@ -268,6 +268,16 @@ export const designerStyles = [
       padding: 4px 10px;
       font-size: 0.9em;
     }
+    .pull-icp {
+      margin-block-end: 8px;
+    }
+    .pull-icp .hint {
+      margin-block: 4px 0;
+      overflow-wrap: anywhere;
+    }
+    .pull-icp .hint:empty {
+      display: none;
+    }
     button:disabled {
       opacity: 0.55;
       cursor: not-allowed;

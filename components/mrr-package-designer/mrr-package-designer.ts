@@ -10,6 +10,7 @@ import { MrrEvent } from '../../src/events.js';
 import { storageNotice } from '../../src/ui/fields.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { renderCanvas } from './canvas-editor.js';
+import { needsFromIcpState, sameKey } from './icp-pull.js';
 import { renderCatalog } from './catalog-editor.js';
 import { blankProduct, blankTier, defaultInputs, inputsFromDesign } from './defaults.js';
 import { isolate, numberInput } from './fields.js';
@@ -26,7 +27,18 @@ import {
 import { type DesignerKey, type DesignerMessages, messages } from './messages.js';
 import { designerStyles } from './mrr-package-designer.styles.js';
 import { type DesignerResult, productWords, readDesign, tierName } from './read.js';
-import { type DesignerInputs, fid, MAX_TIERS, newId, type ProductInput, relocalizeInputs, type TierInput } from './state.js';
+import {
+  type DesignerInputs,
+  fid,
+  type GainInput,
+  MAX_TIERS,
+  newId,
+  type PainInput,
+  type ProductInput,
+  relocalizeInputs,
+  shown,
+  type TierInput,
+} from './state.js';
 import { renderTiers } from './tiers-editor.js';
 import { renderWhatIf } from './what-if.js';
 import type { View } from './view.js';
@@ -109,12 +121,13 @@ export class MrrPackageDesigner extends MrrElement {
       }),
   }).useAnnouncer(this.announcer);
 
-  private undoMessage: 'restored' | 'importUndone' = 'restored';
+  private undoMessage: 'restored' | 'importUndone' | 'icpUndone' = 'restored';
   private readonly undo = new UndoController<DesignerInputs>(this, {
     fallbackFocus: 'add-product',
     restore: (snapshot) => {
       this.form.edit(snapshot);
       if (this.undoMessage === 'importUndone') this.importReport = undefined;
+      if (this.undoMessage === 'icpUndone') this.icpMessage = '';
       this.announcer.say(this.t(this.undoMessage));
     },
   });
@@ -122,6 +135,14 @@ export class MrrPackageDesigner extends MrrElement {
   @state() private canvasTier = '';
   @state() private importReport?: ImportReport;
   @state() private exportMessage = '';
+  /** What the last "Pull pains from your ICP" did, in words (shown in the canvas). */
+  @state() private icpMessage = '';
+
+  /**
+   * Storage key of the `<mrr-icp-builder>` whose saved profile "Pull pains from your ICP" reads;
+   * empty = this element's own `storage-key`.
+   */
+  @property({ attribute: 'icp-key' }) icpKey = '';
 
   override firstUpdated(): void {
     // Nothing saved yet under this key: save the starter design, so a <mrr-pricing-table> with the
@@ -172,6 +193,7 @@ export class MrrPackageDesigner extends MrrElement {
   private edit(patch: Partial<DesignerInputs>, field: string): void {
     this.undo.clear();
     this.exportMessage = '';
+    this.icpMessage = '';
     this.form.edit(patch, field);
   }
 
@@ -253,6 +275,59 @@ export class MrrPackageDesigner extends MrrElement {
     this.edit({ tiers: snapshot.tiers.filter((t) => t.id !== id), mix }, 'tiers');
     this.undoMessage = 'restored';
     this.undo.offer({ snapshot, message: this.t('removed.tier', { name: isolate(name) }), focus: fid(id, 'name') });
+  }
+
+  /**
+   * Adds to a tier's canvas the pains (and gains from persona goals) of the ICP saved by
+   * `<mrr-icp-builder>` under `icp-key` (else this element's storage key): entries already there
+   * are not repeated; new ones get the default rank. Undo takes them back out.
+   */
+  async pullFromIcp(tierId: string): Promise<void> {
+    const key = (this.icpKey || this.storageKey || '').trim();
+    const say = (message: string) => {
+      this.icpMessage = message;
+      this.announcer.say(message);
+    };
+    if (!key) return say(this.t('icp.none'));
+    let data: unknown;
+    try {
+      // An ICP builder on this page may still hold its last keystrokes: write them first.
+      for (const b of document.querySelectorAll('mrr-icp-builder')) {
+        const builder = b as HTMLElement & { storageKey?: string; persist?: { flush?: () => Promise<void> } };
+        if ((builder.storageKey ?? '') === key) await builder.persist?.flush?.();
+      }
+      const { loadState } = await import('../../src/storage/db.js');
+      data = (await loadState(`icp-builder:${key}`))?.data;
+    } catch {
+      return say(this.t('icp.readFailed'));
+    }
+    const needs = needsFromIcpState(data);
+    if (!needs) return say(this.t('icp.none'));
+    const snapshot = this.form.inputs;
+    const tier = snapshot.tiers.find((x) => x.id === tierId);
+    if (!tier) return;
+    const have = (entries: { text: string; ex?: DesignerKey }[]) => new Set(entries.map((e) => sameKey(shown(e, this.t))));
+    const painsHad = have(tier.pains);
+    const gainsHad = have(tier.gains);
+    const pains: PainInput[] = needs.pains
+      .filter((p) => !painsHad.has(sameKey(p)))
+      .map((text) => ({ id: newId('x'), text, severity: 'severe' }));
+    const gains: GainInput[] = needs.gains
+      .filter((g) => !gainsHad.has(sameKey(g)))
+      .map((text) => ({ id: newId('x'), text, relevance: 'expected' }));
+    const name = needs.name || this.t('icp.unnamed');
+    if (pains.length + gains.length === 0) {
+      return say(this.t(needs.pains.length + needs.gains.length ? 'icp.nothingNew' : 'icp.empty', { name: isolate(name) }));
+    }
+    this.editTier(tierId, { pains: [...tier.pains, ...pains], gains: [...tier.gains, ...gains] }, 'pains');
+    const message = this.t('icp.added', {
+      pains: this.l.tp('icp.pains', pains.length),
+      gains: this.l.tp('icp.gains', gains.length),
+      name: isolate(name),
+    });
+    this.icpMessage = message;
+    this.undoMessage = 'icpUndone';
+    this.undo.offer({ snapshot, message, focus: fid(tierId, 'pull-icp') });
   }
 
   private async importFile(input: HTMLInputElement): Promise<void> {
@@ -337,6 +412,8 @@ export class MrrPackageDesigner extends MrrElement {
         this.canvasTier = id;
       },
       focus: (id) => this.focusId(id),
+      icpMessage: this.icpMessage,
+      pullFromIcp: (id) => void this.pullFromIcp(id),
     };
   }
 

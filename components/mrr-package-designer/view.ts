@@ -31,4 +31,8 @@ export interface View {
   canvasTier: string;
   selectCanvasTier: (id: string) => void;
   focus: (id: string) => void;
+  /** What the last pull from the ICP did, in words. */
+  icpMessage: string;
+  /** Adds the saved ICP's pains and gains to the tier's canvas. */
+  pullFromIcp: (tierId: string) => void;
 }
