@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import { parseDateCell } from '../../src/import/dates.js';
-import { REQUIRED_FIELDS } from '../../src/import/mapping.js';
+import { REQUIRED_FIELDS } from '../../src/import/fields.js';
 import { formatBytes, formatDay, named } from './format.js';
 import { type ImportController, type ImportStep, MAPPED_FIELDS } from '../../src/controllers/import-controller.js';
 import { renderRefused, renderReport } from './import-report.js';

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
-import { errorsToCsv } from '../../src/import/rows.js';
 import type { ImportFatal, SkipCounts } from '../../src/import/types.js';
 import { downloadText, named } from './format.js';
 import { MAX_NAME_LENGTH } from '../../src/controllers/datasets-controller.js';
@@ -143,7 +142,11 @@ export function renderReport(l: MovementsLocale, ctrl: ImportController, step: E
             <button
               type="button"
               id="download-errors"
-              @click=${() => downloadText(errorsToCsv(errors), `${step.name || 'import'}-errors.csv`)}
+              @click=${() =>
+                // The row reader (and its CSV writer) loads with the import, not with the element.
+                void import('../../src/import/rows.js').then(({ errorsToCsv }) =>
+                  downloadText(errorsToCsv(errors), `${step.name || 'import'}-errors.csv`),
+                )}
             >
               ${l.t('downloadErrors')}
             </button>`

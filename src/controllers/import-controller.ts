@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ImportCancelledError, type ImportHandle, sniffFile, startImport } from '../import/importer.js';
-import { MAPPED_FIELDS, validateMapping } from '../import/mapping.js';
+import { MAPPED_FIELDS, validateMapping } from '../import/fields.js';
 import type {
   ColumnMapping,
   DateFormat,

@@ -3,7 +3,10 @@
  * from the headers of common exports (the plain `customer_id,start_date,end_date,monthly_amount`
  * form, Stripe's subscription export, usual synonyms), then confirmed or corrected by the user.
  */
-import type { ColumnMapping, MappedField, MappingIssue } from './types.js';
+import type { ColumnMapping, MappedField } from './types.js';
+import { MAPPED_FIELDS } from './fields.js';
+
+export { MAPPED_FIELDS, REQUIRED_FIELDS, validateMapping } from './fields.js';
 
 /** Lower case, `(UTC)` and punctuation dropped, single spaces: `Start Date (UTC)` → `start date`. */
 export function normalizeHeader(header: string): string {
@@ -109,22 +112,6 @@ const CANCEL_SYNONYMS: readonly string[] = [
   'cancelation date',
 ];
 
-/** Every field a column can be mapped to, in form order. */
-export const MAPPED_FIELDS: readonly MappedField[] = [
-  'customerId',
-  'start',
-  'end',
-  'amount',
-  'interval',
-  'intervalCount',
-  'quantity',
-  'currency',
-  'status',
-  'trialEnd',
-];
-
-export const REQUIRED_FIELDS: readonly MappedField[] = ['customerId', 'start', 'amount'];
-
 /** A mapping with no column assigned. */
 export function emptyMapping(): ColumnMapping {
   return {
@@ -181,29 +168,6 @@ export function guessMapping(headers: readonly string[], sampleRows: readonly (r
   mapping.amountIsMonthly = /\bmrr\b|monthly/.test(amountHeader) || mapping.interval === null;
   mapping.amountInMinorUnits = /\bcents?\b|\bminor\b/.test(amountHeader);
   return mapping;
-}
-
-/**
- * Problems of a mapping, none when it can be imported: a required field (customer, start, amount)
- * without a column, a column that is not in `headers`, or one column given to two fields.
- */
-export function validateMapping(mapping: ColumnMapping, headers?: readonly string[]): MappingIssue[] {
-  const issues: MappingIssue[] = [];
-  const seen = new Map<string, MappedField>();
-  for (const field of MAPPED_FIELDS) {
-    const column = mapping[field];
-    if (column === null || column === undefined || column === '') {
-      if (REQUIRED_FIELDS.includes(field)) issues.push({ field, code: 'required' });
-      continue;
-    }
-    if (headers && !headers.includes(column)) {
-      issues.push({ field, code: 'unknownColumn' });
-      continue;
-    }
-    if (seen.has(column)) issues.push({ field, code: 'duplicateColumn' });
-    else seen.set(column, field);
-  }
-  return issues;
 }
 
 /**

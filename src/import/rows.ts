@@ -22,7 +22,7 @@ import type { BillingInterval } from '../core/money.js';
 import { readDay } from '../core/dates.js';
 import { readFileAmount } from './number-format.js';
 import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING } from '../core/period-columns.js';
-import { validateMapping } from './mapping.js';
+import { validateMapping } from './fields.js';
 import {
   MAX_DETAILED_ERRORS,
   ROW_ERROR_CODES,
