@@ -10,7 +10,7 @@ import { resultsColumnWidth } from '../../src/ui/form-styles.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { MrrEvent } from '../../src/events.js';
-import { type FieldError, numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
+import { type FieldError, numberField, radioGroup, readAmount, storageNotice } from '../../src/ui/fields.js';
 import { messages } from './messages.js';
 import { renderResults } from './results.js';
 import {
@@ -286,7 +286,9 @@ export class MrrCalculator extends MrrElement {
   override render() {
     const t = this.l.t.bind(this.l);
     const pct = '%';
-    const horizon = this.form.result?.projection.months.length ?? 2;
+    // "1 month" / "24 months" beside the horizon as typed ("months" while it does not read).
+    const typed = readAmount(this.form.inputs.horizon, this.l.locale);
+    const horizon = 'value' in typed ? typed.value : 2;
     return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
       <section class="inputs" aria-labelledby="inputs-title">
         <h2 id="inputs-title">${t('title')}</h2>

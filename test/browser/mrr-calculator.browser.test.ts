@@ -702,6 +702,7 @@ describe('<mrr-calculator> words', () => {
     expect(text(el, '#horizon + .affix')).to.equal('month');
     await type(el, '#horizon', '24');
     expect(shadow(el).textContent).to.contain('MRR in 24 months');
+    expect(text(el, '#horizon + .affix')).to.equal('months');
     const fr = await calculator('lang="fr" horizon="1"');
     expect(shadow(fr).textContent).to.contain('MRR dans 1 mois');
     const ar = await calculator('lang="ar" horizon="3"');
