@@ -1,5 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { path as d3path } from 'd3';
+import { path as d3path } from 'd3-path';
 import { gridLines } from '../../src/ui/axis.js';
 import type { LtvPoint } from '../../src/core/unit-economics.js';
 import { linearScale } from '../../src/ui/scale.js';

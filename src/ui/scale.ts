@@ -1,4 +1,4 @@
-import { nice, ticks } from 'd3';
+import { nice, ticks } from 'd3-array';
 
 /**
  * A linear scale on d3's tick maths (d3-array `nice` and `ticks`). d3-scale's scaleLinear would
