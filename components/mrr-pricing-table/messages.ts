@@ -25,6 +25,8 @@ const messagesEn = {
   'error.invalid': 'This value is not valid here.',
   'error.unknownProduct': 'This product is not in the catalog.',
   'error.duplicate': 'Two plans use this id.',
+  'error.currency': 'This is not a currency code (ISO 4217, such as USD or EUR).',
+  moreOutcomes: 'Show {n} more',
 };
 
 /** The English table: defines the keys every translation must have. */

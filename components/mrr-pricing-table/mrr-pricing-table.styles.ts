@@ -101,6 +101,28 @@ export const pricingTableStyles = css`
     line-height: 1.3;
     overflow-wrap: anywhere;
   }
+  /* Long user text: three lines at most (the full text in the tooltip). */
+  .name,
+  .outcomes li,
+  .cta span {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
+    overflow: hidden;
+  }
+  .more summary {
+    cursor: pointer;
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .more summary:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .more .outcomes {
+    margin-block-start: 6px;
+  }
   .badge {
     order: -1;
     align-self: flex-start;

@@ -17,6 +17,12 @@ export type PricingCtaDetail = TierOffer;
 
 export type BillingChoice = 'month' | 'year';
 
+/** Outcomes shown on a card; the others wait behind "Show n more". */
+const OUTCOMES_SHOWN = 10;
+
+/** User text inside a sentence that is not markup (aria-label): isolated, as `<bdi>` would. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 /**
  * `<mrr-pricing-table>`: the agency's packages for its public site. Renders a design made with
  * `<mrr-package-designer>` (its JSON export, the object `packageEconomics` takes plus per tier
@@ -157,14 +163,19 @@ export class MrrPricingTable extends MrrElement {
       <ul>
         ${s.issues.map((i) => {
           const own = i.code === 'unknownProduct' || i.code === 'duplicate' ? i.code : 'invalid';
+          const max = i.params?.max;
           const message =
-            i.code === 'required' ||
-            i.code === 'notANumber' ||
-            i.code === 'negative' ||
-            i.code === 'notInteger' ||
-            i.code === 'tooLarge'
-              ? this.l.c(`error.${i.code}`)
-              : this.l.t(`error.${own}`);
+            i.field === 'currency'
+              ? this.l.t('error.currency')
+              : i.code === 'tooLarge' && max !== undefined && i.params?.min === undefined
+                ? this.l.c('error.atMost', { max: this.l.number(max, 2) })
+                : i.code === 'required' ||
+                    i.code === 'notANumber' ||
+                    i.code === 'negative' ||
+                    i.code === 'notInteger' ||
+                    i.code === 'tooLarge'
+                  ? this.l.c(`error.${i.code}`)
+                  : this.l.t(`error.${own}`);
           return html`<li><code dir="ltr">${i.field || 'config'}</code> ${message}</li>`;
         })}
       </ul>
@@ -174,10 +185,12 @@ export class MrrPricingTable extends MrrElement {
   private renderDesign(design: PackageDesign, tiers: TierEconomics[], currency: string) {
     if (!tiers.length) return html`<p class="message">${this.l.t('noPlans')}</p>`;
     const t = this.l.t.bind(this.l);
-    const annualPct = design.annualDiscountPct ?? 0;
+    const annualPct = this.l.percent(design.annualDiscountPct ?? 0, 1);
+    // A discount that rounds to "0%" is not offered as a saving.
+    const saves = annualPct !== this.l.percent(0, 1);
     const choices: Array<[BillingChoice, string]> = [
       ['month', t('monthly')],
-      ['year', annualPct > 0 ? t('yearlySave', { pct: this.l.percent(annualPct, 1) }) : t('yearly')],
+      ['year', saves ? t('yearlySave', { pct: annualPct }) : t('yearly')],
     ];
     return html`<fieldset part="toggle" class="toggle">
         <legend>${t('billing')}</legend>
@@ -204,10 +217,11 @@ export class MrrPricingTable extends MrrElement {
     const yearly = this.billing === 'year';
     const headingId = `tier-${index}`;
     const outcomes = tier.outcomes?.filter((o) => o.trim()) ?? [];
+    const outcome = (o: string) => html`<li dir="auto" title=${o}>${o}</li>`;
     const label = tier.cta?.label?.trim() || t('cta');
     const href = tier.cta?.href;
     return html`<li part="tier" class="tier" ?data-highlighted=${!!tier.highlighted} data-tier=${tier.id}>
-      <h3 id=${headingId} class="name" dir="auto">${tier.name}</h3>
+      <h3 id=${headingId} class="name" dir="auto" title=${tier.name}>${tier.name}</h3>
       ${tier.highlighted ? html`<p class="badge">${t('recommended')}</p>` : nothing}
       <p part="price" class="price">
         <span class="amount">${this.money(yearly ? figures.annualPrice : figures.price, currency)}</span>
@@ -224,15 +238,32 @@ export class MrrPricingTable extends MrrElement {
       ${figures.setupFee > 0 ? html`<p class="note">${t('setup', { amount: this.money(figures.setupFee, currency) })}</p>` : nothing}
       ${
         outcomes.length
-          ? html`<ul part="outcomes" role="list" class="outcomes" aria-label=${t('outcomes', { name: tier.name })}>
-              ${outcomes.map((o) => html`<li dir="auto">${o}</li>`)}
-            </ul>`
+          ? html`<ul part="outcomes" role="list" class="outcomes" aria-label=${t('outcomes', { name: isolate(tier.name) })}>
+                ${outcomes.slice(0, OUTCOMES_SHOWN).map(outcome)}
+              </ul>
+              ${
+                outcomes.length > OUTCOMES_SHOWN
+                  ? html`<details class="more">
+                      <summary>${t('moreOutcomes', { n: this.l.number(outcomes.length - OUTCOMES_SHOWN) })}</summary>
+                      <ul role="list" class="outcomes">
+                        ${outcomes.slice(OUTCOMES_SHOWN).map(outcome)}
+                      </ul>
+                    </details>`
+                  : nothing
+              }`
           : nothing
       }
       ${
         href
-          ? html`<a part="cta" class="cta" href=${href} aria-describedby=${headingId} @click=${() => this.cta(tier.id)} dir="auto"
-              >${label}</a
+          ? html`<a
+              part="cta"
+              class="cta"
+              href=${href}
+              aria-describedby=${headingId}
+              @click=${() => this.cta(tier.id)}
+              dir="auto"
+              title=${label}
+              ><span>${label}</span></a
             >`
           : html`<button
               part="cta"
@@ -241,8 +272,9 @@ export class MrrPricingTable extends MrrElement {
               aria-describedby=${headingId}
               @click=${() => this.cta(tier.id)}
               dir="auto"
+              title=${label}
             >
-              ${label}
+              <span>${label}</span>
             </button>`
       }
     </li>`;

@@ -11,10 +11,11 @@
  * exist (the margin of a tier priced 0) is `null` and `reasons` says why; never NaN or Infinity.
  */
 import * as v from 'valibot';
+import { isIsoCurrency } from './currencies.js';
 import {
   BILLING_INTERVALS,
+  currencyDigits,
   fromMinor,
-  isCurrency,
   roundHalfAway,
   toMinor,
   toMonthlyMinor,
@@ -120,9 +121,12 @@ export interface TierEconomics {
   marginPct: number | null;
   /** Effective discount (V − P) ÷ V (negative when priced above list); null when V is 0. */
   discountPct: number | null;
-  /** 12 × P × (1 − annual discount), rounded to the minor unit. */
+  /**
+   * 12 × P × (1 − annual discount), rounded once to the minor unit, with P before its rounding to
+   * the minor unit: a product of 1,000 a year is 1,000 a year (not 12 × 83.33 = 999.96).
+   */
   annualPrice: number;
-  /** 12 × P − annualPrice: what paying yearly saves. */
+  /** 12 × P (as above) − annualPrice: what paying yearly saves. */
   annualSavings: number;
   /** annualPrice ÷ 12: the monthly equivalent of paying yearly. */
   annualPricePerMonth: number;
@@ -211,6 +215,24 @@ export interface PackageFieldIssue {
 /** Largest quantity of one product in a tier. */
 export const MAX_QUANTITY = 1e6;
 
+/**
+ * Largest monthly list value, cost or price of a tier, in major units: ten billion a month. Above it
+ * (or where 1,200 × the amount in minor units leaves the exact integers of a double) yearly figures
+ * would no longer be exact to the minor unit, so the design is refused (`tooLarge`) instead.
+ */
+export const MAX_TIER_MONTHLY = 1e10;
+
+/** The tier limit in minor units of `currency` (lower for 4-decimal currencies, to stay exact). */
+function tierLimitMinor(currency: string): number {
+  return Math.min(MAX_TIER_MONTHLY * 10 ** currencyDigits(currency), Math.floor(Number.MAX_SAFE_INTEGER / 1200));
+}
+
+/** Monthly amount in minor units, not rounded: what `toMonthlyMinor` rounds. */
+function monthlyExactMinor(minor: number, interval: BillingInterval, intervalCount = 1): number {
+  // toMonthlyMinor(1) of a unit with 6 more decimals: the exact fraction to 1e-6 of a minor unit.
+  return toMonthlyMinor(minor * 1e6, interval, intervalCount) / 1e6;
+}
+
 const text = () => v.string('invalid');
 const id = () => v.pipe(v.string('required'), v.minLength(1, 'required'));
 
@@ -264,7 +286,10 @@ const tierSchema = v.object({
 
 const designSchema = v.object(
   {
-    currency: v.pipe(v.string('required'), v.check(isCurrency, 'outOfRange')),
+    currency: v.pipe(
+      v.string('required'),
+      v.check((c: string) => isIsoCurrency(c), 'outOfRange'),
+    ),
     catalog: v.array(productSchema, 'invalid'),
     tiers: v.array(tierSchema, 'invalid'),
     targetMarginPct: v.nullish(percent()),
@@ -304,13 +329,29 @@ export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
     return issues;
   }
   const value = result.output;
-  const productIds = new Set(value.catalog.map((p) => p.id));
+  const products = new Map(value.catalog.map((p) => [p.id, p] as const));
   const tierIds = new Set<string>();
+  const currency = value.currency;
+  const limit = tierLimitMinor(currency);
+  const tooLarge = { max: fromMinor(limit, currency) };
   value.tiers.forEach((tier, t) => {
     if (tierIds.has(tier.id)) add(`tiers.${t}.id`, 'duplicate');
     tierIds.add(tier.id);
+    // Amounts too large to compute exactly are refused where the user can act: the fixed price, or
+    // the quantity of the item that takes the tier's list value or cost over the limit.
+    if (tier.price != null && toMinor(tier.price, currency) > limit) add(`tiers.${t}.price`, 'tooLarge', tooLarge);
+    let list = 0;
+    let cost = 0;
+    let over = false;
     tier.items.forEach((item, i) => {
-      if (!productIds.has(item.productId)) add(`tiers.${t}.items.${i}.productId`, 'unknownProduct');
+      const p = products.get(item.productId);
+      if (!p) return add(`tiers.${t}.items.${i}.productId`, 'unknownProduct');
+      list += monthlyExactMinor(toMinor(p.retail, currency) * item.quantity, p.interval, p.intervalCount);
+      cost += monthlyExactMinor(toMinor(p.wholesale, currency) * item.quantity, p.interval, p.intervalCount);
+      if (!over && (list > limit || cost > limit)) {
+        over = true;
+        add(`tiers.${t}.items.${i}.quantity`, 'tooLarge', tooLarge);
+      }
     });
   });
   return issues;
@@ -327,6 +368,8 @@ interface TierMinor {
   cost: number;
   price: number;
   setupFee: number;
+  /** The monthly price before rounding to the minor unit (yearly figures are computed from it). */
+  priceExact: number;
 }
 
 /**
@@ -363,6 +406,9 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
     let listValue = 0;
     let cost = 0;
     let setupFee = 0;
+    // The list value before rounding to the minor unit: a product of 1,000 a year is 1,000 a year,
+    // not 12 × 83.33 (the yearly price is computed from it).
+    let listExact = 0;
     const inTier = new Set<string>();
     for (const item of tier.items) {
       const key = item.productId;
@@ -371,19 +417,22 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
       inTier.add(key);
       const count = p.intervalCount ?? 1;
       listValue += toMonthlyMinor(toMinor(p.retail, currency) * item.quantity, p.interval, count);
+      listExact += monthlyExactMinor(toMinor(p.retail, currency) * item.quantity, p.interval, count);
       cost += toMonthlyMinor(toMinor(p.wholesale, currency) * item.quantity, p.interval, count);
       setupFee += roundHalfAway(toMinor(p.setupFee ?? 0, currency) * item.quantity);
     }
     const price =
       tier.price != null ? toMinor(tier.price, currency) : roundHalfAway((listValue * (100 - (tier.discountPct ?? 0))) / 100);
-    return { listValue, cost, price, setupFee };
+    const priceExact = tier.price != null ? price : (listExact * (100 - (tier.discountPct ?? 0))) / 100;
+    return { listValue, cost, price, setupFee, priceExact };
   });
 
   const tiers = design.tiers.map((tier, t): TierEconomics => {
-    const { listValue, cost, price, setupFee } = minors[t];
+    const { listValue, cost, price, setupFee, priceExact } = minors[t];
     const tierId = tier.id;
     const reasons: TierEconomics['reasons'] = {};
-    const annualPrice = roundHalfAway((12 * price * (100 - annualDiscount)) / 100);
+    const annualPrice = roundHalfAway((12 * priceExact * (100 - annualDiscount)) / 100);
+    const yearAtMonthlyPrice = roundHalfAway(12 * priceExact);
 
     let marginPct: number | null = null;
     if (price > 0) marginPct = pct2(((price - cost) * 100) / price);
@@ -428,7 +477,7 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
       marginPct,
       discountPct,
       annualPrice: money(annualPrice),
-      annualSavings: money(12 * price - annualPrice),
+      annualSavings: money(yearAtMonthlyPrice - annualPrice),
       annualPricePerMonth: money(roundHalfAway(annualPrice / 12)),
       maxDiscountPct,
       targetPrice: targetPriceMinor === null ? null : money(targetPriceMinor),

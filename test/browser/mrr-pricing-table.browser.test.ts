@@ -180,6 +180,8 @@ describe('<mrr-pricing-table>', () => {
     });
     await chooseYearly(el);
     const link = q<HTMLAnchorElement>(el, '[data-tier="better"] a[part="cta"]');
+    // The test page must not follow the link (a navigation ends the test run).
+    link.addEventListener('click', (e) => e.preventDefault(), { once: true });
     setTimeout(() => link.click());
     const yearly = await oneEvent(el, 'mrr-cta');
     expect((yearly as CustomEvent<PricingCtaDetail>).detail).to.deep.equal({
@@ -289,6 +291,100 @@ describe('<mrr-pricing-table>', () => {
     el.config = design;
     await el.updateComplete;
     expect(shadow(el).querySelectorAll('[data-tier]').length).to.equal(3);
+  });
+
+  // Hostile trial (issue 8 standard): every number right or visibly refused.
+  it('prices a yearly or weekly product at its catalog price per year, not 12 × a rounded month', async () => {
+    const el = await fromConfig(
+      {
+        currency: 'USD',
+        annualDiscountPct: 15,
+        catalog: [
+          { id: 'app', name: 'App', wholesale: 100, retail: 1000, interval: 'year' },
+          { id: 'ads', name: 'Ads', wholesale: 1, retail: 10, interval: 'week' },
+        ],
+        tiers: [
+          { id: 'app', name: 'App', items: [{ productId: 'app', quantity: 1 }] },
+          { id: 'ads', name: 'Ads', items: [{ productId: 'ads', quantity: 1 }] },
+        ],
+      },
+      'interval="year"',
+    );
+    // $1,000 a year with 15 % off for paying yearly is $850, and it saves $150 (not $849.97 and $149.96).
+    expect(price(el, 'app')).to.equal('$850 per year');
+    expect(tierText(el, 'app')).to.contain('You save $150 a year');
+    // $10 a week is $520 a year; 15 % off: $442, saving $78.
+    expect(price(el, 'ads')).to.equal('$442 per year');
+    expect(tierText(el, 'ads')).to.contain('You save $78 a year');
+  });
+
+  it('refuses amounts too large to compute exactly, on the field that makes them, instead of showing rounded figures', async () => {
+    const base = {
+      currency: 'USD',
+      annualDiscountPct: 15,
+      catalog: [{ id: 'a', name: 'A', wholesale: 1, retail: 999_999_999_999.99, interval: 'month' }],
+      tiers: [{ id: 'x', name: 'X', items: [{ productId: 'a', quantity: 999_999 }] }],
+    };
+    const huge = await fromConfig(base);
+    expect(shadow(huge).querySelectorAll('[data-tier]').length).to.equal(0);
+    expect(text(huge, '.config li')).to.equal('tiers.0.items.0.quantity Must be 10,000,000,000 or less.');
+    const fixed = await fromConfig({ ...base, tiers: [{ id: 'x', name: 'X', items: [], price: 1e12 }] });
+    expect(text(fixed, '.config li')).to.equal('tiers.0.price Must be 10,000,000,000 or less.');
+    // The largest accepted price computes to the cent, monthly and yearly.
+    const max = await fromConfig(
+      { ...base, tiers: [{ id: 'x', name: 'X', items: [], price: 9_999_999_999.99 }] },
+      'interval="year"',
+    );
+    expect(price(max, 'x')).to.equal('$101,999,999,999.90 per year');
+    expect(tierText(max, 'x')).to.contain('You save $17,999,999,999.98 a year');
+  });
+
+  it('refuses a currency that is not ISO 4217 (XYZ) and says so', async () => {
+    const el = await fromConfig({ ...design, currency: 'XYZ' });
+    expect(shadow(el).querySelectorAll('[data-tier]').length).to.equal(0);
+    expect(text(el, '.config li')).to.equal('currency This is not a currency code (ISO 4217, such as USD or EUR).');
+  });
+
+  it('never claims "save 0%": a yearly discount that rounds to nothing is not offered as a saving', async () => {
+    const el = await fromConfig({ ...design, annualDiscountPct: 0.01 });
+    expect(text(el, 'fieldset label:last-of-type')).to.equal('Yearly');
+  });
+
+  it('keeps huge names and 500 outcomes to a readable card: names and outcomes clamped, full text in a tooltip', async () => {
+    const long = 'Verylongname'.repeat(900);
+    const wrapper = await fixture<HTMLDivElement>(`<div style="width: 320px"><mrr-pricing-table></mrr-pricing-table></div>`);
+    const el = wrapper.querySelector('mrr-pricing-table')!;
+    el.config = {
+      ...design,
+      tiers: [
+        {
+          ...design.tiers[0],
+          name: long,
+          outcomes: Array.from({ length: 500 }, (_, i) => `${i} ${long.slice(0, 300)}`),
+          cta: { label: long },
+        },
+      ],
+    };
+    await el.updateComplete;
+    expect(el.scrollWidth).to.be.at.most(320);
+    const card = tier(el, 'good');
+    // A card of a few screens at most, not 160,000 px.
+    expect(card.getBoundingClientRect().height).to.be.below(4000);
+    expect(q(el, 'h3').getAttribute('title')).to.equal(long);
+    expect(q(el, 'h3').textContent).to.equal(long);
+    // The first ten outcomes show; the others wait behind "Show 490 more" (closed).
+    expect(shadow(el).querySelectorAll('[part="outcomes"] li').length).to.equal(10);
+    const more = q<HTMLDetailsElement>(el, 'details.more');
+    expect(more.open).to.equal(false);
+    expect(text(el, 'details.more summary')).to.equal('Show 490 more');
+    const items = shadow(el).querySelectorAll('ul.outcomes li');
+    expect(items.length).to.equal(500);
+    expect(items[0].getAttribute('title')).to.equal(`0 ${long.slice(0, 300)}`);
+  });
+
+  it('isolates a tier name inside sentences read by screen readers (a right-to-left override cannot reorder them)', async () => {
+    const el = await fromConfig({ ...design, tiers: [{ ...design.tiers[0], name: '\u202Eevil' }] });
+    expect(q(el, '[part="outcomes"]').getAttribute('aria-label')).to.equal('What you get with \u2068\u202Eevil\u2069');
   });
 
   it('fits a 320 px wide page in one column without widening it', async () => {
