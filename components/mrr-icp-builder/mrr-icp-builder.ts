@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type Icp, type IcpFit, icpFit, STARTER_ICP, validateIcp } from '../../src/core/icp.js';
+import { type Icp, type IcpFit, icpFit, validateIcp } from '../../src/core/icp.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
@@ -13,6 +13,7 @@ import { isolate, type L, numberInput, sentence, textField } from './fields.js';
 import { renderExample } from './fit-view.js';
 import { LearnPanel } from './learn-panel.js';
 import { messages } from './messages.js';
+import { starterInputs } from './starter.js';
 import { icpBuilderStyles } from './mrr-icp-builder.styles.js';
 import { renderPersonas } from './personas.js';
 import { ProspectsPanel } from './prospects-panel.js';
@@ -45,16 +46,6 @@ export interface MrrIcpChangeDetail {
   /** The active profile (ICP) as `icpFit` takes it, with its `id` and `name`. */
   icp: Icp;
 }
-
-/** Values of the example account shown before the user types (a dental clinic). */
-const EXAMPLE_ACCOUNT = {
-  monthlyMarketingBudget: 800,
-  employees: 12,
-  annualRevenue: 600000,
-  yearsInBusiness: 8,
-  reviewCount: 35,
-  rating: 4.2,
-};
 
 /**
  * `<mrr-icp-builder>`: ideal customer profiles (kinds of account) and personas (kinds of person)
@@ -121,10 +112,13 @@ export class MrrIcpBuilder extends MrrElement {
       this.announcer.say(this.l.t('restored'));
     },
   });
-  private readonly form = new FormController<IcpBuilderInputs, IcpBuilderResult>(this, {
+  private readonly form: FormController<IcpBuilderInputs, IcpBuilderResult> = new FormController<
+    IcpBuilderInputs,
+    IcpBuilderResult
+  >(this, {
     component: 'icp-builder',
     l: this.l,
-    defaults: (fmt) => this.starterInputs((n) => fmt(n, 2)),
+    defaults: (fmt): IcpBuilderInputs => starterInputs(this.l, (n) => fmt(n, 2)),
     relocalize: (inputs, convert) => relocalizeInputs(inputs, convert, this.numberExampleFields(inputs)),
     read: (inputs, ctx) => {
       const active = activeIcp(inputs);
@@ -194,32 +188,6 @@ export class MrrIcpBuilder extends MrrElement {
 
   // -------------------------------------------------------------------------------------------
   // Inputs
-
-  private starterInputs(fmt: (n: number) => string): IcpBuilderInputs {
-    const t = this.l.t.bind(this.l);
-    const value = (v: string) => (`v.${v}` in messages.en ? t(`v.${v}` as keyof typeof messages.en) : v);
-    // The starter's values are English data (what a CSV holds); a translated list keeps them beside
-    // the translation, so a file written in either language matches.
-    const both = (v: string) => (value(v) === v ? v : `${value(v)}, ${v}`);
-    const starter = icpToInput(structuredClone(STARTER_ICP) as Icp, t('starter.name'), fmt, both, 'starter');
-    const persona: PersonaInput = {
-      id: 'owner',
-      icpId: starter.id,
-      role: t('starter.role'),
-      goals: t('starter.goals'),
-      frustrations: t('starter.frustrations'),
-      channels: t('starter.channels'),
-      objections: t('starter.objections'),
-    };
-    const example: Record<string, string> = {
-      industry: value('Dental clinic'),
-      hasWebsite: 'yes',
-      runsAds: 'no',
-      sellsOnline: 'no',
-    };
-    for (const [k, v] of Object.entries(EXAMPLE_ACCOUNT)) example[k] = fmt(v);
-    return { icps: [starter], activeId: starter.id, personas: [persona], example };
-  }
 
   /** Example fields that hold numbers in some profile (re-formatted when the language changes). */
   private numberExampleFields(inputs: IcpBuilderInputs): Set<string> {
@@ -334,7 +302,7 @@ export class MrrIcpBuilder extends MrrElement {
 
   private newProfile(fromStarter: boolean): void {
     const fmt = (n: number) => this.l.number(n, 2);
-    const base = this.starterInputs(fmt).icps[0];
+    const base = starterInputs(this.l, fmt).icps[0];
     const icp: IcpInput = fromStarter
       ? { ...base, id: newId('icp') }
       : { ...base, id: newId('icp'), name: this.l.t('newProfile'), criteria: [] };
