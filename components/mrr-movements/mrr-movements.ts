@@ -87,8 +87,6 @@ export class MrrMovements extends MrrElement {
 
   /** Show the built-in example dataset when nothing was imported or opened. */
   @property({ type: Boolean }) example = false;
-  /** Id of an `<mrr-calculator>` in the same document (or of an element around one) that "use these figures" fills. */
-  @property({ attribute: 'for' }) htmlFor: string | null = null;
   /**
    * Periods to analyse, set from code (replaces what is shown): `SubscriptionPeriod` objects or
    * `PeriodColumns`. After an import or when a saved dataset is open, it holds that data as
@@ -264,15 +262,8 @@ export class MrrMovements extends MrrElement {
       this.figuresNote = 'missing';
       return;
     }
+    // Events are the one way elements feed each other: the page passes these to a calculator's applyFigures().
     this.dispatchEvent(new MrrEvent<UseFiguresDetail>('mrr-use-figures', detail));
-    if (this.htmlFor) {
-      const root = this.getRootNode() as Document | ShadowRoot;
-      const named = root.getElementById?.(this.htmlFor) ?? document.getElementById(this.htmlFor);
-      // The id may name the calculator or an element around it (a page section).
-      const target = (named?.localName === 'mrr-calculator' ? named : named?.querySelector('mrr-calculator')) as
-        (HTMLElement & { applyFigures?: (f: StartingFigures) => void }) | null | undefined;
-      target?.applyFigures?.(detail);
-    }
     this.figuresNote = 'sent';
   }
 

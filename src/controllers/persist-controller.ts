@@ -1,5 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadState, mergeState, saveState, StorageError, type StorageFailure } from '../storage/db.js';
+import type { StateRecord, StorageFailure } from '../storage/db.js';
+
+/**
+ * The storage module (idb and the schema) loads on demand: restoring is asynchronous anyway, and a
+ * page's first render (the calculator's on a phone) does not pay for it.
+ */
+const storage = () => import('../storage/db.js');
+const loadState = async <T>(key: string): Promise<StateRecord<T> | undefined> => (await storage()).loadState<T>(key);
+const saveState = async <T>(key: string, data: T, schema?: number): Promise<void> =>
+  (await storage()).saveState(key, data, schema);
+const mergeState = async <T>(key: string, merge: (saved: T | undefined) => T, schema?: number): Promise<T> =>
+  (await storage()).mergeState(key, merge, schema);
 
 export type PersistStatus = 'idle' | 'loading' | 'saved' | 'unsaved';
 
@@ -181,7 +192,9 @@ export class PersistController<T> implements ReactiveController {
   }
 
   private fail(e: unknown): void {
-    this.failure = e instanceof StorageError ? e.reason : 'writeFailed';
+    // StorageError, recognised without importing the storage module.
+    const reason = (e as { name?: string; reason?: StorageFailure } | null)?.reason;
+    this.failure = (e as { name?: string } | null)?.name === 'StorageError' && reason ? reason : 'writeFailed';
     this.setStatus('unsaved');
   }
 

@@ -50,19 +50,6 @@ export abstract class MrrElement extends LitElement {
   /** The element's localization (its own catalogue). */
   protected abstract readonly l: LocaleController<Messages>;
 
-  private computedFor = '';
-
-  /**
-   * True once per change of `inputs`, the currency or the number format: when the figures derived
-   * from what the user typed must be recomputed (typed text is read in the element's locale).
-   */
-  protected needsCompute(inputs: unknown): boolean {
-    const key = JSON.stringify([inputs, this.currency, this.l.locale]);
-    if (key === this.computedFor) return false;
-    this.computedFor = key;
-    return true;
-  }
-
   protected override scheduleUpdate(): void | Promise<unknown> {
     return this.l.whenReady(() => super.scheduleUpdate());
   }

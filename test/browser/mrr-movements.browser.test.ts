@@ -70,12 +70,13 @@ describe('<mrr-movements>', () => {
     expect(shadow(el).textContent).not.to.match(/NaN|Infinity|∞/);
   });
 
-  it('"use these figures" fires mrr-use-figures and fills the calculator named by `for`', async () => {
+  it('"use these figures" fires mrr-use-figures, which a page passes to a calculator (events are the one way)', async () => {
     const wrapper = await fixture<HTMLDivElement>(
-      `<div><mrr-calculator id="calc" storage-key="${uniqueKey()}"></mrr-calculator><mrr-movements for="calc" example storage-key="${uniqueKey()}"></mrr-movements></div>`,
+      `<div><mrr-calculator id="calc" storage-key="${uniqueKey()}"></mrr-calculator><mrr-movements example storage-key="${uniqueKey()}"></mrr-movements></div>`,
     );
     const el = wrapper.querySelector('mrr-movements')!;
     const calc = wrapper.querySelector<MrrCalculator>('mrr-calculator')!;
+    wrapper.addEventListener('mrr-use-figures', (e) => calc.applyFigures(e.detail));
     await el.ready;
     await calc.persist.restored;
     setTimeout(() => q(el, '#use-figures').click());
