@@ -187,9 +187,11 @@ export const motionsStyles = [
       margin: 0 0 8px;
       font-size: 0.9em;
     }
-    [data-stale] .kpis,
-    [data-stale] table {
-      opacity: 0.6;
+    /* Stale (last valid) figures stay readable (no dimming: contrast), marked by a dashed frame. */
+    [data-stale] .kpi,
+    [data-stale] .table-scroll {
+      outline: 2px dashed var(--_warning);
+      outline-offset: 2px;
     }
   `,
 ];

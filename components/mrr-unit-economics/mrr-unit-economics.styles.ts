@@ -28,6 +28,16 @@ export const unitEconomicsStyles = [
       border: 1px solid var(--_border);
       border-radius: calc(var(--_radius) * 0.75);
     }
+    /* Stale (last valid) figures stay readable (the shared dimming fails contrast), marked by a dashed frame. */
+    [data-stale] .kpis,
+    [data-stale] .chart {
+      opacity: 1;
+    }
+    [data-stale] .kpi,
+    [data-stale] .chart {
+      outline: 2px dashed var(--_warning);
+      outline-offset: 2px;
+    }
     .target-name {
       flex: 1 1 200px;
     }

@@ -177,6 +177,13 @@ describe('<mrr-revenue-motions>', () => {
     expect(q<HTMLInputElement>(el, '[id="standard--name"]').value).to.equal('قياسية');
   });
 
+  it('keeps the stale (last valid) figures readable: axe-clean contrast while a field is refused', async () => {
+    const el = await motions();
+    await type(el, 'input[id$="--clients"]', '-3');
+    expect(q(el, '[part="results"]').hasAttribute('data-stale')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('is accessible (axe-core) in English and Arabic', async () => {
     await expect(await motions()).to.be.accessible();
     await expect(await motions('lang="ar"')).to.be.accessible();

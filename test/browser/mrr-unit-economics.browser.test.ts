@@ -85,6 +85,13 @@ describe('<mrr-unit-economics>', () => {
     expect(shadow(el).textContent).not.to.match(/NaN|Infinity|∞/);
   });
 
+  it('keeps the stale (last valid) figures readable: axe-clean contrast while a field is refused', async () => {
+    const el = await economics();
+    await type(el, '#churnPct', 'abc');
+    expect(q(el, '[part="results"]').hasAttribute('data-stale')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a reason, not 0, NaN or Infinity, when churn is 0', async () => {
     const el = await economics();
     await type(el, '#churnPct', '0');
