@@ -36,6 +36,8 @@ import {
   relocalizeInputs,
 } from './state.js';
 
+const TIER_KEYS = ['thresholdA', 'thresholdB', 'thresholdC', 'minCoveragePct'] as const;
+
 /** What the builder computes from the typed inputs: the active profile as the core reads it, and the example's fit. */
 export interface IcpBuilderResult {
   icp: Icp;
@@ -102,6 +104,8 @@ export class MrrIcpBuilder extends MrrElement {
   }
 
   protected readonly l: L = new LocaleController(this, messages);
+  /** The tiers and coverage fields are shown (opened by the user, or holding an error). */
+  private tiersOpen = false;
   /** Criteria whose values are open for editing (by id); the others show a summary line. */
   private expanded: ReadonlySet<string> = new Set();
   private readonly announcer = new AnnounceController(this);
@@ -454,7 +458,11 @@ export class MrrIcpBuilder extends MrrElement {
             this.requestUpdate();
           },
         })}
-        <details class="tiers">
+        <details
+          class="tiers"
+          ?open=${this.tiersOpen || TIER_KEYS.some((k) => errors[fieldId(active.id, k)])}
+          @toggle=${(e: Event) => (this.tiersOpen = (e.target as HTMLDetailsElement).open)}
+        >
           <summary>${t('thresholds')}</summary>
           <div class="row">
             ${num('thresholdA', t('thresholdA'))} ${num('thresholdB', t('thresholdB'))} ${num('thresholdC', t('thresholdC'))}

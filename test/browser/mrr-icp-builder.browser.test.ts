@@ -112,6 +112,19 @@ describe('<mrr-icp-builder>', () => {
     expect(shadow(el).querySelector('.fit[data-stale]')).not.to.equal(null);
   });
 
+  it('opens the tiers when one is refused and says why next to it', async () => {
+    const el = await worked();
+    const id = el.inputs.activeId;
+    const details = q<HTMLDetailsElement>(el, 'details.tiers');
+    expect(details.open).to.equal(false);
+    await type(el, `[id="${id}--thresholdB"]`, '85');
+    expect(q<HTMLDetailsElement>(el, 'details.tiers').open).to.equal(true);
+    expect(text(el, `[id="${id}--thresholdB-error"]`)).to.equal('Tiers must go down: A above B above C.');
+    await type(el, `[id="${id}--thresholdB"]`, '60');
+    expect(shadow(el).querySelector(`[id="${id}--thresholdB-error"]`)).to.equal(null);
+    expect(text(el, '[data-kpi="tier"]')).to.equal('B');
+  });
+
   it('says which ranges overlap, next to the range', async () => {
     const el = await worked();
     const c = el.inputs.icps.find((i) => i.id === el.inputs.activeId)!.criteria.find((x) => x.id === 'employees')!;
