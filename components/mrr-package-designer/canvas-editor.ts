@@ -3,7 +3,7 @@ import { GAIN_RELEVANCES, PAIN_SEVERITIES } from '../../src/core/canvas.js';
 import { removeButton, textField } from './fields.js';
 import type { DesignerKey } from './messages.js';
 import { includedKeys } from './read.js';
-import { type AnswerInput, fid, MAX_TEXT, newId, shown, type TextInput, type TierInput } from './state.js';
+import { type AnswerInput, fid, MAX_HREF, MAX_TEXT, newId, shown, type TextInput, type TierInput } from './state.js';
 import type { View } from './view.js';
 
 type ListKind = 'jobs' | 'pains' | 'gains' | 'relievers' | 'creators' | 'outcomes';
@@ -264,7 +264,7 @@ function renderTableOptions(v: View, tier: TierInput): TemplateResult {
     ${textField(l, {
       id: hrefId,
       label: t('ctaHref'),
-      max: 500,
+      max: MAX_HREF,
       value: tier.ctaHref,
       quietCounter: true,
       placeholder: 'https://',

@@ -139,22 +139,31 @@ export function blankProduct(key: string, id: string, name: string): ProductInpu
 }
 
 /** A design (e.g. an export) as typed inputs, numbers written by `fmt`; canvases start empty. */
-export function inputsFromDesign(design: PackageDesign, fmt: (n: number) => string): DesignerInputs {
-  const catalog = importedRows(design.catalog, [], fmt);
+export function inputsFromDesign(design: PackageDesign, format: (n: number) => string): DesignerInputs {
+  // A design from code or a file may hold NaN, ∞ or a string: a number that is not finite becomes
+  // an empty field (refused in words), a string stays as typed text (read, or refused, like typing).
+  const fmt = (n: unknown): string =>
+    typeof n === 'number' ? (Number.isFinite(n) ? format(n) : '') : typeof n === 'string' ? n : '';
+  const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x.filter((e) => e !== null && typeof e === 'object') : []);
+  const catalog = importedRows(list(design.catalog), [], fmt);
   const keyOf = new Map(catalog.map((p) => [p.id, p.key]));
-  const tiers: TierInput[] = design.tiers.slice(0, MAX_TIERS).map((tier) => ({
-    ...blankTier(tier.id, tier.name),
-    quantities: Object.fromEntries(
-      tier.items.filter((i) => keyOf.has(i.productId)).map((i) => [keyOf.get(i.productId)!, fmt(i.quantity)]),
-    ),
-    pricing: tier.price != null ? 'price' : 'discount',
-    discountPct: fmt(tier.discountPct ?? 0),
-    price: tier.price != null ? fmt(tier.price) : '',
-    highlighted: !!tier.highlighted,
-    ctaLabel: tier.cta?.label ?? '',
-    ctaHref: tier.cta?.href ?? '',
-    outcomes: (tier.outcomes ?? []).map((text) => ({ id: newId('x'), text })),
-  }));
+  const tiers: TierInput[] = list(design.tiers)
+    .slice(0, MAX_TIERS)
+    .map((tier) => ({
+      ...blankTier(String(tier.id ?? ''), String(tier.name ?? '')),
+      quantities: Object.fromEntries(
+        list(tier.items)
+          .filter((i) => keyOf.has(i.productId))
+          .map((i) => [keyOf.get(i.productId)!, fmt(i.quantity)]),
+      ),
+      pricing: tier.price != null ? 'price' : 'discount',
+      discountPct: fmt(tier.discountPct ?? 0),
+      price: tier.price != null ? fmt(tier.price) : '',
+      highlighted: !!tier.highlighted,
+      ctaLabel: tier.cta?.label ?? '',
+      ctaHref: tier.cta?.href ?? '',
+      outcomes: (Array.isArray(tier.outcomes) ? tier.outcomes : []).map((text) => ({ id: newId('x'), text: String(text) })),
+    }));
   return {
     catalog,
     tiers,

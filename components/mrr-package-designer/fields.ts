@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import { errorMessage, type FieldError } from '../../src/ui/fields.js';
 import type { DesignerMessages } from './messages.js';
@@ -39,7 +40,7 @@ export function textField(l: L, o: TextFieldOptions): TemplateResult {
         rows="1"
         maxlength=${o.max}
         dir="auto"
-        .value=${o.value}
+        .value=${live(o.value)}
         placeholder=${ifDefined(o.placeholder)}
         aria-invalid=${o.error ? 'true' : 'false'}
         aria-describedby=${describedBy}
@@ -52,7 +53,7 @@ export function textField(l: L, o: TextFieldOptions): TemplateResult {
         maxlength=${o.max}
         autocomplete="off"
         dir="auto"
-        .value=${o.value}
+        .value=${live(o.value)}
         placeholder=${ifDefined(o.placeholder)}
         aria-invalid=${o.error ? 'true' : 'false'}
         aria-describedby=${describedBy}

@@ -34,11 +34,11 @@ export function importedRows(products: CatalogProduct[], current: ProductInput[]
   const keyOf = new Map(current.map((p) => [p.id.trim(), p.key]));
   return products.map((p) => ({
     key: keyOf.get(p.id) ?? newId('p'),
-    id: p.id,
-    name: p.name,
-    category: p.category ?? '',
-    description: p.description ?? '',
-    unit: p.unit ?? '',
+    id: String(p.id ?? ''),
+    name: String(p.name ?? ''),
+    category: String(p.category ?? ''),
+    description: String(p.description ?? ''),
+    unit: String(p.unit ?? ''),
     wholesale: fmt(p.wholesale),
     retail: fmt(p.retail),
     interval: p.interval,

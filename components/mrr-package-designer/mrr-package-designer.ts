@@ -28,6 +28,7 @@ import { type DesignerKey, type DesignerMessages, messages } from './messages.js
 import { designerStyles } from './mrr-package-designer.styles.js';
 import { type DesignerResult, productWords, readDesign, tierName } from './read.js';
 import {
+  clampInputs,
   type DesignerInputs,
   fid,
   type GainInput,
@@ -163,7 +164,7 @@ export class MrrPackageDesigner extends MrrElement {
     return this.form.inputs;
   }
   set inputs(next: DesignerInputs | undefined) {
-    if (next) this.form.apply(next);
+    if (next) this.form.apply(this.clamped(next));
   }
 
   /** Refusals of the current inputs by field id (`<product key>--retail`, `better--discountPct`, `mix--good`…). */
@@ -183,7 +184,7 @@ export class MrrPackageDesigner extends MrrElement {
 
   /** Takes a design from code (e.g. a saved export): catalogue, tiers, targets and mix. No event. */
   applyDesign(design: PackageDesign): void {
-    this.form.apply(inputsFromDesign(design, (n) => this.l.number(n, 2)));
+    this.form.apply(this.clamped(inputsFromDesign(design, (n) => this.l.number(n, 2))));
   }
 
   private money(major: number): string {
@@ -194,7 +195,13 @@ export class MrrPackageDesigner extends MrrElement {
     this.undo.clear();
     this.exportMessage = '';
     this.icpMessage = '';
-    this.form.edit(patch, field);
+    this.form.edit(this.clamped(patch), field);
+  }
+
+  /** `patch` within the limits a user can type (a paste or script past `maxlength`, a sixth tier). */
+  private clamped<P extends Partial<DesignerInputs>>(patch: P): P {
+    const full = clampInputs({ ...this.form.inputs, ...patch });
+    return Object.fromEntries(Object.keys(patch).map((k) => [k, full[k as keyof DesignerInputs]])) as P;
   }
 
   private productLabel = (p: ProductInput): string => {

@@ -138,3 +138,45 @@ export function numberReader(ctx: FormContext, errors: FieldErrors) {
 }
 
 export type { FormReading };
+
+/** Longest button link. */
+export const MAX_HREF = 500;
+
+/** `text` cut to `max` characters (code points, so a pair is never split). */
+export function clampText(text: unknown, max: number): string {
+  const s = typeof text === 'string' ? text : '';
+  if (s.length <= max) return s;
+  return [...s].slice(0, max).join('');
+}
+
+/**
+ * Inputs within the limits a user can type (a paste or a script past `maxlength`, a restored or
+ * given state): texts cut to their limit, at most five tiers. Untouched values keep their identity.
+ */
+export function clampInputs(inputs: DesignerInputs): DesignerInputs {
+  const cut = <T extends object>(o: T, limits: Partial<Record<keyof T, number>>): T => {
+    let out = o;
+    for (const [k, max] of Object.entries(limits) as [keyof T, number][]) {
+      const v = o[k];
+      if (typeof v === 'string' && v.length > max) out = { ...out, [k]: clampText(v, max) };
+    }
+    return out;
+  };
+  const entries = <T extends TextInput>(list: T[]) =>
+    list.map((x) => cut(x, { text: MAX_TEXT } as Partial<Record<keyof T, number>>));
+  return {
+    ...inputs,
+    catalog: inputs.catalog.map((p) =>
+      cut(p, { id: MAX_TEXT, name: MAX_TEXT, category: MAX_TEXT, unit: MAX_TEXT, description: MAX_DESCRIPTION }),
+    ),
+    tiers: inputs.tiers.slice(0, MAX_TIERS).map((t) => ({
+      ...cut(t, { name: MAX_TEXT, ctaLabel: MAX_TEXT, ctaHref: MAX_HREF }),
+      outcomes: entries(t.outcomes),
+      jobs: entries(t.jobs),
+      pains: entries(t.pains),
+      gains: entries(t.gains),
+      relievers: entries(t.relievers),
+      creators: entries(t.creators),
+    })),
+  };
+}

@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-package-designer/define.js';
 import type { MrrPackageDesigner } from '../../components/mrr-package-designer/mrr-package-designer.js';
 import { saveState } from '../../src/storage/db.js';
-import { q, shadow, text, uniqueKey } from './helpers.js';
+import { q, shadow, text, type, uniqueKey } from './helpers.js';
 
 /** Second file of the designer's tests: the ICP link and what a hostile trial tried. */
 async function designer(attrs = '', key = uniqueKey(), style = ''): Promise<MrrPackageDesigner> {
@@ -153,5 +153,157 @@ describe('<mrr-package-designer> pulls pains from the saved ICP', () => {
     await until(() => text(el, '[data-icp-message]').includes('No ICP'));
     expect(text(el, '[data-icp-message]')).to.contain('No ICP is saved yet');
     expect(JSON.stringify(el.inputs)).to.equal(before);
+  });
+});
+
+/** Chooses a file of the import picker (`content` as text or bytes). */
+async function importFile(el: MrrPackageDesigner, name: string, content: string | Uint8Array): Promise<void> {
+  const report = () => shadow(el).querySelector('[part="import-report"]')?.textContent ?? '';
+  const before = report();
+  const input = q<HTMLInputElement>(el, '#import-file');
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([content as BlobPart], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' }));
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await until(() => report() !== before, 5000);
+  await settle(el);
+}
+const retailOf = (el: MrrPackageDesigner, id: string) => el.design?.catalog.find((p) => p.id === id)?.retail;
+const noBadNumbers = (el: MrrPackageDesigner) => {
+  // What the element wrote (figures, messages), and numbers it wrote into inputs: never NaN, ∞, −0.
+  const all = shadow(el).textContent ?? '';
+  expect(all).not.to.match(/NaN|Infinity|undefined|∞|[−-]0(?![.,\d])|[−-]\$0\.00|[−-]0%/);
+  const values = [...shadow(el).querySelectorAll<HTMLInputElement>('input, textarea')].map((i) => i.value).join(' ');
+  expect(values).not.to.match(/NaN|Infinity|undefined|∞/);
+};
+
+describe('<mrr-package-designer> under a hostile trial', () => {
+  it('CSV amounts are read in the file’s own format: `1.234,56` and `"2.000,00"` in a semicolon file', async () => {
+    const el = await designer();
+    await importFile(
+      el,
+      'eu.csv',
+      '\uFEFFid;name;wholesale;retail;interval\nrep;Rep;1.234,56;"2.000,00";month\nseo;SEO;10,5;99;month\n',
+    );
+    expect(text(el, '[part="import-report"]')).to.contain('Imported 2 products');
+    expect(el.design!.catalog.find((p) => p.id === 'rep')!.wholesale).to.equal(1234.56);
+    expect(retailOf(el, 'rep')).to.equal(2000);
+    expect(el.design!.catalog.find((p) => p.id === 'seo')!.wholesale).to.equal(10.5);
+  });
+
+  it('an amount that reads two ways (`12.000`, `1,500`) is asked, never read silently', async () => {
+    const el = await designer('lang="fr"');
+    await settle(el);
+    const before = JSON.stringify(el.inputs);
+    await importFile(el, 'two-ways.csv', 'id,name,wholesale,retail,interval\nrep,Rep,"1,500","12.000",month\n');
+    expect(JSON.stringify(el.inputs)).to.equal(before);
+    expect(text(el, '[part="import-report"]')).to.contain('1,500');
+    q<HTMLButtonElement>(el, '[data-format="dot"]').click();
+    await until(() => retailOf(el, 'rep') !== undefined);
+    expect(el.design!.catalog.find((p) => p.id === 'rep')!.wholesale).to.equal(1500);
+    expect(retailOf(el, 'rep')).to.equal(12);
+  });
+
+  it('an empty file and a binary file are refused in words; the catalogue is unchanged', async () => {
+    const el = await designer();
+    const before = JSON.stringify(el.inputs);
+    await importFile(el, 'empty.csv', '');
+    expect(text(el, '[part="import-report"]')).to.contain('Nothing was imported');
+    await importFile(el, 'photo.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe, 1, 2, 3]));
+    expect(text(el, '[part="import-report"]')).to.contain('not a text file');
+    expect(JSON.stringify(el.inputs)).to.equal(before);
+  });
+
+  it('`__proto__` and `constructor` as ids and intervals are plain text or refused', async () => {
+    const el = await designer();
+    await importFile(
+      el,
+      'proto.csv',
+      'id,name,wholesale,retail,interval\n__proto__,P,1,2,month\nconstructor,C,1,2,constructor\nx,X,1,2,__proto__\n',
+    );
+    expect(el.design!.catalog.map((p) => p.id)).to.deep.equal(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    noBadNumbers(el);
+  });
+
+  it('10,000 rows: imports what it can quickly and says what was left out', async function () {
+    this.timeout(20000);
+    const el = await designer();
+    const rows = ['id,name,wholesale,retail,interval'];
+    for (let i = 0; i < 10000; i++) rows.push(`p${i},Product ${i},1,2,month`);
+    const t0 = performance.now();
+    await importFile(el, 'big.csv', rows.join('\n'));
+    const ms = performance.now() - t0;
+    expect(text(el, '[part="import-report"]')).to.match(/left out/);
+    expect(ms).to.be.below(8000);
+  });
+
+  it('a design set from code with NaN, negative, huge or missing numbers shows no NaN and says what is wrong', async () => {
+    const el = await designer();
+    const design = el.design!;
+    el.applyDesign({
+      ...design,
+      targetMarginPct: Number.NaN,
+      annualDiscountPct: -5,
+      catalog: design.catalog.map((p, i) => (i === 0 ? { ...p, retail: Number.POSITIVE_INFINITY, wholesale: 1e300 } : p)),
+      tiers: design.tiers.map((t, i) => (i === 0 ? { ...t, discountPct: undefined as unknown as number } : t)),
+    });
+    await settle(el);
+    noBadNumbers(el);
+    expect(Object.keys(el.errors)).to.include('targetMarginPct');
+  });
+
+  it('six tiers from code are cut to five; deleting every tier and product leaves sane figures, Undo brings the last back', async () => {
+    const el = await designer();
+    const base = el.inputs.tiers[0];
+    el.inputs = { ...el.inputs, tiers: [0, 1, 2, 3, 4, 5].map((i) => ({ ...base, id: `t${i}`, ex: undefined, name: `T${i}` })) };
+    await settle(el);
+    expect(el.inputs.tiers.length).to.equal(5);
+    for (const t of [...el.inputs.tiers]) {
+      q<HTMLButtonElement>(el, `[id="${t.id}--remove"]`).click();
+      await settle(el);
+    }
+    for (const p of [...el.inputs.catalog]) {
+      q<HTMLButtonElement>(el, `[id="${p.key}--remove"]`).click();
+      await settle(el);
+    }
+    noBadNumbers(el);
+    q<HTMLButtonElement>(el, '#undo').click();
+    await settle(el);
+    expect(el.inputs.catalog.length).to.equal(1);
+    noBadNumbers(el);
+  });
+
+  it('−0 and zero clients never show “−$0” or NaN', async () => {
+    const el = await designer();
+    await type(el, '[id="good--discountPct"]', '-0');
+    await type(el, '[id="mix--good"]', '0');
+    await type(el, '[id="mix--better"]', '0');
+    await type(el, '[id="mix--best"]', '0');
+    await settle(el);
+    noBadNumbers(el);
+  });
+
+  it('a 10,000-character paste with a right-to-left override is kept to the limit in every text field and never widens the page', async () => {
+    const el = await designer('', uniqueKey(), 'width:360px');
+    const long = '\u202E<img src=x onerror=alert(1)>' + 'W'.repeat(10000);
+    const fields = [...shadow(el).querySelectorAll<HTMLInputElement>('input[type="text"][maxlength], textarea[maxlength]')].map(
+      (i) => i.id,
+    );
+    for (const id of fields) {
+      const input = shadow(el).querySelector<HTMLInputElement>(`[id="${id}"]`);
+      if (!input) continue;
+      input.value = long;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    await settle(el);
+    const tooLong = [...shadow(el).querySelectorAll<HTMLInputElement>('input[maxlength], textarea[maxlength]')].filter(
+      (i) => [...i.value].length > i.maxLength,
+    );
+    expect(tooLong.map((i) => i.id)).to.deep.equal([]);
+    expect(shadow(el).querySelector('img')).to.equal(null);
+    expect(el.scrollWidth).to.be.at.most(360);
+    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
+    noBadNumbers(el);
   });
 });
