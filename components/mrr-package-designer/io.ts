@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CatalogImport, CatalogImportError } from '../../src/core/catalog-io.js';
+import type { CatalogImportError } from '../../src/core/catalog-io.js';
+import type { CatalogFileReading, FileNumberFormat } from './catalog-file.js';
 import type { CatalogProduct } from '../../src/core/packages.js';
 import type { L } from './fields.js';
 import { type DesignerKey, messages } from './messages.js';
@@ -12,17 +13,25 @@ export interface ImportReport {
   errors: CatalogImportError[];
   /** True when nothing was imported (the catalogue was left as it was). */
   failed: boolean;
+  /** The file is not text. */
+  binary?: boolean;
+  /** Amounts read two ways: the question is shown, nothing imported yet. */
+  ask?: { sample: string };
+  /** Products left out past the most one import brings. */
+  cut?: number;
 }
 
 /** The CSV / JSON reader and writer, loaded on first use (it brings the CSV parser). */
 export const catalogIo = () => import('../../src/core/catalog-io.js');
 
-/** Reads an imported file: JSON when it looks like JSON, else CSV read in `locale`. */
-export async function readCatalogFile(file: File, locale: string): Promise<CatalogImport> {
+/**
+ * Reads an imported file (its reader loads on demand): JSON when it looks like JSON, else CSV whose
+ * amounts are read in the file's own number format, or in `format` when the user chose it.
+ */
+export async function readCatalogFile(file: File, locale: string, format?: FileNumberFormat): Promise<CatalogFileReading> {
   const text = await file.text();
-  const io = await catalogIo();
-  const json = /\.json$/i.test(file.name) || /^\s*[[{]/.test(text.replace(/^\uFEFF/, ''));
-  return json ? io.parseCatalogJson(text) : io.parseCatalogCsv(text, { locale });
+  const { readCatalogText } = await import('./catalog-file.js');
+  return readCatalogText(text, file.name, locale, format);
 }
 
 /**
@@ -68,10 +77,28 @@ export function importReason(l: L, error: CatalogImportError): string {
 }
 
 /** The import's report: how many products came in, and each row left out with its line and reason. */
-export function renderImportReport(l: L, report: ImportReport | undefined): TemplateResult | typeof nothing {
+export function renderImportReport(
+  l: L,
+  report: ImportReport | undefined,
+  onFormat: (format: FileNumberFormat) => void,
+): TemplateResult | typeof nothing {
   if (!report) return nothing;
   const t = l.t.bind(l);
   const file = `\u2068${report.file}\u2069`;
+  if (report.ask) {
+    return html`<div class="import-report" part="import-report" role="alert" data-ask>
+      <p>${t('import.ask', { file, sample: `\u2068${report.ask.sample}\u2069` })}</p>
+      <div class="actions">
+        <button type="button" data-format="dot" @click=${() => onFormat('dot')}>${t('import.formatDot')}</button>
+        <button type="button" data-format="comma" @click=${() => onFormat('comma')}>${t('import.formatComma')}</button>
+      </div>
+    </div>`;
+  }
+  if (report.binary) {
+    return html`<div class="import-report" part="import-report" role="alert" data-failed>
+      <p>${t('importFailed', { file, reason: t('import.binary') })}</p>
+    </div>`;
+  }
   if (report.failed) {
     const reason = report.errors[0] ? importReason(l, report.errors[0]) : t('readFailed');
     return html`<div class="import-report" part="import-report" role="alert" data-failed>
@@ -88,8 +115,12 @@ export function renderImportReport(l: L, report: ImportReport | undefined): Temp
       }
     </p>
     ${report.errors.length ? renderLines(l, report.errors) : nothing}
+    ${report.cut ? html`<p data-cut>${t('import.cut', { n: l.number(report.cut), max: l.number(MAX_PRODUCTS) })}</p>` : nothing}
   </div>`;
 }
+
+/** Most products one import brings into the designer (each is a row of inputs on the page). */
+export const MAX_PRODUCTS = 200;
 
 function renderLines(l: L, errors: CatalogImportError[]): TemplateResult {
   return html`<ul class="import-errors">

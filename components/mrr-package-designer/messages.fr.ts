@@ -57,6 +57,12 @@ const fr: Translation<MessagesEnglish> = {
   'import.empty': 'le fichier ne contient aucune ligne de produit.',
   'import.invalidJson': 'ce n’est pas une liste de produits en JSON.',
   'import.tooManyRows': 'cette ligne et les suivantes ont été écartées (trop de lignes).',
+  'import.ask':
+    'Les montants de {file} se lisent de deux façons ({sample} : séparateur décimal ou de milliers ?). Comment ce fichier écrit-il 1234,5 ?',
+  'import.formatDot': '1,234.5 (point décimal)',
+  'import.formatComma': '1.234,5 (virgule décimale)',
+  'import.binary': 'ce n’est pas un fichier texte (CSV ou JSON).',
+  'import.cut': '{n} autres produits ont été laissés de côté : un import en apporte au plus {max}.',
   'import.other': 'cette ligne n’a pas pu être lue.',
   readFailed: 'Le fichier n’a pas pu être lu.',
   tiers: 'Paliers',

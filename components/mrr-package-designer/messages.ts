@@ -62,6 +62,12 @@ const messagesEn = {
   'import.empty': 'the file has no product rows.',
   'import.invalidJson': 'this is not a JSON list of products.',
   'import.tooManyRows': 'this row and the ones after it were left out (too many rows).',
+  'import.ask':
+    'Amounts in {file} can be read two ways ({sample}: a decimal point or a thousands separator?). How does this file write 1234.5?',
+  'import.formatDot': '1,234.5 (decimal point)',
+  'import.formatComma': '1.234,5 (decimal comma)',
+  'import.binary': 'this is not a text file (CSV or JSON).',
+  'import.cut': '{n} more products were left out: one import brings at most {max}.',
   'import.other': 'this row could not be read.',
   readFailed: 'The file could not be read.',
   // Tiers

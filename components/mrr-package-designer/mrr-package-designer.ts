@@ -24,6 +24,7 @@ import {
   renderExport,
   renderImportReport,
 } from './io.js';
+import type { FileNumberFormat } from './catalog-file.js';
 import { type DesignerKey, type DesignerMessages, messages } from './messages.js';
 import { designerStyles } from './mrr-package-designer.styles.js';
 import { type DesignerResult, productWords, readDesign, tierName } from './read.js';
@@ -340,11 +341,19 @@ export class MrrPackageDesigner extends MrrElement {
   private async importFile(input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
     input.value = '';
-    if (!file) return;
+    if (file) await this.importChosen(file);
+  }
+
+  /** The file whose number format is being asked. */
+  private askedFile?: File;
+
+  private async importChosen(file: File, format?: FileNumberFormat): Promise<void> {
+    this.askedFile = undefined;
     let report: ImportReport;
     try {
-      const { products, errors } = await readCatalogFile(file, this.l.locale);
-      report = { file: file.name, imported: products.length, errors, failed: products.length === 0 };
+      const { products, errors, binary, ask, cut } = await readCatalogFile(file, this.l.locale, format);
+      report = { file: file.name, imported: products.length, errors, failed: products.length === 0, binary, ask, cut };
+      if (ask) this.askedFile = file;
       if (products.length) {
         const snapshot = this.form.inputs;
         const fmt = (n: number) => this.l.number(n, 2);
@@ -461,7 +470,10 @@ export class MrrPackageDesigner extends MrrElement {
           onExport: (kind) => void this.exportCatalog(kind),
         }),
       )}
-      ${renderImportReport(this.l, this.importReport)} ${renderTiers(v)}
+      ${renderImportReport(this.l, this.importReport, (format) => {
+        if (this.askedFile) void this.importChosen(this.askedFile, format);
+      })}
+      ${renderTiers(v)}
       <div class="lower">
         ${renderCanvas(v)}
         <div class="side">${renderWhatIf(v)} ${renderExport(this.l, this.exportMessage, () => void this.exportDesign())}</div>

@@ -235,6 +235,8 @@ describe('<mrr-package-designer> under a hostile trial', () => {
     await importFile(el, 'big.csv', rows.join('\n'));
     const ms = performance.now() - t0;
     expect(text(el, '[part="import-report"]')).to.match(/left out/);
+    expect(text(el, '[data-cut]')).to.contain('at most 200');
+    expect(el.inputs.catalog.length).to.equal(200);
     expect(ms).to.be.below(8000);
   });
 
