@@ -28,6 +28,11 @@ export interface ElementEntry {
    * carries every export any element uses and several files compress apart).
    */
   readonly standalone?: boolean;
+  /**
+   * The all-in-one defines it when its tag first appears on the page (src/autoload.ts) instead of
+   * at once: the agency's tools, which a prospect-facing page never shows.
+   */
+  readonly lazy?: boolean;
 }
 
 export const ELEMENTS: readonly ElementEntry[] = list;
