@@ -309,3 +309,32 @@ describe('<mrr-package-designer> under a hostile trial', () => {
     noBadNumbers(el);
   });
 });
+
+describe('<mrr-package-designer> at 320 px, by keyboard, with axe', () => {
+  it('at 320 px (a phone, or 640 px at 200 % zoom) nothing widens the page, with the ICP message and the import question shown', async function () {
+    this.timeout(30000);
+    const el = await designer('lang="ar"', uniqueKey(), 'width:320px');
+    q<HTMLButtonElement>(el, '[id="good--pull-icp"]').click();
+    await until(() => text(el, '[data-icp-message]') !== '');
+    await importFile(el, 'x'.repeat(300) + '.csv', 'id,name,wholesale,retail,interval\nrep,Rep,"1,500",2,month\n');
+    expect(shadow(el).querySelector('[data-ask]')).not.to.equal(null);
+    await settle(el);
+    expect(el.scrollWidth).to.be.at.most(320);
+    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the number-format question and the pull button work by keyboard alone', async () => {
+    const el = await designer();
+    await importFile(el, 'two.csv', 'id;name;wholesale;retail;interval\nrep;Rep;12.000;15.000;month\n');
+    const comma = q<HTMLButtonElement>(el, '[data-format="comma"]');
+    comma.focus();
+    expect(shadow(el).activeElement).to.equal(comma);
+    // A button: Enter and Space activate it (native); a click is what the browser dispatches.
+    comma.click();
+    await until(() => retailOf(el, 'rep') !== undefined);
+    expect(retailOf(el, 'rep')).to.equal(15000);
+    expect(el.design!.catalog.find((p) => p.id === 'rep')!.wholesale).to.equal(12000);
+    expect(q(el, '[id="good--pull-icp"]').tagName).to.equal('BUTTON');
+  });
+});
