@@ -269,6 +269,41 @@ describe('hostile trial on the built files, plain host page', () => {
     await page.close();
   });
 
+  it('properties set before the elements are defined are kept; zero inputs and no segments show reasons, not NaN or −0', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Early</title></head><body>
+<mrr-unit-economics storage-key=""></mrr-unit-economics><mrr-revenue-motions storage-key=""></mrr-revenue-motions><mrr-pricing-table></mrr-pricing-table>
+<script src="/early.js"></script>
+<script type="module" src="/mrr-unit-economics.js"></script><script type="module" src="/mrr-revenue-motions.js"></script>
+<script type="module" src="/mrr-pricing-table.js"></script></body></html>`;
+    // Plain (not module) script: runs before any element is defined.
+    const early = `
+document.querySelector('mrr-unit-economics').inputs = { cacMode: 'direct', arpa: '0', grossMarginPct: '0', churnPct: '100', cac: '0',
+  salesSpend: '0', marketingSpend: '0', newCustomers: '0', retentionSpendPerClient: '', minLtvToCac: '0', maxPaybackMonths: '0' };
+document.querySelector('mrr-revenue-motions').inputs = { hoursPerManagerPerMonth: '100', segments: [] };
+const table = document.querySelector('mrr-pricing-table');
+table.config = { currency: 'EUR', catalog: [{ id: 'a', name: 'A', wholesale: 1, retail: 10, interval: 'month' }],
+  tiers: [{ id: 'x', name: 'Early', items: [{ productId: 'a', quantity: 1 }] }] };
+table.interval = 'year';`;
+    await page.route(`${e2e.url}/early.html`, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+    await page.route(`${e2e.url}/early.js`, (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: early }));
+    await page.goto(`${e2e.url}/early.html`);
+    await page.locator('mrr-pricing-table [data-tier="x"]').waitFor();
+    await expect.poll(() => page.locator('mrr-unit-economics #churnPct').inputValue()).toBe('100');
+    expect(await kpi(page, 'ltv')).toBe('$0');
+    expect(await kpi(page, 'ltv-to-cac')).toBe('No acquisition cost to compare with');
+    await expect
+      .poll(() => page.locator('mrr-revenue-motions [data-kpi="expansion-pct"]').innerText())
+      .toBe('No MRR to compare with');
+    expect(await page.locator('mrr-pricing-table [data-tier="x"] [part="price"]').innerText()).toMatch(/€120\s+per year/);
+    for (const tag of ['mrr-unit-economics', 'mrr-revenue-motions', 'mrr-pricing-table'])
+      expect(await shadowText(page, tag)).not.toMatch(BAD);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   for (const lang of ['en', 'ar']) {
     it(`all three in a refused state at 320 px are axe clean and usable by keyboard alone (${lang})`, async () => {
       const page = await e2e.browser.newPage({ viewport: { width: 320, height: 800 } });
