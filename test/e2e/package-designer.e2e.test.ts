@@ -97,4 +97,24 @@ describe('<mrr-package-designer> on the built site', () => {
     expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.close();
   });
+  it('nothing typed is lost: a reload right after typing, and two tabs editing the tiers and the catalogue', async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    const errors = await open(tab);
+    await tab.locator(`${designer} input[id="better--discountPct"]`).fill('25');
+    await tab.reload(); // no wait for the debounced save
+    await expect.poll(() => figure(tab, 'price', 'better'), { timeout: 15000 }).toBe('$337.50');
+    const other = await context.newPage();
+    await other.goto(`${e2e.url}/site/#packages`);
+    await expect.poll(() => figure(other, 'price', 'better'), { timeout: 15000 }).toBe('$337.50');
+    await tab.locator(`${designer} input[id="best--price"]`).fill('490');
+    await other.locator(`${designer} input[id="p-seo--retail"]`).fill('800');
+    await tab.waitForTimeout(800);
+    await other.waitForTimeout(800);
+    await tab.reload();
+    await expect.poll(() => figure(tab, 'price', 'best'), { timeout: 15000 }).toBe('$490.00');
+    expect(await tab.locator(`${designer} input[id="p-seo--retail"]`).inputValue()).toBe('800');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
