@@ -99,6 +99,29 @@ describe('hostile trial on the built files, plain host page', () => {
     await context.close();
   });
 
+  // KNOWN BUG (reported to the lead): FormController merges two tabs per top-level field, and all of the
+  // motions' segments are one field (`segments`), so the later tab's save drops the other tab's edit of
+  // another segment. `it.fails` passes while the bug is there; remove `.fails` once segments merge by id.
+  it.fails('revenue motions in two tabs: edits of two different segments are both kept', async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1024, height: 900 } });
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    for (const tab of [a, b]) {
+      await open(tab, 'motions-tabs', '<mrr-revenue-motions storage-key="hostile-tabs"></mrr-revenue-motions>');
+      await tab.locator('mrr-revenue-motions [id="standard--clients"]').waitFor();
+    }
+    await a.locator('mrr-revenue-motions [id="high-touch--clients"]').fill('11');
+    await b.locator('mrr-revenue-motions [id="standard--clients"]').fill('22');
+    for (const tab of [a, b]) {
+      await expect
+        .poll(() => tab.locator('mrr-revenue-motions [id="standard--clients"]').inputValue(), { timeout: 3000 })
+        .toBe('22');
+      await expect
+        .poll(() => tab.locator('mrr-revenue-motions [id="high-touch--clients"]').inputValue(), { timeout: 3000 })
+        .toBe('11');
+    }
+    await context.close();
+  });
+
   it('revenue motions: 10,000 characters and a right-to-left override in every text field stay text, never widen a 320 px page', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 320, height: 800 } });
     const errors = await open(page, 'motions-long', '<mrr-revenue-motions storage-key="hostile-long"></mrr-revenue-motions>');
