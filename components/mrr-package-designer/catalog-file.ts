@@ -7,6 +7,7 @@
  */
 import Papa from 'papaparse';
 import { type CatalogImport, MAX_CATALOG_ROWS, parseCatalogCsv, parseCatalogJson } from '../../src/core/catalog-io.js';
+import { fromMinor } from '../../src/core/money.js';
 import { detectNumberFormat, twoWaySample } from '../../src/import/number-format.js';
 import { MAX_PRODUCTS } from './io.js';
 
@@ -40,11 +41,17 @@ export function looksBinary(text: string): boolean {
  * Reads the text of a chosen file. `format`: the user's answer to the number-format question;
  * `locale`: the page's language, used only when no amount of the file needs a format.
  */
-export function readCatalogText(text: string, name: string, locale: string, format?: FileNumberFormat): CatalogFileReading {
+export function readCatalogText(
+  text: string,
+  name: string,
+  locale: string,
+  format?: FileNumberFormat,
+  currency = 'USD',
+): CatalogFileReading {
   if (looksBinary(text)) return { products: [], errors: [], binary: true };
   const source = text.replace(/^\uFEFF/, '');
   const json = /\.json$/i.test(name) || /^\s*[[{]/.test(source);
-  const reading: CatalogFileReading = json ? parseCatalogJson(source) : readCsv(source, locale, format);
+  const reading: CatalogFileReading = json ? parseCatalogJson(source) : readCsv(source, locale, format, currency);
   if (reading.products.length > MAX_PRODUCTS) {
     reading.cut = reading.products.length - MAX_PRODUCTS;
     reading.products = reading.products.slice(0, MAX_PRODUCTS);
@@ -52,25 +59,72 @@ export function readCatalogText(text: string, name: string, locale: string, form
   return reading;
 }
 
-function readCsv(source: string, locale: string, format?: FileNumberFormat): CatalogFileReading {
+/** Header names of amounts in minor units (`retail_cents`, `price in cents`, `unit_amount_cents`) → the catalogue column. */
+type CentsColumn = 'wholesale' | 'retail' | 'setupFee';
+const CENTS_OF = new Map<string, CentsColumn>([
+  ['wholesale', 'wholesale'],
+  ['cost', 'wholesale'],
+  ['wholesalecost', 'wholesale'],
+  ['retail', 'retail'],
+  ['price', 'retail'],
+  ['retailprice', 'retail'],
+  ['unitamount', 'retail'],
+  ['amount', 'retail'],
+  ['setupfee', 'setupFee'],
+  ['setup', 'setupFee'],
+]);
+
+const normalize = (h: unknown) =>
+  String(h)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+function readCsv(source: string, locale: string, format: FileNumberFormat | undefined, currency: string): CatalogFileReading {
+  const { data, meta } = Papa.parse<string[]>(source, { skipEmptyLines: 'greedy', preview: MAX_CATALOG_ROWS + 1 });
+  const [header = [], ...rows] = data;
+  const names = header.map(normalize);
+  // Columns of cents (`retail_cents`): whole numbers, divided into the currency's major unit.
+  const cents = new Map<number, CentsColumn>();
+  names.forEach((n, i) => {
+    const base = /^(.+?)(?:in)?cents$/.exec(n)?.[1];
+    const column = base ? CENTS_OF.get(base) : undefined;
+    // A file with both `retail` and `retail_cents` keeps `retail`.
+    if (column && !names.some((m) => !m.endsWith('cents') && CENTS_OF.get(m) === column)) cents.set(i, column);
+  });
+  let text = source;
+  if (cents.size) {
+    for (const [i, column] of cents) {
+      if (rows.some((row) => (row[i] ?? '').trim() !== '' && !/^\s*\d+\s*$/.test(row[i]))) {
+        return { products: [], errors: [{ line: 1, code: 'notInteger', field: column }] };
+      }
+    }
+    // The header line names the catalogue's columns instead: same single line, so line numbers hold.
+    if (header.some((h) => /[\r\n]/.test(h))) return { products: [], errors: [{ line: 1, code: 'invalidJson' }] };
+    const start = source.search(/\S/);
+    const end = source.indexOf('\n', start);
+    const line = Papa.unparse([header.map((h, i) => cents.get(i) ?? h)], { delimiter: meta.delimiter, newline: '' });
+    text = source.slice(0, start) + line + (end < 0 ? '' : source.slice(end));
+  }
   let chosen = format;
-  if (!chosen) {
-    const { data } = Papa.parse<string[]>(source, { skipEmptyLines: 'greedy', preview: MAX_CATALOG_ROWS + 1 });
-    const [header = [], ...rows] = data;
-    const columns = header.flatMap((h, i) =>
-      NUMBER_HEADERS.has(
-        String(h)
-          .toLowerCase()
-          .replace(/[^a-z0-9]/g, ''),
-      )
-        ? [i]
-        : [],
-    );
+  if (!chosen && !cents.size) {
+    const columns = names.flatMap((n, i) => (NUMBER_HEADERS.has(n) ? [i] : []));
     const samples = rows.flatMap((row) => columns.map((i) => row[i] ?? ''));
     const detected = detectNumberFormat(samples);
     if (detected === 'ambiguous') return { products: [], errors: [], ask: { sample: twoWaySample(samples) ?? '' } };
     if (detected !== 'unknown') chosen = detected;
   }
-  // English reads `dot` files, German `comma` ones (`1.234,56`, `1 234,56`).
-  return parseCatalogCsv(source, { locale: chosen === 'dot' ? 'en' : chosen === 'comma' ? 'de' : locale });
+  // English reads `dot` files (and whole cents), German `comma` ones (`1.234,56`, `1 234,56`).
+  const reading = parseCatalogCsv(text, { locale: cents.size || chosen === 'dot' ? 'en' : chosen === 'comma' ? 'de' : locale });
+  if (cents.size) {
+    const columns = new Set(cents.values());
+    reading.products = reading.products.map((p) => {
+      const out = { ...p };
+      for (const c of columns) {
+        const v = out[c];
+        if (typeof v === 'number') out[c] = fromMinor(v, currency);
+      }
+      return out;
+    });
+  }
+  return reading;
 }

@@ -28,10 +28,15 @@ export const catalogIo = () => import('../../src/core/catalog-io.js');
  * Reads an imported file (its reader loads on demand): JSON when it looks like JSON, else CSV whose
  * amounts are read in the file's own number format, or in `format` when the user chose it.
  */
-export async function readCatalogFile(file: File, locale: string, format?: FileNumberFormat): Promise<CatalogFileReading> {
+export async function readCatalogFile(
+  file: File,
+  locale: string,
+  format?: FileNumberFormat,
+  currency?: string,
+): Promise<CatalogFileReading> {
   const text = await file.text();
   const { readCatalogText } = await import('./catalog-file.js');
-  return readCatalogText(text, file.name, locale, format);
+  return readCatalogText(text, file.name, locale, format, currency);
 }
 
 /**

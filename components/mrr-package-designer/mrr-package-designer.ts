@@ -351,7 +351,7 @@ export class MrrPackageDesigner extends MrrElement {
     this.askedFile = undefined;
     let report: ImportReport;
     try {
-      const { products, errors, binary, ask, cut } = await readCatalogFile(file, this.l.locale, format);
+      const { products, errors, binary, ask, cut } = await readCatalogFile(file, this.l.locale, format, this.currency);
       report = { file: file.name, imported: products.length, errors, failed: products.length === 0, binary, ask, cut };
       if (ask) this.askedFile = file;
       if (products.length) {

@@ -279,11 +279,22 @@ describe('<mrr-package-designer> under a hostile trial', () => {
   it('−0 and zero clients never show “−$0” or NaN', async () => {
     const el = await designer();
     await type(el, '[id="good--discountPct"]', '-0');
-    await type(el, '[id="mix--good"]', '0');
+    await type(el, '[id="mix--good"]', '-0');
     await type(el, '[id="mix--better"]', '0');
     await type(el, '[id="mix--best"]', '0');
+    await type(el, '[id="targetMarginPct"]', '-0');
+    await type(el, '[id="annualDiscountPct"]', '-0');
+    await type(el, '[id="p-website--setupFee"]', '-0');
+    await type(el, '[id="p-reputation--retail"]', '-0');
     await settle(el);
     noBadNumbers(el);
+    await type(el, '[id="p-reputation--retail"]', '150');
+    await type(el, '[id="best--price"]', '-0');
+    await settle(el);
+    noBadNumbers(el);
+    const design = JSON.stringify(el.design);
+    expect(design).not.to.contain('-0');
+    expect(Object.is(el.economics!.mix.clients, -0)).to.equal(false);
   });
 
   it('a 10,000-character paste with a right-to-left override is kept to the limit in every text field and never widens the page', async () => {
@@ -336,5 +347,25 @@ describe('<mrr-package-designer> at 320 px, by keyboard, with axe', () => {
     expect(retailOf(el, 'rep')).to.equal(15000);
     expect(el.design!.catalog.find((p) => p.id === 'rep')!.wholesale).to.equal(12000);
     expect(q(el, '[id="good--pull-icp"]').tagName).to.equal('BUTTON');
+  });
+});
+
+describe('<mrr-package-designer> imports amounts in cents', () => {
+  it('`retail_cents` and `wholesale cents` columns are read as cents of the currency; a cents cell with decimals is refused', async () => {
+    const el = await designer();
+    await importFile(
+      el,
+      'stripe.csv',
+      'id,name,wholesale_cents,Retail (in cents),interval,setup_fee_cents\nrep,Rep,5000,15050,month,\nweb,Web,100,12000,year,2500\n',
+    );
+    expect(text(el, '[part="import-report"]')).to.contain('Imported 2 products');
+    const rep = el.design!.catalog.find((p) => p.id === 'rep')!;
+    expect([rep.wholesale, rep.retail]).to.deep.equal([50, 150.5]);
+    expect(el.design!.catalog.find((p) => p.id === 'web')!.setupFee).to.equal(25);
+    const before = JSON.stringify(el.inputs);
+    await importFile(el, 'odd.csv', 'id,name,wholesale,retail_cents,interval\nrep,Rep,50,150.5,month\n');
+    expect(text(el, '[part="import-report"]')).to.contain('Nothing was imported');
+    expect(text(el, '[part="import-report"]')).to.contain('whole number');
+    expect(JSON.stringify(el.inputs)).to.equal(before);
   });
 });
