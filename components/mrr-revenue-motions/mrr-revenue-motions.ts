@@ -20,6 +20,7 @@ import {
   exampleInputs,
   fieldId,
   isolate,
+  mergeSegments,
   type MotionInput,
   type MotionsInputs,
   type MotionsReading,
@@ -92,6 +93,8 @@ export class MrrRevenueMotions extends MrrElement {
     l: this.l,
     defaults: (fmt) => this.example((n) => fmt(n, 2)),
     relocalize: relocalizeInputs,
+    mergeField: (field, mine, theirs, stamps) =>
+      field === 'segments' ? mergeSegments(mine as SegmentInput[], theirs as SegmentInput[], stamps) : undefined,
     read: (inputs, ctx, edited) => readInputs(inputs, ctx, edited),
     changeEvent: ({ plan }) =>
       new MrrEvent<MrrExpansionDetail>('mrr-expansion', {
@@ -128,7 +131,10 @@ export class MrrRevenueMotions extends MrrElement {
   /** A user edit of the segments; `field` is the input edited (a refusal across fields is shown there). */
   private editSegments(segments: SegmentInput[], field: string): void {
     this.undo.clear();
-    this.form.edit({ segments }, field);
+    // Each changed or added segment is stamped, so two tabs editing different segments both keep theirs.
+    const before = new Set(this.form.inputs.segments);
+    const now = Date.now();
+    this.form.edit({ segments: segments.map((s) => (before.has(s) ? s : { ...s, editedAt: now })) }, field);
   }
 
   private focusId(id: string): void {

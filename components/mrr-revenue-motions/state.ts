@@ -33,6 +33,8 @@ export interface OfferInput {
 
 export interface SegmentInput {
   id: string;
+  /** When the user last edited this segment (ms): two tabs merge the segments one by one with it. */
+  editedAt?: number;
   name: string;
   clients: string;
   mrrPerClient: string;
@@ -222,6 +224,28 @@ export function blankMotion(): MotionInput {
 
 export function blankOffer(): OfferInput {
   return { id: newId('o'), name: '', kind: 'upsell', mrr: '0', monthlyTakeRatePct: '0' };
+}
+
+/**
+ * Two tabs edited the segments: the list (which segments, in which order) of the later edit, each
+ * segment as last edited in either tab, plus segments the other tab edited after that list was
+ * saved (added there, or edited there and not removed here since).
+ */
+export function mergeSegments(
+  mine: SegmentInput[],
+  theirs: SegmentInput[],
+  stamps: { mine: number; theirs: number },
+): SegmentInput[] {
+  const theirsNewer = stamps.theirs > stamps.mine;
+  const [list, other, listStamp] = theirsNewer ? [theirs, mine, stamps.theirs] : [mine, theirs, stamps.mine];
+  const inList = new Set(list.map((s) => s.id));
+  const otherById = new Map(other.map((s) => [s.id, s]));
+  const merged = list.map((s) => {
+    const o = otherById.get(s.id);
+    return o && (o.editedAt ?? 0) > (s.editedAt ?? 0) ? o : s;
+  });
+  for (const o of other) if (!inList.has(o.id) && (o.editedAt ?? 0) > listStamp) merged.push(o);
+  return merged;
 }
 
 export function blankSegment(name: string): SegmentInput {

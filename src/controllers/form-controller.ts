@@ -51,6 +51,11 @@ export interface FormOptions<I extends object, R> {
   extra?: (result: R | undefined, inputs: I) => Record<string, unknown>;
   /** Two tabs: merge saved state per top-level field (default) or let the last whole state win. */
   merge?: 'field' | 'whole';
+  /**
+   * Two tabs edited the same top-level field (a list of items, say): returns the merged value, e.g.
+   * item by item. Without it (or when it returns undefined) the later edit wins the whole field.
+   */
+  mergeField?: (field: string, mine: unknown, theirs: unknown, stamps: { mine: number; theirs: number }) => unknown;
 }
 
 /** What is saved: the text, the locale it was typed in, when each field was edited, the last valid inputs. */
@@ -293,8 +298,13 @@ export class FormController<I extends object, R> implements ReactiveController {
     const inputs = { ...mine.inputs } as Record<string, unknown>;
     const stamps = { ...mine.stamps };
     for (const [k, t] of Object.entries(saved.stamps ?? {})) {
+      const both =
+        k in stamps
+          ? this.options.mergeField?.(k, inputs[k], (theirs as Record<string, unknown>)[k], { mine: stamps[k], theirs: t })
+          : undefined;
+      if (both !== undefined) inputs[k] = both;
       if (!(k in stamps) || stamps[k] < t) {
-        inputs[k] = (theirs as Record<string, unknown>)[k];
+        if (both === undefined) inputs[k] = (theirs as Record<string, unknown>)[k];
         stamps[k] = t;
       }
     }
@@ -311,8 +321,16 @@ export class FormController<I extends object, R> implements ReactiveController {
     for (const k of Object.keys(theirs)) {
       const mine = this.stamps[k];
       const their = saved.stamps?.[k];
+      const both =
+        mine !== undefined && their !== undefined
+          ? this.options.mergeField?.(k, merged[k], (theirs as Record<string, unknown>)[k], { mine, theirs: their })
+          : undefined;
+      if (both !== undefined) {
+        merged[k] = both;
+        this.stamps[k] = Math.max(mine!, their!);
+      }
       // On first restore the saved text wins unless the user typed here since; later, the newer edit wins.
-      if (mine === undefined || (their !== undefined && their > mine)) {
+      else if (mine === undefined || (their !== undefined && their > mine)) {
         merged[k] = (theirs as Record<string, unknown>)[k];
         if (their !== undefined) this.stamps[k] = their;
       }

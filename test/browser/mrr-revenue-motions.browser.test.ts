@@ -424,6 +424,35 @@ describe('<mrr-revenue-motions>', () => {
       expect(value(b, 'standard--clients')).to.equal('33');
     });
 
+    it('two tabs: edits of two different segments are both kept (segments merge one by one), a removal too', async () => {
+      const key = uniqueKey();
+      const a = await motions('', key);
+      const b = await motions('', key);
+      await type(a, '[id="high-touch--clients"]', '11');
+      await new Promise((r) => setTimeout(r, 5));
+      await type(b, '[id="standard--clients"]', '22');
+      await a.persist.flush();
+      await b.persist.flush();
+      const c = await motions('', key);
+      expect(value(c, 'high-touch--clients')).to.equal('11');
+      expect(value(c, 'standard--clients')).to.equal('22');
+      await new Promise((r) => setTimeout(r, 200));
+      await a.updateComplete;
+      expect(value(a, 'standard--clients')).to.equal('22');
+      expect(value(a, 'high-touch--clients')).to.equal('11');
+      // A removes a segment; B then edits another one: the removal holds, B's edit too.
+      q<HTMLButtonElement>(a, '[data-segment="automated"] .remove-segment').click();
+      await a.updateComplete;
+      await a.persist.flush();
+      await new Promise((r) => setTimeout(r, 200));
+      await type(b, '[id="standard--clients"]', '23');
+      await b.persist.flush();
+      const d = await motions('', key);
+      expect(segmentCount(d)).to.equal(2);
+      expect(value(d, 'standard--clients')).to.equal('23');
+      expect(value(d, 'high-touch--clients')).to.equal('11');
+    });
+
     it('shows a configuration message for an unknown currency and works in USD', async () => {
       const el = await motions('currency="garbage!"');
       expect(text(el, '.config')).to.equal('Unknown currency “garbage!”: amounts are shown in USD.');

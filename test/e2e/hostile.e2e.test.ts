@@ -99,10 +99,7 @@ describe('hostile trial on the built files, plain host page', () => {
     await context.close();
   });
 
-  // KNOWN BUG (reported to the lead): FormController merges two tabs per top-level field, and all of the
-  // motions' segments are one field (`segments`), so the later tab's save drops the other tab's edit of
-  // another segment. `it.fails` passes while the bug is there; remove `.fails` once segments merge by id.
-  it.fails('revenue motions in two tabs: edits of two different segments are both kept', async () => {
+  it('revenue motions in two tabs: edits of two different segments are both kept', async () => {
     const context = await e2e.browser.newContext({ viewport: { width: 1024, height: 900 } });
     const [a, b] = [await context.newPage(), await context.newPage()];
     for (const tab of [a, b]) {
