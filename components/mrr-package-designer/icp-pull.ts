@@ -6,6 +6,9 @@
  */
 import { MAX_TEXT } from './state.js';
 
+/** Most pains (and gains) one pull adds: a canvas ranks its top five, a saved state may hold thousands. */
+export const MAX_PULLED = 20;
+
 export interface IcpNeeds {
   /** Name of the profile they come from (may be empty). */
   name: string;
@@ -87,5 +90,5 @@ export function needsFromIcpState(data: unknown): IcpNeeds | undefined {
     pains.push(...splitValues(str(p.frustrations), /[;؛\n]/));
     gains.push(...splitValues(str(p.goals), /[;؛\n]/));
   }
-  return { name: clip(str(active.name)), pains: unique(pains), gains: unique(gains) };
+  return { name: clip(str(active.name)), pains: unique(pains).slice(0, MAX_PULLED), gains: unique(gains).slice(0, MAX_PULLED) };
 }

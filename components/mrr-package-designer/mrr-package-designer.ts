@@ -129,16 +129,17 @@ export class MrrPackageDesigner extends MrrElement {
     restore: (snapshot) => {
       this.form.edit(snapshot);
       if (this.undoMessage === 'importUndone') this.importReport = undefined;
-      if (this.undoMessage === 'icpUndone') this.icpMessage = '';
+      if (this.undoMessage === 'icpUndone') this.icpMessage = undefined;
       this.announcer.say(this.t(this.undoMessage));
     },
   });
 
   @state() private canvasTier = '';
   @state() private importReport?: ImportReport;
-  @state() private exportMessage = '';
+  /** Messages are kept as sentences to write, so a language switch rewrites them too. */
+  @state() private exportMessage?: () => string;
   /** What the last "Pull pains from your ICP" did, in words (shown in the canvas). */
-  @state() private icpMessage = '';
+  @state() private icpMessage?: () => string;
 
   /**
    * Storage key of the `<mrr-icp-builder>` whose saved profile "Pull pains from your ICP" reads;
@@ -194,8 +195,8 @@ export class MrrPackageDesigner extends MrrElement {
 
   private edit(patch: Partial<DesignerInputs>, field: string): void {
     this.undo.clear();
-    this.exportMessage = '';
-    this.icpMessage = '';
+    this.exportMessage = undefined;
+    this.icpMessage = undefined;
     this.form.edit(this.clamped(patch), field);
   }
 
@@ -292,11 +293,11 @@ export class MrrPackageDesigner extends MrrElement {
    */
   async pullFromIcp(tierId: string): Promise<void> {
     const key = (this.icpKey || this.storageKey || '').trim();
-    const say = (message: string) => {
+    const say = (message: () => string) => {
       this.icpMessage = message;
-      this.announcer.say(message);
+      this.announcer.say(message());
     };
-    if (!key) return say(this.t('icp.none'));
+    if (!key) return say(() => this.t('icp.none'));
     let data: unknown;
     try {
       // An ICP builder on this page may still hold its last keystrokes: write them first.
@@ -307,10 +308,10 @@ export class MrrPackageDesigner extends MrrElement {
       const { loadState } = await import('../../src/storage/db.js');
       data = (await loadState(`icp-builder:${key}`))?.data;
     } catch {
-      return say(this.t('icp.readFailed'));
+      return say(() => this.t('icp.readFailed'));
     }
     const needs = needsFromIcpState(data);
-    if (!needs) return say(this.t('icp.none'));
+    if (!needs) return say(() => this.t('icp.none'));
     const snapshot = this.form.inputs;
     const tier = snapshot.tiers.find((x) => x.id === tierId);
     if (!tier) return;
@@ -323,19 +324,21 @@ export class MrrPackageDesigner extends MrrElement {
     const gains: GainInput[] = needs.gains
       .filter((g) => !gainsHad.has(sameKey(g)))
       .map((text) => ({ id: newId('x'), text, relevance: 'expected' }));
-    const name = needs.name || this.t('icp.unnamed');
+    const name = () => isolate(needs.name || this.t('icp.unnamed'));
     if (pains.length + gains.length === 0) {
-      return say(this.t(needs.pains.length + needs.gains.length ? 'icp.nothingNew' : 'icp.empty', { name: isolate(name) }));
+      const key = needs.pains.length + needs.gains.length ? 'icp.nothingNew' : 'icp.empty';
+      return say(() => this.t(key, { name: name() }));
     }
     this.editTier(tierId, { pains: [...tier.pains, ...pains], gains: [...tier.gains, ...gains] }, 'pains');
-    const message = this.t('icp.added', {
-      pains: this.l.tp('icp.pains', pains.length),
-      gains: this.l.tp('icp.gains', gains.length),
-      name: isolate(name),
-    });
+    const message = () =>
+      this.t('icp.added', {
+        pains: this.l.tp('icp.pains', pains.length),
+        gains: this.l.tp('icp.gains', gains.length),
+        name: name(),
+      });
     this.icpMessage = message;
     this.undoMessage = 'icpUndone';
-    this.undo.offer({ snapshot, message, focus: fid(tierId, 'pull-icp') });
+    this.undo.offer({ snapshot, message: message(), focus: fid(tierId, 'pull-icp') });
   }
 
   private async importFile(input: HTMLInputElement): Promise<void> {
@@ -378,7 +381,7 @@ export class MrrPackageDesigner extends MrrElement {
     const file = `catalog.${kind}`;
     if (kind === 'csv') download(file, io.catalogToCsv(design.catalog), 'text/csv');
     else download(file, io.catalogToJson(design.catalog), 'application/json');
-    this.exportMessage = this.t('exported', { file });
+    this.exportMessage = () => this.t('exported', { file });
   }
 
   private async exportDesign(): Promise<void> {
@@ -386,13 +389,13 @@ export class MrrPackageDesigner extends MrrElement {
     if (!design) return;
     const io = await catalogIo();
     download('pricing-table.json', io.designToJson(design), 'application/json');
-    this.exportMessage = this.t('exported', { file: 'pricing-table.json' });
+    this.exportMessage = () => this.t('exported', { file: 'pricing-table.json' });
   }
 
   /** The design when the inputs are valid; else says why nothing is exported. */
   private exportable(): PackageDesign | undefined {
     if (this.form.stale || !this.form.result) {
-      this.exportMessage = this.t('exportBlocked');
+      this.exportMessage = () => this.t('exportBlocked');
       return undefined;
     }
     return this.form.result.design;
@@ -428,7 +431,7 @@ export class MrrPackageDesigner extends MrrElement {
         this.canvasTier = id;
       },
       focus: (id) => this.focusId(id),
-      icpMessage: this.icpMessage,
+      icpMessage: this.icpMessage?.() ?? '',
       pullFromIcp: (id) => void this.pullFromIcp(id),
     };
   }
@@ -476,7 +479,9 @@ export class MrrPackageDesigner extends MrrElement {
       ${renderTiers(v)}
       <div class="lower">
         ${renderCanvas(v)}
-        <div class="side">${renderWhatIf(v)} ${renderExport(this.l, this.exportMessage, () => void this.exportDesign())}</div>
+        <div class="side">
+          ${renderWhatIf(v)} ${renderExport(this.l, this.exportMessage?.() ?? '', () => void this.exportDesign())}
+        </div>
       </div>
       ${this.undo.render(this.l.c('common.undo'))} ${this.announcer.render()}
     </div>`;

@@ -148,11 +148,24 @@ describe('<mrr-package-designer> pulls pains from the saved ICP', () => {
     await until(() => text(el, '[data-icp-message]') !== '');
     expect(text(el, '[data-icp-message]')).to.contain('has no pains, frustrations or goals');
     expect(text(el, '[data-icp-message]')).to.contain('without a name');
+    // A tampered record with thousands of frustrations: one pull adds at most 20.
+    const many = Array.from({ length: 5000 }, (_, i) => `Pain ${i}`).join('; ');
+    await saveState(`icp-builder:${key}`, icpState('Many', '', many, ''), 1);
+    const count = el.inputs.tiers[0].pains.length;
+    q<HTMLButtonElement>(el, '[id="good--pull-icp"]').click();
+    await until(() => el.inputs.tiers[0].pains.length > count);
+    expect(el.inputs.tiers[0].pains.length).to.equal(count + 20);
+    q<HTMLButtonElement>(el, '#undo').click();
+    await settle(el);
     await saveState(`icp-builder:${key}`, { v: 2, inputs: { icps: '__proto__' } }, 1);
     q<HTMLButtonElement>(el, '[id="good--pull-icp"]').click();
     await until(() => text(el, '[data-icp-message]').includes('No ICP'));
     expect(text(el, '[data-icp-message]')).to.contain('No ICP is saved yet');
     expect(JSON.stringify(el.inputs)).to.equal(before);
+    // The message follows a language switch (it is not kept in the language it was said in).
+    el.setAttribute('lang', 'fr');
+    await until(() => text(el, '[data-icp-message]').includes('Aucun ICP'));
+    expect(text(el, '[data-icp-message]')).to.contain('Aucun ICP');
   });
 });
 
