@@ -147,6 +147,14 @@ export class MrrPackageDesigner extends MrrElement {
    */
   @property({ attribute: 'icp-key' }) icpKey = '';
 
+  override willUpdate(): void {
+    // A restored or tampered saved state past the limits (10,000-character names, a sixth tier) is
+    // shown within them; storage keeps it until the next edit saves the cut version.
+    const inputs = this.form.inputs;
+    const clamped = clampInputs(inputs);
+    if (clamped !== inputs) this.form.apply(clamped, { save: false });
+  }
+
   override firstUpdated(): void {
     // Nothing saved yet under this key: save the starter design, so a <mrr-pricing-table> with the
     // same storage key shows it at once (the user's first edit would otherwise be needed).

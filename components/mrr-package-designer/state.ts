@@ -154,17 +154,22 @@ export function clampText(text: unknown, max: number): string {
  * given state): texts cut to their limit, at most five tiers. Untouched values keep their identity.
  */
 export function clampInputs(inputs: DesignerInputs): DesignerInputs {
+  let changed = false;
   const cut = <T extends object>(o: T, limits: Partial<Record<keyof T, number>>): T => {
     let out = o;
     for (const [k, max] of Object.entries(limits) as [keyof T, number][]) {
       const v = o[k];
-      if (typeof v === 'string' && v.length > max) out = { ...out, [k]: clampText(v, max) };
+      if (typeof v === 'string' && v.length > max && [...v].length > max) {
+        out = { ...out, [k]: clampText(v, max) };
+        changed = true;
+      }
     }
     return out;
   };
   const entries = <T extends TextInput>(list: T[]) =>
     list.map((x) => cut(x, { text: MAX_TEXT } as Partial<Record<keyof T, number>>));
-  return {
+  if (inputs.tiers.length > MAX_TIERS) changed = true;
+  const next: DesignerInputs = {
     ...inputs,
     catalog: inputs.catalog.map((p) =>
       cut(p, { id: MAX_TEXT, name: MAX_TEXT, category: MAX_TEXT, unit: MAX_TEXT, description: MAX_DESCRIPTION }),
@@ -179,4 +184,5 @@ export function clampInputs(inputs: DesignerInputs): DesignerInputs {
       creators: entries(t.creators),
     })),
   };
+  return changed ? next : inputs;
 }

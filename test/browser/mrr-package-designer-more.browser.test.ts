@@ -382,3 +382,39 @@ describe('<mrr-package-designer> imports amounts in cents', () => {
     expect(JSON.stringify(el.inputs)).to.equal(before);
   });
 });
+
+describe('<mrr-package-designer> restores a tampered saved state', () => {
+  it('10,000-character names in storage are cut to 80 on restore, and never widen the page', async () => {
+    const first = await designer();
+    const inputs = first.inputs;
+    const long = '\u202E' + 'N'.repeat(10000);
+    const key = uniqueKey();
+    await saveState(
+      `package-designer:${key}`,
+      {
+        v: 2,
+        locale: 'en',
+        stamps: {},
+        inputs: {
+          ...inputs,
+          catalog: inputs.catalog.map((p, i) => (i === 0 ? { ...p, ex: undefined, name: long, id: long } : p)),
+          tiers: [...inputs.tiers, ...inputs.tiers, ...inputs.tiers].map((t, i) => ({
+            ...t,
+            id: `t${i}`,
+            ex: undefined,
+            name: long,
+          })),
+        },
+      },
+      1,
+    );
+    first.parentElement!.remove();
+    const el = await designer('', key, 'width:360px');
+    await settle(el);
+    expect(el.inputs.tiers.length).to.equal(5);
+    expect([...el.inputs.catalog[0].name].length).to.equal(80);
+    expect([...el.inputs.tiers[0].name].length).to.equal(80);
+    expect(el.scrollWidth).to.be.at.most(360);
+    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
+  });
+});
