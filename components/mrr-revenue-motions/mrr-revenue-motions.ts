@@ -27,6 +27,7 @@ import {
   type OfferInput,
   readInputs,
   relocalizeInputs,
+  sanitizeInputs,
   type SegmentInput,
   shortName,
 } from './state.js';
@@ -75,7 +76,8 @@ export class MrrRevenueMotions extends MrrElement {
     return this.form.inputs;
   }
   set inputs(next: MotionsInputs | undefined) {
-    if (next) this.form.apply(next);
+    // From code, in any shape: numbers become text in the element's locale, junk is dropped (never a crash).
+    if (next) this.form.apply(sanitizeInputs(next, (n) => this.l.number(n, 2)));
   }
 
   /** The last valid plan (kept, marked stale, while a field is refused). Usable before the first render. */

@@ -1,5 +1,8 @@
 import {
   defaultSegments,
+  MOTION_FREQUENCIES,
+  MOTION_KINDS,
+  OFFER_KINDS,
   type MotionFrequency,
   type MotionKind,
   type MotionsPlan,
@@ -224,6 +227,61 @@ export function blankMotion(): MotionInput {
 
 export function blankOffer(): OfferInput {
   return { id: newId('o'), name: '', kind: 'upsell', mrr: '0', monthlyTakeRatePct: '0' };
+}
+
+const textOf = (v: unknown, fallback: string, fmt: (n: number) => string): string =>
+  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? fmt(v) : fallback;
+const pick = <T extends string>(v: unknown, options: readonly T[], fallback: T): T =>
+  options.includes(v as T) ? (v as T) : fallback;
+const idOf = (v: unknown, prefix: string) => (typeof v === 'string' && v ? v : newId(prefix));
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * Inputs set by code, in any shape, as the element can show them: numbers written as text by `fmt`
+ * (the element's locale), missing or wrong fields blank, items that are not objects dropped.
+ */
+export function sanitizeInputs(next: unknown, fmt: (n: number) => string): Partial<MotionsInputs> {
+  if (!isObject(next)) return {};
+  const out: Partial<MotionsInputs> = {};
+  if (next.hoursPerManagerPerMonth !== undefined) out.hoursPerManagerPerMonth = textOf(next.hoursPerManagerPerMonth, '', fmt);
+  if (next.segments !== undefined) {
+    const list = Array.isArray(next.segments) ? next.segments.filter(isObject) : [];
+    out.segments = list.map((s): SegmentInput => {
+      const blank = blankSegment('');
+      const motions = Array.isArray(s.motions) ? s.motions.filter(isObject) : [];
+      const offers = Array.isArray(s.offers) ? s.offers.filter(isObject) : [];
+      return {
+        ...(typeof s.editedAt === 'number' ? { editedAt: s.editedAt } : {}),
+        id: idOf(s.id, 's'),
+        name: textOf(s.name, '', String),
+        clients: textOf(s.clients, blank.clients, fmt),
+        mrrPerClient: textOf(s.mrrPerClient, blank.mrrPerClient, fmt),
+        grossMarginPct: textOf(s.grossMarginPct, blank.grossMarginPct, fmt),
+        motions: motions.map((m) => {
+          const b = blankMotion();
+          return {
+            id: idOf(m.id, 'm'),
+            kind: pick(m.kind, MOTION_KINDS, b.kind),
+            frequency: pick(m.frequency, MOTION_FREQUENCIES, b.frequency),
+            minutesPerTouch: textOf(m.minutesPerTouch, b.minutesPerTouch, fmt),
+            hourlyCost: textOf(m.hourlyCost, b.hourlyCost, fmt),
+            toolCostPerClient: textOf(m.toolCostPerClient, b.toolCostPerClient, fmt),
+          };
+        }),
+        offers: offers.map((o) => {
+          const b = blankOffer();
+          return {
+            id: idOf(o.id, 'o'),
+            name: textOf(o.name, '', String),
+            kind: pick(o.kind, OFFER_KINDS, b.kind),
+            mrr: textOf(o.mrr, b.mrr, fmt),
+            monthlyTakeRatePct: textOf(o.monthlyTakeRatePct, b.monthlyTakeRatePct, fmt),
+          };
+        }),
+      };
+    });
+  }
+  return out;
 }
 
 /**

@@ -76,7 +76,16 @@ export class MrrUnitEconomics extends MrrElement {
     return this.form.inputs;
   }
   set inputs(next: EconomicsInputs | undefined) {
-    if (next) this.form.apply(next);
+    if (!next || typeof next !== 'object') return;
+    // From code: numbers are written as text in the element's locale; anything else but text is ignored.
+    const patch: Partial<EconomicsInputs> = {};
+    for (const f of NUMBER_FIELDS) {
+      const v: unknown = next[f];
+      if (typeof v === 'string') patch[f] = v;
+      else if (typeof v === 'number' && Number.isFinite(v)) patch[f] = this.l.number(v, 2);
+    }
+    if (next.cacMode === 'direct' || next.cacMode === 'spend') patch.cacMode = next.cacMode;
+    this.form.apply(patch);
   }
 
   /** The last valid result (kept, marked stale, while a field is refused). */

@@ -453,6 +453,27 @@ describe('<mrr-revenue-motions>', () => {
       expect(value(d, 'high-touch--clients')).to.equal('11');
     });
 
+    it('inputs set by code in a wrong shape never break the element: numbers become text, junk is dropped', async () => {
+      const el = await motions();
+      for (const junk of [
+        { segments: null },
+        { segments: [null, 3, { id: 7 }] },
+        { segments: [{ id: 'x' }], hoursPerManagerPerMonth: 90 },
+      ]) {
+        el.inputs = junk as unknown as MotionsInputs;
+        await el.updateComplete;
+        expect(shadow(el).querySelectorAll('[part="base"]').length).to.equal(1);
+      }
+      // The last one: one segment "x" with blank fields, and 90 hours written as text.
+      expect(value(el, 'hoursPerManagerPerMonth')).to.equal('90');
+      expect(segmentCount(el)).to.equal(1);
+      expect(value(el, 'x--clients')).to.equal('0');
+      el.inputs = { ...el.inputs, segments: [{ ...el.inputs.segments[0], clients: 12 as unknown as string }] };
+      await el.updateComplete;
+      expect(value(el, 'x--clients')).to.equal('12');
+      expect(shadow(el).querySelectorAll('[aria-invalid="true"]').length).to.equal(0);
+    });
+
     it('shows a configuration message for an unknown currency and works in USD', async () => {
       const el = await motions('currency="garbage!"');
       expect(text(el, '.config')).to.equal('Unknown currency “garbage!”: amounts are shown in USD.');

@@ -92,6 +92,17 @@ describe('<mrr-unit-economics>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('inputs set by code as numbers are written as text in the locale; junk values are ignored, never shown as refused', async () => {
+    const el = await economics();
+    el.inputs = { arpa: 1500.5, churnPct: null, cac: { x: 1 }, cacMode: 'nonsense' } as unknown as typeof el.inputs;
+    await el.updateComplete;
+    expect(value(el, 'arpa')).to.equal('1,500.5');
+    expect(value(el, 'churnPct')).to.equal('4');
+    expect(value(el, 'cac')).to.equal('5,000');
+    expect(invalidFields(el)).to.equal(0);
+    expect(text(el, '[data-kpi="ltv"]')).to.equal('$18,756');
+  });
+
   it('shows a reason, not 0, NaN or Infinity, when churn is 0', async () => {
     const el = await economics();
     await type(el, '#churnPct', '0');
