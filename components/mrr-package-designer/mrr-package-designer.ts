@@ -295,9 +295,10 @@ export class MrrPackageDesigner extends MrrElement {
   }
 
   /**
-   * Adds to a tier's canvas the pains (and gains from persona goals) of the ICP saved by
-   * `<mrr-icp-builder>` under `icp-key` (else this element's storage key): entries already there
-   * are not repeated; new ones get the default rank. Undo takes them back out.
+   * Adds to a tier's canvas the pains (and gains from persona goals) of the ICP of
+   * `<mrr-icp-builder>` under `icp-key` (else this element's storage key): the builder on the page
+   * with that key, else its saved state. Entries already there are not repeated; new ones get the
+   * default rank. Undo takes them back out.
    */
   async pullFromIcp(tierId: string): Promise<void> {
     const key = (this.icpKey || this.storageKey || '').trim();
@@ -307,16 +308,19 @@ export class MrrPackageDesigner extends MrrElement {
     };
     if (!key) return say(() => this.t('icp.none'));
     let data: unknown;
-    try {
-      // An ICP builder on this page may still hold its last keystrokes: write them first.
-      for (const b of document.querySelectorAll('mrr-icp-builder')) {
-        const builder = b as HTMLElement & { storageKey?: string; persist?: { flush?: () => Promise<void> } };
-        if ((builder.storageKey ?? '') === key) await builder.persist?.flush?.();
+    // An ICP builder on this page with the same key shows the profile the user sees (saved or not
+    // yet: its starter, its last keystrokes); else the one saved under the key.
+    const builder = [...(this.getRootNode() as Document | ShadowRoot).querySelectorAll('mrr-icp-builder')].find(
+      (b) => ((b as HTMLElement & { storageKey?: string }).storageKey ?? '') === key,
+    ) as (HTMLElement & { inputs?: unknown }) | undefined;
+    if (builder?.inputs) data = { inputs: builder.inputs };
+    else {
+      try {
+        const { loadState } = await import('../../src/storage/db.js');
+        data = (await loadState(`icp-builder:${key}`))?.data;
+      } catch {
+        return say(() => this.t('icp.readFailed'));
       }
-      const { loadState } = await import('../../src/storage/db.js');
-      data = (await loadState(`icp-builder:${key}`))?.data;
-    } catch {
-      return say(() => this.t('icp.readFailed'));
     }
     const needs = needsFromIcpState(data);
     if (!needs) return say(() => this.t('icp.none'));

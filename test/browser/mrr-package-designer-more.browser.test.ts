@@ -418,3 +418,22 @@ describe('<mrr-package-designer> restores a tampered saved state', () => {
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
   });
 });
+
+describe('<mrr-package-designer> beside an ICP builder element', () => {
+  it('reads the profile the builder on the page shows, saved or not', async () => {
+    const key = uniqueKey();
+    const el = await designer('', key);
+    // A stand-in for <mrr-icp-builder> (its own tests are elsewhere): the public `inputs` and `storageKey`.
+    const builder = document.createElement('mrr-icp-builder') as HTMLElement & { storageKey: string; inputs: unknown };
+    builder.storageKey = key;
+    builder.inputs = icpState('On the page', 'Empty chairs', '', '').inputs;
+    el.parentElement!.append(builder);
+    try {
+      q<HTMLButtonElement>(el, '[id="good--pull-icp"]').click();
+      await until(() => el.inputs.tiers[0].pains.some((p) => p.text === 'Empty chairs'));
+      expect(el.inputs.tiers[0].pains.map((p) => p.text)).to.include('Empty chairs');
+    } finally {
+      builder.remove();
+    }
+  });
+});
