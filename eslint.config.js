@@ -51,7 +51,15 @@ export default tseslint.config(
           patterns: [
             { group: ['lit', 'lit/*', '@lit/*', 'idb', 'idb/*'], message: 'src/core must not import Lit or storage.' },
             {
-              group: ['../storage/*', '../ui/*', '../controllers/*', '../i18n/*', '../site/*', '../import/*', '../../components/*'],
+              group: [
+                '../storage/*',
+                '../ui/*',
+                '../controllers/*',
+                '../i18n/*',
+                '../site/*',
+                '../import/*',
+                '../../components/*',
+              ],
               message: 'src/core must not import storage, UI, controllers, i18n or site code.',
             },
           ],

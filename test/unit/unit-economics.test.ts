@@ -120,15 +120,15 @@ describe('unitEconomics', () => {
 describe('validation', () => {
   it('names the field and the code', () => {
     expect(validateUnitEconomics(example)).toEqual([]);
-    expect(validateUnitEconomics({ arpa: -1, grossMarginPct: 120, churnPct: Number.NaN, cac: Infinity, currency: 'XX' })).toMatchObject(
-      [
-        { field: 'arpa', code: 'negative' },
-        { field: 'grossMarginPct', code: 'outOfRange' },
-        { field: 'churnPct', code: 'notANumber' },
-        { field: 'cac', code: 'notANumber' },
-        { field: 'currency', code: 'outOfRange' },
-      ],
-    );
+    expect(
+      validateUnitEconomics({ arpa: -1, grossMarginPct: 120, churnPct: Number.NaN, cac: Infinity, currency: 'XX' }),
+    ).toMatchObject([
+      { field: 'arpa', code: 'negative' },
+      { field: 'grossMarginPct', code: 'outOfRange' },
+      { field: 'churnPct', code: 'notANumber' },
+      { field: 'cac', code: 'notANumber' },
+      { field: 'currency', code: 'outOfRange' },
+    ]);
   });
 
   it('reports missing fields as required, with cac when no spend field is given', () => {
