@@ -86,9 +86,11 @@ export function needsFromIcpState(data: unknown): IcpNeeds | undefined {
   const gains: string[] = [];
   const personas = list(inputs.personas).filter(isObject);
   const own = personas.filter((p) => str(p.icpId) === str(active.id));
+  // A persona's sentence split at its semicolons: each part starts as a sentence does.
+  const sentence = (v: string) => v.charAt(0).toLocaleUpperCase() + v.slice(1);
   for (const p of own) {
-    pains.push(...splitValues(str(p.frustrations), /[;؛\n]/));
-    gains.push(...splitValues(str(p.goals), /[;؛\n]/));
+    pains.push(...splitValues(str(p.frustrations), /[;؛\n]/).map(sentence));
+    gains.push(...splitValues(str(p.goals), /[;؛\n]/).map(sentence));
   }
   return { name: clip(str(active.name)), pains: unique(pains).slice(0, MAX_PULLED), gains: unique(gains).slice(0, MAX_PULLED) };
 }

@@ -105,7 +105,7 @@ describe('<mrr-package-designer> pulls pains from the saved ICP', () => {
       'Missed calls',
       'Slow website',
       'No time for marketing',
-      'agencies that report clicks',
+      'Agencies that report clicks',
     ]);
     expect(listTexts(el, 'better', 'gains')).to.include.members(['More booked calls']);
     expect(listTexts(el, 'better', 'gains').filter((g) => g === 'More five-star reviews').length).to.equal(1);

@@ -117,4 +117,20 @@ describe('<mrr-package-designer> on the built site', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('pulls the pains of the ICP builder on the same page into a tier’s canvas, and Undo takes them out', async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 900 } });
+    const tab = await context.newPage();
+    const errors = await open(tab);
+    const pains = tab.locator(`${designer} [data-list="pains"] input[id^="good--pains--"]`);
+    expect(await pains.count()).toBe(1);
+    await tab.locator(`${designer} button[id="good--pull-icp"]`).click();
+    await expect.poll(() => pains.count()).toBe(3);
+    expect(await pains.nth(1).inputValue()).toBe('No time for marketing');
+    expect(await tab.locator(`${designer} [data-icp-message]`).textContent()).toMatch(/Added 2 pains and 2 gains/);
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await tab.locator(`${designer} #undo`).click();
+    await expect.poll(() => pains.count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
