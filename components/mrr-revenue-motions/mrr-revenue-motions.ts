@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import type { MotionsPlan } from '../../src/core/motions.js';
@@ -29,6 +29,7 @@ import {
   relocalizeInputs,
   sanitizeInputs,
   type SegmentInput,
+  wellFormed,
   shortName,
 } from './state.js';
 
@@ -94,7 +95,7 @@ export class MrrRevenueMotions extends MrrElement {
     component: 'motions',
     l: this.l,
     defaults: (fmt) => this.example((n) => fmt(n, 2)),
-    relocalize: relocalizeInputs,
+    relocalize: (inputs, convert) => relocalizeInputs(wellFormed(inputs), convert),
     mergeField: (field, mine, theirs, stamps) =>
       field === 'segments' ? mergeSegments(mine as SegmentInput[], theirs as SegmentInput[], stamps) : undefined,
     read: (inputs, ctx, edited) => readInputs(inputs, ctx, edited),
@@ -209,6 +210,14 @@ export class MrrRevenueMotions extends MrrElement {
     if (error?.code !== 'productTooLarge' || !error.params) return error;
     const word = (key: string | number | undefined) => this.l.t(String(key) as keyof MotionsMessages);
     return { ...error, params: { ...error.params, a: word(error.params.a), b: word(error.params.b) } };
+  }
+
+  /** Saved state restored from a corrupted record (segments: null, numbers, junk items): shown as far as it goes. */
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const inputs = this.form.inputs;
+    const fixed = wellFormed(inputs);
+    if (fixed !== inputs) this.form.apply(fixed, { save: false });
   }
 
   /** Measures the rendered table when the element is resized (the next frame, outside the observer's loop). */

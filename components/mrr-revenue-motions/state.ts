@@ -250,8 +250,9 @@ export function sanitizeInputs(next: unknown, fmt: (n: number) => string): Parti
       const blank = blankSegment('');
       const motions = Array.isArray(s.motions) ? s.motions.filter(isObject) : [];
       const offers = Array.isArray(s.offers) ? s.offers.filter(isObject) : [];
+      // Spread first: a well-formed segment keeps its keys in order (so `wellFormed` sees it unchanged).
       return {
-        ...(typeof s.editedAt === 'number' ? { editedAt: s.editedAt } : {}),
+        ...(s as Partial<SegmentInput>),
         id: idOf(s.id, 's'),
         name: textOf(s.name, '', String),
         clients: textOf(s.clients, blank.clients, fmt),
@@ -260,6 +261,7 @@ export function sanitizeInputs(next: unknown, fmt: (n: number) => string): Parti
         motions: motions.map((m) => {
           const b = blankMotion();
           return {
+            ...(m as Partial<MotionInput>),
             id: idOf(m.id, 'm'),
             kind: pick(m.kind, MOTION_KINDS, b.kind),
             frequency: pick(m.frequency, MOTION_FREQUENCIES, b.frequency),
@@ -271,6 +273,7 @@ export function sanitizeInputs(next: unknown, fmt: (n: number) => string): Parti
         offers: offers.map((o) => {
           const b = blankOffer();
           return {
+            ...(o as Partial<OfferInput>),
             id: idOf(o.id, 'o'),
             name: textOf(o.name, '', String),
             kind: pick(o.kind, OFFER_KINDS, b.kind),
@@ -282,6 +285,13 @@ export function sanitizeInputs(next: unknown, fmt: (n: number) => string): Parti
     });
   }
   return out;
+}
+
+/** `inputs` as they are when well formed, else a normalized copy (numbers as plain text). */
+export function wellFormed(inputs: MotionsInputs): MotionsInputs {
+  const fixed = { ...inputs, ...sanitizeInputs(inputs, String) };
+  if (typeof fixed.hoursPerManagerPerMonth !== 'string') fixed.hoursPerManagerPerMonth = '';
+  return JSON.stringify(fixed) === JSON.stringify(inputs) ? inputs : fixed;
 }
 
 /**

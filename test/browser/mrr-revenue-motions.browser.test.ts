@@ -5,7 +5,8 @@ import type { MrrRevenueMotions } from '../../components/mrr-revenue-motions/mrr
 import fc from 'fast-check';
 import { relocalizeNumber } from '../../src/controllers/form-controller.js';
 import { formatNumber, parseAmount } from '../../src/core/money.js';
-import { type MotionsInputs, relocalizeInputs } from '../../components/mrr-revenue-motions/state.js';
+import { type MotionsInputs, relocalizeInputs, wellFormed } from '../../components/mrr-revenue-motions/state.js';
+import { saveState } from '../../src/storage/db.js';
 import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
 
 /** Spaces of any kind (French groups digits with a narrow no-break space) as one plain space. */
@@ -472,6 +473,29 @@ describe('<mrr-revenue-motions>', () => {
       await el.updateComplete;
       expect(value(el, 'x--clients')).to.equal('12');
       expect(shadow(el).querySelectorAll('[aria-invalid="true"]').length).to.equal(0);
+    });
+
+    it('a corrupted saved record (segments: null, numbers, junk items) shows what it can instead of breaking', async () => {
+      const key = uniqueKey();
+      await saveState(`motions:${key}`, {
+        v: 2,
+        inputs: { segments: [null, { id: 'x', clients: 7, motions: 'no' }], hoursPerManagerPerMonth: 90 },
+        locale: 'en',
+        stamps: {},
+      });
+      const el = await motions('', key);
+      expect(segmentCount(el)).to.equal(1);
+      expect(value(el, 'x--clients')).to.equal('7');
+      expect(value(el, 'hoursPerManagerPerMonth')).to.equal('90');
+      await saveState(`motions:${key}`, { v: 2, inputs: { segments: null }, locale: 'en', stamps: {} });
+      const other = await motions('', key);
+      expect(segmentCount(other)).to.equal(0);
+      expect(text(other, '[data-kpi="cost"]')).to.equal('$0');
+      // Well-formed inputs (example, edited) are left as they are: no extra update per edit.
+      const normal = await motions();
+      expect(wellFormed(normal.inputs)).to.equal(normal.inputs);
+      await type(normal, '[id="standard--clients"]', '31');
+      expect(wellFormed(normal.inputs)).to.equal(normal.inputs);
     });
 
     it('shows a configuration message for an unknown currency and works in USD', async () => {
