@@ -19,7 +19,7 @@ import { MrrEvent } from '../../src/events.js';
 import { EXAMPLE_CURRENCY, examplePeriods } from '../../src/import/example-data.js';
 import type { DatasetRecord } from '../../src/storage/db.js';
 import { movementChart } from '../../src/ui/movement-chart.js';
-import { type CohortMetric, renderCohortHeatmap } from './cohort-heatmap.js';
+import type { CohortMetric } from './cohort-heatmap.js';
 import { DatasetsController } from '../../src/controllers/datasets-controller.js';
 import { renderDatasetsPanel } from './datasets-panel.js';
 import { downloadText, formatMonth, named } from './format.js';
@@ -156,9 +156,17 @@ export class MrrMovements extends MrrElement {
     announce: (what) => this.announceImport(what),
   });
 
+  /** The cohort heatmap's renderer: below the fold, so it loads after the element's first render. */
+  private heatmap?: typeof import('./cohort-heatmap.js');
+  private readonly heatmapLoaded = import('./cohort-heatmap.js').then((module) => {
+    this.heatmap = module;
+    this.requestUpdate();
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.ready = this.persist.restored.then(async () => {
+      await this.heatmapLoaded;
       await this.opening;
       if (this.source.kind === 'none' && !this.periods && this.example) this.showExample();
       await this.updateComplete;
@@ -450,7 +458,7 @@ export class MrrMovements extends MrrElement {
             `${(this.sourceName() || 'mrr').replace(/[^\p{L}\p{N}_-]+/gu, '-')}-movements.csv`,
           ),
       )}
-      ${renderCohortHeatmap(this.l, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m))}`;
+      ${this.heatmap?.renderCohortHeatmap(this.l, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m)) ?? nothing}`;
   }
 }
 
