@@ -10,7 +10,7 @@ import {
 import type { FieldErrors, FormContext, FormReading } from '../../src/controllers/form-controller.js';
 import { type FieldErrorCode, issueError } from '../../src/ui/fields.js';
 import type { DesignerKey } from './messages.js';
-import { type DesignerInputs, fid, numberReader, type ProductInput, shown, type TierInput } from './state.js';
+import { type DesignerInputs, fid, numberReader, type ProductInput, shown, type TierInput, typedAt } from './state.js';
 
 /** What the designer computes from its inputs: the design (numbers), its economics and each tier's fit. */
 export interface DesignerResult {
@@ -37,7 +37,7 @@ export function tierName(tier: TierInput, t: T): string {
 
 /** The catalogue products a tier includes, in catalogue order (a quantity typed and not empty). */
 export function includedKeys(tier: TierInput, catalog: ProductInput[]): string[] {
-  return catalog.filter((p) => (tier.quantities[p.key] ?? '').trim() !== '').map((p) => p.key);
+  return catalog.filter((p) => typedAt(tier.quantities, p.key).trim() !== '').map((p) => p.key);
 }
 
 /** The canvas of a tier in the core's terms (products by their catalogue id). */
@@ -84,7 +84,7 @@ export function readDesign(inputs: DesignerInputs, ctx: FormContext, t: T): Form
     const out: PackageTier = {
       id: tier.id,
       name: tierName(tier, t).trim(),
-      items: keys.map((k) => ({ productId: idOf.get(k)!, quantity: num(tier.quantities[k], fid(tier.id, k)) })),
+      items: keys.map((k) => ({ productId: idOf.get(k)!, quantity: num(typedAt(tier.quantities, k), fid(tier.id, k)) })),
       outcomes: tier.outcomes.map((o) => shown(o, t).trim()).filter(Boolean),
       highlighted: tier.highlighted,
     };
@@ -96,9 +96,9 @@ export function readDesign(inputs: DesignerInputs, ctx: FormContext, t: T): Form
     else out.discountPct = num(tier.discountPct, fid(tier.id, 'discountPct'));
     return out;
   });
-  const mix: Record<string, number> = {};
+  const mix = Object.create(null) as Record<string, number>;
   for (const tier of inputs.tiers) {
-    const typed = (inputs.mix[tier.id] ?? '').trim();
+    const typed = typedAt(inputs.mix, tier.id).trim();
     if (typed !== '') mix[tier.id] = num(typed, fid('mix', tier.id));
   }
   const design: PackageDesign = {
@@ -118,7 +118,7 @@ export function readDesign(inputs: DesignerInputs, ctx: FormContext, t: T): Form
   }
   if (Object.keys(errors).length) return { errors };
   const economics = packageEconomics(design);
-  const fits: Record<string, CanvasFit> = {};
+  const fits = Object.create(null) as Record<string, CanvasFit>;
   inputs.tiers.forEach((tier, i) => {
     fits[tier.id] = canvasFit(tierCanvas(tier, idOf, t), { productIds: tiers[i].items.map((it) => it.productId) });
   });

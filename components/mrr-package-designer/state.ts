@@ -88,6 +88,15 @@ export interface DesignerInputs {
 export type ProductNumberField = 'wholesale' | 'retail' | 'intervalCount' | 'setupFee';
 export type ProductTextField = 'id' | 'name' | 'category' | 'description' | 'unit';
 
+/**
+ * The text typed under `key` of a record (own keys only: a tier or product called `constructor`
+ * or `__proto__` reads its own entry, never the object's prototype), or ''.
+ */
+export function typedAt(record: Record<string, string> | undefined, key: string): string {
+  const v = record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
 /** DOM id of a field (keys and ids are generated: letters, digits and dashes only). */
 export const fid = (...parts: string[]): string => parts.join('--');
 

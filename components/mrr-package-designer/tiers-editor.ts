@@ -4,7 +4,7 @@ import { issueText } from './catalog-editor.js';
 import { isolate, numberInput, removeButton, textField, warningIcon } from './fields.js';
 import type { DesignerKey } from './messages.js';
 import { tierName } from './read.js';
-import { fid, MAX_TEXT, MAX_TIERS, type TierInput } from './state.js';
+import { fid, MAX_TEXT, MAX_TIERS, type TierInput, typedAt } from './state.js';
 import type { View } from './view.js';
 
 type Figure =
@@ -75,7 +75,7 @@ export function renderTiers(v: View): TemplateResult {
                         label: t('includes', { product: isolate(v.productLabel(p)), tier: isolate(v.tierLabel(tier)) }),
                         hideLabel: true,
                         inputmode: 'numeric',
-                        value: tier.quantities[p.key] ?? '',
+                        value: typedAt(tier.quantities, p.key),
                         error: v.errors[fid(tier.id, p.key)],
                         onInput: (value) => v.editTier(tier.id, { quantities: { ...tier.quantities, [p.key]: value } }, p.key),
                       })}

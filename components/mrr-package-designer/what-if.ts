@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isolate, numberInput } from './fields.js';
-import { fid } from './state.js';
+import { fid, typedAt } from './state.js';
 import type { View } from './view.js';
 
 /** The what-if: clients on each tier, and the MRR, margin, profit and setup fees that mix brings. */
@@ -20,7 +20,7 @@ export function renderWhatIf(v: View): TemplateResult {
         numberInput(l, {
           id: fid('mix', tier.id),
           label: t('clientsOn', { tier: isolate(v.tierLabel(tier)) }),
-          value: v.inputs.mix[tier.id] ?? '',
+          value: typedAt(v.inputs.mix, tier.id),
           inputmode: 'numeric',
           error: v.errors[fid('mix', tier.id)],
           onInput: (value) => v.edit({ mix: { ...v.inputs.mix, [tier.id]: value } }, fid('mix', tier.id)),

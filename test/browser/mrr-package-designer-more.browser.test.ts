@@ -437,3 +437,25 @@ describe('<mrr-package-designer> beside an ICP builder element', () => {
     }
   });
 });
+
+describe('<mrr-package-designer> with prototype names as tier ids', () => {
+  it('tiers named `constructor`, `__proto__` and `toString` (a design from code) keep their clients and never crash', async () => {
+    const el = await designer();
+    const design = el.design!;
+    const ids = ['constructor', '__proto__', 'toString'];
+    el.applyDesign({
+      ...design,
+      tiers: design.tiers.map((t, i) => ({ ...t, id: ids[i] })),
+      mix: JSON.parse('{"constructor": 10, "__proto__": 5, "toString": 2}') as Record<string, number>,
+    });
+    await settle(el);
+    expect(el.economics!.mix.clients).to.equal(17);
+    expect(el.economics!.mix.mrr).to.equal(4485);
+    expect(q<HTMLInputElement>(el, '[id="mix--constructor"]').value).to.equal('10');
+    await type(el, '[id="mix--toString"]', '3');
+    await settle(el);
+    expect(el.economics!.mix.clients).to.equal(18);
+    expect(({} as Record<string, unknown>).constructor).to.equal(Object);
+    noBadNumbers(el);
+  });
+});
