@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import type { UnitEconomics, UnitEconomicsInputs } from '../../src/core/unit-economics.js';
@@ -138,6 +138,22 @@ export class MrrUnitEconomics extends MrrElement {
     else if (patch.salesSpend !== undefined || patch.marketingSpend !== undefined || patch.newCustomers !== undefined)
       patch.cacMode = 'spend';
     this.form.apply(patch);
+  }
+
+  /** Saved state restored from a corrupted record (numbers, null, objects): each field shown as far as it goes. */
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const inputs = this.form.inputs;
+    const patch: Partial<EconomicsInputs> = {};
+    let example: EconomicsInputs | undefined;
+    for (const f of NUMBER_FIELDS) {
+      const v: unknown = inputs[f];
+      if (typeof v === 'string') continue;
+      example ??= exampleInputs((n) => this.l.number(n, 2));
+      patch[f] = typeof v === 'number' && Number.isFinite(v) ? this.l.number(v, 2) : example[f];
+    }
+    if (inputs.cacMode !== 'direct' && inputs.cacMode !== 'spend') patch.cacMode = 'direct';
+    if (Object.keys(patch).length) this.form.apply(patch, { save: false });
   }
 
   private money(major: number, compact = false): string {

@@ -1,6 +1,7 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../../components/mrr-unit-economics/define.js';
 import type { MrrUnitEconomics } from '../../components/mrr-unit-economics/mrr-unit-economics.js';
+import { saveState } from '../../src/storage/db.js';
 import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
 
 /** Spaces of any kind (French groups digits with a narrow no-break space) as one plain space. */
@@ -99,6 +100,21 @@ describe('<mrr-unit-economics>', () => {
     expect(value(el, 'arpa')).to.equal('1,500.5');
     expect(value(el, 'churnPct')).to.equal('4');
     expect(value(el, 'cac')).to.equal('5,000');
+    expect(invalidFields(el)).to.equal(0);
+    expect(text(el, '[data-kpi="ltv"]')).to.equal('$18,756');
+  });
+
+  it('a corrupted saved record (numbers, null, objects) shows what it can, never a crash or a false refusal', async () => {
+    const key = uniqueKey();
+    await saveState(`unit-economics:${key}`, {
+      v: 2,
+      inputs: { arpa: 1500.5, churnPct: null, cac: { x: 1 }, cacMode: 7 },
+      locale: 'en',
+      stamps: {},
+    });
+    const el = await economics('', key);
+    expect(value(el, 'arpa')).to.equal('1,500.5');
+    expect(value(el, 'churnPct')).to.equal('4');
     expect(invalidFields(el)).to.equal(0);
     expect(text(el, '[data-kpi="ltv"]')).to.equal('$18,756');
   });
