@@ -61,7 +61,10 @@ export interface PackageMixDetail {
  * discount, yearly price, the largest discount that keeps the target margin, setup fees), the
  * problems of the design in words, a value proposition canvas per tier with its fit, a what-if mix
  * of clients per tier, and the export a `<mrr-pricing-table>` shows. Saves as you type; a
- * `<mrr-pricing-table storage-key>` with the same key shows the saved design.
+ * `<mrr-pricing-table storage-key>` with the same key shows the saved design. "Pull pains from
+ * your ICP" adds the pains and goals of the `<mrr-icp-builder>` with the same key (or `icp-key`)
+ * to a tier's canvas. A catalogue file is read in its own number format (asked when an amount
+ * reads two ways), with `*_cents` columns as cents.
  *
  * @fires mrr-package-mix - After a user edit with a valid design; `detail: { mrr, marginPct, clients, currency }`
  *   of the what-if mix (e.g. for the calculator).
