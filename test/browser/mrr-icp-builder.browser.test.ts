@@ -3,42 +3,10 @@ import '../../components/mrr-icp-builder/define.js';
 import type { MrrIcpBuilder } from '../../components/mrr-icp-builder/mrr-icp-builder.js';
 import type { Icp } from '../../src/core/icp.js';
 import { q, shadow, text, type, uniqueKey } from './helpers.js';
+import { workedExampleIcp } from '../shared/icp-example.js';
 
 /** The worked example of issue 10: 8.5 of 11 points → 77.27, tier B, coverage 1. */
-const WORKED: Icp = {
-  name: 'Worked example',
-  criteria: [
-    {
-      id: 'industry',
-      field: 'industry',
-      weight: 5,
-      type: 'category',
-      ideal: ['Dental', 'Legal'],
-      acceptable: ['Restaurant'],
-      disqualify: ['Gambling'],
-    },
-    {
-      id: 'employees',
-      field: 'employees',
-      weight: 3,
-      type: 'number',
-      ideal: [{ min: 10, max: 50 }],
-      acceptable: [
-        { min: 5, max: 10 },
-        { min: 50, max: 200 },
-      ],
-    },
-    {
-      id: 'reviews',
-      field: 'reviewCount',
-      weight: 2,
-      type: 'number',
-      ideal: [{ min: 0, max: 20 }],
-      acceptable: [{ min: 20, max: 100 }],
-    },
-    { id: 'website', field: 'hasWebsite', weight: 1, type: 'boolean', ideal: [true], acceptable: [false] },
-  ],
-};
+const WORKED: Icp = workedExampleIcp({ name: 'Worked example', booleansAsLists: true });
 const WORKED_ACCOUNT = { industry: 'Dental', employees: 7, reviewCount: 30, hasWebsite: 'yes' };
 
 async function builder(attrs = '', key = uniqueKey(), style = ''): Promise<MrrIcpBuilder> {

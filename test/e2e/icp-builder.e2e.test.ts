@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './server.js';
+import { workedExampleIcp } from '../shared/icp-example.js';
 
 /** `<mrr-icp-builder>` from the built embed bundle and on the built site. */
 let e2e: E2E;
@@ -17,40 +18,7 @@ const page = `<!doctype html><html lang="en"><head><meta charset="utf-8" /><titl
   <script type="module" src="/mrr-kit.js"></script>
 </body></html>`;
 
-const WORKED = {
-  name: 'Worked example',
-  criteria: [
-    {
-      id: 'industry',
-      field: 'industry',
-      weight: 5,
-      type: 'category',
-      ideal: ['Dental', 'Legal'],
-      acceptable: ['Restaurant'],
-      disqualify: ['Gambling'],
-    },
-    {
-      id: 'employees',
-      field: 'employees',
-      weight: 3,
-      type: 'number',
-      ideal: [{ min: 10, max: 50 }],
-      acceptable: [
-        { min: 5, max: 10 },
-        { min: 50, max: 200 },
-      ],
-    },
-    {
-      id: 'reviews',
-      field: 'reviewCount',
-      weight: 2,
-      type: 'number',
-      ideal: [{ min: 0, max: 20 }],
-      acceptable: [{ min: 20, max: 100 }],
-    },
-    { id: 'website', field: 'hasWebsite', weight: 1, type: 'boolean', ideal: [true], acceptable: [false] },
-  ],
-};
+const WORKED = workedExampleIcp({ name: 'Worked example', booleansAsLists: true });
 
 /** `rows` prospects; every 50th has an unreadable employee count, every 97th a formula for a name. */
 function prospects(rows: number): string {

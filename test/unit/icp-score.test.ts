@@ -17,40 +17,9 @@ import {
 } from '../../src/icp/score-prospects.js';
 import Papa from 'papaparse';
 import { parseCsvRecords } from '../../src/import/records.js';
+import { workedExampleIcp } from '../shared/icp-example.js';
 
-const ICP: Icp = {
-  criteria: [
-    {
-      id: 'industry',
-      field: 'industry',
-      weight: 5,
-      type: 'category',
-      ideal: ['Dental', 'Legal'],
-      acceptable: ['Restaurant'],
-      disqualify: ['Gambling'],
-    },
-    {
-      id: 'employees',
-      field: 'employees',
-      weight: 3,
-      type: 'number',
-      ideal: [{ min: 10, max: 50 }],
-      acceptable: [
-        { min: 5, max: 10 },
-        { min: 50, max: 200 },
-      ],
-    },
-    {
-      id: 'reviews',
-      field: 'reviewCount',
-      weight: 2,
-      type: 'number',
-      ideal: [{ min: 0, max: 20 }],
-      acceptable: [{ min: 20, max: 100 }],
-    },
-    { id: 'website', field: 'hasWebsite', weight: 1, type: 'boolean', ideal: true, acceptable: false },
-  ],
-};
+const ICP: Icp = workedExampleIcp();
 
 const TABLE = {
   headers: ['Name', 'Industry', 'Employees', 'Review count', 'Has website'],

@@ -14,41 +14,10 @@ import {
   type IcpRange,
 } from '../../src/core/icp.js';
 import * as core from '../../src/core/index.js';
+import { workedExampleIcp } from '../shared/icp-example.js';
 
 /** The worked example of issue 10, item 2. */
-const EXAMPLE: Icp = {
-  criteria: [
-    {
-      id: 'industry',
-      field: 'industry',
-      weight: 5,
-      type: 'category',
-      ideal: ['Dental', 'Legal'],
-      acceptable: ['Restaurant'],
-      disqualify: ['Gambling'],
-    },
-    {
-      id: 'employees',
-      field: 'employees',
-      weight: 3,
-      type: 'number',
-      ideal: [{ min: 10, max: 50 }],
-      acceptable: [
-        { min: 5, max: 10 },
-        { min: 50, max: 200 },
-      ],
-    },
-    {
-      id: 'reviews',
-      field: 'reviewCount',
-      weight: 2,
-      type: 'number',
-      ideal: [{ min: 0, max: 20 }],
-      acceptable: [{ min: 20, max: 100 }],
-    },
-    { id: 'website', field: 'hasWebsite', weight: 1, type: 'boolean', ideal: true, acceptable: false },
-  ],
-};
+const EXAMPLE: Icp = workedExampleIcp();
 
 describe('icpFit: worked cases', () => {
   it('scores the issue example 8.5 of 11 → 77.27, tier B, coverage 1', () => {
