@@ -32,14 +32,19 @@ import {
   clampInputs,
   type DesignerInputs,
   fid,
+  forgetRemoved,
   type GainInput,
+  type ListField,
   MAX_TIERS,
+  mergeDesignerField,
   newId,
   type PainInput,
   type ProductInput,
   relocalizeInputs,
   shown,
+  stampEdit,
   type TierInput,
+  withoutRemoved,
 } from './state.js';
 import { renderTiers } from './tiers-editor.js';
 import { renderWhatIf } from './what-if.js';
@@ -106,7 +111,9 @@ export class MrrPackageDesigner extends MrrElement {
     defaults: (fmt) => defaultInputs(fmt),
     numberFields: ['targetMarginPct', 'annualDiscountPct'],
     relocalize: relocalizeInputs,
-    read: (inputs, ctx) => readDesign(inputs, ctx, this.t),
+    // Two tabs editing different products or tiers both keep theirs (merged by id; see state.ts).
+    mergeField: mergeDesignerField,
+    read: (inputs, ctx) => readDesign(withoutRemoved(inputs), ctx, this.t),
     // The pricing table reads `design` from this element's saved record (same storage key).
     extra: (result) => (result ? { design: result.design } : {}),
     changeEvent: (result) => {
@@ -130,7 +137,7 @@ export class MrrPackageDesigner extends MrrElement {
   private readonly undo = new UndoController<DesignerInputs>(this, {
     fallbackFocus: 'add-product',
     restore: (snapshot) => {
-      this.form.edit(snapshot);
+      this.form.edit(stampEdit(this.form.inputs, snapshot, Date.now()));
       if (this.undoMessage === 'importUndone') this.importReport = undefined;
       if (this.undoMessage === 'icpUndone') this.icpMessage = undefined;
       this.announcer.say(this.t(this.undoMessage));
@@ -153,8 +160,9 @@ export class MrrPackageDesigner extends MrrElement {
   override willUpdate(): void {
     // A restored or tampered saved state past the limits (10,000-character names, a sixth tier) is
     // shown within them; storage keeps it until the next edit saves the cut version.
+    // Products or tiers a merge with another tab brought back after their removal here go again.
     const inputs = this.form.inputs;
-    const clamped = clampInputs(inputs);
+    const clamped = withoutRemoved(clampInputs(inputs));
     if (clamped !== inputs) this.form.apply(clamped, { save: false });
   }
 
@@ -177,7 +185,7 @@ export class MrrPackageDesigner extends MrrElement {
     return this.form.inputs;
   }
   set inputs(next: DesignerInputs | undefined) {
-    if (next) this.form.apply(this.clamped(next));
+    if (next) this.form.apply(this.clamped(this.given(next)));
   }
 
   /** Refusals of the current inputs by field id (`<product key>--retail`, `better--discountPct`, `mix--good`…). */
@@ -197,18 +205,25 @@ export class MrrPackageDesigner extends MrrElement {
 
   /** Takes a design from code (e.g. a saved export): catalogue, tiers, targets and mix. No event. */
   applyDesign(design: PackageDesign): void {
-    this.form.apply(this.clamped(inputsFromDesign(design, (n) => this.l.number(n, 2))));
+    this.form.apply(this.clamped(this.given(inputsFromDesign(design, (n) => this.l.number(n, 2)))));
+  }
+
+  /** Inputs given by code: products and tiers they hold that were removed earlier are shown again. */
+  private given(next: Partial<DesignerInputs>): Partial<DesignerInputs> {
+    const full = forgetRemoved({ ...this.form.inputs, ...next });
+    return full.removed === undefined ? next : { ...next, removed: full.removed };
   }
 
   private money(major: number): string {
     return this.l.money(toMinor(major, this.currency), this.currency);
   }
 
-  private edit(patch: Partial<DesignerInputs>, field: string): void {
+  /** A user edit; products and tiers it changes are stamped for merging with another tab (`quiet` lists are not). */
+  private edit(patch: Partial<DesignerInputs>, field: string, quiet: ListField[] = []): void {
     this.undo.clear();
     this.exportMessage = undefined;
     this.icpMessage = undefined;
-    this.form.edit(this.clamped(patch), field);
+    this.form.edit(this.clamped(stampEdit(this.form.inputs, patch, Date.now(), quiet)), field);
   }
 
   /** `patch` within the limits a user can type (a paste or script past `maxlength`, a sixth tier). */
@@ -273,7 +288,7 @@ export class MrrPackageDesigner extends MrrElement {
       });
       return { ...tier, quantities, relievers: tier.relievers.map(unlink), creators: tier.creators.map(unlink) };
     });
-    this.edit({ catalog: snapshot.catalog.filter((p) => p.key !== key), tiers }, 'catalog');
+    this.edit({ catalog: snapshot.catalog.filter((p) => p.key !== key), tiers }, 'catalog', ['tiers']);
     this.undoMessage = 'restored';
     this.undo.offer({ snapshot, message: this.t('removed.product', { name: isolate(name) }), focus: fid(key, 'name') });
   }

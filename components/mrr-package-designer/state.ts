@@ -38,6 +38,8 @@ export interface AnswerInput extends TextInput {
 /** A product as typed. `key` is internal and stable (DOM ids, links from tiers); `id` is the user's. */
 export interface ProductInput {
   key: string;
+  /** When the user last edited (or added) this product (ms): two tabs merge the catalogue product by product with it. */
+  editedAt?: number;
   /** Starter product whose words (name, category, description, unit) follow the language until edited. */
   ex?: string;
   /** True while the numbers are the starter's examples. */
@@ -56,6 +58,8 @@ export interface ProductInput {
 
 export interface TierInput {
   id: string;
+  /** When the user last edited (or added) this tier (ms): two tabs merge the tiers one by one with it. */
+  editedAt?: number;
   name: string;
   /** Starter tier whose name follows the language until edited (`tier.<ex>.name`). */
   ex?: string;
@@ -83,6 +87,14 @@ export interface DesignerInputs {
   tiers: TierInput[];
   /** Tier id → clients typed in the what-if. */
   mix: Record<string, string>;
+  /** Products and tiers the user removed, and when: another tab that still has them untouched does not bring them back. */
+  removed?: RemovedItems;
+}
+
+/** Products (by `key`) and tiers (by `id`) removed by the user → when (ms). */
+export interface RemovedItems {
+  catalog?: Record<string, number>;
+  tiers?: Record<string, number>;
 }
 
 export type ProductNumberField = 'wholesale' | 'retail' | 'intervalCount' | 'setupFee';
@@ -194,4 +206,201 @@ export function clampInputs(inputs: DesignerInputs): DesignerInputs {
     })),
   };
   return changed ? next : inputs;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Two tabs: the catalogue and the tiers merge item by item (products by `key`, tiers by `id`).
+ * Each item edited or added by the user carries `editedAt`; each removal is remembered in
+ * `removed` (with its time). Merged, an item edited in one tab keeps that edit, an item added in
+ * either tab is kept, an item removed in one tab and not edited in the other since stays removed,
+ * and an item edited in both is the later edit.
+ * ------------------------------------------------------------------------------------------- */
+
+/** The lists that merge item by item. */
+export type ListField = 'catalog' | 'tiers';
+const LIST_FIELDS: readonly ListField[] = ['catalog', 'tiers'];
+
+/** Removals remembered per list (the oldest are forgotten past this). */
+export const MAX_REMOVED = 200;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The id an item of `field` merges by (products: `key`; tiers: `id`), or undefined for junk. */
+function idOf(field: ListField, item: unknown): string | undefined {
+  if (!isObject(item)) return undefined;
+  const id = field === 'catalog' ? item.key : item.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+const stampOf = (item: unknown): number =>
+  isObject(item) && typeof item.editedAt === 'number' && Number.isFinite(item.editedAt) ? item.editedAt : 0;
+
+/** The removals of one list as a clean record (own keys, finite times); junk reads as none. */
+function removalsOf(removed: unknown, field: ListField): Record<string, number> {
+  const out = Object.create(null) as Record<string, number>;
+  const list = isObject(removed) ? removed[field] : undefined;
+  if (!isObject(list)) return out;
+  for (const [id, at] of Object.entries(list)) if (typeof at === 'number' && Number.isFinite(at)) out[id] = at;
+  return out;
+}
+
+/** At most `MAX_REMOVED` removals, the latest. */
+function pruned(record: Record<string, number>): Record<string, number> {
+  const entries = Object.entries(record);
+  if (entries.length <= MAX_REMOVED) return { ...record };
+  return Object.fromEntries(entries.sort((a, b) => b[1] - a[1]).slice(0, MAX_REMOVED));
+}
+
+/**
+ * Two versions of a list edited in two tabs, merged by id: the order of the list edited last
+ * (`stamps`: when each tab last edited the list), each item as last edited (`editedAt`; equal
+ * stamps: the version of that list), and the items only the other tab has inserted after the
+ * item they follow there. Removals are not decided here: see `withoutRemoved`.
+ */
+export function mergeById<T>(
+  field: ListField,
+  mine: readonly T[],
+  theirs: readonly T[],
+  stamps: { mine: number; theirs: number },
+): T[] {
+  const theirsLater = stamps.theirs > stamps.mine;
+  const [list, other] = theirsLater ? [theirs, mine] : [mine, theirs];
+  const otherById = new Map<string, T>();
+  for (const o of other) {
+    const id = idOf(field, o);
+    if (id !== undefined && !otherById.has(id)) otherById.set(id, o);
+  }
+  const merged: T[] = list.map((item) => {
+    const id = idOf(field, item);
+    const o = id === undefined ? undefined : otherById.get(id);
+    return o !== undefined && stampOf(o) > stampOf(item) ? o : item;
+  });
+  const placed = new Set(merged.map((x) => idOf(field, x)).filter((id): id is string => id !== undefined));
+  // Items only the other tab has: after the item they follow in that tab (at the start if none).
+  let at = -1;
+  for (const o of other) {
+    const id = idOf(field, o);
+    if (id === undefined) continue;
+    if (placed.has(id)) {
+      at = merged.findIndex((x) => idOf(field, x) === id);
+      continue;
+    }
+    merged.splice(at + 1, 0, o);
+    placed.add(id);
+    at += 1;
+  }
+  return merged;
+}
+
+/** The removals of two tabs together (the later time of an item removed in both). */
+export function mergeRemoved(mine: unknown, theirs: unknown): RemovedItems {
+  const out: RemovedItems = {};
+  for (const field of LIST_FIELDS) {
+    const a = removalsOf(mine, field);
+    const b = removalsOf(theirs, field);
+    for (const [id, at] of Object.entries(b)) if (!(id in a) || a[id] < at) a[id] = at;
+    if (Object.keys(a).length) out[field] = pruned(a);
+  }
+  return out;
+}
+
+/**
+ * FormController's `mergeField` for the designer: the catalogue and the tiers item by item, the
+ * removals together; any other field (or a list in a shape that cannot merge) goes to the later edit.
+ */
+export function mergeDesignerField(
+  field: string,
+  mine: unknown,
+  theirs: unknown,
+  stamps: { mine: number; theirs: number },
+): unknown {
+  if ((field === 'catalog' || field === 'tiers') && Array.isArray(mine) && Array.isArray(theirs))
+    return mergeById(field, mine, theirs, stamps);
+  if (field === 'removed') return mergeRemoved(mine, theirs);
+  return undefined;
+}
+
+/**
+ * `inputs` without the items removed after their last edit (a merge brought them back from a tab
+ * that still had them untouched). The same object when nothing is removed.
+ */
+export function withoutRemoved(inputs: DesignerInputs): DesignerInputs {
+  if (!isObject(inputs.removed)) return inputs;
+  let next = inputs;
+  for (const field of LIST_FIELDS) {
+    const list = inputs[field] as unknown;
+    if (!Array.isArray(list)) continue;
+    const removals = removalsOf(inputs.removed, field);
+    const kept = list.filter((item) => {
+      const id = idOf(field, item);
+      return id === undefined || !(id in removals) || removals[id] < stampOf(item);
+    });
+    if (kept.length !== list.length) next = { ...next, [field]: kept };
+  }
+  return next;
+}
+
+/**
+ * A user edit of the lists, stamped for merging: each product or tier added or changed (a new
+ * object) gets `editedAt: now` (later than its removal, for one put back by Undo), each one gone
+ * is remembered in `removed`. `quiet` lists keep their changed items' stamps (removing a product
+ * also drops it from the tiers: that is not an edit of the tiers another tab should lose to).
+ */
+export function stampEdit(
+  before: DesignerInputs,
+  patch: Partial<DesignerInputs>,
+  now: number,
+  quiet: readonly ListField[] = [],
+): Partial<DesignerInputs> {
+  const out: Partial<DesignerInputs> = { ...patch };
+  const removed: RemovedItems = {};
+  let removedChanged = false;
+  for (const field of LIST_FIELDS) {
+    const removals = removalsOf(before.removed, field);
+    const next = patch[field] as unknown[] | undefined;
+    const prev = before[field] as unknown[];
+    if (Array.isArray(next) && Array.isArray(prev)) {
+      const same = new Set(prev);
+      const prevIds = new Set(prev.map((x) => idOf(field, x)));
+      const nextIds = new Set<string>();
+      const stamped = next.map((item) => {
+        const id = idOf(field, item);
+        if (id !== undefined) nextIds.add(id);
+        if (same.has(item) || !isObject(item) || (quiet.includes(field) && prevIds.has(id))) return item;
+        const at = id !== undefined && id in removals ? Math.max(now, removals[id] + 1) : now;
+        return { ...item, editedAt: at };
+      });
+      (out as Record<string, unknown>)[field] = stamped;
+      for (const id of nextIds)
+        if (id in removals) {
+          delete removals[id];
+          removedChanged = true;
+        }
+      for (const id of prevIds)
+        if (id !== undefined && !nextIds.has(id)) {
+          removals[id] = now;
+          removedChanged = true;
+        }
+    }
+    if (Object.keys(removals).length) removed[field] = pruned(removals);
+  }
+  if (removedChanged) out.removed = removed;
+  else delete out.removed;
+  return out;
+}
+
+/**
+ * Inputs given by code (a design, the `inputs` property): the removals of the products and tiers
+ * they hold are forgotten (a starter product removed earlier and given again is shown).
+ */
+export function forgetRemoved(inputs: DesignerInputs): DesignerInputs {
+  if (!isObject(inputs.removed)) return inputs;
+  const removed: RemovedItems = {};
+  for (const field of LIST_FIELDS) {
+    const removals = removalsOf(inputs.removed, field);
+    const list = inputs[field] as unknown;
+    if (Array.isArray(list)) for (const item of list) delete removals[idOf(field, item) ?? ''];
+    if (Object.keys(removals).length) removed[field] = removals;
+  }
+  return { ...inputs, removed };
 }

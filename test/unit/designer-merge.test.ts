@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  type DesignerInputs,
+  forgetRemoved,
+  mergeById,
+  mergeDesignerField,
+  mergeRemoved,
+  type ProductInput,
+  stampEdit,
+  type TierInput,
+  withoutRemoved,
+} from '../../components/mrr-package-designer/state.js';
+
+/** A product with only what the merge looks at (key, name, editedAt). */
+const product = (key: string, name = key, editedAt?: number): ProductInput =>
+  ({ key, id: key, name, ...(editedAt === undefined ? {} : { editedAt }) }) as ProductInput;
+const tier = (id: string, name = id, editedAt?: number): TierInput =>
+  ({ id, name, quantities: {}, ...(editedAt === undefined ? {} : { editedAt }) }) as unknown as TierInput;
+const inputs = (catalog: ProductInput[], tiers: TierInput[] = []): DesignerInputs =>
+  ({ targetMarginPct: '60', annualDiscountPct: '15', catalog, tiers, mix: {} }) as DesignerInputs;
+const names = (list: { name: string }[]) => list.map((x) => x.name);
+
+/**
+ * What FormController does with two tabs' saved states (`mergeSaved`): a field edited in one tab
+ * only is that tab's; a field edited in both goes through `mergeField` (else the later edit);
+ * then the element drops what was removed (`withoutRemoved`, in willUpdate).
+ */
+function mergeTabs(
+  a: DesignerInputs,
+  aStamps: Record<string, number>,
+  b: DesignerInputs,
+  bStamps: Record<string, number>,
+): DesignerInputs {
+  const out = { ...a } as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(aStamps), ...Object.keys(bStamps)])) {
+    const mine = (a as unknown as Record<string, unknown>)[k];
+    const theirs = (b as unknown as Record<string, unknown>)[k];
+    if (k in aStamps && k in bStamps) {
+      const both = mergeDesignerField(k, mine, theirs, { mine: aStamps[k], theirs: bStamps[k] });
+      out[k] = both !== undefined ? both : bStamps[k] > aStamps[k] ? theirs : mine;
+    } else out[k] = k in bStamps ? theirs : mine;
+  }
+  return withoutRemoved(out as unknown as DesignerInputs);
+}
+
+/** One tab: its inputs, the fields it edited (and when), and a user edit as the element makes it. */
+class Tab {
+  stamps: Record<string, number> = {};
+  constructor(public inputs: DesignerInputs) {}
+  edit(patch: Partial<DesignerInputs>, now: number, quiet: ('catalog' | 'tiers')[] = []): void {
+    const stamped = stampEdit(this.inputs, patch, now, quiet);
+    for (const k of Object.keys(stamped)) this.stamps[k] = now;
+    this.inputs = { ...this.inputs, ...stamped };
+  }
+  rename(key: string, name: string, now: number): void {
+    this.edit({ catalog: this.inputs.catalog.map((p) => (p.key === key ? { ...p, name } : p)) }, now);
+  }
+  remove(key: string, now: number): void {
+    this.edit({ catalog: this.inputs.catalog.filter((p) => p.key !== key) }, now);
+  }
+  add(key: string, now: number): void {
+    this.edit({ catalog: [...this.inputs.catalog, product(key)] }, now);
+  }
+}
+
+describe('package designer: two tabs merge the catalogue and the tiers by id', () => {
+  const base = () => inputs([product('a'), product('b'), product('c')], [tier('good'), tier('better'), tier('best')]);
+
+  it('products edited in different tabs are both kept (before: the later tab’s whole catalogue won)', () => {
+    const one = new Tab(base());
+    const two = new Tab(base());
+    one.rename('a', 'A one', 1000);
+    two.rename('c', 'C two', 2000);
+    expect(names(mergeTabs(one.inputs, one.stamps, two.inputs, two.stamps).catalog)).toEqual(['A one', 'b', 'C two']);
+    expect(names(mergeTabs(two.inputs, two.stamps, one.inputs, one.stamps).catalog)).toEqual(['A one', 'b', 'C two']);
+  });
+
+  it('tiers edited in different tabs are both kept', () => {
+    const one = new Tab(base());
+    const two = new Tab(base());
+    one.edit({ tiers: one.inputs.tiers.map((t) => (t.id === 'good' ? { ...t, name: 'Starter' } : t)) }, 1000);
+    two.edit({ tiers: two.inputs.tiers.map((t) => (t.id === 'best' ? { ...t, name: 'Premium' } : t)) }, 2000);
+    expect(names(mergeTabs(one.inputs, one.stamps, two.inputs, two.stamps).tiers)).toEqual(['Starter', 'better', 'Premium']);
+  });
+
+  it('the same product edited in both tabs: the later edit wins for that product', () => {
+    const one = new Tab(base());
+    const two = new Tab(base());
+    one.rename('b', 'B late', 3000);
+    two.rename('b', 'B early', 2000);
+    expect(names(mergeTabs(one.inputs, one.stamps, two.inputs, two.stamps).catalog)).toEqual(['a', 'B late', 'c']);
+    expect(names(mergeTabs(two.inputs, two.stamps, one.inputs, one.stamps).catalog)).toEqual(['a', 'B late', 'c']);
+  });
+
+  it('a product added in either tab is kept, after the product it follows there', () => {
+    const one = new Tab(base());
+    const two = new Tab(base());
+    one.add('d', 1000);
+    two.edit({ catalog: [product('a'), product('e'), product('b'), product('c')] }, 2000);
+    const merged = mergeTabs(one.inputs, one.stamps, two.inputs, two.stamps);
+    expect(merged.catalog.map((p) => p.key)).toEqual(['a', 'e', 'b', 'c', 'd']);
+  });
+
+  it('a product removed in one tab and untouched in the other stays removed, whichever tab saves last', () => {
+    const one = new Tab(base());
+    const two = new Tab(base());
+    one.remove('b', 1000);
+    two.rename('c', 'C two', 2000); // later, and its catalogue still has b
+    for (const merged of [
+      mergeTabs(one.inputs, one.stamps, two.inputs, two.stamps),
+      mergeTabs(two.inputs, two.stamps, one.inputs, one.stamps),
+    ])
+      expect(names(merged.catalog)).toEqual(['a', 'C two']);
+  });
+
+  it('a product removed in one tab and edited in the other after that is kept (the later edit)', () => {
+    const one = new Tab(base());
+    const two = new Tab(base());
+    one.remove('b', 1000);
+    two.rename('b', 'B kept', 2000);
+    expect(names(mergeTabs(one.inputs, one.stamps, two.inputs, two.stamps).catalog)).toEqual(['a', 'B kept', 'c']);
+    // Edited before the removal: the removal is later and holds.
+    const three = new Tab(base());
+    const four = new Tab(base());
+    four.rename('b', 'B early', 1000);
+    three.remove('b', 2000);
+    expect(names(mergeTabs(three.inputs, three.stamps, four.inputs, four.stamps).catalog)).toEqual(['a', 'c']);
+  });
+
+  it('Undo of a removal (the item back, stamped after its removal) survives a merge with the removal', () => {
+    const one = new Tab(base());
+    const snapshot = one.inputs;
+    one.remove('b', 1000);
+    const two = new Tab(one.inputs); // the other tab saw the removal
+    two.stamps = { ...one.stamps };
+    one.edit(snapshot, 1000); // Undo in the same millisecond
+    const merged = mergeTabs(two.inputs, two.stamps, one.inputs, one.stamps);
+    expect(merged.catalog.map((p) => p.key)).toEqual(['a', 'b', 'c']);
+    expect(one.inputs.removed?.catalog?.b).toBe(undefined);
+    expect(one.inputs.catalog[1].editedAt).toBeGreaterThan(1000);
+  });
+
+  it('stampEdit: changed and added items get the time, unchanged ones keep their object, removals are remembered', () => {
+    const before = base();
+    const patch = { catalog: [before.catalog[0], { ...before.catalog[1], name: 'B' }, product('d')] };
+    const out = stampEdit(before, patch, 5000);
+    expect(out.catalog![0]).toBe(before.catalog[0]);
+    expect(out.catalog!.map((p) => p.editedAt)).toEqual([undefined, 5000, 5000]);
+    expect(out.removed).toEqual({ catalog: { c: 5000 } });
+    // Quiet: the tiers a product removal touches are not stamped (another tab's tier edit is not lost to it).
+    const quiet = stampEdit(before, { tiers: before.tiers.map((t) => ({ ...t, quantities: {} })) }, 6000, ['tiers']);
+    expect(quiet.tiers!.map((t) => t.editedAt)).toEqual([undefined, undefined, undefined]);
+    expect(quiet.removed).toBe(undefined);
+  });
+
+  it('removals of both tabs merge (the later time), and are forgotten for items given again by code', () => {
+    expect(mergeRemoved({ catalog: { a: 1, b: 5 } }, { catalog: { b: 7 }, tiers: { good: 3 } })).toEqual({
+      catalog: { a: 1, b: 7 },
+      tiers: { good: 3 },
+    });
+    const given = forgetRemoved({ ...base(), removed: { catalog: { a: 9, z: 9 } } });
+    expect(given.removed).toEqual({ catalog: { z: 9 } });
+    expect(withoutRemoved(given).catalog).toHaveLength(3);
+  });
+
+  it('junk (a tampered record) never throws: lists that cannot merge go to the later edit', () => {
+    expect(mergeDesignerField('catalog', null, [product('a')], { mine: 1, theirs: 2 })).toBe(undefined);
+    expect(mergeDesignerField('mix', {}, {}, { mine: 1, theirs: 2 })).toBe(undefined);
+    const merged = mergeById('catalog', [null, product('a'), 3] as unknown as ProductInput[], [product('b')], {
+      mine: 2,
+      theirs: 1,
+    });
+    expect(merged).toHaveLength(4);
+    expect(mergeRemoved('junk', { catalog: { a: 'x', b: 2 } })).toEqual({ catalog: { b: 2 } });
+    const tampered = { ...base(), removed: 5 } as unknown as DesignerInputs;
+    expect(withoutRemoved(tampered)).toBe(tampered);
+  });
+
+  it('property: any edits, adds and removals in two tabs merge to the same result either way, by the rules', () => {
+    type Op = { tab: 0 | 1; kind: 'edit' | 'remove' | 'add'; pick: number };
+    const op = fc.record({
+      tab: fc.constantFrom<0 | 1>(0, 1),
+      kind: fc.constantFrom<'edit' | 'remove' | 'add'>('edit', 'remove', 'add'),
+      pick: fc.nat(20),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 6 }), fc.array(op, { maxLength: 14 }), (n, ops: Op[]) => {
+        const start = inputs(Array.from({ length: n }, (_, i) => product(`p${i}`)));
+        const tabs = [new Tab(start), new Tab(start)];
+        // Expected, per key: its last edit (time, name) and its last removal in any tab.
+        const lastEdit = new Map<string, { at: number; name: string }>();
+        const lastRemoval = new Map<string, number>();
+        const added = new Set<string>();
+        ops.forEach((o, i) => {
+          const now = 1000 + i;
+          const tab = tabs[o.tab];
+          const list = tab.inputs.catalog;
+          if (o.kind === 'add' || list.length === 0) {
+            const key = `new${i}`;
+            tab.add(key, now);
+            added.add(key);
+            lastEdit.set(key, { at: now, name: key });
+          } else if (o.kind === 'edit') {
+            const key = list[o.pick % list.length].key;
+            const name = `${key}@${now}`;
+            tab.rename(key, name, now);
+            lastEdit.set(key, { at: now, name });
+          } else {
+            const key = list[o.pick % list.length].key;
+            tab.remove(key, now);
+            lastRemoval.set(key, now);
+          }
+        });
+        const ab = mergeTabs(tabs[0].inputs, tabs[0].stamps, tabs[1].inputs, tabs[1].stamps);
+        const ba = mergeTabs(tabs[1].inputs, tabs[1].stamps, tabs[0].inputs, tabs[0].stamps);
+        const byKey = (l: ProductInput[]) => Object.fromEntries(l.map((p) => [p.key, p.name]));
+        expect(byKey(ab.catalog)).toEqual(byKey(ba.catalog));
+        for (const merged of [ab.catalog, ba.catalog]) {
+          const keys = merged.map((p) => p.key);
+          expect(new Set(keys).size, 'no item twice').toBe(keys.length);
+          // Items of the start keep their order.
+          const starters = keys.filter((k) => k.startsWith('p'));
+          expect(starters).toEqual([...starters].sort((x, y) => Number(x.slice(1)) - Number(y.slice(1))));
+        }
+        const got = byKey(ab.catalog);
+        for (const key of [...Array.from({ length: n }, (_, i) => `p${i}`), ...added]) {
+          const edit = lastEdit.get(key);
+          const removal = lastRemoval.get(key);
+          const kept = removal === undefined || (edit !== undefined && edit.at > removal);
+          expect(key in got, `${key} kept`).toBe(kept);
+          if (kept) expect(got[key], `${key} as last edited`).toBe(edit?.name ?? key);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
