@@ -260,7 +260,7 @@ export class MrrIcpBuilder extends MrrElement {
     this.editCriterion(index, { ranges: c.ranges.filter((_, j) => j !== rangeIndex) });
     this.undo.offer({
       snapshot,
-      message: this.l.t('removed.range', { name: isolate(criterionName(this.l, c)) }),
+      message: () => this.l.t('removed.range', { name: isolate(criterionName(this.l, c)) }),
       focus: fieldId(c.id, 'add-range'),
     });
   }
@@ -293,7 +293,7 @@ export class MrrIcpBuilder extends MrrElement {
     this.editActive({ criteria: activeIcp(snapshot)!.criteria.filter((_, j) => j !== index) });
     this.undo.offer({
       snapshot,
-      message: this.l.t('removed.criterion', { name: isolate(criterionName(this.l, c)) }),
+      message: () => this.l.t('removed.criterion', { name: isolate(criterionName(this.l, c)) }),
       focus: fieldId(c.id, 'field'),
     });
   }
@@ -325,7 +325,7 @@ export class MrrIcpBuilder extends MrrElement {
     this.edit({ icps, personas, activeId: fallback?.id ?? '' }, 'icps');
     this.undo.offer({
       snapshot,
-      message: this.l.t('removed.profile', { name: isolate(this.profileLabel(active, index)) }),
+      message: () => this.l.t('removed.profile', { name: isolate(this.profileLabel(active, index)) }),
       focus: 'profile',
     });
   }
@@ -346,7 +346,7 @@ export class MrrIcpBuilder extends MrrElement {
     this.edit({ personas: snapshot.personas.filter((_, j) => j !== index) }, 'personas');
     this.undo.offer({
       snapshot,
-      message: this.l.t('removed.persona', { name: isolate(this.personaLabel(p, index)) }),
+      message: () => this.l.t('removed.persona', { name: isolate(this.personaLabel(p, index)) }),
       focus: 'add-persona',
     });
   }

@@ -232,14 +232,13 @@ export class MrrPackageDesigner extends MrrElement {
     return Object.fromEntries(Object.keys(patch).map((k) => [k, full[k as keyof DesignerInputs]])) as P;
   }
 
-  private productLabel = (p: ProductInput): string => {
+  /** A product's name in the current language (`i`: its place, for "Product 3"; default: where it is now). */
+  private productLabel = (p: ProductInput, i = this.form.inputs.catalog.indexOf(p)): string => {
     const name = productWords(p, this.t).name.trim();
-    const i = this.form.inputs.catalog.indexOf(p);
     return name || p.id.trim() || this.t('productN', { n: this.l.number(i + 1) });
   };
 
-  private tierLabel = (tier: TierInput): string => {
-    const i = this.form.inputs.tiers.indexOf(tier);
+  private tierLabel = (tier: TierInput, i = this.form.inputs.tiers.indexOf(tier)): string => {
     return tierName(tier, this.t).trim() || this.t('tierN', { n: this.l.number(i + 1) });
   };
 
@@ -276,9 +275,9 @@ export class MrrPackageDesigner extends MrrElement {
 
   private removeProduct(key: string): void {
     const snapshot = this.form.inputs;
-    const product = snapshot.catalog.find((p) => p.key === key);
+    const index = snapshot.catalog.findIndex((p) => p.key === key);
+    const product = snapshot.catalog[index];
     if (!product) return;
-    const name = this.productLabel(product);
     // The tiers and canvases forget it too (Undo puts everything back).
     const tiers = snapshot.tiers.map((tier) => {
       const { [key]: _gone, ...quantities } = tier.quantities;
@@ -290,7 +289,9 @@ export class MrrPackageDesigner extends MrrElement {
     });
     this.edit({ catalog: snapshot.catalog.filter((p) => p.key !== key), tiers }, 'catalog', ['tiers']);
     this.undoMessage = 'restored';
-    this.undo.offer({ snapshot, message: this.t('removed.product', { name: isolate(name) }), focus: fid(key, 'name') });
+    // Written when shown, so it follows a language switch (a starter product's name too).
+    const message = () => this.t('removed.product', { name: isolate(this.productLabel(product, index)) });
+    this.undo.offer({ snapshot, message, focus: fid(key, 'name') });
   }
 
   private addTier(): void {
@@ -303,13 +304,14 @@ export class MrrPackageDesigner extends MrrElement {
 
   private removeTier(id: string): void {
     const snapshot = this.form.inputs;
-    const tier = snapshot.tiers.find((t) => t.id === id);
+    const index = snapshot.tiers.findIndex((t) => t.id === id);
+    const tier = snapshot.tiers[index];
     if (!tier) return;
-    const name = this.tierLabel(tier);
     const { [id]: _dropped, ...mix } = snapshot.mix;
     this.edit({ tiers: snapshot.tiers.filter((t) => t.id !== id), mix }, 'tiers');
     this.undoMessage = 'restored';
-    this.undo.offer({ snapshot, message: this.t('removed.tier', { name: isolate(name) }), focus: fid(id, 'name') });
+    const message = () => this.t('removed.tier', { name: isolate(this.tierLabel(tier, index)) });
+    this.undo.offer({ snapshot, message, focus: fid(id, 'name') });
   }
 
   /**
@@ -368,7 +370,7 @@ export class MrrPackageDesigner extends MrrElement {
       });
     this.icpMessage = message;
     this.undoMessage = 'icpUndone';
-    this.undo.offer({ snapshot, message: message(), focus: fid(tierId, 'pull-icp') });
+    this.undo.offer({ snapshot, message, focus: fid(tierId, 'pull-icp') });
   }
 
   private async importFile(input: HTMLInputElement): Promise<void> {
@@ -394,7 +396,7 @@ export class MrrPackageDesigner extends MrrElement {
         this.undoMessage = 'importUndone';
         this.undo.offer({
           snapshot,
-          message: this.t('importDone', { n: this.l.number(products.length), file: isolate(file.name) }),
+          message: () => this.t('importDone', { n: this.l.number(products.length), file: isolate(file.name) }),
           focus: 'import-file',
         });
       }

@@ -183,8 +183,9 @@ export class MrrRevenueMotions extends MrrElement {
   private removeItem(segmentIndex: number, kind: ItemKind, itemIndex = 0): void {
     const before = this.form.inputs.segments;
     const s = before[segmentIndex];
-    // The name isolated (a right-to-left override in it can't reorder the sentence) and cut short.
-    const name = isolate(shortName(this.segmentLabel(s, segmentIndex)));
+    // The name isolated (a right-to-left override in it can't reorder the sentence) and cut short;
+    // the sentence is written when shown, so it follows a language switch ("Segment 2" too).
+    const name = () => isolate(shortName(this.segmentLabel(s, segmentIndex)));
     let segments: SegmentInput[];
     let focus: string;
     if (kind === 'segment') {
@@ -197,7 +198,7 @@ export class MrrRevenueMotions extends MrrElement {
       focus = fieldId(s.id, s[key][itemIndex].id, kind === 'motion' ? 'kind' : 'name');
     }
     this.editSegments(segments, 'segments');
-    this.undo.offer({ snapshot: before, message: this.l.t(`removed.${kind}`, { name }), focus });
+    this.undo.offer({ snapshot: before, message: () => this.l.t(`removed.${kind}`, { name: name() }), focus });
   }
 
   private money(major: number): string {

@@ -2,7 +2,12 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 
 export interface UndoEntry<T> {
   snapshot: T;
-  message: string;
+  /**
+   * The sentence ("Product “SEO” removed."), built each time it is shown so it follows a language
+   * switch while the offer lasts: pass a function that writes it in the element's current language
+   * (e.g. `() => this.l.t('removed.product', { name })`). A plain string stays as written.
+   */
+  message: string | (() => string);
   /** Id of the element to focus once restored. */
   focus?: string;
 }
@@ -58,10 +63,16 @@ export class UndoController<T> implements ReactiveController {
     return html`<div class="undo" part="undo" role="status">
       ${
         this.entry
-          ? html`<span>${this.entry.message}</span> <button type="button" id="undo" @click=${() => this.undo()}>${label}</button>`
+          ? html`<span>${this.message}</span> <button type="button" id="undo" @click=${() => this.undo()}>${label}</button>`
           : nothing
       }
     </div>`;
+  }
+
+  /** The offer's sentence in the current language ('' when there is none). */
+  get message(): string {
+    const m = this.entry?.message;
+    return typeof m === 'function' ? m() : (m ?? '');
   }
 
   private set(entry: UndoEntry<T> | undefined): void {
