@@ -6,8 +6,18 @@
  * with their line and why.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { Icp, IcpTier } from '../../src/core/icp.js';
-import type { ProspectScores, ProspectTable, ScoreHandle, TopReason, UnreadableCell } from '../../src/icp/score-prospects.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Icp } from '../../src/core/icp.js';
+import type {
+  ProspectQuery,
+  ProspectScores,
+  ProspectSortKey,
+  ProspectTable,
+  ProspectTierFilter,
+  ScoreHandle,
+  TopReason,
+  UnreadableCell,
+} from '../../src/icp/score-prospects.js';
 import type { CsvRecord, CsvRecords } from './csv-records.js';
 import type * as ImportLib from './import-lib.js';
 import { loadImportLib } from './learn-panel.js';
@@ -23,10 +33,30 @@ export interface ProspectsHost {
   say(message: string): void;
 }
 
-type SortKey = 'line' | 'name' | 'tier' | 'score' | 'coverage';
-type TierFilter = 'all' | IcpTier | 'none';
+type SortKey = ProspectSortKey;
+type TierFilter = ProspectTierFilter;
 const TIER_FILTERS: readonly TierFilter[] = ['all', 'A', 'B', 'C', 'D', 'none'];
 const PAGE = 100;
+/**
+ * Up to this many rows, the order (filter, search, sort) is computed here at once (a few ms); above,
+ * in the worker that scored and kept the rows, the table showing the last order (aria-busy) until
+ * the new one arrives, so no task of the page runs long (issue 10: 100,000 rows, no task > 50 ms).
+ */
+const SYNC_ROWS = 2000;
+/**
+ * Rows created per task when the table grows (first results, more shown, a search cleared):
+ * creating 100 rows with their reasons at once was one 60–230 ms task. Rows already in the table
+ * are updated in place, all at once (a sort, a filter).
+ */
+const GROW = 20;
+/** Fixed table layout (column widths from the colgroup): laying out 100 rows no longer measures every cell twice. */
+const TABLE_STYLE = styleMap({ tableLayout: 'fixed', width: '100%', minWidth: '40rem' });
+/**
+ * The reasons of rows scrolled out of the table's view are not laid out or painted until they come
+ * near it (they stay in the page for find-in-page and screen readers): laying out 100 rows of
+ * reasons took most of a sort's 50–100 ms.
+ */
+const OFFSCREEN_SKIPPED = styleMap({ contentVisibility: 'auto', containIntrinsicSize: 'auto 2.8em' });
 const NAME_HEADERS = [
   'name',
   'business',
@@ -47,6 +77,11 @@ export class ProspectsPanel implements ReactiveController {
   private fraction = 0;
   private progress = { done: 0, total: 0 };
   private handle?: ScoreHandle;
+  /** The handle of the shown results: its worker keeps the rows for sorting, filtering and the export. */
+  private session?: ScoreHandle;
+  /** Incremented per order asked of the worker; a late answer to an older one is dropped. */
+  private viewRequest = 0;
+  private viewBusy = false;
   private reading?: AbortController;
   private mapping: Record<string, string | null> = {};
   private nameColumn = '';
@@ -59,6 +94,11 @@ export class ProspectsPanel implements ReactiveController {
   private search = '';
   private shown = PAGE;
   private view?: Uint32Array;
+  /** Rows in the table as last rendered. */
+  private created = 0;
+  /** The first results after scoring are hidden until their rows are all created. */
+  private filling = false;
+  private growing = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -86,6 +126,8 @@ export class ProspectsPanel implements ReactiveController {
     this.fileName = name;
     this.fraction = 0;
     this.scores = undefined;
+    this.session?.release();
+    this.session = undefined;
     this.reading?.abort();
     const reading = new AbortController();
     this.reading = reading;
@@ -129,6 +171,8 @@ export class ProspectsPanel implements ReactiveController {
       mapping: this.mapping,
       // Each batch is cloned to the worker on this thread: small batches keep every task short.
       batchRows: 1000,
+      // The worker keeps the rows: sorting by name, filtering and the export run there.
+      keep: true,
       onProgress: (done, total) => {
         this.progress = { done, total };
         this.host.requestUpdate();
@@ -138,14 +182,24 @@ export class ProspectsPanel implements ReactiveController {
     try {
       const scores = await handle.done;
       if (this.handle !== handle) return;
+      this.sortKey = 'score';
+      this.sortDescending = true;
+      // The first order before the table shows (in the worker for a big file).
+      const view = scores.count > SYNC_ROWS ? await handle.view(this.query()) : handle.viewHere(this.query());
+      if (this.handle !== handle) return handle.release();
+      this.session?.release();
+      this.session = handle;
+      this.viewRequest += 1;
+      this.viewBusy = false;
+      this.viewKey = JSON.stringify(this.query());
+      this.lastView = view;
       this.scores = scores;
       this.scoredName = this.o.profileName();
       this.unreadable = this.lib!.unreadableCells(icp, table, scores, 100);
       this.phase = 'done';
       this.shown = PAGE;
-      this.sortKey = 'score';
-      this.sortDescending = true;
-      this.view = undefined;
+      this.filling = true;
+      this.view = view;
       this.o.say(
         this.o.l.t(plural(this.o.l, 'scored', scores.count), {
           n: this.o.l.number(scores.count),
@@ -169,20 +223,19 @@ export class ProspectsPanel implements ReactiveController {
 
   /** The scored prospects as CSV (formula cells neutralised), or undefined before scoring. */
   async scoredCsv(): Promise<string | undefined> {
-    return (await this.scoredCsvParts())?.join('');
+    return (await this.scoredBlob(false))?.text();
   }
 
-  /** The scored CSV in parts built in slices of about 8 ms, with a turn for the page between them. */
-  private async scoredCsvParts(): Promise<string[] | undefined> {
-    const table = this.table;
-    return this.scores && table ? this.lib!.scoredCsvParts(table, this.scores, this.lib!.yieldToPage) : undefined;
+  /** The scored CSV as a Blob, built in the worker that kept the rows (else here, in slices of about 8 ms). */
+  private async scoredBlob(bom: boolean): Promise<Blob | undefined> {
+    return this.scores && this.table && this.session ? this.session.exportBlob({ bom }) : undefined;
   }
 
   private async download(): Promise<void> {
-    const parts = await this.scoredCsvParts();
-    if (!parts) return;
     // A byte order mark so spreadsheet programs read the file as UTF-8.
-    const url = URL.createObjectURL(new Blob(['\uFEFF', ...parts], { type: 'text/csv;charset=utf-8' }));
+    const blob = await this.scoredBlob(true);
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
     a.download = this.o.l.t('exportName');
@@ -190,65 +243,55 @@ export class ProspectsPanel implements ReactiveController {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  /** Row indices after the tier filter and name search, sorted; computed once per change. */
-  private rowsInView(): Uint32Array {
-    if (this.view) return this.view;
-    const scores = this.scores!;
-    const table = this.table!;
-    const nameCol = this.nameColumn;
-    const needle = this.search.trim().toLocaleLowerCase();
-    const filter = this.tierFilter;
-    const wanted = filter === 'all' ? -1 : filter === 'none' ? 0 : 'ABCD'.indexOf(filter) + 1;
-    const keep = new Uint32Array(scores.count);
-    let m = 0;
-    for (let i = 0; i < scores.count; i++) {
-      if (wanted >= 0 && scores.tiers[i] !== wanted) continue;
-      if (needle && !(table.rows[i][nameCol] ?? '').toLocaleLowerCase().includes(needle)) continue;
-      keep[m++] = i;
-    }
-    const rows = keep.subarray(0, m);
-    const key = this.sortKey;
-    const descending = this.sortDescending;
-    if (key === 'name') {
-      const dir = descending ? -1 : 1;
-      const collator = new Intl.Collator(this.o.l.locale, { sensitivity: 'base', numeric: true });
-      const sorted = Array.from(rows).sort(
-        (a, b) => dir * collator.compare(table.rows[a][nameCol] ?? '', table.rows[b][nameCol] ?? '') || a - b,
-      );
-      this.view = Uint32Array.from(sorted);
-    } else if (key === 'line') {
-      this.view = descending ? rows.slice().reverse() : rows.slice();
-    } else {
-      // A counting sort on small integer ranks (score in hundredths, coverage in thousandths, tier):
-      // 100,000 rows in a few milliseconds, stable (file order within a rank). Rank 0 is shown
-      // first; rows without a score or tier come last either way.
-      const top = key === 'score' ? 10_000 : key === 'coverage' ? 1000 : 4;
-      const missing = top + 1;
-      const ranks = new Uint32Array(m);
-      const counts = new Uint32Array(top + 3);
-      for (let k = 0; k < m; k++) {
-        const i = rows[k];
-        const v =
-          key === 'score'
-            ? scores.scores[i] < 0
-              ? -1
-              : Math.round(scores.scores[i] * 100)
-            : key === 'coverage'
-              ? Math.round(scores.coverage[i] * 1000)
-              : scores.tiers[i] === 0
-                ? -1
-                : 5 - scores.tiers[i] - 1;
-        const r = v < 0 ? missing : descending ? top - v : v;
-        ranks[k] = r;
-        counts[r + 1] += 1;
-      }
-      for (let r = 1; r < counts.length; r++) counts[r] += counts[r - 1];
-      const out = new Uint32Array(m);
-      for (let k = 0; k < m; k++) out[counts[ranks[k]]++] = rows[k];
-      this.view = out;
-    }
-    return this.view;
+  /** The order asked for by the sort, the tier filter and the name search. */
+  private query(): ProspectQuery {
+    return {
+      sort: this.sortKey,
+      descending: this.sortDescending,
+      tier: this.tierFilter,
+      search: this.search,
+      nameColumn: this.nameColumn,
+      locale: this.o.l.locale,
+    };
   }
+
+  /**
+   * Row indices after the tier filter and name search, sorted; computed once per change: here for a
+   * small table, else in the worker (the last order stays shown, marked busy, until it arrives).
+   */
+  private rowsInView(): Uint32Array {
+    const session = this.session!;
+    const query = this.query();
+    // A language switch changes the name collation: the key holds the locale.
+    const key = JSON.stringify(query);
+    if (this.view && this.viewKey === key) return this.view;
+    if (this.view) this.lastView = this.view;
+    this.view = undefined;
+    if (this.scores!.count <= SYNC_ROWS) {
+      this.viewKey = key;
+      return (this.view = session.viewHere(query));
+    }
+    if (this.viewBusy && this.pendingKey === key) return this.lastView ?? new Uint32Array(0);
+    const request = ++this.viewRequest;
+    this.viewBusy = true;
+    this.pendingKey = key;
+    const settle = (view: Uint32Array): void => {
+      if (request !== this.viewRequest || session !== this.session) return;
+      this.view = view;
+      this.viewKey = key;
+      this.lastView = view;
+      this.viewBusy = false;
+      this.host.requestUpdate();
+    };
+    void session.view(query).then(settle, () => settle(session.viewHere(query)));
+    return this.lastView ?? new Uint32Array(0);
+  }
+
+  private viewKey = '';
+  private pendingKey = '';
+
+  /** The order shown while a new one is computed. */
+  private lastView?: Uint32Array;
 
   private setView(patch: { sortKey?: SortKey; tierFilter?: TierFilter; search?: string }): void {
     if (patch.sortKey !== undefined) {
@@ -260,6 +303,7 @@ export class ProspectsPanel implements ReactiveController {
     }
     if (patch.tierFilter !== undefined) this.tierFilter = patch.tierFilter;
     if (patch.search !== undefined) this.search = patch.search;
+    if (this.view) this.lastView = this.view;
     this.view = undefined;
     this.shown = PAGE;
     this.host.requestUpdate();
@@ -298,8 +342,23 @@ export class ProspectsPanel implements ReactiveController {
             )
           : nothing
       }
-      ${this.phase === 'done' && this.scores ? this.renderResults(this.scores) : nothing}
+      ${this.phase === 'done' && this.scores ? this.renderResults(this.scores) : this.noResults()}
     </section>`;
+  }
+
+  private noResults(): typeof nothing {
+    this.created = 0;
+    return nothing;
+  }
+
+  /** Renders again after the page had a turn (the table grows by {@link GROW} rows per task). */
+  private growLater(): void {
+    if (this.growing) return;
+    this.growing = true;
+    void this.lib!.yieldToPage().then(() => {
+      this.growing = false;
+      this.host.requestUpdate();
+    });
   }
 
   private renderProgress(label: string, fraction: number): TemplateResult {
@@ -328,6 +387,7 @@ export class ProspectsPanel implements ReactiveController {
           text: (h) => h,
           onChange: (v) => {
             this.nameColumn = v;
+            if (this.view) this.lastView = this.view;
             this.view = undefined;
             this.host.requestUpdate();
           },
@@ -364,7 +424,12 @@ export class ProspectsPanel implements ReactiveController {
     const table = this.table!;
     const view = this.rowsInView();
     const nameCol = this.nameColumn;
-    const rows = Array.from(view.subarray(0, this.shown));
+    const target = Math.min(this.shown, view.length);
+    const count = target > this.created + GROW ? this.created + GROW : target;
+    this.created = count;
+    if (count < target) this.growLater();
+    else this.filling = false;
+    const rows = Array.from(view.subarray(0, count));
     const cellErrors = this.unreadable.map((u) => ({
       line: u.line,
       code: u.expected === 'number' ? 'badNumber' : u.expected === 'boolean' ? 'badBoolean' : 'other',
@@ -379,7 +444,7 @@ export class ProspectsPanel implements ReactiveController {
         </button>
       </th>`;
     };
-    return html`<div class="results" data-prospects>
+    return html`<div class="results" data-prospects ?hidden=${this.filling}>
       <p role="status">
         ${sentence(t(plural(l, 'scored', scores.count)), { n: l.number(scores.count), name: { user: this.scoredName } })}
       </p>
@@ -409,10 +474,23 @@ export class ProspectsPanel implements ReactiveController {
         <button type="button" id="prospects-export" @click=${() => void this.download()}>${t('exportCsv')}</button>
       </div>
       <p class="hint" data-showing>
-        ${t(plural(l, 'showing', view.length), { shown: l.number(rows.length), total: l.number(view.length) })}
+        ${t(plural(l, 'showing', view.length), { shown: l.number(target), total: l.number(view.length) })}
       </p>
-      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="prospects-table-caption">
-        <table part="table">
+      <div
+        class="table-scroll"
+        tabindex="0"
+        role="region"
+        aria-labelledby="prospects-table-caption"
+        aria-busy=${this.viewBusy || count < target ? 'true' : 'false'}
+      >
+        <table part="table" style=${TABLE_STYLE}>
+          <colgroup>
+            <col width="30%" />
+            <col width="9%" />
+            <col width="11%" />
+            <col width="11%" />
+            <col />
+          </colgroup>
           <caption id="prospects-table-caption" class="visually-hidden">
             ${t('tableLabel')}
           </caption>
@@ -433,7 +511,9 @@ export class ProspectsPanel implements ReactiveController {
                 <td data-score>${score === null ? l.c('common.na') : l.number(score, 2)}</td>
                 <td>${l.percent(coverage * 100, 0)}</td>
                 <td class="reasons-cell">
-                  ${this.lib!.topReasons(scores, i, 2).map((reason, k) => html`${k ? html`<br />` : nothing}${this.reason(reason, i)}`)}
+                  <div style=${OFFSCREEN_SKIPPED}>
+                    ${this.lib!.topReasons(scores, i, 2).map((reason, k) => html`${k ? html`<br />` : nothing}${this.reason(reason, i)}`)}
+                  </div>
                 </td>
               </tr>`;
             })}
@@ -441,7 +521,7 @@ export class ProspectsPanel implements ReactiveController {
         </table>
       </div>
       ${
-        view.length > rows.length
+        view.length > target
           ? html`<button
               type="button"
               id="prospects-more"
@@ -450,7 +530,7 @@ export class ProspectsPanel implements ReactiveController {
                 this.host.requestUpdate();
               }}
             >
-              ${t('showMore', { n: l.number(Math.min(PAGE, view.length - rows.length)) })}
+              ${t('showMore', { n: l.number(Math.min(PAGE, view.length - target)) })}
             </button>`
           : nothing
       }

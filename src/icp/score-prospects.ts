@@ -23,15 +23,18 @@ import {
   isTable,
   rowCount,
   scoreInto,
+  scoredCsvParts,
   type ProspectInput,
   type ProspectMapping,
   type ProspectScores,
 } from './scoring.js';
 import type { ScoreWorkerRequest, ScoreWorkerResponse } from './score-protocol.js';
+import { prospectView, type ProspectQuery, type ProspectViewCache } from './prospect-view.js';
 import type { CsvRecord, CsvRecordsResult } from '../import/records.js';
 import type { ImportProgress } from '../import/types.js';
 
 export * from './scoring.js';
+export * from './prospect-view.js';
 export { ImportCancelledError as ScoreCancelledError };
 
 export interface ScoreHooks {
@@ -45,6 +48,12 @@ export interface ScoreHooks {
   sliceMs?: number;
   /** Rows per message to the worker; default 2,000 (cloning one batch stays a short task). */
   batchRows?: number;
+  /**
+   * Keep the rows and scores in the worker after `done`, for {@link ScoreHandle.view} and
+   * {@link ScoreHandle.exportBlob} to run there (sorting 100,000 names, building the CSV) instead
+   * of on the page. Call `release()` when the results are no longer shown.
+   */
+  keep?: boolean;
 }
 
 export interface ScoreHandle {
@@ -54,6 +63,21 @@ export interface ScoreHandle {
   cancel(): void;
   /** Where the rows are being scored: 'main' from the start without workers, or after the worker failed to load. */
   readonly thread: 'worker' | 'main';
+  /**
+   * After `done`: the row numbers to show for `query` ({@link prospectView}), computed in the
+   * worker that kept the rows (`keep`), else on this thread. The order arrives as a transferred
+   * `Uint32Array`.
+   */
+  view(query: ProspectQuery): Promise<Uint32Array>;
+  /**
+   * After `done`: the scored CSV ({@link toScoredCsv}'s text) as a Blob, with a UTF-8 byte order
+   * mark first unless `bom: false`; built in the worker that kept the rows, else here in slices.
+   */
+  exportBlob(options?: { reasons?: number; bom?: boolean }): Promise<Blob>;
+  /** After `done`: {@link prospectView} on this thread, now (for small tables: no round trip to the worker). */
+  viewHere(query: ProspectQuery): Uint32Array;
+  /** Lets a kept worker go (it becomes the spare); `view` and `exportBlob` then run on this thread. */
+  release(): void;
 }
 
 /** Gives the page a turn: `scheduler.yield()` where it exists, else a message-channel task (not clamped like nested timeouts). */
@@ -170,9 +194,42 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
   let worker: Worker | undefined;
   let thread: 'worker' | 'main' = 'main';
   let rejectDone: (reason: unknown) => void = () => {};
+  /** With `keep`: the worker that scored the rows and holds them, until `release()`. */
+  let kept: Worker | undefined;
+  let results: ProspectScores | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (reason: unknown) => void }>();
+  const cache: ProspectViewCache = {};
   const stopWorker = (): void => {
     worker?.terminate();
     worker = undefined;
+  };
+  const failPending = (reason: unknown): void => {
+    for (const p of pending.values()) p.reject(reason);
+    pending.clear();
+  };
+  const dropKept = (): void => {
+    kept?.terminate();
+    kept = undefined;
+    failPending(new Error('the worker stopped'));
+  };
+  /** Asks the kept worker; if it fails, the same is done here. */
+  const ask = <T>(message: ScoreWorkerRequest & { id: number }, here: () => Promise<T>): Promise<T> => {
+    if (!kept) return here();
+    const k = kept;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(message.id, { resolve: resolve as (value: unknown) => void, reject });
+      k.postMessage(message);
+    }).catch(() => here());
+  };
+  const onKept = (message: ScoreWorkerResponse): void => {
+    if (message.type !== 'view' && message.type !== 'export' && message.type !== 'requestError') return;
+    const p = pending.get(message.id);
+    if (!p) return;
+    pending.delete(message.id);
+    if (message.type === 'view') p.resolve(message.order);
+    else if (message.type === 'export') p.resolve(message.blob);
+    else p.reject(new Error(message.message));
   };
 
   const done = new Promise<ProspectScores>((resolve, reject) => {
@@ -192,9 +249,18 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
       if (message.type === 'ready') loaded = true;
       else if (message.type === 'progress') hooks.onProgress?.(message.scored, message.total);
       else if (message.type === 'done') {
-        if (worker) releaseWorker(worker);
+        if (worker && hooks.keep && !cancelled) {
+          kept = worker;
+          const k = kept;
+          k.onmessage = (e: MessageEvent<ScoreWorkerResponse>) => onKept(e.data);
+          k.onerror = (e: ErrorEvent) => {
+            e.preventDefault();
+            if (kept === k) dropKept();
+          };
+        } else if (worker) releaseWorker(worker);
         worker = undefined;
         hooks.onProgress?.(total, total);
+        results = message.scores;
         resolve(message.scores);
       } else if (message.type === 'error') {
         stopWorker();
@@ -216,6 +282,7 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
       mapping: hooks.mapping ?? {},
       headers: table ? [...input.headers] : null,
       count: total,
+      keep: hooks.keep === true,
     };
     worker.postMessage(start);
     const batch = Math.max(1, hooks.batchRows ?? 2000);
@@ -232,6 +299,11 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
     })();
   });
 
+  done.then(
+    (scores) => (results = scores),
+    () => {},
+  );
+  const scored = async (): Promise<ProspectScores> => results ?? (await done);
   return {
     done,
     get thread() {
@@ -241,7 +313,31 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
       if (cancelled) return;
       cancelled = true;
       stopWorker();
+      dropKept();
       rejectDone(new ImportCancelledError());
+    },
+    async view(query) {
+      const scores = await scored();
+      return ask({ type: 'view', id: nextId++, query }, async () => prospectView(input, scores, query, cache));
+    },
+    async exportBlob(options = {}) {
+      const scores = await scored();
+      return ask({ type: 'export', id: nextId++, reasons: options.reasons, bom: options.bom !== false }, async () => {
+        const parts = await scoredCsvParts(input, scores, yieldToPage, { reasons: options.reasons });
+        return new Blob(options.bom === false ? parts : ['\uFEFF', ...parts], { type: 'text/csv;charset=utf-8' });
+      });
+    },
+    viewHere(query) {
+      if (!results) throw new Error('not scored yet');
+      return prospectView(input, results, query, cache);
+    },
+    release() {
+      const k = kept;
+      if (!k) return;
+      kept = undefined;
+      failPending(new Error('released'));
+      k.postMessage({ type: 'forget' } satisfies ScoreWorkerRequest);
+      releaseWorker(k);
     },
   };
 }

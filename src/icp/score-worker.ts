@@ -8,7 +8,8 @@
  * which keeps a worker that finished as the spare for the next scoring (`start` resets it).
  */
 import { icpBatchScorer, type IcpAccount } from '../core/icp.js';
-import { emptyScores, scoreInto, type ProspectRow, type ProspectScores } from './scoring.js';
+import { emptyScores, scoreInto, scoredCsvBlob, type ProspectInput, type ProspectRow, type ProspectScores } from './scoring.js';
+import { prospectView, type ProspectViewCache } from './prospect-view.js';
 import { scoreBuffers, type ScoreWorkerRequest, type ScoreWorkerResponse } from './score-protocol.js';
 import { parseCsvRecords } from '../import/records.js';
 
@@ -47,12 +48,47 @@ let scores: ProspectScores | undefined;
 let score: ReturnType<typeof icpBatchScorer> | undefined;
 let scored = 0;
 let lastProgress = 0;
+/** With `keep`: the rows as they arrive, then (once scored) the table, its scores and the view cache. */
+let keepRows: ProspectRow[] | IcpAccount[] | undefined;
+let keepHeaders: string[] | null = null;
+let kept: { input: ProspectInput; scores: ProspectScores; cache: ProspectViewCache } | undefined;
 
 function finish(): void {
   if (!scores) return;
-  scope.postMessage({ type: 'done', scores }, scoreBuffers(scores));
+  if (keepRows) {
+    // The page gets copies (transferred); the worker keeps its own for views and the export.
+    kept = {
+      input: keepHeaders ? { headers: keepHeaders, rows: keepRows as ProspectRow[] } : (keepRows as IcpAccount[]),
+      scores,
+      cache: {},
+    };
+    const copy = {
+      ...scores,
+      scores: scores.scores.slice(),
+      tiers: scores.tiers.slice(),
+      coverage: scores.coverage.slice(),
+      matches: scores.matches.slice(),
+    };
+    scope.postMessage({ type: 'done', scores: copy }, scoreBuffers(copy));
+    keepRows = undefined;
+  } else scope.postMessage({ type: 'done', scores }, scoreBuffers(scores));
   scores = undefined;
   score = undefined;
+}
+
+function answer(message: Extract<ScoreWorkerRequest, { type: 'view' | 'export' }>): void {
+  try {
+    if (!kept) throw new Error('nothing kept');
+    if (message.type === 'view') {
+      const order = prospectView(kept.input, kept.scores, message.query, kept.cache);
+      scope.postMessage({ type: 'view', id: message.id, order }, [order.buffer as ArrayBuffer]);
+    } else {
+      const blob = scoredCsvBlob(kept.input, kept.scores, { reasons: message.reasons, bom: message.bom });
+      scope.postMessage({ type: 'export', id: message.id, blob });
+    }
+  } catch (error) {
+    scope.postMessage({ type: 'requestError', id: message.id, message: String(error) });
+  }
 }
 
 scope.onmessage = (event) => {
@@ -62,14 +98,24 @@ scope.onmessage = (event) => {
       scoreFile(message).catch((error: unknown) => scope.postMessage({ type: 'error', message: String(error) }));
       return;
     }
+    if (message?.type === 'view' || message?.type === 'export') return answer(message);
+    if (message?.type === 'forget') {
+      kept = undefined;
+      keepRows = undefined;
+      return;
+    }
     if (message?.type === 'start') {
       scores = emptyScores(message.icp, { headers: message.headers ?? [], count: message.count }, message.mapping);
       score = icpBatchScorer(message.icp);
       scored = 0;
+      kept = undefined;
+      keepRows = message.keep ? new Array(message.count) : undefined;
+      keepHeaders = message.headers;
       if (message.count === 0) finish();
     } else if (message?.type === 'rows' && scores && score) {
       const input = message.table ? { headers: [], rows: message.rows as ProspectRow[] } : (message.rows as IcpAccount[]);
       scoreInto(score, input, scores, 0, message.rows.length, message.offset);
+      if (keepRows) for (let k = 0; k < message.rows.length; k++) keepRows[message.offset + k] = message.rows[k] as never;
       scored += message.rows.length;
       const now = Date.now();
       if (now - lastProgress >= 100) {

@@ -404,3 +404,19 @@ export async function scoredCsvParts(
   }
   return parts;
 }
+
+/**
+ * The scored CSV ({@link toScoredCsv}'s text) as one Blob, built at once: for a worker, where no
+ * page waits (`scoreProspects(…, { keep: true }).exportBlob()` builds it there). `bom` puts a UTF-8
+ * byte order mark first so spreadsheet programs read the file as UTF-8.
+ */
+export function scoredCsvBlob(
+  input: ProspectInput,
+  scores: ProspectScores,
+  options: { reasons?: number; bom?: boolean } = {},
+): Blob {
+  const parts: string[] = options.bom ? ['\uFEFF'] : [];
+  parts.push(scoredCsvLines(input, scores, 0, 0, { ...options, header: true }));
+  for (let i = 0; i < scores.count; i += 5000) parts.push(scoredCsvLines(input, scores, i, i + 5000, options));
+  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
+}

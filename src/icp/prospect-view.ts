@@ -1,0 +1,213 @@
+/**
+ * The rows of a scored prospects table to show, in order (issue 10, item 4): a tier filter, a name
+ * search and a sort, as an index array (`Uint32Array` of row numbers), computed without row objects
+ * from the typed arrays of {@link ProspectScores}. The same pure function runs in the score worker
+ * (which keeps the rows it scored: `scoreProspects(…, { keep: true }).view(query)`) and on the page
+ * for small tables or without workers. Sorting by name uses the locale's collation (`Intl.Collator`,
+ * base sensitivity, numeric): the distinct names are sorted once per column and locale and every
+ * row gets its name's rank, so later sorts (either direction), filters and searches are counting
+ * sorts over small integers, a few milliseconds for 100,000 rows.
+ */
+import type { IcpAccount, IcpTier } from '../core/icp.js';
+import { isTable, type ProspectInput, type ProspectScores } from './scoring.js';
+
+export type ProspectSortKey = 'line' | 'name' | 'tier' | 'score' | 'coverage';
+export type ProspectTierFilter = 'all' | IcpTier | 'none';
+
+export interface ProspectQuery {
+  /** Sort key: file order (`line`), name (locale collation), tier, score or coverage. */
+  sort: ProspectSortKey;
+  /** Default false. For tier, score and coverage, "descending" puts the best first (A, 100, 100 %). */
+  descending?: boolean;
+  /** Only rows of this tier (`none`: rows without a tier); default all. */
+  tier?: ProspectTierFilter;
+  /** Only rows whose name contains this text (trimmed, compared in lower case). */
+  search?: string;
+  /** Header (table input) or field (object rows) of the name column. */
+  nameColumn?: string | null;
+  /** Locale of the name collation (e.g. 'en', 'fr', 'ar'); default the runtime's. */
+  locale?: string;
+}
+
+/**
+ * What {@link prospectView} keeps between calls on the same rows (create one per scored table with
+ * `{}`): the name ranks of a column in a locale, and the lower-cased names for the search.
+ */
+export interface ProspectViewCache {
+  rankKey?: string;
+  ranks?: Uint32Array;
+  maxRank?: number;
+  lowerColumn?: string;
+  lower?: string[];
+}
+
+/** The text of column `column` in row `i` ('' when missing). */
+export function prospectCell(input: ProspectInput, i: number, column: string | null | undefined): string {
+  if (column === null || column === undefined) return '';
+  if (isTable(input)) {
+    const row = input.rows[i];
+    if (!row) return '';
+    if (Array.isArray(row)) {
+      const col = input.headers.indexOf(column);
+      return col < 0 ? '' : ((row as readonly string[])[col] ?? '');
+    }
+    const value = (row as Readonly<Record<string, string>>)[column];
+    return value === undefined || value === null ? '' : String(value);
+  }
+  const value = (input as readonly IcpAccount[])[i]?.[column];
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/** Every row's cell of `column`, read once (array rows looked up by index). */
+function columnTexts(input: ProspectInput, count: number, column: string | null | undefined): string[] {
+  const out = new Array<string>(count);
+  if (isTable(input) && column !== null && column !== undefined) {
+    const col = input.headers.indexOf(column);
+    for (let i = 0; i < count; i++) {
+      const row = input.rows[i];
+      const value = !row
+        ? undefined
+        : Array.isArray(row)
+          ? col < 0
+            ? undefined
+            : (row as readonly string[])[col]
+          : (row as Readonly<Record<string, string>>)[column];
+      out[i] = value === undefined || value === null ? '' : String(value);
+    }
+    return out;
+  }
+  for (let i = 0; i < count; i++) out[i] = prospectCell(input, i, column);
+  return out;
+}
+
+/**
+ * Rank of each row's name (0 = first in the locale's collation; names the collator calls equal, e.g.
+ * `Élan` and `elan` in base sensitivity, share a rank), and the highest rank.
+ */
+export function nameRanks(names: readonly string[], locale?: string): { ranks: Uint32Array; maxRank: number } {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const ids = new Map<string, number>();
+  const distinct: string[] = [];
+  const idOf = new Uint32Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = distinct.length;
+      ids.set(name, id);
+      distinct.push(name);
+    }
+    idOf[i] = id;
+  }
+  const sorted = distinct.slice().sort(collator.compare);
+  const rankOfName = new Map<string, number>();
+  let rank = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    if (k > 0 && collator.compare(sorted[k - 1], sorted[k]) !== 0) rank += 1;
+    rankOfName.set(sorted[k], rank);
+  }
+  const rankOfId = new Uint32Array(distinct.length);
+  for (let id = 0; id < distinct.length; id++) rankOfId[id] = rankOfName.get(distinct[id]) ?? 0;
+  const ranks = new Uint32Array(names.length);
+  for (let i = 0; i < names.length; i++) ranks[i] = rankOfId[idOf[i]];
+  return { ranks, maxRank: rank };
+}
+
+/**
+ * Stable counting sort of `rows` by `rank(row)` (0…`top`; a rank above `top` goes last): file order
+ * within a rank, in either direction.
+ */
+export function orderByRank(rows: Uint32Array, top: number, rank: (row: number) => number): Uint32Array {
+  const m = rows.length;
+  const ranks = new Uint32Array(m);
+  const counts = new Uint32Array(top + 3);
+  for (let k = 0; k < m; k++) {
+    const r = Math.min(rank(rows[k]), top + 1);
+    ranks[k] = r;
+    counts[r + 1] += 1;
+  }
+  for (let r = 1; r < counts.length; r++) counts[r] += counts[r - 1];
+  const out = new Uint32Array(m);
+  for (let k = 0; k < m; k++) out[counts[ranks[k]]++] = rows[k];
+  return out;
+}
+
+const TIER_FILTER_CODES: Record<ProspectTierFilter, number> = { all: -1, none: 0, A: 1, B: 2, C: 3, D: 4 };
+
+/**
+ * The row numbers of `scores` to show for `query`, in order. Ties keep file order. Rows without a
+ * score (or tier) come last in either direction when sorting by score (or tier). Equal to sorting by
+ * `Intl.Collator(locale, { sensitivity: 'base', numeric: true }).compare` then by row number when
+ * sorting by name.
+ */
+export function prospectView(
+  input: ProspectInput,
+  scores: Pick<ProspectScores, 'count' | 'scores' | 'tiers' | 'coverage'>,
+  query: ProspectQuery,
+  cache: ProspectViewCache = {},
+): Uint32Array {
+  const count = scores.count;
+  const wanted = TIER_FILTER_CODES[query.tier ?? 'all'] ?? -1;
+  const needle = (query.search ?? '').trim().toLocaleLowerCase();
+  let lower: string[] | undefined;
+  if (needle) {
+    const column = query.nameColumn ?? '';
+    if (!cache.lower || cache.lowerColumn !== column || cache.lower.length !== count) {
+      cache.lower = columnTexts(input, count, query.nameColumn).map((n) => n.toLocaleLowerCase());
+      cache.lowerColumn = column;
+    }
+    lower = cache.lower;
+  }
+  const keep = new Uint32Array(count);
+  let m = 0;
+  for (let i = 0; i < count; i++) {
+    if (wanted >= 0 && scores.tiers[i] !== wanted) continue;
+    if (lower && !lower[i].includes(needle)) continue;
+    keep[m++] = i;
+  }
+  const rows = keep.subarray(0, m);
+  const descending = query.descending === true;
+  switch (query.sort) {
+    case 'line':
+      return descending ? rows.slice().reverse() : rows.slice();
+    case 'name': {
+      const key = `${query.nameColumn ?? ''}\u0000${query.locale ?? ''}`;
+      if (!cache.ranks || cache.rankKey !== key || cache.ranks.length !== count) {
+        const ranked = nameRanks(columnTexts(input, count, query.nameColumn), query.locale);
+        cache.ranks = ranked.ranks;
+        cache.maxRank = ranked.maxRank;
+        cache.rankKey = key;
+      }
+      const ranks = cache.ranks;
+      const top = cache.maxRank ?? 0;
+      return orderByRank(rows, top, descending ? (i) => top - ranks[i] : (i) => ranks[i]);
+    }
+    case 'score': {
+      const top = 10_000;
+      return orderByRank(rows, top, (i) => {
+        const s = scores.scores[i];
+        if (s < 0) return top + 1;
+        const v = Math.round(s * 100);
+        return descending ? top - v : v;
+      });
+    }
+    case 'coverage': {
+      const top = 1000;
+      return orderByRank(rows, top, (i) => {
+        const v = Math.round(scores.coverage[i] * 1000);
+        return descending ? top - v : v;
+      });
+    }
+    case 'tier':
+    default: {
+      // Tier codes 1 A … 4 D; "descending" = best first (A).
+      const top = 3;
+      return orderByRank(rows, top, (i) => {
+        const t = scores.tiers[i];
+        if (t === 0) return top + 1;
+        const v = 4 - t;
+        return descending ? top - v : v;
+      });
+    }
+  }
+}
