@@ -6,6 +6,11 @@
  * scored posts `done` with the results, whose typed arrays are transferred, not copied. Cancel is
  * `worker.terminate()`: the worker keeps nothing. Started by `score-prospects.ts` as a module worker,
  * which keeps a worker that finished as the spare for the next scoring (`start` resets it).
+ *
+ * With `start.keep`, the worker keeps the rows and the scores after `done` (the page gets copies)
+ * and answers `view` (the rows to show for a query: {@link prospectView}, sent back as a transferred
+ * Uint32Array) and `export` (the scored CSV as a Blob) until `forget` or the next `start`: sorting
+ * 100,000 names or writing 19 MB of CSV then never runs on the page.
  */
 import { icpBatchScorer, type IcpAccount } from '../core/icp.js';
 import { emptyScores, scoreInto, scoredCsvBlob, type ProspectInput, type ProspectRow, type ProspectScores } from './scoring.js';
