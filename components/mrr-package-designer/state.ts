@@ -254,8 +254,8 @@ function pruned(record: Record<string, number>): Record<string, number> {
 /**
  * Two versions of a list edited in two tabs, merged by id: the order of the list edited last
  * (`stamps`: when each tab last edited the list), each item as last edited (`editedAt`; equal
- * stamps: the version of that list), and the items only the other tab has inserted after the
- * item they follow there. Removals are not decided here: see `withoutRemoved`.
+ * stamps: the version of that list), and the items only the other tab has inserted before the
+ * item that follows them there (else at the end). Removals are not decided here: see `withoutRemoved`.
  */
 export function mergeById<T>(
   field: ListField,
@@ -276,18 +276,18 @@ export function mergeById<T>(
     return o !== undefined && stampOf(o) > stampOf(item) ? o : item;
   });
   const placed = new Set(merged.map((x) => idOf(field, x)).filter((id): id is string => id !== undefined));
-  // Items only the other tab has: after the item they follow in that tab (at the start if none).
-  let at = -1;
-  for (const o of other) {
+  // Items only the other tab has: before the item that follows them there (at the end if none), so
+  // any two items that one tab shows in some order keep that order.
+  let at = merged.length;
+  for (let i = other.length - 1; i >= 0; i--) {
+    const o = other[i];
     const id = idOf(field, o);
     if (id === undefined) continue;
-    if (placed.has(id)) {
-      at = merged.findIndex((x) => idOf(field, x) === id);
-      continue;
+    if (placed.has(id)) at = merged.findIndex((x) => idOf(field, x) === id);
+    else {
+      merged.splice(at, 0, o);
+      placed.add(id);
     }
-    merged.splice(at + 1, 0, o);
-    placed.add(id);
-    at += 1;
   }
   return merged;
 }

@@ -93,13 +93,24 @@ describe('package designer: two tabs merge the catalogue and the tiers by id', (
     expect(names(mergeTabs(two.inputs, two.stamps, one.inputs, one.stamps).catalog)).toEqual(['a', 'B late', 'c']);
   });
 
-  it('a product added in either tab is kept, after the product it follows there', () => {
+  it('a product added in either tab is kept, where it stands in that tab (before the product it precedes there)', () => {
     const one = new Tab(base());
     const two = new Tab(base());
     one.add('d', 1000);
     two.edit({ catalog: [product('a'), product('e'), product('b'), product('c')] }, 2000);
     const merged = mergeTabs(one.inputs, one.stamps, two.inputs, two.stamps);
     expect(merged.catalog.map((p) => p.key)).toEqual(['a', 'e', 'b', 'c', 'd']);
+    // Added in the middle by the tab that saved first: still in the middle.
+    const three = new Tab(base());
+    const four = new Tab(base());
+    three.edit({ catalog: [product('a'), product('x'), product('b'), product('c')] }, 1000);
+    four.rename('c', 'C four', 2000);
+    expect(mergeTabs(three.inputs, three.stamps, four.inputs, four.stamps).catalog.map((p) => p.key)).toEqual([
+      'a',
+      'x',
+      'b',
+      'c',
+    ]);
   });
 
   it('a product removed in one tab and untouched in the other stays removed, whichever tab saves last', () => {
@@ -216,12 +227,17 @@ describe('package designer: two tabs merge the catalogue and the tiers by id', (
         const ba = mergeTabs(tabs[1].inputs, tabs[1].stamps, tabs[0].inputs, tabs[0].stamps);
         const byKey = (l: ProductInput[]) => Object.fromEntries(l.map((p) => [p.key, p.name]));
         expect(byKey(ab.catalog)).toEqual(byKey(ba.catalog));
+        // Two items one tab shows in some order keep that order (the lists keep the start's order).
         for (const merged of [ab.catalog, ba.catalog]) {
           const keys = merged.map((p) => p.key);
           expect(new Set(keys).size, 'no item twice').toBe(keys.length);
-          // Items of the start keep their order.
-          const starters = keys.filter((k) => k.startsWith('p'));
-          expect(starters).toEqual([...starters].sort((x, y) => Number(x.slice(1)) - Number(y.slice(1))));
+          for (const tab of tabs) {
+            const shown = tab.inputs.catalog.map((p) => p.key).filter((k) => keys.includes(k));
+            expect(
+              keys.filter((k) => shown.includes(k)),
+              'order of a tab',
+            ).toEqual(shown);
+          }
         }
         const got = byKey(ab.catalog);
         for (const key of [...Array.from({ length: n }, (_, i) => `p${i}`), ...added]) {
