@@ -9,6 +9,7 @@ import { UndoController } from '../../src/controllers/undo-controller.js';
 import { resultsColumnWidth } from '../../src/ui/form-styles.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
+import { nextTask } from '../../src/ui/tasks.js';
 import { MrrEvent } from '../../src/events.js';
 import { type FieldError, numberField, radioGroup, readAmount, storageNotice } from '../../src/ui/fields.js';
 import { messages } from './messages.js';
@@ -68,6 +69,7 @@ export interface StartingFigures {
  */
 export class MrrCalculator extends MrrElement {
   static override styles = calculatorStyles;
+  protected static override lightStart = true;
 
   /** Default horizon in months (1–120) before the user changes it. */
   @property({ type: Number }) horizon = 24;
@@ -104,6 +106,12 @@ export class MrrCalculator extends MrrElement {
   }
 
   @state() private tableOpen = false;
+  /**
+   * The first render comes in steps, each in a task of its own so a phone's main thread never
+   * blocks for long (see STEP). Later renders show everything at once.
+   */
+  private step: number = STEP.head;
+  private stepping?: Promise<void>;
   /** The table module, imported the first time the table is opened. */
   private table?: typeof import('./table.js');
   /** Of churn and contraction, the one edited last: where "together they exceed 100 %" is said. */
@@ -141,6 +149,11 @@ export class MrrCalculator extends MrrElement {
       });
     },
   }).useAnnouncer(this.announcer);
+
+  constructor() {
+    super();
+    this.form.paused = true; // the first frame is the form alone (see `step`)
+  }
 
   /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
   get persist() {
@@ -246,6 +259,7 @@ export class MrrCalculator extends MrrElement {
 
   /** The field's error, with the field ids it names turned into labels and its figures formatted. */
   private errorOf(id: string): FieldError | undefined {
+    if (this.form.paused) return undefined;
     const error = this.form.errors[id];
     if (!error?.params || (error.code !== 'productTooLarge' && error.code !== 'sumTooLarge')) return error;
     const p = error.params;
@@ -293,14 +307,18 @@ export class MrrCalculator extends MrrElement {
       <section class="inputs" aria-labelledby="inputs-title">
         <h2 id="inputs-title">${t('title')}</h2>
         ${this.renderConfigIssue()} ${this.renderStartingRevenue()}
-        <div class="grid">
-          ${this.field('newClients', t('newClients'))}
-          ${this.field('churnPct', t('churn'), { suffix: pct, hint: t('churnHint') })}
-          ${this.field('expansionPct', t('expansion'), { suffix: pct, hint: t('expansionHint') })}
-          ${this.field('contractionPct', t('contraction'), { suffix: pct, hint: t('contractionHint') })}
-          ${this.field('horizon', t('horizon'), { suffix: this.l.tp('monthsUnit', horizon), numeric: true })}
-        </div>
-        ${storageNotice(this.l, this.persist)}
+        ${
+          this.step >= STEP.form
+            ? html`<div class="grid">
+                  ${this.field('newClients', t('newClients'))}
+                  ${this.field('churnPct', t('churn'), { suffix: pct, hint: t('churnHint') })}
+                  ${this.field('expansionPct', t('expansion'), { suffix: pct, hint: t('expansionHint') })}
+                  ${this.field('contractionPct', t('contraction'), { suffix: pct, hint: t('contractionHint') })}
+                  ${this.field('horizon', t('horizon'), { suffix: this.l.tp('monthsUnit', horizon), numeric: true })}
+                </div>
+                ${storageNotice(this.l, this.persist)}`
+            : nothing
+        }
       </section>
       ${this.renderResults()} ${this.announcer.render()}
     </div>`;
@@ -329,24 +347,41 @@ export class MrrCalculator extends MrrElement {
     }`;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The chart is drawn in a later task than the form and the figures (its frame holds its place).
-    if (!chartModule) void loadChart().then(() => this.requestUpdate());
+  override updated(): void {
+    if (this.step >= STEP.all || this.stepping) return;
+    this.stepping = nextTask().then(() => {
+      this.stepping = undefined;
+      this.step++;
+      // The chart's module is fetched once the form is drawn (in a task of its own), drawn last.
+      if (this.step === STEP.figures && !chartModule) void loadChart().then(() => this.step >= STEP.all && this.requestUpdate());
+      this.requestUpdate();
+    });
   }
 
-  /** Resolves once the chart, when still loading, is drawn too (tests, hosts waiting for a full render). */
+  protected override get settled(): boolean {
+    return this.step >= STEP.all && chartLoaded;
+  }
+
+  /** Resolves once every step of the first render and the chart are drawn (tests, hosts waiting for a full render). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (chartModule || !chartLoading) return done;
-    await chartLoading;
-    return super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    for (;;) {
+      const wait = this.stepping ?? (this.step >= STEP.all && !chartLoaded ? chartLoading : undefined);
+      if (!wait) return done;
+      await wait;
+      done = await super.getUpdateComplete();
+    }
   }
 
-  /** The plan list UI is loaded when first shown (most people use clients × price). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!planList && this.form.inputs.mode === 'plans') return loadPlanList().then(() => super.scheduleUpdate());
-    return super.scheduleUpdate();
+  protected override beforeUpdate(): void | Promise<unknown> {
+    // The plan list UI is loaded when first shown (most people use clients × price).
+    if (!planList && this.form.inputs.mode === 'plans') return loadPlanList();
+    if (this.step === STEP.figures && this.form.paused) {
+      // The first reading and projection in a task of their own, after the form's, before the figures'.
+      this.form.paused = false;
+      this.form.prepare();
+      return nextTask();
+    }
   }
 
   private renderPlans() {
@@ -369,6 +404,7 @@ export class MrrCalculator extends MrrElement {
   }
 
   private renderResults() {
+    if (this.form.paused) return html`<section class="results" part="results"></section>`;
     const view = this.form.result;
     const status = this.form.renderStatus({ stale: this.l.c('common.stale'), form: this.l.c('error.form') });
     if (!view) return html`<section class="results" part="results">${status}</section>`;
@@ -379,7 +415,7 @@ export class MrrCalculator extends MrrElement {
       months: (n) => this.monthsText(n),
       chartWidth: resultsColumnWidth(this.size.value),
       money: (v, style) => this.money(v, style),
-      chart: chartModule?.movementChart,
+      chart: this.step >= STEP.all ? chartModule?.movementChart : undefined,
       tableOpen: this.tableOpen,
       onTableToggle: (e) => this.onTableToggle(e),
       table:
@@ -397,11 +433,14 @@ export class MrrCalculator extends MrrElement {
 
 let chartModule: typeof import('../../src/ui/movement-chart.js') | undefined;
 let chartLoading: Promise<void> | undefined;
+let chartLoaded = false;
 const loadChart = () =>
-  (chartLoading ??= import('../../src/ui/movement-chart.js').then(
-    (module) => void (chartModule = module),
-    () => undefined, // offline without the chunk: the frame stays, the figures and the table work
-  ));
+  (chartLoading ??= import('../../src/ui/movement-chart.js')
+    .then(
+      (module) => void (chartModule = module),
+      () => undefined, // offline without the chunk: the frame stays, the figures and the table work
+    )
+    .finally(() => void (chartLoaded = true)));
 
 let planList: typeof import('./plans.js') | undefined;
 const loadPlanList = () =>
@@ -409,6 +448,13 @@ const loadPlanList = () =>
     (module) => void (planList = module),
     () => undefined, // offline without the chunk: the plan list stays empty, the rest works
   );
+
+/**
+ * The steps of the first render, each drawn in a task of its own: the title and the starting
+ * revenue; the rest of the form; the reading of the inputs (a task alone) and the figures with
+ * the chart's frame; the chart (its module fetched meanwhile).
+ */
+const STEP = { head: 0, form: 1, figures: 2, all: 3 } as const;
 
 /** Input field ↔ the attribute property giving its example value. */
 const DEFAULT_PROPS = [

@@ -190,6 +190,7 @@ export class FormController<I extends object, R> implements ReactiveController {
   }
 
   hostUpdate(): void {
+    if (this.paused) return;
     this.read();
     const edit = this.pendingEdit;
     if (!edit) return;
@@ -212,6 +213,20 @@ export class FormController<I extends object, R> implements ReactiveController {
   useAnnouncer(announcer: { later(compose: () => string | undefined): void }): this {
     this.announcer = announcer;
     return this;
+  }
+
+  /**
+   * While true, updates do not read the inputs (an edit waits for its reading until it is false):
+   * lets an element draw its form first and read and compute in a later task.
+   */
+  paused = false;
+
+  /**
+   * Reads the inputs now rather than in the next update, which then reuses the reading: lets an
+   * element read and compute in a task of its own.
+   */
+  prepare(): void {
+    this.read();
   }
 
   /** Reads the inputs when they, the locale or the currency changed since the last reading. */

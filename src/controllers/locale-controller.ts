@@ -59,6 +59,8 @@ export class LocaleController<M extends Messages> implements ReactiveController 
   }
 
   hostUpdate(): void {
+    this.foundTag = undefined;
+    this.foundTag = this.tag; // looked up once per render, which asks for it dozens of times
     // An element that does not wait in scheduleUpdate() still gets its language once loaded.
     if (!this.ready) void this.whenReady(() => this.host.requestUpdate());
   }
@@ -69,8 +71,15 @@ export class LocaleController<M extends Messages> implements ReactiveController 
 
   /** The language tag found for the host (may carry a region, e.g. `fr-CA`). */
   get tag(): string {
+    if (this.foundTag !== undefined) return this.foundTag;
     const own = this.host.closest('[lang]')?.getAttribute('lang');
     return own || document.documentElement.lang || 'en';
+  }
+  /** `tag` while the host renders (from hostUpdate to hostUpdated), else undefined. */
+  private foundTag?: string;
+
+  hostUpdated(): void {
+    this.foundTag = undefined;
   }
 
   /** The language of the element's text: its `lang` (own or inherited), else `<html lang>`. */

@@ -170,6 +170,7 @@ describe('<mrr-calculator> plan list undo', () => {
     const wrapper = await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="${uniqueKey()}"></mrr-calculator></div>`);
     const el = wrapper.querySelector('mrr-calculator')!;
     await el.persist.restored;
+    await el.updateComplete;
     q<HTMLInputElement>(el, 'input[name="mode"][value="plans"]').click();
     await el.updateComplete;
     await type(el, '#plan-1-price', '777');
@@ -223,6 +224,7 @@ describe('<mrr-calculator> storage key', () => {
     const first = await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="${b}"></mrr-calculator></div>`);
     const saver = first.querySelector('mrr-calculator')!;
     await saver.persist.restored;
+    await saver.updateComplete;
     await type(saver, '#clients', '321');
     await saver.persist.flush();
     first.remove();
@@ -230,6 +232,7 @@ describe('<mrr-calculator> storage key', () => {
     const wrapper = await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="${a}"></mrr-calculator></div>`);
     const el = wrapper.querySelector('mrr-calculator')!;
     await el.persist.restored;
+    await el.updateComplete;
     expect(q<HTMLInputElement>(el, '#clients').value).not.to.equal('321');
     el.setAttribute('storage-key', b);
     await el.updateComplete;
@@ -742,5 +745,78 @@ describe('<mrr-calculator> staged first paint', () => {
     }
     expect(heights[0]).to.be.greaterThan(200);
     expect(heights[0]).to.equal(heights[1]);
+  });
+});
+
+describe('<mrr-calculator> first render in steps (a phone’s main thread never blocks long)', () => {
+  it('draws the form first, the figures in a later task, and is `:state(loading)` until the chart is drawn', async () => {
+    const wrapper = await fixture<HTMLDivElement>('<div></div>');
+    const el = document.createElement('mrr-calculator');
+    el.storageKey = '';
+    const seen: { inputs: boolean; figures: boolean; loading: boolean }[] = [];
+    const observer = new MutationObserver(() => {
+      const root = el.shadowRoot!;
+      seen.push({
+        inputs: !!root.querySelector('#clients'),
+        figures: !!root.querySelector('[data-kpi="mrr-now"]'),
+        loading: el.matches(':state(loading)'),
+      });
+    });
+    wrapper.append(el);
+    expect(el.shadowRoot, 'a shadow root at once').to.not.equal(null);
+    expect(el.matches(':state(loading)')).to.equal(true);
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    await el.updateComplete;
+    observer.disconnect();
+    const firstWithInputs = seen.find((s) => s.inputs)!;
+    expect(firstWithInputs.figures, 'no figures in the form’s frame').to.equal(false);
+    expect(firstWithInputs.loading).to.equal(true);
+    expect(seen.some((s) => s.figures)).to.equal(true);
+    expect(shadow(el).querySelector('svg path.mrr-line'), 'the chart is drawn when updateComplete resolves').to.not.equal(null);
+    expect(el.matches(':state(loading)')).to.equal(false);
+  });
+
+  it('keeps what is typed while the figures are still coming, and reports it once', async () => {
+    const wrapper = await fixture<HTMLDivElement>('<div></div>');
+    const el = document.createElement('mrr-calculator');
+    el.setAttribute('storage-key', '');
+    el.setAttribute('price', '100');
+    const changes: number[] = [];
+    el.addEventListener('mrr-change', (e) => changes.push(e.detail.summary.startingMrr));
+    let typedBeforeFigures = false;
+    // Types the moment the form's first frame is in the DOM (a user faster than the figures).
+    const observer = new MutationObserver(() => {
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('#clients');
+      if (!input) return;
+      observer.disconnect();
+      typedBeforeFigures = !el.shadowRoot!.querySelector('[data-kpi="mrr-now"]');
+      input.value = '77';
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    });
+    wrapper.append(el);
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    await el.updateComplete;
+    expect(typedBeforeFigures, 'typed before the figures were drawn').to.equal(true);
+    expect(q<HTMLInputElement>(el, '#clients').value).to.equal('77');
+    expect(text(el, '[data-kpi="mrr-now"]')).to.equal('$7,700');
+    expect(changes).to.deep.equal([7700]);
+  });
+
+  it('a page can hold its place until the element is drawn (`mrr-calculator:state(loading)`)', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'mrr-calculator:state(loading) { display: block; min-block-size: 700px; }';
+    document.head.append(style);
+    try {
+      const wrapper = await fixture<HTMLDivElement>('<div></div>');
+      const el = document.createElement('mrr-calculator');
+      el.storageKey = '';
+      wrapper.append(el);
+      expect(el.getBoundingClientRect().height).to.equal(700);
+      await el.updateComplete;
+      expect(el.matches(':state(loading)')).to.equal(false);
+      expect(el.getBoundingClientRect().height).to.be.greaterThan(0);
+    } finally {
+      style.remove();
+    }
   });
 });

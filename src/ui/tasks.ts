@@ -1,0 +1,18 @@
+/**
+ * Gives the page a turn: resolves in a new task, so what runs after it is not part of the current
+ * long task. `scheduler.yield()` where it exists, else a message-channel task (not clamped like
+ * nested timeouts, not throttled in background tabs like timers).
+ */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
