@@ -5,7 +5,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
-import { errorMessage, type FieldError } from '../../src/ui/fields.js';
+import {
+  errorMessage,
+  type FieldError,
+  textField as sharedTextField,
+  type TextFieldOptions as SharedTextFieldOptions,
+} from '../../src/ui/fields.js';
 import { pluralCategory } from '../../src/i18n/locale.js';
 import { messages, type IcpMessages } from './messages.js';
 
@@ -56,65 +61,21 @@ export function sentence(
   return html`${parts}`;
 }
 
-export interface TextFieldOptions {
-  id: string;
-  label: string;
-  value: string;
-  max: number;
-  hint?: string;
+export interface TextFieldOptions extends Omit<SharedTextFieldOptions, 'counter' | 'counterAt' | 'className' | 'error'> {
   error?: FieldError;
-  /** A multi-line field (goals, objections). */
-  multiline?: boolean;
-  onInput: (value: string) => void;
 }
 
-/** A text input for user words: `maxlength`, a counter, `dir="auto"`, error and hint wired up. */
+/**
+ * The shared text field (src/ui/fields.ts) as the ICP builder shows it: the counter on the label's
+ * line ("12/80", read out "12 of 80 characters"), errors that may be the ICP's own codes.
+ */
 export function textField(l: L, o: TextFieldOptions): TemplateResult {
-  const countId = `${o.id}-count`;
-  const hintId = `${o.id}-hint`;
-  const errorId = `${o.id}-error`;
-  const describedBy = [o.error ? errorId : '', o.hint ? hintId : '', countId].filter(Boolean).join(' ');
-  const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
-  const length = [...o.value].length;
-  return html`<div class="field" part="field" ?data-invalid=${!!o.error}>
-    <div class="label-row">
-      <label for=${o.id}>${o.label}</label>
-      <span class="counter" id=${countId} ?data-full=${length >= o.max}
-        ><span aria-hidden="true">${l.number(length)}/${l.number(o.max)}</span
-        ><span class="visually-hidden">${l.t('counter', { n: l.number(length), max: l.number(o.max) })}</span></span
-      >
-    </div>
-    <div class="input-wrap">
-      ${
-        o.multiline
-          ? html`<textarea
-              id=${o.id}
-              part="input"
-              rows="2"
-              dir="auto"
-              maxlength=${o.max}
-              .value=${o.value}
-              aria-invalid=${o.error ? 'true' : 'false'}
-              aria-describedby=${describedBy}
-              @input=${onInput}
-            ></textarea>`
-          : html`<input
-              id=${o.id}
-              part="input"
-              type="text"
-              dir="auto"
-              autocomplete="off"
-              maxlength=${o.max}
-              .value=${o.value}
-              aria-invalid=${o.error ? 'true' : 'false'}
-              aria-describedby=${describedBy}
-              @input=${onInput}
-            />`
-      }
-    </div>
-    ${o.hint ? html`<span class="hint" id=${hintId}>${o.hint}</span>` : nothing}
-    ${o.error ? html`<p class="error" id=${errorId} part="error">${icpErrorMessage(l, o.error)}</p>` : nothing}
-  </div>`;
+  return sharedTextField(l, {
+    ...o,
+    error: o.error ? icpErrorMessage(l, o.error) : undefined,
+    counterAt: 'label',
+    counter: (n, max) => l.t('counter', { n, max }),
+  });
 }
 
 export interface NumberInputOptions {

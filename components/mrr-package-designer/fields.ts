@@ -1,73 +1,29 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
-import { errorMessage, type FieldError } from '../../src/ui/fields.js';
+import {
+  errorMessage,
+  type FieldError,
+  textField as sharedTextField,
+  type TextFieldOptions as SharedTextFieldOptions,
+} from '../../src/ui/fields.js';
 import type { DesignerMessages } from './messages.js';
 
 export type L = LocaleController<DesignerMessages>;
 
-export interface TextFieldOptions {
-  id: string;
-  label: string;
-  value: string;
-  max: number;
-  /** Label only for screen readers (inside a table whose headers say it). */
-  hideLabel?: boolean;
-  /** An error sentence already localized. */
-  error?: string;
-  placeholder?: string;
-  multiline?: boolean;
-  /** Show the counter only while typing or when full (names show it always). */
-  quietCounter?: boolean;
-  onInput: (value: string) => void;
-}
+export type TextFieldOptions = Omit<SharedTextFieldOptions, 'counter' | 'counterAt' | 'className' | 'rows'>;
 
 /**
- * A text input for user words with its `maxlength` and a live counter ("12/80"; read out as
- * "12 of 80 characters"). The text is a property binding, so it is always text, never markup.
+ * The shared text field (src/ui/fields.ts) as the designer shows it: the counter after the input
+ * ("12/80", read out "12 of 80 characters"), one-line descriptions that open while edited.
  */
 export function textField(l: L, o: TextFieldOptions): TemplateResult {
-  const countId = `${o.id}-count`;
-  const errorId = `${o.id}-error`;
-  const n = [...o.value].length;
-  const describedBy = [countId, o.error ? errorId : ''].filter(Boolean).join(' ');
-  const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
-  const input = o.multiline
-    ? html`<textarea
-        id=${o.id}
-        part="input"
-        rows="1"
-        maxlength=${o.max}
-        dir="auto"
-        .value=${live(o.value)}
-        placeholder=${ifDefined(o.placeholder)}
-        aria-invalid=${o.error ? 'true' : 'false'}
-        aria-describedby=${describedBy}
-        @input=${onInput}
-      ></textarea>`
-    : html`<input
-        id=${o.id}
-        part="input"
-        type="text"
-        maxlength=${o.max}
-        autocomplete="off"
-        dir="auto"
-        .value=${live(o.value)}
-        placeholder=${ifDefined(o.placeholder)}
-        aria-invalid=${o.error ? 'true' : 'false'}
-        aria-describedby=${describedBy}
-        @input=${onInput}
-      />`;
-  return html`<div class="field text" part="field" ?data-invalid=${!!o.error}>
-    <label for=${o.id} class=${o.hideLabel ? 'visually-hidden' : ''}>${o.label}</label>
-    ${input}
-    <span class="count" id=${countId} ?data-full=${n >= o.max} ?data-quiet=${!!o.quietCounter}
-      ><span aria-hidden="true">${l.number(n)}/${l.number(o.max)}</span
-      ><span class="visually-hidden">${l.t('charCount', { n: l.number(n), max: l.number(o.max) })}</span></span
-    >
-    ${o.error ? html`<p class="error" id=${errorId} part="error">${o.error}</p>` : nothing}
-  </div>`;
+  return sharedTextField(l, {
+    ...o,
+    className: 'text',
+    rows: 1,
+    counter: (n, max) => l.t('charCount', { n, max }),
+  });
 }
 
 export interface CellNumberOptions {

@@ -175,21 +175,21 @@ export const designerStyles = [
     td .field .error {
       white-space: normal;
     }
-    .count {
+    .counter {
       align-self: flex-end;
       color: var(--_muted);
       font-size: 0.75em;
       line-height: 1;
     }
     /* Counters of names always show; other texts' show while typing in them or when full. */
-    .count[data-quiet] {
+    .counter[data-quiet] {
       display: none;
     }
-    .field.text:focus-within .count[data-quiet],
-    .count[data-quiet][data-full] {
+    .field.text:focus-within .counter[data-quiet],
+    .counter[data-quiet][data-full] {
       display: block;
     }
-    .count[data-full] {
+    .counter[data-full] {
       color: var(--_warning);
       font-weight: 600;
     }

@@ -13,7 +13,6 @@ const ar: Translation<MessagesEnglish> = {
   'hoursUnit.few': 'ساعات',
   'hoursUnit.many': 'ساعة',
   'hoursUnit.other': 'ساعة',
-  nameCount: '{n}/{max}',
   nameCountLabel: 'استُخدم {n} من {max} حرفًا.',
   expansionPerClient: 'إيراد التوسع المتوقع لكل عميل',
   scrollHint: 'مرّر أفقيًا لرؤية كل الأعمدة ←',

@@ -13,7 +13,6 @@ const fr: Translation<MessagesEnglish> = {
   'hoursUnit.few': 'heures',
   'hoursUnit.many': 'heures',
   'hoursUnit.other': 'heures',
-  nameCount: '{n}/{max}',
   nameCountLabel: '{n} caractères sur {max} utilisés.',
   expansionPerClient: 'MRR d’expansion attendu par client',
   scrollHint: 'Faites défiler sur le côté pour voir toutes les colonnes →',

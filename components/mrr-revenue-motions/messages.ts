@@ -12,7 +12,6 @@ const messagesEn = {
   'hoursUnit.few': 'hours',
   'hoursUnit.many': 'hours',
   'hoursUnit.other': 'hours',
-  nameCount: '{n}/{max}',
   nameCountLabel: '{n} of {max} characters used.',
   expansionPerClient: 'Expected expansion MRR per client',
   scrollHint: 'Scroll sideways to see every column →',

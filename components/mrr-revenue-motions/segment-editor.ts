@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import { MOTION_FREQUENCIES, MOTION_KINDS, OFFER_KINDS } from '../../src/core/motions.js';
-import { type FieldError, numberField } from '../../src/ui/fields.js';
+import { type FieldError, numberField, textField } from '../../src/ui/fields.js';
 import type { MotionsMessages } from './messages.js';
 import { fieldId, isolate, MAX_NAME_LENGTH, type MotionInput, type OfferInput, type SegmentInput } from './state.js';
 
@@ -41,30 +41,18 @@ function select<T extends string>(
   </div>`;
 }
 
-/** A name: at most `MAX_NAME_LENGTH` characters with a counter, its direction taken from its text. */
+/** A name: at most `MAX_NAME_LENGTH` characters with a counter in its box, its direction taken from its text. */
 function nameField(l: MotionsLocale, id: string, label: string, value: string, onInput: (v: string) => void) {
-  const count = [...value].length;
-  return html`<div class="field name-field">
-    <label for=${id}>${label}</label>
-    <div class="input-wrap">
-      <input
-        id=${id}
-        type="text"
-        dir="auto"
-        autocomplete="off"
-        maxlength=${MAX_NAME_LENGTH}
-        aria-describedby=${`${id}-count`}
-        .value=${value}
-        @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
-      />
-      <span class="affix counter" id=${`${id}-count`} ?data-full=${count >= MAX_NAME_LENGTH}
-        ><span aria-hidden="true">${l.t('nameCount', { n: l.number(count), max: l.number(MAX_NAME_LENGTH) })}</span
-        ><span class="visually-hidden"
-          >${l.t('nameCountLabel', { n: l.number(count), max: l.number(MAX_NAME_LENGTH) })}</span
-        ></span
-      >
-    </div>
-  </div>`;
+  return textField(l, {
+    id,
+    label,
+    value,
+    max: MAX_NAME_LENGTH,
+    className: 'name-field',
+    counterAt: 'input',
+    counter: (n, max) => l.t('nameCountLabel', { n, max }),
+    onInput,
+  });
 }
 
 /** Warning icon (a triangle with "!"); the words beside it carry the meaning. */
