@@ -224,7 +224,7 @@ export class MrrCalculator extends MrrElement {
     this.edit({ plans: plans.filter((_, i) => i !== index) }, 'plans');
     this.undo.offer({
       snapshot: plans,
-      message: this.l.t('planRemoved', { n: this.l.number(index + 1) }),
+      message: () => this.l.t('planRemoved', { n: this.l.number(index + 1) }),
       focus: `plan-${index}-price`,
     });
   }
@@ -301,8 +301,10 @@ export class MrrCalculator extends MrrElement {
     const t = this.l.t.bind(this.l);
     const pct = '%';
     // "1 month" / "24 months" beside the horizon as typed ("months" while it does not read).
-    const typed = readAmount(this.form.inputs.horizon, this.l.locale);
-    const horizon = 'value' in typed ? typed.value : 2;
+    const horizon = () => {
+      const typed = readAmount(this.form.inputs.horizon, this.l.locale);
+      return 'value' in typed ? typed.value : 2;
+    };
     return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
       <section class="inputs" aria-labelledby="inputs-title">
         <h2 id="inputs-title">${t('title')}</h2>
@@ -314,7 +316,7 @@ export class MrrCalculator extends MrrElement {
                   ${this.field('churnPct', t('churn'), { suffix: pct, hint: t('churnHint') })}
                   ${this.field('expansionPct', t('expansion'), { suffix: pct, hint: t('expansionHint') })}
                   ${this.field('contractionPct', t('contraction'), { suffix: pct, hint: t('contractionHint') })}
-                  ${this.field('horizon', t('horizon'), { suffix: this.l.tp('monthsUnit', horizon), numeric: true })}
+                  ${this.field('horizon', t('horizon'), { suffix: this.l.tp('monthsUnit', horizon()), numeric: true })}
                 </div>
                 ${storageNotice(this.l, this.persist)}`
             : nothing
@@ -376,8 +378,8 @@ export class MrrCalculator extends MrrElement {
   protected override beforeUpdate(): void | Promise<unknown> {
     // The plan list UI is loaded when first shown (most people use clients × price).
     if (!planList && this.form.inputs.mode === 'plans') return loadPlanList();
-    if (this.step === STEP.figures && this.form.paused) {
-      // The first reading and projection in a task of their own, after the form's, before the figures'.
+    if (this.step === STEP.form && this.form.paused) {
+      // The first reading and projection in a task of their own, between the form's two halves.
       this.form.paused = false;
       this.form.prepare();
       return nextTask();
@@ -404,7 +406,7 @@ export class MrrCalculator extends MrrElement {
   }
 
   private renderResults() {
-    if (this.form.paused) return html`<section class="results" part="results"></section>`;
+    if (this.step < STEP.figures) return html`<section class="results" part="results"></section>`;
     const view = this.form.result;
     const status = this.form.renderStatus({ stale: this.l.c('common.stale'), form: this.l.c('error.form') });
     if (!view) return html`<section class="results" part="results">${status}</section>`;
@@ -451,8 +453,8 @@ const loadPlanList = () =>
 
 /**
  * The steps of the first render, each drawn in a task of its own: the title and the starting
- * revenue; the rest of the form; the reading of the inputs (a task alone) and the figures with
- * the chart's frame; the chart (its module fetched meanwhile).
+ * revenue; the reading of the inputs (a task alone), then the rest of the form with any field
+ * errors; the figures with the chart's frame; the chart (its module fetched meanwhile).
  */
 const STEP = { head: 0, form: 1, figures: 2, all: 3 } as const;
 
