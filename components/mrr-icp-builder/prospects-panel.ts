@@ -5,7 +5,8 @@
  * that could not be read, and cells that could not be read as their criterion's type, are listed
  * with their line and why.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, render, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Icp } from '../../src/core/icp.js';
 import type {
@@ -45,10 +46,13 @@ const PAGE = 100;
 const SYNC_ROWS = 2000;
 /**
  * Rows created per task when the table grows (first results, more shown, a search cleared):
- * creating 100 rows with their reasons at once was one 60–230 ms task. Rows already in the table
+ * creating 100 rows with their reasons at once was one 60–230 ms task (10 rows: about 5 ms). Rows already in the table
  * are updated in place, all at once (a sort, a filter).
  */
-const GROW = 20;
+const GROW = 10;
+/** Results laid out but not shown while their first rows are created (each step lays out its rows). */
+const FILLING_STYLE = styleMap({ visibility: 'hidden' });
+const SHOWN_STYLE = styleMap({});
 /** Fixed table layout (column widths from the colgroup): laying out 100 rows no longer measures every cell twice. */
 const TABLE_STYLE = styleMap({ tableLayout: 'fixed', width: '100%', minWidth: '40rem' });
 /**
@@ -96,7 +100,7 @@ export class ProspectsPanel implements ReactiveController {
   private view?: Uint32Array;
   /** Rows in the table as last rendered. */
   private created = 0;
-  /** The first results after scoring are hidden until their rows are all created. */
+  /** The first results after scoring stay invisible (laid out) until their rows are all created. */
   private filling = false;
   private growing = false;
 
@@ -108,6 +112,34 @@ export class ProspectsPanel implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /** The panel's section: its content is rendered by the panel, not by the element around it. */
+  private readonly mount = createRef<HTMLElement>();
+  private renderQueued = false;
+
+  /** After the element renders (language, profile, …), the panel's content follows. */
+  hostUpdated(): void {
+    this.renderNow();
+  }
+
+  /**
+   * Renders the panel again in a microtask, without rendering the whole element again: progress,
+   * each step of the table's growth and each new order only update this section (rendering the
+   * whole builder cost ≈ 20 ms per step).
+   */
+  private requestRender(): void {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    queueMicrotask(() => {
+      this.renderQueued = false;
+      this.renderNow();
+    });
+  }
+
+  private renderNow(): void {
+    const section = this.mount.value;
+    if (section) render(this.content(), section, { host: this.host });
+  }
 
   hostDisconnected(): void {
     this.handle?.cancel();
@@ -131,12 +163,12 @@ export class ProspectsPanel implements ReactiveController {
     this.reading?.abort();
     const reading = new AbortController();
     this.reading = reading;
-    this.host.requestUpdate();
+    this.requestRender();
     this.lib ??= await loadImportLib();
     const records = await this.lib.readCsvRecords(input, {
       onProgress: (f) => {
         this.fraction = f;
-        this.host.requestUpdate();
+        this.requestRender();
       },
       signal: reading.signal,
     });
@@ -144,7 +176,7 @@ export class ProspectsPanel implements ReactiveController {
       this.phase = 'idle';
       this.records = undefined;
       this.o.say(this.o.l.t('cancelled'));
-      return this.host.requestUpdate();
+      return this.requestRender();
     }
     this.records = records;
     this.phase = records.fatal ? 'idle' : 'ready';
@@ -153,7 +185,7 @@ export class ProspectsPanel implements ReactiveController {
     const names = records.headers.map(this.lib.normalizeHeader);
     const nameIndex = NAME_HEADERS.map((n) => names.indexOf(n)).find((i) => i >= 0);
     this.nameColumn = nameIndex !== undefined ? records.headers[nameIndex] : (records.headers[0] ?? '');
-    this.host.requestUpdate();
+    this.requestRender();
     if (records.fatal) this.o.say(fatalMessage(this.o.l, records.fatal, records.fatalLine));
   }
 
@@ -166,7 +198,7 @@ export class ProspectsPanel implements ReactiveController {
     this.mapping = { ...this.lib!.guessProspectMapping(icp, table.headers), ...this.mapping };
     this.phase = 'scoring';
     this.progress = { done: 0, total: table.rows.length };
-    this.host.requestUpdate();
+    this.requestRender();
     const handle = this.lib!.scoreProspects(icp, table, {
       mapping: this.mapping,
       // Each batch is cloned to the worker on this thread: small batches keep every task short.
@@ -175,7 +207,7 @@ export class ProspectsPanel implements ReactiveController {
       keep: true,
       onProgress: (done, total) => {
         this.progress = { done, total };
-        this.host.requestUpdate();
+        this.requestRender();
       },
     });
     this.handle = handle;
@@ -200,19 +232,22 @@ export class ProspectsPanel implements ReactiveController {
       this.shown = PAGE;
       this.filling = true;
       this.view = view;
-      this.o.say(
-        this.o.l.t(plural(this.o.l, 'scored', scores.count), {
-          n: this.o.l.number(scores.count),
-          name: isolate(this.scoredName),
-        }),
-      );
+      const message = this.o.l.t(plural(this.o.l, 'scored', scores.count), {
+        n: this.o.l.number(scores.count),
+        name: isolate(this.scoredName),
+      });
+      if (scores.count > SYNC_ROWS) {
+        // The announcement renders the whole element: in a task of its own, after the table's first rows.
+        this.requestRender();
+        void this.lib!.yieldToPage().then(() => this.o.say(message));
+      } else this.o.say(message);
     } catch (e) {
       if (this.handle !== handle) return;
       this.phase = 'ready';
       this.o.say(this.o.l.t((e as Error)?.name === 'AbortError' ? 'cancelled' : 'fatal.other'));
     } finally {
       if (this.handle === handle) this.handle = undefined;
-      this.host.requestUpdate();
+      this.requestRender();
     }
   }
 
@@ -281,7 +316,7 @@ export class ProspectsPanel implements ReactiveController {
       this.viewKey = key;
       this.lastView = view;
       this.viewBusy = false;
-      this.host.requestUpdate();
+      this.requestRender();
     };
     void session.view(query).then(settle, () => settle(session.viewHere(query)));
     return this.lastView ?? new Uint32Array(0);
@@ -306,15 +341,24 @@ export class ProspectsPanel implements ReactiveController {
     if (this.view) this.lastView = this.view;
     this.view = undefined;
     this.shown = PAGE;
-    this.host.requestUpdate();
+    this.requestRender();
   }
 
+  /** The section, empty: {@link content} is rendered into it by the panel. */
   render(): TemplateResult {
+    return html`<section
+      class="panel prospects"
+      part="prospects"
+      aria-labelledby="prospects-title"
+      ${ref(this.mount)}
+    ></section>`;
+  }
+
+  private content(): TemplateResult {
     const l = this.o.l;
     const t = l.t.bind(l);
     const r = this.records;
-    return html`<section class="panel prospects" part="prospects" aria-labelledby="prospects-title">
-      <h3 id="prospects-title">${t('prospects')}</h3>
+    return html`<h3 id="prospects-title">${t('prospects')}</h3>
       <p class="hint" id="prospects-hint">${t('prospectsHint')}</p>
       <div class="file">
         <input
@@ -342,8 +386,7 @@ export class ProspectsPanel implements ReactiveController {
             )
           : nothing
       }
-      ${this.phase === 'done' && this.scores ? this.renderResults(this.scores) : this.noResults()}
-    </section>`;
+      ${this.phase === 'done' && this.scores ? this.renderResults(this.scores) : this.noResults()}`;
   }
 
   private noResults(): typeof nothing {
@@ -357,7 +400,7 @@ export class ProspectsPanel implements ReactiveController {
     this.growing = true;
     void this.lib!.yieldToPage().then(() => {
       this.growing = false;
-      this.host.requestUpdate();
+      this.requestRender();
     });
   }
 
@@ -389,7 +432,7 @@ export class ProspectsPanel implements ReactiveController {
             this.nameColumn = v;
             if (this.view) this.lastView = this.view;
             this.view = undefined;
-            this.host.requestUpdate();
+            this.requestRender();
           },
         })}
         ${fields.map((field) =>
@@ -401,7 +444,7 @@ export class ProspectsPanel implements ReactiveController {
             text: (h) => (h === '' ? t('noColumn') : h),
             onChange: (v) => {
               this.mapping = { ...this.mapping, [field]: v === '' ? null : v };
-              this.host.requestUpdate();
+              this.requestRender();
             },
           }),
         )}
@@ -444,7 +487,12 @@ export class ProspectsPanel implements ReactiveController {
         </button>
       </th>`;
     };
-    return html`<div class="results" data-prospects ?hidden=${this.filling}>
+    return html`<div
+      class="results"
+      data-prospects
+      ?data-filling=${this.filling}
+      style=${this.filling ? FILLING_STYLE : SHOWN_STYLE}
+    >
       <p role="status">
         ${sentence(t(plural(l, 'scored', scores.count)), { n: l.number(scores.count), name: { user: this.scoredName } })}
       </p>
@@ -527,7 +575,7 @@ export class ProspectsPanel implements ReactiveController {
               id="prospects-more"
               @click=${() => {
                 this.shown += PAGE;
-                this.host.requestUpdate();
+                this.requestRender();
               }}
             >
               ${t('showMore', { n: l.number(Math.min(PAGE, view.length - target)) })}
