@@ -21,6 +21,13 @@ const builtElements = ELEMENTS.filter(
   (e) => existsSync(defineSource(e)) && (!process.env.MRR_ELEMENTS || process.env.MRR_ELEMENTS.split(',').includes(e.tag)),
 );
 
+/**
+ * No comments in the minified CDN files: the tree-shaking marks (`@__PURE__`,
+ * `@__NO_SIDE_EFFECTS__`, ~90 in the calculator's file) serve a bundler that never sees these files
+ * (the npm build, for bundlers, keeps them). Licences of what is bundled: README "Licences".
+ */
+const SHIPPED_COMMENTS = false;
+
 /** Runtime dependencies: never bundled into the npm build (an app that uses Lit keeps one copy). */
 const dependency = /^(lit|@lit\/[^/]+|lit-html|lit-element|idb|d3|d3-[a-z-]+|papaparse|valibot)(\/.*)?$/;
 
@@ -57,7 +64,12 @@ export default defineConfig(({ mode }): UserConfig => {
         // in dist/chunks/ fetched from next to it when used. The core is one file.
         rolldownOptions: {
           preserveEntrySignatures: 'allow-extension',
-          output: { minify: true, codeSplitting: mode === 'embed', chunkFileNames: 'chunks/[name]-[hash].js' },
+          output: {
+            minify: true,
+            comments: SHIPPED_COMMENTS,
+            codeSplitting: mode === 'embed',
+            chunkFileNames: 'chunks/[name]-[hash].js',
+          },
         },
       },
       worker: { format: 'es' },
@@ -84,7 +96,7 @@ export default defineConfig(({ mode }): UserConfig => {
         },
         rolldownOptions: {
           preserveEntrySignatures: 'allow-extension',
-          output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+          output: { minify: true, comments: SHIPPED_COMMENTS, chunkFileNames: 'chunks/[name]-[hash].js' },
         },
       },
       worker: { format: 'es' },

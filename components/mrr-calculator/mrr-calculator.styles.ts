@@ -1,11 +1,11 @@
 import { css } from 'lit';
-import { chartStyles } from '../../src/ui/chart-styles.js';
+import { chartLegendStyles } from '../../src/ui/chart-legend-styles.js';
 import { formStyles } from '../../src/ui/form-styles.js';
 import { baseStyles } from '../../src/ui/theme.js';
 
 export const calculatorStyles = [
   baseStyles,
-  chartStyles,
+  chartLegendStyles, // the plot's styles come with the chart's module
   formStyles,
   css`
     /* Off screen (below the form on a phone) the figures and the chart are not laid out until scrolled near. */

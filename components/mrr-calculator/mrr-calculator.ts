@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { type BillingInterval, toMinor } from '../../src/core/money.js';
+import { toMinor } from '../../src/core/money.js';
 import type { MrrAssumptions, Projection } from '../../src/core/mrr.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
-import { UndoController } from '../../src/controllers/undo-controller.js';
 import { resultsColumnWidth } from '../../src/ui/form-styles.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
@@ -21,7 +20,6 @@ import {
   exampleInputs,
   NUMBER_FIELDS,
   type NumericField,
-  type PlanInput,
   readInputs,
   relocalizePlans,
 } from './state.js';
@@ -112,6 +110,7 @@ export class MrrCalculator extends MrrElement {
    */
   private step: number = STEP.head;
   private stepping?: Promise<void>;
+  private plotStyled = false;
   /** The table module, imported the first time the table is opened. */
   private table?: typeof import('./table.js');
   /** Of churn and contraction, the one edited last: where "together they exceed 100 %" is said. */
@@ -119,13 +118,8 @@ export class MrrCalculator extends MrrElement {
 
   protected readonly l = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this);
-  private readonly undo = new UndoController<PlanInput[]>(this, {
-    fallbackFocus: 'add-plan',
-    restore: (plans) => {
-      this.form.edit({ plans }, 'plans');
-      this.announcer.say(this.l.t('planRestored'));
-    },
-  });
+  /** The plan list's editing and Undo: made when its module loads (on demand). */
+  private plans?: import('./plans.js').PlanList;
   private readonly size = new ResizeController(this);
   private readonly form = new FormController<CalculatorInputs, CalculatorView>(this, {
     component: 'calculator',
@@ -195,38 +189,13 @@ export class MrrCalculator extends MrrElement {
     set('expansionPct', figures?.expansionPct);
     set('contractionPct', figures?.contractionPct);
     if (patch.price !== undefined || patch.clients !== undefined) patch.mode = 'average';
-    this.undo.clear();
+    this.plans?.undo.clear();
     this.form.apply(patch);
   }
 
   private edit(patch: Partial<CalculatorInputs>, field: string): void {
-    this.undo.clear();
+    this.plans?.undo.clear();
     this.form.edit(patch, field);
-  }
-
-  private editPlan(index: number, patch: Partial<PlanInput>): void {
-    this.edit({ plans: this.form.inputs.plans.map((p, i) => (i === index ? { ...p, ...patch } : p)) }, 'plans');
-  }
-
-  private addPlan(): void {
-    const plans = [
-      ...this.form.inputs.plans,
-      { price: '', interval: 'month' as BillingInterval, intervalCount: '1', clients: '' },
-    ];
-    this.edit({ plans }, 'plans');
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLInputElement>(`#plan-${plans.length - 1}-price`)?.focus(),
-    );
-  }
-
-  private removePlan(index: number): void {
-    const plans = this.form.inputs.plans;
-    this.edit({ plans: plans.filter((_, i) => i !== index) }, 'plans');
-    this.undo.offer({
-      snapshot: plans,
-      message: () => this.l.t('planRemoved', { n: this.l.number(index + 1) }),
-      focus: `plan-${index}-price`,
-    });
   }
 
   // Rows are rendered only while the table is open: 120 months × 8 formatted cells would otherwise
@@ -376,8 +345,30 @@ export class MrrCalculator extends MrrElement {
   }
 
   protected override beforeUpdate(): void | Promise<unknown> {
+    if (this.step >= STEP.all && chartModule && !this.plotStyled) {
+      // The chart's plot styles arrive with its module.
+      this.plotStyled = true;
+      const root = this.renderRoot as ShadowRoot;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(chartModule.chartPlotCss);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
     // The plan list UI is loaded when first shown (most people use clients × price).
-    if (!planList && this.form.inputs.mode === 'plans') return loadPlanList();
+    if (!this.plans && this.form.existing?.mode === 'plans') {
+      return loadPlanList().then((module) => {
+        this.plans ??=
+          module &&
+          new module.PlanList(this, {
+            l: this.l,
+            plans: () => this.form.inputs.plans,
+            edit: (plans) => this.edit({ plans }, 'plans'),
+            restored: (plans) => {
+              this.form.edit({ plans }, 'plans');
+              this.announcer.say(this.l.t('planRestored'));
+            },
+          });
+      });
+    }
     if (this.step === STEP.form && this.form.paused) {
       // The first reading and projection in a task of their own, between the form's two halves.
       this.form.paused = false;
@@ -387,22 +378,10 @@ export class MrrCalculator extends MrrElement {
   }
 
   private renderPlans() {
-    const plans = this.form.inputs.plans;
-    if (!planList) return nothing;
-    return planList.renderPlanList(this.l, {
-      plans,
-      currency: this.currency,
-      errorOf: (id) => this.errorOf(id),
-      onChange: (i, patch) => this.editPlan(i, patch),
-      onAdd: () => this.addPlan(),
-      onRemove: (i) => this.removePlan(i),
-      undo: this.undo.render(this.l.c('common.undo')),
-      // No plan to take a price from: new clients need one of their own.
-      newClientPrice:
-        plans.length === 0
-          ? html`<div class="grid">${this.field('price', this.l.t('newClientPrice'), { suffix: this.currency })}</div>`
-          : nothing,
-    });
+    // No plan to take a price from: new clients need one of their own.
+    const newClientPrice = () =>
+      html`<div class="grid">${this.field('price', this.l.t('newClientPrice'), { suffix: this.currency })}</div>`;
+    return this.plans?.render({ currency: this.currency, errorOf: (id) => this.errorOf(id), newClientPrice }) ?? nothing;
   }
 
   private renderResults() {
@@ -444,12 +423,7 @@ const loadChart = () =>
     )
     .finally(() => void (chartLoaded = true)));
 
-let planList: typeof import('./plans.js') | undefined;
-const loadPlanList = () =>
-  import('./plans.js').then(
-    (module) => void (planList = module),
-    () => undefined, // offline without the chunk: the plan list stays empty, the rest works
-  );
+const loadPlanList = () => import('./plans.js').catch(() => undefined); // offline without the chunk: the plan list stays empty, the rest works
 
 /**
  * The steps of the first render, each drawn in a task of its own: the title and the starting

@@ -1,9 +1,72 @@
-import { html, type nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import { UndoController } from '../../src/controllers/undo-controller.js';
 import { BILLING_INTERVALS, type BillingInterval } from '../../src/core/money.js';
 import { type FieldError, numberField } from '../../src/ui/fields.js';
 import type { messages } from './messages.js';
 import type { PlanInput } from './state.js';
+
+/** What the plan list needs from the calculator. */
+export interface PlanListHost {
+  l: LocaleController<typeof messages.en>;
+  /** The plans as typed. */
+  plans: () => PlanInput[];
+  /** A user edit of the list (withdraws an Undo offer). */
+  edit: (plans: PlanInput[]) => void;
+  /** Undo put `plans` back. */
+  restored: (plans: PlanInput[]) => void;
+}
+
+/**
+ * The plan list's editing (add, change, remove with Undo), loaded with its UI the first time the
+ * calculator shows plans (most people use clients × price).
+ */
+export class PlanList {
+  readonly undo: UndoController<PlanInput[]>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
+    private readonly o: PlanListHost,
+  ) {
+    this.undo = new UndoController<PlanInput[]>(host, { fallbackFocus: 'add-plan', restore: o.restored });
+  }
+
+  private change(index: number, patch: Partial<PlanInput>): void {
+    this.o.edit(this.o.plans().map((p, i) => (i === index ? { ...p, ...patch } : p)));
+  }
+
+  private add(): void {
+    const plans = [...this.o.plans(), { price: '', interval: 'month' as BillingInterval, intervalCount: '1', clients: '' }];
+    this.o.edit(plans);
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLInputElement>(`#plan-${plans.length - 1}-price`)?.focus(),
+    );
+  }
+
+  private remove(index: number): void {
+    const plans = this.o.plans();
+    this.o.edit(plans.filter((_, i) => i !== index));
+    this.undo.offer({
+      snapshot: plans,
+      message: () => this.o.l.t('planRemoved', { n: this.o.l.number(index + 1) }),
+      focus: `plan-${index}-price`,
+    });
+  }
+
+  render(o: { currency: string; errorOf: PlanListOptions['errorOf']; newClientPrice: () => TemplateResult }): TemplateResult {
+    const plans = this.o.plans();
+    return renderPlanList(this.o.l, {
+      plans,
+      currency: o.currency,
+      errorOf: o.errorOf,
+      onChange: (i, patch) => this.change(i, patch),
+      onAdd: () => this.add(),
+      onRemove: (i) => this.remove(i),
+      undo: this.undo.render(this.o.l.c('common.undo')),
+      newClientPrice: plans.length === 0 ? o.newClientPrice() : nothing,
+    });
+  }
+}
 
 export interface PlanListOptions {
   plans: PlanInput[];
@@ -14,7 +77,7 @@ export interface PlanListOptions {
   onAdd: () => void;
   onRemove: (index: number) => void;
   /** The "Plan 2 removed. Undo" message (UndoController). */
-  undo: TemplateResult;
+  undo: TemplateResult | typeof nothing;
   /** The price of a new client, asked when no plan is listed to take it from. */
   newClientPrice: TemplateResult | typeof nothing;
 }

@@ -130,6 +130,15 @@ export class FormController<I extends object, R> implements ReactiveController {
   }
 
   /** The last valid result (may belong to earlier inputs: see `stale`). */
+  /**
+   * The inputs when they exist already (typed, applied or restored), without making the defaults:
+   * for a look before the first update, when properties set before the element was defined are
+   * not applied yet (the defaults made then would miss them).
+   */
+  get existing(): I | undefined {
+    return this.current;
+  }
+
   get result(): R | undefined {
     this.read();
     return this.lastResult;

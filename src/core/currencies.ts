@@ -8,7 +8,8 @@ const FALLBACK =
 
 let known: Set<string> | undefined;
 
-function codes(): Set<string> {
+/** The ISO 4217 codes the runtime knows, upper case. */
+export function currencyCodes(): Set<string> {
   if (known) return known;
   let list: string[] = FALLBACK.split(' ');
   try {
@@ -23,5 +24,5 @@ function codes(): Set<string> {
 
 /** True for an ISO 4217 code the runtime knows (`EUR`, `jpy`); false for `XYZ`, `garbage!`, ''. */
 export function isIsoCurrency(code: unknown): code is string {
-  return typeof code === 'string' && /^[A-Za-z]{3}$/.test(code) && codes().has(code.toUpperCase());
+  return typeof code === 'string' && /^[A-Za-z]{3}$/.test(code) && currencyCodes().has(code.toUpperCase());
 }

@@ -3,6 +3,8 @@
  * computed; major units (plain numbers like 12.5) appear only at the edges (user input, display).
  */
 
+import { currencyCodes, isIsoCurrency } from './currencies.js';
+
 export type BillingInterval = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /**
@@ -26,28 +28,31 @@ export function isBillingInterval(value: unknown): value is BillingInterval {
 }
 
 /** How exports write an interval (Stripe's `month`, `monthly`, `annual`, …), and one-time charges. */
-const INTERVAL_WORDS: ReadonlyMap<string, BillingInterval | 'oneTime'> = new Map<string, BillingInterval | 'oneTime'>([
-  ...BILLING_INTERVALS.map((b) => [b, b] as const),
-  ...(
-    [
-      ['daily', 'day'],
-      ['days', 'day'],
-      ['weekly', 'week'],
-      ['weeks', 'week'],
-      ['monthly', 'month'],
-      ['months', 'month'],
-      ['mo', 'month'],
-      ['quarterly', 'quarter'],
-      ['quarters', 'quarter'],
-      ['yearly', 'year'],
-      ['years', 'year'],
-      ['annual', 'year'],
-      ['annually', 'year'],
-      ['yr', 'year'],
-    ] as const
-  ).map(([word, interval]) => [word, interval] as const),
-  ...['', 'one_time', 'one-time', 'one time', 'onetime', 'once', 'none', 'lifetime'].map((w) => [w, 'oneTime'] as const),
-]);
+let intervalWords: ReadonlyMap<string, BillingInterval | 'oneTime'> | undefined;
+/** Built on first use: a page that reads no export (the calculator's) does not carry it. */
+const INTERVAL_WORDS = () =>
+  (intervalWords ??= new Map<string, BillingInterval | 'oneTime'>([
+    ...BILLING_INTERVALS.map((b) => [b, b] as const),
+    ...(
+      [
+        ['daily', 'day'],
+        ['days', 'day'],
+        ['weekly', 'week'],
+        ['weeks', 'week'],
+        ['monthly', 'month'],
+        ['months', 'month'],
+        ['mo', 'month'],
+        ['quarterly', 'quarter'],
+        ['quarters', 'quarter'],
+        ['yearly', 'year'],
+        ['years', 'year'],
+        ['annual', 'year'],
+        ['annually', 'year'],
+        ['yr', 'year'],
+      ] as const
+    ).map(([word, interval]) => [word, interval] as const),
+    ...['', 'one_time', 'one-time', 'one time', 'onetime', 'once', 'none', 'lifetime'].map((w) => [w, 'oneTime'] as const),
+  ]));
 
 /**
  * Reads an interval as exports write it (any case, spaces around): a {@link BillingInterval},
@@ -55,7 +60,7 @@ const INTERVAL_WORDS: ReadonlyMap<string, BillingInterval | 'oneTime'> = new Map
  * (`fortnight`, `constructor`, `__proto__`).
  */
 export function readInterval(text: string): BillingInterval | 'oneTime' | undefined {
-  return INTERVAL_WORDS.get(text.trim().toLowerCase());
+  return INTERVAL_WORDS().get(text.trim().toLowerCase());
 }
 
 const digitsCache = new Map<string, number>();
@@ -264,21 +269,8 @@ function localeSeparators(locale: string): LocaleSeparators {
   return s;
 }
 
-let currencyCodes: Set<string> | undefined;
 const symbolCache = new Map<string, Set<string>>();
 const squash = (s: string): string => s.replace(WHITESPACE, '');
-
-/** ISO 4217 codes Intl knows (a three-letter word like `abc` is not one). */
-function isCurrencyCode(text: string): boolean {
-  if (!/^[A-Za-z]{3}$/.test(text)) return false;
-  if (!currencyCodes) {
-    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-    currencyCodes = new Set(
-      intl.supportedValuesOf?.('currency') ?? ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD', 'SAR', 'AED'],
-    );
-  }
-  return currencyCodes.has(text.toUpperCase());
-}
 
 /** Every currency symbol Intl prints in `locale` (`$US`, `US$`, `ر.س.`, `CA$`, `zł`), spaces removed. */
 function localeSymbols(locale: string): Set<string> {
@@ -286,8 +278,7 @@ function localeSymbols(locale: string): Set<string> {
   let set = symbolCache.get(key);
   if (!set) {
     set = new Set();
-    isCurrencyCode('USD'); // fills currencyCodes
-    for (const code of currencyCodes!) {
+    for (const code of currencyCodes()) {
       for (const currencyDisplay of ['symbol', 'narrowSymbol'] as const) {
         try {
           const part = new Intl.NumberFormat(key, { style: 'currency', currency: code, currencyDisplay })
@@ -311,7 +302,7 @@ function localeSymbols(locale: string): Set<string> {
  */
 function isAllowedAffix(affix: string, locale: string): boolean {
   const s = squash(affix);
-  if (s === '' || PERCENT.test(s) || /^\p{Sc}+$/u.test(s) || isCurrencyCode(s)) return true;
+  if (s === '' || PERCENT.test(s) || /^\p{Sc}+$/u.test(s) || isIsoCurrency(s)) return true;
   return localeSymbols(locale).has(s) || localeSymbols('en').has(s);
 }
 

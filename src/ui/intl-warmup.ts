@@ -15,28 +15,20 @@ const SOURCE =
 let warm: Promise<void> | undefined;
 
 export function warmIntl(timeoutMs = 1000): Promise<void> {
-  warm ??= new Promise<void>((resolve) => {
-    let url: string | undefined;
-    let worker: Worker | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = () => {
-      clearTimeout(timer);
-      worker?.terminate();
-      if (url) URL.revokeObjectURL(url);
-      resolve();
-    };
+  return (warm ??= new Promise<void>((resolve) => {
     try {
-      if (typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL?.createObjectURL !== 'function') {
-        return resolve();
-      }
-      url = URL.createObjectURL(new Blob([SOURCE], { type: 'text/javascript' }));
-      worker = new Worker(url);
-      worker.onmessage = done;
-      worker.onerror = done;
-      timer = setTimeout(done, timeoutMs);
+      const url = URL.createObjectURL(new Blob([SOURCE], { type: 'text/javascript' }));
+      const worker = new Worker(url);
+      const done = () => {
+        clearTimeout(timer);
+        worker.terminate();
+        URL.revokeObjectURL(url);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      worker.onmessage = worker.onerror = done;
     } catch {
-      done();
+      resolve(); // no Worker, Blob or object URLs here: formatting warms up on the page's thread
     }
-  });
-  return warm;
+  }));
 }

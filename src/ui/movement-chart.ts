@@ -3,6 +3,9 @@ import { gridLines } from './axis.js';
 import { bandScale, linearScale } from './scale.js';
 
 /** One month of the chart: movements (contraction and churn negative) and the month's ending MRR. */
+/** The plot's styles (CSS text), for an element that loads this module on demand (see the calculator). */
+export { chartPlotCss } from './chart-plot-styles.js';
+
 export interface ChartRow {
   label: string;
   new: number;
