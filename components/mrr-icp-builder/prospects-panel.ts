@@ -56,11 +56,14 @@ const SHOWN_STYLE = styleMap({});
 /** Fixed table layout (column widths from the colgroup): laying out 100 rows no longer measures every cell twice. */
 const TABLE_STYLE = styleMap({ tableLayout: 'fixed', width: '100%', minWidth: '40rem' });
 /**
- * The reasons of rows scrolled out of the table's view are not laid out or painted until they come
- * near it (they stay in the page for find-in-page and screen readers): laying out 100 rows of
- * reasons took most of a sort's 50–100 ms.
+ * Only the rows in and around the table's visible part are filled and laid out (a window of about
+ * 24); the others of the page are in the table, hidden, their height kept by two spacer rows.
+ * Laying out and painting 100 rows after each sort took 50–70 ms when the table was in view.
  */
-const OFFSCREEN_SKIPPED = styleMap({ contentVisibility: 'auto', containIntrinsicSize: 'auto 2.8em' });
+const OVERSCAN = 6;
+const WINDOW = 24;
+/** A row's height before one is measured (two lines of reasons). */
+const ROW_HEIGHT = 44;
 const NAME_HEADERS = [
   'name',
   'business',
@@ -103,6 +106,11 @@ export class ProspectsPanel implements ReactiveController {
   /** The first results after scoring stay invisible (laid out) until their rows are all created. */
   private filling = false;
   private growing = false;
+  /** Rows of the page that are filled: positions first … last − 1. */
+  private win = { first: 0, last: WINDOW };
+  private rowHeight = ROW_HEIGHT;
+  private measuring = false;
+  private measured = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -231,6 +239,7 @@ export class ProspectsPanel implements ReactiveController {
       this.phase = 'done';
       this.shown = PAGE;
       this.filling = true;
+      this.win = { first: 0, last: WINDOW };
       this.view = view;
       const message = this.o.l.t(plural(this.o.l, 'scored', scores.count), {
         n: this.o.l.number(scores.count),
@@ -389,6 +398,36 @@ export class ProspectsPanel implements ReactiveController {
       ${this.phase === 'done' && this.scores ? this.renderResults(this.scores) : this.noResults()}`;
   }
 
+  /** Scrolling the table moves the window of filled rows when the visible part leaves it. */
+  private readonly onTableScroll = (event: Event): void => {
+    const el = event.currentTarget as HTMLElement;
+    const h = this.rowHeight;
+    const from = Math.max(0, Math.floor(el.scrollTop / h) - 1);
+    const to = Math.ceil((el.scrollTop + el.clientHeight) / h);
+    if (from >= this.win.first && to <= this.win.last) return;
+    this.win = { first: Math.max(0, from - OVERSCAN), last: Math.max(to + OVERSCAN, from - OVERSCAN + WINDOW) };
+    this.requestRender();
+  };
+
+  /** After the next frame (layout done, nothing forced): the average height of the filled rows. */
+  private measureLater(): void {
+    if (this.measuring || this.measured) return;
+    this.measuring = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.measuring = false;
+        const rows = [...(this.mount.value?.querySelectorAll<HTMLElement>('[data-prospects] tbody tr:not([hidden])') ?? [])];
+        if (rows.length < 3) return;
+        this.measured = true;
+        const average = rows.reduce((sum, tr) => sum + tr.offsetHeight, 0) / rows.length;
+        if (average > 0 && Math.abs(average - this.rowHeight) > 1) {
+          this.rowHeight = average;
+          this.requestRender();
+        }
+      }),
+    );
+  }
+
   private noResults(): typeof nothing {
     this.created = 0;
     return nothing;
@@ -473,6 +512,15 @@ export class ProspectsPanel implements ReactiveController {
     if (count < target) this.growLater();
     else this.filling = false;
     const rows = Array.from(view.subarray(0, count));
+    const first = Math.min(this.win.first, Math.max(0, count - WINDOW));
+    const last = Math.max(this.win.last, first + WINDOW);
+    const spacer = (n: number) =>
+      n > 0
+        ? html`<tr aria-hidden="true" class="spacer">
+            <td colspan="5" style=${styleMap({ height: `${n * this.rowHeight}px`, padding: '0', border: '0' })}></td>
+          </tr>`
+        : nothing;
+    this.measureLater();
     const cellErrors = this.unreadable.map((u) => ({
       line: u.line,
       code: u.expected === 'number' ? 'badNumber' : u.expected === 'boolean' ? 'badBoolean' : 'other',
@@ -530,8 +578,9 @@ export class ProspectsPanel implements ReactiveController {
         role="region"
         aria-labelledby="prospects-table-caption"
         aria-busy=${this.viewBusy || count < target ? 'true' : 'false'}
+        @scroll=${this.onTableScroll}
       >
-        <table part="table" style=${TABLE_STYLE}>
+        <table part="table" style=${TABLE_STYLE} aria-rowcount=${target + 1}>
           <colgroup>
             <col width="30%" />
             <col width="9%" />
@@ -548,24 +597,38 @@ export class ProspectsPanel implements ReactiveController {
               ${sortable('coverage', t('col.coverage'))}
               <th scope="col" class="reasons-head">${t('col.reasons')}</th>
             </tr>
+            ${spacer(first)}
           </thead>
           <tbody>
-            ${rows.map((i) => {
+            ${rows.map((i, k) => {
               const { score, tier, coverage } = this.lib!.scoreOf(scores, i);
-              const name = (table.rows[i][nameCol] ?? '').trim() || t('rowN', { n: l.number(table.lines?.[i] ?? i + 2) });
-              return html`<tr data-row=${i} data-tier=${tier ?? 'none'}>
-                <th scope="row" class="name-cell" title=${name}><bdi class="name">${name}</bdi></th>
-                <td class="tier-cell">${tierLabel(l, tier)}</td>
-                <td data-score>${score === null ? l.c('common.na') : l.number(score, 2)}</td>
-                <td>${l.percent(coverage * 100, 0)}</td>
+              // One template for filled and hidden rows: filling a row sets its parts, no new elements.
+              const near = k >= first && k < last;
+              const name = near
+                ? (table.rows[i][nameCol] ?? '').trim() || t('rowN', { n: l.number(table.lines?.[i] ?? i + 2) })
+                : '';
+              return html`<tr data-row=${i} data-tier=${tier ?? 'none'} ?hidden=${!near} aria-rowindex=${near ? k + 2 : nothing}>
+                <th scope="row" class="name-cell" title=${near ? name : nothing}>
+                  ${near ? html`<bdi class="name">${name}</bdi>` : nothing}
+                </th>
+                <td class="tier-cell">${near ? tierLabel(l, tier) : nothing}</td>
+                <td data-score>${near ? (score === null ? l.c('common.na') : l.number(score, 2)) : nothing}</td>
+                <td>${near ? l.percent(coverage * 100, 0) : nothing}</td>
                 <td class="reasons-cell">
-                  <div style=${OFFSCREEN_SKIPPED}>
-                    ${this.lib!.topReasons(scores, i, 2).map((reason, k) => html`${k ? html`<br />` : nothing}${this.reason(reason, i)}`)}
-                  </div>
+                  ${
+                    near
+                      ? this.lib!.topReasons(scores, i, 2).map(
+                          (reason, k) => html`${k ? html`<br />` : nothing}${this.reason(reason, i)}`,
+                        )
+                      : nothing
+                  }
                 </td>
               </tr>`;
             })}
           </tbody>
+          <tfoot>
+            ${spacer(rows.length - Math.min(last, rows.length))}
+          </tfoot>
         </table>
       </div>
       ${

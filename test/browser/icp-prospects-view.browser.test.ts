@@ -84,7 +84,7 @@ async function scored(lang: string): Promise<MrrIcpBuilder> {
 async function settled(el: MrrIcpBuilder): Promise<void> {
   await el.updateComplete;
   await until(() => {
-    const region = shadow(el).querySelector('[data-prospects]:not([hidden]) .table-scroll');
+    const region = shadow(el).querySelector('[data-prospects]:not([data-filling]) .table-scroll');
     return region && region.getAttribute('aria-busy') === 'false';
   });
   await el.updateComplete;
@@ -115,6 +115,31 @@ describe('<mrr-icp-builder> sorting and exporting a big prospects table', () => 
       expect(shownRows(el)).to.deep.equal(expectedNameOrder(lang, true).slice(0, 200));
     });
   }
+
+  it('fills the rows in view as the table scrolls (the others of the page hidden, their space kept)', async () => {
+    const el = await scored('en');
+    const region = q<HTMLElement>(el, '[data-prospects] .table-scroll');
+    region.scrollIntoView();
+    const all = () => [...shadow(el).querySelectorAll<HTMLTableRowElement>('[data-prospects] tbody tr')];
+    const filled = () => all().filter((tr) => !tr.hidden);
+    expect(all().length).to.equal(100);
+    expect(filled().length).to.be.within(10, 40);
+    expect(filled()[0]).to.equal(all()[0]);
+    expect(all()[0].querySelector('.reasons-cell')!.textContent!.trim()).not.to.equal('');
+    // The scroll height is that of 100 rows, not of the filled ones.
+    expect(region.scrollHeight).to.be.greaterThan(filled().length * 30 * 2);
+    region.scrollTop = region.scrollHeight;
+    await until(() => !all()[99].hidden);
+    await new Promise((r) => requestAnimationFrame(r));
+    const last = all()[99];
+    const box = region.getBoundingClientRect();
+    const row = last.getBoundingClientRect();
+    expect(row.bottom).to.be.within(box.top, box.bottom + 1);
+    expect(last.querySelector('.name')!.textContent!.trim()).to.equal(
+      names[Number(last.dataset.row)].trim() || `Row ${Number(last.dataset.row) + 2}`,
+    );
+    expect(all()[0].hidden).to.equal(true);
+  });
 
   it('the two languages really sort differently (the test above can fail)', () => {
     expect(expectedNameOrder('ar', false).slice(0, 200)).not.to.deep.equal(expectedNameOrder('en', false).slice(0, 200));
