@@ -405,8 +405,15 @@ export class ProspectsPanel implements ReactiveController {
     const from = Math.max(0, Math.floor(el.scrollTop / h) - 1);
     const to = Math.ceil((el.scrollTop + el.clientHeight) / h);
     if (from >= this.win.first && to <= this.win.last) return;
-    this.win = { first: Math.max(0, from - OVERSCAN), last: Math.max(to + OVERSCAN, from - OVERSCAN + WINDOW) };
+    // The rows in view first; those around them in a task of their own (a jump fills 24 rows).
+    this.win = { first: from, last: to + 1 };
     this.requestRender();
+    const moved = this.win;
+    void this.lib!.yieldToPage().then(() => {
+      if (this.win !== moved) return;
+      this.win = { first: Math.max(0, from - OVERSCAN), last: Math.max(to + OVERSCAN, from - OVERSCAN + WINDOW) };
+      this.requestRender();
+    });
   };
 
   /** After the next frame (layout done, nothing forced): the average height of the filled rows. */
@@ -512,8 +519,8 @@ export class ProspectsPanel implements ReactiveController {
     if (count < target) this.growLater();
     else this.filling = false;
     const rows = Array.from(view.subarray(0, count));
-    const first = Math.min(this.win.first, Math.max(0, count - WINDOW));
-    const last = Math.max(this.win.last, first + WINDOW);
+    const first = Math.min(this.win.first, Math.max(0, count - (this.win.last - this.win.first)));
+    const last = first + (this.win.last - this.win.first);
     const spacer = (n: number) =>
       n > 0
         ? html`<tr aria-hidden="true" class="spacer">
