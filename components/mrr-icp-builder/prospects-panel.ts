@@ -599,7 +599,7 @@ export class ProspectsPanel implements ReactiveController {
             ${t('tableLabel')}
           </caption>
           <thead>
-            <tr>
+            <tr aria-rowindex="1">
               ${sortable('name', t('col.name'))} ${sortable('tier', t('col.tier'))} ${sortable('score', t('col.score'))}
               ${sortable('coverage', t('col.coverage'))}
               <th scope="col" class="reasons-head">${t('col.reasons')}</th>

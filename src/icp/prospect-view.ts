@@ -211,3 +211,117 @@ export function prospectView(
     }
   }
 }
+
+const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/**
+ * A stable merge sort that awaits `yieldNow` whenever about `sliceMs` of work has run: for sorting
+ * 100,000 names with a collator on a page without workers (≈ 1 s of work) without one long task.
+ */
+export async function sortInSlices<T>(
+  items: readonly T[],
+  compare: (a: T, b: T) => number,
+  yieldNow: () => Promise<void>,
+  sliceMs = 8,
+): Promise<T[]> {
+  let src = items.slice();
+  let dst = new Array<T>(src.length);
+  const n = src.length;
+  let deadline = clock() + sliceMs;
+  const turn = async (): Promise<void> => {
+    if (clock() < deadline) return;
+    await yieldNow();
+    deadline = clock() + sliceMs;
+  };
+  const RUN = 16;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(n, lo + RUN);
+    for (let i = lo + 1; i < hi; i++) {
+      const x = src[i];
+      let j = i - 1;
+      while (j >= lo && compare(src[j], x) > 0) {
+        src[j + 1] = src[j];
+        j--;
+      }
+      src[j + 1] = x;
+    }
+    if ((lo & 1023) === 0) await turn();
+  }
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        dst[k++] = compare(src[j], src[i]) < 0 ? src[j++] : src[i++];
+        if ((k & 1023) === 0) await turn();
+      }
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
+}
+
+/** {@link nameRanks} in slices (the sort of the distinct names by {@link sortInSlices}). */
+export async function nameRanksInSlices(
+  names: readonly string[],
+  locale: string | undefined,
+  yieldNow: () => Promise<void>,
+  sliceMs = 8,
+): Promise<{ ranks: Uint32Array; maxRank: number }> {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const ids = new Map<string, number>();
+  const distinct: string[] = [];
+  const idOf = new Uint32Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    let id = ids.get(names[i]);
+    if (id === undefined) {
+      id = distinct.length;
+      ids.set(names[i], id);
+      distinct.push(names[i]);
+    }
+    idOf[i] = id;
+  }
+  await yieldNow();
+  const sorted = await sortInSlices(distinct, collator.compare, yieldNow, sliceMs);
+  const rankOfName = new Map<string, number>();
+  let rank = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    if (k > 0 && collator.compare(sorted[k - 1], sorted[k]) !== 0) rank += 1;
+    rankOfName.set(sorted[k], rank);
+    if ((k & 4095) === 4095) await yieldNow();
+  }
+  const ranks = new Uint32Array(names.length);
+  for (let i = 0; i < names.length; i++) ranks[i] = rankOfName.get(distinct[idOf[i]]) ?? 0;
+  return { ranks, maxRank: rank };
+}
+
+/**
+ * {@link prospectView} for a page without workers: the name ranks (the one slow step, a collator
+ * sort) are computed in slices first and kept in `cache`; the rest takes a few milliseconds.
+ */
+export async function prospectViewInSlices(
+  input: ProspectInput,
+  scores: Pick<ProspectScores, 'count' | 'scores' | 'tiers' | 'coverage'>,
+  query: ProspectQuery,
+  cache: ProspectViewCache,
+  yieldNow: () => Promise<void>,
+  sliceMs = 8,
+): Promise<Uint32Array> {
+  if (query.sort === 'name') {
+    const key = `${query.nameColumn ?? ''}\u0000${query.locale ?? ''}`;
+    if (!cache.ranks || cache.rankKey !== key || cache.ranks.length !== scores.count) {
+      const names = columnTexts(input, scores.count, query.nameColumn);
+      await yieldNow();
+      const ranked = await nameRanksInSlices(names, query.locale, yieldNow, sliceMs);
+      cache.ranks = ranked.ranks;
+      cache.maxRank = ranked.maxRank;
+      cache.rankKey = key;
+    }
+  }
+  return prospectView(input, scores, query, cache);
+}

@@ -29,7 +29,7 @@ import {
   type ProspectScores,
 } from './scoring.js';
 import type { ScoreWorkerRequest, ScoreWorkerResponse } from './score-protocol.js';
-import { prospectView, type ProspectQuery, type ProspectViewCache } from './prospect-view.js';
+import { prospectView, prospectViewInSlices, type ProspectQuery, type ProspectViewCache } from './prospect-view.js';
 import type { CsvRecord, CsvRecordsResult } from '../import/records.js';
 import type { ImportProgress } from '../import/types.js';
 
@@ -318,7 +318,8 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
     },
     async view(query) {
       const scores = await scored();
-      return ask({ type: 'view', id: nextId++, query }, async () => prospectView(input, scores, query, cache));
+      // Here (no worker kept): a name sort's collation in slices, so the page keeps getting turns.
+      return ask({ type: 'view', id: nextId++, query }, () => prospectViewInSlices(input, scores, query, cache, yieldToPage));
     },
     async exportBlob(options = {}) {
       const scores = await scored();

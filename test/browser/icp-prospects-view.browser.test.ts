@@ -218,6 +218,15 @@ describe('scoreProspects with keep: views and the export in the worker', () => {
     const blob = await handle.exportBlob();
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect(new TextDecoder().decode(bytes.subarray(3))).to.equal(toScoredCsv(TABLE, scores));
+    // On the page (no worker): the same answers.
+    const here = scoreProspects(icp, TABLE, { keep: true, mainThread: true });
+    await here.done;
+    expect(here.thread).to.equal('main');
+    for (const query of queries)
+      expect(Array.from(await here.view(query)), JSON.stringify(query)).to.deep.equal(
+        Array.from(prospectView(TABLE, scores, query)),
+      );
+    expect(await (await here.exportBlob({ bom: false })).text()).to.equal(toScoredCsv(TABLE, scores));
     // Released: the same answers, computed here.
     handle.release();
     expect(Array.from(await handle.view(queries[0]))).to.deep.equal(expectedNameOrder('en', false));

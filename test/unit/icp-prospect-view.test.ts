@@ -3,8 +3,11 @@ import fc from 'fast-check';
 import { STARTER_ICP, type Icp } from '../../src/core/icp.js';
 import {
   nameRanks,
+  nameRanksInSlices,
   orderByRank,
   prospectView,
+  prospectViewInSlices,
+  sortInSlices,
   scoreAll,
   scoreProspects,
   scoredCsvBlob,
@@ -155,6 +158,48 @@ describe('prospectView (the order of a scored prospects table)', () => {
     expect(Array.from(orderByRank(Uint32Array.from([4, 3, 2, 1, 0]), 2, (i) => i % 3))).toEqual([3, 0, 4, 1, 2]);
     // A rank above the top goes last.
     expect(Array.from(orderByRank(Uint32Array.from([0, 1, 2]), 1, (i) => (i === 0 ? 99 : 1)))).toEqual([1, 2, 0]);
+  });
+});
+
+describe('the name order in slices (a page without workers)', () => {
+  it('sortInSlices sorts stably and gives the page turns', async () => {
+    let turns = 0;
+    const yieldNow = async () => {
+      turns += 1;
+    };
+    fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 300 }), async (xs) => {
+        const tagged = xs.map((x, i) => ({ x, i }));
+        const sorted = await sortInSlices(tagged, (a, b) => a.x - b.x, yieldNow, 0);
+        expect(sorted).toEqual([...tagged].sort((a, b) => a.x - b.x || a.i - b.i));
+      }),
+      { numRuns: 100 },
+    );
+    turns = 0;
+    const many = Array.from({ length: 20000 }, (_, i) => (i * 7919) % 20000);
+    expect(await sortInSlices(many, (a, b) => a - b, yieldNow, 0)).toEqual([...many].sort((a, b) => a - b));
+    expect(turns).toBeGreaterThan(10);
+  });
+
+  it('nameRanksInSlices and prospectViewInSlices equal the at-once versions (en, fr, ar)', async () => {
+    const names = Array.from({ length: 5000 }, (_, i) => (i % 41 === 0 ? '' : `${NAMES[(i * 5) % NAMES.length]} ${i % 13}`));
+    const input = table(names);
+    const scores = scoreAll(icp, input);
+    let turns = 0;
+    const yieldNow = async () => {
+      turns += 1;
+    };
+    for (const locale of ['en', 'fr', 'ar']) {
+      const sliced = await nameRanksInSlices(names, locale, yieldNow, 0);
+      const once = nameRanks(names, locale);
+      expect(Array.from(sliced.ranks)).toEqual(Array.from(once.ranks));
+      expect(sliced.maxRank).toBe(once.maxRank);
+      const query: ProspectQuery = { sort: 'name', descending: locale === 'fr', nameColumn: 'Business name', locale };
+      expect(Array.from(await prospectViewInSlices(input, scores, query, {}, yieldNow, 0))).toEqual(
+        naiveNameOrder(names, locale, locale === 'fr'),
+      );
+    }
+    expect(turns).toBeGreaterThan(3);
   });
 });
 
