@@ -8,11 +8,6 @@ export const calculatorStyles = [
   chartLegendStyles, // the plot's styles come with the chart's module
   formStyles,
   css`
-    /* Off screen (below the form on a phone) the figures and the chart are not laid out until scrolled near. */
-    .results {
-      content-visibility: auto;
-      contain-intrinsic-block-size: auto 760px;
-    }
     fieldset.plan {
       display: grid;
       gap: 8px;
