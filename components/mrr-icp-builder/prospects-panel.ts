@@ -6,6 +6,7 @@
  * with their line and why.
  */
 import { html, nothing, render, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Icp } from '../../src/core/icp.js';
@@ -386,7 +387,12 @@ export class ProspectsPanel implements ReactiveController {
       </div>
       ${this.phase === 'reading' ? this.renderProgress(t('reading'), this.fraction) : nothing}
       ${r?.fatal ? html`<p class="errors" role="alert">${fatalMessage(l, r.fatal, r.fatalLine)}</p>` : nothing}
-      ${r && !r.fatal && this.phase !== 'reading' ? this.renderMapping(r) : nothing}
+      ${
+        r && !r.fatal && this.phase !== 'reading'
+          ? // Not rendered again while the table grows or sorts (each panel render used to redo its 150 options).
+            guard([r, this.o.icp(), this.mapping, this.nameColumn, this.phase, l.locale, l.ready], () => this.renderMapping(r))
+          : nothing
+      }
       ${
         this.phase === 'scoring'
           ? this.renderProgress(
@@ -551,7 +557,7 @@ export class ProspectsPanel implements ReactiveController {
       <p role="status">
         ${sentence(t(plural(l, 'scored', scores.count)), { n: l.number(scores.count), name: { user: this.scoredName } })}
       </p>
-      ${renderLineErrors(l, cellErrors)}
+      ${guard([this.unreadable, l.locale, l.ready], () => renderLineErrors(l, cellErrors))}
       <div class="toolbar">
         ${selectField<TierFilter>({
           id: 'prospects-tier',
@@ -607,31 +613,39 @@ export class ProspectsPanel implements ReactiveController {
             ${spacer(first)}
           </thead>
           <tbody>
-            ${rows.map((i, k) => {
-              const { score, tier, coverage } = this.lib!.scoreOf(scores, i);
-              // One template for filled and hidden rows: filling a row sets its parts, no new elements.
-              const near = k >= first && k < last;
-              const name = near
-                ? (table.rows[i][nameCol] ?? '').trim() || t('rowN', { n: l.number(table.lines?.[i] ?? i + 2) })
-                : '';
-              return html`<tr data-row=${i} data-tier=${tier ?? 'none'} ?hidden=${!near} aria-rowindex=${near ? k + 2 : nothing}>
-                <th scope="row" class="name-cell" title=${near ? name : nothing}>
-                  ${near ? html`<bdi class="name">${name}</bdi>` : nothing}
-                </th>
-                <td class="tier-cell">${near ? tierLabel(l, tier) : nothing}</td>
-                <td data-score>${near ? (score === null ? l.c('common.na') : l.number(score, 2)) : nothing}</td>
-                <td>${near ? l.percent(coverage * 100, 0) : nothing}</td>
-                <td class="reasons-cell">
-                  ${
-                    near
-                      ? this.lib!.topReasons(scores, i, 2).map(
-                          (reason, k) => html`${k ? html`<br />` : nothing}${this.reason(reason, i)}`,
-                        )
-                      : nothing
-                  }
-                </td>
-              </tr>`;
-            })}
+            ${rows.map((i, k) =>
+              // A row already showing the same prospect (the table growing, the window moving) is not rendered again.
+              guard([i, k, k >= first && k < last, scores, this.records, nameCol, this.mapping, l.locale, l.ready], () => {
+                const { score, tier, coverage } = this.lib!.scoreOf(scores, i);
+                // One template for filled and hidden rows: filling a row sets its parts, no new elements.
+                const near = k >= first && k < last;
+                const name = near
+                  ? (table.rows[i][nameCol] ?? '').trim() || t('rowN', { n: l.number(table.lines?.[i] ?? i + 2) })
+                  : '';
+                return html`<tr
+                  data-row=${i}
+                  data-tier=${tier ?? 'none'}
+                  ?hidden=${!near}
+                  aria-rowindex=${near ? k + 2 : nothing}
+                >
+                  <th scope="row" class="name-cell" title=${near ? name : nothing}>
+                    ${near ? html`<bdi class="name">${name}</bdi>` : nothing}
+                  </th>
+                  <td class="tier-cell">${near ? tierLabel(l, tier) : nothing}</td>
+                  <td data-score>${near ? (score === null ? l.c('common.na') : l.number(score, 2)) : nothing}</td>
+                  <td>${near ? l.percent(coverage * 100, 0) : nothing}</td>
+                  <td class="reasons-cell">
+                    ${
+                      near
+                        ? this.lib!.topReasons(scores, i, 2).map(
+                            (reason, k) => html`${k ? html`<br />` : nothing}${this.reason(reason, i)}`,
+                          )
+                        : nothing
+                    }
+                  </td>
+                </tr>`;
+              }),
+            )}
           </tbody>
           <tfoot>
             ${spacer(rows.length - Math.min(last, rows.length))}

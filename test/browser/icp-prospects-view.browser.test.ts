@@ -141,6 +141,17 @@ describe('<mrr-icp-builder> sorting and exporting a big prospects table', () => 
     expect(all()[0].hidden).to.equal(true);
   });
 
+  it('follows a language switch: the shown rows are rendered again in the new language', async () => {
+    const el = await scored('en');
+    const firstReasons = () => shadow(el).querySelector('[data-prospects] tbody tr:not([hidden]) .reasons-cell')!.textContent!;
+    expect(firstReasons()).to.match(/points/);
+    el.setAttribute('lang', 'ar');
+    await until(() => /[\u0600-\u06ff]/.test(firstReasons()));
+    await settled(el);
+    expect(q(el, '[data-showing]').textContent).to.match(/[\u0600-\u06ff]/);
+    expect(firstReasons()).not.to.match(/points/);
+  });
+
   it('the two languages really sort differently (the test above can fail)', () => {
     expect(expectedNameOrder('ar', false).slice(0, 200)).not.to.deep.equal(expectedNameOrder('en', false).slice(0, 200));
   });
