@@ -6,7 +6,7 @@ import { AnnounceController } from '../../src/controllers/announce-controller.js
 import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { resultsColumnWidth } from '../../src/ui/form-styles.js';
-import { MrrElement } from '../../src/ui/mrr-element.js';
+import { StagedElement } from '../../src/ui/staged-element.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { nextTask } from '../../src/ui/tasks.js';
 import { MrrEvent } from '../../src/events.js';
@@ -65,9 +65,8 @@ export interface StartingFigures {
  *
  * @tagname mrr-calculator
  */
-export class MrrCalculator extends MrrElement {
+export class MrrCalculator extends StagedElement {
   static override styles = calculatorStyles;
-  protected static override lightStart = true;
 
   /** Default horizon in months (1–120) before the user changes it. */
   @property({ type: Number }) horizon = 24;
