@@ -1,12 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
-import {
-  errorMessage,
-  type FieldError,
-  textField as sharedTextField,
-  type TextFieldOptions as SharedTextFieldOptions,
-} from '../../src/ui/fields.js';
+import { errorMessage, type FieldError } from '../../src/ui/fields.js';
+import { textField as sharedTextField, type TextFieldOptions as SharedTextFieldOptions } from '../../src/ui/text-field.js';
 import type { DesignerMessages } from './messages.js';
 
 export type L = LocaleController<DesignerMessages>;

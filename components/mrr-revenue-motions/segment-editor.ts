@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import { MOTION_FREQUENCIES, MOTION_KINDS, OFFER_KINDS } from '../../src/core/motions.js';
-import { type FieldError, numberField, textField } from '../../src/ui/fields.js';
+import { type FieldError, numberField } from '../../src/ui/fields.js';
+import { textField } from '../../src/ui/text-field.js';
 import type { MotionsMessages } from './messages.js';
 import { fieldId, isolate, MAX_NAME_LENGTH, type MotionInput, type OfferInput, type SegmentInput } from './state.js';
 

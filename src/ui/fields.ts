@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { parseAmount, parseMoney, type ParseErrorCode } from '../core/money.js';
 import type { FieldIssueCode } from '../core/validation.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
@@ -130,103 +129,6 @@ export function numberField<M extends Messages>(l: LocaleController<M>, o: Numbe
     </div>
     ${o.hint ? html`<span class="hint" id=${hintId}>${o.hint}</span>` : nothing}
     ${o.error ? html`<p class="error" id=${errorId} part="error">${errorMessage(l, o.error)}</p>` : nothing}
-  </div>`;
-}
-
-export interface TextFieldOptions {
-  id: string;
-  label: string;
-  /** The text as typed (a property binding: always text, never markup). */
-  value: string;
-  /** `maxlength`, in characters, shown by the counter ("12/80"). */
-  max: number;
-  /**
-   * The counter for screen readers, from the element's catalogue: `n` and `max` come formatted in
-   * the element's locale (e.g. `(n, max) => l.t('charCount', { n, max })` → "12 of 80 characters").
-   */
-  counter: (n: string, max: string) => string;
-  /**
-   * Where the counter stands: `end` (after the input, the default), `label` (on the label's line)
-   * or `input` (inside the input's box, at its end).
-   */
-  counterAt?: 'end' | 'label' | 'input';
-  /** A class beside `field` on the wrapper (the element's own styling). */
-  className?: string;
-  /** Label only for screen readers (inside a table whose headers say it). */
-  hideLabel?: boolean;
-  hint?: string;
-  /** The error sentence, already localized. */
-  error?: string;
-  placeholder?: string;
-  /** A `<textarea>` of `rows` lines (default 2) instead of an `<input>`. */
-  multiline?: boolean;
-  rows?: number;
-  /** Show the counter only while typing or when full (the element's styles hide `[data-quiet]`). */
-  quietCounter?: boolean;
-  onInput: (value: string) => void;
-}
-
-/**
- * A text input for user words (names, labels, sentences): its `maxlength`, a live counter ("12/80",
- * read out as the element's sentence, e.g. "12 of 80 characters"), `dir="auto"` so each text takes
- * its own direction, and its hint and error wired for screen readers (aria-invalid,
- * aria-describedby: error, hint, counter). Characters are counted as code points (an emoji is one).
- */
-export function textField<M extends Messages>(l: LocaleController<M>, o: TextFieldOptions): TemplateResult {
-  const countId = `${o.id}-count`;
-  const hintId = `${o.id}-hint`;
-  const errorId = `${o.id}-error`;
-  const describedBy = [o.error ? errorId : '', o.hint ? hintId : '', countId].filter(Boolean).join(' ');
-  const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
-  const length = [...o.value].length;
-  const n = l.number(length);
-  const max = l.number(o.max);
-  const at = o.counterAt ?? 'end';
-  const label = html`<label for=${o.id} class=${ifDefined(o.hideLabel ? 'visually-hidden' : undefined)}>${o.label}</label>`;
-  const counter = html`<span
-    class=${at === 'input' ? 'affix counter' : 'counter'}
-    id=${countId}
-    ?data-full=${length >= o.max}
-    ?data-quiet=${!!o.quietCounter}
-    ><span aria-hidden="true">${n}/${max}</span><span class="visually-hidden">${o.counter(n, max)}</span></span
-  >`;
-  const input = o.multiline
-    ? html`<textarea
-        id=${o.id}
-        part="input"
-        rows=${o.rows ?? 2}
-        dir="auto"
-        maxlength=${o.max}
-        .value=${live(o.value)}
-        placeholder=${ifDefined(o.placeholder)}
-        aria-invalid=${o.error ? 'true' : 'false'}
-        aria-describedby=${describedBy}
-        @input=${onInput}
-      ></textarea>`
-    : html`<input
-        id=${o.id}
-        part="input"
-        type="text"
-        dir="auto"
-        autocomplete="off"
-        maxlength=${o.max}
-        .value=${live(o.value)}
-        placeholder=${ifDefined(o.placeholder)}
-        aria-invalid=${o.error ? 'true' : 'false'}
-        aria-describedby=${describedBy}
-        @input=${onInput}
-      />`;
-  const body =
-    at === 'label'
-      ? html`<div class="label-row">${label} ${counter}</div>
-          <div class="input-wrap">${input}</div>`
-      : at === 'input'
-        ? html`${label}
-            <div class="input-wrap">${input} ${counter}</div>`
-        : html`${label} ${input} ${counter}`;
-  return html`<div class=${o.className ? `field ${o.className}` : 'field'} part="field" ?data-invalid=${!!o.error}>
-    ${body} ${o.hint ? html`<span class="hint" id=${hintId}>${o.hint}</span>` : nothing}
-    ${o.error ? html`<p class="error" id=${errorId} part="error">${o.error}</p>` : nothing}
   </div>`;
 }
 

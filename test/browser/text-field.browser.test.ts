@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { render } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import type { Messages } from '../../src/i18n/locale.js';
-import { textField, type TextFieldOptions } from '../../src/ui/fields.js';
+import { textField, type TextFieldOptions } from '../../src/ui/text-field.js';
 import '../../components/mrr-package-designer/define.js';
 import '../../components/mrr-revenue-motions/define.js';
 import '../../components/mrr-icp-builder/define.js';
