@@ -107,6 +107,7 @@ export class ProspectsPanel implements ReactiveController {
   /** The first results after scoring stay invisible (laid out) until their rows are all created. */
   private filling = false;
   private growing = false;
+  private skeleton = false;
   /** Rows of the page that are filled: positions first … last − 1. */
   private win = { first: 0, last: WINDOW };
   private rowHeight = ROW_HEIGHT;
@@ -240,6 +241,7 @@ export class ProspectsPanel implements ReactiveController {
       this.phase = 'done';
       this.shown = PAGE;
       this.filling = true;
+      this.skeleton = true;
       this.win = { first: 0, last: WINDOW };
       this.view = view;
       const message = this.o.l.t(plural(this.o.l, 'scored', scores.count), {
@@ -520,7 +522,9 @@ export class ProspectsPanel implements ReactiveController {
     const view = this.rowsInView();
     const nameCol = this.nameColumn;
     const target = Math.min(this.shown, view.length);
-    const count = target > this.created + GROW ? this.created + GROW : target;
+    // The first render of new results has no rows (toolbar, headers: a task of its own), then GROW per task.
+    const count = this.skeleton && target > GROW ? 0 : target > this.created + GROW ? this.created + GROW : target;
+    this.skeleton = false;
     this.created = count;
     if (count < target) this.growLater();
     else this.filling = false;
