@@ -24,7 +24,7 @@ const builtElements = ELEMENTS.filter(
 /**
  * No comments in the minified CDN files: the tree-shaking marks (`@__PURE__`,
  * `@__NO_SIDE_EFFECTS__`, ~90 in the calculator's file) serve a bundler that never sees these files
- * (the npm build, for bundlers, keeps them). Licences of what is bundled: README "Licences".
+ * (the npm build, for bundlers, keeps them). Licences of what is bundled: README "Licence".
  */
 const SHIPPED_COMMENTS = false;
 

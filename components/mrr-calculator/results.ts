@@ -38,7 +38,6 @@ function chartFrame(width: number, title: string, labels: Record<Series | 'mrr',
       viewBox="0 0 ${w} ${h}"
       width=${w}
       height=${h}
-      style="max-width:100%;height:auto;display:block"
     ></svg>
     <figcaption class="legend" part="legend">
       <span><i class="swatch mrr"></i>${labels.mrr}</span>

@@ -61,7 +61,6 @@ export function ltvChart(points: LtvPoint[], o: LtvChartOptions): TemplateResult
       viewBox="0 0 ${width} ${height}"
       width=${width}
       height=${height}
-      style="max-width:100%;height:auto;display:block"
     >
       <title id="ltv-title">${o.title}</title>
       <desc id="ltv-desc">${o.description}</desc>

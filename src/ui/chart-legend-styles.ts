@@ -8,6 +8,12 @@ export const chartLegendStyles = css`
   .chart {
     margin: 0;
   }
+  /* Here, not in a style attribute: a strict Content-Security-Policy refuses those. */
+  .chart svg {
+    display: block;
+    max-width: 100%;
+    height: auto;
+  }
   .legend {
     display: flex;
     flex-wrap: wrap;

@@ -125,7 +125,6 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
       viewBox="0 0 ${width} ${height}"
       width=${width}
       height=${height}
-      style="max-width:100%;height:auto;display:block"
     >
       <title id="chart-title">${o.title}</title>
       <desc id="chart-desc">${o.description}</desc>

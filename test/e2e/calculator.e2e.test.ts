@@ -166,9 +166,6 @@ describe('built calculator: nothing typed is lost', () => {
     `<!doctype html><html lang="en"><body><mrr-calculator storage-key="${key}"></mrr-calculator>
       <script type="module" src="/mrr-kit.js"></script></body></html>`;
 
-  // Known failure (issue 8 item 4), marked `fails` until fixed: on pagehide, PersistController.flush()
-  // runs mergeState (read, then put after the read's callback); the page unloads before the read
-  // answers, so nothing is written. Remove `.fails` once the pagehide write is issued synchronously.
   it('keeps a value typed just before a reload (the pending save is written when the page hides)', async () => {
     const context = await e2e.browser.newContext();
     const page = await context.newPage();
@@ -205,4 +202,46 @@ describe('built calculator: nothing typed is lost', () => {
     expect(await a.locator('mrr-calculator input#churnPct').inputValue()).toBe('7');
     await context.close();
   });
+});
+
+describe('built calculator file alone (dist/mrr-calculator.js)', () => {
+  const page = (csp: boolean) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Agency</title>
+    <style>
+      mrr-calculator:not(:defined) { display: block; min-block-size: 700px; }
+      mrr-calculator:state(loading) { display: block; min-block-size: 700px; }
+    </style>
+    <script type="module" src="/mrr-calculator.js"></script></head>
+    <body><h1>Agency</h1><mrr-calculator storage-key="" clients="40" price="1200"${csp ? '' : ' lang="fr"'}></mrr-calculator>
+    <p id="below">Below</p></body></html>`;
+
+  for (const csp of [false, true]) {
+    it(`draws the form, the figures and the chart, and holds its place while loading (${csp ? "CSP default-src 'self': no blob: worker" : 'no CSP, French'})`, async () => {
+      const tab = await e2e.browser.newPage({ viewport: { width: 412, height: 823 } });
+      const errors: string[] = [];
+      tab.on('pageerror', (e) => errors.push(String(e)));
+      tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await tab.route(`${e2e.url}/alone.html`, (route) =>
+        route.fulfill({
+          status: 200,
+          headers: {
+            'Content-Type': 'text/html; charset=utf-8',
+            // The page's own <style> is allowed; style attributes (style-src-attr → default-src) are not.
+            ...(csp ? { 'Content-Security-Policy': "default-src 'self'; style-src-elem 'self' 'unsafe-inline'" } : {}),
+          },
+          body: page(csp),
+        }),
+      );
+      await tab.goto(`${e2e.url}/alone.html`);
+      const calc = tab.locator('mrr-calculator');
+      await calc.locator('svg path.mrr-line').waitFor();
+      expect((await calc.locator('[data-kpi="mrr-now"]').textContent())?.replace(/\s/g, '')).toBe(csp ? '$48,000' : '48000$US');
+      expect(await calc.evaluate((el) => el.matches(':state(loading)'))).toBe(false);
+      // The page's reservation held until the element was drawn taller than it.
+      expect((await calc.boundingBox())!.height).toBeGreaterThan(700);
+      // Without blob: workers the browser reports the refused worker; nothing else is refused (no style
+      // attribute, no inline script) and nothing goes wrong.
+      expect(errors.filter((e) => !(csp && /worker/i.test(e) && /blob:/.test(e)))).toEqual([]);
+      await tab.close();
+    });
+  }
 });
