@@ -296,7 +296,9 @@ export class MrrCalculator extends StagedElement {
 
   private renderStartingRevenue() {
     const t = this.l.t.bind(this.l);
-    const mode = this.form.inputs.mode;
+    // The head step draws the choice alone: the example inputs (formatted numbers) come with the fields.
+    const head = this.step < STEP.fields;
+    const mode = head ? (this.form.existing?.mode ?? 'average') : this.form.inputs.mode;
     return html`${radioGroup({
       name: 'mode',
       legend: t('mode'),
@@ -308,12 +310,14 @@ export class MrrCalculator extends StagedElement {
       onChange: (m) => this.edit({ mode: m }, 'mode'),
     })}
     ${
-      mode === 'average'
-        ? html`<div class="grid">
-            ${this.field('clients', t('clients'), { numeric: true })}
-            ${this.field('price', t('price'), { suffix: this.currency })}
-          </div>`
-        : this.renderPlans()
+      head
+        ? nothing
+        : mode === 'average'
+          ? html`<div class="grid">
+              ${this.field('clients', t('clients'), { numeric: true })}
+              ${this.field('price', t('price'), { suffix: this.currency })}
+            </div>`
+          : this.renderPlans()
     }`;
   }
 
@@ -323,7 +327,7 @@ export class MrrCalculator extends StagedElement {
       this.stepping = undefined;
       this.step++;
       // The chart's module is fetched once the form is drawn (in a task of its own), drawn last.
-      if (this.step === STEP.figures && !chartModule) void loadChart().then(() => this.step >= STEP.all && this.requestUpdate());
+      if (this.step === STEP.form && !chartModule) void loadChart().then(() => this.step >= STEP.all && this.requestUpdate());
       this.requestUpdate();
     });
   }
@@ -425,11 +429,12 @@ const loadChart = () =>
 const loadPlanList = () => import('./plans.js').catch(() => undefined); // offline without the chunk: the plan list stays empty, the rest works
 
 /**
- * The steps of the first render, each drawn in a task of its own: the title and the starting
- * revenue; the reading of the inputs (a task alone), then the rest of the form with any field
- * errors; the figures with the chart's frame; the chart (its module fetched meanwhile).
+ * The steps of the first render, each drawn in a task of its own: the title and the choice of
+ * starting revenue; its fields (clients × price); the reading of the inputs (a task alone), then
+ * the rest of the form with any field errors; the figures with the chart's frame; the chart (its
+ * module fetched meanwhile).
  */
-const STEP = { head: 0, form: 1, figures: 2, all: 3 } as const;
+const STEP = { head: 0, fields: 1, form: 2, figures: 3, all: 4 } as const;
 
 /** Input field ↔ the attribute property giving its example value. */
 const DEFAULT_PROPS = [
