@@ -7,8 +7,6 @@
  */
 import { html, nothing, render, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { createRef, ref } from 'lit/directives/ref.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Icp } from '../../src/core/icp.js';
 import type {
   ProspectQuery,
@@ -51,11 +49,6 @@ const SYNC_ROWS = 2000;
  * are updated in place, all at once (a sort, a filter).
  */
 const GROW = 10;
-/** Results laid out but not shown while their first rows are created (each step lays out its rows). */
-const FILLING_STYLE = styleMap({ visibility: 'hidden' });
-const SHOWN_STYLE = styleMap({});
-/** Fixed table layout (column widths from the colgroup): laying out 100 rows no longer measures every cell twice. */
-const TABLE_STYLE = styleMap({ tableLayout: 'fixed', width: '100%', minWidth: '40rem' });
 /**
  * Only the rows in and around the table's visible part are filled and laid out (a window of about
  * 24); the others of the page are in the table, hidden, their height kept by two spacer rows.
@@ -104,7 +97,7 @@ export class ProspectsPanel implements ReactiveController {
   private view?: Uint32Array;
   /** Rows in the table as last rendered. */
   private created = 0;
-  /** The first results after scoring stay invisible (laid out) until their rows are all created. */
+  /** The first results after scoring stay hidden until their first rows are all created. */
   private filling = false;
   private growing = false;
   private skeleton = false;
@@ -124,7 +117,9 @@ export class ProspectsPanel implements ReactiveController {
   hostConnected(): void {}
 
   /** The panel's section: its content is rendered by the panel, not by the element around it. */
-  private readonly mount = createRef<HTMLElement>();
+  private get section(): HTMLElement | null | undefined {
+    return this.host.shadowRoot?.querySelector<HTMLElement>('section.prospects');
+  }
   private renderQueued = false;
 
   /** After the element renders (language, profile, …), the panel's content follows. */
@@ -147,8 +142,17 @@ export class ProspectsPanel implements ReactiveController {
   }
 
   private renderNow(): void {
-    const section = this.mount.value;
-    if (section) render(this.content(), section, { host: this.host });
+    const section = this.section;
+    if (!section) return;
+    render(this.content(), section, { host: this.host });
+    // Styles set through the CSSOM (no style attributes: a page's CSP may forbid them). A fixed table
+    // layout (widths from the colgroup) keeps the columns still as rows are filled and sorted.
+    const table = section.querySelector<HTMLElement>('[data-prospects] table');
+    if (table && table.style.tableLayout !== 'fixed')
+      Object.assign(table.style, { tableLayout: 'fixed', width: '100%', minWidth: '40rem' });
+    for (const cell of section.querySelectorAll<HTMLElement>('[data-prospects] [data-spacer]')) {
+      Object.assign(cell.style, { height: `${Number(cell.dataset.spacer) * this.rowHeight}px`, padding: '0', border: '0' });
+    }
   }
 
   hostDisconnected(): void {
@@ -358,12 +362,7 @@ export class ProspectsPanel implements ReactiveController {
 
   /** The section, empty: {@link content} is rendered into it by the panel. */
   render(): TemplateResult {
-    return html`<section
-      class="panel prospects"
-      part="prospects"
-      aria-labelledby="prospects-title"
-      ${ref(this.mount)}
-    ></section>`;
+    return html`<section class="panel prospects" part="prospects" aria-labelledby="prospects-title"></section>`;
   }
 
   private content(): TemplateResult {
@@ -431,7 +430,7 @@ export class ProspectsPanel implements ReactiveController {
     requestAnimationFrame(() =>
       setTimeout(() => {
         this.measuring = false;
-        const rows = [...(this.mount.value?.querySelectorAll<HTMLElement>('[data-prospects] tbody tr:not([hidden])') ?? [])];
+        const rows = [...(this.section?.querySelectorAll<HTMLElement>('[data-prospects] tbody tr:not([hidden])') ?? [])];
         if (rows.length < 3) return;
         this.measured = true;
         const average = rows.reduce((sum, tr) => sum + tr.offsetHeight, 0) / rows.length;
@@ -534,7 +533,7 @@ export class ProspectsPanel implements ReactiveController {
     const spacer = (n: number) =>
       n > 0
         ? html`<tr aria-hidden="true" class="spacer">
-            <td colspan="5" style=${styleMap({ height: `${n * this.rowHeight}px`, padding: '0', border: '0' })}></td>
+            <td colspan="5" data-spacer=${n}></td>
           </tr>`
         : nothing;
     this.measureLater();
@@ -552,12 +551,7 @@ export class ProspectsPanel implements ReactiveController {
         </button>
       </th>`;
     };
-    return html`<div
-      class="results"
-      data-prospects
-      ?data-filling=${this.filling}
-      style=${this.filling ? FILLING_STYLE : SHOWN_STYLE}
-    >
+    return html`<div class="results" data-prospects ?data-filling=${this.filling} ?hidden=${this.filling}>
       <p role="status">
         ${sentence(t(plural(l, 'scored', scores.count)), { n: l.number(scores.count), name: { user: this.scoredName } })}
       </p>
@@ -597,7 +591,7 @@ export class ProspectsPanel implements ReactiveController {
         aria-busy=${this.viewBusy || count < target ? 'true' : 'false'}
         @scroll=${this.onTableScroll}
       >
-        <table part="table" style=${TABLE_STYLE} aria-rowcount=${target + 1}>
+        <table part="table" aria-rowcount=${target + 1}>
           <colgroup>
             <col width="30%" />
             <col width="9%" />
