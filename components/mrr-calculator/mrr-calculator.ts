@@ -115,14 +115,14 @@ export class MrrCalculator extends StagedElement {
   /** Of churn and contraction, the one edited last: where "together they exceed 100 %" is said. */
   private sumField?: string;
 
-  protected readonly l = new LocaleController(this, messages);
+  protected readonly i18n = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this);
   /** The plan list's editing and Undo: made when its module loads (on demand). */
   private plans?: import('./plans.js').PlanList;
   private readonly size = new ResizeController(this);
   private readonly form = new FormController<CalculatorInputs, CalculatorView>(this, {
     component: 'calculator',
-    l: this.l,
+    l: this.i18n,
     defaults: (fmt) => exampleInputs((n) => fmt(n, 2), this.defaults),
     numberFields: NUMBER_FIELDS,
     relocalize: relocalizePlans,
@@ -134,7 +134,7 @@ export class MrrCalculator extends StagedElement {
       new MrrEvent<MrrChangeDetail>('mrr-change', { assumptions: view.assumptions, summary: view.projection.summary }),
     announce: (view) => {
       const s = view.projection.summary;
-      return this.l.t('announce', {
+      return this.i18n.t('announce', {
         months: this.monthsText(view.projection.months.length),
         end: this.money(s.endingMrr),
         arr: this.money(s.arr),
@@ -168,7 +168,7 @@ export class MrrCalculator extends StagedElement {
     // (before, the inputs are made from the attributes when first read).
     const fields = DEFAULT_PROPS.filter(([field, prop]) => changed.has(prop) && !this.form.isEdited(field));
     if (!this.hasUpdated || fields.length === 0) return;
-    const example = exampleInputs((n) => this.l.number(n, 2), this.defaults);
+    const example = exampleInputs((n) => this.i18n.number(n, 2), this.defaults);
     const patch: Partial<CalculatorInputs> = {};
     for (const [field] of fields) patch[field] = example[field];
     this.form.apply(patch, { save: false });
@@ -176,7 +176,7 @@ export class MrrCalculator extends StagedElement {
 
   /** Fills the inputs from figures measured elsewhere (imported data, unit economics); fires no event. Works before the first render. */
   applyFigures(figures: StartingFigures): void {
-    const fmt = (n: number) => this.l.number(n, 2);
+    const fmt = (n: number) => this.i18n.number(n, 2);
     const patch: Partial<CalculatorInputs> = {};
     const set = (field: NumericField, v: number | undefined, whole = false) => {
       if (typeof v === 'number' && Number.isFinite(v)) patch[field] = fmt(whole ? Math.round(v) : v);
@@ -216,13 +216,13 @@ export class MrrCalculator extends StagedElement {
   private money(major: number, style: 'compact' | 'exact' | 'rounded' = 'rounded'): string {
     const minor = toMinor(major, this.currency);
     const options = style === 'compact' ? { compact: true } : style === 'exact' ? {} : { round: true };
-    const text = this.l.money(minor, this.currency, options);
-    return minor < 0 && !/[1-9\u0661-\u0669\u06f1-\u06f9]/.test(text) ? this.l.money(0, this.currency, options) : text;
+    const text = this.i18n.money(minor, this.currency, options);
+    return minor < 0 && !/[1-9\u0661-\u0669\u06f1-\u06f9]/.test(text) ? this.i18n.money(0, this.currency, options) : text;
   }
 
   /** "1 month", "24 months" (plural rules of the element's language). */
   private monthsText(n: number): string {
-    return this.l.tp('months', n);
+    return this.i18n.tp('months', n);
   }
 
   /** The field's error, with the field ids it names turned into labels and its figures formatted. */
@@ -233,7 +233,7 @@ export class MrrCalculator extends StagedElement {
     const p = error.params;
     const label = (field: string | number) => {
       const key = LABELS[String(field).replace(/^plan-\d+-/, 'plan-')];
-      return key ? this.l.t(key) : String(field);
+      return key ? this.i18n.t(key) : String(field);
     };
     if (error.code === 'productTooLarge')
       return { code: error.code, params: { a: label(p.a), b: label(p.b), max: this.money(Number(p.max)) } };
@@ -241,8 +241,8 @@ export class MrrCalculator extends StagedElement {
       code: error.code,
       params: {
         other: label(p.other),
-        otherValue: this.l.percent(Number(p.otherValue), 2),
-        max: this.l.percent(Number(p.max), 0),
+        otherValue: this.i18n.percent(Number(p.otherValue), 2),
+        max: this.i18n.percent(Number(p.max), 0),
       },
     };
   }
@@ -252,7 +252,7 @@ export class MrrCalculator extends StagedElement {
     label: string,
     opts: { suffix?: string; hint?: string; prefix?: string; numeric?: boolean } = {},
   ) {
-    return numberField(this.l, {
+    return numberField(this.i18n, {
       id,
       label,
       value: this.form.inputs[id],
@@ -266,14 +266,14 @@ export class MrrCalculator extends StagedElement {
   }
 
   override render() {
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     const pct = '%';
     // "1 month" / "24 months" beside the horizon as typed ("months" while it does not read).
     const horizon = () => {
-      const typed = readAmount(this.form.inputs.horizon, this.l.locale);
+      const typed = readAmount(this.form.inputs.horizon, this.i18n.locale);
       return 'value' in typed ? typed.value : 2;
     };
-    return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
+    return html`<div part="base" class="layout" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <section class="inputs" aria-labelledby="inputs-title">
         <h2 id="inputs-title">${t('title')}</h2>
         ${this.renderConfigIssue()} ${this.renderStartingRevenue()}
@@ -284,9 +284,9 @@ export class MrrCalculator extends StagedElement {
                   ${this.field('churnPct', t('churn'), { suffix: pct, hint: t('churnHint') })}
                   ${this.field('expansionPct', t('expansion'), { suffix: pct, hint: t('expansionHint') })}
                   ${this.field('contractionPct', t('contraction'), { suffix: pct, hint: t('contractionHint') })}
-                  ${this.field('horizon', t('horizon'), { suffix: this.l.tp('monthsUnit', horizon()), numeric: true })}
+                  ${this.field('horizon', t('horizon'), { suffix: this.i18n.tp('monthsUnit', horizon()), numeric: true })}
                 </div>
-                ${storageNotice(this.l, this.persist)}`
+                ${storageNotice(this.i18n, this.persist)}`
             : nothing
         }
       </section>
@@ -295,7 +295,7 @@ export class MrrCalculator extends StagedElement {
   }
 
   private renderStartingRevenue() {
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     // The head step draws the choice alone: the example inputs (formatted numbers) come with the fields.
     const head = this.step < STEP.fields;
     const mode = head ? (this.form.existing?.mode ?? 'average') : this.form.inputs.mode;
@@ -362,12 +362,12 @@ export class MrrCalculator extends StagedElement {
         this.plans ??=
           module &&
           new module.PlanList(this, {
-            l: this.l,
+            l: this.i18n,
             plans: () => this.form.inputs.plans,
             edit: (plans) => this.edit({ plans }, 'plans'),
             restored: (plans) => {
               this.form.edit({ plans }, 'plans');
-              this.announcer.say(this.l.t('planRestored'));
+              this.announcer.say(this.i18n.t('planRestored'));
             },
           });
       });
@@ -383,16 +383,16 @@ export class MrrCalculator extends StagedElement {
   private renderPlans() {
     // No plan to take a price from: new clients need one of their own.
     const newClientPrice = () =>
-      html`<div class="grid">${this.field('price', this.l.t('newClientPrice'), { suffix: this.currency })}</div>`;
+      html`<div class="grid">${this.field('price', this.i18n.t('newClientPrice'), { suffix: this.currency })}</div>`;
     return this.plans?.render({ currency: this.currency, errorOf: (id) => this.errorOf(id), newClientPrice }) ?? nothing;
   }
 
   private renderResults() {
     if (this.step < STEP.figures) return html`<section class="results" part="results"></section>`;
     const view = this.form.result;
-    const status = this.form.renderStatus({ stale: this.l.c('common.stale'), form: this.l.c('error.form') });
+    const status = this.form.renderStatus({ stale: this.i18n.c('common.stale'), form: this.i18n.c('error.form') });
     if (!view) return html`<section class="results" part="results">${status}</section>`;
-    return renderResults(this.l, {
+    return renderResults(this.i18n, {
       view,
       status,
       stale: this.form.stale,
@@ -405,7 +405,7 @@ export class MrrCalculator extends StagedElement {
       table:
         this.tableOpen && this.table
           ? this.table.renderProjectionTable(
-              this.l,
+              this.i18n,
               view.projection,
               (v) => this.money(v, 'exact'),
               this.monthsText(view.projection.months.length),

@@ -103,7 +103,7 @@ export class MrrIcpBuilder extends MrrElement {
     return this.form.result?.fit;
   }
 
-  protected readonly l: L = new LocaleController(this, messages);
+  protected readonly i18n: L = new LocaleController(this, messages);
   /** The tiers and coverage fields are shown (opened by the user, or holding an error). */
   private tiersOpen = false;
   /** Criteria whose values are open for editing (by id); the others show a summary line. */
@@ -113,7 +113,7 @@ export class MrrIcpBuilder extends MrrElement {
     fallbackFocus: 'profile',
     restore: (snapshot) => {
       this.form.edit(snapshot, 'icps');
-      this.announcer.say(this.l.t('restored'));
+      this.announcer.say(this.i18n.t('restored'));
     },
   });
   private readonly form: FormController<IcpBuilderInputs, IcpBuilderResult> = new FormController<
@@ -121,8 +121,8 @@ export class MrrIcpBuilder extends MrrElement {
     IcpBuilderResult
   >(this, {
     component: 'icp-builder',
-    l: this.l,
-    defaults: (fmt): IcpBuilderInputs => starterInputs(this.l, (n) => fmt(n, 2)),
+    l: this.i18n,
+    defaults: (fmt): IcpBuilderInputs => starterInputs(this.i18n, (n) => fmt(n, 2)),
     relocalize: (inputs, convert) => relocalizeInputs(inputs, convert, this.numberExampleFields(inputs)),
     read: (inputs, ctx) => {
       const active = activeIcp(inputs);
@@ -136,25 +136,25 @@ export class MrrIcpBuilder extends MrrElement {
     },
     changeEvent: (result) => new MrrEvent<MrrIcpChangeDetail>('mrr-icp-change', { icp: result.icp }),
     announce: ({ fit }) =>
-      this.l.t('exampleAnnounce', {
-        score: fit.score === null ? this.l.c('common.na') : this.l.number(fit.score, 2),
-        tier: this.l.t(fit.tier ? `tier.${fit.tier}` : 'tier.none'),
-        coverage: this.l.percent(fit.coverage * 100, 0),
+      this.i18n.t('exampleAnnounce', {
+        score: fit.score === null ? this.i18n.c('common.na') : this.i18n.number(fit.score, 2),
+        tier: this.i18n.t(fit.tier ? `tier.${fit.tier}` : 'tier.none'),
+        coverage: this.i18n.percent(fit.coverage * 100, 0),
       }),
   }).useAnnouncer(this.announcer);
 
   private readonly learn = new LearnPanel(this, {
-    l: this.l,
+    l: this.i18n,
     currency: () => this.currency,
     profileName: () => this.profileLabel(activeIcp(this.inputs)!, this.activeIndex),
     icp: () => this.icp,
     accept: (criterion) => this.acceptCriterion(criterion),
-    acceptAll: (icp) => this.addProfile(icpToInput(icp, this.l.t('learnedProfile'), (n) => this.l.number(n, 2))),
+    acceptAll: (icp) => this.addProfile(icpToInput(icp, this.i18n.t('learnedProfile'), (n) => this.i18n.number(n, 2))),
     say: (m) => this.announcer.say(m),
   });
 
   private readonly prospects = new ProspectsPanel(this, {
-    l: this.l,
+    l: this.i18n,
     icp: () => (this.form.stale ? undefined : this.icp),
     profileName: () => this.profileLabel(activeIcp(this.inputs)!, this.activeIndex),
     say: (m) => this.announcer.say(m),
@@ -169,8 +169,8 @@ export class MrrIcpBuilder extends MrrElement {
    * Adds a profile from an ICP in the core's shape (numbers, lists) and makes it the active one;
    * fires no event. Works before the first render.
    */
-  applyIcp(icp: Icp, name = icp.name ?? this.l.t('newProfile')): void {
-    const input = icpToInput(icp, name, (n) => this.l.number(n, 2));
+  applyIcp(icp: Icp, name = icp.name ?? this.i18n.t('newProfile')): void {
+    const input = icpToInput(icp, name, (n) => this.i18n.number(n, 2));
     const inputs = this.inputs;
     this.form.apply({ icps: [...inputs.icps, input], activeId: input.id });
   }
@@ -180,7 +180,7 @@ export class MrrIcpBuilder extends MrrElement {
     const example: Record<string, string> = {};
     for (const [k, v] of Object.entries(account ?? {})) {
       if (v === null || v === undefined) continue;
-      example[k] = typeof v === 'number' ? this.l.number(v, 2) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+      example[k] = typeof v === 'number' ? this.i18n.number(v, 2) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
     }
     this.form.apply({ example });
   }
@@ -209,11 +209,11 @@ export class MrrIcpBuilder extends MrrElement {
   }
 
   private profileLabel(icp: IcpInput | undefined, index: number): string {
-    return icp?.name.trim() || this.l.t('profileN', { n: this.l.number(index + 1) });
+    return icp?.name.trim() || this.i18n.t('profileN', { n: this.i18n.number(index + 1) });
   }
 
   private personaLabel(p: PersonaInput, index: number): string {
-    return p.role.trim() || this.l.t('personaN', { n: this.l.number(index + 1) });
+    return p.role.trim() || this.i18n.t('personaN', { n: this.i18n.number(index + 1) });
   }
 
   private edit(patch: Partial<IcpBuilderInputs>, field?: string): void {
@@ -260,7 +260,7 @@ export class MrrIcpBuilder extends MrrElement {
     this.editCriterion(index, { ranges: c.ranges.filter((_, j) => j !== rangeIndex) });
     this.undo.offer({
       snapshot,
-      message: () => this.l.t('removed.range', { name: isolate(criterionName(this.l, c)) }),
+      message: () => this.i18n.t('removed.range', { name: isolate(criterionName(this.i18n, c)) }),
       focus: fieldId(c.id, 'add-range'),
     });
   }
@@ -279,7 +279,7 @@ export class MrrIcpBuilder extends MrrElement {
   private acceptCriterion(criterion: Parameters<typeof icpToInput>[0]['criteria'][number]): void {
     const active = activeIcp(this.inputs);
     if (!active) return;
-    const input = icpToInput({ criteria: [criterion] }, '', (n) => this.l.number(n, 2)).criteria[0];
+    const input = icpToInput({ criteria: [criterion] }, '', (n) => this.i18n.number(n, 2)).criteria[0];
     const existing = active.criteria.findIndex((c) => c.field.trim() === criterion.field);
     const id = existing >= 0 ? active.criteria[existing].id : newId('c');
     const next = { ...input, id };
@@ -293,7 +293,7 @@ export class MrrIcpBuilder extends MrrElement {
     this.editActive({ criteria: activeIcp(snapshot)!.criteria.filter((_, j) => j !== index) });
     this.undo.offer({
       snapshot,
-      message: () => this.l.t('removed.criterion', { name: isolate(criterionName(this.l, c)) }),
+      message: () => this.i18n.t('removed.criterion', { name: isolate(criterionName(this.i18n, c)) }),
       focus: fieldId(c.id, 'field'),
     });
   }
@@ -305,11 +305,11 @@ export class MrrIcpBuilder extends MrrElement {
   }
 
   private newProfile(fromStarter: boolean): void {
-    const fmt = (n: number) => this.l.number(n, 2);
-    const base = starterInputs(this.l, fmt).icps[0];
+    const fmt = (n: number) => this.i18n.number(n, 2);
+    const base = starterInputs(this.i18n, fmt).icps[0];
     const icp: IcpInput = fromStarter
       ? { ...base, id: newId('icp') }
-      : { ...base, id: newId('icp'), name: this.l.t('newProfile'), criteria: [] };
+      : { ...base, id: newId('icp'), name: this.i18n.t('newProfile'), criteria: [] };
     this.addProfile(icp);
   }
 
@@ -325,7 +325,7 @@ export class MrrIcpBuilder extends MrrElement {
     this.edit({ icps, personas, activeId: fallback?.id ?? '' }, 'icps');
     this.undo.offer({
       snapshot,
-      message: () => this.l.t('removed.profile', { name: isolate(this.profileLabel(active, index)) }),
+      message: () => this.i18n.t('removed.profile', { name: isolate(this.profileLabel(active, index)) }),
       focus: 'profile',
     });
   }
@@ -346,7 +346,7 @@ export class MrrIcpBuilder extends MrrElement {
     this.edit({ personas: snapshot.personas.filter((_, j) => j !== index) }, 'personas');
     this.undo.offer({
       snapshot,
-      message: () => this.l.t('removed.persona', { name: isolate(this.personaLabel(p, index)) }),
+      message: () => this.i18n.t('removed.persona', { name: isolate(this.personaLabel(p, index)) }),
       focus: 'add-persona',
     });
   }
@@ -359,15 +359,15 @@ export class MrrIcpBuilder extends MrrElement {
   // Render
 
   override render() {
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     const inputs = this.inputs;
     const active = activeIcp(inputs);
     const errors = this.form.errors;
     const result = this.form.result;
-    return html`<div part="base" dir=${this.l.dir} lang=${this.l.lang}>
+    return html`<div part="base" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <h2>${t('title')}</h2>
       <p class="lead">${t('lead')}</p>
-      ${this.renderConfigIssue()} ${storageNotice(this.l, this.persist)}
+      ${this.renderConfigIssue()} ${storageNotice(this.i18n, this.persist)}
       <section class="profiles" aria-labelledby="profiles-title">
         <h3 id="profiles-title">${t('profiles')}</h3>
         <p class="hint">${t('profilesHint')}</p>
@@ -398,9 +398,9 @@ export class MrrIcpBuilder extends MrrElement {
           </div>
         </div>
       </section>
-      ${active ? this.renderProfile(active, errors, result) : nothing} ${this.undo.render(this.l.c('common.undo'))}
+      ${active ? this.renderProfile(active, errors, result) : nothing} ${this.undo.render(this.i18n.c('common.undo'))}
       ${renderPersonas({
-        l: this.l,
+        l: this.i18n,
         personas: inputs.personas,
         icps: inputs.icps,
         profileLabel: (icp, i) => this.profileLabel(icp, i),
@@ -418,9 +418,9 @@ export class MrrIcpBuilder extends MrrElement {
     errors: Record<string, import('../../src/ui/fields.js').FieldError>,
     result?: IcpBuilderResult,
   ) {
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     const num = (key: 'thresholdA' | 'thresholdB' | 'thresholdC' | 'minCoveragePct', label: string, hint?: string) =>
-      numberInput(this.l, {
+      numberInput(this.i18n, {
         id: fieldId(active.id, key),
         label,
         hint,
@@ -432,7 +432,7 @@ export class MrrIcpBuilder extends MrrElement {
     return html`<div class="layout">
       <div class="editor">
         <div class="row name-row">
-          ${textField(this.l, {
+          ${textField(this.i18n, {
             id: fieldId(active.id, 'name'),
             label: t('profileName'),
             value: active.name,
@@ -442,7 +442,7 @@ export class MrrIcpBuilder extends MrrElement {
         </div>
         <h3>${t('criteria')}</h3>
         ${renderCriteria(active.criteria, {
-          l: this.l,
+          l: this.i18n,
           errors,
           onCriterion: (i, patch) => this.editCriterion(i, patch),
           onRange: (i, j, patch) => this.editRange(i, j, patch),
@@ -474,7 +474,7 @@ export class MrrIcpBuilder extends MrrElement {
         </button>
       </div>
       ${renderExample({
-        l: this.l,
+        l: this.i18n,
         fields: exampleFields(active),
         values: this.inputs.example,
         errors,

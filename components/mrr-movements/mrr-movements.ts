@@ -115,7 +115,7 @@ export class MrrMovements extends MrrElement {
   private analysed: { periods: PeriodsInput | null; currency: string } = { periods: null, currency: '' };
   private opening?: Promise<void>;
 
-  protected readonly l = new LocaleController(this, messages);
+  protected readonly i18n = new LocaleController(this, messages);
   /** Width of the card's content box, where the chart is drawn. */
   private readonly contentWidth = new ContainerWidthController(this, '[part="base"]');
   /** Reading saved datasets (storage, worker analysis of large ones). */
@@ -277,18 +277,18 @@ export class MrrMovements extends MrrElement {
 
   private announceImport(what: 'sniffing' | 'importing' | 'progress' | 'done' | 'cancelled' | 'refused'): void {
     const step = this.importer.step;
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     if (what === 'sniffing') this.announcement = t('sniffing');
     else if (what === 'importing' && step.kind === 'importing') this.announcement = t('importing', { name: step.file.name });
     else if (what === 'progress' && step.kind === 'importing' && step.progress)
       this.announcement = t('progressText', {
-        rows: this.l.number(step.progress.rowsRead),
-        rate: this.l.number(step.progress.rowsPerSecond),
+        rows: this.i18n.number(step.progress.rowsRead),
+        rate: this.i18n.number(step.progress.rowsPerSecond),
       });
     else if (what === 'done' && step.kind === 'report')
-      this.announcement = this.l.tp('importDone', step.result.report.periodsImported);
+      this.announcement = this.i18n.tp('importDone', step.result.report.periodsImported);
     else if (what === 'cancelled') this.announcement = t('cancelled');
-    else if (what === 'refused' && step.kind === 'refused') this.announcement = fatalMessage(this.l, step.fatal);
+    else if (what === 'refused' && step.kind === 'refused') this.announcement = fatalMessage(this.i18n, step.fatal);
     void this.updateComplete.then(() => this.focusAfterImport(what));
   }
 
@@ -301,21 +301,21 @@ export class MrrMovements extends MrrElement {
 
   private money(major: number, exact = false): string {
     const minor = toMinor(major, this.currency);
-    return this.l.money(minor, this.currency, exact ? undefined : { round: true });
+    return this.i18n.money(minor, this.currency, exact ? undefined : { round: true });
   }
 
   private sourceName(): string {
     const s = this.source;
-    if (s.kind === 'example') return this.l.t('exampleName');
+    if (s.kind === 'example') return this.i18n.t('exampleName');
     if (s.kind === 'dataset' || s.kind === 'unsaved') return s.name;
     return '';
   }
 
   override render() {
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     const name = this.sourceName();
     const currentId = this.source.kind === 'dataset' ? this.source.id : null;
-    return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
+    return html`<div part="base" class="layout" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <div class="head">
         <h2 id="title">${t('title')}</h2>
         ${
@@ -330,8 +330,8 @@ export class MrrMovements extends MrrElement {
       ${this.opener.failed ? html`<p class="notice" role="alert">${t('loadFailed')}</p>` : nothing}
       ${this.analysis ? this.renderAnalysis() : this.renderEmpty()}
       <div class="sources">
-        ${renderImportPanel(this.l, this.importer)}
-        ${renderDatasetsPanel(this.l, this.datasets, currentId, {
+        ${renderImportPanel(this.i18n, this.importer)}
+        ${renderDatasetsPanel(this.i18n, this.datasets, currentId, {
           open: (record: DatasetRecord) => void this.openDataset(record.id),
           afterRename: (id) => this.focusLater(`li[data-id="${id}"] .rename-button`, 'li[data-id] .rename-input'),
           afterDelete: () => this.focusLater('#undo-delete'),
@@ -373,36 +373,36 @@ export class MrrMovements extends MrrElement {
     if (this.persist.status !== 'unsaved' && this.datasets.status !== 'failed') return nothing;
     const quota = this.persist.status === 'unsaved' && this.persist.failure === 'quota';
     return html`<p class="notice" part="notice" role="status" id="storage-notice">
-      ${quota ? this.l.c('storage.quota') : this.l.c('storage.unsaved')}
+      ${quota ? this.i18n.c('storage.quota') : this.i18n.c('storage.unsaved')}
     </p>`;
   }
 
   private renderEmpty() {
     if (this.opener.loading) return nothing;
     return html`<section class="empty" aria-labelledby="empty-title">
-      <h3 id="empty-title">${this.l.t('empty.title')}</h3>
-      <p>${this.l.t('empty.body')}</p>
-      <button type="button" id="load-example" @click=${() => this.loadExample()}>${this.l.t('loadExample')}</button>
+      <h3 id="empty-title">${this.i18n.t('empty.title')}</h3>
+      <p>${this.i18n.t('empty.body')}</p>
+      <button type="button" id="load-example" @click=${() => this.loadExample()}>${this.i18n.t('loadExample')}</button>
     </section>`;
   }
 
   private renderAnalysis() {
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     const rows = this.rows;
     const s = this.summary;
     if (!s || rows.length === 0) return html`<p class="notice" role="note">${t('noMrr')}</p>`;
-    const range = { from: formatMonth(this.from, this.l.locale, 'long'), to: formatMonth(this.to, this.l.locale, 'long') };
+    const range = { from: formatMonth(this.from, this.i18n.locale, 'long'), to: formatMonth(this.to, this.i18n.locale, 'long') };
     const months = this.analysis!.movements.map((r) => r.month);
     const chartWidth = Math.min(this.contentWidth.value, 1100);
     const labelStep = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(chartWidth / 70))));
     const cohorts: CohortRow[] = this.analysis!.cohorts.cohorts.filter((c) => c.cohort >= this.from && c.cohort <= this.to);
-    return html`${renderPeriodSelector(this.l, months, { preset: this.preset, from: this.from, to: this.to }, (next) => {
+    return html`${renderPeriodSelector(this.i18n, months, { preset: this.preset, from: this.from, to: this.to }, (next) => {
         this.preset = next.preset;
         this.from = next.from;
         this.to = next.to;
         this.figuresNote = null;
       })}
-      ${renderKpis(this.l, s, (v, exact) => this.money(v, exact), range, rows, this.retentionMonths)}
+      ${renderKpis(this.i18n, s, (v, exact) => this.money(v, exact), range, rows, this.retentionMonths)}
       <div class="use-figures">
         <button
           type="button"
@@ -425,12 +425,12 @@ export class MrrMovements extends MrrElement {
           label:
             i !== rows.length - 1 && rows.length - 1 - i < labelStep
               ? ''
-              : formatMonth(r.month, this.l.locale, chartWidth < 560 ? 'numeric' : 'tick'),
+              : formatMonth(r.month, this.i18n.locale, chartWidth < 560 ? 'numeric' : 'tick'),
         })),
         {
           width: chartWidth,
-          rtl: this.l.dir === 'rtl',
-          formatTick: (v) => this.l.money(toMinor(v, this.currency), this.currency, { compact: true }),
+          rtl: this.i18n.dir === 'rtl',
+          formatTick: (v) => this.i18n.money(toMinor(v, this.currency), this.currency, { compact: true }),
           title: t('chartTitle', range),
           description: t('chartDesc', {
             start: this.money(rows[0].startingMrr),
@@ -448,7 +448,7 @@ export class MrrMovements extends MrrElement {
         },
       )}
       ${renderMovementsTable(
-        this.l,
+        this.i18n,
         rows,
         (v) => this.money(v, true),
         t('chartTitle', range),
@@ -458,7 +458,7 @@ export class MrrMovements extends MrrElement {
             `${(this.sourceName() || 'mrr').replace(/[^\p{L}\p{N}_-]+/gu, '-')}-movements.csv`,
           ),
       )}
-      ${this.heatmap?.renderCohortHeatmap(this.l, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m)) ?? nothing}`;
+      ${this.heatmap?.renderCohortHeatmap(this.i18n, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m)) ?? nothing}`;
   }
 }
 

@@ -100,14 +100,14 @@ export interface PackageMixDetail {
 export class MrrPackageDesigner extends MrrElement {
   static override styles = designerStyles;
 
-  protected readonly l = new LocaleController<DesignerMessages>(this, messages);
+  protected readonly i18n = new LocaleController<DesignerMessages>(this, messages);
   private readonly announcer = new AnnounceController(this);
-  private readonly t = (key: DesignerKey, params?: Record<string, string | number>) => this.l.t(key, params);
+  private readonly t = (key: DesignerKey, params?: Record<string, string | number>) => this.i18n.t(key, params);
 
   /** The form recipe: typed inputs, the last valid result, errors, saving (src/controllers/form-controller.ts). */
   private readonly form = new FormController<DesignerInputs, DesignerResult>(this, {
     component: 'package-designer',
-    l: this.l,
+    l: this.i18n,
     defaults: (fmt) => defaultInputs(fmt),
     numberFields: ['targetMarginPct', 'annualDiscountPct'],
     relocalize: relocalizeInputs,
@@ -129,7 +129,9 @@ export class MrrPackageDesigner extends MrrElement {
       this.t('announce', {
         mrr: this.money(result.economics.mix.mrr),
         margin:
-          result.economics.mix.marginPct === null ? this.t('reason.noPrice') : this.l.percent(result.economics.mix.marginPct, 2),
+          result.economics.mix.marginPct === null
+            ? this.t('reason.noPrice')
+            : this.i18n.percent(result.economics.mix.marginPct, 2),
       }),
   }).useAnnouncer(this.announcer);
 
@@ -205,7 +207,7 @@ export class MrrPackageDesigner extends MrrElement {
 
   /** Takes a design from code (e.g. a saved export): catalogue, tiers, targets and mix. No event. */
   applyDesign(design: PackageDesign): void {
-    this.form.apply(this.clamped(this.given(inputsFromDesign(design, (n) => this.l.number(n, 2)))));
+    this.form.apply(this.clamped(this.given(inputsFromDesign(design, (n) => this.i18n.number(n, 2)))));
   }
 
   /** Inputs given by code: products and tiers they hold that were removed earlier are shown again. */
@@ -215,7 +217,7 @@ export class MrrPackageDesigner extends MrrElement {
   }
 
   private money(major: number): string {
-    return this.l.money(toMinor(major, this.currency), this.currency);
+    return this.i18n.money(toMinor(major, this.currency), this.currency);
   }
 
   /** A user edit; products and tiers it changes are stamped for merging with another tab (`quiet` lists are not). */
@@ -235,11 +237,11 @@ export class MrrPackageDesigner extends MrrElement {
   /** A product's name in the current language (`i`: its place, for "Product 3"; default: where it is now). */
   private productLabel = (p: ProductInput, i = this.form.inputs.catalog.indexOf(p)): string => {
     const name = productWords(p, this.t).name.trim();
-    return name || p.id.trim() || this.t('productN', { n: this.l.number(i + 1) });
+    return name || p.id.trim() || this.t('productN', { n: this.i18n.number(i + 1) });
   };
 
   private tierLabel = (tier: TierInput, i = this.form.inputs.tiers.indexOf(tier)): string => {
-    return tierName(tier, this.t).trim() || this.t('tierN', { n: this.l.number(i + 1) });
+    return tierName(tier, this.t).trim() || this.t('tierN', { n: this.i18n.number(i + 1) });
   };
 
   private editProduct(key: string, patch: Partial<ProductInput>, field: string): void {
@@ -364,8 +366,8 @@ export class MrrPackageDesigner extends MrrElement {
     this.editTier(tierId, { pains: [...tier.pains, ...pains], gains: [...tier.gains, ...gains] }, 'pains');
     const message = () =>
       this.t('icp.added', {
-        pains: this.l.tp('icp.pains', pains.length),
-        gains: this.l.tp('icp.gains', gains.length),
+        pains: this.i18n.tp('icp.pains', pains.length),
+        gains: this.i18n.tp('icp.gains', gains.length),
         name: name(),
       });
     this.icpMessage = message;
@@ -386,17 +388,17 @@ export class MrrPackageDesigner extends MrrElement {
     this.askedFile = undefined;
     let report: ImportReport;
     try {
-      const { products, errors, binary, ask, cut } = await readCatalogFile(file, this.l.locale, format, this.currency);
+      const { products, errors, binary, ask, cut } = await readCatalogFile(file, this.i18n.locale, format, this.currency);
       report = { file: file.name, imported: products.length, errors, failed: products.length === 0, binary, ask, cut };
       if (ask) this.askedFile = file;
       if (products.length) {
         const snapshot = this.form.inputs;
-        const fmt = (n: number) => this.l.number(n, 2);
+        const fmt = (n: number) => this.i18n.number(n, 2);
         this.edit({ catalog: importedRows(products, snapshot.catalog, fmt) }, 'catalog');
         this.undoMessage = 'importUndone';
         this.undo.offer({
           snapshot,
-          message: () => this.t('importDone', { n: this.l.number(products.length), file: isolate(file.name) }),
+          message: () => this.t('importDone', { n: this.i18n.number(products.length), file: isolate(file.name) }),
           focus: 'import-file',
         });
       }
@@ -441,7 +443,7 @@ export class MrrPackageDesigner extends MrrElement {
     const refused = inputs.tiers.find((t) => errors[fid(t.id, 'ctaHref')]);
     if (refused && !errors[fid(canvasTier, 'ctaHref')]) canvasTier = refused.id;
     return {
-      l: this.l,
+      l: this.i18n,
       t: this.t,
       inputs,
       errors,
@@ -471,14 +473,14 @@ export class MrrPackageDesigner extends MrrElement {
   override render() {
     const v = this.view();
     const t = this.t;
-    return html`<div part="base" class="designer" dir=${this.l.dir} lang=${this.l.lang}>
+    return html`<div part="base" class="designer" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <div class="head">
         <div>
           <h2 id="designer-title">${t('title')}</h2>
           <p class="lead">${t('lead')}</p>
         </div>
         <div class="targets" role="group" aria-label=${t('settings')}>
-          ${numberInput(this.l, {
+          ${numberInput(this.i18n, {
             id: 'targetMarginPct',
             label: t('targetMargin'),
             value: v.inputs.targetMarginPct,
@@ -486,7 +488,7 @@ export class MrrPackageDesigner extends MrrElement {
             error: v.errors.targetMarginPct,
             onInput: (value) => this.edit({ targetMarginPct: value }, 'targetMarginPct'),
           })}
-          ${numberInput(this.l, {
+          ${numberInput(this.i18n, {
             id: 'annualDiscountPct',
             label: t('annualDiscount'),
             value: v.inputs.annualDiscountPct,
@@ -496,26 +498,26 @@ export class MrrPackageDesigner extends MrrElement {
           })}
         </div>
       </div>
-      ${this.renderConfigIssue()} ${storageNotice(this.l, this.persist)}
-      ${this.form.renderStatus({ stale: this.l.c('common.stale') })}
+      ${this.renderConfigIssue()} ${storageNotice(this.i18n, this.persist)}
+      ${this.form.renderStatus({ stale: this.i18n.c('common.stale') })}
       ${renderCatalog(
         v,
-        renderCatalogIo(this.l, {
+        renderCatalogIo(this.i18n, {
           onImport: (input) => void this.importFile(input),
           onExport: (kind) => void this.exportCatalog(kind),
         }),
       )}
-      ${renderImportReport(this.l, this.importReport, (format) => {
+      ${renderImportReport(this.i18n, this.importReport, (format) => {
         if (this.askedFile) void this.importChosen(this.askedFile, format);
       })}
       ${renderTiers(v)}
       <div class="lower">
         ${renderCanvas(v)}
         <div class="side">
-          ${renderWhatIf(v)} ${renderExport(this.l, this.exportMessage?.() ?? '', () => void this.exportDesign())}
+          ${renderWhatIf(v)} ${renderExport(this.i18n, this.exportMessage?.() ?? '', () => void this.exportDesign())}
         </div>
       </div>
-      ${this.undo.render(this.l.c('common.undo'))} ${this.announcer.render()}
+      ${this.undo.render(this.i18n.c('common.undo'))} ${this.announcer.render()}
     </div>`;
   }
 }

@@ -67,7 +67,7 @@ export class MrrPricingTable extends MrrElement {
   @state() private scriptText: string | null = null;
   @state() private stored: PricingSource = { kind: 'none' };
 
-  protected readonly l = new LocaleController(this, messages);
+  protected readonly i18n = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this, 0);
   private source: PricingSource = { kind: 'none' };
   private computedFrom: unknown[] = [];
@@ -130,7 +130,7 @@ export class MrrPricingTable extends MrrElement {
 
   private choose(interval: BillingChoice): void {
     this.interval = interval;
-    this.announcer.say(this.l.t(interval === 'year' ? 'shownYearly' : 'shownMonthly'));
+    this.announcer.say(this.i18n.t(interval === 'year' ? 'shownYearly' : 'shownMonthly'));
   }
 
   private cta(tierId: string): void {
@@ -140,7 +140,7 @@ export class MrrPricingTable extends MrrElement {
   }
 
   private money(amount: number, currency: string): string {
-    return this.l.money(toMinor(amount, currency), currency, { whole: true });
+    return this.i18n.money(toMinor(amount, currency), currency, { whole: true });
   }
 
   override render() {
@@ -149,33 +149,35 @@ export class MrrPricingTable extends MrrElement {
       s.kind === 'design'
         ? this.renderDesign(s.design, s.result.tiers, s.result.currency)
         : s.kind === 'loading'
-          ? html`<p class="message" role="status">${this.l.t('loading')}</p>`
+          ? html`<p class="message" role="status">${this.i18n.t('loading')}</p>`
           : s.kind === 'none'
-            ? html`<p class="message">${this.l.t('noPlans')}</p>`
+            ? html`<p class="message">${this.i18n.t('noPlans')}</p>`
             : this.renderConfigError(s);
-    return html`<div part="base" class="base" dir=${this.l.dir} lang=${this.l.lang}>${body}${this.announcer.render()}</div>`;
+    return html`<div part="base" class="base" dir=${this.i18n.dir} lang=${this.i18n.lang}>
+      ${body}${this.announcer.render()}
+    </div>`;
   }
 
   private renderConfigError(s: Extract<PricingSource, { kind: 'invalidJson' | 'invalid' }>) {
-    if (s.kind === 'invalidJson') return html`<p class="message config" role="alert">${this.l.t('config.invalidJson')}</p>`;
+    if (s.kind === 'invalidJson') return html`<p class="message config" role="alert">${this.i18n.t('config.invalidJson')}</p>`;
     return html`<div class="message config" role="alert">
-      <p>${this.l.t('config.invalid')}</p>
+      <p>${this.i18n.t('config.invalid')}</p>
       <ul>
         ${s.issues.map((i) => {
           const own = i.code === 'unknownProduct' || i.code === 'duplicate' ? i.code : 'invalid';
           const max = i.params?.max;
           const message =
             i.field === 'currency'
-              ? this.l.t('error.currency')
+              ? this.i18n.t('error.currency')
               : i.code === 'tooLarge' && max !== undefined && i.params?.min === undefined
-                ? this.l.c('error.atMost', { max: this.l.number(max, 2) })
+                ? this.i18n.c('error.atMost', { max: this.i18n.number(max, 2) })
                 : i.code === 'required' ||
                     i.code === 'notANumber' ||
                     i.code === 'negative' ||
                     i.code === 'notInteger' ||
                     i.code === 'tooLarge'
-                  ? this.l.c(`error.${i.code}`)
-                  : this.l.t(`error.${own}`);
+                  ? this.i18n.c(`error.${i.code}`)
+                  : this.i18n.t(`error.${own}`);
           return html`<li><code dir="ltr">${i.field || 'config'}</code> ${message}</li>`;
         })}
       </ul>
@@ -183,11 +185,11 @@ export class MrrPricingTable extends MrrElement {
   }
 
   private renderDesign(design: PackageDesign, tiers: TierEconomics[], currency: string) {
-    if (!tiers.length) return html`<p class="message">${this.l.t('noPlans')}</p>`;
-    const t = this.l.t.bind(this.l);
-    const annualPct = this.l.percent(design.annualDiscountPct ?? 0, 1);
+    if (!tiers.length) return html`<p class="message">${this.i18n.t('noPlans')}</p>`;
+    const t = this.i18n.t.bind(this.i18n);
+    const annualPct = this.i18n.percent(design.annualDiscountPct ?? 0, 1);
     // A discount that rounds to "0%" is not offered as a saving.
-    const saves = annualPct !== this.l.percent(0, 1);
+    const saves = annualPct !== this.i18n.percent(0, 1);
     const choices: Array<[BillingChoice, string]> = [
       ['month', t('monthly')],
       ['year', saves ? t('yearlySave', { pct: annualPct }) : t('yearly')],
@@ -213,7 +215,7 @@ export class MrrPricingTable extends MrrElement {
   }
 
   private renderTier(tier: PackageTier, figures: TierEconomics, currency: string, index: number) {
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     const yearly = this.billing === 'year';
     const headingId = `tier-${index}`;
     const outcomes = tier.outcomes?.filter((o) => o.trim()) ?? [];
@@ -244,7 +246,7 @@ export class MrrPricingTable extends MrrElement {
               ${
                 outcomes.length > OUTCOMES_SHOWN
                   ? html`<details class="more">
-                      <summary>${t('moreOutcomes', { n: this.l.number(outcomes.length - OUTCOMES_SHOWN) })}</summary>
+                      <summary>${t('moreOutcomes', { n: this.i18n.number(outcomes.length - OUTCOMES_SHOWN) })}</summary>
                       <ul role="list" class="outcomes">
                         ${outcomes.slice(OUTCOMES_SHOWN).map(outcome)}
                       </ul>

@@ -78,7 +78,7 @@ export class MrrRevenueMotions extends MrrElement {
   }
   set inputs(next: MotionsInputs | undefined) {
     // From code, in any shape: numbers become text in the element's locale, junk is dropped (never a crash).
-    if (next) this.form.apply(sanitizeInputs(next, (n) => this.l.number(n, 2)));
+    if (next) this.form.apply(sanitizeInputs(next, (n) => this.i18n.number(n, 2)));
   }
 
   /** The last valid plan (kept, marked stale, while a field is refused). Usable before the first render. */
@@ -89,11 +89,11 @@ export class MrrRevenueMotions extends MrrElement {
   /** True when the results table is wider than its box (the "scroll sideways" hint shows). */
   @state() private tableOverflows = false;
 
-  protected readonly l = new LocaleController<MotionsMessages>(this, messages);
+  protected readonly i18n = new LocaleController<MotionsMessages>(this, messages);
   private readonly announcer = new AnnounceController(this);
   private readonly form = new FormController<MotionsInputs, MotionsReading>(this, {
     component: 'motions',
-    l: this.l,
+    l: this.i18n,
     defaults: (fmt) => this.example((n) => fmt(n, 2)),
     relocalize: (inputs, convert) => relocalizeInputs(wellFormed(inputs), convert),
     mergeField: (field, mine, theirs, stamps) =>
@@ -105,9 +105,9 @@ export class MrrRevenueMotions extends MrrElement {
         expansionMrr: plan.total.expansionMrr,
       }),
     announce: ({ plan }) =>
-      this.l.t('announce', {
+      this.i18n.t('announce', {
         cost: this.money(plan.total.costToServe),
-        managers: this.l.number(plan.total.managersNeeded, 1),
+        managers: this.i18n.number(plan.total.managersNeeded, 1),
         expansion: this.money(plan.total.expansionMrr),
       }),
   }).useAnnouncer(this.announcer);
@@ -115,7 +115,7 @@ export class MrrRevenueMotions extends MrrElement {
     fallbackFocus: 'add-segment',
     restore: (segments) => {
       this.form.edit({ segments }, 'segments');
-      this.announcer.say(this.l.t('restored'));
+      this.announcer.say(this.i18n.t('restored'));
     },
   });
 
@@ -125,7 +125,7 @@ export class MrrRevenueMotions extends MrrElement {
   }
 
   private example(format: (n: number) => string): MotionsInputs {
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     return exampleInputs(format, (kind, id, fallback) =>
       `${kind}.${id}` in messages.en ? t(`${kind}.${id}` as keyof MotionsMessages) : fallback,
     );
@@ -145,7 +145,7 @@ export class MrrRevenueMotions extends MrrElement {
   }
 
   private segmentLabel(s: SegmentInput, i: number): string {
-    return s.name.trim() || this.l.t('segmentN', { n: this.l.number(i + 1) });
+    return s.name.trim() || this.i18n.t('segmentN', { n: this.i18n.number(i + 1) });
   }
 
   private editSegment(i: number, patch: Partial<SegmentInput>, field: string): void {
@@ -168,7 +168,7 @@ export class MrrRevenueMotions extends MrrElement {
   private addItem(segmentIndex: number | null, kind: ItemKind): void {
     const segments = this.form.inputs.segments;
     if (segmentIndex === null) {
-      const added = blankSegment(this.l.t('newSegment'));
+      const added = blankSegment(this.i18n.t('newSegment'));
       this.editSegments([...segments, added], 'segments');
       void this.updateComplete.then(() => this.focusId(fieldId(added.id, 'name')));
       return;
@@ -198,18 +198,18 @@ export class MrrRevenueMotions extends MrrElement {
       focus = fieldId(s.id, s[key][itemIndex].id, kind === 'motion' ? 'kind' : 'name');
     }
     this.editSegments(segments, 'segments');
-    this.undo.offer({ snapshot: before, message: () => this.l.t(`removed.${kind}`, { name: name() }), focus });
+    this.undo.offer({ snapshot: before, message: () => this.i18n.t(`removed.${kind}`, { name: name() }), focus });
   }
 
   private money(major: number): string {
-    return this.l.money(toMinor(major, this.currency), this.currency, { round: true });
+    return this.i18n.money(toMinor(major, this.currency), this.currency, { round: true });
   }
 
   /** A field's error with the words of a "too large" product in the element's language. */
   private fieldError(id: string): FieldError | undefined {
     const error = this.form.errors[id];
     if (error?.code !== 'productTooLarge' || !error.params) return error;
-    const word = (key: string | number | undefined) => this.l.t(String(key) as keyof MotionsMessages);
+    const word = (key: string | number | undefined) => this.i18n.t(String(key) as keyof MotionsMessages);
     return { ...error, params: { ...error.params, a: word(error.params.a), b: word(error.params.b) } };
   }
 
@@ -247,37 +247,37 @@ export class MrrRevenueMotions extends MrrElement {
   }
 
   override render() {
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     const inputs = this.form.inputs;
     const plan = this.form.result?.plan;
     const bySegment = new Map(plan?.segments.map((s) => [s.segmentId, s]));
     const warned = new Set(plan?.warnings.map((w) => w.segmentId));
-    const hours = readAmount(inputs.hoursPerManagerPerMonth, this.l.locale);
-    return html`<div part="base" dir=${this.l.dir} lang=${this.l.lang}>
+    const hours = readAmount(inputs.hoursPerManagerPerMonth, this.i18n.locale);
+    return html`<div part="base" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <h2 id="motions-title">${t('title')}</h2>
       <p class="lead">${t('lead')}</p>
       ${this.renderConfigIssue()}
       <div class="grid top">
-        ${numberField(this.l, {
+        ${numberField(this.i18n, {
           id: 'hoursPerManagerPerMonth',
           label: t('hoursPerManager'),
           hint: t('hoursPerManagerHint'),
           value: inputs.hoursPerManagerPerMonth,
           error: this.fieldError('hoursPerManagerPerMonth'),
-          suffix: this.l.tp('hoursUnit', 'value' in hours ? hours.value : 2),
+          suffix: this.i18n.tp('hoursUnit', 'value' in hours ? hours.value : 2),
           onInput: (v) => {
             this.undo.clear();
             this.form.edit({ hoursPerManagerPerMonth: v }, 'hoursPerManagerPerMonth');
           },
         })}
       </div>
-      ${storageNotice(this.l, this.persist)} ${this.renderResults()}
+      ${storageNotice(this.i18n, this.persist)} ${this.renderResults()}
       <h3>${t('segments')}</h3>
       <div class="segments">
         ${inputs.segments.map((s, i) => {
           const p = bySegment.get(s.id);
           return renderSegment(s, {
-            l: this.l,
+            l: this.i18n,
             currency: this.currency,
             error: (id) => this.fieldError(id),
             label: this.segmentLabel(s, i),
@@ -294,20 +294,20 @@ export class MrrRevenueMotions extends MrrElement {
         })}
       </div>
       <button type="button" id="add-segment" class="add" @click=${() => this.addItem(null, 'segment')}>${t('addSegment')}</button>
-      ${this.undo.render(this.l.c('common.undo'))} ${this.announcer.render()}
+      ${this.undo.render(this.i18n.c('common.undo'))} ${this.announcer.render()}
     </div>`;
   }
 
   private renderResults() {
     const plan = this.form.result?.plan;
-    const status = this.form.renderStatus({ stale: this.l.c('common.stale'), form: this.l.c('error.form') });
+    const status = this.form.renderStatus({ stale: this.i18n.c('common.stale'), form: this.i18n.c('error.form') });
     if (!plan) return html`<section class="results" part="results">${status}</section>`;
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     const labels = new Map(this.form.inputs.segments.map((s, i) => [s.id, this.segmentLabel(s, i)]));
     const money = (v: number) => this.money(v);
     return html`<section class="results" part="results" aria-labelledby="motions-results-title" ?data-stale=${this.form.stale}>
       <h3 id="motions-results-title">${t('results')}</h3>
-      ${status} ${renderKpis(this.l, plan, money)} ${renderPlanTable(this.l, plan, labels, money, this.tableOverflows)}
+      ${status} ${renderKpis(this.i18n, plan, money)} ${renderPlanTable(this.i18n, plan, labels, money, this.tableOverflows)}
     </section>`;
   }
 }

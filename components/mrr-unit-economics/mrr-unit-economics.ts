@@ -82,7 +82,7 @@ export class MrrUnitEconomics extends MrrElement {
     for (const f of NUMBER_FIELDS) {
       const v: unknown = next[f];
       if (typeof v === 'string') patch[f] = v;
-      else if (typeof v === 'number' && Number.isFinite(v)) patch[f] = this.l.number(v, 2);
+      else if (typeof v === 'number' && Number.isFinite(v)) patch[f] = this.i18n.number(v, 2);
     }
     if (next.cacMode === 'direct' || next.cacMode === 'spend') patch.cacMode = next.cacMode;
     this.form.apply(patch);
@@ -93,22 +93,22 @@ export class MrrUnitEconomics extends MrrElement {
     return this.form.result?.result;
   }
 
-  protected readonly l = new LocaleController(this, messages);
+  protected readonly i18n = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this);
   private readonly size = new ResizeController(this);
   private readonly form = new FormController<EconomicsInputs, EconomicsView>(this, {
     component: 'unit-economics',
-    l: this.l,
+    l: this.i18n,
     defaults: (fmt) => exampleInputs((n) => fmt(n, 2)),
     numberFields: NUMBER_FIELDS,
     read: (inputs, ctx) => readInputs(inputs, ctx),
     changeEvent: (view) =>
       new MrrEvent<UnitEconomicsChangeDetail>('mrr-unit-economics-change', { inputs: view.inputs, result: view.result }),
     announce: (view) =>
-      this.l.t('announce', {
-        ltv: figureText(this.l, view.result.ltv, (v) => this.money(v)),
-        ratio: figureText(this.l, view.result.ltvToCac, (v) => this.ratio(v)),
-        payback: figureText(this.l, view.result.paybackMonths, (v) => this.months(v)),
+      this.i18n.t('announce', {
+        ltv: figureText(this.i18n, view.result.ltv, (v) => this.money(v)),
+        ratio: figureText(this.i18n, view.result.ltvToCac, (v) => this.ratio(v)),
+        payback: figureText(this.i18n, view.result.paybackMonths, (v) => this.months(v)),
       }),
   }).useAnnouncer(this.announcer);
 
@@ -132,7 +132,7 @@ export class MrrUnitEconomics extends MrrElement {
     ];
     for (const f of fields) {
       const v = figures?.[f];
-      if (typeof v === 'number' && Number.isFinite(v)) patch[f] = this.l.number(f === 'newCustomers' ? Math.round(v) : v, 2);
+      if (typeof v === 'number' && Number.isFinite(v)) patch[f] = this.i18n.number(f === 'newCustomers' ? Math.round(v) : v, 2);
     }
     if (patch.cac !== undefined) patch.cacMode = 'direct';
     else if (patch.salesSpend !== undefined || patch.marketingSpend !== undefined || patch.newCustomers !== undefined)
@@ -149,22 +149,22 @@ export class MrrUnitEconomics extends MrrElement {
     for (const f of NUMBER_FIELDS) {
       const v: unknown = inputs[f];
       if (typeof v === 'string') continue;
-      example ??= exampleInputs((n) => this.l.number(n, 2));
-      patch[f] = typeof v === 'number' && Number.isFinite(v) ? this.l.number(v, 2) : example[f];
+      example ??= exampleInputs((n) => this.i18n.number(n, 2));
+      patch[f] = typeof v === 'number' && Number.isFinite(v) ? this.i18n.number(v, 2) : example[f];
     }
     if (inputs.cacMode !== 'direct' && inputs.cacMode !== 'spend') patch.cacMode = 'direct';
     if (Object.keys(patch).length) this.form.apply(patch, { save: false });
   }
 
   private money(major: number, compact = false): string {
-    return this.l.money(toMinor(major, this.currency), this.currency, compact ? { compact: true } : { round: true });
+    return this.i18n.money(toMinor(major, this.currency), this.currency, compact ? { compact: true } : { round: true });
   }
   /** "1 month", "6.7 months": the plural form of the number as shown (one decimal). */
-  private months = (v: number) => this.l.tp('monthsValue', Math.round(v * 10) / 10, { n: this.l.number(v, 1) });
-  private ratio = (v: number) => this.l.t('ratioValue', { x: this.l.number(v, 1) });
+  private months = (v: number) => this.i18n.tp('monthsValue', Math.round(v * 10) / 10, { n: this.i18n.number(v, 1) });
+  private ratio = (v: number) => this.i18n.t('ratioValue', { x: this.i18n.number(v, 1) });
 
   private field(id: EconomicsField, label: string, opts: { suffix?: string; hint?: string; numeric?: boolean } = {}) {
-    return numberField(this.l, {
+    return numberField(this.i18n, {
       id,
       label,
       value: this.form.inputs[id],
@@ -177,10 +177,10 @@ export class MrrUnitEconomics extends MrrElement {
   }
 
   override render() {
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     const mode = this.form.inputs.cacMode;
     const setMode = (m: EconomicsInputs['cacMode']) => this.form.edit({ cacMode: m }, 'cacMode');
-    return html`<div part="base" class="layout" dir=${this.l.dir} lang=${this.l.lang}>
+    return html`<div part="base" class="layout" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <section class="inputs" aria-labelledby="ue-title">
         <h2 id="ue-title">${t('title')}</h2>
         ${this.renderConfigIssue()}
@@ -216,7 +216,7 @@ export class MrrUnitEconomics extends MrrElement {
             ${this.field('maxPaybackMonths', t('targetPayback'), { suffix: t('monthsUnit') })}
           </div>
         </fieldset>
-        ${storageNotice(this.l, this.persist)}
+        ${storageNotice(this.i18n, this.persist)}
       </section>
       ${this.renderResults()} ${this.announcer.render()}
     </div>`;
@@ -226,44 +226,44 @@ export class MrrUnitEconomics extends MrrElement {
     const v = this.form.result;
     if (!v)
       return html`<section class="results" part="results">
-        ${this.form.renderStatus({ stale: this.l.c('common.stale'), form: this.l.c('error.form') })}
+        ${this.form.renderStatus({ stale: this.i18n.c('common.stale'), form: this.i18n.c('error.form') })}
       </section>`;
-    const t = this.l.t.bind(this.l);
+    const t = this.i18n.t.bind(this.i18n);
     const r = v.result;
     const stale = this.form.stale;
     const money = (m: number) => this.money(m);
-    const pct = (p: number) => this.l.percent(p, 1);
+    const pct = (p: number) => this.i18n.percent(p, 1);
     return html`<section class="results" part="results" aria-labelledby="ue-results-title" ?data-stale=${stale}>
       <h2 id="ue-results-title" class="visually-hidden">${t('results')}</h2>
-      ${this.form.renderStatus({ stale: this.l.c('common.stale'), form: this.l.c('error.form') })}
+      ${this.form.renderStatus({ stale: this.i18n.c('common.stale'), form: this.i18n.c('error.form') })}
       <dl class="kpis" part="kpis">
         <div class="kpi">
           <dt>${t('ltv')}</dt>
-          <dd data-kpi="ltv">${figureText(this.l, r.ltv, money)}</dd>
+          <dd data-kpi="ltv">${figureText(this.i18n, r.ltv, money)}</dd>
         </div>
         <div class="kpi">
           <dt>${t('cacResult')}</dt>
-          <dd data-kpi="cac">${figureText(this.l, r.cac, money)}</dd>
+          <dd data-kpi="cac">${figureText(this.i18n, r.cac, money)}</dd>
         </div>
         <div class="kpi">
           <dt>${t('ltvToCac')}</dt>
-          <dd data-kpi="ltv-to-cac">${figureText(this.l, r.ltvToCac, this.ratio)}</dd>
+          <dd data-kpi="ltv-to-cac">${figureText(this.i18n, r.ltvToCac, this.ratio)}</dd>
         </div>
         <div class="kpi">
           <dt>${t('payback')}</dt>
-          <dd data-kpi="payback">${figureText(this.l, r.paybackMonths, this.months)}</dd>
+          <dd data-kpi="payback">${figureText(this.i18n, r.paybackMonths, this.months)}</dd>
         </div>
         <div class="kpi">
           <dt>${t('lifetime')}</dt>
-          <dd data-kpi="lifetime">${figureText(this.l, r.lifetimeMonths, this.months)}</dd>
+          <dd data-kpi="lifetime">${figureText(this.i18n, r.lifetimeMonths, this.months)}</dd>
         </div>
         <div class="kpi">
           <dt>${t('annualChurn')}</dt>
           <dd data-kpi="annual-churn">${pct(r.annualChurnPct)}</dd>
         </div>
       </dl>
-      ${renderTargets(this.l, r, v.status, v.targets, { ratio: this.ratio, months: this.months })}
-      ${renderWinKeep(this.l, r, v.inputs.retentionSpendPerClient ?? null, money)}
+      ${renderTargets(this.i18n, r, v.status, v.targets, { ratio: this.ratio, months: this.months })}
+      ${renderWinKeep(this.i18n, r, v.inputs.retentionSpendPerClient ?? null, money)}
       <p class="lever" part="lever" data-kpi="lever">
         ${v.lever.value === null ? t('leverLow') : t('lever', { ltv: money(v.lever.value) })}
       </p>
@@ -272,8 +272,8 @@ export class MrrUnitEconomics extends MrrElement {
   }
 
   private renderChart(v: EconomicsView) {
-    const t = this.l.t.bind(this.l);
-    const pct = (p: number) => this.l.percent(p, 1);
+    const t = this.i18n.t.bind(this.i18n);
+    const pct = (p: number) => this.i18n.percent(p, 1);
     const first = v.curve[0];
     const last = v.curve[v.curve.length - 1];
     const churn = v.inputs.churnPct;
@@ -287,16 +287,16 @@ export class MrrUnitEconomics extends MrrElement {
     return html`<h3 class="chart-title">${title}</h3>
       ${ltvChart(v.denseCurve, {
         width: resultsColumnWidth(this.size.value),
-        rtl: this.l.dir === 'rtl',
+        rtl: this.i18n.dir === 'rtl',
         you: { churnPct: churn, ltv: ltv.value },
         formatMoney: (m) => this.money(m, true),
-        formatPct: (p) => this.l.percent(p, 0),
+        formatPct: (p) => this.i18n.percent(p, 0),
         title,
         description,
         youLabel: t('you'),
       })}
       ${inside ? nothing : html`<p class="chart-note" data-kpi="outside">${you}</p>`}
-      ${renderCurveTable(this.l, v.curve, churn, (m) => this.money(m), title)}`;
+      ${renderCurveTable(this.i18n, v.curve, churn, (m) => this.money(m), title)}`;
   }
 }
 

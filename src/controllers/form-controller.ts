@@ -113,17 +113,17 @@ export class FormController<I extends object, R> implements ReactiveController {
     }
   }
 
-  private get l(): LocaleController<Messages> {
+  private get i18n(): LocaleController<Messages> {
     return this.options.l;
   }
 
-  private fmt = (n: number, digits = 2) => formatNumber(n, this.l.locale, digits);
+  private fmt = (n: number, digits = 2) => formatNumber(n, this.i18n.locale, digits);
 
   /** The typed inputs (defaults until the user types or saved inputs are restored). */
   get inputs(): I {
     if (!this.current) {
       this.current = this.options.defaults(this.fmt);
-      this.textLocale = this.l.locale;
+      this.textLocale = this.i18n.locale;
     }
     this.relocalizeIfNeeded();
     return this.current;
@@ -241,7 +241,7 @@ export class FormController<I extends object, R> implements ReactiveController {
   /** Reads the inputs when they, the locale or the currency changed since the last reading. */
   private read(): void {
     const inputs = this.inputs;
-    const ctx: FormContext = { locale: this.l.locale, currency: this.host.currency };
+    const ctx: FormContext = { locale: this.i18n.locale, currency: this.host.currency };
     const key = JSON.stringify([inputs, ctx.locale, ctx.currency]);
     if (key === this.readKey) return;
     this.readKey = key;
@@ -279,7 +279,7 @@ export class FormController<I extends object, R> implements ReactiveController {
   }
 
   private relocalizeIfNeeded(): void {
-    const to = this.l.locale;
+    const to = this.i18n.locale;
     if (!this.current || this.textLocale === to) return;
     this.current = this.relocalizeValue(this.current, this.textLocale);
     this.textLocale = to;
@@ -287,7 +287,7 @@ export class FormController<I extends object, R> implements ReactiveController {
 
   /** `inputs` written in locale `from`, re-written in the current locale. */
   private relocalizeValue(inputs: I, from: string): I {
-    const to = this.l.locale;
+    const to = this.i18n.locale;
     if (!from || from === to) return inputs;
     const convert: Relocalizer = (text) => relocalizeNumber(text, from, to);
     let next = { ...inputs };
@@ -338,7 +338,9 @@ export class FormController<I extends object, R> implements ReactiveController {
   /** Saved inputs (on connect, or another tab's save): merged field by field with what the user typed here. */
   private restore(data: SavedForm<I> | I, remote = false): void {
     const saved: SavedForm<I> =
-      (data as SavedForm<I>)?.v === 2 ? (data as SavedForm<I>) : { v: 2, inputs: data as I, locale: this.l.locale, stamps: {} };
+      (data as SavedForm<I>)?.v === 2
+        ? (data as SavedForm<I>)
+        : { v: 2, inputs: data as I, locale: this.i18n.locale, stamps: {} };
     const defaults = this.inputs;
     const theirs = this.relocalizeValue({ ...defaults, ...saved.inputs }, saved.locale);
     const merged = { ...defaults } as Record<string, unknown>;
@@ -360,7 +362,7 @@ export class FormController<I extends object, R> implements ReactiveController {
       }
     }
     this.current = merged as I;
-    this.textLocale = this.l.locale;
+    this.textLocale = this.i18n.locale;
     if (!remote) {
       // The defaults' result must not stand for restored inputs: their own last valid result or none.
       this.lastResult = undefined;

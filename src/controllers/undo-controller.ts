@@ -5,7 +5,7 @@ export interface UndoEntry<T> {
   /**
    * The sentence ("Product “SEO” removed."), built each time it is shown so it follows a language
    * switch while the offer lasts: pass a function that writes it in the element's current language
-   * (e.g. `() => this.l.t('removed.product', { name })`). A plain string stays as written.
+   * (e.g. `() => this.i18n.t('removed.product', { name })`). A plain string stays as written.
    */
   message: string | (() => string);
   /** Id of the element to focus once restored. */

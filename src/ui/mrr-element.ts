@@ -39,7 +39,7 @@ export abstract class MrrElement extends LitElement {
     const code = this.currencyIssue;
     if (code === null) return nothing;
     return html`<p class="notice config" part="notice" role="alert">
-      ${this.l.c('config.currency', { code: code.slice(0, 40), fallback: this.currency })}
+      ${this.i18n.c('config.currency', { code: code.slice(0, 40), fallback: this.currency })}
     </p>`;
   }
   /** BCP 47 locale for numbers (`fr-CA`); the language comes from `lang` (own or inherited). */
@@ -48,7 +48,7 @@ export abstract class MrrElement extends LitElement {
   @property({ attribute: 'storage-key' }) storageKey = 'default';
 
   /** The element's localization (its own catalogue). */
-  protected abstract readonly l: LocaleController<Messages>;
+  protected abstract readonly i18n: LocaleController<Messages>;
 
   /**
    * Runs before each update, once the element's language is loaded: the place to load a piece the
@@ -57,7 +57,7 @@ export abstract class MrrElement extends LitElement {
   protected beforeUpdate(): void | Promise<unknown> {}
 
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.l.whenReady(() => {
+    return this.i18n.whenReady(() => {
       const loading = this.beforeUpdate();
       return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
     });

@@ -35,10 +35,10 @@ function read(inputs: Inputs, ctx: { locale: string }): FormReading<Result> {
 }
 
 class TestForm extends MrrElement {
-  protected readonly l = new LocaleController(this, messages);
+  protected readonly i18n = new LocaleController(this, messages);
   readonly form = new FormController<Inputs, Result>(this, {
     component: 'test-form',
-    l: this.l,
+    l: this.i18n,
     defaults: (fmt) => ({ price: fmt(1500), clients: fmt(10) }),
     numberFields: ['price', 'clients'],
     read,
@@ -46,7 +46,7 @@ class TestForm extends MrrElement {
   });
   override render() {
     const field = (id: keyof Inputs) =>
-      numberField(this.l, {
+      numberField(this.i18n, {
         id,
         label: id,
         value: this.form.inputs[id],

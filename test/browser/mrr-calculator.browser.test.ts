@@ -719,7 +719,7 @@ describe('<mrr-calculator> staged first paint', () => {
     const { renderResults } = await import('../../components/mrr-calculator/results.js');
     const { movementChart } = await import('../../src/ui/movement-chart.js');
     const { calculatorStyles } = await import('../../components/mrr-calculator/mrr-calculator.styles.js');
-    const l = (el as unknown as { l: Parameters<typeof renderResults>[0] }).l;
+    const l = (el as unknown as { i18n: Parameters<typeof renderResults>[0] }).i18n;
     const heights: number[] = [];
     for (const chart of [undefined, movementChart]) {
       const host = document.createElement('div');
