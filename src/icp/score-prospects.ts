@@ -32,6 +32,7 @@ import type { ScoreWorkerRequest, ScoreWorkerResponse } from './score-protocol.j
 import { prospectView, prospectViewInSlices, type ProspectQuery, type ProspectViewCache } from './prospect-view.js';
 import type { CsvRecord, CsvRecordsResult } from '../import/records.js';
 import type { ImportProgress } from '../import/types.js';
+import { nextTask as yieldToPage } from '../ui/tasks.js';
 
 export * from './scoring.js';
 export * from './prospect-view.js';
@@ -80,20 +81,8 @@ export interface ScoreHandle {
   release(): void;
 }
 
-/** Gives the page a turn: `scheduler.yield()` where it exists, else a message-channel task (not clamped like nested timeouts). */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+/** Gives the page a turn (a new task): src/ui/tasks.ts `nextTask`, under the name this module's API has used. */
+export { yieldToPage };
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
