@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes docs/api.md from custom-elements.json (made by `cem analyze`, see `npm run manifest`):
-// the elements' attributes, properties, methods, events, CSS parts and custom properties.
+// the elements' attributes, properties, methods, events, CSS parts, custom states and custom properties.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const esc = (s = '') => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -52,6 +52,11 @@ export function renderApi(manifest) {
     if (el.cssParts?.length) {
       out.push('| CSS part | description |', '|---|---|');
       for (const p of el.cssParts) out.push(`| ${code(p.name)} | ${esc(p.description)} |`);
+      out.push('');
+    }
+    if (el.cssStates?.length) {
+      out.push('| custom state | description |', '|---|---|');
+      for (const st of el.cssStates) out.push(`| ${code(`:state(${st.name})`)} | ${esc(st.description)} |`);
       out.push('');
     }
     if (el.cssProperties?.length) {

@@ -56,6 +56,7 @@ export interface StartingFigures {
  * @csspart table - The data table.
  * @csspart lever - The "one point less churn" line.
  * @csspart notice - The "not saved" notice.
+ * @cssstate loading - Until every step of its first render and the chart are drawn (a page may keep its place: `mrr-calculator:state(loading) { display: block; min-block-size: 100vh }`).
  * @cssprop --mrr-accent - see README "Theming".
  * @cssprop --mrr-surface - see README "Theming".
  * @cssprop --mrr-text - see README "Theming".
