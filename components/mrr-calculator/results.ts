@@ -32,13 +32,7 @@ function chartFrame(width: number, title: string, labels: Record<Series | 'mrr',
   const w = Math.max(240, Math.round(width));
   const h = Math.round(Math.min(320, Math.max(220, w * 0.45)));
   return html`<figure class="chart" part="chart">
-    <svg
-      role="img"
-      aria-label=${title}
-      viewBox="0 0 ${w} ${h}"
-      width=${w}
-      height=${h}
-    ></svg>
+    <svg role="img" aria-label=${title} viewBox="0 0 ${w} ${h}" width=${w} height=${h}></svg>
     <figcaption class="legend" part="legend">
       <span><i class="swatch mrr"></i>${labels.mrr}</span>
       ${SERIES.map((k) => html`<span><i class="swatch ${k}"></i>${labels[k]}</span>`)}

@@ -149,7 +149,7 @@ export class ProspectsPanel implements ReactiveController {
     // layout (widths from the colgroup) keeps the columns still as rows are filled and sorted.
     const table = section.querySelector<HTMLElement>('[data-prospects] table');
     if (table && table.style.tableLayout !== 'fixed')
-      Object.assign(table.style, { tableLayout: 'fixed', width: '100%', minWidth: '40rem' });
+      Object.assign(table.style, { tableLayout: 'fixed', width: '100%', minWidth: '640px' });
     for (const cell of section.querySelectorAll<HTMLElement>('[data-prospects] [data-spacer]')) {
       Object.assign(cell.style, { height: `${Number(cell.dataset.spacer) * this.rowHeight}px`, padding: '0', border: '0' });
     }

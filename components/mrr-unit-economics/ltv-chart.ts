@@ -55,13 +55,7 @@ export function ltvChart(points: LtvPoint[], o: LtvChartOptions): TemplateResult
   const xTicks = x.ticks(Math.max(2, Math.min(10, Math.floor(width / 60))));
 
   return html`<figure class="chart" part="chart">
-    <svg
-      role="img"
-      aria-labelledby="ltv-title ltv-desc"
-      viewBox="0 0 ${width} ${height}"
-      width=${width}
-      height=${height}
-    >
+    <svg role="img" aria-labelledby="ltv-title ltv-desc" viewBox="0 0 ${width} ${height}" width=${width} height=${height}>
       <title id="ltv-title">${o.title}</title>
       <desc id="ltv-desc">${o.description}</desc>
       <g class="grid" aria-hidden="true">

@@ -119,13 +119,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   }
 
   return html`<figure class="chart" part="chart">
-    <svg
-      role="img"
-      aria-labelledby="chart-title chart-desc"
-      viewBox="0 0 ${width} ${height}"
-      width=${width}
-      height=${height}
-    >
+    <svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width=${width} height=${height}>
       <title id="chart-title">${o.title}</title>
       <desc id="chart-desc">${o.description}</desc>
       <g class="grid" aria-hidden="true">
