@@ -820,3 +820,44 @@ describe('<mrr-calculator> first render in steps (a phone’s main thread never 
     }
   });
 });
+
+describe('<mrr-calculator> hostile timing during the first render’s steps', () => {
+  it('a language switch mid-steps ends in that language, with the same values', async () => {
+    const wrapper = await fixture<HTMLDivElement>('<div lang="en"></div>');
+    const el = document.createElement('mrr-calculator');
+    el.setAttribute('storage-key', '');
+    el.setAttribute('clients', '1500');
+    wrapper.append(el);
+    // As soon as the form's first fields are drawn (the figures are still to come), switch to French.
+    await new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!el.shadowRoot!.querySelector('#clients')) return;
+        observer.disconnect();
+        wrapper.setAttribute('lang', 'fr');
+        resolve();
+      });
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    });
+    await el.updateComplete;
+    await waitUntil(() => q(el, '[part="base"]').getAttribute('lang') === 'fr', 'French');
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, '#clients').value.replace(/\s/g, '')).to.equal('1500');
+    expect(el.assumptions!.startingCustomers).to.equal(1500);
+    expect(text(el, '[data-kpi="mrr-now"]')).to.match(/€|\$/);
+    expect(shadow(el).querySelector('svg path.mrr-line')).to.not.equal(null);
+  });
+
+  it('removed mid-steps and put back: it finishes drawing, once', async () => {
+    const wrapper = await fixture<HTMLDivElement>('<div></div>');
+    const el = document.createElement('mrr-calculator');
+    el.storageKey = '';
+    wrapper.append(el);
+    el.remove();
+    await new Promise((r) => setTimeout(r, 20));
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('#clients').length).to.equal(1);
+    expect(shadow(el).querySelectorAll('svg path.mrr-line').length).to.equal(1);
+    expect(el.matches(':state(loading)')).to.equal(false);
+  });
+});
