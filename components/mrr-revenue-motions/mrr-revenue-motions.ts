@@ -20,7 +20,11 @@ import {
   exampleInputs,
   fieldId,
   isolate,
+  mergeRemovedSegments,
   mergeSegments,
+  removalsOf,
+  stampSegments,
+  withoutRemovedSegments,
   type MotionInput,
   type MotionsInputs,
   type MotionsReading,
@@ -78,7 +82,15 @@ export class MrrRevenueMotions extends MrrElement {
   }
   set inputs(next: MotionsInputs | undefined) {
     // From code, in any shape: numbers become text in the element's locale, junk is dropped (never a crash).
-    if (next) this.form.apply(sanitizeInputs(next, (n) => this.i18n.number(n, 2)));
+    if (!next) return;
+    const patch = sanitizeInputs(next, (n) => this.i18n.number(n, 2));
+    // Segments given by code are shown, even one the user removed earlier: its removal is forgotten.
+    if (patch.segments) {
+      const removals = removalsOf(this.form.inputs.removedSegments);
+      for (const seg of patch.segments) delete removals[seg.id];
+      patch.removedSegments = removals;
+    }
+    this.form.apply(patch);
   }
 
   /** The last valid plan (kept, marked stale, while a field is refused). Usable before the first render. */
@@ -97,7 +109,11 @@ export class MrrRevenueMotions extends MrrElement {
     defaults: (fmt) => this.example((n) => fmt(n, 2)),
     relocalize: (inputs, convert) => relocalizeInputs(wellFormed(inputs), convert),
     mergeField: (field, mine, theirs, stamps) =>
-      field === 'segments' ? mergeSegments(mine as SegmentInput[], theirs as SegmentInput[], stamps) : undefined,
+      field === 'segments'
+        ? mergeSegments(mine as SegmentInput[], theirs as SegmentInput[], stamps)
+        : field === 'removedSegments'
+          ? mergeRemovedSegments(mine, theirs)
+          : undefined,
     read: (inputs, ctx, edited) => readInputs(inputs, ctx, edited),
     changeEvent: ({ plan }) =>
       new MrrEvent<MrrExpansionDetail>('mrr-expansion', {
@@ -114,7 +130,7 @@ export class MrrRevenueMotions extends MrrElement {
   private readonly undo = new UndoController<SegmentInput[]>(this, {
     fallbackFocus: 'add-segment',
     restore: (segments) => {
-      this.form.edit({ segments }, 'segments');
+      this.editSegments(segments, 'segments'); // stamped later than their removal
       this.announcer.say(this.i18n.t('restored'));
     },
   });
@@ -134,10 +150,9 @@ export class MrrRevenueMotions extends MrrElement {
   /** A user edit of the segments; `field` is the input edited (a refusal across fields is shown there). */
   private editSegments(segments: SegmentInput[], field: string): void {
     this.undo.clear();
-    // Each changed or added segment is stamped, so two tabs editing different segments both keep theirs.
-    const before = new Set(this.form.inputs.segments);
-    const now = Date.now();
-    this.form.edit({ segments: segments.map((s) => (before.has(s) ? s : { ...s, editedAt: now })) }, field);
+    // Each changed or added segment is stamped and each removed one remembered, so two tabs editing
+    // different segments both keep theirs, and a removal is not undone by the other tab.
+    this.form.edit(stampSegments(this.form.inputs, segments, Date.now()), field);
   }
 
   private focusId(id: string): void {
@@ -217,7 +232,7 @@ export class MrrRevenueMotions extends MrrElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const inputs = this.form.inputs;
-    const fixed = wellFormed(inputs);
+    const fixed = withoutRemovedSegments(wellFormed(inputs));
     if (fixed !== inputs) this.form.apply(fixed, { save: false });
   }
 

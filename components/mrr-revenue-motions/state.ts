@@ -49,6 +49,11 @@ export interface SegmentInput {
 export interface MotionsInputs {
   segments: SegmentInput[];
   hoursPerManagerPerMonth: string;
+  /**
+   * Segments the user removed (id → when, ms): another tab that still has one untouched does not
+   * bring it back when the two merge (see `mergeSegments`, `withoutRemovedSegments`).
+   */
+  removedSegments?: Record<string, number>;
 }
 
 /** Input ids, stable across removals: `<segment>--<field>`, `<segment>--<motion|offer>--<field>`. */
@@ -296,8 +301,10 @@ export function wellFormed(inputs: MotionsInputs): MotionsInputs {
 
 /**
  * Two tabs edited the segments: the list (which segments, in which order) of the later edit, each
- * segment as last edited in either tab, plus segments the other tab edited after that list was
- * saved (added there, or edited there and not removed here since).
+ * segment as last edited in either tab (`editedAt`), and the segments only the other tab has
+ * (added there, or removed here) at the end. Which of those were removed is decided after the
+ * merge, from both tabs' `removedSegments` (`withoutRemovedSegments`): a segment added in one tab
+ * is never lost to an edit made in the other before it saw that segment.
  */
 export function mergeSegments(
   mine: SegmentInput[],
@@ -305,15 +312,61 @@ export function mergeSegments(
   stamps: { mine: number; theirs: number },
 ): SegmentInput[] {
   const theirsNewer = stamps.theirs > stamps.mine;
-  const [list, other, listStamp] = theirsNewer ? [theirs, mine, stamps.theirs] : [mine, theirs, stamps.mine];
+  const [list, other] = theirsNewer ? [theirs, mine] : [mine, theirs];
   const inList = new Set(list.map((s) => s.id));
   const otherById = new Map(other.map((s) => [s.id, s]));
   const merged = list.map((s) => {
     const o = otherById.get(s.id);
     return o && (o.editedAt ?? 0) > (s.editedAt ?? 0) ? o : s;
   });
-  for (const o of other) if (!inList.has(o.id) && (o.editedAt ?? 0) > listStamp) merged.push(o);
+  for (const o of other) if (!inList.has(o.id)) merged.push(o);
   return merged;
+}
+
+/** Removals remembered (the oldest are forgotten past this). */
+const MAX_REMOVED = 200;
+
+/** A clean removal record (own keys, finite times, at most MAX_REMOVED, the latest); junk reads as none. */
+export function removalsOf(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+  const entries = Object.entries(value).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]));
+  for (const [id, at] of entries.sort((a, b) => b[1] - a[1]).slice(0, MAX_REMOVED)) out[id] = at;
+  return out;
+}
+
+/** Two tabs' removals together (the later time of a segment removed in both). */
+export function mergeRemovedSegments(mine: unknown, theirs: unknown): Record<string, number> {
+  const out = removalsOf(mine);
+  for (const [id, at] of Object.entries(removalsOf(theirs))) if (!(id in out) || out[id] < at) out[id] = at;
+  return removalsOf(out);
+}
+
+/** `inputs` without the segments removed after their last edit; the same object when none is. */
+export function withoutRemovedSegments(inputs: MotionsInputs): MotionsInputs {
+  const removals = removalsOf(inputs.removedSegments);
+  if (!Array.isArray(inputs.segments) || Object.keys(removals).length === 0) return inputs;
+  const kept = inputs.segments.filter((s) => !(s.id in removals) || removals[s.id] < (s.editedAt ?? 0));
+  return kept.length === inputs.segments.length ? inputs : { ...inputs, segments: kept };
+}
+
+/**
+ * A user edit of the segments, stamped for merging: each segment added or changed (a new object)
+ * gets `editedAt: now` (later than its removal, for one put back by Undo); each one gone is
+ * remembered in `removedSegments`.
+ */
+export function stampSegments(before: MotionsInputs, segments: SegmentInput[], now: number): Partial<MotionsInputs> {
+  const removals = removalsOf(before.removedSegments);
+  const same = new Set(before.segments);
+  const nextIds = new Set(segments.map((s) => s.id));
+  for (const s of before.segments) if (!nextIds.has(s.id)) removals[s.id] = now;
+  const stamped = segments.map((s) => {
+    if (same.has(s)) return s;
+    const at = s.id in removals ? Math.max(now, removals[s.id] + 1) : now;
+    return { ...s, editedAt: at };
+  });
+  for (const id of nextIds) delete removals[id];
+  return { segments: stamped, removedSegments: removalsOf(removals) };
 }
 
 export function blankSegment(name: string): SegmentInput {

@@ -454,6 +454,32 @@ describe('<mrr-revenue-motions>', () => {
       expect(value(d, 'high-touch--clients')).to.equal('11');
     });
 
+    it('two tabs at once: a segment added in one is not lost to an edit the other made before it saw it; a removal holds whichever tab saves last', async () => {
+      const key = uniqueKey();
+      const a = await motions('', key);
+      const b = await motions('', key);
+      // A adds a segment and B edits another within the same save delay (B has not seen A's segment).
+      q<HTMLButtonElement>(a, '#add-segment').click();
+      await a.updateComplete;
+      await type(b, '[id="standard--clients"]', '44');
+      await a.persist.flush();
+      await b.persist.flush();
+      const c = await motions('', key);
+      expect(segmentCount(c)).to.equal(4);
+      expect(value(c, 'standard--clients')).to.equal('44');
+      // A removes a segment, B (not having seen it) edits a third one and saves last: still removed.
+      q<HTMLButtonElement>(a, '[data-segment="automated"] .remove-segment').click();
+      await a.updateComplete;
+      await type(b, '[id="high-touch--clients"]', '12');
+      await a.persist.flush();
+      await b.persist.flush();
+      const d = await motions('', key);
+      expect(segmentCount(d)).to.equal(3);
+      expect(shadow(d).querySelector('[data-segment="automated"]')).to.equal(null);
+      expect(value(d, 'high-touch--clients')).to.equal('12');
+      expect(value(d, 'standard--clients')).to.equal('44');
+    });
+
     it('inputs set by code in a wrong shape never break the element: numbers become text, junk is dropped', async () => {
       const el = await motions();
       for (const junk of [
