@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { chromiumPath, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
-import { prng } from './lib/generate-periods.mjs';
+import { INDUSTRIES, prng } from './lib/prospects.mjs';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const ROWS = Number(process.argv[3] ?? 100_000);
@@ -34,18 +34,6 @@ mkdirSync('bench/results', { recursive: true });
 if (!existsSync(`${DIST}/mrr-icp-builder.js`))
   throw new Error(`${DIST}/mrr-icp-builder.js is missing: run \`npm run build\` first.`);
 
-const INDUSTRIES = [
-  'Dental clinic',
-  'restaurant',
-  'Plumbing ',
-  'Retail shop',
-  'Law firm',
-  'Gambling',
-  'Cafe',
-  'Bakery',
-  'HVAC',
-  '',
-];
 // Names in several scripts, with accents, duplicates and blanks (the name sort uses the locale's collation).
 const FIRST = [
   'Élan',

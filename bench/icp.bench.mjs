@@ -10,6 +10,7 @@
 import os from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { INDUSTRIES, prng } from './lib/prospects.mjs';
 
 const outdir = 'bench/tmp/icp';
 mkdirSync(outdir, { recursive: true });
@@ -30,29 +31,6 @@ const gc = globalThis.gc ?? (() => {});
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => Math.round(x * 100) / 100;
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const INDUSTRIES = [
-  'Dental clinic',
-  'restaurant',
-  'Plumbing ',
-  'Retail shop',
-  'Law firm',
-  'Gambling',
-  'Cafe',
-  'Bakery',
-  'HVAC',
-  '',
-];
 const HEADERS = [
   'name',
   'industry',
@@ -68,7 +46,7 @@ const HEADERS = [
   'city',
 ];
 function prospects(count, seed = 1) {
-  const r = rng(seed);
+  const r = prng(seed);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
   const num = (max, digits = 0) => (r() < 0.08 ? '' : (r() * max).toFixed(digits));
   return {
@@ -152,7 +130,7 @@ for (const count of [10000, 100000]) {
 }
 
 // learnIcp on 3,000 clients, 6 fields.
-const r = rng(9);
+const r = prng(9);
 const clients = Array.from({ length: 3000 }, () => {
   const industry = INDUSTRIES[Math.floor(r() * 9)];
   return {
