@@ -39,17 +39,11 @@ export interface RecordsHooks {
 /** Small enough that parsing one chunk stays well under a 50 ms task on a slow phone. */
 const CHUNK = 48 * 1024;
 
-/** Gives the page a turn (a message-channel task is not clamped like nested timeouts). */
-export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+/**
+ * Gives the page a turn behind what is already queued (a scroll fills the rows in view first):
+ * src/ui/tasks.ts `nextMessageTask`.
+ */
+export { nextMessageTask as yieldToPage } from '../../src/ui/tasks.js';
 
 /** Reads `input` (a file or text); never throws for bad input. */
 export async function readCsvRecords(

@@ -1,11 +1,20 @@
 /**
  * Gives the page a turn: resolves in a new task, so what runs after it is not part of the current
- * long task. `scheduler.yield()` where it exists, else a message-channel task (not clamped like
- * nested timeouts, not throttled in background tabs like timers).
+ * long task. `scheduler.yield()` where it exists (the continuation comes before other queued
+ * tasks), else `nextMessageTask()`.
  */
 export function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
+  return nextMessageTask();
+}
+
+/**
+ * A new task behind the ones already queued (input, scroll, rendering come first): a
+ * message-channel task, not clamped like nested timeouts nor throttled in background tabs like
+ * timers; a timeout where there is no MessageChannel.
+ */
+export function nextMessageTask(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();

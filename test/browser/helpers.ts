@@ -74,3 +74,14 @@ export async function breakIndexedDb(mode: 'missing' | 'openFails' | 'hangs' | '
     configureStorage({ dbName: DB_NAME, timeoutMs: 3000 });
   };
 }
+
+/** Polls `fn` every 20 ms until it gives a value (returned), or throws after `timeoutMs`. */
+export async function until<T>(fn: () => T | null | undefined | false, timeoutMs = 15000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (performance.now() - start > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

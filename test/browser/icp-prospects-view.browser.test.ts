@@ -10,7 +10,7 @@ import {
   type ProspectQuery,
   type ProspectTable,
 } from '../../src/icp/score-prospects.js';
-import { q, shadow, uniqueKey } from './helpers.js';
+import { q, shadow, uniqueKey, until } from './helpers.js';
 
 /**
  * Big prospect tables (over 2,000 rows: the order is computed in the worker that kept the rows, the
@@ -51,16 +51,6 @@ function expectedNameOrder(locale: string, descending: boolean): number[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const dir = descending ? -1 : 1;
   return names.map((_, i) => i).sort((a, b) => dir * collator.compare(names[a], names[b]) || a - b);
-}
-
-async function until<T>(fn: () => T | null | undefined | false, timeoutMs = 15000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (performance.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 async function scored(lang: string): Promise<MrrIcpBuilder> {

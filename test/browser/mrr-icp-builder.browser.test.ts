@@ -2,7 +2,7 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../../components/mrr-icp-builder/define.js';
 import type { MrrIcpBuilder } from '../../components/mrr-icp-builder/mrr-icp-builder.js';
 import type { Icp } from '../../src/core/icp.js';
-import { q, shadow, text, type, uniqueKey } from './helpers.js';
+import { q, shadow, text, type, uniqueKey, until } from './helpers.js';
 import { workedExampleIcp } from '../shared/icp-example.js';
 
 /** The worked example of issue 10: 8.5 of 11 points → 77.27, tier B, coverage 1. */
@@ -108,16 +108,6 @@ describe('<mrr-icp-builder>', () => {
     expect(text(el, `[id="employees--${third.id}--min-error"]`)).to.equal('“From” must be below “Up to”.');
   });
 });
-
-async function until<T>(fn: () => T | null | undefined | false, timeoutMs = 8000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (performance.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Picks a file in a file input the way a user does (the change event of the picker). */
 async function pickFile(el: MrrIcpBuilder, selector: string, content: string, name = 'data.csv'): Promise<void> {
