@@ -33,7 +33,8 @@ const fr: Translation<MessagesEnglish> = {
   ideal: 'Valeurs idéales',
   acceptable: 'Valeurs acceptables',
   disqualify: 'Valeurs éliminatoires',
-  listHint: 'Séparez les valeurs par des virgules ; la casse et les espaces autour ne comptent pas.',
+  listHint:
+    'Séparez les valeurs par des virgules. Les majuscules, les espaces au début et à la fin et les espaces en trop entre les mots ne comptent pas ; les accents et la ponctuation comptent (« Café » n’est pas « Cafe »).',
   ranges: 'Plages',
   rangesHint:
     '« De » est inclus, « jusqu’à » ne l’est pas ; laissez-en un vide pour ne pas limiter. Les plages ne doivent pas se chevaucher.',

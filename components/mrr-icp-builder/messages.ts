@@ -33,7 +33,8 @@ const messagesEn = {
   ideal: 'Ideal values',
   acceptable: 'Acceptable values',
   disqualify: 'Disqualifying values',
-  listHint: 'Separate values with commas; case and spaces around do not matter.',
+  listHint:
+    'Separate values with commas. Capitals, spaces at either end and extra spaces between words do not matter; accents and punctuation do (“Café” is not “Cafe”).',
   ranges: 'Ranges',
   rangesHint: 'From is included, up to is not; leave one empty for no limit. Ranges must not overlap.',
   rangeMatch: 'Counts as',

@@ -10,9 +10,9 @@
  *
  * Account values are read as a CSV gives them: numbers from plain numeric text (`1200`, `-3.5`,
  * `1,200.50` with English thousands grouping), booleans from `yes`/`no`/`true`/`false`/`1`/`0` in any
- * case, categories as text compared after trimming and lower-casing. `''`, `null`, `undefined` or a
- * missing field is unknown; a value that cannot be read as the criterion's type is unknown too and
- * flagged (`unreadable`). Pure: no DOM, no storage; never NaN.
+ * case, categories as text compared after trimming, collapsing inner white space and lower-casing
+ * ({@link icpCategoryKey}). `''`, `null`, `undefined` or a missing field is unknown; a value that
+ * cannot be read as the criterion's type is unknown too and flagged (`unreadable`). Pure: no DOM, no storage; never NaN.
  */
 
 export type IcpCriterionType = 'category' | 'number' | 'boolean';
@@ -177,9 +177,13 @@ export function readIcpBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** The key categories are compared by: trimmed, lower case, Unicode NFC. */
+/**
+ * The key categories are compared by: spaces at either end removed, every run of inner white space
+ * (spaces, tabs, no-break spaces) read as one space, lower case, Unicode NFC (the same letter typed
+ * composed or decomposed is one letter). Accents and punctuation still count: `Café` is not `Cafe`.
+ */
 export function icpCategoryKey(value: string): string {
-  return value.trim().normalize('NFC').toLowerCase();
+  return value.trim().replace(/\s+/g, ' ').normalize('NFC').toLowerCase();
 }
 
 function readCategory(value: unknown): string | undefined {
@@ -215,8 +219,10 @@ type Judge = (raw: unknown) => number;
 const read: { value: string | number | boolean } = { value: '' };
 
 interface Compiled {
-  criteria: { c: IcpCriterion; weight: number; judge: Judge }[];
-  totalWeight: number;
+  /** `units`: the weight in millionths, an integer (see {@link weightUnits}). */
+  criteria: { c: IcpCriterion; weight: number; units: number; judge: Judge }[];
+  /** Σ units of every criterion. */
+  totalUnits: number;
   thresholds: IcpThresholds;
   minCoverage: number;
 }
@@ -224,6 +230,12 @@ interface Compiled {
 const finiteOr = (x: unknown, fallback: number): number => (typeof x === 'number' && Number.isFinite(x) ? x : fallback);
 /** Weights that are not finite numbers ≥ 0 count as 0 (validateIcp reports them). */
 const weightOf = (c: IcpCriterion): number => Math.max(0, finiteOr(c.weight, 0));
+/**
+ * Weights are summed as whole millionths, so that coverage and score are exact: in floating point
+ * 0.3 ÷ (0.1 + 0.2 + 0.3) is 0.4999999999999999, and a coverage of exactly one half lost its tier
+ * under the default minimum of 0.5. A weight is 0–5 (validateIcp), so sums stay far below 2⁵³.
+ */
+const weightUnits = (weight: number): number => Math.round(weight * 1e6);
 
 /** Text cells repeat (industries, yes/no): their code and value are remembered, up to this many per criterion. */
 const MEMO_LIMIT = 2048;
@@ -301,11 +313,14 @@ function compileCriterion(c: IcpCriterion): Judge {
 function compile(icp: Icp): Compiled {
   const criteria = (Array.isArray(icp?.criteria) ? icp.criteria : [])
     .filter((c) => c && typeof c === 'object')
-    .map((c) => ({ c, weight: weightOf(c), judge: compileCriterion(c) }));
+    .map((c) => {
+      const weight = weightOf(c);
+      return { c, weight, units: weightUnits(weight), judge: compileCriterion(c) };
+    });
   const t = icp?.thresholds ?? {};
   return {
     criteria,
-    totalWeight: criteria.reduce((sum, x) => sum + x.weight, 0),
+    totalUnits: criteria.reduce((sum, x) => sum + x.units, 0),
     thresholds: {
       A: finiteOr(t.A, ICP_DEFAULT_THRESHOLDS.A),
       B: finiteOr(t.B, ICP_DEFAULT_THRESHOLDS.B),
@@ -325,7 +340,8 @@ const round2 = (x: number): number => Math.round(x * 100 + (x >= 0 ? 1e-9 : -1e-
  *
  * Rules: s = 1 ideal, 0.5 acceptable, 0 otherwise; score = 100 × Σ wᵢsᵢ ÷ Σ wᵢ over criteria whose
  * value is known, rounded to 2 decimals, null when that Σ wᵢ is 0 (nothing weighted is known);
- * coverage = Σ known wᵢ ÷ Σ all wᵢ (0 when every weight is 0); tier 'D' when any value
+ * coverage = Σ known wᵢ ÷ Σ all wᵢ (0 when every weight is 0), both sums taken exactly (weights
+ * counted in millionths, so a coverage of one half is 0.5, never 0.4999…); tier 'D' when any value
  * disqualifies (even with low coverage), else null when coverage < minCoverage or score is null,
  * else 'A' when score ≥ A, 'B' when ≥ B, 'C' when ≥ C, else 'D'.
  */
@@ -352,8 +368,16 @@ function tierOf(compiled: Compiled, score: number | null, coverage: number, disq
   return score >= t.A ? 'A' : score >= t.B ? 'B' : score >= t.C ? 'C' : 'D';
 }
 
-const scoreOf = (points: number, knownWeight: number): number | null =>
-  knownWeight > 0 ? Math.min(100, Math.max(0, round2((100 * points) / knownWeight))) : null;
+/** Score from half-units of points (ideal 2 × units, acceptable 1 ×) and the known units: exact integers. */
+const scoreOf = (halfPoints: number, knownUnits: number): number | null =>
+  knownUnits > 0 ? Math.min(100, Math.max(0, round2((50 * halfPoints) / knownUnits))) : null;
+
+/** Coverage from exact integer units: the quotient is the double nearest the true ratio (1/2 is 0.5). */
+const coverageOf = (compiled: Compiled, knownUnits: number): number =>
+  compiled.totalUnits > 0 ? Math.min(1, knownUnits / compiled.totalUnits) : 0;
+
+/** Points per unit of weight, in halves: ideal 2, acceptable 1, otherwise 0 (indexed by match code). */
+const HALF_POINTS = [0, 2, 1, 0, 0, 0];
 
 const valueAt = (acc: IcpAccount, field: string): unknown =>
   Object.prototype.hasOwnProperty.call(acc, field) ? acc[field] : undefined;
@@ -364,9 +388,9 @@ function fitCompiled(compiled: Compiled, account: IcpAccount | null | undefined)
   const unknown: string[] = [];
   const unreadable: string[] = [];
   let disqualified: IcpFit['disqualified'] = null;
-  let knownWeight = 0;
-  let points = 0;
-  for (const { c, weight, judge } of compiled.criteria) {
+  let knownUnits = 0;
+  let halfPoints = 0;
+  for (const { c, weight, units, judge } of compiled.criteria) {
     const raw = valueAt(acc, c.field);
     const code = judge(raw);
     if (code === UNKNOWN || code === UNREADABLE) {
@@ -389,8 +413,8 @@ function fitCompiled(compiled: Compiled, account: IcpAccount | null | undefined)
       continue;
     }
     const p = weight * SCALES[code];
-    knownWeight += weight;
-    points += p;
+    knownUnits += units;
+    halfPoints += units * HALF_POINTS[code];
     if (code === DISQUALIFY && !disqualified) disqualified = { criterion: c.id, value: read.value };
     reasons.push({
       criterion: c.id,
@@ -402,8 +426,8 @@ function fitCompiled(compiled: Compiled, account: IcpAccount | null | undefined)
       weight,
     });
   }
-  const score = scoreOf(points, knownWeight);
-  const coverage = compiled.totalWeight > 0 ? Math.min(1, knownWeight / compiled.totalWeight) : 0;
+  const score = scoreOf(halfPoints, knownUnits);
+  const coverage = coverageOf(compiled, knownUnits);
   return {
     score,
     tier: tierOf(compiled, score, coverage, disqualified !== null),
@@ -441,12 +465,12 @@ export function icpBatchScorer(
   const list = compiled.criteria;
   return (account, codes, offset = 0) => {
     const acc = account ?? {};
-    let knownWeight = 0;
-    let points = 0;
+    let knownUnits = 0;
+    let halfPoints = 0;
     let disqualified = false;
     let unreadable = false;
     for (let i = 0; i < list.length; i++) {
-      const { c, weight, judge } = list[i];
+      const { c, units, judge } = list[i];
       const code = judge(valueAt(acc, c.field));
       if (codes) codes[offset + i] = code;
       if (code === UNKNOWN) continue;
@@ -454,12 +478,12 @@ export function icpBatchScorer(
         unreadable = true;
         continue;
       }
-      knownWeight += weight;
-      points += weight * SCALES[code];
+      knownUnits += units;
+      halfPoints += units * HALF_POINTS[code];
       if (code === DISQUALIFY) disqualified = true;
     }
-    const score = scoreOf(points, knownWeight);
-    const coverage = compiled.totalWeight > 0 ? Math.min(1, knownWeight / compiled.totalWeight) : 0;
+    const score = scoreOf(halfPoints, knownUnits);
+    const coverage = coverageOf(compiled, knownUnits);
     out.score = score ?? -1;
     out.tier = tierOf(compiled, score, coverage, disqualified);
     out.coverage = coverage;

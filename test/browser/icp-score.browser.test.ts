@@ -106,6 +106,20 @@ describe('prospect scoring in the browser', () => {
     expect(Array.from(scores.scores)).to.deep.equal(Array.from(scoreAll(icp, rows).scores));
   });
 
+  it('in the worker, coverage is exact: weights 0.1, 0.2, 0.3 with only 0.3 known → 0.5 and tier A', async () => {
+    const tenths: Icp = {
+      criteria: [
+        { id: 'a', field: 'a', weight: 0.1, type: 'boolean', ideal: [true] },
+        { id: 'b', field: 'b', weight: 0.2, type: 'boolean', ideal: [true] },
+        { id: 'c', field: 'c', weight: 0.3, type: 'boolean', ideal: [true] },
+      ],
+    };
+    const handle = scoreProspects(tenths, { headers: ['A', 'B', 'C'], rows: [['', '', 'yes']] });
+    const scores = await handle.done;
+    expect(handle.thread).to.equal('worker');
+    expect(scoreOf(scores, 0)).to.deep.equal({ score: 100, tier: 'A', coverage: 0.5 });
+  });
+
   it('scores a parsed CSV file (parseCsvRecords: rows keyed by header) in the worker', async () => {
     const csv = [HEADERS, ...Array.from({ length: 5000 }, (_, i) => SAMPLE[i % 4])]
       .map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)).join(','))

@@ -91,6 +91,20 @@ describe('prospect scoring', () => {
     expect(refused.records.fatal?.code).toBe('emptyFile');
   });
 
+  it('coverage is exact on every path: weights 0.1, 0.2, 0.3 with only 0.3 known → 0.5, tier A, "50.0" in the CSV', async () => {
+    const tenths: Icp = {
+      criteria: [
+        { id: 'a', field: 'a', weight: 0.1, type: 'boolean', ideal: [true] },
+        { id: 'b', field: 'b', weight: 0.2, type: 'boolean', ideal: [true] },
+        { id: 'c', field: 'c', weight: 0.3, type: 'boolean', ideal: [true] },
+      ],
+    };
+    const table = { headers: ['Name', 'A', 'B', 'C'], rows: [['X', '', '', 'yes']] };
+    expect(scoreOf(scoreAll(tenths, table), 0)).toEqual({ score: 100, tier: 'A', coverage: 0.5 });
+    expect(scoreOf(await scoreProspects(tenths, table).done, 0)).toEqual({ score: 100, tier: 'A', coverage: 0.5 });
+    expect(toScoredCsv(table, scoreAll(tenths, table)).split('\r\n')[1]).toMatch(/^X,,,yes,100\.00,A,50\.0,/);
+  });
+
   it('scores object rows too', () => {
     const rows = [{ industry: 'Dental', employees: 7, reviewCount: '30', hasWebsite: true }, {}];
     const scores = scoreAll(ICP, rows);

@@ -429,3 +429,57 @@ describe('icpFit properties', () => {
     );
   });
 });
+
+describe('icpFit: categories and coverage compared exactly (issue 15, items 5 and 8)', () => {
+  // Known: industry 5, budget 4, years 2, reviews 2, website 2 = 15 of the starter's 25 (coverage 0.6).
+  // Points without industry: budget 1,500 ideal 4 + years 5 ideal 2 + reviews 500 none 0 + website ideal 2 = 8.
+  const account = { monthlyMarketingBudget: '1500', yearsInBusiness: '5', reviewCount: '500', hasWebsite: 'yes' };
+
+  it('reads repeated inner spaces as one: “dental  clinic” is the ideal “Dental clinic” (13 of 15 → 86.67, A)', () => {
+    const fit = icpFit(STARTER_ICP, { ...account, industry: 'dental  clinic' });
+    expect(fit.reasons[0]).toMatchObject({ match: 'ideal', value: 'dental  clinic' });
+    expect(fit).toMatchObject({ score: 86.67, tier: 'A', coverage: 0.6 });
+    // Tabs and no-break spaces inside count as one space too; a different word does not match.
+    expect(icpFit(STARTER_ICP, { ...account, industry: ' Dental\t\u00a0Clinic ' }).score).toBe(86.67);
+    expect(icpFit(STARTER_ICP, { ...account, industry: 'Dentalclinic' })).toMatchObject({ score: 53.33, tier: 'C' });
+    // Accents still count: “Café” is not the acceptable “Cafe” (8 of 15 → 53.33).
+    expect(icpFit(STARTER_ICP, { ...account, industry: 'Café' }).reasons[0].match).toBe('none');
+  });
+
+  it('the same spelling rule in lists: values differing only in inner spaces overlap', () => {
+    const icp: Icp = {
+      criteria: [{ id: 'i', field: 'i', weight: 1, type: 'category', ideal: ['Law firm'], acceptable: ['law   FIRM'] }],
+    };
+    expect(validateIcp(icp)).toEqual([{ field: 'criteria.0.acceptable.0', code: 'overlap' }]);
+  });
+
+  const TENTHS: Icp = {
+    criteria: [
+      { id: 'a', field: 'a', weight: 0.1, type: 'boolean', ideal: [true] },
+      { id: 'b', field: 'b', weight: 0.2, type: 'boolean', ideal: [true] },
+      { id: 'c', field: 'c', weight: 0.3, type: 'boolean', ideal: [true] },
+    ],
+  };
+
+  it('weights 0.1, 0.2, 0.3 with only 0.3 known: coverage exactly 0.5, tier A under the default minimum 0.5', () => {
+    const fit = icpFit(TENTHS, { c: 'yes' });
+    expect(fit).toMatchObject({ score: 100, coverage: 0.5, tier: 'A' });
+    expect(icpScorer(TENTHS)({ c: 'yes' })).toMatchObject({ coverage: 0.5, tier: 'A' });
+    expect(icpBatchScorer(TENTHS)({ c: 'yes' })).toMatchObject({ score: 100, coverage: 0.5, tier: 'A' });
+    // 0.1 + 0.2 known of 0.6: one half again; 0.1 alone of 0.6: 1/6, no tier.
+    expect(icpFit(TENTHS, { a: 'yes', b: 'no' })).toMatchObject({ coverage: 0.5, score: 33.33, tier: 'D' });
+    expect(icpFit(TENTHS, { a: 'yes' })).toMatchObject({ coverage: 1 / 6, tier: null });
+  });
+
+  it('scores are exact too: 0.1 ideal + 0.2 acceptable of 0.3 known → 66.67', () => {
+    // Points 0.1 + 0.2 × 0.5 = 0.2 of 0.3 known: 2/3, counted in millionths (200,000 of 300,000).
+    const icp: Icp = {
+      criteria: [
+        { id: 'a', field: 'a', weight: 0.1, type: 'boolean', ideal: [true] },
+        { id: 'b', field: 'b', weight: 0.2, type: 'boolean', ideal: [true], acceptable: [false] },
+      ],
+      thresholds: { A: 90, B: 66.67, C: 10 },
+    };
+    expect(icpFit(icp, { a: 'yes', b: 'no' })).toMatchObject({ score: 66.67, coverage: 1, tier: 'B' });
+  });
+});
