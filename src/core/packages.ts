@@ -122,11 +122,16 @@ export interface TierEconomics {
   /** Effective discount (V − P) ÷ V (negative when priced above list); null when V is 0. */
   discountPct: number | null;
   /**
-   * 12 × P × (1 − annual discount), rounded once to the minor unit, with P before its rounding to
-   * the minor unit: a product of 1,000 a year is 1,000 a year (not 12 × 83.33 = 999.96).
+   * What a year costs paid up front. One rule, held everywhere: the exact yearly amount is computed
+   * from each product's exact price (price × quantity × the intervals in a year ÷ the interval
+   * count; a fixed tier price × 12), then × (1 − tier discount) × (1 − annual discount), and rounded
+   * ONCE to the minor unit, half away from zero. Nothing is rounded before: not the monthly
+   * equivalent, not a daily amount. So 1,000 a year is 1,000 (not 12 × 83.33 = 999.96), 264.95
+   * every 2 years is 132.475 → 132.48 a year, and JPY 175 a day × 0.5 is 31,937.5 → 31,938 a year
+   * (not 12 × the rounded 2,661 = 31,932).
    */
   annualPrice: number;
-  /** 12 × P (as above) − annualPrice: what paying yearly saves. */
+  /** 12 × P, by the same rule (exact, rounded once), − annualPrice: what paying yearly saves. */
   annualSavings: number;
   /** annualPrice ÷ 12: the monthly equivalent of paying yearly. */
   annualPricePerMonth: number;
@@ -162,7 +167,7 @@ export interface MixEconomics {
 }
 
 export type PackageIssueCode =
-  /** A tier's margin is under `targetMarginPct` (tierId). */
+  /** A tier's margin as shown (`marginPct`, 2 decimals) is under `targetMarginPct` to 2 decimals (tierId). */
   | 'belowTargetMargin'
   /** A product's retail price is under its wholesale cost (productId). */
   | 'belowCost'
@@ -231,6 +236,52 @@ function tierLimitMinor(currency: string): number {
 function monthlyExactMinor(minor: number, interval: BillingInterval, intervalCount = 1): number {
   // toMonthlyMinor(1) of a unit with 6 more decimals: the exact fraction to 1e-6 of a minor unit.
   return toMonthlyMinor(minor * 1e6, interval, intervalCount) / 1e6;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact yearly amounts: a fraction of integers, rounded once
+
+/** An exact fraction n / d (d > 0) of integers. */
+interface Ratio {
+  n: bigint;
+  d: bigint;
+}
+
+/** How many of each interval fit in a year (a day 365, a week 52: the same table as `toMonthlyMinor`, × 12). */
+const PER_YEAR: Readonly<Record<BillingInterval, bigint>> = { day: 365n, week: 52n, month: 12n, quarter: 4n, year: 1n };
+
+/**
+ * The number `x` exactly as it is written in decimal (its shortest round-trip form: 0.1 is 1/10,
+ * 12.5 is 25/2), so that a quantity or percent typed with decimals is not read with binary error.
+ */
+function exact(x: number): Ratio {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  if (!m) return { n: 0n, d: 1n };
+  const decimals = m[3] ?? '';
+  const exponent = Number(m[4] ?? 0) - decimals.length;
+  let n = BigInt(m[2] + decimals) * (m[1] ? -1n : 1n);
+  let d = 1n;
+  if (exponent >= 0) n *= 10n ** BigInt(exponent);
+  else d = 10n ** BigInt(-exponent);
+  return { n, d };
+}
+
+const times = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.n, d: a.d * b.d });
+const plus = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });
+/** (100 − pct) / 100: what is left after a percent off. */
+const after = (pct: number): Ratio => plus({ n: 1n, d: 1n }, times(exact(pct), { n: -1n, d: 100n }));
+
+/** n / d rounded once to an integer, half away from zero (132.475 → 132.48 in cents: 13247.5 → 13248). */
+function roundRatio({ n, d }: Ratio): number {
+  const negative = n < 0n;
+  const abs = negative ? -n : n;
+  const q = (2n * abs + d) / (2n * d);
+  return q === 0n ? 0 : Number(negative ? -q : q);
+}
+
+/** The yearly amount of one item, exact: minor × quantity × (intervals in a year) ÷ interval count. */
+function yearlyExactMinor(minor: number, quantity: number, interval: BillingInterval, intervalCount = 1): Ratio {
+  return times(exact(minor), times(exact(quantity), { n: PER_YEAR[interval], d: BigInt(intervalCount) }));
 }
 
 const text = () => v.string('invalid');
@@ -360,16 +411,16 @@ export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
 // ---------------------------------------------------------------------------------------------
 // Economics
 
-/** A percent rounded to 2 decimals (half away from zero). */
-const pct2 = (x: number): number => roundHalfAway(x * 100) / 100;
+/** A percent rounded to 2 decimals (half away from zero); never −0 (a cost a cent above the price is 0 %, not −0 %). */
+const pct2 = (x: number): number => roundHalfAway(x * 100) / 100 + 0;
 
 interface TierMinor {
   listValue: number;
   cost: number;
   price: number;
   setupFee: number;
-  /** The monthly price before rounding to the minor unit (yearly figures are computed from it). */
-  priceExact: number;
+  /** 12 × the monthly price, exact (before any rounding): yearly figures are computed from it. */
+  yearExact: Ratio;
 }
 
 /**
@@ -406,9 +457,9 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
     let listValue = 0;
     let cost = 0;
     let setupFee = 0;
-    // The list value before rounding to the minor unit: a product of 1,000 a year is 1,000 a year,
-    // not 12 × 83.33 (the yearly price is computed from it).
-    let listExact = 0;
+    // The yearly list value, exact: a product of 1,000 a year is 1,000 a year, not 12 × 83.33, and
+    // 175 a day × 0.5 is 31,937.5 a year (the yearly price is computed from it, rounded once).
+    let yearListExact: Ratio = { n: 0n, d: 1n };
     const inTier = new Set<string>();
     for (const item of tier.items) {
       const key = item.productId;
@@ -417,22 +468,22 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
       inTier.add(key);
       const count = p.intervalCount ?? 1;
       listValue += toMonthlyMinor(toMinor(p.retail, currency) * item.quantity, p.interval, count);
-      listExact += monthlyExactMinor(toMinor(p.retail, currency) * item.quantity, p.interval, count);
+      yearListExact = plus(yearListExact, yearlyExactMinor(toMinor(p.retail, currency), item.quantity, p.interval, count));
       cost += toMonthlyMinor(toMinor(p.wholesale, currency) * item.quantity, p.interval, count);
       setupFee += roundHalfAway(toMinor(p.setupFee ?? 0, currency) * item.quantity);
     }
     const price =
       tier.price != null ? toMinor(tier.price, currency) : roundHalfAway((listValue * (100 - (tier.discountPct ?? 0))) / 100);
-    const priceExact = tier.price != null ? price : (listExact * (100 - (tier.discountPct ?? 0))) / 100;
-    return { listValue, cost, price, setupFee, priceExact };
+    const yearExact = tier.price != null ? { n: BigInt(price) * 12n, d: 1n } : times(yearListExact, after(tier.discountPct ?? 0));
+    return { listValue, cost, price, setupFee, yearExact };
   });
 
   const tiers = design.tiers.map((tier, t): TierEconomics => {
-    const { listValue, cost, price, setupFee, priceExact } = minors[t];
+    const { listValue, cost, price, setupFee, yearExact } = minors[t];
     const tierId = tier.id;
     const reasons: TierEconomics['reasons'] = {};
-    const annualPrice = roundHalfAway((12 * priceExact * (100 - annualDiscount)) / 100);
-    const yearAtMonthlyPrice = roundHalfAway(12 * priceExact);
+    const annualPrice = roundRatio(times(yearExact, after(annualDiscount)));
+    const yearAtMonthlyPrice = roundRatio(yearExact);
 
     let marginPct: number | null = null;
     if (price > 0) marginPct = pct2(((price - cost) * 100) / price);
@@ -463,8 +514,10 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
       }
     }
 
+    // Judged as shown, margin and target both to 2 decimals: a tier displayed at 50.00 % is not under
+    // a 50 % target (an exact 49.99975 % is shown 50.00 %).
     if (price === 0) issues.push({ code: 'zeroPrice', tierId });
-    else if (target !== null && (targetPriceMinor === null || price < targetPriceMinor)) {
+    else if (target !== null && marginPct !== null && marginPct < pct2(target)) {
       issues.push({ code: 'belowTargetMargin', tierId });
     }
     if (!tier.name.trim()) issues.push({ code: 'emptyName', tierId });
