@@ -127,7 +127,9 @@ export function readDesign(inputs: DesignerInputs, ctx: FormContext, t: T): Form
 
 /** Codes of the core's validation the shared field messages know; the rest read "invalid". */
 function codeOf(code: string): FieldErrorCode {
-  return (['required', 'notANumber', 'negative', 'outOfRange', 'notInteger', 'tooLarge'] as string[]).includes(code)
+  return (['required', 'notANumber', 'negative', 'outOfRange', 'notInteger', 'tooLarge', 'tooManyDecimals'] as string[]).includes(
+    code,
+  )
     ? (code as FieldErrorCode)
     : 'invalid';
 }

@@ -175,7 +175,8 @@ export class MrrPricingTable extends MrrElement {
                     i.code === 'notANumber' ||
                     i.code === 'negative' ||
                     i.code === 'notInteger' ||
-                    i.code === 'tooLarge'
+                    i.code === 'tooLarge' ||
+                    i.code === 'tooManyDecimals'
                   ? this.i18n.c(`error.${i.code}`)
                   : this.i18n.t(`error.${own}`);
           return html`<li><code dir="ltr">${i.field || 'config'}</code> ${message}</li>`;

@@ -99,12 +99,18 @@ export function catalogToCsv(catalog: readonly CatalogProduct[]): string {
   return Papa.unparse({ fields: [...CATALOG_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\n' });
 }
 
-/** Checks one product with the design's own validation; issues as `{ field, code }` of the product. */
+/**
+ * Checks one product with the design's own validation; issues as `{ field, code }` of the product.
+ * The catalog's currency is not known here, so decimals are not judged (the designer judges them in
+ * its currency when it reads the imported amounts).
+ */
 function checkProduct(product: unknown): PackageFieldIssue[] {
-  return validatePackageDesign({ currency: 'USD', catalog: [product], tiers: [] }).map((i) => ({
-    field: i.field.replace(/^catalog\.0\.?/, ''),
-    code: i.code,
-  }));
+  return validatePackageDesign({ currency: 'USD', catalog: [product], tiers: [] })
+    .filter((i) => i.code !== 'tooManyDecimals')
+    .map((i) => ({
+      field: i.field.replace(/^catalog\.0\.?/, ''),
+      code: i.code,
+    }));
 }
 
 /**

@@ -207,7 +207,9 @@ export type PackageFieldIssueCode =
   /** A tier item names a product that is not in the catalog. */
   | 'unknownProduct'
   /** Two tiers share an id. */
-  | 'duplicate';
+  | 'duplicate'
+  /** An amount with more decimals than the currency has (49.999 USD, ¥999.5, BHD 10.1255): refused, never rounded. */
+  | 'tooManyDecimals';
 
 export interface PackageFieldIssue {
   /** Dotted path: `catalog.2.retail`, `tiers.0.items.1.productId`, `mix.good`. */
@@ -356,7 +358,8 @@ const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(
 
 /**
  * Every invalid field of `design`, `[]` when it can be computed. Checks types and ranges (money
- * ≥ 0, percents 0–100, intervals from `BILLING_INTERVALS`, whole clients in `mix`, safe CTA links),
+ * ≥ 0 with no more decimals than the currency has, percents 0–100, intervals from
+ * `BILLING_INTERVALS`, whole clients in `mix`, safe CTA links),
  * tier items naming a product of the catalog (`unknownProduct`) and tier ids used once
  * (`duplicate`). Empty names, duplicate products and prices out of order are not field errors but
  * `issues` of the result: the design still computes.
@@ -383,6 +386,16 @@ export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
   const products = new Map(value.catalog.map((p) => [p.id, p] as const));
   const tierIds = new Set<string>();
   const currency = value.currency;
+  // Amounts are exact in the currency's minor unit: more decimals are refused, never rounded away.
+  const precise = (amount: number | null | undefined, field: string) => {
+    if (amount != null && fromMinor(toMinor(amount, currency), currency) !== amount) add(field, 'tooManyDecimals');
+  };
+  value.catalog.forEach((p, i) => {
+    precise(p.wholesale, `catalog.${i}.wholesale`);
+    precise(p.retail, `catalog.${i}.retail`);
+    precise(p.setupFee, `catalog.${i}.setupFee`);
+  });
+  value.tiers.forEach((tier, t) => precise(tier.price, `tiers.${t}.price`));
   const limit = tierLimitMinor(currency);
   const tooLarge = { max: fromMinor(limit, currency) };
   value.tiers.forEach((tier, t) => {

@@ -469,15 +469,33 @@ const designArb = catalogArb.chain((catalog) => {
       discountPct: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: undefined }),
       price: fc.option(moneyArb, { nil: undefined }),
     });
-  return fc.record({
-    currency: fc.constantFrom('USD', 'EUR', 'JPY', 'KWD'),
-    catalog: fc.constant(catalog as CatalogProduct[]),
-    tiers: fc.tuple(tierArb('t1'), tierArb('t2'), tierArb('t3')),
-    targetMarginPct: fc.option(fc.double({ min: 0, max: 99.9, noNaN: true }), { nil: undefined }),
-    annualDiscountPct: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: undefined }),
-    mix: fc.record({ t1: fc.nat(1000), t2: fc.nat(1000), t3: fc.nat(1000) }),
-  }) as fc.Arbitrary<PackageDesign>;
+  return fc
+    .record({
+      currency: fc.constantFrom('USD', 'EUR', 'JPY', 'KWD'),
+      catalog: fc.constant(catalog as CatalogProduct[]),
+      tiers: fc.tuple(tierArb('t1'), tierArb('t2'), tierArb('t3')),
+      targetMarginPct: fc.option(fc.double({ min: 0, max: 99.9, noNaN: true }), { nil: undefined }),
+      annualDiscountPct: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: undefined }),
+      mix: fc.record({ t1: fc.nat(1000), t2: fc.nat(1000), t3: fc.nat(1000) }),
+    })
+    .map(wholeYen) as fc.Arbitrary<PackageDesign>;
 });
+
+/** Amounts have the currency's decimals (a design with ¥12.34 is refused): yen amounts made whole. */
+function wholeYen(design: PackageDesign): PackageDesign {
+  if (design.currency !== 'JPY') return design;
+  const whole = <T extends number | null | undefined>(x: T): T => (typeof x === 'number' ? (Math.round(x) as T) : x);
+  return {
+    ...design,
+    catalog: design.catalog.map((p) => ({
+      ...p,
+      wholesale: whole(p.wholesale),
+      retail: whole(p.retail),
+      setupFee: whole(p.setupFee),
+    })),
+    tiers: design.tiers.map((t) => ({ ...t, price: whole(t.price) })),
+  };
+}
 
 describe('packageEconomics: properties', () => {
   it('never gives NaN or Infinity, and a margin never above 100 %', () => {

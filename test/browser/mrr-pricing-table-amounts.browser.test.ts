@@ -1,0 +1,51 @@
+import { expect, fixture } from '@open-wc/testing';
+import '../../components/mrr-pricing-table/define.js';
+import type { MrrPricingTable } from '../../components/mrr-pricing-table/mrr-pricing-table.js';
+import type { PackageDesign } from '../../src/core/packages.js';
+import { shadow, text, until } from './helpers.js';
+
+const design = (currency: string, retail: number, price?: number): PackageDesign => ({
+  currency,
+  catalog: [{ id: 'p', name: 'Product', wholesale: 0, retail, interval: 'month' }],
+  tiers: [{ id: 't', name: 'Plan', items: [{ productId: 'p', quantity: 1 }], ...(price !== undefined ? { price } : {}) }],
+});
+
+async function table(config: PackageDesign, attrs = ''): Promise<MrrPricingTable> {
+  const el = await fixture<MrrPricingTable>(`<mrr-pricing-table ${attrs}></mrr-pricing-table>`);
+  el.config = config;
+  await el.updateComplete;
+  return el;
+}
+
+describe('<mrr-pricing-table>: amounts have the currency’s decimals', () => {
+  for (const [currency, retail, field] of [
+    ['USD', 49.999, 'catalog.0.retail'],
+    ['JPY', 999.5, 'catalog.0.retail'],
+    ['BHD', 10.1255, 'catalog.0.retail'],
+  ] as const) {
+    it(`refuses ${currency} ${retail} with the designer’s message, shows no plan and fires no mrr-cta`, async () => {
+      const el = await table(design(currency, retail));
+      expect(text(el, '[role="alert"]')).to.contain(`${field} Too many decimals for this currency.`);
+      expect(shadow(el).querySelector('[data-tier]')).to.equal(null);
+      expect(shadow(el).querySelector('[part="cta"]')).to.equal(null);
+    });
+  }
+
+  it('refuses a fixed price of 49.999 USD (was shown as $50 and sent as 50 in mrr-cta)', async () => {
+    const el = await table(design('USD', 10, 49.999));
+    expect(text(el, '[role="alert"]')).to.contain('tiers.0.price Too many decimals for this currency.');
+    expect(shadow(el).querySelector('[part="cta"]')).to.equal(null);
+  });
+
+  it('says it in French and Arabic too', async () => {
+    const fr = await table(design('USD', 49.999), 'lang="fr"');
+    await until(() => text(fr, '[role="alert"]').includes('Trop de décimales pour cette devise.'));
+    const ar = await table(design('USD', 49.999), 'lang="ar"');
+    await until(() => text(ar, '[role="alert"]').includes('عدد المنازل العشرية أكبر مما تسمح به هذه العملة.'));
+  });
+
+  it('shows amounts that have the currency’s decimals: BHD 10.125', async () => {
+    const el = await table(design('BHD', 10.125));
+    expect(shadow(el).querySelector('[data-tier="t"]')).to.not.equal(null);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Amounts have the currency's decimals (issue 15, item 4): a design holding more decimals than its
+ * currency has is refused with `tooManyDecimals` on that field, never rounded to the minor unit.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCatalogJson, parseDesignJson } from '../../src/core/catalog-io.js';
+import { packageEconomics, validatePackageDesign, type PackageDesign } from '../../src/core/packages.js';
+import { InvalidInputError } from '../../src/core/validation.js';
+
+const design = (currency: string, retail: number, price?: number): PackageDesign => ({
+  currency,
+  catalog: [{ id: 'p', name: 'P', wholesale: 0, retail, interval: 'month' }],
+  tiers: [{ id: 't', name: 'T', items: [{ productId: 'p', quantity: 1 }], ...(price !== undefined ? { price } : {}) }],
+});
+
+describe('validatePackageDesign: no more decimals than the currency has', () => {
+  it.each([
+    ['USD', 49.999],
+    ['JPY', 999.5],
+    ['BHD', 10.1255],
+  ])('%s %s is refused on its field', (currency, retail) => {
+    expect(validatePackageDesign(design(currency, retail))).toEqual([{ field: 'catalog.0.retail', code: 'tooManyDecimals' }]);
+    expect(() => packageEconomics(design(currency, retail))).toThrow(InvalidInputError);
+  });
+
+  it.each([
+    ['USD', 49.99],
+    ['JPY', 999],
+    ['BHD', 10.125],
+  ])('%s %s is accepted', (currency, retail) => {
+    expect(validatePackageDesign(design(currency, retail))).toEqual([]);
+  });
+
+  it('checks the wholesale cost, the setup fee and a fixed tier price too', () => {
+    const d: PackageDesign = {
+      currency: 'USD',
+      catalog: [{ id: 'p', name: 'P', wholesale: 1.005, retail: 2, interval: 'month', setupFee: 0.001 }],
+      tiers: [{ id: 't', name: 'T', items: [], price: 49.999 }],
+    };
+    expect(validatePackageDesign(d)).toEqual([
+      { field: 'catalog.0.wholesale', code: 'tooManyDecimals' },
+      { field: 'catalog.0.setupFee', code: 'tooManyDecimals' },
+      { field: 'tiers.0.price', code: 'tooManyDecimals' },
+    ]);
+  });
+
+  it('a design file with 49.999 USD is refused, not read as 50', () => {
+    const { design: read, errors } = parseDesignJson(JSON.stringify(design('USD', 10, 49.999)));
+    expect(read).toBeNull();
+    expect(errors).toEqual([{ field: 'tiers.0.price', code: 'tooManyDecimals' }]);
+  });
+
+  it('a catalogue import (whose currency is not known) keeps 3 decimals: the designer judges them in its currency', () => {
+    const { products, errors } = parseCatalogJson(
+      JSON.stringify([{ id: 'a', name: 'A', wholesale: 1, retail: 10.125, interval: 'month' }]),
+    );
+    expect(errors).toEqual([]);
+    expect(products[0].retail).toBe(10.125);
+  });
+});
