@@ -30,6 +30,31 @@ export function tierLabel(l: L, tier: IcpFit['tier']): string {
   return l.t(tier ? `tier.${tier}` : 'tier.none');
 }
 
+/**
+ * Why a fit has no tier: no criterion weighs anything (every weight 0, or none), no weighted value is
+ * known (possible only with a least coverage of 0), or too little of the weight is known.
+ */
+export function untieredBecause(fit: IcpFit): 'noWeight' | 'nothingKnown' | 'lowCoverage' | null {
+  if (fit.tier !== null) return null;
+  if (fit.reasons.every((r) => !(r.weight > 0))) return 'noWeight';
+  return fit.score === null ? 'nothingKnown' : 'lowCoverage';
+}
+
+/** The example's tier in words: "Nothing to score" when no criterion has a weight, not "Not enough known". */
+export function fitTierLabel(l: L, fit: IcpFit): string {
+  return untieredBecause(fit) === 'noWeight' ? l.t('tier.noWeight') : tierLabel(l, fit.tier);
+}
+
+function untieredNote(l: L, fit: IcpFit, minCoverage: number): TemplateResult | typeof nothing {
+  const why = untieredBecause(fit);
+  if (why === null) return nothing;
+  const text =
+    why === 'lowCoverage'
+      ? l.t('tierNoneHint', { min: l.percent(minCoverage * 100, 0) })
+      : l.t(why === 'noWeight' ? 'tierNoWeightHint' : 'tierNothingKnownHint');
+  return html`<p class="note" data-untiered=${why}>${text}</p>`;
+}
+
 export interface ExampleView {
   l: L;
   fields: { field: string; type: CriterionType }[];
@@ -101,7 +126,7 @@ function renderFit(l: L, fit: IcpFit, minCoverage: number, stale: boolean): Temp
     <dl class="kpis">
       <div class="kpi tier" data-tier=${tier}>
         <dt>${t('tier')}</dt>
-        <dd data-kpi="tier">${tierLabel(l, fit.tier)}</dd>
+        <dd data-kpi="tier">${fitTierLabel(l, fit)}</dd>
       </div>
       <div class="kpi">
         <dt>${t('score')}</dt>
@@ -112,7 +137,7 @@ function renderFit(l: L, fit: IcpFit, minCoverage: number, stale: boolean): Temp
         <dd data-kpi="coverage">${l.percent(fit.coverage * 100, 0)}</dd>
       </div>
     </dl>
-    ${fit.tier === null ? html`<p class="note">${t('tierNoneHint', { min: l.percent(minCoverage * 100, 0) })}</p>` : nothing}
+    ${untieredNote(l, fit, minCoverage)}
     <h4>${t('reasons')}</h4>
     <ul class="reasons" data-reasons>
       ${fit.reasons.map((r) => html`<li data-match=${r.match}>${reasonSentence(l, r)}</li>`)}

@@ -3,7 +3,7 @@
  * learning from clients, and prospect scoring. Loaded on demand (`loadImportLib()`) when a file is
  * picked, so a page that only edits profiles never downloads them.
  */
-export { holdoutCheck, learnIcp } from '../../src/core/icp-learn.js';
+export { ICP_LEARN_MIN_CLIENTS, holdoutCheck, learnIcp } from '../../src/core/icp-learn.js';
 export { detectDateFormat, parseDateCell } from '../../src/import/dates.js';
 export { normalizeHeader } from '../../src/import/mapping.js';
 export {

@@ -150,11 +150,22 @@ export class LearnPanel implements ReactiveController {
     this.o.say(this.holdoutSentence());
   }
 
+  /** The held-back check in words: its result, or why it was skipped. */
   private holdoutSentence(): string {
     const h = this.holdout;
     const l = this.o.l;
-    if (!h || h.highValue === 0) return l.t('holdout.none');
+    if (!h) return '';
+    if (h.notChecked) return l.t(`holdout.${h.notChecked}`, { min: l.number(h.learned.minSample) });
     return l.t(plural(l, 'holdout.result', h.highValue), { hits: l.number(h.highValueInAB), total: l.number(h.highValue) });
+  }
+
+  /** Why no weight is suggested: too few clients, or no split between good clients and others; null when some can be. */
+  private noSuggestionsReason(learned: LearnedIcp): string | null {
+    const l = this.o.l;
+    if (learned.warnings.includes('tooFewClients'))
+      return l.t('learn.tooFew', { min: l.number(learned.minSample), n: l.number(learned.clients) });
+    if (learned.warnings.includes('noContrast')) return l.t(learned.highValue > 0 ? 'learn.allGood' : 'learn.noneGood');
+    return null;
   }
 
   /** The criterion a field's suggestion stands for (from the learned ICP, or built from its values). */
@@ -251,7 +262,9 @@ export class LearnPanel implements ReactiveController {
           this.host.requestUpdate();
         },
       });
+    const least = this.lib?.ICP_LEARN_MIN_CLIENTS;
     return html`<p>${t(plural(l, 'clientsRead', r.rows.length), { n: l.number(r.rows.length) })}</p>
+      ${least === undefined ? nothing : html`<p class="hint" data-learn-minimum>${t('learnMinimum', { min: l.number(least) })}</p>`}
       ${renderLineErrors(l, [...r.errors, ...this.skippedLines])}
       <div class="row">
         ${column('mrr', t('mrrColumn'))} ${column('start', t('startColumn'))} ${column('end', t('endColumn'))}
@@ -305,6 +318,13 @@ export class LearnPanel implements ReactiveController {
   private renderLearned(learned: LearnedIcp): TemplateResult {
     const l = this.o.l;
     const t = l.t.bind(l);
+    const none = this.noSuggestionsReason(learned);
+    if (none !== null)
+      return html`<div class="suggestions" data-suggestions>
+        <h4>${t('suggestions')}</h4>
+        <p class="note" data-no-suggestions>${none}</p>
+        <p class="holdout" data-holdout>${this.holdoutSentence()}</p>
+      </div>`;
     return html`<div class="suggestions" data-suggestions>
       <h4>${t('suggestions')}</h4>
       <p class="hint">${t('suggestionsHint')}</p>

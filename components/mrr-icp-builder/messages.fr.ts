@@ -108,6 +108,9 @@ const fr: Translation<MessagesEnglish> = {
   'tier.D': 'D',
   'tier.none': 'Trop peu connu',
   tierNoneHint: 'Moins de {min} du poids est connu : trop peu pour juger.',
+  'tier.noWeight': 'Rien à noter',
+  tierNoWeightHint: 'Aucun critère n’a de poids au-dessus de 0 : il n’y a rien à noter. Donnez un poids à au moins un critère.',
+  tierNothingKnownHint: 'Aucune valeur d’un critère pondéré n’est connue : rien à juger pour l’instant.',
   reasons: 'Pourquoi',
   'reason.ideal': '{field} {value} est idéal : {points} sur {possible} {unit}',
   'reason.acceptable': '{field} {value} est acceptable : {points} sur {possible} {unit}',
@@ -194,7 +197,20 @@ const fr: Translation<MessagesEnglish> = {
   learnedProfile: 'Appris de vos clients',
   'holdout.result.one': '{hits} bon client sur {total} de la partie mise de côté est classé A–B.',
   'holdout.result.other': '{hits} des {total} bons clients de la partie mise de côté sont classés A–B.',
-  'holdout.none': 'Trop peu de clients pour en mettre de côté et vérifier.',
+  'holdout.tooFewClients':
+    'Vérification sur la partie mise de côté non faite : une fois un tiers des clients mis de côté, il en reste moins de {min} pour apprendre.',
+  'holdout.allGood':
+    'Vérification sur la partie mise de côté non faite : tous les clients comptent comme bons (ils sont à égalité), il n’y a donc pas de partage entre bons clients et autres à vérifier.',
+  'holdout.noneGood':
+    'Vérification sur la partie mise de côté non faite : aucun client ne compte comme bon, il n’y a donc pas de partage à vérifier.',
+  'holdout.oneSided':
+    'Vérification sur la partie mise de côté non faite : le tiers mis de côté, ou les clients dont on apprend, sont tous de bons clients ou tous des autres.',
+  learnMinimum: 'Des poids sont suggérés à partir de {min} clients : en dessous, c’est trop peu pour pondérer un champ.',
+  'learn.tooFew':
+    'Aucun poids suggéré : il faut au moins {min} clients dont le revenu et la date de début se lisent ; {n} ont pu être lus.',
+  'learn.allGood':
+    'Aucun poids suggéré : tous les clients comptent comme bons (par exemple, ils sont à égalité de revenu sur leur durée de vie), rien ne distingue donc les bons clients.',
+  'learn.noneGood': 'Aucun poids suggéré : aucun client ne compte comme bon, rien ne distingue donc les bons clients.',
   prospects: 'Noter des prospects',
   prospectsHint: 'Un CSV avec une ligne par prospect. Chaque critère du profil lit une colonne.',
   nameColumn: 'Colonne du nom',

@@ -110,6 +110,9 @@ const messagesEn = {
   'tier.D': 'D',
   'tier.none': 'Not enough known',
   tierNoneHint: 'Less than {min} of the weight is known: too little to judge.',
+  'tier.noWeight': 'Nothing to score',
+  tierNoWeightHint: 'No criterion has a weight above 0: there is nothing to score. Give at least one a weight.',
+  tierNothingKnownHint: 'No value of a weighted criterion is known: nothing to judge yet.',
   reasons: 'Why',
   'reason.ideal': '{field} {value} is ideal: {points} of {possible} {unit}',
   'reason.acceptable': '{field} {value} is acceptable: {points} of {possible} {unit}',
@@ -199,7 +202,19 @@ const messagesEn = {
   learnedProfile: 'Learned from clients',
   'holdout.result.one': '{hits} of {total} good client in the held-back part lands in tiers A–B.',
   'holdout.result.other': '{hits} of {total} good clients in the held-back part land in tiers A–B.',
-  'holdout.none': 'Too few clients to hold some back for a check.',
+  'holdout.tooFewClients':
+    'Held-back check skipped: once a third of the clients is held back, fewer than {min} are left to learn from.',
+  'holdout.allGood':
+    'Held-back check skipped: every client counts as a good client (they tie), so there is no split between good clients and others to check.',
+  'holdout.noneGood': 'Held-back check skipped: no client counts as a good client, so there is no split to check.',
+  'holdout.oneSided':
+    'Held-back check skipped: the held-back third, or the clients learned from, are all good clients or all others.',
+  learnMinimum: 'Weights are suggested from {min} clients on: fewer say too little to weigh a field.',
+  'learn.tooFew':
+    'No weights suggested: learning needs at least {min} clients with a readable revenue and start date; {n} could be read.',
+  'learn.allGood':
+    'No weights suggested: every client counts as a good client (for example, they all tie on revenue over lifetime), so nothing tells good clients apart.',
+  'learn.noneGood': 'No weights suggested: no client counts as a good client, so nothing tells good clients apart.',
   // Score prospects
   prospects: 'Score prospects',
   prospectsHint: 'A CSV with one row per prospect. Each criterion of the profile reads one column.',

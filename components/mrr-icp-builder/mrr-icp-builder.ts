@@ -10,7 +10,7 @@ import { storageNotice } from '../../src/ui/fields.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { criterionName, renderCriteria } from './criteria.js';
 import { isolate, type L, numberInput, sentence, textField } from './fields.js';
-import { renderExample } from './fit-view.js';
+import { fitTierLabel, renderExample } from './fit-view.js';
 import { LearnPanel } from './learn-panel.js';
 import { messages } from './messages.js';
 import { starterInputs } from './starter.js';
@@ -138,7 +138,7 @@ export class MrrIcpBuilder extends MrrElement {
     announce: ({ fit }) =>
       this.i18n.t('exampleAnnounce', {
         score: fit.score === null ? this.i18n.c('common.na') : this.i18n.number(fit.score, 2),
-        tier: this.i18n.t(fit.tier ? `tier.${fit.tier}` : 'tier.none'),
+        tier: fitTierLabel(this.i18n, fit),
         coverage: this.i18n.percent(fit.coverage * 100, 0),
       }),
   }).useAnnouncer(this.announcer);

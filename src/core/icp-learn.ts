@@ -42,6 +42,12 @@ export interface LearnIcpOptions {
   bins?: number;
   /** Least clients a value needs before it is suggested as anything but 'none'; default max(3, 5 % of clients). */
   minClients?: number;
+  /**
+   * Least clients (read, not skipped) before any weight is suggested; default
+   * {@link ICP_LEARN_MIN_CLIENTS} (30). Below it every field gets weight 0 and the suggested ICP no
+   * criteria: with a handful of clients the information value is noise (2 clients gave weight 5).
+   */
+  minSample?: number;
   /** Currency of `mrr` (money is summed in its minor units); default 'USD'. */
   currency?: string;
 }
@@ -96,15 +102,34 @@ export interface LearnedIcp {
   icp: Icp;
   /** Clients used. */
   clients: number;
+  /** The least clients that get weights suggested (the `minSample` applied). */
+  minSample: number;
   /** Of which high value (or kept, for 'retention'). */
   highValue: number;
   /** Clients left out, by index in the input, with why. */
   skipped: { index: number; code: IcpClientSkipCode }[];
-  /** `tooFewClients` under 30 clients; `noContrast` when every client or none is high value. */
+  /**
+   * `tooFewClients` under `minSample` clients (default 30: no weight suggested); `noContrast` when
+   * every client or none is high value (ties included: nothing tells good clients apart).
+   */
   warnings: IcpLearnWarning[];
 }
 
+/**
+ * Why the held-back check was not run: `tooFewClients` when the clients left to learn from are fewer
+ * than `minSample` (nothing would be learned); `allGood` / `noneGood` when every client, or none, is
+ * high value (for example 60 clients with the same revenue over lifetime all tie in the top third:
+ * "good" would be picked from a tie); `oneSided` when the held-back part or the part learned from
+ * has only good clients or only others.
+ */
+export type HoldoutSkip = 'tooFewClients' | 'allGood' | 'noneGood' | 'oneSided';
+
+/** Least clients learned from before weights are suggested (see `LearnIcpOptions.minSample`). */
+export const ICP_LEARN_MIN_CLIENTS = 30;
+
 export interface HoldoutReport {
+  /** Why the check was skipped (then nothing is scored: the counts of A–B are 0, the shares null); null when it ran. */
+  notChecked: HoldoutSkip | null;
   /** What was learned from the clients not held back. */
   learned: LearnedIcp;
   /** Clients held back (every `every`-th client, counting from the `every`-th). */
@@ -234,6 +259,11 @@ function suggest(lift: number | null, clients: number, minClients: number, weigh
   return 'none';
 }
 
+const minSampleOf = (options: LearnIcpOptions): number => {
+  const n = options.minSample;
+  return typeof n === 'number' && Number.isFinite(n) ? Math.max(1, Math.ceil(n)) : ICP_LEARN_MIN_CLIENTS;
+};
+
 const round = (x: number, digits: number): number => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
@@ -297,9 +327,10 @@ function learnPrepared(rows: readonly Prepared[], skipped: LearnedIcp['skipped']
   const bins = Math.max(2, Math.floor(options.bins ?? 4));
   const currency = options.currency ?? 'USD';
   const minClients = options.minClients ?? Math.max(3, Math.ceil(rows.length * 0.05));
+  const enough = rows.length >= minSampleOf(options);
   const highTotal = rows.filter((r) => r.high).length;
   const warnings: IcpLearnWarning[] = [];
-  if (rows.length < 30) warnings.push('tooFewClients');
+  if (!enough) warnings.push('tooFewClients');
   if (highTotal === 0 || highTotal === rows.length) warnings.push('noContrast');
 
   const seenFields = new Set<string>();
@@ -355,7 +386,7 @@ function learnPrepared(rows: readonly Prepared[], skipped: LearnedIcp['skipped']
       };
     });
     const informationValue = round(iv, 4);
-    const weight = weightFromInformationValue(informationValue);
+    const weight = enough ? weightFromInformationValue(informationValue) : 0;
     for (const s of stats) s.suggestion = suggest(s.lift, s.clients, minClients, weight);
     fields.push({
       field,
@@ -404,6 +435,7 @@ function learnPrepared(rows: readonly Prepared[], skipped: LearnedIcp['skipped']
     fields,
     icp: { id: 'learned', criteria },
     clients: rows.length,
+    minSample: minSampleOf(options),
     highValue: highTotal,
     skipped,
     warnings,
@@ -412,7 +444,8 @@ function learnPrepared(rows: readonly Prepared[], skipped: LearnedIcp['skipped']
 
 /**
  * Learns an ICP from `clients` (issue 10, item 3). Clients whose mrr, start or end cannot be read
- * are left out and listed in `skipped`. High value: the top third by revenue over lifetime (MRR ×
+ * are left out and listed in `skipped`. Under `minSample` clients (default 30) the statistics are
+ * given but no weight is suggested (warning `tooFewClients`). High value: the top third by revenue over lifetime (MRR ×
  * months active up to `asOf`; ties at the cut included; a client with none never); with
  * `target: 'retention'`, clients still active at `asOf`. Throws InvalidInputError when `asOf` is
  * not an ISO date.
@@ -426,23 +459,39 @@ export function learnIcp(clients: readonly IcpClient[], options: LearnIcpOptions
  * Checks a learned ICP on clients it did not learn from: every `every`-th client (default 3, so a
  * third, the same ones on every run) is held back, the ICP is learned from the others, and the
  * held-back clients are scored with it. High value is decided on all clients together. Reports how
- * many high-value held-back clients land in tiers A–B, and how many of the others do.
+ * many high-value held-back clients land in tiers A–B, and how many of the others do. The check is
+ * skipped, saying why in `notChecked`, when it could tell nothing: too few clients left to learn
+ * from, no real split between good clients and others, or a part with one kind only.
  */
 export function holdoutCheck(clients: readonly IcpClient[], options: LearnIcpOptions & { every?: number }): HoldoutReport {
   const every = Math.max(2, Math.floor(options.every ?? 3));
   const { rows, skipped } = prepare(clients, options);
   const held = rows.filter((_, i) => i % every === every - 1);
-  const learned = learnPrepared(
-    rows.filter((_, i) => i % every !== every - 1),
-    skipped,
-    options,
-  );
+  const rest = rows.filter((_, i) => i % every !== every - 1);
+  const learned = learnPrepared(rest, skipped, options);
+  const goodIn = (part: readonly Prepared[]) => part.filter((r) => r.high).length;
+  const highTotal = goodIn(rows);
+  const oneSided = (part: readonly Prepared[]) => goodIn(part) === 0 || goodIn(part) === part.length;
+  const notChecked: HoldoutSkip | null =
+    rest.length < minSampleOf(options)
+      ? 'tooFewClients'
+      : highTotal === rows.length
+        ? 'allGood'
+        : highTotal === 0
+          ? 'noneGood'
+          : oneSided(held) || oneSided(rest)
+            ? 'oneSided'
+            : null;
   const score = icpScorer(learned.icp);
   let highValue = 0;
   let highValueInAB = 0;
   let othersInAB = 0;
   let untiered = 0;
   for (const r of held) {
+    if (notChecked) {
+      if (r.high) highValue += 1;
+      continue;
+    }
     const { tier } = score(r.attrs);
     const inAB = tier === 'A' || tier === 'B';
     if (tier === null) untiered += 1;
@@ -453,14 +502,15 @@ export function holdoutCheck(clients: readonly IcpClient[], options: LearnIcpOpt
   }
   const others = held.length - highValue;
   return {
+    notChecked,
     learned,
     clients: held.length,
     highValue,
     others,
     highValueInAB,
     othersInAB,
-    highValueShareAB: highValue > 0 ? highValueInAB / highValue : null,
-    othersShareAB: others > 0 ? othersInAB / others : null,
+    highValueShareAB: !notChecked && highValue > 0 ? highValueInAB / highValue : null,
+    othersShareAB: !notChecked && others > 0 ? othersInAB / others : null,
     untiered,
   };
 }

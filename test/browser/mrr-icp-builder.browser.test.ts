@@ -118,10 +118,10 @@ async function pickFile(el: MrrIcpBuilder, selector: string, content: string, na
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-/** 40 clients: dental clinics pay more and stay; restaurants pay less and leave; `city` is noise. */
+/** 60 clients (40 learned from, 20 held back): dental clinics pay more and stay; restaurants pay less and leave; `city` is noise. */
 function clientsCsv(): string {
   const lines = ['client,industry,city,mrr,start_date,end_date'];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 60; i++) {
     const dental = i % 2 === 0;
     const city = i % 4 < 2 ? 'Lyon' : 'Paris';
     const mrr = dental ? 900 + (i % 5) * 10 : 300 + (i % 5) * 10;
@@ -144,7 +144,10 @@ describe('<mrr-icp-builder> learning from clients', () => {
     await until(() => shadow(el).querySelector('[data-suggestions]'));
     await el.updateComplete;
     // The unreadable amount is reported with its line.
-    expect(text(el, '[data-line-errors]')).to.contain('Line 42: the monthly revenue (mrr) is not an amount');
+    expect(text(el, '[data-line-errors]')).to.contain('Line 62: the monthly revenue (mrr) is not an amount');
+    expect(text(el, '[data-learn-minimum]')).to.equal(
+      'Weights are suggested from 30 clients on: fewer say too little to weigh a field.',
+    );
     expect(text(el, '[data-holdout]')).to.match(/^\d+ of \d+ good clients in the held-back part land in tiers A–B\.$/);
     const suggestions = [...shadow(el).querySelectorAll<HTMLElement>('[data-suggestion]')].map((s) => s.dataset.suggestion);
     expect(suggestions[0]).to.equal('industry'); // the field that drives value comes first
@@ -175,6 +178,75 @@ describe('<mrr-icp-builder> learning from clients', () => {
     )!;
     expect(dental.textContent).to.contain('Ideal');
     expect(text(el, '[data-holdout]')).to.match(/^(\d+) of \1 good clients in the held-back part land in tiers A–B\.$/);
+  });
+});
+
+describe('<mrr-icp-builder> words that match the numbers (issue 15, item 10)', () => {
+  it('with every weight at 0 says there is nothing to score, not that too little is known', async () => {
+    const el = await builder();
+    el.applyIcp({ ...WORKED, criteria: WORKED.criteria.map((c) => ({ ...c, weight: 0 })) });
+    el.applyExample(WORKED_ACCOUNT);
+    await el.updateComplete;
+    expect(text(el, '[data-kpi="tier"]')).to.equal('Nothing to score');
+    expect(text(el, '[data-untiered]')).to.equal(
+      'No criterion has a weight above 0: there is nothing to score. Give at least one a weight.',
+    );
+    expect(text(el, '.fit')).not.to.contain('Less than');
+    // One weight back: every value is known, so the tier comes back (industry Dental ideal: 100, A).
+    await type(el, '[id="industry--weight"]', '5');
+    expect(text(el, '[data-kpi="tier"]')).to.equal('A');
+    expect(shadow(el).querySelector('[data-untiered]')).to.equal(null);
+  });
+
+  it('still says when too little of the weight is known', async () => {
+    const el = await worked();
+    el.applyExample({ hasWebsite: 'yes' }); // 1 of 11 known
+    await el.updateComplete;
+    expect(text(el, '[data-kpi="tier"]')).to.equal('Not enough known');
+    expect(text(el, '[data-untiered]')).to.equal('Less than 50% of the weight is known: too little to judge.');
+  });
+
+  const TWO_CLIENTS = 'client,website,mrr,start\nA,yes,300,2022-01-01\nB,no,50,2023-01-01\n';
+
+  const learnFrom = async (csv: string): Promise<MrrIcpBuilder> => {
+    const el = await builder();
+    await pickFile(el, '#clients-file', csv, 'clients.csv');
+    await until(() => shadow(el).querySelector('#learn-run'));
+    q<HTMLButtonElement>(el, '#learn-run').click();
+    await until(() => shadow(el).querySelector('[data-suggestions]'));
+    await el.updateComplete;
+    return el;
+  };
+
+  it('from 2 clients suggests no weight and skips the held-back check, saying the minimum', async () => {
+    const el = await learnFrom(TWO_CLIENTS);
+    expect(text(el, '[data-no-suggestions]')).to.equal(
+      'No weights suggested: learning needs at least 30 clients with a readable revenue and start date; 2 could be read.',
+    );
+    expect(shadow(el).querySelector('[data-suggestion]')).to.equal(null);
+    expect(shadow(el).querySelector('#learn-accept-all')).to.equal(null);
+    expect(text(el, '[data-holdout]')).to.equal(
+      'Held-back check skipped: once a third of the clients is held back, fewer than 30 are left to learn from.',
+    );
+  });
+
+  it('from 60 identical clients says every client ties as good: no weights, no held-back check', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `C${i},Dental clinic,100,2023-01-01`);
+    const el = await learnFrom(['client,industry,mrr,start', ...rows].join('\n'));
+    expect(text(el, '[data-no-suggestions]')).to.contain('every client counts as a good client');
+    expect(text(el, '[data-holdout]')).to.equal(
+      'Held-back check skipped: every client counts as a good client (they tie), so there is no split between good clients and others to check.',
+    );
+    expect(shadow(el).querySelector('[data-suggestion]')).to.equal(null);
+  });
+
+  it('says it in French and Arabic too', async () => {
+    const el = await learnFrom(TWO_CLIENTS);
+    el.setAttribute('lang', 'fr');
+    await until(() => text(el, '[data-no-suggestions]').startsWith('Aucun poids'));
+    expect(text(el, '[data-holdout]')).to.contain('il en reste moins de 30');
+    el.setAttribute('lang', 'ar');
+    await until(() => text(el, '[data-no-suggestions]').startsWith('لا أوزان'));
   });
 });
 

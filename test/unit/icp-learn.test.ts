@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  ICP_LEARN_MIN_CLIENTS,
   holdoutCheck,
   icpFit,
   learnIcp,
@@ -25,7 +26,8 @@ const SIX: IcpClient[] = [
 ];
 
 describe('learnIcp: worked example', () => {
-  const learned = learnIcp(SIX, { fields: ['industry'], asOf: AS_OF, minClients: 1 });
+  // Six clients are below the least sample that gets weights (30): minSample lowers it for this worked example.
+  const learned = learnIcp(SIX, { fields: ['industry'], asOf: AS_OF, minClients: 1, minSample: 6 });
   const industry = learned.fields[0];
   const byName = (name: string) => industry.values.find((v) => String(v.value).toLowerCase() === name)!;
 
@@ -79,9 +81,9 @@ describe('learnIcp: worked example', () => {
   });
 
   it('gives no suggestion to values with fewer clients than minClients (default max(3, 5 %))', () => {
-    const learnedDefault = learnIcp(SIX, { fields: ['industry'], asOf: AS_OF });
+    const learnedDefault = learnIcp(SIX, { fields: ['industry'], asOf: AS_OF, minSample: 6 });
     expect(learnedDefault.fields[0].values.map((v) => v.suggestion)).toEqual(['disqualify', 'none', 'none']);
-    expect(learnedDefault.warnings).toContain('tooFewClients');
+    expect(learnedDefault.warnings).not.toContain('tooFewClients');
   });
 
   it('skips clients whose mrr or dates cannot be read, saying which and why', () => {
@@ -292,5 +294,80 @@ describe('learnIcp on generated clients', () => {
     const clients = generateClients(7, 900);
     const report = holdoutCheck(clients, { fields: ['noise', 'colour'], asOf: AS_OF });
     expect(report.learned.icp.criteria.every((c) => c.weight <= 1)).toBe(true);
+  });
+});
+
+describe('learning needs enough clients and a real split (issue 15, item 10)', () => {
+  /** Two clients: A (300 a month for two years) is the top third, B (50 for a year) is not. */
+  const TWO: IcpClient[] = [
+    { website: 'yes', mrr: 300, start: '2022-01-01' },
+    { website: 'no', mrr: 50, start: '2023-01-01' },
+  ];
+
+  it('from 2 clients suggests no weight (it gave 5), though the evidence is still counted', () => {
+    const learned = learnIcp(TWO, { fields: ['website'], asOf: AS_OF });
+    // Cells yes (1 good, 0 others), no (0, 1), smoothed +0.5: woe ±ln 3, IV = 0.5 × ln 3 × 2 = 1.0986.
+    expect(learned.fields[0]).toMatchObject({ field: 'website', type: 'boolean', informationValue: 1.0986, weight: 0 });
+    expect(learned.fields[0].values.every((v) => v.suggestion === 'none')).toBe(true);
+    expect(learned.icp.criteria).toEqual([]);
+    expect(learned.warnings).toEqual(['tooFewClients']);
+    expect(ICP_LEARN_MIN_CLIENTS).toBe(30);
+    // The least sample is an option (the worked examples above use it).
+    expect(learnIcp(TWO, { fields: ['website'], asOf: AS_OF, minSample: 2 }).fields[0].weight).toBe(5);
+  });
+
+  it('29 clients get no weight, 30 do', () => {
+    const clients = (n: number): IcpClient[] =>
+      Array.from({ length: n }, (_, i) => ({
+        website: i % 3 === 0 ? 'yes' : 'no',
+        mrr: i % 3 === 0 ? 900 : 100,
+        start: '2023-01-01',
+      }));
+    expect(learnIcp(clients(29), { fields: ['website'], asOf: AS_OF }).fields[0].weight).toBe(0);
+    expect(learnIcp(clients(30), { fields: ['website'], asOf: AS_OF }).fields[0].weight).toBe(5);
+  });
+
+  it('60 identical clients all tie in the top third: no contrast, and the held-back check is skipped', () => {
+    const same: IcpClient[] = Array.from({ length: 60 }, () => ({ website: 'yes', mrr: 100, start: '2023-01-01' }));
+    const learned = learnIcp(same, { fields: ['website'], asOf: AS_OF });
+    expect(learned).toMatchObject({ clients: 60, highValue: 60, warnings: ['noContrast'] });
+    expect(learned.icp.criteria).toEqual([]);
+    const report = holdoutCheck(same, { fields: ['website'], asOf: AS_OF });
+    expect(report).toMatchObject({
+      notChecked: 'allGood',
+      clients: 20,
+      highValue: 20,
+      others: 0,
+      highValueInAB: 0,
+      highValueShareAB: null,
+      othersShareAB: null,
+    });
+    // Kept as "good" and none kept: no client is good.
+    const gone = same.map((c) => ({ ...c, end: '2023-06-01' }));
+    expect(holdoutCheck(gone, { fields: ['website'], asOf: AS_OF, target: 'retention' }).notChecked).toBe('noneGood');
+  });
+
+  it('the held-back check runs once 30 clients are left to learn from (44 clients: 30 + 14 held back)', () => {
+    const options = { fields: ['driver', 'size'], asOf: AS_OF };
+    const at44 = holdoutCheck(generateClients(3, 44), options);
+    expect(at44).toMatchObject({ notChecked: null, clients: 14 });
+    expect(at44.learned.clients).toBe(30);
+    expect(at44.highValueShareAB).not.toBeNull();
+    const at43 = holdoutCheck(generateClients(3, 43), options);
+    expect(at43).toMatchObject({ notChecked: 'tooFewClients', clients: 14, highValueInAB: 0, othersInAB: 0 });
+    expect(at43.learned.clients).toBe(29);
+    expect(holdoutCheck(TWO, { fields: ['website'], asOf: AS_OF }).notChecked).toBe('tooFewClients');
+  });
+
+  it('skips the check when the held-back part has no good client', () => {
+    // 45 clients kept as "good" only when still a client: only the first (learned from) stayed.
+    const clients: IcpClient[] = Array.from({ length: 45 }, (_, i) => ({
+      website: i === 0 ? 'yes' : 'no',
+      mrr: 100,
+      start: '2023-01-01',
+      end: i === 0 ? '' : '2023-06-01',
+    }));
+    const report = holdoutCheck(clients, { fields: ['website'], asOf: AS_OF, target: 'retention' });
+    expect(report).toMatchObject({ notChecked: 'oneSided', clients: 15, highValue: 0, others: 15 });
   });
 });
