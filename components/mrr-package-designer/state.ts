@@ -2,6 +2,16 @@ import type { GainRelevance, PainSeverity } from '../../src/core/canvas.js';
 import type { BillingInterval } from '../../src/core/money.js';
 import type { FieldErrors, FormContext, FormReading, Relocalizer } from '../../src/controllers/form-controller.js';
 import { readAmount } from '../../src/ui/fields.js';
+import {
+  forgetRemovals,
+  type ListRules,
+  mergeList,
+  mergeRemovals,
+  type Removals,
+  removalsOf,
+  stampList,
+  withoutRemoved as withoutRemovedItems,
+} from '../../src/storage/list-merge.js';
 import type { DesignerKey } from './messages.js';
 
 /** Longest name, label or sentence a user can type (with a visible counter). */
@@ -209,97 +219,41 @@ export function clampInputs(inputs: DesignerInputs): DesignerInputs {
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Two tabs: the catalogue and the tiers merge item by item (products by `key`, tiers by `id`).
- * Each item edited or added by the user carries `editedAt`; each removal is remembered in
- * `removed` (with its time). Merged, an item edited in one tab keeps that edit, an item added in
- * either tab is kept, an item removed in one tab and not edited in the other since stays removed,
- * and an item edited in both is the later edit.
+ * Two tabs: the catalogue and the tiers merge item by item (products by `key`, tiers by `id`),
+ * with the shared list merge (src/storage/list-merge.ts: edit stamps, removal records, order kept).
+ * Removals are saved per list in `removed`.
  * ------------------------------------------------------------------------------------------- */
 
 /** The lists that merge item by item. */
 export type ListField = 'catalog' | 'tiers';
 const LIST_FIELDS: readonly ListField[] = ['catalog', 'tiers'];
 
-/** Removals remembered per list (the oldest are forgotten past this). */
-export const MAX_REMOVED = 200;
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The id an item of `field` merges by (products: `key`; tiers: `id`), or undefined for junk. */
-function idOf(field: ListField, item: unknown): string | undefined {
-  if (!isObject(item)) return undefined;
-  const id = field === 'catalog' ? item.key : item.id;
-  return typeof id === 'string' ? id : undefined;
-}
+/** How each list's items are identified (products: `key`; tiers: `id`); undefined for junk. */
+const RULES: Record<ListField, ListRules<unknown>> = {
+  catalog: { idOf: (item) => (isObject(item) && typeof item.key === 'string' ? item.key : undefined) },
+  tiers: { idOf: (item) => (isObject(item) && typeof item.id === 'string' ? item.id : undefined) },
+};
 
-const stampOf = (item: unknown): number =>
-  isObject(item) && typeof item.editedAt === 'number' && Number.isFinite(item.editedAt) ? item.editedAt : 0;
+const removalsIn = (removed: unknown, field: ListField): Removals => removalsOf(isObject(removed) ? removed[field] : undefined);
 
-/** The removals of one list as a clean record (own keys, finite times); junk reads as none. */
-function removalsOf(removed: unknown, field: ListField): Record<string, number> {
-  const out = Object.create(null) as Record<string, number>;
-  const list = isObject(removed) ? removed[field] : undefined;
-  if (!isObject(list)) return out;
-  for (const [id, at] of Object.entries(list)) if (typeof at === 'number' && Number.isFinite(at)) out[id] = at;
-  return out;
-}
-
-/** At most `MAX_REMOVED` removals, the latest. */
-function pruned(record: Record<string, number>): Record<string, number> {
-  const entries = Object.entries(record);
-  if (entries.length <= MAX_REMOVED) return { ...record };
-  return Object.fromEntries(entries.sort((a, b) => b[1] - a[1]).slice(0, MAX_REMOVED));
-}
-
-/**
- * Two versions of a list edited in two tabs, merged by id: the order of the list edited last
- * (`stamps`: when each tab last edited the list), each item as last edited (`editedAt`; equal
- * stamps: the version of that list), and the items only the other tab has inserted before the
- * item that follows them there (else at the end). Removals are not decided here: see `withoutRemoved`.
- */
+/** Two versions of a list edited in two tabs, merged by id (`mergeList`); removals: see `withoutRemoved`. */
 export function mergeById<T>(
   field: ListField,
   mine: readonly T[],
   theirs: readonly T[],
   stamps: { mine: number; theirs: number },
 ): T[] {
-  const theirsLater = stamps.theirs > stamps.mine;
-  const [list, other] = theirsLater ? [theirs, mine] : [mine, theirs];
-  const otherById = new Map<string, T>();
-  for (const o of other) {
-    const id = idOf(field, o);
-    if (id !== undefined && !otherById.has(id)) otherById.set(id, o);
-  }
-  const merged: T[] = list.map((item) => {
-    const id = idOf(field, item);
-    const o = id === undefined ? undefined : otherById.get(id);
-    return o !== undefined && stampOf(o) > stampOf(item) ? o : item;
-  });
-  const placed = new Set(merged.map((x) => idOf(field, x)).filter((id): id is string => id !== undefined));
-  // Items only the other tab has: before the item that follows them there (at the end if none), so
-  // any two items that one tab shows in some order keep that order.
-  let at = merged.length;
-  for (let i = other.length - 1; i >= 0; i--) {
-    const o = other[i];
-    const id = idOf(field, o);
-    if (id === undefined) continue;
-    if (placed.has(id)) at = merged.findIndex((x) => idOf(field, x) === id);
-    else {
-      merged.splice(at, 0, o);
-      placed.add(id);
-    }
-  }
-  return merged;
+  return mergeList(mine, theirs, stamps, RULES[field] as ListRules<T>);
 }
 
 /** The removals of two tabs together (the later time of an item removed in both). */
 export function mergeRemoved(mine: unknown, theirs: unknown): RemovedItems {
   const out: RemovedItems = {};
   for (const field of LIST_FIELDS) {
-    const a = removalsOf(mine, field);
-    const b = removalsOf(theirs, field);
-    for (const [id, at] of Object.entries(b)) if (!(id in a) || a[id] < at) a[id] = at;
-    if (Object.keys(a).length) out[field] = pruned(a);
+    const both = mergeRemovals(removalsIn(mine, field), removalsIn(theirs, field));
+    if (Object.keys(both).length) out[field] = both;
   }
   return out;
 }
@@ -330,21 +284,17 @@ export function withoutRemoved(inputs: DesignerInputs): DesignerInputs {
   for (const field of LIST_FIELDS) {
     const list = inputs[field] as unknown;
     if (!Array.isArray(list)) continue;
-    const removals = removalsOf(inputs.removed, field);
-    const kept = list.filter((item) => {
-      const id = idOf(field, item);
-      return id === undefined || !(id in removals) || removals[id] < stampOf(item);
-    });
-    if (kept.length !== list.length) next = { ...next, [field]: kept };
+    const kept = withoutRemovedItems(list, removalsIn(inputs.removed, field), RULES[field]);
+    if (kept !== list) next = { ...next, [field]: kept };
   }
   return next;
 }
 
 /**
- * A user edit of the lists, stamped for merging: each product or tier added or changed (a new
- * object) gets `editedAt: now` (later than its removal, for one put back by Undo), each one gone
- * is remembered in `removed`. `quiet` lists keep their changed items' stamps (removing a product
- * also drops it from the tiers: that is not an edit of the tiers another tab should lose to).
+ * A user edit of the lists, stamped for merging (`stampList`): each product or tier added or
+ * changed gets `editedAt`, each one gone is remembered in `removed`. `quiet` lists keep their
+ * changed items' stamps (removing a product also drops it from the tiers: that is not an edit of
+ * the tiers another tab should lose to).
  */
 export function stampEdit(
   before: DesignerInputs,
@@ -356,33 +306,16 @@ export function stampEdit(
   const removed: RemovedItems = {};
   let removedChanged = false;
   for (const field of LIST_FIELDS) {
-    const removals = removalsOf(before.removed, field);
+    let removals = removalsIn(before.removed, field);
     const next = patch[field] as unknown[] | undefined;
     const prev = before[field] as unknown[];
     if (Array.isArray(next) && Array.isArray(prev)) {
-      const same = new Set(prev);
-      const prevIds = new Set(prev.map((x) => idOf(field, x)));
-      const nextIds = new Set<string>();
-      const stamped = next.map((item) => {
-        const id = idOf(field, item);
-        if (id !== undefined) nextIds.add(id);
-        if (same.has(item) || !isObject(item) || (quiet.includes(field) && prevIds.has(id))) return item;
-        const at = id !== undefined && id in removals ? Math.max(now, removals[id] + 1) : now;
-        return { ...item, editedAt: at };
-      });
-      (out as Record<string, unknown>)[field] = stamped;
-      for (const id of nextIds)
-        if (id in removals) {
-          delete removals[id];
-          removedChanged = true;
-        }
-      for (const id of prevIds)
-        if (id !== undefined && !nextIds.has(id)) {
-          removals[id] = now;
-          removedChanged = true;
-        }
+      const stamped = stampList(prev, next, removals, now, { ...RULES[field], quiet: quiet.includes(field) });
+      (out as Record<string, unknown>)[field] = stamped.list;
+      removals = stamped.removals;
+      removedChanged ||= stamped.removalsChanged;
     }
-    if (Object.keys(removals).length) removed[field] = pruned(removals);
+    if (Object.keys(removals).length) removed[field] = removals;
   }
   if (removedChanged) out.removed = removed;
   else delete out.removed;
@@ -397,10 +330,10 @@ export function forgetRemoved(inputs: DesignerInputs): DesignerInputs {
   if (!isObject(inputs.removed)) return inputs;
   const removed: RemovedItems = {};
   for (const field of LIST_FIELDS) {
-    const removals = removalsOf(inputs.removed, field);
     const list = inputs[field] as unknown;
-    if (Array.isArray(list)) for (const item of list) delete removals[idOf(field, item) ?? ''];
-    if (Object.keys(removals).length) removed[field] = removals;
+    const removals = removalsIn(inputs.removed, field);
+    const kept = Array.isArray(list) ? forgetRemovals(removals, list, RULES[field]) : removals;
+    if (Object.keys(kept).length) removed[field] = kept;
   }
   return { ...inputs, removed };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import {
   type DesignerInputs,
   forgetRemoved,
@@ -187,68 +186,5 @@ describe('package designer: two tabs merge the catalogue and the tiers by id', (
     const tampered = { ...base(), removed: 5 } as unknown as DesignerInputs;
     expect(withoutRemoved(tampered)).toBe(tampered);
   });
-
-  it('property: any edits, adds and removals in two tabs merge to the same result either way, by the rules', () => {
-    type Op = { tab: 0 | 1; kind: 'edit' | 'remove' | 'add'; pick: number };
-    const op = fc.record({
-      tab: fc.constantFrom<0 | 1>(0, 1),
-      kind: fc.constantFrom<'edit' | 'remove' | 'add'>('edit', 'remove', 'add'),
-      pick: fc.nat(20),
-    });
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 6 }), fc.array(op, { maxLength: 14 }), (n, ops: Op[]) => {
-        const start = inputs(Array.from({ length: n }, (_, i) => product(`p${i}`)));
-        const tabs = [new Tab(start), new Tab(start)];
-        // Expected, per key: its last edit (time, name) and its last removal in any tab.
-        const lastEdit = new Map<string, { at: number; name: string }>();
-        const lastRemoval = new Map<string, number>();
-        const added = new Set<string>();
-        ops.forEach((o, i) => {
-          const now = 1000 + i;
-          const tab = tabs[o.tab];
-          const list = tab.inputs.catalog;
-          if (o.kind === 'add' || list.length === 0) {
-            const key = `new${i}`;
-            tab.add(key, now);
-            added.add(key);
-            lastEdit.set(key, { at: now, name: key });
-          } else if (o.kind === 'edit') {
-            const key = list[o.pick % list.length].key;
-            const name = `${key}@${now}`;
-            tab.rename(key, name, now);
-            lastEdit.set(key, { at: now, name });
-          } else {
-            const key = list[o.pick % list.length].key;
-            tab.remove(key, now);
-            lastRemoval.set(key, now);
-          }
-        });
-        const ab = mergeTabs(tabs[0].inputs, tabs[0].stamps, tabs[1].inputs, tabs[1].stamps);
-        const ba = mergeTabs(tabs[1].inputs, tabs[1].stamps, tabs[0].inputs, tabs[0].stamps);
-        const byKey = (l: ProductInput[]) => Object.fromEntries(l.map((p) => [p.key, p.name]));
-        expect(byKey(ab.catalog)).toEqual(byKey(ba.catalog));
-        // Two items one tab shows in some order keep that order (the lists keep the start's order).
-        for (const merged of [ab.catalog, ba.catalog]) {
-          const keys = merged.map((p) => p.key);
-          expect(new Set(keys).size, 'no item twice').toBe(keys.length);
-          for (const tab of tabs) {
-            const shown = tab.inputs.catalog.map((p) => p.key).filter((k) => keys.includes(k));
-            expect(
-              keys.filter((k) => shown.includes(k)),
-              'order of a tab',
-            ).toEqual(shown);
-          }
-        }
-        const got = byKey(ab.catalog);
-        for (const key of [...Array.from({ length: n }, (_, i) => `p${i}`), ...added]) {
-          const edit = lastEdit.get(key);
-          const removal = lastRemoval.get(key);
-          const kept = removal === undefined || (edit !== undefined && edit.at > removal);
-          expect(key in got, `${key} kept`).toBe(kept);
-          if (kept) expect(got[key], `${key} as last edited`).toBe(edit?.name ?? key);
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
+  // The model-based property of these rules runs against the shared module: test/unit/list-merge.test.ts.
 });

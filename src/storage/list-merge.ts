@@ -1,0 +1,203 @@
+/**
+ * One list merge for two tabs: lists of records with ids (segments, products, tiers, ICP profiles,
+ * criteria, personas) edited in two tabs of one browser, merged item by item. No DOM, no Lit, no
+ * storage calls: pure functions over plain data, used by every element that saves lists.
+ *
+ * The rules, each kept by a property test (test/unit/list-merge.test.ts):
+ * - **edit stamps**: every item the user adds or changes carries `editedAt` (ms). An item both tabs
+ *   hold is the version edited last (equal stamps: the version of the list edited last);
+ * - **removal records**: every item the user removes is remembered (`id → when`). An item removed in
+ *   one tab stays removed, whichever tab saves last, unless the other tab edited it after the
+ *   removal (then the later edit wins); Undo puts an item back with a stamp later than its removal;
+ * - **order kept**: the order of the list edited last, and each item only the other tab has is
+ *   inserted before the item that follows it there (at the end when none does): any two items one
+ *   tab shows in some order keep that order;
+ * - an item added in either tab is kept; nothing appears twice; junk (an item without an id, a
+ *   tampered record) never throws and is kept where it stands.
+ *
+ * An element composes these: `stampList` on each user edit, `mergeList` + `mergeRemovals` when two
+ * tabs' saved states meet (FormController's `mergeField`), `withoutRemoved` once both are merged.
+ * Lists inside items (the criteria of an ICP profile) merge the same way through `mergeItem` and
+ * `inner`.
+ */
+
+/** When each tab last edited the list (FormController's per-field stamps). */
+export interface MergeStamps {
+  mine: number;
+  theirs: number;
+}
+
+/** Items removed by the user: id → when (ms). */
+export type Removals = Record<string, number>;
+
+export interface ListRules<T> {
+  /** The id an item merges by, or undefined for junk (kept where it is, never matched). Default: its string `id`. */
+  idOf?: (item: T) => string | undefined;
+}
+
+export interface MergeRules<T> extends ListRules<T> {
+  /**
+   * An item both versions hold, merged: `last` is the version of the list edited last, `other` the
+   * other one. Default: the version with the later `editedAt` (a tie: `last`).
+   */
+  mergeItem?: (last: T, other: T) => T;
+}
+
+export interface StampRules<T> extends ListRules<T> {
+  /** True when `item` changed from `prev` (same id) in what its own stamp covers. Default: not the same object. */
+  changed?: (prev: T, item: T) => boolean;
+  /** Stamps the lists inside an item (`prev`: the item before the edit, undefined for a new one). */
+  inner?: (prev: T | undefined, item: T, now: number) => T;
+  /** Changed items keep their stamps (an edit that follows from another, such as a removal elsewhere, that another tab's own edit must not lose to). */
+  quiet?: boolean;
+}
+
+/** Removals remembered per list (the oldest are forgotten past this). */
+export const MAX_REMOVED = 200;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const defaultId = (item: unknown): string | undefined => (isRecord(item) && typeof item.id === 'string' ? item.id : undefined);
+
+/** The item's edit stamp (ms); 0 when it has none (never edited, or junk). */
+export function editedAt(item: unknown): number {
+  return isRecord(item) && typeof item.editedAt === 'number' && Number.isFinite(item.editedAt) ? item.editedAt : 0;
+}
+
+/** When `id` was removed, or undefined (own keys only: an id such as `toString` is an id like any other). */
+export function removedAt(removals: Removals, id: string): number | undefined {
+  return Object.prototype.hasOwnProperty.call(removals, id) ? removals[id] : undefined;
+}
+
+/** A record built from entries (`__proto__` stays an ordinary key). */
+const recordOf = (entries: Iterable<[string, number]>): Removals => Object.fromEntries(entries) as Removals;
+
+/** A clean removal record: own keys, finite times, at most MAX_REMOVED (the latest). Junk reads as none. */
+export function removalsOf(value: unknown): Removals {
+  if (!isRecord(value)) return {};
+  const entries = Object.entries(value).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]));
+  if (entries.length > MAX_REMOVED) entries.sort((a, b) => b[1] - a[1]).splice(MAX_REMOVED);
+  return recordOf(entries);
+}
+
+/** Two tabs' removals together: an id removed in both keeps the later time. */
+export function mergeRemovals(mine: unknown, theirs: unknown): Removals {
+  const out = new Map(Object.entries(removalsOf(mine)));
+  for (const [id, at] of Object.entries(removalsOf(theirs))) if ((out.get(id) ?? -Infinity) < at) out.set(id, at);
+  return removalsOf(recordOf(out));
+}
+
+/** When a list was last edited as far as it tells: its latest item stamp or removal (0 when none). */
+export function listStamp(list: readonly unknown[], removals?: unknown): number {
+  let latest = 0;
+  for (const item of list) latest = Math.max(latest, editedAt(item));
+  for (const at of Object.values(removalsOf(removals))) latest = Math.max(latest, at);
+  return latest;
+}
+
+/**
+ * Two versions of a list edited in two tabs, merged by id (see the module comment). Removals are
+ * not decided here: apply {@link withoutRemoved} with both tabs' removals merged.
+ */
+export function mergeList<T>(mine: readonly T[], theirs: readonly T[], stamps: MergeStamps, rules: MergeRules<T> = {}): T[] {
+  const idOf = rules.idOf ?? (defaultId as (item: T) => string | undefined);
+  const mergeItem = rules.mergeItem ?? ((last: T, other: T) => (editedAt(other) > editedAt(last) ? other : last));
+  const [last, other] = stamps.theirs > stamps.mine ? [theirs, mine] : [mine, theirs];
+  const otherById = new Map<string, T>();
+  for (const o of other) {
+    const id = idOf(o);
+    if (id !== undefined && !otherById.has(id)) otherById.set(id, o);
+  }
+  const placed = new Set<string>();
+  const merged: T[] = [];
+  for (const item of last) {
+    const id = idOf(item);
+    if (id !== undefined) {
+      if (placed.has(id)) continue; // the same id twice in a tampered list: the first stands
+      placed.add(id);
+    }
+    const o = id === undefined ? undefined : otherById.get(id);
+    merged.push(o === undefined ? item : mergeItem(item, o));
+  }
+  // Items only the other tab has: before the item that follows them there (at the end if none).
+  let at = merged.length;
+  for (let i = other.length - 1; i >= 0; i--) {
+    const o = other[i];
+    const id = idOf(o);
+    if (id === undefined) continue;
+    if (placed.has(id)) at = merged.findIndex((x) => idOf(x) === id);
+    else {
+      merged.splice(at, 0, o);
+      placed.add(id);
+    }
+  }
+  return merged;
+}
+
+/** `list` without the items removed after their last edit; the same array when none is. */
+export function withoutRemoved<T>(list: readonly T[], removals: unknown, rules: ListRules<T> = {}): T[] {
+  const idOf = rules.idOf ?? (defaultId as (item: T) => string | undefined);
+  const record = removalsOf(removals);
+  if (Object.keys(record).length === 0) return list as T[];
+  const kept = list.filter((item) => {
+    const id = idOf(item);
+    const at = id === undefined ? undefined : removedAt(record, id);
+    return at === undefined || at < editedAt(item);
+  });
+  return kept.length === list.length ? (list as T[]) : kept;
+}
+
+/**
+ * A user edit of a list, stamped for merging: each item added or changed gets `editedAt: now`
+ * (later than its removal, for one put back by Undo), each one gone is remembered in the removals,
+ * and an item back in the list is no longer. `removalsChanged` says whether the removals differ.
+ */
+export function stampList<T>(
+  before: readonly T[],
+  next: readonly T[],
+  removals: unknown,
+  now: number,
+  rules: StampRules<T> = {},
+): { list: T[]; removals: Removals; removalsChanged: boolean } {
+  const idOf = rules.idOf ?? (defaultId as (item: T) => string | undefined);
+  const changed = rules.changed ?? ((prev: T, item: T) => prev !== item);
+  const record = new Map(Object.entries(removalsOf(removals)));
+  const prevById = new Map<string, T>();
+  for (const p of before) {
+    const id = idOf(p);
+    if (id !== undefined && !prevById.has(id)) prevById.set(id, p);
+  }
+  const nextIds = new Set<string>();
+  let removalsChanged = false;
+  const list = next.map((item) => {
+    const id = idOf(item);
+    if (id === undefined || !isRecord(item)) return item;
+    nextIds.add(id);
+    const prev = prevById.get(id);
+    const inner = rules.inner ? rules.inner(prev, item, now) : item;
+    const removal = record.get(id);
+    if (removal !== undefined) {
+      record.delete(id);
+      removalsChanged = true;
+    }
+    const isNew = prev === undefined;
+    if (!isNew && (rules.quiet || !changed(prev, item))) return inner;
+    return { ...inner, editedAt: removal === undefined ? now : Math.max(now, removal + 1) };
+  });
+  for (const id of prevById.keys())
+    if (!nextIds.has(id)) {
+      record.set(id, now);
+      removalsChanged = true;
+    }
+  return { list, removals: removalsOf(recordOf(record)), removalsChanged };
+}
+
+/**
+ * Items given by code (a design, the `inputs` property): their removals are forgotten, so an item
+ * removed earlier and given again is shown.
+ */
+export function forgetRemovals<T>(removals: unknown, list: readonly T[], rules: ListRules<T> = {}): Removals {
+  const idOf = rules.idOf ?? (defaultId as (item: T) => string | undefined);
+  const given = new Set(list.map(idOf));
+  return recordOf(Object.entries(removalsOf(removals)).filter(([id]) => !given.has(id)));
+}
