@@ -15,6 +15,13 @@ import {
 import type { FieldErrors, FormContext, FormReading } from '../../src/controllers/form-controller.js';
 import { MAX_AMOUNT } from '../../src/core/money.js';
 import { issueError, readAmount } from '../../src/ui/fields.js';
+import {
+  mergeList,
+  mergeRemovals,
+  removalsOf as sharedRemovalsOf,
+  stampList,
+  withoutRemoved,
+} from '../../src/storage/list-merge.js';
 
 /** What the user typed, kept as text so a reload shows exactly that (and invalid text survives). */
 export interface MotionInput {
@@ -299,10 +306,15 @@ export function wellFormed(inputs: MotionsInputs): MotionsInputs {
   return JSON.stringify(fixed) === JSON.stringify(inputs) ? inputs : fixed;
 }
 
+/*
+ * Two tabs: the segments merge one by one with the shared list merge (src/storage/list-merge.ts:
+ * edit stamps `editedAt`, removal records in `removedSegments`, order kept).
+ */
+
 /**
- * Two tabs edited the segments: the list (which segments, in which order) of the later edit, each
- * segment as last edited in either tab (`editedAt`), and the segments only the other tab has
- * (added there, or removed here) at the end. Which of those were removed is decided after the
+ * Two tabs edited the segments: the order of the later edit, each segment as last edited in either
+ * tab (`editedAt`), and the segments only the other tab has (added there, or removed here) inserted
+ * before the segment that follows them there. Which of those were removed is decided after the
  * merge, from both tabs' `removedSegments` (`withoutRemovedSegments`): a segment added in one tab
  * is never lost to an edit made in the other before it saw that segment.
  */
@@ -311,43 +323,20 @@ export function mergeSegments(
   theirs: SegmentInput[],
   stamps: { mine: number; theirs: number },
 ): SegmentInput[] {
-  const theirsNewer = stamps.theirs > stamps.mine;
-  const [list, other] = theirsNewer ? [theirs, mine] : [mine, theirs];
-  const inList = new Set(list.map((s) => s.id));
-  const otherById = new Map(other.map((s) => [s.id, s]));
-  const merged = list.map((s) => {
-    const o = otherById.get(s.id);
-    return o && (o.editedAt ?? 0) > (s.editedAt ?? 0) ? o : s;
-  });
-  for (const o of other) if (!inList.has(o.id)) merged.push(o);
-  return merged;
+  return mergeList(mine, theirs, stamps);
 }
 
-/** Removals remembered (the oldest are forgotten past this). */
-const MAX_REMOVED = 200;
-
-/** A clean removal record (own keys, finite times, at most MAX_REMOVED, the latest); junk reads as none. */
-export function removalsOf(value: unknown): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
-  const entries = Object.entries(value).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]));
-  for (const [id, at] of entries.sort((a, b) => b[1] - a[1]).slice(0, MAX_REMOVED)) out[id] = at;
-  return out;
-}
+/** A clean removal record (own keys, finite times, at most 200, the latest); junk reads as none. */
+export const removalsOf: (value: unknown) => Record<string, number> = sharedRemovalsOf;
 
 /** Two tabs' removals together (the later time of a segment removed in both). */
-export function mergeRemovedSegments(mine: unknown, theirs: unknown): Record<string, number> {
-  const out = removalsOf(mine);
-  for (const [id, at] of Object.entries(removalsOf(theirs))) if (!(id in out) || out[id] < at) out[id] = at;
-  return removalsOf(out);
-}
+export const mergeRemovedSegments: (mine: unknown, theirs: unknown) => Record<string, number> = mergeRemovals;
 
 /** `inputs` without the segments removed after their last edit; the same object when none is. */
 export function withoutRemovedSegments(inputs: MotionsInputs): MotionsInputs {
-  const removals = removalsOf(inputs.removedSegments);
-  if (!Array.isArray(inputs.segments) || Object.keys(removals).length === 0) return inputs;
-  const kept = inputs.segments.filter((s) => !(s.id in removals) || removals[s.id] < (s.editedAt ?? 0));
-  return kept.length === inputs.segments.length ? inputs : { ...inputs, segments: kept };
+  if (!Array.isArray(inputs.segments)) return inputs;
+  const kept = withoutRemoved(inputs.segments, inputs.removedSegments);
+  return kept === inputs.segments ? inputs : { ...inputs, segments: kept };
 }
 
 /**
@@ -356,17 +345,8 @@ export function withoutRemovedSegments(inputs: MotionsInputs): MotionsInputs {
  * remembered in `removedSegments`.
  */
 export function stampSegments(before: MotionsInputs, segments: SegmentInput[], now: number): Partial<MotionsInputs> {
-  const removals = removalsOf(before.removedSegments);
-  const same = new Set(before.segments);
-  const nextIds = new Set(segments.map((s) => s.id));
-  for (const s of before.segments) if (!nextIds.has(s.id)) removals[s.id] = now;
-  const stamped = segments.map((s) => {
-    if (same.has(s)) return s;
-    const at = s.id in removals ? Math.max(now, removals[s.id] + 1) : now;
-    return { ...s, editedAt: at };
-  });
-  for (const id of nextIds) delete removals[id];
-  return { segments: stamped, removedSegments: removalsOf(removals) };
+  const stamped = stampList(before.segments, segments, before.removedSegments, now);
+  return { segments: stamped.list, removedSegments: stamped.removals };
 }
 
 export function blankSegment(name: string): SegmentInput {

@@ -44,6 +44,17 @@ describe('revenue motions in two tabs (segments merge one by one, removals remem
     expect(merge(a, b)).toEqual(['a:1', 'b:9', 'c:1', 'new:5']);
   });
 
+  it('a segment inserted in the middle by the tab that saved first stays in the middle (the shared list merge)', () => {
+    const a = edit(base, [seg('a'), seg('mid', '4'), seg('b'), seg('c')], 100);
+    const b = edit(
+      base,
+      base.inputs.segments.map((s) => (s.id === 'c' ? { ...s, clients: '2' } : s)),
+      200,
+    );
+    expect(merge(b, a)).toEqual(['a:1', 'mid:4', 'b:1', 'c:2']);
+    expect(merge(a, b)).toEqual(['a:1', 'mid:4', 'b:1', 'c:2']);
+  });
+
   it('a segment removed in one tab stays removed when the other, which did not touch it, saves later', () => {
     const a = edit(
       base,
