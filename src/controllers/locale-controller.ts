@@ -10,6 +10,8 @@ import {
   type Messages,
   pluralCategory,
   resolveLang,
+  retryTable,
+  tableFailed,
   tableOf,
 } from '../i18n/locale.js';
 
@@ -41,11 +43,21 @@ export class LocaleController<M extends Messages> implements ReactiveController 
     this.observer?.disconnect();
   }
 
-  /** True when the element's catalogue and the shared one are loaded in the active language. */
+  /**
+   * True when the element's catalogue and the shared one are loaded in the active language, or
+   * could not load (English is shown then: a failed chunk must never keep the element waiting).
+   */
   get ready(): boolean {
     const lang = this.lang;
-    return !!tableOf(this.catalog, lang) && !!tableOf(common, lang);
+    return this.settledFor(this.catalog, lang) && this.settledFor(common, lang);
   }
+
+  private settledFor<C extends Messages>(catalog: Catalog<C>, lang: Lang): boolean {
+    return !!tableOf(catalog, lang) || tableFailed(catalog, lang);
+  }
+
+  /** The language of the last render: a change of language tries a failed catalogue again. */
+  private shownLang?: Lang;
 
   /**
    * Runs `fn` once the active language's catalogues are loaded: at once when they are, else after
@@ -53,8 +65,13 @@ export class LocaleController<M extends Messages> implements ReactiveController 
    * renders in its language from its first frame.
    */
   whenReady<T>(fn: () => T): T | Promise<T> {
-    if (this.ready) return fn();
     const lang = this.lang;
+    if (this.shownLang !== undefined && lang !== this.shownLang) {
+      retryTable(this.catalog, lang);
+      retryTable(common, lang);
+    }
+    this.shownLang = lang;
+    if (this.ready) return fn();
     return Promise.all([loadTable(this.catalog, lang), loadTable(common, lang)]).then(fn);
   }
 

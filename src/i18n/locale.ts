@@ -38,7 +38,28 @@ export function tableOf<M extends Messages>(catalog: Catalog<M>, lang: Lang): Me
   return loaded.get(catalog)?.get(lang);
 }
 
-/** The table of `lang`, loading it when needed; falls back to English if it cannot load. */
+/** Catalogues whose translation could not load, by language (English is shown meanwhile). */
+const failed = new WeakMap<object, Set<Lang>>();
+
+/**
+ * True when the last load of `lang` for `catalog` failed (a network blip, a CDN miss): the element
+ * shows English until `retryTable()` clears it (at the next language change).
+ */
+export function tableFailed<M extends Messages>(catalog: Catalog<M>, lang: Lang): boolean {
+  return failed.get(catalog)?.has(lang) ?? false;
+}
+
+/** Forgets a failed load of `lang`, so the next `loadTable()` tries the network again. */
+export function retryTable<M extends Messages>(catalog: Catalog<M>, lang: Lang): void {
+  if (!failed.get(catalog)?.delete(lang)) return;
+  loading.get(catalog)?.delete(lang);
+}
+
+/**
+ * The table of `lang`, loading it when needed. When it cannot load, resolves English, marks the
+ * language failed (`tableFailed`) and warns once on the console; it is not tried again until
+ * `retryTable()`.
+ */
 export function loadTable<M extends Messages>(catalog: Catalog<M>, lang: Lang): Promise<Messages> {
   const now = tableOf(catalog, lang);
   if (now) return Promise.resolve(now);
@@ -55,7 +76,13 @@ export function loadTable<M extends Messages>(catalog: Catalog<M>, lang: Lang): 
         cache.set(lang, table);
         return table;
       },
-      () => catalog.en as Messages,
+      (error: unknown) => {
+        let langs = failed.get(catalog);
+        if (!langs) failed.set(catalog, (langs = new Set()));
+        langs.add(lang);
+        console.warn(`MRR Kit: the "${lang}" messages could not load; showing English until the language changes.`, error);
+        return catalog.en as Messages;
+      },
     );
     byLang.set(lang, promise);
   }
