@@ -12,6 +12,7 @@ import { criterionName, renderCriteria } from './criteria.js';
 import { isolate, type L, numberInput, sentence, textField } from './fields.js';
 import { fitTierLabel, renderExample } from './fit-view.js';
 import { LearnPanel } from './learn-panel.js';
+import { forgetIcpRemovals, mergeIcpField, stampIcpEdit, withoutRemovedIcpItems } from './merge.js';
 import { messages } from './messages.js';
 import { starterInputs } from './starter.js';
 import { icpBuilderStyles } from './mrr-icp-builder.styles.js';
@@ -90,7 +91,8 @@ export class MrrIcpBuilder extends MrrElement {
     return this.form.inputs;
   }
   set inputs(next: IcpBuilderInputs | undefined) {
-    if (next) this.form.apply(next);
+    // Profiles and personas given by code are shown, even one the user removed earlier.
+    if (next) this.form.apply({ ...next, removed: forgetIcpRemovals(this.form.inputs.removed, next) });
   }
 
   /** The active profile as the core reads it (the last valid one while a field is refused). */
@@ -112,7 +114,7 @@ export class MrrIcpBuilder extends MrrElement {
   private readonly undo = new UndoController<IcpBuilderInputs>(this, {
     fallbackFocus: 'profile',
     restore: (snapshot) => {
-      this.form.edit(snapshot, 'icps');
+      this.form.edit(stampIcpEdit(this.form.inputs, snapshot, Date.now()), 'icps');
       this.announcer.say(this.i18n.t('restored'));
     },
   });
@@ -124,6 +126,7 @@ export class MrrIcpBuilder extends MrrElement {
     l: this.i18n,
     defaults: (fmt): IcpBuilderInputs => starterInputs(this.i18n, (n) => fmt(n, 2)),
     relocalize: (inputs, convert) => relocalizeInputs(inputs, convert, this.numberExampleFields(inputs)),
+    mergeField: mergeIcpField,
     read: (inputs, ctx) => {
       const active = activeIcp(inputs);
       if (!active) return { errors: {} };
@@ -163,6 +166,14 @@ export class MrrIcpBuilder extends MrrElement {
   /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
   get persist() {
     return this.form.persist!;
+  }
+
+  /** After two tabs' saves merged: the profiles and personas one of them removed stay removed (merge.ts). */
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    const inputs = this.form.inputs;
+    const kept = withoutRemovedIcpItems(inputs);
+    if (kept !== inputs) this.form.apply(kept, { save: false });
   }
 
   /**
@@ -218,7 +229,7 @@ export class MrrIcpBuilder extends MrrElement {
 
   private edit(patch: Partial<IcpBuilderInputs>, field?: string): void {
     this.undo.clear();
-    this.form.edit(patch, field);
+    this.form.edit(stampIcpEdit(this.form.inputs, patch, Date.now()), field);
   }
 
   private editActive(patch: Partial<IcpInput>, field?: string): void {

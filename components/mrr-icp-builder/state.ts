@@ -65,6 +65,8 @@ export interface RangeInput {
 
 export interface CriterionInput {
   id: string;
+  /** When the user last edited this criterion (ms): two tabs merge a profile's criteria one by one with it (merge.ts). */
+  editedAt?: number;
   field: string;
   type: CriterionType;
   weight: string;
@@ -81,8 +83,12 @@ export interface CriterionInput {
 
 export interface IcpInput {
   id: string;
+  /** When the user last edited this profile's own fields (name, tiers, coverage; not its criteria), ms. */
+  editedAt?: number;
   name: string;
   criteria: CriterionInput[];
+  /** Criteria the user removed from this profile (id → when, ms), so that a merge does not bring them back. */
+  removedCriteria?: Record<string, number>;
   thresholdA: string;
   thresholdB: string;
   thresholdC: string;
@@ -92,6 +98,8 @@ export interface IcpInput {
 
 export interface PersonaInput {
   id: string;
+  /** When the user last edited this persona (ms). */
+  editedAt?: number;
   icpId: string;
   role: string;
   goals: string;
@@ -106,6 +114,8 @@ export interface IcpBuilderInputs {
   personas: PersonaInput[];
   /** The example account: field → text as typed (numbers in the locale they were typed in). */
   example: Record<string, string>;
+  /** Profiles and personas the user removed (id → when, ms): another tab that still has them untouched does not bring them back. */
+  removed?: { icps?: Record<string, number>; personas?: Record<string, number> };
 }
 
 /** Input ids, stable across removals: `<icp>--name`, `<criterion>--weight`, `<criterion>--<range>--min`. */

@@ -43,6 +43,15 @@ export interface MergeRules<T> extends ListRules<T> {
   mergeItem?: (last: T, other: T) => T;
 }
 
+export interface RemovalRules<T> extends ListRules<T> {
+  /**
+   * When the item was last edited, against its removal. Default: its `editedAt`. An item holding a
+   * list counts the edits inside it too (a criterion edited after its profile was removed elsewhere
+   * keeps the profile).
+   */
+  lastEdit?: (item: T) => number;
+}
+
 export interface StampRules<T> extends ListRules<T> {
   /** True when `item` changed from `prev` (same id) in what its own stamp covers. Default: not the same object. */
   changed?: (prev: T, item: T) => boolean;
@@ -135,14 +144,15 @@ export function mergeList<T>(mine: readonly T[], theirs: readonly T[], stamps: M
 }
 
 /** `list` without the items removed after their last edit; the same array when none is. */
-export function withoutRemoved<T>(list: readonly T[], removals: unknown, rules: ListRules<T> = {}): T[] {
+export function withoutRemoved<T>(list: readonly T[], removals: unknown, rules: RemovalRules<T> = {}): T[] {
   const idOf = rules.idOf ?? (defaultId as (item: T) => string | undefined);
+  const lastEdit = rules.lastEdit ?? editedAt;
   const record = removalsOf(removals);
   if (Object.keys(record).length === 0) return list as T[];
   const kept = list.filter((item) => {
     const id = idOf(item);
     const at = id === undefined ? undefined : removedAt(record, id);
-    return at === undefined || at < editedAt(item);
+    return at === undefined || at < lastEdit(item);
   });
   return kept.length === list.length ? (list as T[]) : kept;
 }
