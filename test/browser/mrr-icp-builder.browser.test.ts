@@ -198,6 +198,14 @@ describe('<mrr-icp-builder> words that match the numbers (issue 15, item 10)', (
     expect(shadow(el).querySelector('[data-untiered]')).to.equal(null);
   });
 
+  it('with a least coverage of 0 and no weighted value known, says that nothing is known yet', async () => {
+    const el = await builder();
+    el.applyIcp({ ...WORKED, minCoverage: 0 });
+    el.applyExample({});
+    await el.updateComplete;
+    expect(text(el, '[data-untiered]')).to.equal('No value of a weighted criterion is known: nothing to judge yet.');
+  });
+
   it('still says when too little of the weight is known', async () => {
     const el = await worked();
     el.applyExample({ hasWebsite: 'yes' }); // 1 of 11 known
