@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { publish } from '../../src/channel/channel.js';
+import { icpProfileOf, icpTopic } from '../../src/channel/icp.js';
 import { type Icp, type IcpFit, icpFit, validateIcp } from '../../src/core/icp.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { FormController } from '../../src/controllers/form-controller.js';
@@ -55,6 +57,8 @@ export interface MrrIcpChangeDetail {
  * kept apart. Edit a profile's criteria and see a live example account's score, tier, coverage
  * and reasons; learn criteria from a CSV of your clients (with their evidence, accepted one by
  * one, checked on held-back clients); score a CSV of prospects and download it scored.
+ * Publishes the active profile's name, pains and goals on the channel under `storage-key` (the
+ * package designer's "Pull pains from your ICP" reads it).
  *
  * @fires mrr-icp-change - On user edits with a valid profile; `detail: { icp }` (the active ICP).
  * @csspart base - The card.
@@ -174,6 +178,22 @@ export class MrrIcpBuilder extends MrrElement {
     const inputs = this.form.inputs;
     const kept = withoutRemovedIcpItems(inputs);
     if (kept !== inputs) this.form.apply(kept, { save: false });
+  }
+
+  /** True once the saved profiles are restored (or there are none): the starter is not published before. */
+  private restoredOnce = false;
+
+  override firstUpdated(): void {
+    void this.persist.restored.then(() => {
+      this.restoredOnce = true;
+      this.requestUpdate();
+    });
+  }
+
+  /** Publishes the active profile's public record on the channel under the storage key (the package designer pulls it). */
+  override updated(): void {
+    const icp = this.form.result?.icp;
+    if (this.restoredOnce && icp && this.storageKey) publish(icpTopic, this.storageKey, icpProfileOf(icp, this.inputs.personas));
   }
 
   /**

@@ -1,9 +1,8 @@
 /**
- * Pains and gains of an ICP saved by `<mrr-icp-builder>` (record `icp-builder:<storage-key>`,
- * `SavedForm<IcpBuilderInputs>`): the active profile's `pains` criterion (its ideal and acceptable
- * values), its personas' frustrations (pains) and goals (gains). The record is read as untrusted
- * data: anything of the wrong shape is skipped, never thrown on.
+ * Pains and gains of the ICP profile a `<mrr-icp-builder>` publishes on the channel (topic `icp`,
+ * `src/channel/icp.ts`), cut to what a tier's canvas holds.
  */
+import type { IcpProfileRecord } from '../../src/channel/icp.js';
 import { MAX_TEXT } from './state.js';
 
 /** Most pains (and gains) one pull adds: a canvas ranks its top five, a saved state may hold thousands. */
@@ -15,10 +14,6 @@ export interface IcpNeeds {
   pains: string[];
   gains: string[];
 }
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const str = (x: unknown): string => (typeof x === 'string' ? x : '');
-const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 
 /** A list value or sentence cut to what a canvas entry holds (80 characters, an ellipsis when cut). */
 export function clip(text: string, max = MAX_TEXT): string {
@@ -41,18 +36,6 @@ export function sameKey(text: string): string {
     .toLocaleLowerCase();
 }
 
-/** Values typed as a list: commas (a category criterion) or semicolons and lines (a persona's sentence). */
-const splitValues = (text: string, separators: RegExp) =>
-  text
-    .split(separators)
-    .map((v) =>
-      v
-        .trim()
-        .replace(/[.。]+$/u, '')
-        .trim(),
-    )
-    .filter((v) => v !== '');
-
 function unique(values: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -67,30 +50,14 @@ function unique(values: string[]): string[] {
 }
 
 /**
- * The needs of the saved ICP builder state `data` (the record's `data`), or undefined when it holds
- * no profile. Pains: the active profile's `pains` criterion (ideal, then acceptable values) and its
- * personas' frustrations; gains: its personas' goals. Duplicates removed, each at most 80 characters.
+ * The needs of a published ICP profile for a canvas, or undefined without one: its pains and gains,
+ * each at most 80 characters, duplicates (after the cut) removed, at most `MAX_PULLED` of each.
  */
-export function needsFromIcpState(data: unknown): IcpNeeds | undefined {
-  if (!isObject(data)) return undefined;
-  const inputs = isObject(data.inputs) ? data.inputs : undefined;
-  if (!inputs) return undefined;
-  const icps = list(inputs.icps).filter(isObject);
-  if (icps.length === 0) return undefined;
-  const active = icps.find((i) => str(i.id) === str(inputs.activeId)) ?? icps[0];
-  const pains: string[] = [];
-  for (const c of list(active.criteria).filter(isObject)) {
-    if (str(c.field).trim().toLowerCase() !== 'pains' || str(c.type) !== 'category') continue;
-    pains.push(...splitValues(str(c.ideal), /[,،;؛]/), ...splitValues(str(c.acceptable), /[,،;؛]/));
-  }
-  const gains: string[] = [];
-  const personas = list(inputs.personas).filter(isObject);
-  const own = personas.filter((p) => str(p.icpId) === str(active.id));
-  // A persona's sentence split at its semicolons: each part starts as a sentence does.
-  const sentence = (v: string) => v.charAt(0).toLocaleUpperCase() + v.slice(1);
-  for (const p of own) {
-    pains.push(...splitValues(str(p.frustrations), /[;؛\n]/).map(sentence));
-    gains.push(...splitValues(str(p.goals), /[;؛\n]/).map(sentence));
-  }
-  return { name: clip(str(active.name)), pains: unique(pains).slice(0, MAX_PULLED), gains: unique(gains).slice(0, MAX_PULLED) };
+export function needsFromIcp(record: IcpProfileRecord | undefined): IcpNeeds | undefined {
+  if (!record) return undefined;
+  return {
+    name: clip(record.name),
+    pains: unique(record.pains).slice(0, MAX_PULLED),
+    gains: unique(record.gains).slice(0, MAX_PULLED),
+  };
 }

@@ -136,7 +136,6 @@ const fr: Translation<MessagesEnglish> = {
   'icp.gains.other': '{n} bénéfices',
   'icp.none':
     'Aucun ICP n’est enregistré : créez-en un dans le constructeur d’ICP (même clé de stockage), puis reprenez ses problèmes ici.',
-  'icp.readFailed': 'L’ICP enregistré n’a pas pu être lu (stockage indisponible). Rien n’a été modifié.',
   'icp.empty': 'L’ICP {name} n’a encore ni problèmes, ni frustrations, ni objectifs à reprendre.',
   'icp.nothingNew': 'Tous les problèmes et objectifs de l’ICP {name} sont déjà sur ce canevas.',
   'icp.unnamed': 'sans nom',

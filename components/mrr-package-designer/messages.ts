@@ -144,7 +144,6 @@ const messagesEn = {
   'icp.gains.many': '{n} gains',
   'icp.gains.other': '{n} gains',
   'icp.none': 'No ICP is saved yet: build one in the ICP builder (same storage key), then pull its pains here.',
-  'icp.readFailed': 'The saved ICP could not be read (storage is unavailable). Nothing was changed.',
   'icp.empty': 'The ICP {name} has no pains, frustrations or goals to pull yet.',
   'icp.nothingNew': 'Every pain and goal of the ICP {name} is already on this canvas.',
   'icp.unnamed': 'without a name',

@@ -1,5 +1,8 @@
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { latest, publish } from '../../src/channel/channel.js';
+import { icpTopic } from '../../src/channel/icp.js';
+import { pricingOf, pricingTopic } from '../../src/channel/pricing.js';
 import { toMinor } from '../../src/core/money.js';
 import type { PackageDesign, PackageEconomics } from '../../src/core/packages.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
@@ -10,7 +13,7 @@ import { MrrEvent } from '../../src/events.js';
 import { storageNotice } from '../../src/ui/fields.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { renderCanvas } from './canvas-editor.js';
-import { needsFromIcpState, sameKey } from './icp-pull.js';
+import { needsFromIcp, sameKey } from './icp-pull.js';
 import { renderCatalog } from './catalog-editor.js';
 import { blankProduct, blankTier, defaultInputs, inputsFromDesign } from './defaults.js';
 import { isolate, numberInput } from './fields.js';
@@ -65,10 +68,13 @@ export interface PackageMixDetail {
  * (tiers) built from it with their economics computed live (list value, cost, price, margin,
  * discount, yearly price, the largest discount that keeps the target margin, setup fees), the
  * problems of the design in words, a value proposition canvas per tier with its fit, a what-if mix
- * of clients per tier, and the export a `<mrr-pricing-table>` shows. Saves as you type; a
- * `<mrr-pricing-table storage-key>` with the same key shows the saved design. "Pull pains from
- * your ICP" adds the pains and goals of the `<mrr-icp-builder>` with the same key (or `icp-key`)
- * to a tier's canvas. A catalogue file is read in its own number format (asked when an amount
+ * of clients per tier, and the export a `<mrr-pricing-table>` shows. Saves as you type, and
+ * publishes the design's public pricing (names, prices, outcomes, calls to action: never a cost,
+ * margin, target or mix) on the channel under its `storage-key`, which a `<mrr-pricing-table>` with
+ * the same key shows (this page, another tab, or opened later); a design that is refused, or whose
+ * catalogue uses a product id twice, is not published, so the table keeps the last valid one.
+ * "Pull pains from your ICP" adds the pains and goals of the ICP profile a `<mrr-icp-builder>` with
+ * the same key (or `icp-key`) publishes to a tier's canvas. A catalogue file is read in its own number format (asked when an amount
  * reads two ways), with `*_cents` columns as cents.
  *
  * @fires mrr-package-mix - After a user edit with a valid design; `detail: { mrr, marginPct, clients, currency }`
@@ -114,8 +120,6 @@ export class MrrPackageDesigner extends MrrElement {
     // Two tabs editing different products or tiers both keep theirs (merged by id; see state.ts).
     mergeField: mergeDesignerField,
     read: (inputs, ctx) => readDesign(withoutRemoved(inputs), ctx, this.t),
-    // The pricing table reads `design` from this element's saved record (same storage key).
-    extra: (result) => (result ? { design: result.design } : {}),
     changeEvent: (result) => {
       const mix = result.economics.mix;
       return new MrrEvent<PackageMixDetail>('mrr-package-mix', {
@@ -168,12 +172,33 @@ export class MrrPackageDesigner extends MrrElement {
     if (clamped !== inputs) this.form.apply(clamped, { save: false });
   }
 
+  /** True once the saved design is restored (or there is none): publishing before would show the starter for a moment. */
+  private restoredOnce = false;
+
   override firstUpdated(): void {
-    // Nothing saved yet under this key: save the starter design, so a <mrr-pricing-table> with the
-    // same storage key shows it at once (the user's first edit would otherwise be needed).
+    // Nothing saved yet under this key: save the starter design (a reload then shows it as it is).
     void this.persist.restored.then(() => {
       if (this.persist.status === 'idle' && this.storageKey && this.form.result) this.form.apply({});
+      this.restoredOnce = true;
+      this.requestUpdate();
     });
+  }
+
+  override updated(): void {
+    this.publishPricing();
+  }
+
+  /**
+   * Publishes the public pricing of the design shown (the last valid one while an edit is refused).
+   * Not while the catalogue uses a product id twice: its tiers would be priced with whichever product
+   * came first, so a pricing table keeps the last pricing published until the id is fixed.
+   */
+  private publishPricing(): void {
+    const key = this.storageKey;
+    const result = this.form.result;
+    if (!this.restoredOnce || !key || !result) return;
+    if (result.economics.issues.some((i) => i.code === 'duplicateProduct' && i.tierId === undefined)) return;
+    publish(pricingTopic, key, pricingOf(result.design, result.economics));
   }
 
   /** Saving state: `status`, `restored` (a promise), `flush()`. */
@@ -317,9 +342,9 @@ export class MrrPackageDesigner extends MrrElement {
   }
 
   /**
-   * Adds to a tier's canvas the pains (and gains from persona goals) of the ICP of
-   * `<mrr-icp-builder>` under `icp-key` (else this element's storage key): the builder on the page
-   * with that key, else its saved state. Entries already there are not repeated; new ones get the
+   * Adds to a tier's canvas the pains and gains of the ICP profile published on the channel under
+   * `icp-key` (else this element's storage key) by a `<mrr-icp-builder>` (on this page, in another
+   * tab, or earlier on this device). Entries already there are not repeated; new ones get the
    * default rank. Undo takes them back out.
    */
   async pullFromIcp(tierId: string): Promise<void> {
@@ -329,22 +354,7 @@ export class MrrPackageDesigner extends MrrElement {
       this.announcer.say(message());
     };
     if (!key) return say(() => this.t('icp.none'));
-    let data: unknown;
-    // An ICP builder on this page with the same key shows the profile the user sees (saved or not
-    // yet: its starter, its last keystrokes); else the one saved under the key.
-    const builder = [...(this.getRootNode() as Document | ShadowRoot).querySelectorAll('mrr-icp-builder')].find(
-      (b) => ((b as HTMLElement & { storageKey?: string }).storageKey ?? '') === key,
-    ) as (HTMLElement & { inputs?: unknown }) | undefined;
-    if (builder?.inputs) data = { inputs: builder.inputs };
-    else {
-      try {
-        const { loadState } = await import('../../src/storage/db.js');
-        data = (await loadState(`icp-builder:${key}`))?.data;
-      } catch {
-        return say(() => this.t('icp.readFailed'));
-      }
-    }
-    const needs = needsFromIcpState(data);
+    const needs = needsFromIcp(await latest(icpTopic, key));
     if (!needs) return say(() => this.t('icp.none'));
     const snapshot = this.form.inputs;
     const tier = snapshot.tiers.find((x) => x.id === tierId);

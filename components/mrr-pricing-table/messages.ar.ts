@@ -27,6 +27,7 @@ const ar: Translation<MessagesEnglish> = {
   'error.invalid': 'هذه القيمة غير صالحة هنا.',
   'error.unknownProduct': 'هذا المنتج غير موجود في الكتالوج.',
   'error.duplicate': 'باقتان تستخدمان هذا المعرّف.',
+  'error.duplicateProduct': 'منتجان يستخدمان هذا المعرّف: تظهر الأسعار بعد تصحيحه.',
   'error.currency': 'هذا ليس رمز عملة (ISO 4217، مثل USD أو EUR).',
   moreOutcomes: 'عرض {n} أخرى',
 };

@@ -27,6 +27,7 @@ const fr: Translation<MessagesEnglish> = {
   'error.invalid': 'Cette valeur n’est pas valable ici.',
   'error.unknownProduct': 'Ce produit n’est pas dans le catalogue.',
   'error.duplicate': 'Deux formules utilisent cet identifiant.',
+  'error.duplicateProduct': 'Deux produits utilisent cet identifiant : les prix s’afficheront une fois corrigé.',
   'error.currency': 'Ce n’est pas un code de devise (ISO 4217, comme USD ou EUR).',
   moreOutcomes: 'Afficher {n} de plus',
 };

@@ -25,6 +25,7 @@ const messagesEn = {
   'error.invalid': 'This value is not valid here.',
   'error.unknownProduct': 'This product is not in the catalog.',
   'error.duplicate': 'Two plans use this id.',
+  'error.duplicateProduct': 'Two products use this id: prices are shown once it is fixed.',
   'error.currency': 'This is not a currency code (ISO 4217, such as USD or EUR).',
   moreOutcomes: 'Show {n} more',
 };

@@ -2,18 +2,26 @@
    styled with list-style: none; role="list" gives them back, so "list, 3 items" is announced. */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { subscribe, latest } from '../../src/channel/channel.js';
+import { pricingTopic, type PublicPricing, type PublicTier } from '../../src/channel/pricing.js';
 import { toMinor } from '../../src/core/money.js';
-import { type PackageDesign, type PackageTier, type TierEconomics, type TierOffer, tierOffer } from '../../src/core/packages.js';
+import type { PackageDesign } from '../../src/core/packages.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { MrrEvent } from '../../src/events.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { messages } from './messages.js';
 import { pricingTableStyles } from './mrr-pricing-table.styles.js';
-import { loadSavedDesign, type PricingSource, readDesign, readJson } from './source.js';
+import { type ConfigIssue, type PricingSource, readConfig, readJson } from './source.js';
 
 /** Detail of `mrr-cta`: what the visitor chose, at the price shown. */
-export type PricingCtaDetail = TierOffer;
+export interface PricingCtaDetail {
+  tierId: string;
+  /** The monthly price, or the yearly price when `interval` is 'year' (major units). */
+  price: number;
+  interval: 'month' | 'year';
+  currency: string;
+}
 
 export type BillingChoice = 'month' | 'year';
 
@@ -24,13 +32,16 @@ const OUTCOMES_SHOWN = 10;
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /**
- * `<mrr-pricing-table>`: the agency's packages for its public site. Renders a design made with
- * `<mrr-package-designer>` (its JSON export, the object `packageEconomics` takes plus per tier
- * `outcomes`, `highlighted` and `cta: { label, href? }`), from, in this order: the `config`
- * property, a child `<script type="application/json">`, or the design saved by the designer under
- * `storage-key` on this device. Prices monthly or yearly (a radio group; yearly applies the design's
- * annual discount and says what it saves), the highlighted tier, outcomes and a call to action per
- * tier. It never renders wholesale cost, margin or profit, whatever the design holds.
+ * `<mrr-pricing-table>`: the agency's packages for its public site. Renders the public pricing of a
+ * `<mrr-package-designer>`, from, in this order: the `config` property, a child
+ * `<script type="application/json">` (the designer's "Export for the pricing table": names, prices
+ * per interval, outcomes, calls to action, currency; or a whole design, `packageEconomics`' input
+ * plus per tier `outcomes`, `highlighted` and `cta: { label, href? }`, computed here), or the
+ * pricing a designer with the same `storage-key` publishes on the channel (this page, another tab,
+ * or earlier on this device: `src/channel/channel.ts`). Prices monthly or yearly (a radio group;
+ * yearly applies the design's annual discount and says what it saves), the highlighted tier,
+ * outcomes and a call to action per tier. It never renders wholesale cost, margin or profit, and
+ * what the designer publishes holds none.
  *
  * @fires mrr-cta - A tier's call to action was activated; `detail: { tierId, price, interval: 'month' | 'year', currency }`.
  * @csspart base - The whole table.
@@ -57,8 +68,8 @@ const isolate = (text: string) => `\u2068${text}\u2069`;
 export class MrrPricingTable extends MrrElement {
   static override styles = pricingTableStyles;
 
-  /** A design to render; wins over the child script and storage. Replace, don't mutate. */
-  @property({ attribute: false }) config?: PackageDesign;
+  /** What to render (public pricing or a whole design); wins over the child script and the channel. Replace, don't mutate. */
+  @property({ attribute: false }) config?: PublicPricing | PackageDesign;
 
   /** Prices shown first: 'month' or 'year'. The visitor's choice updates it. */
   @property() interval: BillingChoice = 'month';
@@ -71,9 +82,10 @@ export class MrrPricingTable extends MrrElement {
   private readonly announcer = new AnnounceController(this, 0);
   private source: PricingSource = { kind: 'none' };
   private computedFrom: unknown[] = [];
+  /** The channel key followed (the storage key), or null. */
   private storedKey: string | null = null;
+  private unsubscribe?: () => void;
   private observer?: MutationObserver;
-  private channel?: BroadcastChannel;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -81,21 +93,12 @@ export class MrrPricingTable extends MrrElement {
     // The page may write or replace the script after the element is upgraded.
     this.observer = new MutationObserver(() => this.readScript());
     this.observer.observe(this, { childList: true, subtree: true, characterData: true });
-    // The designer (this page or another tab) saved its design: show the new one.
-    if (typeof BroadcastChannel === 'function') {
-      this.channel = new BroadcastChannel('mrr-kit-state');
-      this.channel.onmessage = (e: MessageEvent<{ key?: string }>) => {
-        if (this.storedKey !== null && e.data?.key === `package-designer:${this.storedKey}`)
-          this.loadStored(this.storedKey, true);
-      };
-    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer?.disconnect();
-    this.channel?.close();
-    this.channel = undefined;
+    this.follow(null);
   }
 
   private readScript(): void {
@@ -105,22 +108,32 @@ export class MrrPricingTable extends MrrElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const useStorage = this.config === undefined && this.scriptText === null && !!this.storageKey;
-    if (useStorage && this.storedKey !== this.storageKey) this.loadStored(this.storageKey);
-    const inputs = [this.config, this.scriptText, useStorage ? this.stored : null];
+    const useChannel = this.config === undefined && this.scriptText === null && !!this.storageKey;
+    if (this.isConnected) this.follow(useChannel ? this.storageKey : null);
+    const inputs = [this.config, this.scriptText, useChannel ? this.stored : null];
     if (inputs.every((x, i) => x === this.computedFrom[i])) return;
     this.computedFrom = inputs;
-    if (this.config !== undefined) this.source = readDesign(this.config);
+    if (this.config !== undefined) this.source = readConfig(this.config);
     else if (this.scriptText !== null) this.source = readJson(this.scriptText);
-    else this.source = useStorage ? this.stored : { kind: 'none' };
+    else this.source = useChannel ? this.stored : { kind: 'none' };
   }
 
-  /** Reads the designer's saved design; a refresh keeps the design shown until the new one is read. */
-  private loadStored(key: string, refresh = false): void {
+  /**
+   * Follows the public pricing published under `key` (null: none). Each record replaces the one
+   * shown; a designer whose design is refused publishes nothing, so the last valid pricing stays.
+   */
+  private follow(key: string | null): void {
+    if (key === this.storedKey) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     this.storedKey = key;
-    if (!refresh) this.stored = { kind: 'loading' };
-    void loadSavedDesign(key).then((source) => {
-      if (this.storedKey === key) this.stored = source;
+    if (key === null) return;
+    this.stored = { kind: 'loading' };
+    this.unsubscribe = subscribe(pricingTopic, key, (pricing) => {
+      if (this.storedKey === key) this.stored = { kind: 'pricing', pricing };
+    });
+    void latest(pricingTopic, key).then((pricing) => {
+      if (this.storedKey === key && !pricing && this.stored.kind === 'loading') this.stored = { kind: 'none' };
     });
   }
 
@@ -133,10 +146,12 @@ export class MrrPricingTable extends MrrElement {
     this.announcer.say(this.i18n.t(interval === 'year' ? 'shownYearly' : 'shownMonthly'));
   }
 
-  private cta(tierId: string): void {
-    if (this.source.kind !== 'design') return;
-    const offer = tierOffer(this.source.result, tierId, this.billing);
-    if (offer) this.dispatchEvent(new MrrEvent<PricingCtaDetail>('mrr-cta', offer));
+  private cta(tier: PublicTier): void {
+    if (this.source.kind !== 'pricing') return;
+    const interval = this.billing;
+    const price = interval === 'year' ? tier.year.price : tier.month.price;
+    const detail: PricingCtaDetail = { tierId: tier.id, price, interval, currency: this.source.pricing.currency };
+    this.dispatchEvent(new MrrEvent<PricingCtaDetail>('mrr-cta', detail));
   }
 
   private money(amount: number, currency: string): string {
@@ -146,8 +161,8 @@ export class MrrPricingTable extends MrrElement {
   override render() {
     const s = this.source;
     const body =
-      s.kind === 'design'
-        ? this.renderDesign(s.design, s.result.tiers, s.result.currency)
+      s.kind === 'pricing'
+        ? this.renderPricing(s.pricing)
         : s.kind === 'loading'
           ? html`<p class="message" role="status">${this.i18n.t('loading')}</p>`
           : s.kind === 'none'
@@ -163,8 +178,8 @@ export class MrrPricingTable extends MrrElement {
     return html`<div class="message config" role="alert">
       <p>${this.i18n.t('config.invalid')}</p>
       <ul>
-        ${s.issues.map((i) => {
-          const own = i.code === 'unknownProduct' || i.code === 'duplicate' ? i.code : 'invalid';
+        ${s.issues.map((i: ConfigIssue) => {
+          const own = i.code === 'unknownProduct' || i.code === 'duplicate' || i.code === 'duplicateProduct' ? i.code : 'invalid';
           const max = i.params?.max;
           const message =
             i.field === 'currency'
@@ -185,10 +200,10 @@ export class MrrPricingTable extends MrrElement {
     </div>`;
   }
 
-  private renderDesign(design: PackageDesign, tiers: TierEconomics[], currency: string) {
-    if (!tiers.length) return html`<p class="message">${this.i18n.t('noPlans')}</p>`;
+  private renderPricing(pricing: PublicPricing) {
+    if (!pricing.tiers.length) return html`<p class="message">${this.i18n.t('noPlans')}</p>`;
     const t = this.i18n.t.bind(this.i18n);
-    const annualPct = this.i18n.percent(design.annualDiscountPct ?? 0, 1);
+    const annualPct = this.i18n.percent(pricing.annualDiscountPct, 1);
     // A discount that rounds to "0%" is not offered as a saving.
     const saves = annualPct !== this.i18n.percent(0, 1);
     const choices: Array<[BillingChoice, string]> = [
@@ -211,15 +226,15 @@ export class MrrPricingTable extends MrrElement {
         )}
       </fieldset>
       <ul role="list" class="tiers" aria-label=${t('plans')}>
-        ${design.tiers.map((tier, i) => this.renderTier(tier, tiers[i], currency, i))}
+        ${pricing.tiers.map((tier, i) => this.renderTier(tier, pricing.currency, i))}
       </ul>`;
   }
 
-  private renderTier(tier: PackageTier, figures: TierEconomics, currency: string, index: number) {
+  private renderTier(tier: PublicTier, currency: string, index: number) {
     const t = this.i18n.t.bind(this.i18n);
     const yearly = this.billing === 'year';
     const headingId = `tier-${index}`;
-    const outcomes = tier.outcomes?.filter((o) => o.trim()) ?? [];
+    const outcomes = tier.outcomes.filter((o) => o.trim());
     const outcome = (o: string) => html`<li dir="auto" title=${o}>${o}</li>`;
     const label = tier.cta?.label?.trim() || t('cta');
     const href = tier.cta?.href;
@@ -227,18 +242,18 @@ export class MrrPricingTable extends MrrElement {
       <h3 id=${headingId} class="name" dir="auto" title=${tier.name}>${tier.name}</h3>
       ${tier.highlighted ? html`<p class="badge">${t('recommended')}</p>` : nothing}
       <p part="price" class="price">
-        <span class="amount">${this.money(yearly ? figures.annualPrice : figures.price, currency)}</span>
+        <span class="amount">${this.money(yearly ? tier.year.price : tier.month.price, currency)}</span>
         <span class="per">${t(yearly ? 'perYear' : 'perMonth')}</span>
       </p>
       ${
         yearly
-          ? html`<p class="note">${t('yearlyNote', { monthly: this.money(figures.annualPricePerMonth, currency) })}</p>
-              ${figures.annualSavings > 0 ? html`<p class="save">${t('savings', { amount: this.money(figures.annualSavings, currency) })}</p>` : nothing}`
-          : figures.listValue > figures.price
-            ? html`<p class="note">${t('separately', { amount: this.money(figures.listValue, currency) })}</p>`
+          ? html`<p class="note">${t('yearlyNote', { monthly: this.money(tier.year.perMonth, currency) })}</p>
+              ${tier.year.savings > 0 ? html`<p class="save">${t('savings', { amount: this.money(tier.year.savings, currency) })}</p>` : nothing}`
+          : tier.month.listValue > tier.month.price
+            ? html`<p class="note">${t('separately', { amount: this.money(tier.month.listValue, currency) })}</p>`
             : nothing
       }
-      ${figures.setupFee > 0 ? html`<p class="note">${t('setup', { amount: this.money(figures.setupFee, currency) })}</p>` : nothing}
+      ${tier.month.setupFee > 0 ? html`<p class="note">${t('setup', { amount: this.money(tier.month.setupFee, currency) })}</p>` : nothing}
       ${
         outcomes.length
           ? html`<ul part="outcomes" role="list" class="outcomes" aria-label=${t('outcomes', { name: isolate(tier.name) })}>
@@ -263,7 +278,7 @@ export class MrrPricingTable extends MrrElement {
               class="cta"
               href=${href}
               aria-describedby=${headingId}
-              @click=${() => this.cta(tier.id)}
+              @click=${() => this.cta(tier)}
               dir="auto"
               title=${label}
               ><span>${label}</span></a
@@ -273,7 +288,7 @@ export class MrrPricingTable extends MrrElement {
               class="cta"
               type="button"
               aria-describedby=${headingId}
-              @click=${() => this.cta(tier.id)}
+              @click=${() => this.cta(tier)}
               dir="auto"
               title=${label}
             >

@@ -1,31 +1,48 @@
-import {
-  packageEconomics,
-  type PackageDesign,
-  type PackageEconomics,
-  type PackageFieldIssue,
-  validatePackageDesign,
-} from '../../src/core/packages.js';
+import { pricingIssues, pricingOf, type PublicPricing } from '../../src/channel/pricing.js';
+import { packageEconomics, type PackageDesign, type PackageFieldIssue, validatePackageDesign } from '../../src/core/packages.js';
 
-/** What the table can show: a design with its economics, or why it cannot. */
+/** A field the table cannot show, by its dotted path (`catalog.2.retail`, `tiers.0.month.price`). */
+export interface ConfigIssue {
+  field: string;
+  code: PackageFieldIssue['code'] | 'duplicateProduct';
+  params?: { min?: number; max?: number };
+}
+
+/** What the table can show: public pricing, or why it cannot. */
 export type PricingSource =
-  | { kind: 'design'; design: PackageDesign; result: PackageEconomics }
+  | { kind: 'pricing'; pricing: PublicPricing }
   | { kind: 'invalidJson' }
-  | { kind: 'invalid'; issues: PackageFieldIssue[] }
+  | { kind: 'invalid'; issues: ConfigIssue[] }
   | { kind: 'loading' }
   | { kind: 'none' };
 
-/** The saved record of `<mrr-package-designer>` (`package-designer:<storage-key>`): its design beside its inputs. */
-export interface SavedDesigner {
-  design?: unknown;
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/**
+ * Reads a configuration (the `config` property, or parsed JSON): the public pricing record the
+ * designer exports and publishes (`{ v: 1, currency, annualDiscountPct, tiers }`), or a whole design
+ * (`packageEconomics`' input, with `catalog`), which is computed here and reduced to its public
+ * pricing. A design whose catalogue uses a product id twice is refused: its prices would be computed
+ * with whichever product came first.
+ */
+export function readConfig(data: unknown): PricingSource {
+  if (data !== null && typeof data === 'object' && own(data, 'catalog')) return readDesign(data);
+  const issues = pricingIssues(data);
+  return issues.length ? { kind: 'invalid', issues } : { kind: 'pricing', pricing: data as PublicPricing };
 }
 
-/** Validates a design from any source (a property, parsed JSON, storage) and computes it. */
-export function readDesign(data: unknown): PricingSource {
-  const issues = validatePackageDesign(data);
+function readDesign(data: unknown): PricingSource {
+  const issues: ConfigIssue[] = validatePackageDesign(data);
   if (issues.length) return { kind: 'invalid', issues };
   const design = data as PackageDesign;
+  const seen = new Set<string>();
+  design.catalog.forEach((p, i) => {
+    if (seen.has(p.id)) issues.push({ field: `catalog.${i}.id`, code: 'duplicateProduct' });
+    seen.add(p.id);
+  });
+  if (issues.length) return { kind: 'invalid', issues };
   try {
-    return { kind: 'design', design, result: packageEconomics(design) };
+    return { kind: 'pricing', pricing: pricingOf(design, packageEconomics(design)) };
   } catch {
     return { kind: 'invalid', issues: [{ field: '', code: 'invalid' }] };
   }
@@ -39,17 +56,5 @@ export function readJson(text: string): PricingSource {
   } catch {
     return { kind: 'invalidJson' };
   }
-  return readDesign(data);
-}
-
-/** The design saved by the package designer under `key`; none when storage is missing or empty. */
-export async function loadSavedDesign(key: string): Promise<PricingSource> {
-  try {
-    const { loadState } = await import('../../src/storage/db.js');
-    const record = await loadState<SavedDesigner>(`package-designer:${key}`);
-    const design = record?.data?.design;
-    return design === undefined ? { kind: 'none' } : readDesign(design);
-  } catch {
-    return { kind: 'none' };
-  }
+  return readConfig(data);
 }

@@ -1,6 +1,8 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-package-designer/define.js';
 import type { MrrPackageDesigner } from '../../components/mrr-package-designer/mrr-package-designer.js';
+import { publish } from '../../src/channel/channel.js';
+import { type IcpProfileRecord, icpTopic } from '../../src/channel/icp.js';
 import { saveState } from '../../src/storage/db.js';
 import { q, shadow, text, type, uniqueKey } from './helpers.js';
 
@@ -22,55 +24,20 @@ const until = async (check: () => boolean, ms = 2000) => {
   for (let i = 0; i < ms / 20 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
 };
 
-/** What `<mrr-icp-builder>` saves (`SavedForm<IcpBuilderInputs>`), with a `pains` criterion and a persona. */
-function icpState(name: string, painsIdeal: string, frustrations: string, goals: string) {
-  return {
-    v: 2,
-    locale: 'en',
-    stamps: {},
-    inputs: {
-      activeId: 'icp1',
-      icps: [
-        {
-          id: 'other',
-          name: 'Other',
-          criteria: [{ id: 'c0', field: 'pains', type: 'category', ideal: 'Not me', acceptable: '' }],
-        },
-        {
-          id: 'icp1',
-          name,
-          criteria: [
-            { id: 'c1', field: 'industry', type: 'category', ideal: 'Dental clinic', acceptable: '', disqualify: '' },
-            { id: 'c2', field: 'pains', type: 'category', ideal: painsIdeal, acceptable: 'Slow website', disqualify: 'Happy' },
-          ],
-          thresholdA: '80',
-          thresholdB: '60',
-          thresholdC: '40',
-          minCoveragePct: '50',
-        },
-      ],
-      personas: [
-        { id: 'p1', icpId: 'icp1', role: 'Owner', goals, frustrations, channels: '', objections: '' },
-        {
-          id: 'p2',
-          icpId: 'other',
-          role: 'Other',
-          goals: 'Not mine either',
-          frustrations: 'Not mine',
-          channels: '',
-          objections: '',
-        },
-      ],
-      example: {},
-    },
-  };
-}
+/** An ICP profile as `<mrr-icp-builder>` publishes it on the channel (topic `icp`). */
+const icpRecord = (name: string, pains: string[], gains: string[]): IcpProfileRecord => ({
+  v: 1,
+  id: 'icp1',
+  name,
+  pains,
+  gains,
+});
 
 const listTexts = (el: MrrPackageDesigner, tier: string, kind: string) =>
   [...shadow(el).querySelectorAll<HTMLInputElement>(`[data-list="${kind}"] input[id^="${tier}--${kind}--"]`)].map((i) => i.value);
 
-describe('<mrr-package-designer> pulls pains from the saved ICP', () => {
-  it('says in words when no ICP is saved, and changes nothing', async () => {
+describe('<mrr-package-designer> pulls pains from the published ICP', () => {
+  it('says in words when no ICP is published, and changes nothing', async () => {
     const el = await designer();
     const before = JSON.stringify(el.inputs);
     q<HTMLButtonElement>(el, '[id="good--pull-icp"]').click();
@@ -80,17 +47,16 @@ describe('<mrr-package-designer> pulls pains from the saved ICP', () => {
     expect(JSON.stringify(el.inputs)).to.equal(before);
   });
 
-  it('adds the active profile’s pains and its personas’ frustrations and goals, without duplicates; Undo takes them out', async () => {
+  it('adds the profile’s pains and gains, without duplicates; pulling again adds nothing', async () => {
     const key = uniqueKey();
-    await saveState(
-      `icp-builder:${key}`,
-      icpState(
+    publish(
+      icpTopic,
+      key,
+      icpRecord(
         'Local \u202Ebusinesses',
-        'Bad reviews nobody answers, Missed calls, missed calls',
-        'No time for marketing; agencies that report clicks.',
-        'More booked calls; More five-star reviews',
+        ['Bad reviews nobody answers', 'Missed calls', 'Slow website', 'No time for marketing', 'Agencies that report clicks'],
+        ['More booked calls', 'More five-star reviews'],
       ),
-      1,
     );
     const el = await designer('', key);
     q<HTMLInputElement>(el, '[id="canvas-tier--better"]').click();
@@ -99,7 +65,7 @@ describe('<mrr-package-designer> pulls pains from the saved ICP', () => {
     q<HTMLButtonElement>(el, '[id="better--pull-icp"]').click();
     await until(() => listTexts(el, 'better', 'pains').length > painsBefore.length);
     await settle(el);
-    // "Bad reviews nobody answers" is the starter's pain already: not repeated; "missed calls" once.
+    // "Bad reviews nobody answers" is the starter's pain already: not repeated.
     expect(listTexts(el, 'better', 'pains')).to.deep.equal([
       ...painsBefore,
       'Missed calls',
@@ -121,9 +87,14 @@ describe('<mrr-package-designer> pulls pains from the saved ICP', () => {
     expect(listTexts(el, 'better', 'pains').length).to.equal(painsBefore.length + 4);
   });
 
-  it('Undo takes the pulled entries out again; the icp-key attribute names another saved ICP', async () => {
+  it('Undo takes the pulled entries out again; the icp-key attribute names another key; a profile kept in storage is read', async () => {
     const key = uniqueKey();
-    await saveState(`icp-builder:${key}`, icpState('Clinics', 'Empty chairs', '', 'Full diary'), 1);
+    // Published earlier (another visit): kept in IndexedDB under the channel's public key.
+    await saveState(
+      `channel:icp:${key}`,
+      { at: 1, record: icpRecord('Clinics', ['Empty chairs', 'Slow website'], ['Full diary']) },
+      1,
+    );
     const el = await designer(`icp-key="${key}"`);
     const pains = listTexts(el, 'good', 'pains');
     q<HTMLButtonElement>(el, '[id="good--pull-icp"]').click();
@@ -137,29 +108,38 @@ describe('<mrr-package-designer> pulls pains from the saved ICP', () => {
     expect(listTexts(el, 'good', 'gains')).not.to.include('Full diary');
   });
 
-  it('an ICP with nothing to pull, or a saved record of the wrong shape, is said in words', async () => {
+  it('an ICP with nothing to pull, many entries, or a stored record of another version, is said in words', async () => {
     const key = uniqueKey();
-    await saveState(`icp-builder:${key}`, icpState('', '', '', ''), 1);
+    publish(icpTopic, key, icpRecord('', [], []));
     const el = await designer('', key);
     // What the user sees (Undo stamps the tier it puts back with the time, for merging with another tab).
     const typed = () => JSON.stringify(el.inputs, (k, v: unknown) => (k === 'editedAt' ? undefined : v));
     const before = typed();
-    // The saved state has "Slow website" as acceptable: remove it with a saved state of its own.
-    await saveState(`icp-builder:${key}`, { v: 2, inputs: { icps: [{ id: 'a', name: '', criteria: 'x' }], personas: {} } }, 1);
     q<HTMLButtonElement>(el, '[id="good--pull-icp"]').click();
     await until(() => text(el, '[data-icp-message]') !== '');
     expect(text(el, '[data-icp-message]')).to.contain('has no pains, frustrations or goals');
     expect(text(el, '[data-icp-message]')).to.contain('without a name');
-    // A tampered record with thousands of frustrations: one pull adds at most 20.
-    const many = Array.from({ length: 5000 }, (_, i) => `Pain ${i}`).join('; ');
-    await saveState(`icp-builder:${key}`, icpState('Many', '', many, ''), 1);
+    // A profile with a hundred pains: one pull adds at most 20.
+    publish(
+      icpTopic,
+      key,
+      icpRecord(
+        'Many',
+        Array.from({ length: 100 }, (_, i) => `Pain ${i}`),
+        [],
+      ),
+    );
     const count = el.inputs.tiers[0].pains.length;
     q<HTMLButtonElement>(el, '[id="good--pull-icp"]').click();
     await until(() => el.inputs.tiers[0].pains.length > count);
     expect(el.inputs.tiers[0].pains.length).to.equal(count + 20);
     q<HTMLButtonElement>(el, '#undo').click();
     await settle(el);
-    await saveState(`icp-builder:${key}`, { v: 2, inputs: { icps: '__proto__' } }, 1);
+    expect(typed()).to.equal(before);
+    // A record of another version kept under another key: ignored (one console warning), "No ICP".
+    const other = uniqueKey();
+    await saveState(`channel:icp:${other}`, { at: 1, record: { v: 2, profile: { name: 'Future' } } }, 2);
+    el.icpKey = other;
     q<HTMLButtonElement>(el, '[id="good--pull-icp"]').click();
     await until(() => text(el, '[data-icp-message]').includes('No ICP'));
     expect(text(el, '[data-icp-message]')).to.contain('No ICP is saved yet');
@@ -418,25 +398,6 @@ describe('<mrr-package-designer> restores a tampered saved state', () => {
     expect([...el.inputs.tiers[0].name].length).to.equal(80);
     expect(el.scrollWidth).to.be.at.most(360);
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
-  });
-});
-
-describe('<mrr-package-designer> beside an ICP builder element', () => {
-  it('reads the profile the builder on the page shows, saved or not', async () => {
-    const key = uniqueKey();
-    const el = await designer('', key);
-    // A stand-in for <mrr-icp-builder> (its own tests are elsewhere): the public `inputs` and `storageKey`.
-    const builder = document.createElement('mrr-icp-builder') as HTMLElement & { storageKey: string; inputs: unknown };
-    builder.storageKey = key;
-    builder.inputs = icpState('On the page', 'Empty chairs', '', '').inputs;
-    el.parentElement!.append(builder);
-    try {
-      q<HTMLButtonElement>(el, '[id="good--pull-icp"]').click();
-      await until(() => el.inputs.tiers[0].pains.some((p) => p.text === 'Empty chairs'));
-      expect(el.inputs.tiers[0].pains.map((p) => p.text)).to.include('Empty chairs');
-    } finally {
-      builder.remove();
-    }
   });
 });
 

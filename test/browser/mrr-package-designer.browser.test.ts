@@ -1,6 +1,8 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../../components/mrr-package-designer/define.js';
 import type { MrrPackageDesigner } from '../../components/mrr-package-designer/mrr-package-designer.js';
+import { latest, settled } from '../../src/channel/channel.js';
+import { pricingTopic } from '../../src/channel/pricing.js';
 import { loadState } from '../../src/storage/db.js';
 import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
 
@@ -206,18 +208,16 @@ describe('<mrr-package-designer>', () => {
     expect(text(el, '.tiers .actions')).to.contain('Five tiers at most');
   });
 
-  it('restores the design after a reload and saves `design` (numbers) for the pricing table', async () => {
+  it('restores the design after a reload and publishes its public pricing for the pricing table', async () => {
     const key = uniqueKey();
     const el = await designer('', key);
     await type(el, '[id="better--discountPct"]', '20');
     await type(el, '[id="p-seo--name"]', 'Local SEO+');
     await settle(el);
     await el.persist.flush();
-    const record = await loadState<{ design: { tiers: { id: string; discountPct?: number }[]; catalog: { name: string }[] } }>(
-      `package-designer:${key}`,
-    );
-    expect(record!.data.design.tiers.find((t) => t.id === 'better')!.discountPct).to.equal(20);
-    expect(record!.data.design.catalog.map((p) => p.name)).to.include('Local SEO+');
+    // Better: 150 + 300 = 450 a month, 20 % off = 360.
+    const pricing = await latest(pricingTopic, key);
+    expect(pricing!.tiers.find((t) => t.id === 'better')!.month.price).to.equal(360);
     el.parentElement!.remove();
     const again = await designer('', key);
     expect(q<HTMLInputElement>(again, '[id="better--discountPct"]').value).to.equal('20');
@@ -241,14 +241,17 @@ describe('<mrr-package-designer>', () => {
     expect(text(again, '.stale')).to.contain('last valid result');
   });
 
-  it('saves the starter design at once, so a pricing table with the same key has something to show', async () => {
+  it('publishes the starter pricing at once, so a pricing table with the same key has something to show', async () => {
     const key = uniqueKey();
     const el = await designer('', key);
     await settle(el);
-    await el.persist.flush();
-    const record = await loadState<{ design: { tiers: { id: string }[]; currency: string } }>(`package-designer:${key}`);
-    expect(record!.data.design.tiers.map((t) => t.id)).to.deep.equal(['good', 'better', 'best']);
-    expect(record!.data.design.currency).to.equal('USD');
+    await settled();
+    const pricing = await latest(pricingTopic, key);
+    expect(pricing!.tiers.map((t) => t.id)).to.deep.equal(['good', 'better', 'best']);
+    expect(pricing!.currency).to.equal('USD');
+    // Kept in storage under the channel's own public key, for a table opened later.
+    const stored = await loadState<{ record: { currency: string } }>(`channel:pricing:${key}`);
+    expect(stored!.data.record.currency).to.equal('USD');
   });
 
   it('switching language never changes a value (en → fr → ar → en)', async () => {
@@ -347,8 +350,8 @@ describe('<mrr-package-designer>', () => {
     expect(text(el, '[part="import-report"]')).to.contain('Nothing was imported');
     expect(shadow(el).querySelectorAll('.catalog-table tbody').length).to.equal(7);
     await el.persist.flush();
-    const record = await loadState<{ design: { catalog: { id: string; retail: number }[] } }>(`package-designer:${key}`);
-    expect(record!.data.design.catalog.find((p) => p.id === 'seo')!.retail).to.equal(777);
+    const record = await loadState<{ inputs: { catalog: { id: string; retail: string }[] } }>(`package-designer:${key}`);
+    expect(record!.data.inputs.catalog.find((p) => p.id === 'seo')!.retail).to.equal('777');
     await importFile(el, 'header.csv', 'sku,label\n1,2');
     expect(text(el, '[part="import-report"]')).to.contain('no “Id” column');
   });

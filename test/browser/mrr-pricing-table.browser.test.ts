@@ -3,8 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../components/mrr-pricing-table/define.js';
 import type { MrrPricingTable, PricingCtaDetail } from '../../components/mrr-pricing-table/mrr-pricing-table.js';
 import { packageEconomics, type PackageDesign } from '../../src/core/packages.js';
-import { saveState } from '../../src/storage/db.js';
-import { q, shadow, text, uniqueKey } from './helpers.js';
+import { BROADCAST_NAME, publish } from '../../src/channel/channel.js';
+import { pricingOf, pricingTopic } from '../../src/channel/pricing.js';
+import { q, shadow, text, uniqueKey, until } from './helpers.js';
 
 /** The worked example of issue 9, with what the pricing table shows. */
 const design: PackageDesign = {
@@ -111,32 +112,21 @@ describe('<mrr-pricing-table>', () => {
     expect(shadow(el).getElementById(best.getAttribute('aria-describedby')!)!.textContent).to.equal('Best');
   });
 
-  it('renders the design saved by the package designer under storage-key, and follows its saves', async () => {
+  it('renders the pricing published under storage-key, and follows what another tab publishes', async () => {
     const key = uniqueKey();
-    await saveState(`package-designer:${key}`, { inputs: {}, design });
+    publish(pricingTopic, key, pricingOf(design, packageEconomics(design)));
     const el = await fixture<MrrPricingTable>(`<mrr-pricing-table storage-key="${key}"></mrr-pricing-table>`);
-    for (let i = 0; i < 50 && !shadow(el).querySelector('[data-tier]'); i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      await el.updateComplete;
-    }
+    await until(() => shadow(el).querySelector('[data-tier]'));
+    await el.updateComplete;
     expect(price(el, 'better')).to.equal('$405 per month');
-    // The designer saves again (here or in another tab) and says so on the shared channel.
-    await saveState(`package-designer:${key}`, {
-      inputs: {},
-      design: { ...design, tiers: design.tiers.map((t) => ({ ...t, price: 999 })) },
-    });
-    const channel = new BroadcastChannel('mrr-kit-state');
-    channel.postMessage({ key: `package-designer:${key}`, source: 'test' });
+    // A designer in another tab publishes new prices: they come over the BroadcastChannel.
+    const newer = pricingOf(design, packageEconomics({ ...design, tiers: design.tiers.map((t) => ({ ...t, price: 999 })) }));
+    const channel = new BroadcastChannel(BROADCAST_NAME);
+    channel.postMessage({ topic: 'pricing', key, at: Date.now() + 1000, record: newer });
     channel.close();
-    for (let i = 0; i < 50 && price(el, 'better') !== '$999 per month'; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      await el.updateComplete;
-    }
-    expect(price(el, 'better')).to.equal('$999 per month');
+    await until(() => price(el, 'better') === '$999 per month');
     const none = await fixture<MrrPricingTable>(`<mrr-pricing-table storage-key="${uniqueKey()}"></mrr-pricing-table>`);
-    await new Promise((r) => setTimeout(r, 100));
-    await none.updateComplete;
-    expect(text(none, '.message')).to.equal('No plans to show yet.');
+    await until(() => shadow(none).querySelector('.message')?.textContent === 'No plans to show yet.');
   });
 
   it('switches between monthly and yearly with a radio group, and shows the yearly savings', async () => {
