@@ -179,3 +179,33 @@ export function fatalMessage(l: L, code: string, line?: number): string {
   const key = `fatal.${code}`;
   return l.t(key in messages.en ? (key as keyof IcpMessages) : 'fatal.other', { line: l.number(line ?? 0) });
 }
+
+export interface NumberFormatQuestionOptions {
+  /** Id of the fieldset; its hint and error take `-hint` and `-error`. */
+  id: string;
+  /** A cell of the file that reads two ways (`600.000`). */
+  sample: string;
+  value: 'dot' | 'comma' | undefined;
+  /** Shown after an attempt to go on without an answer. */
+  missing: boolean;
+  onChoose: (value: 'dot' | 'comma') => void;
+}
+
+/**
+ * The subscription import's question, when a file's numbers read two ways (`600.000`: six hundred,
+ * or six hundred thousand) and nothing in it settles how it writes decimals.
+ */
+export function numberFormatQuestion(l: L, o: NumberFormatQuestionOptions): TemplateResult {
+  const describedBy = o.missing ? `${o.id}-error ${o.id}-hint` : `${o.id}-hint`;
+  const choice = (value: 'dot' | 'comma') =>
+    html`<label class="choice"
+      ><input type="radio" name=${o.id} value=${value} .checked=${o.value === value} @change=${() => o.onChoose(value)} />
+      <span>${l.t(value === 'dot' ? 'numbers.dot' : 'numbers.comma')}</span></label
+    >`;
+  return html`<fieldset class="mode question" id=${o.id} aria-describedby=${describedBy}>
+    <legend>${l.t('numbers.question')}</legend>
+    <p class="hint" id="${o.id}-hint">${sentence(l.t('numbers.ambiguous'), { value: { user: o.sample } })}</p>
+    ${choice('dot')} ${choice('comma')}
+    ${o.missing ? html`<p class="error" id="${o.id}-error" role="alert">${l.t('numbers.required')}</p>` : nothing}
+  </fieldset>`;
+}

@@ -5,9 +5,11 @@
  */
 export { ICP_LEARN_MIN_CLIENTS, holdoutCheck, learnIcp } from '../../src/core/icp-learn.js';
 export { detectDateFormat, parseDateCell } from '../../src/import/dates.js';
+export { detectNumberFormat, plainNumberText, sampleCells, twoWaySample } from '../../src/core/number-format.js';
 export { normalizeHeader } from '../../src/import/mapping.js';
 export {
   guessProspectMapping,
+  prospectNumberFormat,
   scoredCsvParts,
   scoreOf,
   scoreProspects,

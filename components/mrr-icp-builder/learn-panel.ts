@@ -13,6 +13,7 @@ import {
   fatalMessage,
   fieldLabel,
   isolate,
+  numberFormatQuestion,
   plural,
   type L,
   type LineError,
@@ -83,6 +84,10 @@ export class LearnPanel implements ReactiveController {
   private decisions = new Map<string, 'accepted' | 'rejected'>();
   private skippedLines: LineError[] = [];
   private missing = false;
+  /** The numbers of the chosen columns read two ways (`1.200`): this cell is shown in the question. */
+  private numberSample?: string;
+  private numberAnswer?: 'dot' | 'comma';
+  private numberMissing = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -100,6 +105,9 @@ export class LearnPanel implements ReactiveController {
     this.learned = undefined;
     this.holdout = undefined;
     this.decisions = new Map();
+    this.numberSample = undefined;
+    this.numberAnswer = undefined;
+    this.numberMissing = false;
     this.host.requestUpdate();
     const lib = (this.lib ??= await loadImportLib());
     const records = await lib.readCsvRecords(input);
@@ -110,8 +118,8 @@ export class LearnPanel implements ReactiveController {
     const used = new Set(Object.values(this.columns));
     this.fields = new Set(h.filter((x) => !used.has(x) && !ID_HEADERS.includes(lib.normalizeHeader(x))));
     this.host.requestUpdate();
-    if (records.fatal) this.o.say(fatalMessage(this.o.l, records.fatal, records.fatalLine));
-    else
+    // A refused file is said once, by its alert in the panel.
+    if (!records.fatal)
       this.o.say(this.o.l.t(plural(this.o.l, 'clientsRead', records.rows.length), { n: this.o.l.number(records.rows.length) }));
   }
 
@@ -131,13 +139,28 @@ export class LearnPanel implements ReactiveController {
     // Dates are read by the import's date reader (one rule for the whole kit); unreadable text is
     // passed on as it is, so the core reports the client as skipped and we can say which line.
     const date = (text: string) => (text.trim() === '' ? '' : (lib.parseDateCell(text.trim(), format) ?? text));
+    // Numbers as every import reads them (the file's format, asked when they read two ways: `1.200`).
+    const numberSamples = lib.sampleCells(r.rows, [mrr, ...fields], 5000);
+    const detectedNumbers = lib.detectNumberFormat(numberSamples);
+    this.numberSample = detectedNumbers === 'ambiguous' ? (lib.twoWaySample(numberSamples) ?? '') : undefined;
+    if (this.numberSample !== undefined && !this.numberAnswer) {
+      this.numberMissing = true;
+      return this.host.requestUpdate();
+    }
+    const numberFormat =
+      this.numberSample !== undefined
+        ? this.numberAnswer
+        : detectedNumbers === 'dot' || detectedNumbers === 'comma'
+          ? detectedNumbers
+          : undefined;
+    const number = (text: string | undefined) => lib.plainNumberText(text ?? '', numberFormat);
     const clients = r.rows.map((row) => {
       const client: Record<string, unknown> = {
-        mrr: row[mrr] ?? '',
+        mrr: number(row[mrr]),
         start: date(row[start] ?? ''),
         end: end ? date(row[end] ?? '') : '',
       };
-      for (const f of fields) client[f] = row[f];
+      for (const f of fields) client[f] = row[f] === undefined ? undefined : number(row[f]);
       return client as { mrr: string; start: string; end: string };
     });
     const options = { fields, asOf: new Date().toISOString().slice(0, 10), target: this.target, currency: this.o.currency() };
@@ -311,6 +334,21 @@ export class LearnPanel implements ReactiveController {
             >`,
         )}
       </fieldset>
+      ${
+        this.numberSample === undefined
+          ? nothing
+          : numberFormatQuestion(l, {
+              id: 'clients-number-format',
+              sample: this.numberSample,
+              value: this.numberAnswer,
+              missing: this.numberMissing && !this.numberAnswer,
+              onChoose: (value) => {
+                this.numberAnswer = value;
+                this.numberMissing = false;
+                this.host.requestUpdate();
+              },
+            })
+      }
       ${this.missing ? html`<p class="errors" role="alert">${t('learnMissing')}</p>` : nothing}
       <button type="button" class="primary" id="learn-run" @click=${() => this.run()}>${t('learnButton')}</button>`;
   }

@@ -236,6 +236,11 @@ const ar: Translation<MessagesEnglish> = {
   'error.duplicate': 'لمعيارين المعرّف نفسه.',
   'error.badValue': 'لا يمكن استخدام هذه القيمة هنا.',
   'error.badType': 'اختر نوعًا.',
+  'numbers.question': 'كيف تُكتب الكسور العشرية في هذا الملف؟',
+  'numbers.ambiguous': 'تُقرأ أرقام مثل {value} بطريقتين: 12.000 اثنا عشر أو اثنا عشر ألفًا. اختر كيف يكتب هذا الملف الأرقام.',
+  'numbers.dot': '1,234.56 (نقطة عشرية)',
+  'numbers.comma': '1.234,56 أو 1 234,56 (فاصلة عشرية)',
+  'numbers.required': 'اختر كيف يكتب هذا الملف الكسور العشرية.',
   'pointsUnit.one': 'نقطة',
   'pointsUnit.other': 'نقاط',
 };

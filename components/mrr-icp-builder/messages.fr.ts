@@ -243,6 +243,12 @@ const fr: Translation<MessagesEnglish> = {
   'error.duplicate': 'Deux critères ont le même identifiant.',
   'error.badValue': 'Cette valeur ne peut pas être utilisée ici.',
   'error.badType': 'Choisissez un type.',
+  'numbers.question': 'Comment les décimales sont-elles écrites dans ce fichier ?',
+  'numbers.ambiguous':
+    'Des nombres comme {value} se lisent de deux façons : 12.000 vaut douze ou douze mille. Choisissez comment ce fichier écrit les nombres.',
+  'numbers.dot': '1,234.56 (point décimal)',
+  'numbers.comma': '1.234,56 ou 1 234,56 (virgule décimale)',
+  'numbers.required': 'Choisissez comment ce fichier écrit les décimales.',
   'pointsUnit.one': 'point',
   'pointsUnit.other': 'points',
 };

@@ -249,6 +249,13 @@ const messagesEn = {
   'error.duplicate': 'Two criteria have the same id.',
   'error.badValue': 'This value cannot be used here.',
   'error.badType': 'Choose a type.',
+  // How a file writes numbers: the subscription import's question (components/mrr-movements).
+  'numbers.question': 'How are decimals written in this file?',
+  'numbers.ambiguous':
+    'Numbers such as {value} read two ways (12.000 is twelve, or twelve thousand). Choose how this file writes numbers.',
+  'numbers.dot': '1,234.56 (decimal point)',
+  'numbers.comma': '1.234,56 or 1 234,56 (decimal comma)',
+  'numbers.required': 'Choose how this file writes decimals.',
   'pointsUnit.one': 'point',
   'pointsUnit.other': 'points',
 };

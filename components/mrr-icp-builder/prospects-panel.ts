@@ -21,7 +21,17 @@ import type {
 import type { CsvRecord, CsvRecords } from './csv-records.js';
 import type * as ImportLib from './import-lib.js';
 import { loadImportLib } from './learn-panel.js';
-import { fatalMessage, fieldLabel, isolate, plural, type L, renderLineErrors, selectField, sentence } from './fields.js';
+import {
+  fatalMessage,
+  fieldLabel,
+  isolate,
+  numberFormatQuestion,
+  plural,
+  type L,
+  renderLineErrors,
+  selectField,
+  sentence,
+} from './fields.js';
 import { tierLabel } from './fit-view.js';
 import type { IcpMessages } from './messages.js';
 
@@ -85,6 +95,11 @@ export class ProspectsPanel implements ReactiveController {
   private viewBusy = false;
   private reading?: AbortController;
   private mapping: Record<string, string | null> = {};
+  /** The answer to "how are decimals written?" when the file's numbers read two ways; reset per file. */
+  private numberAnswer?: 'dot' | 'comma';
+  /** Score was pressed while that question was unanswered: its error shows. */
+  private numberMissing = false;
+  private numbersMemo?: { key: unknown[]; result: { format: string; sample?: string } };
   private nameColumn = '';
   private scores?: ProspectScores;
   private scoredName = '';
@@ -193,14 +208,16 @@ export class ProspectsPanel implements ReactiveController {
       return this.requestRender();
     }
     this.records = records;
+    this.numberAnswer = undefined;
+    this.numberMissing = false;
     this.phase = records.fatal ? 'idle' : 'ready';
     const icp = this.o.icp();
     this.mapping = icp ? this.lib!.guessProspectMapping(icp, records.headers) : {};
     const names = records.headers.map(this.lib.normalizeHeader);
     const nameIndex = NAME_HEADERS.map((n) => names.indexOf(n)).find((i) => i >= 0);
     this.nameColumn = nameIndex !== undefined ? records.headers[nameIndex] : (records.headers[0] ?? '');
+    // A refused file is said once: by its alert in the panel (announcing it too said it twice).
     this.requestRender();
-    if (records.fatal) this.o.say(fatalMessage(this.o.l, records.fatal, records.fatalLine));
   }
 
   /** Scores every row with the active profile (in a worker where one can run). */
@@ -210,11 +227,19 @@ export class ProspectsPanel implements ReactiveController {
     if (!icp || !table) return;
     // Fields of criteria added since the file was read get their guess now.
     this.mapping = { ...this.lib!.guessProspectMapping(icp, table.headers), ...this.mapping };
+    // Numbers that read two ways (`600.000`) are read only once the user said how the file writes them.
+    if (this.numbers().format === 'ambiguous' && !this.numberAnswer) {
+      this.numberMissing = true;
+      this.requestRender();
+      return;
+    }
     this.phase = 'scoring';
     this.progress = { done: 0, total: table.rows.length };
     this.requestRender();
     const handle = this.lib!.scoreProspects(icp, table, {
       mapping: this.mapping,
+      // The answer, else the format the number cells settle (scoreProspects detects it).
+      ...(this.numberAnswer && this.numbers().format === 'ambiguous' ? { numberFormat: this.numberAnswer } : {}),
       // Each batch is cloned to the worker on this thread: small batches keep every task short.
       batchRows: 1000,
       // The worker keeps the rows: sorting by name, filtering and the export run there.
@@ -265,6 +290,19 @@ export class ProspectsPanel implements ReactiveController {
       if (this.handle === handle) this.handle = undefined;
       this.requestRender();
     }
+  }
+
+  /** How the columns feeding number criteria write numbers (detected once per file, profile and mapping). */
+  private numbers(): { format: string; sample?: string } {
+    const icp = this.o.icp();
+    const table = this.table;
+    if (!icp || !table || !this.lib) return { format: 'unknown' };
+    const key = [table.rows, icp, this.mapping];
+    const memo = this.numbersMemo;
+    if (memo && memo.key.every((k, i) => k === key[i])) return memo.result;
+    const result = this.lib.prospectNumberFormat(icp, table, this.mapping);
+    this.numbersMemo = { key, result };
+    return result;
   }
 
   cancel(): void {
@@ -391,7 +429,20 @@ export class ProspectsPanel implements ReactiveController {
       ${
         r && !r.fatal && this.phase !== 'reading'
           ? // Not rendered again while the table grows or sorts (each panel render used to redo its 150 options).
-            guard([r, this.o.icp(), this.mapping, this.nameColumn, this.phase, l.locale, l.ready], () => this.renderMapping(r))
+            guard(
+              [
+                r,
+                this.o.icp(),
+                this.mapping,
+                this.nameColumn,
+                this.phase,
+                l.locale,
+                l.ready,
+                this.numberAnswer,
+                this.numberMissing,
+              ],
+              () => this.renderMapping(r),
+            )
           : nothing
       }
       ${
@@ -502,7 +553,7 @@ export class ProspectsPanel implements ReactiveController {
           }),
         )}
       </div>
-      ${icp ? nothing : html`<p class="errors" role="alert">${t('noProfile')}</p>`}
+      ${this.renderNumberQuestion()} ${icp ? nothing : html`<p class="errors" role="alert">${t('noProfile')}</p>`}
       <button
         type="button"
         class="primary"
@@ -512,6 +563,23 @@ export class ProspectsPanel implements ReactiveController {
       >
         ${t('scoreButton')}
       </button>`;
+  }
+
+  /** The number-format question, when the columns feeding number criteria read two ways. */
+  private renderNumberQuestion(): TemplateResult | typeof nothing {
+    const numbers = this.numbers();
+    if (numbers.format !== 'ambiguous') return nothing;
+    return numberFormatQuestion(this.o.l, {
+      id: 'prospects-number-format',
+      sample: numbers.sample ?? '',
+      value: this.numberAnswer,
+      missing: this.numberMissing && !this.numberAnswer,
+      onChoose: (value) => {
+        this.numberAnswer = value;
+        this.numberMissing = false;
+        this.requestRender();
+      },
+    });
   }
 
   private renderResults(scores: ProspectScores): TemplateResult {

@@ -1,14 +1,14 @@
 /**
  * Reading a catalogue file chosen by the user (loaded on demand, with the CSV parser): refuses a
  * file that is not text, reads JSON as a product list or a design, and reads CSV amounts in the
- * file's own number format (`1.234,56` and `"2.000,00"` settle "comma"; `1,234.56` "dot"), never in
- * the page's language by default. An amount that reads two ways (`12.000`, `1,500`) with nothing in
- * the file to settle it is asked, never read silently.
+ * file's own number format (`parseCatalogCsv`, the imports' one number reader: `1.234,56` and
+ * `"2.000,00"` settle "comma"; `1,234.56` "dot"), never in the page's language. An amount that
+ * reads two ways (`12.000`, `1,500`) with nothing in the file to settle it is asked, never read
+ * silently.
  */
 import Papa from 'papaparse';
 import { type CatalogImport, MAX_CATALOG_ROWS, parseCatalogCsv, parseCatalogJson } from '../../src/core/catalog-io.js';
 import { fromMinor } from '../../src/core/money.js';
-import { detectNumberFormat, twoWaySample } from '../../src/import/number-format.js';
 import { MAX_PRODUCTS } from './io.js';
 
 export type FileNumberFormat = 'dot' | 'comma';
@@ -21,9 +21,6 @@ export interface CatalogFileReading extends CatalogImport {
   /** Products beyond `MAX_PRODUCTS` left out (their count). */
   cut?: number;
 }
-
-/** Header names of number columns (as catalog-io normalizes them: lower case, letters and digits). */
-const NUMBER_HEADERS = new Set(['wholesale', 'cost', 'wholesalecost', 'retail', 'price', 'retailprice', 'setupfee', 'setup']);
 
 /** True when `text` holds NUL or many control characters: a binary file read as text. */
 export function looksBinary(text: string): boolean {
@@ -38,20 +35,20 @@ export function looksBinary(text: string): boolean {
 }
 
 /**
- * Reads the text of a chosen file. `format`: the user's answer to the number-format question;
- * `locale`: the page's language, used only when no amount of the file needs a format.
+ * Reads the text of a chosen file. `format`: the user's answer to the number-format question
+ * (`_locale`, the page's language, is not used: a file's numbers are read in the file's format).
  */
 export function readCatalogText(
   text: string,
   name: string,
-  locale: string,
+  _locale: string,
   format?: FileNumberFormat,
   currency = 'USD',
 ): CatalogFileReading {
   if (looksBinary(text)) return { products: [], errors: [], binary: true };
   const source = text.replace(/^\uFEFF/, '');
   const json = /\.json$/i.test(name) || /^\s*[[{]/.test(source);
-  const reading: CatalogFileReading = json ? parseCatalogJson(source) : readCsv(source, locale, format, currency);
+  const reading: CatalogFileReading = json ? parseCatalogJson(source) : readCsv(source, format, currency);
   if (reading.products.length > MAX_PRODUCTS) {
     reading.cut = reading.products.length - MAX_PRODUCTS;
     reading.products = reading.products.slice(0, MAX_PRODUCTS);
@@ -79,7 +76,7 @@ const normalize = (h: unknown) =>
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 
-function readCsv(source: string, locale: string, format: FileNumberFormat | undefined, currency: string): CatalogFileReading {
+function readCsv(source: string, format: FileNumberFormat | undefined, currency: string): CatalogFileReading {
   const { data, meta } = Papa.parse<string[]>(source, { skipEmptyLines: 'greedy', preview: MAX_CATALOG_ROWS + 1 });
   const [header = [], ...rows] = data;
   const names = header.map(normalize);
@@ -105,16 +102,9 @@ function readCsv(source: string, locale: string, format: FileNumberFormat | unde
     const line = Papa.unparse([header.map((h, i) => cents.get(i) ?? h)], { delimiter: meta.delimiter, newline: '' });
     text = source.slice(0, start) + line + (end < 0 ? '' : source.slice(end));
   }
-  let chosen = format;
-  if (!chosen && !cents.size) {
-    const columns = names.flatMap((n, i) => (NUMBER_HEADERS.has(n) ? [i] : []));
-    const samples = rows.flatMap((row) => columns.map((i) => row[i] ?? ''));
-    const detected = detectNumberFormat(samples);
-    if (detected === 'ambiguous') return { products: [], errors: [], ask: { sample: twoWaySample(samples) ?? '' } };
-    if (detected !== 'unknown') chosen = detected;
-  }
-  // English reads `dot` files (and whole cents), German `comma` ones (`1.234,56`, `1 234,56`).
-  const reading = parseCatalogCsv(text, { locale: cents.size || chosen === 'dot' ? 'en' : chosen === 'comma' ? 'de' : locale });
+  // Whole cents are read as `dot` amounts; otherwise the answer, else the file's own format (asked
+  // through `reading.ask` when its amounts read two ways).
+  const reading: CatalogFileReading = parseCatalogCsv(text, { numberFormat: cents.size ? 'dot' : format });
   if (cents.size) {
     const columns = new Set(cents.values());
     reading.products = reading.products.map((p) => {

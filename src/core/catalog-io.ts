@@ -4,7 +4,8 @@
  * `packages.ts` so that an element rendering a design (the pricing table) never loads the CSV parser.
  */
 import Papa from 'papaparse';
-import { parseAmount, readInterval, type BillingInterval } from './money.js';
+import { readInterval, type BillingInterval } from './money.js';
+import { detectNumberFormat, numberFormatOfLocale, readFileAmount, twoWaySample, type NumberFormat } from './number-format.js';
 import {
   type CatalogProduct,
   type PackageDesign,
@@ -35,6 +36,11 @@ export interface CatalogImportError {
 export interface CatalogImport {
   products: CatalogProduct[];
   errors: CatalogImportError[];
+  /**
+   * CSV amounts read two ways (`12.000`, `1,500`) and nothing in the file settles how it writes
+   * decimals: no product is read; ask the user (showing `sample`) and read again with `numberFormat`.
+   */
+  ask?: { sample: string };
 }
 
 /** Columns of an exported catalog, in order; an import needs the first six (see `REQUIRED_COLUMNS`). */
@@ -115,11 +121,13 @@ function checkProduct(product: unknown): PackageFieldIssue[] {
 
 /**
  * Reads a catalog from CSV (comma, semicolon or tab; a header row naming the columns, any order,
- * any case). Numbers may be written in `locale` (`1 234,5` in French). Rows with a bad cell, a
- * missing id or an id seen before are reported and left out; the rest are kept.
+ * any case). Amounts are read by the imports' one number reader (number-format.ts): in
+ * `numberFormat` when given (or `locale`'s), else in the format the file's amounts show (`1.234,56`
+ * settles `comma`); when they read two ways and nothing settles it, nothing is read and `ask` is
+ * set. Rows with a bad cell, a missing id or an id seen before are reported and left out; the rest
+ * are kept.
  */
-export function parseCatalogCsv(text: string, options: { locale?: string } = {}): CatalogImport {
-  const locale = options.locale ?? 'en';
+export function parseCatalogCsv(text: string, options: { numberFormat?: NumberFormat; locale?: string } = {}): CatalogImport {
   const source = text.replace(/^\uFEFF/, '');
   const records: Array<{ line: number; cells: string[] }> = [];
   let cursor = 0;
@@ -148,6 +156,16 @@ export function parseCatalogCsv(text: string, options: { locale?: string } = {})
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length) return { products, errors: missing.map((field) => ({ line: header.line, code: 'missingColumn', field })) };
   if (!records.length) return { products, errors: [{ line: header.line, code: 'empty' }] };
+  let format = options.numberFormat ?? (options.locale ? numberFormatOfLocale(options.locale) : undefined);
+  if (!format) {
+    const amounts = columns.flatMap((c, i) => (c === 'wholesale' || c === 'retail' || c === 'setupFee' ? [i] : []));
+    const samples = records
+      .slice(0, MAX_CATALOG_ROWS)
+      .flatMap((r) => amounts.map((i) => unescapeFormula((r.cells[i] ?? '').trim())));
+    const detected = detectNumberFormat(samples);
+    if (detected === 'ambiguous') return { products, errors, ask: { sample: twoWaySample(samples) ?? '' } };
+    if (detected !== 'unknown') format = detected;
+  }
 
   const seen = new Set<string>();
   for (const [n, { line: at, cells }] of records.entries()) {
@@ -159,7 +177,7 @@ export function parseCatalogCsv(text: string, options: { locale?: string } = {})
     columns.forEach((c, i) => {
       if (c && cells[i] !== undefined && raw[c] === undefined) raw[c] = unescapeFormula(cells[i].trim());
     });
-    const row = readRow(raw, locale);
+    const row = readRow(raw, format);
     if ('error' in row) {
       errors.push({ line: at, ...row.error });
       continue;
@@ -176,7 +194,10 @@ export function parseCatalogCsv(text: string, options: { locale?: string } = {})
 
 type RowError = { code: CatalogImportErrorCode; field?: string };
 
-function readRow(raw: Partial<Record<Column, string>>, locale: string): { product: CatalogProduct } | { error: RowError } {
+function readRow(
+  raw: Partial<Record<Column, string>>,
+  format: NumberFormat | undefined,
+): { product: CatalogProduct } | { error: RowError } {
   const product: Record<string, unknown> = { id: raw.id ?? '', name: raw.name ?? '' };
   for (const c of ['category', 'unit', 'description'] as const) if (raw[c]) product[c] = raw[c];
   for (const c of ['wholesale', 'retail', 'intervalCount', 'setupFee'] as const) {
@@ -185,8 +206,8 @@ function readRow(raw: Partial<Record<Column, string>>, locale: string): { produc
       if (c === 'wholesale' || c === 'retail') return { error: { code: 'required', field: c } };
       continue;
     }
-    const r = parseAmount(cell, locale);
-    if (!r.ok) return { error: { code: r.code === 'empty' ? 'required' : 'notANumber', field: c } };
+    const r = readFileAmount(cell, format);
+    if (!r.ok) return { error: { code: 'notANumber', field: c } };
     product[c] = r.value;
   }
   const interval = catalogInterval(raw.interval ?? '');

@@ -14,3 +14,4 @@ export * from './currencies.js';
 export * from './packages.js';
 export * from './canvas.js';
 export * from './catalog-io.js';
+export * from './number-format.js';

@@ -186,9 +186,12 @@ export function formatMoney(minor: number, currency = 'USD', locale = 'en', opti
   return cachedFormat(locale, opts).format(value);
 }
 
-/** Formats a plain number (counts, months) in `locale`. */
-export function formatNumber(value: number, locale = 'en', maximumFractionDigits = 0): string {
-  return cachedFormat(locale, { maximumFractionDigits }).format(Number.isFinite(value) ? value : 0);
+/** Formats a plain number (counts, months) in `locale`, with at least `minimumFractionDigits` decimals. */
+export function formatNumber(value: number, locale = 'en', maximumFractionDigits = 0, minimumFractionDigits = 0): string {
+  const options: Intl.NumberFormatOptions = minimumFractionDigits
+    ? { minimumFractionDigits, maximumFractionDigits: Math.max(minimumFractionDigits, maximumFractionDigits) }
+    : { maximumFractionDigits };
+  return cachedFormat(locale, options).format(Number.isFinite(value) ? value : 0);
 }
 
 /** Formats a percent given as 0–100. */
@@ -203,7 +206,8 @@ export function formatPercent(pct: number, locale = 'en', maximumFractionDigits 
  * Why a typed amount was refused. `strayLetters`: letters that are not a currency symbol or ISO
  * code (`12abc`); `straySign`: a doubled, trailing or misplaced sign (`--1`, `5-`); `badSeparator`:
  * a doubled or trailing separator (`1,,234`, `12.`); `badGrouping`: digit groups the locale cannot
- * write (`1,2345` or `12,34,567` in English); `notation`: an exponent or a hexadecimal number
+ * write (`1,50`, `12,5`, `1,2345` or `12,34,567` in English: a group character is followed by
+ * exactly three digits, in every locale); `notation`: an exponent or a hexadecimal number
  * (`1e5`, `0x1F`); `ambiguous`: it reads two ways (`1.234` in French); `mixedSeparators`: the
  * separators contradict each other (`1.234,56` in English).
  */
@@ -221,7 +225,20 @@ export type ParseErrorCode =
   | 'badGrouping'
   | 'notation';
 
-export type ParseResult = { ok: true; value: number } | { ok: false; code: ParseErrorCode };
+/**
+ * The two ways a refused grouping could have been meant: the last group character as the decimal
+ * mark (`1,50` → 1.5, written with `digits` = 2 decimals: "1.50"), or every group character as
+ * grouping (`1,50` → 150).
+ */
+export interface GroupingReadings {
+  decimal: number;
+  grouped: number;
+  digits: number;
+}
+
+export type ParseResult =
+  | { ok: true; value: number }
+  | { ok: false; code: ParseErrorCode; /** With `badGrouping`: the two readings to offer. */ readings?: GroupingReadings };
 
 const ARABIC_INDIC = /[\u0660-\u0669]/g; // ٠١٢٣٤٥٦٧٨٩
 const EXTENDED_ARABIC_INDIC = /[\u06F0-\u06F9]/g; // ۰۱۲۳۴۵۶۷۸۹
@@ -370,9 +387,11 @@ function groupingFits(groups: readonly string[], primary: number, secondary: num
  * currency symbol or ISO code before or after it, spaces around and the bidi marks Intl inserts.
  * Refuses with a reason instead of guessing (see {@link ParseErrorCode}): `1.234` typed in French
  * could be 1234 or 1.234 (`ambiguous`), `12abc` is not 12 (`strayLetters`), `--1` is not −1
- * (`straySign`), `1,2345` is not a number an English writer groups so (`badGrouping`). A single
- * `,` or `.` followed by one or two digits (`12,5` in English) can only be a decimal mark and is
- * read as one. Whatever {@link formatMoney} prints in a locale reads back in that locale.
+ * (`straySign`), `1,2345` is not a number an English writer groups so (`badGrouping`). One rule for
+ * grouping in every locale: the locale's group character is followed by exactly three digits (the
+ * locale's own sizes too, `12,34,567` in `en-IN`), so `1,50` or `12,5` in English is refused, never
+ * read as 1.5 or 12.5; the refusal carries both readings (`readings`: 1.50 or 150) for the message.
+ * Whatever {@link formatMoney} prints in a locale reads back in that locale.
  */
 export function parseAmount(text: string, locale = 'en'): ParseResult {
   if (typeof text !== 'string') return fail('invalid');
@@ -462,15 +481,6 @@ export function parseAmount(text: string, locale = 'en'): ParseResult {
     }
   }
 
-  // A lone `,`/`.` group character followed by one or two digits, with no decimal mark anywhere, is
-  // a decimal mark typed the other way ("12,5" in English): it cannot be grouping, so read it so.
-  const decimals = tokens.filter((t) => t.kind === 'decimal').length;
-  const groupChars = tokens.filter((t) => t.kind === 'group' && (t.ch === '.' || t.ch === ','));
-  if (decimals === 0 && groupChars.length === 1 && tokens.length === 3) {
-    const after = tokens[2];
-    if (after.kind === 'digits' && after.text.length < 3) (tokens[1] as { kind: Sep }).kind = 'decimal';
-  }
-
   // Shape: digits (group digits)* [decimal digits]
   const groups: string[] = [];
   let fracPart = '';
@@ -493,7 +503,22 @@ export function parseAmount(text: string, locale = 'en'): ParseResult {
   }
   const grouped = tokens.some((t) => t.kind === 'group');
   if (grouped && !groupingFits(groups, primary, secondary)) {
-    return fail(seps.some((x) => x.ch === '.') && seps.some((x) => x.ch === ',') ? 'mixedSeparators' : 'badGrouping');
+    if (seps.some((x) => x.ch === '.') && seps.some((x) => x.ch === ',')) return fail('mixedSeparators');
+    // One group character and no decimal mark (`1,50`, `12,5`, `1,2345` in English): either the
+    // character was meant as the decimal mark or the digits were grouped wrongly. Say both readings.
+    const chars = new Set(seps.map((x) => x.ch));
+    if (seenDecimal || chars.size !== 1) return fail('badGrouping');
+    const sign = affixes.negative ? -1 : 1;
+    const last = groups[groups.length - 1];
+    return {
+      ok: false,
+      code: 'badGrouping',
+      readings: {
+        decimal: sign * Number(`${groups.slice(0, -1).join('')}.${last}`),
+        grouped: sign * Number(groups.join('')),
+        digits: last.length,
+      },
+    };
   }
   const intPart = groups.join('') || '0';
   const value = Number(`${intPart}.${fracPart || '0'}`);

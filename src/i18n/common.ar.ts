@@ -18,6 +18,7 @@ const ar: Translation<CommonEnglish> = {
   'error.straySign': 'استخدم علامة سالب واحدة قبل الرقم.',
   'error.badSeparator': 'يوجد فاصل مكرر أو في النهاية. احذفه.',
   'error.badGrouping': 'مجموعات الأرقام هذه ليست آلافًا: جمّع الأرقام ثلاثة ثلاثة، مثل ١٬٢٣٤٬٥٦٧.',
+  'error.groupingReadings': 'هل تقصد {decimal} أم {grouped}؟ يأتي بعد فاصل الآلاف ثلاثة أرقام بالضبط.',
   'error.notation': 'اكتب الرقم كاملًا، دون أس أو نظام ست عشري (مثل 1e5 أو 0x1F).',
   'error.atLeast': 'يجب أن يكون {min} أو أكثر.',
   'error.atMost': 'يجب أن يكون {max} أو أقل.',

@@ -18,6 +18,8 @@ const fr: Translation<CommonEnglish> = {
   'error.straySign': 'Utilisez un seul signe moins, avant le nombre.',
   'error.badSeparator': 'Un séparateur est doublé ou placé à la fin. Retirez-le.',
   'error.badGrouping': 'Ces groupes de chiffres ne sont pas des milliers : groupez les chiffres par trois, comme 1 234 567.',
+  'error.groupingReadings':
+    'Vouliez-vous dire {decimal} ou {grouped} ? Un séparateur de milliers est suivi d’exactement trois chiffres.',
   'error.notation': 'Écrivez le nombre en entier, sans exposant ni hexadécimal (comme 1e5 ou 0x1F).',
   'error.atLeast': 'Doit être supérieur ou égal à {min}.',
   'error.atMost': 'Doit être inférieur ou égal à {max}.',

@@ -17,6 +17,7 @@ const commonEn = {
   'error.straySign': 'Use one minus sign, before the number.',
   'error.badSeparator': 'A separator is doubled or left at the end. Remove it.',
   'error.badGrouping': 'These digit groups are not thousands: group digits by three, as in 1,234,567.',
+  'error.groupingReadings': 'Did you mean {decimal} or {grouped}? After a group separator come exactly three digits.',
   'error.notation': 'Write the number in full, without an exponent or hexadecimal (such as 1e5 or 0x1F).',
   'error.atLeast': 'Must be {min} or more.',
   'error.atMost': 'Must be {max} or less.',

@@ -17,10 +17,12 @@
  * this module scores as it is.
  */
 import { icpBatchScorer, type Icp, type IcpAccount } from '../core/icp.js';
+import type { NumberFormat } from '../core/number-format.js';
 import { ImportCancelledError } from '../import/cancel.js';
 import {
   emptyScores,
   isTable,
+  prospectCellsFormat,
   rowCount,
   scoreInto,
   scoredCsvParts,
@@ -41,6 +43,11 @@ export { ImportCancelledError as ScoreCancelledError };
 export interface ScoreHooks {
   /** Criterion field → column header (table input); unlisted fields are matched by name. */
   mapping?: ProspectMapping;
+  /**
+   * How the table's number cells are written (the user's answer to "how are decimals written?");
+   * default: what the cells settle ({@link prospectNumberFormat}), else only what reads one way.
+   */
+  numberFormat?: NumberFormat;
   /** Rows scored so far, at most every 100 ms, and once at the end. */
   onProgress?: (scored: number, total: number) => void;
   /** Score on this thread even where workers exist (tests, debugging). */
@@ -93,9 +100,9 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 export async function scoreInSlices(
   icp: Icp,
   input: ProspectInput,
-  hooks: Pick<ScoreHooks, 'mapping' | 'onProgress' | 'sliceMs'> & { isCancelled?: () => boolean } = {},
+  hooks: Pick<ScoreHooks, 'mapping' | 'numberFormat' | 'onProgress' | 'sliceMs'> & { isCancelled?: () => boolean } = {},
 ): Promise<ProspectScores> {
-  const scores = emptyScores(icp, input, hooks.mapping);
+  const scores = emptyScores(icp, input, hooks.mapping, prospectCellsFormat(icp, input, hooks.mapping, hooks.numberFormat));
   const score = icpBatchScorer(icp);
   const total = scores.count;
   const sliceMs = hooks.sliceMs ?? 8;
@@ -265,6 +272,7 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
       else reject(new Error(event.message));
     };
     const table = isTable(input);
+    const numberFormat = prospectCellsFormat(icp, input, hooks.mapping, hooks.numberFormat);
     const start: ScoreWorkerRequest = {
       type: 'start',
       icp,
@@ -272,6 +280,7 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
       headers: table ? [...input.headers] : null,
       count: total,
       keep: hooks.keep === true,
+      ...(numberFormat ? { numberFormat } : {}),
     };
     worker.postMessage(start);
     const batch = Math.max(1, hooks.batchRows ?? 2000);
@@ -340,7 +349,7 @@ export interface ScoredFile {
   scores: ProspectScores | null;
 }
 
-export interface ScoreFileHooks extends Pick<ScoreHooks, 'mapping' | 'mainThread' | 'sliceMs'> {
+export interface ScoreFileHooks extends Pick<ScoreHooks, 'mapping' | 'numberFormat' | 'mainThread' | 'sliceMs'> {
   /** Reading progress (bytes and rows), from the import pipeline. */
   onReadProgress?: (progress: ImportProgress) => void;
   /** Field delimiter; default guessed. */
@@ -379,6 +388,7 @@ export function scoreProspectsFile(icp: Icp, file: Blob | string, hooks: ScoreFi
       if (records.fatal) return { records, scores: null };
       const scores = await scoreInSlices(icp, records, {
         mapping: hooks.mapping,
+        numberFormat: hooks.numberFormat,
         sliceMs: hooks.sliceMs,
         isCancelled: () => cancelled,
       });
@@ -419,6 +429,7 @@ export function scoreProspectsFile(icp: Icp, file: Blob | string, hooks: ScoreFi
       mapping: hooks.mapping ?? {},
       input: file,
       delimiter: hooks.delimiter,
+      ...(hooks.numberFormat ? { numberFormat: hooks.numberFormat } : {}),
     };
     worker.postMessage(request);
   });

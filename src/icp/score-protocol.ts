@@ -2,16 +2,26 @@
 import type { Icp, IcpAccount } from '../core/icp.js';
 import type { CsvRecord, CsvRecordsResult } from '../import/records.js';
 import type { ImportProgress } from '../import/types.js';
+import type { NumberFormat } from '../core/number-format.js';
 import type { ProspectMapping, ProspectRow, ProspectScores } from './scoring.js';
 import type { ProspectQuery } from './prospect-view.js';
 
 export type ScoreWorkerRequest =
   /** `headers` null: rows are objects keyed by field. */
-  | { type: 'start'; icp: Icp; mapping: ProspectMapping; headers: string[] | null; count: number; keep?: boolean }
+  | {
+      type: 'start';
+      icp: Icp;
+      mapping: ProspectMapping;
+      headers: string[] | null;
+      count: number;
+      keep?: boolean;
+      /** How number cells are written (see `ProspectScores.numberFormat`). */
+      numberFormat?: NumberFormat;
+    }
   /** Rows `offset` … `offset + rows.length − 1`; `table` true when they are arrays of cells. */
   | { type: 'rows'; offset: number; table: boolean; rows: readonly ProspectRow[] | readonly IcpAccount[] }
   /** A CSV file: read (parseCsvRecords) and scored in the worker, the rows sent back in batches. */
-  | { type: 'file'; icp: Icp; mapping: ProspectMapping; input: Blob | string; delimiter?: string }
+  | { type: 'file'; icp: Icp; mapping: ProspectMapping; input: Blob | string; delimiter?: string; numberFormat?: NumberFormat }
   /** After `start` with `keep`: the rows to show for a query (answered by `view` with the same id). */
   | { type: 'view'; id: number; query: ProspectQuery }
   /** After `start` with `keep`: the scored CSV as a Blob (answered by `export` with the same id). */

@@ -13,7 +13,15 @@
  * 100,000 names or writing 19 MB of CSV then never runs on the page.
  */
 import { icpBatchScorer, type IcpAccount } from '../core/icp.js';
-import { emptyScores, scoreInto, scoredCsvBlob, type ProspectInput, type ProspectRow, type ProspectScores } from './scoring.js';
+import {
+  emptyScores,
+  prospectCellsFormat,
+  scoreInto,
+  scoredCsvBlob,
+  type ProspectInput,
+  type ProspectRow,
+  type ProspectScores,
+} from './scoring.js';
 import { prospectView, type ProspectViewCache } from './prospect-view.js';
 import { scoreBuffers, type ScoreWorkerRequest, type ScoreWorkerResponse } from './score-protocol.js';
 import { parseCsvRecords } from '../import/records.js';
@@ -36,7 +44,8 @@ async function scoreFile(request: Extract<ScoreWorkerRequest, { type: 'file' }>)
   let fileScores: ProspectScores | null = null;
   if (!records.fatal) {
     const table = { headers: records.headers, rows, lines: records.lines };
-    fileScores = emptyScores(request.icp, table, request.mapping);
+    const format = prospectCellsFormat(request.icp, table, request.mapping, request.numberFormat);
+    fileScores = emptyScores(request.icp, table, request.mapping, format);
     scoreInto(icpBatchScorer(request.icp), table, fileScores);
   }
   for (let o = 0; o < rows.length; o += ROWS_BACK) scope.postMessage({ type: 'fileRows', rows: rows.slice(o, o + ROWS_BACK) });
@@ -110,7 +119,12 @@ scope.onmessage = (event) => {
       return;
     }
     if (message?.type === 'start') {
-      scores = emptyScores(message.icp, { headers: message.headers ?? [], count: message.count }, message.mapping);
+      scores = emptyScores(
+        message.icp,
+        { headers: message.headers ?? [], count: message.count },
+        message.mapping,
+        message.numberFormat,
+      );
       score = icpBatchScorer(message.icp);
       scored = 0;
       kept = undefined;

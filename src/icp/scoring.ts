@@ -15,6 +15,13 @@ import {
   type IcpTier,
 } from '../core/icp.js';
 import { normalizeHeader } from '../import/mapping.js';
+import {
+  detectNumberFormat,
+  readFileAmount,
+  twoWaySample,
+  type DetectedNumberFormat,
+  type NumberFormat,
+} from '../core/number-format.js';
 
 /** One row of a table: its cells in header order, or a record of cells keyed by header. */
 export type ProspectRow = readonly string[] | Readonly<Record<string, string>>;
@@ -69,6 +76,11 @@ export interface ProspectScores {
   matches: Uint8Array;
   /** Rows with at least one unreadable value (still scored, the value counted as unknown). */
   unreadableRows: number;
+  /**
+   * How the table's number cells were read (the imports' one reader, `readFileAmount`): `dot`
+   * (`1,200.5`), `comma` (`1.200,5`), or undefined: only what both read alike (`1.200` unreadable).
+   */
+  numberFormat?: NumberFormat;
 }
 
 export const isTable = (input: ProspectInput): input is ProspectTable<ProspectRow> => !Array.isArray(input);
@@ -102,11 +114,76 @@ export function guessProspectMapping(
   return out;
 }
 
-/** Empty results for `count` rows of `input`, with the columns each criterion reads. */
+/**
+ * How the columns feeding `icp`'s number criteria write numbers, from their first cells (at most
+ * `limit`), as the subscription import detects it: `dot` or `comma` when a cell settles it
+ * (`1.234,5`, `12,5`), `ambiguous` when cells read two ways (`600.000`: shown as `sample`) and none
+ * settles it (ask the user), `unknown` when no cell needs a format (whole numbers).
+ */
+export function prospectNumberFormat(
+  icp: Icp,
+  input: ProspectTable<ProspectRow>,
+  mapping: ProspectMapping = {},
+  limit = 2000,
+): { format: DetectedNumberFormat; sample?: string } {
+  const resolved = guessProspectMapping(icp, input.headers, mapping);
+  const numberFields = new Set(
+    (Array.isArray(icp?.criteria) ? icp.criteria : []).filter((c) => c?.type === 'number').map((c) => c.field),
+  );
+  const columns = [...new Set([...numberFields].map((f) => resolved[f]).filter((h): h is string => !!h))];
+  const samples: string[] = [];
+  const perColumn = Math.max(1, Math.ceil(limit / Math.max(1, columns.length)));
+  for (const header of columns) {
+    const col = input.headers.indexOf(header);
+    let taken = 0;
+    for (let i = 0; i < input.rows.length && taken < perColumn; i++) {
+      const cell = cellOf(input.rows[i], col, [header], 0);
+      if (cell === undefined || cell.trim() === '') continue;
+      samples.push(cell);
+      taken += 1;
+    }
+  }
+  const format = detectNumberFormat(samples);
+  const sample = format === 'ambiguous' ? twoWaySample(samples) : undefined;
+  return sample === undefined ? { format } : { format, sample };
+}
+
+/**
+ * The number format to read `input`'s number cells in: `chosen` (the user's answer), else the one
+ * the cells settle, else undefined (cells that read two ways are then unreadable, never guessed).
+ */
+export function prospectCellsFormat(
+  icp: Icp,
+  input: ProspectInput,
+  mapping: ProspectMapping = {},
+  chosen?: NumberFormat,
+): NumberFormat | undefined {
+  if (chosen || !isTable(input)) return chosen;
+  const { format } = prospectNumberFormat(icp, input, mapping);
+  return format === 'dot' || format === 'comma' ? format : undefined;
+}
+
+/** What a number criterion's cell that does not read is handed to the scorer as: text it flags `unreadable`. */
+const UNREADABLE_NUMBER = 'unreadable';
+
+/**
+ * A table's cell for a number criterion, read by the imports' one number reader in `format`: the
+ * number, the cell itself when empty (unknown), else text the scorer flags as unreadable (a cell
+ * that reads two ways without a format is never read as either).
+ */
+function numberCell(cell: string | undefined, format: NumberFormat | undefined): string | number | undefined {
+  if (cell === undefined || cell === '') return cell;
+  const r = readFileAmount(cell, format);
+  if (r.ok) return r.value;
+  return cell.trim() === '' ? cell : UNREADABLE_NUMBER;
+}
+
+/** Empty results for `count` rows of `input`, with the columns each criterion reads and the number format of its cells. */
 export function emptyScores(
   icp: Icp,
   input: ProspectInput | { headers: readonly string[]; count: number },
   mapping: ProspectMapping = {},
+  numberFormat?: NumberFormat,
 ): ProspectScores {
   const count = 'count' in input ? input.count : rowCount(input as ProspectInput);
   const headers = 'headers' in input ? input.headers : undefined;
@@ -126,18 +203,36 @@ export function emptyScores(
     coverage: new Float64Array(count),
     matches: new Uint8Array(count * criteria.length),
     unreadableRows: 0,
+    ...(numberFormat ? { numberFormat } : {}),
   };
 }
 
 const TIER_INDEX: Record<IcpTier, number> = { A: 1, B: 2, C: 3, D: 4 };
 
-/** Row `i` of `input` as the account `icpFit` reads (table cells keyed by criterion field). */
+/**
+ * Row `i` of `input` as the account `icpFit` reads (table cells keyed by criterion field; the
+ * cells of number criteria read in `scores.numberFormat`, as {@link scoreInto} reads them).
+ */
 export function accountOf(
   input: ProspectInput,
-  scores: Pick<ProspectScores, 'fields' | 'columns' | 'columnNames'>,
+  scores: Pick<ProspectScores, 'fields' | 'columns' | 'columnNames' | 'types' | 'numberFormat'>,
   i: number,
 ): IcpAccount {
   if (!isTable(input)) return input[i] ?? {};
+  const account = cellsOf(input, scores, i);
+  scores.fields.forEach((field, c) => {
+    if (scores.types[c] === 'number' && field in account)
+      account[field] = numberCell(account[field] as string | undefined, scores.numberFormat);
+  });
+  return account;
+}
+
+/** Row `i` of a table as its cells keyed by criterion field, as written in the file. */
+function cellsOf(
+  input: ProspectTable<ProspectRow>,
+  scores: Pick<ProspectScores, 'fields' | 'columns' | 'columnNames'>,
+  i: number,
+): Record<string, unknown> {
   const row = input.rows[i];
   const account: Record<string, unknown> = {};
   scores.fields.forEach((field, c) => {
@@ -170,7 +265,10 @@ export function scoreInto(
     let acc: IcpAccount;
     if (table) {
       const row = table.rows[i];
-      for (let c = 0; c < n; c++) account[scores.fields[c]] = cellOf(row, scores.columns[c], scores.columnNames, c);
+      for (let c = 0; c < n; c++) {
+        const cell = cellOf(row, scores.columns[c], scores.columnNames, c);
+        account[scores.fields[c]] = scores.types[c] === 'number' ? numberCell(cell, scores.numberFormat) : cell;
+      }
       acc = account;
     } else acc = (input as readonly IcpAccount[])[i] ?? {};
     const r = offset + i;
@@ -182,9 +280,17 @@ export function scoreInto(
   }
 }
 
-/** Scores every row at once, on this thread (Node, tests, small inputs). */
-export function scoreAll(icp: Icp, input: ProspectInput, mapping: ProspectMapping = {}): ProspectScores {
-  const scores = emptyScores(icp, input, mapping);
+/**
+ * Scores every row at once, on this thread (Node, tests, small inputs); number cells in
+ * `numberFormat`, else in the format they settle ({@link prospectCellsFormat}).
+ */
+export function scoreAll(
+  icp: Icp,
+  input: ProspectInput,
+  mapping: ProspectMapping = {},
+  numberFormat?: NumberFormat,
+): ProspectScores {
+  const scores = emptyScores(icp, input, mapping, prospectCellsFormat(icp, input, mapping, numberFormat));
   scoreInto(icpBatchScorer(icp), input, scores);
   return scores;
 }
@@ -336,7 +442,8 @@ export function scoredCsvLines(
       if (Array.isArray(row)) for (let c = 0; c < headers.length; c++) line += `${csvCell(row[c] ?? '')},`;
       else for (const h of headers) line += `${csvCell((row as Readonly<Record<string, string>>)[h] ?? '')},`;
     } else for (const h of headers) line += `${csvCell(objects![i]?.[h])},`;
-    const account = accountOf(input, scores, i);
+    // The reasons show each value as the file writes it.
+    const account = table ? cellsOf(table, scores, i) : accountOf(input, scores, i);
     const { score, tier, coverage } = scoreOf(scores, i);
     let reasons = '';
     for (const r of topReasons(scores, i, limit)) {

@@ -128,7 +128,8 @@ export async function parseCsvRecords(
       badRow: (line) => fail({ line, code: 'badQuotes' }),
       rowsRead: () => rows.length + errorCount,
     },
-    { delimiter: options.delimiter },
+    // A stray quote costs its line (reported once), not the whole file.
+    { delimiter: options.delimiter, skipUnclosedQuotes: true },
     {
       chunkSize: options.chunkSize,
       onProgress: options.onProgress,

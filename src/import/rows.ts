@@ -9,18 +9,10 @@
  * dropped silently. Memory grows with the kept periods only (about 40 bytes a period, in typed
  * arrays): errors past the first 100 are kept as two typed arrays (line, code).
  */
-import {
-  BILLING_INTERVALS,
-  currencyDigits,
-  isCurrency,
-  MAX_AMOUNT,
-  parseAmount,
-  readInterval,
-  roundHalfAway,
-} from '../core/money.js';
+import { BILLING_INTERVALS, currencyDigits, isCurrency, MAX_AMOUNT, readInterval, roundHalfAway } from '../core/money.js';
 import type { BillingInterval } from '../core/money.js';
 import { readDay } from '../core/dates.js';
-import { readFileAmount } from './number-format.js';
+import { numberFormatOfLocale, readFileAmount } from '../core/number-format.js';
 import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING } from '../core/period-columns.js';
 import { validateMapping } from './fields.js';
 import {
@@ -39,7 +31,6 @@ import {
 const DEFAULT_SKIP_STATUSES = ['incomplete', 'incomplete_expired'];
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
-const UNAMBIGUOUS_NUMBER = /^\d+(?:\.\d{1,2})?$/;
 
 export interface RowProcessor {
   /** Reads one data row; `line` is the 1-based line where it starts in the file (header = 1). */
@@ -152,10 +143,9 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
   const cStatus = col(mapping.status);
   const cTrialEnd = col(mapping.trialEnd);
   const dateFormat = options.dateFormat ?? 'iso';
-  const locale = options.locale;
-  const numberFormat = options.numberFormat;
-  // Digits with at most two decimals after a dot read the same in every format: the fast path.
-  const plainNumber = numberFormat === 'dot' ? PLAIN_NUMBER : UNAMBIGUOUS_NUMBER;
+  // The one number reader of every import: the chosen format, else the locale's, else none (a cell
+  // that reads two ways is then refused).
+  const numberFormat = options.numberFormat ?? (options.locale ? numberFormatOfLocale(options.locale) : undefined);
   const skipStatuses = new Set((options.skipStatuses ?? DEFAULT_SKIP_STATUSES).map((s) => s.toLowerCase()));
   const defaultCurrency = (options.currency ?? 'USD').toUpperCase();
   const usesInterval = cInterval >= 0 && !mapping.amountIsMonthly;
@@ -176,19 +166,11 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
   const cell = (row: readonly string[], c: number): string => (c >= 0 ? (row[c] ?? '').trim() : '');
 
   function readAmount(text: string, currency: string): number | RowErrorCode {
-    let value: number;
-    if (plainNumber.test(text)) value = Number(text);
-    else if (locale && !numberFormat) {
-      const parsed = parseAmount(text, locale);
-      if (!parsed.ok) return parsed.code === 'tooLarge' ? 'tooLarge' : 'badAmount';
-      value = parsed.value;
-    } else {
-      // Refuses what it would have to guess (`1,x`, `12abc`, `--5`) and, with no format chosen,
-      // what reads two ways (`12.000`).
-      const parsed = readFileAmount(text, numberFormat);
-      if (!parsed.ok) return parsed.code;
-      value = parsed.value;
-    }
+    // Refuses what it would have to guess (`1,x`, `12abc`, `--5`, `1,50` in a `dot` file) and, with
+    // no format chosen, what reads two ways (`12.000`).
+    const parsed = readFileAmount(text, numberFormat);
+    if (!parsed.ok) return parsed.code;
+    let value = parsed.value;
     if (!Number.isFinite(value)) return 'badAmount';
     if (mapping.amountInMinorUnits) value = value / 10 ** currencyDigits(currency);
     if (value < 0) return 'negativeAmount';

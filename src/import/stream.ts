@@ -11,7 +11,7 @@
 import Papa from 'papaparse';
 import { ImportCancelledError } from './cancel.js';
 import { cancellationColumn, guessMapping, looksLikeMinorUnits, validateMapping } from './mapping.js';
-import { detectNumberFormat, twoWaySample } from './number-format.js';
+import { detectNumberFormat, twoWaySample } from '../core/number-format.js';
 import { detectDateFormat } from './dates.js';
 import { createRowProcessor, emptyErrorLog, emptySkipCounts, type RowProcessor } from './rows.js';
 import { analyzeColumns } from './analysis.js';
@@ -133,11 +133,17 @@ class ChunkReader {
 
 /** Delimiter and line break of a text sample, as papaparse guesses them. */
 function guessFormat(sample: string, delimiter?: string): { delimiter: string; newline: '\n' | '\r' | '\r\n' } {
-  const meta = Papa.parse<string[]>(sample, {
-    preview: 20,
-    delimiter: delimiter ?? '',
-    delimitersToGuess: DELIMITERS,
-  }).meta;
+  // Empty lines skipped: a short file's final line break would count as a row of one cell.
+  const guess = (text: string) =>
+    Papa.parse<string[]>(text, { preview: 20, delimiter: delimiter ?? '', delimitersToGuess: DELIMITERS, skipEmptyLines: true });
+  const first = guess(sample);
+  let meta = first.meta;
+  const errors = first.errors;
+  // A stray quote (`"Acme;12`) swallows the rows the guess compares: guess again without quotes.
+  if (!delimiter && errors.some((e) => e.code === 'UndetectableDelimiter') && sample.includes('"')) {
+    const again = guess(sample.replace(/"/g, ''));
+    if (!again.errors.some((e) => e.code === 'UndetectableDelimiter')) meta = { ...meta, delimiter: again.meta.delimiter };
+  }
   const lb = meta.linebreak;
   return { delimiter: meta.delimiter || ',', newline: lb === '\r' || lb === '\r\n' ? lb : '\n' };
 }
@@ -229,13 +235,15 @@ export interface CsvRowHandlers {
  * The streaming CSV reader shared by the subscription import and {@link parseCsvRecords}: reads
  * `input` chunk by chunk (a Blob is never read whole), guesses the delimiter and line break from the
  * first whole lines (unless `delimiter` is given), hands each row to `handlers` with its true line
- * number, and stops on an unbalanced quote swallowing the file. Resolves with a fatal, or nothing
+ * number, and stops on an unbalanced quote swallowing the file, or with `skipUnclosedQuotes`
+ * reports that one line as a bad row (`badRow`, once) and reads on from the next line (a stray
+ * quote in one cell, `"Acme;12`, costs one row, not the file). Resolves with a fatal, or nothing
  * when the file was read to its end; rejects only with {@link ImportCancelledError}.
  */
 export async function readCsvRows(
   input: ImportInput,
   handlers: CsvRowHandlers,
-  options: { delimiter?: string } = {},
+  options: { delimiter?: string; skipUnclosedQuotes?: boolean } = {},
   hooks: StreamHooks = {},
 ): Promise<{ fatal?: ImportFatal; headers?: string[]; delimiter: string; hadBom: boolean }> {
   const reader = new ChunkReader(input, Math.max(16, hooks.chunkSize ?? DEFAULT_CHUNK));
@@ -255,6 +263,9 @@ export async function readCsvRows(
   let aggregate = '';
   let newlineChar = '\n';
   let parser: Papa.Parser | undefined;
+  let parserConfig: Papa.ParseConfig | undefined;
+  /** A row whose quote never closes, to report and skip (with `skipUnclosedQuotes`): where it starts. */
+  let unclosed: { at: number; line: number } | undefined;
 
   const progress = (): ImportProgress => {
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
@@ -270,6 +281,7 @@ export async function readCsvRows(
 
   const step = (results: Papa.ParseStepResult<string[]>): void => {
     const rowEnd = results.meta.cursor;
+    const start = rowStart;
     // The low-level Parser hands each row wrapped in an array (the high-level API unwraps it).
     const row = (results.data as unknown as string[][])[0] ?? [];
     const rowLine = line;
@@ -292,8 +304,10 @@ export async function readCsvRows(
       return;
     }
     if (results.errors.some((e) => e.code === 'MissingQuotes')) {
-      // A quote opened and never closed: the rest of the file is one cell. Refuse, saying where.
-      fatal = { code: 'unterminatedQuote', line: rowLine };
+      // A quote opened and never closed: the rest of the file is one cell. Skip that line (below),
+      // or refuse, saying where.
+      if (options.skipUnclosedQuotes) unclosed = { at: start, line: rowLine };
+      else fatal = { code: 'unterminatedQuote', line: rowLine };
       parser?.abort();
       return;
     }
@@ -316,12 +330,31 @@ export async function readCsvRows(
         const format = guessFormat(text.slice(0, SNIFF_BYTES), options.delimiter);
         delimiter = format.delimiter;
         newlineChar = format.newline === '\r' ? '\r' : '\n';
-        parser = new Papa.Parser({ delimiter: format.delimiter, newline: format.newline, step });
+        parserConfig = { delimiter: format.delimiter, newline: format.newline, step };
+        parser = new Papa.Parser(parserConfig);
       }
       aggregate = pending + text;
       const last = reader.done;
-      const res = parser.parse(aggregate, base, !last) as { meta: { cursor: number } };
-      if (fatal) return done(fatal);
+      let res = parser.parse(aggregate, base, !last) as { meta: { cursor: number } };
+      for (;;) {
+        if (fatal) return done(fatal);
+        // An unfinished row longer than any real one: a quote that never closes, found before the end.
+        if (!unclosed && options.skipUnclosedQuotes && aggregate.length - (res.meta.cursor - base) > MAX_PENDING_CHARS)
+          unclosed = { at: res.meta.cursor, line };
+        if (!unclosed) break;
+        // Report the line where the stray quote opens, once, and read on from the next line.
+        handlers.badRow(unclosed.line);
+        const from = unclosed.at - base;
+        const lineEnd = aggregate.indexOf(newlineChar, from);
+        const next = lineEnd < 0 ? aggregate.length : lineEnd + 1;
+        line = unclosed.line + 1;
+        unclosed = undefined;
+        base += next;
+        rowStart = base;
+        aggregate = aggregate.slice(next);
+        parser = new Papa.Parser(parserConfig!);
+        res = parser.parse(aggregate, base, !last) as { meta: { cursor: number } };
+      }
       const consumed = res.meta.cursor - base;
       pending = aggregate.slice(consumed);
       base += consumed;

@@ -5,17 +5,14 @@
 import type { DateFormat, DetectedDateFormat } from '../core/dates.js';
 import type { SubscriptionAnalysis } from '../core/movements.js';
 import type { PeriodColumns } from '../core/period-columns.js';
+import type { DetectedNumberFormat, NumberFormat } from '../core/number-format.js';
 
 export type { DateFormat, DetectedDateFormat } from '../core/dates.js';
 export type { SubscriptionPeriod } from '../core/movements.js';
 export type { PeriodColumns } from '../core/period-columns.js';
 
-/** How a file writes decimals: `dot` (`1,234.56`) or `comma` (`1.234,56`, `1 234,56`). */
-export type NumberFormat = 'dot' | 'comma';
-
-/** What {@link NumberFormat} the sample amounts show: `ambiguous` when they read two ways
- * (`12.000`) or contradict each other (the user chooses); `unknown` when none needs a format. */
-export type DetectedNumberFormat = NumberFormat | 'ambiguous' | 'unknown';
+/** How a file writes decimals, and what its sample amounts show: the core's one number reader. */
+export type { DetectedNumberFormat, NumberFormat } from '../core/number-format.js';
 
 /** Which column (header text, exactly as in the file) feeds each field; null when none. */
 export interface ColumnMapping {
@@ -57,7 +54,8 @@ export interface ImportOptions {
   /** How amounts are written (detected by `sniff`, or chosen by the user). Without it (and without
    * `locale`) an amount is read only when both formats read it alike: `12.000` is `ambiguousAmount`. */
   numberFormat?: NumberFormat;
-  /** Locale in which amounts are written (`1.234,50` in `de`); `numberFormat` takes precedence. */
+  /** Locale in which amounts are written (`1.234,50` in `de`): its {@link NumberFormat}
+   * (`numberFormatOfLocale`); `numberFormat` takes precedence. */
   locale?: string;
   /** Field delimiter; default: detected. */
   delimiter?: string;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { parseAmount, parseMoney, type ParseErrorCode } from '../core/money.js';
+import { formatNumber, parseAmount, parseMoney, type ParseErrorCode, type ParseResult } from '../core/money.js';
 import type { FieldIssueCode } from '../core/validation.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { Messages } from '../i18n/locale.js';
@@ -22,6 +22,14 @@ export interface FieldRule {
 }
 
 /**
+ * A refused parse as a field error; a refused grouping carries its two readings (`1,50`: 1.50 or
+ * 150) as `params`, formatted in the element's language when the message is shown.
+ */
+function parseError(r: Extract<ParseResult, { ok: false }>): FieldError {
+  return r.readings ? { code: r.code, params: { ...r.readings } } : { code: r.code };
+}
+
+/**
  * Reads a typed number in the element's locale and checks it against `rule`.
  * Returns the value, or a localizable error (parse errors from core `parseAmount`).
  */
@@ -32,7 +40,7 @@ export function readNumber(
   currency = 'USD',
 ): { value: number } | { error: FieldError } {
   const r = parseAmount(raw, locale);
-  if (!r.ok) return { error: { code: r.code } };
+  if (!r.ok) return { error: parseError(r) };
   if (rule.money) {
     const m = parseMoney(raw, currency, locale, { allowNegative: true });
     if (!m.ok && m.code === 'tooManyDecimals') return { error: { code: 'tooManyDecimals' } };
@@ -56,7 +64,7 @@ export function readAmount(
   opts: { money?: boolean; currency?: string } = {},
 ): { value: number } | { error: FieldError } {
   const r = parseAmount(raw, locale);
-  if (!r.ok) return { error: { code: r.code } };
+  if (!r.ok) return { error: parseError(r) };
   if (opts.money) {
     const m = parseMoney(raw, opts.currency ?? 'USD', locale, { allowNegative: true });
     if (!m.ok && m.code === 'tooManyDecimals') return { error: { code: 'tooManyDecimals' } };
@@ -78,6 +86,13 @@ export function errorMessage<M extends Messages>(l: LocaleController<M>, error: 
   for (const k of ['min', 'max'] as const) if (typeof params[k] === 'number') params[k] = l.number(params[k] as number, 2);
   if (error.code === 'ambiguous' || error.code === 'mixedSeparators') params.example = l.number(1234.5, 2);
   let code: string = error.code;
+  // "1.50 or 150?": the two readings of a refused grouping, the decimal one with the digits typed.
+  if (code === 'badGrouping' && typeof params.decimal === 'number' && typeof params.grouped === 'number') {
+    const digits = typeof params.digits === 'number' ? Math.min(20, Math.max(0, params.digits)) : 0;
+    params.decimal = formatNumber(params.decimal, l.locale, digits, digits);
+    params.grouped = l.number(params.grouped);
+    code = 'groupingReadings';
+  }
   // A range with one side only says that side ("Must be 120 or less"), never "between 0 and 0".
   if (code === 'outOfRange' || code === 'tooLarge') {
     const hasMin = params.min !== undefined;

@@ -498,14 +498,15 @@ describe('<mrr-icp-builder> languages and accessibility', () => {
 });
 
 describe('<mrr-icp-builder> files it cannot read', () => {
-  it('says why a file is refused, with the line of an unclosed quote', async () => {
+  it('says why a file is refused; an unclosed quote costs its line only (issue 15 item 10)', async () => {
     const el = await builder();
     await pickFile(el, '#prospects-file', '', 'empty.csv');
     await until(() => shadow(el).querySelector('.prospects .errors[role="alert"]'));
     expect(text(el, '.prospects .errors[role="alert"]')).to.equal('The file is empty.');
     await pickFile(el, '#clients-file', 'client,industry,mrr,start\nA,"Dental,10,2024-01-01\nB,Cafe,5,2024-01-01\n', 'q.csv');
-    await until(() => shadow(el).querySelector('.learn .errors[role="alert"]'));
-    expect(text(el, '.learn .errors[role="alert"]')).to.equal('A quote opened on line 2 is never closed.');
+    await until(() => shadow(el).querySelector('.learn [data-line-errors]'));
+    expect(text(el, '.learn [data-line-errors] li')).to.equal('Line 2: a quote is not closed');
+    expect(shadow(el).querySelector('.learn .errors[role="alert"]')).to.equal(null);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   accountOf,
   csvCell,
   guessProspectMapping,
+  prospectNumberFormat,
   scoreAll,
   scoreInSlices,
   scoreOf,
@@ -48,7 +49,8 @@ describe('prospect scoring', () => {
   });
 
   it('scores every row exactly as icpFit does', () => {
-    const scores = scoreAll(ICP, TABLE);
+    // `1,200` reads two ways (1200, or 1.2 in a comma file): the file's format is said.
+    const scores = scoreAll(ICP, TABLE, {}, 'dot');
     expect(scores.count).toBe(4);
     for (let i = 0; i < 4; i++) {
       const fit = icpFit(ICP, accountOf(TABLE, scores, i));
@@ -65,8 +67,8 @@ describe('prospect scoring', () => {
     );
     const records = await parseCsvRecords(csv);
     expect(records.rows).toHaveLength(4);
-    const fromRecords = scoreAll(ICP, records);
-    const fromCells = scoreAll(ICP, TABLE);
+    const fromRecords = scoreAll(ICP, records, {}, 'dot');
+    const fromCells = scoreAll(ICP, TABLE, {}, 'dot');
     expect(Array.from(fromRecords.scores)).toEqual(Array.from(fromCells.scores));
     expect(Array.from(fromRecords.matches)).toEqual(Array.from(fromCells.matches));
     expect(unreadableCells(ICP, records, fromRecords).map((u) => [u.line, u.column, u.value])).toEqual([
@@ -113,7 +115,7 @@ describe('prospect scoring', () => {
   });
 
   it('reports unreadable cells with their line in the file, column and expected type', () => {
-    const scores = scoreAll(ICP, TABLE);
+    const scores = scoreAll(ICP, TABLE, {}, 'dot');
     expect(unreadableCells(ICP, TABLE, scores)).toEqual([
       { line: 5, row: 2, criterion: 'employees', column: 'Employees', value: 'twelve', expected: 'number' },
       { line: 5, row: 2, criterion: 'website', column: 'Has website', value: 'maybe', expected: 'boolean' },
@@ -229,5 +231,62 @@ describe('toScoredCsv', () => {
     ]);
     expect(csvCell('\rx')).toBe(`"'\rx"`);
     expect(csvCell(null)).toBe('');
+  });
+});
+
+describe('prospects read numbers as every import does (issue 15 item 2)', () => {
+  // Revenue: ideal from 500,000, acceptable from 10,000, disqualifying under 1,000; employees: ideal from 1,000.
+  const icp: Icp = {
+    criteria: [
+      {
+        id: 'revenue',
+        field: 'revenue',
+        weight: 3,
+        type: 'number',
+        ideal: [{ min: 500000 }],
+        acceptable: [{ min: 10000, max: 500000 }],
+        disqualify: [{ max: 1000 }],
+      },
+      {
+        id: 'employees',
+        field: 'employees',
+        weight: 1,
+        type: 'number',
+        ideal: [{ min: 1000 }],
+        acceptable: [{ min: 10, max: 1000 }],
+      },
+    ],
+  };
+
+  it('a semicolon file with "600.000" and 1.200 reads 600000 and 1200: tier A, not disqualified', async () => {
+    const records = await parseCsvRecords('name;revenue;employees\nBig;"600.000";1.200\nMid;"250.000,50";15\n');
+    // `250.000,50` settles the format (comma), so `600.000` is 600000 and `1.200` is 1200.
+    const scores = scoreAll(icp, records);
+    expect(scores.numberFormat).toBe('comma');
+    // Big: revenue ideal 3/3, employees ideal 1/1 → 100, A (read as 600 and 1.2 it was disqualified, D).
+    expect(scoreOf(scores, 0)).toEqual({ score: 100, tier: 'A', coverage: 1 });
+    // Mid: both acceptable, 1.5 + 0.5 of 4 → 50.
+    expect(scoreOf(scores, 1).score).toBe(50);
+    expect(accountOf(records, scores, 0)).toEqual({ revenue: 600000, employees: 1200 });
+  });
+
+  it('when nothing settles the format it asks, and never reads a two-way cell as either', async () => {
+    const records = await parseCsvRecords('name;revenue;employees\nBig;"600.000";1.200\n');
+    expect(prospectNumberFormat(icp, records)).toEqual({ format: 'ambiguous', sample: '600.000' });
+    const unanswered = scoreAll(icp, records);
+    expect(scoreOf(unanswered, 0)).toEqual({ score: null, tier: null, coverage: 0 });
+    expect(unreadableCells(icp, records, unanswered).map((u) => u.value)).toEqual(['600.000', '1.200']);
+    expect(scoreOf(scoreAll(icp, records, {}, 'comma'), 0)).toEqual({ score: 100, tier: 'A', coverage: 1 });
+    // Answered "dot": 600 disqualifies (under 1,000).
+    expect(scoreOf(scoreAll(icp, records, {}, 'dot'), 0).tier).toBe('D');
+  });
+
+  it('the worker path and the file path read numbers in the same format', async () => {
+    const csv = 'name;revenue;employees\nBig;"600.000";1.200\n';
+    const records = await parseCsvRecords(csv);
+    const handle = scoreProspects(icp, records, { numberFormat: 'comma' });
+    expect(scoreOf(await handle.done, 0).tier).toBe('A');
+    const file = await scoreProspectsFile(icp, csv, { numberFormat: 'comma' }).done;
+    expect(scoreOf(file.scores!, 0).tier).toBe('A');
   });
 });

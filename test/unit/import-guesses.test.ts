@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { guessMapping } from '../../src/import/mapping.js';
 import { sniff, streamImport } from '../../src/import/stream.js';
-import { detectNumberFormat, readFileAmount } from '../../src/import/number-format.js';
+import { detectNumberFormat, readFileAmount } from '../../src/core/number-format.js';
 import { columnsToPeriods } from '../../src/core/period-columns.js';
 import type { ImportResult } from '../../src/import/types.js';
 
@@ -83,7 +83,9 @@ describe('number format of the file', () => {
     expect(detectNumberFormat(['1,234.56', '12.000'])).toBe('dot');
     expect(detectNumberFormat(['1.234,56', '12.000'])).toBe('comma');
     expect(detectNumberFormat(['1 234,56'])).toBe('comma');
-    expect(detectNumberFormat(['12', '40', '12.5'])).toBe('unknown');
+    expect(detectNumberFormat(['12', '40'])).toBe('unknown');
+    // One grouping rule: `12.5` cannot be a comma file's (a group is three digits), so it settles `dot`.
+    expect(detectNumberFormat(['12', '40', '12.5'])).toBe('dot');
     expect(detectNumberFormat(['1,234.56', '1.234,56'])).toBe('ambiguous');
     expect(readFileAmount('12.000', undefined)).toEqual({ ok: false, code: 'ambiguousAmount' });
     expect(readFileAmount('12.000', 'comma')).toEqual({ ok: true, value: 12000 });

@@ -46,7 +46,8 @@ describe('parseCsvRecords', () => {
     expect((await parseCsvRecords('')).fatal).toEqual({ code: 'emptyFile' });
     expect((await parseCsvRecords('a,b\n')).fatal).toEqual({ code: 'noDataRows' });
     expect((await parseCsvRecords('a\u0000b,c\n1,2\n')).fatal).toEqual({ code: 'binaryFile' });
-    expect((await parseCsvRecords('a,b\n1,2\n"3,4\n5,6\n')).fatal).toEqual({ code: 'unterminatedQuote', line: 3 });
+    // A quote never closed costs its line only (issue 15 item 10): see below.
+    expect((await parseCsvRecords('a,b\n1,2\n"3,4\n5,6\n')).errors).toEqual([{ line: 3, code: 'badQuotes' }]);
   });
 
   it('reports progress, stops on abort, and keeps at most maxRows rows', async () => {
@@ -103,4 +104,26 @@ describe('parseCsvRecords', () => {
       { numRuns: 200 },
     );
   }, 30_000);
+});
+
+describe('a stray quote in one cell (issue 15 item 10)', () => {
+  it('costs its line, reported once; the rest of the file is read', async () => {
+    for (const chunkSize of [undefined, 24, 30]) {
+      const r = await parseCsvRecords('name;employees\nAcme;10\n"Bob;20\nCarl;30\nDan;40\n', { chunkSize });
+      expect(r.fatal, `chunk ${chunkSize}`).toBeUndefined();
+      expect(r.errors).toEqual([{ line: 3, code: 'badQuotes' }]);
+      expect(r.errorCount).toBe(1);
+      expect(r.rows.map((row) => row.name)).toEqual(['Acme', 'Carl', 'Dan']);
+      expect(r.lines).toEqual([2, 4, 5]);
+    }
+  });
+
+  it('a quote that closes too early (`"Bob"x;20`) and one on the last line cost one line each', async () => {
+    const r = await parseCsvRecords('name,employees\r\n"Bob"x,20\r\nCarl,30\r\n"Eve,5');
+    expect(r.errors).toEqual([
+      { line: 2, code: 'badQuotes' },
+      { line: 4, code: 'badQuotes' },
+    ]);
+    expect(r.rows.map((row) => [row.name, row.employees])).toEqual([['Carl', '30']]);
+  });
 });

@@ -72,7 +72,6 @@ describe('parseAmount', () => {
     ok('1 234,56 €', 'fr', 1234.56);
     ok('-12.5', 'en', -12.5);
     ok('.5', 'en', 0.5);
-    ok('12,5', 'en', 12.5); // a comma that cannot group is the decimal mark
     ok('12.5', 'fr', 12.5);
     ok('1,234,567', 'en', 1234567);
   });
@@ -86,7 +85,7 @@ describe('parseAmount', () => {
     err('abc', 'en', 'invalid');
     err('1e5', 'en', 'notation');
     err('12abc34', 'en', 'strayLetters');
-    err('1,23,4', 'en', 'badGrouping');
+    expect(parseAmount('1,23,4', 'en')).toMatchObject({ ok: false, code: 'badGrouping' });
     err('1.2.3', 'en', 'mixedSeparators');
     err('99999999999999', 'en', 'tooLarge');
   });
@@ -117,10 +116,11 @@ describe('parseAmount', () => {
     err('1 ,234', 'en', 'badSeparator');
     err(',,5', 'en', 'badSeparator');
     // grouping impossible in the locale
-    err('1,2345', 'en', 'badGrouping');
-    err('12,34,567', 'en', 'badGrouping');
-    err('1234,567', 'en', 'badGrouping');
-    err('1 2345', 'fr', 'badGrouping');
+    const grouping = (text: string, locale: string) => expect(parseAmount(text, locale)).toMatchObject({ code: 'badGrouping' });
+    grouping('1,2345', 'en');
+    grouping('12,34,567', 'en');
+    grouping('1234,567', 'en');
+    grouping('1 2345', 'fr');
     // exponents and hex
     err('1e5', 'en', 'notation');
     err('1E-3', 'en', 'notation');
@@ -161,8 +161,40 @@ describe('parseAmount', () => {
     ok('١٢٣ ر.س.', 'ar', 123);
     ok('US$ 12', 'ar', 12);
     ok('0.5', 'en', 0.5);
-    ok('12,5', 'en', 12.5);
     ok('12.50', 'fr', 12.5);
+  });
+
+  it('one grouping rule in every locale: a group character is followed by exactly three digits (issue 15 item 3)', () => {
+    const readings = (text: string, locale: string, decimal: number, grouped: number, digits: number) =>
+      expect(parseAmount(text, locale), `${text} in ${locale}`).toEqual({
+        ok: false,
+        code: 'badGrouping',
+        readings: { decimal, grouped, digits },
+      });
+    // English: `1,50` was read as 1.5 and `12,5` as 12.5; `1,500` is still 1500.
+    readings('1,50', 'en', 1.5, 150, 2);
+    readings('12,5', 'en', 12.5, 125, 1);
+    readings('-1,50', 'en', -1.5, -150, 2);
+    readings('$1,50', 'en', 1.5, 150, 2);
+    readings('1,2345', 'en', 1.2345, 12345, 4);
+    readings('12,34,567', 'en', 1234.567, 1234567, 3);
+    ok('1,500', 'en', 1500);
+    ok('1,234,567', 'en', 1234567);
+    // French groups with spaces, German with dots, Arabic with its own mark (and `,` in Latin digits).
+    readings('1 50', 'fr', 1.5, 150, 2);
+    readings('1\u202f5', 'fr', 1.5, 15, 1);
+    readings('1.50', 'de', 1.5, 150, 2);
+    readings('١٬٥٠', 'ar', 1.5, 150, 2);
+    readings('1,50', 'ar', 1.5, 150, 2);
+    ok('1 500', 'fr', 1500);
+    ok('1.500', 'de', 1500);
+    ok('١٬٥٠٠', 'ar', 1500);
+    // The decimal mark of the locale is not concerned, nor a dot in French (not its group character).
+    ok('1,50', 'fr', 1.5);
+    ok('12.5', 'fr', 12.5);
+    ok('1,50', 'de', 1.5);
+    // A decimal mark already there: no second reading to offer.
+    expect(parseAmount('1 50.5', 'en')).toEqual({ ok: false, code: 'badGrouping' });
   });
 
   it('reads back what Intl prints, bidi marks included (en, fr, ar, ar-EG, fa digits)', () => {
