@@ -163,9 +163,12 @@ export class PersistController<T> implements ReactiveController {
   async flush(opts: { urgent?: boolean } = {}): Promise<void> {
     clearTimeout(this.timer);
     const key = this.recordKey;
-    const data = this.pending;
+    // Going away while a save is still being written (a busy machine: the read-modify-write takes
+    // longer than the user waits): that write may never land, so the urgent path writes it again.
+    const data = this.pending ?? (opts.urgent ? this.inFlight : undefined);
     if (!key || data === undefined) return;
     this.pending = undefined;
+    this.inFlight = data;
     const merge = this.options.merge;
     try {
       if (opts.urgent) {
@@ -178,13 +181,17 @@ export class PersistController<T> implements ReactiveController {
         await saveState(key, data, this.options.schema ?? 1);
         this.lastKnown = data;
       }
-      clearMirror(key);
+      if (this.inFlight === data) this.inFlight = undefined;
+      if (this.pending === undefined && this.inFlight === undefined) clearMirror(key);
       this.setStatus('saved');
       this.channel?.postMessage({ key, source: this.instanceId });
     } catch (e) {
+      if (this.inFlight === data) this.inFlight = undefined;
       this.fail(e);
     }
   }
+  /** What a flush is writing now (until its write lands). */
+  private inFlight?: T;
 
   private schedule(): void {
     clearTimeout(this.timer);

@@ -7,7 +7,7 @@ import { relocalizeNumber } from '../../src/controllers/form-controller.js';
 import { formatNumber, parseAmount } from '../../src/core/money.js';
 import { type MotionsInputs, relocalizeInputs, wellFormed } from '../../components/mrr-revenue-motions/state.js';
 import { saveState } from '../../src/storage/db.js';
-import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
+import { breakIndexedDb, q, shadow, text, type, uniqueKey, until } from './helpers.js';
 
 /** Spaces of any kind (French groups digits with a narrow no-break space) as one plain space. */
 const plain = (s: string) => s.replace(/[\s\u202f\u00a0]+/g, ' ').trim();
@@ -590,8 +590,10 @@ describe('<mrr-revenue-motions>', () => {
         const el = await motions(`lang="${lang}"`);
         expect(q(el, '.scroll-hint').hidden).to.equal(true);
         // Narrowed after the first render: the hint follows the layout (ResizeObserver), not a breakpoint.
+        // The hint is measured in the frame after the ResizeObserver reports the new width: wait for
+        // that, not for a fixed number of frames (the resize reaches the page after a varying delay).
         await setViewport({ width: 360, height: 740 });
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        await until(() => !q(el, '.scroll-hint').hidden);
         await el.updateComplete;
         expect(document.documentElement.scrollWidth, lang).to.be.at.most(360);
         const region = q(el, '.table-scroll');

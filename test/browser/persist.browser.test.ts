@@ -1,0 +1,45 @@
+import { fixture } from '@open-wc/testing';
+import '../../components/mrr-unit-economics/define.js';
+import type { MrrUnitEconomics } from '../../components/mrr-unit-economics/mrr-unit-economics.js';
+import { q, type, uniqueKey, until } from './helpers.js';
+
+async function economics(key: string): Promise<MrrUnitEconomics> {
+  const wrapper = await fixture<HTMLDivElement>(`<div><mrr-unit-economics storage-key="${key}"></mrr-unit-economics></div>`);
+  const el = wrapper.querySelector('mrr-unit-economics')!;
+  await el.persist.restored;
+  await el.updateComplete;
+  return el;
+}
+
+describe('saving on a busy machine', () => {
+  it('keeps a value whose save was still being written when the page went away', async () => {
+    const key = uniqueKey();
+    const el = await economics(key);
+    // The next IndexedDB write never lands (the page is torn down before it commits): its request
+    // is one that never succeeds (an upgrade blocked by a connection that never closes).
+    const name = `blocker-${uniqueKey()}`;
+    const blocker = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open(name, 1);
+      open.onsuccess = () => resolve(open.result);
+    });
+    const put = IDBObjectStore.prototype.put;
+    let stalled = false;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (stalled) return put.apply(this, args);
+      stalled = true;
+      return indexedDB.open(name, 2) as unknown as IDBRequest<IDBValidKey>;
+    };
+    try {
+      await type(el, '#arpa', '2345');
+      void el.persist.flush(); // the debounced save starts…
+      await until(() => stalled);
+      window.dispatchEvent(new PageTransitionEvent('pagehide')); // …and the user reloads
+      el.remove();
+      const again = await economics(key);
+      await until(() => q<HTMLInputElement>(again, '#arpa').value.replace(/\D/g, '') === '2345', 5000);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+      blocker.close();
+    }
+  });
+});
