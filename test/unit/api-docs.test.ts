@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { ELEMENTS } from '../../src/elements.js';
 // @ts-expect-error plain ESM script
 import { renderApi } from '../../scripts/api-docs.mjs';
 
@@ -17,9 +18,26 @@ it('custom-elements.json and docs/api.md match the elements (run `npm run manife
   expect(readFileSync('package.json', 'utf8'), 'the analyzer must not rewrite package.json').toBe(packageJson);
 }, 60_000);
 
-it('documents every element with its events and parts', () => {
+it('documents every element of src/elements.json with its events and parts', () => {
   const api = readFileSync('docs/api.md', 'utf8');
-  for (const tag of ['mrr-calculator', 'mrr-unit-economics', 'mrr-revenue-motions', 'mrr-movements'])
-    expect(api).toContain(`<${tag}>`);
+  const tags = ELEMENTS.map((e) => e.tag);
+  expect(tags.length).toBeGreaterThanOrEqual(7);
+  for (const tag of tags) expect(api).toContain(`## \`<${tag}>\``);
   for (const event of ['mrr-change', 'mrr-expansion', 'mrr-use-figures']) expect(api).toContain(event);
+});
+
+it('writes the manifest in one order on every machine: modules by path, own members, then inherited by name', () => {
+  const paths = committed.modules.map((m: { path: string }) => m.path);
+  expect(paths).toEqual([...paths].sort());
+  type Member = { name: string; inheritedFrom?: unknown };
+  for (const mod of committed.modules)
+    for (const decl of mod.declarations ?? [])
+      for (const list of [decl.members, decl.attributes] as (Member[] | undefined)[]) {
+        if (!list) continue;
+        const firstInherited = list.findIndex((m) => m.inheritedFrom);
+        if (firstInherited < 0) continue;
+        const inherited = list.slice(firstInherited);
+        expect(inherited.every((m) => m.inheritedFrom)).toBe(true);
+        expect(inherited.map((m) => m.name)).toEqual(inherited.map((m) => m.name).sort());
+      }
 });
