@@ -428,11 +428,17 @@ export class MrrPackageDesigner extends MrrElement {
     this.exportMessage = () => this.t('exported', { file });
   }
 
-  private async exportDesign(): Promise<void> {
+  /**
+   * "Export for the pricing table": the public pricing record (names, prices per interval,
+   * outcomes, calls to action, currency), the file a page puts in its `<mrr-pricing-table>`'s
+   * `<script type="application/json">`. It never holds a wholesale cost, margin, target or client
+   * mix: the page's source is public.
+   */
+  private exportDesign(): void {
     const design = this.exportable();
-    if (!design) return;
-    const io = await catalogIo();
-    download('pricing-table.json', io.designToJson(design), 'application/json');
+    const economics = this.form.result?.economics;
+    if (!design || !economics) return;
+    download('pricing-table.json', JSON.stringify(pricingOf(design, economics), null, 2), 'application/json');
     this.exportMessage = () => this.t('exported', { file: 'pricing-table.json' });
   }
 
@@ -524,7 +530,7 @@ export class MrrPackageDesigner extends MrrElement {
       <div class="lower">
         ${renderCanvas(v)}
         <div class="side">
-          ${renderWhatIf(v)} ${renderExport(this.i18n, this.exportMessage?.() ?? '', () => void this.exportDesign())}
+          ${renderWhatIf(v)} ${renderExport(this.i18n, this.exportMessage?.() ?? '', () => this.exportDesign())}
         </div>
       </div>
       ${this.undo.render(this.i18n.c('common.undo'))} ${this.announcer.render()}

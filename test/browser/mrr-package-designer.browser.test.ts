@@ -4,7 +4,8 @@ import type { MrrPackageDesigner } from '../../components/mrr-package-designer/m
 import { latest, settled } from '../../src/channel/channel.js';
 import { pricingTopic } from '../../src/channel/pricing.js';
 import { loadState } from '../../src/storage/db.js';
-import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
+import '../../components/mrr-pricing-table/define.js';
+import { breakIndexedDb, q, shadow, text, type, uniqueKey, until } from './helpers.js';
 
 async function designer(attrs = '', key = uniqueKey(), style = ''): Promise<MrrPackageDesigner> {
   const wrapper = await fixture<HTMLDivElement>(
@@ -281,18 +282,51 @@ describe('<mrr-package-designer>', () => {
     const el = await designer();
     const files = await downloads(() => q<HTMLButtonElement>(el, '#export-design').click());
     expect(files.map((f) => f.name)).to.deep.equal(['pricing-table.json']);
-    const design = JSON.parse(files[0].text);
-    expect(design.currency).to.equal('USD');
-    expect(design.tiers.map((t: { id: string }) => t.id)).to.deep.equal(['good', 'better', 'best']);
-    expect(design.tiers[1].highlighted).to.equal(true);
-    expect(design.tiers[1].discountPct).to.equal(10);
-    expect(design.tiers[2].price).to.equal(480);
-    expect(design.tiers[2].outcomes.length).to.equal(3);
-    expect(design.tiers[0].cta).to.equal(undefined); // the pricing table's own localized label
+    const pricing = JSON.parse(files[0].text);
+    expect(pricing.v).to.equal(1);
+    expect(pricing.currency).to.equal('USD');
+    expect(pricing.tiers.map((t: { id: string }) => t.id)).to.deep.equal(['good', 'better', 'best']);
+    expect(pricing.tiers[1].highlighted).to.equal(true);
+    // Better: 150 + 300 = 450 a month, 10 % off = 405; a year 405 × 12 × 0.85 = 4,131.
+    expect(pricing.tiers[1].month).to.deep.equal({ price: 405, listValue: 450, setupFee: 0 });
+    expect(pricing.tiers[1].year.price).to.equal(4131);
+    expect(pricing.tiers[2].month.price).to.equal(480);
+    expect(pricing.tiers[2].outcomes.length).to.equal(3);
+    expect(pricing.tiers[0].cta).to.equal(undefined); // the pricing table's own localized label
     const csv = await downloads(() => q<HTMLButtonElement>(el, '#export-csv').click());
     expect(csv[0].name).to.equal('catalog.csv');
     expect(csv[0].text.split('\n')[0]).to.contain('id,name,wholesale,retail,interval');
     expect(csv[0].text).to.contain('reputation,Reputation management,50,150,month');
+  });
+
+  it('"Export for the pricing table" writes only what the table shows: no cost, margin, target or mix key', async () => {
+    const el = await designer();
+    await type(el, '[id="mix--good"]', '7');
+    await type(el, '[id="targetMarginPct"]', '55');
+    const files = await downloads(() => q<HTMLButtonElement>(el, '#export-design').click());
+    const keys: string[] = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object')
+        for (const [k, v] of Object.entries(x)) {
+          keys.push(k.toLowerCase());
+          walk(v);
+        }
+    };
+    walk(JSON.parse(files[0].text));
+    expect(keys).to.include('price');
+    expect(
+      keys.filter((k) => /wholesale|cost|margin|target|mix|profit|catalog|discountpct$/.test(k) && k !== 'annualdiscountpct'),
+    ).to.deep.equal([]);
+    // The file is what a page's pricing table renders.
+    const table = document.createElement('mrr-pricing-table');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = files[0].text;
+    table.append(script);
+    el.parentElement!.append(table);
+    await until(() => table.shadowRoot?.querySelector('[data-tier="better"] [part="price"]'));
+    expect(text(table, '[data-tier="better"] [part="price"]')).to.equal('$405 per month');
   });
 
   it('imports a CSV catalogue: bad rows reported with line and reason, the rest kept; Undo brings the old one back', async () => {
