@@ -6,7 +6,7 @@ import { AnnounceController } from '../../src/controllers/announce-controller.js
 import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { resultsColumnWidth } from '../../src/ui/form-styles.js';
-import { StagedElement } from '../../src/ui/staged-element.js';
+import { type Stage, StagedElement } from '../../src/ui/staged-element.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { nextTask } from '../../src/ui/tasks.js';
 import { MrrEvent } from '../../src/events.js';
@@ -105,12 +105,34 @@ export class MrrCalculator extends StagedElement {
 
   @state() private tableOpen = false;
   /**
-   * The first render comes in steps, each in a task of its own so a phone's main thread never
-   * blocks for long (see STEP). Later renders show everything at once.
+   * The first render, one step per task so a phone's main thread never blocks for long: the title
+   * and the choice of starting revenue; its fields (clients × price); the first reading of the
+   * inputs (a task alone), then the rest of the form with any field errors; the figures with the
+   * chart's frame; the chart (its module fetched from the form step). Later renders draw all.
    */
-  private step: number = STEP.head;
-  private stepping?: Promise<void>;
+  protected readonly stages: readonly Stage[] = [
+    { name: 'head' },
+    { name: 'fields' },
+    {
+      name: 'form',
+      before: () => {
+        void this.loadChart();
+        void this.form.result; // the first reading and projection, in a task of their own
+        return nextTask();
+      },
+    },
+    { name: 'figures' },
+    { name: 'chart', before: () => this.loadChart() },
+  ];
   private plotStyled = false;
+  /** The chart's module (d3 maths and its plot styles), fetched during the first render's steps. */
+  private chart?: typeof import('../../src/ui/movement-chart.js');
+  private chartLoading?: Promise<void>;
+  private readonly loadChart = () =>
+    (this.chartLoading ??= import('../../src/ui/movement-chart.js').then(
+      (module) => void (this.chart = module),
+      () => undefined, // offline without the chunk: the frame stays, the figures and the table work
+    ));
   /** The table module, imported the first time the table is opened. */
   private table?: typeof import('./table.js');
   /** Of churn and contraction, the one edited last: where "together they exceed 100 %" is said. */
@@ -143,11 +165,6 @@ export class MrrCalculator extends StagedElement {
       });
     },
   }).useAnnouncer(this.announcer);
-
-  constructor() {
-    super();
-    this.form.paused = true; // the first frame is the form alone (see `step`)
-  }
 
   /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
   get persist() {
@@ -228,7 +245,7 @@ export class MrrCalculator extends StagedElement {
 
   /** The field's error, with the field ids it names turned into labels and its figures formatted. */
   private errorOf(id: string): FieldError | undefined {
-    if (this.form.paused) return undefined;
+    if (!this.reached('form')) return undefined; // not read yet: the form's first steps show no error
     const error = this.form.errors[id];
     if (!error?.params || (error.code !== 'productTooLarge' && error.code !== 'sumTooLarge')) return error;
     const p = error.params;
@@ -279,7 +296,7 @@ export class MrrCalculator extends StagedElement {
         <h2 id="inputs-title">${t('title')}</h2>
         ${this.renderConfigIssue()} ${this.renderStartingRevenue()}
         ${
-          this.step >= STEP.form
+          this.reached('form')
             ? html`<div class="grid">
                   ${this.field('newClients', t('newClients'))}
                   ${this.field('churnPct', t('churn'), { suffix: pct, hint: t('churnHint') })}
@@ -297,9 +314,9 @@ export class MrrCalculator extends StagedElement {
 
   private renderStartingRevenue() {
     const t = this.i18n.t.bind(this.i18n);
-    // The head step draws the choice alone: the example inputs (formatted numbers) come with the fields.
-    const head = this.step < STEP.fields;
-    const mode = head ? (this.form.existing?.mode ?? 'average') : this.form.inputs.mode;
+    // The head step draws the choice alone; the fields come a step later.
+    const head = !this.reached('fields');
+    const mode = this.form.inputs.mode;
     return html`${radioGroup({
       name: 'mode',
       legend: t('mode'),
@@ -322,43 +339,19 @@ export class MrrCalculator extends StagedElement {
     }`;
   }
 
-  override updated(): void {
-    if (this.step >= STEP.all || this.stepping) return;
-    this.stepping = nextTask().then(() => {
-      this.stepping = undefined;
-      this.step++;
-      // The chart's module is fetched once the form is drawn (in a task of its own), drawn last.
-      if (this.step === STEP.form && !chartModule) void loadChart().then(() => this.step >= STEP.all && this.requestUpdate());
-      this.requestUpdate();
-    });
-  }
-
-  protected override get settled(): boolean {
-    return this.step >= STEP.all && chartLoaded;
-  }
-
-  /** Resolves once every step of the first render and the chart are drawn (tests, hosts waiting for a full render). */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    for (;;) {
-      const wait = this.stepping ?? (this.step >= STEP.all && !chartLoaded ? chartLoading : undefined);
-      if (!wait) return done;
-      await wait;
-      done = await super.getUpdateComplete();
-    }
-  }
-
   protected override beforeUpdate(): void | Promise<unknown> {
-    if (this.step >= STEP.all && chartModule && !this.plotStyled) {
+    if (this.reached('chart') && this.chart && !this.plotStyled) {
       // The chart's plot styles arrive with its module.
       this.plotStyled = true;
       const root = this.renderRoot as ShadowRoot;
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(chartModule.chartPlotCss);
+      sheet.replaceSync(this.chart.chartPlotCss);
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     }
-    // The plan list UI is loaded when first shown (most people use clients × price).
-    if (!this.plans && this.form.existing?.mode === 'plans') {
+    // The plan list UI is loaded when first shown (most people use clients × price). Before the
+    // first update, properties set before the element was defined are not applied yet: the
+    // inputs are made (from them) in the first update, and the plan list follows in the next.
+    if (!this.plans && this.hasUpdated && this.form.inputs.mode === 'plans') {
       return loadPlanList().then((module) => {
         this.plans ??=
           module &&
@@ -373,12 +366,6 @@ export class MrrCalculator extends StagedElement {
           });
       });
     }
-    if (this.step === STEP.form && this.form.paused) {
-      // The first reading and projection in a task of their own, between the form's two halves.
-      this.form.paused = false;
-      this.form.prepare();
-      return nextTask();
-    }
   }
 
   private renderPlans() {
@@ -389,7 +376,7 @@ export class MrrCalculator extends StagedElement {
   }
 
   private renderResults() {
-    if (this.step < STEP.figures) return html`<section class="results" part="results"></section>`;
+    if (!this.reached('figures')) return html`<section class="results" part="results"></section>`;
     const view = this.form.result;
     const status = this.form.renderStatus({ stale: this.i18n.c('common.stale'), form: this.i18n.c('error.form') });
     if (!view) return html`<section class="results" part="results">${status}</section>`;
@@ -400,7 +387,7 @@ export class MrrCalculator extends StagedElement {
       months: (n) => this.monthsText(n),
       chartWidth: resultsColumnWidth(this.size.value),
       money: (v, style) => this.money(v, style),
-      chart: this.step >= STEP.all ? chartModule?.movementChart : undefined,
+      chart: this.reached('chart') ? this.chart?.movementChart : undefined,
       tableOpen: this.tableOpen,
       onTableToggle: (e) => this.onTableToggle(e),
       table:
@@ -416,26 +403,7 @@ export class MrrCalculator extends StagedElement {
   }
 }
 
-let chartModule: typeof import('../../src/ui/movement-chart.js') | undefined;
-let chartLoading: Promise<void> | undefined;
-let chartLoaded = false;
-const loadChart = () =>
-  (chartLoading ??= import('../../src/ui/movement-chart.js')
-    .then(
-      (module) => void (chartModule = module),
-      () => undefined, // offline without the chunk: the frame stays, the figures and the table work
-    )
-    .finally(() => void (chartLoaded = true)));
-
 const loadPlanList = () => import('./plans.js').catch(() => undefined); // offline without the chunk: the plan list stays empty, the rest works
-
-/**
- * The steps of the first render, each drawn in a task of its own: the title and the choice of
- * starting revenue; its fields (clients × price); the reading of the inputs (a task alone), then
- * the rest of the form with any field errors; the figures with the chart's frame; the chart (its
- * module fetched meanwhile).
- */
-const STEP = { head: 0, fields: 1, form: 2, figures: 3, all: 4 } as const;
 
 /** Input field ↔ the attribute property giving its example value. */
 const DEFAULT_PROPS = [

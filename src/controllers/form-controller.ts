@@ -130,15 +130,6 @@ export class FormController<I extends object, R> implements ReactiveController {
   }
 
   /** The last valid result (may belong to earlier inputs: see `stale`). */
-  /**
-   * The inputs when they exist already (typed, applied or restored), without making the defaults:
-   * for a look before the first update, when properties set before the element was defined are
-   * not applied yet (the defaults made then would miss them).
-   */
-  get existing(): I | undefined {
-    return this.current;
-  }
-
   get result(): R | undefined {
     this.read();
     return this.lastResult;
@@ -199,10 +190,11 @@ export class FormController<I extends object, R> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.paused) return;
-    this.read();
+    // Without an edit the render reads what it shows (`result`, `errors`): a render that shows
+    // neither (the first steps of a staged render) reads nothing.
     const edit = this.pendingEdit;
     if (!edit) return;
+    this.read();
     this.pendingEdit = undefined;
     this.save(); // again: the snapshot now holds the inputs of the result just read
     if (Object.keys(this.fieldErrors).length === 0 && this.lastResult !== undefined) {
@@ -222,20 +214,6 @@ export class FormController<I extends object, R> implements ReactiveController {
   useAnnouncer(announcer: { later(compose: () => string | undefined): void }): this {
     this.announcer = announcer;
     return this;
-  }
-
-  /**
-   * While true, updates do not read the inputs (an edit waits for its reading until it is false):
-   * lets an element draw its form first and read and compute in a later task.
-   */
-  paused = false;
-
-  /**
-   * Reads the inputs now rather than in the next update, which then reuses the reading: lets an
-   * element read and compute in a task of its own.
-   */
-  prepare(): void {
-    this.read();
   }
 
   /** Reads the inputs when they, the locale or the currency changed since the last reading. */

@@ -3,33 +3,75 @@ import { MrrElement } from './mrr-element.js';
 import { warmIntl } from './intl-warmup.js';
 import { nextTask } from './tasks.js';
 
+/** One step of a staged first render. */
+export interface Stage {
+  /** What the step draws (`reached(name)` tells the render whether to draw it). */
+  readonly name: string;
+  /**
+   * Runs once, before the step's render, in the step's own task: the place to load or compute
+   * what it needs (a module, the first reading of the form). A promise delays the step until it
+   * settles.
+   */
+  readonly before?: () => void | Promise<unknown>;
+}
+
 /**
  * An MRR Kit element whose first render never blocks a phone's main thread for long (the
  * calculator, which prospects load alone on an agency's page): it gets its shadow root at once,
  * but adopts its styles, connects its controllers and starts updating a task after the script's;
  * its first update waits for `warmIntl()` (the browser's number-format tables built off the page's
- * thread) and comes in a task of its own. Subclasses may draw their first render in further steps
- * and say when they are done (`settled`).
+ * thread) and comes in a task of its own.
+ *
+ * A subclass declares its first render as `stages`, drawn one per task (each after the previous
+ * render, in a task of its own), and renders a part only once `reached(name)`. Later renders
+ * draw everything at once. `updateComplete` resolves when the last stage is drawn.
  *
  * Until then the element carries the custom state `loading`, which a host page may use to keep its
  * place: `mrr-calculator:state(loading) { display: block; min-block-size: 100vh }`.
  */
 export abstract class StagedElement extends MrrElement {
+  /** The steps of the first render, in order (at least one). */
+  protected abstract readonly stages: readonly Stage[];
+
   /** The element's custom states; absent where the browser has none. */
   private readonly states = customStates(this);
   private started = false;
   /** Lit's connectedCallback ran (and its disconnectedCallback did not since). */
   private litConnected = false;
+  /** Index of the stage the next render draws. */
+  private stage = 0;
+  /** Stages whose `before` ran. */
+  private entered = -1;
+  /** The wait before the next stage, while one is pending. */
+  private stepping?: Promise<void>;
 
   constructor() {
     super();
     // Not `updated()`: subclasses override it without calling super.
-    this.addController({ hostUpdated: () => this.settled && this.states?.delete('loading') });
+    this.addController({ hostUpdated: () => this.advance() });
   }
 
-  /** True once the element shows everything of its first render (`:state(loading)` ends). */
-  protected get settled(): boolean {
-    return true;
+  /** True once the first render has drawn (or is drawing) the stage `name`. */
+  protected reached(name: string): boolean {
+    const index = this.stages.findIndex((s) => s.name === name);
+    return index >= 0 && this.stage >= index;
+  }
+
+  /** True once every stage of the first render is drawn. */
+  private get done(): boolean {
+    return this.stage >= this.stages.length - 1;
+  }
+
+  private advance(): void {
+    if (this.done) {
+      this.states?.delete('loading');
+      return;
+    }
+    this.stepping ??= nextTask().then(() => {
+      this.stepping = undefined;
+      this.stage++;
+      this.requestUpdate();
+    });
   }
 
   override connectedCallback(): void {
@@ -53,12 +95,33 @@ export abstract class StagedElement extends MrrElement {
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.started) return super.scheduleUpdate();
+    if (this.started) return this.enterStage();
     this.started = true;
     return nextTask()
       .then(() => warmIntl())
       .then(nextTask)
-      .then(() => super.scheduleUpdate());
+      .then(() => this.enterStage());
+  }
+
+  /** Runs the coming stage's `before` (once), then updates. */
+  private enterStage(): void | Promise<unknown> {
+    const stage = this.stages[this.stage];
+    if (stage && this.entered < this.stage) {
+      this.entered = this.stage;
+      const waiting = stage.before?.();
+      if (waiting) return waiting.then(() => super.scheduleUpdate());
+    }
+    return super.scheduleUpdate();
+  }
+
+  /** Resolves once every stage of the first render is drawn (tests, hosts waiting for a full render). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.stepping) {
+      await this.stepping;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 }
 
