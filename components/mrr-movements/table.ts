@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import { toCsv } from '../../src/core/csv.js';
 import { currencyDigits } from '../../src/core/money.js';
 import type { MovementRow } from '../../src/core/movements.js';
 import { formatMonth } from './format.js';
@@ -17,19 +18,30 @@ const MONEY = ['startingMrr', 'new', 'expansion', 'reactivation', 'contraction',
  */
 export function movementsToCsv(rows: readonly MovementRow[], currency: string): string {
   const digits = currencyDigits(currency);
-  const head =
-    'month,starting_mrr,new,expansion,reactivation,contraction,churn,ending_mrr,customers,new_customers,churned_customers,reactivated_customers';
-  const lines = rows.map((r) =>
-    [
-      r.month,
-      ...MONEY.map((k) => (Object.is(r[k], -0) ? 0 : r[k]).toFixed(digits)),
-      r.customers,
-      r.newCustomers,
-      r.churnedCustomers,
-      r.reactivatedCustomers,
-    ].join(','),
-  );
-  return `${[head, ...lines].join('\r\n')}\r\n`;
+  const head = [
+    'month',
+    'starting_mrr',
+    'new',
+    'expansion',
+    'reactivation',
+    'contraction',
+    'churn',
+    'ending_mrr',
+    'customers',
+    'new_customers',
+    'churned_customers',
+    'reactivated_customers',
+  ];
+  const lines = rows.map((r) => [
+    r.month,
+    ...MONEY.map((k) => (Object.is(r[k], -0) ? 0 : r[k]).toFixed(digits)),
+    r.customers,
+    r.newCustomers,
+    r.churnedCustomers,
+    r.reactivatedCustomers,
+  ]);
+  // The product's one CSV writer (quoting, formula neutralising): src/core/csv.ts.
+  return toCsv([head, ...lines]);
 }
 
 /**

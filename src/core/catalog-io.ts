@@ -4,6 +4,7 @@
  * `packages.ts` so that an element rendering a design (the pricing table) never loads the CSV parser.
  */
 import Papa from 'papaparse';
+import { readCsvCell, toCsv } from './csv.js';
 import { readInterval, type BillingInterval } from './money.js';
 import { detectNumberFormat, numberFormatOfLocale, readFileAmount, twoWaySample, type NumberFormat } from './number-format.js';
 import {
@@ -93,16 +94,17 @@ function catalogInterval(text: string): BillingInterval | undefined {
   return interval === 'oneTime' ? undefined : interval;
 }
 
-/** Spreadsheet formula escape of an export (`'=SUM…`), taken off again on import. */
-const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+/** Spreadsheet formula escape of an export (`'=SUM…`, src/core/csv.ts), taken off again on import. */
+const unescapeFormula = readCsvCell;
 
 /**
- * A catalog as CSV with a header row (`CATALOG_COLUMNS`), numbers written plainly (`1234.5`), cells
- * starting with `=`, `+`, `-` or `@` escaped so a spreadsheet does not run them as formulas.
+ * A catalog as CSV with a header row (`CATALOG_COLUMNS`), numbers written plainly (`1234.5`), by the
+ * product's one CSV writer (src/core/csv.ts): cells a spreadsheet could run are neutralised, cells
+ * holding a separator quoted.
  */
 export function catalogToCsv(catalog: readonly CatalogProduct[]): string {
   const rows = catalog.map((p) => CATALOG_COLUMNS.map((c) => (p[c] ?? '') as string | number));
-  return Papa.unparse({ fields: [...CATALOG_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\n' });
+  return toCsv([[...CATALOG_COLUMNS], ...rows], { newline: '\n' });
 }
 
 /**

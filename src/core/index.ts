@@ -15,3 +15,4 @@ export * from './packages.js';
 export * from './canvas.js';
 export * from './catalog-io.js';
 export * from './number-format.js';
+export * from './csv.js';

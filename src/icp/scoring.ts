@@ -15,6 +15,7 @@ import {
   type IcpTier,
 } from '../core/icp.js';
 import { normalizeHeader } from '../import/mapping.js';
+import { csvCell } from '../core/csv.js';
 import {
   detectNumberFormat,
   readFileAmount,
@@ -401,21 +402,8 @@ export function unreadableCells(_icp: Icp, input: ProspectInput, scores: Prospec
 // ---------------------------------------------------------------------------------------------
 // Export
 
-/** One CSV cell, quoted when needed; a leading `= + - @` (or tab, carriage return) is neutralised
- * with a single quote so spreadsheets do not run it as a formula. */
-export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
-  if (text.length === 0) return text;
-  const first = text.charCodeAt(0);
-  // = + - @ tab CR
-  const safe = first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 ? `'${text}` : text;
-  for (let i = 0; i < safe.length; i++) {
-    const c = safe.charCodeAt(i);
-    // " , LF CR
-    if (c === 34 || c === 44 || c === 10 || c === 13) return `"${safe.replace(/"/g, '""')}"`;
-  }
-  return safe;
-}
+/** One CSV cell as the product writes every CSV (src/core/csv.ts: quoted, formulas neutralised). */
+export { csvCell };
 
 /** Column names added by {@link toScoredCsv} (prefixed so a prospect's own `score` column survives). */
 export const SCORED_COLUMNS = ['icp_score', 'icp_tier', 'icp_coverage_pct', 'icp_reasons'] as const;

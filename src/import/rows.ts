@@ -13,6 +13,7 @@ import { BILLING_INTERVALS, currencyDigits, isCurrency, MAX_AMOUNT, readInterval
 import type { BillingInterval } from '../core/money.js';
 import { readDay } from '../core/dates.js';
 import { numberFormatOfLocale, readFileAmount } from '../core/number-format.js';
+import { toCsv } from '../core/csv.js';
 import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING } from '../core/period-columns.js';
 import { validateMapping } from './fields.js';
 import {
@@ -376,26 +377,16 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
   };
 }
 
-/** One CSV cell, quoted when needed; a leading `= + - @` is defused so spreadsheets do not run it. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
  * Every row error as a CSV (`line,code,column,value`) to download: all lines and codes, and the
  * column and cell for the first {@link MAX_DETAILED_ERRORS}.
  */
 export function errorsToCsv(errors: RowErrorLog): string {
-  const out: string[] = ['line,code,column,value'];
+  const rows: (string | number)[][] = [['line', 'code', 'column', 'value']];
   for (let i = 0; i < errors.count; i++) {
     const detail = errors.first[i];
     const code = ROW_ERROR_CODES[errors.codes[i]] ?? 'unknown';
-    out.push(
-      detail
-        ? `${detail.line},${detail.code},${csvCell(detail.column ?? '')},${csvCell(detail.value ?? '')}`
-        : `${errors.lines[i]},${code},,`,
-    );
+    rows.push(detail ? [detail.line, detail.code, detail.column ?? '', detail.value ?? ''] : [errors.lines[i], code, '', '']);
   }
-  return `${out.join('\r\n')}\r\n`;
+  return toCsv(rows);
 }

@@ -62,9 +62,9 @@ describe('prospect scoring', () => {
   });
 
   it('scores rows keyed by header (parseCsvRecords from the import pipeline) like rows of cells', async () => {
-    const csv = [TABLE.headers.join(','), ...TABLE.rows.map((r) => r.map((c) => csvCell(c).replace(/^'/, '')).join(','))].join(
-      '\n',
-    );
+    // Every cell quoted, nothing neutralised: the records hold the table's cells as they are.
+    const quoted = (c: string) => `"${c.replace(/"/g, '""')}"`;
+    const csv = [TABLE.headers.join(','), ...TABLE.rows.map((r) => r.map(quoted).join(','))].join('\n');
     const records = await parseCsvRecords(csv);
     expect(records.rows).toHaveLength(4);
     const fromRecords = scoreAll(ICP, records, {}, 'dot');
@@ -219,13 +219,13 @@ describe('toScoredCsv', () => {
     expect(yields).toBeGreaterThan(2);
   });
 
-  it('csvCell neutralises = + - @ tab and carriage return at the start only', () => {
+  it('csvCell (the one writer, src/core/csv.ts) neutralises = + - @ tab and carriage return, quoted', () => {
     expect(['=1+2', '+1', '-1', '@SUM(A1)', '\tx', 'a=b', 'x-1'].map(csvCell)).toEqual([
-      "'=1+2",
-      "'+1",
-      "'-1",
-      "'@SUM(A1)",
-      "'\tx",
+      `"'=1+2"`,
+      `"'+1"`,
+      '-1', // a plain negative number is a number, not a formula
+      `"'@SUM(A1)"`,
+      `"'\tx"`,
       'a=b',
       'x-1',
     ]);
