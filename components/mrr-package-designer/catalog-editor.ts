@@ -135,6 +135,7 @@ export function issueText(v: View, issue: PackageIssue): string {
     case 'duplicateProduct':
     case 'emptyName':
     case 'zeroPrice':
+    case 'freeYearly':
       return t(`issue.${issue.code}`);
     default:
       return t('issue.other', { code: String((issue as { code: string }).code) });

@@ -98,6 +98,8 @@ const messagesEn = {
   'fig.setupFee': 'Setup fees (once)',
   'reason.noPrice': 'No price',
   'reason.noValue': 'Nothing included',
+  'reason.zeroValue': 'Its products are priced 0',
+  'reason.noDiscount': 'No discount keeps the target margin at this cost',
   'reason.unreachable': 'Target out of reach',
   'reason.other': 'Cannot tell',
   problems: 'To check',
@@ -109,6 +111,7 @@ const messagesEn = {
   'issue.duplicateProduct': 'This product id is used twice: each product needs its own id.',
   'issue.emptyName': 'The name is empty.',
   'issue.zeroPrice': 'The price is zero: this tier earns nothing.',
+  'issue.freeYearly': 'Paid yearly, this tier costs nothing: the annual discount takes off the whole price.',
   'issue.other': 'Check this: {code}.',
   // Canvas
   canvas: 'Value proposition',

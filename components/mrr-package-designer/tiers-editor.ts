@@ -146,8 +146,14 @@ function figure(v: View, e: TierEconomics | undefined, f: (typeof FIGURES)[numbe
   const value = e[f.key];
   if (value === null) {
     const reason = e.reasons[f.key as keyof TierEconomics['reasons']];
+    // A list value of 0 is "nothing included" only when the tier includes nothing: products
+    // priced 0 are included all the same.
+    if (reason === 'noListValue' && v.result?.design.tiers.find((x) => x.id === e.id)?.items.length)
+      return v.t('reason.zeroValue');
     return v.t((reason && REASONS[reason]) || 'reason.other');
   }
+  // A negative "largest discount" is no discount at all: even the list price misses the target.
+  if (f.key === 'maxDiscountPct' && value < 0) return v.t('reason.noDiscount');
   return f.kind === 'money' ? v.money(value) : v.l.percent(value, 2);
 }
 

@@ -3,7 +3,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { subscribe, latest } from '../../src/channel/channel.js';
-import { pricingTopic, type PublicPricing, type PublicTier } from '../../src/channel/pricing.js';
+import { pricingTopic, type PublicPricing, type PublicTier, yearlySaving } from '../../src/channel/pricing.js';
 import { toMinor } from '../../src/core/money.js';
 import type { PackageDesign } from '../../src/core/packages.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
@@ -203,12 +203,12 @@ export class MrrPricingTable extends MrrElement {
   private renderPricing(pricing: PublicPricing) {
     if (!pricing.tiers.length) return html`<p class="message">${this.i18n.t('noPlans')}</p>`;
     const t = this.i18n.t.bind(this.i18n);
-    const annualPct = this.i18n.percent(pricing.annualDiscountPct, 1);
-    // A discount that rounds to "0%" is not offered as a saving.
-    const saves = annualPct !== this.i18n.percent(0, 1);
+    // The toggle's words follow the cards: a saving is offered when a card shows one, and its
+    // percent never reads 0 % (a card saves something) nor 100 % (a card still asks a yearly price).
+    const saving = yearlySaving(pricing);
     const choices: Array<[BillingChoice, string]> = [
       ['month', t('monthly')],
-      ['year', saves ? t('yearlySave', { pct: annualPct }) : t('yearly')],
+      ['year', saving ? t('yearlySave', { pct: this.i18n.percent(saving.pct, saving.digits) }) : t('yearly')],
     ];
     return html`<fieldset part="toggle" class="toggle">
         <legend>${t('billing')}</legend>

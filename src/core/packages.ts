@@ -180,7 +180,9 @@ export type PackageIssueCode =
   /** A product (productId) or tier (tierId) without a name. */
   | 'emptyName'
   /** A tier priced 0 (tierId). */
-  | 'zeroPrice';
+  | 'zeroPrice'
+  /** A tier with a monthly price whose yearly price is 0: the annual discount takes it all (tierId). */
+  | 'freeYearly';
 
 export interface PackageIssue {
   code: PackageIssueCode;
@@ -232,12 +234,6 @@ export const MAX_TIER_MONTHLY = 1e10;
 /** The tier limit in minor units of `currency` (lower for 4-decimal currencies, to stay exact). */
 function tierLimitMinor(currency: string): number {
   return Math.min(MAX_TIER_MONTHLY * 10 ** currencyDigits(currency), Math.floor(Number.MAX_SAFE_INTEGER / 1200));
-}
-
-/** Monthly amount in minor units, not rounded: what `toMonthlyMinor` rounds. */
-function monthlyExactMinor(minor: number, interval: BillingInterval, intervalCount = 1): number {
-  // toMonthlyMinor(1) of a unit with 6 more decimals: the exact fraction to 1e-6 of a minor unit.
-  return toMonthlyMinor(minor * 1e6, interval, intervalCount) / 1e6;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,7 +379,6 @@ export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
     return issues;
   }
   const value = result.output;
-  const products = new Map(value.catalog.map((p) => [p.id, p] as const));
   const tierIds = new Set<string>();
   const currency = value.currency;
   // Amounts are exact in the currency's minor unit: more decimals are refused, never rounded away.
@@ -398,24 +393,57 @@ export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
   value.tiers.forEach((tier, t) => precise(tier.price, `tiers.${t}.price`));
   const limit = tierLimitMinor(currency);
   const tooLarge = { max: fromMinor(limit, currency) };
+  // One limit, compared exactly: a tier's monthly list value, cost or price may be `limit` minor
+  // units, not one more (a fixed price of 1e10 and a list value of 1e10 are both accepted).
+  const yearLimit = 12n * BigInt(limit);
+  const over = (year: Ratio) => year.n > yearLimit * year.d;
+  const firstIndex = new Map<string, number>();
+  value.catalog.forEach((p, i) => {
+    if (!firstIndex.has(p.id)) firstIndex.set(p.id, i);
+  });
   value.tiers.forEach((tier, t) => {
     if (tierIds.has(tier.id)) add(`tiers.${t}.id`, 'duplicate');
     tierIds.add(tier.id);
-    // Amounts too large to compute exactly are refused where the user can act: the fixed price, or
-    // the quantity of the item that takes the tier's list value or cost over the limit.
+    // Amounts too large to compute exactly are refused where the user can act: the fixed price; the
+    // product's price when one unit of it is already over; else the quantity that takes the tier
+    // over, with the largest quantity that would fit.
     if (tier.price != null && toMinor(tier.price, currency) > limit) add(`tiers.${t}.price`, 'tooLarge', tooLarge);
-    let list = 0;
-    let cost = 0;
-    let over = false;
+    let list: Ratio = { n: 0n, d: 1n };
+    let cost: Ratio = { n: 0n, d: 1n };
+    let blamed = false;
     tier.items.forEach((item, i) => {
-      const p = products.get(item.productId);
-      if (!p) return add(`tiers.${t}.items.${i}.productId`, 'unknownProduct');
-      list += monthlyExactMinor(toMinor(p.retail, currency) * item.quantity, p.interval, p.intervalCount);
-      cost += monthlyExactMinor(toMinor(p.wholesale, currency) * item.quantity, p.interval, p.intervalCount);
-      if (!over && (list > limit || cost > limit)) {
-        over = true;
-        add(`tiers.${t}.items.${i}.quantity`, 'tooLarge', tooLarge);
+      const index = firstIndex.get(item.productId);
+      if (index === undefined) return add(`tiers.${t}.items.${i}.productId`, 'unknownProduct');
+      const p = value.catalog[index];
+      const count = p.intervalCount ?? 1;
+      const retail = toMinor(p.retail, currency);
+      const wholesale = toMinor(p.wholesale, currency);
+      const nextList = plus(list, yearlyExactMinor(retail, item.quantity, p.interval, count));
+      const nextCost = plus(cost, yearlyExactMinor(wholesale, item.quantity, p.interval, count));
+      if (!blamed && (over(nextList) || over(nextCost))) {
+        blamed = true;
+        const field = over(nextList) ? 'retail' : 'wholesale';
+        const unitMinor = field === 'retail' ? retail : wholesale;
+        if (item.quantity <= 1 && over(yearlyExactMinor(unitMinor, 1, p.interval, count))) {
+          // One unit alone is over: the price is at fault. Its limit, per its own interval.
+          const maxMinor = (yearLimit * BigInt(count)) / PER_YEAR[p.interval];
+          add(`catalog.${index}.${field}`, 'tooLarge', { max: fromMinor(Number(maxMinor), currency) });
+        } else {
+          // The largest quantity (to 2 decimals) that keeps both totals within the limit.
+          const room = (sum: Ratio, unit: number) => {
+            if (unit === 0) return Infinity;
+            const perUnit = yearlyExactMinor(unit, 1, p.interval, count);
+            // (yearLimit − sum) ÷ perUnit, to 2 decimals rounded down.
+            const num = (yearLimit * sum.d - sum.n) * perUnit.d * 100n;
+            const den = sum.d * perUnit.n;
+            return num <= 0n ? 0 : Number(num / den) / 100;
+          };
+          const max = Math.min(room(list, retail), room(cost, wholesale), MAX_QUANTITY);
+          add(`tiers.${t}.items.${i}.quantity`, 'tooLarge', { max });
+        }
       }
+      list = nextList;
+      cost = nextCost;
     });
   });
   return issues;
@@ -533,6 +561,7 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
     else if (target !== null && marginPct !== null && marginPct < pct2(target)) {
       issues.push({ code: 'belowTargetMargin', tierId });
     }
+    if (price > 0 && annualPrice === 0) issues.push({ code: 'freeYearly', tierId });
     if (!tier.name.trim()) issues.push({ code: 'emptyName', tierId });
     return {
       id: tierId,

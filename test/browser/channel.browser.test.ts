@@ -101,6 +101,27 @@ describe('the channel between elements', () => {
     expect(Object.keys(saved!.data)).not.to.include('design');
   });
 
+  it('a duplicate product id: the table keeps the last valid prices until the id is fixed', async () => {
+    const key = uniqueKey();
+    const host = await fixture<HTMLDivElement>('<div></div>');
+    const d = await designer(key, host);
+    const t = table(key, host);
+    await until(() => shadow(t).querySelector('[data-tier="better"]'));
+    expect(price(t, 'better')).to.equal('$405 per month');
+    // Automation takes reputation's id: Better would be priced with reputation twice (150 + 150, 10 % off = 270).
+    await type(d, '[id="p-automation--id"]', 'reputation');
+    await d.updateComplete;
+    expect(d.economics!.issues.some((i) => i.code === 'duplicateProduct')).to.equal(true);
+    await type(d, '[id="better--discountPct"]', '20');
+    // The designer publishes in its update, synchronously: had it published, the table would have it now.
+    await d.updateComplete;
+    await t.updateComplete;
+    expect(price(t, 'better')).to.equal('$405 per month');
+    // Fixed: the table follows again. 450 × 0.8 = 360.
+    await type(d, '[id="p-automation--id"]', 'automation');
+    await until(() => price(t, 'better') === '$360 per month');
+  });
+
   it('the designer pulls what an ICP builder on the page shows (typed, not yet saved) through the channel', async () => {
     const key = uniqueKey();
     const host = await fixture<HTMLDivElement>('<div></div>');

@@ -49,3 +49,32 @@ describe('<mrr-pricing-table>: amounts have the currency’s decimals', () => {
     expect(shadow(el).querySelector('[data-tier="t"]')).to.not.equal(null);
   });
 });
+
+describe('<mrr-pricing-table>: the billing toggle says what the cards show', () => {
+  const yearlyLabel = (el: MrrPricingTable) => text(el, 'fieldset label:last-of-type');
+  const chooseYearly = async (el: MrrPricingTable) => {
+    shadow(el).querySelector<HTMLInputElement>('input[value="year"]')!.click();
+    await el.updateComplete;
+  };
+
+  it('99.999 % off while a card asks $0.01 a year: the toggle says 99.9 %, not 100 %', async () => {
+    // 100 a month × 12 × 0.00001 = 0.012 → $0.01 a year.
+    const el = await table({ ...design('USD', 100), annualDiscountPct: 99.999 });
+    expect(yearlyLabel(el)).to.equal('Yearly, save 99.9%');
+    await chooseYearly(el);
+    expect(text(el, '[data-tier="t"] [part="price"]')).to.equal('$0.01 per year');
+  });
+
+  it('0.004 % off while a card saves $480 a year: the toggle offers the saving', async () => {
+    // 1,000,000 a month × 12 × 0.00004 = 480.
+    const el = await table({ ...design('USD', 1_000_000), annualDiscountPct: 0.004 });
+    expect(yearlyLabel(el)).to.equal('Yearly, save 0.004%');
+    await chooseYearly(el);
+    expect(text(el, '[data-tier="t"]')).to.contain('You save $480 a year');
+  });
+
+  it('no card saves anything (prices 0): "Yearly" alone, whatever the discount', async () => {
+    const el = await table({ ...design('USD', 0), annualDiscountPct: 15 });
+    expect(yearlyLabel(el)).to.equal('Yearly');
+  });
+});
