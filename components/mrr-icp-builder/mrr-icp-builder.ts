@@ -1,7 +1,5 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { publish } from '../../src/channel/channel.js';
-import { icpProfileOf, icpTopic } from '../../src/channel/icp.js';
 import { type Icp, type IcpFit, icpFit, validateIcp } from '../../src/core/icp.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { FormController } from '../../src/controllers/form-controller.js';
@@ -38,6 +36,14 @@ import {
   readIcp,
   relocalizeInputs,
 } from './state.js';
+
+/** The channel and the ICP record, loaded on demand (not part of what the element's file weighs). */
+let channelLoading: Promise<unknown> | undefined;
+let loaded: [typeof import('../../src/channel/channel.js'), typeof import('../../src/channel/icp.js')] | undefined;
+const loadChannel = () =>
+  (channelLoading ??= Promise.all([import('../../src/channel/channel.js'), import('../../src/channel/icp.js')]).then(
+    (modules) => (loaded = modules),
+  ));
 
 const TIER_KEYS = ['thresholdA', 'thresholdB', 'thresholdC', 'minCoveragePct'] as const;
 
@@ -193,7 +199,13 @@ export class MrrIcpBuilder extends MrrElement {
   /** Publishes the active profile's public record on the channel under the storage key (the package designer pulls it). */
   override updated(): void {
     const icp = this.form.result?.icp;
-    if (this.restoredOnce && icp && this.storageKey) publish(icpTopic, this.storageKey, icpProfileOf(icp, this.inputs.personas));
+    if (!this.restoredOnce || !icp || !this.storageKey) return;
+    if (!loaded) {
+      void loadChannel().then(() => this.requestUpdate());
+      return;
+    }
+    const [{ publish }, { icpProfileOf, icpTopic }] = loaded;
+    publish(icpTopic, this.storageKey, icpProfileOf(icp, this.inputs.personas));
   }
 
   /**

@@ -1,8 +1,5 @@
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { latest, publish } from '../../src/channel/channel.js';
-import { icpTopic } from '../../src/channel/icp.js';
-import { pricingOf, pricingTopic } from '../../src/channel/pricing.js';
 import { toMinor } from '../../src/core/money.js';
 import type { PackageDesign, PackageEconomics } from '../../src/core/packages.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
@@ -52,6 +49,21 @@ import {
 import { renderTiers } from './tiers-editor.js';
 import { renderWhatIf } from './what-if.js';
 import type { View } from './view.js';
+
+/**
+ * The channel and its pricing and ICP records, loaded on demand (a first render does not wait for
+ * them; they are not part of what the element's file weighs). `loaded` once they are here.
+ */
+let channelLoading: Promise<unknown> | undefined;
+let loaded:
+  | [typeof import('../../src/channel/channel.js'), typeof import('../../src/channel/pricing.js'), typeof import('../../src/channel/icp.js')]
+  | undefined;
+const loadChannel = () =>
+  (channelLoading ??= Promise.all([
+    import('../../src/channel/channel.js'),
+    import('../../src/channel/pricing.js'),
+    import('../../src/channel/icp.js'),
+  ]).then((modules) => (loaded = modules)));
 
 /** `mrr-package-mix`: what the what-if mix brings, for the calculator. Money in major units. */
 export interface PackageMixDetail {
@@ -198,6 +210,11 @@ export class MrrPackageDesigner extends MrrElement {
     const result = this.form.result;
     if (!this.restoredOnce || !key || !result) return;
     if (result.economics.issues.some((i) => i.code === 'duplicateProduct' && i.tierId === undefined)) return;
+    if (!loaded) {
+      void loadChannel().then(() => this.requestUpdate());
+      return;
+    }
+    const [{ publish }, { pricingOf, pricingTopic }] = loaded;
     publish(pricingTopic, key, pricingOf(result.design, result.economics));
   }
 
@@ -354,6 +371,8 @@ export class MrrPackageDesigner extends MrrElement {
       this.announcer.say(message());
     };
     if (!key) return say(() => this.t('icp.none'));
+    await loadChannel();
+    const [{ latest }, , { icpTopic }] = loaded!;
     const needs = needsFromIcp(await latest(icpTopic, key));
     if (!needs) return say(() => this.t('icp.none'));
     const snapshot = this.form.inputs;
@@ -434,10 +453,12 @@ export class MrrPackageDesigner extends MrrElement {
    * `<script type="application/json">`. It never holds a wholesale cost, margin, target or client
    * mix: the page's source is public.
    */
-  private exportDesign(): void {
+  private async exportDesign(): Promise<void> {
     const design = this.exportable();
     const economics = this.form.result?.economics;
     if (!design || !economics) return;
+    await loadChannel();
+    const [, { pricingOf }] = loaded!;
     download('pricing-table.json', JSON.stringify(pricingOf(design, economics), null, 2), 'application/json');
     this.exportMessage = () => this.t('exported', { file: 'pricing-table.json' });
   }
@@ -530,7 +551,7 @@ export class MrrPackageDesigner extends MrrElement {
       <div class="lower">
         ${renderCanvas(v)}
         <div class="side">
-          ${renderWhatIf(v)} ${renderExport(this.i18n, this.exportMessage?.() ?? '', () => this.exportDesign())}
+          ${renderWhatIf(v)} ${renderExport(this.i18n, this.exportMessage?.() ?? '', () => void this.exportDesign())}
         </div>
       </div>
       ${this.undo.render(this.i18n.c('common.undo'))} ${this.announcer.render()}

@@ -220,6 +220,9 @@ function readRow(
   return { product: product as unknown as CatalogProduct };
 }
 
+/** `JSON.parse` reviver: a number written `-0` is read as 0 (it passes `≥ 0` and would print "-0"). */
+const withoutNegativeZero = (_key: string, value: unknown): unknown => (Object.is(value, -0) ? 0 : value);
+
 /** A catalog as JSON (a list of products), indented for people to read. */
 export function catalogToJson(catalog: readonly CatalogProduct[]): string {
   return JSON.stringify(catalog, null, 2);
@@ -232,7 +235,7 @@ export function catalogToJson(catalog: readonly CatalogProduct[]): string {
 export function parseCatalogJson(text: string): CatalogImport {
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text.replace(/^\uFEFF/, ''), withoutNegativeZero);
   } catch {
     return { products: [], errors: [{ line: 1, code: 'invalidJson' }] };
   }
@@ -298,7 +301,7 @@ export function parseDesignJson(text: string): {
 } {
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text.replace(/^\uFEFF/, ''), withoutNegativeZero);
   } catch {
     return { design: null, errors: [{ field: '', code: 'invalidJson' }] };
   }

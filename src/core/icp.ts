@@ -153,14 +153,15 @@ function isPlainNumber(text: string): boolean {
  * (`1.200,5`, `12k`, `$40`, `1e3`) is `undefined`: unreadable, never guessed.
  */
 export function readIcpNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  // `+ 0`: a cell `-0` (or the number −0) is read as 0.
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : undefined;
   if (typeof value !== 'string' || value.length === 0) return undefined;
   const text = isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1)) ? value.trim() : value;
   let n: number;
   if (isPlainNumber(text)) n = Number(text);
   else if (GROUPED_NUMBER.test(text)) n = Number(text.replace(/,/g, ''));
   else return undefined;
-  return Number.isFinite(n) ? n : undefined;
+  return Number.isFinite(n) ? n + 0 : undefined;
 }
 
 const TRUE_WORDS = new Set(['yes', 'true', '1', 'y']);

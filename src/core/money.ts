@@ -100,13 +100,19 @@ export function fromMinor(minor: number, currency = 'USD'): number {
   return Number((minor / 10 ** digits).toFixed(digits));
 }
 
-/** Rounds half away from zero; rounds numbers like 1.005 * 100 = 100.49999999999999 correctly. */
+/**
+ * Rounds half away from zero; rounds numbers like 1.005 * 100 = 100.49999999999999 correctly.
+ * Never −0: −0.3 rounds to 0 (a −0 would print as "-0" and sum as a sign).
+ */
 export function roundHalfAway(x: number): number {
   if (!Number.isFinite(x)) return 0;
   const sign = x < 0 ? -1 : 1;
   const abs = Math.abs(x);
-  // Nudge by a relative epsilon so that representation error does not flip a half.
-  return sign * Math.round(abs * (1 + Number.EPSILON * 4));
+  // Every double from 2^52 up is a whole number: nothing to round (and the nudge below would move it,
+  // or overflow to Infinity next to Number.MAX_VALUE).
+  if (abs >= 2 ** 52) return x;
+  // Nudge by a relative epsilon so that representation error does not flip a half; `+ 0` turns −0 into 0.
+  return sign * Math.round(abs * (1 + Number.EPSILON * 4)) + 0;
 }
 
 /**
@@ -156,7 +162,13 @@ function cachedFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   const key = locale + JSON.stringify(options);
   let f = formatCache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(safeLocale(locale), options);
+    try {
+      // No sign on a zero: −0, or −0.001 rounded to 0, prints "0" rather than "-0" or "-$0.00".
+      f = new Intl.NumberFormat(safeLocale(locale), { ...options, signDisplay: 'negative' });
+    } catch {
+      // An engine without `signDisplay: 'negative'` (before Intl.NumberFormat v3) formats as it can.
+      f = new Intl.NumberFormat(safeLocale(locale), options);
+    }
     formatCache.set(key, f);
   }
   return f;
@@ -514,8 +526,9 @@ export function parseAmount(text: string, locale = 'en'): ParseResult {
       ok: false,
       code: 'badGrouping',
       readings: {
-        decimal: sign * Number(`${groups.slice(0, -1).join('')}.${last}`),
-        grouped: sign * Number(groups.join('')),
+        // `+ 0`: `-0,00` offers 0 and 0, never −0.
+        decimal: sign * Number(`${groups.slice(0, -1).join('')}.${last}`) + 0,
+        grouped: sign * Number(groups.join('')) + 0,
         digits: last.length,
       },
     };

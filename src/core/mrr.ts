@@ -171,9 +171,11 @@ export function plansToMrr(plans: PlanLine[], currency = 'USD'): { mrrMinor: num
  * Throws `InvalidInputError` (with one `{ field, code }` per bad field) on invalid assumptions.
  * Example: MRR 10,000, churn 5 %/month, nothing else, 12 months → ending MRR 5,403.60.
  */
-export function projectMrr(assumptions: MrrAssumptions): Projection {
-  const issues = validateAssumptions(assumptions);
+export function projectMrr(input: MrrAssumptions): Projection {
+  const issues = validateAssumptions(input);
   if (issues.length) throw new InvalidInputError(issues);
+  // The validated copy: what the schema reads (−0 read as 0, so no row carries it).
+  const assumptions: MrrAssumptions = v.parse(assumptionsSchema, input);
   const currency = assumptions.currency ?? 'USD';
 
   let startMinor: number;

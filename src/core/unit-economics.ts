@@ -220,6 +220,7 @@ export function ltvCurve(inputs: LtvInputs, churnFromPct = 1, churnToPct = 10, s
   const checked = checkFields(curveSchema, { inputs, churnFromPct, churnToPct, steps });
   if (!checked.ok) throw new InvalidInputError(checked.issues);
   const { arpa, grossMarginPct, currency = 'USD' } = checked.value.inputs;
+  ({ churnFromPct, churnToPct, steps } = checked.value);
   const digits = currencyDigits(currency);
   const arpaMinor = roundHalfAway(arpa * 10 ** digits);
   const points: LtvPoint[] = [];

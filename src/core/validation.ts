@@ -36,18 +36,27 @@ export class InvalidInputError extends Error {
   }
 }
 
-/** A finite number ≥ 0 (and ≤ max, code `tooLarge`). */
+/** −0 (which passes `≥ 0`, from `JSON.parse('-0')`) read as 0, so no result carries it. */
+const noNegativeZero = v.transform((x: number) => x + 0);
+
+/** A finite number ≥ 0 (and ≤ max, code `tooLarge`); −0 is read as 0. */
 export const amount = (max = 1e12) =>
-  v.pipe(v.number('notANumber'), v.finite('notANumber'), v.minValue(0, 'negative'), v.maxValue(max, 'tooLarge'));
+  v.pipe(v.number('notANumber'), v.finite('notANumber'), v.minValue(0, 'negative'), v.maxValue(max, 'tooLarge'), noNegativeZero);
 
 /** A whole number ≥ 0. */
 export const count = (max = 1e9) => v.pipe(amount(max), v.integer('notInteger'));
 
-/** A percent 0–100. */
+/** A percent 0–100; −0 is read as 0. */
 export const percent = () =>
-  v.pipe(v.number('notANumber'), v.finite('notANumber'), v.minValue(0, 'outOfRange'), v.maxValue(100, 'outOfRange'));
+  v.pipe(
+    v.number('notANumber'),
+    v.finite('notANumber'),
+    v.minValue(0, 'outOfRange'),
+    v.maxValue(100, 'outOfRange'),
+    noNegativeZero,
+  );
 
-/** An integer in [min, max]. */
+/** An integer in [min, max]; −0 is read as 0. */
 export const integerIn = (min: number, max: number) =>
   v.pipe(
     v.number('notANumber'),
@@ -55,6 +64,7 @@ export const integerIn = (min: number, max: number) =>
     v.integer('notInteger'),
     v.minValue(min, 'outOfRange'),
     v.maxValue(max, 'outOfRange'),
+    noNegativeZero,
   );
 
 const CODES = new Set<string>(['required', 'notANumber', 'negative', 'outOfRange', 'notInteger', 'tooLarge', 'sumTooLarge']);
