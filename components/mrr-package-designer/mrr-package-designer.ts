@@ -56,7 +56,11 @@ import type { View } from './view.js';
  */
 let channelLoading: Promise<unknown> | undefined;
 let loaded:
-  | [typeof import('../../src/channel/channel.js'), typeof import('../../src/channel/pricing.js'), typeof import('../../src/channel/icp.js')]
+  | [
+      typeof import('../../src/channel/channel.js'),
+      typeof import('../../src/channel/pricing.js'),
+      typeof import('../../src/channel/icp.js'),
+    ]
   | undefined;
 const loadChannel = () =>
   (channelLoading ??= Promise.all([

@@ -81,7 +81,12 @@ describe('the channel between elements', () => {
     const key = uniqueKey();
     const host = await fixture<HTMLDivElement>('<div></div>');
     await designer(key, host);
-    const record = await until(() => latest(pricingTopic, key));
+    // Published once the designer's saved state is restored and the channel is loaded.
+    let record: unknown;
+    for (let i = 0; i < 100 && !record; i++) {
+      record = await latest(pricingTopic, key);
+      if (!record) await new Promise((r) => setTimeout(r, 20));
+    }
     await settled();
     const stored = await loadState(`channel:pricing:${key}`);
     for (const value of [record, stored!.data]) {

@@ -217,8 +217,9 @@ describe('<mrr-package-designer>', () => {
     await settle(el);
     await el.persist.flush();
     // Better: 150 + 300 = 450 a month, 20 % off = 360.
-    const pricing = await latest(pricingTopic, key);
-    expect(pricing!.tiers.find((t) => t.id === 'better')!.month.price).to.equal(360);
+    const betterPrice = async () => (await latest(pricingTopic, key))?.tiers.find((t) => t.id === 'better')?.month.price;
+    for (let i = 0; i < 100 && (await betterPrice()) !== 360; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await betterPrice()).to.equal(360);
     el.parentElement!.remove();
     const again = await designer('', key);
     expect(q<HTMLInputElement>(again, '[id="better--discountPct"]').value).to.equal('20');
@@ -246,8 +247,13 @@ describe('<mrr-package-designer>', () => {
     const key = uniqueKey();
     const el = await designer('', key);
     await settle(el);
+    // Published once the saved state is restored and the channel is loaded (on demand).
+    let pricing = await latest(pricingTopic, key);
+    for (let i = 0; i < 100 && !pricing; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      pricing = await latest(pricingTopic, key);
+    }
     await settled();
-    const pricing = await latest(pricingTopic, key);
     expect(pricing!.tiers.map((t) => t.id)).to.deep.equal(['good', 'better', 'best']);
     expect(pricing!.currency).to.equal('USD');
     // Kept in storage under the channel's own public key, for a table opened later.
