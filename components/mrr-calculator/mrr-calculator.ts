@@ -10,7 +10,8 @@ import { type Stage, StagedElement } from '../../src/ui/staged-element.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { nextTask } from '../../src/ui/tasks.js';
 import { MrrEvent } from '../../src/events.js';
-import { type FieldError, numberField, radioGroup, readAmount, storageNotice } from '../../src/ui/fields.js';
+import { type FieldError, numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
+import { readNumber } from '../../src/forms/fields.js';
 import { messages } from './messages.js';
 import { renderResults } from './results.js';
 import {
@@ -18,10 +19,9 @@ import {
   type CalculatorInputs,
   type CalculatorView,
   exampleInputs,
-  NUMBER_FIELDS,
+  FIELDS,
   type NumericField,
   readInputs,
-  relocalizePlans,
 } from './state.js';
 import { calculatorStyles } from './mrr-calculator.styles.js';
 
@@ -90,7 +90,7 @@ export class MrrCalculator extends StagedElement {
     return this.form.inputs;
   }
   set inputs(next: CalculatorInputs | undefined) {
-    if (next) this.form.apply(next);
+    this.form.applyCode(next);
   }
 
   /** The last valid projection (kept, marked stale, while a field is refused). Readable before the first render. */
@@ -147,8 +147,7 @@ export class MrrCalculator extends StagedElement {
     component: 'calculator',
     l: this.i18n,
     defaults: (fmt) => exampleInputs((n) => fmt(n, 2), this.defaults),
-    numberFields: NUMBER_FIELDS,
-    relocalize: relocalizePlans,
+    fields: FIELDS,
     read: (inputs, ctx, edited) => {
       if (edited === 'churnPct' || edited === 'contractionPct') this.sumField = edited;
       return readInputs(inputs, ctx, this.sumField);
@@ -288,7 +287,7 @@ export class MrrCalculator extends StagedElement {
     const pct = '%';
     // "1 month" / "24 months" beside the horizon as typed ("months" while it does not read).
     const horizon = () => {
-      const typed = readAmount(this.form.inputs.horizon, this.i18n.locale);
+      const typed = readNumber(this.form.inputs.horizon, { locale: this.i18n.locale, currency: this.currency });
       return 'value' in typed ? typed.value : 2;
     };
     return html`<div part="base" class="layout" dir=${this.i18n.dir} lang=${this.i18n.lang}>

@@ -1,4 +1,4 @@
-import type { BillingInterval } from '../../src/core/money.js';
+import { type BillingInterval, BILLING_INTERVALS } from '../../src/core/money.js';
 import {
   churnReductionValue,
   type MrrAssumptions,
@@ -7,8 +7,8 @@ import {
   validateAssumptions,
 } from '../../src/core/mrr.js';
 import { type FieldIssue, InvalidInputError } from '../../src/core/validation.js';
-import type { FieldErrors, FormContext, FormReading, Relocalizer } from '../../src/controllers/form-controller.js';
-import { issueError, readAmount } from '../../src/ui/fields.js';
+import type { FieldErrors, FormContext, FormReading } from '../../src/controllers/form-controller.js';
+import { field, issueError, type NumberKind, readNumber } from '../../src/forms/fields.js';
 
 /** What the user typed, kept as text so a reload shows exactly that (and invalid text survives). */
 export interface CalculatorInputs {
@@ -33,27 +33,22 @@ export interface PlanInput {
 
 export type NumericField = 'clients' | 'price' | 'newClients' | 'churnPct' | 'expansionPct' | 'contractionPct' | 'horizon';
 
-/** Top-level fields holding numbers (re-formatted when the language changes, never re-read). */
-export const NUMBER_FIELDS: readonly NumericField[] = [
-  'clients',
-  'price',
-  'newClients',
-  'churnPct',
-  'expansionPct',
-  'contractionPct',
-  'horizon',
-];
-
-/** The plan list's numbers re-written by `convert` (language switch, restore under another language). */
-export function relocalizePlans(inputs: CalculatorInputs, convert: Relocalizer): CalculatorInputs {
-  const plans = inputs.plans.map((p) => ({
-    ...p,
-    price: convert(p.price),
-    intervalCount: convert(p.intervalCount),
-    clients: convert(p.clients),
-  }));
-  return { ...inputs, plans };
-}
+/** The inputs, declared once (src/forms/fields.ts): reading, re-formatting and cleaning come from it. */
+export const FIELDS = {
+  mode: field.choice(['average', 'plans']),
+  clients: field.amount(),
+  price: field.money(),
+  plans: field.list(
+    { price: field.money(), interval: field.choice(BILLING_INTERVALS), intervalCount: field.amount(), clients: field.amount() },
+    { keyed: false, blank: () => ({ price: '0', interval: 'month', intervalCount: '1', clients: '0' }) },
+  ),
+  newClients: field.amount(),
+  churnPct: field.percent(),
+  expansionPct: field.percent(),
+  contractionPct: field.percent(),
+  /** Whole months: read as a number, the core says when it is not whole (with the other fields' limits). */
+  horizon: field.amount(),
+} as const satisfies Record<keyof CalculatorInputs, unknown>;
 
 /** A valid reading: what the core was given, its projection and the "one point less churn" value. */
 export interface CalculatorView {
@@ -117,8 +112,8 @@ function placeIssue(errors: FieldErrors, issue: FieldIssue, values: Record<strin
 export function readInputs(inputs: CalculatorInputs, ctx: FormContext, edited?: string): FormReading<CalculatorView> {
   const errors: FieldErrors = {};
   const values: Record<string, number> = {};
-  const num = (id: string, raw: string, money = false): number => {
-    const r = readAmount(raw, ctx.locale, { money, currency: ctx.currency });
+  const num = (id: string, raw: string, kind: NumberKind = 'amount'): number => {
+    const r = readNumber(raw, ctx, kind);
     if ('error' in r) {
       errors[id] = r.error;
       return 0;
@@ -135,16 +130,16 @@ export function readInputs(inputs: CalculatorInputs, ctx: FormContext, edited?: 
   };
   if (inputs.mode === 'plans') {
     a.plans = inputs.plans.map((p, i) => ({
-      price: num(`plan-${i}-price`, p.price, true),
+      price: num(`plan-${i}-price`, p.price, 'money'),
       interval: p.interval,
       intervalCount: num(`plan-${i}-intervalCount`, p.intervalCount),
       clients: num(`plan-${i}-clients`, p.clients),
     }));
     // No plan to take a price from: new clients pay the price typed for them.
-    if (a.plans.length === 0) a.newCustomerMrr = num('price', inputs.price, true);
+    if (a.plans.length === 0) a.newCustomerMrr = num('price', inputs.price, 'money');
   } else {
     a.startingCustomers = num('clients', inputs.clients);
-    a.newCustomerMrr = num('price', inputs.price, true);
+    a.newCustomerMrr = num('price', inputs.price, 'money');
     a.startingMrr = a.startingCustomers * a.newCustomerMrr;
   }
   if (Object.keys(errors).length) return { errors };

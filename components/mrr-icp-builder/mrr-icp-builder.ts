@@ -34,7 +34,8 @@ import {
   type RangeInput,
   readExample,
   readIcp,
-  relocalizeInputs,
+  relocalizeExample,
+  FIELDS,
 } from './state.js';
 
 /** The channel and the ICP record, loaded on demand (not part of what the element's file weighs). */
@@ -135,7 +136,10 @@ export class MrrIcpBuilder extends MrrElement {
     component: 'icp-builder',
     l: this.i18n,
     defaults: (fmt): IcpBuilderInputs => starterInputs(this.i18n, (n) => fmt(n, 2)),
-    relocalize: (inputs, convert) => relocalizeInputs(inputs, convert, this.numberExampleFields(inputs)),
+    fields: FIELDS,
+    relocalize: (inputs, convert) => relocalizeExample(inputs, convert, this.numberExampleFields(inputs)),
+    // Profiles and personas one of two tabs removed stay removed after their saves merge (merge.ts).
+    normalize: withoutRemovedIcpItems,
     mergeField: mergeIcpField,
     read: (inputs, ctx) => {
       const active = activeIcp(inputs);
@@ -176,14 +180,6 @@ export class MrrIcpBuilder extends MrrElement {
   /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */
   get persist() {
     return this.form.persist!;
-  }
-
-  /** After two tabs' saves merged: the profiles and personas one of them removed stay removed (merge.ts). */
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    const inputs = this.form.inputs;
-    const kept = withoutRemovedIcpItems(inputs);
-    if (kept !== inputs) this.form.apply(kept, { save: false });
   }
 
   /** True once the saved profiles are restored (or there are none): the starter is not published before. */

@@ -3,7 +3,7 @@
  * text survives), and how it is read into the core's ICP shape.
  */
 import { type Icp, type IcpCriterion, type IcpRange, ICP_MAX_WEIGHT } from '../../src/core/icp.js';
-import { type FieldError, readNumber } from '../../src/ui/fields.js';
+import { field, type FieldError, newId, readNumber } from '../../src/forms/fields.js';
 
 export type CriterionType = 'category' | 'number' | 'boolean';
 export type Bucket = 'ideal' | 'acceptable' | 'disqualify';
@@ -122,7 +122,49 @@ export interface IcpBuilderInputs {
 export const fieldId = (...parts: string[]) => parts.join('--');
 
 /** A fresh id for an added profile, criterion, range or persona. */
-export const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export { newId };
+
+/**
+ * The inputs, declared once (src/forms/fields.ts): re-formatting on a language switch and the
+ * cleaning of restored or code-set inputs come from it. The example account's numbers depend on
+ * the criteria's types, so the element re-formats those itself (`relocalizeExample`).
+ */
+export const FIELDS = {
+  icps: field.list({
+    name: field.text(NAME_MAX),
+    criteria: field.list({
+      field: field.text(NAME_MAX),
+      type: field.choice(CRITERION_TYPES),
+      weight: field.amount(),
+      ideal: field.text(LIST_MAX),
+      acceptable: field.text(LIST_MAX),
+      disqualify: field.text(LIST_MAX),
+      ranges: field.list({
+        bucket: field.choice(BUCKETS),
+        min: field.amount({ optional: true }),
+        max: field.amount({ optional: true }),
+      }),
+      yes: field.choice(BOOLEAN_MATCHES),
+      no: field.choice(BOOLEAN_MATCHES),
+    }),
+    removedCriteria: field.record(),
+    thresholdA: field.amount(),
+    thresholdB: field.amount(),
+    thresholdC: field.amount(),
+    minCoveragePct: field.percent(),
+  }),
+  activeId: field.text(NAME_MAX),
+  personas: field.list({
+    icpId: field.text(NAME_MAX),
+    role: field.text(NAME_MAX),
+    goals: field.text(TEXT_MAX),
+    frustrations: field.text(TEXT_MAX),
+    channels: field.text(TEXT_MAX),
+    objections: field.text(TEXT_MAX),
+  }),
+  example: field.record(),
+  removed: field.record(),
+} as const satisfies Record<keyof IcpBuilderInputs, unknown>;
 
 /** Splits a typed list (`Dental, Legal`; the Arabic comma and semicolons too) into values. */
 export function splitList(text: string): string[] {
@@ -148,8 +190,6 @@ export interface IcpReading {
   errors: Record<string, FieldError>;
 }
 
-const ANY_NUMBER = { min: -Infinity };
-
 /**
  * Reads one typed profile in `locale`: numbers parsed (errors keyed by input id), then the core's
  * checks (`validate`: overlapping ranges, threshold order…) mapped back onto the inputs they name.
@@ -162,7 +202,7 @@ export function readIcp(
   const errors: Record<string, FieldError> = {};
   // Only reading here: the limits (weight 0–5, tiers 0–100, coverage) live once, in validateIcp.
   const num = (id: string, text: string): number => {
-    const r = readNumber(text, locale, ANY_NUMBER);
+    const r = readNumber(text, { locale, currency: 'USD' });
     if ('error' in r) {
       errors[id] = r.error;
       return 0;
@@ -324,31 +364,16 @@ export function blankPersona(icpId: string): PersonaInput {
   return { id: newId('p'), icpId, role: '', goals: '', frustrations: '', channels: '', objections: '' };
 }
 
-/**
- * Re-formats every number the user typed from the locale it was typed in into the current one
- * (`convert` keeps text it cannot read as it is): used when the element's language changes.
- */
-export function relocalizeInputs(
+/** The example account's numbers (the fields of number criteria) re-formatted by `convert`. */
+export function relocalizeExample(
   inputs: IcpBuilderInputs,
   convert: (text: string) => string,
   numberFields: Set<string>,
 ): IcpBuilderInputs {
-  return {
-    ...inputs,
-    icps: inputs.icps.map((icp) => ({
-      ...icp,
-      thresholdA: convert(icp.thresholdA),
-      thresholdB: convert(icp.thresholdB),
-      thresholdC: convert(icp.thresholdC),
-      minCoveragePct: convert(icp.minCoveragePct),
-      criteria: icp.criteria.map((c) => ({
-        ...c,
-        weight: convert(c.weight),
-        ranges: c.ranges.map((r) => ({ ...r, min: convert(r.min), max: convert(r.max) })),
-      })),
-    })),
-    example: Object.fromEntries(Object.entries(inputs.example).map(([k, v]) => [k, numberFields.has(k) ? convert(v) : v])),
-  };
+  const example = Object.fromEntries(
+    Object.entries(inputs.example).map(([k, v]) => [k, numberFields.has(k) && typeof v === 'string' ? convert(v) : v]),
+  );
+  return { ...inputs, example };
 }
 
 /**
@@ -365,7 +390,7 @@ export function readExample(
     const text = (inputs.example[field] ?? '').trim();
     if (text === '') continue;
     if (type === 'number') {
-      const r = readNumber(text, locale, ANY_NUMBER);
+      const r = readNumber(text, { locale, currency: 'USD' });
       if ('error' in r) errors[fieldId('example', field)] = r.error;
       else account[field] = r.value;
     } else account[field] = text;

@@ -30,6 +30,7 @@ import { designerStyles } from './mrr-package-designer.styles.js';
 import { type DesignerResult, productWords, readDesign, tierName } from './read.js';
 import {
   clampInputs,
+  FIELDS,
   type DesignerInputs,
   fid,
   forgetRemoved,
@@ -40,7 +41,6 @@ import {
   newId,
   type PainInput,
   type ProductInput,
-  relocalizeInputs,
   shown,
   stampEdit,
   type TierInput,
@@ -131,8 +131,9 @@ export class MrrPackageDesigner extends MrrElement {
     component: 'package-designer',
     l: this.i18n,
     defaults: (fmt) => defaultInputs(fmt),
-    numberFields: ['targetMarginPct', 'annualDiscountPct'],
-    relocalize: relocalizeInputs,
+    fields: FIELDS,
+    // Past the limits (a sixth tier) shown within them; items a merge with another tab brought back after their removal here go again.
+    normalize: (inputs) => withoutRemoved(clampInputs(inputs)),
     // Two tabs editing different products or tiers both keep theirs (merged by id; see state.ts).
     mergeField: mergeDesignerField,
     read: (inputs, ctx) => readDesign(withoutRemoved(inputs), ctx, this.t),
@@ -178,15 +179,6 @@ export class MrrPackageDesigner extends MrrElement {
    * empty = this element's own `storage-key`.
    */
   @property({ attribute: 'icp-key' }) icpKey = '';
-
-  override willUpdate(): void {
-    // A restored or tampered saved state past the limits (10,000-character names, a sixth tier) is
-    // shown within them; storage keeps it until the next edit saves the cut version.
-    // Products or tiers a merge with another tab brought back after their removal here go again.
-    const inputs = this.form.inputs;
-    const clamped = withoutRemoved(clampInputs(inputs));
-    if (clamped !== inputs) this.form.apply(clamped, { save: false });
-  }
 
   /** True once the saved design is restored (or there is none): publishing before would show the starter for a moment. */
   private restoredOnce = false;

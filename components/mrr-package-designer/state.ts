@@ -1,7 +1,9 @@
 import type { GainRelevance, PainSeverity } from '../../src/core/canvas.js';
 import type { BillingInterval } from '../../src/core/money.js';
-import type { FieldErrors, FormContext, FormReading, Relocalizer } from '../../src/controllers/form-controller.js';
-import { readAmount } from '../../src/ui/fields.js';
+import type { FieldErrors, FormContext, FormReading } from '../../src/controllers/form-controller.js';
+import { field, type FieldSpecs, readNumber } from '../../src/forms/fields.js';
+import { GAIN_RELEVANCES, PAIN_SEVERITIES } from '../../src/core/canvas.js';
+import { BILLING_INTERVALS } from '../../src/core/money.js';
 import {
   forgetRemovals,
   type ListRules,
@@ -134,32 +136,10 @@ export function shown(entry: { text: string; ex?: DesignerKey }, t: (k: Designer
   return entry.ex ? t(entry.ex) : entry.text;
 }
 
-/** Re-formats every number text of the inputs into the current locale (language switch). */
-export function relocalizeInputs(inputs: DesignerInputs, convert: Relocalizer): DesignerInputs {
-  const map = (r: Record<string, string>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, convert(v)]));
-  return {
-    ...inputs,
-    catalog: inputs.catalog.map((p) => ({
-      ...p,
-      wholesale: convert(p.wholesale),
-      retail: convert(p.retail),
-      intervalCount: convert(p.intervalCount),
-      setupFee: convert(p.setupFee),
-    })),
-    tiers: inputs.tiers.map((t) => ({
-      ...t,
-      quantities: map(t.quantities),
-      discountPct: convert(t.discountPct),
-      price: convert(t.price),
-    })),
-    mix: map(inputs.mix),
-  };
-}
-
 /** Reads one number field; records its error under `id`. */
 export function numberReader(ctx: FormContext, errors: FieldErrors) {
   return (raw: string, id: string, money = false): number => {
-    const r = readAmount(raw, ctx.locale, { money, currency: ctx.currency });
+    const r = readNumber(raw, ctx, money ? 'money' : 'amount');
     if ('error' in r) {
       errors[id] = r.error;
       return 0;
@@ -172,6 +152,50 @@ export type { FormReading };
 
 /** Longest button link. */
 export const MAX_HREF = 500;
+
+const text = (extra: FieldSpecs = {}) => field.list({ text: field.text(MAX_TEXT), ...extra });
+
+/**
+ * The inputs, declared once (src/forms/fields.ts): re-formatting on a language switch and the
+ * cleaning of restored or code-set inputs come from it. (`clampInputs` adds the tier count.)
+ */
+export const FIELDS = {
+  targetMarginPct: field.percent(),
+  annualDiscountPct: field.percent(),
+  catalog: field.list(
+    {
+      id: field.text(MAX_TEXT),
+      name: field.text(MAX_TEXT),
+      category: field.text(MAX_TEXT),
+      description: field.text(MAX_DESCRIPTION),
+      unit: field.text(MAX_TEXT),
+      wholesale: field.money(),
+      retail: field.money(),
+      interval: field.choice(BILLING_INTERVALS),
+      intervalCount: field.integer(),
+      setupFee: field.money(),
+    },
+    { key: 'key', idPrefix: 'p' },
+  ),
+  tiers: field.list({
+    name: field.text(MAX_TEXT),
+    quantities: field.numbers(),
+    pricing: field.choice(['discount', 'price']),
+    discountPct: field.percent(),
+    price: field.money(),
+    highlighted: field.flag(),
+    ctaLabel: field.text(MAX_TEXT),
+    ctaHref: field.text(MAX_HREF),
+    outcomes: text(),
+    jobs: text(),
+    pains: text({ severity: field.choice(PAIN_SEVERITIES) }),
+    gains: text({ relevance: field.choice(GAIN_RELEVANCES) }),
+    relievers: text(),
+    creators: text(),
+  }),
+  mix: field.numbers(),
+  removed: field.record(),
+} as const satisfies Record<keyof DesignerInputs, unknown>;
 
 /** `text` cut to `max` characters (code points, so a pair is never split). */
 export function clampText(text: unknown, max: number): string {

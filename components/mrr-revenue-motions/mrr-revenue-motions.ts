@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import type { MotionsPlan } from '../../src/core/motions.js';
@@ -8,7 +8,8 @@ import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { MrrEvent } from '../../src/events.js';
-import { type FieldError, numberField, readAmount, storageNotice } from '../../src/ui/fields.js';
+import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
+import { readNumber } from '../../src/forms/fields.js';
 import { messages, type MotionsMessages } from './messages.js';
 import { motionsStyles } from './mrr-revenue-motions.styles.js';
 import { renderKpis, renderPlanTable } from './results.js';
@@ -26,14 +27,12 @@ import {
   stampSegments,
   withoutRemovedSegments,
   type MotionInput,
+  FIELDS,
   type MotionsInputs,
   type MotionsReading,
   type OfferInput,
   readInputs,
-  relocalizeInputs,
-  sanitizeInputs,
   type SegmentInput,
-  wellFormed,
   shortName,
 } from './state.js';
 
@@ -82,15 +81,16 @@ export class MrrRevenueMotions extends MrrElement {
   }
   set inputs(next: MotionsInputs | undefined) {
     // From code, in any shape: numbers become text in the element's locale, junk is dropped (never a crash).
-    if (!next) return;
-    const patch = sanitizeInputs(next, (n) => this.i18n.number(n, 2));
+    if (!next || typeof next !== 'object') return;
+    const patch: Partial<MotionsInputs> = { ...next };
     // Segments given by code are shown, even one the user removed earlier: its removal is forgotten.
-    if (patch.segments) {
+    if (Array.isArray(next.segments)) {
       const removals = removalsOf(this.form.inputs.removedSegments);
-      for (const seg of patch.segments) delete removals[seg.id];
+      for (const seg of next.segments as unknown[])
+        if (seg && typeof seg === 'object') delete removals[String((seg as SegmentInput).id)];
       patch.removedSegments = removals;
     }
-    this.form.apply(patch);
+    this.form.applyCode(patch);
   }
 
   /** The last valid plan (kept, marked stale, while a field is refused). Usable before the first render. */
@@ -107,7 +107,8 @@ export class MrrRevenueMotions extends MrrElement {
     component: 'motions',
     l: this.i18n,
     defaults: (fmt) => this.example((n) => fmt(n, 2)),
-    relocalize: (inputs, convert) => relocalizeInputs(wellFormed(inputs), convert),
+    fields: FIELDS,
+    normalize: withoutRemovedSegments,
     mergeField: (field, mine, theirs, stamps) =>
       field === 'segments'
         ? mergeSegments(mine as SegmentInput[], theirs as SegmentInput[], stamps)
@@ -229,13 +230,6 @@ export class MrrRevenueMotions extends MrrElement {
   }
 
   /** Saved state restored from a corrupted record (segments: null, numbers, junk items): shown as far as it goes. */
-  override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const inputs = this.form.inputs;
-    const fixed = withoutRemovedSegments(wellFormed(inputs));
-    if (fixed !== inputs) this.form.apply(fixed, { save: false });
-  }
-
   /** Measures the rendered table when the element is resized (the next frame, outside the observer's loop). */
   private resizeObserver?: ResizeObserver;
 
@@ -251,8 +245,12 @@ export class MrrRevenueMotions extends MrrElement {
   }
 
   override updated(): void {
-    this.measureTable();
+    // Measured once the frame is laid out, outside the update (a state set in `updated()` would
+    // schedule a second update from inside this one).
+    cancelAnimationFrame(this.measureFrame);
+    this.measureFrame = requestAnimationFrame(() => this.measureTable());
   }
+  private measureFrame = 0;
 
   /** Whether the results table is wider than its box, measured on the rendered table. */
   private measureTable(): void {
@@ -267,7 +265,7 @@ export class MrrRevenueMotions extends MrrElement {
     const plan = this.form.result?.plan;
     const bySegment = new Map(plan?.segments.map((s) => [s.segmentId, s]));
     const warned = new Set(plan?.warnings.map((w) => w.segmentId));
-    const hours = readAmount(inputs.hoursPerManagerPerMonth, this.i18n.locale);
+    const hours = readNumber(inputs.hoursPerManagerPerMonth, { locale: this.i18n.locale, currency: this.currency });
     return html`<div part="base" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <h2 id="motions-title">${t('title')}</h2>
       <p class="lead">${t('lead')}</p>

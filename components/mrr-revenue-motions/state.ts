@@ -12,9 +12,8 @@ import {
   SEGMENT_MONTHLY_MAX,
   validateMotionsPlan,
 } from '../../src/core/motions.js';
-import type { FieldErrors, FormContext, FormReading } from '../../src/controllers/form-controller.js';
-import { MAX_AMOUNT } from '../../src/core/money.js';
-import { issueError, readAmount } from '../../src/ui/fields.js';
+import type { FormContext, FormReading } from '../../src/controllers/form-controller.js';
+import { field, inputIdOfPath, issueError, newId, parseInputs } from '../../src/forms/fields.js';
 import {
   mergeList,
   mergeRemovals,
@@ -64,10 +63,8 @@ export interface MotionsInputs {
 }
 
 /** Input ids, stable across removals: `<segment>--<field>`, `<segment>--<motion|offer>--<field>`. */
-export const fieldId = (...parts: string[]) => parts.join('--');
-
-/** A fresh id for an added segment, motion or offer. */
-export const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export { inputId as fieldId } from '../../src/forms/fields.js';
+export { newId };
 
 /** Longest segment or offer name (the input's maxlength; longer names from code are shown cut). */
 export const MAX_NAME_LENGTH = 80;
@@ -85,8 +82,39 @@ export function shortName(name: string, max = 40): string {
  */
 export const isolate = (text: string) => `\u2068${text}\u2069`;
 
-/** Number fields that hold money (more decimals than the currency has are refused as typed). */
-const MONEY_FIELDS = new Set(['mrrPerClient', 'hourlyCost', 'toolCostPerClient', 'mrr']);
+/** The inputs, declared once (src/forms/fields.ts): reading, re-formatting and cleaning come from it. */
+export const FIELDS = {
+  hoursPerManagerPerMonth: field.amount(),
+  segments: field.list(
+    {
+      name: field.text(MAX_NAME_LENGTH),
+      clients: field.amount(),
+      mrrPerClient: field.money(),
+      grossMarginPct: field.percent(),
+      motions: field.list(
+        {
+          kind: field.choice(MOTION_KINDS),
+          frequency: field.choice(MOTION_FREQUENCIES),
+          minutesPerTouch: field.amount(),
+          hourlyCost: field.money(),
+          toolCostPerClient: field.money(),
+        },
+        { blank: () => ({ ...blankMotion() }) },
+      ),
+      offers: field.list(
+        {
+          name: field.text(MAX_NAME_LENGTH),
+          kind: field.choice(OFFER_KINDS),
+          mrr: field.money(),
+          monthlyTakeRatePct: field.percent(),
+        },
+        { blank: () => ({ ...blankOffer() }) },
+      ),
+    },
+    { blank: () => ({ ...blankSegment(''), motions: [] }) },
+  ),
+  removedSegments: field.record(),
+} as const satisfies Record<keyof MotionsInputs, unknown>;
 
 /** The plan of the inputs, with the figures it was computed from. */
 export interface MotionsReading {
@@ -102,39 +130,9 @@ export interface MotionsReading {
  * on the segment's clients.
  */
 export function readInputs(inputs: MotionsInputs, ctx: FormContext, edited?: string): FormReading<MotionsReading> {
-  const errors: FieldErrors = {};
-  const num = (id: string, raw: string, field: string): number => {
-    const r = readAmount(raw, ctx.locale, { money: MONEY_FIELDS.has(field), currency: ctx.currency });
-    if ('error' in r) {
-      // The reader's own limit is the core's amount limit: say it ("Must be … or less").
-      errors[id] = r.error.code === 'tooLarge' && !r.error.params ? { code: 'tooLarge', params: { max: MAX_AMOUNT } } : r.error;
-      return 0;
-    }
-    return r.value;
-  };
-  const hoursPerManagerPerMonth = num('hoursPerManagerPerMonth', inputs.hoursPerManagerPerMonth, 'hours');
-  const segments: Segment[] = inputs.segments.map((s) => ({
-    id: s.id,
-    name: s.name,
-    clients: num(fieldId(s.id, 'clients'), s.clients, 'clients'),
-    mrrPerClient: num(fieldId(s.id, 'mrrPerClient'), s.mrrPerClient, 'mrrPerClient'),
-    grossMarginPct: num(fieldId(s.id, 'grossMarginPct'), s.grossMarginPct, 'grossMarginPct'),
-    motions: s.motions.map((m) => {
-      const mo = (f: 'minutesPerTouch' | 'hourlyCost' | 'toolCostPerClient') => num(fieldId(s.id, m.id, f), m[f], f);
-      return {
-        id: m.id,
-        kind: m.kind,
-        frequency: m.frequency,
-        minutesPerTouch: mo('minutesPerTouch'),
-        hourlyCost: mo('hourlyCost'),
-        toolCostPerClient: mo('toolCostPerClient'),
-      };
-    }),
-    offers: s.offers.map((o) => {
-      const of = (f: 'mrr' | 'monthlyTakeRatePct') => num(fieldId(s.id, o.id, f), o[f], f);
-      return { id: o.id, name: o.name, kind: o.kind, mrr: of('mrr'), monthlyTakeRatePct: of('monthlyTakeRatePct') };
-    }),
-  }));
+  const { values, errors } = parseInputs(FIELDS, inputs, ctx);
+  const hoursPerManagerPerMonth = values.hoursPerManagerPerMonth as number;
+  const segments = values.segments as unknown as Segment[];
   if (Object.keys(errors).length) return { errors };
   const options = { hoursPerManagerPerMonth, currency: ctx.currency };
   for (const issue of validateMotionsPlan(segments, options)) {
@@ -159,36 +157,7 @@ export function readInputs(inputs: MotionsInputs, ctx: FormContext, edited?: str
 
 /** The input id of a core path (`segments.0.motions.1.minutesPerTouch`), or undefined when it has none. */
 function inputIdOf(inputs: MotionsInputs, path: string): string | undefined {
-  const p = path.split('.');
-  if (p[0] === 'options') return p[1] === 'hoursPerManagerPerMonth' ? p[1] : undefined;
-  const s = p[1] === undefined ? undefined : inputs.segments[Number(p[1])];
-  if (!s) return undefined;
-  if (p[2] === 'motions' || p[2] === 'offers') {
-    const item = s[p[2]][Number(p[3])];
-    return item && p[4] ? fieldId(s.id, item.id, p[4]) : undefined;
-  }
-  return p[2] ? fieldId(s.id, p[2]) : undefined;
-}
-
-/** Each number text of `inputs` passed through `convert` (a language switch re-formats them). */
-export function relocalizeInputs(inputs: MotionsInputs, convert: (text: string) => string): MotionsInputs {
-  return {
-    ...inputs,
-    hoursPerManagerPerMonth: convert(inputs.hoursPerManagerPerMonth),
-    segments: inputs.segments.map((s) => ({
-      ...s,
-      clients: convert(s.clients),
-      mrrPerClient: convert(s.mrrPerClient),
-      grossMarginPct: convert(s.grossMarginPct),
-      motions: s.motions.map((m) => ({
-        ...m,
-        minutesPerTouch: convert(m.minutesPerTouch),
-        hourlyCost: convert(m.hourlyCost),
-        toolCostPerClient: convert(m.toolCostPerClient),
-      })),
-      offers: s.offers.map((o) => ({ ...o, mrr: convert(o.mrr), monthlyTakeRatePct: convert(o.monthlyTakeRatePct) })),
-    })),
-  };
+  return inputIdOfPath(FIELDS, inputs, path.replace(/^options\./, ''));
 }
 
 /**
@@ -239,71 +208,6 @@ export function blankMotion(): MotionInput {
 
 export function blankOffer(): OfferInput {
   return { id: newId('o'), name: '', kind: 'upsell', mrr: '0', monthlyTakeRatePct: '0' };
-}
-
-const textOf = (v: unknown, fallback: string, fmt: (n: number) => string): string =>
-  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? fmt(v) : fallback;
-const pick = <T extends string>(v: unknown, options: readonly T[], fallback: T): T =>
-  options.includes(v as T) ? (v as T) : fallback;
-const idOf = (v: unknown, prefix: string) => (typeof v === 'string' && v ? v : newId(prefix));
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-/**
- * Inputs set by code, in any shape, as the element can show them: numbers written as text by `fmt`
- * (the element's locale), missing or wrong fields blank, items that are not objects dropped.
- */
-export function sanitizeInputs(next: unknown, fmt: (n: number) => string): Partial<MotionsInputs> {
-  if (!isObject(next)) return {};
-  const out: Partial<MotionsInputs> = {};
-  if (next.hoursPerManagerPerMonth !== undefined) out.hoursPerManagerPerMonth = textOf(next.hoursPerManagerPerMonth, '', fmt);
-  if (next.segments !== undefined) {
-    const list = Array.isArray(next.segments) ? next.segments.filter(isObject) : [];
-    out.segments = list.map((s): SegmentInput => {
-      const blank = blankSegment('');
-      const motions = Array.isArray(s.motions) ? s.motions.filter(isObject) : [];
-      const offers = Array.isArray(s.offers) ? s.offers.filter(isObject) : [];
-      // Spread first: a well-formed segment keeps its keys in order (so `wellFormed` sees it unchanged).
-      return {
-        ...(s as Partial<SegmentInput>),
-        id: idOf(s.id, 's'),
-        name: textOf(s.name, '', String),
-        clients: textOf(s.clients, blank.clients, fmt),
-        mrrPerClient: textOf(s.mrrPerClient, blank.mrrPerClient, fmt),
-        grossMarginPct: textOf(s.grossMarginPct, blank.grossMarginPct, fmt),
-        motions: motions.map((m) => {
-          const b = blankMotion();
-          return {
-            ...(m as Partial<MotionInput>),
-            id: idOf(m.id, 'm'),
-            kind: pick(m.kind, MOTION_KINDS, b.kind),
-            frequency: pick(m.frequency, MOTION_FREQUENCIES, b.frequency),
-            minutesPerTouch: textOf(m.minutesPerTouch, b.minutesPerTouch, fmt),
-            hourlyCost: textOf(m.hourlyCost, b.hourlyCost, fmt),
-            toolCostPerClient: textOf(m.toolCostPerClient, b.toolCostPerClient, fmt),
-          };
-        }),
-        offers: offers.map((o) => {
-          const b = blankOffer();
-          return {
-            ...(o as Partial<OfferInput>),
-            id: idOf(o.id, 'o'),
-            name: textOf(o.name, '', String),
-            kind: pick(o.kind, OFFER_KINDS, b.kind),
-            mrr: textOf(o.mrr, b.mrr, fmt),
-            monthlyTakeRatePct: textOf(o.monthlyTakeRatePct, b.monthlyTakeRatePct, fmt),
-          };
-        }),
-      };
-    });
-  }
-  return out;
-}
-
-/** `inputs` as they are when well formed, else a normalized copy (numbers as plain text). */
-export function wellFormed(inputs: MotionsInputs): MotionsInputs {
-  const fixed = { ...inputs, ...sanitizeInputs(inputs, String) };
-  if (typeof fixed.hoursPerManagerPerMonth !== 'string') fixed.hoursPerManagerPerMonth = '';
-  return JSON.stringify(fixed) === JSON.stringify(inputs) ? inputs : fixed;
 }
 
 /*

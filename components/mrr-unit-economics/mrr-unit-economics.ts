@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import type { UnitEconomics, UnitEconomicsInputs } from '../../src/core/unit-economics.js';
@@ -14,14 +14,7 @@ import { ltvChart } from './ltv-chart.js';
 import { messages } from './messages.js';
 import { unitEconomicsStyles } from './mrr-unit-economics.styles.js';
 import { figureText, renderCurveTable, renderTargets, renderWinKeep } from './results.js';
-import {
-  type EconomicsField,
-  type EconomicsInputs,
-  type EconomicsView,
-  exampleInputs,
-  NUMBER_FIELDS,
-  readInputs,
-} from './state.js';
+import { type EconomicsField, type EconomicsInputs, type EconomicsView, exampleInputs, FIELDS, readInputs } from './state.js';
 
 export interface UnitEconomicsChangeDetail {
   inputs: UnitEconomicsInputs;
@@ -76,16 +69,7 @@ export class MrrUnitEconomics extends MrrElement {
     return this.form.inputs;
   }
   set inputs(next: EconomicsInputs | undefined) {
-    if (!next || typeof next !== 'object') return;
-    // From code: numbers are written as text in the element's locale; anything else but text is ignored.
-    const patch: Partial<EconomicsInputs> = {};
-    for (const f of NUMBER_FIELDS) {
-      const v: unknown = next[f];
-      if (typeof v === 'string') patch[f] = v;
-      else if (typeof v === 'number' && Number.isFinite(v)) patch[f] = this.i18n.number(v, 2);
-    }
-    if (next.cacMode === 'direct' || next.cacMode === 'spend') patch.cacMode = next.cacMode;
-    this.form.apply(patch);
+    this.form.applyCode(next);
   }
 
   /** The last valid result (kept, marked stale, while a field is refused). */
@@ -100,7 +84,7 @@ export class MrrUnitEconomics extends MrrElement {
     component: 'unit-economics',
     l: this.i18n,
     defaults: (fmt) => exampleInputs((n) => fmt(n, 2)),
-    numberFields: NUMBER_FIELDS,
+    fields: FIELDS,
     read: (inputs, ctx) => readInputs(inputs, ctx),
     changeEvent: (view) =>
       new MrrEvent<UnitEconomicsChangeDetail>('mrr-unit-economics-change', { inputs: view.inputs, result: view.result }),
@@ -138,22 +122,6 @@ export class MrrUnitEconomics extends MrrElement {
     else if (patch.salesSpend !== undefined || patch.marketingSpend !== undefined || patch.newCustomers !== undefined)
       patch.cacMode = 'spend';
     this.form.apply(patch);
-  }
-
-  /** Saved state restored from a corrupted record (numbers, null, objects): each field shown as far as it goes. */
-  override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const inputs = this.form.inputs;
-    const patch: Partial<EconomicsInputs> = {};
-    let example: EconomicsInputs | undefined;
-    for (const f of NUMBER_FIELDS) {
-      const v: unknown = inputs[f];
-      if (typeof v === 'string') continue;
-      example ??= exampleInputs((n) => this.i18n.number(n, 2));
-      patch[f] = typeof v === 'number' && Number.isFinite(v) ? this.i18n.number(v, 2) : example[f];
-    }
-    if (inputs.cacMode !== 'direct' && inputs.cacMode !== 'spend') patch.cacMode = 'direct';
-    if (Object.keys(patch).length) this.form.apply(patch, { save: false });
   }
 
   private money(major: number, compact = false): string {

@@ -13,8 +13,7 @@ import {
   validateUnitEconomics,
 } from '../../src/core/unit-economics.js';
 import type { FieldErrors, FormContext, FormReading } from '../../src/controllers/form-controller.js';
-import { MAX_AMOUNT } from '../../src/core/money.js';
-import { issueError, readAmount } from '../../src/ui/fields.js';
+import { field, issueError, parseInputs } from '../../src/forms/fields.js';
 
 /** What the user typed, kept as text so a reload shows exactly that (and invalid text survives). */
 export interface EconomicsInputs {
@@ -35,21 +34,21 @@ export interface EconomicsInputs {
 
 export type EconomicsField = Exclude<keyof EconomicsInputs, 'cacMode'>;
 
-/** Fields that hold money (more decimals than the currency has are refused as typed). */
-const MONEY = new Set<EconomicsField>(['arpa', 'cac', 'salesSpend', 'marketingSpend', 'retentionSpendPerClient']);
-
-export const NUMBER_FIELDS: readonly EconomicsField[] = [
-  'arpa',
-  'grossMarginPct',
-  'churnPct',
-  'cac',
-  'salesSpend',
-  'marketingSpend',
-  'newCustomers',
-  'retentionSpendPerClient',
-  'minLtvToCac',
-  'maxPaybackMonths',
-];
+/** The inputs, declared once (src/forms/fields.ts): reading, re-formatting and cleaning come from it. */
+export const FIELDS = {
+  cacMode: field.choice(['direct', 'spend']),
+  arpa: field.money(),
+  grossMarginPct: field.percent(),
+  churnPct: field.percent(),
+  cac: field.money(),
+  salesSpend: field.money(),
+  marketingSpend: field.money(),
+  newCustomers: field.amount(),
+  /** Empty means unknown (the win-vs-keep comparison is then not shown). */
+  retentionSpendPerClient: field.money({ optional: true }),
+  minLtvToCac: field.amount(),
+  maxPaybackMonths: field.amount(),
+} as const satisfies Record<keyof EconomicsInputs, unknown>;
 
 export interface EconomicsView {
   inputs: UnitEconomicsInputs;
@@ -68,25 +67,25 @@ export interface EconomicsView {
  * live in the core's schemas) become the errors of the fields they name, which are the input ids.
  */
 export function readInputs(inputs: EconomicsInputs, ctx: FormContext): FormReading<EconomicsView> {
-  const errors: FieldErrors = {};
-  const num = (id: EconomicsField): number => {
-    const r = readAmount(inputs[id], ctx.locale, { money: MONEY.has(id), currency: ctx.currency });
-    if ('error' in r) {
-      // The reader's own limit is the core's amount limit: say it ("Must be … or less").
-      errors[id] = r.error.code === 'tooLarge' && !r.error.params ? { code: 'tooLarge', params: { max: MAX_AMOUNT } } : r.error;
-      return 0;
-    }
-    return r.value;
-  };
-  const head = { arpa: num('arpa'), grossMarginPct: num('grossMarginPct'), churnPct: num('churnPct') };
+  const { values: v, errors: parsed } = parseInputs(FIELDS, inputs, ctx);
+  // Only the fields of the chosen way of entering CAC count.
+  const unused: EconomicsField[] = inputs.cacMode === 'direct' ? ['salesSpend', 'marketingSpend', 'newCustomers'] : ['cac'];
+  const errors: FieldErrors = Object.fromEntries(Object.entries(parsed).filter(([id]) => !unused.includes(id as EconomicsField)));
+  if (Object.keys(errors).length) return { errors };
+  const n = (id: EconomicsField) => v[id] as number;
   const cacPart =
     inputs.cacMode === 'direct'
-      ? { cac: num('cac') }
-      : { salesSpend: num('salesSpend'), marketingSpend: num('marketingSpend'), newCustomers: num('newCustomers') };
-  const retentionSpendPerClient = inputs.retentionSpendPerClient.trim() === '' ? null : num('retentionSpendPerClient');
-  const economics = { ...head, ...cacPart, retentionSpendPerClient, currency: ctx.currency } as UnitEconomicsInputs;
-  const targets: Targets = { minLtvToCac: num('minLtvToCac'), maxPaybackMonths: num('maxPaybackMonths') };
-  if (Object.keys(errors).length) return { errors };
+      ? { cac: n('cac') }
+      : { salesSpend: n('salesSpend'), marketingSpend: n('marketingSpend'), newCustomers: n('newCustomers') };
+  const economics = {
+    arpa: n('arpa'),
+    grossMarginPct: n('grossMarginPct'),
+    churnPct: n('churnPct'),
+    ...cacPart,
+    retentionSpendPerClient: v.retentionSpendPerClient as number | null,
+    currency: ctx.currency,
+  } as UnitEconomicsInputs;
+  const targets: Targets = { minLtvToCac: n('minLtvToCac'), maxPaybackMonths: n('maxPaybackMonths') };
   for (const issue of [...validateUnitEconomics(economics), ...validateTargets(targets)])
     // Over an amount's limit says the limit ("Must be 1,000,000,000,000 or less"); below 0 is `negative`.
     errors[issue.field] =

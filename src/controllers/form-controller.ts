@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { formatNumber, parseAmount } from '../core/money.js';
+import { formatNumber } from '../core/money.js';
+import { cleanInputs, type FieldSpecs, relocalizeInputs, relocalizeNumber } from '../forms/fields.js';
 import { InvalidInputError } from '../core/validation.js';
 import type { Messages } from '../i18n/locale.js';
 import type { FieldError } from '../ui/fields.js';
@@ -31,10 +32,19 @@ export interface FormOptions<I extends object, R> {
   l: LocaleController<Messages>;
   /** Example inputs, numbers written by `fmt` in the current locale. */
   defaults: (fmt: (n: number, maximumFractionDigits?: number) => string) => I;
-  /** Top-level text fields holding numbers: re-formatted when the locale changes, never re-read. */
-  numberFields?: readonly (keyof I & string)[];
-  /** For number texts nested in arrays or objects: returns `inputs` with each number re-formatted by `convert`. */
+  /**
+   * The inputs, declared once with their types (src/forms/fields.ts): numbers are re-formatted
+   * when the locale changes (never re-read), and inputs restored or set by code are cleaned
+   * against it (wrong types, choices, text limits, list items).
+   */
+  fields: FieldSpecs;
+  /**
+   * Numbers whose field is not declared because their type depends on other inputs (an ICP
+   * example value is a number only for a number criterion): returns `inputs` with them re-formatted.
+   */
   relocalize?: (inputs: I, convert: Relocalizer) => I;
+  /** Keeps restored or code-set inputs consistent beyond their fields' types (e.g. drops removed items). */
+  normalize?: (inputs: I) => I;
   /**
    * Reads the text in `ctx.locale`, calls the core and maps its issues to field ids. `edited` is the
    * field the user just changed, so a rule across fields can put its message where the user acts.
@@ -169,11 +179,23 @@ export class FormController<I extends object, R> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** A change from code (applyFigures, attributes, restore): no event; saved like an edit. */
+  /** A change from code (applyFigures, attributes, restore): no event; saved like an edit. Cleaned against the declaration. */
   apply(patch: Partial<I>, opts: { save?: boolean } = {}): void {
-    this.set(patch);
+    this.current = this.clean({ ...this.inputs, ...patch });
     if (opts.save !== false) this.save();
     this.host.requestUpdate();
+  }
+
+  /**
+   * Inputs set by code (the element's `inputs` property), in any shape: the declared fields it
+   * has, cleaned (numbers written as text in the element's locale; a field of the wrong type is
+   * ignored); saved like an edit, with no event.
+   */
+  applyCode(next: unknown): void {
+    if (!next || typeof next !== 'object') return;
+    const patch: Record<string, unknown> = {};
+    for (const k of Object.keys(this.options.fields)) if (k in next) patch[k] = (next as Record<string, unknown>)[k];
+    this.apply(patch as Partial<I>);
   }
 
   /** Replaces the defaults of fields the user never edited (attributes changed after the first render). */
@@ -187,6 +209,15 @@ export class FormController<I extends object, R> implements ReactiveController {
 
   private set(patch: Partial<I>): void {
     this.current = { ...this.inputs, ...patch };
+  }
+
+  /**
+   * `value` (restored, from another tab or from code) as the element can show it: a field of the
+   * wrong type keeps what the element shows now.
+   */
+  private clean(value: unknown): I {
+    const cleaned = cleanInputs(this.options.fields, value, this.inputs, (n) => this.fmt(n));
+    return this.options.normalize ? this.options.normalize(cleaned) : cleaned;
   }
 
   hostUpdate(): void {
@@ -268,13 +299,8 @@ export class FormController<I extends object, R> implements ReactiveController {
     const to = this.i18n.locale;
     if (!from || from === to) return inputs;
     const convert: Relocalizer = (text) => relocalizeNumber(text, from, to);
-    let next = { ...inputs };
-    for (const k of this.options.numberFields ?? []) {
-      const v = next[k];
-      if (typeof v === 'string') next = { ...next, [k]: convert(v) };
-    }
-    if (this.options.relocalize) next = this.options.relocalize(next, convert);
-    return next;
+    const next = relocalizeInputs(this.options.fields, inputs, convert);
+    return this.options.relocalize ? this.options.relocalize(next, convert) : next;
   }
 
   private snapshot(): SavedForm<I> {
@@ -339,7 +365,7 @@ export class FormController<I extends object, R> implements ReactiveController {
         if (their !== undefined) this.stamps[k] = their;
       }
     }
-    this.current = merged as I;
+    this.current = this.clean(merged);
     this.textLocale = this.i18n.locale;
     if (!remote) {
       // The defaults' result must not stand for restored inputs: their own last valid result or none.
@@ -362,13 +388,4 @@ export class FormController<I extends object, R> implements ReactiveController {
   }
 }
 
-/**
- * Re-writes a number typed in locale `from` in locale `to` ("1,500" en → "1 500" fr). Text that
- * does not read as a number in `from` is kept as it is (the user sees and fixes it).
- */
-export function relocalizeNumber(text: string, from: string, to: string): string {
-  if (from === to || text.trim() === '') return text;
-  const r = parseAmount(text, from);
-  if (!r.ok) return text;
-  return formatNumber(r.value, to, 10);
-}
+export { relocalizeNumber };

@@ -15,7 +15,7 @@ import type {
 } from '../import/types.js';
 import { datasetName, MAX_NAME_LENGTH, saveDataset } from '../storage/datasets.js';
 import { StorageError, type DatasetRecord, type StorageFailure } from '../storage/db.js';
-import { readNumber } from '../ui/fields.js';
+import { readNumber } from '../forms/fields.js';
 
 /** Where the import is: one state at a time, each holding what its step shows. */
 export type ImportStep =
@@ -199,7 +199,7 @@ export class ImportController implements ReactiveController {
     const rateErrors: string[] = [];
     for (const [code, raw] of Object.entries(typed)) {
       if (code === currency) continue;
-      const r = readNumber(raw, locale, { min: 0 });
+      const r = readNumber(raw, { locale, currency });
       if ('error' in r || r.value <= 0) rateErrors.push(code);
       else rates[code] = r.value;
     }

@@ -1,84 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { formatNumber, parseAmount, parseMoney, type ParseErrorCode, type ParseResult } from '../core/money.js';
-import type { FieldIssueCode } from '../core/validation.js';
+import { formatNumber } from '../core/money.js';
+import type { FieldError } from '../forms/fields.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { Messages } from '../i18n/locale.js';
 
-export type FieldErrorCode = ParseErrorCode | FieldIssueCode;
-
-export interface FieldError {
-  code: FieldErrorCode;
-  params?: Record<string, string | number>;
-}
-
-/** Limits a number field checks at the edge, so the message can say them. */
-export interface FieldRule {
-  min?: number;
-  max?: number;
-  integer?: boolean;
-  /** An amount of money: no more decimals than the currency has (none in JPY, three in KWD). */
-  money?: boolean;
-}
-
-/**
- * A refused parse as a field error; a refused grouping carries its two readings (`1,50`: 1.50 or
- * 150) as `params`, formatted in the element's language when the message is shown.
- */
-function parseError(r: Extract<ParseResult, { ok: false }>): FieldError {
-  return r.readings ? { code: r.code, params: { ...r.readings } } : { code: r.code };
-}
-
-/**
- * Reads a typed number in the element's locale and checks it against `rule`.
- * Returns the value, or a localizable error (parse errors from core `parseAmount`).
- */
-export function readNumber(
-  raw: string,
-  locale: string,
-  rule: FieldRule = {},
-  currency = 'USD',
-): { value: number } | { error: FieldError } {
-  const r = parseAmount(raw, locale);
-  if (!r.ok) return { error: parseError(r) };
-  if (rule.money) {
-    const m = parseMoney(raw, currency, locale, { allowNegative: true });
-    if (!m.ok && m.code === 'tooManyDecimals') return { error: { code: 'tooManyDecimals' } };
-  }
-  const { min = 0, max, integer } = rule;
-  if (r.value < min)
-    return { error: min === 0 ? { code: 'negative' } : { code: 'outOfRange', params: { min, max: max ?? '∞' } } };
-  if (max !== undefined && r.value > max) return { error: { code: 'outOfRange', params: { min, max } } };
-  if (integer && !Number.isInteger(r.value)) return { error: { code: 'notInteger' } };
-  return { value: r.value };
-}
-
-/**
- * Reads a typed number in `locale` without judging its range: the core's validation has the
- * limits (one place), and its issues become the field's error. Money refuses more decimals than
- * the currency has.
- */
-export function readAmount(
-  raw: string,
-  locale: string,
-  opts: { money?: boolean; currency?: string } = {},
-): { value: number } | { error: FieldError } {
-  const r = parseAmount(raw, locale);
-  if (!r.ok) return { error: parseError(r) };
-  if (opts.money) {
-    const m = parseMoney(raw, opts.currency ?? 'USD', locale, { allowNegative: true });
-    if (!m.ok && m.code === 'tooManyDecimals') return { error: { code: 'tooManyDecimals' } };
-  }
-  return { value: r.value };
-}
-
-/** A core issue `{ code, params }` as a field error (limits that are absent are left out). */
-export function issueError(issue: { code: FieldErrorCode; params?: { min?: number; max?: number } }): FieldError {
-  const params: Record<string, number> = {};
-  if (issue.params?.min !== undefined) params.min = issue.params.min;
-  if (issue.params?.max !== undefined) params.max = issue.params.max;
-  return Object.keys(params).length ? { code: issue.code, params } : { code: issue.code };
-}
+export { type FieldError, type FieldErrorCode, issueError } from '../forms/fields.js';
 
 /** The localized sentence for a field error. */
 export function errorMessage<M extends Messages>(l: LocaleController<M>, error: FieldError): string {

@@ -125,8 +125,9 @@ for (const entry of list) {
       try {
         const el = await mount(tag, 'lang="fr"');
         const english = await mount(tag, 'lang="en"');
-        // The page answers: timers run, and the element is not asking for updates forever.
-        await new Promise((r) => setTimeout(r, 50));
+        // The page answers: a timer runs (an update loop in microtasks would starve it), and the
+        // element is not asking for updates forever.
+        await new Promise((r) => setTimeout(r));
         let updates = 0;
         (el as unknown as { addController(c: object): void }).addController({ hostUpdated: () => void updates++ });
         await el.updateComplete;
@@ -159,6 +160,24 @@ for (const entry of list) {
       expect(visibleText(ar)).to.match(/[\u0600-\u06ff]/);
       const base = shadow(ar).querySelector('[dir]');
       expect(base?.getAttribute('dir')).to.equal('rtl');
+    });
+
+    it('never schedules an update from inside an update (no Lit change-in-update warning), restored or edited', async () => {
+      const warn = console.warn;
+      const warnings: string[] = [];
+      console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+      try {
+        const key = uniqueKey();
+        const el = await mount(tag, '', key);
+        const number = numberInputs(el)[0];
+        if (number) await typeInto(el, number, '9');
+        await el.persist?.flush();
+        await mount(tag, 'lang="fr"', key);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      } finally {
+        console.warn = warn;
+      }
+      expect(warnings.filter((w) => w.includes('change-in-update'))).to.deep.equal([]);
     });
 
     it('is accessible (axe-core) in English and Arabic', async () => {

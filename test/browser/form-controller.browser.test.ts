@@ -5,7 +5,8 @@ import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { InvalidInputError } from '../../src/core/validation.js';
 import { defineCatalog } from '../../src/i18n/locale.js';
 import { loadState } from '../../src/storage/db.js';
-import { issueError, numberField, readAmount } from '../../src/ui/fields.js';
+import { field, parseInputs } from '../../src/forms/fields.js';
+import { numberField } from '../../src/ui/fields.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { uniqueKey } from './helpers.js';
 
@@ -20,14 +21,13 @@ interface Result {
 
 const messages = defineCatalog({ en: { title: 'Test' }, fr: { title: 'Test' }, ar: { title: 'اختبار' } });
 
-function read(inputs: Inputs, ctx: { locale: string }): FormReading<Result> {
-  const price = readAmount(inputs.price, ctx.locale);
-  const clients = readAmount(inputs.clients, ctx.locale);
-  const errors: Record<string, ReturnType<typeof issueError>> = {};
-  if ('error' in price) errors.price = price.error;
-  if ('error' in clients) errors.clients = clients.error;
-  if ('error' in price || 'error' in clients) return { errors };
-  const total = price.value * clients.value;
+/** The inputs, declared once: reading, re-formatting on a language switch and cleaning come from it. */
+const FIELDS = { price: field.money(), clients: field.amount() };
+
+function read(inputs: Inputs, ctx: { locale: string; currency: string }): FormReading<Result> {
+  const { values, errors } = parseInputs(FIELDS, inputs, ctx);
+  if (Object.keys(errors).length) return { errors };
+  const total = (values.price as number) * (values.clients as number);
   // An unmapped refusal: the form must show it rather than swallow it.
   if (total > 1e9) throw new Error('overflow');
   if (total > 1e6) throw new InvalidInputError([{ field: 'price', code: 'tooLarge', params: { max: 1e6 } }]);
@@ -40,7 +40,7 @@ class TestForm extends MrrElement {
     component: 'test-form',
     l: this.i18n,
     defaults: (fmt) => ({ price: fmt(1500), clients: fmt(10) }),
-    numberFields: ['price', 'clients'],
+    fields: FIELDS,
     read,
     changeEvent: (r) => new CustomEvent('test-change', { detail: r, bubbles: true, composed: true }),
   });

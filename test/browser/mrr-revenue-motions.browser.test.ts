@@ -5,7 +5,8 @@ import type { MrrRevenueMotions } from '../../components/mrr-revenue-motions/mrr
 import fc from 'fast-check';
 import { relocalizeNumber } from '../../src/controllers/form-controller.js';
 import { formatNumber, parseAmount } from '../../src/core/money.js';
-import { type MotionsInputs, relocalizeInputs, wellFormed } from '../../components/mrr-revenue-motions/state.js';
+import { FIELDS, type MotionsInputs } from '../../components/mrr-revenue-motions/state.js';
+import { cleanInputs, relocalizeInputs } from '../../src/forms/fields.js';
 import { saveState } from '../../src/storage/db.js';
 import { breakIndexedDb, q, shadow, text, type, uniqueKey, until } from './helpers.js';
 
@@ -335,7 +336,7 @@ describe('<mrr-revenue-motions>', () => {
 
     it('re-formats every number field of every segment, motion and offer, and nothing else', async () => {
       const el = await motions();
-      const marked = relocalizeInputs(el.inputs, (t) => `#${t}`);
+      const marked = relocalizeInputs(FIELDS, el.inputs, (t) => `#${t}`);
       expect(numberTexts(marked).every((t) => t.startsWith('#'))).to.equal(true);
       const names = (i: MotionsInputs) => i.segments.flatMap((s) => [s.id, s.name, ...s.offers.map((o) => o.name)]);
       expect(names(marked)).to.deep.equal(names(el.inputs));
@@ -519,9 +520,9 @@ describe('<mrr-revenue-motions>', () => {
       expect(text(other, '[data-kpi="cost"]')).to.equal('$0');
       // Well-formed inputs (example, edited) are left as they are: no extra update per edit.
       const normal = await motions();
-      expect(wellFormed(normal.inputs)).to.equal(normal.inputs);
+      expect(cleanInputs(FIELDS, normal.inputs, normal.inputs, String)).to.equal(normal.inputs);
       await type(normal, '[id="standard--clients"]', '31');
-      expect(wellFormed(normal.inputs)).to.equal(normal.inputs);
+      expect(cleanInputs(FIELDS, normal.inputs, normal.inputs, String)).to.equal(normal.inputs);
     });
 
     it('shows a configuration message for an unknown currency and works in USD', async () => {
@@ -622,7 +623,7 @@ describe('<mrr-revenue-motions>', () => {
       expect(q<HTMLInputElement>(el, '[id="high-touch--cro-sprint--name"]').maxLength).to.equal(80);
     });
 
-    it('a 10,000-character name never widens the page; it is cut with an ellipsis and its full text in a tooltip', async () => {
+    it('a 10,000-character name set by code is cut to the 80 a user can type; it never widens the page (ellipsis, full text in a tooltip)', async () => {
       await setViewport({ width: 1280, height: 900 });
       try {
         const el = await motions();
@@ -633,11 +634,12 @@ describe('<mrr-revenue-motions>', () => {
         await el.updateComplete;
         expect(document.documentElement.scrollWidth).to.be.at.most(1280);
         expect(el.getBoundingClientRect().width).to.be.at.most(1280);
+        expect(el.inputs.segments[1]!.name).to.equal(long.slice(0, 80));
         const legend = q(el, '[data-segment="standard"] legend .name');
-        expect(legend.getAttribute('title')).to.equal(long);
+        expect(legend.getAttribute('title')).to.equal(long.slice(0, 80));
         expect(getComputedStyle(legend).textOverflow).to.equal('ellipsis');
         const cell = q(el, 'tr[data-row="standard"] .name');
-        expect(cell.getAttribute('title')).to.equal(long);
+        expect(cell.getAttribute('title')).to.equal(long.slice(0, 80));
         const region = q(el, '.table-scroll');
         expect(region.scrollWidth).to.be.at.most(region.clientWidth);
         q<HTMLButtonElement>(el, '[data-segment="standard"] .remove-segment').click();
