@@ -405,8 +405,8 @@ export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
     if (tierIds.has(tier.id)) add(`tiers.${t}.id`, 'duplicate');
     tierIds.add(tier.id);
     // Amounts too large to compute exactly are refused where the user can act: the fixed price; the
-    // product's price when one unit of it is already over; else the quantity that takes the tier
-    // over, with the largest quantity that would fit.
+    // product's price when one unit of it is already over (whatever the quantity); else the quantity
+    // that takes the tier over, with the largest quantity that would fit.
     if (tier.price != null && toMinor(tier.price, currency) > limit) add(`tiers.${t}.price`, 'tooLarge', tooLarge);
     let list: Ratio = { n: 0n, d: 1n };
     let cost: Ratio = { n: 0n, d: 1n };
@@ -424,7 +424,7 @@ export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
         blamed = true;
         const field = over(nextList) ? 'retail' : 'wholesale';
         const unitMinor = field === 'retail' ? retail : wholesale;
-        if (item.quantity <= 1 && over(yearlyExactMinor(unitMinor, 1, p.interval, count))) {
+        if (over(yearlyExactMinor(unitMinor, 1, p.interval, count))) {
           // One unit alone is over: the price is at fault. Its limit, per its own interval.
           const maxMinor = (yearLimit * BigInt(count)) / PER_YEAR[p.interval];
           add(`catalog.${index}.${field}`, 'tooLarge', { max: fromMinor(Number(maxMinor), currency) });

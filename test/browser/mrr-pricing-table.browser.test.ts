@@ -317,7 +317,8 @@ describe('<mrr-pricing-table>', () => {
     };
     const huge = await fromConfig(base);
     expect(shadow(huge).querySelectorAll('[data-tier]').length).to.equal(0);
-    expect(text(huge, '.config li')).to.equal('tiers.0.items.0.quantity Must be 10,000,000,000 or less.');
+    // One unit is already over the tier limit: the price is at fault, whatever the quantity.
+    expect(text(huge, '.config li')).to.equal('catalog.0.retail Must be 10,000,000,000 or less.');
     const fixed = await fromConfig({ ...base, tiers: [{ id: 'x', name: 'X', items: [], price: 1e12 }] });
     expect(text(fixed, '.config li')).to.equal('tiers.0.price Must be 10,000,000,000 or less.');
     // The largest accepted price computes to the cent, monthly and yearly.
@@ -335,9 +336,11 @@ describe('<mrr-pricing-table>', () => {
     expect(text(el, '.config li')).to.equal('currency This is not a currency code (ISO 4217, such as USD or EUR).');
   });
 
-  it('never claims "save 0%": a yearly discount that rounds to nothing is not offered as a saving', async () => {
-    const el = await fromConfig({ ...design, annualDiscountPct: 0.01 });
-    expect(text(el, 'fieldset label:last-of-type')).to.equal('Yearly');
+  it('never claims "save 0%": a small yearly discount the cards show is said with its own decimals', async () => {
+    // Good: 150 × 12 = 1,800 a year × 0.0001 = $0.18 saved, which its card says.
+    const el = await fromConfig({ ...design, annualDiscountPct: 0.01 }, 'interval="year"');
+    expect(tierText(el, 'good')).to.contain('You save $0.18 a year');
+    expect(text(el, 'fieldset label:last-of-type')).to.equal('Yearly, save 0.01%');
   });
 
   it('keeps huge names and 500 outcomes to a readable card: names and outcomes clamped, full text in a tooltip', async () => {

@@ -30,6 +30,12 @@ describe('the tier limit (10,000,000,000 a month) blames the right field', () =>
     ]);
   });
 
+  it('one unit over the limit is the price’s fault whatever the quantity (3 × 1.5e10)', () => {
+    expect(validatePackageDesign(design(1.5e10, { quantity: 3 }))).toEqual([
+      { field: 'catalog.1.retail', code: 'tooLarge', params: { max: 1e10 } },
+    ]);
+  });
+
   it('a yearly product: its limit is said per year (12 × 1e10 = 1.2e11)', () => {
     expect(validatePackageDesign(design(1.3e11, { interval: 'year' }))).toEqual([
       { field: 'catalog.1.retail', code: 'tooLarge', params: { max: 1.2e11 } },
