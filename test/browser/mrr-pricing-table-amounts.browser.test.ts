@@ -44,6 +44,28 @@ describe('<mrr-pricing-table>: amounts have the currency’s decimals', () => {
     await until(() => text(ar, '[role="alert"]').includes('عدد المنازل العشرية أكبر مما تسمح به هذه العملة.'));
   });
 
+  it('refuses a public pricing record (the designer’s export) with 49.999 USD, and fires no mrr-cta', async () => {
+    const el = await fixture<MrrPricingTable>('<mrr-pricing-table></mrr-pricing-table>');
+    el.config = {
+      v: 1,
+      currency: 'USD',
+      annualDiscountPct: 0,
+      tiers: [
+        {
+          id: 't',
+          name: 'Plan',
+          highlighted: false,
+          outcomes: [],
+          month: { price: 49.999, listValue: 0, setupFee: 0 },
+          year: { price: 599.99, perMonth: 50, savings: 0 },
+        },
+      ],
+    };
+    await el.updateComplete;
+    expect(text(el, '[role="alert"]')).to.contain('tiers.0.month.price Too many decimals for this currency.');
+    expect(shadow(el).querySelector('[part="cta"]')).to.equal(null);
+  });
+
   it('shows amounts that have the currency’s decimals: BHD 10.125', async () => {
     const el = await table(design('BHD', 10.125));
     expect(shadow(el).querySelector('[data-tier="t"]')).to.not.equal(null);

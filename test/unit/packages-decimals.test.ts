@@ -3,6 +3,7 @@
  * currency has is refused with `tooManyDecimals` on that field, never rounded to the minor unit.
  */
 import { describe, expect, it } from 'vitest';
+import { pricingIssues } from '../../src/channel/pricing.js';
 import { parseCatalogJson, parseDesignJson } from '../../src/core/catalog-io.js';
 import { packageEconomics, validatePackageDesign, type PackageDesign } from '../../src/core/packages.js';
 import { InvalidInputError } from '../../src/core/validation.js';
@@ -56,5 +57,37 @@ describe('validatePackageDesign: no more decimals than the currency has', () => 
     );
     expect(errors).toEqual([]);
     expect(products[0].retail).toBe(10.125);
+  });
+});
+
+describe('pricingIssues: a public pricing record is refused, never rounded', () => {
+  const record = (price: number, currency = 'USD') => ({
+    v: 1,
+    currency,
+    annualDiscountPct: 0,
+    tiers: [
+      {
+        id: 't',
+        name: 'T',
+        highlighted: false,
+        outcomes: [],
+        month: { price, listValue: price, setupFee: 0 },
+        year: { price: 0, perMonth: 0, savings: 0 },
+      },
+    ],
+  });
+
+  it('49.999 USD and ¥999.5 are refused on their fields; 49.99 USD is shown', () => {
+    expect(pricingIssues(record(49.999))).toEqual([
+      { field: 'tiers.0.month.price', code: 'tooManyDecimals' },
+      { field: 'tiers.0.month.listValue', code: 'tooManyDecimals' },
+    ]);
+    expect(pricingIssues(record(999.5, 'JPY')).map((i) => i.code)).toEqual(['tooManyDecimals', 'tooManyDecimals']);
+    expect(pricingIssues(record(49.99))).toEqual([]);
+  });
+
+  it('another version, or a record missing its prices, is invalid', () => {
+    expect(pricingIssues({ ...record(1), v: 2 })).toEqual([{ field: 'v', code: 'invalid' }]);
+    expect(pricingIssues({ v: 1, currency: 'USD', annualDiscountPct: 0, tiers: [{ id: 't' }] }).length).toBeGreaterThan(0);
   });
 });
