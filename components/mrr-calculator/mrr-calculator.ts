@@ -145,7 +145,7 @@ export class MrrCalculator extends StagedElement {
   private readonly size = new ResizeController(this);
   private readonly form = new FormController<CalculatorInputs, CalculatorView>(this, {
     component: 'calculator',
-    l: this.i18n,
+    i18n: this.i18n,
     defaults: (fmt) => exampleInputs((n) => fmt(n, 2), this.defaults),
     fields: FIELDS,
     read: (inputs, ctx, edited) => {
@@ -355,7 +355,7 @@ export class MrrCalculator extends StagedElement {
         this.plans ??=
           module &&
           new module.PlanList(this, {
-            l: this.i18n,
+            i18n: this.i18n,
             plans: () => this.form.inputs.plans,
             edit: (plans) => this.edit({ plans }, 'plans'),
             restored: (plans) => {

@@ -8,7 +8,7 @@ import type { PlanInput } from './state.js';
 
 /** What the plan list needs from the calculator. */
 export interface PlanListHost {
-  l: LocaleController<typeof messages.en>;
+  i18n: LocaleController<typeof messages.en>;
   /** The plans as typed. */
   plans: () => PlanInput[];
   /** A user edit of the list (withdraws an Undo offer). */
@@ -48,21 +48,21 @@ export class PlanList {
     this.o.edit(plans.filter((_, i) => i !== index));
     this.undo.offer({
       snapshot: plans,
-      message: () => this.o.l.t('planRemoved', { n: this.o.l.number(index + 1) }),
+      message: () => this.o.i18n.t('planRemoved', { n: this.o.i18n.number(index + 1) }),
       focus: `plan-${index}-price`,
     });
   }
 
   render(o: { currency: string; errorOf: PlanListOptions['errorOf']; newClientPrice: () => TemplateResult }): TemplateResult {
     const plans = this.o.plans();
-    return renderPlanList(this.o.l, {
+    return renderPlanList(this.o.i18n, {
       plans,
       currency: o.currency,
       errorOf: o.errorOf,
       onChange: (i, patch) => this.change(i, patch),
       onAdd: () => this.add(),
       onRemove: (i) => this.remove(i),
-      undo: this.undo.render(this.o.l.c('common.undo')),
+      undo: this.undo.render(this.o.i18n.c('common.undo')),
       newClientPrice: plans.length === 0 ? o.newClientPrice() : nothing,
     });
   }
@@ -83,15 +83,15 @@ export interface PlanListOptions {
 }
 
 /** The plan list: price, billing interval, number of periods and clients per plan. */
-export function renderPlanList(l: LocaleController<typeof messages.en>, o: PlanListOptions): TemplateResult {
-  const t = l.t.bind(l);
+export function renderPlanList(i18n: LocaleController<typeof messages.en>, o: PlanListOptions): TemplateResult {
+  const t = i18n.t.bind(i18n);
   const plans = o.plans;
   return html`<div class="plans">
     ${plans.map(
       (p, i) =>
         html`<fieldset class="plan">
-          <legend>${t('planRow', { n: l.number(i + 1) })}</legend>
-          ${numberField(l, {
+          <legend>${t('planRow', { n: i18n.number(i + 1) })}</legend>
+          ${numberField(i18n, {
             id: `plan-${i}-price`,
             label: t('planPrice'),
             value: p.price,
@@ -110,7 +110,7 @@ export function renderPlanList(l: LocaleController<typeof messages.en>, o: PlanL
               </select>
             </div>
           </div>
-          ${numberField(l, {
+          ${numberField(i18n, {
             id: `plan-${i}-intervalCount`,
             label: t('planCount'),
             value: p.intervalCount,
@@ -118,7 +118,7 @@ export function renderPlanList(l: LocaleController<typeof messages.en>, o: PlanL
             error: o.errorOf(`plan-${i}-intervalCount`),
             onInput: (v) => o.onChange(i, { intervalCount: v }),
           })}
-          ${numberField(l, {
+          ${numberField(i18n, {
             id: `plan-${i}-clients`,
             label: t('planClients'),
             value: p.clients,
@@ -130,9 +130,9 @@ export function renderPlanList(l: LocaleController<typeof messages.en>, o: PlanL
             type="button"
             class="remove"
             @click=${() => o.onRemove(i)}
-            aria-label=${t('removePlan', { n: l.number(i + 1) })}
+            aria-label=${t('removePlan', { n: i18n.number(i + 1) })}
           >
-            ${l.c('common.remove')}
+            ${i18n.c('common.remove')}
           </button>
         </fieldset>`,
     )}

@@ -45,26 +45,26 @@ function chartFrame(width: number, title: string, labels: Record<Series | 'mrr',
  * point or more, none at all below that, a word on keeping clients at zero churn, and nothing
  * when there is no MRR for churn to take.
  */
-function churnLever(l: LocaleController<typeof messages.en>, o: ResultsOptions, n: string): TemplateResult | typeof nothing {
+function churnLever(i18n: LocaleController<typeof messages.en>, o: ResultsOptions, n: string): TemplateResult | typeof nothing {
   const churnPct = o.view.assumptions.churnPct ?? 0;
   const lever = o.view.lever;
   let text: string | undefined;
-  if (churnPct === 0) text = l.t('churnLeverZero');
+  if (churnPct === 0) text = i18n.t('churnLeverZero');
   else if (lever.mrr > 0) {
     const params = { mrr: o.money(lever.mrr), arr: o.money(lever.arr), n };
-    text = churnPct >= 1 ? l.t('churnLever', params) : l.t('churnLeverAll', params);
+    text = churnPct >= 1 ? i18n.t('churnLever', params) : i18n.t('churnLeverAll', params);
   }
   return text === undefined ? nothing : html`<p class="lever" part="lever" data-kpi="lever">${text}</p>`;
 }
 
 /** Key figures, the "less churn" line, the chart and its table. */
-export function renderResults(l: LocaleController<typeof messages.en>, o: ResultsOptions): TemplateResult {
+export function renderResults(i18n: LocaleController<typeof messages.en>, o: ResultsOptions): TemplateResult {
   const p = o.view.projection;
-  const t = l.t.bind(l);
+  const t = i18n.t.bind(i18n);
   const s = p.summary;
-  const n = l.number(p.months.length);
+  const n = i18n.number(p.months.length);
   const months = o.months(p.months.length);
-  const pctOrNa = (v: number | null) => (v === null ? l.c('common.na') : l.percent(v, 1));
+  const pctOrNa = (v: number | null) => (v === null ? i18n.c('common.na') : i18n.percent(v, 1));
   const title = t('chartTitle', { months });
   const seriesLabels = {
     mrr: t('series.mrr'),
@@ -103,14 +103,14 @@ export function renderResults(l: LocaleController<typeof messages.en>, o: Result
         <dd data-kpi="grr">${pctOrNa(s.grrPct)}</dd>
       </div>
     </dl>
-    ${churnLever(l, o, n)} ${s.capped ? html`<p class="notice" role="note">${t('capped')}</p>` : nothing}
+    ${churnLever(i18n, o, n)} ${s.capped ? html`<p class="notice" role="note">${t('capped')}</p>` : nothing}
     ${
       o.chart
         ? o.chart(
-            p.months.map((m) => ({ ...m, label: l.number(m.month) })),
+            p.months.map((m) => ({ ...m, label: i18n.number(m.month) })),
             {
               width: o.chartWidth,
-              rtl: l.dir === 'rtl',
+              rtl: i18n.dir === 'rtl',
               formatTick: (v) => o.money(v, 'compact'),
               title,
               description: t('chartDesc', { start: o.money(s.startingMrr), end: o.money(s.endingMrr) }),
@@ -121,7 +121,7 @@ export function renderResults(l: LocaleController<typeof messages.en>, o: Result
         : chartFrame(o.chartWidth, title, seriesLabels)
     }
     <details class="table-details" .open=${o.tableOpen} @toggle=${o.onTableToggle}>
-      <summary>${l.c('common.showTable')}</summary>
+      <summary>${i18n.c('common.showTable')}</summary>
       ${o.table}
     </details>
   </section>`;

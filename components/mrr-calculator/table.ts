@@ -8,17 +8,17 @@ import type { messages } from './messages.js';
  * user opens "Show the numbers as a table" (it is not needed for the first render).
  */
 export function renderProjectionTable(
-  l: LocaleController<typeof messages.en>,
+  i18n: LocaleController<typeof messages.en>,
   p: Projection,
   money: (major: number) => string,
   months: string,
 ) {
-  const t = l.t.bind(l);
+  const t = i18n.t.bind(i18n);
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${t('chartTitle', { months })}>
     <table part="table">
       <thead>
         <tr>
-          <th scope="col">${l.c('common.month')}</th>
+          <th scope="col">${i18n.c('common.month')}</th>
           <th scope="col">${t('col.start')}</th>
           <th scope="col">${t('series.new')}</th>
           <th scope="col">${t('series.expansion')}</th>
@@ -32,14 +32,14 @@ export function renderProjectionTable(
         ${p.months.map(
           (m) =>
             html`<tr>
-              <th scope="row">${l.number(m.month)}</th>
+              <th scope="row">${i18n.number(m.month)}</th>
               <td>${money(m.startingMrr)}</td>
               <td>${money(m.new)}</td>
               <td>${money(m.expansion)}</td>
               <td>${money(m.contraction)}</td>
               <td>${money(m.churn)}</td>
               <td>${money(m.endingMrr)}</td>
-              <td>${l.number(m.customers, 1)}</td>
+              <td>${i18n.number(m.customers, 1)}</td>
             </tr>`,
         )}
       </tbody>

@@ -20,7 +20,7 @@ import {
 const OTHER = '__other';
 
 export interface CriteriaEditor {
-  l: L;
+  i18n: L;
   errors: Record<string, FieldError>;
   onCriterion(index: number, patch: Partial<CriterionInput>): void;
   onRange(index: number, rangeIndex: number, patch: Partial<RangeInput>): void;
@@ -34,23 +34,23 @@ export interface CriteriaEditor {
 }
 
 /** What a criterion is called in sentences and buttons: its field's label, or "Criterion n". */
-export function criterionName(l: L, c: CriterionInput): string {
-  return c.field.trim() ? fieldLabel(l, c.field.trim()) : l.t('field');
+export function criterionName(i18n: L, c: CriterionInput): string {
+  return c.field.trim() ? fieldLabel(i18n, c.field.trim()) : i18n.t('field');
 }
 
 export function renderCriteria(criteria: CriterionInput[], e: CriteriaEditor): TemplateResult {
-  const { l } = e;
+  const { i18n } = e;
   return html`<div class="criteria" part="criteria">
-    ${criteria.length === 0 ? html`<p class="empty">${l.t('noCriteria')}</p>` : html`<p class="hint" id="criteria-hint">${l.t('listHint')} ${l.t('rangesHint')}</p>`}
+    ${criteria.length === 0 ? html`<p class="empty">${i18n.t('noCriteria')}</p>` : html`<p class="hint" id="criteria-hint">${i18n.t('listHint')} ${i18n.t('rangesHint')}</p>`}
     ${criteria.map((c, i) => renderCriterion(c, i, e))}
-    <button type="button" id="add-criterion" class="add" @click=${() => e.onAdd()}>${l.t('addCriterion')}</button>
+    <button type="button" id="add-criterion" class="add" @click=${() => e.onAdd()}>${i18n.t('addCriterion')}</button>
   </div>`;
 }
 
 function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): TemplateResult {
-  const { l } = e;
-  const t = l.t.bind(l);
-  const name = criterionName(l, c);
+  const { i18n } = e;
+  const t = i18n.t.bind(i18n);
+  const name = criterionName(i18n, c);
   const known = isKnownField(c.field);
   const fieldChoice = known ? c.field : OTHER;
   // Values with an error are always shown, so the message is where the user can act.
@@ -60,23 +60,23 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
   const open = e.expanded.has(c.id) || hasError;
   const bodyId = fieldId(c.id, 'values');
   return html`<fieldset class="criterion" data-criterion=${c.id} part="criterion">
-    <legend class="visually-hidden">${l.t('criterionN', { n: l.number(i + 1), field: isolate(name) })}</legend>
+    <legend class="visually-hidden">${i18n.t('criterionN', { n: i18n.number(i + 1), field: isolate(name) })}</legend>
     <div class="row head">
       ${selectField({
         id: fieldId(c.id, 'field'),
         label: t('field'),
         value: fieldChoice,
         options: [...KNOWN_FIELDS, OTHER],
-        text: (f) => (f === OTHER ? t('otherField') : fieldLabel(l, f)),
+        text: (f) => (f === OTHER ? t('otherField') : fieldLabel(i18n, f)),
         error: known ? e.errors[fieldId(c.id, 'field')] : undefined,
-        l,
+        i18n,
         compact: i > 0,
         onChange: (f) => e.onCriterion(i, f === OTHER ? { field: '' } : { field: f }),
       })}
       ${
         known
           ? nothing
-          : textField(l, {
+          : textField(i18n, {
               id: fieldId(c.id, 'customField'),
               label: t('customField'),
               value: c.field,
@@ -85,7 +85,7 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
               onInput: (v) => e.onCriterion(i, { field: v }),
             })
       }
-      ${numberInput(l, {
+      ${numberInput(i18n, {
         id: fieldId(c.id, 'weight'),
         label: t('weight'),
         value: c.weight,
@@ -111,7 +111,7 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
         ?disabled=${hasError}
         @click=${() => e.onToggle(c.id)}
       >
-        <span aria-hidden="true" class="chevron">${open ? '▾' : l.dir === 'rtl' ? '◂' : '▸'}</span> ${t('values')}
+        <span aria-hidden="true" class="chevron">${open ? '▾' : i18n.dir === 'rtl' ? '◂' : '▸'}</span> ${t('values')}
       </button>
       <button
         type="button"
@@ -127,21 +127,21 @@ function renderCriterion(c: CriterionInput, i: number, e: CriteriaEditor): Templ
     <div id=${bodyId} class="values" ?hidden=${!open}>
       ${open ? (c.type === 'category' ? renderLists(c, i, e) : c.type === 'number' ? renderRanges(c, i, e) : renderBoolean(c, i, e)) : nothing}
     </div>
-    ${open ? nothing : html`<p class="summary" dir="auto">${summary(l, c)}</p>`}
+    ${open ? nothing : html`<p class="summary" dir="auto">${summary(i18n, c)}</p>`}
   </fieldset>`;
 }
 
 /** A range in words: "5–50", "1,000 or more", "under 100" (symbols like ≥ mirror in right-to-left text). */
-export function rangeWords(l: L, min: string | null, max: string | null): string {
-  if (min !== null && max !== null) return l.t('range.between', { min, max });
-  if (min !== null) return l.t('range.atLeast', { min });
-  if (max !== null) return l.t('range.below', { max });
-  return l.t('range.any');
+export function rangeWords(i18n: L, min: string | null, max: string | null): string {
+  if (min !== null && max !== null) return i18n.t('range.between', { min, max });
+  if (min !== null) return i18n.t('range.atLeast', { min });
+  if (max !== null) return i18n.t('range.below', { max });
+  return i18n.t('range.any');
 }
 
 /** One line saying what a criterion counts: "Ideal: Dental clinic, Law firm · Acceptable: 2–5". */
-function summary(l: L, c: CriterionInput): string {
-  const t = l.t.bind(l);
+function summary(i18n: L, c: CriterionInput): string {
+  const t = i18n.t.bind(i18n);
   const parts: string[] = [];
   if (c.type === 'boolean') {
     parts.push(`${t('yes')}: ${t(`bucket.${c.yes}`)}`, `${t('no')}: ${t(`bucket.${c.no}`)}`);
@@ -152,7 +152,7 @@ function summary(l: L, c: CriterionInput): string {
           ? c[b].trim() && isolate(c[b].trim())
           : c.ranges
               .filter((r) => r.bucket === b)
-              .map((r) => rangeWords(l, r.min.trim() || null, r.max.trim() || null))
+              .map((r) => rangeWords(i18n, r.min.trim() || null, r.max.trim() || null))
               .join(', ');
       if (values) parts.push(`${t(`bucket.${b}`)}: ${values}`);
     }
@@ -161,12 +161,12 @@ function summary(l: L, c: CriterionInput): string {
 }
 
 function renderLists(c: CriterionInput, i: number, e: CriteriaEditor): TemplateResult {
-  const { l } = e;
+  const { i18n } = e;
   return html`<div class="row lists">
     ${BUCKETS.map((b) =>
-      textField(l, {
+      textField(i18n, {
         id: fieldId(c.id, b),
-        label: l.t(b),
+        label: i18n.t(b),
         value: c[b],
         max: LIST_MAX,
         multiline: true,
@@ -178,9 +178,9 @@ function renderLists(c: CriterionInput, i: number, e: CriteriaEditor): TemplateR
 }
 
 function renderRanges(c: CriterionInput, i: number, e: CriteriaEditor): TemplateResult {
-  const { l } = e;
-  const t = l.t.bind(l);
-  const name = criterionName(l, c);
+  const { i18n } = e;
+  const t = i18n.t.bind(i18n);
+  const name = criterionName(i18n, c);
   const groupError = e.errors[fieldId(c.id, 'ranges')];
   return html`<div class="ranges" role="group" aria-label=${t('ranges')} aria-describedby="criteria-hint">
     ${c.ranges.map(
@@ -195,7 +195,7 @@ function renderRanges(c: CriterionInput, i: number, e: CriteriaEditor): Template
             compact: j > 0,
             onChange: (bucket) => e.onRange(i, j, { bucket }),
           })}
-          ${numberInput(l, {
+          ${numberInput(i18n, {
             id: fieldId(c.id, r.id, 'min'),
             label: t('rangeFrom'),
             value: r.min,
@@ -203,7 +203,7 @@ function renderRanges(c: CriterionInput, i: number, e: CriteriaEditor): Template
             compact: j > 0,
             onInput: (v) => e.onRange(i, j, { min: v }),
           })}
-          ${numberInput(l, {
+          ${numberInput(i18n, {
             id: fieldId(c.id, r.id, 'max'),
             label: t('rangeTo'),
             value: r.max,
@@ -214,15 +214,15 @@ function renderRanges(c: CriterionInput, i: number, e: CriteriaEditor): Template
           <button
             type="button"
             class="remove icon-button"
-            aria-label=${t('removeRange', { n: l.number(j + 1), field: isolate(name) })}
-            title=${t('removeRange', { n: l.number(j + 1), field: isolate(name) })}
+            aria-label=${t('removeRange', { n: i18n.number(j + 1), field: isolate(name) })}
+            title=${t('removeRange', { n: i18n.number(j + 1), field: isolate(name) })}
             @click=${() => e.onRemoveRange(i, j)}
           >
             ×
           </button>
         </div>`,
     )}
-    ${groupError ? html`<p class="error" part="error">${icpErrorMessage(l, groupError)}</p>` : nothing}
+    ${groupError ? html`<p class="error" part="error">${icpErrorMessage(i18n, groupError)}</p>` : nothing}
     <button type="button" class="add small" id=${fieldId(c.id, 'add-range')} @click=${() => e.onAddRange(i)}>
       ${t('addRange')}
     </button>
@@ -230,7 +230,7 @@ function renderRanges(c: CriterionInput, i: number, e: CriteriaEditor): Template
 }
 
 function renderBoolean(c: CriterionInput, i: number, e: CriteriaEditor): TemplateResult {
-  const t = e.l.t.bind(e.l);
+  const t = e.i18n.t.bind(e.i18n);
   const pick = (key: 'yes' | 'no') =>
     selectField<BooleanMatch>({
       id: fieldId(c.id, key),
@@ -239,7 +239,7 @@ function renderBoolean(c: CriterionInput, i: number, e: CriteriaEditor): Templat
       options: BOOLEAN_MATCHES,
       text: (b) => t(`bucket.${b}`),
       error: e.errors[fieldId(c.id, key)],
-      l: e.l,
+      i18n: e.i18n,
       onChange: (v) => e.onCriterion(i, { [key]: v }),
     });
   return html`<div class="row lists">${pick('yes')} ${pick('no')}</div>`;

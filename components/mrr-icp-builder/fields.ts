@@ -13,22 +13,22 @@ import { messages, type IcpMessages } from './messages.js';
 export type L = LocaleController<IcpMessages>;
 
 /** A field error: a shared code (common catalogue) or one of the ICP's (`overlap`, `emptyRange`…). */
-export function icpErrorMessage(l: L, error: FieldError): string {
+export function icpErrorMessage(i18n: L, error: FieldError): string {
   const key = `error.${error.code}`;
-  if (key in messages.en) return l.t(key as keyof IcpMessages, error.params);
-  return errorMessage(l, error);
+  if (key in messages.en) return i18n.t(key as keyof IcpMessages, error.params);
+  return errorMessage(i18n, error);
 }
 
 /** The key of the plural form of `key` for `n` (Intl.PluralRules): `clientsRead.one`, else `clientsRead.other`. */
-export function plural(l: L, key: string, n: number): keyof IcpMessages {
-  const form = `${key}.${pluralCategory(n, l.locale)}`;
+export function plural(i18n: L, key: string, n: number): keyof IcpMessages {
+  const form = `${key}.${pluralCategory(n, i18n.locale)}`;
   return (form in messages.en ? form : `${key}.other`) as keyof IcpMessages;
 }
 
 /** The label of a criterion field: known fields translated, any other shown as written. */
-export function fieldLabel(l: L, field: string): string {
+export function fieldLabel(i18n: L, field: string): string {
   const key = `f.${field}`;
-  return key in messages.en ? l.t(key as keyof IcpMessages) : field;
+  return key in messages.en ? i18n.t(key as keyof IcpMessages) : field;
 }
 
 /** True when `field` is a known field (its label is ours, not user text). */
@@ -65,12 +65,12 @@ export interface TextFieldOptions extends Omit<SharedTextFieldOptions, 'counter'
  * The shared text field (src/ui/fields.ts) as the ICP builder shows it: the counter on the label's
  * line ("12/80", read out "12 of 80 characters"), errors that may be the ICP's own codes.
  */
-export function textField(l: L, o: TextFieldOptions): TemplateResult {
-  return sharedTextField(l, {
+export function textField(i18n: L, o: TextFieldOptions): TemplateResult {
+  return sharedTextField(i18n, {
     ...o,
-    error: o.error ? icpErrorMessage(l, o.error) : undefined,
+    error: o.error ? icpErrorMessage(i18n, o.error) : undefined,
     counterAt: 'label',
-    counter: (n, max) => l.t('counter', { n, max }),
+    counter: (n, max) => i18n.t('counter', { n, max }),
   });
 }
 
@@ -87,7 +87,7 @@ export interface NumberInputOptions {
 }
 
 /** A number typed as text (people type their own separators), its error next to it. */
-export function numberInput(l: L, o: NumberInputOptions): TemplateResult {
+export function numberInput(i18n: L, o: NumberInputOptions): TemplateResult {
   const errorId = `${o.id}-error`;
   const hintId = `${o.id}-hint`;
   const describedBy = [o.error ? errorId : '', o.hint ? hintId : ''].filter(Boolean).join(' ');
@@ -109,7 +109,7 @@ export function numberInput(l: L, o: NumberInputOptions): TemplateResult {
       ${o.suffix ? html`<span class="affix" aria-hidden="true">${o.suffix}</span>` : nothing}
     </div>
     ${o.hint ? html`<span class="hint" id=${hintId}>${o.hint}</span>` : nothing}
-    ${o.error ? html`<p class="error" id=${errorId} part="error">${icpErrorMessage(l, o.error)}</p>` : nothing}
+    ${o.error ? html`<p class="error" id=${errorId} part="error">${icpErrorMessage(i18n, o.error)}</p>` : nothing}
   </div>`;
 }
 
@@ -120,7 +120,7 @@ export interface SelectOptions<T extends string> {
   options: readonly T[];
   text: (option: T) => string;
   error?: FieldError;
-  l?: L;
+  i18n?: L;
   /** Label hidden visually (rows after the first of a list, where the first row's labels show). */
   compact?: boolean;
   onChange: (value: T) => void;
@@ -140,7 +140,7 @@ export function selectField<T extends string>(o: SelectOptions<T>): TemplateResu
         ${o.options.map((v) => html`<option value=${v} ?selected=${v === o.value} dir="auto">${o.text(v)}</option>`)}
       </select>
     </div>
-    ${o.error && o.l ? html`<p class="error" id=${errorId} part="error">${icpErrorMessage(o.l, o.error)}</p>` : nothing}
+    ${o.error && o.i18n ? html`<p class="error" id=${errorId} part="error">${icpErrorMessage(o.i18n, o.error)}</p>` : nothing}
   </div>`;
 }
 
@@ -157,27 +157,27 @@ export interface LineError {
 }
 
 /** The first ten line errors in words ("Line 7: Employees “lots” is not a number"), and how many more. */
-export function renderLineErrors(l: L, errors: readonly LineError[]): TemplateResult | typeof nothing {
+export function renderLineErrors(i18n: L, errors: readonly LineError[]): TemplateResult | typeof nothing {
   if (errors.length === 0) return nothing;
   const shown = [...errors].sort((a, b) => a.line - b.line).slice(0, 10);
   const reason = (e: LineError) => {
     const key = `rowError.${e.code}`;
     return key in messages.en
-      ? sentence(l.t(key as keyof IcpMessages), { column: { user: e.column ?? '' }, value: { user: e.value ?? '' } })
-      : html`${l.t('rowError.other')}`;
+      ? sentence(i18n.t(key as keyof IcpMessages), { column: { user: e.column ?? '' }, value: { user: e.value ?? '' } })
+      : html`${i18n.t('rowError.other')}`;
   };
   return html`<div class="errors" role="status" data-line-errors>
     <ul>
-      ${shown.map((e) => html`<li>${sentence(l.t('lineError'), { line: l.number(e.line), reason: reason(e) })}</li>`)}
+      ${shown.map((e) => html`<li>${sentence(i18n.t('lineError'), { line: i18n.number(e.line), reason: reason(e) })}</li>`)}
     </ul>
-    ${errors.length > shown.length ? html`<p>${l.t(plural(l, 'moreErrors', errors.length - shown.length), { n: l.number(errors.length - shown.length) })}</p>` : nothing}
+    ${errors.length > shown.length ? html`<p>${i18n.t(plural(i18n, 'moreErrors', errors.length - shown.length), { n: i18n.number(errors.length - shown.length) })}</p>` : nothing}
   </div>`;
 }
 
 /** Why a whole file was refused, in words. */
-export function fatalMessage(l: L, code: string, line?: number): string {
+export function fatalMessage(i18n: L, code: string, line?: number): string {
   const key = `fatal.${code}`;
-  return l.t(key in messages.en ? (key as keyof IcpMessages) : 'fatal.other', { line: l.number(line ?? 0) });
+  return i18n.t(key in messages.en ? (key as keyof IcpMessages) : 'fatal.other', { line: i18n.number(line ?? 0) });
 }
 
 export interface NumberFormatQuestionOptions {
@@ -195,17 +195,17 @@ export interface NumberFormatQuestionOptions {
  * The subscription import's question, when a file's numbers read two ways (`600.000`: six hundred,
  * or six hundred thousand) and nothing in it settles how it writes decimals.
  */
-export function numberFormatQuestion(l: L, o: NumberFormatQuestionOptions): TemplateResult {
+export function numberFormatQuestion(i18n: L, o: NumberFormatQuestionOptions): TemplateResult {
   const describedBy = o.missing ? `${o.id}-error ${o.id}-hint` : `${o.id}-hint`;
   const choice = (value: 'dot' | 'comma') =>
     html`<label class="choice"
       ><input type="radio" name=${o.id} value=${value} .checked=${o.value === value} @change=${() => o.onChoose(value)} />
-      <span>${l.t(value === 'dot' ? 'numbers.dot' : 'numbers.comma')}</span></label
+      <span>${i18n.t(value === 'dot' ? 'numbers.dot' : 'numbers.comma')}</span></label
     >`;
   return html`<fieldset class="mode question" id=${o.id} aria-describedby=${describedBy}>
-    <legend>${l.t('numbers.question')}</legend>
-    <p class="hint" id="${o.id}-hint">${sentence(l.t('numbers.ambiguous'), { value: { user: o.sample } })}</p>
+    <legend>${i18n.t('numbers.question')}</legend>
+    <p class="hint" id="${o.id}-hint">${sentence(i18n.t('numbers.ambiguous'), { value: { user: o.sample } })}</p>
     ${choice('dot')} ${choice('comma')}
-    ${o.missing ? html`<p class="error" id="${o.id}-error" role="alert">${l.t('numbers.required')}</p>` : nothing}
+    ${o.missing ? html`<p class="error" id="${o.id}-error" role="alert">${i18n.t('numbers.required')}</p>` : nothing}
   </fieldset>`;
 }

@@ -6,28 +6,28 @@ import { fieldLabel, type L, numberInput, plural, selectField, sentence } from '
 import { type CriterionType, fieldId } from './state.js';
 
 /** How a reason's value reads: numbers in the locale, booleans as Yes/No, text as written. */
-export function reasonValue(l: L, value: IcpReason['value']): string {
+export function reasonValue(i18n: L, value: IcpReason['value']): string {
   if (value === null) return '';
-  if (typeof value === 'boolean') return l.t(value ? 'yes' : 'no');
-  if (typeof value === 'number') return l.number(value, 2);
+  if (typeof value === 'boolean') return i18n.t(value ? 'yes' : 'no');
+  if (typeof value === 'number') return i18n.number(value, 2);
   return value;
 }
 
 /** One reason as a sentence: "Industry Dental is ideal: 5 of 5 points". */
-export function reasonSentence(l: L, r: IcpReason): TemplateResult {
-  const template = l.t(`reason.${r.match}`);
-  const field = fieldLabel(l, r.field);
+export function reasonSentence(i18n: L, r: IcpReason): TemplateResult {
+  const template = i18n.t(`reason.${r.match}`);
+  const field = fieldLabel(i18n, r.field);
   return sentence(template, {
     field: { user: field },
-    value: { user: reasonValue(l, r.value) },
-    points: l.number(r.points, 2),
-    possible: l.number(r.possible || r.weight, 2),
-    unit: l.t(plural(l, 'pointsUnit', r.possible || r.weight)),
+    value: { user: reasonValue(i18n, r.value) },
+    points: i18n.number(r.points, 2),
+    possible: i18n.number(r.possible || r.weight, 2),
+    unit: i18n.t(plural(i18n, 'pointsUnit', r.possible || r.weight)),
   });
 }
 
-export function tierLabel(l: L, tier: IcpFit['tier']): string {
-  return l.t(tier ? `tier.${tier}` : 'tier.none');
+export function tierLabel(i18n: L, tier: IcpFit['tier']): string {
+  return i18n.t(tier ? `tier.${tier}` : 'tier.none');
 }
 
 /**
@@ -41,22 +41,22 @@ export function untieredBecause(fit: IcpFit): 'noWeight' | 'nothingKnown' | 'low
 }
 
 /** The example's tier in words: "Nothing to score" when no criterion has a weight, not "Not enough known". */
-export function fitTierLabel(l: L, fit: IcpFit): string {
-  return untieredBecause(fit) === 'noWeight' ? l.t('tier.noWeight') : tierLabel(l, fit.tier);
+export function fitTierLabel(i18n: L, fit: IcpFit): string {
+  return untieredBecause(fit) === 'noWeight' ? i18n.t('tier.noWeight') : tierLabel(i18n, fit.tier);
 }
 
-function untieredNote(l: L, fit: IcpFit, minCoverage: number): TemplateResult | typeof nothing {
+function untieredNote(i18n: L, fit: IcpFit, minCoverage: number): TemplateResult | typeof nothing {
   const why = untieredBecause(fit);
   if (why === null) return nothing;
   const text =
     why === 'lowCoverage'
-      ? l.t('tierNoneHint', { min: l.percent(minCoverage * 100, 0) })
-      : l.t(why === 'noWeight' ? 'tierNoWeightHint' : 'tierNothingKnownHint');
+      ? i18n.t('tierNoneHint', { min: i18n.percent(minCoverage * 100, 0) })
+      : i18n.t(why === 'noWeight' ? 'tierNoWeightHint' : 'tierNothingKnownHint');
   return html`<p class="note" data-untiered=${why}>${text}</p>`;
 }
 
 export interface ExampleView {
-  l: L;
+  i18n: L;
   fields: { field: string; type: CriterionType }[];
   values: Record<string, string>;
   errors: Record<string, FieldError>;
@@ -68,8 +68,8 @@ export interface ExampleView {
 
 /** The example account's inputs and its live fit. */
 export function renderExample(v: ExampleView): TemplateResult {
-  const { l } = v;
-  const t = l.t.bind(l);
+  const { i18n } = v;
+  const t = i18n.t.bind(i18n);
   return html`<section class="example" part="example" aria-labelledby="example-title">
     <h3 id="example-title">${t('example')}</h3>
     <p class="hint">${t('exampleHint')}</p>
@@ -77,7 +77,7 @@ export function renderExample(v: ExampleView): TemplateResult {
       <div class="example-inputs">
         ${v.fields.map(({ field, type }) => {
           const id = fieldId('example', field);
-          const label = fieldLabel(l, field);
+          const label = fieldLabel(i18n, field);
           if (type === 'boolean') {
             return selectField<'' | 'yes' | 'no'>({
               id,
@@ -89,7 +89,7 @@ export function renderExample(v: ExampleView): TemplateResult {
             });
           }
           if (type === 'number') {
-            return numberInput(l, {
+            return numberInput(i18n, {
               id,
               label,
               value: v.values[field] ?? '',
@@ -113,34 +113,34 @@ export function renderExample(v: ExampleView): TemplateResult {
           </div>`;
         })}
       </div>
-      ${v.fit ? renderFit(l, v.fit, v.minCoverage, v.stale) : nothing}
+      ${v.fit ? renderFit(i18n, v.fit, v.minCoverage, v.stale) : nothing}
     </div>
   </section>`;
 }
 
-function renderFit(l: L, fit: IcpFit, minCoverage: number, stale: boolean): TemplateResult {
-  const t = l.t.bind(l);
+function renderFit(i18n: L, fit: IcpFit, minCoverage: number, stale: boolean): TemplateResult {
+  const t = i18n.t.bind(i18n);
   const tier = fit.tier ?? 'none';
   return html`<div class="fit" part="fit" ?data-stale=${stale} aria-live="off">
-    ${stale ? html`<p class="stale" role="note">${l.c('common.stale')}</p>` : nothing}
+    ${stale ? html`<p class="stale" role="note">${i18n.c('common.stale')}</p>` : nothing}
     <dl class="kpis">
       <div class="kpi tier" data-tier=${tier}>
         <dt>${t('tier')}</dt>
-        <dd data-kpi="tier">${fitTierLabel(l, fit)}</dd>
+        <dd data-kpi="tier">${fitTierLabel(i18n, fit)}</dd>
       </div>
       <div class="kpi">
         <dt>${t('score')}</dt>
-        <dd data-kpi="score">${fit.score === null ? l.c('common.na') : l.number(fit.score, 2)}</dd>
+        <dd data-kpi="score">${fit.score === null ? i18n.c('common.na') : i18n.number(fit.score, 2)}</dd>
       </div>
       <div class="kpi">
         <dt>${t('coverage')}</dt>
-        <dd data-kpi="coverage">${l.percent(fit.coverage * 100, 0)}</dd>
+        <dd data-kpi="coverage">${i18n.percent(fit.coverage * 100, 0)}</dd>
       </div>
     </dl>
-    ${untieredNote(l, fit, minCoverage)}
+    ${untieredNote(i18n, fit, minCoverage)}
     <h4>${t('reasons')}</h4>
     <ul class="reasons" data-reasons>
-      ${fit.reasons.map((r) => html`<li data-match=${r.match}>${reasonSentence(l, r)}</li>`)}
+      ${fit.reasons.map((r) => html`<li data-match=${r.match}>${reasonSentence(i18n, r)}</li>`)}
     </ul>
   </div>`;
 }

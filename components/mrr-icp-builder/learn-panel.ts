@@ -25,7 +25,7 @@ import { rangeWords } from './criteria.js';
 import { reasonValue } from './fit-view.js';
 
 export interface LearnHost {
-  l: L;
+  i18n: L;
   currency(): string;
   profileName(): string;
   icp(): Icp | undefined;
@@ -120,7 +120,9 @@ export class LearnPanel implements ReactiveController {
     this.host.requestUpdate();
     // A refused file is said once, by its alert in the panel.
     if (!records.fatal)
-      this.o.say(this.o.l.t(plural(this.o.l, 'clientsRead', records.rows.length), { n: this.o.l.number(records.rows.length) }));
+      this.o.say(
+        this.o.i18n.t(plural(this.o.i18n, 'clientsRead', records.rows.length), { n: this.o.i18n.number(records.rows.length) }),
+      );
   }
 
   /** Runs learnIcp and the held-back check on the loaded clients. */
@@ -176,18 +178,21 @@ export class LearnPanel implements ReactiveController {
   /** The held-back check in words: its result, or why it was skipped. */
   private holdoutSentence(): string {
     const h = this.holdout;
-    const l = this.o.l;
+    const i18n = this.o.i18n;
     if (!h) return '';
-    if (h.notChecked) return l.t(`holdout.${h.notChecked}`, { min: l.number(h.learned.minSample) });
-    return l.t(plural(l, 'holdout.result', h.highValue), { hits: l.number(h.highValueInAB), total: l.number(h.highValue) });
+    if (h.notChecked) return i18n.t(`holdout.${h.notChecked}`, { min: i18n.number(h.learned.minSample) });
+    return i18n.t(plural(i18n, 'holdout.result', h.highValue), {
+      hits: i18n.number(h.highValueInAB),
+      total: i18n.number(h.highValue),
+    });
   }
 
   /** Why no weight is suggested: too few clients, or no split between good clients and others; null when some can be. */
   private noSuggestionsReason(learned: LearnedIcp): string | null {
-    const l = this.o.l;
+    const i18n = this.o.i18n;
     if (learned.warnings.includes('tooFewClients'))
-      return l.t('learn.tooFew', { min: l.number(learned.minSample), n: l.number(learned.clients) });
-    if (learned.warnings.includes('noContrast')) return l.t(learned.highValue > 0 ? 'learn.allGood' : 'learn.noneGood');
+      return i18n.t('learn.tooFew', { min: i18n.number(learned.minSample), n: i18n.number(learned.clients) });
+    if (learned.warnings.includes('noContrast')) return i18n.t(learned.highValue > 0 ? 'learn.allGood' : 'learn.noneGood');
     return null;
   }
 
@@ -223,27 +228,27 @@ export class LearnPanel implements ReactiveController {
   }
 
   private decide(stats: IcpFieldStats, decision: 'accepted' | 'rejected'): void {
-    const l = this.o.l;
+    const i18n = this.o.i18n;
     this.decisions = new Map(this.decisions).set(stats.field, decision);
-    const field = fieldLabel(l, stats.field);
+    const field = fieldLabel(i18n, stats.field);
     if (decision === 'accepted') {
       this.o.accept(this.criterionOf(stats));
-      this.o.say(l.t('accepted', { field: isolate(field), name: isolate(this.o.profileName()) }));
-    } else this.o.say(l.t('rejected', { field: isolate(field) }));
+      this.o.say(i18n.t('accepted', { field: isolate(field), name: isolate(this.o.profileName()) }));
+    } else this.o.say(i18n.t('rejected', { field: isolate(field) }));
     this.host.requestUpdate();
   }
 
   /** A value as words: category text, Yes/No, or a range "10–50", "1,000 or more", "under 100". */
   valueText(value: IcpValueStats['value']): string {
-    const l = this.o.l;
-    if (typeof value === 'string' || typeof value === 'boolean') return reasonValue(l, value);
-    const bound = (x: number | null | undefined) => (x === null || x === undefined ? null : l.number(x, 2));
-    return rangeWords(l, bound(value.min), bound(value.max));
+    const i18n = this.o.i18n;
+    if (typeof value === 'string' || typeof value === 'boolean') return reasonValue(i18n, value);
+    const bound = (x: number | null | undefined) => (x === null || x === undefined ? null : i18n.number(x, 2));
+    return rangeWords(i18n, bound(value.min), bound(value.max));
   }
 
   render(): TemplateResult {
-    const l = this.o.l;
-    const t = l.t.bind(l);
+    const i18n = this.o.i18n;
+    const t = i18n.t.bind(i18n);
     const r = this.records;
     return html`<section class="panel learn" part="learn" aria-labelledby="learn-title">
       <h3 id="learn-title">${t('learn')}</h3>
@@ -264,14 +269,14 @@ export class LearnPanel implements ReactiveController {
         ${this.fileName ? html`<bdi class="file-name">${this.fileName}</bdi>` : nothing}
       </div>
       ${this.busy ? html`<p role="status">${t('reading')}</p>` : nothing}
-      ${r?.fatal ? html`<p class="errors" role="alert">${fatalMessage(l, r.fatal, r.fatalLine)}</p>` : nothing}
+      ${r?.fatal ? html`<p class="errors" role="alert">${fatalMessage(i18n, r.fatal, r.fatalLine)}</p>` : nothing}
       ${r && !r.fatal ? this.renderSetup(r) : nothing} ${this.learned ? this.renderLearned(this.learned) : nothing}
     </section>`;
   }
 
   private renderSetup(r: CsvRecords): TemplateResult {
-    const l = this.o.l;
-    const t = l.t.bind(l);
+    const i18n = this.o.i18n;
+    const t = i18n.t.bind(i18n);
     const options = ['', ...r.headers];
     const column = (key: keyof ClientColumns, label: string) =>
       selectField({
@@ -286,9 +291,9 @@ export class LearnPanel implements ReactiveController {
         },
       });
     const least = this.lib?.ICP_LEARN_MIN_CLIENTS;
-    return html`<p>${t(plural(l, 'clientsRead', r.rows.length), { n: l.number(r.rows.length) })}</p>
-      ${least === undefined ? nothing : html`<p class="hint" data-learn-minimum>${t('learnMinimum', { min: l.number(least) })}</p>`}
-      ${renderLineErrors(l, [...r.errors, ...this.skippedLines])}
+    return html`<p>${t(plural(i18n, 'clientsRead', r.rows.length), { n: i18n.number(r.rows.length) })}</p>
+      ${least === undefined ? nothing : html`<p class="hint" data-learn-minimum>${t('learnMinimum', { min: i18n.number(least) })}</p>`}
+      ${renderLineErrors(i18n, [...r.errors, ...this.skippedLines])}
       <div class="row">
         ${column('mrr', t('mrrColumn'))} ${column('start', t('startColumn'))} ${column('end', t('endColumn'))}
       </div>
@@ -311,7 +316,7 @@ export class LearnPanel implements ReactiveController {
                       this.fields = next;
                       this.host.requestUpdate();
                     }}
-                  /><bdi>${fieldLabel(l, h)}</bdi></label
+                  /><bdi>${fieldLabel(i18n, h)}</bdi></label
                 >`,
             )}
         </div>
@@ -337,7 +342,7 @@ export class LearnPanel implements ReactiveController {
       ${
         this.numberSample === undefined
           ? nothing
-          : numberFormatQuestion(l, {
+          : numberFormatQuestion(i18n, {
               id: 'clients-number-format',
               sample: this.numberSample,
               value: this.numberAnswer,
@@ -354,8 +359,8 @@ export class LearnPanel implements ReactiveController {
   }
 
   private renderLearned(learned: LearnedIcp): TemplateResult {
-    const l = this.o.l;
-    const t = l.t.bind(l);
+    const i18n = this.o.i18n;
+    const t = i18n.t.bind(i18n);
     const none = this.noSuggestionsReason(learned);
     if (none !== null)
       return html`<div class="suggestions" data-suggestions>
@@ -373,15 +378,15 @@ export class LearnPanel implements ReactiveController {
   }
 
   private renderField(stats: IcpFieldStats): TemplateResult {
-    const l = this.o.l;
-    const t = l.t.bind(l);
+    const i18n = this.o.i18n;
+    const t = i18n.t.bind(i18n);
     const decided = this.decisions.get(stats.field);
-    const label = fieldLabel(l, stats.field);
-    const money = (v: number) => l.money(toMinor(v, this.o.currency()), this.o.currency(), { round: true });
+    const label = fieldLabel(i18n, stats.field);
+    const money = (v: number) => i18n.money(toMinor(v, this.o.currency()), this.o.currency(), { round: true });
     const titleId = `suggestion-${CSS.escape(stats.field)}`;
     return html`<article class="suggestion" data-suggestion=${stats.field} ?data-decided=${!!decided} aria-labelledby=${titleId}>
       <h4 id=${titleId}><bdi>${label}</bdi></h4>
-      <p>${t('suggestedWeight', { weight: l.number(stats.weight), iv: l.number(stats.informationValue, 2) })}</p>
+      <p>${t('suggestedWeight', { weight: i18n.number(stats.weight), iv: i18n.number(stats.informationValue, 2) })}</p>
       ${stats.suspicious ? html`<p class="flag" data-suspicious>${t('suspicious')}</p>` : nothing}
       ${this.renderChart(stats, label)}
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby=${titleId}>
@@ -403,12 +408,12 @@ export class LearnPanel implements ReactiveController {
               (v) =>
                 html`<tr>
                   <th scope="row"><bdi>${this.valueText(v.value)}</bdi></th>
-                  <td>${l.number(v.clients)}</td>
-                  <td>${l.percent(v.share * 100, 0)}</td>
+                  <td>${i18n.number(v.clients)}</td>
+                  <td>${i18n.percent(v.share * 100, 0)}</td>
                   <td>${money(v.avgMrr)}</td>
-                  <td>${l.percent(v.churnRate * 100, 0)}</td>
+                  <td>${i18n.percent(v.churnRate * 100, 0)}</td>
                   <td>${money(v.avgLifetimeValue)}</td>
-                  <td>${v.lift === null ? l.c('common.na') : l.number(v.lift, 2)}</td>
+                  <td>${v.lift === null ? i18n.c('common.na') : i18n.number(v.lift, 2)}</td>
                   <td>${t(`bucket.${v.suggestion}`)}</td>
                 </tr>`,
             )}
@@ -439,7 +444,7 @@ export class LearnPanel implements ReactiveController {
 
   /** Lift of each value as horizontal bars (Lit renders the SVG), with the line at 1 (no lift). */
   private renderChart(stats: IcpFieldStats, label: string): TemplateResult {
-    const l = this.o.l;
+    const i18n = this.o.i18n;
     const values = stats.values;
     const rowH = 22;
     const labelW = 110;
@@ -455,7 +460,7 @@ export class LearnPanel implements ReactiveController {
       width=${width}
       height=${height}
       role="img"
-      aria-label=${l.t('chartLabel', { field: isolate(label) })}
+      aria-label=${i18n.t('chartLabel', { field: isolate(label) })}
       direction="ltr"
     >
       ${values.map((v, i) => {
@@ -463,7 +468,7 @@ export class LearnPanel implements ReactiveController {
         const lift = v.lift ?? 0;
         return svg`<text x=${labelW - 6} y=${y + 15} text-anchor="end">${cut(this.valueText(v.value))}</text>
           <rect class="bar" ?data-high=${lift > 1} x=${labelW} y=${y + 3} width=${Math.max(0, x(lift) - labelW)} height=${rowH - 8} rx="2"></rect>
-          <text x=${x(lift) + 4} y=${y + 15}>${v.lift === null ? '' : l.number(v.lift, 2)}</text>`;
+          <text x=${x(lift) + 4} y=${y + 15}>${v.lift === null ? '' : i18n.number(v.lift, 2)}</text>`;
       })}
       <line class="one" x1=${x(1)} x2=${x(1)} y1="0" y2=${height}></line>
     </svg>`;

@@ -134,7 +134,7 @@ export class MrrIcpBuilder extends MrrElement {
     IcpBuilderResult
   >(this, {
     component: 'icp-builder',
-    l: this.i18n,
+    i18n: this.i18n,
     defaults: (fmt): IcpBuilderInputs => starterInputs(this.i18n, (n) => fmt(n, 2)),
     fields: FIELDS,
     relocalize: (inputs, convert) => relocalizeExample(inputs, convert, this.numberExampleFields(inputs)),
@@ -161,7 +161,7 @@ export class MrrIcpBuilder extends MrrElement {
   }).useAnnouncer(this.announcer);
 
   private readonly learn = new LearnPanel(this, {
-    l: this.i18n,
+    i18n: this.i18n,
     currency: () => this.currency,
     profileName: () => this.profileLabel(activeIcp(this.inputs)!, this.activeIndex),
     icp: () => this.icp,
@@ -439,7 +439,7 @@ export class MrrIcpBuilder extends MrrElement {
       </section>
       ${active ? this.renderProfile(active, errors, result) : nothing} ${this.undo.render(this.i18n.c('common.undo'))}
       ${renderPersonas({
-        l: this.i18n,
+        i18n: this.i18n,
         personas: inputs.personas,
         icps: inputs.icps,
         profileLabel: (icp, i) => this.profileLabel(icp, i),
@@ -481,7 +481,7 @@ export class MrrIcpBuilder extends MrrElement {
         </div>
         <h3>${t('criteria')}</h3>
         ${renderCriteria(active.criteria, {
-          l: this.i18n,
+          i18n: this.i18n,
           errors,
           onCriterion: (i, patch) => this.editCriterion(i, patch),
           onRange: (i, j, patch) => this.editRange(i, j, patch),
@@ -513,7 +513,7 @@ export class MrrIcpBuilder extends MrrElement {
         </button>
       </div>
       ${renderExample({
-        l: this.i18n,
+        i18n: this.i18n,
         fields: exampleFields(active),
         values: this.inputs.example,
         errors,

@@ -4,7 +4,7 @@ import { type L, selectField, sentence, textField } from './fields.js';
 import { fieldId, type IcpInput, NAME_MAX, type PersonaInput, TEXT_MAX } from './state.js';
 
 export interface PersonasView {
-  l: L;
+  i18n: L;
   personas: PersonaInput[];
   icps: IcpInput[];
   profileLabel(icp: IcpInput, index: number): string;
@@ -17,8 +17,8 @@ export interface PersonasView {
 const LONG_FIELDS = ['goals', 'frustrations', 'channels', 'objections'] as const;
 
 export function renderPersonas(v: PersonasView): TemplateResult {
-  const { l } = v;
-  const t = l.t.bind(l);
+  const { i18n } = v;
+  const t = i18n.t.bind(i18n);
   return html`<section class="personas" part="personas" aria-labelledby="personas-title">
     <h3 id="personas-title">${t('personas')}</h3>
     <p class="hint">${t('personasHint')}</p>
@@ -29,7 +29,7 @@ export function renderPersonas(v: PersonasView): TemplateResult {
         return html`<fieldset class="persona" data-persona=${p.id} part="persona">
           <legend><bdi>${label}</bdi></legend>
           <div class="row">
-            ${textField(l, {
+            ${textField(i18n, {
               id: fieldId(p.id, 'role'),
               label: t('role'),
               value: p.role,
@@ -50,7 +50,7 @@ export function renderPersonas(v: PersonasView): TemplateResult {
           </div>
           <div class="row long">
             ${LONG_FIELDS.map((key) =>
-              textField(l, {
+              textField(i18n, {
                 id: fieldId(p.id, key),
                 label: t(key),
                 value: p[key],

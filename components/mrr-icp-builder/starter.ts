@@ -15,8 +15,8 @@ const EXAMPLE_ACCOUNT = {
 };
 
 /** What the builder shows before the user types: the starter profile, one persona, an example dental clinic. */
-export function starterInputs(l: L, fmt: (n: number) => string): IcpBuilderInputs {
-  const t = l.t.bind(l);
+export function starterInputs(i18n: L, fmt: (n: number) => string): IcpBuilderInputs {
+  const t = i18n.t.bind(i18n);
   const value = (v: string) => (`v.${v}` in messages.en ? t(`v.${v}` as keyof typeof messages.en) : v);
   // The starter's values are English data (what a CSV holds); a translated list keeps them beside
   // the translation, so a file written in either language matches.

@@ -34,12 +34,12 @@ const CELL_TEXT = '#1d2433';
  * screen readers. Revenue (net of expansion, may pass 100 %) or logos, switched by a radio group.
  */
 export function renderCohortHeatmap(
-  l: MovementsLocale,
+  i18n: MovementsLocale,
   cohorts: readonly CohortRow[],
   metric: CohortMetric,
   onMetric: (m: CohortMetric) => void,
 ) {
-  const t = l.t.bind(l);
+  const t = i18n.t.bind(i18n);
   const values = (c: CohortRow) => (metric === 'revenue' ? c.revenuePct : c.logoPct);
   let ages = 0;
   for (const c of cohorts) {
@@ -90,7 +90,9 @@ export function renderCohortHeatmap(
                     { length: ages },
                     (_, age) =>
                       html`<th scope="col">
-                        <abbr title=${t('cohort.ageLong', { n: l.number(age) })}>${t('cohort.age', { n: l.number(age) })}</abbr>
+                        <abbr title=${t('cohort.ageLong', { n: i18n.number(age) })}
+                          >${t('cohort.age', { n: i18n.number(age) })}</abbr
+                        >
                       </th>`,
                   )}
                 </tr>
@@ -99,8 +101,8 @@ export function renderCohortHeatmap(
                 ${cohorts.map((c) => {
                   const v = values(c);
                   return html`<tr data-cohort=${c.cohort}>
-                    <th scope="row">${formatMonth(c.cohort, l.locale)}</th>
-                    <td>${l.number(c.customers)}</td>
+                    <th scope="row">${formatMonth(c.cohort, i18n.locale)}</th>
+                    <td>${i18n.number(c.customers)}</td>
                     ${Array.from({ length: ages }, (_, age) => {
                       const pct = v[age];
                       if (pct === null || pct === undefined) return html`<td class="cell empty"></td>`;
@@ -109,7 +111,7 @@ export function renderCohortHeatmap(
                         data-value=${pct}
                         style=${styleMap({ background: cellColour(pct), color: CELL_TEXT })}
                       >
-                        ${l.percent(pct, 0)}
+                        ${i18n.percent(pct, 0)}
                       </td>`;
                     })}
                   </tr>`;

@@ -16,7 +16,7 @@ export interface DatasetsPanelActions {
   afterUndo(id: string): void;
 }
 
-function renderRename(l: MovementsLocale, ctrl: DatasetsController, record: DatasetRecord, actions: DatasetsPanelActions) {
+function renderRename(i18n: MovementsLocale, ctrl: DatasetsController, record: DatasetRecord, actions: DatasetsPanelActions) {
   const r = ctrl.renaming!;
   const id = `rename-${record.id}`;
   return html`<form
@@ -33,7 +33,7 @@ function renderRename(l: MovementsLocale, ctrl: DatasetsController, record: Data
     }}
   >
     <div class="field" ?data-invalid=${r.error}>
-      <label for=${id} class="name-clamp">${named((mark) => l.t('ds.newName', { name: mark }), record.name)}</label>
+      <label for=${id} class="name-clamp">${named((mark) => i18n.t('ds.newName', { name: mark }), record.name)}</label>
       <div class="input-wrap">
         <input
           id=${id}
@@ -49,12 +49,12 @@ function renderRename(l: MovementsLocale, ctrl: DatasetsController, record: Data
         />
       </div>
       <span class="counter" id="${id}-counter"
-        >${l.t('nameCounter', { n: l.number([...r.value].length), max: l.number(MAX_NAME_LENGTH) })}</span
+        >${i18n.t('nameCounter', { n: i18n.number([...r.value].length), max: i18n.number(MAX_NAME_LENGTH) })}</span
       >
-      ${r.error ? html`<p class="error" id="${id}-error">${l.t('ds.nameRequired')}</p>` : nothing}
+      ${r.error ? html`<p class="error" id="${id}-error">${i18n.t('ds.nameRequired')}</p>` : nothing}
     </div>
     <div class="actions">
-      <button type="submit" class="primary">${l.t('ds.save')}</button>
+      <button type="submit" class="primary">${i18n.t('ds.save')}</button>
       <button
         type="button"
         @click=${() => {
@@ -62,7 +62,7 @@ function renderRename(l: MovementsLocale, ctrl: DatasetsController, record: Data
           actions.afterRename(record.id);
         }}
       >
-        ${l.t('ds.cancel')}
+        ${i18n.t('ds.cancel')}
       </button>
     </div>
   </form>`;
@@ -73,7 +73,7 @@ function renderRename(l: MovementsLocale, ctrl: DatasetsController, record: Data
  * Open / Rename / Delete. Delete hides the dataset at once and offers Undo for a few seconds.
  */
 export function renderDatasetsPanel(
-  l: MovementsLocale,
+  i18n: MovementsLocale,
   ctrl: DatasetsController,
   currentId: string | null,
   actions: DatasetsPanelActions,
@@ -81,12 +81,12 @@ export function renderDatasetsPanel(
   const list = ctrl.visible;
   const pending = ctrl.pendingDelete;
   return html`<section class="datasets" part="datasets" aria-labelledby="datasets-title">
-    <h3 id="datasets-title">${l.t('datasetsTitle')}</h3>
+    <h3 id="datasets-title">${i18n.t('datasetsTitle')}</h3>
     <div role="status" class="undo-status">
       ${
         pending
           ? html`<p class="notice undo">
-              <span class="name-clamp">${named((mark) => l.t('ds.deleted', { name: mark }), pending.name)}</span>
+              <span class="name-clamp">${named((mark) => i18n.t('ds.deleted', { name: mark }), pending.name)}</span>
               <button
                 type="button"
                 id="undo-delete"
@@ -95,14 +95,14 @@ export function renderDatasetsPanel(
                   if (record) actions.afterUndo(record.id);
                 }}
               >
-                ${l.c('common.undo')}
+                ${i18n.c('common.undo')}
               </button>
             </p>`
           : nothing
       }
-      ${ctrl.failed ? html`<p class="notice">${l.t('ds.failed')}</p>` : nothing}
+      ${ctrl.failed ? html`<p class="notice">${i18n.t('ds.failed')}</p>` : nothing}
     </div>
-    ${ctrl.status === 'ready' && list.length === 0 ? html`<p class="hint">${l.t('noDatasets')}</p>` : nothing}
+    ${ctrl.status === 'ready' && list.length === 0 ? html`<p class="hint">${i18n.t('noDatasets')}</p>` : nothing}
     <ul class="dataset-list">
       ${list.map((d) => {
         const current = d.id === currentId;
@@ -110,45 +110,45 @@ export function renderDatasetsPanel(
         return html`<li class="dataset" data-id=${d.id} ?data-current=${current}>
           ${
             renaming
-              ? renderRename(l, ctrl, d, actions)
+              ? renderRename(i18n, ctrl, d, actions)
               : html`<div class="dataset-info">
                     <strong class="dataset-name" title=${d.name}><bdi>${d.name}</bdi></strong>
                     <span class="hint"
-                      >${l.t('ds.periods')}: ${l.number(d.periodCount)} · ${d.currency} · ${l.t('ds.saved')}
-                      ${formatTimestamp(d.updatedAt, l.locale)}</span
+                      >${i18n.t('ds.periods')}: ${i18n.number(d.periodCount)} · ${d.currency} · ${i18n.t('ds.saved')}
+                      ${formatTimestamp(d.updatedAt, i18n.locale)}</span
                     >
                   </div>
                   <div class="actions">
                     ${
                       current
-                        ? html`<span class="current">${l.t('ds.current')}</span>`
+                        ? html`<span class="current">${i18n.t('ds.current')}</span>`
                         : html`<button
                             type="button"
                             class="open"
-                            aria-label=${l.t('ds.openLabel', { name: d.name })}
+                            aria-label=${i18n.t('ds.openLabel', { name: d.name })}
                             @click=${() => actions.open(d)}
                           >
-                            ${l.t('ds.open')}
+                            ${i18n.t('ds.open')}
                           </button>`
                     }
                     <button
                       type="button"
                       class="rename-button"
-                      aria-label=${l.t('ds.renameLabel', { name: d.name })}
+                      aria-label=${i18n.t('ds.renameLabel', { name: d.name })}
                       @click=${() => ctrl.startRename(d)}
                     >
-                      ${l.t('ds.rename')}
+                      ${i18n.t('ds.rename')}
                     </button>
                     <button
                       type="button"
                       class="delete"
-                      aria-label=${l.t('ds.deleteLabel', { name: d.name })}
+                      aria-label=${i18n.t('ds.deleteLabel', { name: d.name })}
                       @click=${() => {
                         ctrl.remove(d);
                         actions.afterDelete();
                       }}
                     >
-                      ${l.t('ds.delete')}
+                      ${i18n.t('ds.delete')}
                     </button>
                   </div>`
           }

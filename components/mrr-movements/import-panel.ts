@@ -20,7 +20,7 @@ function filesOf(e: Event): File | undefined {
  * The browser's own "Choose file / No file chosen" texts follow its UI language, not the
  * element's: the input stays focusable but invisible, under a localized button-like label.
  */
-function renderFilePicker(l: MovementsLocale, ctrl: ImportController): TemplateResult {
+function renderFilePicker(i18n: MovementsLocale, ctrl: ImportController): TemplateResult {
   const zone = (e: Event, on: boolean) => {
     e.preventDefault();
     (e.currentTarget as HTMLElement).toggleAttribute('data-dragging', on);
@@ -52,8 +52,8 @@ function renderFilePicker(l: MovementsLocale, ctrl: ImportController): TemplateR
         input.value = '';
       }}
     />
-    <label for="file" class="file-button">${l.t('pickFile')}</label>
-    <p class="hint" id="drop-hint">${l.t('dropHint')}</p>
+    <label for="file" class="file-button">${i18n.t('pickFile')}</label>
+    <p class="hint" id="drop-hint">${i18n.t('dropHint')}</p>
   </div>`;
 }
 
@@ -69,7 +69,7 @@ function ambiguousSample(step: Extract<ImportStep, { kind: 'mapping' }>): string
   );
 }
 
-function renderDateQuestion(l: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'mapping' }>) {
+function renderDateQuestion(i18n: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'mapping' }>) {
   if (step.sniff.dateFormat !== 'ambiguous') return nothing;
   const sample = ambiguousSample(step) ?? '';
   const missing = step.attempted && step.dateFormat === null;
@@ -84,7 +84,7 @@ function renderDateQuestion(l: MovementsLocale, ctrl: ImportController, step: Ex
         @change=${() => ctrl.setDateFormat(format)}
       />
       <span
-        >${l.t(format)}${day ? html` <span class="hint">(${l.t('dateExample', { value: sample, date: formatDay(day, l.locale) })})</span>` : nothing}</span
+        >${i18n.t(format)}${day ? html` <span class="hint">(${i18n.t('dateExample', { value: sample, date: formatDay(day, i18n.locale) })})</span>` : nothing}</span
       ></label
     >`;
   };
@@ -93,10 +93,10 @@ function renderDateQuestion(l: MovementsLocale, ctrl: ImportController, step: Ex
     id="date-format"
     aria-describedby=${missing ? 'date-format-error' : 'date-format-hint'}
   >
-    <legend>${l.t('dateFormat')}</legend>
-    <p class="hint" id="date-format-hint">${l.t('dateAmbiguous', { value: sample })}</p>
+    <legend>${i18n.t('dateFormat')}</legend>
+    <p class="hint" id="date-format-hint">${i18n.t('dateAmbiguous', { value: sample })}</p>
     ${option('dmy')} ${option('mdy')}
-    ${missing ? html`<p class="error" id="date-format-error">${l.t('dateRequired')}</p>` : nothing}
+    ${missing ? html`<p class="error" id="date-format-error">${i18n.t('dateRequired')}</p>` : nothing}
   </fieldset>`;
 }
 
@@ -134,7 +134,7 @@ function renderQuestion<T extends string | boolean>(
 }
 
 /** The questions the file raises: how decimals are written, cents, a cancellation column. */
-function renderFileQuestions(l: MovementsLocale, ctrl: ImportController, step: MappingStep) {
+function renderFileQuestions(i18n: MovementsLocale, ctrl: ImportController, step: MappingStep) {
   const { sniff } = step;
   const unanswered = step.attempted ? ctrl.unanswered : [];
   const amountCol = step.mapping.amount === null ? -1 : sniff.headers.indexOf(step.mapping.amount);
@@ -146,32 +146,35 @@ function renderFileQuestions(l: MovementsLocale, ctrl: ImportController, step: M
       ? nothing
       : renderQuestion<'dot' | 'comma'>(
           'number-format',
-          l.t('numberFormat'),
+          i18n.t('numberFormat'),
           sniff.numberFormat === 'ambiguous'
-            ? l.t('numberAmbiguous', { value: twoWay })
-            : l.t('numberDetected', { format: sniff.numberFormat === 'dot' ? '1,234.56' : '1.234,56' }),
+            ? i18n.t('numberAmbiguous', { value: twoWay })
+            : i18n.t('numberDetected', { format: sniff.numberFormat === 'dot' ? '1,234.56' : '1.234,56' }),
           [
-            { value: 'dot', label: l.t('numberDot') },
-            { value: 'comma', label: l.t('numberComma') },
+            { value: 'dot', label: i18n.t('numberDot') },
+            { value: 'comma', label: i18n.t('numberComma') },
           ],
           step.numberFormat,
           unanswered.includes('numberFormat'),
-          l.t('numberRequired'),
+          i18n.t('numberRequired'),
           (numberFormat) => ctrl.answer({ numberFormat }),
         );
   const minorQuestion =
     step.sniff.amountLooksLikeMinorUnits && amountSample
       ? renderQuestion<boolean>(
           'minor-units',
-          l.t('centsQuestion'),
-          l.t('centsHint', { value: amountSample }),
+          i18n.t('centsQuestion'),
+          i18n.t('centsHint', { value: amountSample }),
           [
-            { value: true, label: l.t('centsYes', { value: amountSample, major: l.number(Number(amountSample) / 100, 2) }) },
-            { value: false, label: l.t('centsNo', { value: amountSample, major: l.number(Number(amountSample), 2) }) },
+            {
+              value: true,
+              label: i18n.t('centsYes', { value: amountSample, major: i18n.number(Number(amountSample) / 100, 2) }),
+            },
+            { value: false, label: i18n.t('centsNo', { value: amountSample, major: i18n.number(Number(amountSample), 2) }) },
           ],
           step.minorUnits,
           unanswered.includes('minorUnits'),
-          l.t('answerRequired'),
+          i18n.t('answerRequired'),
           (minorUnits) => ctrl.answer({ minorUnits }),
         )
       : nothing;
@@ -180,22 +183,22 @@ function renderFileQuestions(l: MovementsLocale, ctrl: ImportController, step: M
     column && step.mapping.end === null
       ? renderQuestion<boolean>(
           'cancel-as-end',
-          l.t('cancelQuestion', { column }),
-          l.t('cancelHint', { column }),
+          i18n.t('cancelQuestion', { column }),
+          i18n.t('cancelHint', { column }),
           [
-            { value: false, label: l.t('cancelNo') },
-            { value: true, label: l.t('cancelYes', { column }) },
+            { value: false, label: i18n.t('cancelNo') },
+            { value: true, label: i18n.t('cancelYes', { column }) },
           ],
           step.cancelAsEnd,
           unanswered.includes('cancelAsEnd'),
-          l.t('answerRequired'),
+          i18n.t('answerRequired'),
           (cancelAsEnd) => ctrl.answer({ cancelAsEnd }),
         )
       : nothing;
   return html`${numberQuestion}${minorQuestion}${cancelQuestion}`;
 }
 
-function renderMapping(l: MovementsLocale, ctrl: ImportController, step: MappingStep) {
+function renderMapping(i18n: MovementsLocale, ctrl: ImportController, step: MappingStep) {
   const { sniff, mapping } = step;
   const issues = ctrl.issues;
   const sample = (column: string | null) => {
@@ -203,7 +206,7 @@ function renderMapping(l: MovementsLocale, ctrl: ImportController, step: Mapping
     const value = i >= 0 ? sniff.sampleRows.find((r) => (r[i] ?? '').trim() !== '')?.[i] : undefined;
     if (!value) return undefined;
     // A cell of the file: isolated, so "2024-01-05" is not reordered inside an Arabic sentence.
-    return named((mark) => l.t('sampleValue', { value: mark }), value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    return named((mark) => i18n.t('sampleValue', { value: mark }), value.length > 40 ? `${value.slice(0, 40)}…` : value);
   };
   return html`<form
     class="mapping"
@@ -218,17 +221,17 @@ function renderMapping(l: MovementsLocale, ctrl: ImportController, step: Mapping
       }
     }}
   >
-    <h4>${l.t('mappingTitle')}</h4>
+    <h4>${i18n.t('mappingTitle')}</h4>
     <p class="hint">
-      ${named((mark) => l.t('fileInfo', { name: mark, size: formatBytes(step.file.size, l.locale) }), step.file.name)}.
-      ${l.t('mappingIntro')}
+      ${named((mark) => i18n.t('fileInfo', { name: mark, size: formatBytes(step.file.size, i18n.locale) }), step.file.name)}.
+      ${i18n.t('mappingIntro')}
     </p>
     ${
       sniff.warnings.includes('singleColumn') && sniff.suspectedDelimiter
-        ? html`<p class="notice" role="note">${l.t('delimiterWarning', { delimiter: sniff.suspectedDelimiter })}</p>`
+        ? html`<p class="notice" role="note">${i18n.t('delimiterWarning', { delimiter: sniff.suspectedDelimiter })}</p>`
         : nothing
     }
-    ${sniff.warnings.includes('unknownDates') ? html`<p class="notice" role="note">${l.t('unknownDates')}</p>` : nothing}
+    ${sniff.warnings.includes('unknownDates') ? html`<p class="notice" role="note">${i18n.t('unknownDates')}</p>` : nothing}
     <div class="map-grid">
       ${MAPPED_FIELDS.map((field) => {
         const issue = issues[field];
@@ -237,7 +240,7 @@ function renderMapping(l: MovementsLocale, ctrl: ImportController, step: Mapping
         const describedBy = [issue ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
         return html`<div class="field" ?data-invalid=${!!issue}>
           <label for=${id}
-            >${l.t(`field.${field}`)}${REQUIRED_FIELDS.includes(field) ? html` <span class="req">(${l.t('required')})</span>` : nothing}</label
+            >${i18n.t(`field.${field}`)}${REQUIRED_FIELDS.includes(field) ? html` <span class="req">(${i18n.t('required')})</span>` : nothing}</label
           >
           <div class="input-wrap">
             <select
@@ -246,12 +249,12 @@ function renderMapping(l: MovementsLocale, ctrl: ImportController, step: Mapping
               aria-describedby=${ifDefined(describedBy || undefined)}
               @change=${(e: Event) => ctrl.setMapping({ [field]: (e.target as HTMLSelectElement).value || null })}
             >
-              <option value="" ?selected=${mapping[field] === null}>${l.t('noColumn')}</option>
+              <option value="" ?selected=${mapping[field] === null}>${i18n.t('noColumn')}</option>
               ${sniff.headers.map((h) => html`<option value=${h} ?selected=${mapping[field] === h}>${h}</option>`)}
             </select>
           </div>
           ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-          ${issue ? html`<p class="error" id="${id}-error">${l.t(`issue.${issue.code}`)}</p>` : nothing}
+          ${issue ? html`<p class="error" id="${id}-error">${i18n.t(`issue.${issue.code}`)}</p>` : nothing}
         </div>`;
       })}
     </div>
@@ -262,7 +265,7 @@ function renderMapping(l: MovementsLocale, ctrl: ImportController, step: Mapping
           .checked=${mapping.amountIsMonthly}
           @change=${(e: Event) => ctrl.setMapping({ amountIsMonthly: (e.target as HTMLInputElement).checked })}
         />
-        ${l.t('amountIsMonthly')}</label
+        ${i18n.t('amountIsMonthly')}</label
       >
       ${
         sniff.amountLooksLikeMinorUnits
@@ -273,47 +276,48 @@ function renderMapping(l: MovementsLocale, ctrl: ImportController, step: Mapping
                 .checked=${mapping.amountInMinorUnits}
                 @change=${(e: Event) => ctrl.setMapping({ amountInMinorUnits: (e.target as HTMLInputElement).checked })}
               />
-              ${l.t('amountInMinorUnits')}</label
+              ${i18n.t('amountInMinorUnits')}</label
             >`
       }
     </div>
-    ${renderDateQuestion(l, ctrl, step)} ${renderFileQuestions(l, ctrl, step)}
+    ${renderDateQuestion(i18n, ctrl, step)} ${renderFileQuestions(i18n, ctrl, step)}
     <div class="actions">
-      <button type="submit" class="primary" id="start-import">${l.t('startImport')}</button>
-      <button type="button" @click=${() => ctrl.reset()}>${l.t('chooseAnother')}</button>
+      <button type="submit" class="primary" id="start-import">${i18n.t('startImport')}</button>
+      <button type="button" @click=${() => ctrl.reset()}>${i18n.t('chooseAnother')}</button>
     </div>
   </form>`;
 }
 
-function renderProgress(l: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'importing' }>) {
+function renderProgress(i18n: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'importing' }>) {
   const p = step.progress;
   return html`<div class="progress" part="progress">
-    <p class="name-clamp"><strong>${named((mark) => l.t('importing', { name: mark }), step.file.name)}</strong></p>
+    <p class="name-clamp"><strong>${named((mark) => i18n.t('importing', { name: mark }), step.file.name)}</strong></p>
     <progress
       id="import-progress"
       max="1"
       value=${ifDefined(p ? p.fraction : undefined)}
-      aria-label=${l.t('progressLabel')}
+      aria-label=${i18n.t('progressLabel')}
     ></progress>
     <p class="hint" id="progress-text">
-      ${p ? l.t('progressText', { rows: l.number(p.rowsRead), rate: l.number(p.rowsPerSecond) }) : ''}
+      ${p ? i18n.t('progressText', { rows: i18n.number(p.rowsRead), rate: i18n.number(p.rowsPerSecond) }) : ''}
     </p>
-    <button type="button" id="cancel-import" @click=${() => ctrl.cancel()}>${l.t('cancelImport')}</button>
+    <button type="button" id="cancel-import" @click=${() => ctrl.cancel()}>${i18n.t('cancelImport')}</button>
   </div>`;
 }
 
 /** The whole import panel: file picker, then the current step. */
-export function renderImportPanel(l: MovementsLocale, ctrl: ImportController) {
+export function renderImportPanel(i18n: MovementsLocale, ctrl: ImportController) {
   const step = ctrl.step;
   let body: TemplateResult | typeof nothing = nothing;
-  if (step.kind === 'sniffing') body = html`<p role="status">${l.t('sniffing')}</p>`;
-  else if (step.kind === 'mapping') body = renderMapping(l, ctrl, step);
-  else if (step.kind === 'importing') body = renderProgress(l, ctrl, step);
-  else if (step.kind === 'cancelled') body = html`<p class="notice" role="status" id="import-cancelled">${l.t('cancelled')}</p>`;
-  else if (step.kind === 'refused') body = renderRefused(l, ctrl, step);
-  else if (step.kind === 'report') body = renderReport(l, ctrl, step);
+  if (step.kind === 'sniffing') body = html`<p role="status">${i18n.t('sniffing')}</p>`;
+  else if (step.kind === 'mapping') body = renderMapping(i18n, ctrl, step);
+  else if (step.kind === 'importing') body = renderProgress(i18n, ctrl, step);
+  else if (step.kind === 'cancelled')
+    body = html`<p class="notice" role="status" id="import-cancelled">${i18n.t('cancelled')}</p>`;
+  else if (step.kind === 'refused') body = renderRefused(i18n, ctrl, step);
+  else if (step.kind === 'report') body = renderReport(i18n, ctrl, step);
   return html`<section class="import" part="import" aria-labelledby="import-title">
-    <h3 id="import-title">${l.t('importTitle')}</h3>
-    ${step.kind === 'importing' || step.kind === 'mapping' ? nothing : renderFilePicker(l, ctrl)} ${body}
+    <h3 id="import-title">${i18n.t('importTitle')}</h3>
+    ${step.kind === 'importing' || step.kind === 'mapping' ? nothing : renderFilePicker(i18n, ctrl)} ${body}
   </section>`;
 }

@@ -10,13 +10,13 @@ type MovementsLocale = LocaleController<MovementsMessages>;
 const SKIPS: readonly (keyof SkipCounts)[] = ['trial', 'zeroAmount', 'oneTime', 'status', 'emptyLine'];
 
 /** The localized sentence for a refused file. */
-export function fatalMessage(l: MovementsLocale, fatal: ImportFatal): string {
+export function fatalMessage(i18n: MovementsLocale, fatal: ImportFatal): string {
   const list = (fatal.code === 'badRate' ? fatal.missingRates : fatal.currencies)?.join(', ') ?? '';
-  return l.t(`fatal.${fatal.code}`, { list, line: l.number(fatal.line ?? 0) });
+  return i18n.t(`fatal.${fatal.code}`, { list, line: i18n.number(fatal.line ?? 0) });
 }
 
 /** A refused file: why, that nothing saved was touched, and the rates form for mixed currencies. */
-export function renderRefused(l: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'refused' }>) {
+export function renderRefused(i18n: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'refused' }>) {
   const { fatal } = step;
   const currencies =
     fatal.code === 'multipleCurrencies' || fatal.code === 'badRate' ? (fatal.currencies ?? fatal.missingRates ?? []) : [];
@@ -28,19 +28,19 @@ export function renderRefused(l: MovementsLocale, ctrl: ImportController, step: 
     const data = new FormData(form);
     const typed: Record<string, string> = {};
     for (const code of currencies) if (code !== target) typed[code] = String(data.get(`rate-${code}`) ?? '');
-    ctrl.retryWithRates(target, typed, l.locale);
+    ctrl.retryWithRates(target, typed, i18n.locale);
   };
   return html`<div class="refused" id="import-error" role="alert">
-      <p><strong>${fatalMessage(l, fatal)}</strong></p>
-      <p>${l.t('nothingSaved')}</p>
+      <p><strong>${fatalMessage(i18n, fatal)}</strong></p>
+      <p>${i18n.t('nothingSaved')}</p>
     </div>
     ${
       currencies.length > 1 && step.retry
         ? html`<form class="rates" novalidate @submit=${onSubmit}>
             <fieldset>
-              <legend>${l.t('ratesTitle')}</legend>
+              <legend>${i18n.t('ratesTitle')}</legend>
               <div class="field">
-                <label for="target-currency">${l.t('targetCurrency')}</label>
+                <label for="target-currency">${i18n.t('targetCurrency')}</label>
                 <div class="input-wrap">
                   <select
                     id="target-currency"
@@ -51,11 +51,11 @@ export function renderRefused(l: MovementsLocale, ctrl: ImportController, step: 
                   </select>
                 </div>
               </div>
-              <p class="hint" id="rates-hint">${l.t('ratesIntro', { target, others: others.join(', ') })}</p>
+              <p class="hint" id="rates-hint">${i18n.t('ratesIntro', { target, others: others.join(', ') })}</p>
               ${others.map((code) => {
                 const invalid = step.rateErrors?.includes(code) ?? false;
                 return html`<div class="field" ?data-invalid=${invalid}>
-                  <label for="rate-${code}">${l.t('rateLabel', { from: code, to: target })}</label>
+                  <label for="rate-${code}">${i18n.t('rateLabel', { from: code, to: target })}</label>
                   <div class="input-wrap">
                     <input
                       id="rate-${code}"
@@ -67,10 +67,10 @@ export function renderRefused(l: MovementsLocale, ctrl: ImportController, step: 
                       aria-describedby=${invalid ? `rate-${code}-error` : nothing}
                     />
                   </div>
-                  ${invalid ? html`<p class="error" id="rate-${code}-error">${l.c('error.notANumber')}</p>` : nothing}
+                  ${invalid ? html`<p class="error" id="rate-${code}-error">${i18n.c('error.notANumber')}</p>` : nothing}
                 </div>`;
               })}
-              <button type="submit" class="primary">${l.t('importAgain')}</button>
+              <button type="submit" class="primary">${i18n.t('importAgain')}</button>
             </fieldset>
           </form>`
         : nothing
@@ -78,59 +78,59 @@ export function renderRefused(l: MovementsLocale, ctrl: ImportController, step: 
 }
 
 /** What the import did: counts, rows left out and why, unreadable rows, and the save form. */
-export function renderReport(l: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'report' }>) {
+export function renderReport(i18n: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'report' }>) {
   const { report, columns } = step.result;
   const skipped = SKIPS.filter((k) => report.skipped[k] > 0);
   const errors = report.errors;
   return html`<div class="report" id="import-report" part="report">
-    <h4 tabindex="-1">${l.t('reportTitle')}</h4>
+    <h4 tabindex="-1">${i18n.t('reportTitle')}</h4>
     <dl class="facts">
       <div>
-        <dt>${l.t('report.rows')}</dt>
-        <dd data-report="rows">${l.number(report.rowsRead)}</dd>
+        <dt>${i18n.t('report.rows')}</dt>
+        <dd data-report="rows">${i18n.number(report.rowsRead)}</dd>
       </div>
       <div>
-        <dt>${l.t('report.periods')}</dt>
-        <dd data-report="periods">${l.number(report.periodsImported)}</dd>
+        <dt>${i18n.t('report.periods')}</dt>
+        <dd data-report="periods">${i18n.number(report.periodsImported)}</dd>
       </div>
       <div>
-        <dt>${l.t('report.customers')}</dt>
-        <dd data-report="customers">${l.number(report.customers)}</dd>
+        <dt>${i18n.t('report.customers')}</dt>
+        <dd data-report="customers">${i18n.number(report.customers)}</dd>
       </div>
       <div>
-        <dt>${l.t('report.currency')}</dt>
+        <dt>${i18n.t('report.currency')}</dt>
         <dd data-report="currency">${report.currency}</dd>
       </div>
     </dl>
-    <h5>${l.t('skippedTitle')}</h5>
+    <h5>${i18n.t('skippedTitle')}</h5>
     ${
       skipped.length === 0
-        ? html`<p class="hint">${l.t('noneSkipped')}</p>`
+        ? html`<p class="hint">${i18n.t('noneSkipped')}</p>`
         : html`<ul class="skips">
-            ${skipped.map((k) => html`<li data-skip=${k}><span>${l.t(`skip.${k}`)}</span> <strong>${l.number(report.skipped[k])}</strong></li>`)}
+            ${skipped.map((k) => html`<li data-skip=${k}><span>${i18n.t(`skip.${k}`)}</span> <strong>${i18n.number(report.skipped[k])}</strong></li>`)}
           </ul>`
     }
     ${
       errors.count > 0
-        ? html`<h5 id="errors-title">${l.t('errorsTitle', { n: l.number(errors.count) })}</h5>
-            ${errors.count > errors.first.length ? html`<p class="hint">${l.t('errorsFirst', { n: l.number(errors.first.length) })}</p>` : nothing}
+        ? html`<h5 id="errors-title">${i18n.t('errorsTitle', { n: i18n.number(errors.count) })}</h5>
+            ${errors.count > errors.first.length ? html`<p class="hint">${i18n.t('errorsFirst', { n: i18n.number(errors.first.length) })}</p>` : nothing}
             <div class="table-scroll errors-scroll" tabindex="0" role="region" aria-labelledby="errors-title">
               <table id="errors-table">
                 <thead>
                   <tr>
-                    <th scope="col">${l.t('err.line')}</th>
-                    <th scope="col">${l.t('err.reason')}</th>
-                    <th scope="col">${l.t('err.column')}</th>
-                    <th scope="col">${l.t('err.value')}</th>
+                    <th scope="col">${i18n.t('err.line')}</th>
+                    <th scope="col">${i18n.t('err.reason')}</th>
+                    <th scope="col">${i18n.t('err.column')}</th>
+                    <th scope="col">${i18n.t('err.value')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   ${errors.first.map(
                     (e) =>
                       html`<tr data-line=${e.line} data-code=${e.code}>
-                        <th scope="row">${l.number(e.line)}</th>
+                        <th scope="row">${i18n.number(e.line)}</th>
                         <td class="reason">
-                          ${l.t(`err.${e.code}`, { n: l.number(e.cells ?? 0), expected: l.number(e.expected ?? 0) })}
+                          ${i18n.t(`err.${e.code}`, { n: i18n.number(e.cells ?? 0), expected: i18n.number(e.expected ?? 0) })}
                         </td>
                         <td><bdi>${e.column ?? ''}</bdi></td>
                         <td class="value"><bdi>${e.value ?? ''}</bdi></td>
@@ -148,15 +148,15 @@ export function renderReport(l: MovementsLocale, ctrl: ImportController, step: E
                   downloadText(errorsToCsv(errors), `${step.name || 'import'}-errors.csv`),
                 )}
             >
-              ${l.t('downloadErrors')}
+              ${i18n.t('downloadErrors')}
             </button>`
         : nothing
     }
-    ${columns.length === 0 ? html`<p class="notice" role="note">${l.t('nothingImported')}</p>` : renderSave(l, ctrl, step)}
+    ${columns.length === 0 ? html`<p class="notice" role="note">${i18n.t('nothingImported')}</p>` : renderSave(i18n, ctrl, step)}
   </div>`;
 }
 
-function renderSave(l: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'report' }>) {
+function renderSave(i18n: MovementsLocale, ctrl: ImportController, step: Extract<ImportStep, { kind: 'report' }>) {
   const saving = step.save === 'saving';
   return html`<form
     class="save"
@@ -167,7 +167,7 @@ function renderSave(l: MovementsLocale, ctrl: ImportController, step: Extract<Im
     }}
   >
     <div class="field" ?data-invalid=${step.nameError}>
-      <label for="dataset-name">${l.t('datasetName')}</label>
+      <label for="dataset-name">${i18n.t('datasetName')}</label>
       <div class="input-wrap">
         <input
           id="dataset-name"
@@ -183,29 +183,29 @@ function renderSave(l: MovementsLocale, ctrl: ImportController, step: Extract<Im
         />
       </div>
       <span class="counter" id="dataset-name-counter"
-        >${l.t('nameCounter', { n: l.number([...step.name].length), max: l.number(MAX_NAME_LENGTH) })}</span
+        >${i18n.t('nameCounter', { n: i18n.number([...step.name].length), max: i18n.number(MAX_NAME_LENGTH) })}</span
       >
-      ${step.nameError ? html`<p class="error" id="dataset-name-error">${l.t('nameRequired')}</p>` : nothing}
+      ${step.nameError ? html`<p class="error" id="dataset-name-error">${i18n.t('nameRequired')}</p>` : nothing}
     </div>
     ${
       step.save === 'saved'
         ? nothing
         : html`<button type="submit" class="primary" id="save-dataset" ?disabled=${saving}>
-            ${saving ? l.t('saving') : l.t('saveDataset')}
+            ${saving ? i18n.t('saving') : i18n.t('saveDataset')}
           </button>`
     }
     <div role="status" class="save-status">
       ${
         step.save === 'saved'
           ? html`<p class="ok name-clamp" id="saved-message" tabindex="-1">
-              ${named((mark) => l.t('savedAs', { name: mark }), step.name)}
+              ${named((mark) => i18n.t('savedAs', { name: mark }), step.name)}
             </p>`
           : nothing
       }
       ${
         step.save === 'failed'
           ? html`<p class="notice" part="notice" id="not-saved">
-              ${step.failure === 'quota' ? l.c('storage.quota') : l.c('storage.unsaved')} ${l.t('notSavedData')}
+              ${step.failure === 'quota' ? i18n.c('storage.quota') : i18n.c('storage.unsaved')} ${i18n.t('notSavedData')}
             </p>`
           : nothing
       }

@@ -45,12 +45,12 @@ export interface RangeState {
 
 /** Quick choices (last 12 / 24 / all) and from–to month selects; any change calls `onChange`. */
 export function renderPeriodSelector(
-  l: MovementsLocale,
+  i18n: MovementsLocale,
   months: readonly string[],
   range: RangeState,
   onChange: (next: RangeState) => void,
 ) {
-  const t = l.t.bind(l);
+  const t = i18n.t.bind(i18n);
   const select = (id: 'from' | 'to') =>
     html`<div class="field">
       <label for="period-${id}">${t(`period.${id}`)}</label>
@@ -67,7 +67,7 @@ export function renderPeriodSelector(
             onChange({ preset: 'custom', from, to });
           }}
         >
-          ${months.map((m) => html`<option value=${m} ?selected=${m === range[id]}>${formatMonth(m, l.locale, 'long')}</option>`)}
+          ${months.map((m) => html`<option value=${m} ?selected=${m === range[id]}>${formatMonth(m, i18n.locale, 'long')}</option>`)}
         </select>
       </div>
     </div>`;

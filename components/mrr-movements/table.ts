@@ -50,20 +50,20 @@ export function movementsToCsv(rows: readonly MovementRow[], currency: string): 
  * Cells carry their raw value in `data-value` for scripts and tests.
  */
 export function renderMovementsTable(
-  l: MovementsLocale,
+  i18n: MovementsLocale,
   rows: readonly MovementRow[],
   money: (major: number) => string,
   regionLabel: string,
   onDownload: () => void,
 ) {
-  const t = l.t.bind(l);
+  const t = i18n.t.bind(i18n);
   return html`<section class="table-section" aria-labelledby="table-title">
     <div class="section-head">
       <h3 id="table-title">${t('tableTitle')}</h3>
       <button type="button" id="download-csv" @click=${onDownload}>${t('downloadCsv')}</button>
     </div>
     <details class="table-details">
-      <summary>${l.c('common.showTable')}</summary>
+      <summary>${i18n.c('common.showTable')}</summary>
       <div class="table-scroll" tabindex="0" role="region" aria-label=${regionLabel}>
         <table part="table" id="movements-table">
           <thead>
@@ -83,9 +83,9 @@ export function renderMovementsTable(
             ${rows.map(
               (r) =>
                 html`<tr data-month=${r.month}>
-                  <th scope="row">${formatMonth(r.month, l.locale)}</th>
+                  <th scope="row">${formatMonth(r.month, i18n.locale)}</th>
                   ${MONEY.map((k) => html`<td data-value=${r[k]}>${money(r[k])}</td>`)}
-                  <td data-value=${r.customers}>${l.number(r.customers)}</td>
+                  <td data-value=${r.customers}>${i18n.number(r.customers)}</td>
                 </tr>`,
             )}
           </tbody>

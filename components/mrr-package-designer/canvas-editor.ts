@@ -88,7 +88,7 @@ function renderFit(v: View, tier: TierInput): TemplateResult {
   return html`<div class="fit" part="fit" data-tier=${tier.id}>
     <p>
       <strong>${t('fit')}:</strong>
-      <span data-kpi="fit">${fit.fitPct === null ? t('fitNone') : t('fitValue', { pct: v.l.percent(fit.fitPct, 0) })}</span>
+      <span data-kpi="fit">${fit.fitPct === null ? t('fitNone') : t('fitValue', { pct: v.i18n.percent(fit.fitPct, 0) })}</span>
     </p>
     ${
       fit.fitPct === null
@@ -109,7 +109,7 @@ function renderFit(v: View, tier: TierInput): TemplateResult {
 }
 
 function renderList(v: View, tier: TierInput, kind: ListKind, title: string): TemplateResult {
-  const { t, l } = v;
+  const { t, i18n } = v;
   const items = tier[kind] as TextInput[];
   const set = (next: TextInput[]) => v.editTier(tier.id, { [kind]: next } as Partial<TierInput>, kind);
   const patch = (id: string, p: Partial<AnswerInput> & { severity?: string; relevance?: string }) =>
@@ -143,10 +143,10 @@ function renderList(v: View, tier: TierInput, kind: ListKind, title: string): Te
     <h5 id=${headingId}>${title}</h5>
     <ul aria-labelledby=${headingId}>
       ${items.map((item, i) => {
-        const name = t(ITEM_LABEL[kind], { n: l.number(i + 1) });
+        const name = t(ITEM_LABEL[kind], { n: i18n.number(i + 1) });
         return html`<li data-item=${item.id}>
           <div class="item-row">
-            ${textField(l, {
+            ${textField(i18n, {
               id: fid(tier.id, kind, item.id),
               label: name,
               hideLabel: true,
@@ -241,7 +241,7 @@ function renderLinks(
 }
 
 function renderTableOptions(v: View, tier: TierInput): TemplateResult {
-  const { t, l } = v;
+  const { t, i18n } = v;
   const hrefId = fid(tier.id, 'ctaHref');
   return html`<div class="table-options">
     <label class="check"
@@ -252,7 +252,7 @@ function renderTableOptions(v: View, tier: TierInput): TemplateResult {
         @change=${(e: Event) => v.editTier(tier.id, { highlighted: (e.target as HTMLInputElement).checked }, 'highlighted')}
       />${t('highlighted')}</label
     >
-    ${textField(l, {
+    ${textField(i18n, {
       id: fid(tier.id, 'ctaLabel'),
       label: t('ctaLabel'),
       max: MAX_TEXT,
@@ -261,7 +261,7 @@ function renderTableOptions(v: View, tier: TierInput): TemplateResult {
       placeholder: t('ctaDefault'),
       onInput: (value) => v.editTier(tier.id, { ctaLabel: value }, 'ctaLabel'),
     })}
-    ${textField(l, {
+    ${textField(i18n, {
       id: hrefId,
       label: t('ctaHref'),
       max: MAX_HREF,

@@ -44,12 +44,12 @@ export function renderCatalog(v: View, io: TemplateResult): TemplateResult {
 }
 
 function renderProduct(v: View, p: ProductInput, issues: PackageIssue[]): TemplateResult {
-  const { t, l } = v;
+  const { t, i18n } = v;
   const name = v.productLabel(p);
   const words = productWords(p, t);
   const label = (col: DesignerKey) => t('fieldOf', { field: t(col), name });
   const text = (field: ProductTextField, col: DesignerKey, max = MAX_TEXT) =>
-    textField(l, {
+    textField(i18n, {
       id: fid(p.key, field),
       label: label(col),
       hideLabel: true,
@@ -61,7 +61,7 @@ function renderProduct(v: View, p: ProductInput, issues: PackageIssue[]): Templa
       onInput: (value) => v.editProduct(p.key, { [field]: value }, field),
     });
   const num = (field: 'wholesale' | 'retail' | 'setupFee' | 'intervalCount', col: DesignerKey) =>
-    numberInput(l, {
+    numberInput(i18n, {
       id: fid(p.key, field),
       label: label(col),
       hideLabel: true,
@@ -126,7 +126,7 @@ export function issueText(v: View, issue: PackageIssue): string {
   switch (issue.code) {
     case 'belowTargetMargin': {
       const target = v.result?.design.targetMarginPct ?? 0;
-      return t('issue.belowTargetMargin', { target: v.l.percent(target, 2) });
+      return t('issue.belowTargetMargin', { target: v.i18n.percent(target, 2) });
     }
     case 'notSuperset':
       return t('issue.notSuperset', { product: isolate(productName) });

@@ -13,12 +13,12 @@ export type TextFieldOptions = Omit<SharedTextFieldOptions, 'counter' | 'counter
  * The shared text field (src/ui/fields.ts) as the designer shows it: the counter after the input
  * ("12/80", read out "12 of 80 characters"), one-line descriptions that open while edited.
  */
-export function textField(l: L, o: TextFieldOptions): TemplateResult {
-  return sharedTextField(l, {
+export function textField(i18n: L, o: TextFieldOptions): TemplateResult {
+  return sharedTextField(i18n, {
     ...o,
     className: 'text',
     rows: 1,
-    counter: (n, max) => l.t('charCount', { n, max }),
+    counter: (n, max) => i18n.t('charCount', { n, max }),
   });
 }
 
@@ -34,7 +34,7 @@ export interface CellNumberOptions {
 }
 
 /** A number input (typed text, read in the element's locale) with its error under it. */
-export function numberInput(l: L, o: CellNumberOptions): TemplateResult {
+export function numberInput(i18n: L, o: CellNumberOptions): TemplateResult {
   const errorId = `${o.id}-error`;
   return html`<div class="field num" part="field" ?data-invalid=${!!o.error}>
     <label for=${o.id} class=${o.hideLabel ? 'visually-hidden' : ''}>${o.label}</label>
@@ -53,17 +53,17 @@ export function numberInput(l: L, o: CellNumberOptions): TemplateResult {
       />
       ${o.suffix ? html`<span class="affix" aria-hidden="true">${o.suffix}</span>` : nothing}
     </div>
-    ${o.error ? html`<p class="error" id=${errorId} part="error">${fieldErrorText(l, o.error)}</p>` : nothing}
+    ${o.error ? html`<p class="error" id=${errorId} part="error">${fieldErrorText(i18n, o.error)}</p>` : nothing}
   </div>`;
 }
 
 /** The sentence of a field error; a range refusal whose limits the core did not give says so without numbers. */
-export function fieldErrorText(l: L, error: FieldError): string {
+export function fieldErrorText(i18n: L, error: FieldError): string {
   const limits = error.params?.min !== undefined || error.params?.max !== undefined;
   if ((error.code === 'outOfRange' || error.code === 'tooLarge') && !limits) {
-    return error.code === 'tooLarge' ? l.c('error.tooLarge') : l.t('error.range');
+    return error.code === 'tooLarge' ? i18n.c('error.tooLarge') : i18n.t('error.range');
   }
-  return errorMessage(l, error);
+  return errorMessage(i18n, error);
 }
 
 /** A small icon button ("×") whose accessible name says what it removes. */

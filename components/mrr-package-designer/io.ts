@@ -75,20 +75,20 @@ const COLUMN_LABEL: Record<string, DesignerKey> = {
 };
 
 /** Why a row was left out, in words. */
-export function importReason(l: L, error: CatalogImportError): string {
+export function importReason(i18n: L, error: CatalogImportError): string {
   const key = `import.${error.code}` as DesignerKey;
-  const field = error.field && COLUMN_LABEL[error.field] ? l.t(COLUMN_LABEL[error.field]) : (error.field ?? '');
-  return l.t(key in messages.en ? key : 'import.other', { field });
+  const field = error.field && COLUMN_LABEL[error.field] ? i18n.t(COLUMN_LABEL[error.field]) : (error.field ?? '');
+  return i18n.t(key in messages.en ? key : 'import.other', { field });
 }
 
 /** The import's report: how many products came in, and each row left out with its line and reason. */
 export function renderImportReport(
-  l: L,
+  i18n: L,
   report: ImportReport | undefined,
   onFormat: (format: FileNumberFormat) => void,
 ): TemplateResult | typeof nothing {
   if (!report) return nothing;
-  const t = l.t.bind(l);
+  const t = i18n.t.bind(i18n);
   const file = `\u2068${report.file}\u2069`;
   if (report.ask) {
     return html`<div class="import-report" part="import-report" role="alert" data-ask>
@@ -105,31 +105,31 @@ export function renderImportReport(
     </div>`;
   }
   if (report.failed) {
-    const reason = report.errors[0] ? importReason(l, report.errors[0]) : t('readFailed');
+    const reason = report.errors[0] ? importReason(i18n, report.errors[0]) : t('readFailed');
     return html`<div class="import-report" part="import-report" role="alert" data-failed>
       <p>${t('importFailed', { file, reason: capitalize(reason) })}</p>
-      ${report.errors.length > 1 ? renderLines(l, report.errors.slice(1)) : nothing}
+      ${report.errors.length > 1 ? renderLines(i18n, report.errors.slice(1)) : nothing}
     </div>`;
   }
   return html`<div class="import-report" part="import-report" role="status">
     <p>
       ${
         report.errors.length
-          ? t('importPartial', { n: l.number(report.imported), file, bad: l.number(report.errors.length) })
-          : t('importDone', { n: l.number(report.imported), file })
+          ? t('importPartial', { n: i18n.number(report.imported), file, bad: i18n.number(report.errors.length) })
+          : t('importDone', { n: i18n.number(report.imported), file })
       }
     </p>
-    ${report.errors.length ? renderLines(l, report.errors) : nothing}
-    ${report.cut ? html`<p data-cut>${t('import.cut', { n: l.number(report.cut), max: l.number(MAX_PRODUCTS) })}</p>` : nothing}
+    ${report.errors.length ? renderLines(i18n, report.errors) : nothing}
+    ${report.cut ? html`<p data-cut>${t('import.cut', { n: i18n.number(report.cut), max: i18n.number(MAX_PRODUCTS) })}</p>` : nothing}
   </div>`;
 }
 
 /** Most products one import brings into the designer (each is a row of inputs on the page). */
 export const MAX_PRODUCTS = 200;
 
-function renderLines(l: L, errors: CatalogImportError[]): TemplateResult {
+function renderLines(i18n: L, errors: CatalogImportError[]): TemplateResult {
   return html`<ul class="import-errors">
-    ${errors.map((e) => html`<li data-line=${e.line}>${l.t('importLine', { line: l.number(e.line), reason: importReason(l, e) })}</li>`)}
+    ${errors.map((e) => html`<li data-line=${e.line}>${i18n.t('importLine', { line: i18n.number(e.line), reason: importReason(i18n, e) })}</li>`)}
   </ul>`;
 }
 
@@ -148,10 +148,10 @@ export function download(filename: string, text: string, type: string): void {
 
 /** The catalogue's file picker (import) and its two export buttons. */
 export function renderCatalogIo(
-  l: L,
+  i18n: L,
   on: { onImport: (input: HTMLInputElement) => void; onExport: (kind: 'csv' | 'json') => void },
 ): TemplateResult {
-  const t = l.t.bind(l);
+  const t = i18n.t.bind(i18n);
   return html`<span class="file-button">
       <input
         type="file"
@@ -166,8 +166,8 @@ export function renderCatalogIo(
 }
 
 /** "Export for the pricing table": the button and what became of the last export. */
-export function renderExport(l: L, message: string, onExport: () => void): TemplateResult {
-  const t = l.t.bind(l);
+export function renderExport(i18n: L, message: string, onExport: () => void): TemplateResult {
+  const t = i18n.t.bind(i18n);
   return html`<section class="export" part="export" aria-labelledby="export-title">
     <h3 id="export-title">${t('exportDesign')}</h3>
     <p class="hint">${t('exportHint')}</p>

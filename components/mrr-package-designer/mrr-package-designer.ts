@@ -129,7 +129,7 @@ export class MrrPackageDesigner extends MrrElement {
   /** The form recipe: typed inputs, the last valid result, errors, saving (src/controllers/form-controller.ts). */
   private readonly form = new FormController<DesignerInputs, DesignerResult>(this, {
     component: 'package-designer',
-    l: this.i18n,
+    i18n: this.i18n,
     defaults: (fmt) => defaultInputs(fmt),
     fields: FIELDS,
     // Past the limits (a sixth tier) shown within them; items a merge with another tab brought back after their removal here go again.
@@ -476,7 +476,7 @@ export class MrrPackageDesigner extends MrrElement {
     const refused = inputs.tiers.find((t) => errors[fid(t.id, 'ctaHref')]);
     if (refused && !errors[fid(canvasTier, 'ctaHref')]) canvasTier = refused.id;
     return {
-      l: this.i18n,
+      i18n: this.i18n,
       t: this.t,
       inputs,
       errors,

@@ -33,7 +33,7 @@ const REASONS: Partial<Record<PackageFigureReason, DesignerKey>> = {
  * priced, then its economics and problems in words, computed live by the core.
  */
 export function renderTiers(v: View): TemplateResult {
-  const { t, l, inputs } = v;
+  const { t, i18n, inputs } = v;
   const byId = new Map(v.result?.economics.tiers.map((e) => [e.id, e]));
   const tiers = inputs.tiers;
   return html`<section class="tiers" part="tiers">
@@ -48,7 +48,7 @@ export function renderTiers(v: View): TemplateResult {
               (tier) =>
                 html`<th scope="col" data-tier=${tier.id}>
                   <div class="tier-head">
-                    ${textField(l, {
+                    ${textField(i18n, {
                       id: fid(tier.id, 'name'),
                       label: t('tierName'),
                       hideLabel: true,
@@ -70,7 +70,7 @@ export function renderTiers(v: View): TemplateResult {
                 ${tiers.map(
                   (tier) =>
                     html`<td>
-                      ${numberInput(l, {
+                      ${numberInput(i18n, {
                         id: fid(tier.id, p.key),
                         label: t('includes', { product: isolate(v.productLabel(p)), tier: isolate(v.tierLabel(tier)) }),
                         hideLabel: true,
@@ -116,7 +116,7 @@ export function renderTiers(v: View): TemplateResult {
 }
 
 function renderPricing(v: View, tier: TierInput): TemplateResult {
-  const { t, l } = v;
+  const { t, i18n } = v;
   const id = fid(tier.id, 'pricing');
   const field = tier.pricing === 'price' ? 'price' : 'discountPct';
   return html`<div class="pricing-cell">
@@ -129,7 +129,7 @@ function renderPricing(v: View, tier: TierInput): TemplateResult {
       <option value="discount" ?selected=${tier.pricing === 'discount'}>${t('pricing.discount')}</option>
       <option value="price" ?selected=${tier.pricing === 'price'}>${t('pricing.price')}</option>
     </select>
-    ${numberInput(l, {
+    ${numberInput(i18n, {
       id: fid(tier.id, field),
       label: t('fieldOf', { field: t(field === 'price' ? 'fixedPrice' : 'discountPct'), name: v.tierLabel(tier) }),
       hideLabel: true,
@@ -154,7 +154,7 @@ function figure(v: View, e: TierEconomics | undefined, f: (typeof FIGURES)[numbe
   }
   // A negative "largest discount" is no discount at all: even the list price misses the target.
   if (f.key === 'maxDiscountPct' && value < 0) return v.t('reason.noDiscount');
-  return f.kind === 'money' ? v.money(value) : v.l.percent(value, 2);
+  return f.kind === 'money' ? v.money(value) : v.i18n.percent(value, 2);
 }
 
 function renderTierIssues(v: View, tier: TierInput): TemplateResult {

@@ -6,7 +6,7 @@ import type { DesignerInputs, ProductInput, TierInput } from './state.js';
 
 /** What the section renderers get from the element: the state to show and the edits they may make. */
 export interface View {
-  l: L;
+  i18n: L;
   t: (key: DesignerKey, params?: Record<string, string | number>) => string;
   inputs: DesignerInputs;
   errors: FieldErrors;

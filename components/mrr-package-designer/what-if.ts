@@ -5,7 +5,7 @@ import type { View } from './view.js';
 
 /** The what-if: clients on each tier, and the MRR, margin, profit and setup fees that mix brings. */
 export function renderWhatIf(v: View): TemplateResult {
-  const { t, l } = v;
+  const { t, i18n } = v;
   const mix = v.result?.economics.mix;
   const kpi = (key: string, label: string, value: string) =>
     html`<div class="kpi">
@@ -17,7 +17,7 @@ export function renderWhatIf(v: View): TemplateResult {
     <p class="hint">${t('whatIfHint')}</p>
     <div class="mix-grid">
       ${v.inputs.tiers.map((tier) =>
-        numberInput(l, {
+        numberInput(i18n, {
           id: fid('mix', tier.id),
           label: t('clientsOn', { tier: isolate(v.tierLabel(tier)) }),
           value: typedAt(v.inputs.mix, tier.id),
@@ -31,9 +31,9 @@ export function renderWhatIf(v: View): TemplateResult {
       mix
         ? html`<dl class="kpis" ?data-stale=${v.stale}>
             ${kpi('mix-mrr', t('mixMrr'), v.money(mix.mrr))}
-            ${kpi('mix-margin', t('mixMargin'), mix.marginPct === null ? t('reason.noPrice') : l.percent(mix.marginPct, 2))}
+            ${kpi('mix-margin', t('mixMargin'), mix.marginPct === null ? t('reason.noPrice') : i18n.percent(mix.marginPct, 2))}
             ${kpi('mix-profit', t('mixProfit'), v.money(mix.grossProfit))}
-            ${kpi('mix-clients', t('mixClients'), l.number(mix.clients))}
+            ${kpi('mix-clients', t('mixClients'), i18n.number(mix.clients))}
             ${kpi('mix-setup', t('mixSetup'), v.money(mix.setupFees))}
           </dl>`
         : nothing

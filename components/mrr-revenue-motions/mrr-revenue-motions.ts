@@ -105,7 +105,7 @@ export class MrrRevenueMotions extends MrrElement {
   private readonly announcer = new AnnounceController(this);
   private readonly form = new FormController<MotionsInputs, MotionsReading>(this, {
     component: 'motions',
-    l: this.i18n,
+    i18n: this.i18n,
     defaults: (fmt) => this.example((n) => fmt(n, 2)),
     fields: FIELDS,
     normalize: withoutRemovedSegments,
@@ -290,7 +290,7 @@ export class MrrRevenueMotions extends MrrElement {
         ${inputs.segments.map((s, i) => {
           const p = bySegment.get(s.id);
           return renderSegment(s, {
-            l: this.i18n,
+            i18n: this.i18n,
             currency: this.currency,
             error: (id) => this.fieldError(id),
             label: this.segmentLabel(s, i),

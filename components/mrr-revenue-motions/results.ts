@@ -7,11 +7,11 @@ import { warningIcon } from './segment-editor.js';
 
 type MotionsLocale = LocaleController<MotionsMessages>;
 
-const pctText = (l: MotionsLocale, f: Figure) => (f.value === null ? l.t('reason.noBase') : l.percent(f.value, 2));
+const pctText = (i18n: MotionsLocale, f: Figure) => (f.value === null ? i18n.t('reason.noBase') : i18n.percent(f.value, 2));
 
 /** Key totals: cost to serve, managers, expected expansion. */
-export function renderKpis(l: MotionsLocale, plan: MotionsPlan, money: (v: number) => string) {
-  const t = l.t.bind(l);
+export function renderKpis(i18n: MotionsLocale, plan: MotionsPlan, money: (v: number) => string) {
+  const t = i18n.t.bind(i18n);
   const total = plan.total;
   return html`<dl class="kpis" part="kpis">
     <div class="kpi">
@@ -20,7 +20,7 @@ export function renderKpis(l: MotionsLocale, plan: MotionsPlan, money: (v: numbe
     </div>
     <div class="kpi">
       <dt>${t('kpi.managers')}</dt>
-      <dd data-kpi="managers">${l.number(total.managersNeeded, 1)}</dd>
+      <dd data-kpi="managers">${i18n.number(total.managersNeeded, 1)}</dd>
     </div>
     <div class="kpi">
       <dt>${t('kpi.expansion')}</dt>
@@ -28,7 +28,7 @@ export function renderKpis(l: MotionsLocale, plan: MotionsPlan, money: (v: numbe
     </div>
     <div class="kpi">
       <dt>${t('kpi.expansionPct')}</dt>
-      <dd data-kpi="expansion-pct">${pctText(l, total.expansionPct)}</dd>
+      <dd data-kpi="expansion-pct">${pctText(i18n, total.expansionPct)}</dd>
     </div>
   </dl>`;
 }
@@ -38,23 +38,23 @@ export function renderKpis(l: MotionsLocale, plan: MotionsPlan, money: (v: numbe
  * wider than its box (`overflows`: then a "scroll" hint shows, and shadows mark the hidden side).
  */
 export function renderPlanTable(
-  l: MotionsLocale,
+  i18n: MotionsLocale,
   plan: MotionsPlan,
   labels: Map<string, string>,
   money: (v: number) => string,
   overflows: boolean,
 ) {
-  const t = l.t.bind(l);
+  const t = i18n.t.bind(i18n);
   const warned = new Set(plan.warnings.map((w) => w.segmentId));
   const cells = (f: MotionsFigures) =>
-    html` <td>${l.number(f.touchesPerMonth, 0)}</td>
-      <td>${l.number(f.staffHoursPerMonth, 1)}</td>
+    html` <td>${i18n.number(f.touchesPerMonth, 0)}</td>
+      <td>${i18n.number(f.staffHoursPerMonth, 1)}</td>
       <td>${money(f.costToServe)}</td>
       <td>${money(f.marginAfterService)}</td>
-      <td>${l.number(f.managersNeeded, 2)}</td>
-      <td>${l.number(f.managerHeadcount)}</td>
+      <td>${i18n.number(f.managersNeeded, 2)}</td>
+      <td>${i18n.number(f.managerHeadcount)}</td>
       <td>${money(f.expansionMrr)}</td>
-      <td>${pctText(l, f.expansionPct)}</td>`;
+      <td>${pctText(i18n, f.expansionPct)}</td>`;
   return html`<p class="table-title" aria-hidden="true">${t('tableLabel')}</p>
     <p class="scroll-hint" aria-hidden="true" ?hidden=${!overflows}>${t('scrollHint')}</p>
     <div class="table-scroll" tabindex="0" role="region" aria-label=${t('tableLabel')} ?data-overflows=${overflows}>
@@ -91,8 +91,8 @@ export function renderPlanTable(
         </tbody>
         <tfoot>
           <tr data-row="total">
-            <th scope="row">${l.c('common.total')}</th>
-            <td>${l.c('common.na')}</td>
+            <th scope="row">${i18n.c('common.total')}</th>
+            <td>${i18n.c('common.na')}</td>
             ${cells(plan.total)}
           </tr>
         </tfoot>

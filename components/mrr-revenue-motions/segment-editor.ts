@@ -9,7 +9,7 @@ import { fieldId, isolate, MAX_NAME_LENGTH, type MotionInput, type OfferInput, t
 type MotionsLocale = LocaleController<MotionsMessages>;
 
 export interface SegmentEditor {
-  l: MotionsLocale;
+  i18n: MotionsLocale;
   currency: string;
   /** The error of the input with that id. */
   error: (id: string) => FieldError | undefined;
@@ -43,15 +43,15 @@ function select<T extends string>(
 }
 
 /** A name: at most `MAX_NAME_LENGTH` characters with a counter in its box, its direction taken from its text. */
-function nameField(l: MotionsLocale, id: string, label: string, value: string, onInput: (v: string) => void) {
-  return textField(l, {
+function nameField(i18n: MotionsLocale, id: string, label: string, value: string, onInput: (v: string) => void) {
+  return textField(i18n, {
     id,
     label,
     value,
     max: MAX_NAME_LENGTH,
     className: 'name-field',
     counterAt: 'input',
-    counter: (n, max) => l.t('nameCountLabel', { n, max }),
+    counter: (n, max) => i18n.t('nameCountLabel', { n, max }),
     onInput,
   });
 }
@@ -64,8 +64,8 @@ export const warningIcon = html`<svg class="icon" viewBox="0 0 20 20" width="18"
 
 /** One segment: its figures, motions and offers (one grid row each), each removable, plus its warning. */
 export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult {
-  const { l } = e;
-  const t = l.t.bind(l);
+  const { i18n } = e;
+  const t = i18n.t.bind(i18n);
   const segment = isolate(e.label);
   const num = (
     id: string,
@@ -74,7 +74,7 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
     onInput: (v: string) => void,
     o: { suffix?: string; hint?: string; numeric?: boolean } = {},
   ) =>
-    numberField(l, {
+    numberField(i18n, {
       id,
       label,
       value,
@@ -87,7 +87,7 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
   return html`<fieldset class="segment" part="segment" data-segment=${s.id} ?data-warning=${!!e.warning}>
     <legend><bdi class="name" title=${e.label}>${e.label}</bdi></legend>
     <div class="grid segment-fields">
-      ${nameField(l, fieldId(s.id, 'name'), t('segmentName'), s.name, (v) => e.onSegment({ name: v }))}
+      ${nameField(i18n, fieldId(s.id, 'name'), t('segmentName'), s.name, (v) => e.onSegment({ name: v }))}
       ${num(fieldId(s.id, 'clients'), t('clients'), s.clients, (v) => e.onSegment({ clients: v }), { numeric: true })}
       ${num(fieldId(s.id, 'mrrPerClient'), t('mrrPerClient'), s.mrrPerClient, (v) => e.onSegment({ mrrPerClient: v }), { suffix: e.currency })}
       ${num(fieldId(s.id, 'grossMarginPct'), t('grossMargin'), s.grossMarginPct, (v) => e.onSegment({ grossMarginPct: v }), { suffix: '%', hint: t('grossMarginHint') })}
@@ -97,7 +97,7 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
     <div class="rows motions">
       ${s.motions.map((m, i) => {
         const id = (f: string) => fieldId(s.id, m.id, f);
-        const n = l.number(i + 1);
+        const n = i18n.number(i + 1);
         // A grid row (subgrid), so a div with the role of a fieldset: fieldsets can't be subgrids.
         return html`<div class="item" role="group" aria-label=${t('motionN', { n })} data-motion=${m.id}>
           ${select(
@@ -125,7 +125,7 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
             aria-label=${t('removeMotion', { n, segment })}
             @click=${() => e.onRemove('motion', i)}
           >
-            ${l.c('common.remove')}
+            ${i18n.c('common.remove')}
           </button>
         </div>`;
       })}
@@ -137,10 +137,10 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
     <div class="rows offers">
       ${s.offers.map((o, i) => {
         const id = (f: string) => fieldId(s.id, o.id, f);
-        const n = l.number(i + 1);
+        const n = i18n.number(i + 1);
         // A grid row (subgrid), so a div with the role of a fieldset: fieldsets can't be subgrids.
         return html`<div class="item" role="group" aria-label=${t('offerN', { n })} data-offer=${o.id}>
-          ${nameField(l, id('name'), t('offerName'), o.name, (v) => e.onOffer(i, { name: v }))}
+          ${nameField(i18n, id('name'), t('offerName'), o.name, (v) => e.onOffer(i, { name: v }))}
           ${select(
             id('kind'),
             t('offerKind'),
@@ -157,7 +157,7 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
             aria-label=${t('removeOffer', { n, segment })}
             @click=${() => e.onRemove('offer', i)}
           >
-            ${l.c('common.remove')}
+            ${i18n.c('common.remove')}
           </button>
         </div>`;
       })}
@@ -172,7 +172,7 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
         aria-label=${t('removeSegment', { segment })}
         @click=${() => e.onRemove('segment')}
       >
-        ${l.c('common.remove')}
+        ${i18n.c('common.remove')}
       </button>
     </div>
   </fieldset>`;

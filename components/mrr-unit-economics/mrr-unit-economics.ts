@@ -82,7 +82,7 @@ export class MrrUnitEconomics extends MrrElement {
   private readonly size = new ResizeController(this);
   private readonly form = new FormController<EconomicsInputs, EconomicsView>(this, {
     component: 'unit-economics',
-    l: this.i18n,
+    i18n: this.i18n,
     defaults: (fmt) => exampleInputs((n) => fmt(n, 2)),
     fields: FIELDS,
     read: (inputs, ctx) => readInputs(inputs, ctx),

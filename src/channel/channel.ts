@@ -205,18 +205,18 @@ function load(s: Slot, key: string): Promise<void> {
 export function subscribe<T extends { v: number }>(topic: Topic<T>, key: string, listener: (record: T) => void): () => void {
   const s = slot(topic, key);
   channel();
-  const l = listener as Listener;
-  s.listeners.add(l);
+  const heard = listener as Listener;
+  s.listeners.add(heard);
   const known = s.latest;
   if (known) {
     queueMicrotask(() => {
       // Unless it stopped, or a newer record reached it meanwhile.
-      if (s.listeners.has(l) && s.latest === known) listener(known.record as T);
+      if (s.listeners.has(heard) && s.latest === known) listener(known.record as T);
     });
   }
   void load(s, key);
   return () => {
-    s.listeners.delete(l);
+    s.listeners.delete(heard);
   };
 }
 

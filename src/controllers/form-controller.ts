@@ -29,7 +29,7 @@ export interface FormOptions<I extends object, R> {
   /** Storage record `<component>:<storage-key>`; omit for an element that saves nothing. */
   component?: string;
   /** The element's localization (its locale reads the text, its language writes messages). */
-  l: LocaleController<Messages>;
+  i18n: LocaleController<Messages>;
   /** Example inputs, numbers written by `fmt` in the current locale. */
   defaults: (fmt: (n: number, maximumFractionDigits?: number) => string) => I;
   /**
@@ -124,7 +124,7 @@ export class FormController<I extends object, R> implements ReactiveController {
   }
 
   private get i18n(): LocaleController<Messages> {
-    return this.options.l;
+    return this.options.i18n;
   }
 
   private fmt = (n: number, digits = 2) => formatNumber(n, this.i18n.locale, digits);

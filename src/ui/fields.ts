@@ -8,16 +8,16 @@ import type { Messages } from '../i18n/locale.js';
 export { type FieldError, type FieldErrorCode, issueError } from '../forms/fields.js';
 
 /** The localized sentence for a field error. */
-export function errorMessage<M extends Messages>(l: LocaleController<M>, error: FieldError): string {
+export function errorMessage<M extends Messages>(i18n: LocaleController<M>, error: FieldError): string {
   const params: Record<string, string | number> = { ...(error.params ?? {}) };
-  for (const k of ['min', 'max'] as const) if (typeof params[k] === 'number') params[k] = l.number(params[k] as number, 2);
-  if (error.code === 'ambiguous' || error.code === 'mixedSeparators') params.example = l.number(1234.5, 2);
+  for (const k of ['min', 'max'] as const) if (typeof params[k] === 'number') params[k] = i18n.number(params[k] as number, 2);
+  if (error.code === 'ambiguous' || error.code === 'mixedSeparators') params.example = i18n.number(1234.5, 2);
   let code: string = error.code;
   // "1.50 or 150?": the two readings of a refused grouping, the decimal one with the digits typed.
   if (code === 'badGrouping' && typeof params.decimal === 'number' && typeof params.grouped === 'number') {
     const digits = typeof params.digits === 'number' ? Math.min(20, Math.max(0, params.digits)) : 0;
-    params.decimal = formatNumber(params.decimal, l.locale, digits, digits);
-    params.grouped = l.number(params.grouped);
+    params.decimal = formatNumber(params.decimal, i18n.locale, digits, digits);
+    params.grouped = i18n.number(params.grouped);
     code = 'groupingReadings';
   }
   // A range with one side only says that side ("Must be 120 or less"), never "between 0 and 0".
@@ -27,7 +27,7 @@ export function errorMessage<M extends Messages>(l: LocaleController<M>, error: 
     if (hasMax && !hasMin) code = 'atMost';
     else if (hasMin && !hasMax) code = 'atLeast';
   }
-  return l.c(`error.${code}` as Parameters<typeof l.c>[0], params);
+  return i18n.c(`error.${code}` as Parameters<typeof i18n.c>[0], params);
 }
 
 export interface NumberFieldOptions {
@@ -47,7 +47,7 @@ export interface NumberFieldOptions {
  * A labelled text input for numbers (text, so people can type their own separators), with its
  * error next to it, wired for screen readers (aria-invalid, aria-describedby).
  */
-export function numberField<M extends Messages>(l: LocaleController<M>, o: NumberFieldOptions): TemplateResult {
+export function numberField<M extends Messages>(i18n: LocaleController<M>, o: NumberFieldOptions): TemplateResult {
   const errorId = `${o.id}-error`;
   const hintId = `${o.id}-hint`;
   const describedBy = [o.error ? errorId : '', o.hint ? hintId : ''].filter(Boolean).join(' ');
@@ -70,18 +70,18 @@ export function numberField<M extends Messages>(l: LocaleController<M>, o: Numbe
       ${o.suffix ? html`<span class="affix" aria-hidden="true">${o.suffix}</span>` : nothing}
     </div>
     ${o.hint ? html`<span class="hint" id=${hintId}>${o.hint}</span>` : nothing}
-    ${o.error ? html`<p class="error" id=${errorId} part="error">${errorMessage(l, o.error)}</p>` : nothing}
+    ${o.error ? html`<p class="error" id=${errorId} part="error">${errorMessage(i18n, o.error)}</p>` : nothing}
   </div>`;
 }
 
 /** The "not saved" notice every persisted element shows when storage fails. */
 export function storageNotice<M extends Messages>(
-  l: LocaleController<M>,
+  i18n: LocaleController<M>,
   persist: { status: string; failure?: string },
 ): TemplateResult | typeof nothing {
   if (persist.status !== 'unsaved') return nothing;
   return html`<p class="notice" part="notice" role="status">
-    ${persist.failure === 'quota' ? l.c('storage.quota') : l.c('storage.unsaved')}
+    ${persist.failure === 'quota' ? i18n.c('storage.quota') : i18n.c('storage.unsaved')}
   </p>`;
 }
 

@@ -124,7 +124,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
       <desc id="chart-desc">${o.description}</desc>
       <g class="grid" aria-hidden="true">
         ${gridLines(lineTicks, yLine, grid)} ${gridLines(barTicks, yBars, grid)}
-        ${labels.map((l) => svg`<text class="x" x=${mid(l.i)} y=${height - 6} text-anchor="middle">${l.label}</text>`)}
+        ${labels.map((i18n) => svg`<text class="x" x=${mid(i18n.i)} y=${height - 6} text-anchor="middle">${i18n.label}</text>`)}
       </g>
       <g class="bars" aria-hidden="true">${bars}</g>
       <path class="mrr-line" d=${path} aria-hidden="true"></path>

@@ -16,7 +16,7 @@ export interface TextFieldOptions {
   max: number;
   /**
    * The counter for screen readers, from the element's catalogue: `n` and `max` come formatted in
-   * the element's locale (e.g. `(n, max) => l.t('charCount', { n, max })` → "12 of 80 characters").
+   * the element's locale (e.g. `(n, max) => i18n.t('charCount', { n, max })` → "12 of 80 characters").
    */
   counter: (n: string, max: string) => string;
   /**
@@ -46,15 +46,15 @@ export interface TextFieldOptions {
  * its own direction, and its hint and error wired for screen readers (aria-invalid,
  * aria-describedby: error, hint, counter). Characters are counted as code points (an emoji is one).
  */
-export function textField<M extends Messages>(l: LocaleController<M>, o: TextFieldOptions): TemplateResult {
+export function textField<M extends Messages>(i18n: LocaleController<M>, o: TextFieldOptions): TemplateResult {
   const countId = `${o.id}-count`;
   const hintId = `${o.id}-hint`;
   const errorId = `${o.id}-error`;
   const describedBy = [o.error ? errorId : '', o.hint ? hintId : '', countId].filter(Boolean).join(' ');
   const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
   const length = [...o.value].length;
-  const n = l.number(length);
-  const max = l.number(o.max);
+  const n = i18n.number(length);
+  const max = i18n.number(o.max);
   const at = o.counterAt ?? 'end';
   const label = html`<label for=${o.id} class=${ifDefined(o.hideLabel ? 'visually-hidden' : undefined)}>${o.label}</label>`;
   const counter = html`<span

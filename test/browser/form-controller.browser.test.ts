@@ -38,7 +38,7 @@ class TestForm extends MrrElement {
   protected readonly i18n = new LocaleController(this, messages);
   readonly form = new FormController<Inputs, Result>(this, {
     component: 'test-form',
-    l: this.i18n,
+    i18n: this.i18n,
     defaults: (fmt) => ({ price: fmt(1500), clients: fmt(10) }),
     fields: FIELDS,
     read,

@@ -44,7 +44,7 @@ names.forEach((n, i) =>
   lines.push(`${n},${['Dental clinic', 'Cafe', 'Gambling', ''][i % 4]},${(i * 7) % 120},${i % 3 ? 'yes' : 'no'}`),
 );
 const CSV = lines.join('\n');
-const TABLE: ProspectTable = { headers: lines[0].split(','), rows: lines.slice(1).map((l) => l.split(',')) };
+const TABLE: ProspectTable = { headers: lines[0].split(','), rows: lines.slice(1).map((i18n) => i18n.split(',')) };
 
 /** A plain comparator sort: the locale's collation (base, numeric), then file order in both directions. */
 function expectedNameOrder(locale: string, descending: boolean): number[] {

@@ -35,7 +35,7 @@ describe('streamImport: the dbt playbook fixture end to end', () => {
       expect(periods).toHaveLength(lines.length);
       const [, customer, start, end, amount] = lines[0].split(',');
       expect(periods[0]).toEqual({ customerId: customer, start, end: end || null, amount: Number(amount) });
-      expect(report.customers).toBe(new Set(lines.map((l) => l.split(',')[1])).size);
+      expect(report.customers).toBe(new Set(lines.map((i18n) => i18n.split(',')[1])).size);
     });
   }
 });

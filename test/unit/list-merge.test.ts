@@ -228,7 +228,7 @@ describe('list merge: model-based property (edits, adds and removals in two tabs
         });
         const ab = mergeTabs(tabs[0], tabs[1]);
         const ba = mergeTabs(tabs[1], tabs[0]);
-        const byId = (l: Item[]) => Object.fromEntries(l.map((x) => [x.id, x.name]));
+        const byId = (i18n: Item[]) => Object.fromEntries(i18n.map((x) => [x.id, x.name]));
         expect(byId(ab)).toEqual(byId(ba));
         for (const merged of [ab, ba]) {
           const ids = merged.map((x) => x.id);
@@ -332,7 +332,7 @@ describe('list merge: lists inside items (profiles and their criteria)', () => {
         });
         const ab = mergeTabs(tabs[0], tabs[1], groupMerge)[0].children;
         const ba = mergeTabs(tabs[1], tabs[0], groupMerge)[0].children;
-        const byId = (l: Item[]) => Object.fromEntries(l.map((x) => [x.id, x.name]));
+        const byId = (i18n: Item[]) => Object.fromEntries(i18n.map((x) => [x.id, x.name]));
         expect(byId(ab)).toEqual(byId(ba));
         const got = byId(ab);
         for (const id of [...start[0].children.map((x) => x.id), ...added]) {

@@ -21,7 +21,7 @@ beforeAll(() => {
   write(
     'mrr-x.js',
     'import{a as b,c}from"./chunks/shared-1.js";import"./chunks/side.js";export*from"./chunks/re.js";' +
-      'const l=()=>import(`./chunks/lang.fr-2.js`);export{b as X};',
+      'const i18n=()=>import(`./chunks/lang.fr-2.js`);export{b as X};',
   );
   write('chunks/shared-1.js', 'import{d}from"./deep.js";export const a=1,c=d;');
   write('chunks/deep.js', 'export const d=2;const t=()=>import("./table-3.js");');
