@@ -1,7 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-calculator/define.js';
 import '../../components/mrr-unit-economics/define.js';
-import { shadow } from './helpers.js';
+import { shadow, until } from './helpers.js';
 
 /** Value labels must stand beside the plot, not on it, in both directions (shared gridLines). */
 async function labelsClearOfPlot(tag: string, lang: string): Promise<void> {
@@ -58,7 +58,8 @@ describe('movement chart edge cases', () => {
     for (const attrs of ['clients="1" price="0.01" churn="1"', 'clients="1" price="10" churn="4"']) {
       const el = await calculatorWith(`${attrs} new-clients="0" expansion="0" contraction="0" horizon="2"`);
       shadow(el).querySelector<HTMLElement>('details.table-details > summary')!.click();
-      await new Promise((r) => setTimeout(r, 200));
+      // The table's module loads when the details open: wait for its rows.
+      await until(() => shadow(el).querySelectorAll('td').length > 0);
       await el.updateComplete;
       const texts = [...labelsOf(el), ...[...shadow(el).querySelectorAll('[data-kpi], td')].map((n) => n.textContent!.trim())];
       expect(shadow(el).querySelectorAll('td').length).to.be.greaterThan(0);

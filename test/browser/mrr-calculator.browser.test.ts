@@ -4,7 +4,7 @@ import '../../components/mrr-calculator/define.js';
 import type { MrrCalculator } from '../../components/mrr-calculator/mrr-calculator.js';
 import { exampleInputs } from '../../components/mrr-calculator/state.js';
 import { saveState } from '../../src/storage/db.js';
-import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
+import { breakIndexedDb, q, shadow, text, type, uniqueKey, until } from './helpers.js';
 
 /** Bars of one series in the chart (each bar is a rectangle subpath of the series' path). */
 function barCount(el: HTMLElement, series: string): number {
@@ -211,7 +211,8 @@ describe('<mrr-calculator> screen reader announcements', () => {
     await type(el, '#churnPct', '2');
     await type(el, '#churnPct', '25');
     expect(region().textContent?.trim()).to.equal('');
-    await new Promise((r) => setTimeout(r, 800));
+    // Once typing pauses, the result is announced (once, politely).
+    await until(() => region().textContent?.includes('MRR in 12 months'));
     await el.updateComplete;
     expect(region().textContent).to.contain('MRR in 12 months');
     expect(region().textContent).to.contain(text(el, '[data-kpi="mrr-end"]'));
@@ -553,7 +554,8 @@ describe('<mrr-calculator> nothing typed is lost', () => {
     const el = await calculator('', key);
     await type(el, '#clients', '66');
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
-    await new Promise((r) => setTimeout(r, 100));
+    // The write started on pagehide lands (the 300 ms save delay is not waited for: it was cleared).
+    await until(() => el.persist.status === 'saved');
     // A second element reads storage while the first is still on the page (no disconnect flush).
     const other = await calculator('', key);
     expect(q<HTMLInputElement>(other, '#clients').value).to.equal('66');

@@ -461,15 +461,11 @@ describe('<mrr-icp-builder> languages and accessibility', () => {
     const budget = () => q<HTMLInputElement>(el, '[id="example--annualRevenue"]').value;
     const arBudget = budget();
     el.setAttribute('lang', 'fr');
-    await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
-    expect(budget()).to.equal('600\u202f000');
+    // The French catalogue loads, then the numbers are re-formatted in French.
+    await until(() => budget() === '600\u202f000');
     expect(text(el, '[data-kpi="tier"]')).to.match(/^[ABCD]$/);
     el.setAttribute('lang', 'ar');
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
-    expect(budget()).to.equal(arBudget);
+    await until(() => budget() === arBudget);
   });
 
   it('keeps the starter values an English file holds beside their translation', async () => {

@@ -1,7 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-package-designer/define.js';
 import type { MrrPackageDesigner } from '../../components/mrr-package-designer/mrr-package-designer.js';
-import { q, shadow, type, uniqueKey } from './helpers.js';
+import { q, shadow, type, uniqueKey, until } from './helpers.js';
 
 async function designer(key: string): Promise<MrrPackageDesigner> {
   const wrapper = await fixture<HTMLDivElement>(`<div><mrr-package-designer storage-key="${key}"></mrr-package-designer></div>`);
@@ -32,7 +32,8 @@ describe('mrr-package-designer in two tabs: the catalogue and the tiers merge by
     const c = await designer(key);
     expect(value(c, 'p-reputation--name')).to.equal('Reviews A');
     expect(value(c, 'p-website--name')).to.equal('Site B');
-    await pause(200);
+    // Tab A hears of B's edit (BroadcastChannel), merges it and renders it.
+    await until(() => value(a, 'p-website--name') === 'Site B');
     await a.updateComplete;
     expect(value(a, 'p-website--name')).to.equal('Site B');
     expect(value(a, 'p-reputation--name')).to.equal('Reviews A');
@@ -77,7 +78,10 @@ describe('mrr-package-designer in two tabs: the catalogue and the tiers merge by
       'p-website',
     ]);
     expect(value(c, 'p-listings--name')).to.equal('Listings B');
-    await pause(200);
+    // Both tabs hear of the other's change and show the merged catalogue.
+    const same = (el: HTMLElement) =>
+      products(el).join() === products(c).join() && value(el, 'p-listings--name') === 'Listings B';
+    await until(() => same(a) && same(b));
     await a.updateComplete;
     await b.updateComplete;
     for (const el of [a, b]) {

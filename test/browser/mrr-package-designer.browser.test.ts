@@ -26,6 +26,12 @@ const settle = async (el: MrrPackageDesigner) => {
   await el.updateComplete;
 };
 
+/** Waits until the designer renders in `lang` (it renders once that language's catalogue has loaded). */
+const shownIn = async (el: MrrPackageDesigner, lang: string) => {
+  await until(() => q(el, '[part="base"]').getAttribute('lang') === lang);
+  await settle(el);
+};
+
 /** Intercepts downloads: returns the files "saved" while `run` runs. */
 async function downloads(run: () => Promise<void> | void): Promise<{ name: string; text: string }[]> {
   const files: { name: string; text: string }[] = [];
@@ -269,17 +275,13 @@ describe('<mrr-package-designer>', () => {
     const mrr = el.economics!.mix.mrr;
     for (const lang of ['fr', 'ar', 'en']) {
       el.setAttribute('lang', lang);
-      await settle(el);
-      await new Promise((r) => setTimeout(r, 50));
-      await settle(el);
+      await shownIn(el, lang);
       expect(el.economics!.mix.mrr, lang).to.equal(mrr);
       expect(el.errors, lang).to.deep.equal({});
     }
     expect(JSON.stringify(el.design)).to.equal(before);
     el.setAttribute('lang', 'fr');
-    await settle(el);
-    await new Promise((r) => setTimeout(r, 50));
-    await settle(el);
+    await shownIn(el, 'fr');
     expect(q<HTMLInputElement>(el, '[id="p-automation--retail"]').value.replace(/\s/g, ' ')).to.match(/1\s250,5/);
     expect(q<HTMLInputElement>(el, '[id="p-reputation--name"]').value).to.equal('Gestion de la réputation');
   });

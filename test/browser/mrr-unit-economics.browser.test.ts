@@ -2,7 +2,7 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../../components/mrr-unit-economics/define.js';
 import type { MrrUnitEconomics } from '../../components/mrr-unit-economics/mrr-unit-economics.js';
 import { saveState } from '../../src/storage/db.js';
-import { breakIndexedDb, q, shadow, text, type, uniqueKey } from './helpers.js';
+import { breakIndexedDb, q, shadow, text, type, uniqueKey, until } from './helpers.js';
 
 /** Spaces of any kind (French groups digits with a narrow no-break space) as one plain space. */
 const plain = (s: string) => s.replace(/[\s\u202f\u00a0]+/g, ' ').trim();
@@ -297,7 +297,10 @@ describe('<mrr-unit-economics>', () => {
       const el = await economics('', key);
       await type(el, '#arpa', '4321');
       window.dispatchEvent(new Event('pagehide'));
-      await new Promise((r) => setTimeout(r, 60));
+      // The save started at once, not after the 300 ms delay: its synchronous copy is already there.
+      const mirrored = Object.keys(sessionStorage).some((k) => k.startsWith('mrr-kit:pending:') && k.includes(key));
+      expect(mirrored, 'save started on pagehide').to.equal(true);
+      await until(() => el.persist.status === 'saved');
       const again = await economics('', key);
       expect(value(again, 'arpa')).to.equal('4321');
     });
