@@ -8,7 +8,7 @@ import { loadState } from '../../src/storage/db.js';
 import { field, parseInputs } from '../../src/forms/fields.js';
 import { numberField } from '../../src/ui/fields.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
-import { uniqueKey } from './helpers.js';
+import { uniqueKey, until } from './helpers.js';
 
 /** A two-field form: total = price × clients; the "core" refuses a total over 1,000,000. */
 interface Inputs {
@@ -119,12 +119,13 @@ describe('FormController (the one form recipe)', () => {
     await typeInto(el, 'price', '2,500');
     expect(el.form.result?.total).to.equal(25000);
     wrap.lang = 'fr';
-    await new Promise((r) => setTimeout(r, 50));
+    // Once the French catalogue is there, the text is re-formatted (from the value, not re-read).
+    await until(() => el.form.inputs.price.replace(/\s/g, ' ') === '2 500');
     await el.updateComplete;
     expect(el.form.inputs.price.replace(/\s/g, ' ')).to.equal('2 500');
     expect(el.form.result?.total).to.equal(25000);
     wrap.lang = 'en';
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => el.form.inputs.price === '2,500');
     await el.updateComplete;
     expect(el.form.inputs.price).to.equal('2,500');
     expect(el.form.result?.total).to.equal(25000);
@@ -158,8 +159,8 @@ describe('FormController (the one form recipe)', () => {
     await b.form.persist!.flush();
     const saved = await loadState<{ inputs: Inputs }>(`test-form:${key}`);
     expect(saved?.data.inputs).to.deep.equal({ price: '100', clients: '3' });
-    // BroadcastChannel does not deliver to the same instance; give the other one time to pull.
-    await new Promise((r) => setTimeout(r, 150));
+    // BroadcastChannel does not deliver to the same instance: A pulls when B's save is announced.
+    await until(() => a.form.inputs.clients === '3');
     await a.updateComplete;
     expect(a.form.inputs.clients).to.equal('3');
     expect(a.form.result?.total).to.equal(300);

@@ -404,7 +404,10 @@ describe('<mrr-revenue-motions>', () => {
       const el = await motions('', key);
       await type(el, '[id="standard--clients"]', '42');
       window.dispatchEvent(new Event('pagehide'));
-      await new Promise((r) => setTimeout(r, 60));
+      // The save started at once, not after the 300 ms delay: its synchronous copy is already there.
+      const mirrored = Object.keys(sessionStorage).some((k) => k.startsWith('mrr-kit:pending:') && k.includes(key));
+      expect(mirrored, 'save started on pagehide').to.equal(true);
+      await until(() => el.persist.status === 'saved');
       const again = await motions('', key);
       expect(value(again, 'standard--clients')).to.equal('42');
     });
@@ -420,7 +423,8 @@ describe('<mrr-revenue-motions>', () => {
       const c = await motions('', key);
       expect(value(c, 'hoursPerManagerPerMonth')).to.equal('100');
       expect(value(c, 'standard--clients')).to.equal('33');
-      await new Promise((r) => setTimeout(r, 200));
+      // Tab B hears of A's save and merges it.
+      await until(() => value(b, 'hoursPerManagerPerMonth') === '100');
       await b.updateComplete;
       expect(value(b, 'hoursPerManagerPerMonth')).to.equal('100');
       expect(value(b, 'standard--clients')).to.equal('33');
@@ -438,7 +442,7 @@ describe('<mrr-revenue-motions>', () => {
       const c = await motions('', key);
       expect(value(c, 'high-touch--clients')).to.equal('11');
       expect(value(c, 'standard--clients')).to.equal('22');
-      await new Promise((r) => setTimeout(r, 200));
+      await until(() => value(a, 'standard--clients') === '22');
       await a.updateComplete;
       expect(value(a, 'standard--clients')).to.equal('22');
       expect(value(a, 'high-touch--clients')).to.equal('11');
@@ -446,7 +450,8 @@ describe('<mrr-revenue-motions>', () => {
       q<HTMLButtonElement>(a, '[data-segment="automated"] .remove-segment').click();
       await a.updateComplete;
       await a.persist.flush();
-      await new Promise((r) => setTimeout(r, 200));
+      // B has taken the removal before it edits.
+      await until(() => segmentCount(b) === 2);
       await type(b, '[id="standard--clients"]', '23');
       await b.persist.flush();
       const d = await motions('', key);
