@@ -16,6 +16,31 @@ const designer = '#packages mrr-package-designer';
 const figure = (tab: Page, name: string, tier: string) =>
   tab.locator(`${designer} tr[data-figure="${name}"] td[data-tier="${tier}"]`).textContent();
 
+/**
+ * The designer's saved record as JSON text (read from IndexedDB in the page: database `mrr-kit`,
+ * store `state`, key `package-designer:site`), '' while there is none: what a reload will restore.
+ */
+const saved = (tab: Page) =>
+  tab.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const request = indexedDB.open('mrr-kit');
+        request.onerror = () => resolve('');
+        request.onsuccess = () => {
+          const db = request.result;
+          try {
+            const get = db.transaction('state').objectStore('state').get('package-designer:site');
+            get.onsuccess = () => resolve(JSON.stringify(get.result?.data ?? ''));
+            get.onerror = () => resolve('');
+          } catch {
+            resolve('');
+          } finally {
+            db.close();
+          }
+        };
+      }),
+  );
+
 async function open(tab: Page, query = ''): Promise<string[]> {
   const errors: string[] = [];
   tab.on('pageerror', (e) => errors.push(e.message));
@@ -48,7 +73,10 @@ describe('<mrr-package-designer> on the built site', () => {
     const clients = tab.locator('mrr-calculator input#clients');
     await expect.poll(() => clients.inputValue()).toBe('27');
 
-    await tab.waitForTimeout(600); // the debounced save
+    // The debounced save has written both edits.
+    await expect
+      .poll(async () => /"discountPct":"20"/.test(await saved(tab)) && /"good":"20"/.test(await saved(tab)), { timeout: 10000 })
+      .toBe(true);
     await tab.reload();
     await expect.poll(() => figure(tab, 'price', 'better'), { timeout: 15000 }).toBe('$360.00');
     expect(await tab.locator(`${designer} input[id="better--discountPct"]`).inputValue()).toBe('20');
@@ -68,7 +96,8 @@ describe('<mrr-package-designer> on the built site', () => {
     const before = await mrr();
     for (const lang of ['fr', 'ar', 'en']) {
       await tab.selectOption('#lang', lang);
-      await tab.waitForTimeout(300);
+      // The designer renders in a language once its catalogue has loaded.
+      await expect.poll(() => tab.locator(`${designer} [part="base"]`).getAttribute('lang'), { timeout: 10000 }).toBe(lang);
       expect(await mrr(), lang).toBe(before);
     }
     await tab.selectOption('#lang', 'ar');
@@ -109,8 +138,10 @@ describe('<mrr-package-designer> on the built site', () => {
     await expect.poll(() => figure(other, 'price', 'better'), { timeout: 15000 }).toBe('$337.50');
     await tab.locator(`${designer} input[id="best--price"]`).fill('490');
     await other.locator(`${designer} input[id="p-seo--retail"]`).fill('800');
-    await tab.waitForTimeout(800);
-    await other.waitForTimeout(800);
+    // Both tabs' saves have landed, merged into one record.
+    await expect
+      .poll(async () => /"price":"490"/.test(await saved(tab)) && /"retail":"800"/.test(await saved(tab)), { timeout: 10000 })
+      .toBe(true);
     await tab.reload();
     await expect.poll(() => figure(tab, 'price', 'best'), { timeout: 15000 }).toBe('$490.00');
     expect(await tab.locator(`${designer} input[id="p-seo--retail"]`).inputValue()).toBe('800');
