@@ -144,8 +144,7 @@ export function selectField<T extends string>(o: SelectOptions<T>): TemplateResu
   </div>`;
 }
 
-/** Isolates user text inside a plain-text sentence (an aria-label, the undo message): first-strong isolate … pop directional isolate. */
-export const isolate = (text: string) => `\u2068${text}\u2069`;
+export { isolate } from '../../src/ui/text.js';
 
 /** One line of a file that could not be read (or a value in it), and why. */
 export interface LineError {

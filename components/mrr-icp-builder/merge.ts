@@ -22,6 +22,7 @@ import {
   withoutRemoved,
 } from '../../src/storage/list-merge.js';
 import type { CriterionInput, IcpBuilderInputs, IcpInput } from './state.js';
+import { isObject } from '../../src/forms/fields.js';
 
 /** The lists of the builder's inputs that merge item by item (their removals are kept in `removed`). */
 const TOP_LISTS = ['icps', 'personas'] as const;
@@ -29,8 +30,6 @@ type TopList = (typeof TOP_LISTS)[number];
 
 /** Fields of a profile that are not its own text (the criteria and the merge's records). */
 const NOT_OWN = new Set(['criteria', 'removedCriteria', 'editedAt']);
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const criteriaOf = (p: IcpInput): CriterionInput[] => (Array.isArray(p.criteria) ? p.criteria : []);
 

@@ -160,14 +160,6 @@ export const icpBuilderStyles = [
     .ranges {
       margin-bottom: 8px;
     }
-    .counter {
-      font-size: 0.75em;
-      color: var(--_muted);
-    }
-    .counter[data-full] {
-      color: var(--_warning);
-      font-weight: 600;
-    }
     textarea {
       flex: 1;
       min-width: 0;

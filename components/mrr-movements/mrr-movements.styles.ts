@@ -35,10 +35,6 @@ export const movementsStyles = [
       min-width: 0;
       max-width: 100%;
     }
-    .counter {
-      font-size: 0.85em;
-      color: var(--_muted);
-    }
     h4,
     h5 {
       margin: 12px 0 8px;

@@ -4,7 +4,7 @@ import type { StartingFigures } from '../../components/mrr-calculator/mrr-calcul
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
-import { ContainerWidthController } from '../../src/controllers/container-width-controller.js';
+import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { DatasetOpenController } from '../../src/controllers/dataset-open-controller.js';
 import type { CohortRow } from '../../src/core/cohorts.js';
 import { measuredAssumptions, type SummaryMetrics, summaryMetrics } from '../../src/core/metrics.js';
@@ -117,7 +117,7 @@ export class MrrMovements extends MrrElement {
 
   protected readonly i18n = new LocaleController(this, messages);
   /** Width of the card's content box, where the chart is drawn. */
-  private readonly contentWidth = new ContainerWidthController(this, '[part="base"]');
+  private readonly contentWidth = new ResizeController(this, { selector: '[part="base"]' });
   /** Reading saved datasets (storage, worker analysis of large ones). */
   private readonly opener = new DatasetOpenController(this);
   /** Saving state: `status` (idle, loading, saved, unsaved), `restored` (a promise), `flush()`. */

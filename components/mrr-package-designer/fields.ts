@@ -81,10 +81,4 @@ export const warningIcon = html`<svg class="icon" viewBox="0 0 20 20" width="16"
   <path d="M10 8v4M10 14.5v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
 </svg>`;
 
-/**
- * User text inside a sentence, isolated with Unicode FSI…PDI (the plain-text `<bdi>`): a name in
- * another direction, or with a right-to-left override, cannot reorder the sentence around it.
- */
-export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
-}
+export { isolate } from '../../src/ui/text.js';

@@ -177,8 +177,6 @@ export const designerStyles = [
     }
     .counter {
       align-self: flex-end;
-      color: var(--_muted);
-      font-size: 0.75em;
       line-height: 1;
     }
     /* Counters of names always show; other texts' show while typing in them or when full. */

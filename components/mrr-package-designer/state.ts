@@ -1,7 +1,7 @@
 import type { GainRelevance, PainSeverity } from '../../src/core/canvas.js';
 import type { BillingInterval } from '../../src/core/money.js';
 import type { FieldErrors, FormContext, FormReading } from '../../src/controllers/form-controller.js';
-import { field, type FieldSpecs, readNumber } from '../../src/forms/fields.js';
+import { field, type FieldSpecs, isObject, newId, readNumber } from '../../src/forms/fields.js';
 import { GAIN_RELEVANCES, PAIN_SEVERITIES } from '../../src/core/canvas.js';
 import { BILLING_INTERVALS } from '../../src/core/money.js';
 import {
@@ -124,12 +124,8 @@ export function typedAt(record: Record<string, string> | undefined, key: string)
 /** DOM id of a field (keys and ids are generated: letters, digits and dashes only). */
 export const fid = (...parts: string[]): string => parts.join('--');
 
-let counter = 0;
 /** A new internal id with a prefix (`p` products, `t` tiers, `x` canvas entries). */
-export function newId(prefix: string): string {
-  counter += 1;
-  return `${prefix}${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
+export { newId };
 
 /** The text a user sees for an entry: the example in the current language, else what they typed. */
 export function shown(entry: { text: string; ex?: DesignerKey }, t: (k: DesignerKey) => string): string {
@@ -251,8 +247,6 @@ export function clampInputs(inputs: DesignerInputs): DesignerInputs {
 /** The lists that merge item by item. */
 export type ListField = 'catalog' | 'tiers';
 const LIST_FIELDS: readonly ListField[] = ['catalog', 'tiers'];
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** How each list's items are identified (products: `key`; tiers: `id`); undefined for junk. */
 const RULES: Record<ListField, ListRules<unknown>> = {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../../src/ui/shared-styles.js';
 
 /**
  * The pricing table's own small style sheet: it takes the kit's public `--mrr-*` tokens (same
@@ -226,15 +227,5 @@ export const pricingTableStyles = css`
   .message ul {
     padding-inline-start: 20px;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${visuallyHidden}
 `;

@@ -13,6 +13,7 @@ import { MrrElement } from '../../src/ui/mrr-element.js';
 import { messages } from './messages.js';
 import { pricingTableStyles } from './mrr-pricing-table.styles.js';
 import { type ConfigIssue, type PricingSource, readConfig, readJson } from './source.js';
+import { isolate } from '../../src/ui/text.js';
 
 /** Detail of `mrr-cta`: what the visitor chose, at the price shown. */
 export interface PricingCtaDetail {
@@ -27,9 +28,6 @@ export type BillingChoice = 'month' | 'year';
 
 /** Outcomes shown on a card; the others wait behind "Show n more". */
 const OUTCOMES_SHOWN = 10;
-
-/** User text inside a sentence that is not markup (aria-label): isolated, as `<bdi>` would. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /**
  * `<mrr-pricing-table>`: the agency's packages for its public site. Renders the public pricing of a

@@ -62,15 +62,6 @@ export const motionsStyles = [
       margin: 12px 0 6px;
       font-size: 0.95em;
     }
-    .counter {
-      font-size: 0.8em;
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    .counter[data-full] {
-      color: var(--_warning);
-      font-weight: 700;
-    }
     /* A motion or an offer: fields side by side, wrapping on narrow screens. */
     div.item {
       display: grid;

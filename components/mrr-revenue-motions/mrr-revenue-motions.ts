@@ -35,6 +35,7 @@ import {
   type SegmentInput,
   shortName,
 } from './state.js';
+import { ResizeController } from '../../src/controllers/resize-controller.js';
 
 export interface MrrExpansionDetail {
   /** Expected monthly expansion MRR ÷ MRR × 100 over all segments; `null` when there is no MRR. */
@@ -229,20 +230,8 @@ export class MrrRevenueMotions extends MrrElement {
     return { ...error, params: { ...error.params, a: word(error.params.a), b: word(error.params.b) } };
   }
 
-  /** Saved state restored from a corrupted record (segments: null, numbers, junk items): shown as far as it goes. */
-  /** Measures the rendered table when the element is resized (the next frame, outside the observer's loop). */
-  private resizeObserver?: ResizeObserver;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver ??= new ResizeObserver(() => requestAnimationFrame(() => this.measureTable()));
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-  }
+  /** The results table's box: its overflow is measured when it is resized (the page narrows). */
+  protected readonly tableBox = new ResizeController(this, { selector: '.table-scroll', onResize: () => this.measureTable() });
 
   override updated(): void {
     // Measured once the frame is laid out, outside the update (a state set in `updated()` would

@@ -75,12 +75,7 @@ export function shortName(name: string, max = 40): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : name;
 }
 
-/**
- * User text isolated inside a sentence (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, the text
- * form of `<bdi>`), for strings that are not markup (the undo message, aria-labels): a right-to-left
- * override in a name cannot reorder the words around it.
- */
-export const isolate = (text: string) => `\u2068${text}\u2069`;
+export { isolate } from '../../src/ui/text.js';
 
 /** The inputs, declared once (src/forms/fields.ts): reading, re-formatting and cleaning come from it. */
 export const FIELDS = {

@@ -1,39 +1,83 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Tracks the content width of the host (for charts); re-renders when it changes. */
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot?: ParentNode };
+
+export interface ResizeOptions {
+  /** An element of the host's shadow root to measure (found after each render); the host when absent. */
+  selector?: string;
+  /** Width to use before the first measurement (the host's own width is tried first). */
+  fallbackWidth?: number;
+  /**
+   * Called with the measured element when its size changes, in the next frame (outside the
+   * observer's callback), instead of re-rendering the host: for a measurement that is not a width.
+   */
+  onResize?: (target: Element) => void;
+}
+
+/**
+ * The one ResizeObserver of MRR Kit elements: the content width of the host, or of an element in
+ * its shadow root (`selector`), measured by the layout itself (not from copies of CSS paddings).
+ * The host re-renders when the width changes, in the next frame: a render inside the observer's
+ * callback that changes layout would be an observer loop. The first report of the width already
+ * drawn asks for no second render (a long task on a phone).
+ */
 export class ResizeController implements ReactiveController {
+  /** Measured content width in CSS pixels; 0 before the first measurement. */
   width = 0;
   private observer?: ResizeObserver;
+  private observed: Element | null = null;
+  private frame = 0;
+  /** The width the last render used. */
+  private usedWidth = 0;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly fallbackWidth = 640,
+    private readonly host: Host,
+    private readonly options: ResizeOptions = {},
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
     this.observer = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0]?.contentRect.width ?? 0);
-      if (w > 0 && w !== this.width) {
-        const shown = this.width || this.usedWidth;
-        this.width = w;
-        // The first report of the width already drawn needs no second render (a long task on a phone).
-        if (w !== shown) this.host.requestUpdate();
+      const entry = entries[0];
+      if (!entry) return;
+      if (this.options.onResize) {
+        cancelAnimationFrame(this.frame);
+        this.frame = requestAnimationFrame(() => this.options.onResize?.(entry.target));
+        return;
       }
+      const w = Math.floor(entry.contentRect.width);
+      if (w <= 0 || w === this.width) return;
+      const shown = this.width || this.usedWidth;
+      this.width = w;
+      if (w === shown) return;
+      cancelAnimationFrame(this.frame);
+      this.frame = requestAnimationFrame(() => this.host.requestUpdate());
     });
-    this.observer.observe(this.host);
+    this.observed = this.options.selector ? null : this.host;
+    if (!this.options.selector) this.observer.observe(this.host);
+    else this.hostUpdated();
+  }
+
+  hostUpdated(): void {
+    if (!this.options.selector || !this.observer) return;
+    const found = this.host.renderRoot?.querySelector(this.options.selector) ?? null;
+    if (found === this.observed) return;
+    if (this.observed) this.observer.unobserve(this.observed);
+    this.observed = found;
+    if (found) this.observer.observe(found);
   }
 
   hostDisconnected(): void {
+    cancelAnimationFrame(this.frame);
     this.observer?.disconnect();
+    this.observed = null;
   }
 
   /** The measured width, or the fallback before the first measurement. */
   get value(): number {
-    this.usedWidth = this.width || this.host.clientWidth || this.fallbackWidth;
+    const own = this.options.selector ? 0 : this.host.clientWidth;
+    this.usedWidth = this.width || own || (this.options.fallbackWidth ?? 640);
     return this.usedWidth;
   }
-  /** The width the last render used. */
-  private usedWidth = 0;
 }

@@ -180,8 +180,12 @@ export function relocalizeInputs<I extends object>(specs: FieldSpecs, inputs: I,
   return walk(specs, inputs as Record<string, unknown>) as I;
 }
 
-/** A fresh id for an added list item (`s` → `s0m3k2x9a1`). */
-export const newId = (prefix: string): string => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+let counter = 0;
+/** A fresh id (letters and digits after `prefix`: usable in DOM ids), unique in the page and across tabs. */
+export function newId(prefix: string): string {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
 
 /**
  * `value` (restored from storage, another tab or code) as the element can show it, field by field

@@ -15,6 +15,7 @@
 import { getDb, StorageError, toStorageError, type ColumnChunkRecord, type DatasetRecord, type PeriodChunkRecord } from './db.js';
 import { periodsToColumns, type SubscriptionPeriod } from '../core/movements.js';
 import { columnsToPeriods, concatColumns, sliceColumns, type PeriodColumns } from '../core/period-columns.js';
+import { newId } from '../forms/fields.js';
 
 export const DATASET_CHUNK_SIZE = 250_000;
 
@@ -27,11 +28,7 @@ export type NewDataset = {
   meta?: Record<string, unknown>;
 } & ({ columns: PeriodColumns; periods?: never } | { periods: readonly SubscriptionPeriod[]; columns?: never });
 
-function newId(): string {
-  const c = globalThis.crypto;
-  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
-  return `ds-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
+const datasetId = (): string => newId('ds-');
 
 function chunkRange(id: string): IDBKeyRange {
   return IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]);
@@ -83,7 +80,7 @@ export async function saveDataset(dataset: NewDataset, options: { chunkSize?: nu
   const chunkCount = Math.ceil(n / chunkSize);
   const now = Date.now();
   const record: DatasetRecord = {
-    id: newId(),
+    id: datasetId(),
     name: datasetName(dataset.name),
     createdAt: now,
     updatedAt: now,

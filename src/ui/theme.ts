@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { counterStyles, visuallyHidden } from './shared-styles.js';
 
 /**
  * Design tokens and base styles shared by every element. Integrators theme with the public
@@ -28,6 +29,8 @@ export const TOKENS = [
 ] as const;
 
 export const baseStyles = css`
+  ${visuallyHidden}
+  ${counterStyles}
   :host {
     --_accent: var(--mrr-accent, #3454d1);
     --_accent-text: var(--mrr-accent-text, #ffffff);
@@ -198,17 +201,6 @@ export const baseStyles = css`
     display: flex;
     align-items: center;
     font-weight: 600;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
   }
   .kpis {
     display: grid;

@@ -1,0 +1,35 @@
+import { css } from 'lit';
+
+/**
+ * Small style rules every element needs, in one copy: the kit's base styles include them, and an
+ * element without the base styles (the pricing table, kept smallest) takes only what it uses.
+ */
+
+/** Read by screen readers, not shown (a label the layout shows otherwise, a counter's sentence). */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
+/** A text field's "12/80" counter (src/ui/text-field.ts); `data-full` when the limit is reached. */
+export const counterStyles = css`
+  .counter {
+    font-size: 0.8em;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .counter[data-full] {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+`;
