@@ -76,3 +76,57 @@ describe('package.json follows the list', () => {
       expect(pkg.files).toContain(f);
   });
 });
+
+describe('docs/architecture.md "Add an element" holds for every listed element', () => {
+  const doc = readFileSync('docs/architecture.md', 'utf8');
+  const walkthrough = doc.slice(doc.indexOf('## Add an element'));
+  /** Form elements: those whose element class makes a FormController. */
+  const isForm = (tag: string) => readFileSync(`components/${tag}/${tag}.ts`, 'utf8').includes('new FormController');
+
+  it('names the files and calls it asks for', () => {
+    for (const part of [
+      'state.ts',
+      'FIELDS',
+      'parseInputs',
+      'messages.ts',
+      'messages.fr.ts',
+      'messages.ar.ts',
+      'define.ts',
+      'src/elements.json',
+      'element-contract.ts',
+      'fields: FIELDS',
+      'applyCode',
+    ])
+      expect(walkthrough, part).toContain(part);
+  });
+
+  it.each(ELEMENTS.map((e) => [e.tag] as const))('%s: the folder has the files of step 2', (tag) => {
+    for (const file of [`${tag}.ts`, 'messages.ts', 'define.ts'])
+      expect(existsSync(`components/${tag}/${file}`), `components/${tag}/${file}`).toBe(true);
+    expect(readFileSync(`components/${tag}/messages.ts`, 'utf8')).toContain('defineCatalog(');
+    // French and Arabic in modules of their own (an element may split its words in several catalogues).
+    const files = readdirSync(`components/${tag}`);
+    for (const lang of ['fr', 'ar'])
+      expect(
+        files.some((f) => f.endsWith(`messages.${lang}.ts`)),
+        lang,
+      ).toBe(true);
+  });
+
+  it.each(ELEMENTS.filter((e) => isForm(e.tag)).map((e) => [e.tag] as const))(
+    '%s (a form): declares its fields in state.ts and gives them to its FormController',
+    (tag) => {
+      const state = readFileSync(`components/${tag}/state.ts`, 'utf8');
+      expect(state).toMatch(/export const FIELDS = \{/);
+      expect(readFileSync(`components/${tag}/${tag}.ts`, 'utf8')).toMatch(/fields: FIELDS/);
+    },
+  );
+
+  it('has at least five form elements and the small example of the walkthrough', () => {
+    expect(ELEMENTS.filter((e) => isForm(e.tag)).length).toBeGreaterThanOrEqual(5);
+    const example = readFileSync('test/browser/example/mrr-example-margin.ts', 'utf8');
+    expect(example).toContain('fields: FIELDS');
+    const code = example.split('\n').filter((l) => l.trim() && !/^\s*(\/\/|\/\*\*|\*)/.test(l));
+    expect(code.length, 'a new form element stays small').toBeLessThanOrEqual(60);
+  });
+});
