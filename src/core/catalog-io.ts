@@ -139,7 +139,7 @@ export function parseCatalogCsv(text: string, options: { numberFormat?: NumberFo
     step: (result) => {
       // Line of the record's first character: count the line breaks since the previous record.
       let start = cursor;
-      while (start < source.length && /\s/.test(source[start])) start += 1;
+      while (start < source.length && /\s/.test(source.charAt(start))) start += 1;
       for (let i = cursor; i < start; i++) if (source[i] === '\n') line += 1;
       const end = result.meta.cursor;
       records.push({ line, cells: result.data });
@@ -215,8 +215,8 @@ function readRow(
   const interval = catalogInterval(raw.interval ?? '');
   if (!interval) return { error: { code: raw.interval ? 'invalid' : 'required', field: 'interval' } };
   product.interval = interval;
-  const issues = checkProduct(product);
-  if (issues.length) return { error: { code: issues[0].code, field: issues[0].field } };
+  const [issue] = checkProduct(product);
+  if (issue) return { error: { code: issue.code, field: issue.field } };
   return { product: product as unknown as CatalogProduct };
 }
 
@@ -263,9 +263,9 @@ export function parseCatalogJson(text: string): CatalogImport {
       typeof interval === 'string' && catalogInterval(interval)
         ? { ...(entry as object), interval: catalogInterval(interval) }
         : entry;
-    const issues = checkProduct(normalized);
-    if (issues.length) {
-      errors.push({ line, code: issues[0].code, ...(issues[0].field ? { field: issues[0].field } : {}) });
+    const [issue] = checkProduct(normalized);
+    if (issue) {
+      errors.push({ line, code: issue.code, ...(issue.field ? { field: issue.field } : {}) });
       return;
     }
     const product = pickProduct(normalized as CatalogProduct);

@@ -68,7 +68,7 @@ export function averageRetention(retention: CohortRetention): RetentionCurve {
       const revenue = row.revenuePct[age];
       const logos = row.logoPct[age];
       if (revenue === null || revenue === undefined || logos === null || logos === undefined) continue;
-      cohortsByAge[age] += 1;
+      cohortsByAge[age] = (cohortsByAge[age] ?? 0) + 1;
       mrr += (revenue / 100) * row.startingMrr;
       startingMrr += row.startingMrr;
       active += (logos / 100) * row.customers;

@@ -55,7 +55,7 @@ export function parseIsoDay(s: unknown): number {
 /** Day key of a calendar date, or −1 when it is not one (years 1000–9999). */
 function dayKey(year: number, month: number, day: number): number {
   if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return -1;
-  if (day > DAYS_IN_MONTH[month] && !(month === 2 && day === 29 && isLeapYear(year))) return -1;
+  if (day > (DAYS_IN_MONTH[month] ?? 31) && !(month === 2 && day === 29 && isLeapYear(year))) return -1;
   return (year * 12 + month - 1) * 32 + day;
 }
 
@@ -175,9 +175,10 @@ export function readDay(text: string, dateFormat: DateFormat = 'iso'): number {
   if (dateFormat !== 'dmy' && dateFormat !== 'mdy') return -1;
   const m = SLASHED.exec(s);
   if (!m) return -1;
-  const a = Number(m[1]);
-  const b = Number(m[3]);
-  return dateFormat === 'dmy' ? dayKey(fullYear(m[4]), b, a) : dayKey(fullYear(m[4]), a, b);
+  const [, first = '', , second = '', year = ''] = m;
+  const a = Number(first);
+  const b = Number(second);
+  return dateFormat === 'dmy' ? dayKey(fullYear(year), b, a) : dayKey(fullYear(year), a, b);
 }
 
 /** {@link readDay} as `YYYY-MM-DD`, or null when `text` is not a date in `dateFormat`. */

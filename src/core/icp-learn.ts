@@ -193,7 +193,7 @@ function prepare(clients: readonly IcpClient[], options: LearnIcpOptions): { row
   else if (rows.length > 0) {
     // Top third by lifetime revenue; ties at the cut all count, a client with none never does.
     const sorted = rows.map((r) => r.lifetimeMinor).sort((a, b) => b - a);
-    const cut = sorted[Math.ceil(rows.length / 3) - 1];
+    const cut = sorted[Math.ceil(rows.length / 3) - 1] ?? 0;
     for (const r of rows) r.high = r.lifetimeMinor >= cut && r.lifetimeMinor > 0;
   }
   return { rows, skipped };
@@ -227,11 +227,11 @@ export function quantileRanges(values: readonly number[], bins: number): IcpRang
   const cuts: number[] = [];
   for (let q = 1; q < bins; q++) {
     // Two significant digits: ranges a person reads (280,000 rather than 283,417.5).
-    const v = Number(sorted[Math.floor((q * sorted.length) / bins)].toPrecision(2));
+    const v = Number((sorted[Math.floor((q * sorted.length) / bins)] ?? 0).toPrecision(2));
     // Every range keeps at least one value: a value below the cut since the previous cut, and one
     // at or above it (rounding can move a cut past the values).
-    const prev = cuts.length > 0 ? cuts[cuts.length - 1] : -Infinity;
-    if (v > prev && sorted.some((x) => x >= prev && x < v) && sorted[sorted.length - 1] >= v) cuts.push(v);
+    const prev = cuts.at(-1) ?? -Infinity;
+    if (v > prev && sorted.some((x) => x >= prev && x < v) && (sorted.at(-1) ?? -Infinity) >= v) cuts.push(v);
   }
   if (cuts.length === 0) return [{}];
   const ranges: IcpRange[] = [{ max: cuts[0] }];

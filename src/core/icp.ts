@@ -212,11 +212,13 @@ const ACCEPTABLE = 2;
 const NONE = 3;
 const DISQUALIFY = 4;
 const UNREADABLE = 5;
-const MATCHES: readonly IcpMatch[] = ['unknown', 'ideal', 'acceptable', 'none', 'disqualify', 'unknown'];
-const SCALES = [0, 1, 0.5, 0, 0, 0];
+type MatchCode = typeof UNKNOWN | typeof IDEAL | typeof ACCEPTABLE | typeof NONE | typeof DISQUALIFY | typeof UNREADABLE;
+/** Tuples indexed by match code. */
+const MATCHES = ['unknown', 'ideal', 'acceptable', 'none', 'disqualify', 'unknown'] as const satisfies readonly IcpMatch[];
+const SCALES = [0, 1, 0.5, 0, 0, 0] as const;
 
 /** Reads `raw` and returns its match code; the value read is left in `read.value`. */
-type Judge = (raw: unknown) => number;
+type Judge = (raw: unknown) => MatchCode;
 const read: { value: string | number | boolean } = { value: '' };
 
 interface Compiled {
@@ -241,8 +243,8 @@ const weightUnits = (weight: number): number => Math.round(weight * 1e6);
 /** Text cells repeat (industries, yes/no): their code and value are remembered, up to this many per criterion. */
 const MEMO_LIMIT = 2048;
 
-function memoized(judgeText: (text: string) => number): Judge {
-  const memo = new Map<string, { code: number; value: string | number | boolean }>();
+function memoized(judgeText: (text: string) => MatchCode): Judge {
+  const memo = new Map<string, { code: MatchCode; value: string | number | boolean }>();
   return (raw) => {
     if (typeof raw !== 'string') return judgeText(raw as string);
     const hit = memo.get(raw);
@@ -259,9 +261,7 @@ function memoized(judgeText: (text: string) => number): Judge {
 function compileCriterion(c: IcpCriterion): Judge {
   if (c.type === 'number') {
     // Flat bounds in precedence order: disqualify, ideal, acceptable.
-    const lo: number[] = [];
-    const hi: number[] = [];
-    const codes: number[] = [];
+    const bounds: { lo: number; hi: number; code: MatchCode }[] = [];
     for (const [code, list] of [
       [DISQUALIFY, c.disqualify],
       [IDEAL, c.ideal],
@@ -269,9 +269,11 @@ function compileCriterion(c: IcpCriterion): Judge {
     ] as const) {
       for (const r of asList(list)) {
         if (!r || typeof r !== 'object') continue;
-        lo.push(r.min === undefined || r.min === null ? -Infinity : r.min);
-        hi.push(r.max === undefined || r.max === null ? Infinity : r.max);
-        codes.push(code);
+        bounds.push({
+          lo: r.min === undefined || r.min === null ? -Infinity : r.min,
+          hi: r.max === undefined || r.max === null ? Infinity : r.max,
+          code,
+        });
       }
     }
     return (raw) => {
@@ -279,13 +281,13 @@ function compileCriterion(c: IcpCriterion): Judge {
       const x = readIcpNumber(raw);
       if (x === undefined) return UNREADABLE;
       read.value = x;
-      for (let i = 0; i < codes.length; i++) if (x >= lo[i] && x < hi[i]) return codes[i];
+      for (const { lo, hi, code } of bounds) if (x >= lo && x < hi) return code;
       return NONE;
     };
   }
   // Category and boolean: a map from key to code, filled lowest precedence first so that
   // disqualify wins over ideal, and ideal over acceptable.
-  const codes = new Map<string | boolean, number>();
+  const codes = new Map<string | boolean, MatchCode>();
   for (const [code, list] of [
     [ACCEPTABLE, c.acceptable],
     [IDEAL, c.ideal],
@@ -378,7 +380,7 @@ const coverageOf = (compiled: Compiled, knownUnits: number): number =>
   compiled.totalUnits > 0 ? Math.min(1, knownUnits / compiled.totalUnits) : 0;
 
 /** Points per unit of weight, in halves: ideal 2, acceptable 1, otherwise 0 (indexed by match code). */
-const HALF_POINTS = [0, 2, 1, 0, 0, 0];
+const HALF_POINTS = [0, 2, 1, 0, 0, 0] as const;
 
 const valueAt = (acc: IcpAccount, field: string): unknown =>
   Object.prototype.hasOwnProperty.call(acc, field) ? acc[field] : undefined;
@@ -470,10 +472,11 @@ export function icpBatchScorer(
     let halfPoints = 0;
     let disqualified = false;
     let unreadable = false;
-    for (let i = 0; i < list.length; i++) {
-      const { c, units, judge } = list[i];
+    let at = offset;
+    for (const { c, units, judge } of list) {
       const code = judge(valueAt(acc, c.field));
-      if (codes) codes[offset + i] = code;
+      if (codes) codes[at] = code;
+      at += 1;
       if (code === UNKNOWN) continue;
       if (code === UNREADABLE) {
         unreadable = true;

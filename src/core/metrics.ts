@@ -158,7 +158,7 @@ export function summaryMetrics(rows: readonly MovementRow[], options: SummaryOpt
   }
   const margin = marginPct / 100;
   let last = rows.length - 1;
-  if (options.month !== undefined) while (last >= 0 && rows[last].month > options.month) last -= 1;
+  if (options.month !== undefined) while (last >= 0 && (rows[last]?.month ?? '') > options.month) last -= 1;
   const first = Math.max(0, last - window + 1);
   const inWindow = last >= 0 ? rows.slice(first, last + 1) : [];
   const reasons: Partial<Record<SummaryField, UnavailableReason>> = {};

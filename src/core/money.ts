@@ -285,13 +285,13 @@ function localeSeparators(locale: string): LocaleSeparators {
     const parts = options.map((o) =>
       new Intl.NumberFormat(safeLocale(locale), { ...o, useGrouping: true, numberingSystem: 'latn' }).formatToParts(1234567890.5),
     );
-    const groups = parts[0].filter((p) => p.type === 'integer').map((p) => p.value.length);
+    const groups = (parts[0] ?? []).filter((p) => p.type === 'integer').map((p) => p.value.length);
     const of = (type: string) => new Set(parts.flatMap((list) => list.filter((p) => p.type === type).map((p) => p.value)));
     s = {
       decimal: of('decimal'),
       group: of('group'),
-      primary: groups.length > 1 ? groups[groups.length - 1] : 3,
-      secondary: groups.length > 2 ? groups[groups.length - 2] : 3,
+      primary: groups.length > 1 ? (groups.at(-1) ?? 3) : 3,
+      secondary: groups.length > 2 ? (groups.at(-2) ?? 3) : 3,
     };
     separatorCache.set(locale, s);
   }
@@ -386,11 +386,13 @@ function readAffixes(prefix: string, suffix: string, locale: string): { negative
 
 /** True when the integer digit groups are ones `locale` (or the common 3-3 grouping) writes. */
 function groupingFits(groups: readonly string[], primary: number, secondary: number): boolean {
+  const first = groups[0] ?? '';
+  const last = groups.at(-1) ?? '';
   const fits = (p: number, s: number): boolean =>
-    groups[groups.length - 1].length === p &&
+    last.length === p &&
     groups.slice(1, -1).every((g) => g.length === s) &&
-    groups[0].length >= 1 &&
-    groups[0].length <= (groups.length > 2 ? s : Math.max(p, s));
+    first.length >= 1 &&
+    first.length <= (groups.length > 2 ? s : Math.max(p, s));
   return fits(3, 3) || fits(primary, secondary);
 }
 
@@ -418,7 +420,7 @@ export function parseAmount(text: string, locale = 'en'): ParseResult {
   const first = s.search(/[0-9]/);
   if (first < 0) return fail('invalid');
   let last = s.length - 1;
-  while (!/[0-9]/.test(s[last])) last -= 1;
+  while (!/[0-9]/.test(s.charAt(last))) last -= 1;
   let prefix = s.slice(0, first);
   const suffix = s.slice(last + 1);
   let body = s.slice(first, last + 1);
@@ -476,8 +478,8 @@ export function parseAmount(text: string, locale = 'en'): ParseResult {
     const foreignChars = new Set(seps.filter((t) => t.kind === 'foreign').map((t) => t.ch));
     if (foreignChars.size > 1) {
       // Both '.' and ',' and the locale uses neither: the last is the decimal mark.
-      const lastSep = seps[seps.length - 1];
-      for (const t of seps) if (t.kind === 'foreign') t.kind = t.ch === lastSep.ch ? 'decimal' : 'group';
+      const lastSep = seps.at(-1)?.ch;
+      for (const t of seps) if (t.kind === 'foreign') t.kind = t.ch === lastSep ? 'decimal' : 'group';
     } else {
       const ch = [...foreignChars][0];
       const count = seps.filter((t) => t.ch === ch).length;
@@ -497,8 +499,7 @@ export function parseAmount(text: string, locale = 'en'): ParseResult {
   const groups: string[] = [];
   let fracPart = '';
   let seenDecimal = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+  for (const [i, t] of tokens.entries()) {
     if (t.kind === 'digits') {
       if (seenDecimal) fracPart += t.text;
       else if (tokens[i - 1]?.kind === 'group') groups.push(t.text);
@@ -521,7 +522,7 @@ export function parseAmount(text: string, locale = 'en'): ParseResult {
     const chars = new Set(seps.map((x) => x.ch));
     if (seenDecimal || chars.size !== 1) return fail('badGrouping');
     const sign = affixes.negative ? -1 : 1;
-    const last = groups[groups.length - 1];
+    const last = groups.at(-1) ?? '';
     return {
       ok: false,
       code: 'badGrouping',

@@ -93,7 +93,7 @@ const MONTHLY_MINOR = 2;
  * into `out`. The one place that decides validity, shared by {@link validatePeriod} and the engine so
  * that "skipped" always means "validatePeriod reports an issue".
  */
-function readPeriod(p: SubscriptionPeriod, currency: string, factor: number, out: Float64Array): PeriodIssue | null {
+function readPeriod(p: SubscriptionPeriod | undefined, currency: string, factor: number, out: Float64Array): PeriodIssue | null {
   if (typeof p !== 'object' || p === null) return { field: 'period', code: 'notANumber' };
   const id = p.customerId as unknown;
   if (!((typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)))) {
@@ -180,13 +180,14 @@ export function periodsToColumns(
   let skippedPeriods = 0;
   for (let i = 0; i < periods.length; i++) {
     const p = periods[i];
-    if (readPeriod(p, currency, factor, scratch) !== null) {
+    if (p === undefined || readPeriod(p, currency, factor, scratch) !== null) {
       skippedPeriods += 1;
       continue;
     }
     const rawId = p.customerId as unknown;
     const customer = builder.customerIndex(typeof rawId === 'string' ? rawId : String(rawId));
-    builder.append(customer, scratch[START_DAY], scratch[END_DAY], scratch[MONTHLY_MINOR]);
+    // readPeriod filled the three slots (no destructuring: an iterator per period in the hot loop).
+    builder.append(customer, scratch[START_DAY] ?? 0, scratch[END_DAY] ?? RUNNING, scratch[MONTHLY_MINOR] ?? 0);
   }
   return { columns: builder.build(), skippedPeriods };
 }
@@ -268,9 +269,9 @@ function analyze(
   let lastCustomer = -1;
   const firstPeriodOf = new Int32Array(customerCount + 1);
   for (let i = 0; i < n; i++) {
-    const c = customerOf[i];
-    const start = startDay[i];
-    const amount = monthlyMinor[i];
+    const c = customerOf[i] ?? -1;
+    const start = startDay[i] ?? -1;
+    const amount = monthlyMinor[i] ?? -1;
     if (!(c >= 0 && c < customerCount && start >= 0 && amount >= 0)) {
       skippedPeriods += 1;
       continue;
@@ -285,7 +286,7 @@ function analyze(
     // Active on the last day of month m iff start ≤ lastDay(m) < end. The end lies in month
     // month(end), whose last day is never < end, while every earlier month's is: so the active
     // months are exactly [month(start), month(end)).
-    const end = endDay[i];
+    const end = endDay[i] ?? RUNNING;
     let e = -1;
     if (end !== RUNNING) {
       e = dayToMonthIndex(end);
@@ -295,6 +296,9 @@ function analyze(
     spans[2 * i] = s;
     spans[2 * i + 1] = e;
   }
+  // From here on every index is bounded by the loop that makes it (i < n, c < groups, k within
+  // offsets, m < monthCount, age < the cohort's length) into typed arrays allocated with those
+  // lengths: a read cannot be undefined, hence the `!`s. A `?? 0` would hide an indexing bug.
   const horizon = asOf >= 0 ? asOf : lastTouched;
   if (horizon < 0) return { ...empty, skippedPeriods };
 
@@ -303,8 +307,8 @@ function analyze(
   const stop = horizon + 1;
   let base = stop;
   for (let i = 0; i < n; i++) {
-    const s = spans[2 * i];
-    const end = spans[2 * i + 1];
+    const s = spans[2 * i]!;
+    const end = spans[2 * i + 1]!;
     if (s === 0 && end === 0) continue;
     const e = end < 0 || end > stop ? stop : end;
     if (s >= e) {
@@ -332,18 +336,18 @@ function analyze(
     // Counting sort over the dense customer indices, copying each period's span and amount into
     // customer order, so that the loop below reads memory sequentially.
     offsets = new Int32Array(customerCount + 1);
-    for (let i = 0; i < n; i++) if (spans[2 * i] < spans[2 * i + 1]) offsets[customerOf[i] + 1] += 1;
-    for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
-    const kept = offsets[customerCount];
+    for (let i = 0; i < n; i++) if (spans[2 * i]! < spans[2 * i + 1]!) offsets[customerOf[i]! + 1]! += 1;
+    for (let c = 0; c < customerCount; c++) offsets[c + 1]! += offsets[c]!;
+    const kept = offsets[customerCount]!;
     spansByCustomer = new Int32Array(2 * kept);
     amountByCustomer = new Float64Array(kept);
     const cursor = offsets.slice(0, customerCount);
     for (let i = 0; i < n; i++) {
-      if (spans[2 * i] >= spans[2 * i + 1]) continue;
-      const k = cursor[customerOf[i]]++;
-      spansByCustomer[2 * k] = spans[2 * i];
-      spansByCustomer[2 * k + 1] = spans[2 * i + 1];
-      amountByCustomer[k] = monthlyMinor[i];
+      if (spans[2 * i]! >= spans[2 * i + 1]!) continue;
+      const k = cursor[customerOf[i]!]!++;
+      spansByCustomer[2 * k] = spans[2 * i]!;
+      spansByCustomer[2 * k + 1] = spans[2 * i + 1]!;
+      amountByCustomer[k] = monthlyMinor[i]!;
     }
   }
 
@@ -365,15 +369,15 @@ function analyze(
   for (let c = 0; c < groups; c++) {
     let first = monthCount;
     let last = 0; // exclusive
-    for (let k = offsets[c]; k < offsets[c + 1]; k++) {
-      const sm = spansByCustomer[2 * k];
-      const em = spansByCustomer[2 * k + 1];
+    for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
+      const sm = spansByCustomer[2 * k]!;
+      const em = spansByCustomer[2 * k + 1]!;
       if (sm >= em) continue;
-      const amount = amountByCustomer[k];
+      const amount = amountByCustomer[k]!;
       const s = sm - base;
       const e = em - base;
-      mrrChange[s] += amount;
-      mrrChange[e] -= amount;
+      mrrChange[s]! += amount;
+      mrrChange[e]! -= amount;
       if (s < first) first = s;
       if (e > last) last = e;
     }
@@ -386,17 +390,17 @@ function analyze(
     let cohort: CohortAccumulator | undefined;
     let cohortMonth = 0;
     for (let m = first; m <= walkEnd; m++) {
-      current += mrrChange[m];
+      current += mrrChange[m]!;
       mrrChange[m] = 0; // leave the buffer clean for the next customer
       if (current > 0) {
         if (previous > 0) {
           const change = current - previous;
-          if (change > 0) expansionMinor[m] += change;
-          else if (change < 0) contractionMinor[m] += change;
+          if (change > 0) expansionMinor[m]! += change;
+          else if (change < 0) contractionMinor[m]! += change;
         } else if (!seen) {
           seen = true;
-          newMinor[m] += current;
-          newCustomers[m] += 1;
+          newMinor[m]! += current;
+          newCustomers[m]! += 1;
           if (withCohorts) {
             cohortMonth = m;
             cohort = cohortsByMonth[m] ??= {
@@ -407,19 +411,19 @@ function analyze(
             cohort.customers += 1;
           }
         } else {
-          reactivationMinor[m] += current;
-          reactivatedCustomers[m] += 1;
+          reactivationMinor[m]! += current;
+          reactivatedCustomers[m]! += 1;
         }
       } else if (previous > 0) {
-        churnMinor[m] -= previous;
-        churnedCustomers[m] += 1;
+        churnMinor[m]! -= previous;
+        churnedCustomers[m]! += 1;
       }
       // Cohorts record changes only (summed up by age afterwards): most months change nothing.
       if (cohort !== undefined && current !== previous) {
         const age = m - cohortMonth;
-        cohort.mrrByAge[age] += current - previous;
-        if (previous === 0) cohort.activeByAge[age] += 1;
-        else if (current === 0) cohort.activeByAge[age] -= 1;
+        cohort.mrrByAge[age]! += current - previous;
+        if (previous === 0) cohort.activeByAge[age]! += 1;
+        else if (current === 0) cohort.activeByAge[age]! -= 1;
       }
       previous = current;
     }
@@ -437,32 +441,32 @@ function analyze(
   let largest = 0;
   for (let m = firstRow; m < monthCount; m++) {
     const endingMinor =
-      startingMinor + newMinor[m] + expansionMinor[m] + contractionMinor[m] + churnMinor[m] + reactivationMinor[m];
-    customers += newCustomers[m] + reactivatedCustomers[m] - churnedCustomers[m];
+      startingMinor + newMinor[m]! + expansionMinor[m]! + contractionMinor[m]! + churnMinor[m]! + reactivationMinor[m]!;
+    customers += newCustomers[m]! + reactivatedCustomers[m]! - churnedCustomers[m]!;
     // Every partial sum is bounded by one of these (same-sign terms), so checking them proves all
     // the additions above were exact.
     largest = Math.max(
       largest,
       endingMinor,
-      newMinor[m],
-      expansionMinor[m],
-      reactivationMinor[m],
-      -contractionMinor[m],
-      -churnMinor[m],
+      newMinor[m]!,
+      expansionMinor[m]!,
+      reactivationMinor[m]!,
+      -contractionMinor[m]!,
+      -churnMinor[m]!,
     );
     movements.push({
       month: monthLabel(base + m),
       startingMrr: major(startingMinor),
-      new: major(newMinor[m]),
-      expansion: major(expansionMinor[m]),
-      contraction: major(contractionMinor[m]),
-      churn: major(churnMinor[m]),
-      reactivation: major(reactivationMinor[m]),
+      new: major(newMinor[m]!),
+      expansion: major(expansionMinor[m]!),
+      contraction: major(contractionMinor[m]!),
+      churn: major(churnMinor[m]!),
+      reactivation: major(reactivationMinor[m]!),
       endingMrr: major(endingMinor),
       customers,
-      newCustomers: newCustomers[m],
-      churnedCustomers: churnedCustomers[m],
-      reactivatedCustomers: reactivatedCustomers[m],
+      newCustomers: newCustomers[m]!,
+      churnedCustomers: churnedCustomers[m]!,
+      reactivatedCustomers: reactivatedCustomers[m]!,
     });
     startingMinor = endingMinor;
   }
@@ -479,12 +483,12 @@ function analyze(
       if (acc === undefined) continue;
       const revenuePct: Array<number | null> = new Array(maxAge + 1).fill(null);
       const logoPct: Array<number | null> = new Array(maxAge + 1).fill(null);
-      const startingMinor = acc.mrrByAge[0]; // > 0: the cohort's customers all start with MRR
+      const startingMinor = acc.mrrByAge[0]!; // > 0: the cohort's customers all start with MRR
       let mrr = 0;
       let active = 0;
       for (let age = 0; age < acc.mrrByAge.length; age++) {
-        mrr += acc.mrrByAge[age];
-        active += acc.activeByAge[age];
+        mrr += acc.mrrByAge[age]!;
+        active += acc.activeByAge[age]!;
         revenuePct[age] = (mrr * 100) / startingMinor;
         logoPct[age] = (active * 100) / acc.customers;
       }

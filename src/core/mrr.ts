@@ -141,8 +141,10 @@ export function validateAssumptions(assumptions: unknown): FieldIssue[] {
     const total = a.plans.reduce((sum, p) => sum + mrrOf(p), 0);
     if (total > toMinor(MAX_STARTING_MRR, currency)) {
       let heaviest = 0;
+      let heaviestMrr = 0;
       a.plans.forEach((p, i) => {
-        if (mrrOf(p) > mrrOf(a.plans![heaviest])) heaviest = i;
+        const mrr = mrrOf(p);
+        if (i === 0 || mrr > heaviestMrr) [heaviest, heaviestMrr] = [i, mrr];
       });
       issues.push({
         field: `plans.${heaviest}.price`,

@@ -80,7 +80,7 @@ export function sampleCells(
   for (const column of columns) {
     let taken = 0;
     for (let i = 0; i < rows.length && taken < perColumn; i++) {
-      const cell = rows[i][column];
+      const cell = rows[i]?.[column];
       if (cell === undefined || cell.trim() === '') continue;
       out.push(cell);
       taken += 1;

@@ -298,7 +298,7 @@ export function isSafeHref(href: string): boolean {
   const cleaned = href.replace(/[\u0000-\u0020\u007f]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
   if (!scheme) return true;
-  return SAFE_SCHEMES.includes(scheme[1].toLowerCase());
+  return SAFE_SCHEMES.includes((scheme[1] ?? '').toLowerCase());
 }
 
 const productSchema = v.object({
@@ -413,8 +413,8 @@ export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
     let blamed = false;
     tier.items.forEach((item, i) => {
       const index = firstIndex.get(item.productId);
-      if (index === undefined) return add(`tiers.${t}.items.${i}.productId`, 'unknownProduct');
-      const p = value.catalog[index];
+      const p = index === undefined ? undefined : value.catalog[index];
+      if (index === undefined || p === undefined) return add(`tiers.${t}.items.${i}.productId`, 'unknownProduct');
       const count = p.intervalCount ?? 1;
       const retail = toMinor(p.retail, currency);
       const wholesale = toMinor(p.wholesale, currency);
@@ -519,8 +519,9 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
     return { listValue, cost, price, setupFee, yearExact };
   });
 
+  // One TierMinor per tier, in order: minors[t] belongs to design.tiers[t] (and to tiers[t] below).
   const tiers = design.tiers.map((tier, t): TierEconomics => {
-    const { listValue, cost, price, setupFee, yearExact } = minors[t];
+    const { listValue, cost, price, setupFee, yearExact } = minors[t]!;
     const tierId = tier.id;
     const reasons: TierEconomics['reasons'] = {};
     const annualPrice = roundRatio(times(yearExact, after(annualDiscount)));
@@ -585,9 +586,10 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
   let highestPrice = -1;
   const earlierProducts = new Set<string>();
   design.tiers.forEach((tier, t) => {
-    const tierId = tiers[t].id;
-    if (minors[t].price < highestPrice) issues.push({ code: 'priceOrder', tierId });
-    highestPrice = Math.max(highestPrice, minors[t].price);
+    const tierId = tier.id;
+    const { price } = minors[t]!;
+    if (price < highestPrice) issues.push({ code: 'priceOrder', tierId });
+    highestPrice = Math.max(highestPrice, price);
     const here = new Set(tier.items.filter((i) => i.quantity > 0).map((i) => i.productId));
     for (const productId of earlierProducts) if (!here.has(productId)) issues.push({ code: 'notSuperset', tierId, productId });
     for (const productId of here) earlierProducts.add(productId);
@@ -603,10 +605,11 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
     // Own keys only: a tier named 'constructor' must not read Object.prototype.
     if (counted.has(tier.id) || !hasOwn(mix, tier.id)) return;
     counted.add(tier.id);
-    const n = mix[tier.id];
-    mrr += n * minors[t].price;
-    profit += n * (minors[t].price - minors[t].cost);
-    setupFees += n * minors[t].setupFee;
+    const n = mix[tier.id] ?? 0;
+    const { price, cost, setupFee } = minors[t]!;
+    mrr += n * price;
+    profit += n * (price - cost);
+    setupFees += n * setupFee;
     clients += n;
   });
 

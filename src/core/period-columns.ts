@@ -160,12 +160,14 @@ export class PeriodColumnsBuilder {
 export function columnsToPeriods(columns: PeriodColumns): SubscriptionPeriod[] {
   const { customerIds, customer, startDay, endDay, monthlyMinor, currency } = columns;
   const out: SubscriptionPeriod[] = new Array(columns.length);
+  // Every column holds `length` entries and every customer index is one of `customerIds`.
   for (let i = 0; i < columns.length; i++) {
+    const end = endDay[i]!;
     out[i] = {
-      customerId: customerIds[customer[i]],
-      start: isoDay(startDay[i]),
-      end: endDay[i] === RUNNING ? null : isoDay(endDay[i]),
-      amount: fromMinor(monthlyMinor[i], currency),
+      customerId: customerIds[customer[i]!]!,
+      start: isoDay(startDay[i]!),
+      end: end === RUNNING ? null : isoDay(end),
+      amount: fromMinor(monthlyMinor[i]!, currency),
     };
   }
   return out;
