@@ -1,5 +1,6 @@
 /** Test harness helpers for MRR Kit elements (shadow DOM access in one place). */
 import { configureStorage, DB_NAME } from '../../src/storage/db.js';
+import { until } from '../until.js';
 
 export function shadow(el: HTMLElement): ShadowRoot {
   if (!el.shadowRoot) throw new Error(`${el.tagName} has no shadow root`);
@@ -75,13 +76,12 @@ export async function breakIndexedDb(mode: 'missing' | 'openFails' | 'hangs' | '
   };
 }
 
-/** Polls `fn` every 20 ms until it gives a value (returned), or throws after `timeoutMs`. */
-export async function until<T>(fn: () => T | null | undefined | false, timeoutMs = 15000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (performance.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { until } from '../until.js';
+
+/** Waits until `find` gives something once `el` has rendered (an import runs in a worker, then renders). */
+export const untilRendered = <T>(
+  el: HTMLElement & { updateComplete: Promise<unknown> },
+  find: () => T | null | undefined | false,
+  timeoutMs = 15000,
+  describe?: () => string,
+): Promise<T> => until(find, { timeoutMs, before: () => el.updateComplete, describe });

@@ -6,7 +6,7 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-movements/define.js';
 import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.js';
 import { columnsToPeriods, type PeriodColumns } from '../../src/core/period-columns.js';
-import { q, shadow, text, uniqueKey } from './helpers.js';
+import { q, shadow, text, uniqueKey, untilRendered } from './helpers.js';
 
 async function movements(attrs = ''): Promise<MrrMovements> {
   const wrapper = await fixture<HTMLDivElement>(
@@ -16,17 +16,6 @@ async function movements(attrs = ''): Promise<MrrMovements> {
   await el.ready;
   await el.updateComplete;
   return el;
-}
-
-async function until<T>(el: MrrMovements, find: () => T | null | undefined | false, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    await el.updateComplete;
-    const found = find();
-    if (found) return found;
-    if (Date.now() > end) throw new Error(`timed out; step is ${el.importer.step.kind}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const $ = (el: MrrMovements, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
@@ -39,7 +28,7 @@ async function pickFixture(el: MrrMovements, name: string): Promise<void> {
   transfer.items.add(new File([blob], name, { type: 'text/csv' }));
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  await until(el, () => $(el, '#start-import'));
+  await untilRendered(el, () => $(el, '#start-import'));
 }
 
 async function choose(el: MrrMovements, selector: string): Promise<void> {
@@ -59,7 +48,7 @@ describe('<mrr-movements> asks instead of guessing', () => {
     expect(text(el, '#number-format-error')).to.equal('Choose how this file writes decimals.');
     await choose(el, '#number-format input[value="comma"]');
     q(el, '#start-import').click();
-    await until(el, () => $(el, '#import-report'));
+    await untilRendered(el, () => $(el, '#import-report'));
     expect(amounts(el)).to.deep.equal([12000, 1500, 40]);
   });
 
@@ -68,7 +57,7 @@ describe('<mrr-movements> asks instead of guessing', () => {
     await pickFixture(el, 'semicolon-comma-decimals.csv');
     expect(q<HTMLInputElement>(el, '#number-format input[value="comma"]').checked).to.equal(true);
     q(el, '#start-import').click();
-    await until(el, () => $(el, '#import-report'));
+    await untilRendered(el, () => $(el, '#import-report'));
     expect(amounts(el)).to.deep.equal([1234.56, 2000, 12000]);
   });
 
@@ -81,7 +70,7 @@ describe('<mrr-movements> asks instead of guessing', () => {
     expect($(el, '#minor-units-error')).to.not.equal(null);
     await choose(el, '#minor-units input[value="true"]');
     q(el, '#start-import').click();
-    await until(el, () => $(el, '#import-report'));
+    await untilRendered(el, () => $(el, '#import-report'));
     expect(amounts(el)).to.deep.equal([29, 99, 24.17]);
   });
 
@@ -92,7 +81,7 @@ describe('<mrr-movements> asks instead of guessing', () => {
     expect(text(el, '#cancel-as-end legend')).to.contain('Canceled At');
     await choose(el, '#cancel-as-end input[value="false"]');
     q(el, '#start-import').click();
-    await until(el, () => $(el, '#import-report'));
+    await untilRendered(el, () => $(el, '#import-report'));
     expect(columnsToPeriods(el.periods as PeriodColumns).map((p) => p.end)).to.deep.equal([null, null]);
   });
 
@@ -107,7 +96,7 @@ describe('<mrr-movements> asks instead of guessing', () => {
     const el = await movements();
     await pickFixture(el, 'bad-rows.csv');
     q(el, '#start-import').click();
-    await until(el, () => $(el, '#import-report'));
+    await untilRendered(el, () => $(el, '#import-report'));
     const reason = $(el, '#errors-table tr[data-line="13"] .reason')!.textContent!.trim();
     expect(reason).to.equal(
       'Cells in this row: 2; in the header: 5. A cell is missing: a delimiter too few, or a line cut in two.',

@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-movements/define.js';
 import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.js';
 import { deleteDataset, getDataset, listDatasets, saveDataset } from '../../src/storage/datasets.js';
-import { breakIndexedDb, q, shadow, text, uniqueKey } from './helpers.js';
+import { breakIndexedDb, q, shadow, text, uniqueKey, untilRendered } from './helpers.js';
 import { analyzeSubscriptions, periodsToColumns, type SubscriptionPeriod } from '../../src/core/movements.js';
 import { columnsToPeriods, type PeriodColumns } from '../../src/core/period-columns.js';
 
@@ -15,18 +15,6 @@ async function movements(attrs = '', key = uniqueKey()): Promise<MrrMovements> {
   await el.ready;
   await el.updateComplete;
   return el;
-}
-
-/** Waits until `find` returns something truthy (the import runs in a worker). */
-async function until<T>(el: MrrMovements, find: () => T | null | undefined | false, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    await el.updateComplete;
-    const found = find();
-    if (found) return found;
-    if (Date.now() > end) throw new Error(`timed out; step is ${el.importer.step.kind}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const $ = (el: MrrMovements, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
@@ -54,9 +42,9 @@ async function typeInto(el: MrrMovements, selector: string, value: string): Prom
 
 async function importToReport(el: MrrMovements, file: File): Promise<void> {
   pick(el, file);
-  await until(el, () => $(el, '#start-import'));
+  await untilRendered(el, () => $(el, '#start-import'));
   q(el, '#start-import').click();
-  await until(el, () => $(el, '#import-report'));
+  await untilRendered(el, () => $(el, '#import-report'));
 }
 
 describe('<mrr-movements> import', () => {
@@ -65,13 +53,13 @@ describe('<mrr-movements> import', () => {
     const el = await movements('', key);
     const name = `dbt ${uniqueKey()}`;
     pick(el, await fixtureFile('dbt-subscription-periods.csv'));
-    await until(el, () => $(el, '#start-import'));
+    await untilRendered(el, () => $(el, '#start-import'));
     expect(q<HTMLSelectElement>(el, '#map-customerId').value).to.equal('customer_id');
     expect(q<HTMLSelectElement>(el, '#map-start').value).to.equal('start_date');
     expect(q<HTMLSelectElement>(el, '#map-amount').value).to.equal('monthly_amount');
     q(el, '#start-import').click();
     await el.updateComplete;
-    await until(el, () => $(el, '#import-report'));
+    await untilRendered(el, () => $(el, '#import-report'));
     expect(text(el, '[data-report="periods"]')).to.equal('121');
     expect(text(el, '[data-report="customers"]')).to.equal('55');
     expect(text(el, '#source')).to.contain('(not saved)');
@@ -85,13 +73,13 @@ describe('<mrr-movements> import', () => {
     let saved: string | undefined;
     el.addEventListener('mrr-dataset-saved', (e) => (saved = e.detail.name));
     q(el, '#save-dataset').click();
-    await until(el, () => $(el, '#saved-message'));
+    await untilRendered(el, () => $(el, '#saved-message'));
     expect(saved).to.equal(name);
     expect([...shadow(el).querySelectorAll('.dataset-name')].map((n) => n.textContent)).to.include(name);
     await el.persist.flush();
 
     const again = await movements('', key);
-    await until(again, () => $(again, '#movements-table'));
+    await untilRendered(again, () => $(again, '#movements-table'));
     expect(text(again, '#source')).to.equal(`Showing: ${name}`);
     expect(shadow(again).querySelector('.dataset[data-current] .dataset-name')!.textContent).to.equal(name);
   });
@@ -100,7 +88,7 @@ describe('<mrr-movements> import', () => {
     const el = await movements();
     const csv = 'customer,start,end,amount\na,03/04/2024,05/06/2024,10\nb,01/02/2024,,20\n';
     pick(el, new File([csv], 'dates.csv', { type: 'text/csv' }));
-    await until(el, () => $(el, '#date-format'));
+    await untilRendered(el, () => $(el, '#date-format'));
     expect(text(el, '#date-format')).to.contain('03/04/2024');
     expect(text(el, '#date-format')).to.contain('is April 3, 2024').and.to.contain('is March 4, 2024');
     q(el, '#start-import').click();
@@ -109,14 +97,14 @@ describe('<mrr-movements> import', () => {
     q<HTMLInputElement>(el, 'input[name="date-format"][value="dmy"]').click();
     await el.updateComplete;
     q(el, '#start-import').click();
-    await until(el, () => $(el, '#import-report'));
+    await untilRendered(el, () => $(el, '#import-report'));
     expect(shownPeriods(el)[0].start).to.equal('2024-04-03');
   });
 
   it('validates required fields next to their select', async () => {
     const el = await movements();
     pick(el, new File(['who,when,price\na,2024-01-01,10\n'], 'odd.csv', { type: 'text/csv' }));
-    await until(el, () => $(el, '#start-import'));
+    await untilRendered(el, () => $(el, '#start-import'));
     const select = q<HTMLSelectElement>(el, '#map-customerId');
     expect(select.getAttribute('aria-invalid')).to.equal('true');
     expect(text(el, '#map-customerId-error')).to.equal('Choose the column that holds this field.');
@@ -152,7 +140,7 @@ describe('<mrr-movements> import', () => {
       const before = (await listDatasets()).map((d) => d.id).sort();
       const el = await movements();
       pick(el, await fixtureFile(file));
-      await until(el, () => $(el, '#import-error'));
+      await untilRendered(el, () => $(el, '#import-error'));
       expect(text(el, '#import-error')).to.contain(message).and.to.contain('Your saved datasets are unchanged.');
       expect((await listDatasets()).map((d) => d.id).sort()).to.deep.equal(before);
       expect((await getDataset(kept.id))!.periodCount).to.equal(1);
@@ -164,9 +152,9 @@ describe('<mrr-movements> import', () => {
     const el = await movements();
     const csv = 'customer,start,amount,currency\na,2024-01-01,100,USD\nb,2024-01-01,100,EUR\n';
     pick(el, new File([csv], 'fx.csv', { type: 'text/csv' }));
-    await until(el, () => $(el, '#start-import'));
+    await untilRendered(el, () => $(el, '#start-import'));
     q(el, '#start-import').click();
-    await until(el, () => $(el, '#import-error'));
+    await untilRendered(el, () => $(el, '#import-error'));
     expect(text(el, '#import-error')).to.contain('EUR, USD');
     const target = q<HTMLSelectElement>(el, '#target-currency');
     // Rates are asked only for the currencies other than the one imported in, which is named.
@@ -184,7 +172,7 @@ describe('<mrr-movements> import', () => {
     expect(q(el, '#rate-EUR').getAttribute('aria-invalid')).to.equal('true');
     q<HTMLInputElement>(el, '#rate-EUR').value = '1.1';
     q(el, 'form.rates button[type="submit"]').click();
-    await until(el, () => $(el, '#import-report'));
+    await untilRendered(el, () => $(el, '#import-report'));
     expect(text(el, '[data-report="currency"]')).to.equal('USD');
     expect(
       shownPeriods(el)
@@ -201,12 +189,12 @@ describe('<mrr-movements> import', () => {
     const before = (await listDatasets()).length;
     const el = await movements();
     pick(el, file);
-    await until(el, () => $(el, '#start-import'));
+    await untilRendered(el, () => $(el, '#start-import'));
     q(el, '#start-import').click();
-    await until(el, () => $(el, '#cancel-import'));
+    await untilRendered(el, () => $(el, '#cancel-import'));
     expect($(el, '#import-progress')!.localName).to.equal('progress');
     q(el, '#cancel-import').click();
-    await until(el, () => $(el, '#import-cancelled'));
+    await untilRendered(el, () => $(el, '#import-cancelled'));
     // Cancelling terminates the worker at once (src/import/importer.ts): nothing can arrive later,
     // so one task (for a message already queued) is all there is to wait for.
     await new Promise((r) => setTimeout(r));
@@ -247,7 +235,7 @@ describe('<mrr-movements> import', () => {
     const restore = await breakIndexedDb('quota');
     try {
       q(el, '#save-dataset').click();
-      await until(el, () => $(el, '#not-saved'));
+      await untilRendered(el, () => $(el, '#not-saved'));
     } finally {
       restore();
     }
@@ -260,7 +248,7 @@ describe('<mrr-movements> import', () => {
     const record = await saveDataset({ name, currency: 'USD', periods: [{ customerId: 'a', start: '2024-01-01', amount: 5 }] });
     const el = await movements();
     const item = () => $(el, `li[data-id="${record.id}"]`);
-    await until(el, () => item());
+    await untilRendered(el, () => item());
     (item()!.querySelector('.rename-button') as HTMLElement).click();
     await el.updateComplete;
     const input = item()!.querySelector<HTMLInputElement>('.rename-input')!;
@@ -271,7 +259,7 @@ describe('<mrr-movements> import', () => {
     expect(item()!.querySelector('.error')!.textContent).to.equal('Enter a name.');
     await typeInto(el, '.rename-input', `${name} renamed`);
     (item()!.querySelector('form.rename') as HTMLFormElement).requestSubmit();
-    await until(el, () => item()?.querySelector('.dataset-name'));
+    await untilRendered(el, () => item()?.querySelector('.dataset-name'));
     expect(item()!.querySelector('.dataset-name')!.textContent).to.equal(`${name} renamed`);
     expect((await getDataset(record.id))!.name).to.equal(`${name} renamed`);
 
@@ -293,10 +281,10 @@ describe('<mrr-movements> import', () => {
   it('is accessible at each step, in Arabic too', async () => {
     const el = await movements('lang="ar"');
     pick(el, await fixtureFile('dbt-subscription-periods.csv'));
-    await until(el, () => $(el, '#start-import'));
+    await untilRendered(el, () => $(el, '#start-import'));
     await expect(el).to.be.accessible();
     q(el, '#start-import').click();
-    await until(el, () => $(el, '#import-report'));
+    await untilRendered(el, () => $(el, '#import-report'));
     await expect(el).to.be.accessible();
     const bad = await movements();
     await importToReport(bad, await fixtureFile('bad-rows.csv'));

@@ -7,7 +7,7 @@ import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.
 import { analyzeSubscriptions, type SubscriptionPeriod } from '../../src/core/movements.js';
 import { deleteDataset, saveDataset } from '../../src/storage/datasets.js';
 import { formatBytes } from '../../components/mrr-movements/format.js';
-import { breakIndexedDb, q, shadow, text, uniqueKey } from './helpers.js';
+import { breakIndexedDb, q, shadow, text, uniqueKey, untilRendered } from './helpers.js';
 
 async function movements(attrs = '', width = ''): Promise<MrrMovements> {
   const style = width ? ` style="width:${width}"` : '';
@@ -18,17 +18,6 @@ async function movements(attrs = '', width = ''): Promise<MrrMovements> {
   await el.ready;
   await el.updateComplete;
   return el;
-}
-
-async function until<T>(el: MrrMovements, find: () => T | null | undefined | false, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    await el.updateComplete;
-    const found = find();
-    if (found) return found;
-    if (Date.now() > end) throw new Error(`timed out; step is ${el.importer.step.kind}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const $ = (el: MrrMovements, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
@@ -50,9 +39,9 @@ async function importCsv(el: MrrMovements, csv: string, name = 'data.csv'): Prom
   transfer.items.add(new File([csv], name, { type: 'text/csv' }));
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  await until(el, () => $(el, '#start-import'));
+  await untilRendered(el, () => $(el, '#start-import'));
   q(el, '#start-import').click();
-  await until(el, () => $(el, '#import-report'));
+  await untilRendered(el, () => $(el, '#import-report'));
 }
 
 describe('<mrr-movements> metrics (issue 8 item 9)', () => {
@@ -132,9 +121,9 @@ describe('<mrr-movements> user text (issue 8 item 11)', () => {
     expect(record.name).to.have.length(80); // storage keeps at most 80 characters
     const el = await movements('', '360px');
     el.periods = [{ customerId: 'a', start: '2024-01-01', amount: 5 }];
-    await until(el, () => $(el, `li[data-id="${record.id}"]`));
+    await untilRendered(el, () => $(el, `li[data-id="${record.id}"]`));
     (q(el, `li[data-id="${record.id}"] .open`) as HTMLElement).click();
-    await until(el, () => $(el, '#source')?.textContent?.includes('WWW'));
+    await untilRendered(el, () => $(el, '#source')?.textContent?.includes('WWW'));
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
     expect(el.getBoundingClientRect().width).to.be.at.most(361);
     const source = $(el, '#source')!;
@@ -149,7 +138,7 @@ describe('<mrr-movements> user text (issue 8 item 11)', () => {
     const name = `Acme \u202Eremoved\u202C ${uniqueKey()}`;
     const record = await saveDataset({ name, currency: 'USD', periods: [{ customerId: 'a', start: '2024-01-01', amount: 5 }] });
     const el = await movements();
-    await until(el, () => $(el, `li[data-id="${record.id}"]`));
+    await untilRendered(el, () => $(el, `li[data-id="${record.id}"]`));
     (q(el, `li[data-id="${record.id}"] .delete`) as HTMLElement).click();
     await el.updateComplete;
     const undo = $(el, '.undo')!;
@@ -166,8 +155,8 @@ describe('<mrr-movements> small ones (issue 8 item 12)', () => {
     await importCsv(el, 'customer_id,start_date,monthly_amount\na,2024-01-01,10\n');
     q(el, '#save-dataset').focus();
     q(el, '#save-dataset').click();
-    await until(el, () => $(el, '#saved-message'));
-    await until(el, () => shadow(el).activeElement?.id === 'saved-message');
+    await untilRendered(el, () => $(el, '#saved-message'));
+    await untilRendered(el, () => shadow(el).activeElement?.id === 'saved-message');
     const id = (el.importer.step as { record?: { id: string } }).record?.id;
     if (id) await deleteDataset(id);
   });
@@ -178,7 +167,7 @@ describe('<mrr-movements> small ones (issue 8 item 12)', () => {
       const el = await movements();
       await importCsv(el, 'customer_id,start_date,monthly_amount\na,2024-01-01,10\n');
       q(el, '#save-dataset').click();
-      await until(el, () => $(el, '#not-saved'));
+      await untilRendered(el, () => $(el, '#not-saved'));
       const notices = [...shadow(el).querySelectorAll('.notice')].filter((n) => /Not saved/.test(n.textContent ?? ''));
       expect(notices.length).to.equal(1);
     } finally {

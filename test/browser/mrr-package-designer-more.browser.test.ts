@@ -4,7 +4,7 @@ import type { MrrPackageDesigner } from '../../components/mrr-package-designer/m
 import { publish } from '../../src/channel/channel.js';
 import { type IcpProfileRecord, icpTopic } from '../../src/channel/icp.js';
 import { saveState } from '../../src/storage/db.js';
-import { q, shadow, text, type, uniqueKey } from './helpers.js';
+import { q, shadow, text, type, uniqueKey, until } from './helpers.js';
 
 /** Second file of the designer's tests: the ICP link and what a hostile trial tried. */
 async function designer(attrs = '', key = uniqueKey(), style = ''): Promise<MrrPackageDesigner> {
@@ -19,9 +19,6 @@ async function designer(attrs = '', key = uniqueKey(), style = ''): Promise<MrrP
 const settle = async (el: MrrPackageDesigner) => {
   await el.updateComplete;
   await el.updateComplete;
-};
-const until = async (check: () => boolean, ms = 2000) => {
-  for (let i = 0; i < ms / 20 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
 };
 
 /** An ICP profile as `<mrr-icp-builder>` publishes it on the channel (topic `icp`). */

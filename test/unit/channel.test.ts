@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { until } from '../until.js';
 import { BROADCAST_NAME, latest, publish, resetChannel, settled, storageKeyOf, subscribe } from '../../src/channel/channel.js';
 import { figuresTopic } from '../../src/channel/figures.js';
 import { icpProfileOf, icpTopic } from '../../src/channel/icp.js';
@@ -42,16 +43,6 @@ const pricing = (price = 150): PublicPricing => ({
 
 /** Lets queued microtasks and message events run. */
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(fn: () => T | undefined, timeoutMs = 3000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await tick(10);
-  }
-}
 
 describe('channel: same page', () => {
   it('delivers a published record to a subscriber at once', () => {
