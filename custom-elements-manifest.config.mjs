@@ -28,7 +28,7 @@ function deterministicOrder() {
 }
 
 export default {
-  globs: ['components/*/mrr-*.ts', 'src/ui/mrr-element.ts'],
+  globs: ['components/*/mrr-*.ts', 'src/ui/mrr-element.ts', 'src/ui/staged-element.ts'],
   exclude: ['**/*.styles.ts'],
   litelement: true,
   // package.json's "customElements" field is set by hand; the freshness test writes elsewhere.

@@ -41,3 +41,11 @@ it('writes the manifest in one order on every machine: modules by path, own memb
         expect(inherited.map((m) => m.name)).toEqual(inherited.map((m) => m.name).sort());
       }
 });
+
+it("lists every element's inherited attributes (currency, locale, storage-key) in docs/api.md", () => {
+  const api = readFileSync('docs/api.md', 'utf8');
+  for (const { tag } of ELEMENTS) {
+    const section = api.slice(api.indexOf(`## \`<${tag}>\``)).split('\n## ')[0]!;
+    for (const attr of ['currency', 'locale', 'storage-key']) expect(section, `${tag} ${attr}`).toContain(`| \`${attr}\` |`);
+  }
+});
