@@ -14,3 +14,22 @@ it('the core runs in Node without a DOM, bundled (dist/core.js) and as the packa
     expect(core.parseAmount('1 234,56', 'fr')).toEqual({ ok: true, value: 1234.56 });
   }
 });
+
+it("README's core example is a script that prints what its comments say, run against the package's core", async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join, resolve } = await import('node:path');
+  const readme = readFileSync('README.md', 'utf8');
+  const block = /```js\n(\/\/ core-example\.mjs\n[\s\S]*?)```/.exec(readme)?.[1];
+  expect(block, 'the README has the core-example.mjs block').toBeTruthy();
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const core = resolve(pkg.exports['./core'].default);
+  const script = block!.replace("from 'mrr-kit/core'", `from ${JSON.stringify(core)}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'mrr-readme-')), 'core-example.mjs');
+  writeFileSync(file, script);
+  const printed = execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim().split('\n');
+  const promised = [...block!.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
+  expect(promised.length).toBe(3);
+  expect(printed).toEqual(promised);
+});
