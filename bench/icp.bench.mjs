@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// ICP scoring benchmark (issue 10: "10,000 prospects scored ≤ 200 ms"): the TypeScript sources
+// ICP scoring benchmark (target: 10,000 prospects scored ≤ 200 ms): the TypeScript sources
 // (src/core/icp.ts, src/icp/scoring.ts) are bundled with esbuild into bench/tmp/icp/, then timed in
 // Node. Prospects are rows of CSV text (what an import gives), scored against STARTER_ICP (10
 // criteria). Reports the first (cold) run and the median of warm runs, for 10k and 100k rows, plus

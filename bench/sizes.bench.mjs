@@ -1,6 +1,6 @@
 // Sizes of what a page really loads from the CDN build: each dist/<tag>.js and the all-in-one
 // dist/mrr-kit.js with every file they import statically, gzip level 9 (bench/lib/sizes.mjs), against
-// the budgets of issue 7. Writes bench/results/sizes.json. Run by `npm run bench` after the build, or
+// the budgets of bench/lib/sizes.mjs. Writes bench/results/sizes.json. Run by `npm run bench` after the build, or
 // alone: `node bench/sizes.bench.mjs` (after `npm run build`). Exits 1 past a budget.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipBytes, kB, measureSizes } from './lib/sizes.mjs';

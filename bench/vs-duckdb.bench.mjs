@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Like for like against DuckDB, in one run, on what ships (issue 7 item 9):
+// Like for like against DuckDB, in one run, on what ships:
 // (a) Node: the same subscription periods as JS objects → `analyzeSubscriptions` imported as
 //     `mrr-kit/core` (the package's own entry, dist/npm), against the same periods already in a
 //     DuckDB table → the movement SQL (bench/lib/duckdb-movements.mjs, the dbt mrr-playbook logic).

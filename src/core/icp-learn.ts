@@ -1,5 +1,5 @@
 /**
- * Learning an ICP from the agency's own clients (issue 10, item 3): for each field and value, how
+ * Learning an ICP from the agency's own clients: for each field and value, how
  * many clients have it, what they pay, how often they leave, and how over-represented the value is
  * among the best clients; per field an information value turned into a suggested weight; and a
  * suggested ICP that {@link icpFit} accepts. Definitions: docs/icp.md. Pure, deterministic.
@@ -443,7 +443,7 @@ function learnPrepared(rows: readonly Prepared[], skipped: LearnedIcp['skipped']
 }
 
 /**
- * Learns an ICP from `clients` (issue 10, item 3). Clients whose mrr, start or end cannot be read
+ * Learns an ICP from `clients`. Clients whose mrr, start or end cannot be read
  * are left out and listed in `skipped`. Under `minSample` clients (default 30) the statistics are
  * given but no weight is suggested (warning `tooFewClients`). High value: the top third by revenue over lifetime (MRR ×
  * months active up to `asOf`; ties at the cut included; a client with none never); with

@@ -336,7 +336,7 @@ function compile(icp: Icp): Compiled {
 const round2 = (x: number): number => Math.round(x * 100 + (x >= 0 ? 1e-9 : -1e-9)) / 100;
 
 /**
- * Fit of `account` to `icp` (issue 10, item 2). Never throws and never returns NaN: weights that
+ * Fit of `account` to `icp`. Never throws and never returns NaN: weights that
  * are not finite numbers ≥ 0 count as 0, missing thresholds take their defaults. A value matching
  * several lists counts as disqualify first, then ideal, then acceptable (validateIcp reports such
  * overlaps). To score many accounts, {@link icpScorer} prepares the ICP's lists once.

@@ -1,5 +1,5 @@
 /**
- * Scoring many prospects against an ICP (issue 10, item 4) without blocking the page:
+ * Scoring many prospects against an ICP without blocking the page (no task of the page over 50 ms):
  *
  * ```ts
  * const handle = scoreProspects(icp, { headers, rows, lines }, { mapping, onProgress });
@@ -140,7 +140,7 @@ function createWorker(): Worker | undefined {
   }
 }
 
-/** One loaded, idle worker kept for the next scoring (loading a module worker costs ~50–100 ms). */
+/** One loaded, idle worker kept for the next scoring: loading a module worker is a wait the user sees (bench/README.md, ICP prospects). */
 let spare: { worker: Worker; loaded: boolean } | undefined;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The thread-agnostic part of prospect scoring (issue 10, item 4), shared by the score worker and
+ * The thread-agnostic part of prospect scoring, shared by the score worker and
  * the main-thread runner (`score-prospects.ts`): rows in, `ProspectScores` (typed arrays, one entry
  * per row, transferable between threads) out, plus reading results back (score, tier, top
  * reasons, unreadable cells) and the scored CSV export. A row's full explanation is

@@ -1,8 +1,8 @@
 /**
  * The first `Intl.NumberFormat` of a page builds the engine's table of available locales: one
- * unbroken piece of about 40 ms on a desktop and 120–180 ms on a phone (Chromium, 4× CPU), which
- * alone is a long task. That table is shared by the whole process, so building it in a worker
- * first takes it off the page's thread: the page's first format then costs about 1 ms.
+ * unbroken piece of work, on a phone a long task on its own (bench/README.md, "Embedding on a
+ * phone", has the figures). That table is shared by the whole process, so building it in a worker
+ * first takes it off the page's thread, and the page's first format is then cheap.
  *
  * `warmIntl()` starts that worker once per page and resolves when it is done, when it cannot run
  * (no Worker, a Content-Security-Policy without `worker-src blob:`) or after `timeoutMs`: waiting

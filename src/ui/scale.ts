@@ -2,8 +2,9 @@ import { nice, ticks } from 'd3-array';
 
 /**
  * A linear scale on d3's tick maths (d3-array `nice` and `ticks`). d3-scale's scaleLinear would
- * also bring d3-interpolate, d3-color and d3-format (about 9 kB gzip) for features charts here
- * never use (colour interpolation, tick formatting: numbers go through Intl); see README "Design".
+ * also bring d3-interpolate, d3-color and d3-format for features charts here never use (colour
+ * interpolation, tick formatting: numbers go through Intl); their weight is in bench/README.md
+ * ("What a page loads"); see README "Design".
  */
 export interface LinearScale {
   (value: number): number;
@@ -31,7 +32,7 @@ export interface BandScale {
 /**
  * Bands for `count` items (0…count−1) across `range`, `paddingInner` of a step between bands: the
  * same positions as d3-scale's `scaleBand().domain(indices).range(range).paddingInner(p)` (a test
- * checks it), without d3-scale's ordinal machinery (about 1 kB gzip of the calculator's 25).
+ * checks it), without d3-scale's ordinal machinery, which the calculator's size budget cannot carry.
  * A reversed range (right to left) puts item 0 on the right.
  */
 export function bandScale(count: number, range: [number, number], paddingInner = 0): BandScale {
