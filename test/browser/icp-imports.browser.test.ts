@@ -55,7 +55,7 @@ async function pickFile(el: MrrIcpBuilder, selector: string, content: string): P
 
 const rows = (el: HTMLElement) => [...shadow(el).querySelectorAll<HTMLTableRowElement>('[data-prospects] tbody tr')];
 
-describe('ICP imports read numbers as every import does (issue 15 item 2)', () => {
+describe('ICP imports read numbers as every import does', () => {
   it('a semicolon prospects file with "600.000" and 1.200 asks how decimals are written; "comma" gives tier A', async () => {
     const el = await builder();
     await pickFile(el, '#prospects-file', 'Name;Annual revenue;Employees\nBig;"600.000";1.200\n');
@@ -122,7 +122,7 @@ describe('ICP imports read numbers as every import does (issue 15 item 2)', () =
   });
 });
 
-describe('a stray quote in one prospects cell (issue 15 item 10)', () => {
+describe('a stray quote in one prospects cell', () => {
   it('reports that line once and scores the rest', async () => {
     const el = await builder();
     await pickFile(el, '#prospects-file', 'Name;Annual revenue;Employees\nAcme;600000;1200\n"Bob;20000;20\nCarl;900;5\n');
@@ -145,7 +145,7 @@ describe('a stray quote in one prospects cell (issue 15 item 10)', () => {
   });
 });
 
-describe('one grouping rule in every locale (issue 15 item 3)', () => {
+describe('one grouping rule in every locale', () => {
   async function economics(lang = 'en'): Promise<MrrUnitEconomics> {
     const wrapper = await fixture<HTMLDivElement>(
       `<div><mrr-unit-economics lang="${lang}" storage-key="${uniqueKey()}"></mrr-unit-economics></div>`,

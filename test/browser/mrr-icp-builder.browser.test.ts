@@ -5,7 +5,7 @@ import type { Icp } from '../../src/core/icp.js';
 import { q, shadow, text, type, uniqueKey, until } from './helpers.js';
 import { workedExampleIcp } from '../shared/icp-example.js';
 
-/** The worked example of issue 10: 8.5 of 11 points → 77.27, tier B, coverage 1. */
+/** The worked example of docs/icp.md: 8.5 of 11 points → 77.27, tier B, coverage 1. */
 const WORKED: Icp = workedExampleIcp({ name: 'Worked example', booleansAsLists: true });
 const WORKED_ACCOUNT = { industry: 'Dental', employees: 7, reviewCount: 30, hasWebsite: 'yes' };
 
@@ -181,7 +181,7 @@ describe('<mrr-icp-builder> learning from clients', () => {
   });
 });
 
-describe('<mrr-icp-builder> words that match the numbers (issue 15, item 10)', () => {
+describe('<mrr-icp-builder> words that match the numbers', () => {
   it('with every weight at 0 says there is nothing to score, not that too little is known', async () => {
     const el = await builder();
     el.applyIcp({ ...WORKED, criteria: WORKED.criteria.map((c) => ({ ...c, weight: 0 })) });
@@ -494,7 +494,7 @@ describe('<mrr-icp-builder> languages and accessibility', () => {
 });
 
 describe('<mrr-icp-builder> files it cannot read', () => {
-  it('says why a file is refused; an unclosed quote costs its line only (issue 15 item 10)', async () => {
+  it('says why a file is refused; an unclosed quote costs its line only', async () => {
     const el = await builder();
     await pickFile(el, '#prospects-file', '', 'empty.csv');
     await until(() => shadow(el).querySelector('.prospects .errors[role="alert"]'));

@@ -1,5 +1,5 @@
 /**
- * <mrr-movements> asks instead of guessing (issue 8 items 8 and 12): a file's number format, cent
+ * <mrr-movements> asks instead of guessing: a file's number format, cent
  * amounts, a cancellation column; rows with too many or too few cells say so in words.
  */
 import { expect, fixture } from '@open-wc/testing';

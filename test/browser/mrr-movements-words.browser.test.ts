@@ -1,5 +1,5 @@
 /**
- * <mrr-movements>: honest metrics, words and contained user text (issue 8 items 9–12).
+ * <mrr-movements>: honest metrics, words and contained user text.
  */
 import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-movements/define.js';
@@ -44,7 +44,7 @@ async function importCsv(el: MrrMovements, csv: string, name = 'data.csv'): Prom
   await untilRendered(el, () => $(el, '#import-report'));
 }
 
-describe('<mrr-movements> metrics (issue 8 item 9)', () => {
+describe('<mrr-movements> metrics', () => {
   it('"All months" of 36 months shows NRR and GRR, over the months that start with MRR', async () => {
     const el = await movements('asof=""');
     el.periods = threeYears();
@@ -86,7 +86,7 @@ describe('<mrr-movements> metrics (issue 8 item 9)', () => {
   });
 });
 
-describe('<mrr-movements> words (issue 8 item 10)', () => {
+describe('<mrr-movements> words', () => {
   it('says "1 period" and "1 byte"/"466 bytes" with the plural rules of each language', async () => {
     const el = await movements();
     await importCsv(el, 'customer_id,start_date,monthly_amount\na,2024-01-01,10\n');
@@ -100,7 +100,7 @@ describe('<mrr-movements> words (issue 8 item 10)', () => {
   });
 });
 
-describe('<mrr-movements> user text (issue 8 item 11)', () => {
+describe('<mrr-movements> user text', () => {
   it('name inputs have an 80-character limit with a counter', async () => {
     const el = await movements();
     await importCsv(el, 'customer_id,start_date,monthly_amount\na,2024-01-01,10\n', 'x'.repeat(120) + '.csv');
@@ -149,7 +149,7 @@ describe('<mrr-movements> user text (issue 8 item 11)', () => {
   });
 });
 
-describe('<mrr-movements> small ones (issue 8 item 12)', () => {
+describe('<mrr-movements> small ones', () => {
   it('moves focus to the confirmation after "Save the dataset"', async () => {
     const el = await movements();
     await importCsv(el, 'customer_id,start_date,monthly_amount\na,2024-01-01,10\n');
@@ -176,7 +176,7 @@ describe('<mrr-movements> small ones (issue 8 item 12)', () => {
   });
 });
 
-describe('<mrr-movements> layout (issue 7 item 7)', () => {
+describe('<mrr-movements> layout', () => {
   it('draws the chart at the width of its container, measured by a ResizeObserver, and follows it', async () => {
     const el = await movements('example', '520px');
     const svgWidth = async () => {

@@ -3,7 +3,7 @@ import '../../components/mrr-package-designer/define.js';
 import type { MrrPackageDesigner } from '../../components/mrr-package-designer/mrr-package-designer.js';
 import { shadow, text, type, uniqueKey, until } from './helpers.js';
 
-/** Words that match the numbers in the designer (issue 15, item 10). */
+/** Words that match the numbers in the designer. */
 async function designer(attrs = ''): Promise<MrrPackageDesigner> {
   const el = await fixture<MrrPackageDesigner>(
     `<mrr-package-designer storage-key="${uniqueKey()}" ${attrs}></mrr-package-designer>`,

@@ -7,7 +7,7 @@ import { BROADCAST_NAME, publish } from '../../src/channel/channel.js';
 import { pricingOf, pricingTopic } from '../../src/channel/pricing.js';
 import { q, shadow, text, uniqueKey, until } from './helpers.js';
 
-/** The worked example of issue 9, with what the pricing table shows. */
+/** The worked package design of the unit tests (test/unit/packages.test.ts), with what the pricing table shows. */
 const design: PackageDesign = {
   currency: 'USD',
   catalog: [
@@ -283,7 +283,7 @@ describe('<mrr-pricing-table>', () => {
     expect(shadow(el).querySelectorAll('[data-tier]').length).to.equal(3);
   });
 
-  // Hostile trial (issue 8 standard): every number right or visibly refused.
+  // Hostile input: every number is right or visibly refused, never silently wrong.
   it('prices a yearly or weekly product at its catalog price per year, not 12 × a rounded month', async () => {
     const el = await fromConfig(
       {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './server.js';
 
 /**
- * A hostile trial (issue 8's standard) of `<mrr-unit-economics>`, `<mrr-revenue-motions>` and
+ * A hostile trial (every number right or visibly refused, whatever the user or the host page does) of `<mrr-unit-economics>`, `<mrr-revenue-motions>` and
  * `<mrr-pricing-table>` on the built files, each on a plain host page by script tag: reload right
  * after typing, two tabs, language switched mid-edit, 10,000 characters and right-to-left overrides
  * in every text field, invalid attributes and configurations, 320 px with 200 % text, keyboard only,

@@ -92,7 +92,7 @@ describe('<mrr-pricing-table> alone on a page with a strict CSP', () => {
     });
   }
 
-  it('costs a page that uses only it at most 25 kB gzip (issue 9)', () => {
+  it('costs a page that uses only it at most 25 kB gzip (its budget)', () => {
     const row = (measureSizes('dist') as Array<{ name: string; gzip: number; files: string[] }>).find(
       (r) => r.name === 'mrr-pricing-table',
     )!;

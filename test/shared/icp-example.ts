@@ -1,7 +1,7 @@
 import type { Icp } from '../../src/core/icp.js';
 
 /**
- * The worked example of issue 10, item 2, shared by the unit, browser and end-to-end tests:
+ * The worked example of docs/icp.md, shared by the unit, browser and end-to-end tests:
  * `{ industry: 'Dental', employees: 7, reviewCount: 30, hasWebsite: 'yes' }` scores 8.5 of 11 →
  * 77.27, tier B, coverage 1. `booleansAsLists` writes the yes/no values as lists (`[true]`), the form
  * the builder's editor saves; the core reads both.

@@ -1,5 +1,5 @@
 /**
- * No function of `mrr-kit/core` returns −0, NaN or ±∞ (issue 15, item 8). Every export of
+ * No function of `mrr-kit/core` returns −0, NaN or ±∞. Every export of
  * `src/core/index.ts` is listed below: each function with arbitraries built for it (valid inputs and
  * their edges: zero, huge and tiny amounts, currencies of 0, 2, 3 and 4 decimals, empty lists, −0
  * read from a file), each constant with why walking its value is enough. Every output is walked

@@ -1,4 +1,4 @@
-/** The one CSV writer (issue 15 item 7): quoted, neutralised, and every text survives a round trip. */
+/** The one CSV writer: quoted, neutralised, and every text survives a round trip. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';

@@ -191,7 +191,7 @@ describe('datasets', () => {
   });
 });
 
-describe('dataset names (issue 8 item 11)', () => {
+describe('dataset names', () => {
   it('are stored trimmed and at most 80 characters, whole code points', async () => {
     expect(MAX_NAME_LENGTH).toBe(80);
     expect(datasetName('  Acme  ')).toBe('Acme');

@@ -297,7 +297,7 @@ describe('learnIcp on generated clients', () => {
   });
 });
 
-describe('learning needs enough clients and a real split (issue 15, item 10)', () => {
+describe('learning needs enough clients and a real split', () => {
   /** Two clients: A (300 a month for two years) is the top third, B (50 for a year) is not. */
   const TWO: IcpClient[] = [
     { website: 'yes', mrr: 300, start: '2022-01-01' },

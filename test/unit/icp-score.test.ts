@@ -234,7 +234,7 @@ describe('toScoredCsv', () => {
   });
 });
 
-describe('prospects read numbers as every import does (issue 15 item 2)', () => {
+describe('prospects read numbers as every import does', () => {
   // Revenue: ideal from 500,000, acceptable from 10,000, disqualifying under 1,000; employees: ideal from 1,000.
   const icp: Icp = {
     criteria: [

@@ -16,7 +16,7 @@ import {
 import * as core from '../../src/core/index.js';
 import { workedExampleIcp } from '../shared/icp-example.js';
 
-/** The worked example of issue 10, item 2. */
+/** The worked example of docs/icp.md. */
 const EXAMPLE: Icp = workedExampleIcp();
 
 describe('icpFit: worked cases', () => {
@@ -430,7 +430,7 @@ describe('icpFit properties', () => {
   });
 });
 
-describe('icpFit: categories and coverage compared exactly (issue 15, items 5 and 8)', () => {
+describe('icpFit: categories and coverage compared exactly', () => {
   // Known: industry 5, budget 4, years 2, reviews 2, website 2 = 15 of the starter's 25 (coverage 0.6).
   // Points without industry: budget 1,500 ideal 4 + years 5 ideal 2 + reviews 500 none 0 + website ideal 2 = 8.
   const account = { monthlyMarketingBudget: '1500', yearsInBusiness: '5', reviewCount: '500', hasWebsite: 'yes' };

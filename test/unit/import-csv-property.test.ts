@@ -1,5 +1,5 @@
 /**
- * Property tests of the CSV row reader (issue 7 item 6): random tables are written as CSV with
+ * Property tests of the CSV row reader: random tables are written as CSV with
  * random quoting, delimiters, BOM, line endings and line breaks inside quoted cells, with values
  * named like `Object.prototype` members; the import must agree, row by row, with a plain reference
  * reader written here: every row either becomes the period the reference computes or is reported

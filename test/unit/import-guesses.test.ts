@@ -1,5 +1,5 @@
 /**
- * Imports that guess wrong (issue 8 item 8): a scheduled cancellation is not an end, cent amounts
+ * Imports that guess wrong: a scheduled cancellation is not an end, cent amounts
  * are asked about, the number format comes from the file and an amount that reads two ways is asked.
  */
 import { readFileSync } from 'node:fs';

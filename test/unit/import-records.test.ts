@@ -46,7 +46,7 @@ describe('parseCsvRecords', () => {
     expect((await parseCsvRecords('')).fatal).toEqual({ code: 'emptyFile' });
     expect((await parseCsvRecords('a,b\n')).fatal).toEqual({ code: 'noDataRows' });
     expect((await parseCsvRecords('a\u0000b,c\n1,2\n')).fatal).toEqual({ code: 'binaryFile' });
-    // A quote never closed costs its line only (issue 15 item 10): see below.
+    // A quote never closed costs its line only: see below.
     expect((await parseCsvRecords('a,b\n1,2\n"3,4\n5,6\n')).errors).toEqual([{ line: 3, code: 'badQuotes' }]);
   });
 
@@ -106,7 +106,7 @@ describe('parseCsvRecords', () => {
   }, 30_000);
 });
 
-describe('a stray quote in one cell (issue 15 item 10)', () => {
+describe('a stray quote in one cell', () => {
   it('costs its line, reported once; the rest of the file is read', async () => {
     for (const chunkSize of [undefined, 24, 30]) {
       const r = await parseCsvRecords('name;employees\nAcme;10\n"Bob;20\nCarl;30\nDan;40\n', { chunkSize });

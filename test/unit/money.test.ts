@@ -90,7 +90,7 @@ describe('parseAmount', () => {
     err('99999999999999', 'en', 'tooLarge');
   });
 
-  it('refuses, with a reason, what it would have to guess (issue 7 item 5)', () => {
+  it('refuses, with a reason, what it would have to guess', () => {
     // letters that are not a currency symbol or code
     err('12abc', 'en', 'strayLetters');
     err('12 abc', 'en', 'strayLetters');
@@ -164,7 +164,7 @@ describe('parseAmount', () => {
     ok('12.50', 'fr', 12.5);
   });
 
-  it('one grouping rule in every locale: a group character is followed by exactly three digits (issue 15 item 3)', () => {
+  it('one grouping rule in every locale: a group character is followed by exactly three digits', () => {
     const readings = (text: string, locale: string, decimal: number, grouped: number, digits: number) =>
       expect(parseAmount(text, locale), `${text} in ${locale}`).toEqual({
         ok: false,
@@ -348,7 +348,7 @@ describe('parseAmount properties', () => {
   });
 });
 
-describe('the one interval table (issue 7 item 6)', () => {
+describe('the one interval table', () => {
   const PROTO = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'prototype'];
   it('refuses Object.prototype names with an error, never a price of another interval', () => {
     for (const name of PROTO) {

@@ -1,5 +1,5 @@
 /**
- * Layers you can see (issue 7 item 7), for `<mrr-movements>` and every other element: components
+ * Layers you can see, for `<mrr-movements>` and every other element: components
  * render; they never import the demo site, and `<mrr-movements>` keeps its storage and worker work
  * in controllers and `src/` modules.
  */

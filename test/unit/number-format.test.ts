@@ -1,5 +1,5 @@
 /**
- * The one number reader of every import (issue 15 item 2): the same detection, the same reading and
+ * The one number reader of every import: the same detection, the same reading and
  * the same refusal for subscription data, prospects, clients and catalogues.
  */
 import { describe, expect, it } from 'vitest';

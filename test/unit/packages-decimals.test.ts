@@ -1,5 +1,5 @@
 /**
- * Amounts have the currency's decimals (issue 15, item 4): a design holding more decimals than its
+ * Amounts have the currency's decimals: a design holding more decimals than its
  * currency has is refused with `tooManyDecimals` on that field, never rounded to the minor unit.
  */
 import { describe, expect, it } from 'vitest';

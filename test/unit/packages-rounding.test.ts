@@ -1,5 +1,5 @@
 /**
- * Rounding rules of `packageEconomics` (issue 15, item 8): the yearly price is computed exactly and
+ * Rounding rules of `packageEconomics`: the yearly price is computed exactly and
  * rounded once, half away from zero; no figure is −0; `belowTargetMargin` agrees with the margin
  * shown. Every expected value below is worked out by hand in the comment beside it.
  */

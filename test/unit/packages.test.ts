@@ -16,7 +16,7 @@ import {
 import { BILLING_INTERVALS, currencyDigits, toMinor } from '../../src/core/money.js';
 import { InvalidInputError } from '../../src/core/validation.js';
 
-/** The worked example of issue 9. */
+/** A worked package design: good, better and best tiers over a three-product catalog. */
 const example: PackageDesign = {
   currency: 'USD',
   catalog: [
