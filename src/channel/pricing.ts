@@ -79,8 +79,9 @@ export function pricingOf(design: PackageDesign, economics: PackageEconomics): P
     v: PRICING_VERSION,
     currency: economics.currency,
     annualDiscountPct: design.annualDiscountPct ?? 0,
+    // packageEconomics gives one entry per tier of the design, in order.
     tiers: design.tiers.map((tier, i) => {
-      const e = economics.tiers[i];
+      const e = economics.tiers[i]!;
       const out: PublicTier = {
         id: tier.id,
         name: tier.name,

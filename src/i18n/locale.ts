@@ -91,7 +91,7 @@ export function loadTable<M extends Messages>(catalog: Catalog<M>, lang: Lang): 
 
 /** Maps any BCP 47 tag to a supported language ('fr-CA' → 'fr'); unknown → 'en'. */
 export function resolveLang(tag: string | null | undefined): Lang {
-  const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  const [base = ''] = (tag ?? '').trim().toLowerCase().split(/[-_]/);
   return (LANGS as readonly string[]).includes(base) ? (base as Lang) : 'en';
 }
 

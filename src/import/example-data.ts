@@ -60,7 +60,7 @@ export function examplePeriods(): SubscriptionPeriod[] {
           customerId,
           start: day(from, from === month ? startDay : 1),
           end: ending ? null : day(m, 1),
-          amount: yearly ? PLANS[plan] * 10 : PLANS[plan],
+          amount: (PLANS[plan] ?? 0) * (yearly ? 10 : 1),
           ...(yearly ? { interval: 'year' as const } : {}),
           ...(seats > 1 ? { quantity: seats } : {}),
         });

@@ -158,7 +158,7 @@ export function guessMapping(headers: readonly string[], sampleRows: readonly (r
     if (chosen < 0) chosen = fallback;
     if (chosen >= 0) {
       used.add(chosen);
-      mapping[field] = headers[chosen];
+      mapping[field] = headers[chosen] ?? null;
     }
   }
 
@@ -211,5 +211,5 @@ export function looksLikeMinorUnits(
   }
   const positive = values.filter((v) => v > 0).sort((a, b) => a - b);
   if (positive.length === 0) return false;
-  return positive[Math.floor(positive.length / 2)] >= MINOR_UNITS_MEDIAN;
+  return (positive[Math.floor(positive.length / 2)] ?? 0) >= MINOR_UNITS_MEDIAN;
 }

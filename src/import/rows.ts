@@ -334,14 +334,16 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
       const factor = 10 ** currencyDigits(target);
       const rateOf = currencyTable.map((from) => (from === target ? 1 : (rates[from] ?? rates[from.toLowerCase()])));
       const { amount, quantity, interval, intervalCount, currencyIndex } = pending;
+      // The pending arrays hold one entry per built row (i < columns.length), each currency index
+      // is one of currencyTable's and each interval code one of BILLING_INTERVALS': hence the `!`s.
       for (let i = 0; i < columns.length; i++) {
-        const rate = cCurrency >= 0 ? rateOf[currencyIndex[i]] : 1;
-        const converted = rate === 1 ? amount[i] : roundHalfAway(amount[i] * rate * factor) / factor;
+        const rate = cCurrency >= 0 ? rateOf[currencyIndex[i]!] : 1;
+        const converted = rate === 1 ? amount[i]! : roundHalfAway(amount[i]! * rate! * factor) / factor;
         columns.monthlyMinor[i] = monthlyMinorOf(
-          converted * quantity[i],
+          converted * quantity[i]!,
           factor,
-          BILLING_INTERVALS[interval[i]],
-          intervalCount[i],
+          BILLING_INTERVALS[interval[i]!]!,
+          intervalCount[i]!,
         );
       }
     }
@@ -385,8 +387,10 @@ export function errorsToCsv(errors: RowErrorLog): string {
   const rows: (string | number)[][] = [['line', 'code', 'column', 'value']];
   for (let i = 0; i < errors.count; i++) {
     const detail = errors.first[i];
-    const code = ROW_ERROR_CODES[errors.codes[i]] ?? 'unknown';
-    rows.push(detail ? [detail.line, detail.code, detail.column ?? '', detail.value ?? ''] : [errors.lines[i], code, '', '']);
+    const code = ROW_ERROR_CODES[errors.codes[i] ?? -1] ?? 'unknown';
+    rows.push(
+      detail ? [detail.line, detail.code, detail.column ?? '', detail.value ?? ''] : [errors.lines[i] ?? '', code, '', ''],
+    );
   }
   return toCsv(rows);
 }

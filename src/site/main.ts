@@ -18,8 +18,8 @@ function applyLang(lang: Lang): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]'))
     el.textContent = table[el.dataset.i18n!] ?? el.textContent;
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria]'))
-    el.setAttribute('aria-label', table[el.dataset.i18nAria!]);
-  document.title = table.title;
+    el.setAttribute('aria-label', table[el.dataset.i18nAria!] ?? el.getAttribute('aria-label') ?? '');
+  document.title = table.title ?? document.title;
   select.value = lang;
 }
 

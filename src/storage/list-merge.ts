@@ -130,8 +130,7 @@ export function mergeList<T>(mine: readonly T[], theirs: readonly T[], stamps: M
   }
   // Items only the other tab has: before the item that follows them there (at the end if none).
   let at = merged.length;
-  for (let i = other.length - 1; i >= 0; i--) {
-    const o = other[i];
+  for (const o of [...other].reverse()) {
     const id = idOf(o);
     if (id === undefined) continue;
     if (placed.has(id)) at = merged.findIndex((x) => idOf(x) === id);

@@ -68,7 +68,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   const at = (n: number) => Math.round(n * 100) / 100;
   const path =
     rows.length === 1
-      ? `M${at(x(0))},${at(yLine(rows[0].endingMrr))}h${at(bw)}`
+      ? `M${at(x(0))},${at(yLine(rows[0]?.endingMrr ?? 0))}h${at(bw)}`
       : rows.map((r, i) => `${i ? 'L' : 'M'}${at(mid(i))},${at(yLine(r.endingMrr))}`).join('');
 
   // One <path> per series, each bar a rectangle subpath of it: 5 DOM nodes instead of up to 600
@@ -114,8 +114,10 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
     if (i % step === 0) labels.push({ i, label: r.label });
   });
   const last = rows.length - 1;
-  if (last > 0 && labels[labels.length - 1]?.i !== last && last - labels[labels.length - 1].i >= step / 2) {
-    labels.push({ i: last, label: rows[last].label });
+  const lastRow = rows[last];
+  const lastLabel = labels.at(-1);
+  if (lastRow && lastLabel && last > 0 && lastLabel.i !== last && last - lastLabel.i >= step / 2) {
+    labels.push({ i: last, label: lastRow.label });
   }
 
   return html`<figure class="chart" part="chart">
