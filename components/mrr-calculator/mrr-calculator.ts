@@ -40,6 +40,8 @@ export interface StartingFigures {
   contractionPct?: number;
 }
 
+type CalculatorForm = FormController<CalculatorInputs, CalculatorView>;
+
 /**
  * `<mrr-calculator>`: what a prospect's MRR becomes — MRR now and at the horizon, ARR, the
  * movements that make it, and what one point less churn is worth. Recomputes on every input.
@@ -143,7 +145,8 @@ export class MrrCalculator extends StagedElement {
   /** The plan list's editing and Undo: made when its module loads (on demand). */
   private plans?: import('./plans.js').PlanList;
   private readonly size = new ResizeController(this);
-  private readonly form = new FormController<CalculatorInputs, CalculatorView>(this, {
+  /** Typed explicitly: its initializer refers to `this`, and type-aware lint would infer `any`. */
+  private readonly form: CalculatorForm = new FormController<CalculatorInputs, CalculatorView>(this, {
     component: 'calculator',
     i18n: this.i18n,
     defaults: (fmt) => exampleInputs((n) => fmt(n, 2), this.defaults),
@@ -248,7 +251,7 @@ export class MrrCalculator extends StagedElement {
     const error = this.form.errors[id];
     if (!error?.params || (error.code !== 'productTooLarge' && error.code !== 'sumTooLarge')) return error;
     const p = error.params;
-    const label = (field: string | number) => {
+    const label = (field: unknown) => {
       const key = LABELS[String(field).replace(/^plan-\d+-/, 'plan-')];
       return key ? this.i18n.t(key) : String(field);
     };

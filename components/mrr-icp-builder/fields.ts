@@ -46,7 +46,8 @@ export function sentence(
   let last = 0;
   for (const m of template.matchAll(/\{(\w+)\}/g)) {
     parts.push(template.slice(last, m.index));
-    const p = params[m[1]];
+    const [, name = ''] = m;
+    const p = params[name];
     if (p === undefined) parts.push(m[0]);
     else if (typeof p === 'object' && 'user' in p) parts.push(html`<bdi>${p.user}</bdi>`);
     else if (typeof p === 'object') parts.push(p);

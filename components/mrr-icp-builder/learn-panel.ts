@@ -169,7 +169,8 @@ export class LearnPanel implements ReactiveController {
     this.learned = lib.learnIcp(clients, options);
     this.holdout = lib.holdoutCheck(clients, options);
     const columnOf: Record<string, string> = { badMrr: mrr, badStart: start, badEnd: end, endBeforeStart: end };
-    this.skippedLines = this.learned.skipped.map((s) => ({ line: r.lines[s.index], code: s.code, column: columnOf[s.code] }));
+    // r.lines holds the file line of each row of r.rows, and s.index is a row index.
+    this.skippedLines = this.learned.skipped.map((s) => ({ line: r.lines[s.index]!, code: s.code, column: columnOf[s.code] }));
     this.decisions = new Map();
     this.host.requestUpdate();
     this.o.say(this.holdoutSentence());

@@ -43,7 +43,8 @@ export function renderPersonas(v: PersonasView): TemplateResult {
               options: v.icps.map((x) => x.id),
               text: (id) => {
                 const index = v.icps.findIndex((x) => x.id === id);
-                return v.profileLabel(v.icps[index], index);
+                const icp = v.icps[index];
+                return icp ? v.profileLabel(icp, index) : id;
               },
               onChange: (icpId) => v.onPersona(i, { icpId }),
             })}

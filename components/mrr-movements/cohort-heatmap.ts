@@ -11,7 +11,8 @@ export type CohortMetric = 'revenue' | 'logos';
 // Three stops of ColorBrewer's Blues: 0 % near white, 50 % pale, 100 % (and above, with
 // expansion) a mid blue that still gives dark text 6:1 contrast, so every cell uses one text colour.
 // A tiny linear ramp rather than d3-scale-chromatic: all its palettes for one (its weight: bench/README.md).
-const STOPS: readonly (readonly [number, number, number])[] = [
+type Rgb = readonly [number, number, number];
+const STOPS: readonly [Rgb, Rgb, Rgb] = [
   [247, 251, 255],
   [198, 219, 239],
   [107, 174, 214],
@@ -22,8 +23,9 @@ export function cellColour(pct: number): string {
   const t = Math.min(1, Math.max(0, pct / 100)) * (STOPS.length - 1);
   const i = Math.min(STOPS.length - 2, Math.floor(t));
   const f = t - i;
-  const [a, b] = [STOPS[i], STOPS[i + 1]];
-  const mix = (k: number) => Math.round(a[k] + (b[k] - a[k]) * f);
+  const a = STOPS[i] ?? STOPS[0];
+  const b = STOPS[i + 1] ?? STOPS[2];
+  const mix = (k: 0 | 1 | 2) => Math.round(a[k] + (b[k] - a[k]) * f);
   return `rgb(${mix(0)}, ${mix(1)}, ${mix(2)})`;
 }
 const CELL_TEXT = '#1d2433';

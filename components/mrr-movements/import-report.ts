@@ -20,7 +20,7 @@ export function renderRefused(i18n: MovementsLocale, ctrl: ImportController, ste
   const { fatal } = step;
   const currencies =
     fatal.code === 'multipleCurrencies' || fatal.code === 'badRate' ? (fatal.currencies ?? fatal.missingRates ?? []) : [];
-  const target = step.target && currencies.includes(step.target) ? step.target : currencies[0];
+  const target = step.target && currencies.includes(step.target) ? step.target : (currencies[0] ?? '');
   const others = currencies.filter((c) => c !== target);
   const onSubmit = (e: Event) => {
     e.preventDefault();

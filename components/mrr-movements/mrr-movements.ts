@@ -243,7 +243,7 @@ export class MrrMovements extends MrrElement {
     // start with none (the business had not begun), so "All months" measures retention from the
     // first month that has starting MRR instead of refusing the whole window.
     let lead = 0;
-    while (lead < this.rows.length - 1 && this.rows[lead].startingMrr === 0) lead += 1;
+    while (lead < this.rows.length - 1 && this.rows[lead]?.startingMrr === 0) lead += 1;
     this.retentionMonths = this.rows.length - lead;
     if (this.summary && lead > 0) {
       const retention = summaryMetrics(this.analysis!.movements, { month: range.to, window: this.retentionMonths });
@@ -433,8 +433,8 @@ export class MrrMovements extends MrrElement {
           formatTick: (v) => this.i18n.money(toMinor(v, this.currency), this.currency, { compact: true }),
           title: t('chartTitle', range),
           description: t('chartDesc', {
-            start: this.money(rows[0].startingMrr),
-            end: this.money(rows[rows.length - 1].endingMrr),
+            start: this.money(rows[0]?.startingMrr ?? 0),
+            end: this.money(rows.at(-1)?.endingMrr ?? 0),
           }),
           seriesLabels: {
             mrr: t('series.mrr'),

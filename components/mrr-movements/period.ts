@@ -34,7 +34,7 @@ export function resolveRange(months: readonly string[], preset: RangePreset, fro
     toIndex = last;
     fromIndex = Math.max(0, last - PRESET_MONTHS[preset] + 1);
   }
-  return { from: months[fromIndex], to: months[toIndex], fromIndex, toIndex };
+  return { from: months[fromIndex] ?? '', to: months[toIndex] ?? '', fromIndex, toIndex };
 }
 
 export interface RangeState {

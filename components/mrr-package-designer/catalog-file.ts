@@ -91,7 +91,7 @@ function readCsv(source: string, format: FileNumberFormat | undefined, currency:
   let text = source;
   if (cents.size) {
     for (const [i, column] of cents) {
-      if (rows.some((row) => (row[i] ?? '').trim() !== '' && !/^\s*\d+\s*$/.test(row[i]))) {
+      if (rows.some((row) => (row[i] ?? '').trim() !== '' && !/^\s*\d+\s*$/.test(row[i] ?? ''))) {
         return { products: [], errors: [{ line: 1, code: 'notInteger', field: column }] };
       }
     }

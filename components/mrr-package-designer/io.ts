@@ -77,7 +77,8 @@ const COLUMN_LABEL: Record<string, DesignerKey> = {
 /** Why a row was left out, in words. */
 export function importReason(i18n: L, error: CatalogImportError): string {
   const key = `import.${error.code}` as DesignerKey;
-  const field = error.field && COLUMN_LABEL[error.field] ? i18n.t(COLUMN_LABEL[error.field]) : (error.field ?? '');
+  const label = error.field ? COLUMN_LABEL[error.field] : undefined;
+  const field = label ? i18n.t(label) : (error.field ?? '');
   return i18n.t(key in messages.en ? key : 'import.other', { field });
 }
 
@@ -133,7 +134,7 @@ function renderLines(i18n: L, errors: CatalogImportError[]): TemplateResult {
   </ul>`;
 }
 
-const capitalize = (s: string) => (s ? s[0].toLocaleUpperCase() + s.slice(1) : s);
+const capitalize = (s: string) => (s ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s);
 
 /** Saves `text` as a file through the browser's download. */
 export function download(filename: string, text: string, type: string): void {

@@ -79,6 +79,8 @@ export interface PackageMixDetail {
   currency: string;
 }
 
+type DesignerForm = FormController<DesignerInputs, DesignerResult>;
+
 /**
  * `<mrr-package-designer>`: an agency's catalogue of products and services, layered packages
  * (tiers) built from it with their economics computed live (list value, cost, price, margin,
@@ -127,7 +129,8 @@ export class MrrPackageDesigner extends MrrElement {
   private readonly t = (key: DesignerKey, params?: Record<string, string | number>) => this.i18n.t(key, params);
 
   /** The form recipe: typed inputs, the last valid result, errors, saving (src/controllers/form-controller.ts). */
-  private readonly form = new FormController<DesignerInputs, DesignerResult>(this, {
+  /** Typed explicitly: its initializer refers to `this`, and type-aware lint would infer `any`. */
+  private readonly form: DesignerForm = new FormController<DesignerInputs, DesignerResult>(this, {
     component: 'package-designer',
     i18n: this.i18n,
     defaults: (fmt) => defaultInputs(fmt),

@@ -120,7 +120,7 @@ export function readDesign(inputs: DesignerInputs, ctx: FormContext, t: T): Form
   const economics = packageEconomics(design);
   const fits = Object.create(null) as Record<string, CanvasFit>;
   inputs.tiers.forEach((tier, i) => {
-    fits[tier.id] = canvasFit(tierCanvas(tier, idOf, t), { productIds: tiers[i].items.map((it) => it.productId) });
+    fits[tier.id] = canvasFit(tierCanvas(tier, idOf, t), { productIds: tiers[i]?.items.map((it) => it.productId) ?? [] });
   });
   return { result: { design, economics, fits }, errors };
 }

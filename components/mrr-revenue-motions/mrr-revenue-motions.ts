@@ -46,6 +46,8 @@ export interface MrrExpansionDetail {
 
 type ItemKind = 'segment' | 'motion' | 'offer';
 
+type MotionsForm = FormController<MotionsInputs, MotionsReading>;
+
 /**
  * `<mrr-revenue-motions>`: the cost of serving each client segment (meetings, report reviews,
  * calls, campaigns, automated reports), the account managers that takes, and the expansion MRR its
@@ -104,7 +106,8 @@ export class MrrRevenueMotions extends MrrElement {
 
   protected readonly i18n = new LocaleController<MotionsMessages>(this, messages);
   private readonly announcer = new AnnounceController(this);
-  private readonly form = new FormController<MotionsInputs, MotionsReading>(this, {
+  /** Typed explicitly: its initializer refers to `this`, and type-aware lint would infer `any`. */
+  private readonly form: MotionsForm = new FormController<MotionsInputs, MotionsReading>(this, {
     component: 'motions',
     i18n: this.i18n,
     defaults: (fmt) => this.example((n) => fmt(n, 2)),
@@ -177,8 +180,10 @@ export class MrrRevenueMotions extends MrrElement {
     patch: Partial<SegmentInput[K][number]>,
   ): void {
     const s = this.form.inputs.segments[segmentIndex];
+    const edited = s?.[key][itemIndex];
+    if (!s || !edited) return; // an item removed meanwhile (another tab): nothing to edit
     const items = (s[key] as (MotionInput | OfferInput)[]).map((it, j) => (j === itemIndex ? { ...it, ...patch } : it));
-    const field = fieldId(s.id, s[key][itemIndex].id, Object.keys(patch)[0]);
+    const field = fieldId(s.id, edited.id, Object.keys(patch)[0] ?? '');
     this.editSegment(segmentIndex, { [key]: items }, field);
   }
 
@@ -191,6 +196,7 @@ export class MrrRevenueMotions extends MrrElement {
       return;
     }
     const s = segments[segmentIndex];
+    if (!s) return;
     const item = kind === 'motion' ? blankMotion() : blankOffer();
     if (kind === 'motion') this.editSegment(segmentIndex, { motions: [...s.motions, item as MotionInput] }, 'segments');
     else this.editSegment(segmentIndex, { offers: [...s.offers, item as OfferInput] }, 'segments');
@@ -200,6 +206,7 @@ export class MrrRevenueMotions extends MrrElement {
   private removeItem(segmentIndex: number, kind: ItemKind, itemIndex = 0): void {
     const before = this.form.inputs.segments;
     const s = before[segmentIndex];
+    if (!s) return;
     // The name isolated (a right-to-left override in it can't reorder the sentence) and cut short;
     // the sentence is written when shown, so it follows a language switch ("Segment 2" too).
     const name = () => isolate(shortName(this.segmentLabel(s, segmentIndex)));
@@ -210,9 +217,11 @@ export class MrrRevenueMotions extends MrrElement {
       focus = fieldId(s.id, 'name');
     } else {
       const key = kind === 'motion' ? 'motions' : 'offers';
+      const removed = s[key][itemIndex];
+      if (!removed) return;
       const items = (s[key] as (MotionInput | OfferInput)[]).filter((_, j) => j !== itemIndex);
       segments = before.map((x, j) => (j === segmentIndex ? { ...x, [key]: items } : x));
-      focus = fieldId(s.id, s[key][itemIndex].id, kind === 'motion' ? 'kind' : 'name');
+      focus = fieldId(s.id, removed.id, kind === 'motion' ? 'kind' : 'name');
     }
     this.editSegments(segments, 'segments');
     this.undo.offer({ snapshot: before, message: () => this.i18n.t(`removed.${kind}`, { name: name() }), focus });
@@ -287,7 +296,7 @@ export class MrrRevenueMotions extends MrrElement {
               p && warned.has(s.id)
                 ? t('warning', { cost: this.money(p.costToServePerClient), margin: this.money(p.grossMarginPerClient) })
                 : undefined,
-            onSegment: (patch) => this.editSegment(i, patch, fieldId(s.id, Object.keys(patch)[0])),
+            onSegment: (patch) => this.editSegment(i, patch, fieldId(s.id, Object.keys(patch)[0] ?? '')),
             onMotion: (j, patch) => this.editItem(i, 'motions', j, patch),
             onOffer: (j, patch) => this.editItem(i, 'offers', j, patch),
             onAdd: (kind) => this.addItem(i, kind),

@@ -33,6 +33,8 @@ export interface EconomicsFigures {
   retentionSpendPerClient?: number;
 }
 
+type EconomicsForm = FormController<EconomicsInputs, EconomicsView>;
+
 /**
  * `<mrr-unit-economics>`: what a client is worth (LTV), what winning one costs (CAC), LTV:CAC,
  * payback and lifetime against editable targets, the cost of winning a client beside the cost of
@@ -80,7 +82,8 @@ export class MrrUnitEconomics extends MrrElement {
   protected readonly i18n = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this);
   private readonly size = new ResizeController(this);
-  private readonly form = new FormController<EconomicsInputs, EconomicsView>(this, {
+  /** Typed explicitly: its initializer refers to `this`, and type-aware lint would infer `any`. */
+  private readonly form: EconomicsForm = new FormController<EconomicsInputs, EconomicsView>(this, {
     component: 'unit-economics',
     i18n: this.i18n,
     defaults: (fmt) => exampleInputs((n) => fmt(n, 2)),
@@ -243,7 +246,8 @@ export class MrrUnitEconomics extends MrrElement {
     const t = this.i18n.t.bind(this.i18n);
     const pct = (p: number) => this.i18n.percent(p, 1);
     const first = v.curve[0];
-    const last = v.curve[v.curve.length - 1];
+    const last = v.curve.at(-1);
+    if (!first || !last) return nothing; // no curve to draw
     const churn = v.inputs.churnPct;
     const ltv = v.result.ltv;
     const inside = ltv.value !== null && churn >= first.churnPct && churn <= last.churnPct;
