@@ -16,4 +16,5 @@ export {
   topReasons,
   unreadableCells,
 } from '../../src/icp/score-prospects.js';
+export { openProspects } from '../../src/icp/prospects-client.js';
 export { readCsvRecords, yieldToPage } from './csv-records.js';

@@ -171,7 +171,7 @@ export class MrrIcpBuilder extends MrrElement {
   });
 
   private readonly prospects = new ProspectsPanel(this, {
-    l: this.i18n,
+    i18n: this.i18n,
     icp: () => (this.form.stale ? undefined : this.icp),
     profileName: () => this.profileLabel(activeIcp(this.inputs)!, this.activeIndex),
     say: (m) => this.announcer.say(m),

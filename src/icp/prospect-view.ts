@@ -29,11 +29,22 @@ export interface ProspectQuery {
   locale?: string;
 }
 
+/** A column's cells as distinct values and, per row, the index of its value. */
+export interface DistinctTexts {
+  ids: Uint32Array;
+  values: string[];
+}
+
 /**
  * What {@link prospectView} keeps between calls on the same rows (create one per scored table with
- * `{}`): the name ranks of a column in a locale, and the lower-cased names for the search.
+ * `{}`): the name column's distinct values, their ranks in a locale, and their lower-case forms for
+ * the search. `distinct` may supply a column's distinct values (a store that keeps rows by column,
+ * `ProspectColumns`), else they are read from the input.
  */
 export interface ProspectViewCache {
+  distinct?: (column: string | null | undefined) => DistinctTexts;
+  namesColumn?: string;
+  names?: DistinctTexts;
   rankKey?: string;
   ranks?: Uint32Array;
   maxRank?: number;
@@ -80,37 +91,63 @@ function columnTexts(input: ProspectInput, count: number, column: string | null 
   return out;
 }
 
+/** Distinct values of `texts` in first-seen order, and each text's index among them. */
+export function distinctTexts(texts: readonly string[]): DistinctTexts {
+  const index = new Map<string, number>();
+  const values: string[] = [];
+  const ids = new Uint32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    let id = index.get(text);
+    if (id === undefined) {
+      id = values.length;
+      index.set(text, id);
+      values.push(text);
+    }
+    ids[i] = id;
+  }
+  return { ids, values };
+}
+
+/** The rank of each distinct value in the locale's collation (equal values share one) and the highest. */
+function valueRanks(values: readonly string[], locale?: string): { rankOf: Uint32Array; maxRank: number } {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const order = Array.from(values.keys()).sort((a, b) => collator.compare(values[a], values[b]));
+  const rankOf = new Uint32Array(values.length);
+  let rank = 0;
+  for (let k = 0; k < order.length; k++) {
+    if (k > 0 && collator.compare(values[order[k - 1]], values[order[k]]) !== 0) rank += 1;
+    rankOf[order[k]] = rank;
+  }
+  return { rankOf, maxRank: rank };
+}
+
 /**
  * Rank of each row's name (0 = first in the locale's collation; names the collator calls equal, e.g.
  * `Élan` and `elan` in base sensitivity, share a rank), and the highest rank.
  */
 export function nameRanks(names: readonly string[], locale?: string): { ranks: Uint32Array; maxRank: number } {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const ids = new Map<string, number>();
-  const distinct: string[] = [];
-  const idOf = new Uint32Array(names.length);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
-    let id = ids.get(name);
-    if (id === undefined) {
-      id = distinct.length;
-      ids.set(name, id);
-      distinct.push(name);
-    }
-    idOf[i] = id;
-  }
-  const sorted = distinct.slice().sort(collator.compare);
-  const rankOfName = new Map<string, number>();
-  let rank = 0;
-  for (let k = 0; k < sorted.length; k++) {
-    if (k > 0 && collator.compare(sorted[k - 1], sorted[k]) !== 0) rank += 1;
-    rankOfName.set(sorted[k], rank);
-  }
-  const rankOfId = new Uint32Array(distinct.length);
-  for (let id = 0; id < distinct.length; id++) rankOfId[id] = rankOfName.get(distinct[id]) ?? 0;
+  const { ids, values } = distinctTexts(names);
+  const { rankOf, maxRank } = valueRanks(values, locale);
   const ranks = new Uint32Array(names.length);
-  for (let i = 0; i < names.length; i++) ranks[i] = rankOfId[idOf[i]];
-  return { ranks, maxRank: rank };
+  for (let i = 0; i < names.length; i++) ranks[i] = rankOf[ids[i]];
+  return { ranks, maxRank };
+}
+
+/** The distinct names of `column` (kept in `cache` per column). */
+function namesOf(
+  input: ProspectInput,
+  count: number,
+  column: string | null | undefined,
+  cache: ProspectViewCache,
+): DistinctTexts {
+  const key = column ?? '';
+  if (cache.names && cache.namesColumn === key && cache.names.ids.length === count) return cache.names;
+  const names = cache.distinct ? cache.distinct(column) : distinctTexts(columnTexts(input, count, column));
+  cache.names = names;
+  cache.namesColumn = key;
+  cache.lower = undefined;
+  return names;
 }
 
 /**
@@ -149,20 +186,25 @@ export function prospectView(
   const count = scores.count;
   const wanted = TIER_FILTER_CODES[query.tier ?? 'all'] ?? -1;
   const needle = (query.search ?? '').trim().toLocaleLowerCase();
-  let lower: string[] | undefined;
+  // The search compares each distinct name once, then rows by the index of their name.
+  let matches: Uint8Array | undefined;
+  let ids: Uint32Array | undefined;
   if (needle) {
+    const names = namesOf(input, count, query.nameColumn, cache);
     const column = query.nameColumn ?? '';
-    if (!cache.lower || cache.lowerColumn !== column || cache.lower.length !== count) {
-      cache.lower = columnTexts(input, count, query.nameColumn).map((n) => n.toLocaleLowerCase());
+    if (!cache.lower || cache.lowerColumn !== column) {
+      cache.lower = names.values.map((n) => n.toLocaleLowerCase());
       cache.lowerColumn = column;
     }
-    lower = cache.lower;
+    matches = new Uint8Array(names.values.length);
+    for (let k = 0; k < cache.lower.length; k++) matches[k] = cache.lower[k].includes(needle) ? 1 : 0;
+    ids = names.ids;
   }
   const keep = new Uint32Array(count);
   let m = 0;
   for (let i = 0; i < count; i++) {
     if (wanted >= 0 && scores.tiers[i] !== wanted) continue;
-    if (lower && !lower[i].includes(needle)) continue;
+    if (matches && !matches[ids![i]]) continue;
     keep[m++] = i;
   }
   const rows = keep.subarray(0, m);
@@ -173,9 +215,12 @@ export function prospectView(
     case 'name': {
       const key = `${query.nameColumn ?? ''}\u0000${query.locale ?? ''}`;
       if (!cache.ranks || cache.rankKey !== key || cache.ranks.length !== count) {
-        const ranked = nameRanks(columnTexts(input, count, query.nameColumn), query.locale);
-        cache.ranks = ranked.ranks;
-        cache.maxRank = ranked.maxRank;
+        const names = namesOf(input, count, query.nameColumn, cache);
+        const { rankOf, maxRank } = valueRanks(names.values, query.locale);
+        const ranks = new Uint32Array(count);
+        for (let i = 0; i < count; i++) ranks[i] = rankOf[names.ids[i]];
+        cache.ranks = ranks;
+        cache.maxRank = maxRank;
         cache.rankKey = key;
       }
       const ranks = cache.ranks;

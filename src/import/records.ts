@@ -63,6 +63,12 @@ export interface CsvRecordsOptions {
   maxErrors?: number;
   /** Bytes (Blob) or characters (string) per chunk; default 1 MiB. */
   chunkSize?: number;
+  /**
+   * Each row kept, as its cells in header order (one per header) and its line, instead of a record
+   * in `rows`: `rows` and `lines` then stay empty, so a caller that stores rows its own way (the
+   * prospects' columns) never holds every row as an object. The array is the reader's: copy what you keep.
+   */
+  onRecord?: (cells: readonly string[], line: number) => void;
 }
 
 /** Unique, non-empty header keys. */
@@ -91,6 +97,8 @@ export async function parseCsvRecords(
   let headers: string[] = [];
   const rows: CsvRecord[] = [];
   const lines: number[] = [];
+  let kept = 0;
+  const onRecord = options.onRecord;
   const errors: CsvRecordError[] = [];
   let errorCount = 0;
   let blankLines = 0;
@@ -116,17 +124,19 @@ export async function parseCsvRecords(
         if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== '')) {
           return fail({ line, code: 'tooManyColumns', cells: cells.length, expected: headers.length });
         }
-        if (rows.length >= maxRows) {
+        if (kept >= maxRows) {
           truncated = true;
           return;
         }
+        kept += 1;
+        if (onRecord) return onRecord(cells.length === headers.length ? cells : cells.slice(0, headers.length), line);
         const record: CsvRecord = Object.create(null) as CsvRecord;
         for (let c = 0; c < headers.length; c++) record[headers[c]] = cells[c];
         rows.push(record);
         lines.push(line);
       },
       badRow: (line) => fail({ line, code: 'badQuotes' }),
-      rowsRead: () => rows.length + errorCount,
+      rowsRead: () => kept + errorCount,
     },
     // A stray quote costs its line (reported once), not the whole file.
     { delimiter: options.delimiter, skipUnclosedQuotes: true },
@@ -139,6 +149,6 @@ export async function parseCsvRecords(
   );
   const base = { headers, delimiter: read.delimiter, hadBom: read.hadBom, blankLines, errorCount };
   if (read.fatal) return { ...base, rows: [], lines: [], errors: [], fatal: read.fatal };
-  if (rows.length === 0 && errorCount === 0) return { ...base, rows, lines, errors, fatal: { code: 'noDataRows' } };
+  if (kept === 0 && errorCount === 0) return { ...base, rows, lines, errors, fatal: { code: 'noDataRows' } };
   return { ...base, rows, lines, errors, ...(truncated ? { truncated } : {}) };
 }
