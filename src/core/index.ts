@@ -3,6 +3,7 @@
  */
 export * from './money.js';
 export * from './mrr.js';
+export * from './goal-seek.js';
 export * from './unit-economics.js';
 export * from './motions.js';
 export * from './movements.js';

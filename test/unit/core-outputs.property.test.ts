@@ -629,6 +629,29 @@ const FUNCTIONS: Record<string, Probe> = {
   },
   projectMrr: { args: args(assumptions) },
   churnReductionValue: { args: args(assumptions, fc.oneof(percent, fc.constantFrom(1, 0.5, 100))) },
+  // goal-seek.ts
+  goalSeek: {
+    args: args(
+      assumptions,
+      fc.record(
+        {
+          field: fc.constantFrom(
+            'newCustomersPerMonth' as const,
+            'newCustomerMrr' as const,
+            'expansionPct' as const,
+            'churnPct' as const,
+          ),
+          targetEndingMrr: fc.oneof(
+            fc.constantFrom(0, -0, 0.01, 1e12, 5e12, 1e15),
+            fc.double({ min: 0, max: 1e9, noNaN: true }),
+            anyDouble,
+          ),
+          startingAtSamePrice: fc.boolean(),
+        },
+        { requiredKeys: ['field', 'targetEndingMrr'] },
+      ),
+    ),
+  },
   // unit-economics.ts
   validateUnitEconomics: { args: args(fc.oneof(unitInputs, fc.anything())) },
   unitEconomics: { args: args(unitInputs) },
