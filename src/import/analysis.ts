@@ -2,14 +2,15 @@
  * The movement analysis of imported columns, where the import runs (the worker, or the main thread
  * as a fallback), so the page receives movement rows and cohorts, not a million periods to read.
  */
-import { analyzeSubscriptions, type SubscriptionAnalysis } from '../core/movements.js';
+import { analyzeSubscriptions, type MovementOptions, type SubscriptionAnalysis } from '../core/movements.js';
 import type { PeriodColumns } from '../core/period-columns.js';
 
-/** Movements and cohorts of `columns` in their own currency; null when the engine refuses them
- * (totals beyond 2^53 minor units), so that the caller can say so instead of failing. */
-export function analyzeColumns(columns: PeriodColumns): SubscriptionAnalysis | null {
+/** Movements and cohorts of `columns` in their own currency (through `options.asOf` when given);
+ * null when the engine refuses them (totals beyond 2^53 minor units), so that the caller can say so
+ * instead of failing. */
+export function analyzeColumns(columns: PeriodColumns, options: Pick<MovementOptions, 'asOf'> = {}): SubscriptionAnalysis | null {
   try {
-    return analyzeSubscriptions(columns);
+    return analyzeSubscriptions(columns, options);
   } catch {
     return null;
   }

@@ -406,6 +406,6 @@ export async function streamImport(
   if (read.fatal) return fatalResult(read.fatal, options);
   if (!processor) return fatalResult({ code: 'noDataRows' }, options);
   const result = processor.finish();
-  if (!result.report.fatal) result.analysis = analyzeColumns(result.columns);
+  if (!result.report.fatal) result.analysis = analyzeColumns(result.columns, options.analysis);
   return result;
 }

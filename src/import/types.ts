@@ -62,6 +62,9 @@ export interface ImportOptions {
   /** Statuses left out (lower case). Default: `incomplete`, `incomplete_expired`. `trialing` is
    * always counted as a trial. */
   skipStatuses?: readonly string[];
+  /** Options of the analysis run with the import (the last month reported, `asOf`); default: the
+   * engine's (through the last month any period starts or ends in). */
+  analysis?: { asOf?: string };
 }
 
 /** Why one row could not be read. */

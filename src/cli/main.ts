@@ -1,0 +1,261 @@
+/**
+ * The `mrr-kit` command line: its commands declared with citty (arguments, `--help` of each), run
+ * with this module's exit codes (0 done, 2 bad input with the reason on stderr, 1 internal error).
+ * `bin/mrr-kit` (`src/cli/mrr-kit.ts`) only calls {@link main} with the process's arguments.
+ */
+import { parseArgs as parseFlags } from 'node:util';
+import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef, type SubCommandsDef } from 'citty';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, emit, type CliIo } from './io.js';
+import { movementsCommand } from './movements.js';
+import { PROJECT_FLAGS, projectCommand } from './project.js';
+import { fitCommand } from './fit.js';
+import { dbtModel, DIALECTS, movementsSql, type Dialect } from './movements-sql.js';
+
+export const VERSION = '0.1.0';
+
+const output = {
+  format: { type: 'enum', options: ['csv', 'json'], default: 'csv', description: 'Output format' },
+  out: {
+    type: 'string',
+    valueHint: 'FILE',
+    description: 'Write to FILE (atomically: nothing is left there on failure) instead of stdout',
+  },
+} as const satisfies ArgsDef;
+
+const movementsArgs = {
+  file: { type: 'positional', description: 'CSV export of subscription periods', valueHint: 'FILE.csv' },
+  'as-of': {
+    type: 'string',
+    valueHint: 'YYYY-MM',
+    description: 'Last month reported (default: the last month a period starts or ends in)',
+  },
+  map: {
+    type: 'string',
+    valueHint: 'COLUMN=FIELD',
+    description:
+      'Feed FIELD (customerId, start, end, amount, interval, intervalCount, quantity, currency, status, trialEnd, or none) from COLUMN; repeat for several',
+  },
+  ...output,
+  amounts: { type: 'enum', options: ['cents', 'major'], description: 'Amounts are in cents (2900 = 29.00) or in major units' },
+  decimal: { type: 'string', valueHint: '.|,', description: 'Decimal mark of the amounts, when the file does not settle it' },
+  dates: {
+    type: 'enum',
+    options: ['iso', 'dmy', 'mdy', 'unix'],
+    description: 'How dates are written, when the file does not settle it',
+  },
+  cancellation: {
+    type: 'enum',
+    options: ['end', 'ignore'],
+    description: 'A cancellation column (Canceled At) without an end column: read it as the end, or ignore it',
+  },
+  currency: {
+    type: 'string',
+    valueHint: 'CODE',
+    description: 'Currency of the report (default: the only one in the file, else USD)',
+  },
+  rate: {
+    type: 'string',
+    valueHint: 'CODE=RATE',
+    description: '1 CODE = RATE of --currency, for files with several currencies; repeat',
+  },
+  delimiter: { type: 'string', description: 'Field delimiter (default: guessed among , ; tab |)' },
+  'skip-bad-rows': {
+    type: 'boolean',
+    description: 'Leave out rows that cannot be read (listed on stderr) instead of refusing the file',
+  },
+} as const satisfies ArgsDef;
+
+const projectArgs = {
+  assumptions: {
+    type: 'string',
+    valueHint: 'FILE.json',
+    description: "Assumptions as JSON (the calculator's fields); flags override them",
+  },
+  months: { type: 'string', description: 'Horizon in months, 1–120 (default 12)' },
+  'starting-mrr': { type: 'string', description: 'MRR today, major units' },
+  'starting-customers': { type: 'string', description: 'Paying customers today' },
+  'new-customers': { type: 'string', description: 'New customers a month' },
+  'new-customer-mrr': { type: 'string', description: "MRR of a new customer (default: today's average)" },
+  'churn-pct': { type: 'string', description: 'Revenue churn, % of MRR a month' },
+  'logo-churn-pct': { type: 'string', description: 'Customers lost, % a month (default: --churn-pct)' },
+  'expansion-pct': { type: 'string', description: 'Expansion, % of MRR a month' },
+  'contraction-pct': { type: 'string', description: 'Contraction, % of MRR a month' },
+  currency: { type: 'string', valueHint: 'CODE', description: 'ISO 4217 code (default USD)' },
+  ...output,
+} as const satisfies ArgsDef;
+
+const fitArgs = {
+  icp: { type: 'positional', valueHint: 'ICP.json', description: 'The ideal customer profile (as the ICP builder saves it)' },
+  prospects: { type: 'positional', valueHint: 'PROSPECTS.csv', description: 'Prospects, one a row' },
+  map: { type: 'string', valueHint: 'COLUMN=FIELD', description: 'Feed the criterion on FIELD from COLUMN; repeat for several' },
+  decimal: { type: 'string', valueHint: '.|,', description: 'Decimal mark of number columns, when the file does not settle it' },
+  ...output,
+} as const satisfies ArgsDef;
+
+const sqlArgs = {
+  dialect: { type: 'enum', options: [...DIALECTS], default: 'duckdb', description: 'SQL dialect' },
+  'as-of': { type: 'string', valueHint: 'YYYY-MM', description: 'Last month reported (default: the current month)' },
+  table: { type: 'string', default: 'subscription_periods', description: 'Table of periods' },
+  'currency-digits': { type: 'string', default: '2', description: 'Decimals of the minor unit (2 for cents, 0 for yen)' },
+  dbt: { type: 'boolean', description: 'Print the dbt model (every dialect, by target.type) instead' },
+  out: output.out,
+} as const satisfies ArgsDef;
+
+/**
+ * Every flag given, with repeated ones (`--map`, `--rate`) kept as lists; unknown flags and a
+ * value missing after a flag are bad input. citty parses the command's arguments (and checks enums
+ * and positionals) but keeps only the last of a repeated flag and lets unknown ones pass.
+ */
+function strictFlags(rawArgs: string[], args: ArgsDef): Record<string, string | boolean | (string | boolean)[] | undefined> {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
+  for (const [name, def] of Object.entries(args)) {
+    if (def.type === 'positional') continue;
+    options[name] = {
+      type: def.type === 'boolean' ? 'boolean' : 'string',
+      ...(name === 'map' || name === 'rate' ? { multiple: true } : {}),
+    };
+    if (def.type === 'boolean') options[`no-${name}`] = { type: 'boolean' };
+  }
+  try {
+    return parseFlags({ args: rawArgs, options, allowPositionals: true, strict: true }).values;
+  } catch (e) {
+    throw new InputError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+}
+
+const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+
+export function commands(io: CliIo): Record<'movements' | 'project' | 'fit' | 'sql', SubCommandsDef[string]> {
+  const movements = defineCommand({
+    meta: {
+      name: 'movements',
+      description: 'MRR movements of a CSV export, read and computed as <mrr-movements> does',
+    },
+    args: movementsArgs,
+    async run({ args, rawArgs }) {
+      const flags = strictFlags(rawArgs, movementsArgs);
+      if (!args.file) throw new InputError('movements needs a FILE.csv (mrr-kit movements --help)');
+      await movementsCommand(
+        {
+          file: args.file,
+          asOf: args['as-of'],
+          map: asList(flags.map),
+          format: args.format as 'csv' | 'json',
+          out: args.out,
+          amounts: args.amounts as 'cents' | 'major' | undefined,
+          decimal: args.decimal,
+          dates: args.dates,
+          cancellation: args.cancellation as 'end' | 'ignore' | undefined,
+          currency: args.currency,
+          rate: asList(flags.rate),
+          delimiter: args.delimiter,
+          skipBadRows: Boolean(args['skip-bad-rows']),
+        },
+        io,
+      );
+    },
+  });
+  const project = defineCommand({
+    meta: { name: 'project', description: 'MRR projection month by month, as the calculator computes it' },
+    args: projectArgs,
+    async run({ args, rawArgs }) {
+      strictFlags(rawArgs, projectArgs);
+      const numbers: Record<string, string> = {};
+      for (const flag of Object.keys(PROJECT_FLAGS)) {
+        const value = (args as Record<string, unknown>)[flag];
+        if (typeof value === 'string') numbers[flag] = value;
+      }
+      await projectCommand(
+        { assumptions: args.assumptions, currency: args.currency, format: args.format as 'csv' | 'json', out: args.out, numbers },
+        io,
+      );
+    },
+  });
+  const fit = defineCommand({
+    meta: { name: 'fit', description: 'Scores prospects against an ideal customer profile, as the ICP builder does' },
+    args: fitArgs,
+    async run({ args, rawArgs }) {
+      const flags = strictFlags(rawArgs, fitArgs);
+      if (!args.icp || !args.prospects) throw new InputError('fit needs ICP.json and PROSPECTS.csv (mrr-kit fit --help)');
+      await fitCommand(
+        {
+          icp: args.icp,
+          prospects: args.prospects,
+          map: asList(flags.map),
+          decimal: args.decimal,
+          format: args.format as 'csv' | 'json',
+          out: args.out,
+        },
+        io,
+      );
+    },
+  });
+  const sql = defineCommand({
+    meta: {
+      name: 'sql',
+      description:
+        'The movements model as one SQL query over subscription_periods(customer_id, start_date, end_date, amount, interval, interval_count): month, ending_mrr, new, expansion, contraction, churn, reactivation, customers',
+    },
+    args: sqlArgs,
+    async run({ args, rawArgs }) {
+      strictFlags(rawArgs, sqlArgs);
+      const digits = Number(args['currency-digits']);
+      let text: string;
+      try {
+        text = args.dbt
+          ? dbtModel()
+          : movementsSql({ dialect: args.dialect as Dialect, asOf: args['as-of'], table: args.table, currencyDigits: digits });
+      } catch (e) {
+        if (e instanceof RangeError) throw new InputError(e.message);
+        throw e;
+      }
+      await emit(io, args.out, [text]);
+    },
+  });
+  return { movements, project, fit, sql };
+}
+
+/** The `mrr-kit` command with its subcommands. */
+export function program(io: CliIo): CommandDef<ArgsDef> {
+  return defineCommand({
+    meta: {
+      name: 'mrr-kit',
+      version: VERSION,
+      description: 'MRR Kit on the command line: movements, projections, ICP fit, the SQL model',
+    },
+    subCommands: commands(io),
+  });
+}
+
+/** Runs `mrr-kit` with `rawArgs` (without node and the script); resolves with the exit code. */
+export async function main(rawArgs: string[], io: CliIo): Promise<number> {
+  const root = program(io);
+  const subs = commands(io);
+  const name = rawArgs.find((a) => !a.startsWith('-'));
+  const sub =
+    name !== undefined && Object.hasOwn(subs, name) ? (subs[name as keyof typeof subs] as CommandDef<ArgsDef>) : undefined;
+  try {
+    if (rawArgs.includes('--help') || rawArgs.includes('-h') || rawArgs.length === 0) {
+      io.stdout.write(`${sub ? await renderUsage(sub, root) : await renderUsage(root)}\n\n${EXIT_CODES}\n`);
+      return EXIT_OK;
+    }
+    if (rawArgs.length === 1 && (rawArgs[0] === '--version' || rawArgs[0] === '-v')) {
+      await emit(io, undefined, [`${VERSION}\n`]);
+      return EXIT_OK;
+    }
+    if (name !== undefined && !sub) throw new InputError(`unknown command "${name}" (commands: ${Object.keys(subs).join(', ')})`);
+    await runCommand(root, { rawArgs });
+    return EXIT_OK;
+  } catch (e) {
+    // citty's own refusals (a bad enum value, a missing positional) are bad input too.
+    if (e instanceof InputError || (e as { name?: string }).name === 'CLIError') {
+      io.stderr.write(`mrr-kit: ${(e as Error).message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.stderr.write(`mrr-kit: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+export const EXIT_CODES = 'Exit codes: 0 done; 2 bad input (the reason, with its line and column, on stderr); 1 internal error.';

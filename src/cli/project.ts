@@ -1,0 +1,106 @@
+/**
+ * `mrr-kit project`: the calculator's projection (`projectMrr`, the same core call the
+ * `<mrr-calculator>` element makes), from flags or a JSON file of assumptions (flags win).
+ */
+import { readFile } from 'node:fs/promises';
+import { projectMrr, validateAssumptions, type MrrAssumptions, type ProjectionMonth } from '../core/mrr.js';
+import { currencyDigits } from '../core/money.js';
+import { toCsv } from '../core/csv.js';
+import { emit, InputError, type CliIo } from './io.js';
+
+/** Flag name → assumption: every number the projection takes. */
+export const PROJECT_FLAGS = {
+  months: 'months',
+  'starting-mrr': 'startingMrr',
+  'starting-customers': 'startingCustomers',
+  'new-customers': 'newCustomersPerMonth',
+  'new-customer-mrr': 'newCustomerMrr',
+  'churn-pct': 'churnPct',
+  'logo-churn-pct': 'logoChurnPct',
+  'expansion-pct': 'expansionPct',
+  'contraction-pct': 'contractionPct',
+} as const satisfies Record<string, keyof MrrAssumptions>;
+
+export interface ProjectArgs {
+  assumptions?: string;
+  currency?: string;
+  format?: 'csv' | 'json';
+  out?: string;
+  /** The number flags, as typed. */
+  numbers: Partial<Record<keyof typeof PROJECT_FLAGS, string>>;
+}
+
+/** The assumptions from the JSON file (if any) and the flags; InputError when something does not read. */
+export async function readAssumptions(args: ProjectArgs): Promise<MrrAssumptions> {
+  let base: Record<string, unknown> = {};
+  if (args.assumptions !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(args.assumptions, 'utf8');
+    } catch (e) {
+      throw new InputError(`cannot read ${args.assumptions}: ${(e as Error).message}`);
+    }
+    try {
+      base = JSON.parse(text) as Record<string, unknown>;
+    } catch (e) {
+      throw new InputError(`${args.assumptions} is not JSON: ${(e as Error).message}`);
+    }
+    if (typeof base !== 'object' || base === null || Array.isArray(base)) {
+      throw new InputError(`${args.assumptions} must hold one JSON object of assumptions`);
+    }
+  }
+  const assumptions: Record<string, unknown> = { months: 12, ...base };
+  for (const [flag, key] of Object.entries(PROJECT_FLAGS)) {
+    const text = args.numbers[flag as keyof typeof PROJECT_FLAGS];
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value))
+      throw new InputError(`--${flag} takes a number (a dot for decimals), not "${text}"`);
+    assumptions[key] = value;
+  }
+  if (args.currency !== undefined) assumptions.currency = args.currency.toUpperCase();
+  const issues = validateAssumptions(assumptions);
+  if (issues.length > 0) {
+    const flagOf = (field: string) => Object.entries(PROJECT_FLAGS).find(([, key]) => key === field.split('.')[0])?.[0];
+    const lines = issues.map((i) => {
+      const flag = flagOf(i.field);
+      const limits = i.params ? ` (${i.params.min ?? '…'}–${i.params.max ?? '…'})` : '';
+      return `  - ${i.field}${flag ? ` (--${flag})` : ''}: ${i.code}${limits}`;
+    });
+    throw new InputError(`the assumptions cannot be projected:\n${lines.join('\n')}`);
+  }
+  return assumptions as unknown as MrrAssumptions;
+}
+
+const COLUMNS = [
+  'month',
+  'startingMrr',
+  'new',
+  'expansion',
+  'contraction',
+  'churn',
+  'endingMrr',
+  'customers',
+  'newCustomers',
+  'churnedCustomers',
+] as const satisfies readonly (keyof ProjectionMonth)[];
+
+export async function projectCommand(args: ProjectArgs, io: CliIo): Promise<void> {
+  const assumptions = await readAssumptions(args);
+  const projection = projectMrr(assumptions);
+  const digits = currencyDigits(assumptions.currency ?? 'USD');
+  const money = new Set(['startingMrr', 'new', 'expansion', 'contraction', 'churn', 'endingMrr']);
+  const text =
+    args.format === 'json'
+      ? `${JSON.stringify(projection, null, 2)}\n`
+      : toCsv(
+          [
+            [...COLUMNS],
+            ...projection.months.map((m) =>
+              COLUMNS.map((c) => (money.has(c) ? m[c].toFixed(digits) : c === 'month' ? m[c] : Number(m[c].toFixed(2)))),
+            ),
+          ],
+          { newline: '\n' },
+        );
+  await emit(io, args.out, [text]);
+}

@@ -1,0 +1,270 @@
+// The mrr-kit command line, in process: its arguments, its refusals (exit 2, the line and column
+// on stderr, the flag that answers), atomic --out, and its figures against the engine.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { writeAtomically, type CliIo } from '../../src/cli/io.js';
+import { guessMapping } from '../../src/import/mapping.js';
+import { streamImport } from '../../src/import/stream.js';
+import { analyzeSubscriptions } from '../../src/core/movements.js';
+import { projectMrr } from '../../src/core/mrr.js';
+import { workedExampleIcp } from '../shared/icp-example.js';
+
+const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+const PLAYBOOK = new URL('../../../shared/fixtures/dbt-mrr-playbook/subscription_periods.csv', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'mrr-cli-'));
+
+/** Runs mrr-kit with `args`; what it wrote and its exit code. */
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('mrr-kit arguments', () => {
+  it('prints help for the program and each command, with the exit codes', async () => {
+    const top = await run('--help');
+    expect(top.code).toBe(0);
+    for (const name of ['movements', 'project', 'fit', 'sql']) expect(top.stdout).toContain(name);
+    for (const [command, flags] of [
+      ['movements', ['--as-of', '--map', '--format', '--out', '--amounts', '--decimal']],
+      ['project', ['--assumptions', '--churn-pct', '--months']],
+      ['fit', ['--map', '--decimal']],
+      ['sql', ['--dialect', '--as-of', '--dbt']],
+    ] as const) {
+      const help = await run(command, '--help');
+      expect(help.code).toBe(0);
+      for (const flag of flags) expect(help.stdout).toContain(flag);
+      expect(help.stdout).toContain('Exit codes: 0');
+    }
+  });
+
+  it('refuses an unknown command, an unknown flag, a bad choice and a missing file with exit code 2', async () => {
+    const cases = [
+      [['nope'], /unknown command "nope"/],
+      [['movements', PLAYBOOK, '--bogus'], /--bogus/],
+      [['movements', PLAYBOOK, '--format', 'xml'], /--format/],
+      [['movements', join(dir, 'missing.csv')], /cannot read .*missing\.csv: no such file/],
+      [['movements'], /FILE/],
+      [['movements', PLAYBOOK, '--as-of', '2024-13'], /--as-of must be a month/],
+      [['movements', PLAYBOOK, '--map', 'nope=amount'], /no column "nope"/],
+      [['movements', PLAYBOOK, '--map', 'monthly_amount=price'], /"price" is not a field/],
+      [['sql', '--as-of', 'June'], /asOf is not a month/],
+      [['project', '--churn-pct', 'lots'], /--churn-pct takes a number/],
+    ] as const;
+    for (const [args, message] of cases) {
+      const r = await run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('prints its version', async () => {
+    expect((await run('--version')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('mrr-kit movements: refusals name the line, the column and the flag that answers', () => {
+  it('two-way amounts: asks --decimal, then reads with it', async () => {
+    const refused = await run('movements', join(FIXTURES, 'two-way-amounts.csv'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/"12\.000" \(line 2, column 4 \("monthly_amount"\)\) read two ways/);
+    expect(refused.stderr).toContain('--decimal . or --decimal ,');
+    const dot = await run('movements', join(FIXTURES, 'two-way-amounts.csv'), '--decimal', '.');
+    const comma = await run('movements', join(FIXTURES, 'two-way-amounts.csv'), '--decimal', ',');
+    expect([dot.code, comma.code]).toEqual([0, 0]);
+    expect(dot.stdout).not.toBe(comma.stdout);
+  });
+
+  it('cents: asks --amounts, and --amounts cents reads 2900 as 29.00', async () => {
+    const file = join(FIXTURES, 'stripe-cents.csv');
+    const refused = await run('movements', file);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/column 4 \("Amount"\) are all whole numbers like cents.*--amounts cents or --amounts major/);
+    const cents = await run('movements', file, '--amounts', 'cents', '--format', 'json');
+    const major = await run('movements', file, '--amounts', 'major', '--format', 'json');
+    const ending = (r: { stdout: string }) =>
+      (JSON.parse(r.stdout) as { movements: { endingMrr: number }[] }).movements.at(-1)!.endingMrr;
+    // Yearly prices make monthly amounts that round to the cent either way: a ratio of 100, not exactly.
+    expect(ending(major) / ending(cents)).toBeCloseTo(100, 1);
+  });
+
+  it('a cancellation column: asks --cancellation', async () => {
+    const r = await run('movements', join(FIXTURES, 'canceled-only.csv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/column 3 \("Canceled At"\).*--cancellation end.*--cancellation ignore/);
+    expect((await run('movements', join(FIXTURES, 'canceled-only.csv'), '--cancellation', 'end')).code).toBe(0);
+  });
+
+  it('bad rows: refused with each line and column; --skip-bad-rows leaves them out and says so', async () => {
+    const file = join(FIXTURES, 'bad-rows.csv');
+    const refused = await run('movements', file);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('line 3, column 3 ("end_date"): "2024-01-01" ends before the period starts');
+    expect(refused.stderr).toContain('line 8, column 4 ("monthly_amount"): "abc" is not an amount');
+    expect(refused.stderr).toContain('line 13: has too few cells');
+    const skipped = await run('movements', file, '--skip-bad-rows');
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain('left out 7 rows');
+    expect(skipped.stdout.split('\n')[0]).toBe(
+      'month,startingMrr,new,expansion,contraction,churn,reactivation,endingMrr,customers,newCustomers,churnedCustomers,reactivatedCustomers',
+    );
+  });
+
+  it('empty, binary and header-only files', async () => {
+    for (const [name, message] of [
+      ['empty.csv', /is empty/],
+      ['binary.csv', /not a text/],
+      ['header-only.csv', /no data rows/],
+    ] as const) {
+      const r = await run('movements', join(FIXTURES, name));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});
+
+describe('mrr-kit movements: the figures are the engine’s', () => {
+  async function engine(file: string, asOf?: string) {
+    const csv = readFileSync(file, 'utf8');
+    const { columns } = await streamImport(csv, guessMapping(csv.slice(0, csv.indexOf('\n')).split(',')));
+    return analyzeSubscriptions(columns, asOf ? { asOf } : {});
+  }
+
+  it('CSV and JSON of the dbt playbook fixture, with and without --as-of', async () => {
+    for (const asOf of [undefined, '2020-06']) {
+      const expected = await engine(PLAYBOOK, asOf);
+      const json = await run('movements', PLAYBOOK, '--format', 'json', ...(asOf ? ['--as-of', asOf] : []));
+      expect(json.code).toBe(0);
+      const parsed = JSON.parse(json.stdout) as Record<string, unknown>;
+      expect(Object.keys(parsed)).toEqual(['movements', 'summary', 'cohorts']);
+      expect(parsed.movements).toEqual(expected.movements);
+      expect(parsed.cohorts).toEqual(expected.cohorts);
+      const csv = await run('movements', PLAYBOOK, ...(asOf ? ['--as-of', asOf] : []));
+      const lines = csv.stdout.trim().split('\n');
+      expect(lines).toHaveLength(expected.movements.length + 1);
+      const last = expected.movements.at(-1)!;
+      expect(lines.at(-1)).toBe(
+        [last.month, last.startingMrr, last.new, last.expansion, last.contraction, last.churn, last.reactivation, last.endingMrr]
+          .map((v, i) => (i === 0 ? v : (v as number).toFixed(2)))
+          .concat([last.customers, last.newCustomers, last.churnedCustomers, last.reactivatedCustomers].map(String))
+          .join(','),
+      );
+    }
+  });
+
+  it('--map moves a column to another field (and none drops one)', async () => {
+    const file = join(dir, 'renamed.csv');
+    writeFileSync(file, 'who,from,until,fee,note\nc1,2024-01-10,,30,x\nc2,2024-02-10,2024-04-01,20,y\n');
+    const refused = await run('movements', file);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('no column was recognised as customerId');
+    const r = await run(
+      'movements',
+      file,
+      '--map',
+      'who=customerId',
+      '--map',
+      'from=start',
+      '--map',
+      'until=end',
+      '--map',
+      'fee=amount',
+    );
+    expect(r.code).toBe(0);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[7]),
+    ).toEqual(['30.00', '50.00', '50.00', '30.00']);
+  });
+});
+
+describe('mrr-kit --out is atomic', () => {
+  it('writes the file whole on success', async () => {
+    const out = join(dir, 'sub', 'movements.csv');
+    const r = await run('movements', PLAYBOOK, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toMatch(/^month,startingMrr,/);
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['movements.csv']);
+  });
+
+  it('leaves an existing file as it was, and no temporary file, when the input is refused', async () => {
+    const out = join(dir, 'kept.csv');
+    writeFileSync(out, 'previous run\n');
+    const r = await run('movements', join(FIXTURES, 'bad-rows.csv'), '--out', out);
+    expect(r.code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('previous run\n');
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('leaves nothing when writing fails half way', async () => {
+    const out = join(dir, 'half.csv');
+    async function* parts() {
+      yield 'month,endingMrr\n';
+      yield '2024-01,10.00\n';
+      throw new Error('disk full');
+    }
+    await expect(writeAtomically(out, parts())).rejects.toThrow('disk full');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('half'))).toEqual([]);
+  });
+});
+
+describe('mrr-kit project, sql, fit', () => {
+  it('project: flags and a JSON file give the calculator’s projection', async () => {
+    const assumptions = join(dir, 'assumptions.json');
+    writeFileSync(assumptions, JSON.stringify({ months: 6, startingMrr: 10000, startingCustomers: 100, churnPct: 3 }));
+    const r = await run('project', '--assumptions', assumptions, '--new-customers', '10', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(
+      projectMrr({ months: 6, startingMrr: 10000, startingCustomers: 100, churnPct: 3, newCustomersPerMonth: 10 }),
+    );
+    const csv = await run('project', '--starting-mrr', '5000', '--starting-customers', '50', '--months', '3');
+    expect(csv.stdout.trim().split('\n')).toHaveLength(4);
+    const bad = await run('project', '--months', '500');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/months \(--months\)/);
+  });
+
+  it('sql: each dialect, the dbt model, and --out', async () => {
+    const duckdb = await run('sql', '--as-of', '2024-06');
+    expect(duckdb.code).toBe(0);
+    expect(duckdb.stdout).toContain('FROM subscription_periods');
+    expect((await run('sql', '--dialect', 'bigquery')).stdout).toContain('GENERATE_ARRAY');
+    expect((await run('sql', '--dialect', 'snowflake', '--table', 'raw.periods')).stdout).toContain('FROM raw.periods');
+    expect((await run('sql', '--dialect', 'spark')).stdout).toContain('explode(sequence(');
+    expect((await run('sql', '--dbt')).stdout).toBe(
+      readFileSync(new URL('../../sql/models/mrr_movements.sql', import.meta.url), 'utf8'),
+    );
+    expect((await run('sql', '--dialect', 'oracle')).code).toBe(2);
+  });
+
+  it('fit: scores as the builder does; two-way numbers are asked about', async () => {
+    const icp = join(dir, 'icp.json');
+    writeFileSync(icp, JSON.stringify(workedExampleIcp()));
+    const prospects = join(dir, 'prospects.csv');
+    writeFileSync(prospects, 'name,industry,employees,reviewCount,hasWebsite\nA,Dental,7,30,yes\nB,Gambling,20,5,no\n');
+    const r = await run('fit', icp, prospects, '--format', 'json');
+    expect(r.code).toBe(0);
+    const rows = (JSON.parse(r.stdout) as { prospects: { line: number; score: number; tier: string }[] }).prospects;
+    expect(rows.map((p) => [p.line, p.score, p.tier])).toEqual([
+      [2, 77.27, 'B'],
+      [3, expect.any(Number), 'D'],
+    ]);
+    expect((await run('fit', icp, prospects)).stdout.split('\r\n')[0]).toMatch(/^name,industry,/);
+    writeFileSync(prospects, 'name,industry,employees\nA,Dental,1.500\n');
+    const asked = await run('fit', icp, prospects);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toMatch(/"1\.500" \(line 2, column 3 \("employees"\)\) read two ways.*--decimal/);
+    expect((await run('fit', join(dir, 'missing.json'), prospects)).code).toBe(2);
+  });
+});
