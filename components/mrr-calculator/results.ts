@@ -40,21 +40,44 @@ function chartFrame(width: number, title: string, labels: Record<Series | 'mrr',
   </figure>`;
 }
 
+/** Where the "5 to 25 times" figure comes from. */
+export const RETENTION_SOURCE_URL = 'https://hbr.org/2014/10/the-value-of-keeping-the-right-customers';
+
+/** "Keeping a client costs 5 to 25 times less… (source)", the source a link to the article. */
+function retentionClaim(i18n: LocaleController<typeof messages.en>): TemplateResult {
+  const [before = '', after = ''] = i18n.t('retentionClaim').split('{source}');
+  return html`${before}<a class="source" href=${RETENTION_SOURCE_URL} target="_blank" rel="noopener noreferrer"
+      ><cite>${i18n.t('retentionSource')}</cite></a
+    >${after}`;
+}
+
 /**
  * The "what less churn is worth" line, true to the churn typed: one point less when churn is a
- * point or more, none at all below that, a word on keeping clients at zero churn, and nothing
- * when there is no MRR for churn to take.
+ * point or more (with what keeping a client costs, and its source), none at all below that, a
+ * word on keeping clients at zero churn, and nothing when there is no MRR for churn to take.
  */
 function churnLever(i18n: LocaleController<typeof messages.en>, o: ResultsOptions, n: string): TemplateResult | typeof nothing {
   const churnPct = o.view.assumptions.churnPct ?? 0;
   const lever = o.view.lever;
-  let text: string | undefined;
+  let text: TemplateResult | string | undefined;
   if (churnPct === 0) text = i18n.t('churnLeverZero');
   else if (lever.mrr > 0) {
     const params = { mrr: o.money(lever.mrr), arr: o.money(lever.arr), n };
-    text = churnPct >= 1 ? i18n.t('churnLever', params) : i18n.t('churnLeverAll', params);
+    text = churnPct >= 1 ? html`${i18n.t('churnLever', params)} ${retentionClaim(i18n)}` : i18n.t('churnLeverAll', params);
   }
   return text === undefined ? nothing : html`<p class="lever" part="lever" data-kpi="lever">${text}</p>`;
+}
+
+/**
+ * One key figure. While a field is refused the figures are the last valid ones: each tile says so
+ * (visible, and read with the figure) besides being dimmed.
+ */
+function tile(id: string, label: string, value: string, stale: string | undefined, hint?: string): TemplateResult {
+  return html`<div class="kpi" ?data-stale=${!!stale}>
+    <dt>${label}</dt>
+    <dd data-kpi=${id}>${value}</dd>
+    ${stale ? html`<dd class="kpi-stale">${stale}</dd>` : nothing} ${hint ? html`<dd class="kpi-hint">${hint}</dd>` : nothing}
+  </div>`;
 }
 
 /** Key figures, the "less churn" line, the chart and its table. */
@@ -66,6 +89,7 @@ export function renderResults(i18n: LocaleController<typeof messages.en>, o: Res
   const months = o.months(p.months.length);
   const pctOrNa = (v: number | null) => (v === null ? i18n.c('common.na') : i18n.percent(v, 1));
   const title = t('chartTitle', { months });
+  const stale = o.stale ? t('staleTile') : undefined;
   const seriesLabels = {
     mrr: t('series.mrr'),
     new: t('series.new'),
@@ -77,31 +101,12 @@ export function renderResults(i18n: LocaleController<typeof messages.en>, o: Res
   return html`<section class="results" part="results" aria-labelledby="results-title" ?data-stale=${o.stale}>
     <h2 id="results-title" class="visually-hidden">${t('results')}</h2>
     ${o.status}
-    <dl class="kpis" part="kpis">
-      <div class="kpi">
-        <dt>${t('mrrNow')}</dt>
-        <dd data-kpi="mrr-now">${o.money(s.startingMrr)}</dd>
-      </div>
-      <div class="kpi">
-        <dt>${t('mrrAtHorizon', { months })}</dt>
-        <dd data-kpi="mrr-end">${o.money(s.endingMrr)}</dd>
-      </div>
-      <div class="kpi">
-        <dt>${t('arr', { months })}</dt>
-        <dd data-kpi="arr">${o.money(s.arr)}</dd>
-      </div>
-      <div class="kpi">
-        <dt>${t('netNew')}</dt>
-        <dd data-kpi="net-new">${o.money(s.netNewMrr)}</dd>
-      </div>
-      <div class="kpi">
-        <dt>${t('nrr')}</dt>
-        <dd data-kpi="nrr">${pctOrNa(s.nrrPct)}</dd>
-      </div>
-      <div class="kpi">
-        <dt>${t('grr')}</dt>
-        <dd data-kpi="grr">${pctOrNa(s.grrPct)}</dd>
-      </div>
+    <dl class="kpis stale-tiles" part="kpis">
+      ${tile('mrr-now', t('mrrNow'), o.money(s.startingMrr), stale)}
+      ${tile('mrr-end', t('mrrAtHorizon', { months }), o.money(s.endingMrr), stale)}
+      ${tile('arr', t('arr', { months }), o.money(s.arr), stale)} ${tile('net-new', t('netNew'), o.money(s.netNewMrr), stale)}
+      ${tile('nrr', t('nrr', { months }), pctOrNa(s.nrrPct), stale, t('nrrHint', { months, year: o.months(12) }))}
+      ${tile('grr', t('grr', { months }), pctOrNa(s.grrPct), stale, t('grrHint', { months, year: o.months(12) }))}
     </dl>
     ${churnLever(i18n, o, n)} ${s.capped ? html`<p class="notice" role="note">${t('capped')}</p>` : nothing}
     ${

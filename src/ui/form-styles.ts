@@ -60,6 +60,28 @@ export const formStyles = css`
   [data-stale] .chart {
     opacity: 0.6;
   }
+  /* Tiles that each say "last valid result": their figures dimmed, that label not. */
+  [data-stale] .kpis.stale-tiles {
+    opacity: 1;
+  }
+  .kpi[data-stale] {
+    outline: 1px dashed var(--_warning);
+    outline-offset: -1px;
+  }
+  .kpi[data-stale] > :not(.kpi-stale) {
+    opacity: 0.6;
+  }
+  .kpi dd.kpi-stale,
+  .kpi dd.kpi-hint {
+    font-size: 0.8em;
+    font-weight: 600;
+    color: var(--_warning);
+  }
+  .kpi dd.kpi-hint {
+    margin-top: 4px;
+    font-weight: 400;
+    color: var(--_muted);
+  }
   .lever {
     margin: 12px 0;
     padding: 10px 12px;
