@@ -35,14 +35,19 @@ function date(monthOffset, day) {
  * quantity }`), customers `cus_0000001`…, about 10 periods each. Same seed, same data.
  */
 export function generatePeriods(count, seed = 42) {
+  return [...periodsOf(count, seed)];
+}
+
+/** The periods of {@link generatePeriods} one at a time (a 10-million-period file without holding them). */
+export function* periodsOf(count, seed = 42) {
   const random = prng(seed);
   const int = (min, max) => min + Math.floor(random() * (max - min + 1));
-  const periods = [];
+  let yielded = 0;
   let customer = 0;
-  while (periods.length < count) {
+  while (yielded < count) {
     customer += 1;
     const customerId = `cus_${String(customer).padStart(7, '0')}`;
-    const wanted = Math.min(int(5, 15), count - periods.length);
+    const wanted = Math.min(int(5, 15), count - yielded);
     let month = int(0, MONTHS - 24); // month offset of the current plan's start
     let day = int(1, 28);
     let plan = int(0, PLANS.length - 1);
@@ -52,7 +57,8 @@ export function generatePeriods(count, seed = 42) {
         // Seat add-on overlapping the main plan.
         const length = int(1, 12);
         const running = month + length >= MONTHS;
-        periods.push({
+        yielded += 1;
+        yield {
           customerId,
           start: date(month, int(1, 28)),
           end: running ? null : date(month + length, int(1, 28)),
@@ -60,7 +66,7 @@ export function generatePeriods(count, seed = 42) {
           interval: 'month',
           intervalCount: 1,
           quantity: int(1, 5),
-        });
+        };
         made += 1;
         continue;
       }
@@ -69,7 +75,8 @@ export function generatePeriods(count, seed = 42) {
       const endMonth = month + length;
       const running = endMonth >= MONTHS && random() < 0.8;
       const quarterly = !yearly && random() < 0.05;
-      periods.push({
+      yielded += 1;
+      yield {
         customerId,
         start: date(month, day),
         end: running ? null : date(Math.min(endMonth, MONTHS + 12), day),
@@ -77,7 +84,7 @@ export function generatePeriods(count, seed = 42) {
         interval: yearly ? 'year' : quarterly ? 'quarter' : 'month',
         intervalCount: 1,
         quantity: 1,
-      });
+      };
       made += 1;
       if (running) break;
       // Next plan: upgrade, downgrade or same, sometimes after a gap (churn, later reactivation).
@@ -86,5 +93,4 @@ export function generatePeriods(count, seed = 42) {
       if (random() < 0.5) day = int(1, 28);
     }
   }
-  return periods;
 }
