@@ -143,6 +143,6 @@ describe('the channel between elements', () => {
     const d = await designer(key, host);
     await d.pullFromIcp('good');
     await d.updateComplete;
-    expect(d.inputs.tiers[0].pains.map((p) => p.text)).to.include('Empty chairs on Mondays');
+    expect(d.inputs.tiers[0]?.pains.map((p) => p.text)).to.include('Empty chairs on Mondays');
   });
 });

@@ -12,7 +12,7 @@ async function labelsClearOfPlot(tag: string, lang: string): Promise<void> {
   const lines = [...shadow(el).querySelectorAll<SVGLineElement>('.grid line')];
   const labels = [...shadow(el).querySelectorAll<SVGTextElement>('.grid text:not(.x)')];
   expect(labels.length).to.be.greaterThan(1);
-  const plot = lines[0].getBoundingClientRect();
+  const plot = lines[0]!.getBoundingClientRect();
   for (const label of labels) {
     const box = label.getBoundingClientRect();
     if (lang === 'ar') expect(box.left, `${tag} ${lang} "${label.textContent}"`).to.be.at.least(plot.right - 1);

@@ -75,7 +75,7 @@ describe('ICP imports read numbers as every import does', () => {
     q<HTMLButtonElement>(el, '#prospects-score').click();
     await until(() => shadow(el).querySelector('[data-prospects] tbody tr'));
     // 600,000 and 1,200: both ideal → 100, A (read as 600 and 1.2 the account was disqualified, D).
-    expect(rows(el)[0].dataset.tier).to.equal('A');
+    expect(rows(el)[0]?.dataset.tier).to.equal('A');
     expect(text(el, '[data-prospects] [data-score]')).to.equal('100');
   });
 

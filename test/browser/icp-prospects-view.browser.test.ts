@@ -44,13 +44,13 @@ names.forEach((n, i) =>
   lines.push(`${n},${['Dental clinic', 'Cafe', 'Gambling', ''][i % 4]},${(i * 7) % 120},${i % 3 ? 'yes' : 'no'}`),
 );
 const CSV = lines.join('\n');
-const TABLE: ProspectTable = { headers: lines[0].split(','), rows: lines.slice(1).map((i18n) => i18n.split(',')) };
+const TABLE: ProspectTable = { headers: lines[0]!.split(','), rows: lines.slice(1).map((i18n) => i18n.split(',')) };
 
 /** A plain comparator sort: the locale's collation (base, numeric), then file order in both directions. */
 function expectedNameOrder(locale: string, descending: boolean): number[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const dir = descending ? -1 : 1;
-  return names.map((_, i) => i).sort((a, b) => dir * collator.compare(names[a], names[b]) || a - b);
+  return names.map((_, i) => i).sort((a, b) => dir * collator.compare(names[a]!, names[b]!) || a - b);
 }
 
 async function scored(lang: string): Promise<MrrIcpBuilder> {
@@ -115,20 +115,20 @@ describe('<mrr-icp-builder> sorting and exporting a big prospects table', () => 
     expect(all().length).to.equal(100);
     expect(filled().length).to.be.within(10, 40);
     expect(filled()[0]).to.equal(all()[0]);
-    expect(all()[0].querySelector('.reasons-cell')!.textContent!.trim()).not.to.equal('');
+    expect(all()[0]?.querySelector('.reasons-cell')!.textContent!.trim()).not.to.equal('');
     // The scroll height is that of 100 rows, not of the filled ones.
     expect(region.scrollHeight).to.be.greaterThan(filled().length * 30 * 2);
     region.scrollTop = region.scrollHeight;
-    await until(() => !all()[99].hidden);
+    await until(() => !all()[99]!.hidden);
     await new Promise((r) => requestAnimationFrame(r));
     const last = all()[99];
     const box = region.getBoundingClientRect();
-    const row = last.getBoundingClientRect();
+    const row = last!.getBoundingClientRect();
     expect(row.bottom).to.be.within(box.top, box.bottom + 4);
-    expect(last.querySelector('.name')!.textContent!.trim()).to.equal(
-      names[Number(last.dataset.row)].trim() || `Row ${Number(last.dataset.row) + 2}`,
+    expect(last?.querySelector('.name')!.textContent!.trim()).to.equal(
+      names[Number(last!.dataset.row)]!.trim() || `Row ${Number(last!.dataset.row) + 2}`,
     );
-    expect(all()[0].hidden).to.equal(true);
+    expect(all()[0]?.hidden).to.equal(true);
   });
 
   it('follows a language switch: the shown rows are rendered again in the new language', async () => {
@@ -186,7 +186,7 @@ describe('<mrr-icp-builder> sorting and exporting a big prospects table', () => 
     } finally {
       URL.createObjectURL = create;
     }
-    const bytes = new Uint8Array(await blobs[0].arrayBuffer());
+    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
     expect(Array.from(bytes.subarray(0, 3))).to.deep.equal([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes.subarray(3))).to.equal(expected);
     expect(expected).to.contain("'=SUM(A1)");
@@ -215,7 +215,7 @@ describe('scoreProspects with keep: views and the export in the worker', () => {
       expect(order).to.be.instanceOf(Uint32Array);
       expect(Array.from(order), JSON.stringify(query)).to.deep.equal(Array.from(prospectView(TABLE, scores, query)));
     }
-    expect(Array.from(await handle.view(queries[1]))).to.deep.equal(expectedNameOrder('ar', true));
+    expect(Array.from(await handle.view(queries[1]!))).to.deep.equal(expectedNameOrder('ar', true));
     const blob = await handle.exportBlob();
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect(new TextDecoder().decode(bytes.subarray(3))).to.equal(toScoredCsv(TABLE, scores));
@@ -230,6 +230,6 @@ describe('scoreProspects with keep: views and the export in the worker', () => {
     expect(await (await here.exportBlob({ bom: false })).text()).to.equal(toScoredCsv(TABLE, scores));
     // Released: the same answers, computed here.
     handle.release();
-    expect(Array.from(await handle.view(queries[0]))).to.deep.equal(expectedNameOrder('en', false));
+    expect(Array.from(await handle.view(queries[0]!))).to.deep.equal(expectedNameOrder('en', false));
   });
 });

@@ -32,7 +32,7 @@ const SAMPLE = [
 ];
 const table = (count: number): ProspectTable => ({
   headers: HEADERS,
-  rows: Array.from({ length: count }, (_, i) => SAMPLE[i % SAMPLE.length]),
+  rows: Array.from({ length: count }, (_, i) => SAMPLE[i % SAMPLE.length]!),
 });
 
 interface Scheduler {
@@ -83,7 +83,7 @@ describe('prospect scoring in the browser', () => {
     expect(scores.unreadableRows).to.equal(5000);
     expect(scoreOf(scores, 0)).to.deep.equal({ score: 98, tier: 'A', coverage: 1 });
     expect(scoreOf(scores, 1).tier).to.equal('D');
-    expect(toScoredCsv(input, scores).split('\r\n')[2].startsWith("'=cmd,Gambling")).to.equal(true);
+    expect(toScoredCsv(input, scores).split('\r\n')[2]?.startsWith("'=cmd,Gambling")).to.equal(true);
   });
 
   it('follows the chosen mapping in the worker (a column left out, a column chosen by hand)', async () => {
@@ -98,7 +98,7 @@ describe('prospect scoring in the browser', () => {
 
   it('scores object rows in the worker too', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) =>
-      Object.fromEntries(icp.criteria.map((c, j) => [c.field, SAMPLE[i % 4][j + 1]])),
+      Object.fromEntries(icp.criteria.map((c, j) => [c.field, SAMPLE[i % 4]![j + 1]])),
     );
     const handle = scoreProspects(icp, rows, { batchRows: 700 });
     const scores = await handle.done;
@@ -122,7 +122,7 @@ describe('prospect scoring in the browser', () => {
 
   it('scores a parsed CSV file (parseCsvRecords: rows keyed by header) in the worker', async () => {
     const csv = [HEADERS, ...Array.from({ length: 5000 }, (_, i) => SAMPLE[i % 4])]
-      .map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)).join(','))
+      .map((r) => r!.map((c) => (c.includes(',') ? `"${c}"` : c)).join(','))
       .join('\r\n');
     const records = await parseCsvRecords(new Blob([csv], { type: 'text/csv' }));
     const handle = scoreProspects(icp, records);
@@ -133,7 +133,7 @@ describe('prospect scoring in the browser', () => {
 
   it('scoreProspectsFile reads and scores a CSV file in the worker; the page gets the rows back', async () => {
     const csv = [HEADERS, ...Array.from({ length: 5000 }, (_, i) => SAMPLE[i % 4])]
-      .map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+      .map((r) => r!.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
       .join('\r\n');
     const file = new Blob([csv], { type: 'text/csv' });
     const progress: number[] = [];
@@ -141,7 +141,7 @@ describe('prospect scoring in the browser', () => {
     const { records, scores } = await handle.done;
     expect(handle.thread).to.equal('worker');
     expect(records.rows.length).to.equal(5000);
-    expect(records.rows[1]['Name']).to.equal('=cmd');
+    expect(records.rows[1]?.['Name']).to.equal('=cmd');
     expect(records.lines[4999]).to.equal(5001);
     expect(progress[progress.length - 1]).to.equal(1);
     const here = await scoreProspectsFile(icp, file, { mainThread: true }).done;

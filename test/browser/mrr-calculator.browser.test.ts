@@ -117,10 +117,10 @@ describe('<mrr-calculator>', () => {
       </div>`,
     );
     const [en, ar] = [...wrapper.querySelectorAll('mrr-calculator')];
-    await en.updateComplete;
-    await ar.updateComplete;
-    expect(text(en, 'h2')).to.equal('MRR calculator');
-    expect(q(ar, '[part="base"]').getAttribute('dir')).to.equal('rtl');
+    await en!.updateComplete;
+    await ar!.updateComplete;
+    expect(text(en!, 'h2')).to.equal('MRR calculator');
+    expect(q(ar!, '[part="base"]').getAttribute('dir')).to.equal('rtl');
   });
 
   it('is accessible (axe-core) in English and Arabic', async () => {
@@ -395,7 +395,7 @@ describe('<mrr-calculator> refusals from the core (one form recipe)', () => {
     await type(el, '#clients', '50');
     await el.updateComplete;
     expect(events.length).to.equal(1);
-    expect(events[0].detail.summary).to.equal(el.projection!.summary);
+    expect(events[0]?.detail.summary).to.equal(el.projection!.summary);
   });
 });
 

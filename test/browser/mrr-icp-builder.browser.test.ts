@@ -33,7 +33,7 @@ const reasons = (el: HTMLElement) =>
 describe('<mrr-icp-builder>', () => {
   it('starts with the local-business starter profile, a persona and a scored example account', async () => {
     const el = await builder();
-    expect(q<HTMLSelectElement>(el, '#profile').selectedOptions[0].textContent!.trim()).to.equal('Local businesses');
+    expect(q<HTMLSelectElement>(el, '#profile').selectedOptions[0]?.textContent!.trim()).to.equal('Local businesses');
     expect(shadow(el).querySelectorAll('fieldset.criterion').length).to.equal(10);
     expect(shadow(el).querySelectorAll('fieldset.persona').length).to.equal(1);
     expect(text(el, '[data-kpi="tier"]')).to.match(/^[ABCD]$/);
@@ -102,10 +102,10 @@ describe('<mrr-icp-builder>', () => {
     q<HTMLButtonElement>(el, '[id="employees--toggle"]').click();
     await el.updateComplete;
     expect(q(el, '[id="employees--toggle"]').getAttribute('aria-expanded')).to.equal('true');
-    await type(el, `[id="employees--${third.id}--min"]`, '40');
-    expect(text(el, `[id="employees--${third.id}--min-error"]`)).to.contain('overlaps');
-    await type(el, `[id="employees--${third.id}--min"]`, '300');
-    expect(text(el, `[id="employees--${third.id}--min-error"]`)).to.equal('“From” must be below “Up to”.');
+    await type(el, `[id="employees--${third!.id}--min"]`, '40');
+    expect(text(el, `[id="employees--${third?.id}--min-error"]`)).to.contain('overlaps');
+    await type(el, `[id="employees--${third!.id}--min"]`, '300');
+    expect(text(el, `[id="employees--${third?.id}--min-error"]`)).to.equal('“From” must be below “Up to”.');
   });
 });
 
@@ -284,7 +284,7 @@ describe('<mrr-icp-builder> scoring prospects', () => {
     expect(rows().length).to.equal(5);
     expect(text(el, '[data-prospects] [data-line-errors]')).to.contain('Line 4: Employees “lots” is not a number');
     // Best first: the dental clinic leads, the casino (disqualified) is D.
-    expect(rows()[0].querySelector('th')!.textContent!.trim()).to.equal('Smile Dental');
+    expect(rows()[0]?.querySelector('th')!.textContent!.trim()).to.equal('Smile Dental');
     const casino = rows().find((r) => r.textContent!.includes('Lucky Casino'))!;
     expect(casino.dataset.tier).to.equal('D');
     expect(casino.querySelector('.reasons-cell')!.textContent).to.contain('Industry Gambling disqualifies the account');
@@ -294,7 +294,7 @@ describe('<mrr-icp-builder> scoring prospects', () => {
     q<HTMLButtonElement>(el, '[data-sort="score"]').click();
     await el.updateComplete;
     expect(q(el, '[data-sort="score"]').closest('th')!.getAttribute('aria-sort')).to.equal('ascending');
-    expect(rows()[0].querySelector('th')!.textContent!.trim()).not.to.equal('Smile Dental');
+    expect(rows()[0]?.querySelector('th')!.textContent!.trim()).not.to.equal('Smile Dental');
     const shownScores = rows()
       .map((r) => Number(r.querySelector('[data-score]')!.textContent))
       .filter((x) => !Number.isNaN(x));
@@ -378,7 +378,7 @@ describe('<mrr-icp-builder> editing, undo and saving', () => {
     profile.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(shadow(el).querySelectorAll('fieldset.criterion').length).to.equal(10);
-    profile.value = el.inputs.icps[1].id;
+    profile.value = el.inputs.icps[1]!.id;
     profile.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(shadow(el).querySelectorAll('fieldset.criterion').length).to.equal(4);
@@ -394,7 +394,7 @@ describe('<mrr-icp-builder> editing, undo and saving', () => {
     await el.persist.flush();
     el.parentElement!.remove();
     const again = await builder('', key);
-    expect(q<HTMLSelectElement>(again, '#profile').selectedOptions[0].textContent!.trim()).to.equal('Clinics');
+    expect(q<HTMLSelectElement>(again, '#profile').selectedOptions[0]?.textContent!.trim()).to.equal('Clinics');
     expect(q<HTMLInputElement>(again, '[id="owner--role"]').value).to.equal('Practice manager');
     // employees 20 is ideal: 10 of 11 → 90.91, tier A
     expect(text(again, '[data-kpi="score"]')).to.equal('90.91');
@@ -456,7 +456,7 @@ describe('<mrr-icp-builder> languages and accessibility', () => {
     const el = await builder('lang="ar"');
     const base = q(el, '[part="base"]');
     expect(base.getAttribute('dir')).to.equal('rtl');
-    expect(q<HTMLSelectElement>(el, '#profile').selectedOptions[0].textContent!.trim()).to.equal('الأنشطة المحلية');
+    expect(q<HTMLSelectElement>(el, '#profile').selectedOptions[0]?.textContent!.trim()).to.equal('الأنشطة المحلية');
     expect(reasons(el)[0]).to.equal('القطاع عيادة أسنان مثالي: 5 من 5 نقاط');
     const budget = () => q<HTMLInputElement>(el, '[id="example--annualRevenue"]').value;
     const arBudget = budget();
@@ -470,9 +470,9 @@ describe('<mrr-icp-builder> languages and accessibility', () => {
 
   it('keeps the starter values an English file holds beside their translation', async () => {
     const el = await builder('lang="fr"');
-    const industry = el.inputs.icps[0].criteria[0];
-    expect(industry.ideal.startsWith('Cabinet dentaire, Dental clinic, Cabinet médical, Medical clinic')).to.equal(true);
-    expect(industry.disqualify).to.equal('Jeux d’argent, Gambling, Adulte, Adult');
+    const industry = el.inputs.icps[0]!.criteria[0];
+    expect(industry?.ideal.startsWith('Cabinet dentaire, Dental clinic, Cabinet médical, Medical clinic')).to.equal(true);
+    expect(industry?.disqualify).to.equal('Jeux d’argent, Gambling, Adulte, Adult');
     el.applyExample({ industry: 'gambling' });
     await el.updateComplete;
     expect(text(el, '[data-kpi="tier"]')).to.equal('D');
@@ -486,7 +486,7 @@ describe('<mrr-icp-builder> languages and accessibility', () => {
       const table = await loadTable(messages, lang);
       expect(Object.keys(table).sort()).to.deep.equal(Object.keys(messages.en).sort());
       for (const [key, english] of Object.entries(messages.en)) {
-        expect(holes(table[key]), `${lang} ${key}`).to.deep.equal(holes(english));
+        expect(holes(table[key]!), `${lang} ${key}`).to.deep.equal(holes(english));
         if (english.length > 24) expect(table[key], `${lang} ${key}`).not.to.equal(english);
       }
     }

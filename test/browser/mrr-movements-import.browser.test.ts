@@ -98,7 +98,7 @@ describe('<mrr-movements> import', () => {
     await el.updateComplete;
     q(el, '#start-import').click();
     await untilRendered(el, () => $(el, '#import-report'));
-    expect(shownPeriods(el)[0].start).to.equal('2024-04-03');
+    expect(shownPeriods(el)[0]?.start).to.equal('2024-04-03');
   });
 
   it('validates required fields next to their select', async () => {
@@ -139,7 +139,7 @@ describe('<mrr-movements> import', () => {
       });
       const before = (await listDatasets()).map((d) => d.id).sort();
       const el = await movements();
-      pick(el, await fixtureFile(file));
+      pick(el, await fixtureFile(file!));
       await untilRendered(el, () => $(el, '#import-error'));
       expect(text(el, '#import-error')).to.contain(message).and.to.contain('Your saved datasets are unchanged.');
       expect((await listDatasets()).map((d) => d.id).sort()).to.deep.equal(before);
@@ -302,8 +302,8 @@ describe('parseCsvRecordsInBackground (the import worker, for other elements)', 
     expect(r.headers).to.deep.equal(['__proto__', 'Company', 'Seats']);
     expect(r.rows.length).to.equal(20_000);
     expect(Object.getPrototypeOf(r.rows[0])).to.equal(null);
-    expect(r.rows[0]['__proto__']).to.equal('x0');
-    expect(r.rows[19_999].Company).to.equal('Acme 19999');
+    expect(r.rows[0]?.['__proto__']).to.equal('x0');
+    expect(r.rows[19_999]?.Company).to.equal('Acme 19999');
     expect(r.errors).to.deep.equal([{ line: 20_002, code: 'tooFewColumns', cells: 2, expected: 3 }]);
     expect(progressed).to.equal(true);
   });

@@ -141,7 +141,7 @@ describe('<mrr-movements>', () => {
       URL.createObjectURL = original;
       HTMLAnchorElement.prototype.click = click;
     }
-    const csv = await created[0].text();
+    const csv = await created[0]!.text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).to.match(/^month,starting_mrr,new,expansion,reactivation,contraction,churn,ending_mrr,customers/);
     expect(lines).to.have.length(13);

@@ -72,7 +72,7 @@ describe('<mrr-package-designer> pulls pains from the published ICP', () => {
     ]);
     expect(listTexts(el, 'better', 'gains')).to.include.members(['More booked calls']);
     expect(listTexts(el, 'better', 'gains').filter((g) => g === 'More five-star reviews').length).to.equal(1);
-    expect(el.inputs.tiers[1].pains.at(-1)!.severity).to.equal('severe');
+    expect(el.inputs.tiers[1]?.pains.at(-1)!.severity).to.equal('severe');
     expect(text(el, '[data-icp-message]')).to.contain('Added 4 pains and 1 gain from the ICP');
     // The profile's name is isolated: its override cannot reorder the sentence.
     expect(text(el, '[data-icp-message]')).to.contain('\u2068Local \u202Ebusinesses\u2069');
@@ -126,10 +126,10 @@ describe('<mrr-package-designer> pulls pains from the published ICP', () => {
         [],
       ),
     );
-    const count = el.inputs.tiers[0].pains.length;
+    const count = el.inputs.tiers[0]!.pains.length;
     q<HTMLButtonElement>(el, '[id="good--pull-icp"]').click();
-    await until(() => el.inputs.tiers[0].pains.length > count);
-    expect(el.inputs.tiers[0].pains.length).to.equal(count + 20);
+    await until(() => el.inputs.tiers[0]!.pains.length > count);
+    expect(el.inputs.tiers[0]?.pains.length).to.equal(count + 20);
     q<HTMLButtonElement>(el, '#undo').click();
     await settle(el);
     expect(typed()).to.equal(before);
@@ -250,7 +250,7 @@ describe('<mrr-package-designer> under a hostile trial', () => {
   it('six tiers from code are cut to five; deleting every tier and product leaves sane figures, Undo brings the last back', async () => {
     const el = await designer();
     const base = el.inputs.tiers[0];
-    el.inputs = { ...el.inputs, tiers: [0, 1, 2, 3, 4, 5].map((i) => ({ ...base, id: `t${i}`, ex: undefined, name: `T${i}` })) };
+    el.inputs = { ...el.inputs, tiers: [0, 1, 2, 3, 4, 5].map((i) => ({ ...base!, id: `t${i}`, ex: undefined, name: `T${i}` })) };
     await settle(el);
     expect(el.inputs.tiers.length).to.equal(5);
     for (const t of [...el.inputs.tiers]) {
@@ -391,8 +391,8 @@ describe('<mrr-package-designer> restores a tampered saved state', () => {
     const el = await designer('', key, 'width:360px');
     await settle(el);
     expect(el.inputs.tiers.length).to.equal(5);
-    expect([...el.inputs.catalog[0].name].length).to.equal(80);
-    expect([...el.inputs.tiers[0].name].length).to.equal(80);
+    expect([...el.inputs.catalog[0]!.name].length).to.equal(80);
+    expect([...el.inputs.tiers[0]!.name].length).to.equal(80);
     expect(el.scrollWidth).to.be.at.most(360);
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
   });
@@ -405,7 +405,7 @@ describe('<mrr-package-designer> with prototype names as tier ids', () => {
     const ids = ['constructor', '__proto__', 'toString'];
     el.applyDesign({
       ...design,
-      tiers: design.tiers.map((t, i) => ({ ...t, id: ids[i] })),
+      tiers: design.tiers.map((t, i) => ({ ...t, id: ids[i]! })),
       mix: JSON.parse('{"constructor": 10, "__proto__": 5, "toString": 2}') as Record<string, number>,
     });
     await settle(el);

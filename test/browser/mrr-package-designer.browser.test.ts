@@ -155,7 +155,7 @@ describe('<mrr-package-designer>', () => {
     expect(text(el, '.export-message')).to.contain('Fix the highlighted fields');
     await type(el, '[id="good--ctaHref"]', '/signup?plan=good');
     const files = await downloads(() => q<HTMLButtonElement>(el, '#export-design').click());
-    expect(JSON.parse(files[0].text).tiers[0].cta).to.deep.equal({ label: '', href: '/signup?plan=good' });
+    expect(JSON.parse(files[0]!.text).tiers[0].cta).to.deep.equal({ label: '', href: '/signup?plan=good' });
     // Restored (or set from code) with a bad link on a tier whose panel is closed: that panel opens.
     el.inputs = {
       ...el.inputs,
@@ -197,11 +197,11 @@ describe('<mrr-package-designer>', () => {
     await settle(el);
     expect(shadow(el).querySelector('[data-product="p-automation"]')).to.equal(null);
     expect(fig(el, 'listValue', 'better')).to.equal('$150.00');
-    expect(el.inputs.tiers[1].quantities['p-automation']).to.equal(undefined);
+    expect(el.inputs.tiers[1]?.quantities['p-automation']).to.equal(undefined);
     q<HTMLButtonElement>(el, '#undo').click();
     await settle(el);
     expect(fig(el, 'listValue', 'better')).to.equal('$450.00');
-    expect(el.inputs.tiers[1].relievers[1].productKeys).to.deep.equal(['p-automation']);
+    expect(el.inputs.tiers[1]?.relievers[1]?.productKeys).to.deep.equal(['p-automation']);
   });
 
   it('adds tiers up to five', async () => {
@@ -290,7 +290,7 @@ describe('<mrr-package-designer>', () => {
     const el = await designer();
     const files = await downloads(() => q<HTMLButtonElement>(el, '#export-design').click());
     expect(files.map((f) => f.name)).to.deep.equal(['pricing-table.json']);
-    const pricing = JSON.parse(files[0].text);
+    const pricing = JSON.parse(files[0]!.text);
     expect(pricing.v).to.equal(1);
     expect(pricing.currency).to.equal('USD');
     expect(pricing.tiers.map((t: { id: string }) => t.id)).to.deep.equal(['good', 'better', 'best']);
@@ -302,9 +302,9 @@ describe('<mrr-package-designer>', () => {
     expect(pricing.tiers[2].outcomes.length).to.equal(3);
     expect(pricing.tiers[0].cta).to.equal(undefined); // the pricing table's own localized label
     const csv = await downloads(() => q<HTMLButtonElement>(el, '#export-csv').click());
-    expect(csv[0].name).to.equal('catalog.csv');
-    expect(csv[0].text.split('\n')[0]).to.contain('id,name,wholesale,retail,interval');
-    expect(csv[0].text).to.contain('reputation,Reputation management,50,150,month');
+    expect(csv[0]?.name).to.equal('catalog.csv');
+    expect(csv[0]?.text.split('\n')[0]).to.contain('id,name,wholesale,retail,interval');
+    expect(csv[0]?.text).to.contain('reputation,Reputation management,50,150,month');
   });
 
   it('"Export for the pricing table" writes only what the table shows: no cost, margin, target or mix key', async () => {
@@ -321,7 +321,7 @@ describe('<mrr-package-designer>', () => {
           walk(v);
         }
     };
-    walk(JSON.parse(files[0].text));
+    walk(JSON.parse(files[0]!.text));
     expect(keys).to.include('price');
     expect(
       keys.filter((k) => /wholesale|cost|margin|target|mix|profit|catalog|discountpct$/.test(k) && k !== 'annualdiscountpct'),
@@ -330,7 +330,7 @@ describe('<mrr-package-designer>', () => {
     const table = document.createElement('mrr-pricing-table');
     const script = document.createElement('script');
     script.type = 'application/json';
-    script.textContent = files[0].text;
+    script.textContent = files[0]!.text;
     table.append(script);
     el.parentElement!.append(table);
     await until(() => table.shadowRoot?.querySelector('[data-tier="better"] [part="price"]'));

@@ -204,7 +204,7 @@ describe('<mrr-pricing-table>', () => {
   it('never renders wholesale cost, margin or profit, whatever the config holds', async () => {
     const secret: PackageDesign = {
       ...design,
-      catalog: design.catalog.map((p, i) => ({ ...p, wholesale: [41.17, 93.29, 311.11][i], description: 'internal' })),
+      catalog: design.catalog.map((p, i) => ({ ...p, wholesale: [41.17, 93.29, 311.11][i]!, description: 'internal' })),
       // Extra keys a careless export might carry.
       ...({ costs: 'cost', margin: 'margin', profit: 'profit' } as object),
     };
@@ -351,7 +351,7 @@ describe('<mrr-pricing-table>', () => {
       ...design,
       tiers: [
         {
-          ...design.tiers[0],
+          ...design.tiers[0]!,
           name: long,
           outcomes: Array.from({ length: 500 }, (_, i) => `${i} ${long.slice(0, 300)}`),
           cta: { label: long },
@@ -372,7 +372,7 @@ describe('<mrr-pricing-table>', () => {
     expect(text(el, 'details.more summary')).to.equal('Show 490 more');
     const items = shadow(el).querySelectorAll('ul.outcomes li');
     expect(items.length).to.equal(500);
-    expect(items[0].getAttribute('title')).to.equal(`0 ${long.slice(0, 300)}`);
+    expect(items[0]?.getAttribute('title')).to.equal(`0 ${long.slice(0, 300)}`);
   });
 
   it('isolates a tier name inside sentences read by screen readers (a right-to-left override cannot reorder them)', async () => {

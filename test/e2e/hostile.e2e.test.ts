@@ -178,7 +178,7 @@ describe('hostile trial on the built files, plain host page', () => {
     ]) {
       const notice = page.locator(`${tag} .config`);
       await expect.poll(() => notice.innerText()).toBe(`Unknown currency “${code}”: amounts are shown in USD.`);
-      expect(await shadowText(page, tag)).not.toMatch(BAD);
+      expect(await shadowText(page, tag!)).not.toMatch(BAD);
     }
     // A valid code after an invalid one: the message goes and the amounts are in yen.
     await page.evaluate(() => document.querySelector('mrr-unit-economics')!.setAttribute('currency', 'jpy'));

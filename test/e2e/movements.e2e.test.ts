@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 const expected = readFileSync('test/fixtures/dbt-expected-movements.csv', 'utf8').trim().split(/\r?\n/);
-const header = expected[0].split(',');
+const header = expected[0]!.split(',');
 const lastExpected = Object.fromEntries(
   expected
     .at(-1)!

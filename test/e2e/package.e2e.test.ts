@@ -60,7 +60,7 @@ describe('npm entries by package name', () => {
     expect(code).not.toContain('IS_PAPA_WORKER'); // papaparse's own code is not copied in
     const deps = Object.keys(pkg.dependencies);
     for (const m of code.matchAll(/^(?:import|export)\b[^;"]*?(?:from\s*)?"([^."][^"]*)";$/gm)) {
-      const name = m[1].startsWith('@') ? m[1].split('/').slice(0, 2).join('/') : m[1].split('/')[0];
+      const name = m[1]!.startsWith('@') ? m[1]!.split('/').slice(0, 2).join('/') : m[1]!.split('/')[0];
       expect(deps, m[1]).toContain(name);
     }
   });
@@ -137,7 +137,7 @@ describe('an app built with Vite that imports mrr-kit/calculator', () => {
       const page = await e2e.browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(server.resolvedUrls!.local[0]);
+      await page.goto(server.resolvedUrls!.local[0]!);
       await expect.poll(() => page.locator('mrr-calculator [data-kpi="mrr-now"]').textContent()).toMatch(/10,000/);
       expect(await page.locator('app-hello p').textContent()).toBe('hello');
       expect(await page.evaluate(() => (window as unknown as { __calculatorClass: boolean }).__calculatorClass)).toBe(true);
@@ -197,7 +197,7 @@ describe('CDN per-element files', () => {
       .slice(0, 2)
       .map((e) => e.tag);
     const filesOf = (tag: string) => rows.find((r) => r.name === tag)!.files;
-    const common = filesOf(shared[0]).filter((f) => filesOf(shared[1]).includes(f));
+    const common = filesOf(shared[0]!).filter((f) => filesOf(shared[1]!).includes(f));
     expect(common.length).toBeGreaterThan(0);
     for (const e of ELEMENTS.filter((e) => e.standalone)) expect(filesOf(e.tag)).toEqual([`${e.tag}.js`]);
     const page = await e2e.browser.newPage();

@@ -26,7 +26,7 @@ export async function startE2E(): Promise<E2E> {
     preview: { port: 0, host: '127.0.0.1' },
     build: { outDir: 'dist' },
   });
-  const url = server.resolvedUrls!.local[0].replace(/\/$/, '');
+  const url = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   return {
     server,

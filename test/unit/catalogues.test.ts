@@ -32,10 +32,10 @@ describe('message catalogues', () => {
         expect(Object.keys(table).sort()).toEqual(Object.keys(catalogue.en).sort());
         for (const [key, english] of Object.entries(catalogue.en)) {
           const text = table[key];
-          expect(text.trim(), `${name}.${key} (${lang}) is empty`).not.toBe('');
+          expect(text?.trim(), `${name}.${key} (${lang}) is empty`).not.toBe('');
           // Plural forms for exact counts may say the number in words ("ألمان", two pains) instead of {n}.
           const spelled = /\.(zero|one|two)$/.test(key) ? placeholders(english).filter((p) => p !== 'n') : placeholders(english);
-          const own = placeholders(text);
+          const own = placeholders(text!);
           expect(
             own.filter((p) => !spelled.includes(p) && p !== 'n'),
             `${name}.${key} (${lang}) unknown placeholders`,

@@ -56,7 +56,7 @@ describe('channel: same page', () => {
     publish(pricingTopic, 'shop', pricing(100));
     publish(pricingTopic, 'shop', pricing(200));
     const got: number[] = [];
-    subscribe(pricingTopic, 'shop', (r) => got.push(r.tiers[0].month.price));
+    subscribe(pricingTopic, 'shop', (r) => got.push(r.tiers[0]!.month.price));
     expect(got).toEqual([]);
     await tick();
     expect(got).toEqual([200]);
@@ -126,11 +126,11 @@ describe('channel: kept in storage for a consumer opened later', () => {
     await settled();
     resetChannel(); // a new page: nothing in memory
     const got: number[] = [];
-    subscribe(pricingTopic, 'shop', (r) => got.push(r.tiers[0].month.price));
+    subscribe(pricingTopic, 'shop', (r) => got.push(r.tiers[0]!.month.price));
     await until(() => got[0]);
     expect(got).toEqual([300]);
     const saved = await loadState<{ record: PublicPricing }>('channel:pricing:shop');
-    expect(saved?.data.record.tiers[0].month.price).toBe(300);
+    expect(saved?.data.record.tiers[0]?.month.price).toBe(300);
     expect(saved?.schema).toBe(1);
     expect(await latest(pricingTopic, 'shop')).toEqual(pricing(300));
   });
@@ -142,19 +142,19 @@ describe('channel: kept in storage for a consumer opened later', () => {
     await saveState('channel:icp:odd', { at: 1, record: { v: 1, id: 'x', name: 3 } });
     expect(await latest(icpTopic, 'odd')).toBeUndefined();
     expect(warn).toHaveBeenCalledTimes(2);
-    expect(String(warn.mock.calls[0][0])).toContain('"pricing" record for "old"');
+    expect(String(warn.mock.calls[0]?.[0])).toContain('"pricing" record for "old"');
   });
 
   it('a record stored earlier never replaces one published since', async () => {
     await saveState('channel:pricing:shop', { at: 1, record: pricing(1) });
     const got: number[] = [];
-    subscribe(pricingTopic, 'shop', (r) => got.push(r.tiers[0].month.price));
+    subscribe(pricingTopic, 'shop', (r) => got.push(r.tiers[0]!.month.price));
     publish(pricingTopic, 'shop', pricing(2));
     // The stored record has been read (the one load the subscription started) and did not win.
     await latest(pricingTopic, 'shop');
     expect(got).toEqual([2]);
     await settled();
-    expect((await loadState<{ record: PublicPricing }>('channel:pricing:shop'))?.data.record.tiers[0].month.price).toBe(2);
+    expect((await loadState<{ record: PublicPricing }>('channel:pricing:shop'))?.data.record.tiers[0]?.month.price).toBe(2);
   });
 
   it('works in memory when IndexedDB is missing', async () => {
@@ -172,7 +172,7 @@ describe('channel: other tabs', () => {
   it('takes a record posted by another tab, and ignores one of another version with one warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const got: number[] = [];
-    subscribe(pricingTopic, 'shop', (r) => got.push(r.tiers[0].month.price));
+    subscribe(pricingTopic, 'shop', (r) => got.push(r.tiers[0]!.month.price));
     const other = new BroadcastChannel(BROADCAST_NAME);
     other.postMessage({ topic: 'pricing', key: 'shop', at: Date.now() + 1000, record: pricing(42) });
     await until(() => got[0]);

@@ -48,7 +48,7 @@ describe('cohortRetention', () => {
         const age = month - parseMonth(c.cohort);
         if (age >= 0) mrr += ((c.revenuePct[age] ?? 0) / 100) * c.startingMrr;
       }
-      expect(mrr).toBeCloseTo(movements[i].endingMrr, 6);
+      expect(mrr).toBeCloseTo(movements[i]!.endingMrr, 6);
     }
   });
 
@@ -105,7 +105,7 @@ function referenceCohorts(periods: SubscriptionPeriod[], asOf: string) {
     .map(([m, c]) => ({
       cohort: monthLabel(m),
       customers: c.customers,
-      revenue: c.mrr.map((v) => (v * 100) / c.mrr[0]),
+      revenue: c.mrr.map((v) => (v * 100) / c.mrr[0]!),
       logos: c.active.map((v) => (v * 100) / c.customers),
     }));
 }
@@ -131,11 +131,11 @@ describe('cohortRetention properties', () => {
         expect(cohorts.map((c) => c.cohort)).toEqual(expected.map((c) => c.cohort));
         for (const [i, c] of cohorts.entries()) {
           const e = expected[i];
-          expect(c.customers).toBe(e.customers);
+          expect(c.customers).toBe(e!.customers);
           expect(c.revenuePct).toHaveLength(maxAge + 1);
-          expect(c.revenuePct.slice(0, e.revenue.length)).toEqual(e.revenue);
-          expect(c.logoPct.slice(0, e.logos.length)).toEqual(e.logos);
-          expect(c.revenuePct.slice(e.revenue.length).every((v) => v === null)).toBe(true);
+          expect(c.revenuePct.slice(0, e?.revenue.length)).toEqual(e!.revenue);
+          expect(c.logoPct.slice(0, e?.logos.length)).toEqual(e!.logos);
+          expect(c.revenuePct.slice(e?.revenue.length).every((v) => v === null)).toBe(true);
         }
       }),
       { numRuns: 200 },

@@ -36,8 +36,8 @@ function mergeTabs(
     const mine = (a as unknown as Record<string, unknown>)[k];
     const theirs = (b as unknown as Record<string, unknown>)[k];
     if (k in aStamps && k in bStamps) {
-      const both = mergeDesignerField(k, mine, theirs, { mine: aStamps[k], theirs: bStamps[k] });
-      out[k] = both !== undefined ? both : bStamps[k] > aStamps[k] ? theirs : mine;
+      const both = mergeDesignerField(k, mine, theirs, { mine: aStamps[k]!, theirs: bStamps[k]! });
+      out[k] = both !== undefined ? both : bStamps[k]! > aStamps[k]! ? theirs : mine;
     } else out[k] = k in bStamps ? theirs : mine;
   }
   return withoutRemoved(out as unknown as DesignerInputs);
@@ -148,12 +148,12 @@ describe('package designer: two tabs merge the catalogue and the tiers by id', (
     const merged = mergeTabs(two.inputs, two.stamps, one.inputs, one.stamps);
     expect(merged.catalog.map((p) => p.key)).toEqual(['a', 'b', 'c']);
     expect(one.inputs.removed?.catalog?.b).toBe(undefined);
-    expect(one.inputs.catalog[1].editedAt).toBeGreaterThan(1000);
+    expect(one.inputs.catalog[1]?.editedAt).toBeGreaterThan(1000);
   });
 
   it('stampEdit: changed and added items get the time, unchanged ones keep their object, removals are remembered', () => {
     const before = base();
-    const patch = { catalog: [before.catalog[0], { ...before.catalog[1], name: 'B' }, product('d')] };
+    const patch = { catalog: [before.catalog[0]!, { ...before.catalog[1]!, name: 'B' }, product('d')] };
     const out = stampEdit(before, patch, 5000);
     expect(out.catalog![0]).toBe(before.catalog[0]);
     expect(out.catalog!.map((p) => p.editedAt)).toEqual([undefined, 5000, 5000]);

@@ -66,8 +66,8 @@ function mergeTabs(a: Tab, b: Tab): IcpBuilderInputs {
     const mine = (a.inputs as unknown as Record<string, unknown>)[k];
     const theirs = (b.inputs as unknown as Record<string, unknown>)[k];
     if (k in a.stamps && k in b.stamps) {
-      const both = mergeIcpField(k, mine, theirs, { mine: a.stamps[k], theirs: b.stamps[k] });
-      out[k] = both !== undefined ? both : b.stamps[k] > a.stamps[k] ? theirs : mine;
+      const both = mergeIcpField(k, mine, theirs, { mine: a.stamps[k]!, theirs: b.stamps[k]! });
+      out[k] = both !== undefined ? both : b.stamps[k]! > a.stamps[k]! ? theirs : mine;
     } else out[k] = k in b.stamps ? theirs : mine;
   }
   return withoutRemovedIcpItems(out as unknown as IcpBuilderInputs);
@@ -87,7 +87,7 @@ describe('ICP builder in two tabs (profiles, criteria and personas merge by id)'
     b.edit({ personas: b.inputs.personas.map((p) => (p.id === 'manager' ? { ...p, role: 'Manager B' } : p)) }, 2002);
     for (const merged of [mergeTabs(a, b), mergeTabs(b, a)]) {
       expect(weights(merged)).toEqual({ industry: '5', employees: '3', rating: '1' });
-      expect(merged.icps[0].name).toBe('Clinics B');
+      expect(merged.icps[0]?.name).toBe('Clinics B');
       expect(merged.personas.map((p) => p.role)).toEqual(['Owner A', 'Manager B']);
     }
   });
@@ -97,10 +97,10 @@ describe('ICP builder in two tabs (profiles, criteria and personas merge by id)'
     const b = new Tab(start());
     a.editProfile('p1', (p) => ({ ...p, name: 'Named in A' }), 1000);
     b.setWeight('p1', 'rating', '2', 2000);
-    expect(b.inputs.icps[0].editedAt).toBe(undefined);
-    expect(b.inputs.icps[0].criteria[2].editedAt).toBe(2000);
+    expect(b.inputs.icps[0]?.editedAt).toBe(undefined);
+    expect(b.inputs.icps[0]?.criteria[2]?.editedAt).toBe(2000);
     const merged = mergeTabs(b, a);
-    expect(merged.icps[0].name).toBe('Named in A');
+    expect(merged.icps[0]?.name).toBe('Named in A');
     expect(weights(merged).rating).toBe('2');
   });
 
@@ -108,7 +108,7 @@ describe('ICP builder in two tabs (profiles, criteria and personas merge by id)'
     const a = new Tab(start());
     const b = new Tab(start());
     a.editProfile('p1', (p) => ({ ...p, criteria: p.criteria.filter((c) => c.id !== 'rating') }), 1000);
-    expect(a.inputs.icps[0].removedCriteria).toEqual({ rating: 1000 });
+    expect(a.inputs.icps[0]?.removedCriteria).toEqual({ rating: 1000 });
     b.setWeight('p1', 'industry', '4', 2000);
     expect(Object.keys(weights(mergeTabs(a, b)))).toEqual(['industry', 'employees']);
     expect(Object.keys(weights(mergeTabs(b, a)))).toEqual(['industry', 'employees']);
@@ -136,7 +136,7 @@ describe('ICP builder in two tabs (profiles, criteria and personas merge by id)'
     expect(mergeTabs(b, a).personas.map((p) => p.role)).toEqual(['B']);
     a.edit(snapshot, 1000); // Undo, in the same millisecond
     expect(a.inputs.removed).toEqual({});
-    expect(a.inputs.personas[1].editedAt).toBe(1001);
+    expect(a.inputs.personas[1]?.editedAt).toBe(1001);
     expect(mergeTabs(b, a).personas.map((p) => p.role)).toEqual(['B', 'manager']);
   });
 
@@ -146,12 +146,12 @@ describe('ICP builder in two tabs (profiles, criteria and personas merge by id)'
     a.editProfile('p1', (p) => ({ ...p, criteria: p.criteria.filter((c) => c.id !== 'employees') }), 1000);
     a.edit(snapshot, 1000);
     const p1 = a.inputs.icps[0];
-    expect(p1.criteria.map((c) => [c.id, c.editedAt])).toEqual([
+    expect(p1?.criteria.map((c) => [c.id, c.editedAt])).toEqual([
       ['industry', undefined],
       ['employees', 1001],
       ['rating', undefined],
     ]);
-    expect(p1.removedCriteria).toBe(undefined);
+    expect(p1?.removedCriteria).toBe(undefined);
   });
 
   it('inputs given by code forget the removals of what they hold; junk never throws', () => {

@@ -29,7 +29,7 @@ describe('learnIcp: worked example', () => {
   // Six clients are below the least sample that gets weights (30): minSample lowers it for this worked example.
   const learned = learnIcp(SIX, { fields: ['industry'], asOf: AS_OF, minClients: 1, minSample: 6 });
   const industry = learned.fields[0];
-  const byName = (name: string) => industry.values.find((v) => String(v.value).toLowerCase() === name)!;
+  const byName = (name: string) => industry!.values.find((v) => String(v.value).toLowerCase() === name)!;
 
   it('marks the top third by revenue over lifetime as high value (A: 7,195, B: 2,398)', () => {
     expect(learned.clients).toBe(6);
@@ -38,8 +38,8 @@ describe('learnIcp: worked example', () => {
   });
 
   it('gives clients, share, average MRR, churn rate, lifetime value and lift per value', () => {
-    expect(industry.type).toBe('category');
-    expect(industry.values.map((v) => v.value)).toEqual(['Restaurant', 'Dental', 'Legal']);
+    expect(industry?.type).toBe('category');
+    expect(industry?.values.map((v) => v.value)).toEqual(['Restaurant', 'Dental', 'Legal']);
     const dental = byName('dental');
     expect(dental).toMatchObject({ clients: 2, share: 2 / 6, avgMrr: 250, churnRate: 0.5, lift: 3, suggestion: 'ideal' });
     expect(dental.avgLifetimeValue).toBeCloseTo((300 * 730 + 200 * 365) / DAYS_PER_MONTH / 2, 1);
@@ -50,10 +50,10 @@ describe('learnIcp: worked example', () => {
   });
 
   it('computes the information value with +0.5 smoothing: 2.1063 → weight 5, suspicious', () => {
-    expect(industry.informationValue).toBe(2.1063);
+    expect(industry?.informationValue).toBe(2.1063);
     expect(byName('dental').woe).toBe(2.0614);
-    expect(industry.weight).toBe(5);
-    expect(industry.suspicious).toBe(true);
+    expect(industry?.weight).toBe(5);
+    expect(industry?.suspicious).toBe(true);
   });
 
   it('suggests an ICP that icpFit accepts', () => {
@@ -76,13 +76,13 @@ describe('learnIcp: worked example', () => {
     const kept = learnIcp(SIX, { fields: ['industry'], asOf: AS_OF, target: 'retention', minClients: 1 });
     expect(kept.target).toBe('retention');
     expect(kept.highValue).toBe(4); // A, C, D, E
-    const dental = kept.fields[0].values.find((v) => v.value === 'Dental')!;
+    const dental = kept.fields[0]!.values.find((v) => v.value === 'Dental')!;
     expect(dental.lift).toBeCloseTo(1 / 4 / (2 / 6), 10);
   });
 
   it('gives no suggestion to values with fewer clients than minClients (default max(3, 5 %))', () => {
     const learnedDefault = learnIcp(SIX, { fields: ['industry'], asOf: AS_OF, minSample: 6 });
-    expect(learnedDefault.fields[0].values.map((v) => v.suggestion)).toEqual(['disqualify', 'none', 'none']);
+    expect(learnedDefault.fields[0]?.values.map((v) => v.suggestion)).toEqual(['disqualify', 'none', 'none']);
     expect(learnedDefault.warnings).not.toContain('tooFewClients');
   });
 
@@ -117,7 +117,7 @@ describe('learnIcp: worked example', () => {
     const result = learnIcp(flat, { fields: ['industry'], asOf: AS_OF });
     expect(result.warnings).toContain('noContrast');
     expect(result.fields[0]).toMatchObject({ informationValue: 0, weight: 0 });
-    expect(result.fields[0].values.every((v) => v.lift === null && v.suggestion === 'none')).toBe(true);
+    expect(result.fields[0]?.values.every((v) => v.lift === null && v.suggestion === 'none')).toBe(true);
     expect(result.icp.criteria).toEqual([]);
   });
 });
@@ -143,14 +143,14 @@ describe('learnIcp: fields', () => {
       [false, 20],
     ]);
     // Employees drive MRR here (mrr = 100 + i): the top range is the ideal one.
-    expect(employees.values[3].suggestion).toBe('ideal');
+    expect(employees.values[3]?.suggestion).toBe('ideal');
     expect(validateIcp(result.icp)).toEqual([]);
   });
 
   it('a type given in options wins over inference (0/1 read as booleans)', () => {
     const clients: IcpClient[] = Array.from({ length: 12 }, (_, i) => ({ ads: String(i % 2), mrr: 10, start: '2023-01-01' }));
-    expect(learnIcp(clients, { fields: ['ads'], asOf: AS_OF }).fields[0].type).toBe('number');
-    expect(learnIcp(clients, { fields: [{ field: 'ads', type: 'boolean' }], asOf: AS_OF }).fields[0].type).toBe('boolean');
+    expect(learnIcp(clients, { fields: ['ads'], asOf: AS_OF }).fields[0]?.type).toBe('number');
+    expect(learnIcp(clients, { fields: [{ field: 'ads', type: 'boolean' }], asOf: AS_OF }).fields[0]?.type).toBe('boolean');
   });
 
   it('quantileRanges: ties and single values give fewer, still non-overlapping ranges', () => {
@@ -194,10 +194,10 @@ function mulberry32(seed: number): () => number {
 /** `driver` (category) sets the MRR, `size` (number) nudges it, `noise` (category) and `colour` (boolean) do nothing. */
 function generateClients(seed: number, count: number): IcpClient[] {
   const rnd = mulberry32(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   return Array.from({ length: count }, () => {
     const driver = pick(['Dental', 'Legal', 'Retail', 'Cafe']);
-    const base: number = ({ Dental: 900, Legal: 600, Retail: 200, Cafe: 100 } as Record<string, number>)[driver];
+    const base: number = ({ Dental: 900, Legal: 600, Retail: 200, Cafe: 100 } as Record<string, number>)[driver]!;
     const size = Math.floor(rnd() * 100);
     const startMonth = 1 + Math.floor(rnd() * 12);
     return {
@@ -242,7 +242,7 @@ describe('learnIcp on generated clients', () => {
           }
         }
         for (let i = 1; i < result.fields.length; i++)
-          expect(result.fields[i - 1].informationValue).toBeGreaterThanOrEqual(result.fields[i].informationValue);
+          expect(result.fields[i - 1]?.informationValue).toBeGreaterThanOrEqual(result.fields[i]!.informationValue);
       }),
     );
   });
@@ -255,13 +255,13 @@ describe('learnIcp on generated clients', () => {
         const order = result.fields.map((f) => f.field);
         expect(order[0]).toBe('driver');
         expect(order[1]).toBe('size');
-        expect(result.fields[0].weight).toBeGreaterThanOrEqual(4);
+        expect(result.fields[0]?.weight).toBeGreaterThanOrEqual(4);
         // Noise only by chance: a low weight (chance alone reaches IV ≈ 0.1 in about one sample in 300).
         for (const f of result.fields.slice(2)) expect(f.weight).toBeLessThanOrEqual(2);
         expect(['noise', 'colour']).toContain(order[3]);
         const driver = result.fields[0];
-        expect(driver.values.find((v) => v.value === 'Dental')!.suggestion).toBe('ideal');
-        expect(driver.values.find((v) => v.value === 'Cafe')!.suggestion).not.toBe('ideal');
+        expect(driver?.values.find((v) => v.value === 'Dental')!.suggestion).toBe('ideal');
+        expect(driver?.values.find((v) => v.value === 'Cafe')!.suggestion).not.toBe('ideal');
         expect(validateIcp(result.icp)).toEqual([]);
       }),
       { numRuns: 25 },
@@ -272,7 +272,7 @@ describe('learnIcp on generated clients', () => {
     const clients = generateClients(5, 600).map((c, i) => ({ ...c, name: `Client ${i}` }));
     const result = learnIcp(clients, { fields: ['name', 'driver', 'noise'], asOf: AS_OF });
     const name = result.fields.find((f) => f.field === 'name')!;
-    expect(result.fields[result.fields.length - 1].field).toBe('name');
+    expect(result.fields[result.fields.length - 1]?.field).toBe('name');
     expect(name).toMatchObject({ informationValue: 0, weight: 0, suspicious: false });
     expect(name.values).toHaveLength(600);
     expect(result.icp.criteria.map((c) => c.field)).not.toContain('name');
@@ -308,12 +308,12 @@ describe('learning needs enough clients and a real split', () => {
     const learned = learnIcp(TWO, { fields: ['website'], asOf: AS_OF });
     // Cells yes (1 good, 0 others), no (0, 1), smoothed +0.5: woe ±ln 3, IV = 0.5 × ln 3 × 2 = 1.0986.
     expect(learned.fields[0]).toMatchObject({ field: 'website', type: 'boolean', informationValue: 1.0986, weight: 0 });
-    expect(learned.fields[0].values.every((v) => v.suggestion === 'none')).toBe(true);
+    expect(learned.fields[0]?.values.every((v) => v.suggestion === 'none')).toBe(true);
     expect(learned.icp.criteria).toEqual([]);
     expect(learned.warnings).toEqual(['tooFewClients']);
     expect(ICP_LEARN_MIN_CLIENTS).toBe(30);
     // The least sample is an option (the worked examples above use it).
-    expect(learnIcp(TWO, { fields: ['website'], asOf: AS_OF, minSample: 2 }).fields[0].weight).toBe(5);
+    expect(learnIcp(TWO, { fields: ['website'], asOf: AS_OF, minSample: 2 }).fields[0]?.weight).toBe(5);
   });
 
   it('29 clients get no weight, 30 do', () => {
@@ -323,8 +323,8 @@ describe('learning needs enough clients and a real split', () => {
         mrr: i % 3 === 0 ? 900 : 100,
         start: '2023-01-01',
       }));
-    expect(learnIcp(clients(29), { fields: ['website'], asOf: AS_OF }).fields[0].weight).toBe(0);
-    expect(learnIcp(clients(30), { fields: ['website'], asOf: AS_OF }).fields[0].weight).toBe(5);
+    expect(learnIcp(clients(29), { fields: ['website'], asOf: AS_OF }).fields[0]?.weight).toBe(0);
+    expect(learnIcp(clients(30), { fields: ['website'], asOf: AS_OF }).fields[0]?.weight).toBe(5);
   });
 
   it('60 identical clients all tie in the top third: no contrast, and the held-back check is skipped', () => {

@@ -40,7 +40,7 @@ const INDUSTRIES = ['Dental clinic', 'Cafe', 'Gambling', '', 'Plumbing'];
 function table(names: readonly string[]): ProspectTable {
   return {
     headers: HEADERS,
-    rows: names.map((name, i) => [name, INDUSTRIES[i % 5], String((i * 7) % 120), i % 3 ? 'yes' : 'no']),
+    rows: names.map((name, i) => [name, INDUSTRIES[i % 5]!, String((i * 7) % 120), i % 3 ? 'yes' : 'no']),
   };
 }
 
@@ -48,18 +48,18 @@ function table(names: readonly string[]): ProspectTable {
 function naiveNameOrder(names: readonly string[], locale: string, descending: boolean): number[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const dir = descending ? -1 : 1;
-  return names.map((_, i) => i).sort((a, b) => dir * collator.compare(names[a], names[b]) || a - b);
+  return names.map((_, i) => i).sort((a, b) => dir * collator.compare(names[a]!, names[b]!) || a - b);
 }
 
 /** The order of the former on-page sort by score: rank in hundredths, rows without a score last, ties in file order. */
 function naiveScoreOrder(scores: ProspectScores, descending: boolean): number[] {
-  const key = (i: number) => (scores.scores[i] < 0 ? Infinity : (descending ? -1 : 1) * Math.round(scores.scores[i] * 100));
+  const key = (i: number) => (scores.scores[i]! < 0 ? Infinity : (descending ? -1 : 1) * Math.round(scores.scores[i]! * 100));
   return Array.from({ length: scores.count }, (_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
 }
 
 describe('prospectView (the order of a scored prospects table)', () => {
   it('sorts by name in the locale’s collation (en, fr, ar), ties and empty names in file order, both directions', () => {
-    const names = Array.from({ length: 300 }, (_, i) => NAMES[(i * 5) % NAMES.length]);
+    const names = Array.from({ length: 300 }, (_, i) => NAMES[(i * 5) % NAMES.length]!);
     const input = table(names);
     const scores = scoreAll(icp, input);
     const orders: Record<string, number[]> = {};
@@ -71,15 +71,15 @@ describe('prospectView (the order of a scored prospects table)', () => {
         orders[`${locale}${descending}`] = got;
       }
     // The locale matters: Arabic puts its own script first (after punctuation such as "=").
-    const firstWord = (order: number[]) => names[order.find((i) => /^\p{L}/u.test(names[i]))!];
+    const firstWord = (order: number[]) => names[order.find((i) => /^\p{L}/u.test(names[i]!))!];
     expect(orders.arfalse).not.toEqual(orders.enfalse);
-    expect(firstWord(orders.arfalse)).toMatch(/[\u0600-\u06ff]/);
-    expect(firstWord(orders.enfalse)).not.toMatch(/[\u0600-\u06ff]/);
+    expect(firstWord(orders.arfalse!)).toMatch(/[\u0600-\u06ff]/);
+    expect(firstWord(orders.enfalse!)).not.toMatch(/[\u0600-\u06ff]/);
     // Numeric: Shop 9 before Shop 10.
-    const en = orders.enfalse.map((i) => names[i]);
+    const en = orders.enfalse!.map((i) => names[i]);
     expect(en.indexOf('Shop 9')).toBeLessThan(en.indexOf('Shop 10'));
     // Ties (Élan / elan are equal at base sensitivity) stay in file order.
-    const elans = orders.enfalse.filter((i) => /^[ée]lan$/i.test(names[i]));
+    const elans = orders.enfalse!.filter((i) => /^[ée]lan$/i.test(names[i]!));
     expect(elans).toEqual([...elans].sort((a, b) => a - b));
   });
 
@@ -114,7 +114,7 @@ describe('prospectView (the order of a scored prospects table)', () => {
     for (const descending of [false, true]) {
       const got = Array.from(prospectView(input, scores, { sort: 'score', descending }));
       expect(got).toEqual(naiveScoreOrder(scores, descending));
-      expect(scores.scores[got[got.length - 1]]).toBe(-1);
+      expect(scores.scores[got[got.length - 1]!]).toBe(-1);
     }
   });
 
@@ -146,7 +146,7 @@ describe('prospectView (the order of a scored prospects table)', () => {
     ]);
     expect(Array.from(prospectView(input, scores, { sort: 'name', nameColumn: 'Industry', locale: 'en' }, cache))).toEqual(
       naiveNameOrder(
-        input.rows.map((r) => (r as string[])[1]),
+        input.rows.map((r) => (r as string[])[1]!),
         'en',
         false,
       ),

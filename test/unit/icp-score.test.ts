@@ -140,7 +140,7 @@ describe('prospect scoring', () => {
   });
 
   it('the sliced scorer gives the same result as scoring at once, with progress, and can be cancelled', async () => {
-    const many = { headers: TABLE.headers, rows: Array.from({ length: 5000 }, (_, i) => TABLE.rows[i % 4]) };
+    const many = { headers: TABLE.headers, rows: Array.from({ length: 5000 }, (_, i) => TABLE.rows[i % 4]!) };
     const progress: number[] = [];
     const sliced = await scoreInSlices(ICP, many, { sliceMs: 1, onProgress: (n) => progress.push(n) });
     expect(sliced).toEqual(scoreAll(ICP, many));
@@ -161,7 +161,7 @@ describe('prospect scoring', () => {
     expect(typeof Worker).toBe('undefined');
     const handle = scoreProspects(ICP, TABLE);
     expect(await handle.done).toEqual(scoreAll(ICP, TABLE));
-    const many = { headers: TABLE.headers, rows: Array.from({ length: 50000 }, (_, i) => TABLE.rows[i % 4]) };
+    const many = { headers: TABLE.headers, rows: Array.from({ length: 50000 }, (_, i) => TABLE.rows[i % 4]!) };
     const cancelled = scoreProspects(ICP, many, { sliceMs: 1 });
     cancelled.cancel();
     await expect(cancelled.done).rejects.toMatchObject({ name: 'AbortError' });
@@ -186,16 +186,16 @@ describe('toScoredCsv', () => {
       '100.0',
       'industry: Dental = ideal 5/5; employees: 7 = acceptable 1.5/3; reviews: 30 = acceptable 1/2',
     ]);
-    expect(parsed[2][0]).toBe(`'=HYPERLINK("http://evil")`);
-    expect(parsed[2].slice(6, 8)).toEqual(['D', '100.0']);
-    expect(parsed[3][0]).toBe('Joe, "the" plumber');
-    expect(parsed[3].slice(5)).toEqual([
+    expect(parsed[2]?.[0]).toBe(`'=HYPERLINK("http://evil")`);
+    expect(parsed[2]?.slice(6, 8)).toEqual(['D', '100.0']);
+    expect(parsed[3]?.[0]).toBe('Joe, "the" plumber');
+    expect(parsed[3]?.slice(5)).toEqual([
       '0.00',
       '',
       '45.5',
       'industry: Plumbing = none 0/5; employees: twelve = unreadable; reviews: = unknown',
     ]);
-    expect(parsed[4][0]).toBe("'-Bistro");
+    expect(parsed[4]?.[0]).toBe("'-Bistro");
   });
 
   it('writes an empty score and tier when there is none, and object rows with every key', () => {
@@ -206,12 +206,12 @@ describe('toScoredCsv', () => {
     const csv = toScoredCsv(rows, scoreAll(ICP, rows));
     const parsed = Papa.parse<string[]>(csv.trim(), {}).data;
     expect(parsed[0]).toEqual(['name', 'industry', 'extra', ...SCORED_COLUMNS]);
-    expect(parsed[1].slice(0, 6)).toEqual(["'@risk", '', '', '', '', '0.0']);
-    expect(parsed[2][2]).toBe("'+1");
+    expect(parsed[1]?.slice(0, 6)).toEqual(["'@risk", '', '', '', '', '0.0']);
+    expect(parsed[2]?.[2]).toBe("'+1");
   });
 
   it('scoredCsvParts builds the same text in slices, yielding between them', async () => {
-    const many = { headers: TABLE.headers, rows: Array.from({ length: 3000 }, (_, i) => TABLE.rows[i % 4]) };
+    const many = { headers: TABLE.headers, rows: Array.from({ length: 3000 }, (_, i) => TABLE.rows[i % 4]!) };
     const scores = scoreAll(ICP, many);
     let yields = 0;
     const parts = await scoredCsvParts(many, scores, async () => void (yields += 1), { sliceMs: 0.001 });

@@ -92,7 +92,7 @@ describe('icpFit: worked cases', () => {
       ],
       minCoverage: 0,
     };
-    const match = (n: unknown) => icpFit(icp, { n }).reasons[0].match;
+    const match = (n: unknown) => icpFit(icp, { n }).reasons[0]!.match;
     expect(match(10)).toBe('ideal');
     expect(match(1e12)).toBe('ideal');
     expect(match(9.999)).toBe('acceptable');
@@ -107,9 +107,9 @@ describe('icpFit: worked cases', () => {
     const icp: Icp = {
       criteria: [{ id: 'c', field: 'city', weight: 1, type: 'category', ideal: [' Saint-Étienne '], acceptable: ['LYON'] }],
     };
-    expect(icpFit(icp, { city: 'saint-étienne' }).reasons[0].match).toBe('ideal');
-    expect(icpFit(icp, { city: '\tlyon  ' }).reasons[0].match).toBe('acceptable');
-    expect(icpFit(icp, { city: 'Lyon 2' }).reasons[0].match).toBe('none');
+    expect(icpFit(icp, { city: 'saint-étienne' }).reasons[0]?.match).toBe('ideal');
+    expect(icpFit(icp, { city: '\tlyon  ' }).reasons[0]?.match).toBe('acceptable');
+    expect(icpFit(icp, { city: 'Lyon 2' }).reasons[0]?.match).toBe('none');
   });
 
   it('reads yes/no/true/false in any case, and refuses other words', () => {
@@ -144,14 +144,14 @@ describe('icpFit: worked cases', () => {
   it('weight-0 criteria count for nothing; with every weight 0 the score is null, never NaN', () => {
     const zero: Icp = {
       criteria: [
-        { ...EXAMPLE.criteria[0], weight: 0 },
-        { ...EXAMPLE.criteria[3], weight: 0 },
+        { ...EXAMPLE.criteria[0]!, weight: 0 },
+        { ...EXAMPLE.criteria[3]!, weight: 0 },
       ],
     };
     const fit = icpFit(zero, { industry: 'Dental', hasWebsite: 'yes' });
     expect(fit).toMatchObject({ score: null, tier: null, coverage: 0 });
     expect(icpFit({ criteria: [] }, {})).toMatchObject({ score: null, tier: null, coverage: 0, reasons: [] });
-    const mixed: Icp = { criteria: [{ ...EXAMPLE.criteria[0], weight: 0 }, EXAMPLE.criteria[3]] };
+    const mixed: Icp = { criteria: [{ ...EXAMPLE.criteria[0]!, weight: 0 }, EXAMPLE.criteria[3]!] };
     expect(icpFit(mixed, { industry: 'Legal', hasWebsite: 'no' })).toMatchObject({ score: 50, coverage: 1, tier: 'C' });
     // Only weight-0 criteria known: nothing weighted to judge.
     expect(icpFit(mixed, { industry: 'Legal' })).toMatchObject({ score: null, coverage: 0, tier: null });
@@ -271,8 +271,8 @@ describe('STARTER_ICP', () => {
   it('is frozen (copy before editing)', () => {
     expect(Object.isFrozen(STARTER_ICP.criteria[0])).toBe(true);
     const copy = structuredClone(STARTER_ICP) as Icp;
-    copy.criteria[0].weight = 1;
-    expect(STARTER_ICP.criteria[0].weight).toBe(5);
+    copy.criteria[0]!.weight = 1;
+    expect(STARTER_ICP.criteria[0]?.weight).toBe(5);
   });
 });
 
@@ -293,7 +293,7 @@ const numberCriterion = (id: string): fc.Arbitrary<IcpCriterion> =>
       const c: IcpCriterion = { id, field: id, weight: w, type: 'number', ideal: [], acceptable: [], disqualify: [] };
       for (let i = 0; i + 1 < sorted.length; i++) {
         const r = { min: sorted[i], max: sorted[i + 1] };
-        const list = (['ideal', 'acceptable', 'disqualify', null] as const)[lists[i]];
+        const list = (['ideal', 'acceptable', 'disqualify', null] as const)[lists[i]!];
         if (list) (c[list] as IcpRange[]).push(r);
       }
       return c;
@@ -302,7 +302,7 @@ const categoryCriterion = (id: string): fc.Arbitrary<IcpCriterion> =>
   fc.tuple(weight, fc.array(fc.constantFrom(0, 1, 2, 3), { minLength: 4, maxLength: 4 })).map(([w, lists]) => {
     const c: IcpCriterion = { id, field: id, weight: w, type: 'category', ideal: [], acceptable: [], disqualify: [] };
     ['a', 'b', 'c', 'd'].forEach((v, i) => {
-      const list = (['ideal', 'acceptable', 'disqualify', null] as const)[lists[i]];
+      const list = (['ideal', 'acceptable', 'disqualify', null] as const)[lists[i]!];
       if (list) (c[list] as string[]).push(v);
     });
     return c;
@@ -380,8 +380,10 @@ describe('icpFit properties', () => {
           fc.pre(withDq.length > 0);
           const c = withDq[pick % withDq.length];
           const value =
-            c.type === 'number' ? (c.disqualify as IcpRange[])[0].min : ` ${String((c.disqualify as string[])[0]).toUpperCase()}`;
-          const fit = icpFit(icp, { ...account, [c.field]: value });
+            c!.type === 'number'
+              ? (c!.disqualify as IcpRange[])[0]!.min
+              : ` ${String((c!.disqualify as string[])[0]).toUpperCase()}`;
+          const fit = icpFit(icp, { ...account, [c!.field]: value });
           expect(fit.tier).toBe('D');
           expect(fit.disqualified).not.toBeNull();
         },
@@ -395,7 +397,7 @@ describe('icpFit properties', () => {
         const usable = icp.criteria.filter((c) => (c.ideal as unknown[]).length > 0);
         fc.pre(usable.length === icp.criteria.length);
         const account = Object.fromEntries(
-          icp.criteria.map((c) => [c.field, c.type === 'number' ? (c.ideal as IcpRange[])[0].min : (c.ideal as string[])[0]]),
+          icp.criteria.map((c) => [c.field, c.type === 'number' ? (c.ideal as IcpRange[])[0]!.min : (c.ideal as string[])[0]]),
         );
         const before = icpFit(icp, account);
         const i = pick % icp.criteria.length;
@@ -416,9 +418,9 @@ describe('icpFit properties', () => {
         ([icp, account, pick, raise]) => {
           const i = pick % icp.criteria.length;
           const c = icp.criteria[i];
-          fc.pre((c.ideal as unknown[]).length > 0);
-          const idealValue = c.type === 'number' ? (c.ideal as IcpRange[])[0].min : (c.ideal as string[])[0];
-          const acc = { ...account, [c.field]: idealValue };
+          fc.pre((c!.ideal as unknown[]).length > 0);
+          const idealValue = c!.type === 'number' ? (c!.ideal as IcpRange[])[0]!.min : (c!.ideal as string[])[0];
+          const acc = { ...account, [c!.field]: idealValue };
           const before = icpFit(icp, acc).score;
           const raised: Icp = { criteria: icp.criteria.map((x, j) => (j === i ? { ...x, weight: x.weight + raise } : x)) };
           const after = icpFit(raised, acc).score;
@@ -443,7 +445,7 @@ describe('icpFit: categories and coverage compared exactly', () => {
     expect(icpFit(STARTER_ICP, { ...account, industry: ' Dental\t\u00a0Clinic ' }).score).toBe(86.67);
     expect(icpFit(STARTER_ICP, { ...account, industry: 'Dentalclinic' })).toMatchObject({ score: 53.33, tier: 'C' });
     // Accents still count: “Café” is not the acceptable “Cafe” (8 of 15 → 53.33).
-    expect(icpFit(STARTER_ICP, { ...account, industry: 'Café' }).reasons[0].match).toBe('none');
+    expect(icpFit(STARTER_ICP, { ...account, industry: 'Café' }).reasons[0]?.match).toBe('none');
   });
 
   it('the same spelling rule in lists: values differing only in inner spaces overlap', () => {

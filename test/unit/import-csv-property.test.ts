@@ -83,7 +83,7 @@ const rowArb: fc.Arbitrary<Row> = fc
   .map(({ amountStyle, ...r }) => {
     const major = (r.cents / 100).toFixed(2);
     const [int, frac] = major.split('.');
-    const grouped = int.replace(/\B(?=(\d{3})+$)/g, ',');
+    const grouped = int!.replace(/\B(?=(\d{3})+$)/g, ',');
     const amountText = amountStyle === 'plain' ? major : amountStyle === 'grouped' ? `${grouped}.${frac}` : `$${grouped}.${frac}`;
     return { ...r, amountText };
   });
@@ -187,18 +187,18 @@ type Expected = { kind: 'period'; key: string } | { kind: 'error'; line: number;
 
 function reference(text: string, delimiter: string): Expected[] {
   const [header, ...records] = referenceRead(text, delimiter);
-  expect(header.cells).toEqual(HEADERS);
+  expect(header?.cells).toEqual(HEADERS);
   return records.map(({ cells, line }): Expected => {
     if (cells.every((c) => c.trim() === '')) return { kind: 'skip' };
     if (cells.length < HEADERS.length) return { kind: 'error', line, code: 'tooFewColumns' };
     if (cells.length > HEADERS.length) return { kind: 'error', line, code: 'tooManyColumns' };
     const [customer, start, end, amount, interval] = cells.map((c) => c.trim());
     if (customer === '') return { kind: 'error', line, code: 'missingCustomer' };
-    const startDay = referenceDay(start);
-    const endDay = end === '' ? -1 : referenceDay(end);
+    const startDay = referenceDay(start!);
+    const endDay = end === '' ? -1 : referenceDay(end!);
     if (endDay >= 0 && endDay < startDay) return { kind: 'error', line, code: 'endBeforeStart' };
-    const cents = Math.round(Number(amount.replace(/[$,]/g, '')) * 100);
-    const word = INTERVAL_WORDS[interval];
+    const cents = Math.round(Number(amount!.replace(/[$,]/g, '')) * 100);
+    const word = INTERVAL_WORDS[interval!];
     if (word === 'skip') return { kind: 'skip' };
     if (word === null || word === undefined) return { kind: 'error', line, code: 'badInterval' };
     const [months, per] = word;
@@ -232,7 +232,7 @@ describe('CSV row reader against a plain reference (property)', () => {
         const { columns, report } = result;
         expect(report.fatal, JSON.stringify(text)).toBeUndefined();
         const got = Array.from({ length: columns.length }, (_, i) =>
-          [columns.customerIds[columns.customer[i]], columns.startDay[i], columns.endDay[i], columns.monthlyMinor[i]].join('|'),
+          [columns.customerIds[columns.customer[i]!], columns.startDay[i], columns.endDay[i], columns.monthlyMinor[i]].join('|'),
         ).sort();
         expect(got, JSON.stringify(text)).toEqual(periods);
         expect(

@@ -94,7 +94,7 @@ describe('one date reader, one time-zone rule', () => {
       `customer_id,start_date,monthly_amount\na,${start},10\n`,
       guessMapping(['customer_id', 'start_date', 'monthly_amount']),
     );
-    expect(engine.movements[0].month).toBe('2024-02');
-    expect(imported.analysis?.movements[0].month).toBe('2024-02');
+    expect(engine.movements[0]?.month).toBe('2024-02');
+    expect(imported.analysis?.movements[0]?.month).toBe('2024-02');
   });
 });

@@ -71,7 +71,7 @@ describe('importer with a worker', () => {
     const seen: ImportProgress[] = [];
     expect(await startImport(file, s.mapping, {}, { onProgress: (p) => seen.push(p) }).done).toBe(result);
     expect(seen).toEqual([progress]);
-    expect(workers[0].terminated).toBe(true);
+    expect(workers[0]?.terminated).toBe(true);
   });
 
   it('falls back to the main thread when the worker cannot load', async () => {
@@ -95,7 +95,7 @@ describe('importer with a worker', () => {
     const handle = startImport(file, s.mapping);
     handle.cancel();
     await expect(handle.done).rejects.toBeInstanceOf(ImportCancelledError);
-    expect(workers[0].terminated).toBe(true);
+    expect(workers[0]?.terminated).toBe(true);
   });
 });
 

@@ -24,10 +24,10 @@ describe('parseCsvRecords', () => {
     expect(r.headers).toEqual(['__proto__', 'constructor', 'toString', 'Name', 'Name (2)', 'Column 6']);
     const row = r.rows[0];
     expect(Object.getPrototypeOf(row)).toBeNull();
-    expect(row['__proto__']).toBe('x');
-    expect(row.constructor).toBe('y');
-    expect(row.toString).toBe('z');
-    expect(row['Name (2)']).toBe('b');
+    expect(row?.['__proto__']).toBe('x');
+    expect(row?.constructor).toBe('y');
+    expect(row?.toString).toBe('z');
+    expect(row?.['Name (2)']).toBe('b');
   });
 
   it('reports rows with too few or too many cells, or a stray quote, with their line; keeps the rest', async () => {

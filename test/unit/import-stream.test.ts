@@ -17,7 +17,7 @@ const text = (name: string) => fixture(name).toString('utf8');
 describe('streamImport: the dbt playbook fixture end to end', () => {
   const csv = text('dbt-subscription-periods.csv');
   const lines = csv.trim().split('\n').slice(1);
-  const mapping = guessMapping(csv.split('\n')[0].split(','));
+  const mapping = guessMapping(csv.split('\n')[0]!.split(','));
 
   for (const [label, input, chunkSize] of [
     ['a string', csv, undefined],
@@ -33,7 +33,7 @@ describe('streamImport: the dbt playbook fixture end to end', () => {
       expect(report.rowsRead).toBe(lines.length);
       expect(report.errors.count).toBe(0);
       expect(periods).toHaveLength(lines.length);
-      const [, customer, start, end, amount] = lines[0].split(',');
+      const [, customer, start, end, amount] = lines[0]!.split(',');
       expect(periods[0]).toEqual({ customerId: customer, start, end: end || null, amount: Number(amount) });
       expect(report.customers).toBe(new Set(lines.map((i18n) => i18n.split(',')[1])).size);
     });
@@ -57,7 +57,7 @@ describe('streamImport: bad files', () => {
       ]);
       expect(report.skipped.zeroAmount).toBe(1);
       expect(periods.map((p) => p.customerId)).toEqual(['c1', 'c8', 'c9', 'c11']);
-      expect(periods[3].amount).toBe(1250.5);
+      expect(periods[3]?.amount).toBe(1250.5);
       expect(report.rowsRead).toBe(12);
     }
   });
@@ -178,7 +178,7 @@ describe('streamImport: progress and cancel', () => {
     expect(report.periodsImported).toBe(20_000);
     expect(seen.length).toBeGreaterThan(10);
     expect(seen.at(-1)).toMatchObject({ rowsRead: 20_000, fraction: 1 });
-    for (let i = 1; i < seen.length; i++) expect(seen[i].bytesRead).toBeGreaterThanOrEqual(seen[i - 1].bytesRead);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]?.bytesRead).toBeGreaterThanOrEqual(seen[i - 1]!.bytesRead);
   });
 
   it('cancels between chunks', async () => {

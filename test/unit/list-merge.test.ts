@@ -127,7 +127,7 @@ describe('list merge: worked cases', () => {
     two.stamp = one.stamp;
     one.edit(snapshot, 1000);
     expect(one.removals).toEqual({});
-    expect(one.list[1].editedAt).toBe(1001);
+    expect(one.list[1]?.editedAt).toBe(1001);
     expect(mergeTabs(two, one).map((x) => x.id)).toEqual(['a', 'b', 'c']);
   });
 
@@ -135,11 +135,11 @@ describe('list merge: worked cases', () => {
     const before = base();
     const out = stampList(before, [before[0], { ...before[1], name: 'B' }, item('d')], { old: 5 }, 5000);
     expect(out.list[0]).toBe(before[0]);
-    expect(out.list.map((x) => x.editedAt)).toEqual([undefined, 5000, 5000]);
+    expect(out.list.map((x) => x?.editedAt)).toEqual([undefined, 5000, 5000]);
     expect(out.removals).toEqual({ old: 5, c: 5000 });
     expect(out.removalsChanged).toBe(true);
     const quiet = stampList(before, [{ ...before[0], name: 'A' }], {}, 6000, { quiet: true });
-    expect(quiet.list[0].editedAt).toBe(undefined);
+    expect(quiet.list[0]?.editedAt).toBe(undefined);
     const same = stampList(before, before, { old: 5 }, 7000);
     expect(same).toMatchObject({ removals: { old: 5 }, removalsChanged: false });
   });
@@ -203,31 +203,31 @@ describe('list merge: model-based property (edits, adds and removals in two tabs
         ops.forEach((o, i) => {
           const now = 1000 + i;
           const tab = tabs[o.tab];
-          const list = tab.list;
+          const list = tab!.list;
           if (o.kind === 'add' || list.length === 0) {
             const id = `new${i}`;
-            tab.edit([...list, item(id)], now);
+            tab!.edit([...list, item(id)], now);
             added.add(id);
             lastEdit.set(id, { at: now, name: id });
           } else if (o.kind === 'edit') {
-            const id = list[o.pick % list.length].id;
+            const id = list[o.pick % list.length]!.id;
             const name = `${id}@${now}`;
-            tab.edit(
+            tab!.edit(
               list.map((x) => (x.id === id ? { ...x, name } : x)),
               now,
             );
             lastEdit.set(id, { at: now, name });
           } else {
-            const id = list[o.pick % list.length].id;
-            tab.edit(
+            const id = list[o.pick % list.length]!.id;
+            tab!.edit(
               list.filter((x) => x.id !== id),
               now,
             );
             lastRemoval.set(id, now);
           }
         });
-        const ab = mergeTabs(tabs[0], tabs[1]);
-        const ba = mergeTabs(tabs[1], tabs[0]);
+        const ab = mergeTabs(tabs[0]!, tabs[1]!);
+        const ba = mergeTabs(tabs[1]!, tabs[0]!);
         const byId = (i18n: Item[]) => Object.fromEntries(i18n.map((x) => [x.id, x.name]));
         expect(byId(ab)).toEqual(byId(ba));
         for (const merged of [ab, ba]) {
@@ -289,14 +289,17 @@ describe('list merge: lists inside items (profiles and their criteria)', () => {
     const start: Group[] = [{ id: 'g', name: 'G', children: [item('a'), item('b'), item('c')] }];
     const one = new Tab(start, groupStamp);
     const two = new Tab(start, groupStamp);
-    one.edit([{ ...one.list[0], children: one.list[0].children.map((c) => (c.id === 'a' ? { ...c, name: 'A one' } : c)) }], 1000);
-    two.edit([{ ...two.list[0], name: 'G two', children: two.list[0].children.filter((c) => c.id !== 'c') }], 2000);
+    one.edit(
+      [{ ...one.list[0]!, children: one.list[0]!.children.map((c) => (c.id === 'a' ? { ...c, name: 'A one' } : c)) }],
+      1000,
+    );
+    two.edit([{ ...two.list[0]!, name: 'G two', children: two.list[0]!.children.filter((c) => c.id !== 'c') }], 2000);
     for (const merged of [mergeTabs(one, two, groupMerge), mergeTabs(two, one, groupMerge)]) {
-      expect(merged[0].name).toBe('G two');
-      expect(names(merged[0].children)).toEqual(['A one', 'b']);
+      expect(merged[0]?.name).toBe('G two');
+      expect(names(merged[0]!.children)).toEqual(['A one', 'b']);
     }
     // The group's own stamp covers its own fields only: a child edit does not take the name back.
-    expect(one.list[0].editedAt).toBe(undefined);
+    expect(one.list[0]?.editedAt).toBe(undefined);
   });
 
   it('property: children follow the same rules inside a group edited in both tabs', () => {
@@ -310,8 +313,8 @@ describe('list merge: lists inside items (profiles and their criteria)', () => {
         ops.forEach((o, i) => {
           const now = 1000 + i;
           const tab = tabs[o.tab];
-          const group = tab.list[0];
-          const list = group.children;
+          const group = tab!.list[0];
+          const list = group!.children;
           let children: Item[];
           if (o.kind === 'add' || list.length === 0) {
             const id = `new${i}`;
@@ -319,23 +322,23 @@ describe('list merge: lists inside items (profiles and their criteria)', () => {
             added.add(id);
             lastEdit.set(id, { at: now, name: id });
           } else if (o.kind === 'edit') {
-            const id = list[o.pick % list.length].id;
+            const id = list[o.pick % list.length]!.id;
             const name = `${id}@${now}`;
             children = list.map((x) => (x.id === id ? { ...x, name } : x));
             lastEdit.set(id, { at: now, name });
           } else {
-            const id = list[o.pick % list.length].id;
+            const id = list[o.pick % list.length]!.id;
             children = list.filter((x) => x.id !== id);
             lastRemoval.set(id, now);
           }
-          tab.edit([{ ...group, children }], now);
+          tab!.edit([{ ...group!, children }], now);
         });
-        const ab = mergeTabs(tabs[0], tabs[1], groupMerge)[0].children;
-        const ba = mergeTabs(tabs[1], tabs[0], groupMerge)[0].children;
+        const ab = mergeTabs(tabs[0]!, tabs[1]!, groupMerge)[0]!.children;
+        const ba = mergeTabs(tabs[1]!, tabs[0]!, groupMerge)[0]!.children;
         const byId = (i18n: Item[]) => Object.fromEntries(i18n.map((x) => [x.id, x.name]));
         expect(byId(ab)).toEqual(byId(ba));
         const got = byId(ab);
-        for (const id of [...start[0].children.map((x) => x.id), ...added]) {
+        for (const id of [...start[0]!.children.map((x) => x.id), ...added]) {
           const edit = lastEdit.get(id);
           const removal = lastRemoval.get(id);
           const kept = removal === undefined || (edit !== undefined && edit.at > removal);

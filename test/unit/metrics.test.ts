@@ -85,7 +85,7 @@ describe('monthlyMetrics', () => {
 
   it('gives a negative net MRR churn when expansion outweighs losses', () => {
     const mar = row('2024-03', feb, { expansion: 200, churn: -50, churnedCustomers: 1 });
-    expect(monthlyMetrics([jan, feb, mar])[2].netMrrChurnPct).toBeCloseTo((-150 / 1150) * 100, 10);
+    expect(monthlyMetrics([jan, feb, mar])[2]?.netMrrChurnPct).toBeCloseTo((-150 / 1150) * 100, 10);
   });
 });
 
@@ -154,8 +154,8 @@ describe('summaryMetrics', () => {
       readFileSync('test/fixtures/dbt-subscription-periods.csv', 'utf8'),
       { header: true, skipEmptyLines: true },
     ).data.map((r) => ({
-      customerId: r.customer_id,
-      start: r.start_date,
+      customerId: r.customer_id!,
+      start: r.start_date!,
       end: r.end_date || null,
       amount: Number(r.monthly_amount),
     }));
@@ -255,7 +255,7 @@ describe('measuredAssumptions', () => {
       expansionPct: a.expansionPct,
       contractionPct: a.contractionPct,
     });
-    expect(p.months[0].churn).toBeCloseTo(-10500 * (700 / 20300), 1);
+    expect(p.months[0]?.churn).toBeCloseTo(-10500 * (700 / 20300), 1);
     expect(measuredAssumptions(summaryMetrics([], {}), [])).toBeNull();
   });
 });

@@ -44,37 +44,37 @@ describe('motionsPlan', () => {
     const plan = motionsPlan([segment()]);
     const s = plan.segments[0];
     // weekly 30 min at 60/h: 52/12 × 0.5 h × 60 = 130, + 10 tools; monthly 1 h × 60 = 60.
-    expect(s.motions.map((m) => m.costToServePerClient)).toEqual([140, 60]);
-    expect(s.touchesPerClientPerMonth).toBeCloseTo(52 / 12 + 1, 12);
-    expect(s.staffHoursPerClientPerMonth).toBeCloseTo(26 / 12 + 1, 12);
-    expect(s.staffHoursPerMonth).toBeCloseTo(10 * (26 / 12 + 1), 12);
-    expect(s.costToServePerClient).toBe(200);
-    expect(s.costToServe).toBe(2000);
-    expect(s.mrr).toBe(10_000);
-    expect(s.grossMarginPerClient).toBe(600);
-    expect(s.grossMargin).toBe(6000);
-    expect(s.marginAfterServicePerClient).toBe(400);
-    expect(s.marginAfterService).toBe(4000);
-    expect(s.managersNeeded).toBeCloseTo((10 * (26 / 12 + 1)) / 120, 12);
-    expect(s.managerHeadcount).toBe(1);
-    expect(s.offers).toEqual([{ offerId: 'seo', kind: 'upsell', takersPerMonth: 0.5, expansionMrr: 100 }]);
-    expect(s.expansionMrr).toBe(100);
-    expect(s.expansionPct).toEqual({ value: 1 });
+    expect(s?.motions.map((m) => m.costToServePerClient)).toEqual([140, 60]);
+    expect(s?.touchesPerClientPerMonth).toBeCloseTo(52 / 12 + 1, 12);
+    expect(s?.staffHoursPerClientPerMonth).toBeCloseTo(26 / 12 + 1, 12);
+    expect(s?.staffHoursPerMonth).toBeCloseTo(10 * (26 / 12 + 1), 12);
+    expect(s?.costToServePerClient).toBe(200);
+    expect(s?.costToServe).toBe(2000);
+    expect(s?.mrr).toBe(10_000);
+    expect(s?.grossMarginPerClient).toBe(600);
+    expect(s?.grossMargin).toBe(6000);
+    expect(s?.marginAfterServicePerClient).toBe(400);
+    expect(s?.marginAfterService).toBe(4000);
+    expect(s?.managersNeeded).toBeCloseTo((10 * (26 / 12 + 1)) / 120, 12);
+    expect(s?.managerHeadcount).toBe(1);
+    expect(s?.offers).toEqual([{ offerId: 'seo', kind: 'upsell', takersPerMonth: 0.5, expansionMrr: 100 }]);
+    expect(s?.expansionMrr).toBe(100);
+    expect(s?.expansionPct).toEqual({ value: 1 });
     expect(plan.warnings).toEqual([]);
     expect(plan.currency).toBe('USD');
   });
 
   it('defaults gross margin to 100 % (the motions are the only known cost)', () => {
     const s = motionsPlan([segment({ grossMarginPct: undefined })]).segments[0];
-    expect(s.grossMarginPct).toBe(100);
-    expect(s.grossMarginPerClient).toBe(1000);
-    expect(s.marginAfterServicePerClient).toBe(800);
+    expect(s?.grossMarginPct).toBe(100);
+    expect(s?.grossMarginPerClient).toBe(1000);
+    expect(s?.marginAfterServicePerClient).toBe(800);
   });
 
   it('warns when cost to serve a client exceeds its gross margin', () => {
     const plan = motionsPlan([segment({ id: 'a' }), segment({ id: 'b', grossMarginPct: 10 })]);
     expect(plan.warnings).toEqual([{ segmentId: 'b', code: 'costExceedsMargin' }]);
-    expect(plan.segments[1].marginAfterServicePerClient).toBe(-100);
+    expect(plan.segments[1]?.marginAfterServicePerClient).toBe(-100);
   });
 
   it('totals segments and pools managers', () => {
@@ -93,11 +93,11 @@ describe('motionsPlan', () => {
 
   it('gives expansionPct noBase for a segment with no MRR, and handles no segments', () => {
     const s = motionsPlan([segment({ clients: 0 })]).segments[0];
-    expect(s.expansionPct).toEqual({ value: null, reason: 'noBase' });
-    expect(s.costToServePerClient).toBe(200);
-    expect(s.costToServe).toBe(0);
+    expect(s?.expansionPct).toEqual({ value: null, reason: 'noBase' });
+    expect(s?.costToServePerClient).toBe(200);
+    expect(s?.costToServe).toBe(0);
     const losing = motionsPlan([segment({ clients: 0, grossMarginPct: 0 })]).segments[0];
-    expect(Object.is(losing.marginAfterService, 0)).toBe(true); // not -0
+    expect(Object.is(losing?.marginAfterService, 0)).toBe(true); // not -0
     const empty = motionsPlan([]);
     expect(empty.total.expansionPct).toEqual({ value: null, reason: 'noBase' });
     expect(empty.total.managerHeadcount).toBe(0);
@@ -108,20 +108,20 @@ describe('motionsPlan', () => {
       clients: 240,
       motions: [{ id: 'm', kind: 'call', frequency: 'monthly', minutesPerTouch: 60, hourlyCost: 50, toolCostPerClient: 0 }],
     });
-    expect(motionsPlan([exact]).segments[0].managerHeadcount).toBe(2);
-    expect(motionsPlan([exact], { hoursPerManagerPerMonth: 100 }).segments[0].managerHeadcount).toBe(3);
+    expect(motionsPlan([exact]).segments[0]?.managerHeadcount).toBe(2);
+    expect(motionsPlan([exact], { hoursPerManagerPerMonth: 100 }).segments[0]?.managerHeadcount).toBe(3);
   });
 
   it('works in the minor unit of the currency', () => {
     const plan = motionsPlan([segment({ mrrPerClient: 1000.555 })], { currency: 'kwd' });
     expect(plan.currency).toBe('KWD');
-    expect(plan.segments[0].grossMarginPerClient).toBe(600.333);
+    expect(plan.segments[0]?.grossMarginPerClient).toBe(600.333);
   });
 
   it('returns fresh example data on every call', () => {
     const a = defaultSegments();
-    a[0].clients = 999;
-    expect(defaultSegments()[0].clients).toBe(8);
+    a[0]!.clients = 999;
+    expect(defaultSegments()[0]?.clients).toBe(8);
   });
 });
 
@@ -181,7 +181,7 @@ describe('validation', () => {
       mrrPerClient: 1,
       motions: [{ id: 'm', kind: 'meeting', frequency: 'weekly', minutesPerTouch: 60, hourlyCost: 1e6, toolCostPerClient: 0 }],
     });
-    expect(validateMotionsPlan([costly])[0].related).toEqual([
+    expect(validateMotionsPlan([costly])[0]?.related).toEqual([
       'segments.0.clients',
       'segments.0.motions.0.minutesPerTouch',
       'segments.0.motions.0.hourlyCost',
@@ -189,7 +189,7 @@ describe('validation', () => {
     ]);
     // Expansion; and 0 clients still counts one client's figures.
     const offer = { id: 'o', name: 'O', kind: 'upsell' as const, mrr: 1e12, monthlyTakeRatePct: 100 };
-    expect(validateMotionsPlan([segment({ clients: 0, mrrPerClient: 1, offers: [offer] })])[0].related).toEqual([
+    expect(validateMotionsPlan([segment({ clients: 0, mrrPerClient: 1, offers: [offer] })])[0]?.related).toEqual([
       'segments.0.clients',
       'segments.0.offers.0.mrr',
       'segments.0.offers.0.monthlyTakeRatePct',
@@ -246,10 +246,10 @@ describe('properties', () => {
         const a = motionsPlan([seg]).segments[0];
         const b = motionsPlan([{ ...seg, clients: extra }]).segments[0];
         const ab = motionsPlan([{ ...seg, clients: seg.clients + extra }]).segments[0];
-        expect(ab.costToServePerClient).toBe(a.costToServePerClient);
-        expect(cents(a.costToServe)).toBe(seg.clients * cents(a.costToServePerClient));
-        expect(cents(ab.costToServe)).toBe(cents(a.costToServe) + cents(b.costToServe));
-        expect(ab.staffHoursPerMonth).toBeCloseTo(a.staffHoursPerMonth + b.staffHoursPerMonth, 6);
+        expect(ab?.costToServePerClient).toBe(a!.costToServePerClient);
+        expect(cents(a!.costToServe)).toBe(seg.clients * cents(a!.costToServePerClient));
+        expect(cents(ab!.costToServe)).toBe(cents(a!.costToServe) + cents(b!.costToServe));
+        expect(ab?.staffHoursPerMonth).toBeCloseTo(a!.staffHoursPerMonth + b!.staffHoursPerMonth, 6);
       }),
     );
   });
@@ -264,7 +264,7 @@ describe('properties', () => {
         (clients, mrr, ratePct, k) => {
           const expansion = (monthlyTakeRatePct: number) =>
             motionsPlan([segment({ clients, offers: [{ id: 'o', name: 'O', kind: 'crossSell', mrr, monthlyTakeRatePct }] })])
-              .segments[0].expansionMrr;
+              .segments[0]!.expansionMrr;
           // Each result is rounded once to the cent, so k × one result is off by at most (k + 1) / 2 cents.
           expect(Math.abs(cents(expansion(ratePct * k)) - k * cents(expansion(ratePct)))).toBeLessThanOrEqual((k + 1) / 2);
         },

@@ -24,14 +24,14 @@ const imports = (path: string) =>
 
 describe('layers', () => {
   it('no component imports from src/site', () => {
-    const offenders = files('components').filter((f) => imports(f).some((spec) => spec.includes('/src/site/')));
+    const offenders = files('components').filter((f) => imports(f).some((spec) => spec!.includes('/src/site/')));
     expect(offenders).toEqual([]);
   });
 
   it('<mrr-movements> reaches storage, the import worker and raw IndexedDB only through controllers and src modules', () => {
     const direct = files('components/mrr-movements').flatMap((f) =>
       imports(f)
-        .filter((spec) => /src\/storage\/|src\/import\/(importer|stream|import-worker)\.js|^idb$/.test(spec))
+        .filter((spec) => /src\/storage\/|src\/import\/(importer|stream|import-worker)\.js|^idb$/.test(spec!))
         .map((spec) => `${f}: ${spec}`),
     );
     expect(direct).toEqual([]);

@@ -61,8 +61,8 @@ describe('dates', () => {
 
 describe('mrrMovements on the dbt mrr-playbook sample', () => {
   const periods: SubscriptionPeriod[] = readCsv(`${FIXTURES}/dbt-subscription-periods.csv`).map((r) => ({
-    customerId: r.customer_id,
-    start: r.start_date,
+    customerId: r.customer_id!,
+    start: r.start_date!,
     end: r.end_date || null,
     amount: Number(r.monthly_amount),
   }));
@@ -84,15 +84,15 @@ describe('mrrMovements on the dbt mrr-playbook sample', () => {
         endingMrr: row.endingMrr,
         customers: row.customers,
       }).toEqual({
-        month: e.month,
-        startingMrr: Number(e.starting_mrr),
-        new: Number(e.new),
-        expansion: Number(e.expansion),
-        contraction: Number(e.contraction),
-        churn: Number(e.churn),
-        reactivation: Number(e.reactivation),
-        endingMrr: Number(e.ending_mrr),
-        customers: Number(e.customers),
+        month: e!.month,
+        startingMrr: Number(e!.starting_mrr),
+        new: Number(e!.new),
+        expansion: Number(e!.expansion),
+        contraction: Number(e!.contraction),
+        churn: Number(e!.churn),
+        reactivation: Number(e!.reactivation),
+        endingMrr: Number(e!.ending_mrr),
+        customers: Number(e!.customers),
       });
     }
   });
@@ -122,8 +122,8 @@ describe('mrrMovements rules', () => {
       ['2020-03', 20],
       ['2020-04', 0],
     ]);
-    expect(rows[2].churn).toBe(-10);
-    expect(rows[3].churn).toBe(-20);
+    expect(rows[2]?.churn).toBe(-10);
+    expect(rows[3]?.churn).toBe(-20);
   });
 
   it('classifies new, expansion, contraction, churn and reactivation', () => {
@@ -155,8 +155,8 @@ describe('mrrMovements rules', () => {
       ['2021-06', 0, 0, 0, 0, 90, 90, 1],
       ['2021-07', 0, 0, 0, 0, 0, 90, 1],
     ]);
-    expect(rows[3].churnedCustomers).toBe(1);
-    expect(rows[5].reactivatedCustomers).toBe(1);
+    expect(rows[3]?.churnedCustomers).toBe(1);
+    expect(rows[5]?.reactivatedCustomers).toBe(1);
   });
 
   it('converts intervals and quantities to monthly minor units', () => {
@@ -169,8 +169,8 @@ describe('mrrMovements rules', () => {
       { asOf: '2022-01' },
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0].new).toBe(206.64);
-    expect(rows[0].customers).toBe(3);
+    expect(rows[0]?.new).toBe(206.64);
+    expect(rows[0]?.customers).toBe(3);
   });
 
   it('reports through asOf, clipping later periods and counting running ones', () => {
@@ -181,7 +181,7 @@ describe('mrrMovements rules', () => {
     ];
     const rows = mrrMovements(periods, { asOf: '2020-03' });
     expect(rows.map((r) => r.month)).toEqual(['2020-01', '2020-02', '2020-03']);
-    expect(rows[2].endingMrr).toBe(15);
+    expect(rows[2]?.endingMrr).toBe(15);
     // Without asOf the report runs to the last month a period starts or ends in.
     expect(mrrMovements(periods).at(-1)).toMatchObject({ month: '2020-12', churn: -5, endingMrr: 17 });
     expect(mrrMovements(periods, { asOf: '2019-12' })).toEqual([]);
@@ -192,12 +192,12 @@ describe('mrrMovements rules', () => {
       currency: 'JPY',
       asOf: '2020-01',
     });
-    expect(jpy[0].endingMrr).toBe(83);
+    expect(jpy[0]?.endingMrr).toBe(83);
     const kwd = mrrMovements([{ customerId: 'a', start: '2020-01-01', amount: 1, interval: 'year' }], {
       currency: 'KWD',
       asOf: '2020-01',
     });
-    expect(kwd[0].endingMrr).toBe(0.083);
+    expect(kwd[0]?.endingMrr).toBe(0.083);
   });
 
   it('returns [] for no data and throws on a bad asOf', () => {
@@ -240,7 +240,7 @@ describe('validatePeriod', () => {
       { index: 1, field: 'amount', code: 'negativeAmount' },
       { index: 2, field: 'start', code: 'badDate' },
     ]);
-    expect(mrrMovements(periods)).toEqual(mrrMovements([periods[0], periods[3]]));
+    expect(mrrMovements(periods)).toEqual(mrrMovements([periods[0]!, periods[3]!]));
     expect(analyzeSubscriptions(periods).skippedPeriods).toBe(2);
   });
 });
@@ -339,7 +339,7 @@ describe('mrrMovements properties', () => {
           sum += MOVEMENT_KEYS.reduce((s, k) => s + m[k], 0);
           previousEnding = m.endingMrr;
         }
-        if (rows.length) expect(sum).toBe(toMinor(rows.at(-1)!.endingMrr) - toMinor(rows[0].startingMrr));
+        if (rows.length) expect(sum).toBe(toMinor(rows.at(-1)!.endingMrr) - toMinor(rows[0]!.startingMrr));
       }),
       { numRuns: 300 },
     );

@@ -51,11 +51,11 @@ describe('projectMrr', () => {
       logoChurnPct: 10,
       churnPct: 2,
     });
-    expect(p.months[0].new).toBe(500);
-    expect(p.months[0].customers).toBe(50);
-    expect(p.months[0].churnedCustomers).toBe(5);
-    expect(p.months[1].customers).toBe(50);
-    expect(p.months[0].endingMrr).toBe(5400);
+    expect(p.months[0]?.new).toBe(500);
+    expect(p.months[0]?.customers).toBe(50);
+    expect(p.months[0]?.churnedCustomers).toBe(5);
+    expect(p.months[1]?.customers).toBe(50);
+    expect(p.months[0]?.endingMrr).toBe(5400);
   });
 
   it('summarises NRR, quick ratio and months to double', () => {
@@ -145,7 +145,7 @@ describe('projectMrr', () => {
       ],
     });
     // (300 + 500) / 2 = 400 a client, 4 a month: 1,600 of new MRR each month.
-    expect(p.months[0].new).toBe(1600);
+    expect(p.months[0]?.new).toBe(1600);
     expect(p.summary.endingMrr).toBe(1600 * 24);
     // With clients, new ones pay the average of what clients pay (weighted).
     const weighted = projectMrr({
@@ -156,7 +156,7 @@ describe('projectMrr', () => {
         { price: 500, clients: 1 },
       ],
     });
-    expect(weighted.months[0].new).toBe(350);
+    expect(weighted.months[0]?.new).toBe(350);
     // No plan and no clients: the price of a new client has to be given.
     expect(projectMrr({ months: 2, plans: [], newCustomersPerMonth: 4, newCustomerMrr: 250 }).summary.endingMrr).toBe(2000);
   });
@@ -192,7 +192,7 @@ describe('projectMrr properties', () => {
           expect(cents(m.startingMrr) + cents(m.new) + cents(m.expansion) + cents(m.contraction) + cents(m.churn)).toBe(
             cents(m.endingMrr),
           );
-          if (i > 0) expect(m.startingMrr).toBe(p.months[i - 1].endingMrr);
+          if (i > 0) expect(m.startingMrr).toBe(p.months[i - 1]!.endingMrr);
         });
       }),
       { numRuns: 300 },

@@ -56,7 +56,7 @@ describe('validatePackageDesign: no more decimals than the currency has', () => 
       JSON.stringify([{ id: 'a', name: 'A', wholesale: 1, retail: 10.125, interval: 'month' }]),
     );
     expect(errors).toEqual([]);
-    expect(products[0].retail).toBe(10.125);
+    expect(products[0]?.retail).toBe(10.125);
   });
 });
 

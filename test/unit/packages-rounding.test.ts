@@ -26,7 +26,7 @@ function oneProduct(
     targetMarginPct: options.targetMarginPct,
     annualDiscountPct: options.annualDiscountPct,
   };
-  return packageEconomics(design).tiers[0];
+  return packageEconomics(design).tiers[0]!; // one tier in, one out
 }
 
 describe('annualPrice: exact, rounded once, half away from zero', () => {
@@ -90,7 +90,7 @@ describe('no figure is −0', () => {
           mix: { t: n },
         };
         const e = packageEconomics(design);
-        const figures = [...Object.values(e.tiers[0]), ...Object.values(e.mix)].filter((x) => typeof x === 'number');
+        const figures = [...Object.values(e.tiers[0]!), ...Object.values(e.mix)].filter((x) => typeof x === 'number');
         for (const x of figures) expect(Object.is(x, -0)).toBe(false);
       }),
     );
@@ -111,14 +111,14 @@ describe('belowTargetMargin agrees with the margin shown', () => {
   it('a tier shown at 50.00 % is not flagged under a 50 % target', () => {
     // Cost 100,001 cents, price 200,001: margin 99,999 ÷ 200,001 = 49.99975 % → shown 50.00 %.
     const e = flagged(1000.01, 2000.01);
-    expect(e.tiers[0].marginPct).toBe(50);
+    expect(e.tiers[0]?.marginPct).toBe(50);
     expect(e.issues.filter((i) => i.code === 'belowTargetMargin')).toEqual([]);
   });
 
   it('a tier shown at 49.99 % is flagged', () => {
     // Cost 100,001, price 199,960: margin 99,959 ÷ 199,960 = 49.98999… % → shown 49.99 %.
     const e = flagged(1000.01, 1999.6);
-    expect(e.tiers[0].marginPct).toBe(49.99);
+    expect(e.tiers[0]?.marginPct).toBe(49.99);
     expect(e.issues).toContainEqual({ code: 'belowTargetMargin', tierId: 't' });
   });
 });

@@ -61,7 +61,7 @@ describe('the tier limit (10,000,000,000 a month) blames the right field', () =>
 describe('freeYearly: a tier whose yearly price is 0 while its monthly price is not', () => {
   it('a 100 % annual discount flags every paid tier', () => {
     const e = packageEconomics({ ...design(50), annualDiscountPct: 100 });
-    expect(e.tiers[0].annualPrice).toBe(0);
+    expect(e.tiers[0]?.annualPrice).toBe(0);
     expect(e.issues).toContainEqual({ code: 'freeYearly', tierId: 't' });
   });
 

@@ -279,7 +279,7 @@ describe('packageEconomics: issues', () => {
     const r = packageEconomics({
       ...example,
       tiers: [
-        example.tiers[0],
+        example.tiers[0]!,
         { id: 'other', name: 'Other', items: [{ productId: 'auto', quantity: 1 }] },
         {
           id: 'last',
@@ -522,15 +522,15 @@ describe('packageEconomics: properties', () => {
           }).tiers[i];
           const minor = 10 ** -currencyDigits(design.currency); // one minor unit, in major units
           // Never below the target (to the minor unit) …
-          expect(applied.price).toBeGreaterThanOrEqual(t.targetPrice);
+          expect(applied!.price).toBeGreaterThanOrEqual(t.targetPrice);
           // … and the largest 2-decimal discount that does: 0.01 point more would miss it.
-          expect(applied.price - t.targetPrice).toBeLessThanOrEqual(t.listValue * 0.0001 + minor + 1e-9);
+          expect(applied!.price - t.targetPrice).toBeLessThanOrEqual(t.listValue * 0.0001 + minor + 1e-9);
           // The target price itself gives exactly the target margin, within a minor unit.
           const atTarget = packageEconomics({
             ...design,
             tiers: design.tiers.map((x, j) => (j === i ? { ...x, price: t.targetPrice } : x)),
           }).tiers[i];
-          expect(Math.abs(atTarget.grossProfit - (target / 100) * atTarget.price)).toBeLessThanOrEqual(minor + 1e-9);
+          expect(Math.abs(atTarget!.grossProfit - (target / 100) * atTarget!.price)).toBeLessThanOrEqual(minor + 1e-9);
         });
       }),
     );
@@ -547,7 +547,7 @@ describe('packageEconomics: properties', () => {
             targetMarginPct: target,
             tiers: design.tiers.map((x, j) => (j === i ? { ...x, price: undefined, discountPct: t.maxDiscountPct } : x)),
           });
-          if (applied.tiers[i].price > 0) expect(applied.issues).not.toContainEqual({ code: 'belowTargetMargin', tierId: t.id });
+          if (applied.tiers[i]!.price > 0) expect(applied.issues).not.toContainEqual({ code: 'belowTargetMargin', tierId: t.id });
         });
       }),
     );
@@ -559,11 +559,11 @@ describe('packageEconomics: properties', () => {
         const product = design.catalog[pick % design.catalog.length];
         const before = packageEconomics(design).tiers[0];
         const tiers = design.tiers.map((t, j) =>
-          j === 0 ? { ...t, items: [...t.items, { productId: product.id, quantity }] } : t,
+          j === 0 ? { ...t, items: [...t.items, { productId: product!.id, quantity }] } : t,
         );
         const after = packageEconomics({ ...design, tiers }).tiers[0];
-        expect(after.listValue).toBeGreaterThanOrEqual(before.listValue);
-        expect(after.cost).toBeGreaterThanOrEqual(before.cost);
+        expect(after?.listValue).toBeGreaterThanOrEqual(before!.listValue);
+        expect(after?.cost).toBeGreaterThanOrEqual(before!.cost);
       }),
     );
   });

@@ -21,8 +21,8 @@ function readCsv(path: string): Record<string, string>[] {
 }
 
 const dbtPeriods: SubscriptionPeriod[] = readCsv('test/fixtures/dbt-subscription-periods.csv').map((r) => ({
-  customerId: r.customer_id,
-  start: r.start_date,
+  customerId: r.customer_id!,
+  start: r.start_date!,
   end: r.end_date || null,
   amount: Number(r.monthly_amount),
 }));
@@ -150,7 +150,7 @@ describe('periods as columns', () => {
     expect(all.customerIds).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
     const chunks = [sliceColumns(all, 0, 30), sliceColumns(all, 30, 60), sliceColumns(all, 60, 200)];
     expect(chunks.map((c) => c.length)).toEqual([30, 30, 40]);
-    expect(chunks[0].customer.buffer.byteLength).toBe(30 * 4);
+    expect(chunks[0]?.customer.buffer.byteLength).toBe(30 * 4);
     expect(concatColumns(chunks, all.customerIds, 'usd')).toEqual(all);
   });
 });

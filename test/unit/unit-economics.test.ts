@@ -275,8 +275,8 @@ describe('properties', () => {
         const points = ltvCurve({ arpa, grossMarginPct }, 1, 10, steps);
         expect(points).toHaveLength(steps);
         for (let i = 1; i < points.length; i++) {
-          expect(points[i].churnPct).toBeGreaterThan(points[i - 1].churnPct);
-          expect(points[i].ltv!).toBeLessThanOrEqual(points[i - 1].ltv!);
+          expect(points[i]?.churnPct).toBeGreaterThan(points[i - 1]!.churnPct);
+          expect(points[i]!.ltv!).toBeLessThanOrEqual(points[i - 1]!.ltv!);
         }
       }),
     );
