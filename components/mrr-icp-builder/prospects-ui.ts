@@ -47,7 +47,6 @@ export class ProspectsUi {
   private readonly rows: RowWindowController;
   /** The results the row window last started from (new results start it again). */
   private windowFor?: ProspectsState['results'];
-  private plan?: RowWindowPlan;
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -60,7 +59,10 @@ export class ProspectsUi {
     this.session = new ProspectsSession({
       backend: loadImportLib,
       icp: () => o.icp(),
-      onChange: () => requestRender(),
+      onChange: () => {
+        this.followResults();
+        requestRender();
+      },
       onNotice: (notice) => this.announce(notice),
     });
     this.rows = new RowWindowController(host, {
@@ -119,18 +121,25 @@ export class ProspectsUi {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  /** What the panel shows under its file input; `rendered()` follows once it is in the page. */
-  body(): TemplateResult {
+  /** New results start the row window again (no rows, hidden until the first ones exist); none clear it. */
+  private followResults(): void {
     const state = this.session.state;
     if (state.results !== this.windowFor) {
       this.windowFor = state.results;
       if (state.results) this.rows.reset();
     }
-    const shown = state.phase === 'done' && state.view ? state.view : undefined;
-    if (!shown) this.rows.clear();
-    const plan = this.rows.plan(shown?.rows.length ?? 0);
-    this.plan = shown ? plan : undefined;
-    return this.content(state, plan);
+    if (!this.shown()) this.rows.clear();
+  }
+
+  /** The order on show, once scored. */
+  private shown(): ProspectsState['view'] {
+    const state = this.session.state;
+    return state.phase === 'done' ? state.view : undefined;
+  }
+
+  /** What the panel shows under its file input (reads the session and the row window, changes nothing). */
+  body(): TemplateResult {
+    return this.content(this.session.state, this.rows.plan(this.shown()?.rows.length ?? 0));
   }
 
   /** After {@link body} is rendered: spacer heights, then the row window's next step. */
@@ -143,7 +152,8 @@ export class ProspectsUi {
     for (const cell of section.querySelectorAll<HTMLElement>('[data-prospects] [data-spacer]')) {
       Object.assign(cell.style, { height: `${Number(cell.dataset.spacer) * this.rows.rowHeight}px`, padding: '0', border: '0' });
     }
-    if (this.plan) this.rows.rendered(this.plan);
+    const shown = this.shown();
+    if (shown) this.rows.rendered(this.rows.plan(shown.rows.length));
   }
 
   private content(s: ProspectsState, plan: RowWindowPlan): TemplateResult {
