@@ -82,6 +82,16 @@ export const formStyles = css`
     font-weight: 400;
     color: var(--_muted);
   }
+  /* "Reach a target": a disclosure whose summary says it opens (+) and closes (−). */
+  details.goal > summary::before {
+    content: '+';
+    display: inline-block;
+    inline-size: 1em;
+    font-weight: 700;
+  }
+  details.goal[open] > summary::before {
+    content: '\2212';
+  }
   .lever {
     margin: 12px 0;
     padding: 10px 12px;

@@ -3,6 +3,7 @@ import { loadTable, type Catalog, type Messages } from '../../src/i18n/locale.js
 import { common } from '../../src/i18n/common.js';
 import { siteMessages } from '../../src/site/messages.js';
 import { messages as calculator } from '../../components/mrr-calculator/messages.js';
+import { goalMessages as calculatorGoal } from '../../components/mrr-calculator/goal.messages.js';
 import { messages as unitEconomics } from '../../components/mrr-unit-economics/messages.js';
 import { messages as motions } from '../../components/mrr-revenue-motions/messages.js';
 import { messages as movements } from '../../components/mrr-movements/messages.js';
@@ -14,6 +15,7 @@ const catalogues: Record<string, Catalog<Messages>> = {
   common,
   siteMessages,
   calculator,
+  calculatorGoal,
   unitEconomics,
   motions,
   movements,
