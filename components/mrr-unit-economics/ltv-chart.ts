@@ -3,6 +3,7 @@ import { path as d3path } from 'd3-path';
 import { gridLines } from '../../src/ui/axis.js';
 import type { LtvPoint } from '../../src/core/unit-economics.js';
 import { linearScale } from '../../src/ui/scale.js';
+import { shownLength } from '../../src/ui/text.js';
 
 export interface LtvChartOptions {
   width: number;
@@ -26,7 +27,7 @@ export function ltvChart(points: LtvPoint[], o: LtvChartOptions): TemplateResult
   const height = Math.round(Math.min(300, Math.max(200, width * 0.42)));
   const defined = points.filter((p): p is { churnPct: number; ltv: number } => p.ltv !== null);
   const maxLtv = Math.max(1, ...defined.map((p) => p.ltv));
-  const longest = Math.max(o.formatMoney(maxLtv).length, o.formatMoney(0).length);
+  const longest = Math.max(shownLength(o.formatMoney(maxLtv)), shownLength(o.formatMoney(0)));
   const axis = Math.min(110, Math.max(40, longest * 6.5 + 12));
   const margin = { top: 16, bottom: 26, side: 14 };
   const left = o.rtl ? margin.side : axis;

@@ -14,6 +14,7 @@ import {
   tableFailed,
   tableOf,
 } from '../i18n/locale.js';
+import { isolateAmount } from '../ui/text.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { locale?: string | null };
 
@@ -135,8 +136,15 @@ export class LocaleController<M extends Messages> implements ReactiveController 
     return interpolate(this.table(common)[key] ?? common.en[key], params);
   }
 
+  /**
+   * `minor` units of `currency` as text in the element's locale. In right-to-left text (or a
+   * right-to-left locale) the amount is isolated, its currency attached to it (`isolateAmount`):
+   * text to show, never data to export (CSV and events carry numbers).
+   */
   money(minor: number, currency: string, options?: FormatMoneyOptions): string {
-    return formatMoney(minor, currency, this.locale, options);
+    const text = formatMoney(minor, currency, this.locale, options);
+    const rtl = isRtl(resolveLang(this.locale));
+    return rtl || this.dir === 'rtl' ? isolateAmount(text, rtl) : text;
   }
 
   number(value: number, maximumFractionDigits = 0): string {

@@ -1,6 +1,7 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import { gridLines } from './axis.js';
 import { bandScale, linearScale } from './scale.js';
+import { shownLength } from './text.js';
 
 /** One month of the chart: movements (contraction and churn negative) and the month's ending MRR. */
 /** The plot's styles (CSS text), for an element that loads this module on demand (see the calculator). */
@@ -44,7 +45,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   const series = o.series ?? ['new', 'expansion', 'reactivation', 'contraction', 'churn'];
   // Room for the longest tick label (compact money, e.g. "-2 k US$"), at ~6.5 px a character.
   const sample = [0, ...rows.map((r) => r.endingMrr), ...rows.map((r) => r.churn + r.contraction)];
-  const longest = Math.max(...[Math.max(...sample), Math.min(...sample)].map((v) => o.formatTick(v).length));
+  const longest = Math.max(...[Math.max(...sample), Math.min(...sample)].map((v) => shownLength(o.formatTick(v))));
   const margin = { top: 12, bottom: 22, side: 8, axis: Math.min(110, Math.max(40, longest * 6.5 + 12)) };
   const left = o.rtl ? margin.side : margin.axis;
   const right = o.rtl ? width - margin.axis : width - margin.side;
