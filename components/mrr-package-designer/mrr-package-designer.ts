@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import type { PackageDesign, PackageEconomics } from '../../src/core/packages.js';
@@ -10,7 +10,6 @@ import { MrrEvent } from '../../src/events.js';
 import { storageNotice } from '../../src/ui/fields.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { renderCanvas } from './canvas-editor.js';
-import { needsFromIcp, sameKey } from './icp-pull.js';
 import { renderCatalog } from './catalog-editor.js';
 import { blankProduct, blankTier, defaultInputs, inputsFromDesign } from './defaults.js';
 import { isolate, numberInput } from './fields.js';
@@ -19,10 +18,10 @@ import {
   download,
   type ImportReport,
   importedRows,
+  importReportView,
   readCatalogFile,
   renderCatalogIo,
   renderExport,
-  renderImportReport,
 } from './io.js';
 import type { FileNumberFormat } from './catalog-file.js';
 import { type DesignerKey, type DesignerMessages, messages } from './messages.js';
@@ -370,7 +369,8 @@ export class MrrPackageDesigner extends MrrElement {
       this.announcer.say(message());
     };
     if (!key) return say(() => this.t('icp.none'));
-    await loadChannel();
+    // The channel and the pull's helpers load on demand (the first click), not with the element.
+    const [{ needsFromIcp, sameKey }] = await Promise.all([import('./icp-pull.js'), loadChannel()]);
     const [{ latest }, , { icpTopic }] = loaded!;
     const needs = needsFromIcp(await latest(icpTopic, key));
     if (!needs) return say(() => this.t('icp.none'));
@@ -411,9 +411,15 @@ export class MrrPackageDesigner extends MrrElement {
 
   /** The file whose number format is being asked. */
   private askedFile?: File;
+  /** The import report's renderer, loaded with the first import (components/mrr-package-designer/import-report.ts). */
+  private reportView?: typeof import('./import-report.js');
 
   private async importChosen(file: File, format?: FileNumberFormat): Promise<void> {
     this.askedFile = undefined;
+    const view = importReportView().then(
+      (module) => void (this.reportView = module),
+      () => undefined, // offline without the chunk: the catalogue is imported, the report is not shown
+    );
     let report: ImportReport;
     try {
       const { products, errors, binary, ask, cut } = await readCatalogFile(file, this.i18n.locale, format, this.currency);
@@ -433,6 +439,7 @@ export class MrrPackageDesigner extends MrrElement {
     } catch {
       report = { file: file.name, imported: 0, errors: [], failed: true };
     }
+    await view;
     this.importReport = report;
   }
 
@@ -543,9 +550,11 @@ export class MrrPackageDesigner extends MrrElement {
           onExport: (kind) => void this.exportCatalog(kind),
         }),
       )}
-      ${renderImportReport(this.i18n, this.importReport, (format) => {
-        if (this.askedFile) void this.importChosen(this.askedFile, format);
-      })}
+      ${
+        this.reportView?.renderImportReport(this.i18n, this.importReport, (format) => {
+          if (this.askedFile) void this.importChosen(this.askedFile, format);
+        }) ?? nothing
+      }
       ${renderTiers(v)}
       <div class="lower">
         ${renderCanvas(v)}

@@ -2,7 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SubscriptionAnalysis } from '../core/movements.js';
 import type { PeriodColumns } from '../core/period-columns.js';
 import { analyzeInBackground } from '../import/importer.js';
-import { getDataset, loadDatasetColumns } from '../storage/datasets.js';
 import type { DatasetRecord } from '../storage/db.js';
 
 /** Saved datasets with more periods than this are analysed in a worker when opened. */
@@ -41,6 +40,8 @@ export class DatasetOpenController implements ReactiveController {
     this.failed = false;
     this.host.requestUpdate();
     try {
+      // The storage code loads on demand (the first render does not read a dataset).
+      const { getDataset, loadDatasetColumns } = await import('../storage/datasets.js');
       const [record, loaded] = await Promise.all([getDataset(id), loadDatasetColumns(id)]);
       if (!record || !loaded) {
         this.failed = reportMissing;

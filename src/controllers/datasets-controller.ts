@@ -1,8 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { deleteDataset, listDatasets, MAX_NAME_LENGTH, renameDataset } from '../storage/datasets.js';
+import { MAX_NAME_LENGTH } from '../storage/dataset-names.js';
 import type { DatasetRecord } from '../storage/db.js';
 
-export { MAX_NAME_LENGTH } from '../storage/datasets.js';
+export { MAX_NAME_LENGTH };
+
+/** The storage code (idb, the schema, the datasets) loads on demand: every use of it is asynchronous. */
+const storage = () => import('../storage/datasets.js');
 
 /** How long a deleted dataset can be brought back before it is really deleted. */
 export const UNDO_MS = 10_000;
@@ -48,7 +51,7 @@ export class DatasetsController implements ReactiveController {
 
   async load(): Promise<void> {
     try {
-      this.all = await listDatasets();
+      this.all = await (await storage()).listDatasets();
       this.status = 'ready';
     } catch {
       this.status = 'failed';
@@ -93,7 +96,7 @@ export class DatasetsController implements ReactiveController {
       return null;
     }
     try {
-      const updated = await renameDataset(r.id, name);
+      const updated = await (await storage()).renameDataset(r.id, name);
       this.failed = false;
       this.renaming = null;
       if (updated) this.all = this.all.map((d) => (d.id === updated.id ? updated : d));
@@ -131,7 +134,7 @@ export class DatasetsController implements ReactiveController {
     this.all = this.all.filter((d) => d.id !== record.id);
     this.host.requestUpdate();
     try {
-      await deleteDataset(record.id);
+      await (await storage()).deleteDataset(record.id);
       this.onDeleted(record);
     } catch {
       // Still in storage: show it again rather than pretend it is gone.

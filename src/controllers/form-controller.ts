@@ -1,12 +1,24 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { formatNumber } from '../core/money.js';
-import { cleanInputs, type FieldSpecs, relocalizeInputs, relocalizeNumber } from '../forms/fields.js';
+import type { FieldSpecs } from '../forms/fields.js';
+import { isObject } from '../forms/ids.js';
 import { InvalidInputError } from '../core/validation.js';
 import type { Messages } from '../i18n/locale.js';
 import type { FieldError } from '../ui/fields.js';
 import type { MrrElement } from '../ui/mrr-element.js';
+import { holdUpdate } from '../ui/tasks.js';
 import type { LocaleController } from './locale-controller.js';
 import { PersistController } from './persist-controller.js';
+
+/**
+ * Restoring, merging with another tab, re-writing numbers on a language switch and cleaning inputs
+ * given by code (src/controllers/form-sync.ts): none of it is needed by a first render, so it loads
+ * on demand, starting when the first form is made. Saving and restoring wait for it; until it is
+ * here, text stays in the locale it was typed in and is read in that locale.
+ */
+let sync: typeof import('./form-sync.js') | undefined;
+let syncLoading: Promise<unknown> | undefined;
+const loadSync = () => (syncLoading ??= import('./form-sync.js').then((module) => (sync = module)));
 
 export type FieldErrors = Record<string, FieldError>;
 
@@ -55,13 +67,6 @@ export interface FormOptions<I extends object, R> {
   /** Sentence for the polite live region once typing pauses. */
   announce?: (result: R) => string | undefined;
   /**
-   * More fields to save beside the typed inputs, e.g. the package designer's `design` (numbers),
-   * which the pricing table reads. Computed from the last valid result.
-   */
-  extra?: (result: R | undefined, inputs: I) => Record<string, unknown>;
-  /** Two tabs: merge saved state per top-level field (default) or let the last whole state win. */
-  merge?: 'field' | 'whole';
-  /**
    * Two tabs edited the same top-level field (a list of items, say): returns the merged value, e.g.
    * item by item. Without it (or when it returns undefined) the later edit wins the whole field.
    */
@@ -90,6 +95,19 @@ export interface SavedForm<I> {
  * when a getter (`result`, `errors`) is read, so the public API works before the first render.
  * Switching language re-formats numbers in the new locale; it never re-reads old text.
  */
+/** What restoring (src/controllers/form-sync.ts `restoreForm`) reads and sets of a FormController. */
+export interface RestoredForm<I> {
+  readonly inputs: I;
+  current?: I;
+  textLocale: string;
+  stamps: Record<string, number>;
+  lastResult?: unknown;
+  validInputs?: I;
+  validLocale: string;
+  readKey: string;
+  clean(value: unknown): I;
+}
+
 export class FormController<I extends object, R> implements ReactiveController {
   readonly persist?: PersistController<SavedForm<I>>;
 
@@ -111,13 +129,16 @@ export class FormController<I extends object, R> implements ReactiveController {
     private readonly options: FormOptions<I, R>,
   ) {
     host.addController(this);
+    void loadSync().catch(() => undefined); // offline without the chunk: nothing is restored, the form works
     if (options.component) {
       this.persist = new PersistController<SavedForm<I>>(host, {
         component: options.component,
         key: () => host.storageKey,
         schema: 2,
+        prepare: loadSync,
         restore: (data) => this.restore(data),
-        merge: options.merge === 'whole' ? undefined : (saved, mine) => this.mergeSaved(saved, mine),
+        // Field by field, the later edit wins (the module is here: saving waited for it).
+        merge: (saved, mine) => sync?.mergeSaved(this.options, saved, mine) ?? mine,
         remoteChange: (data) => this.restore(data, true),
       });
     }
@@ -179,10 +200,21 @@ export class FormController<I extends object, R> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** A change from code (applyFigures, attributes, restore): no event; saved like an edit. Cleaned against the declaration. */
+  /**
+   * A change from code (applyFigures, attributes, restore): no event; saved like an edit. Cleaned
+   * against the declaration (when it comes before the cleaning code has loaded, a few milliseconds
+   * after the element is made, it is cleaned as that code arrives, before the next render).
+   */
   apply(patch: Partial<I>, opts: { save?: boolean } = {}): void {
-    this.current = this.clean({ ...this.inputs, ...patch });
-    if (opts.save !== false) this.save();
+    const shown = this.inputs;
+    this.current = { ...shown, ...patch };
+    const done = () => {
+      this.current = this.clean(this.current, shown);
+      if (opts.save !== false) this.save();
+    };
+    // The host's next update waits for the on-demand part when it is not here yet.
+    if (sync) done();
+    else holdUpdate(this.host, loadSync().then(done));
     this.host.requestUpdate();
   }
 
@@ -192,9 +224,9 @@ export class FormController<I extends object, R> implements ReactiveController {
    * ignored); saved like an edit, with no event.
    */
   applyCode(next: unknown): void {
-    if (!next || typeof next !== 'object') return;
+    if (!isObject(next)) return;
     const patch: Record<string, unknown> = {};
-    for (const k of Object.keys(this.options.fields)) if (k in next) patch[k] = (next as Record<string, unknown>)[k];
+    for (const k of Object.keys(this.options.fields)) if (k in next) patch[k] = next[k];
     this.apply(patch as Partial<I>);
   }
 
@@ -215,8 +247,9 @@ export class FormController<I extends object, R> implements ReactiveController {
    * `value` (restored, from another tab or from code) as the element can show it: a field of the
    * wrong type keeps what the element shows now.
    */
-  private clean(value: unknown): I {
-    const cleaned = cleanInputs(this.options.fields, value, this.inputs, (n) => this.fmt(n));
+  private clean(value: unknown, shown: I = this.inputs): I {
+    if (!sync) return value as I;
+    const cleaned = sync.cleanInputs(this.options.fields, value, shown, (n) => this.fmt(n));
     return this.options.normalize ? this.options.normalize(cleaned) : cleaned;
   }
 
@@ -250,7 +283,8 @@ export class FormController<I extends object, R> implements ReactiveController {
   /** Reads the inputs when they, the locale or the currency changed since the last reading. */
   private read(): void {
     const inputs = this.inputs;
-    const ctx: FormContext = { locale: this.i18n.locale, currency: this.host.currency };
+    // The text's own locale: the element's, unless a language switch waits for the module that re-writes it.
+    const ctx: FormContext = { locale: this.textLocale, currency: this.host.currency };
     const key = JSON.stringify([inputs, ctx.locale, ctx.currency]);
     if (key === this.readKey) return;
     this.readKey = key;
@@ -262,7 +296,8 @@ export class FormController<I extends object, R> implements ReactiveController {
       this.validLocale = ctx.locale;
     } else if (this.lastResult === undefined && this.validInputs) {
       // Restored after a reload with refused inputs: show the result of the last valid ones, stale.
-      const earlier = this.safeRead(this.relocalizeValue(this.validInputs, this.validLocale), ctx);
+      const valid = sync ? sync.relocalizeValue(this.options, this.validInputs, this.validLocale, ctx.locale) : this.validInputs;
+      const earlier = this.safeRead(valid, ctx);
       if (earlier.result !== undefined && Object.keys(earlier.errors).length === 0) this.lastResult = earlier.result;
     }
     // A currency change makes an older result meaningless (it was in another currency).
@@ -290,22 +325,13 @@ export class FormController<I extends object, R> implements ReactiveController {
   private relocalizeIfNeeded(): void {
     const to = this.i18n.locale;
     if (!this.current || this.textLocale === to) return;
-    this.current = this.relocalizeValue(this.current, this.textLocale);
+    if (!sync) return holdUpdate(this.host, loadSync()); // re-written when it arrives (the next render reads `inputs`)
+    this.current = sync.relocalizeValue(this.options, this.current, this.textLocale, to);
     this.textLocale = to;
-  }
-
-  /** `inputs` written in locale `from`, re-written in the current locale. */
-  private relocalizeValue(inputs: I, from: string): I {
-    const to = this.i18n.locale;
-    if (!from || from === to) return inputs;
-    const convert: Relocalizer = (text) => relocalizeNumber(text, from, to);
-    const next = relocalizeInputs(this.options.fields, inputs, convert);
-    return this.options.relocalize ? this.options.relocalize(next, convert) : next;
   }
 
   private snapshot(): SavedForm<I> {
     return {
-      ...(this.options.extra?.(this.lastResult, this.inputs) ?? {}),
       v: 2,
       inputs: this.inputs,
       locale: this.textLocale,
@@ -319,61 +345,10 @@ export class FormController<I extends object, R> implements ReactiveController {
     this.persist?.save(this.snapshot());
   }
 
-  /** Field by field, the later edit wins; fields this tab never edited take the saved text. */
-  private mergeSaved(saved: SavedForm<I> | undefined, mine: SavedForm<I>): SavedForm<I> {
-    if (!saved || saved.v !== 2 || !saved.inputs) return mine;
-    const theirs = saved.locale === mine.locale ? saved.inputs : this.relocalizeValue(saved.inputs, saved.locale);
-    const inputs = { ...mine.inputs } as Record<string, unknown>;
-    const stamps = { ...mine.stamps };
-    for (const [k, t] of Object.entries(saved.stamps ?? {})) {
-      const both =
-        k in stamps
-          ? this.options.mergeField?.(k, inputs[k], (theirs as Record<string, unknown>)[k], { mine: stamps[k], theirs: t })
-          : undefined;
-      if (both !== undefined) inputs[k] = both;
-      if (!(k in stamps) || stamps[k] < t) {
-        if (both === undefined) inputs[k] = (theirs as Record<string, unknown>)[k];
-        stamps[k] = t;
-      }
-    }
-    return { ...saved, ...mine, inputs: inputs as I, stamps };
-  }
-
   /** Saved inputs (on connect, or another tab's save): merged field by field with what the user typed here. */
   private restore(data: SavedForm<I> | I, remote = false): void {
-    const saved: SavedForm<I> =
-      (data as SavedForm<I>)?.v === 2
-        ? (data as SavedForm<I>)
-        : { v: 2, inputs: data as I, locale: this.i18n.locale, stamps: {} };
-    const defaults = this.inputs;
-    const theirs = this.relocalizeValue({ ...defaults, ...saved.inputs }, saved.locale);
-    const merged = { ...defaults } as Record<string, unknown>;
-    for (const k of Object.keys(theirs)) {
-      const mine = this.stamps[k];
-      const their = saved.stamps?.[k];
-      const both =
-        mine !== undefined && their !== undefined
-          ? this.options.mergeField?.(k, merged[k], (theirs as Record<string, unknown>)[k], { mine, theirs: their })
-          : undefined;
-      if (both !== undefined) {
-        merged[k] = both;
-        this.stamps[k] = Math.max(mine!, their!);
-      }
-      // On first restore the saved text wins unless the user typed here since; later, the newer edit wins.
-      else if (mine === undefined || (their !== undefined && their > mine)) {
-        merged[k] = (theirs as Record<string, unknown>)[k];
-        if (their !== undefined) this.stamps[k] = their;
-      }
-    }
-    this.current = this.clean(merged);
-    this.textLocale = this.i18n.locale;
-    if (!remote) {
-      // The defaults' result must not stand for restored inputs: their own last valid result or none.
-      this.lastResult = undefined;
-      this.validInputs = saved.valid ? { ...defaults, ...saved.valid } : undefined;
-      this.validLocale = saved.validLocale ?? saved.locale;
-    }
-    this.readKey = '';
+    // Restoring waits for the module (offline without it: nothing is restored).
+    sync?.restoreForm(this as unknown as RestoredForm<I>, this.options, data, this.i18n.locale, remote);
     this.host.requestUpdate();
   }
 
@@ -387,5 +362,3 @@ export class FormController<I extends object, R> implements ReactiveController {
     }`;
   }
 }
-
-export { relocalizeNumber };

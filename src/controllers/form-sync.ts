@@ -6,7 +6,7 @@
  */
 import { cleanInputs, relocalizeInputs, relocalizeNumber } from '../forms/clean.js';
 import type { FieldSpecs } from '../forms/fields.js';
-import type { Relocalizer, SavedForm } from './form-controller.js';
+import type { Relocalizer, RestoredForm, SavedForm } from './form-controller.js';
 
 export { cleanInputs };
 
@@ -75,4 +75,29 @@ export function mergeRestored<I extends object>(
     }
   }
   return merged;
+}
+
+/**
+ * Saved inputs (on connect, or another tab's save) shown in `form`, merged field by field with what
+ * the user typed here (`mergeRestored`), cleaned, in `locale`. On connect (`remote` false) the
+ * defaults' result must not stand for restored inputs: their own last valid result or none.
+ */
+export function restoreForm<I extends object>(
+  form: RestoredForm<I>,
+  o: SyncOptions<I>,
+  data: SavedForm<I> | I,
+  locale: string,
+  remote: boolean,
+): void {
+  const saved: SavedForm<I> =
+    (data as SavedForm<I>)?.v === 2 ? (data as SavedForm<I>) : { v: 2, inputs: data as I, locale, stamps: {} };
+  const defaults = form.inputs;
+  form.current = form.clean(mergeRestored(o, saved, defaults, form.stamps, locale));
+  form.textLocale = locale;
+  if (!remote) {
+    form.lastResult = undefined;
+    form.validInputs = saved.valid ? { ...defaults, ...saved.valid } : undefined;
+    form.validLocale = saved.validLocale ?? saved.locale;
+  }
+  form.readKey = '';
 }

@@ -13,9 +13,9 @@ import type {
   NumberFormat,
   SniffResult,
 } from '../import/types.js';
-import { datasetName, MAX_NAME_LENGTH, saveDataset } from '../storage/datasets.js';
-import { StorageError, type DatasetRecord, type StorageFailure } from '../storage/db.js';
-import { readNumber } from '../forms/fields.js';
+import { datasetName, MAX_NAME_LENGTH } from '../storage/dataset-names.js';
+import type { DatasetRecord, StorageError, StorageFailure } from '../storage/db.js';
+import { readNumber } from '../forms/read-number.js';
 
 /** Where the import is: one state at a time, each holding what its step shows. */
 export type ImportStep =
@@ -292,6 +292,8 @@ export class ImportController implements ReactiveController {
     this.set({ ...s, name, save: 'saving' });
     const { result } = s;
     try {
+      // The storage code loads on demand: nothing reaches storage before Save.
+      const { saveDataset } = await import('../storage/datasets.js');
       const record = await saveDataset({
         name,
         currency: result.report.currency,
@@ -309,7 +311,9 @@ export class ImportController implements ReactiveController {
       this.callbacks.onSaved(record, result);
       return true;
     } catch (e) {
-      const failure: StorageFailure = e instanceof StorageError ? e.reason : 'writeFailed';
+      // StorageError, recognised without loading the storage module.
+      const failure: StorageFailure =
+        (e as StorageError | null)?.name === 'StorageError' ? (e as StorageError).reason : 'writeFailed';
       if (this.step.kind === 'report' && this.step.result === result) this.set({ ...this.step, save: 'failed', failure });
       return false;
     }

@@ -1,16 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { StateRecord, StorageFailure } from '../storage/db.js';
+import type { StorageFailure } from '../storage/db.js';
 
 /**
- * The storage module (idb and the schema) loads on demand: restoring is asynchronous anyway, and a
- * page's first render (the calculator's on a phone) does not pay for it.
+ * The storage module (idb and the schema), with what only restoring and other tabs need, loads on
+ * demand (src/controllers/persist-sync.ts): restoring is asynchronous anyway, and a page's first
+ * render (the calculator's on a phone) does not pay for it.
  */
-const storage = () => import('../storage/db.js');
-const loadState = async <T>(key: string): Promise<StateRecord<T> | undefined> => (await storage()).loadState<T>(key);
-const saveState = async <T>(key: string, data: T, schema?: number): Promise<void> =>
-  (await storage()).saveState(key, data, schema);
-const mergeState = async <T>(key: string, merge: (saved: T | undefined) => T, schema?: number): Promise<T> =>
-  (await storage()).mergeState(key, merge, schema);
+const storage = () => import('./persist-sync.js');
 
 export type PersistStatus = 'idle' | 'loading' | 'saved' | 'unsaved';
 
@@ -31,6 +27,8 @@ export interface PersistOptions<T> {
   merge?: (saved: T | undefined, mine: T) => T;
   /** Another tab (or element) saved this record: `data` is what is saved now. */
   remoteChange?: (data: T) => void;
+  /** Loads what `restore`, `merge` and `remoteChange` need (a part loaded on demand): storage waits for it. */
+  prepare?: () => Promise<unknown>;
 }
 
 /** Tells other tabs and elements that a record changed (name of the BroadcastChannel). */
@@ -69,6 +67,12 @@ export class PersistController<T> implements ReactiveController {
     host.addController(this);
   }
 
+  /** The storage module, once `prepare` is done too. */
+  private async db(): Promise<typeof import('./persist-sync.js')> {
+    const [db] = await Promise.all([storage(), this.options.prepare?.()]);
+    return db;
+  }
+
   private get recordKey(): string | null {
     const key = this.options.key();
     return key ? `${this.options.component}:${key}` : null;
@@ -77,39 +81,40 @@ export class PersistController<T> implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
-    if (this.options.remoteChange && typeof BroadcastChannel === 'function') {
-      this.channel = new BroadcastChannel(CHANNEL);
-      this.channel.onmessage = (e: MessageEvent<{ key: string; source: string }>) => {
-        if (e.data?.key && e.data.key === this.recordKey && e.data.source !== this.instanceId) void this.pull();
-      };
-    }
+    this.connected = true;
+    // Other tabs' saves are heard once storage is here (what they saved is read then anyway).
+    if (this.options.remoteChange)
+      void storage().then(({ listen }) => {
+        if (!this.connected || this.channel) return;
+        this.channel = listen(CHANNEL, (data) => {
+          const key = this.recordKey;
+          // Another tab saved this record: read what it saved and hand it to `remoteChange`.
+          if (!key || data?.key !== key || data.source === this.instanceId) return;
+          this.db()
+            .then((db) => db.loadState<T>(key))
+            .then((record) => {
+              if (!record || key !== this.recordKey) return;
+              this.lastKnown = record.data;
+              this.options.remoteChange?.(record.data);
+            })
+            .catch((e: unknown) => this.fail(e));
+        });
+      });
     void this.reload();
   }
+
+  private connected = false;
 
   hostDisconnected(): void {
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
+    this.connected = false;
     this.channel?.close();
     this.channel = undefined;
     void this.flush();
   }
 
   private readonly instanceId = `${sourceId}:${Math.random().toString(36).slice(2)}`;
-
-  /** Reads the record another tab saved and hands it to `remoteChange`. */
-  private async pull(): Promise<void> {
-    const key = this.recordKey;
-    if (!key) return;
-    try {
-      const record = await loadState<T>(key);
-      if (record && key === this.recordKey) {
-        this.lastKnown = record.data;
-        this.options.remoteChange?.(record.data);
-      }
-    } catch (e) {
-      this.fail(e);
-    }
-  }
 
   hostUpdate(): void {
     // The host's storage key changed (attribute or property): show what is saved under the new one.
@@ -127,10 +132,11 @@ export class PersistController<T> implements ReactiveController {
     this.loading = true;
     this.dirtyBeforeRestore = false;
     this.setStatus('loading');
-    this.restored = loadState<T>(key)
-      .then((record) => {
+    this.restored = this.db()
+      .then(async (db) => {
+        const record = await db.loadState<T>(key);
         // A save the page wrote as it went away (reload within the debounce) is newer than the record.
-        const mirror = takeMirror<T>(key);
+        const mirror = db.takeMirror<T>(MIRROR + key);
         const newer = mirror && (!record || mirror.savedAt >= record.savedAt) ? mirror : undefined;
         const data = newer ? (this.options.merge ? this.options.merge(record?.data, newer.data) : newer.data) : record?.data;
         this.lastKnown = record?.data;
@@ -171,18 +177,18 @@ export class PersistController<T> implements ReactiveController {
     this.inFlight = data;
     const merge = this.options.merge;
     try {
+      let saved: T = data;
       if (opts.urgent) {
-        const merged = merge ? merge(this.lastKnown, data) : data;
-        writeMirror(key, merged);
-        await saveState(key, merged, this.options.schema ?? 1);
-        this.lastKnown = merged;
-      } else if (merge) this.lastKnown = await mergeState<T>(key, (saved) => merge(saved, data), this.options.schema ?? 1);
-      else {
-        await saveState(key, data, this.options.schema ?? 1);
-        this.lastKnown = data;
+        saved = merge ? merge(this.lastKnown, data) : data;
+        writeMirror(key, saved); // before any wait: the page may be gone after it
       }
+      const db = await this.db();
+      const schema = this.options.schema ?? 1;
+      if (merge && !opts.urgent) saved = await db.mergeState<T>(key, (current) => merge(current, data), schema);
+      else await db.saveState(key, saved, schema);
+      this.lastKnown = saved;
       if (this.inFlight === data) this.inFlight = undefined;
-      if (this.pending === undefined && this.inFlight === undefined) clearMirror(key);
+      if (this.pending === undefined && this.inFlight === undefined) db.clearMirror(MIRROR + key);
       this.setStatus('saved');
       this.channel?.postMessage({ key, source: this.instanceId });
     } catch (e) {
@@ -215,32 +221,12 @@ export class PersistController<T> implements ReactiveController {
 // A synchronous copy of a save made while the page goes away: IndexedDB may not finish a write
 // started in `pagehide`, sessionStorage does (same tab, so a reload finds it).
 const MIRROR = 'mrr-kit:pending:';
+// Read back and cleared by src/controllers/persist-sync.ts (`takeMirror`, `clearMirror`).
 
 function writeMirror(key: string, data: unknown): void {
   try {
     sessionStorage.setItem(MIRROR + key, JSON.stringify({ savedAt: Date.now(), data }));
   } catch {
     // storage disabled or full: the IndexedDB write may still land
-  }
-}
-
-function clearMirror(key: string): void {
-  try {
-    sessionStorage.removeItem(MIRROR + key);
-  } catch {
-    // nothing to clear
-  }
-}
-
-function takeMirror<T>(key: string): { savedAt: number; data: T } | undefined {
-  try {
-    const text = sessionStorage.getItem(MIRROR + key);
-    if (!text) return undefined;
-    const parsed = JSON.parse(text) as { savedAt?: unknown; data?: T };
-    return typeof parsed.savedAt === 'number' && parsed.data !== undefined
-      ? { savedAt: parsed.savedAt, data: parsed.data }
-      : undefined;
-  } catch {
-    return undefined;
   }
 }

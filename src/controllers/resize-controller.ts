@@ -54,14 +54,13 @@ export class ResizeController implements ReactiveController {
       cancelAnimationFrame(this.frame);
       this.frame = requestAnimationFrame(() => this.host.requestUpdate());
     });
-    this.observed = this.options.selector ? null : this.host;
-    if (!this.options.selector) this.observer.observe(this.host);
-    else this.hostUpdated();
+    this.hostUpdated();
   }
 
   hostUpdated(): void {
-    if (!this.options.selector || !this.observer) return;
-    const found = this.host.renderRoot?.querySelector(this.options.selector) ?? null;
+    if (!this.observer) return;
+    const selector = this.options.selector;
+    const found = selector ? (this.host.renderRoot?.querySelector(selector) ?? null) : this.host;
     if (found === this.observed) return;
     if (this.observed) this.observer.unobserve(this.observed);
     this.observed = found;

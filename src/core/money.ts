@@ -162,17 +162,19 @@ function cachedFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   const key = locale + JSON.stringify(options);
   let f = formatCache.get(key);
   if (!f) {
-    try {
-      // No sign on a zero: −0, or −0.001 rounded to 0, prints "0" rather than "-0" or "-$0.00".
-      f = new Intl.NumberFormat(safeLocale(locale), { ...options, signDisplay: 'negative' });
-    } catch {
-      // An engine without `signDisplay: 'negative'` (before Intl.NumberFormat v3) formats as it can.
-      f = new Intl.NumberFormat(safeLocale(locale), options);
-    }
+    f = new Intl.NumberFormat(safeLocale(locale), options);
     formatCache.set(key, f);
   }
   return f;
 }
+
+/**
+ * `value` as `f` writes it, with no sign on a zero: −0, or −0.001 rounded to 0, prints "0" rather
+ * than "-0" or "-$0.00", on every engine and in every numbering system (what `signDisplay:
+ * 'negative'` does where it exists).
+ */
+const show = (f: Intl.NumberFormat, value: number): string =>
+  f.format(value < 0 && f.format(-value) === f.format(0) ? 0 : value + 0);
 
 export interface FormatMoneyOptions {
   /** Show no minor digits (for chart axes and large tiles). */
@@ -195,7 +197,7 @@ export function formatMoney(minor: number, currency = 'USD', locale = 'en', opti
     opts.minimumFractionDigits = 0;
     opts.maximumFractionDigits = 0;
   }
-  return cachedFormat(locale, opts).format(value);
+  return show(cachedFormat(locale, opts), value);
 }
 
 /** Formats a plain number (counts, months) in `locale`, with at least `minimumFractionDigits` decimals. */
@@ -203,12 +205,12 @@ export function formatNumber(value: number, locale = 'en', maximumFractionDigits
   const options: Intl.NumberFormatOptions = minimumFractionDigits
     ? { minimumFractionDigits, maximumFractionDigits: Math.max(minimumFractionDigits, maximumFractionDigits) }
     : { maximumFractionDigits };
-  return cachedFormat(locale, options).format(Number.isFinite(value) ? value : 0);
+  return show(cachedFormat(locale, options), Number.isFinite(value) ? value : 0);
 }
 
 /** Formats a percent given as 0–100. */
 export function formatPercent(pct: number, locale = 'en', maximumFractionDigits = 1): string {
-  return cachedFormat(locale, { style: 'percent', maximumFractionDigits }).format(Number.isFinite(pct) ? pct / 100 : 0);
+  return show(cachedFormat(locale, { style: 'percent', maximumFractionDigits }), Number.isFinite(pct) ? pct / 100 : 0);
 }
 
 // ---------------------------------------------------------------------------------------------

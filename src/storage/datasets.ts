@@ -15,7 +15,8 @@
 import { getDb, StorageError, toStorageError, type ColumnChunkRecord, type DatasetRecord, type PeriodChunkRecord } from './db.js';
 import { periodsToColumns, type SubscriptionPeriod } from '../core/movements.js';
 import { columnsToPeriods, concatColumns, sliceColumns, type PeriodColumns } from '../core/period-columns.js';
-import { newId } from '../forms/fields.js';
+import { newId } from '../forms/ids.js';
+import { datasetName, MAX_NAME_LENGTH } from './dataset-names.js';
 
 export const DATASET_CHUNK_SIZE = 250_000;
 
@@ -57,16 +58,7 @@ function countCustomers(columns: PeriodColumns): number {
   return count;
 }
 
-/** Longest dataset name, in characters (the name inputs have this `maxlength` and a counter). */
-export const MAX_NAME_LENGTH = 80;
-
-/** A dataset name as stored: spaces around removed, at most {@link MAX_NAME_LENGTH} characters
- * (whole code points: an emoji or an Arabic letter is never cut in half). */
-export function datasetName(name: string): string {
-  const trimmed = String(name).trim();
-  const chars = [...trimmed];
-  return chars.length > MAX_NAME_LENGTH ? chars.slice(0, MAX_NAME_LENGTH).join('').trimEnd() : trimmed;
-}
+export { datasetName, MAX_NAME_LENGTH };
 
 /**
  * Saves a new dataset whole (record + column chunks in one transaction) and returns its record.

@@ -1,9 +1,9 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { isIsoCurrency } from '../core/currencies.js';
-import { property } from 'lit/decorators.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import { VERSION } from '../define.js';
 import type { Messages } from '../i18n/locale.js';
+import { heldBy } from './tasks.js';
 
 /**
  * What every MRR Kit element shares: its version stamp (for the guarded define), the `currency`,
@@ -13,13 +13,22 @@ import type { Messages } from '../i18n/locale.js';
 export abstract class MrrElement extends LitElement {
   static version = VERSION;
 
+  /**
+   * Reactive properties declared without decorators (`@property()` would bring Lit's decorator
+   * code and a helper into every element's file): `currency`, `locale`, `storage-key`.
+   */
+  static override properties: PropertyDeclarations = {
+    currency: {},
+    locale: {},
+    storageKey: { attribute: 'storage-key' },
+  };
+
   private currencyText = 'USD';
 
   /**
    * ISO 4217 currency of every amount. A code that is not ISO 4217 (`garbage!`, `XYZ`) is refused:
    * the element shows a configuration message (`currencyIssue`) and uses USD.
    */
-  @property()
   get currency(): string {
     return isIsoCurrency(this.currencyText) ? this.currencyText.toUpperCase() : 'USD';
   }
@@ -43,22 +52,25 @@ export abstract class MrrElement extends LitElement {
     </p>`;
   }
   /** BCP 47 locale for numbers (`fr-CA`); the language comes from `lang` (own or inherited). */
-  @property() locale: string | null = null;
+  locale: string | null = null;
   /** IndexedDB key of this element's saved work; empty turns saving off. */
-  @property({ attribute: 'storage-key' }) storageKey = 'default';
+  storageKey = 'default';
 
   /** The element's localization (its own catalogue). */
   protected abstract readonly i18n: LocaleController<Messages>;
 
   /**
-   * Runs before each update, once the element's language is loaded: the place to load a piece the
-   * coming render needs (return its promise).
+   * Runs before each update, once the element's language and any part a controller holds the
+   * update for (src/ui/tasks.ts `holdUpdate`) are loaded: the place to load a piece the coming
+   * render needs (return its promise).
    */
   protected beforeUpdate(): void | Promise<unknown> {}
 
   protected override scheduleUpdate(): void | Promise<unknown> {
     return this.i18n.whenReady(() => {
-      const loading = this.beforeUpdate();
+      // A controller's part loading on demand (`holdUpdate`), then the element's own.
+      const held = heldBy(this);
+      const loading = held ? held.then(() => this.beforeUpdate()) : this.beforeUpdate();
       return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
     });
   }

@@ -25,3 +25,21 @@ export function nextMessageTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** What each element's next update waits for (src/ui/mrr-element.ts), by element. */
+const holds = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Makes `host`'s next update wait for `loading` (a part a controller loads on demand), so no render
+ * shows what that part has not processed yet; a failed load releases it too.
+ */
+export function holdUpdate(host: { requestUpdate(): void }, loading: Promise<unknown>): void {
+  const held: Promise<unknown> = Promise.all([holds.get(host), loading.catch(() => undefined)]).then(() => {
+    if (holds.get(host) === held) holds.delete(host);
+  });
+  holds.set(host, held);
+  host.requestUpdate();
+}
+
+/** What `host`'s update waits for now (see `holdUpdate`), or undefined. */
+export const heldBy = (host: object): Promise<unknown> | undefined => holds.get(host);

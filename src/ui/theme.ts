@@ -1,5 +1,8 @@
 import { css } from 'lit';
+import { coreStyles } from './core-styles.js';
 import { counterStyles, visuallyHidden } from './shared-styles.js';
+
+export { coreStyles };
 
 /**
  * Design tokens and base styles shared by every element. Integrators theme with the public
@@ -28,114 +31,8 @@ export const TOKENS = [
   '--mrr-reactivation',
 ] as const;
 
-export const baseStyles = css`
-  ${visuallyHidden}
-  ${counterStyles}
-  :host {
-    --_accent: var(--mrr-accent, #3454d1);
-    --_accent-text: var(--mrr-accent-text, #ffffff);
-    --_surface: var(--mrr-surface, #ffffff);
-    --_surface-alt: var(--mrr-surface-alt, #f4f6fb);
-    --_text: var(--mrr-text, #1d2433);
-    --_muted: var(--mrr-muted, #5a6478);
-    --_border: var(--mrr-border, #c9cfdb);
-    --_radius: var(--mrr-radius, 8px);
-    --_font: var(--mrr-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', sans-serif);
-    --_font-size: var(--mrr-font-size, 15px);
-    --_danger: var(--mrr-danger, #b3261e);
-    --_success: var(--mrr-success, #1b7a3d);
-    --_warning: var(--mrr-warning, #8a5a00);
-    --_focus: var(--mrr-focus, #1a3cc4);
-    --_new: var(--mrr-new, #3454d1);
-    --_expansion: var(--mrr-expansion, #2f9e6b);
-    --_contraction: var(--mrr-contraction, #e0a030);
-    --_churn: var(--mrr-churn, #d1495b);
-    --_reactivation: var(--mrr-reactivation, #7b61c4);
-    display: block;
-    box-sizing: border-box;
-    color: var(--_text);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: 1.45;
-    container-type: inline-size;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
-  [part='base'] {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 16px;
-  }
-  h2,
-  h3 {
-    margin: 0 0 12px;
-    font-size: 1.15em;
-    line-height: 1.3;
-  }
-  h3 {
-    font-size: 1em;
-  }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 4px;
-    min-width: 0;
-  }
-  .field label {
-    font-weight: 600;
-    font-size: 0.9em;
-  }
-  .field .hint {
-    color: var(--_muted);
-    font-size: 0.85em;
-  }
-  .input-wrap {
-    display: flex;
-    align-items: stretch;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.75);
-    background: var(--_surface);
-    min-height: 44px;
-  }
-  .input-wrap:focus-within {
-    outline: 3px solid var(--_focus);
-    outline-offset: 1px;
-  }
-  .input-wrap input,
-  .input-wrap select {
-    flex: 1;
-    min-width: 0;
-    border: 0;
-    background: transparent;
-    color: inherit;
-    font: inherit;
-    padding: 8px 10px;
-    outline: none;
-  }
-  .input-wrap .affix {
-    display: flex;
-    align-items: center;
-    padding: 0 10px;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: inherit;
-  }
-  .field[data-invalid] .input-wrap {
-    border-color: var(--_danger);
-    border-width: 2px;
-  }
-  .field .error {
-    color: var(--_danger);
-    font-size: 0.85em;
-    margin: 0;
-  }
+/** Buttons and UndoController's "… removed. Undo" message. */
+export const controlStyles = css`
   button {
     font: inherit;
     min-height: 44px;
@@ -151,13 +48,6 @@ export const baseStyles = css`
     border-color: var(--_accent);
     color: var(--_accent-text);
   }
-  button:focus-visible,
-  summary:focus-visible,
-  a:focus-visible,
-  [tabindex]:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
   /* UndoController's "… removed. Undo" message */
   .undo {
     display: flex;
@@ -166,14 +56,10 @@ export const baseStyles = css`
     gap: 8px;
     margin: 8px 0;
   }
-  .notice {
-    margin: 12px 0 0;
-    padding: 8px 12px;
-    border-radius: calc(var(--_radius) * 0.75);
-    background: var(--_surface-alt);
-    border-inline-start: 4px solid var(--_warning);
-    font-size: 0.9em;
-  }
+`;
+
+/** Data tables (in a scrolling region). */
+export const tableStyles = css`
   table {
     border-collapse: collapse;
     width: 100%;
@@ -195,34 +81,13 @@ export const baseStyles = css`
     overflow-x: auto;
     max-width: 100%;
   }
-  details > summary {
-    cursor: pointer;
-    min-height: 44px;
-    display: flex;
-    align-items: center;
-    font-weight: 600;
-  }
-  .kpis {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(max(150px, 30%), 1fr));
-    gap: 8px;
-    margin: 0;
-  }
-  .kpi {
-    background: var(--_surface-alt);
-    border-radius: calc(var(--_radius) * 0.75);
-    padding: 10px 12px;
-    min-width: 0;
-  }
-  .kpi dt {
-    color: var(--_muted);
-    font-size: 0.85em;
-  }
-  .kpi dd {
-    margin: 2px 0 0;
-    font-size: 1.25em;
-    font-weight: 700;
-    font-variant-numeric: tabular-nums;
-    overflow-wrap: anywhere;
-  }
+`;
+
+/** Everything most elements show: the core rules, controls, tables, the text fields' counters. */
+export const baseStyles = css`
+  ${visuallyHidden}
+  ${counterStyles}
+  ${coreStyles}
+  ${controlStyles}
+  ${tableStyles}
 `;

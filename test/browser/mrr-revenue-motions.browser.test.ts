@@ -3,10 +3,9 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../components/mrr-revenue-motions/define.js';
 import type { MrrRevenueMotions } from '../../components/mrr-revenue-motions/mrr-revenue-motions.js';
 import fc from 'fast-check';
-import { relocalizeNumber } from '../../src/controllers/form-controller.js';
 import { formatNumber, parseAmount } from '../../src/core/money.js';
 import { FIELDS, type MotionsInputs } from '../../components/mrr-revenue-motions/state.js';
-import { cleanInputs, relocalizeInputs } from '../../src/forms/fields.js';
+import { cleanInputs, relocalizeInputs, relocalizeNumber } from '../../src/forms/clean.js';
 import { saveState } from '../../src/storage/db.js';
 import { breakIndexedDb, q, shadow, text, type, uniqueKey, until } from './helpers.js';
 

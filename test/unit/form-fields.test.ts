@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanInputs, field, inputIdOfPath, parseInputs, readNumber, relocalizeInputs } from '../../src/forms/fields.js';
+import { cleanInputs, relocalizeInputs } from '../../src/forms/clean.js';
+import { field, inputIdOfPath, parseInputs, readNumber } from '../../src/forms/fields.js';
 
 const en = { locale: 'en', currency: 'USD' };
 const fr = { locale: 'fr', currency: 'EUR' };
