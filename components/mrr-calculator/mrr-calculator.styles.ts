@@ -1,25 +1,16 @@
-import { css } from 'lit';
 import { chartLegendStyles } from '../../src/ui/chart-legend-styles.js';
 import { formStyles } from '../../src/ui/form-styles.js';
-import { baseStyles } from '../../src/ui/theme.js';
+import { visuallyHidden } from '../../src/ui/shared-styles.js';
+import { coreStyles } from '../../src/ui/core-styles.js';
 
+/**
+ * What the first render shows. Buttons and the plan list's rules come with the plan list's module
+ * (`styles` in plans.ts), the table's with its module, the plot's with the chart's: each is adopted when its
+ * module loads.
+ */
 export const calculatorStyles = [
-  baseStyles,
+  visuallyHidden,
+  coreStyles,
   chartLegendStyles, // the plot's styles come with the chart's module
   formStyles,
-  css`
-    fieldset.plan {
-      display: grid;
-      gap: 8px;
-      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
-      align-items: end;
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) * 0.75);
-      padding: 10px;
-    }
-    fieldset.plan legend {
-      font-weight: 600;
-      padding: 0 4px;
-    }
-  `,
 ];

@@ -1,5 +1,12 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  type CSSResult,
+  type CSSResultArray,
+  type CSSResultOrNative,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from 'lit';
 import { toMinor } from '../../src/core/money.js';
 import type { MrrAssumptions, Projection } from '../../src/core/mrr.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
@@ -71,23 +78,34 @@ type CalculatorForm = FormController<CalculatorInputs, CalculatorView>;
 export class MrrCalculator extends StagedElement {
   static override styles = calculatorStyles;
 
+  /** Reactive properties (without decorators: see MrrElement). */
+  static override properties: PropertyDeclarations = {
+    horizon: { type: Number },
+    clients: { type: Number },
+    price: { type: Number },
+    newClients: { type: Number, attribute: 'new-clients' },
+    churn: { type: Number },
+    expansion: { type: Number },
+    contraction: { type: Number },
+    inputs: { attribute: false },
+  };
+
   /** Default horizon in months (1–120) before the user changes it. */
-  @property({ type: Number }) horizon = 24;
+  horizon = 24;
   /** Example number of current clients, shown before the user types. */
-  @property({ type: Number }) clients?: number;
+  clients?: number;
   /** Example average monthly price per client. */
-  @property({ type: Number }) price?: number;
+  price?: number;
   /** Example new clients per month. */
-  @property({ type: Number, attribute: 'new-clients' }) newClients?: number;
+  newClients?: number;
   /** Example monthly churn, % of MRR. */
-  @property({ type: Number }) churn?: number;
+  churn?: number;
   /** Example monthly expansion, % of MRR. */
-  @property({ type: Number }) expansion?: number;
+  expansion?: number;
   /** Example monthly contraction, % of MRR. */
-  @property({ type: Number }) contraction?: number;
+  contraction?: number;
 
   /** The typed inputs (text, as the user wrote them). Replace, don't mutate. Readable before the first render. */
-  @property({ attribute: false })
   get inputs(): CalculatorInputs {
     return this.form.inputs;
   }
@@ -105,7 +123,8 @@ export class MrrCalculator extends StagedElement {
     return this.form.result?.assumptions;
   }
 
-  @state() private tableOpen = false;
+  /** The table's disclosure is open (set from its toggle, which re-renders). */
+  private tableOpen = false;
   /**
    * The first render, one step per task so a phone's main thread never blocks for long: the title
    * and the choice of starting revenue; its fields (clients × price); the first reading of the
@@ -221,9 +240,11 @@ export class MrrCalculator extends StagedElement {
   // cost every keystroke (see bench/README.md).
   private onTableToggle(e: Event): void {
     this.tableOpen = (e.target as HTMLDetailsElement).open;
+    this.requestUpdate();
     if (this.tableOpen && !this.table) {
       void import('./table.js').then((module) => {
         this.table = module;
+        this.adopt(module.styles);
         this.requestUpdate();
       });
     }
@@ -231,13 +252,11 @@ export class MrrCalculator extends StagedElement {
 
   /**
    * Money for display: `exact` keeps minor digits (tables), otherwise whole units (tiles, sentences).
-   * An amount that shows as zero is written as zero: never "−$0".
+   * An amount that shows as zero is written as zero, never "−$0" (formatMoney sees to it).
    */
   private money(major: number, style: 'compact' | 'exact' | 'rounded' = 'rounded'): string {
-    const minor = toMinor(major, this.currency);
     const options = style === 'compact' ? { compact: true } : style === 'exact' ? {} : { round: true };
-    const text = this.i18n.money(minor, this.currency, options);
-    return minor < 0 && !/[1-9\u0661-\u0669\u06f1-\u06f9]/.test(text) ? this.i18n.money(0, this.currency, options) : text;
+    return this.i18n.money(toMinor(major, this.currency), this.currency, options);
   }
 
   /** "1 month", "24 months" (plural rules of the element's language). */
@@ -355,6 +374,7 @@ export class MrrCalculator extends StagedElement {
     // inputs are made (from them) in the first update, and the plan list follows in the next.
     if (!this.plans && this.hasUpdated && this.form.inputs.mode === 'plans') {
       return loadPlanList().then((module) => {
+        if (module) this.adopt(module.styles);
         this.plans ??=
           module &&
           new module.PlanList(this, {
@@ -368,6 +388,13 @@ export class MrrCalculator extends StagedElement {
           });
       });
     }
+  }
+
+  /** Adds the styles of a module loaded on demand (the plan list's, the table's) to the shadow root. */
+  private adopt(styles: CSSResultOrNative | CSSResultArray): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheets = [styles].flat(Infinity as 1).map((s) => (s instanceof CSSStyleSheet ? s : (s as CSSResult).styleSheet!));
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets.filter((s) => !root.adoptedStyleSheets.includes(s))];
   }
 
   private renderPlans() {

@@ -1,10 +1,11 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
 import { BILLING_INTERVALS, type BillingInterval } from '../../src/core/money.js';
 import { type FieldError, numberField } from '../../src/ui/fields.js';
 import type { messages } from './messages.js';
 import type { PlanInput } from './state.js';
+import { controlStyles } from '../../src/ui/theme.js';
 
 /** What the plan list needs from the calculator. */
 export interface PlanListHost {
@@ -140,3 +141,23 @@ export function renderPlanList(i18n: LocaleController<typeof messages.en>, o: Pl
     ${o.undo} ${o.newClientPrice}
   </div>`;
 }
+
+/** The plan list's styles (its fieldsets, buttons and Undo message): adopted when this module loads. */
+export const styles = [
+  controlStyles,
+  css`
+    fieldset.plan {
+      display: grid;
+      gap: 8px;
+      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+      align-items: end;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      padding: 10px;
+    }
+    fieldset.plan legend {
+      font-weight: 600;
+      padding: 0 4px;
+    }
+  `,
+];

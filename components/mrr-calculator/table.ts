@@ -3,6 +3,8 @@ import type { LocaleController } from '../../src/controllers/locale-controller.j
 import type { Projection } from '../../src/core/mrr.js';
 import type { messages } from './messages.js';
 
+export { tableStyles as styles } from '../../src/ui/theme.js';
+
 /**
  * The projection as a table: the accessible alternative of the chart. Loaded on demand when the
  * user opens "Show the numbers as a table" (it is not needed for the first render).
