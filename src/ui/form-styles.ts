@@ -90,7 +90,7 @@ export const formStyles = css`
     font-weight: 700;
   }
   details.goal[open] > summary::before {
-    content: '\2212';
+    content: '−';
   }
   .lever {
     margin: 12px 0;
