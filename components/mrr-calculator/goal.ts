@@ -4,6 +4,7 @@ import { currencyDigits } from '../../src/core/money.js';
 import { InvalidInputError } from '../../src/core/validation.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { issueError, readNumber } from '../../src/forms/fields.js';
+import { controlStyles } from '../../src/ui/theme.js';
 import type { FieldError, numberField, radioGroup } from '../../src/ui/fields.js';
 import { goalMessages } from './goal.messages.js';
 import type { messages } from './messages.js';
@@ -209,16 +210,19 @@ export class GoalPanel {
   }
 }
 
-/** The part's styles, adopted when it loads. */
-export const styles = css`
-  .goal-body {
-    padding-block: 4px 12px;
-  }
-  .goal-answer {
-    margin: 4px 0 8px;
-    padding: 10px 12px;
-    border-inline-start: 4px solid var(--_accent);
-    background: var(--_surface-alt);
-    border-radius: calc(var(--_radius) * 0.75);
-  }
-`;
+/** The part's styles (its button's with them), adopted when it loads. */
+export const styles = [
+  controlStyles,
+  css`
+    .goal-body {
+      padding-block: 4px 12px;
+    }
+    .goal-answer {
+      margin: 4px 0 8px;
+      padding: 10px 12px;
+      border-inline-start: 4px solid var(--_accent);
+      background: var(--_surface-alt);
+      border-radius: calc(var(--_radius) * 0.75);
+    }
+  `,
+];

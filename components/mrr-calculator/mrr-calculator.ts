@@ -52,6 +52,7 @@ type CalculatorForm = FormController<CalculatorInputs, CalculatorView>;
 /**
  * `<mrr-calculator>`: what a prospect's MRR becomes — MRR now and at the horizon, ARR, the
  * movements that make it, and what one point less churn is worth. Recomputes on every input.
+ * "Reach a target" (loaded when first opened) solves one lever for a target MRR (core `goalSeek`).
  *
  * @fires mrr-change - On user input with a valid result; `detail: { assumptions, summary }`.
  * @csspart base - The card around everything.
@@ -154,6 +155,9 @@ export class MrrCalculator extends StagedElement {
       (module) => void (this.chart = module),
       () => undefined, // offline without the chunk: the frame stays, the figures and the table work
     ));
+  /** "Reach a target" (goal seek, its words and styles): made when its module loads, the first time it opens. */
+  private goal?: import('./goal.js').GoalPanel;
+  private goalLoading?: Promise<void>;
   /** The table module, imported the first time the table is opened. */
   private table?: typeof import('./table.js');
   /** Of churn and contraction, the one edited last: where "together they exceed 100 %" is said. */
@@ -325,7 +329,7 @@ export class MrrCalculator extends StagedElement {
                   ${this.field('contractionPct', t('contraction'), { suffix: pct, hint: t('contractionHint') })}
                   ${this.field('horizon', t('horizon'), { suffix: this.i18n.tp('monthsUnit', horizon()), numeric: true })}
                 </div>
-                ${storageNotice(this.i18n, this.persist)}`
+                ${this.renderGoal()} ${storageNotice(this.i18n, this.persist)}`
             : nothing
         }
       </section>
@@ -361,6 +365,9 @@ export class MrrCalculator extends StagedElement {
   }
 
   protected override beforeUpdate(): void | Promise<unknown> {
+    // The goal part's words in a language just chosen, before it renders in it.
+    const goalWords = this.goal?.ready();
+    if (goalWords) return goalWords.then(() => this.beforeUpdate());
     if (this.reached('chart') && this.chart && !this.plotStyled) {
       // The chart's plot styles arrive with its module.
       this.plotStyled = true;
@@ -396,6 +403,40 @@ export class MrrCalculator extends StagedElement {
     const sheets = [styles].flat(Infinity as 1).map((s) => (s instanceof CSSStyleSheet ? s : (s as CSSResult).styleSheet!));
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets.filter((s) => !root.adoptedStyleSheets.includes(s))];
   }
+
+  /** "Reach a target": a disclosure; what it holds loads on demand, adding nothing to the first load. */
+  private renderGoal() {
+    return html`<details class="goal" @toggle=${this.onGoalToggle}>
+      <summary>${this.i18n.t('goalTitle')}</summary>
+      ${this.goal?.render() ?? nothing}
+    </details>`;
+  }
+
+  private readonly onGoalToggle = (e: Event): void => {
+    if (!(e.target as HTMLDetailsElement).open) return;
+    this.goalLoading ??= import('./goal.js').then(
+      (module) => {
+        this.adopt(module.styles);
+        this.goal = new module.GoalPanel(this, {
+          i18n: this.i18n,
+          view: () => this.form.result,
+          // Clients × price: one price for all; a plan list: its empty-list price is new clients' only.
+          price: () => {
+            const plans = this.form.result?.assumptions.plans;
+            return plans === undefined ? 'all' : plans.length === 0 ? 'new' : undefined;
+          },
+          currency: () => this.currency,
+          money: (v, style) => this.money(v, style),
+          months: (n) => this.monthsText(n),
+          apply: (field, text) => this.edit({ [field]: text }, field),
+          numberField,
+          radioGroup,
+        });
+        return this.goal.ready()?.then(() => this.requestUpdate()) ?? this.requestUpdate();
+      },
+      () => void (this.goalLoading = undefined), // offline without the chunk: opening again tries again
+    );
+  };
 
   private renderPlans() {
     // No plan to take a price from: new clients need one of their own.

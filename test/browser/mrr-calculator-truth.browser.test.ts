@@ -1,7 +1,7 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../../components/mrr-calculator/define.js';
 import type { MrrCalculator } from '../../components/mrr-calculator/mrr-calculator.js';
-import { q, text, type, uniqueKey } from './helpers.js';
+import { q, shadow, text, type, uniqueKey } from './helpers.js';
 
 async function calculator(attrs = ''): Promise<MrrCalculator> {
   const wrapper = await fixture<HTMLDivElement>(
@@ -94,5 +94,15 @@ describe('<mrr-calculator> tells the truth about time and people', () => {
     expect(text(fr, '.lever')).to.contain('5 à 25 fois');
     expect(q<HTMLAnchorElement>(fr, '.lever a').textContent).to.contain('Harvard Business Review');
     await expect(el).to.be.accessible();
+  });
+
+  it('says the clients in the table are averages', async () => {
+    // 10 clients, 5 % logo churn, 1 new a month: 10 − 0.5 + 1 = 10.5 after month 1.
+    const el = await calculator('clients="10" price="100" churn="5" new-clients="1" expansion="0" contraction="0" horizon="12"');
+    q<HTMLElement>(el, 'details.table-details > summary').click();
+    await waitUntil(() => shadow(el).querySelectorAll('table tbody tr').length > 0, 'the table opens');
+    expect(text(el, 'table thead th:last-child')).to.equal('Clients (average)');
+    expect(text(el, 'table tbody tr:first-child td:last-child')).to.equal('10.5');
+    expect(text(el, '.customers-note')).to.contain('averages');
   });
 });
