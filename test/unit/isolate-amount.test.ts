@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/core/money.js';
-import { isolateAmount, shownLength } from '../../src/ui/text.js';
+import { isolateAmount } from '../../src/controllers/locale-controller.js';
+import { shownLength } from '../../src/ui/text.js';
 
 const codes = (s: string) => s.replace(/[\u200e\u200f\u061c\u202f\u2066-\u2069]/g, (c) => `<${c.charCodeAt(0).toString(16)}>`);
 
