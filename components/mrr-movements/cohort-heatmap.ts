@@ -76,51 +76,65 @@ export function renderCohortHeatmap(
     ${
       cohorts.length === 0
         ? html`<p>${t('cohort.none')}</p>`
-        : html`<div
-            class="table-scroll"
-            tabindex="0"
-            role="region"
-            aria-label="${t('cohortTitle')}: ${t(`cohort.${metric}`)}"
-            aria-describedby="cohort-desc"
-          >
-            <table class="heatmap" id="cohort-table" data-metric=${metric}>
-              <thead>
-                <tr>
-                  <th scope="col">${t('cohort.col')}</th>
-                  <th scope="col">${t('cohort.size')}</th>
-                  ${Array.from(
-                    { length: ages },
-                    (_, age) =>
-                      html`<th scope="col">
-                        <abbr title=${t('cohort.ageLong', { n: i18n.number(age) })}
-                          >${t('cohort.age', { n: i18n.number(age) })}</abbr
+        : html`<p class="scroll-hint" aria-hidden="true" hidden>${t('scrollHint')}</p>
+            <div
+              class="table-scroll"
+              tabindex="0"
+              role="region"
+              aria-label="${t('cohortTitle')}: ${t(`cohort.${metric}`)}"
+              aria-describedby="cohort-desc"
+            >
+              <table class="heatmap" id="cohort-table" data-metric=${metric}>
+                <thead>
+                  <tr>
+                    <th scope="col">${t('cohort.col')}</th>
+                    <th scope="col">${t('cohort.size')}</th>
+                    ${Array.from(
+                      { length: ages },
+                      (_, age) =>
+                        html`<th scope="col">
+                          <abbr title=${t('cohort.ageLong', { n: i18n.number(age) })}
+                            >${t('cohort.age', { n: i18n.number(age) })}</abbr
+                          >
+                        </th>`,
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${cohorts.map((c) => {
+                    const v = values(c);
+                    return html`<tr data-cohort=${c.cohort}>
+                      <th scope="row">${formatMonth(c.cohort, i18n.locale)}</th>
+                      <td>${i18n.number(c.customers)}</td>
+                      ${Array.from({ length: ages }, (_, age) => {
+                        const pct = v[age];
+                        if (pct === null || pct === undefined) return html`<td class="cell empty"></td>`;
+                        return html`<td
+                          class="cell"
+                          data-value=${pct}
+                          style=${styleMap({ background: cellColour(pct), color: CELL_TEXT })}
                         >
-                      </th>`,
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                ${cohorts.map((c) => {
-                  const v = values(c);
-                  return html`<tr data-cohort=${c.cohort}>
-                    <th scope="row">${formatMonth(c.cohort, i18n.locale)}</th>
-                    <td>${i18n.number(c.customers)}</td>
-                    ${Array.from({ length: ages }, (_, age) => {
-                      const pct = v[age];
-                      if (pct === null || pct === undefined) return html`<td class="cell empty"></td>`;
-                      return html`<td
-                        class="cell"
-                        data-value=${pct}
-                        style=${styleMap({ background: cellColour(pct), color: CELL_TEXT })}
-                      >
-                        ${i18n.percent(pct, 0)}
-                      </td>`;
-                    })}
-                  </tr>`;
-                })}
-              </tbody>
-            </table>
-          </div>`
+                          ${i18n.percent(pct, 0)}
+                        </td>`;
+                      })}
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>
+            </div>`
     }
   </section>`;
+}
+
+/**
+ * Shows the heatmap's "scroll sideways" hint when its table is wider than its box, once laid out
+ * (the next frame after a render: a narrower page, the other metric, another period). Set on the
+ * element itself, not through a render: measuring must not cause another update.
+ */
+export function showScrollHint(root: ParentNode): void {
+  requestAnimationFrame(() => {
+    const box = root.querySelector('.cohorts .table-scroll');
+    const hint = root.querySelector<HTMLElement>('.cohorts .scroll-hint');
+    if (box && hint) hint.hidden = box.scrollWidth <= box.clientWidth + 1;
+  });
 }

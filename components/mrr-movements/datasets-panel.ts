@@ -3,6 +3,7 @@ import type { LocaleController } from '../../src/controllers/locale-controller.j
 import type { DatasetRecord } from '../../src/storage/db.js';
 import type { DatasetsController } from '../../src/controllers/datasets-controller.js';
 import { MAX_NAME_LENGTH } from '../../src/controllers/datasets-controller.js';
+import { nearLimit } from '../../src/ui/text.js';
 import { formatTimestamp, named } from './format.js';
 import type { MovementsMessages } from './messages.js';
 
@@ -48,7 +49,7 @@ function renderRename(i18n: MovementsLocale, ctrl: DatasetsController, record: D
           @input=${(e: Event) => ctrl.typeName((e.target as HTMLInputElement).value)}
         />
       </div>
-      <span class="counter" id="${id}-counter"
+      <span class="counter" id="${id}-counter" ?data-near=${nearLimit([...r.value].length, MAX_NAME_LENGTH)}
         >${i18n.t('nameCounter', { n: i18n.number([...r.value].length), max: i18n.number(MAX_NAME_LENGTH) })}</span
       >
       ${r.error ? html`<p class="error" id="${id}-error">${i18n.t('ds.nameRequired')}</p>` : nothing}

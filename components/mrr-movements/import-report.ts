@@ -3,6 +3,7 @@ import type { LocaleController } from '../../src/controllers/locale-controller.j
 import type { ImportFatal, SkipCounts } from '../../src/import/types.js';
 import { downloadText, named } from './format.js';
 import { MAX_NAME_LENGTH } from '../../src/controllers/datasets-controller.js';
+import { nearLimit } from '../../src/ui/text.js';
 import type { ImportController, ImportStep } from '../../src/controllers/import-controller.js';
 import type { MovementsMessages } from './messages.js';
 
@@ -182,7 +183,7 @@ function renderSave(i18n: MovementsLocale, ctrl: ImportController, step: Extract
           @input=${(e: Event) => ctrl.setName((e.target as HTMLInputElement).value)}
         />
       </div>
-      <span class="counter" id="dataset-name-counter"
+      <span class="counter" id="dataset-name-counter" ?data-near=${nearLimit([...step.name].length, MAX_NAME_LENGTH)}
         >${i18n.t('nameCounter', { n: i18n.number([...step.name].length), max: i18n.number(MAX_NAME_LENGTH) })}</span
       >
       ${step.nameError ? html`<p class="error" id="dataset-name-error">${i18n.t('nameRequired')}</p>` : nothing}

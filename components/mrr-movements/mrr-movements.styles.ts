@@ -102,10 +102,11 @@ export const movementsStyles = [
       flex-wrap: wrap;
       gap: 0 16px;
     }
+    /* Side by side when both months show whole ("December 2024"), else one under the other. */
     .range {
       display: grid;
       gap: 8px;
-      grid-template-columns: repeat(auto-fit, minmax(130px, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr));
     }
     .kpi dd .why {
       display: block;
@@ -170,6 +171,11 @@ export const movementsStyles = [
     }
     .heatmap .cell.empty {
       background: var(--_surface-alt);
+    }
+    .scroll-hint {
+      margin: 0 0 4px;
+      color: var(--_muted);
+      font-size: 0.85em;
     }
     .cohorts .table-scroll,
     .errors-scroll {

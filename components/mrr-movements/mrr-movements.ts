@@ -345,6 +345,7 @@ export class MrrMovements extends MrrElement {
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.heatmap?.showScrollHint(this.renderRoot);
     const input = this.renderRoot.querySelector<HTMLInputElement>('.rename-input');
     if (input && this.renamingFocused !== this.datasets.renaming?.id) {
       this.renamingFocused = this.datasets.renaming?.id;

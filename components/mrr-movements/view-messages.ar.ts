@@ -64,6 +64,7 @@ const ar: Translation<ViewMessagesEnglish> = {
   'cohort.age': 'ش{n}',
   'cohort.ageLong': 'الشهر {n}',
   'cohort.none': 'لا يبدأ أي فوج في هذه الفترة.',
+  scrollHint: 'مرّر أفقيًا لرؤية كل الأعمدة ←',
   useFigures: 'استخدام هذه الأرقام في الحاسبة',
   useFiguresHint:
     'يرسل العملاء ومتوسط الإيراد لكل حساب والعملاء الجدد شهريًا والفقد والتوسع والانكماش من {from} إلى {to} كافتراضات البداية في الحاسبة.',

@@ -64,6 +64,7 @@ const fr: Translation<ViewMessagesEnglish> = {
   'cohort.age': 'M{n}',
   'cohort.ageLong': 'Mois {n}',
   'cohort.none': 'Aucune cohorte ne commence sur cette période.',
+  scrollHint: 'Faites défiler sur le côté pour voir toutes les colonnes →',
   useFigures: 'Utiliser ces chiffres dans le calculateur',
   useFiguresHint:
     'Envoie les clients, l’ARPA, les nouveaux clients par mois, l’attrition, l’expansion et la contraction de {from} à {to} comme hypothèses de départ du calculateur.',

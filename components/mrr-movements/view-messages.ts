@@ -62,6 +62,7 @@ const viewMessagesEn = {
   'cohort.age': 'M{n}',
   'cohort.ageLong': 'Month {n}',
   'cohort.none': 'No cohort starts in this period.',
+  scrollHint: 'Scroll sideways to see every column →',
   useFigures: 'Use these figures in the calculator',
   useFiguresHint:
     'Sends customers, ARPA, new customers per month, churn, expansion and contraction of {from} to {to} as the calculator’s starting assumptions.',

@@ -152,7 +152,6 @@ function renderList(v: View, tier: TierInput, kind: ListKind, title: string): Te
               hideLabel: true,
               max: MAX_TEXT,
               value: shown(item, t),
-              quietCounter: true,
               onInput: (value) => patch(item.id, { text: value, ex: undefined }),
             })}
             ${kind === 'pains' || kind === 'gains' ? renderRank(v, tier, kind, item, name, patch) : nothing}
@@ -257,7 +256,6 @@ function renderTableOptions(v: View, tier: TierInput): TemplateResult {
       label: t('ctaLabel'),
       max: MAX_TEXT,
       value: tier.ctaLabel,
-      quietCounter: true,
       placeholder: t('ctaDefault'),
       onInput: (value) => v.editTier(tier.id, { ctaLabel: value }, 'ctaLabel'),
     })}
@@ -266,7 +264,6 @@ function renderTableOptions(v: View, tier: TierInput): TemplateResult {
       label: t('ctaHref'),
       max: MAX_HREF,
       value: tier.ctaHref,
-      quietCounter: true,
       placeholder: 'https://',
       error: v.errors[hrefId] ? t('error.hrefUnsafe') : undefined,
       onInput: (value) => v.editTier(tier.id, { ctaHref: value }, 'ctaHref'),

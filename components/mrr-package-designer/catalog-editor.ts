@@ -56,7 +56,7 @@ function renderProduct(v: View, p: ProductInput, issues: PackageIssue[]): Templa
       max,
       value: field === 'id' ? p.id : words[field],
       multiline: field === 'description',
-      quietCounter: field !== 'name',
+      wrap: field !== 'description',
       error: field === 'id' && v.errors[fid(p.key, 'id')] ? t('error.idEmpty') : undefined,
       onInput: (value) => v.editProduct(p.key, { [field]: value }, field),
     });

@@ -87,32 +87,33 @@ export const designerStyles = [
       top: 0;
     }
     .catalog-table {
-      min-width: 1080px;
+      min-width: 1140px;
       table-layout: fixed;
     }
-    .catalog-table th:nth-child(1) {
-      width: 8%;
+    .catalog-table th:nth-child(1),
+    .catalog-table th:nth-child(3) {
+      width: 10%;
     }
-    .catalog-table th:nth-child(2) {
-      width: 17%;
-    }
-    .catalog-table th:nth-child(3),
-    .catalog-table th:nth-child(9) {
-      width: 9%;
-    }
+    .catalog-table th:nth-child(2),
     .catalog-table th:nth-child(4) {
-      width: 15%;
+      width: 16%;
     }
     .catalog-table th:nth-child(5),
     .catalog-table th:nth-child(6),
     .catalog-table th:nth-child(8) {
-      width: 8%;
+      width: 7%;
     }
     .catalog-table th:nth-child(7) {
-      width: 14%;
+      width: 13%;
+    }
+    .catalog-table th:nth-child(9) {
+      width: 11%;
     }
     .catalog-table th:nth-child(10) {
       width: 44px;
+    }
+    .catalog-table thead th {
+      hyphens: auto;
     }
     .catalog-table tbody + tbody {
       border-top: 1px solid var(--_border);
@@ -153,6 +154,14 @@ export const designerStyles = [
       white-space: pre-wrap;
       overflow: auto;
     }
+    /* The catalogue's words wrap in their cells and the row grows with them: all of them readable. */
+    .catalog-table .field.text textarea {
+      field-sizing: content;
+      height: auto;
+      white-space: pre-wrap;
+      overflow: hidden;
+      resize: none;
+    }
     .field.text input:focus-visible,
     .field.text textarea:focus-visible,
     select:focus-visible,
@@ -179,14 +188,6 @@ export const designerStyles = [
       align-self: flex-end;
       line-height: 1;
     }
-    /* Counters of names always show; other texts' show while typing in them or when full. */
-    .counter[data-quiet] {
-      display: none;
-    }
-    .field.text:focus-within .counter[data-quiet],
-    .counter[data-quiet][data-full] {
-      display: block;
-    }
     .counter[data-full] {
       color: var(--_warning);
       font-weight: 600;
@@ -200,15 +201,6 @@ export const designerStyles = [
     }
     .pair > .field:last-child {
       flex: 1 1 auto;
-    }
-    /* The "Example" mark sits on the counter's line, at the start, so a row stays one line tall. */
-    td.name {
-      position: relative;
-    }
-    td.name .badge {
-      position: absolute;
-      inset-inline-start: 8px;
-      bottom: 4px;
     }
     .badge {
       display: inline-block;
@@ -339,6 +331,16 @@ export const designerStyles = [
     .pricing-cell {
       display: grid;
       gap: 4px;
+    }
+    .pricing-choice {
+      border: 0;
+      margin: 0;
+      padding: 0;
+      min-width: 0;
+    }
+    .pricing-choice label.check {
+      align-items: flex-start;
+      white-space: normal;
     }
     .figures tr.section th {
       background: var(--_surface-alt);

@@ -119,16 +119,23 @@ function renderPricing(v: View, tier: TierInput): TemplateResult {
   const { t, i18n } = v;
   const id = fid(tier.id, 'pricing');
   const field = tier.pricing === 'price' ? 'price' : 'discountPct';
+  // Two radios rather than a select: their words wrap in a narrow tier column, a select's are cut.
   return html`<div class="pricing-cell">
-    <label class="visually-hidden" for=${id}>${t('fieldOf', { field: t('pricing'), name: v.tierLabel(tier) })}</label>
-    <select
-      id=${id}
-      @change=${(e: Event) =>
-        v.editTier(tier.id, { pricing: (e.target as HTMLSelectElement).value as TierInput['pricing'] }, 'pricing')}
-    >
-      <option value="discount" ?selected=${tier.pricing === 'discount'}>${t('pricing.discount')}</option>
-      <option value="price" ?selected=${tier.pricing === 'price'}>${t('pricing.price')}</option>
-    </select>
+    <fieldset id=${id} class="pricing-choice">
+      <legend class="visually-hidden">${t('fieldOf', { field: t('pricing'), name: v.tierLabel(tier) })}</legend>
+      ${(['discount', 'price'] as const).map(
+        (choice) =>
+          html`<label class="check"
+            ><input
+              type="radio"
+              name=${id}
+              value=${choice}
+              .checked=${tier.pricing === choice}
+              @change=${() => v.editTier(tier.id, { pricing: choice }, 'pricing')}
+            />${t(`pricing.${choice}`)}</label
+          >`,
+      )}
+    </fieldset>
     ${numberInput(i18n, {
       id: fid(tier.id, field),
       label: t('fieldOf', { field: t(field === 'price' ? 'fixedPrice' : 'discountPct'), name: v.tierLabel(tier) }),

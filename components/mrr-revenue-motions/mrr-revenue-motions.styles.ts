@@ -72,6 +72,12 @@ export const motionsStyles = [
       padding: 10px 0 0;
       margin-bottom: 10px;
     }
+    /* A choice takes the row's width there, so its whole value shows ("Every two weeks"). */
+    @container (max-width: 759px) {
+      div.item .field.choice {
+        grid-column: 1 / -1;
+      }
+    }
     /* Wide: one row per motion or offer, in columns shared by the rows (labels shown once). */
     @container (min-width: 760px) {
       .rows {

@@ -134,9 +134,10 @@ export const coreStyles = css`
     align-items: center;
     font-weight: 600;
   }
+  /* Three or more a row on wide elements, two on a phone (a 360 px screen): 130 px holds "US$ 567,858". */
   .kpis {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(max(150px, 30%), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(max(130px, 30%), 1fr));
     gap: 8px;
     margin: 0;
   }
@@ -156,5 +157,13 @@ export const coreStyles = css`
     font-weight: 700;
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
+  }
+  @container (max-width: 420px) {
+    .kpi {
+      padding: 8px 10px;
+    }
+    .kpi dd {
+      font-size: 1.1em;
+    }
   }
 `;

@@ -20,13 +20,19 @@ export const visuallyHidden = css`
   }
 `;
 
-/** A text field's "12/80" counter (src/ui/text-field.ts); `data-full` when the limit is reached. */
+/**
+ * A text field's "12/80" counter (src/ui/text-field.ts): shown while its field has focus or once the
+ * text nears the limit (`data-near`); `data-full` when the limit is reached.
+ */
 export const counterStyles = css`
   .counter {
     font-size: 0.8em;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
+  }
+  .field:not(:focus-within) .counter:not([data-near]) {
+    display: none;
   }
   .counter[data-full] {
     color: var(--_warning);

@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { Messages } from '../i18n/locale.js';
+import { nearLimit } from './text.js';
 
 // A module of its own (not in fields.ts): the elements without user-named items (the calculator,
 // movements) do not download it with the number fields they share.
@@ -35,8 +36,11 @@ export interface TextFieldOptions {
   /** A `<textarea>` of `rows` lines (default 2) instead of an `<input>`. */
   multiline?: boolean;
   rows?: number;
-  /** Show the counter only while typing or when full (the element's styles hide `[data-quiet]`). */
-  quietCounter?: boolean;
+  /**
+   * One line of text that wraps where it is narrow (a table cell): a one-row `<textarea>` the
+   * element's styles let grow with its text; Enter types nothing and line breaks become spaces.
+   */
+  wrap?: boolean;
   onInput: (value: string) => void;
 }
 
@@ -45,13 +49,18 @@ export interface TextFieldOptions {
  * read out as the element's sentence, e.g. "12 of 80 characters"), `dir="auto"` so each text takes
  * its own direction, and its hint and error wired for screen readers (aria-invalid,
  * aria-describedby: error, hint, counter). Characters are counted as code points (an emoji is one).
+ * The counter shows while the field has focus or once the text is near the limit (`data-near`, see
+ * `nearLimit`; `counterStyles` hides it otherwise): "21/80" beside every name is noise.
  */
 export function textField<M extends Messages>(i18n: LocaleController<M>, o: TextFieldOptions): TemplateResult {
   const countId = `${o.id}-count`;
   const hintId = `${o.id}-hint`;
   const errorId = `${o.id}-error`;
   const describedBy = [o.error ? errorId : '', o.hint ? hintId : '', countId].filter(Boolean).join(' ');
-  const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
+  const onInput = (e: Event) => {
+    const value = (e.target as HTMLInputElement | HTMLTextAreaElement).value;
+    o.onInput(o.wrap ? value.replace(/[\r\n]+/g, ' ') : value);
+  };
   const length = [...o.value].length;
   const n = i18n.number(length);
   const max = i18n.number(o.max);
@@ -61,35 +70,37 @@ export function textField<M extends Messages>(i18n: LocaleController<M>, o: Text
     class=${at === 'input' ? 'affix counter' : 'counter'}
     id=${countId}
     ?data-full=${length >= o.max}
-    ?data-quiet=${!!o.quietCounter}
+    ?data-near=${nearLimit(length, o.max)}
     ><span aria-hidden="true">${n}/${max}</span><span class="visually-hidden">${o.counter(n, max)}</span></span
   >`;
-  const input = o.multiline
-    ? html`<textarea
-        id=${o.id}
-        part="input"
-        rows=${o.rows ?? 2}
-        dir="auto"
-        maxlength=${o.max}
-        .value=${live(o.value)}
-        placeholder=${ifDefined(o.placeholder)}
-        aria-invalid=${o.error ? 'true' : 'false'}
-        aria-describedby=${describedBy}
-        @input=${onInput}
-      ></textarea>`
-    : html`<input
-        id=${o.id}
-        part="input"
-        type="text"
-        dir="auto"
-        autocomplete="off"
-        maxlength=${o.max}
-        .value=${live(o.value)}
-        placeholder=${ifDefined(o.placeholder)}
-        aria-invalid=${o.error ? 'true' : 'false'}
-        aria-describedby=${describedBy}
-        @input=${onInput}
-      />`;
+  const input =
+    o.multiline || o.wrap
+      ? html`<textarea
+          id=${o.id}
+          part="input"
+          rows=${o.wrap ? 1 : (o.rows ?? 2)}
+          @keydown=${(e: KeyboardEvent) => o.wrap && e.key === 'Enter' && e.preventDefault()}
+          dir="auto"
+          maxlength=${o.max}
+          .value=${live(o.value)}
+          placeholder=${ifDefined(o.placeholder)}
+          aria-invalid=${o.error ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${onInput}
+        ></textarea>`
+      : html`<input
+          id=${o.id}
+          part="input"
+          type="text"
+          dir="auto"
+          autocomplete="off"
+          maxlength=${o.max}
+          .value=${live(o.value)}
+          placeholder=${ifDefined(o.placeholder)}
+          aria-invalid=${o.error ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${onInput}
+        />`;
   const body =
     at === 'label'
       ? html`<div class="label-row">${label} ${counter}</div>

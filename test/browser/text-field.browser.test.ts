@@ -59,6 +59,31 @@ describe('textField (src/ui/fields.ts): the one name/text input with maxlength a
     expect(host.querySelector('#x-count')!.hasAttribute('data-full')).to.equal(true);
   });
 
+  it('marks the counter near the limit from 80 % of it', () => {
+    expect(
+      mount({ value: 'a'.repeat(63) })
+        .querySelector('.counter')!
+        .hasAttribute('data-near'),
+    ).to.equal(false);
+    expect(
+      mount({ value: 'a'.repeat(64) })
+        .querySelector('.counter')!
+        .hasAttribute('data-near'),
+    ).to.equal(true);
+  });
+
+  it('a wrapping field is a one-row textarea that types no line break', () => {
+    const host = mount({ wrap: true });
+    const area = host.querySelector<HTMLTextAreaElement>('textarea#x')!;
+    expect(area.getAttribute('rows')).to.equal('1');
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', cancelable: true });
+    area.dispatchEvent(enter);
+    expect(enter.defaultPrevented).to.equal(true);
+    area.value = 'Gestion\nde la réputation';
+    area.dispatchEvent(new Event('input'));
+    expect(typedIn.get(host)).to.deep.equal(['Gestion de la réputation']);
+  });
+
   it('wires the error and the hint (error first), and reports what is typed', () => {
     const host = mount({ error: 'Le nom est vide.', hint: 'Comme vos clients le disent.' });
     const input = host.querySelector<HTMLInputElement>('input')!;
@@ -72,8 +97,8 @@ describe('textField (src/ui/fields.ts): the one name/text input with maxlength a
   });
 
   it('puts the counter after the input, on the label’s line, or in the input’s box', () => {
-    const end = mount({ className: 'text', hideLabel: true, quietCounter: true });
-    expect(end.querySelector('.field.text > input + .counter[data-quiet]')).to.not.equal(null);
+    const end = mount({ className: 'text', hideLabel: true });
+    expect(end.querySelector('.field.text > input + .counter')).to.not.equal(null);
     expect(end.querySelector('label')!.className).to.equal('visually-hidden');
     const label = mount({ counterAt: 'label' });
     expect(label.querySelector('.label-row > label + .counter')).to.not.equal(null);

@@ -102,7 +102,7 @@ describe('<mrr-package-designer> on the built site', () => {
     }
     await tab.selectOption('#lang', 'ar');
     await expect.poll(() => tab.locator(`${designer} [part="base"]`).getAttribute('dir')).toBe('rtl');
-    expect(await tab.locator(`${designer} input[id="p-reputation--name"]`).inputValue()).toBe('إدارة السمعة');
+    expect(await tab.locator(`${designer} [id="p-reputation--name"]`).inputValue()).toBe('إدارة السمعة');
     await tab.selectOption('#lang', 'fr');
     await expect.poll(() => tab.locator(`${designer} input[id="p-automation--retail"]`).inputValue()).toMatch(/^1\s250,5$/);
     await context.close();
