@@ -9,6 +9,7 @@ import type { MrrElement } from '../ui/mrr-element.js';
 import { holdUpdate } from '../ui/tasks.js';
 import type { LocaleController } from './locale-controller.js';
 import { PersistController } from './persist-controller.js';
+import { SettleController } from './settle-controller.js';
 
 /**
  * Restoring, merging with another tab, re-writing numbers on a language switch and cleaning inputs
@@ -123,12 +124,15 @@ export class FormController<I extends object, R> implements ReactiveController {
   /** A user edit waiting for its reading: the field, to fire the event once the result exists. */
   private pendingEdit?: { field?: string };
   private lastEdited?: string;
+  /** `mrr-settled`: the change event's detail once the user commits a value (blur, Enter, pause). */
+  private readonly settle: SettleController;
 
   constructor(
     private readonly host: MrrElement,
     private readonly options: FormOptions<I, R>,
   ) {
     host.addController(this);
+    this.settle = new SettleController(host);
     void loadSync().catch(() => undefined); // offline without the chunk: nothing is restored, the form works
     if (options.component) {
       this.persist = new PersistController<SavedForm<I>>(host, {
@@ -263,7 +267,10 @@ export class FormController<I extends object, R> implements ReactiveController {
     this.save(); // again: the snapshot now holds the inputs of the result just read
     if (Object.keys(this.fieldErrors).length === 0 && this.lastResult !== undefined) {
       const event = this.options.changeEvent?.(this.lastResult, this.current!);
-      if (event) this.host.dispatchEvent(event);
+      if (event) {
+        this.host.dispatchEvent(event);
+        this.settle.changed((event as CustomEvent<unknown>).detail);
+      }
     }
     const announce = this.options.announce;
     if (announce) {
