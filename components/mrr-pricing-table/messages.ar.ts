@@ -16,6 +16,8 @@ const ar: Translation<MessagesEnglish> = {
   setup: 'بالإضافة إلى رسوم إعداد لمرة واحدة قدرها {amount}',
   recommended: 'موصى بها',
   outcomes: 'ما تحصل عليه مع {name}',
+  includes: 'مشمول في {name}',
+  includedQuantity: '{name} × {n}',
   cta: 'ابدأ الآن',
   shownMonthly: 'تُعرض الأسعار الشهرية.',
   shownYearly: 'تُعرض الأسعار السنوية.',

@@ -16,6 +16,8 @@ const fr: Translation<MessagesEnglish> = {
   setup: 'Plus des frais de mise en place uniques de {amount}',
   recommended: 'Recommandée',
   outcomes: 'Ce que vous obtenez avec {name}',
+  includes: 'Inclus dans {name}',
+  includedQuantity: '{name} × {n}',
   cta: 'Commencer',
   shownMonthly: 'Prix mensuels affichés.',
   shownYearly: 'Prix annuels affichés.',

@@ -14,6 +14,8 @@ const messagesEn = {
   setup: 'Plus a one-time setup fee of {amount}',
   recommended: 'Recommended',
   outcomes: 'What you get with {name}',
+  includes: 'Included in {name}',
+  includedQuantity: '{name} × {n}',
   cta: 'Get started',
   shownMonthly: 'Monthly prices shown.',
   shownYearly: 'Yearly prices shown.',

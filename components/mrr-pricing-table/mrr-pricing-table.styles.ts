@@ -79,22 +79,28 @@ export const pricingTableStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 230px), 1fr));
     gap: 16px;
     margin: 0;
-    padding: 0;
+    /* Room above the first row for the "Recommended" badge, which sits on the card's top edge. */
+    padding: 12px 0 0;
     list-style: none;
   }
   .tier {
+    position: relative;
     display: flex;
     flex-direction: column;
     gap: 8px;
     min-width: 0;
-    padding: 20px;
+    padding: var(--mrr-space, 20px);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  /* The highlighted card's thicker edge is a shadow, not a wider border: its name and price stay on
+     the same line as the other cards'. */
   .tier[data-highlighted] {
-    border: 2px solid var(--_accent);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 0.08);
+    border-color: var(--_accent);
+    box-shadow:
+      0 0 0 1px var(--_accent),
+      0 4px 16px rgb(0 0 0 / 0.08);
   }
   .name {
     margin: 0;
@@ -104,6 +110,7 @@ export const pricingTableStyles = css`
   }
   /* Long user text: three lines at most (the full text in the tooltip). */
   .name,
+  .includes li,
   .outcomes li,
   .cta span {
     display: -webkit-box;
@@ -124,9 +131,16 @@ export const pricingTableStyles = css`
   .more .outcomes {
     margin-block-start: 6px;
   }
+  /* On the card's top edge, out of the flow: it moves nothing below it. */
   .badge {
-    order: -1;
-    align-self: flex-start;
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 16px;
+    transform: translateY(-50%);
+    max-width: calc(100% - 32px);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
     margin: 0;
     padding: 2px 10px;
     border-radius: 999px;
@@ -170,6 +184,28 @@ export const pricingTableStyles = css`
     display: grid;
     gap: 6px;
     align-content: start;
+  }
+  .includes {
+    margin: 8px 0 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 4px;
+  }
+  .includes li {
+    position: relative;
+    padding-inline-start: 24px;
+    overflow-wrap: anywhere;
+  }
+  .includes li::before {
+    content: '';
+    position: absolute;
+    inset-inline-start: 5px;
+    inset-block-start: 0.55em;
+    width: 7px;
+    height: 7px;
+    border-radius: 50%;
+    background: var(--_accent);
   }
   .outcomes li {
     position: relative;

@@ -3,7 +3,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { subscribe, latest } from '../../src/channel/channel.js';
-import { pricingTopic, type PublicPricing, type PublicTier, yearlySaving } from '../../src/channel/pricing.js';
+import { pricingShowsMinor, pricingTopic, type PublicPricing, type PublicTier, yearlySaving } from '../../src/channel/pricing.js';
 import { toMinor } from '../../src/core/money.js';
 import type { PackageDesign } from '../../src/core/packages.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
@@ -47,6 +47,7 @@ const OUTCOMES_SHOWN = 10;
  * @csspart tier - Each tier's card.
  * @csspart price - A tier's price line.
  * @csspart outcomes - A tier's outcome list.
+ * @csspart includes - The products and services a tier includes (when the design lists them).
  * @csspart cta - A tier's call to action (link or button).
  * @cssprop --mrr-accent - see README "Theming".
  * @cssprop --mrr-accent-text - see README "Theming".
@@ -152,8 +153,11 @@ export class MrrPricingTable extends MrrElement {
     this.dispatchEvent(new MrrEvent<PricingCtaDetail>('mrr-cta', detail));
   }
 
+  /** The table's one rounding rule: every amount with cents when one has them, else none (`pricingShowsMinor`). */
+  private showsMinor = false;
+
   private money(amount: number, currency: string): string {
-    return this.i18n.money(toMinor(amount, currency), currency, { whole: true });
+    return this.i18n.money(toMinor(amount, currency), currency, { whole: !this.showsMinor });
   }
 
   override render() {
@@ -204,6 +208,7 @@ export class MrrPricingTable extends MrrElement {
     // The toggle's words follow the cards: a saving is offered when a card shows one, and its
     // percent never reads 0 % (a card saves something) nor 100 % (a card still asks a yearly price).
     const saving = yearlySaving(pricing);
+    this.showsMinor = pricingShowsMinor(pricing);
     const choices: Array<[BillingChoice, string]> = [
       ['month', t('monthly')],
       ['year', saving ? t('yearlySave', { pct: this.i18n.percent(saving.pct, saving.digits) }) : t('yearly')],
@@ -234,6 +239,7 @@ export class MrrPricingTable extends MrrElement {
     const headingId = `tier-${index}`;
     const outcomes = tier.outcomes.filter((o) => o.trim());
     const outcome = (o: string) => html`<li dir="auto" title=${o}>${o}</li>`;
+    const includes = tier.includes ?? [];
     const label = tier.cta?.label?.trim() || t('cta');
     const href = tier.cta?.href;
     return html`<li part="tier" class="tier" ?data-highlighted=${!!tier.highlighted} data-tier=${tier.id}>
@@ -252,6 +258,19 @@ export class MrrPricingTable extends MrrElement {
             : nothing
       }
       ${tier.month.setupFee > 0 ? html`<p class="note">${t('setup', { amount: this.money(tier.month.setupFee, currency) })}</p>` : nothing}
+      ${
+        includes.length
+          ? html`<ul part="includes" role="list" class="includes" aria-label=${t('includes', { name: isolate(tier.name) })}>
+              ${includes.map((item) => {
+                const text =
+                  item.quantity === 1
+                    ? item.name
+                    : t('includedQuantity', { name: item.name, n: this.i18n.number(item.quantity, 2) });
+                return html`<li dir="auto" title=${text}>${text}</li>`;
+              })}
+            </ul>`
+          : nothing
+      }
       ${
         outcomes.length
           ? html`<ul part="outcomes" role="list" class="outcomes" aria-label=${t('outcomes', { name: isolate(tier.name) })}>

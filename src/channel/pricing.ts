@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { isIsoCurrency } from '../core/currencies.js';
-import { fromMinor, toMinor } from '../core/money.js';
+import { currencyDigits, fromMinor, toMinor } from '../core/money.js';
 import { isSafeHref, type PackageDesign, type PackageEconomics } from '../core/packages.js';
 import { defineTopic } from './channel.js';
 
@@ -20,6 +20,11 @@ export interface PublicTier {
   highlighted: boolean;
   /** What the client gets (the tier's outcome statements), in order. */
   outcomes: string[];
+  /**
+   * The products and services the tier includes, in catalogue order, with their quantity: present
+   * only when the design lists them (`listIncludes`). Names only: never a cost or a retail price.
+   */
+  includes?: { name: string; quantity: number }[];
   /** The call to action: without `href` the table renders a button that fires `mrr-cta`. */
   cta?: { label: string; href?: string };
   /** Billed monthly: the price a month, what the products are worth a month bought separately, the one-time setup fee. */
@@ -45,6 +50,7 @@ const tierSchema = v.object({
   name: text(),
   highlighted: v.boolean(),
   outcomes: v.array(text()),
+  includes: v.optional(v.array(v.object({ name: text(), quantity: v.pipe(v.number(), v.finite(), v.minValue(0)) }))),
   cta: v.optional(
     v.object({
       label: text(),
@@ -91,9 +97,38 @@ export function pricingOf(design: PackageDesign, economics: PackageEconomics): P
         year: { price: e.annualPrice, perMonth: e.annualPricePerMonth, savings: e.annualSavings },
       };
       if (tier.cta) out.cta = tier.cta.href ? { label: tier.cta.label, href: tier.cta.href } : { label: tier.cta.label };
+      if (design.listIncludes) out.includes = includedIn(design, tier);
       return out;
     }),
   };
+}
+
+/** What a tier includes, by product name in catalogue order (quantities above 0; a product named nothing shows its id). */
+function includedIn(design: PackageDesign, tier: PackageDesign['tiers'][number]): { name: string; quantity: number }[] {
+  const quantity = new Map<string, number>();
+  for (const item of tier.items)
+    if (item.quantity > 0) quantity.set(item.productId, (quantity.get(item.productId) ?? 0) + item.quantity);
+  const seen = new Set<string>();
+  const out: { name: string; quantity: number }[] = [];
+  for (const p of design.catalog) {
+    const q = quantity.get(p.id);
+    if (q === undefined || seen.has(p.id)) continue;
+    seen.add(p.id);
+    out.push({ name: p.name.trim() || p.id, quantity: q });
+  }
+  return out;
+}
+
+/**
+ * One rounding rule for a whole table: true when a price of the table (any tier's monthly or
+ * yearly price) has minor units (cents), so every amount is written with them ($2,142.00 next to
+ * $11,566.80, never $2,142 next to it); false when every price is whole, so prices are written
+ * without them ($2,142 next to $11,567) and a note's amount shows cents only when it has some
+ * ("$178.50 a month, billed yearly").
+ */
+export function pricingShowsMinor(pricing: PublicPricing): boolean {
+  const unit = 10 ** currencyDigits(pricing.currency);
+  return pricing.tiers.some((t) => [t.month.price, t.year.price].some((a) => toMinor(a, pricing.currency) % unit !== 0));
 }
 
 /** A field of a public pricing record that cannot be shown, by its dotted path. */

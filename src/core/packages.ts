@@ -89,6 +89,14 @@ export interface PackageDesign {
   annualDiscountPct?: number | null;
   /** Clients on each tier, by tier id (what-if); tiers not listed have none. */
   mix?: Record<string, number>;
+  /**
+   * Prices in whole units of the currency ($2,142, never $2,141.70): each tier's monthly price and
+   * setup fee are rounded (half away from zero), and its yearly price is 12 × that monthly price
+   * less the annual discount, rounded once to a whole unit. Default false (exact to the minor unit).
+   */
+  wholeUnitPrices?: boolean;
+  /** The pricing table lists the products and services each tier includes (with their quantity). Default false. */
+  listIncludes?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,6 +352,8 @@ const designSchema = v.object(
     targetMarginPct: v.nullish(percent()),
     annualDiscountPct: v.nullish(percent()),
     mix: v.optional(v.record(v.string(), count(), 'invalid')),
+    wholeUnitPrices: v.optional(v.boolean('invalid')),
+    listIncludes: v.optional(v.boolean('invalid')),
   },
   'invalid',
 );
@@ -483,6 +493,12 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
   const target = design.targetMarginPct ?? null;
   const annualDiscount = design.annualDiscountPct ?? 0;
   const issues: PackageIssue[] = [];
+  // Whole units: one minor-unit count per unit of the currency (100 cents; 1 for the yen).
+  const whole = design.wholeUnitPrices === true;
+  const unit = 10 ** currencyDigits(currency);
+  const toWhole = (minor: number) => roundHalfAway(minor / unit) * unit;
+  /** An exact yearly amount rounded once, to the minor unit or (whole units) to a whole unit. */
+  const yearly = (r: Ratio) => (whole ? roundRatio({ n: r.n, d: r.d * BigInt(unit) }) * unit : roundRatio(r));
 
   // Products: monthly amounts stay exact until multiplied by a quantity (one rounding per item).
   const products = new Map<string, CatalogProduct>();
@@ -513,9 +529,15 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
       cost += toMonthlyMinor(toMinor(p.wholesale, currency) * item.quantity, p.interval, count);
       setupFee += roundHalfAway(toMinor(p.setupFee ?? 0, currency) * item.quantity);
     }
-    const price =
+    let price =
       tier.price != null ? toMinor(tier.price, currency) : roundHalfAway((listValue * (100 - (tier.discountPct ?? 0))) / 100);
-    const yearExact = tier.price != null ? { n: BigInt(price) * 12n, d: 1n } : times(yearListExact, after(tier.discountPct ?? 0));
+    if (whole) {
+      // What the client is charged, in whole units; the yearly price follows from it.
+      price = toWhole(price);
+      setupFee = toWhole(setupFee);
+    }
+    const yearExact =
+      tier.price != null || whole ? { n: BigInt(price) * 12n, d: 1n } : times(yearListExact, after(tier.discountPct ?? 0));
     return { listValue, cost, price, setupFee, yearExact };
   });
 
@@ -524,7 +546,7 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
     const { listValue, cost, price, setupFee, yearExact } = minors[t]!;
     const tierId = tier.id;
     const reasons: TierEconomics['reasons'] = {};
-    const annualPrice = roundRatio(times(yearExact, after(annualDiscount)));
+    const annualPrice = yearly(times(yearExact, after(annualDiscount)));
     const yearAtMonthlyPrice = roundRatio(yearExact);
 
     let marginPct: number | null = null;
@@ -566,7 +588,8 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
     if (!tier.name.trim()) issues.push({ code: 'emptyName', tierId });
     return {
       id: tierId,
-      listValue: money(listValue),
+      // Whole units: the worth bought separately is said in whole units too (the table shows it).
+      listValue: money(whole ? toWhole(listValue) : listValue),
       cost: money(cost),
       price: money(price),
       grossProfit: money(price - cost),
@@ -574,7 +597,7 @@ export function packageEconomics(design: PackageDesign): PackageEconomics {
       discountPct,
       annualPrice: money(annualPrice),
       annualSavings: money(yearAtMonthlyPrice - annualPrice),
-      annualPricePerMonth: money(roundHalfAway(annualPrice / 12)),
+      annualPricePerMonth: money(whole ? toWhole(annualPrice / 12) : roundHalfAway(annualPrice / 12)),
       maxDiscountPct,
       targetPrice: targetPriceMinor === null ? null : money(targetPriceMinor),
       setupFee: money(setupFee),

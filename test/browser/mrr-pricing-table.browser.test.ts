@@ -124,7 +124,8 @@ describe('<mrr-pricing-table>', () => {
     const channel = new BroadcastChannel(BROADCAST_NAME);
     channel.postMessage({ topic: 'pricing', key, at: Date.now() + 1000, record: newer });
     channel.close();
-    await until(() => price(el, 'better') === '$999 per month');
+    // 999 a month is 10,189.80 a year: a price with cents, so every amount is written with them.
+    await until(() => price(el, 'better') === '$999.00 per month');
     const none = await fixture<MrrPricingTable>(`<mrr-pricing-table storage-key="${uniqueKey()}"></mrr-pricing-table>`);
     await until(() => shadow(none).querySelector('.message')?.textContent === 'No plans to show yet.');
   });
@@ -301,11 +302,12 @@ describe('<mrr-pricing-table>', () => {
       'interval="year"',
     );
     // $1,000 a year with 15 % off for paying yearly is $850, and it saves $150 (not $849.97 and $149.96).
-    expect(price(el, 'app')).to.equal('$850 per year');
-    expect(tierText(el, 'app')).to.contain('You save $150 a year');
+    // One rounding rule a table: the monthly prices ($83.33, $43.33) have cents, so every amount does.
+    expect(price(el, 'app')).to.equal('$850.00 per year');
+    expect(tierText(el, 'app')).to.contain('You save $150.00 a year');
     // $10 a week is $520 a year; 15 % off: $442, saving $78.
-    expect(price(el, 'ads')).to.equal('$442 per year');
-    expect(tierText(el, 'ads')).to.contain('You save $78 a year');
+    expect(price(el, 'ads')).to.equal('$442.00 per year');
+    expect(tierText(el, 'ads')).to.contain('You save $78.00 a year');
   });
 
   it('refuses amounts too large to compute exactly, on the field that makes them, instead of showing rounded figures', async () => {
