@@ -70,12 +70,11 @@ export async function fitCommand(args: FitArgs, io: CliIo): Promise<void> {
     if (detected.format === 'ambiguous') {
       const resolved = guessProspectMapping(icp, records.headers, mapping);
       let where = '';
-      for (let i = 0; i < records.rows.length && !where; i++) {
-        for (const column of Object.values(resolved)) {
-          if (column && records.rows[i][column] === detected.sample) {
-            where = ` (line ${records.lines[i]}, column ${records.headers.indexOf(column) + 1} ("${column}"))`;
-            break;
-          }
+      for (const [i, row] of records.rows.entries()) {
+        const column = Object.values(resolved).find((h) => h && row[h] === detected.sample);
+        if (column) {
+          where = ` (line ${records.lines[i]}, column ${records.headers.indexOf(column) + 1} ("${column}"))`;
+          break;
         }
       }
       throw new InputError(

@@ -43,7 +43,7 @@ class Column {
       else {
         // The dictionary is full: this block and the next ones store text.
         this.ids = undefined;
-        this.cells = Array.from(this.codes.subarray(0, this.filled), (code) => this.values[code]);
+        this.cells = Array.from(this.codes.subarray(0, this.filled), (code) => this.values[code] ?? '');
         this.codes = undefined;
         this.cells.push(value);
         this.filled += 1;
@@ -63,7 +63,7 @@ class Column {
       const cells = this.cells!;
       const ends = new Uint32Array(cells.length);
       let at = 0;
-      for (let k = 0; k < cells.length; k++) ends[k] = at += cells[k].length;
+      cells.forEach((cell, k) => (ends[k] = at += cell.length));
       this.blocks.push({ text: cells.join(''), ends });
     }
     this.codes = undefined;
@@ -75,8 +75,12 @@ class Column {
     const block = this.blocks[Math.floor(row / BLOCK)];
     const k = row % BLOCK;
     if (!block) return '';
-    if ('codes' in block) return this.values[block.codes[k]] ?? '';
-    return block.text.slice(k === 0 ? 0 : block.ends[k - 1], block.ends[k]);
+    if ('codes' in block) {
+      const code = block.codes[k];
+      return code === undefined ? '' : (this.values[code] ?? '');
+    }
+    const end = block.ends[k];
+    return end === undefined ? '' : block.text.slice(block.ends[k - 1] ?? 0, end);
   }
 
   /** Bytes held, roughly (two per character of text). */
@@ -101,7 +105,7 @@ export class ProspectColumnsBuilder {
 
   /** Adds a row: its cells in header order (missing cells are empty) and its line in the file. */
   push(cells: readonly string[], line: number): void {
-    for (let c = 0; c < this.columns.length; c++) this.columns[c].push(cells[c] ?? '');
+    this.columns.forEach((column, c) => column.push(cells[c] ?? ''));
     if (this.count === this.lines.length) {
       const grown = new Uint32Array(this.lines.length * 2);
       grown.set(this.lines);
@@ -137,7 +141,8 @@ export class ProspectColumns {
 
   /** Cell of `row` in column index `col` ('' when out of range). */
   cell(row: number, col: number): string {
-    return col >= 0 && col < this.columns.length && row >= 0 && row < this.count ? this.columns[col].get(row) : '';
+    const column = this.columns[col];
+    return column && row >= 0 && row < this.count ? column.get(row) : '';
   }
 
   /** Column index of `header` (−1: none). */
@@ -154,7 +159,10 @@ export class ProspectColumns {
     const out: string[][] = [];
     for (let i = from; i < Math.min(to, this.count); i++) {
       const row = new Array<string>(this.headers.length);
-      for (const c of cols) if (c >= 0 && c < this.columns.length) row[c] = this.columns[c].get(i);
+      for (const c of cols) {
+        const column = this.columns[c];
+        if (column) row[c] = column.get(i);
+      }
       out.push(row);
     }
     return out;
@@ -162,21 +170,21 @@ export class ProspectColumns {
 
   /** Every row's cell of column `header` ('' for every row when there is no such column). */
   texts(header: string | null | undefined): string[] {
-    const col = this.column(header);
+    const column = this.columns[this.column(header)];
     const out = new Array<string>(this.count);
-    for (let i = 0; i < this.count; i++) out[i] = col < 0 ? '' : this.columns[col].get(i);
+    for (let i = 0; i < this.count; i++) out[i] = column ? column.get(i) : '';
     return out;
   }
 
   /** Column `header`'s distinct cells and each row's index among them (for sorting and searching names). */
   distinct(header: string | null | undefined): { ids: Uint32Array; values: string[] } {
-    const col = this.column(header);
+    const column = this.columns[this.column(header)];
     const ids = new Uint32Array(this.count);
-    if (col < 0) return { ids, values: this.count ? [''] : [] };
+    if (!column) return { ids, values: this.count ? [''] : [] };
     const index = new Map<string, number>();
     const values: string[] = [];
     for (let i = 0; i < this.count; i++) {
-      const text = this.columns[col].get(i);
+      const text = column.get(i);
       let id = index.get(text);
       if (id === undefined) {
         id = values.length;

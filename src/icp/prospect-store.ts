@@ -245,12 +245,13 @@ export class ProspectStore {
     for (let i = 0; i < scores.count && out.length < limit; i++) {
       for (let c = 0; c < n && out.length < limit; c++) {
         if (scores.matches[i * n + c] !== UNREADABLE_CODE) continue;
-        const col = scores.columns[c];
+        // c < n: every per-criterion array of `scores` has n entries.
+        const col = scores.columns[c]!;
         out.push({
           line: this.columns.lines[i] ?? i + 2,
           row: i,
-          criterion: scores.criteria[c],
-          column: col >= 0 ? this.columns.headers[col] : scores.fields[c],
+          criterion: scores.criteria[c]!,
+          column: this.columns.headers[col] ?? scores.fields[c]!,
           value: this.columns.cell(i, col).slice(0, 200),
           expected: scores.types[c] ?? 'category',
         });
@@ -278,8 +279,7 @@ export class ProspectStore {
     const { order, nameColumn } = this.current!;
     const scores = this.scored();
     const out: ProspectRowText[] = [];
-    for (let k = from; k < Math.min(to, order.length); k++) {
-      const i = order[k];
+    for (const i of order.subarray(Math.max(0, from), to)) {
       out.push({
         row: i,
         line: this.columns.lines[i] ?? i + 2,

@@ -95,29 +95,31 @@ function columnTexts(input: ProspectInput, count: number, column: string | null 
 export function distinctTexts(texts: readonly string[]): DistinctTexts {
   const index = new Map<string, number>();
   const values: string[] = [];
-  const ids = new Uint32Array(texts.length);
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i];
+  const ids = Uint32Array.from(texts, (text) => {
     let id = index.get(text);
     if (id === undefined) {
       id = values.length;
       index.set(text, id);
       values.push(text);
     }
-    ids[i] = id;
-  }
+    return id;
+  });
   return { ids, values };
 }
 
 /** The rank of each distinct value in the locale's collation (equal values share one) and the highest. */
 function valueRanks(values: readonly string[], locale?: string): { rankOf: Uint32Array; maxRank: number } {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const order = Array.from(values.keys()).sort((a, b) => collator.compare(values[a], values[b]));
+  // The indexes of `values`, in collation order.
+  const order = Array.from(values.keys()).sort((a, b) => collator.compare(values[a]!, values[b]!));
   const rankOf = new Uint32Array(values.length);
   let rank = 0;
-  for (let k = 0; k < order.length; k++) {
-    if (k > 0 && collator.compare(values[order[k - 1]], values[order[k]]) !== 0) rank += 1;
-    rankOf[order[k]] = rank;
+  let previous: string | undefined;
+  for (const i of order) {
+    const value = values[i]!;
+    if (previous !== undefined && collator.compare(previous, value) !== 0) rank += 1;
+    rankOf[i] = rank;
+    previous = value;
   }
   return { rankOf, maxRank: rank };
 }
@@ -129,9 +131,7 @@ function valueRanks(values: readonly string[], locale?: string): { rankOf: Uint3
 export function nameRanks(names: readonly string[], locale?: string): { ranks: Uint32Array; maxRank: number } {
   const { ids, values } = distinctTexts(names);
   const { rankOf, maxRank } = valueRanks(values, locale);
-  const ranks = new Uint32Array(names.length);
-  for (let i = 0; i < names.length; i++) ranks[i] = rankOf[ids[i]];
-  return { ranks, maxRank };
+  return { ranks: ids.map((id) => rankOf[id] ?? 0), maxRank };
 }
 
 /** The distinct names of `column` (kept in `cache` per column). */
@@ -155,17 +155,17 @@ function namesOf(
  * within a rank, in either direction.
  */
 export function orderByRank(rows: Uint32Array, top: number, rank: (row: number) => number): Uint32Array {
-  const m = rows.length;
-  const ranks = new Uint32Array(m);
-  const counts = new Uint32Array(top + 3);
-  for (let k = 0; k < m; k++) {
-    const r = Math.min(rank(rows[k]), top + 1);
-    ranks[k] = r;
-    counts[r + 1] += 1;
-  }
-  for (let r = 1; r < counts.length; r++) counts[r] += counts[r - 1];
-  const out = new Uint32Array(m);
-  for (let k = 0; k < m; k++) out[counts[ranks[k]]++] = rows[k];
+  const ranks = rows.map((row) => Math.min(rank(row), top + 1));
+  // starts[r]: where the rows of rank r begin in the result (ranks are 0…top + 1).
+  const starts = new Uint32Array(top + 3);
+  for (const r of ranks) starts[r + 1]! += 1;
+  let sum = 0;
+  starts.forEach((n, r) => (starts[r] = sum += n));
+  const out = new Uint32Array(rows.length);
+  rows.forEach((row, k) => {
+    const r = ranks[k]!;
+    out[starts[r]!++] = row;
+  });
   return out;
 }
 
@@ -187,8 +187,7 @@ export function prospectView(
   const wanted = TIER_FILTER_CODES[query.tier ?? 'all'] ?? -1;
   const needle = (query.search ?? '').trim().toLocaleLowerCase();
   // The search compares each distinct name once, then rows by the index of their name.
-  let matches: Uint8Array | undefined;
-  let ids: Uint32Array | undefined;
+  let search: { matches: Uint8Array; ids: Uint32Array } | undefined;
   if (needle) {
     const names = namesOf(input, count, query.nameColumn, cache);
     const column = query.nameColumn ?? '';
@@ -196,15 +195,15 @@ export function prospectView(
       cache.lower = names.values.map((n) => n.toLocaleLowerCase());
       cache.lowerColumn = column;
     }
-    matches = new Uint8Array(names.values.length);
-    for (let k = 0; k < cache.lower.length; k++) matches[k] = cache.lower[k].includes(needle) ? 1 : 0;
-    ids = names.ids;
+    const matches = Uint8Array.from(cache.lower, (name) => (name.includes(needle) ? 1 : 0));
+    search = { matches, ids: names.ids };
   }
   const keep = new Uint32Array(count);
   let m = 0;
   for (let i = 0; i < count; i++) {
     if (wanted >= 0 && scores.tiers[i] !== wanted) continue;
-    if (matches && !matches[ids![i]]) continue;
+    // names.ids has one entry per row (count).
+    if (search && !search.matches[search.ids[i]!]) continue;
     keep[m++] = i;
   }
   const rows = keep.subarray(0, m);
@@ -217,20 +216,19 @@ export function prospectView(
       if (!cache.ranks || cache.rankKey !== key || cache.ranks.length !== count) {
         const names = namesOf(input, count, query.nameColumn, cache);
         const { rankOf, maxRank } = valueRanks(names.values, query.locale);
-        const ranks = new Uint32Array(count);
-        for (let i = 0; i < count; i++) ranks[i] = rankOf[names.ids[i]];
-        cache.ranks = ranks;
+        cache.ranks = names.ids.map((id) => rankOf[id] ?? 0);
         cache.maxRank = maxRank;
         cache.rankKey = key;
       }
       const ranks = cache.ranks;
       const top = cache.maxRank ?? 0;
-      return orderByRank(rows, top, descending ? (i) => top - ranks[i] : (i) => ranks[i]);
+      // Rows are row numbers below count, the length of ranks.
+      return orderByRank(rows, top, descending ? (i) => top - ranks[i]! : (i) => ranks[i]!);
     }
     case 'score': {
       const top = 10_000;
       return orderByRank(rows, top, (i) => {
-        const s = scores.scores[i];
+        const s = scores.scores[i] ?? -1;
         if (s < 0) return top + 1;
         const v = Math.round(s * 100);
         return descending ? top - v : v;
@@ -239,7 +237,7 @@ export function prospectView(
     case 'coverage': {
       const top = 1000;
       return orderByRank(rows, top, (i) => {
-        const v = Math.round(scores.coverage[i] * 1000);
+        const v = Math.round((scores.coverage[i] ?? 0) * 1000);
         return descending ? top - v : v;
       });
     }
@@ -248,7 +246,7 @@ export function prospectView(
       // Tier codes 1 A … 4 D; "descending" = best first (A).
       const top = 3;
       return orderByRank(rows, top, (i) => {
-        const t = scores.tiers[i];
+        const t = scores.tiers[i] ?? 0;
         if (t === 0) return top + 1;
         const v = 4 - t;
         return descending ? top - v : v;
@@ -279,13 +277,14 @@ export async function sortInSlices<T>(
     deadline = clock() + sliceMs;
   };
   const RUN = 16;
+  // Every index below stays within 0…n − 1 (the loops' bounds), hence the non-null assertions.
   for (let lo = 0; lo < n; lo += RUN) {
     const hi = Math.min(n, lo + RUN);
     for (let i = lo + 1; i < hi; i++) {
-      const x = src[i];
+      const x = src[i]!;
       let j = i - 1;
-      while (j >= lo && compare(src[j], x) > 0) {
-        src[j + 1] = src[j];
+      while (j >= lo && compare(src[j]!, x) > 0) {
+        src[j + 1] = src[j]!;
         j--;
       }
       src[j + 1] = x;
@@ -300,11 +299,11 @@ export async function sortInSlices<T>(
       let j = mid;
       let k = lo;
       while (i < mid && j < hi) {
-        dst[k++] = compare(src[j], src[i]) < 0 ? src[j++] : src[i++];
+        dst[k++] = compare(src[j]!, src[i]!) < 0 ? src[j++]! : src[i++]!;
         if ((k & 1023) === 0) await turn();
       }
-      while (i < mid) dst[k++] = src[i++];
-      while (j < hi) dst[k++] = src[j++];
+      while (i < mid) dst[k++] = src[i++]!;
+      while (j < hi) dst[k++] = src[j++]!;
     }
     [src, dst] = [dst, src];
   }
@@ -319,29 +318,19 @@ export async function nameRanksInSlices(
   sliceMs = 8,
 ): Promise<{ ranks: Uint32Array; maxRank: number }> {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const ids = new Map<string, number>();
-  const distinct: string[] = [];
-  const idOf = new Uint32Array(names.length);
-  for (let i = 0; i < names.length; i++) {
-    let id = ids.get(names[i]);
-    if (id === undefined) {
-      id = distinct.length;
-      ids.set(names[i], id);
-      distinct.push(names[i]);
-    }
-    idOf[i] = id;
-  }
+  const distinct = [...new Set(names)];
   await yieldNow();
   const sorted = await sortInSlices(distinct, collator.compare, yieldNow, sliceMs);
   const rankOfName = new Map<string, number>();
   let rank = 0;
-  for (let k = 0; k < sorted.length; k++) {
-    if (k > 0 && collator.compare(sorted[k - 1], sorted[k]) !== 0) rank += 1;
-    rankOfName.set(sorted[k], rank);
+  let previous: string | undefined;
+  for (const [k, name] of sorted.entries()) {
+    if (previous !== undefined && collator.compare(previous, name) !== 0) rank += 1;
+    rankOfName.set(name, rank);
+    previous = name;
     if ((k & 4095) === 4095) await yieldNow();
   }
-  const ranks = new Uint32Array(names.length);
-  for (let i = 0; i < names.length; i++) ranks[i] = rankOfName.get(distinct[idOf[i]]) ?? 0;
+  const ranks = Uint32Array.from(names, (name) => rankOfName.get(name) ?? 0);
   return { ranks, maxRank: rank };
 }
 

@@ -110,7 +110,7 @@ export function guessProspectMapping(
     }
     const names = [c.field, c.label ?? ''].filter(Boolean).map((n) => squash(words(n)));
     const i = normalized.findIndex((h) => names.includes(squash(h)));
-    out[c.field] = i >= 0 ? headers[i] : null;
+    out[c.field] = headers[i] ?? null;
   }
   return out;
 }
@@ -237,7 +237,7 @@ function cellsOf(
   const row = input.rows[i];
   const account: Record<string, unknown> = {};
   scores.fields.forEach((field, c) => {
-    const col = scores.columns[c];
+    const col = scores.columns[c] ?? -1;
     if (col >= 0) account[field] = cellOf(row, col, scores.columnNames, c);
   });
   return account;
@@ -266,9 +266,10 @@ export function scoreInto(
     let acc: IcpAccount;
     if (table) {
       const row = table.rows[i];
+      // c < n: every per-criterion array of `scores` has n entries.
       for (let c = 0; c < n; c++) {
-        const cell = cellOf(row, scores.columns[c], scores.columnNames, c);
-        account[scores.fields[c]] = scores.types[c] === 'number' ? numberCell(cell, scores.numberFormat) : cell;
+        const cell = cellOf(row, scores.columns[c]!, scores.columnNames, c);
+        account[scores.fields[c]!] = scores.types[c] === 'number' ? numberCell(cell, scores.numberFormat) : cell;
       }
       acc = account;
     } else acc = (input as readonly IcpAccount[])[i] ?? {};
@@ -298,8 +299,8 @@ export function scoreAll(
 
 /** Score, tier and coverage of row `i`. */
 export function scoreOf(scores: ProspectScores, i: number): { score: number | null; tier: IcpTier | null; coverage: number } {
-  const s = scores.scores[i];
-  return { score: s < 0 ? null : s, tier: TIER_CODES[scores.tiers[i]] ?? null, coverage: scores.coverage[i] };
+  const s = scores.scores[i] ?? -1;
+  return { score: s < 0 ? null : s, tier: TIER_CODES[scores.tiers[i] ?? 0] ?? null, coverage: scores.coverage[i] ?? 0 };
 }
 
 export interface TopReason {
@@ -322,27 +323,28 @@ export function topReasons(scores: ProspectScores, i: number, limit = 3): TopRea
   const order = weightOrder(scores);
   const base = i * n;
   const out: TopReason[] = [];
+  // c comes from weightOrder: an index of the criteria.
   const push = (c: number): void => {
-    const code = scores.matches[base + c];
+    const code = scores.matches[base + c] ?? 0;
     const known = code >= 1 && code <= 4;
-    const w = scores.weights[c];
+    const w = scores.weights[c] ?? 0;
     out.push({
-      criterion: scores.criteria[c],
-      field: scores.fields[c],
-      match: MATCH_CODES[code],
+      criterion: scores.criteria[c]!,
+      field: scores.fields[c]!,
+      match: MATCH_CODES[code] ?? 'unknown',
       unreadable: code === UNREADABLE_CODE,
-      points: known ? w * SCALE[code] : 0,
+      points: known ? w * (SCALE[code] ?? 0) : 0,
       possible: known ? w : 0,
     });
   };
   // Three passes over the criteria by weight: disqualifiers (any weight), known, unknown.
   for (const c of order.all) if (out.length < limit && scores.matches[base + c] === 4) push(c);
   for (const c of order.weighted) {
-    const code = scores.matches[base + c];
+    const code = scores.matches[base + c] ?? 0;
     if (out.length < limit && code >= 1 && code <= 3) push(c);
   }
   for (const c of order.weighted) {
-    const code = scores.matches[base + c];
+    const code = scores.matches[base + c] ?? 0;
     if (out.length < limit && (code === 0 || code === UNREADABLE_CODE)) push(c);
   }
   return out;
@@ -354,8 +356,9 @@ const orders = new WeakMap<ProspectScores, { all: number[]; weighted: number[] }
 function weightOrder(scores: ProspectScores): { all: number[]; weighted: number[] } {
   let order = orders.get(scores);
   if (!order) {
-    const all = scores.weights.map((_, c) => c).sort((a, b) => scores.weights[b] - scores.weights[a] || a - b);
-    order = { all, weighted: all.filter((c) => scores.weights[c] > 0) };
+    const { weights } = scores;
+    const all = weights.map((_, c) => c).sort((a, b) => weights[b]! - weights[a]! || a - b);
+    order = { all, weighted: all.filter((c) => weights[c]! > 0) };
     orders.set(scores, order);
   }
   return order;
@@ -382,15 +385,15 @@ export function unreadableCells(_icp: Icp, input: ProspectInput, scores: Prospec
     for (let c = 0; c < n && out.length < limit; c++) {
       if (scores.matches[i * n + c] !== UNREADABLE_CODE) continue;
       const table = isTable(input) ? input : undefined;
-      const col = scores.columns[c];
-      const raw = table
-        ? cellOf(table.rows[i], col, scores.columnNames, c)
-        : (input as readonly IcpAccount[])[i]?.[scores.fields[c]];
+      // c < n: every per-criterion array of `scores` has n entries.
+      const col = scores.columns[c]!;
+      const field = scores.fields[c]!;
+      const raw = table ? cellOf(table.rows[i], col, scores.columnNames, c) : (input as readonly IcpAccount[])[i]?.[field];
       out.push({
         line: table?.lines?.[i] ?? i + 2,
         row: i,
-        criterion: scores.criteria[c],
-        column: table && col >= 0 ? table.headers[col] : scores.fields[c],
+        criterion: scores.criteria[c]!,
+        column: table?.headers[col] ?? field,
         value: String(raw).slice(0, 200),
         expected: scores.types[c] ?? 'category',
       });

@@ -131,7 +131,8 @@ export async function parseCsvRecords(
         kept += 1;
         if (onRecord) return onRecord(cells.length === headers.length ? cells : cells.slice(0, headers.length), line);
         const record: CsvRecord = Object.create(null) as CsvRecord;
-        for (let c = 0; c < headers.length; c++) record[headers[c]] = cells[c];
+        // cells has at least one cell per header (checked above).
+        headers.forEach((header, c) => (record[header] = cells[c]!));
         rows.push(record);
         lines.push(line);
       },

@@ -48,8 +48,7 @@ function abortQuietly(tx: { abort(): void }): void {
 function countCustomers(columns: PeriodColumns): number {
   const seen = new Uint8Array(columns.customerIds.length);
   let count = 0;
-  for (let i = 0; i < columns.length; i++) {
-    const c = columns.customer[i];
+  for (const c of columns.customer.subarray(0, columns.length)) {
     if (seen[c] === 0) {
       seen[c] = 1;
       count += 1;
@@ -169,7 +168,8 @@ export async function loadDatasetColumns(id: string): Promise<PeriodColumns | un
   if (!record) return undefined;
   if (record.format === 'columns') {
     const parts = chunks as ColumnChunkRecord[];
-    const customerIds = parts.length === 1 ? parts[0].customerIds : parts.flatMap((c) => c.customerIds);
+    const [first] = parts;
+    const customerIds = first && parts.length === 1 ? first.customerIds : parts.flatMap((c) => c.customerIds);
     const columns = parts.map(({ length, customer, startDay, endDay, monthlyMinor }) => ({
       length,
       customerIds,
