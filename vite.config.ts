@@ -130,14 +130,22 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   return {
     base: './',
-    build: { outDir: 'dist/site', emptyOutDir: true, target: 'es2022' },
+    // index.html: the app (<mrr-app>, components/mrr-app); demo.html: every element on one page.
+    build: {
+      outDir: 'dist/site',
+      emptyOutDir: true,
+      target: 'es2022',
+      rolldownOptions: { input: { index: resolve('index.html'), demo: resolve('demo.html') } },
+    },
     worker: { format: 'es' },
     plugins: [
       minifyTemplates(),
       VitePWA({
-        registerType: 'autoUpdate',
+        // A new version waits until the user presses "Reload" in the app (src/app/main.ts): never a
+        // silent skipWaiting that would swap the files under an open page.
+        registerType: 'prompt',
         injectRegister: false,
-        includeAssets: ['icon.svg', 'icon-192.png', 'icon-512.png'],
+        includeAssets: ['icon.svg', 'icon-192.png', 'icon-512.png', 'icon-maskable-192.png', 'icon-maskable-512.png'],
         manifest: {
           name: 'MRR Kit',
           short_name: 'MRR Kit',
@@ -151,15 +159,16 @@ export default defineConfig(({ mode }): UserConfig => {
             { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
             { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
             { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-            { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+            { src: 'icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+            { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
           ],
         },
         workbox: {
           globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
           navigateFallback: 'index.html',
-          // Take control of the page on its first visit, so it reloads offline right away.
+          // Take control of the page on its first visit, so it reloads offline right away. A later
+          // version waits (no skipWaiting) until the app's "Reload" asks it to take over.
           clientsClaim: true,
-          skipWaiting: true,
         },
       }),
     ],

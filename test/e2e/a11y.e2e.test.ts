@@ -22,7 +22,7 @@ describe('the built site is accessible', () => {
   ] as const) {
     it(`has no axe violations in ${lang} at ${width} px`, async () => {
       const page = await e2e.browser.newPage({ viewport: { width, height: 900 } });
-      await page.goto(`${e2e.url}/site/?lang=${lang}`);
+      await page.goto(`${e2e.url}/site/demo.html?lang=${lang}`);
       for (const tag of ['mrr-calculator', 'mrr-unit-economics', 'mrr-revenue-motions', 'mrr-movements']) {
         await page.locator(`${tag} [part="base"]`).first().waitFor({ state: 'attached' });
       }

@@ -80,7 +80,7 @@ describe('built site in Arabic: amounts keep their currency attached', () => {
       const page = await e2e.browser.newPage({ viewport: { width, height: 900 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${e2e.url}/site/?lang=ar`);
+      await page.goto(`${e2e.url}/site/demo.html?lang=ar`);
       for (const tag of ELEMENTS) {
         const el = page.locator(tag).first();
         await el.scrollIntoViewIfNeeded();

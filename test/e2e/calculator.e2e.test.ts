@@ -63,7 +63,7 @@ describe('built site (dist/site)', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${e2e.url}/site/`);
+    await page.goto(`${e2e.url}/site/demo.html`);
     const input = page.locator('mrr-calculator input#clients');
     await input.waitFor();
     await expect.poll(() => page.locator('mrr-calculator [data-kpi="mrr-now"]').textContent()).toMatch(/\$/);
@@ -107,7 +107,7 @@ describe('built site (dist/site)', () => {
 
   it("feeds the calculator's price and churn into the unit economics, and motions' expansion into the calculator", async () => {
     const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.url}/site/`);
+    await page.goto(`${e2e.url}/site/demo.html`);
     await page.locator('mrr-unit-economics input#churnPct').waitFor();
     await page.locator('mrr-calculator input#churnPct').fill('7');
     await page.locator('mrr-calculator input#price').fill('420');
@@ -122,7 +122,7 @@ describe('built site (dist/site)', () => {
 
   it('works by keyboard alone: Tab reaches the fields, typing updates the result, arrows switch to the plan list', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 360, height: 800 } });
-    await page.goto(`${e2e.url}/site/`);
+    await page.goto(`${e2e.url}/site/demo.html`);
     await page.locator('mrr-calculator input#clients').waitFor();
     const focusedId = () =>
       page.evaluate(() => {
@@ -154,7 +154,7 @@ describe('built site (dist/site)', () => {
 
   it('switches the site to Arabic, right to left', async () => {
     const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.url}/site/?lang=ar`);
+    await page.goto(`${e2e.url}/site/demo.html?lang=ar`);
     await page.locator('mrr-calculator [part="base"]').waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.locator('mrr-calculator [part="base"]').getAttribute('dir')).toBe('rtl');

@@ -101,7 +101,7 @@ describe('<mrr-icp-builder> (built)', () => {
       const tab = await e2e.browser.newPage({ viewport: { width, height: 900 } });
       const errors: string[] = [];
       tab.on('pageerror', (e) => errors.push(e.message));
-      await tab.goto(`${e2e.url}/site/?lang=${lang}`);
+      await tab.goto(`${e2e.url}/site/demo.html?lang=${lang}`);
       await tab.locator('a[href="#icp"]').click();
       const tier = tab.locator('#icp mrr-icp-builder [data-kpi="tier"]');
       await expect.poll(() => tier.textContent(), { timeout: 15_000 }).toMatch(/^[ABCD]$/);

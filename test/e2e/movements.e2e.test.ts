@@ -26,7 +26,7 @@ describe('<mrr-movements> on the built site', () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${e2e.url}/site/?lang=en`);
+    await page.goto(`${e2e.url}/site/demo.html?lang=en`);
     const el = page.locator('mrr-movements');
     // The site shows the built-in example until something is imported.
     await expect.poll(() => el.locator('#source').textContent()).toContain('Example data');
@@ -69,7 +69,7 @@ describe('<mrr-movements> on the built site', () => {
       const page = await e2e.browser.newPage({ viewport: { width: 360, height: 800 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${e2e.url}/site/?lang=${lang}`);
+      await page.goto(`${e2e.url}/site/demo.html?lang=${lang}`);
       const el = page.locator('mrr-movements');
       await el.locator('#file').setInputFiles('test/fixtures/two-way-amounts.csv');
       await el.locator('#start-import').click();

@@ -45,7 +45,7 @@ async function open(tab: Page, query = ''): Promise<string[]> {
   const errors: string[] = [];
   tab.on('pageerror', (e) => errors.push(e.message));
   tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await tab.goto(`${e2e.url}/site/${query}#packages`);
+  await tab.goto(`${e2e.url}/site/demo.html${query}#packages`);
   await expect.poll(() => figure(tab, 'price', 'better'), { timeout: 15000 }).toBe('$405.00');
   return errors;
 }
@@ -134,7 +134,7 @@ describe('<mrr-package-designer> on the built site', () => {
     await tab.reload(); // no wait for the debounced save
     await expect.poll(() => figure(tab, 'price', 'better'), { timeout: 15000 }).toBe('$337.50');
     const other = await context.newPage();
-    await other.goto(`${e2e.url}/site/#packages`);
+    await other.goto(`${e2e.url}/site/demo.html#packages`);
     await expect.poll(() => figure(other, 'price', 'better'), { timeout: 15000 }).toBe('$337.50');
     await tab.locator(`${designer} input[id="best--price"]`).fill('490');
     await other.locator(`${designer} input[id="p-seo--retail"]`).fill('800');

@@ -55,7 +55,7 @@ describe('unit economics and revenue motions (built)', () => {
     const tab = await e2e.browser.newPage();
     const errors: string[] = [];
     tab.on('pageerror', (e) => errors.push(e.message));
-    await tab.goto(`${e2e.url}/site/`);
+    await tab.goto(`${e2e.url}/site/demo.html`);
     await expect.poll(() => tab.locator('#unit-economics mrr-unit-economics [data-kpi="ltv"]').textContent()).toMatch(/\$/);
     await expect.poll(() => tab.locator('#motions mrr-revenue-motions [data-kpi="cost"]').textContent()).toMatch(/\$/);
     expect(errors).toEqual([]);

@@ -1,0 +1,62 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { KPIS, scenarioProjection } from '../../src/app/compare.js';
+import { findClient } from '../../src/app/workspace.js';
+import type { MrrApp } from './mrr-app.js';
+import { chart, kpiText } from './compare-view.js';
+
+const CALCULATOR_FIELDS = ['clients', 'price', 'newClients', 'churnPct', 'expansionPct', 'contractionPct', 'horizon'] as const;
+
+/**
+ * A scenario opened from a share link (`#/share/<data>`): read-only (nothing is written until
+ * "Save to my workspace"), its figures, its MRR month by month and its calculator assumptions.
+ */
+export function renderShared(app: MrrApp): TemplateResult {
+  const t = app.i18n.t.bind(app.i18n);
+  const shared = app.shared;
+  if (!shared) return html`<p role="status">${t('loading')}</p>`;
+  if (!shared.file) return html`<p class="notice error" role="alert" id="share-error">${t('share.broken')}</p>`;
+  const file = shared.file;
+  const view = scenarioProjection(file.records);
+  const data = file.records.find((r) => r.name === 'calculator')?.data as { inputs?: Record<string, unknown> } | undefined;
+  const inputs = data?.inputs ?? {};
+  const saved = shared.savedAs;
+  return html`<section class="shared" aria-labelledby="shared-title">
+    <h2 id="shared-title">
+      ${
+        file.scenario.client
+          ? t('share.from', { name: file.scenario.name, client: file.scenario.client })
+          : t('share.fromNoClient', { name: file.scenario.name })
+      }
+    </h2>
+    <p class="notice">${t('share.readOnly')}</p>
+    ${
+      saved
+        ? html`<p role="status" id="share-saved">
+            ${t('share.saved', { name: saved.name, client: findClient(app.store.ws, saved.clientId)?.name ?? '' })}
+            <a href="#/workspace">${t('view.workspace')}</a>
+          </p>`
+        : html`<button type="button" id="share-save" @click=${() => void app.saveShared()}>${t('share.save')}</button>`
+    }
+    ${chart(app, view, undefined, [file.scenario.name, ''], t('share.chart', { name: file.scenario.name }))}
+    <dl class="figures" id="shared-kpis">
+      ${KPIS.map(
+        (k) =>
+          html`<div data-figure=${k}>
+            <dt>${t(`kpi.${k}`)}</dt>
+            <dd>${kpiText(app, k, view ? view.projection.summary[k] : null)}</dd>
+          </div>`,
+      )}
+    </dl>
+    <h3>${t('share.assumptions')}</h3>
+    <dl class="figures">
+      ${CALCULATOR_FIELDS.map((f) =>
+        typeof inputs[f] === 'string'
+          ? html`<div>
+              <dt>${t(`field.${f}`)}</dt>
+              <dd>${inputs[f] as string}</dd>
+            </div>`
+          : nothing,
+      )}
+    </dl>
+  </section>`;
+}
