@@ -67,6 +67,7 @@ export interface MrrIcpChangeDetail {
  * Publishes the active profile's name, pains and goals on the channel under `storage-key` (the
  * package designer's "Pull pains from your ICP" reads it).
  *
+ * @fires mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
  * @fires mrr-icp-change - On user edits with a valid profile; `detail: { icp }` (the active ICP).
  * @csspart base - The card.
  * @csspart criteria - The criteria editor.
@@ -282,12 +283,14 @@ export class MrrIcpBuilder extends MrrElement {
   }
 
   private editRange(index: number, rangeIndex: number, patch: Partial<RangeInput>): void {
-    const c = activeIcp(this.inputs)!.criteria[index];
+    const c = activeIcp(this.inputs)?.criteria[index];
+    if (!c) return;
     this.editCriterion(index, { ranges: c.ranges.map((r, j) => (j === rangeIndex ? { ...r, ...patch } : r)) });
   }
 
   private addRange(index: number): void {
-    const c = activeIcp(this.inputs)!.criteria[index];
+    const c = activeIcp(this.inputs)?.criteria[index];
+    if (!c) return;
     const range: RangeInput = { id: newId('r'), bucket: 'acceptable', min: '', max: '' };
     this.editCriterion(index, { ranges: [...c.ranges, range] });
     this.focusLater(fieldId(c.id, range.id, 'min'));
@@ -295,7 +298,8 @@ export class MrrIcpBuilder extends MrrElement {
 
   private removeRange(index: number, rangeIndex: number): void {
     const snapshot = this.inputs;
-    const c = activeIcp(snapshot)!.criteria[index];
+    const c = activeIcp(snapshot)?.criteria[index];
+    if (!c) return;
     this.editCriterion(index, { ranges: c.ranges.filter((_, j) => j !== rangeIndex) });
     this.undo.offer({
       snapshot,
@@ -318,18 +322,20 @@ export class MrrIcpBuilder extends MrrElement {
   private acceptCriterion(criterion: Parameters<typeof icpToInput>[0]['criteria'][number]): void {
     const active = activeIcp(this.inputs);
     if (!active) return;
-    const input = icpToInput({ criteria: [criterion] }, '', (n) => this.i18n.number(n, 2)).criteria[0];
+    const [input] = icpToInput({ criteria: [criterion] }, '', (n) => this.i18n.number(n, 2)).criteria;
+    if (!input) return;
     const existing = active.criteria.findIndex((c) => c.field.trim() === criterion.field);
-    const id = existing >= 0 ? active.criteria[existing].id : newId('c');
-    const next = { ...input, id };
+    const next = { ...input, id: active.criteria[existing]?.id ?? newId('c') };
     const criteria = existing >= 0 ? active.criteria.map((c, j) => (j === existing ? next : c)) : [...active.criteria, next];
     this.editActive({ criteria });
   }
 
   private removeCriterion(index: number): void {
     const snapshot = this.inputs;
-    const c = activeIcp(snapshot)!.criteria[index];
-    this.editActive({ criteria: activeIcp(snapshot)!.criteria.filter((_, j) => j !== index) });
+    const criteria = activeIcp(snapshot)?.criteria ?? [];
+    const c = criteria[index];
+    if (!c) return;
+    this.editActive({ criteria: criteria.filter((_, j) => j !== index) });
     this.undo.offer({
       snapshot,
       message: () => this.i18n.t('removed.criterion', { name: isolate(criterionName(this.i18n, c)) }),
@@ -345,7 +351,8 @@ export class MrrIcpBuilder extends MrrElement {
 
   private newProfile(fromStarter: boolean): void {
     const fmt = (n: number) => this.i18n.number(n, 2);
-    const base = starterInputs(this.i18n, fmt).icps[0];
+    // starterInputs holds one profile.
+    const base = starterInputs(this.i18n, fmt).icps[0]!;
     const icp: IcpInput = fromStarter
       ? { ...base, id: newId('icp') }
       : { ...base, id: newId('icp'), name: this.i18n.t('newProfile'), criteria: [] };
@@ -382,6 +389,7 @@ export class MrrIcpBuilder extends MrrElement {
   private removePersona(index: number): void {
     const snapshot = this.inputs;
     const p = snapshot.personas[index];
+    if (!p) return;
     this.edit({ personas: snapshot.personas.filter((_, j) => j !== index) }, 'personas');
     this.undo.offer({
       snapshot,

@@ -20,14 +20,17 @@ const ICP: Icp = workedExampleIcp();
 const HEADERS = ['Business name', 'Industry', 'Employees', 'Review count', 'Has website'];
 const INDUSTRIES = ['Dental', 'Gambling', 'Plumbing', ' restaurant ', '', 'Cafe'];
 
+/** Entry `i` of `list`, going round (`list` is not empty). */
+const cycle = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
+
 /** `n` prospects, some names repeated, empty or formula-like, some cells unreadable. */
 function prospects(n: number): string[][] {
   return Array.from({ length: n }, (_, i) => [
-    i % 41 === 0 ? '' : i % 37 === 0 ? '=SUM(A1)' : `${['Élan', 'elan', 'Zoë', 'Shop', 'مطعم'][i % 5]} ${i % 13}`,
-    INDUSTRIES[i % INDUSTRIES.length],
+    i % 41 === 0 ? '' : i % 37 === 0 ? '=SUM(A1)' : `${cycle(['Élan', 'elan', 'Zoë', 'Shop', 'مطعم'], i)} ${i % 13}`,
+    cycle(INDUSTRIES, i),
     i % 17 === 0 ? 'lots' : String((i * 7) % 90),
     i % 5 === 0 ? '' : String((i * 11) % 400),
-    ['yes', 'no', 'maybe', ''][i % 4],
+    cycle(['yes', 'no', 'maybe', ''], i),
   ]);
 }
 const csvOf = (rows: string[][]) =>
@@ -68,13 +71,13 @@ describe('ProspectStore (a file held where it is scored)', () => {
     expect(scored.count).toBe(3000);
     expect(scored.unreadableRows).toBe(scores.unreadableRows);
     expect(scored.unreadable).toEqual(unreadableCells(ICP, table, scores, 100));
-    const queries: ProspectQuery[] = [
+    const queries = [
       { sort: 'score', descending: true },
       { sort: 'name', nameColumn: 'Business name', locale: 'en' },
       { sort: 'name', descending: true, nameColumn: 'Business name', locale: 'ar', tier: 'D' },
       { sort: 'tier', search: ' ZOË', nameColumn: 'Business name' },
       { sort: 'coverage', tier: 'none' },
-    ];
+    ] as const satisfies readonly ProspectQuery[];
     for (const query of queries) {
       const order = Array.from(prospectView(table, scores, query));
       const page = store.view(query, 150);
@@ -98,10 +101,10 @@ describe('ProspectStore (a file held where it is scored)', () => {
     await store.score(ICP, {}, undefined);
     const [top] = store.view({ sort: 'line', nameColumn: 'Business name' }, 1).rows;
     expect(top).toMatchObject({ row: 0, line: 2, name: '' });
-    const second = store.page(store.view({ sort: 'line', nameColumn: 'Business name' }, 0).view, 3, 4)!.rows[0];
-    expect(second.name).toBe('Shop 3');
-    expect(second.reasons.length).toBeLessThanOrEqual(2);
-    const industry = second.reasons.find((r) => r.field === 'industry');
+    const [second] = store.page(store.view({ sort: 'line', nameColumn: 'Business name' }, 0).view, 3, 4)!.rows;
+    expect(second?.name).toBe('Shop 3');
+    expect(second?.reasons.length).toBeLessThanOrEqual(2);
+    const industry = second?.reasons.find((r) => r.field === 'industry');
     if (industry) expect(industry.value).toBe('restaurant');
   });
 
@@ -185,7 +188,13 @@ describe('ProspectsSession: load → score → view → export', () => {
 
   it('asks how numbers are written when they read two ways, and scores once answered', async () => {
     const { s } = session();
-    const rows = prospects(50).map((r, i) => [r[0], r[1], i % 2 ? '1.200' : '', '600.000', r[4]]);
+    const rows = prospects(50).map(([name = '', industry = '', , , website = ''], i) => [
+      name,
+      industry,
+      i % 2 ? '1.200' : '',
+      '600.000',
+      website,
+    ]);
     await s.load(csvOf(rows));
     await new Promise((r) => setTimeout(r, 0));
     expect(s.state.numbers).toEqual({ format: 'ambiguous', sample: '1.200' });
