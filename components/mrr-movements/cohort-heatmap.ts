@@ -1,7 +1,7 @@
 import { html } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import type { CohortRow } from '../../src/core/cohorts.js';
+import { styleProps } from '../../src/ui/style-props.js';
 import { formatMonth } from './format.js';
 import type { MovementsMessages } from './messages.js';
 
@@ -112,7 +112,7 @@ export function renderCohortHeatmap(
                         return html`<td
                           class="cell"
                           data-value=${pct}
-                          style=${styleMap({ background: cellColour(pct), color: CELL_TEXT })}
+                          ${styleProps({ background: cellColour(pct), color: CELL_TEXT })}
                         >
                           ${i18n.percent(pct, 0)}
                         </td>`;

@@ -16,6 +16,7 @@ import type { Icp } from '../core/icp.js';
 import type { NumberFormat } from '../core/number-format.js';
 import { ImportCancelledError } from '../import/cancel.js';
 import { nextTask } from '../ui/tasks.js';
+import { startWorker } from '../workers.js';
 import type { ProspectQuery } from './prospect-view.js';
 import {
   ProspectStore,
@@ -111,13 +112,8 @@ function onPage(input: Blob | string, hooks: OpenHooks, store?: ProspectStore): 
 /** Opens a prospects CSV: in the prospects worker when one can run, else on this page. */
 export function openProspects(input: Blob | string, hooks: OpenHooks = {}): ProspectsSource {
   let worker: Worker | undefined;
-  if (!hooks.mainThread && typeof Worker !== 'undefined') {
-    try {
-      worker = new Worker(new URL('./prospects-worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      worker = undefined;
-    }
-  }
+  if (!hooks.mainThread)
+    worker = startWorker((Worker) => new Worker(new URL('./prospects-worker.ts', import.meta.url), { type: 'module' }));
   if (!worker) return onPage(input, hooks);
   const w = worker;
   /** Set when the worker could not load: everything goes to the page instead. */

@@ -35,6 +35,7 @@ import { prospectView, prospectViewInSlices, type ProspectQuery, type ProspectVi
 import type { CsvRecord, CsvRecordsResult } from '../import/records.js';
 import type { ImportProgress } from '../import/types.js';
 import { nextTask as yieldToPage } from '../ui/tasks.js';
+import { startWorker } from '../workers.js';
 
 export * from './scoring.js';
 export * from './prospect-view.js';
@@ -131,13 +132,9 @@ export async function scoreInSlices(
   return scores;
 }
 
+/** The score worker, or undefined where none can start (src/workers.ts: another origin, no Worker). */
 function createWorker(): Worker | undefined {
-  if (typeof Worker === 'undefined') return undefined;
-  try {
-    return new Worker(new URL('./score-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return undefined;
-  }
+  return startWorker((Worker) => new Worker(new URL('./score-worker.ts', import.meta.url), { type: 'module' }));
 }
 
 /** One loaded, idle worker kept for the next scoring: loading a module worker is a wait the user sees (bench/README.md, ICP prospects). */

@@ -16,6 +16,7 @@
  * import button does not pay for it.
  */
 import { ImportCancelledError } from './cancel.js';
+import { startWorker } from '../workers.js';
 import { analyzeColumns, columnBuffers } from './analysis.js';
 import type { SubscriptionAnalysis } from '../core/movements.js';
 import type { PeriodColumns } from '../core/period-columns.js';
@@ -51,13 +52,9 @@ export async function sniffFile(file: Blob, options: { delimiter?: string } = {}
   return sniff(file, options);
 }
 
+/** The import worker, or undefined where none can start (src/workers.ts: another origin, no Worker). */
 function createWorker(): Worker | undefined {
-  if (typeof Worker === 'undefined') return undefined;
-  try {
-    return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return undefined;
-  }
+  return startWorker((Worker) => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }));
 }
 
 /** Phase 2: imports the whole of `file` with the confirmed `mapping` and `options`. */

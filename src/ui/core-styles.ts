@@ -33,6 +33,22 @@ export const coreStyles = css`
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: 1.45;
+    /* Inherited text styles a host page sets on its body (a light weight, italics, justified or
+       spaced text) stop here: the element looks the same on any page. */
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    font-stretch: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+    word-break: normal;
+    overflow-wrap: normal;
+    hyphens: manual;
     container-type: inline-size;
   }
   :host([hidden]) {

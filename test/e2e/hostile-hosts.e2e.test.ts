@@ -1,0 +1,467 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { build, type Rollup } from 'vite';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2E } from './server.js';
+
+/**
+ * Hostile hosts (issue 17, items 5 and 7): the built files on host pages that fight them, each a
+ * fixture page of test/e2e/fixtures/hosts/ served at /hosts/ next to dist/ (its
+ * `<!--#include elements.html-->` replaced by the prospect-facing elements), with the response
+ * headers of HEADERS. On each: the elements render, take a value typed and update their result,
+ * keep the layout they have on a plain page (px sizes the host's root font size cannot scale,
+ * buttons visible), and the page logs no error and reports no security policy violation.
+ * Runs after `npm run build`.
+ */
+let e2e: E2E;
+/** `other-lit.src.js` bundled with its own copy of Lit, stamped as another Lit version. */
+let otherLit: string;
+
+const HOSTS = 'test/e2e/fixtures/hosts';
+const STRICT_CSP = "default-src 'self'";
+/** Response headers of the strict pages: no inline script or style, no blob:, Trusted Types. */
+const HEADERS: Record<string, Record<string, string>> = {
+  'strict-csp.html': { 'content-security-policy': STRICT_CSP },
+  // Policies named: MRR Kit's own for worker URLs (src/workers.ts) and Lit's for its templates.
+  'trusted-types.html': {
+    'content-security-policy': `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types mrr-kit lit-html`,
+  },
+};
+
+/** Before any page script: security policy violations and reports, kept for the test to read. */
+const RECORD_VIOLATIONS = () => {
+  const seen: string[] = [];
+  (window as unknown as { __violations: string[] }).__violations = seen;
+  document.addEventListener(
+    'securitypolicyviolation',
+    (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    true,
+  );
+  new ReportingObserver((reports) => reports.forEach((r) => seen.push(`${r.type} ${JSON.stringify(r.body)}`)), {
+    types: ['csp-violation'],
+    buffered: true,
+  }).observe();
+};
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  const out = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: `${HOSTS}/other-lit.src.js`, formats: ['es'], fileName: () => 'other-lit.js' },
+    },
+  })) as Rollup.RollupOutput[];
+  const code = out[0]!.output[0].code;
+  // Lit stamps its version on the page (litHtmlVersions, litElementVersions, reactiveElementVersions):
+  // this copy says it is Lit 2.
+  otherLit = code.replace(/(Versions\s*\?\?=\s*\[\]\)\.push\()(["'`])[\d.]+\2/g, '$1$22.8.0$2');
+  expect(otherLit).not.toBe(code);
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+const TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript' };
+
+/** Opens the fixture `name` at /hosts/<name>; collects errors (console and uncaught). */
+async function open(page: Page, name: string): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.addInitScript(RECORD_VIOLATIONS);
+  await page.route(`${e2e.url}/hosts/**`, (route) => {
+    const file = new URL(route.request().url()).pathname.slice('/hosts/'.length);
+    const ext = file.split('.').pop()!;
+    const body =
+      file === 'other-lit.js'
+        ? otherLit
+        : readFileSync(`${HOSTS}/${file}`, 'utf8').replace(
+            '<!--#include elements.html-->',
+            readFileSync(`${HOSTS}/elements.html`, 'utf8').replace(/^<!--.*-->\n/, ''),
+          );
+    return route.fulfill({
+      status: 200,
+      headers: { 'content-type': `${TYPES[ext]}; charset=utf-8`, ...HEADERS[file] },
+      body,
+    });
+  });
+  await page.goto(`${e2e.url}/hosts/${name}`);
+  return errors;
+}
+
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+
+/** Latin digits of a figure as shown (Arabic-Indic digits read as Latin). */
+const digits = (text: string) => text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[^\d]/g, '');
+
+/** Types into each prospect-facing element and checks its result follows. */
+async function useProspectElements(page: Page): Promise<void> {
+  const calc = page.locator('mrr-calculator').first();
+  const mrrNow = calc.locator('[data-kpi="mrr-now"]');
+  await expect.poll(async () => digits((await mrrNow.textContent()) ?? '')).toBe('10000');
+  await calc.locator('input#clients').fill('250');
+  await expect.poll(async () => digits((await mrrNow.textContent()) ?? '')).toBe('25000');
+
+  const economics = page.locator('mrr-unit-economics').first();
+  const ltv = economics.locator('[data-kpi="ltv"]');
+  await expect.poll(async () => digits((await ltv.textContent()) ?? '')).not.toBe('');
+  const before = digits((await ltv.textContent())!);
+  await economics.locator('input#arpa').fill('3000');
+  await expect.poll(async () => digits((await ltv.textContent()) ?? '')).toBe(String(Number(before) * 2));
+
+  const table = page.locator('mrr-pricing-table').first();
+  const price = table.locator('[data-tier="grow"] [part="price"]');
+  await expect.poll(async () => digits((await price.textContent()) ?? '')).toMatch(/^200/);
+  await table.locator('input[type="radio"][value="year"]').check();
+  await expect.poll(async () => digits((await price.textContent()) ?? '')).toMatch(/^2160/);
+}
+
+interface Layout {
+  /** Per element: its card's size, the computed font size of a field (or price) and of its buttons. */
+  [tag: string]: { width: number; height: number; inputFont: string; buttonFont: string[]; hiddenButtons: number };
+}
+
+/** What the host's CSS could break: sizes in px, fonts, buttons shown with their text. */
+const layout = (page: Page): Promise<Layout> =>
+  page.evaluate(() => {
+    const out: Layout = {};
+    const fields: Record<string, string> = {
+      'mrr-calculator': '#clients',
+      'mrr-unit-economics': '#arpa',
+      'mrr-pricing-table': '.price',
+    };
+    for (const [tag, field] of Object.entries(fields)) {
+      const root = document.querySelector(tag)!.shadowRoot!;
+      const base = root.querySelector('[part="base"]')!.getBoundingClientRect();
+      const input = root.querySelector(field);
+      const buttons = [...root.querySelectorAll('button')].filter((b) => b.checkVisibility());
+      out[tag] = {
+        width: Math.round(base.width),
+        height: Math.round(base.height),
+        inputFont: input ? getComputedStyle(input).fontSize : '',
+        buttonFont: [...new Set(buttons.map((b) => getComputedStyle(b).fontSize))],
+        // A visible button is at least a 44 px target with its label inside it.
+        hiddenButtons: buttons.filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.height < 44 || r.width < 44 || b.scrollWidth > b.clientWidth + 1;
+        }).length,
+      };
+    }
+    return out;
+  });
+
+/** Waits until each prospect-facing element has drawn its figures. */
+async function rendered(page: Page): Promise<void> {
+  await page.locator('mrr-calculator [data-kpi="mrr-now"]').first().waitFor();
+  await page.locator('mrr-unit-economics [data-kpi="ltv"]').first().waitFor();
+  await page.locator('mrr-pricing-table [data-tier="grow"]').first().waitFor();
+  await page.evaluate(() =>
+    Promise.all(
+      ['mrr-calculator', 'mrr-unit-economics', 'mrr-pricing-table'].map(
+        (t) => (document.querySelector(t) as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete,
+      ),
+    ),
+  );
+}
+
+/** The plain page's layout, for the hostile pages to match. */
+let plainLayout: Layout;
+
+describe('hostile host pages, built files (dist/)', () => {
+  beforeAll(async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
+    const errors = await open(page, 'plain.html');
+    await rendered(page);
+    plainLayout = await layout(page);
+    expect(plainLayout['mrr-calculator']!.inputFont).toBe('15px');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const [name, what] of [
+    ['root-10px.html', 'html { font-size: 10px } and inherited typography'],
+    ['tailwind-preflight.html', 'a Tailwind-style preflight'],
+    ['bootstrap-reboot.html', 'a Bootstrap-style reboot'],
+  ]) {
+    it(`${what}: renders, is usable, and keeps the plain page's layout`, async () => {
+      const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
+      const errors = await open(page, name!);
+      await rendered(page);
+      expect(await layout(page)).toEqual(plainLayout);
+      // What inherits through the shadow root is reset: the host's italic light justified text does not.
+      const text = await page.evaluate(() => {
+        const label = document.querySelector('mrr-calculator')!.shadowRoot!.querySelector('label')!;
+        const s = getComputedStyle(label);
+        return { style: s.fontStyle, align: s.textAlign, spacing: s.letterSpacing, words: s.wordSpacing };
+      });
+      expect(text).toEqual({ style: 'normal', align: 'start', spacing: 'normal', words: '0px' });
+      await useProspectElements(page);
+      expect(errors).toEqual([]);
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('an RTL host (<html dir="rtl" lang="ar">): Arabic, right to left, fits, usable', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
+    const errors = await open(page, 'rtl.html');
+    await rendered(page);
+    const shape = await page.evaluate(() =>
+      ['mrr-calculator', 'mrr-unit-economics', 'mrr-pricing-table'].map((t) => {
+        const base = document.querySelector(t)!.shadowRoot!.querySelector('[part="base"]') as HTMLElement;
+        return { dir: getComputedStyle(base).direction, lang: base.lang, width: Math.round(base.getBoundingClientRect().width) };
+      }),
+    );
+    for (const [i, tag] of ['mrr-calculator', 'mrr-unit-economics', 'mrr-pricing-table'].entries())
+      expect(shape[i], tag).toEqual({ dir: 'rtl', lang: 'ar', width: plainLayout[tag]!.width });
+    const rtl = await layout(page);
+    for (const tag of Object.keys(rtl)) {
+      expect(rtl[tag]!.inputFont).toBe(plainLayout[tag]!.inputFont);
+      expect(rtl[tag]!.hiddenButtons).toBe(0);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1024);
+    await useProspectElements(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("strict CSP (default-src 'self'): every element renders with no violation; the Intl warm-up worker is a file", async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    const errors = await open(page, 'strict-csp.html');
+    await rendered(page);
+    await everyElementRendered(page);
+    expect(await layout(page)).toEqual(plainLayout);
+    await useProspectElements(page);
+    // The warm-up ran in a worker made from a file of the page's origin, not a blob: URL.
+    expect(workers.some((u) => new URL(u).origin === new URL(e2e.url).origin && /intl-warmup-worker-[\w-]+\.js$/.test(u))).toBe(
+      true,
+    );
+    expect(workers.filter((u) => !u.startsWith(e2e.url))).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Trusted Types enforced under a strict CSP: every element renders and the CSV import runs in its worker, with no violation', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    const errors = await open(page, 'trusted-types.html');
+    await rendered(page);
+    await everyElementRendered(page);
+    await useProspectElements(page);
+    const movements = page.locator('mrr-movements');
+    await movements.locator('#file').setInputFiles('test/fixtures/dbt-subscription-periods.csv');
+    await movements.locator('#start-import').click();
+    await movements.locator('#import-report').waitFor();
+    expect(await movements.locator('[data-report="periods"]').textContent()).toBe('121');
+    // Both workers started through the `mrr-kit` policy (a refused URL would have thrown).
+    expect(workers.map((u) => u.match(/(intl-warmup|import)-worker/)?.[1]).filter(Boolean)).toEqual(
+      expect.arrayContaining(['intl-warmup', 'import']),
+    );
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the script loaded twice, both kinds of file: one definition each, usable, no error', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
+    const errors = await open(page, 'twice.html');
+    await rendered(page);
+    expect(await layout(page)).toEqual(plainLayout);
+    await useProspectElements(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('another Lit version on the page: both its element and MRR Kit work', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
+    const errors = await open(page, 'other-lit.html');
+    await rendered(page);
+    expect(await page.evaluate(() => (window as unknown as { litElementVersions: string[] }).litElementVersions)).toContain(
+      '2.8.0',
+    );
+    expect(await layout(page)).toEqual(plainLayout);
+    await useProspectElements(page);
+    const counter = page.locator('other-lit-counter button');
+    await counter.click();
+    await expect.poll(() => counter.textContent()).toBe('Clicked 1 times');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** The agency's tools on the strict pages render too (their first field or control). */
+async function everyElementRendered(page: Page): Promise<void> {
+  for (const tag of ['mrr-revenue-motions', 'mrr-movements', 'mrr-package-designer', 'mrr-icp-builder'])
+    await page.locator(`${tag} [part="base"]`).first().waitFor();
+  await page.locator('mrr-revenue-motions input[id$="--clients"]').first().waitFor();
+}
+
+/**
+ * Before any page script: counts what outlives an element if it is not cleaned up. Listeners on
+ * anything but the elements' own nodes (window, document, channels, media queries; a node counts
+ * while it is in the document), pending timeouts, intervals, workers not terminated, broadcast
+ * channels not closed.
+ */
+const COUNT_RESOURCES = () => {
+  type Entry = { target: WeakRef<EventTarget>; type: string; listener: unknown; capture: boolean };
+  const listeners = new Set<Entry>();
+  const wrappers = new WeakMap<object, unknown>();
+  const capture = (o: boolean | AddEventListenerOptions | undefined) => (typeof o === 'boolean' ? o : !!o?.capture);
+  const find = (target: EventTarget, type: string, listener: unknown, c: boolean) =>
+    [...listeners].find((e) => e.target.deref() === target && e.type === type && e.listener === listener && e.capture === c);
+  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    if (!listener) return add.call(this, type, listener, options);
+    const c = capture(options);
+    if (!find(this, type, listener, c)) {
+      const entry: Entry = { target: new WeakRef(this), type, listener, capture: c };
+      listeners.add(entry);
+      const signal = typeof options === 'object' ? options.signal : undefined;
+      signal?.addEventListener('abort', () => listeners.delete(entry));
+      if (typeof options === 'object' && options.once) {
+        // A once listener is gone after it runs: a wrapper forgets it then.
+        const original = listener;
+        const once = function (this: unknown, event: Event) {
+          listeners.delete(entry);
+          return typeof original === 'function' ? original.call(this, event) : original.handleEvent(event);
+        };
+        wrappers.set(original as object, once);
+        return add.call(this, type, once, options);
+      }
+    }
+    return add.call(this, type, listener, options);
+  };
+  EventTarget.prototype.removeEventListener = function (type, listener, options) {
+    if (listener) {
+      const entry = find(this, type, listener, capture(options));
+      if (entry) listeners.delete(entry);
+      const once = wrappers.get(listener as object);
+      if (once) remove.call(this, type, once as EventListener, options);
+    }
+    return remove.call(this, type, listener, options);
+  };
+
+  const timeouts = new Set<number>();
+  const intervals = new Set<number>();
+  const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
+  window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    const id: number = st(
+      (...a: unknown[]) => {
+        timeouts.delete(id);
+        if (typeof handler === 'function') handler(...a);
+      },
+      ms,
+      ...args,
+    );
+    timeouts.add(id);
+    return id;
+  }) as typeof setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined) timeouts.delete(id);
+    ct(id);
+  }) as typeof clearTimeout;
+  window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    const id = si(handler, ms, ...args);
+    intervals.add(id);
+    return id;
+  }) as typeof setInterval;
+  window.clearInterval = ((id?: number) => {
+    if (id !== undefined) intervals.delete(id);
+    ci(id);
+  }) as typeof clearInterval;
+
+  const workers = new Set<Worker>();
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      workers.add(this);
+    }
+    override terminate() {
+      workers.delete(this);
+      super.terminate();
+    }
+  };
+  const channels = new Set<BroadcastChannel>();
+  const NativeChannel = window.BroadcastChannel;
+  window.BroadcastChannel = class extends NativeChannel {
+    constructor(name: string) {
+      super(name);
+      channels.add(this);
+    }
+    override close() {
+      channels.delete(this);
+      super.close();
+    }
+  };
+
+  (window as unknown as { __resources: () => unknown }).__resources = () => {
+    const live = [...listeners].filter((e) => {
+      const target = e.target.deref();
+      return target && !(target instanceof Node && !target.isConnected);
+    });
+    const name = (t: EventTarget | undefined) =>
+      t === window ? 'window' : t === document ? 'document' : (t?.constructor.name ?? '?');
+    return {
+      listeners: live.map((e) => `${name(e.target.deref())} ${e.type}`).sort(),
+      timeouts: timeouts.size,
+      intervals: intervals.size,
+      workers: workers.size,
+      channels: [...channels].map((c) => c.name).sort(),
+    };
+  };
+};
+
+describe('an element added by a single-page app, removed and added again 20 times', () => {
+  it('keeps its state and leaves no listener, timer, worker or BroadcastChannel behind', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
+    await page.addInitScript(COUNT_RESOURCES);
+    const errors = await open(page, 'spa.html');
+    await page.evaluate(() => customElements.whenDefined('mrr-calculator'));
+    const resources = () => page.evaluate(() => (window as unknown as { __resources: () => unknown }).__resources());
+    const show = (view: string) =>
+      page.evaluate((v) => (window as unknown as { spa: { show(v: string): void } }).spa.show(v), view);
+    // What the page holds before any element was there (the SPA's own hashchange listener).
+    const before = (await resources()) as { listeners: string[] };
+    const withDb = [
+      ...before.listeners,
+      'IDBDatabase close',
+      'IDBDatabase versionchange',
+      'IDBOpenDBRequest upgradeneeded',
+    ].sort();
+    const calc = page.locator('mrr-calculator');
+    const economics = page.locator('mrr-unit-economics');
+    for (let round = 1; round <= 20; round++) {
+      await show('pricing');
+      await calc.locator('[data-kpi="mrr-now"]').waitFor();
+      await page.locator('mrr-pricing-table [data-tier="start"]').waitFor();
+      // What the previous round typed is there again.
+      if (round > 1) {
+        await expect.poll(() => calc.locator('input#clients').inputValue()).toBe(String(100 + round - 1));
+        await expect.poll(() => economics.locator('input#arpa').inputValue()).toBe(String(1000 + round - 1));
+      }
+      const mrrNow = () => calc.locator('[data-kpi="mrr-now"]').textContent();
+      const shown = await mrrNow();
+      await calc.locator('input#clients').fill(String(100 + round));
+      await economics.locator('input#arpa').fill(String(1000 + round));
+      await expect.poll(mrrNow).not.toBe(shown);
+      await show('home');
+      // Gone with the elements: everything they started (timers may finish their work first), but
+      // the page's one IndexedDB connection (src/storage/db.ts), opened by the first and kept for all.
+      await expect.poll(resources, { timeout: 5000 }).toEqual({ ...before, listeners: withDb });
+    }
+    await show('pricing');
+    await expect.poll(() => calc.locator('input#clients').inputValue()).toBe('120');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
