@@ -485,7 +485,7 @@ export class MrrApp extends LitElement {
         ? this.viewName(view)
         : `${this.viewName(view)} · ${this.i18n.t('working', { scenario: scenario.name, client: client?.name ?? '' })}`;
     return html`<div part="base" class="app" dir=${this.i18n.dir}>
-      <a class="skip" href="#view-title" @click=${(e: Event) => this.skip(e)}>${this.i18n.t('skip')}</a>
+      <button type="button" class="skip" @click=${() => this.skip()}>${this.i18n.t('skip')}</button>
       <header class="bar">
         <a class="brand" href=${hrefOf(HOME)}>${this.i18n.t('brand')}</a>
         <nav aria-label=${this.i18n.t('views')}>
@@ -526,8 +526,7 @@ export class MrrApp extends LitElement {
     </div>`;
   }
 
-  private skip(e: Event): void {
-    e.preventDefault();
+  private skip(): void {
     this.renderRoot.querySelector<HTMLElement>('#view-title')?.focus();
   }
 }

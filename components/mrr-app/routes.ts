@@ -3,7 +3,20 @@
  * `#/report`, and `#/share/<data>` (a shared scenario). Each element's define file loads when its
  * view first opens.
  */
-import { ELEMENTS } from '../../src/elements.js';
+
+/**
+ * The elements of src/elements.json, in its order (written here: a JSON module is not loadable in
+ * every browser; test/unit/app-routes.test.ts checks the two lists are the same).
+ */
+export const ELEMENT_VIEWS: readonly { name: string; tag: string }[] = [
+  { name: 'calculator', tag: 'mrr-calculator' },
+  { name: 'unit-economics', tag: 'mrr-unit-economics' },
+  { name: 'revenue-motions', tag: 'mrr-revenue-motions' },
+  { name: 'movements', tag: 'mrr-movements' },
+  { name: 'package-designer', tag: 'mrr-package-designer' },
+  { name: 'pricing-table', tag: 'mrr-pricing-table' },
+  { name: 'icp-builder', tag: 'mrr-icp-builder' },
+];
 
 /** `workspace`, `report`, `share`, or an element's `name` in src/elements.json. */
 export type AppView = string;
@@ -17,7 +30,7 @@ export interface Route {
 export const HOME: AppView = 'workspace';
 
 /** The views of the navigation, in its order. */
-export const NAV_VIEWS: readonly AppView[] = ['workspace', ...ELEMENTS.map((e) => e.name), 'report'];
+export const NAV_VIEWS: readonly AppView[] = ['workspace', ...ELEMENT_VIEWS.map((e) => e.name), 'report'];
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -28,7 +41,7 @@ export function parseRoute(hash: string): Route {
 
 export const hrefOf = (view: AppView): string => `#/${view}`;
 
-export const tagOf = (view: AppView): string | undefined => ELEMENTS.find((e) => e.name === view)?.tag;
+export const tagOf = (view: AppView): string | undefined => ELEMENT_VIEWS.find((e) => e.name === view)?.tag;
 
 /** Each element's define file, loaded when its view first opens (a chunk each in the build). */
 export const DEFINES: Record<string, () => Promise<unknown>> = {

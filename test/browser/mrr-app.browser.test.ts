@@ -1,0 +1,364 @@
+import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
+import { html } from 'lit';
+import '../../components/mrr-app/define.js';
+import type { MrrApp } from '../../components/mrr-app/mrr-app.js';
+import { NAV_VIEWS, tagOf } from '../../components/mrr-app/routes.js';
+import { configureStorage, saveState } from '../../src/storage/db.js';
+import { liveClients, scenariosOf } from '../../src/app/workspace.js';
+import { breakIndexedDb, q, shadow, uniqueKey, until } from './helpers.js';
+
+/** A fresh database per test: the app's workspace is global to the origin. */
+beforeEach(() => {
+  configureStorage({ dbName: `mrr-app-${uniqueKey()}` });
+  localStorage.removeItem('mrr-kit-app:scenario');
+  localStorage.removeItem('mrr-kit-lang');
+  document.documentElement.lang = 'en';
+});
+afterEach(() => {
+  fixtureCleanup();
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+function go(hash: string): void {
+  history.pushState(null, '', `${location.pathname}${location.search}${hash}`);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+async function mountApp(hash = '#/workspace', container?: HTMLElement): Promise<MrrApp> {
+  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  const el = container
+    ? (container.appendChild(document.createElement('mrr-app')) as MrrApp)
+    : await fixture<MrrApp>(html`<mrr-app></mrr-app>`);
+  await until(() => el.loaded, { before: () => el.updateComplete });
+  await el.updateComplete;
+  return el;
+}
+
+const title = (app: MrrApp) => q(app, '#view-title').textContent!.replace(/\s+/g, ' ').trim();
+const buttons = (app: MrrApp, text: string) =>
+  [...shadow(app).querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.textContent!.trim() === text);
+const scenarioNames = (app: MrrApp) => [...shadow(app).querySelectorAll('.scenario-name')].map((n) => n.textContent!.trim());
+const clientNames = (app: MrrApp) => [...shadow(app).querySelectorAll('.client h3')].map((n) => n.textContent!.trim());
+
+async function calculatorIn(app: MrrApp): Promise<HTMLElement & { updateComplete: Promise<unknown> }> {
+  const calc = await until(() => shadow(app).querySelector('mrr-calculator'));
+  await until(() => calc.shadowRoot?.querySelector<HTMLInputElement>('input#clients'));
+  return calc as HTMLElement & { updateComplete: Promise<unknown> };
+}
+
+async function typeInto(el: HTMLElement, selector: string, text: string): Promise<void> {
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>(selector)!;
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  input.blur();
+}
+
+describe('<mrr-app> routes', () => {
+  it('has one hash route per element, plus the workspace and the report; back and forward work', async () => {
+    const app = await mountApp('#/workspace');
+    expect(title(app)).to.equal('Workspace');
+    const key = app.activeScenario!.storageKey;
+    for (const view of NAV_VIEWS) {
+      go(`#/${view}`);
+      await until(() => app.route.view === view, { before: () => app.updateComplete });
+      const link = q(app, `nav a[href="#/${view}"]`);
+      expect(link.getAttribute('aria-current')).to.equal('page');
+      const tag = tagOf(view);
+      if (tag) {
+        const el = await until(() => shadow(app).querySelector(tag));
+        // Every element gets the open scenario's storage key: its own persistence saves the scenario.
+        expect(el.getAttribute('storage-key')).to.equal(key);
+        await until(() => customElements.get(tag));
+      }
+    }
+    expect(title(app)).to.contain('Report');
+    history.back();
+    await until(() => app.route.view === NAV_VIEWS[NAV_VIEWS.length - 2], { before: () => app.updateComplete });
+    history.forward();
+    await until(() => app.route.view === 'report', { before: () => app.updateComplete });
+    go('#/nowhere');
+    await until(() => app.route.view === 'workspace', { before: () => app.updateComplete });
+  });
+
+  it('switches language: the app and the elements in it follow', async () => {
+    const app = await mountApp('#/calculator');
+    const select = q<HTMLSelectElement>(app, '#lang');
+    select.value = 'ar';
+    select.dispatchEvent(new Event('change'));
+    await until(() => document.documentElement.dir === 'rtl');
+    await until(() => title(app).startsWith('الحاسبة'), { before: () => app.updateComplete });
+    select.value = 'fr';
+    select.dispatchEvent(new Event('change'));
+    await until(() => q(app, 'nav a[href="#/workspace"]').textContent!.trim() === 'Espace de travail', {
+      before: () => app.updateComplete,
+    });
+    expect(document.documentElement.dir).to.equal('ltr');
+  });
+
+  it('is accessible (axe) on the workspace in English and Arabic', async () => {
+    const app = await mountApp('#/workspace');
+    await until(() => shadow(app).querySelector('.compare'));
+    await expect(app).to.be.accessible();
+    document.documentElement.lang = 'ar';
+    await until(() => title(app) === 'مساحة العمل', { before: () => app.updateComplete });
+    await expect(app).to.be.accessible();
+  });
+});
+
+describe('<mrr-app> workspace', () => {
+  it('migrates the saved work of the current release into the first client’s first scenario', async () => {
+    // A record as the current release saves it (the site's storage key is `site`).
+    await saveState(
+      'calculator:site',
+      { v: 2, inputs: { clients: '77', price: '150' }, locale: 'en', stamps: { clients: 1 } },
+      1,
+    );
+    const app = await mountApp('#/calculator');
+    expect(liveClients(app.store.ws).map((c) => c.name)).to.deep.equal(['My first client']);
+    const calc = await calculatorIn(app);
+    await until(() => calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value === '77');
+    expect(app.activeScenario!.storageKey).to.not.equal('site');
+  });
+
+  it('creates, duplicates, renames and deletes with undo; it is all there after a reload', async () => {
+    const app = await mountApp('#/workspace');
+    expect(clientNames(app)).to.deep.equal(['My first client']);
+    expect(scenarioNames(app)).to.deep.equal(['Today']);
+
+    buttons(app, 'Duplicate')[0]!.click();
+    await until(() => scenarioNames(app).length === 2, { before: () => app.updateComplete });
+    expect(scenarioNames(app)).to.deep.equal(['Today', 'Today (copy)']);
+
+    q(app, `[data-rename="${app.activeId}"]`).click();
+    await app.updateComplete;
+    const input = await until(() => shadow(app).querySelector<HTMLInputElement>('#rename-input'));
+    expect(shadow(app).activeElement).to.equal(input);
+    input.value = 'Optimistic';
+    input.form!.requestSubmit();
+    await until(() => scenarioNames(app).includes('Optimistic'), { before: () => app.updateComplete });
+
+    q(app, '#new-client').click();
+    await until(() => clientNames(app).length === 1 && shadow(app).querySelector('#rename-input'), {
+      before: () => app.updateComplete,
+    });
+    const clientInput = q<HTMLInputElement>(app, '#rename-input');
+    clientInput.value = 'Acme';
+    clientInput.form!.requestSubmit();
+    await until(() => clientNames(app).join() === 'My first client,Acme', { before: () => app.updateComplete });
+
+    // Delete "Optimistic", then undo.
+    const optimistic = scenariosOf(app.store.ws, liveClients(app.store.ws)[0]!.id).find((s) => s.name === 'Optimistic')!;
+    const row = q(app, `#name-${optimistic.id}`).closest('li')!;
+    [...row.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Delete')!.click();
+    await until(() => !scenarioNames(app).includes('Optimistic'), { before: () => app.updateComplete });
+    const undo = await until(() => shadow(app).querySelector<HTMLButtonElement>('#undo'));
+    expect(q(app, '.undo').textContent).to.contain('Scenario “Optimistic” deleted.');
+    await until(() => shadow(app).activeElement === undo, { before: () => app.updateComplete });
+    undo.click();
+    await until(() => scenarioNames(app).includes('Optimistic'), { before: () => app.updateComplete });
+
+    // Delete the client Acme (and its scenario), no undo: after a reload it stays deleted.
+    const acme = liveClients(app.store.ws).find((c) => c.name === 'Acme')!;
+    const head = q(app, `#client-${acme.id}`).closest('.client')!;
+    [...head.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Delete client')!.click();
+    await until(() => clientNames(app).join() === 'My first client', { before: () => app.updateComplete });
+
+    fixtureCleanup();
+    const again = await mountApp('#/workspace');
+    expect(clientNames(again)).to.deep.equal(['My first client']);
+    expect(scenarioNames(again)).to.deep.equal(['Today', 'Optimistic']);
+  });
+
+  it('compares two scenarios: one chart, KPI deltas, the assumptions that differ', async () => {
+    const app = await mountApp('#/calculator');
+    const first = app.activeScenario!;
+    let calc = await calculatorIn(app);
+    await typeInto(calc, 'input#clients', '10');
+    await until(() => calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value === '10');
+    await (calc as unknown as { form: { persist: { flush(): Promise<void> } } }).form.persist.flush();
+    go('#/workspace');
+    await until(() => buttons(app, 'Duplicate').length > 0, { before: () => app.updateComplete });
+    buttons(app, 'Duplicate')[0]!.click();
+    await until(() => app.activeScenario?.id !== first.id, { before: () => app.updateComplete });
+    go('#/calculator');
+    calc = await calculatorIn(app);
+    expect(calc.getAttribute('storage-key')).to.equal(app.activeScenario!.storageKey);
+    await until(() => calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value === '10');
+    await typeInto(calc, 'input#clients', '20');
+    await (calc as unknown as { form: { persist: { flush(): Promise<void> } } }).form.persist.flush();
+    go('#/workspace');
+    await until(() => shadow(app).querySelector('#compare-kpis'), { before: () => app.updateComplete });
+    expect(shadow(app).querySelectorAll('.compare-chart path.line')).to.have.length(2);
+    const row = q(app, '#compare-kpis tr[data-figure="endingMrr"]');
+    const cells = [...row.querySelectorAll('td')].map((c) => c.textContent!.trim());
+    expect(cells[0]).to.not.equal(cells[1]);
+    expect(cells[2]).to.match(/^\+\$/);
+    await until(() => shadow(app).querySelector('#compare-diffs'), {
+      before: () => app.updateComplete,
+      describe: () => q(app, '.compare').textContent!.replace(/\s+/g, ' '),
+    });
+    const diffs = q(app, '#compare-diffs').textContent!.replace(/\s+/g, ' ');
+    expect(diffs).to.contain('Calculator · Clients today');
+    expect(diffs).to.contain('10');
+    expect(diffs).to.contain('20');
+  });
+
+  it('keeps two open tabs consistent: an edit in one shows in the other, neither loses the other’s change', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div></div>`);
+    const tabA = await mountApp('#/workspace', box);
+    const tabB = await mountApp('#/workspace', box);
+    await until(() => tabB.store.ws.scenarios.length === 1);
+    expect(tabB.store.ws).to.deep.equal(tabA.store.ws);
+    const [client] = liveClients(tabA.store.ws);
+    // Both add a scenario at the same time.
+    await Promise.all([tabA.newScenario(client!.id), tabB.newScenario(client!.id)]);
+    const count = (app: MrrApp) => scenariosOf(app.store.ws, client!.id).length;
+    await until(() => count(tabA) === 3 && count(tabB) === 3, {
+      describe: () => `${count(tabA)} | ${count(tabB)}`,
+    });
+    // A rename in A shows in B.
+    await tabA.rename('client', client!.id, 'Renamed in A');
+    await until(() => clientNames(tabB).includes('Renamed in A'), { before: () => tabB.updateComplete });
+  });
+});
+
+describe('<mrr-app> export and import', () => {
+  const text = async (blob: Blob) => blob.text();
+  const withoutTime = (s: string) => s.replace(/"exportedAt": ?\d+/, '');
+
+  it('exports a versioned JSON file; a refused file changes nothing and says why in the app’s language', async () => {
+    const app = await mountApp('#/workspace');
+    buttons(app, 'Duplicate')[0]!.click();
+    await until(() => scenarioNames(app).length === 2, { before: () => app.updateComplete });
+    const before = await text(await app.exportWorkspace());
+    const file = JSON.parse(before) as { format: string; version: number };
+    expect(file.format).to.equal('mrr-kit-workspace');
+    expect(file.version).to.equal(1);
+
+    const refused = [
+      [before.slice(0, before.length / 2), 'truncated'],
+      ['not json at all', 'notJson'],
+      [before.replace('"version": 1', '"version": 99'), 'wrongVersion'],
+      [JSON.stringify({ ...file, workspace: { v: 1, clients: 'x', scenarios: [] } }), 'wrongShape'],
+      [JSON.stringify({ format: 'something-else', version: 1 }), 'wrongFormat'],
+    ] as const;
+    for (const [content, code] of refused) {
+      const result = await app.importWorkspace(new Blob([content]), { mode: 'replace' });
+      expect(result.ok, code).to.equal(false);
+      expect(result.error!.code).to.equal(code);
+      expect(result.error!.message).to.contain('Nothing was changed.');
+      expect(withoutTime(await text(await app.exportWorkspace()))).to.equal(withoutTime(before));
+    }
+    await until(() => q(app, '#files-notice').textContent!.includes('Nothing was changed.'), {
+      before: () => app.updateComplete,
+    });
+
+    document.documentElement.lang = 'fr';
+    await app.updateComplete;
+    const fr = await app.importWorkspace(new Blob(['{"format":']), { mode: 'merge' });
+    expect(fr.error!.message).to.contain('Rien n’a été modifié.');
+    expect(scenarioNames(app)).to.deep.equal(['Today', 'Today (copy)']);
+  });
+
+  it('never lets __proto__ in a file reach a prototype', async () => {
+    const app = await mountApp('#/workspace');
+    const file = JSON.parse(await text(await app.exportWorkspace())) as { records: Record<string, unknown[]> };
+    const id = Object.keys(file.records)[0] ?? app.activeScenario!.id;
+    file.records[id] = [{ name: 'calculator', data: { v: 2, inputs: { clients: '5' }, locale: 'en', stamps: {} }, schema: 1 }];
+    const hostile = JSON.stringify(file).replace(
+      '"inputs":{',
+      '"__proto__":{"polluted":true},"inputs":{"__proto__":{"polluted":true},',
+    );
+    const result = await app.importWorkspace(new Blob([hostile]), { mode: 'replace' });
+    expect(result.ok).to.equal(true);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    const records = await app.store.records(app.activeScenario!);
+    const data = records[0]!.data as object;
+    expect(Object.getPrototypeOf(data)).to.equal(Object.prototype);
+    expect(Object.keys(data)).to.not.include('__proto__');
+  });
+
+  it('after a replace import and a reload, the elements show the imported values', async () => {
+    const app = await mountApp('#/calculator');
+    let calc = await calculatorIn(app);
+    await typeInto(calc, 'input#clients', '31');
+    await (calc as unknown as { form: { persist: { flush(): Promise<void> } } }).form.persist.flush();
+    const exported = await app.exportWorkspace();
+    await typeInto(calc, 'input#clients', '99');
+    await (calc as unknown as { form: { persist: { flush(): Promise<void> } } }).form.persist.flush();
+    expect((await app.importWorkspace(exported, { mode: 'replace' })).ok).to.equal(true);
+    fixtureCleanup();
+    const again = await mountApp('#/calculator');
+    calc = await calculatorIn(again);
+    await until(() => calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value === '31');
+  });
+});
+
+describe('<mrr-app> share links', () => {
+  it('opens a scenario from its link read-only, and saves it to the workspace on request', async () => {
+    const app = await mountApp('#/calculator');
+    const calc = await calculatorIn(app);
+    await typeInto(calc, 'input#clients', '42');
+    await (calc as unknown as { form: { persist: { flush(): Promise<void> } } }).form.persist.flush();
+    go('#/workspace');
+    await until(() => shadow(app).querySelector(`[data-share="${app.activeId}"]`), { before: () => app.updateComplete });
+    q(app, `[data-share="${app.activeId}"]`).click();
+    const link = await until(() => shadow(app).querySelector<HTMLInputElement>('#share-link'), {
+      before: () => app.updateComplete,
+    });
+    expect(link.value.length).to.be.below(2000);
+    const fragment = link.value.slice(link.value.indexOf('#'));
+    expect(fragment).to.match(/^#\/share\/[A-Za-z0-9_-]+$/);
+
+    const scenariosBefore = app.store.ws.scenarios.length;
+    go(fragment);
+    await until(() => shadow(app).querySelector('#share-save'), { before: () => app.updateComplete });
+    expect(q(app, '.shared').textContent).to.contain('Read-only');
+    expect(q(app, '.shared').textContent).to.contain('42');
+    // Read-only: nothing was written by opening it.
+    expect(app.store.ws.scenarios.length).to.equal(scenariosBefore);
+    q(app, '#share-save').click();
+    await until(() => shadow(app).querySelector('#share-saved'), { before: () => app.updateComplete });
+    expect(app.store.ws.scenarios.length).to.equal(scenariosBefore + 1);
+    go('#/calculator');
+    const copy = await calculatorIn(app);
+    expect(copy.getAttribute('storage-key')).to.equal(app.activeScenario!.storageKey);
+    await until(() => copy.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value === '42');
+  });
+
+  it('says when a link would be over 2,000 characters, and offers the file', async () => {
+    const app = await mountApp('#/workspace');
+    // A scenario whose records do not compress well.
+    const noise = Array.from({ length: 3000 }, () => Math.random().toString(36).slice(2, 3)).join('');
+    await saveState(`icp-builder:${app.activeScenario!.storageKey}`, { v: 2, inputs: { note: noise }, locale: 'en', stamps: {} });
+    await app.offerShare(app.activeId!);
+    await app.updateComplete;
+    expect(q(app, '#share-too-long').textContent).to.match(/over 2,000/);
+    expect(shadow(app).querySelector('#share-download')).to.not.equal(null);
+    expect(shadow(app).querySelector('#share-link')).to.equal(null);
+  });
+
+  it('refuses a damaged link', async () => {
+    const app = await mountApp('#/share/AAAA-not-deflate');
+    await until(() => shadow(app).querySelector('#share-error'), { before: () => app.updateComplete });
+    expect(q(app, '#share-error').textContent).to.contain('damaged');
+  });
+});
+
+describe('<mrr-app> without storage', () => {
+  it('keeps working in memory and says the workspace is not saved', async () => {
+    const restore = await breakIndexedDb('missing');
+    try {
+      const app = await mountApp('#/workspace');
+      expect(q(app, '[role="alert"]').textContent).to.contain('not saving');
+      buttons(app, 'Duplicate')[0]!.click();
+      await until(() => scenarioNames(app).length === 2, { before: () => app.updateComplete });
+      const exported = JSON.parse(await (await app.exportWorkspace()).text()) as { workspace: { scenarios: unknown[] } };
+      expect(exported.workspace.scenarios).to.have.length(2);
+    } finally {
+      restore();
+    }
+  });
+});
