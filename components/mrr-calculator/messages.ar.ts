@@ -25,7 +25,7 @@ const ar: Translation<MessagesEnglish> = {
   'interval.quarter': 'ربع سنة',
   'interval.year': 'سنة',
   newClients: 'العملاء الجدد شهريًا',
-  churn: 'معدل الفقد الشهري',
+  churn: 'فقد الإيراد الشهري',
   churnHint: 'نسبة الإيراد الشهري المفقودة كل شهر بسبب مغادرة العملاء.',
   expansion: 'التوسع الشهري',
   expansionHint: 'البيع الإضافي والترقيات، كنسبة من الإيراد الشهري.',

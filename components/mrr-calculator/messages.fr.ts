@@ -25,7 +25,7 @@ const fr: Translation<MessagesEnglish> = {
   'interval.quarter': 'trimestre',
   'interval.year': 'année',
   newClients: 'Nouveaux clients par mois',
-  churn: 'Attrition mensuelle',
+  churn: 'Attrition mensuelle du revenu',
   churnHint: 'Part du MRR perdue chaque mois avec les clients qui partent.',
   expansion: 'Expansion mensuelle',
   expansionHint: 'Ventes additionnelles et montées en gamme, en part du MRR.',

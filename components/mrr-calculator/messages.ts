@@ -23,7 +23,7 @@ const messagesEn = {
   'interval.quarter': 'quarter',
   'interval.year': 'year',
   newClients: 'New clients per month',
-  churn: 'Monthly churn',
+  churn: 'Monthly revenue churn',
   churnHint: 'Share of MRR lost each month to clients who leave.',
   expansion: 'Monthly expansion',
   expansionHint: 'Upsells and upgrades, as a share of MRR.',

@@ -19,6 +19,7 @@ import { nextTask } from '../../src/ui/tasks.js';
 import { MrrEvent } from '../../src/events.js';
 import { type FieldError, numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
 import { readNumber } from '../../src/forms/fields.js';
+import type { FiguresOrigin } from '../../src/channel/figures.js';
 import { messages } from './messages.js';
 import { renderResults } from './results.js';
 import {
@@ -217,8 +218,14 @@ export class MrrCalculator extends StagedElement {
     this.form.apply(patch, { save: false });
   }
 
-  /** Fills the inputs from figures measured elsewhere (imported data, unit economics); fires no event. Works before the first render. */
-  applyFigures(figures: StartingFigures): void {
+  /**
+   * Fills the inputs from figures measured elsewhere (imported data, unit economics); fires no event.
+   * Works before the first render. With an `origin`, the calculator says where they came from above
+   * its fields, with Undo (the figures notice, loaded on demand). `churnPct` is revenue churn: the
+   * share of MRR lost each month to clients who leave (not a share of clients).
+   */
+  applyFigures(figures: StartingFigures, origin?: FiguresOrigin): void {
+    const before = this.form.inputs;
     const fmt = (n: number) => this.i18n.number(n, 2);
     const patch: Partial<CalculatorInputs> = {};
     const set = (field: NumericField, v: number | undefined, whole = false) => {
@@ -233,10 +240,27 @@ export class MrrCalculator extends StagedElement {
     if (patch.price !== undefined || patch.clients !== undefined) patch.mode = 'average';
     this.plans?.undo.clear();
     this.form.apply(patch);
+    if (origin) void this.noticeFigures(before, origin);
+  }
+
+  /** The figures notice ("Figures from your data, … Undo"), made when figures first arrive with an origin. */
+  private figuresNotice?: import('../../src/ui/figures-notice.js').FiguresNotice<CalculatorInputs>;
+  private async noticeFigures(before: CalculatorInputs, origin: FiguresOrigin): Promise<void> {
+    const module = await import('../../src/ui/figures-notice.js');
+    if (!this.figuresNotice) {
+      this.adopt(module.figuresNoticeStyles);
+      this.figuresNotice = new module.FiguresNotice<CalculatorInputs>(this, {
+        lang: () => this.i18n.lang,
+        locale: () => this.i18n.locale,
+        restore: (inputs) => this.form.apply(inputs),
+      });
+    }
+    this.figuresNotice.received(before, origin);
   }
 
   private edit(patch: Partial<CalculatorInputs>, field: string): void {
     this.plans?.undo.clear();
+    this.figuresNotice?.edited();
     this.form.edit(patch, field);
   }
 
@@ -319,7 +343,7 @@ export class MrrCalculator extends StagedElement {
     return html`<div part="base" class="layout" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <section class="inputs" aria-labelledby="inputs-title">
         <h2 id="inputs-title">${t('title')}</h2>
-        ${this.renderConfigIssue()} ${this.renderStartingRevenue()}
+        ${this.figuresNotice?.render() ?? nothing} ${this.renderConfigIssue()} ${this.renderStartingRevenue()}
         ${
           this.reached('form')
             ? html`<div class="grid">

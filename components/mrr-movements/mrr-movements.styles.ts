@@ -131,8 +131,35 @@ export const movementsStyles = [
       flex-basis: 100%;
       margin: 0;
     }
+    .sent {
+      flex: 1 1 320px;
+      min-inline-size: 0;
+    }
+    .sent-list {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+      gap: 2px 16px;
+      margin: 6px 0;
+      font-size: 0.9em;
+    }
+    .sent-to {
+      grid-column: 1 / -1;
+      font-weight: 600;
+    }
+    .sent-list dt {
+      color: var(--_muted);
+    }
+    .sent-list dd {
+      margin: 0;
+    }
+    .sent-list .meaning {
+      color: var(--_muted);
+    }
     .figures-note:empty {
       display: none;
+    }
+    .figures-note p {
+      margin: 0;
     }
     .section-head {
       display: flex;

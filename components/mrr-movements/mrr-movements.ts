@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { StartingFigures } from '../../components/mrr-calculator/mrr-calculator.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
@@ -31,11 +30,9 @@ import { messages } from './messages.js';
 import { movementsStyles } from './mrr-movements.styles.js';
 import { renderPeriodSelector, type RangePreset, resolveRange } from './period.js';
 import { movementsToCsv, renderMovementsTable } from './table.js';
+import { renderUseFigures, type UseFiguresDetail } from './use-figures.js';
 
-/** Detail of `mrr-use-figures`: a calculator's starting assumptions measured on real data. */
-export type UseFiguresDetail = Required<
-  Pick<StartingFigures, 'startingCustomers' | 'arpa' | 'churnPct' | 'expansionPct' | 'contractionPct' | 'newCustomersPerMonth'>
->;
+export type { UseFiguresDetail };
 
 export interface DatasetSavedDetail {
   id: string;
@@ -58,8 +55,9 @@ type Source =
  * Import a CSV (mapping, progress, report), keep datasets in this browser, pick a period, and send
  * the measured figures to an `<mrr-calculator>`.
  *
- * @fires mrr-use-figures - "Use these figures" pressed; `detail: UseFiguresDetail` (percents 0–100, monthly).
+ * @fires mrr-use-figures - "Use these figures" pressed; `detail: UseFiguresDetail` (percents 0–100, monthly; `churnPct` revenue churn, `clientChurnPct` client churn), exactly the figures listed beside the button.
  * @fires mrr-dataset-saved - The user saved an import; `detail: { id, name, periodCount }`.
+ * @slot figures-sent - Shown under "Figures sent" once the user sent figures: where the page put them (links there).
  * @csspart base - The card around everything.
  * @csspart kpis - The key figures.
  * @csspart chart - The chart.
@@ -259,9 +257,14 @@ export class MrrMovements extends MrrElement {
   /** Months NRR and GRR compound over (the selected months from the first with starting MRR). */
   private retentionMonths = 0;
 
-  /** The calculator's starting assumptions from the selected period, or null without enough data. */
+  /**
+   * What "Use these figures" sends for the selected period (shown beside the button), or null
+   * without enough data: the calculator's starting assumptions, the client churn tile, the months.
+   */
   figures(): UseFiguresDetail | null {
-    return this.summary ? measuredAssumptions(this.summary, this.rows) : null;
+    const measured = this.summary ? measuredAssumptions(this.summary, this.rows) : null;
+    if (!measured || !this.summary) return null;
+    return { ...measured, clientChurnPct: this.summary.churnPct, from: this.from, to: this.to };
   }
 
   private useFigures(): void {
@@ -398,68 +401,60 @@ export class MrrMovements extends MrrElement {
     const labelStep = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(chartWidth / 70))));
     const cohorts: CohortRow[] = this.analysis!.cohorts.cohorts.filter((c) => c.cohort >= this.from && c.cohort <= this.to);
     return html`${renderPeriodSelector(this.i18n, months, { preset: this.preset, from: this.from, to: this.to }, (next) => {
-        this.preset = next.preset;
-        this.from = next.from;
-        this.to = next.to;
-        this.figuresNote = null;
-      })}
-      ${renderKpis(this.i18n, s, (v, exact) => this.money(v, exact), range, rows, this.retentionMonths)}
-      <div class="use-figures">
-        <button
-          type="button"
-          class="primary"
-          id="use-figures"
-          aria-describedby="use-figures-hint"
-          @click=${() => this.useFigures()}
-        >
-          ${t('useFigures')}
-        </button>
-        <p class="hint" id="use-figures-hint">${t('useFiguresHint', range)}</p>
-        <p role="status" class="figures-note">
-          ${this.figuresNote === 'sent' ? t('figuresSent') : this.figuresNote === 'missing' ? t('figuresMissing') : nothing}
-        </p>
-      </div>
-      ${movementChart(
-        rows.map((r, i) => ({
-          ...r,
-          // The chart labels every labelStep-th month and the last; drop the one that would crowd the last.
-          label:
-            i !== rows.length - 1 && rows.length - 1 - i < labelStep
-              ? ''
-              : formatMonth(r.month, this.i18n.locale, chartWidth < 560 ? 'numeric' : 'tick'),
-        })),
-        {
-          width: chartWidth,
-          rtl: this.i18n.dir === 'rtl',
-          formatTick: (v) => this.i18n.money(toMinor(v, this.currency), this.currency, { compact: true }),
-          title: t('chartTitle', range),
-          description: t('chartDesc', {
-            start: this.money(rows[0]?.startingMrr ?? 0),
-            end: this.money(rows.at(-1)?.endingMrr ?? 0),
-          }),
-          seriesLabels: {
-            mrr: t('series.mrr'),
-            new: t('series.new'),
-            expansion: t('series.expansion'),
-            reactivation: t('series.reactivation'),
-            contraction: t('series.contraction'),
-            churn: t('series.churn'),
-          },
-          series: ['new', 'expansion', 'reactivation', 'contraction', 'churn'],
+      this.preset = next.preset;
+      this.from = next.from;
+      this.to = next.to;
+      this.figuresNote = null;
+    })}
+    ${renderKpis(this.i18n, s, (v, exact) => this.money(v, exact), range, rows, this.retentionMonths)}
+    ${renderUseFigures(this.i18n, this.figures(), {
+      gross: s.grossMrrChurnPct,
+      range,
+      money: (v) => this.money(v, true),
+      note: this.figuresNote,
+      use: () => this.useFigures(),
+    })}
+    ${movementChart(
+      rows.map((r, i) => ({
+        ...r,
+        // The chart labels every labelStep-th month and the last; drop the one that would crowd the last.
+        label:
+          i !== rows.length - 1 && rows.length - 1 - i < labelStep
+            ? ''
+            : formatMonth(r.month, this.i18n.locale, chartWidth < 560 ? 'numeric' : 'tick'),
+      })),
+      {
+        width: chartWidth,
+        rtl: this.i18n.dir === 'rtl',
+        formatTick: (v) => this.i18n.money(toMinor(v, this.currency), this.currency, { compact: true }),
+        title: t('chartTitle', range),
+        description: t('chartDesc', {
+          start: this.money(rows[0]?.startingMrr ?? 0),
+          end: this.money(rows.at(-1)?.endingMrr ?? 0),
+        }),
+        seriesLabels: {
+          mrr: t('series.mrr'),
+          new: t('series.new'),
+          expansion: t('series.expansion'),
+          reactivation: t('series.reactivation'),
+          contraction: t('series.contraction'),
+          churn: t('series.churn'),
         },
-      )}
-      ${renderMovementsTable(
-        this.i18n,
-        rows,
-        (v) => this.money(v, true),
-        t('chartTitle', range),
-        () =>
-          downloadText(
-            movementsToCsv(rows, this.currency),
-            `${(this.sourceName() || 'mrr').replace(/[^\p{L}\p{N}_-]+/gu, '-')}-movements.csv`,
-          ),
-      )}
-      ${this.heatmap?.renderCohortHeatmap(this.i18n, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m)) ?? nothing}`;
+        series: ['new', 'expansion', 'reactivation', 'contraction', 'churn'],
+      },
+    )}
+    ${renderMovementsTable(
+      this.i18n,
+      rows,
+      (v) => this.money(v, true),
+      t('chartTitle', range),
+      () =>
+        downloadText(
+          movementsToCsv(rows, this.currency),
+          `${(this.sourceName() || 'mrr').replace(/[^\p{L}\p{N}_-]+/gu, '-')}-movements.csv`,
+        ),
+    )}
+    ${this.heatmap?.renderCohortHeatmap(this.i18n, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m)) ?? nothing}`;
   }
 }
 

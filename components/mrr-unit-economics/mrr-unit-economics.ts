@@ -9,6 +9,7 @@ import { resultsColumnWidth } from '../../src/ui/form-styles.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { MrrEvent } from '../../src/events.js';
+import type { FiguresOrigin } from '../../src/channel/figures.js';
 import { numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
 import { ltvChart } from './ltv-chart.js';
 import { messages } from './messages.js';
@@ -25,6 +26,9 @@ export interface UnitEconomicsChangeDetail {
 export interface EconomicsFigures {
   arpa?: number;
   grossMarginPct?: number;
+  /** Client churn: the share of clients who leave each month (not a share of MRR). */
+  clientChurnPct?: number;
+  /** The same as `clientChurnPct` (its former name); `clientChurnPct` wins when both are given. */
   churnPct?: number;
   cac?: number;
   salesSpend?: number;
@@ -104,10 +108,16 @@ export class MrrUnitEconomics extends MrrElement {
     return this.form.persist!;
   }
 
-  /** Fills inputs from figures measured elsewhere (calculator, imported data); fires no event. Works before the first render. */
-  applyFigures(figures: EconomicsFigures): void {
+  /**
+   * Fills inputs from figures measured elsewhere (calculator, imported data); fires no event. Works
+   * before the first render. With an `origin`, the element says where they came from above its
+   * fields, with Undo (loaded on demand).
+   */
+  applyFigures(figures: EconomicsFigures, origin?: FiguresOrigin): void {
+    const before = this.form.inputs;
+    if (typeof figures?.clientChurnPct === 'number') figures = { ...figures, churnPct: figures.clientChurnPct };
     const patch: Partial<EconomicsInputs> = {};
-    const fields: (keyof EconomicsFigures)[] = [
+    const fields: (keyof EconomicsFigures & keyof EconomicsInputs)[] = [
       'arpa',
       'grossMarginPct',
       'churnPct',
@@ -125,6 +135,28 @@ export class MrrUnitEconomics extends MrrElement {
     else if (patch.salesSpend !== undefined || patch.marketingSpend !== undefined || patch.newCustomers !== undefined)
       patch.cacMode = 'spend';
     this.form.apply(patch);
+    if (origin) void this.noticeFigures(before, origin);
+  }
+
+  /** The figures notice ("Figures from your data, … Undo"), made when figures first arrive with an origin. */
+  private figuresNotice?: import('../../src/ui/figures-notice.js').FiguresNotice<EconomicsInputs>;
+  private async noticeFigures(before: EconomicsInputs, origin: FiguresOrigin): Promise<void> {
+    const module = await import('../../src/ui/figures-notice.js');
+    if (!this.figuresNotice) {
+      const root = this.renderRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, module.figuresNoticeStyles.styleSheet!];
+      this.figuresNotice = new module.FiguresNotice<EconomicsInputs>(this, {
+        lang: () => this.i18n.lang,
+        locale: () => this.i18n.locale,
+        restore: (inputs) => this.form.apply(inputs),
+      });
+    }
+    this.figuresNotice.received(before, origin);
+  }
+
+  private edit(patch: Partial<EconomicsInputs>, field: string): void {
+    this.figuresNotice?.edited();
+    this.form.edit(patch, field);
   }
 
   private money(major: number, compact = false): string {
@@ -143,18 +175,18 @@ export class MrrUnitEconomics extends MrrElement {
       hint: opts.hint,
       suffix: opts.suffix,
       inputmode: opts.numeric ? 'numeric' : 'decimal',
-      onInput: (v) => this.form.edit({ [id]: v }, id),
+      onInput: (v) => this.edit({ [id]: v }, id),
     });
   }
 
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     const mode = this.form.inputs.cacMode;
-    const setMode = (m: EconomicsInputs['cacMode']) => this.form.edit({ cacMode: m }, 'cacMode');
+    const setMode = (m: EconomicsInputs['cacMode']) => this.edit({ cacMode: m }, 'cacMode');
     return html`<div part="base" class="layout" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <section class="inputs" aria-labelledby="ue-title">
         <h2 id="ue-title">${t('title')}</h2>
-        ${this.renderConfigIssue()}
+        ${this.figuresNotice?.render() ?? nothing} ${this.renderConfigIssue()}
         <div class="grid">
           ${this.field('arpa', t('arpa'), { suffix: this.currency })}
           ${this.field('grossMarginPct', t('grossMargin'), { suffix: '%', hint: t('grossMarginHint') })}

@@ -39,3 +39,14 @@ export const figuresSchema = v.object({
 });
 
 export const figuresTopic = defineTopic<FiguresRecord>('figures', FIGURES_VERSION, figuresSchema);
+
+/**
+ * Where figures handed to an element's `applyFigures()` come from, so the receiving element can say
+ * so where it is ("Figures from your data, May 2024 to April 2025 — Undo"). `from` and `to` are the
+ * months (`YYYY-MM`) the figures were measured over, when they were.
+ */
+export interface FiguresOrigin {
+  source: 'movements' | 'calculator' | 'motions' | 'packages';
+  from?: string;
+  to?: string;
+}

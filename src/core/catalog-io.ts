@@ -103,7 +103,7 @@ const unescapeFormula = readCsvCell;
  * holding a separator quoted.
  */
 export function catalogToCsv(catalog: readonly CatalogProduct[]): string {
-  const rows = catalog.map((p) => CATALOG_COLUMNS.map((c) => (p[c] ?? '') as string | number));
+  const rows = catalog.map((p) => CATALOG_COLUMNS.map((c) => (p[c] ?? '')));
   return toCsv([[...CATALOG_COLUMNS], ...rows], { newline: '\n' });
 }
 

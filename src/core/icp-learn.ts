@@ -382,7 +382,7 @@ function learnPrepared(rows: readonly Prepared[], skipped: LearnedIcp['skipped']
         avgLifetimeValue: fromMinor(Math.round(ltv / n), currency),
         lift: g > 0 && bad > 0 ? high / g / (n / known) : null,
         woe: round(woe, 4),
-        suggestion: 'none' as IcpSuggestion,
+        suggestion: 'none',
       };
     });
     const informationValue = round(iv, 4);

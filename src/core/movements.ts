@@ -243,7 +243,7 @@ function analyze(
       throw new RangeError(`The columns are in ${columns.currency}, not ${options.currency}`);
     }
   } else {
-    ({ columns, skippedPeriods } = periodsToColumns(input as readonly SubscriptionPeriod[], options));
+    ({ columns, skippedPeriods } = periodsToColumns(input, options));
   }
   const currency = columns.currency.toUpperCase();
   currencyDigits(currency); // throws a RangeError for an unknown currency, as for objects

@@ -8,6 +8,16 @@ import '../../components/mrr-calculator/define.js';
 import { LANGS, type Lang, resolveLang, isRtl } from '../i18n/locale.js';
 import { siteMessages } from './messages.js';
 import { ELEMENTS } from '../elements.js';
+import { calculatorAttributes, unitEconomicsDefaults } from './example-agency.js';
+import type { FiguresOrigin } from '../channel/figures.js';
+
+// One example agency for every section (src/site/example-agency.ts): the calculator's example
+// attributes are set before its first render (the define above only queues it); unit economics
+// takes its starting inputs from its configuration's defaults. Saved work wins over both.
+const calculatorEl = document.querySelector('mrr-calculator');
+for (const [name, value] of Object.entries(calculatorAttributes())) calculatorEl?.setAttribute(name, value);
+const unitEconomicsEl = document.querySelector('mrr-unit-economics');
+if (unitEconomicsEl) (unitEconomicsEl as HTMLElement & { config?: unknown }).config = { defaults: unitEconomicsDefaults() };
 
 const select = document.querySelector<HTMLSelectElement>('#lang')!;
 
@@ -52,27 +62,58 @@ const calculator = document.querySelector('mrr-calculator');
 const unitEconomics = document.querySelector('mrr-unit-economics');
 const motions = document.querySelector('mrr-revenue-motions');
 const defined = (tag: string) => customElements.whenDefined(tag);
+// The calculator's churn is revenue churn (share of MRR); unit economics takes client churn (share of
+// clients). The calculator's projection counts the clients who leave with its own client churn
+// (core projectMrr: `logoChurnPct`, the revenue churn when not given, as leaving clients pay the
+// average), so that is the figure converted and passed, never the revenue churn as is.
+const fromCalculator: FiguresOrigin = { source: 'calculator' };
 calculator?.addEventListener('mrr-change', (e) => {
   const { summary, assumptions } = e.detail;
   const arpa = summary.startingCustomers > 0 ? summary.startingMrr / summary.startingCustomers : undefined;
-  void defined('mrr-unit-economics').then(() => unitEconomics?.applyFigures({ arpa, churnPct: assumptions.churnPct }));
+  const clientChurnPct = assumptions.logoChurnPct ?? assumptions.churnPct;
+  void defined('mrr-unit-economics').then(() => unitEconomics?.applyFigures({ arpa, clientChurnPct }, fromCalculator));
 });
 motions?.addEventListener('mrr-expansion', (e) => {
   const { expansionPct } = e.detail;
-  if (expansionPct !== null) void defined('mrr-calculator').then(() => calculator?.applyFigures({ expansionPct }));
+  if (expansionPct !== null)
+    void defined('mrr-calculator').then(() => calculator?.applyFigures({ expansionPct }, { source: 'motions' }));
 });
 // The package designer's what-if mix (clients on each tier) sets the calculator's clients and average price.
 document.querySelector('mrr-package-designer')?.addEventListener('mrr-package-mix', (e) => {
   const { clients, mrr, currency } = e.detail;
   if (clients > 0 && currency === calculator?.currency)
-    void defined('mrr-calculator').then(() => calculator?.applyFigures({ startingCustomers: clients, arpa: mrr / clients }));
+    void defined('mrr-calculator').then(() =>
+      calculator?.applyFigures({ startingCustomers: clients, arpa: mrr / clients }, { source: 'packages' }),
+    );
 });
 
-// Imported data's figures ("use these figures") fill the calculator and the unit economics: events
-// are the one way elements feed each other (docs/architecture.md).
-document.querySelector('mrr-movements')?.addEventListener('mrr-use-figures', (e) => {
-  const figures = (e as CustomEvent<Parameters<NonNullable<typeof calculator>['applyFigures']>[0]>).detail;
-  void defined('mrr-calculator').then(() => calculator?.applyFigures(figures));
-  const { arpa, churnPct } = figures;
-  void defined('mrr-unit-economics').then(() => unitEconomics?.applyFigures({ arpa, churnPct }));
+// Imported data's figures ("use these figures") fill the calculator (revenue churn, expansion,
+// contraction) and unit economics (client churn): each is named by its meaning in the event
+// (components/mrr-movements/use-figures.ts). Each receiver says where it is that the figures came
+// from, with Undo; below the button, the site says where they went, with links there.
+const movements = document.querySelector('mrr-movements');
+movements?.addEventListener('mrr-use-figures', (e) => {
+  const figures = e.detail;
+  const origin: FiguresOrigin = { source: 'movements', from: figures.from, to: figures.to };
+  void defined('mrr-calculator').then(() => calculator?.applyFigures(figures, origin));
+  const { arpa, clientChurnPct } = figures;
+  if (clientChurnPct !== null)
+    void defined('mrr-unit-economics').then(() => unitEconomics?.applyFigures({ arpa, clientChurnPct }, origin));
+  showSent(movements);
 });
+
+/** The site's line under the element that sent figures: where they went, with a link to each. */
+function showSent(sender: Element): void {
+  let note = document.querySelector<HTMLElement>('#figures-sent');
+  if (!note) {
+    // In the element's `figures-sent` slot: shown beside its "Use these figures" button.
+    note = document.createElement('p');
+    note.id = 'figures-sent';
+    note.className = 'figures-sent';
+    note.slot = 'figures-sent';
+    note.innerHTML = `<span data-i18n="sent.movements"></span>
+      <a href="#calculator" data-i18n="sent.goCalculator"></a> <a href="#unit-economics" data-i18n="sent.goEconomics"></a>`;
+    sender.append(note);
+  }
+  applyLang(resolveLang(document.documentElement.lang));
+}

@@ -83,7 +83,8 @@ describe('prospect scoring in the browser', () => {
     expect(scores.unreadableRows).to.equal(5000);
     expect(scoreOf(scores, 0)).to.deep.equal({ score: 98, tier: 'A', coverage: 1 });
     expect(scoreOf(scores, 1).tier).to.equal('D');
-    expect(toScoredCsv(input, scores).split('\r\n')[2]?.startsWith("'=cmd,Gambling")).to.equal(true);
+    // A formula-like cell is neutralised (and quoted) by the one CSV writer, src/core/csv.ts.
+    expect(toScoredCsv(input, scores).split('\r\n')[2]?.slice(0, 22)).to.equal(`"'=cmd",Gambling,5000,`);
   });
 
   it('follows the chosen mapping in the worker (a column left out, a column chosen by hand)', async () => {

@@ -92,7 +92,7 @@ describe('<mrr-calculator> Reach a target', () => {
     await chooseLever(el, 'churn');
     // 1 %: 10,000 − 100 + 100 every month; 1.01 % loses a dollar a month.
     expect(answer(el)).to.equal('You need monthly churn of at most 1% instead of 5%.');
-    expect(text(el, '.goal-apply')).to.equal('Set “Monthly churn” to 1%');
+    expect(text(el, '.goal-apply')).to.equal('Set “Monthly revenue churn” to 1%');
   });
 
   it('a target already reached gives the least that does, next to today', async () => {

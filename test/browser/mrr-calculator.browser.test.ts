@@ -366,7 +366,7 @@ describe('<mrr-calculator> refusals from the core (one form recipe)', () => {
   it('churn + contraction over 100 %: the message goes on the field just edited and names the other one', async () => {
     const el = await calculator('churn="3" contraction="0.5"');
     await type(el, '#contractionPct', '100');
-    expect(text(el, '#contractionPct-error')).to.equal('Together with Monthly churn (3%), this can’t be more than 100%.');
+    expect(text(el, '#contractionPct-error')).to.equal('Together with Monthly revenue churn (3%), this can’t be more than 100%.');
     expect(shadow(el).querySelector('#churnPct-error')).to.equal(null);
     await type(el, '#contractionPct', '0.5');
     await type(el, '#churnPct', '100');
