@@ -143,8 +143,9 @@ export const movementsStyles = [
       font-size: 0.9em;
     }
     .sent-to {
-      grid-column: 1 / -1;
+      margin: 8px 0 0;
       font-weight: 600;
+      font-size: 0.9em;
     }
     .sent-list dt {
       color: var(--_muted);

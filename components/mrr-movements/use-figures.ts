@@ -61,8 +61,8 @@ export function renderUseFigures(
       figures
         ? html`<div class="sent" id="use-figures-hint">
             <p class="hint">${t('useFiguresHint', o.range)}</p>
-            <dl class="sent-list" aria-label=${t('send.toCalculator')}>
-              <div class="sent-to">${t('send.toCalculator')}</div>
+            <p class="sent-to" id="sent-to-calculator">${t('send.toCalculator')}</p>
+            <dl class="sent-list" aria-labelledby="sent-to-calculator">
               ${row('clients', t('send.clients'), i18n.number(Math.round(figures.startingCustomers)), t('send.clientsMeaning', o.range))}
               ${row('arpa', t('send.arpa'), o.money(figures.arpa), t('send.arpaMeaning', o.range))}
               ${row('new-clients', t('send.newClients'), i18n.number(figures.newCustomersPerMonth, 2), t('send.newClientsMeaning'))}
@@ -73,11 +73,11 @@ export function renderUseFigures(
             ${
               figures.clientChurnPct === null
                 ? nothing
-                : html`<dl class="sent-list" aria-label=${t('send.toEconomics')}>
-                    <div class="sent-to">${t('send.toEconomics')}</div>
-                    ${row('arpa-ue', t('send.arpa'), o.money(figures.arpa), t('send.arpaMeaning', o.range))}
-                    ${row('client-churn', t('send.clientChurn'), pct(figures.clientChurnPct), t('send.clientChurnMeaning'))}
-                  </dl>`
+                : html`<p class="sent-to" id="sent-to-economics">${t('send.toEconomics')}</p>
+                    <dl class="sent-list" aria-labelledby="sent-to-economics">
+                      ${row('arpa-ue', t('send.arpa'), o.money(figures.arpa), t('send.arpaMeaning', o.range))}
+                      ${row('client-churn', t('send.clientChurn'), pct(figures.clientChurnPct), t('send.clientChurnMeaning'))}
+                    </dl>`
             }
             ${o.gross === null ? nothing : html`<p class="hint" id="gross-note">${t('send.grossNote', { gross: i18n.percent(o.gross, 1) })}</p>`}
           </div>`

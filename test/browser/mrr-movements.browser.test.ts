@@ -64,7 +64,7 @@ describe('<mrr-movements>', () => {
     expect(shadow(el).querySelectorAll('#movements-table tbody tr').length).to.equal(12);
     expect(shadow(el).querySelector('svg path.bar.reactivation')?.getAttribute('d')).to.match(/^M/);
     expect(shadow(el).textContent).not.to.match(/NaN|Infinity/);
-    expect(text(el, '#source')).to.contain('Example data');
+    expect(text(el, '#source')).to.contain('Example agency');
   });
 
   it('"All months" shows every month, a custom period changes the figures', async () => {
