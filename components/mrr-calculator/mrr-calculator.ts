@@ -16,7 +16,7 @@ import { resultsColumnWidth } from '../../src/ui/form-styles.js';
 import { type Stage, StagedElement } from '../../src/ui/staged-element.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { nextTask } from '../../src/ui/tasks.js';
-import { MrrEvent } from '../../src/events.js';
+import { MrrChangeEvent } from '../../src/events.js';
 import { type FieldError, numberField, radioGroup, storageNotice } from '../../src/ui/fields.js';
 import { readNumber } from '../../src/forms/fields.js';
 import type { FiguresOrigin } from '../../src/channel/figures.js';
@@ -180,7 +180,7 @@ export class MrrCalculator extends StagedElement {
       return readInputs(inputs, ctx, this.sumField);
     },
     changeEvent: (view) =>
-      new MrrEvent<MrrChangeDetail>('mrr-change', { assumptions: view.assumptions, summary: view.projection.summary }),
+      new MrrChangeEvent<MrrChangeDetail>({ assumptions: view.assumptions, summary: view.projection.summary }),
     announce: (view) => {
       const s = view.projection.summary;
       return this.i18n.t('announce', {
@@ -529,6 +529,6 @@ declare global {
     'mrr-calculator': MrrCalculator;
   }
   interface HTMLElementEventMap {
-    'mrr-change': MrrEvent<MrrChangeDetail>;
+    'mrr-change': MrrChangeEvent<MrrChangeDetail>;
   }
 }

@@ -8,21 +8,15 @@ import { toMinor } from '../../src/core/money.js';
 import type { PackageDesign } from '../../src/core/packages.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
-import { MrrEvent } from '../../src/events.js';
+import { MrrCtaEvent, type MrrCtaDetail } from '../../src/events.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { messages } from './messages.js';
 import { pricingTableStyles } from './mrr-pricing-table.styles.js';
-import { type ConfigIssue, type PricingSource, readConfig, readJson } from './source.js';
+import { type ConfigIssue, type PricingSource, readConfig } from './source.js';
 import { isolate } from '../../src/ui/text.js';
 
-/** Detail of `mrr-cta`: what the visitor chose, at the price shown. */
-export interface PricingCtaDetail {
-  tierId: string;
-  /** The monthly price, or the yearly price when `interval` is 'year' (major units). */
-  price: number;
-  interval: 'month' | 'year';
-  currency: string;
-}
+/** Detail of `mrr-cta`: what the visitor chose, at the price shown (src/events.ts). */
+export type PricingCtaDetail = MrrCtaDetail;
 
 export type BillingChoice = 'month' | 'year';
 
@@ -67,14 +61,15 @@ const OUTCOMES_SHOWN = 10;
 export class MrrPricingTable extends MrrElement {
   static override styles = pricingTableStyles;
 
-  /** What to render (public pricing or a whole design); wins over the child script and the channel. Replace, don't mutate. */
-  @property({ attribute: false }) config?: PublicPricing | PackageDesign;
+  /**
+   * What to render (public pricing or a whole design, beside the shared settings: see
+   * src/core/config.ts); wins over the child script and the channel. Replace, don't mutate.
+   */
+  declare config?: PublicPricing | PackageDesign | (Record<string, unknown> & { tiers?: unknown; catalog?: unknown });
 
   /** Prices shown first: 'month' or 'year'. The visitor's choice updates it. */
   @property() interval: BillingChoice = 'month';
 
-  /** Text of the child `<script type="application/json">`, or null without one. */
-  @state() private scriptText: string | null = null;
   @state() private stored: PricingSource = { kind: 'none' };
 
   protected readonly i18n = new LocaleController(this, messages);
@@ -84,36 +79,26 @@ export class MrrPricingTable extends MrrElement {
   /** The channel key followed (the storage key), or null. */
   private storedKey: string | null = null;
   private unsubscribe?: () => void;
-  private observer?: MutationObserver;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.readScript();
-    // The page may write or replace the script after the element is upgraded.
-    this.observer = new MutationObserver(() => this.readScript());
-    this.observer.observe(this, { childList: true, subtree: true, characterData: true });
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
     this.follow(null);
-  }
-
-  private readScript(): void {
-    const script = this.querySelector(':scope > script[type="application/json"]');
-    this.scriptText = script ? (script.textContent ?? '') : null;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const useChannel = this.config === undefined && this.scriptText === null && !!this.storageKey;
+    // The configuration is read by the shared reader (src/config/settings.ts; bad JSON is its
+    // notice): its pricing or design is this table's data. A configuration with only shared
+    // settings (a brand, a theme) leaves the pricing to the channel.
+    const data = this.configData;
+    const given = this.config !== undefined || this.scriptText !== null;
+    const own = data !== null && typeof data === 'object' && ('tiers' in data || 'catalog' in data) ? data : undefined;
+    const useChannel = own === undefined && (!given || data !== undefined) && !!this.storageKey;
     if (this.isConnected) this.follow(useChannel ? this.storageKey : null);
-    const inputs = [this.config, this.scriptText, useChannel ? this.stored : null];
+    const inputs = [own, useChannel ? this.stored : null];
     if (inputs.every((x, i) => x === this.computedFrom[i])) return;
     this.computedFrom = inputs;
-    if (this.config !== undefined) this.source = readConfig(this.config);
-    else if (this.scriptText !== null) this.source = readJson(this.scriptText);
+    if (own !== undefined) this.source = readConfig(own);
     else this.source = useChannel ? this.stored : { kind: 'none' };
   }
 
@@ -149,8 +134,7 @@ export class MrrPricingTable extends MrrElement {
     if (this.source.kind !== 'pricing') return;
     const interval = this.billing;
     const price = interval === 'year' ? tier.year.price : tier.month.price;
-    const detail: PricingCtaDetail = { tierId: tier.id, price, interval, currency: this.source.pricing.currency };
-    this.dispatchEvent(new MrrEvent<PricingCtaDetail>('mrr-cta', detail));
+    this.dispatchEvent(new MrrCtaEvent({ tierId: tier.id, price, interval, currency: this.source.pricing.currency }));
   }
 
   /** The table's one rounding rule: every amount with cents when one has them, else none (`pricingShowsMinor`). */
@@ -243,7 +227,7 @@ export class MrrPricingTable extends MrrElement {
     const label = tier.cta?.label?.trim() || t('cta');
     const href = tier.cta?.href;
     return html`<li part="tier" class="tier" ?data-highlighted=${!!tier.highlighted} data-tier=${tier.id}>
-      <h3 id=${headingId} class="name" dir="auto" title=${tier.name}>${tier.name}</h3>
+      <h2 id=${headingId} class="name" dir="auto" title=${tier.name}>${tier.name}</h2>
       ${tier.highlighted ? html`<p class="badge">${t('recommended')}</p>` : nothing}
       <p part="price" class="price">
         <span class="amount">${this.money(yearly ? tier.year.price : tier.month.price, currency)}</span>

@@ -45,6 +45,7 @@ type EconomicsForm = FormController<EconomicsInputs, EconomicsView>;
  * keeping one, and how LTV moves with churn. Recomputes on every input.
  *
  * @fires mrr-unit-economics-change - On user input with a valid result; `detail: { inputs, result }`.
+ * @fires mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
  * @csspart base - The card.
  * @csspart field - Each field (label, input, error).
  * @csspart input - Each text input.

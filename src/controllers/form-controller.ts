@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { formatNumber } from '../core/money.js';
 import type { FieldSpecs } from '../forms/fields.js';
+import { MrrChangeEvent } from '../events.js';
 import { isObject } from '../forms/ids.js';
 import { InvalidInputError } from '../core/validation.js';
 import type { Messages } from '../i18n/locale.js';
@@ -154,10 +155,28 @@ export class FormController<I extends object, R> implements ReactiveController {
 
   private fmt = (n: number, digits = 2) => formatNumber(n, this.i18n.locale, digits);
 
+  /**
+   * Starting inputs from the element's configuration (`config.defaults`, checked by
+   * src/config/settings.ts against `fields`), numbers as numbers; `applyDefaults()` after a change.
+   */
+  configDefaults: Record<string, unknown> = {};
+
+  /** The declared inputs. */
+  get fields(): FieldSpecs {
+    return this.options.fields;
+  }
+
+  /** The element's example inputs, with the configuration's defaults over them (numbers as text). */
+  private startingInputs(): I {
+    const inputs: Record<string, unknown> = { ...(this.options.defaults(this.fmt) as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(this.configDefaults)) inputs[k] = typeof v === 'number' ? this.fmt(v, 6) : v;
+    return inputs as I;
+  }
+
   /** The typed inputs (defaults until the user types or saved inputs are restored). */
   get inputs(): I {
     if (!this.current) {
-      this.current = this.options.defaults(this.fmt);
+      this.current = this.startingInputs();
       this.textLocale = this.i18n.locale;
     }
     this.relocalizeIfNeeded();
@@ -236,7 +255,7 @@ export class FormController<I extends object, R> implements ReactiveController {
 
   /** Replaces the defaults of fields the user never edited (attributes changed after the first render). */
   applyDefaults(): void {
-    const defaults = this.options.defaults(this.fmt);
+    const defaults = this.startingInputs();
     const patch: Partial<I> = {};
     for (const k of Object.keys(defaults) as (keyof I & string)[]) if (!this.isEdited(k)) patch[k] = defaults[k];
     this.set(patch);
@@ -269,6 +288,8 @@ export class FormController<I extends object, R> implements ReactiveController {
       const event = this.options.changeEvent?.(this.lastResult, this.current!);
       if (event) {
         this.host.dispatchEvent(event);
+        // Every form element also says `mrr-change` (one name for hosts and the data layer).
+        if (event.type !== 'mrr-change') this.host.dispatchEvent(new MrrChangeEvent((event as CustomEvent<unknown>).detail));
         this.settle.changed((event as CustomEvent<unknown>).detail);
       }
     }

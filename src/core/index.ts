@@ -17,3 +17,13 @@ export * from './canvas.js';
 export * from './catalog-io.js';
 export * from './number-format.js';
 export * from './csv.js';
+export {
+  validateConfig,
+  THEMES,
+  LEAD_FIELD_TYPES,
+  type MrrConfig,
+  type LeadsConfig,
+  type LeadFieldConfig,
+  type ConfigFieldIssue,
+  type Theme,
+} from './config.js';

@@ -63,7 +63,7 @@ export const coreStyles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 16px;
+    padding: var(--mrr-space, 16px);
   }
   h2,
   h3 {

@@ -1,14 +1,31 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { isIsoCurrency } from '../core/currencies.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
+import type { MrrConfig } from '../core/config.js';
 import { VERSION } from '../define.js';
+import { MrrReadyEvent } from '../events.js';
 import type { Messages } from '../i18n/locale.js';
 import { heldBy } from './tasks.js';
 
+/** The settings module (src/config/settings.ts), loaded when an element first needs it. */
+let settings: typeof import('../config/settings.js') | undefined;
+
 /**
  * What every MRR Kit element shares: its version stamp (for the guarded define), the `currency`,
- * `locale` and `storage-key` attributes, and a first render that waits for the element's
- * language (French and Arabic catalogues load on demand) so no English frame shows first.
+ * `locale` and `storage-key` attributes, a first render that waits for the element's language
+ * (French and Arabic catalogues load on demand) so no English frame shows first, `mrr-ready`
+ * once that render is complete, and the shared settings: the `config` property or a child
+ * `<script type="application/json">`, `brand-name` and the `logo` slot, `theme`, `heading-level`,
+ * `data-layer` and `credit`. What the settings need (validation, theme, brand, data layer:
+ * src/config/settings.ts) loads only on an element that uses one of them.
+ *
+ * @fires mrr-ready - Once, when the element's first render is complete; `detail: { element }` (src/events.ts `MrrReadyEvent`).
+ * @fires mrr-lead - A prospect sent a lead (src/leads/); `detail`: the lead (`MrrLeadEvent`). With `data-layer`, only its id and consent reach `window.dataLayer`.
+ * @slot logo - The agency's logo, shown with `brand-name` above the element.
+ * @csspart brand - The brand line (logo, name, credit).
+ * @csspart brand-name - The agency's name.
+ * @csspart credit - "Made with MRR Kit", only with `credit`.
+ * @csspart notice - A setting that is not valid (one message per field).
  */
 export abstract class MrrElement extends LitElement {
   static version = VERSION;
@@ -21,7 +38,80 @@ export abstract class MrrElement extends LitElement {
     currency: {},
     locale: {},
     storageKey: { attribute: 'storage-key' },
+    config: { attribute: false },
+    brandName: { attribute: 'brand-name' },
+    theme: {},
+    headingLevel: { attribute: 'heading-level' },
+    dataLayer: { attribute: 'data-layer', type: Boolean },
+    credit: { type: Boolean },
+    scriptText: { state: true },
   };
+
+  /**
+   * The configuration (src/core/config.ts `MrrConfig`, plus the element's own data): wins over a
+   * child `<script type="application/json">`; attributes win over both. Replace, don't mutate.
+   */
+  config?: unknown;
+  /** The agency's name, shown with the `logo` slot above the element. */
+  brandName?: string;
+  /** `light` (default), `dark`, or `auto` (follows the visitor's `prefers-color-scheme`). */
+  theme?: string;
+  /** Level of the element's top headings (1–6, default 2): set it to fit the host page's outline. */
+  headingLevel?: string;
+  /** Pushes `mrr-ready`, `mrr-change`, `mrr-cta` and `mrr-lead` to `window.dataLayer`, without personal data. */
+  dataLayer = false;
+  /** Shows "Made with MRR Kit" under the brand (off unless the agency opts in). */
+  credit = false;
+  /** Text of the child `<script type="application/json">`, or null without one. */
+  protected scriptText: string | null = null;
+  private observer?: MutationObserver;
+  private readyFired = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readScript();
+    // The page may write or replace the script (or the logo) after the element is upgraded.
+    this.observer ??= new MutationObserver(() => this.readScript());
+    this.observer.observe(this, { childList: true, subtree: true, characterData: true });
+    if (!this.readyFired) {
+      this.readyFired = true;
+      void this.updateComplete.then(() => this.dispatchEvent(new MrrReadyEvent({ element: this.localName })));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+  }
+
+  private readScript(): void {
+    this.scriptText = this.querySelector(':scope > script[type="application/json"]')?.textContent ?? null;
+    this.requestUpdate();
+  }
+
+  /**
+   * The shared settings in force (attributes over `config` over the child script), validated; the
+   * element's own data is `configData`. Empty until the element uses a setting.
+   */
+  get mrrConfig(): MrrConfig {
+    return settings?.settingsOf(this).config ?? {};
+  }
+
+  /** The configuration as given (the `config` property, else the script's JSON), for the element's own data. */
+  protected get configData(): unknown {
+    return settings?.settingsOf(this).data;
+  }
+
+  /** True when a setting is used, so the settings module is needed. */
+  private get usesSettings(): boolean {
+    return (
+      settings !== undefined ||
+      this.config !== undefined ||
+      this.scriptText !== null ||
+      !!(this.brandName || this.theme || this.headingLevel || this.dataLayer || this.credit) ||
+      !!this.querySelector(':scope > [slot="logo"]')
+    );
+  }
 
   private currencyText = 'USD';
 
@@ -67,6 +157,17 @@ export abstract class MrrElement extends LitElement {
   protected beforeUpdate(): void | Promise<unknown> {}
 
   protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!settings && this.usesSettings) {
+      // Offline without the chunk: the element renders with its defaults.
+      return import('../config/settings.js').then(
+        (module) => {
+          settings = module;
+          return this.scheduleUpdate();
+        },
+        () => super.scheduleUpdate(),
+      );
+    }
+    settings?.connect(this);
     return this.i18n.whenReady(() => {
       // A controller's part loading on demand (`holdUpdate`), then the element's own.
       const held = heldBy(this);

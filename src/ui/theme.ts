@@ -18,6 +18,7 @@ export const TOKENS = [
   '--mrr-muted',
   '--mrr-border',
   '--mrr-radius',
+  '--mrr-space',
   '--mrr-font',
   '--mrr-font-size',
   '--mrr-danger',

@@ -87,7 +87,7 @@ describe('<mrr-pricing-table>', () => {
     expect(list.getAttribute('aria-label')).to.equal('Plans');
     const items = shadow(el).querySelectorAll('ul.tiers > li[part="tier"]');
     expect(items.length).to.equal(3);
-    expect([...items].map((li) => li.querySelector('h3')!.textContent)).to.deep.equal(['Good', 'Better', 'Best']);
+    expect([...items].map((li) => li.querySelector('h2')!.textContent)).to.deep.equal(['Good', 'Better', 'Best']);
     expect(price(el, 'good')).to.equal('$150 per month');
     expect(price(el, 'better')).to.equal('$405 per month');
     expect(price(el, 'best')).to.equal('$480 per month');
@@ -241,10 +241,10 @@ describe('<mrr-pricing-table>', () => {
     await expect(await fromConfig(design, 'lang="ar"')).to.be.accessible();
   });
 
-  it('says the configuration is not valid JSON instead of throwing', async () => {
+  it('says the configuration is not valid JSON instead of throwing (the shared reader, src/config/settings.ts)', async () => {
     const el = await fromScript('{ "currency": "USD", tiers: [ }');
     expect(q(el, '.config').getAttribute('role')).to.equal('alert');
-    expect(text(el, '.config')).to.equal('The pricing configuration is not valid JSON, so no plan is shown.');
+    expect(text(el, '.config')).to.equal('The configuration is not valid JSON, so it is not used.');
     expect(shadow(el).querySelector('[data-tier]')).to.equal(null);
     const fr = await fromScript('nope', 'lang="fr"');
     expect(text(fr, '.config')).to.contain('n’est pas du JSON valide');
@@ -270,7 +270,7 @@ describe('<mrr-pricing-table>', () => {
       tiers: [{ ...design.tiers[0], name: '<img src=x onerror=alert(1)>', outcomes: ['<b>bold</b>'] }],
     });
     expect(shadow(el).querySelector('img, b')).to.equal(null);
-    expect(text(el, 'h3')).to.equal('<img src=x onerror=alert(1)>');
+    expect(text(el, 'h2')).to.equal('<img src=x onerror=alert(1)>');
   });
 
   it('follows a script the page replaces, and config wins over the script', async () => {
@@ -365,8 +365,8 @@ describe('<mrr-pricing-table>', () => {
     const card = tier(el, 'good');
     // A card of a few screens at most, not 160,000 px.
     expect(card.getBoundingClientRect().height).to.be.below(4000);
-    expect(q(el, 'h3').getAttribute('title')).to.equal(long);
-    expect(q(el, 'h3').textContent).to.equal(long);
+    expect(q(el, 'h2').getAttribute('title')).to.equal(long);
+    expect(q(el, 'h2').textContent).to.equal(long);
     // The first ten outcomes show; the others wait behind "Show 490 more" (closed).
     expect(shadow(el).querySelectorAll('[part="outcomes"] li').length).to.equal(10);
     const more = q<HTMLDetailsElement>(el, 'details.more');

@@ -43,6 +43,21 @@ const RECORD_VIOLATIONS = () => {
   }).observe();
 };
 
+/** Before any page script: the URL of each worker the page starts (the constructor did not throw). */
+const RECORD_WORKERS = () => {
+  const started: string[] = [];
+  (window as unknown as { __workers: string[] }).__workers = started;
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      started.push(String(url));
+    }
+  };
+};
+
+const workers = (page: Page) => page.evaluate(() => (window as unknown as { __workers: string[] }).__workers);
+
 beforeAll(async () => {
   e2e = await startE2E();
   const out = (await build({
@@ -64,7 +79,7 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript' };
+const TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript', svg: 'image/svg+xml' };
 
 /** Opens the fixture `name` at /hosts/<name>; collects errors (console and uncaught). */
 async function open(page: Page, name: string): Promise<string[]> {
@@ -76,6 +91,8 @@ async function open(page: Page, name: string): Promise<string[]> {
   await page.addInitScript(RECORD_VIOLATIONS);
   await page.route(`${e2e.url}/hosts/**`, (route) => {
     const file = new URL(route.request().url()).pathname.slice('/hosts/'.length);
+    // The strict pages' lead endpoint (same origin: `connect-src` falls back to 'self').
+    if (file === 'leads') return route.fulfill({ status: 201, contentType: 'application/json', body: '{}' });
     const ext = file.split('.').pop()!;
     const body =
       file === 'other-lit.js'
@@ -230,20 +247,19 @@ describe('hostile host pages, built files (dist/)', () => {
     await page.close();
   });
 
-  it("strict CSP (default-src 'self'): every element renders with no violation; the Intl warm-up worker is a file", async () => {
+  it("strict CSP (default-src 'self'): every element renders, themed and sending a lead too, with no violation; the Intl warm-up worker is a file", async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
-    const workers: string[] = [];
-    page.on('worker', (w) => workers.push(w.url()));
+    await page.addInitScript(RECORD_WORKERS);
     const errors = await open(page, 'strict-csp.html');
     await rendered(page);
     await everyElementRendered(page);
     expect(await layout(page)).toEqual(plainLayout);
     await useProspectElements(page);
+    await sendLead(page);
     // The warm-up ran in a worker made from a file of the page's origin, not a blob: URL.
-    expect(workers.some((u) => new URL(u).origin === new URL(e2e.url).origin && /intl-warmup-worker-[\w-]+\.js$/.test(u))).toBe(
-      true,
-    );
-    expect(workers.filter((u) => !u.startsWith(e2e.url))).toEqual([]);
+    const started = await workers(page);
+    expect(started.filter((u) => /\/assets\/intl-warmup-worker-[\w-]+\.js$/.test(u))).toHaveLength(1);
+    expect(started.filter((u) => !u.startsWith(`${e2e.url}/`))).toEqual([]);
     expect(await violations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -251,19 +267,19 @@ describe('hostile host pages, built files (dist/)', () => {
 
   it('Trusted Types enforced under a strict CSP: every element renders and the CSV import runs in its worker, with no violation', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
-    const workers: string[] = [];
-    page.on('worker', (w) => workers.push(w.url()));
+    await page.addInitScript(RECORD_WORKERS);
     const errors = await open(page, 'trusted-types.html');
     await rendered(page);
     await everyElementRendered(page);
     await useProspectElements(page);
+    await sendLead(page);
     const movements = page.locator('mrr-movements');
     await movements.locator('#file').setInputFiles('test/fixtures/dbt-subscription-periods.csv');
     await movements.locator('#start-import').click();
     await movements.locator('#import-report').waitFor();
     expect(await movements.locator('[data-report="periods"]').textContent()).toBe('121');
     // Both workers started through the `mrr-kit` policy (a refused URL would have thrown).
-    expect(workers.map((u) => u.match(/(intl-warmup|import)-worker/)?.[1]).filter(Boolean)).toEqual(
+    expect((await workers(page)).map((u) => u.match(/(intl-warmup|import)-worker/)?.[1]).filter(Boolean)).toEqual(
       expect.arrayContaining(['intl-warmup', 'import']),
     );
     expect(await violations(page)).toEqual([]);
@@ -297,6 +313,31 @@ describe('hostile host pages, built files (dist/)', () => {
     await page.close();
   });
 });
+
+/**
+ * The strict pages' branded element (theme, brand name and logo, heading level, data layer, lead
+ * capture): drawn, and a lead sent from its form (the settings, theme and lead parts load then).
+ */
+async function sendLead(page: Page): Promise<void> {
+  const branded = page.locator('#branded');
+  await expect.poll(() => branded.locator('[part="brand-name"]').textContent()).toBe('Acme Growth');
+  await branded.getByRole('button', { name: /^Email me/ }).click();
+  await branded.locator('#lead-name').fill('Ada Lovelace');
+  await branded.locator('#lead-email').fill('ada@example.com');
+  await branded.locator('#lead-consent').check();
+  // A form sent faster than a person types asks to send again (its minimum fill time): as a person would.
+  const sent = branded.getByText('Sent', { exact: true });
+  await expect
+    .poll(
+      async () => {
+        if (await sent.count()) return true;
+        if (await branded.locator('#lead-send').count()) await branded.locator('#lead-send').click();
+        return false;
+      },
+      { timeout: 10_000, interval: 500 },
+    )
+    .toBe(true);
+}
 
 /** The agency's tools on the strict pages render too (their first field or control). */
 async function everyElementRendered(page: Page): Promise<void> {

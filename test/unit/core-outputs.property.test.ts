@@ -818,6 +818,23 @@ const FUNCTIONS: Record<string, Probe> = {
   readFileAmount: { args: args(amountText, numberFormat) },
   readFileNumber: { args: args(amountText, numberFormat) },
   plainNumberText: { args: args(amountText, numberFormat) },
+  // config.ts
+  validateConfig: {
+    args: args(
+      fc.oneof(
+        fc.anything(),
+        fc.record(
+          {
+            theme: fc.oneof(fc.constantFrom(...core.THEMES), fc.string()),
+            headingLevel: fc.oneof(fc.integer({ min: -1, max: 8 }), fc.constantFrom(-0, 2.5, NaN)),
+            brandName: fc.string(),
+            leads: fc.oneof(fc.anything(), fc.record({ endpoint: fc.string(), consentText: fc.string() }, { requiredKeys: [] })),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    ),
+  },
   // csv.ts
   neutralizeFormulas: { args: args(fc.string()) },
   readCsvCell: { args: args(fc.string()) },
@@ -829,6 +846,8 @@ const FUNCTIONS: Record<string, Probe> = {
 /** Exports that are not functions: their values are walked as they are (they take no input). */
 const CONSTANTS: Record<string, string> = {
   BILLING_INTERVALS: 'a list of interval names',
+  THEMES: 'a list of theme names',
+  LEAD_FIELD_TYPES: 'a list of input types',
   MAX_AMOUNT: 'a limit',
   MAX_HORIZON_MONTHS: 'a limit',
   MAX_MRR_MINOR: 'a limit',

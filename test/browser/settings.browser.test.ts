@@ -1,0 +1,308 @@
+/**
+ * The shared settings every element of src/elements.json gets from its base (src/ui/mrr-element.ts,
+ * src/config/settings.ts): one configuration (attributes, the `config` property, a child JSON
+ * script) validated field by field, white-label (brand, logo, theme, heading levels, no MRR Kit
+ * branding unless asked), and the events (`mrr-ready`, `mrr-change`, `mrr-cta`, `mrr-lead`) with
+ * the opt-in data layer that never carries personal data.
+ */
+import { expect, fixture } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { MrrLeadEvent, type MrrLeadDetail } from '../../src/events.js';
+import { shadow, type, uniqueKey, until } from './helpers.js';
+
+type El = HTMLElement & {
+  updateComplete: Promise<unknown>;
+  requestUpdate(): void;
+  config?: unknown;
+  persist?: { restored: Promise<void> };
+};
+
+const list = (await (await fetch(new URL('../../src/elements.json', import.meta.url))).json()) as { tag: string }[];
+const TAGS = list.map((e) => e.tag);
+await Promise.all(TAGS.map((tag) => import(/* @vite-ignore */ `../../components/${tag}/define.ts`)));
+
+const plain = (s: string | null | undefined) => (s ?? '').replace(/[\s\u202f\u00a0]+/g, ' ').trim();
+
+/** Mounts `<tag attrs>inner</tag>` inside `<div>before…</div>` and waits for its first complete render. */
+async function mount(tag: string, attrs = '', inner = '', before = ''): Promise<{ el: El; wrapper: HTMLElement }> {
+  const wrapper = await fixture<HTMLDivElement>(
+    `<div>${before}<${tag} storage-key="${uniqueKey()}" ${attrs}>${inner}</${tag}></div>`,
+  );
+  const el = wrapper.querySelector<El>(tag)!;
+  await el.persist?.restored;
+  await el.updateComplete;
+  await until(() => shadow(el).childElementCount > 0);
+  await el.updateComplete;
+  return { el, wrapper };
+}
+
+/** Console warnings while `fn` runs. */
+async function warningsDuring(fn: () => Promise<void>): Promise<string[]> {
+  const warn = console.warn;
+  const seen: string[] = [];
+  console.warn = (...args: unknown[]) => {
+    seen.push(args.map(String).join(' '));
+  };
+  try {
+    await fn();
+  } finally {
+    console.warn = warn;
+  }
+  return seen;
+}
+
+/** A pricing to show, so the pricing table has cards (and headings) to check. */
+const PRICING = {
+  v: 1,
+  currency: 'EUR',
+  annualDiscountPct: 0,
+  tiers: [
+    {
+      id: 'pro',
+      name: 'Pro',
+      outcomes: ['Weekly report'],
+      highlighted: true,
+      month: { price: 490, listValue: 490, setupFee: 0 },
+      year: { price: 5880, perMonth: 490, savings: 0 },
+    },
+  ],
+};
+/** What an element needs inside it to show its headings (the pricing table: a pricing). */
+const content = (tag: string) =>
+  tag === 'mrr-pricing-table' ? `<script type="application/json">${JSON.stringify(PRICING)}</script>` : '';
+
+const token = (el: HTMLElement, name: string) => getComputedStyle(el).getPropertyValue(name).trim();
+const notices = (el: El) => [...shadow(el).querySelectorAll('.mrr-config p')].map((p) => plain(p.textContent));
+
+describe('one configuration, read the same way by every element', () => {
+  for (const tag of TAGS) {
+    it(`<${tag}>: a child JSON script and the config property give the same settings; a bad field is shown once, warned once, and left at its default`, async () => {
+      const settings = {
+        brandName: 'Acme Growth',
+        theme: 'purple',
+        headingLevel: 9,
+        leads: { endpoint: 'javascript:alert(1)', consentText: 'You may email me.' },
+      };
+      let fromScript!: El;
+      const warned = await warningsDuring(async () => {
+        fromScript = (await mount(tag, '', `<script type="application/json">${JSON.stringify(settings)}</script>`)).el;
+        fromScript.requestUpdate();
+        await fromScript.updateComplete;
+      });
+      expect(plain(shadow(fromScript).querySelector('[part="brand-name"]')?.textContent)).to.equal('Acme Growth');
+      expect(notices(fromScript)).to.deep.equal([
+        'The setting theme is not valid: its default is used.',
+        'The setting headingLevel is not valid: its default is used.',
+        'The setting leads.endpoint is not valid: its default is used.',
+      ]);
+      expect(shadow(fromScript).querySelector('.mrr-config')!.getAttribute('role')).to.equal('alert');
+      const mine = warned.filter((w) => w.includes(`<${tag}>`));
+      expect(mine).to.have.length(3);
+      for (const field of ['"theme"', '"headingLevel"', '"leads.endpoint"'])
+        expect(
+          mine.some((w) => w.includes(field)),
+          field,
+        ).to.equal(true);
+      // Defaults kept for the refused fields: the light theme, headings from level 2.
+      expect(token(fromScript, '--_surface')).to.equal('#ffffff');
+      expect(shadow(fromScript).querySelector('[aria-level]')).to.equal(null);
+      // The valid fields of a section are kept (the lead form reads them).
+      expect((fromScript as unknown as { mrrConfig: { leads?: unknown } }).mrrConfig.leads).to.deep.equal({
+        consentText: 'You may email me.',
+      });
+
+      const fromProperty = (await mount(tag)).el;
+      fromProperty.config = settings;
+      await until(() => notices(fromProperty).length === 3, { before: () => fromProperty.updateComplete });
+      expect(notices(fromProperty)).to.deep.equal(notices(fromScript));
+      expect(plain(shadow(fromProperty).querySelector('[part="brand-name"]')?.textContent)).to.equal('Acme Growth');
+    });
+  }
+
+  it('says it in French and Arabic', async () => {
+    const inner = `<script type="application/json">{"theme":"sepia"}</script>`;
+    const fr = (await mount('mrr-calculator', 'lang="fr"', inner)).el;
+    expect(notices(fr)).to.deep.equal(['Le réglage theme n’est pas valide : sa valeur par défaut est utilisée.']);
+    const ar = (await mount('mrr-unit-economics', 'lang="ar"', inner)).el;
+    expect(notices(ar)).to.deep.equal(['الإعداد theme غير صالح: تُستخدم قيمته الافتراضية.']);
+    expect(shadow(ar).querySelector('.mrr-settings > div')!.getAttribute('dir')).to.equal('rtl');
+  });
+
+  it('a script that is not JSON: one message, one warning, the element shows its defaults', async () => {
+    let el!: El;
+    const warned = await warningsDuring(async () => {
+      el = (await mount('mrr-calculator', '', '<script type="application/json">{ nope</script>')).el;
+    });
+    expect(notices(el)).to.deep.equal(['The configuration is not valid JSON, so it is not used.']);
+    expect(warned.filter((w) => w.includes('not valid JSON'))).to.have.length(1);
+    expect(shadow(el).querySelector('input')).to.not.equal(null);
+  });
+
+  it('attributes win over the configuration, and a bad attribute is named by its attribute', async () => {
+    let el!: El;
+    const warned = await warningsDuring(async () => {
+      el = (
+        await mount(
+          'mrr-revenue-motions',
+          'brand-name="From the tag" heading-level="0"',
+          `<script type="application/json">{"brandName":"From JSON"}</script>`,
+        )
+      ).el;
+    });
+    expect(plain(shadow(el).querySelector('[part="brand-name"]')?.textContent)).to.equal('From the tag');
+    expect(notices(el)).to.deep.equal(['The setting heading-level is not valid: its default is used.']);
+    expect(warned.filter((w) => w.includes('"heading-level"'))).to.have.length(1);
+  });
+
+  it("a form's `defaults` are its starting inputs; a refused one keeps the element's own", async () => {
+    const config = { defaults: { clients: 42, churnPct: 500, price: 'cheap', nope: 1 } };
+    let el!: El;
+    await warningsDuring(async () => {
+      el = (await mount('mrr-calculator', '', `<script type="application/json">${JSON.stringify(config)}</script>`)).el;
+    });
+    expect(shadow(el).querySelector<HTMLInputElement>('#clients')!.value).to.equal('42');
+    const churn = shadow(el).querySelector<HTMLInputElement>('#churnPct')!.value;
+    expect(churn).to.not.equal('500');
+    expect(notices(el)).to.have.members([
+      'The setting defaults.churnPct is not valid: its default is used.',
+      'The setting defaults.price is not valid: its default is used.',
+      'The setting defaults.nope is not valid: its default is used.',
+    ]);
+  });
+});
+
+describe('white-label', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+  for (const tag of TAGS) {
+    it(`<${tag}>: no MRR Kit branding by default; brand-name, a logo and the opt-in credit`, async function () {
+      this.timeout(30000);
+      const bare = (await mount(tag)).el;
+      expect(shadow(bare).textContent).to.not.contain('MRR Kit');
+      expect(shadow(bare).querySelector('.mrr-settings')).to.equal(null);
+
+      const logo = '<img slot="logo" alt="Acme" width="40" height="40" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">';
+      const { el } = await mount(tag, 'brand-name="Acme Growth" credit', logo);
+      const slot = shadow(el).querySelector<HTMLSlotElement>('slot[name="logo"]')!;
+      expect(slot.assignedElements()[0]?.getAttribute('alt')).to.equal('Acme');
+      expect(plain(shadow(el).querySelector('[part="brand"]')?.textContent)).to.equal('Acme Growth Made with MRR Kit');
+      await expect(el).to.be.accessible();
+    });
+
+    it(`<${tag}>: dark and auto themes pass axe colour contrast; auto follows prefers-color-scheme`, async function () {
+      this.timeout(40000); // axe over the largest elements, four times
+      const dark = (await mount(tag, 'theme="dark"', content(tag))).el;
+      expect(token(dark, '--_surface')).to.equal('#16191f');
+      await expect(dark).to.be.accessible();
+      const auto = (await mount(tag, 'theme="auto"', content(tag))).el;
+      expect(token(auto, '--_surface')).to.equal('#ffffff');
+      await emulateMedia({ colorScheme: 'dark' });
+      await until(() => token(auto, '--_surface') === '#16191f');
+      await expect(auto).to.be.accessible();
+      // The agency's tokens still win over the dark defaults.
+      auto.style.setProperty('--mrr-surface', '#000000');
+      expect(token(auto, '--_surface')).to.equal('#000000');
+    });
+
+    it(`<${tag}>: after the host's <h1>, its headings keep the page's order (axe heading-order), and heading-level moves them`, async function () {
+      this.timeout(40000);
+      const { wrapper } = await mount(tag, '', content(tag), '<h1>Our offer</h1>');
+      await expect(wrapper).to.be.accessible();
+      const nested = await mount(tag, 'heading-level="3"', content(tag), '<h1>Agency</h1><h2>Tools</h2>');
+      const headings = [...shadow(nested.el).querySelectorAll('h1, h2, h3, h4, h5, h6')];
+      expect(headings.length).to.be.greaterThan(0);
+      const first = headings[0]!;
+      expect(first.getAttribute('aria-level')).to.equal(String(Number(first.tagName[1]) + 1));
+      await expect(nested.wrapper).to.be.accessible();
+    });
+  }
+
+  it('Arabic, dark: the brand and the element mirror and stay readable', async () => {
+    const { el } = await mount(
+      'mrr-pricing-table',
+      'lang="ar" theme="dark" brand-name="أكمي" credit',
+      content('mrr-pricing-table'),
+    );
+    expect(plain(shadow(el).querySelector('[part="credit"]')?.textContent)).to.equal('صُنع باستخدام MRR Kit');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('events and the data layer', () => {
+  const w = window as unknown as { dataLayer?: Record<string, unknown>[] };
+  beforeEach(() => {
+    w.dataLayer = [];
+  });
+
+  for (const tag of TAGS) {
+    it(`<${tag}>: mrr-ready once, bubbling and composed; pushed to window.dataLayer only with data-layer`, async () => {
+      const seen: { e: Event; target: EventTarget | null }[] = [];
+      const listen = (e: Event) => seen.push({ e, target: e.composedPath()[0] ?? null });
+      document.addEventListener('mrr-ready', listen);
+      try {
+        const { el } = await mount(tag, 'data-layer');
+        await until(() => seen.some((s) => s.target === el));
+        const mine = seen.filter((s) => s.target === el).map((s) => s.e);
+        expect(mine).to.have.length(1);
+        expect(mine[0]!.bubbles && mine[0]!.composed).to.equal(true);
+        expect((mine[0] as CustomEvent<{ element: string }>).detail.element).to.equal(tag);
+        expect(w.dataLayer!.filter((d) => d['mrrElement'] === tag)).to.deep.equal([{ event: 'mrr-ready', mrrElement: tag }]);
+        const quiet = (await mount(tag)).el;
+        await until(() => seen.some((s) => s.target === quiet));
+        expect(w.dataLayer).to.have.length(1);
+      } finally {
+        document.removeEventListener('mrr-ready', listen);
+      }
+    });
+
+    it(`<${tag}>: mrr-lead reaches the data layer without a name, an email or any field`, async () => {
+      const { el } = await mount(tag, 'data-layer');
+      const lead: MrrLeadDetail = {
+        leadId: '0b7c6a1e-1f0b-4a55-9d0e-6f1f2a3b4c5d',
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        pageUrl: location.href,
+        element: tag,
+        consent: { accepted: true, text: 'Email me, Ada Lovelace.' },
+        fields: { name: 'Ada Lovelace', email: 'ada@example.com', company: 'Analytical Engines' },
+        result: { summary: { endingMrr: 1200, owner: 'ada@example.com' } },
+      };
+      const heard: Event[] = [];
+      document.addEventListener('mrr-lead', (e) => heard.push(e), { once: true });
+      el.dispatchEvent(new MrrLeadEvent(lead));
+      expect(heard).to.have.length(1);
+      const pushed = w.dataLayer!.filter((d) => d['event'] === 'mrr-lead');
+      expect(pushed).to.deep.equal([{ event: 'mrr-lead', mrrElement: tag, leadId: lead.leadId, consent: true }]);
+      const all = JSON.stringify(w.dataLayer);
+      for (const personal of ['Ada', 'Lovelace', 'ada@example.com', 'Analytical']) expect(all).to.not.contain(personal);
+    });
+  }
+
+  it('mrr-change from every form element (the calculator, unit economics): figures only, never text', async () => {
+    const calc = (await mount('mrr-calculator', 'data-layer')).el;
+    const changes: CustomEvent[] = [];
+    document.addEventListener('mrr-change', (e) => changes.push(e as CustomEvent), { once: true });
+    await type(calc, '#clients', '120');
+    await until(() => w.dataLayer!.some((d) => d['event'] === 'mrr-change'));
+    expect(changes[0]!.bubbles && changes[0]!.composed).to.equal(true);
+    const entry = w.dataLayer!.find((d) => d['event'] === 'mrr-change')!;
+    expect(entry['mrrElement']).to.equal('mrr-calculator');
+    expect((entry['summary'] as Record<string, unknown>)['endingMrr']).to.be.a('number');
+    const strings = JSON.stringify(entry).match(/"[^"]*":"[^"]*"/g);
+    expect(strings).to.deep.equal(['"event":"mrr-change"', '"mrrElement":"mrr-calculator"']);
+
+    const ue = (await mount('mrr-unit-economics', 'data-layer')).el;
+    const input = [...shadow(ue).querySelectorAll<HTMLInputElement>('input[inputmode="decimal"]')][0]!;
+    await type(ue, `#${input.id}`, '77');
+    await until(() => w.dataLayer!.some((d) => d['event'] === 'mrr-change' && d['mrrElement'] === 'mrr-unit-economics'));
+  });
+
+  it('mrr-cta: a pricing tier chosen, pushed with its tier, interval, price and currency', async () => {
+    const { el } = await mount('mrr-pricing-table', 'data-layer', content('mrr-pricing-table'));
+    await until(() => shadow(el).querySelector('.cta'));
+    shadow(el).querySelector<HTMLElement>('.cta')!.click();
+    expect(w.dataLayer!.filter((d) => d['event'] === 'mrr-cta')).to.deep.equal([
+      { event: 'mrr-cta', mrrElement: 'mrr-pricing-table', tierId: 'pro', interval: 'month', price: 490, currency: 'EUR' },
+    ]);
+  });
+});
