@@ -1,8 +1,9 @@
 /**
  * The contract every MRR Kit element keeps (as Shoelace runs its form-control base tests against
- * each control): `elementContract(tag)` registers the tests; test/browser/contract.browser.test.ts
- * runs it for each entry of src/elements.json, so an element gets it by being listed. What is
- * particular to an element stays in its own file.
+ * each control): `elementContract(tag)` registers the tests; test/browser/contract/<tag>.browser.test.ts
+ * (one line) runs it on a page of its own for each entry of src/elements.json, and
+ * test/unit/elements.test.ts fails for a listed element without that file. What is particular to
+ * an element stays in its own file.
  *
  * The checks find what they need in the rendered element (its text and number inputs, its saved
  * record), so they hold for any element; a check an element has nothing for (no text field, no
@@ -95,11 +96,11 @@ export function elementContract(tag: string, load: Loaders = loadersOf(tag)): vo
   const defineOf = load.define;
   const catalogOf = load.catalog;
   const first = 'takes properties set before it is defined and connected';
-  // Every test but the first (which checks what happens before) runs with the element defined.
-  beforeEach(async function () {
-    if (this.currentTest?.title !== first) await defineOf(tag);
-  });
   describe(`<${tag}> keeps the MRR Kit element contract`, () => {
+    // Every test but the first (which checks what happens before) runs with the element defined.
+    beforeEach(async function () {
+      if (this.currentTest?.title !== first) await defineOf(tag);
+    });
     // First, before the element is defined on this page (each test file is its own page).
     it(first, async () => {
       expect(customElements.get(tag), `${tag} already defined`).to.equal(undefined);
@@ -188,7 +189,8 @@ export function elementContract(tag: string, load: Loaders = loadersOf(tag)): vo
       expect(warnings.filter((w) => w.includes('change-in-update'))).to.deep.equal([]);
     });
 
-    it('is accessible (axe-core) in English and Arabic', async () => {
+    it('is accessible (axe-core) in English and Arabic', async function () {
+      this.timeout(40000); // axe walks the whole tree twice: slow on a busy 2-core machine
       await expect(await mount(tag)).to.be.accessible();
       await expect(await mount(tag, 'lang="ar"')).to.be.accessible();
     });

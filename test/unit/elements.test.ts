@@ -101,6 +101,12 @@ describe('docs/architecture.md "Add an element" holds for every listed element',
       expect(walkthrough, part).toContain(part);
   });
 
+  it.each(ELEMENTS.map((e) => [e.tag] as const))('%s: runs the element contract on a page of its own', (tag) => {
+    const file = `test/browser/contract/${tag}.browser.test.ts`;
+    expect(existsSync(file), file).toBe(true);
+    expect(readFileSync(file, 'utf8')).toContain(`elementContract('${tag}');`);
+  });
+
   it.each(ELEMENTS.map((e) => [e.tag] as const))('%s: the folder has the files of step 2', (tag) => {
     for (const file of [`${tag}.ts`, 'messages.ts', 'define.ts'])
       expect(existsSync(`components/${tag}/${file}`), `components/${tag}/${file}`).toBe(true);
