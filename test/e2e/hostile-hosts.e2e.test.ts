@@ -278,6 +278,10 @@ describe('hostile host pages, built files (dist/)', () => {
     await movements.locator('#start-import').click();
     await movements.locator('#import-report').waitFor();
     expect(await movements.locator('[data-report="periods"]').textContent()).toBe('121');
+    // The cohort heatmap's colours are set through the CSSOM (src/ui/style-props.ts), not a style attribute.
+    const cell = movements.locator('td.cell[data-value]').first();
+    await cell.waitFor();
+    expect(await cell.evaluate((td) => getComputedStyle(td).backgroundColor)).toMatch(/^rgb\(\d+, \d+, \d+\)$/);
     // Both workers started through the `mrr-kit` policy (a refused URL would have thrown).
     expect((await workers(page)).map((u) => u.match(/(intl-warmup|import)-worker/)?.[1]).filter(Boolean)).toEqual(
       expect.arrayContaining(['intl-warmup', 'import']),
