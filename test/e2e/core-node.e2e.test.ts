@@ -30,6 +30,6 @@ it("README's core example is a script that prints what its comments say, run aga
   writeFileSync(file, script);
   const printed = execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim().split('\n');
   const promised = [...block!.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
-  expect(promised.length).toBe(3);
+  expect(promised.length).toBe(5);
   expect(printed).toEqual(promised);
 });
