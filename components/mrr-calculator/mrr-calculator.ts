@@ -10,6 +10,7 @@ import {
 import { toMinor } from '../../src/core/money.js';
 import type { MrrAssumptions, Projection } from '../../src/core/mrr.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
+import { LeadController } from '../../src/leads/lead-controller.js';
 import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { resultsColumnWidth } from '../../src/ui/form-styles.js';
@@ -166,6 +167,14 @@ export class MrrCalculator extends StagedElement {
 
   protected readonly i18n = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this);
+  /** "Email me this projection" (with `lead-endpoint` or `config.leads`; loaded on demand). */
+  private readonly leads = new LeadController(this, {
+    noun: 'projection',
+    result: () => {
+      const view = this.form.result;
+      return view && { currency: this.currency, assumptions: view.assumptions, summary: view.projection.summary };
+    },
+  });
   /** The plan list's editing and Undo: made when its module loads (on demand). */
   private plans?: import('./plans.js').PlanList;
   private readonly size = new ResizeController(this);
@@ -357,7 +366,7 @@ export class MrrCalculator extends StagedElement {
             : nothing
         }
       </section>
-      ${this.renderResults()} ${this.announcer.render()}
+      ${this.renderResults()} ${this.leads.render()} ${this.announcer.render()}
     </div>`;
   }
 

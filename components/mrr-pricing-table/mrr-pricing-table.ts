@@ -7,6 +7,7 @@ import { pricingShowsMinor, pricingTopic, type PublicPricing, type PublicTier, y
 import { toMinor } from '../../src/core/money.js';
 import type { PackageDesign } from '../../src/core/packages.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
+import { LeadController } from '../../src/leads/lead-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { MrrCtaEvent, type MrrCtaDetail } from '../../src/events.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
@@ -74,6 +75,10 @@ export class MrrPricingTable extends MrrElement {
 
   protected readonly i18n = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this, 0);
+  /** "Email me these prices", also opened by a call to action (with `lead-endpoint` or `config.leads`; loaded on demand). */
+  private readonly leads = new LeadController(this, { noun: 'prices', result: () => this.leadResult() });
+  /** The tier whose call to action opened the lead form. */
+  private leadTier?: string;
   private source: PricingSource = { kind: 'none' };
   private computedFrom: unknown[] = [];
   /** The channel key followed (the storage key), or null. */
@@ -130,8 +135,23 @@ export class MrrPricingTable extends MrrElement {
     this.announcer.say(this.i18n.t(interval === 'year' ? 'shownYearly' : 'shownMonthly'));
   }
 
-  private cta(tier: PublicTier): void {
+  /** What the prospect saw: the prices at the interval shown, and the tier chosen if a call to action opened the form. */
+  private leadResult() {
+    if (this.source.kind !== 'pricing') return null;
+    const interval = this.billing;
+    const { currency, tiers } = this.source.pricing;
+    const list = tiers.map((t) => ({ id: t.id, name: t.name, price: t[interval].price }));
+    return { currency, interval, tiers: list, tierId: this.leadTier ?? null };
+  }
+
+  private cta(tier: PublicTier, e?: Event): void {
     if (this.source.kind !== 'pricing') return;
+    // Lead capture on: the call to action opens the form first; once a lead is sent, the link is followed.
+    if (this.leads.on && !this.leads.captured) {
+      e?.preventDefault();
+      this.leadTier = tier.id;
+      this.leads.open();
+    }
     const interval = this.billing;
     const price = interval === 'year' ? tier.year.price : tier.month.price;
     this.dispatchEvent(new MrrCtaEvent({ tierId: tier.id, price, interval, currency: this.source.pricing.currency }));
@@ -155,7 +175,7 @@ export class MrrPricingTable extends MrrElement {
             ? html`<p class="message">${this.i18n.t('noPlans')}</p>`
             : this.renderConfigError(s);
     return html`<div part="base" class="base" dir=${this.i18n.dir} lang=${this.i18n.lang}>
-      ${body}${this.announcer.render()}
+      ${body}${s.kind === 'pricing' ? this.leads.render() : nothing}${this.announcer.render()}
     </div>`;
   }
 
@@ -279,7 +299,7 @@ export class MrrPricingTable extends MrrElement {
               class="cta"
               href=${href}
               aria-describedby=${headingId}
-              @click=${() => this.cta(tier)}
+              @click=${(e: Event) => this.cta(tier, e)}
               dir="auto"
               title=${label}
               ><span>${label}</span></a
@@ -289,7 +309,7 @@ export class MrrPricingTable extends MrrElement {
               class="cta"
               type="button"
               aria-describedby=${headingId}
-              @click=${() => this.cta(tier)}
+              @click=${(e: Event) => this.cta(tier, e)}
               dir="auto"
               title=${label}
             >

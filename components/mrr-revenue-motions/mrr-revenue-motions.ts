@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import type { MotionsPlan } from '../../src/core/motions.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
+import { LeadController } from '../../src/leads/lead-controller.js';
 import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
@@ -107,6 +108,14 @@ export class MrrRevenueMotions extends MrrElement {
 
   protected readonly i18n = new LocaleController<MotionsMessages>(this, messages);
   private readonly announcer = new AnnounceController(this);
+  /** "Email me this plan" (with `lead-endpoint` or `config.leads`; loaded on demand). */
+  private readonly leads = new LeadController(this, {
+    noun: 'plan',
+    result: () => {
+      const plan = this.form.result?.plan;
+      return plan && { currency: this.currency, plan };
+    },
+  });
   /** Typed explicitly: its initializer refers to `this`, and type-aware lint would infer `any`. */
   private readonly form: MotionsForm = new FormController<MotionsInputs, MotionsReading>(this, {
     component: 'motions',
@@ -283,7 +292,7 @@ export class MrrRevenueMotions extends MrrElement {
           },
         })}
       </div>
-      ${storageNotice(this.i18n, this.persist)} ${this.renderResults()}
+      ${storageNotice(this.i18n, this.persist)} ${this.renderResults()} ${this.leads.render()}
       <h3>${t('segments')}</h3>
       <div class="segments">
         ${inputs.segments.map((s, i) => {

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import type { UnitEconomics, UnitEconomicsInputs } from '../../src/core/unit-economics.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
+import { LeadController } from '../../src/leads/lead-controller.js';
 import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { resultsColumnWidth } from '../../src/ui/form-styles.js';
@@ -86,6 +87,14 @@ export class MrrUnitEconomics extends MrrElement {
 
   protected readonly i18n = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this);
+  /** "Email me these figures" (with `lead-endpoint` or `config.leads`; loaded on demand). */
+  private readonly leads = new LeadController(this, {
+    noun: 'figures',
+    result: () => {
+      const view = this.form.result;
+      return view && { currency: this.currency, inputs: view.inputs, result: view.result };
+    },
+  });
   private readonly size = new ResizeController(this);
   /** Typed explicitly: its initializer refers to `this`, and type-aware lint would infer `any`. */
   private readonly form: EconomicsForm = new FormController<EconomicsInputs, EconomicsView>(this, {
@@ -222,7 +231,7 @@ export class MrrUnitEconomics extends MrrElement {
         </fieldset>
         ${storageNotice(this.i18n, this.persist)}
       </section>
-      ${this.renderResults()} ${this.announcer.render()}
+      ${this.renderResults()} ${this.leads.render()} ${this.announcer.render()}
     </div>`;
   }
 

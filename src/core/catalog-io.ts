@@ -103,7 +103,7 @@ const unescapeFormula = readCsvCell;
  * holding a separator quoted.
  */
 export function catalogToCsv(catalog: readonly CatalogProduct[]): string {
-  const rows = catalog.map((p) => CATALOG_COLUMNS.map((c) => (p[c] ?? '')));
+  const rows = catalog.map((p) => CATALOG_COLUMNS.map((c) => p[c] ?? ''));
   return toCsv([[...CATALOG_COLUMNS], ...rows], { newline: '\n' });
 }
 
@@ -239,7 +239,7 @@ export function parseCatalogJson(text: string): CatalogImport {
   } catch {
     return { products: [], errors: [{ line: 1, code: 'invalidJson' }] };
   }
-  const list = Array.isArray(data)
+  const list: readonly unknown[] | null = Array.isArray(data)
     ? data
     : data !== null && typeof data === 'object' && own(data, 'catalog') && Array.isArray((data as { catalog: unknown }).catalog)
       ? (data as { catalog: unknown[] }).catalog

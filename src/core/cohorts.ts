@@ -56,9 +56,9 @@ export interface RetentionCurve {
  */
 export function averageRetention(retention: CohortRetention): RetentionCurve {
   const ages = retention.maxAge + 1;
-  const revenuePct: Array<number | null> = new Array(ages).fill(null);
-  const logoPct: Array<number | null> = new Array(ages).fill(null);
-  const cohortsByAge: number[] = new Array(ages).fill(0);
+  const revenuePct = new Array<number | null>(ages).fill(null);
+  const logoPct = new Array<number | null>(ages).fill(null);
+  const cohortsByAge = new Array<number>(ages).fill(0);
   for (let age = 0; age < ages; age++) {
     let mrr = 0;
     let startingMrr = 0;

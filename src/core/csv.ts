@@ -91,9 +91,28 @@ export function readCsvCell(cell: string): string {
   return from === 0 ? cell : out + cell.slice(from);
 }
 
+/**
+ * A value as the text of a cell: strings as they are, numbers, booleans and big integers written
+ * out, objects as JSON (never `[object Object]`), anything else (null, undefined) empty.
+ */
+export function cellText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'object':
+      return value === null ? '' : JSON.stringify(value);
+    default:
+      return '';
+  }
+}
+
 /** One cell as CSV text: neutralised against formulas, quoted when a reader could split it. */
 export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
+  const text = cellText(value);
   // Fast path: nothing to quote and no place where a formula could start.
   let quote = false;
   let risky = text.length > 0 && (isFormula(text.charCodeAt(0)) || isSpace(text.charCodeAt(0)) || text.charCodeAt(0) === QUOTE);

@@ -318,7 +318,13 @@ function bucketsOf(
   }
   const buckets = [...map.values()];
   if (type === 'boolean') buckets.sort((a, b) => Number(b.value) - Number(a.value));
-  else buckets.sort((a, b) => b.rows.length - a.rows.length || String(a.value).localeCompare(String(b.value)));
+  // Categories (text values): most rows first, then by name.
+  else
+    buckets.sort(
+      (a, b) =>
+        b.rows.length - a.rows.length ||
+        (typeof a.value === 'string' && typeof b.value === 'string' ? a.value.localeCompare(b.value) : 0),
+    );
   return { buckets, unknown };
 }
 
@@ -366,7 +372,7 @@ function learnPrepared(rows: readonly Prepared[], skipped: LearnedIcp['skipped']
       if (g > 0 && bad > 0) iv += (dg - db) * woe;
       for (const b of cell.buckets) woeOf.set(b, woe);
     }
-    const stats = buckets.map((b) => {
+    const stats = buckets.map((b): IcpValueStats => {
       const high = highOf(b);
       const woe = woeOf.get(b) ?? 0;
       const mrr = b.rows.reduce((s, r) => s + r.mrrMinor, 0);

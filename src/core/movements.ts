@@ -360,7 +360,7 @@ function analyze(
   const newCustomers = new Int32Array(monthCount);
   const churnedCustomers = new Int32Array(monthCount);
   const reactivatedCustomers = new Int32Array(monthCount);
-  const cohortsByMonth: Array<CohortAccumulator | undefined> = withCohorts ? new Array(monthCount) : [];
+  const cohortsByMonth = withCohorts ? new Array<CohortAccumulator | undefined>(monthCount) : [];
 
   // One customer at a time: record each period's start and end as +amount and −amount in a shared
   // month buffer (a difference array, so a period costs O(1) whatever its length), then walk the
@@ -481,8 +481,8 @@ function analyze(
     for (let m = firstRow; m < monthCount; m++) {
       const acc = cohortsByMonth[m];
       if (acc === undefined) continue;
-      const revenuePct: Array<number | null> = new Array(maxAge + 1).fill(null);
-      const logoPct: Array<number | null> = new Array(maxAge + 1).fill(null);
+      const revenuePct = new Array<number | null>(maxAge + 1).fill(null);
+      const logoPct = new Array<number | null>(maxAge + 1).fill(null);
       const startingMinor = acc.mrrByAge[0]!; // > 0: the cohort's customers all start with MRR
       let mrr = 0;
       let active = 0;

@@ -130,7 +130,7 @@ export function validateAssumptions(assumptions: unknown): FieldIssue[] {
       ? [{ field: 'churnPct', code: 'sumTooLarge', params: { max: 100 }, related: ['churnPct', 'contractionPct'] }]
       : [];
   };
-  if (!r.ok) return [...r.issues, ...sum((assumptions ?? {}))];
+  if (!r.ok) return [...r.issues, ...sum(assumptions ?? {})];
   const a = r.value;
   const issues: FieldIssue[] = sum(a);
   // A plan list's MRR has the same limit as startingMrr: refused on the plan that weighs most.

@@ -718,5 +718,5 @@ export const STARTER_SETTINGS = Object.freeze({
   currency: 'USD',
   targetMarginPct: 50,
   annualDiscountPct: 15,
-  mix: Object.freeze({ good: 10, better: 5, best: 2 }),
+  mix: Object.freeze<Record<string, number>>({ good: 10, better: 5, best: 2 }),
 });

@@ -159,7 +159,7 @@ export class PeriodColumnsBuilder {
  */
 export function columnsToPeriods(columns: PeriodColumns): SubscriptionPeriod[] {
   const { customerIds, customer, startDay, endDay, monthlyMinor, currency } = columns;
-  const out: SubscriptionPeriod[] = new Array(columns.length);
+  const out = new Array<SubscriptionPeriod>(columns.length);
   // Every column holds `length` entries and every customer index is one of `customerIds`.
   for (let i = 0; i < columns.length; i++) {
     const end = endDay[i]!;

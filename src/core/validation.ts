@@ -105,7 +105,7 @@ export function limitsAt(schema: unknown, keys: string[]): { min?: number; max?:
   let node = schema as SchemaNode | undefined;
   const unwrap = () => {
     while (node?.wrapped) node = node.wrapped;
-    const head = node?.pipe?.[0];
+    const head: SchemaNode | undefined = node?.pipe?.[0];
     if (head && (head.entries || head.item || head.wrapped)) node = head;
   };
   for (const key of keys) {

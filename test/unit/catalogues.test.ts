@@ -10,6 +10,7 @@ import { messages as movements } from '../../components/mrr-movements/messages.j
 import { messages as packageDesigner } from '../../components/mrr-package-designer/messages.js';
 import { messages as pricingTable } from '../../components/mrr-pricing-table/messages.js';
 import { messages as icpBuilder } from '../../components/mrr-icp-builder/messages.js';
+import { leadMessages as leads } from '../../src/leads/messages.js';
 
 const catalogues: Record<string, Catalog<Messages>> = {
   common,
@@ -22,6 +23,7 @@ const catalogues: Record<string, Catalog<Messages>> = {
   packageDesigner,
   pricingTable,
   icpBuilder,
+  leads,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -838,6 +838,7 @@ const FUNCTIONS: Record<string, Probe> = {
   // csv.ts
   neutralizeFormulas: { args: args(fc.string()) },
   readCsvCell: { args: args(fc.string()) },
+  cellText: { args: args(fc.oneof(fc.string(), anyDouble, fc.boolean(), fc.constantFrom(null, undefined, -0, { a: 1 }))) },
   csvCell: { args: args(fc.oneof(fc.string(), anyDouble, fc.constantFrom(null, undefined, -0))) },
   csvLine: { args: args(fc.array(fc.oneof(fc.string(), finite), { maxLength: 4 })) },
   toCsv: { args: args(fc.array(fc.array(fc.string(), { maxLength: 3 }), { maxLength: 3 })) },

@@ -20,6 +20,14 @@ describe('csvCell', () => {
     expect(csvCell('\r=1')).toBe(`"'\r'=1"`);
   });
 
+  it('writes numbers, booleans and objects out (objects as JSON, never [object Object])', () => {
+    expect(csvCell(true)).toBe('true');
+    expect(csvCell(12n)).toBe('12');
+    expect(csvCell({ min: 1, max: 5 })).toBe('"{""min"":1,""max"":5}"');
+    expect(csvCell(['a', 'b'])).toBe('"[""a"",""b""]"');
+    expect(csvCell(undefined)).toBe('');
+  });
+
   it('leaves plain cells and plain negative numbers alone; quotes separators and quotes', () => {
     expect(csvCell('Smile Dental')).toBe('Smile Dental');
     expect(csvCell(-12.5)).toBe('-12.5');
