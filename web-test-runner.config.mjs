@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+import { leadServerPlugin } from './scripts/wtr-lead-server.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const executablePath = chromiumPath();
@@ -29,7 +30,12 @@ export default {
   files: ['test/browser/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // tsconfig makes esbuild compile the legacy (experimental) decorators Lit expects.
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), umdAsEsm('/node_modules/papaparse/')],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    umdAsEsm('/node_modules/papaparse/'),
+    // A lead endpoint on another port (cross-origin) for test/browser/leads*.browser.test.ts.
+    leadServerPlugin(),
+  ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: CHROMIUM_ARGS } })],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

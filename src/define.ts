@@ -6,7 +6,7 @@ export const VERSION = '0.1.0';
  * another copy of MRR Kit, must not throw. Warns when the registered copy is another version.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor & { version?: string }): void {
-  const existing = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
+  const existing = customElements.get(tag);
   if (existing) {
     if (existing !== ctor && existing.version !== ctor.version) {
       console.warn(

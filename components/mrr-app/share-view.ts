@@ -53,7 +53,7 @@ export function renderShared(app: MrrApp): TemplateResult {
         typeof inputs[f] === 'string'
           ? html`<div>
               <dt>${t(`field.${f}`)}</dt>
-              <dd>${inputs[f] as string}</dd>
+              <dd>${inputs[f]}</dd>
             </div>`
           : nothing,
       )}

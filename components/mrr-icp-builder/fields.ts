@@ -52,7 +52,7 @@ export function sentence(
     else if (typeof p === 'object' && 'user' in p) parts.push(html`<bdi>${p.user}</bdi>`);
     else if (typeof p === 'object') parts.push(p);
     else parts.push(String(p));
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   parts.push(template.slice(last));
   return html`${parts}`;

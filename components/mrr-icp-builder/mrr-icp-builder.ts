@@ -164,7 +164,7 @@ export class MrrIcpBuilder extends MrrElement {
   private readonly learn = new LearnPanel(this, {
     i18n: this.i18n,
     currency: () => this.currency,
-    profileName: () => this.profileLabel(activeIcp(this.inputs)!, this.activeIndex),
+    profileName: () => this.profileLabel(activeIcp(this.inputs), this.activeIndex),
     icp: () => this.icp,
     accept: (criterion) => this.acceptCriterion(criterion),
     acceptAll: (icp) => this.addProfile(icpToInput(icp, this.i18n.t('learnedProfile'), (n) => this.i18n.number(n, 2))),
@@ -174,7 +174,7 @@ export class MrrIcpBuilder extends MrrElement {
   private readonly prospects = new ProspectsPanel(this, {
     i18n: this.i18n,
     icp: () => (this.form.stale ? undefined : this.icp),
-    profileName: () => this.profileLabel(activeIcp(this.inputs)!, this.activeIndex),
+    profileName: () => this.profileLabel(activeIcp(this.inputs), this.activeIndex),
     say: (m) => this.announcer.say(m),
   });
 

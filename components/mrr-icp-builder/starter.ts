@@ -21,7 +21,7 @@ export function starterInputs(i18n: L, fmt: (n: number) => string): IcpBuilderIn
   // The starter's values are English data (what a CSV holds); a translated list keeps them beside
   // the translation, so a file written in either language matches.
   const both = (v: string) => (value(v) === v ? v : `${value(v)}, ${v}`);
-  const starter = icpToInput(structuredClone(STARTER_ICP) as Icp, t('starter.name'), fmt, both, 'starter');
+  const starter = icpToInput(structuredClone(STARTER_ICP), t('starter.name'), fmt, both, 'starter');
   const persona: PersonaInput = {
     id: 'owner',
     icpId: starter.id,

@@ -157,7 +157,7 @@ export function readWorkspaceFile(text: string): Parsed<WorkspaceFile> {
   if (!json.ok) return json;
   const judged = judge(json.value, WORKSPACE_FORMAT, workspaceFileSchema);
   if (!judged.ok) return judged;
-  const file = judged.value as WorkspaceFile;
+  const file = judged.value;
   // Records of a scenario the file does not list would be written under no one's key.
   const ids = new Set(file.workspace.scenarios.map((s) => s.id));
   if (Object.keys(file.records).some((id) => !ids.has(id))) return { ok: false, code: 'wrongShape', detail: 'records' };
@@ -168,7 +168,7 @@ export function readWorkspaceFile(text: string): Parsed<WorkspaceFile> {
 export function readScenarioFile(text: string): Parsed<ScenarioFile> {
   const json = parseJson(text);
   if (!json.ok) return json;
-  return judge(json.value, SCENARIO_FORMAT, scenarioFileSchema) as Parsed<ScenarioFile>;
+  return judge(json.value, SCENARIO_FORMAT, scenarioFileSchema);
 }
 
 /** A record's full storage key in scenario `storageKey`. */

@@ -77,7 +77,7 @@ export class WorkspaceStore {
   async load(): Promise<void> {
     try {
       const saved = v.safeParse(workspaceSchema, await loadWorkspaceRecord());
-      if (saved.success) this.ws = saved.output as Workspace;
+      if (saved.success) this.ws = saved.output;
       else await this.migrate();
       this.failure = undefined;
     } catch (e) {
@@ -108,7 +108,7 @@ export class WorkspaceStore {
         const parsed = v.safeParse(workspaceSchema, saved);
         if (parsed.success) {
           put = [];
-          return parsed.output as Workspace;
+          return parsed.output;
         }
         return first.ws;
       },
@@ -126,7 +126,7 @@ export class WorkspaceStore {
           const parsed = v.safeParse(workspaceSchema, data);
           if (!parsed.success) return;
           // Every change here is saved at once, so what is saved holds it: take what is saved.
-          this.ws = mergeWorkspaces(undefined, parsed.output as Workspace);
+          this.ws = mergeWorkspaces(undefined, parsed.output);
           this.emit();
         })
         .catch(() => {});
@@ -149,7 +149,7 @@ export class WorkspaceStore {
     try {
       this.ws = await commitWorkspace((saved) => {
         const parsed = v.safeParse(workspaceSchema, saved);
-        return mergeWorkspaces(parsed.success ? (parsed.output as Workspace) : undefined, mine);
+        return mergeWorkspaces(parsed.success ? (parsed.output) : undefined, mine);
       }, records);
       this.failure = undefined;
     } catch (e) {
@@ -267,7 +267,7 @@ export class WorkspaceStore {
     const ws = await commitWorkspace(
       (data) => {
         const parsed = v.safeParse(workspaceSchema, data);
-        const saved = parsed.success ? (parsed.output as Workspace) : undefined;
+        const saved = parsed.success ? (parsed.output) : undefined;
         const result = next(saved);
         removeKeys = remove(saved);
         putRecords = put();

@@ -141,12 +141,12 @@ export function commands(io: CliIo): Record<'movements' | 'project' | 'fit' | 's
           file: args.file,
           asOf: args['as-of'],
           map: asList(flags.map),
-          format: args.format as 'csv' | 'json',
+          format: args.format,
           out: args.out,
-          amounts: args.amounts as 'cents' | 'major' | undefined,
+          amounts: args.amounts,
           decimal: args.decimal,
           dates: args.dates,
-          cancellation: args.cancellation as 'end' | 'ignore' | undefined,
+          cancellation: args.cancellation,
           currency: args.currency,
           rate: asList(flags.rate),
           delimiter: args.delimiter,
@@ -167,7 +167,7 @@ export function commands(io: CliIo): Record<'movements' | 'project' | 'fit' | 's
         if (typeof value === 'string') numbers[flag] = value;
       }
       await projectCommand(
-        { assumptions: args.assumptions, currency: args.currency, format: args.format as 'csv' | 'json', out: args.out, numbers },
+        { assumptions: args.assumptions, currency: args.currency, format: args.format, out: args.out, numbers },
         io,
       );
     },
@@ -184,7 +184,7 @@ export function commands(io: CliIo): Record<'movements' | 'project' | 'fit' | 's
           prospects: args.prospects,
           map: asList(flags.map),
           decimal: args.decimal,
-          format: args.format as 'csv' | 'json',
+          format: args.format,
           out: args.out,
         },
         io,
@@ -205,7 +205,7 @@ export function commands(io: CliIo): Record<'movements' | 'project' | 'fit' | 's
       try {
         text = args.dbt
           ? dbtModel()
-          : movementsSql({ dialect: args.dialect as Dialect, asOf: args['as-of'], table: args.table, currencyDigits: digits });
+          : movementsSql({ dialect: args.dialect, asOf: args['as-of'], table: args.table, currencyDigits: digits });
       } catch (e) {
         if (e instanceof RangeError) throw new InputError(e.message);
         throw e;

@@ -81,7 +81,7 @@ export function loadTable<M extends Messages>(catalog: Catalog<M>, lang: Lang): 
         if (!langs) failed.set(catalog, (langs = new Set()));
         langs.add(lang);
         console.warn(`MRR Kit: the "${lang}" messages could not load; showing English until the language changes.`, error);
-        return catalog.en as Messages;
+        return catalog.en;
       },
     );
     byLang.set(lang, promise);

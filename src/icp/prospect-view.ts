@@ -65,7 +65,7 @@ export function prospectCell(input: ProspectInput, i: number, column: string | n
     const value = (row as Readonly<Record<string, string>>)[column];
     return value === undefined || value === null ? '' : String(value);
   }
-  const value = (input as readonly IcpAccount[])[i]?.[column];
+  const value = (input)[i]?.[column];
   return value === undefined || value === null ? '' : String(value);
 }
 

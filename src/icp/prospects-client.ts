@@ -167,7 +167,7 @@ export function openProspects(input: Blob | string, hooks: OpenHooks = {}): Pros
     new Promise<T>((resolve, reject) => {
       if (closed) return reject(new ImportCancelledError());
       const id = nextId++;
-      pending.set(id, { resolve: resolve as (value: never) => void, reject });
+      pending.set(id, { resolve: resolve, reject });
       w.postMessage({ type: 'call', id, method, args } satisfies ProspectsWorkerRequest);
     });
   return {

@@ -286,7 +286,7 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
         if (cancelled || !worker) return;
         const rows = table
           ? input.rows.slice(offset, offset + batch)
-          : (input as readonly IcpAccount[]).slice(offset, offset + batch);
+          : (input).slice(offset, offset + batch);
         const message: ScoreWorkerRequest = { type: 'rows', offset, table, rows };
         worker.postMessage(message);
         if (offset + batch < total) await yieldToPage();

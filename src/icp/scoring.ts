@@ -186,7 +186,7 @@ export function emptyScores(
   mapping: ProspectMapping = {},
   numberFormat?: NumberFormat,
 ): ProspectScores {
-  const count = 'count' in input ? input.count : rowCount(input as ProspectInput);
+  const count = 'count' in input ? input.count : rowCount(input);
   const headers = 'headers' in input ? input.headers : undefined;
   const resolved = headers ? guessProspectMapping(icp, headers, mapping) : {};
   // The criteria icpBatchScorer scores, in its order (it skips entries that are not objects).

@@ -342,8 +342,8 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
         columns.monthlyMinor[i] = monthlyMinorOf(
           converted * quantity[i]!,
           factor,
-          BILLING_INTERVALS[interval[i]!]!,
-          intervalCount[i]!,
+          BILLING_INTERVALS[interval[i]!],
+          intervalCount[i],
         );
       }
     }

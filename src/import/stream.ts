@@ -198,7 +198,7 @@ export async function sniff(input: ImportInput, options: { delimiter?: string } 
   }
   const dateSamples: string[] = [];
   for (const field of ['start', 'end', 'trialEnd'] as const) {
-    const i = result.mapping[field] === null ? -1 : headers.indexOf(result.mapping[field] as string);
+    const i = result.mapping[field] === null ? -1 : headers.indexOf(result.mapping[field]);
     if (i >= 0) for (const row of sampleRows) dateSamples.push(row[i] ?? '');
   }
   result.dateFormat = detectDateFormat(dateSamples);

@@ -10,7 +10,7 @@ export { type FieldError, type FieldErrorCode, issueError } from '../forms/field
 /** The localized sentence for a field error. */
 export function errorMessage<M extends Messages>(i18n: LocaleController<M>, error: FieldError): string {
   const params: Record<string, string | number> = { ...(error.params ?? {}) };
-  for (const k of ['min', 'max'] as const) if (typeof params[k] === 'number') params[k] = i18n.number(params[k] as number, 2);
+  for (const k of ['min', 'max'] as const) if (typeof params[k] === 'number') params[k] = i18n.number(params[k], 2);
   if (error.code === 'ambiguous' || error.code === 'mixedSeparators') params.example = i18n.number(1234.5, 2);
   let code: string = error.code;
   // "1.50 or 150?": the two readings of a refused grouping, the decimal one with the digits typed.
