@@ -89,6 +89,8 @@ const ar: Translation<ImportMessagesEnglish> = {
   saveDataset: 'حفظ مجموعة البيانات',
   saving: 'جارٍ الحفظ…',
   savedAs: 'حُفظت «{name}» على هذا الجهاز.',
+  saveName: 'حفظ هذا الاسم',
+  undoneSave: 'لم تُحفظ: تبقى البيانات في هذه الصفحة حتى تغلقها. احفظها للاحتفاظ بها.',
   nameRequired: 'أدخل اسمًا لمجموعة البيانات.',
   notSavedData: 'البيانات المستوردة معروضة أدناه وتبقى في هذه الصفحة حتى تغلقها.',
   nothingImported: 'تعذّر استيراد أي فترة من هذا الملف.',

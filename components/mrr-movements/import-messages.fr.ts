@@ -93,6 +93,8 @@ const fr: Translation<ImportMessagesEnglish> = {
   saveDataset: 'Enregistrer le jeu de données',
   saving: 'Enregistrement…',
   savedAs: '« {name} » enregistré sur cet appareil.',
+  saveName: 'Enregistrer ce nom',
+  undoneSave: 'Non conservé : les données restent sur cette page jusqu’à sa fermeture. Enregistrez-les pour les garder.',
   nameRequired: 'Saisissez un nom pour le jeu de données.',
   notSavedData: 'Les données importées sont affichées ci-dessous et restent sur cette page jusqu’à sa fermeture.',
   nothingImported: 'Aucune période n’a pu être importée depuis ce fichier.',

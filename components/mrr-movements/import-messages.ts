@@ -89,6 +89,8 @@ const importMessagesEn = {
   saveDataset: 'Save the dataset',
   saving: 'Saving…',
   savedAs: '“{name}” saved on this device.',
+  saveName: 'Save this name',
+  undoneSave: 'Not kept: the data stays on this page until you close it. Save it to keep it.',
   nameRequired: 'Enter a name for the dataset.',
   notSavedData: 'The imported data is shown below and stays on this page until you close it.',
   nothingImported: 'No period could be imported from this file.',

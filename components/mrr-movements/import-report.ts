@@ -177,7 +177,6 @@ function renderSave(i18n: MovementsLocale, ctrl: ImportController, step: Extract
           dir="auto"
           maxlength=${MAX_NAME_LENGTH}
           .value=${step.name}
-          ?readonly=${step.save === 'saved'}
           aria-invalid=${step.nameError ? 'true' : 'false'}
           aria-describedby=${step.nameError ? 'dataset-name-error dataset-name-counter' : 'dataset-name-counter'}
           @input=${(e: Event) => ctrl.setName((e.target as HTMLInputElement).value)}
@@ -190,7 +189,9 @@ function renderSave(i18n: MovementsLocale, ctrl: ImportController, step: Extract
     </div>
     ${
       step.save === 'saved'
-        ? nothing
+        ? step.name !== step.record?.name
+          ? html`<button type="submit" id="save-dataset">${i18n.t('saveName')}</button>`
+          : nothing
         : html`<button type="submit" class="primary" id="save-dataset" ?disabled=${saving}>
             ${saving ? i18n.t('saving') : i18n.t('saveDataset')}
           </button>`
@@ -198,10 +199,15 @@ function renderSave(i18n: MovementsLocale, ctrl: ImportController, step: Extract
     <div role="status" class="save-status">
       ${
         step.save === 'saved'
-          ? html`<p class="ok name-clamp" id="saved-message" tabindex="-1">
-              ${named((mark) => i18n.t('savedAs', { name: mark }), step.name)}
+          ? html`<p class="ok saved-line">
+              <span class="name-clamp" id="saved-message" tabindex="-1"
+                >${named((mark) => i18n.t('savedAs', { name: mark }), step.record?.name ?? step.name)}</span
+              >
+              <button type="button" id="undo-save" @click=${() => ctrl.unsave()}>${i18n.c('common.undo')}</button>
             </p>`
-          : nothing
+          : step.undone && step.save === 'idle'
+            ? html`<p id="save-undone">${i18n.t('undoneSave')}</p>`
+            : nothing
       }
       ${
         step.save === 'failed'

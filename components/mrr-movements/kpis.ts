@@ -38,8 +38,12 @@ export function renderKpis(
   money: (major: number, exact?: boolean) => string,
   range: { from: string; to: string },
   rows: readonly MovementRow[],
-  retentionMonths: number,
+  retention: { months: number; from: string },
 ) {
+  const retentionMonths = retention.months;
+  // Retention compounds only months that start with MRR: when the selection starts before the
+  // business had any, the tiles say which months they cover and why.
+  const retentionWhy = retention.from ? i18n.t('retentionWhy', { from: retention.from, to: range.to }) : undefined;
   const pct = (v: number | null) => (v === null ? null : i18n.percent(v, 1));
   const r = s.reasons;
   // Churn is measured against the customers at the start: with none there (a first month), say so
@@ -62,8 +66,8 @@ export function renderKpis(
       ${tile(i18n, 'logo-churn', i18n.t('kpi.logoChurn'), pct(s.churnPct), churnReason, churnDetail)}
       ${tile(i18n, 'gross-churn', i18n.t('kpi.grossChurn'), pct(s.grossMrrChurnPct), r.grossMrrChurnPct)}
       ${tile(i18n, 'net-churn', i18n.t('kpi.netChurn'), pct(s.netMrrChurnPct), r.netMrrChurnPct)}
-      ${tile(i18n, 'nrr', i18n.tp('kpi.nrr', retentionMonths), pct(s.nrrPct), r.nrrPct)}
-      ${tile(i18n, 'grr', i18n.tp('kpi.grr', retentionMonths), pct(s.grrPct), r.grrPct)}
+      ${tile(i18n, 'nrr', i18n.tp('kpi.nrr', retentionMonths), pct(s.nrrPct), r.nrrPct, retentionWhy)}
+      ${tile(i18n, 'grr', i18n.tp('kpi.grr', retentionMonths), pct(s.grrPct), r.grrPct, retentionWhy)}
       ${tile(i18n, 'quick-ratio', i18n.t('kpi.quickRatio'), s.quickRatio === null ? null : i18n.number(s.quickRatio, 2), r.quickRatio)}
       ${tile(i18n, 'ltv', i18n.t('kpi.ltv'), s.ltv.value === null ? null : money(s.ltv.value), s.ltv.reason ?? undefined)}
     </dl>

@@ -59,6 +59,12 @@ export const movementsStyles = [
       color: var(--_success);
       font-weight: 600;
     }
+    .saved-line {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 12px;
+    }
     fieldset {
       border: 0;
       padding: 0;

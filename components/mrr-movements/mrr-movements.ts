@@ -138,11 +138,14 @@ export class MrrMovements extends MrrElement {
       this.show(result.columns, result.report.currency, { kind: 'unsaved', name }, result.analysis);
     },
     onSaved: (record, result) => {
+      const renamed = this.source.kind === 'dataset' && this.source.id === record.id;
       if (this.ownPeriods === result.columns) this.source = { kind: 'dataset', id: record.id, name: record.name };
-      // The Save button is gone: focus the confirmation, which names the dataset.
-      this.focusLater('#saved-message');
+      // Saved by the user's button (a retry, a new name): the button is gone, so focus the
+      // confirmation, which names the dataset. Saved on its own after an import: focus stays.
+      if (!this.importer.savedAutomatically) this.focusLater('#saved-message');
       this.remember(record.id);
       this.datasets.added(record);
+      if (renamed) return;
       this.dispatchEvent(
         new MrrEvent<DatasetSavedDetail>('mrr-dataset-saved', {
           id: record.id,
@@ -150,6 +153,12 @@ export class MrrMovements extends MrrElement {
           periodCount: record.periodCount,
         }),
       );
+    },
+    unsaved: (record) => {
+      // Undo of the automatic save: the dataset goes, the data stays shown as not saved.
+      this.datasets.remove(record);
+      void this.datasets.commitDelete();
+      this.focusLater('#save-dataset');
     },
     announce: (what) => this.announceImport(what),
   });
@@ -243,6 +252,7 @@ export class MrrMovements extends MrrElement {
     let lead = 0;
     while (lead < this.rows.length - 1 && this.rows[lead]?.startingMrr === 0) lead += 1;
     this.retentionMonths = this.rows.length - lead;
+    this.retentionFrom = lead > 0 ? (this.rows[lead]?.month ?? '') : '';
     if (this.summary && lead > 0) {
       const retention = summaryMetrics(this.analysis!.movements, { month: range.to, window: this.retentionMonths });
       const reasons = { ...this.summary.reasons };
@@ -256,6 +266,8 @@ export class MrrMovements extends MrrElement {
 
   /** Months NRR and GRR compound over (the selected months from the first with starting MRR). */
   private retentionMonths = 0;
+  /** First month NRR and GRR compound from, when the selection starts earlier (months without MRR); else ''. */
+  private retentionFrom = '';
 
   /**
    * What "Use these figures" sends for the selected period (shown beside the button), or null
@@ -406,7 +418,10 @@ export class MrrMovements extends MrrElement {
       this.to = next.to;
       this.figuresNote = null;
     })}
-    ${renderKpis(this.i18n, s, (v, exact) => this.money(v, exact), range, rows, this.retentionMonths)}
+    ${renderKpis(this.i18n, s, (v, exact) => this.money(v, exact), range, rows, {
+      months: this.retentionMonths,
+      from: this.retentionFrom && formatMonth(this.retentionFrom, this.i18n.locale, 'long'),
+    })}
     ${renderUseFigures(this.i18n, this.figures(), {
       gross: s.grossMrrChurnPct,
       range,

@@ -117,6 +117,7 @@ const ar: Translation<ViewMessagesEnglish> = {
   'kpi.grr.other': 'إجمالي الاحتفاظ بالإيراد على {n} شهر',
   'reason.noStartingCustomers': 'لا يوجد عملاء في بداية الفترة: يُقاس التسرب بالنسبة إلى عملاء بدايتها.',
   churnDetail: 'غادر {churned} من أصل {starting} عميلًا كانوا في بداية {month}.',
+  retentionWhy: 'من {from} إلى {to}، شهرًا بعد شهر: قبل {from} لم يكن هناك إيراد شهري للاحتفاظ به.',
 };
 
 export default ar;

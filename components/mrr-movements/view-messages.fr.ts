@@ -117,6 +117,7 @@ const fr: Translation<ViewMessagesEnglish> = {
   'kpi.grr.other': 'GRR sur {n} mois',
   'reason.noStartingCustomers': 'Aucun client au début de la période : l’attrition se mesure sur les clients présents au début.',
   churnDetail: '{churned} des {starting} clients du début de {month} sont partis.',
+  retentionWhy: 'De {from} à {to}, mois après mois : avant {from}, il n’y avait pas de MRR à retenir.',
 };
 
 export default fr;

@@ -115,6 +115,7 @@ const viewMessagesEn = {
   'kpi.grr.other': 'GRR over {n} months',
   'reason.noStartingCustomers': 'No customer at the start of the period: churn is measured against the customers at its start.',
   churnDetail: '{churned} of the {starting} customers at the start of {month} left.',
+  retentionWhy: '{from} to {to}, compounded month by month: before {from} there was no MRR to retain.',
 };
 
 /** The English table: defines the keys every translation must have. */

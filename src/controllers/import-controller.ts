@@ -56,13 +56,17 @@ export type ImportStep =
       save: 'idle' | 'saving' | 'saved' | 'failed';
       failure?: StorageFailure;
       record?: DatasetRecord;
+      /** The automatic save was undone: the data is shown, not kept. */
+      undone?: boolean;
     };
 
 export interface ImportCallbacks {
-  /** An import finished with periods: show them (in memory, not saved yet). */
+  /** An import finished with periods: show them (in memory; saving follows at once). */
   onImported(result: ImportResult, name: string): void;
-  /** The dataset was saved. */
+  /** The dataset was saved (or, saved, renamed). */
   onSaved(record: DatasetRecord, result: ImportResult): void;
+  /** The user undid the automatic save of `record`: delete it (the data stays shown, not saved). */
+  unsaved?(record: DatasetRecord): void;
   /** A sentence for the polite live region (phase changes, progress every few seconds). */
   announce(message: 'sniffing' | 'importing' | 'progress' | 'done' | 'cancelled' | 'refused'): void;
 }
@@ -73,9 +77,9 @@ export { MAPPED_FIELDS };
 /**
  * The CSV import of `<mrr-movements>` as a reactive controller: file → sniff → mapping (and date
  * format when ambiguous) → import in the worker with progress and cancel → report → save. Holds
- * the step; the element renders it with `renderImportPanel`. Nothing reaches storage before the
- * user presses Save, and a save creates a new dataset, so a failed or cancelled import never
- * touches datasets saved earlier.
+ * the step; the element renders it with `renderImportPanel`. A finished import is saved at once
+ * as a new dataset (Undo takes it back); a failed or cancelled import saves nothing, and a save
+ * never touches datasets saved earlier.
  */
 export class ImportController implements ReactiveController {
   step: ImportStep = { kind: 'idle' };
@@ -242,6 +246,8 @@ export class ImportController implements ReactiveController {
         this.set({ kind: 'report', file, result, name, nameError: false, save: 'idle' });
         if (result.columns.length > 0) this.callbacks.onImported(result, name);
         this.callbacks.announce('done');
+        // An import is kept: saved at once under the file's name (Undo in the report takes it back).
+        if (result.columns.length > 0) void this.save(true);
       },
       (error: unknown) => {
         if (generation !== this.generation) return;
@@ -280,16 +286,21 @@ export class ImportController implements ReactiveController {
     if (this.step.kind === 'report') this.set({ ...this.step, name: kept, nameError: false });
   }
 
-  /** Saves the imported periods as a new dataset. A failure leaves the data shown, in memory. */
-  async save(): Promise<boolean> {
+  /**
+   * Saves the imported periods as a new dataset (done at once after an import); once saved, saves
+   * the typed name as the dataset's new name. A failure leaves the data shown, in memory.
+   */
+  async save(automatic = false): Promise<boolean> {
+    this.savedAutomatically = automatic;
     const s = this.step;
-    if (s.kind !== 'report' || s.save === 'saving' || s.save === 'saved') return false;
+    if (s.kind !== 'report' || s.save === 'saving') return false;
     const name = s.name.trim();
     if (!name) {
       this.set({ ...s, nameError: true });
       return false;
     }
-    this.set({ ...s, name, save: 'saving' });
+    if (s.save === 'saved') return this.rename(name);
+    this.set({ ...s, name, save: 'saving', undone: false });
     const { result } = s;
     try {
       // The storage code loads on demand: nothing reaches storage before Save.
@@ -306,7 +317,8 @@ export class ImportController implements ReactiveController {
         },
       });
       if (this.step.kind === 'report' && this.step.result === result) {
-        this.set({ ...this.step, name: record.name, save: 'saved', record });
+        // A name typed while it was saving stays in the field (its button saves it).
+        this.set({ ...this.step, name: this.step.name.trim() === name ? record.name : this.step.name, save: 'saved', record });
       }
       this.callbacks.onSaved(record, result);
       return true;
@@ -317,5 +329,36 @@ export class ImportController implements ReactiveController {
       if (this.step.kind === 'report' && this.step.result === result) this.set({ ...this.step, save: 'failed', failure });
       return false;
     }
+  }
+
+  /** True while the last save is the one made on its own after an import (not a button's). */
+  savedAutomatically = false;
+
+  /** The saved import's new name. */
+  private async rename(name: string): Promise<boolean> {
+    const s = this.step;
+    if (s.kind !== 'report' || !s.record || name === s.record.name) return false;
+    try {
+      const { renameDataset } = await import('../storage/datasets.js');
+      const record = await renameDataset(s.record.id, name);
+      if (!record) return false;
+      if (this.step.kind === 'report' && this.step.result === s.result) this.set({ ...this.step, name: record.name, record });
+      this.callbacks.onSaved(record, s.result);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Undo of the automatic save: the import is shown again as not saved (with its Save button);
+   * returns the dataset record to delete, or null when nothing was saved.
+   */
+  unsave(): DatasetRecord | null {
+    const s = this.step;
+    if (s.kind !== 'report' || s.save !== 'saved' || !s.record) return null;
+    this.set({ ...s, save: 'idle', record: undefined, undone: true });
+    this.callbacks.unsaved?.(s.record);
+    return s.record;
   }
 }

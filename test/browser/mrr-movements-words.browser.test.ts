@@ -52,9 +52,13 @@ describe('<mrr-movements> metrics', () => {
     q<HTMLInputElement>(el, 'input[name="period-preset"][value="all"]').click();
     await el.updateComplete;
     expect(shadow(el).querySelectorAll('#movements-table tbody tr').length).to.equal(36);
-    expect(text(el, '[data-kpi="nrr"] dd')).to.match(/^\d[\d,.]*%$/);
-    expect(text(el, '[data-kpi="grr"] dd')).to.match(/^\d[\d,.]*%$/);
+    expect(text(el, '[data-kpi="nrr"] dd')).to.match(/^\d[\d,.]*% /);
+    expect(text(el, '[data-kpi="grr"] dd')).to.match(/^\d[\d,.]*% /);
     expect(text(el, '[data-kpi="nrr"] dt')).to.equal('NRR over 35 months');
+    // The 36 months selected are not the 35 it compounds: the tile says which and why.
+    expect(text(el, '[data-kpi="nrr"] .why')).to.equal(
+      'February 2021 to December 2023, compounded month by month: before February 2021 there was no MRR to retain.',
+    );
   });
 
   it('a one-month window explains logo churn consistently with the customers tile', async () => {
@@ -150,10 +154,12 @@ describe('<mrr-movements> user text', () => {
 });
 
 describe('<mrr-movements> small ones', () => {
-  it('moves focus to the confirmation after "Save the dataset"', async () => {
+  it('moves focus to the confirmation after "Save the dataset" (once the automatic save was undone)', async () => {
     const el = await movements();
     await importCsv(el, 'customer_id,start_date,monthly_amount\na,2024-01-01,10\n');
-    q(el, '#save-dataset').focus();
+    await untilRendered(el, () => $(el, '#undo-save'));
+    q(el, '#undo-save').click();
+    await untilRendered(el, () => shadow(el).activeElement?.id === 'save-dataset');
     q(el, '#save-dataset').click();
     await untilRendered(el, () => $(el, '#saved-message'));
     await untilRendered(el, () => shadow(el).activeElement?.id === 'saved-message');

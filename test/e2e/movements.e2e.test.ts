@@ -29,16 +29,18 @@ describe('<mrr-movements> on the built site', () => {
     await page.goto(`${e2e.url}/site/demo.html?lang=en`);
     const el = page.locator('mrr-movements');
     // The site shows the built-in example until something is imported.
-    await expect.poll(() => el.locator('#source').textContent()).toContain('Example data');
+    await expect.poll(() => el.locator('#source').textContent()).toContain('Example agency');
 
     await el.locator('#file').setInputFiles('test/fixtures/dbt-subscription-periods.csv');
     await el.locator('#start-import').click();
     await el.locator('#import-report').waitFor();
     expect(await el.locator('[data-report="periods"]').textContent()).toBe('121');
     const name = `dbt playbook ${Date.now()}`;
+    // Kept at once under the file's name; a new name is saved with its button.
+    await expect.poll(() => el.locator('#saved-message').textContent()).toContain('dbt-subscription-periods');
     await el.locator('#dataset-name').fill(name);
     await el.locator('#save-dataset').click();
-    await el.locator('#saved-message').waitFor();
+    await expect.poll(() => el.locator('#saved-message').textContent()).toContain(name);
 
     const last = el.locator('#movements-table tbody tr').last();
     const cells = await last.locator('td').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
@@ -84,7 +86,7 @@ describe('<mrr-movements> on the built site', () => {
         input.dispatchEvent(new Event('input', { bubbles: true }));
       });
       await el.locator('#save-dataset').click();
-      await el.locator('#saved-message').waitFor();
+      await expect.poll(() => el.locator('#saved-message').textContent()).toContain('WWW');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, lang).toBeLessThanOrEqual(360);
       const saved = await el.locator('.dataset[data-current] .dataset-name').getAttribute('title');
