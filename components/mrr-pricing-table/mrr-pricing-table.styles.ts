@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { visuallyHidden } from '../../src/ui/shared-styles.js';
+import { hostTextReset, visuallyHidden } from '../../src/ui/shared-styles.js';
 
 /**
  * The pricing table's own small style sheet: it takes the kit's public `--mrr-*` tokens (same
@@ -7,6 +7,7 @@ import { visuallyHidden } from '../../src/ui/shared-styles.js';
  * properties only, so Arabic mirrors; one column at 320 px, as many as fit on a desktop.
  */
 export const pricingTableStyles = css`
+  ${hostTextReset}
   :host {
     --_accent: var(--mrr-accent, #3454d1);
     --_accent-text: var(--mrr-accent-text, #ffffff);

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { hostTextReset } from './shared-styles.js';
 
 /**
  * The rules every element's first render uses: the tokens, the card, headings, fields, focus rings,
@@ -7,6 +8,7 @@ import { css } from 'lit';
  * module alone and adopts them with that part.)
  */
 export const coreStyles = css`
+  ${hostTextReset}
   :host {
     --_accent: var(--mrr-accent, #3454d1);
     --_accent-text: var(--mrr-accent-text, #ffffff);
@@ -33,22 +35,6 @@ export const coreStyles = css`
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: 1.45;
-    /* Inherited text styles a host page sets on its body (a light weight, italics, justified or
-       spaced text) stop here: the element looks the same on any page. */
-    font-style: normal;
-    font-weight: 400;
-    font-variant: normal;
-    font-stretch: normal;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    text-shadow: none;
-    white-space: normal;
-    word-break: normal;
-    overflow-wrap: normal;
-    hyphens: manual;
     container-type: inline-size;
   }
   :host([hidden]) {

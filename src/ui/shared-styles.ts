@@ -39,3 +39,27 @@ export const counterStyles = css`
     font-weight: 600;
   }
 `;
+
+/**
+ * What a host page's body passes down through the shadow root (a light weight, italics, justified
+ * or spaced text) stops at the element: every element's `:host` takes this, so it looks the same on
+ * any page (test/e2e/hostile-hosts.e2e.test.ts).
+ */
+export const hostTextReset = css`
+  :host {
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    font-stretch: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+    word-break: normal;
+    overflow-wrap: normal;
+    hyphens: manual;
+  }
+`;

@@ -211,12 +211,18 @@ describe('hostile host pages, built files (dist/)', () => {
       await rendered(page);
       expect(await layout(page)).toEqual(plainLayout);
       // What inherits through the shadow root is reset: the host's italic light justified text does not.
-      const text = await page.evaluate(() => {
-        const label = document.querySelector('mrr-calculator')!.shadowRoot!.querySelector('label')!;
-        const s = getComputedStyle(label);
-        return { style: s.fontStyle, align: s.textAlign, spacing: s.letterSpacing, words: s.wordSpacing };
-      });
-      expect(text).toEqual({ style: 'normal', align: 'start', spacing: 'normal', words: '0px' });
+      const text = await page.evaluate(() =>
+        [
+          ['mrr-calculator', 'label'],
+          ['mrr-unit-economics', 'label'],
+          ['mrr-pricing-table', '.per'],
+        ].map(([tag, selector]) => {
+          const s = getComputedStyle(document.querySelector(tag!)!.shadowRoot!.querySelector(selector!)!);
+          return [tag, s.fontStyle, s.fontWeight !== '300', s.textAlign, s.letterSpacing, s.wordSpacing];
+        }),
+      );
+      for (const tag of ['mrr-calculator', 'mrr-unit-economics', 'mrr-pricing-table'])
+        expect(text).toContainEqual([tag, 'normal', true, 'start', 'normal', '0px']);
       await useProspectElements(page);
       expect(errors).toEqual([]);
       expect(await violations(page)).toEqual([]);
