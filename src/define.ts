@@ -6,7 +6,7 @@ export const VERSION = '0.1.0';
  * another copy of MRR Kit, must not throw. Warns when the registered copy is another version.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor & { version?: string }): void {
-  const existing = customElements.get(tag);
+  const existing: (CustomElementConstructor & { version?: string }) | undefined = customElements.get(tag);
   if (existing) {
     if (existing !== ctor && existing.version !== ctor.version) {
       console.warn(

@@ -1,5 +1,5 @@
 /** The starter profile for agencies serving local businesses, with a persona and an example account, in the element's language. */
-import { type Icp, STARTER_ICP } from '../../src/core/icp.js';
+import { STARTER_ICP } from '../../src/core/icp.js';
 import type { L } from './fields.js';
 import { messages } from './messages.js';
 import { type IcpBuilderInputs, icpToInput, type PersonaInput } from './state.js';

@@ -149,7 +149,7 @@ export class WorkspaceStore {
     try {
       this.ws = await commitWorkspace((saved) => {
         const parsed = v.safeParse(workspaceSchema, saved);
-        return mergeWorkspaces(parsed.success ? (parsed.output) : undefined, mine);
+        return mergeWorkspaces(parsed.success ? parsed.output : undefined, mine);
       }, records);
       this.failure = undefined;
     } catch (e) {
@@ -267,7 +267,7 @@ export class WorkspaceStore {
     const ws = await commitWorkspace(
       (data) => {
         const parsed = v.safeParse(workspaceSchema, data);
-        const saved = parsed.success ? (parsed.output) : undefined;
+        const saved = parsed.success ? parsed.output : undefined;
         const result = next(saved);
         removeKeys = remove(saved);
         putRecords = put();

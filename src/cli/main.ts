@@ -9,7 +9,7 @@ import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, emit, type CliIo } 
 import { movementsCommand } from './movements.js';
 import { PROJECT_FLAGS, projectCommand } from './project.js';
 import { fitCommand } from './fit.js';
-import { dbtModel, DIALECTS, movementsSql, type Dialect } from './movements-sql.js';
+import { dbtModel, DIALECTS, movementsSql } from './movements-sql.js';
 
 export const VERSION = '0.1.0';
 

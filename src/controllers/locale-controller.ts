@@ -97,7 +97,7 @@ export class LocaleController<M extends Messages> implements ReactiveController 
   }
 
   private table<C extends Messages>(catalog: Catalog<C>): Record<string, string> {
-    return (tableOf(catalog, this.lang) ?? catalog.en);
+    return tableOf(catalog, this.lang) ?? catalog.en;
   }
 
   /** The language tag found for the host (may carry a region, e.g. `fr-CA`). */

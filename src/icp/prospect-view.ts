@@ -8,7 +8,7 @@
  * row gets its name's rank, so later sorts (either direction), filters and searches are counting
  * sorts over small integers, a few milliseconds for 100,000 rows.
  */
-import type { IcpAccount, IcpTier } from '../core/icp.js';
+import type { IcpTier } from '../core/icp.js';
 import { isTable, type ProspectInput, type ProspectScores } from './scoring.js';
 
 export type ProspectSortKey = 'line' | 'name' | 'tier' | 'score' | 'coverage';
@@ -65,7 +65,7 @@ export function prospectCell(input: ProspectInput, i: number, column: string | n
     const value = (row as Readonly<Record<string, string>>)[column];
     return value === undefined || value === null ? '' : String(value);
   }
-  const value = (input)[i]?.[column];
+  const value = input[i]?.[column];
   return value === undefined || value === null ? '' : String(value);
 }
 

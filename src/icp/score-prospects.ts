@@ -16,7 +16,7 @@
  * by the import pipeline, not here: `parseCsvRecords(file)` (src/import/records.ts) gives a table
  * this module scores as it is.
  */
-import { icpBatchScorer, type Icp, type IcpAccount } from '../core/icp.js';
+import { icpBatchScorer, type Icp } from '../core/icp.js';
 import type { NumberFormat } from '../core/number-format.js';
 import { ImportCancelledError } from '../import/cancel.js';
 import {
@@ -284,9 +284,7 @@ export function scoreProspects(icp: Icp, input: ProspectInput, hooks: ScoreHooks
     void (async () => {
       for (let offset = 0; offset < total; offset += batch) {
         if (cancelled || !worker) return;
-        const rows = table
-          ? input.rows.slice(offset, offset + batch)
-          : (input).slice(offset, offset + batch);
+        const rows = table ? input.rows.slice(offset, offset + batch) : input.slice(offset, offset + batch);
         const message: ScoreWorkerRequest = { type: 'rows', offset, table, rows };
         worker.postMessage(message);
         if (offset + batch < total) await yieldToPage();

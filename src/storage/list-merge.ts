@@ -109,7 +109,7 @@ export function listStamp(list: readonly unknown[], removals?: unknown): number 
  * not decided here: apply {@link withoutRemoved} with both tabs' removals merged.
  */
 export function mergeList<T>(mine: readonly T[], theirs: readonly T[], stamps: MergeStamps, rules: MergeRules<T> = {}): T[] {
-  const idOf = rules.idOf ?? (defaultId);
+  const idOf = rules.idOf ?? defaultId;
   const mergeItem = rules.mergeItem ?? ((last: T, other: T) => (editedAt(other) > editedAt(last) ? other : last));
   const [last, other] = stamps.theirs > stamps.mine ? [theirs, mine] : [mine, theirs];
   const otherById = new Map<string, T>();
@@ -144,7 +144,7 @@ export function mergeList<T>(mine: readonly T[], theirs: readonly T[], stamps: M
 
 /** `list` without the items removed after their last edit; the same array when none is. */
 export function withoutRemoved<T>(list: readonly T[], removals: unknown, rules: RemovalRules<T> = {}): T[] {
-  const idOf = rules.idOf ?? (defaultId);
+  const idOf = rules.idOf ?? defaultId;
   const lastEdit = rules.lastEdit ?? editedAt;
   const record = removalsOf(removals);
   if (Object.keys(record).length === 0) return list as T[];
@@ -168,7 +168,7 @@ export function stampList<T>(
   now: number,
   rules: StampRules<T> = {},
 ): { list: T[]; removals: Removals; removalsChanged: boolean } {
-  const idOf = rules.idOf ?? (defaultId);
+  const idOf = rules.idOf ?? defaultId;
   const changed = rules.changed ?? ((prev: T, item: T) => prev !== item);
   const record = new Map(Object.entries(removalsOf(removals)));
   const prevById = new Map<string, T>();
@@ -206,7 +206,7 @@ export function stampList<T>(
  * removed earlier and given again is shown.
  */
 export function forgetRemovals<T>(removals: unknown, list: readonly T[], rules: ListRules<T> = {}): Removals {
-  const idOf = rules.idOf ?? (defaultId);
+  const idOf = rules.idOf ?? defaultId;
   const given = new Set(list.map(idOf));
   return recordOf(Object.entries(removalsOf(removals)).filter(([id]) => !given.has(id)));
 }

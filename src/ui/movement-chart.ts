@@ -56,8 +56,8 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   const x = bandScale(rows.length, o.rtl ? [right, left] : [left, right], rows.length > 60 ? 0.1 : 0.25);
   const maxMrr = Math.max(1, ...rows.map((r) => r.endingMrr));
   const yLine = linearScale([0, maxMrr], [lineBottom, margin.top], 4);
-  const up = rows.map((r) => UP.reduce((s, k) => s + Math.max(0, (r[k]) ?? 0), 0));
-  const down = rows.map((r) => DOWN.reduce((s, k) => s + Math.min(0, (r[k]) ?? 0), 0));
+  const up = rows.map((r) => UP.reduce((s, k) => s + Math.max(0, r[k] ?? 0), 0));
+  const down = rows.map((r) => DOWN.reduce((s, k) => s + Math.min(0, r[k] ?? 0), 0));
   const maxUp = Math.max(0, ...up);
   const minDown = Math.min(0, ...down);
   const yBars = linearScale([minDown, maxUp], [barsBottom, barsTop], 3);
@@ -81,7 +81,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
     const x0 = x(i);
     let top = 0;
     for (const k of UP) {
-      const v = Math.max(0, (r[k]) ?? 0);
+      const v = Math.max(0, r[k] ?? 0);
       if (!v || !series.includes(k)) continue;
       const y0 = yBars(top);
       const y1 = yBars(top + v);
@@ -90,7 +90,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
     }
     let bottom = 0;
     for (const k of DOWN) {
-      const v = Math.min(0, (r[k]) ?? 0);
+      const v = Math.min(0, r[k] ?? 0);
       if (!v || !series.includes(k)) continue;
       const y0 = yBars(bottom);
       const y1 = yBars(bottom + v);
