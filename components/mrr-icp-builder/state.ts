@@ -237,7 +237,7 @@ export function readIcp(
       acceptable: ranges('acceptable'),
       disqualify: ranges('disqualify'),
     };
-  }) as IcpCriterion[];
+  });
   const thresholds = {
     A: num(fieldId(input.id, 'thresholdA'), input.thresholdA),
     B: num(fieldId(input.id, 'thresholdB'), input.thresholdB),

@@ -111,7 +111,7 @@ function renderFit(v: View, tier: TierInput): TemplateResult {
 function renderList(v: View, tier: TierInput, kind: ListKind, title: string): TemplateResult {
   const { t, i18n } = v;
   const items = tier[kind] as TextInput[];
-  const set = (next: TextInput[]) => v.editTier(tier.id, { [kind]: next } as Partial<TierInput>, kind);
+  const set = (next: TextInput[]) => v.editTier(tier.id, { [kind]: next }, kind);
   const patch = (id: string, p: Partial<AnswerInput> & { severity?: string; relevance?: string }) =>
     set(items.map((x) => (x.id === id ? { ...x, ...p } : x)));
   const add = () => {
@@ -125,7 +125,7 @@ function renderList(v: View, tier: TierInput, kind: ListKind, title: string): Te
           : kind === 'relievers' || kind === 'creators'
             ? { ...base, productKeys: [], answers: [] }
             : base;
-    set([...items, item as TextInput]);
+    set([...items, item]);
     v.focus(fid(tier.id, kind, id));
   };
   const remove = (id: string, index: number) => {

@@ -294,7 +294,7 @@ export class MrrUnitEconomics extends MrrElement {
     const ltv = v.result.ltv;
     const inside = ltv.value !== null && churn >= first.churnPct && churn <= last.churnPct;
     const you = inside
-      ? t('chartYou', { churn: pct(churn), ltv: this.money(ltv.value!) })
+      ? t('chartYou', { churn: pct(churn), ltv: this.money(ltv.value) })
       : t('chartOutside', { churn: pct(churn) });
     const title = t('chartTitle', { from: pct(first.churnPct), to: pct(last.churnPct) });
     const description = `${t('chartDesc', { high: this.money(first.ltv ?? 0), low: this.money(last.ltv ?? 0), from: pct(first.churnPct), to: pct(last.churnPct) })} ${you}`;
