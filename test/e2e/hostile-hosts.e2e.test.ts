@@ -271,7 +271,7 @@ describe('hostile host pages, built files (dist/)', () => {
     await page.close();
   });
 
-  it('Trusted Types enforced under a strict CSP: every element renders and the CSV import runs in its worker, with no violation', async () => {
+  it('Trusted Types enforced under a strict CSP: every element renders, imports and scores in workers, with no violation', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
     await page.addInitScript(RECORD_WORKERS);
     const errors = await open(page, 'trusted-types.html');
@@ -288,9 +288,16 @@ describe('hostile host pages, built files (dist/)', () => {
     const cell = movements.locator('td.cell[data-value]').first();
     await cell.waitFor();
     expect(await cell.evaluate((td) => getComputedStyle(td).backgroundColor)).toMatch(/^rgb\(\d+, \d+, \d+\)$/);
-    // Both workers started through the `mrr-kit` policy (a refused URL would have thrown).
-    expect((await workers(page)).map((u) => u.match(/(intl-warmup|import)-worker/)?.[1]).filter(Boolean)).toEqual(
-      expect.arrayContaining(['intl-warmup', 'import']),
+    // Prospects read and scored in the ICP builder's workers.
+    const icp = page.locator('mrr-icp-builder');
+    const csv = 'Name,Industry,Employees,Review count,Has website\nAcme,Dental,12,40,yes\nBeta,Legal,80,3,no\n';
+    await icp.locator('#prospects-file').setInputFiles({ name: 'prospects.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await icp.locator('#prospects-score').click();
+    await icp.locator('[data-prospects]').waitFor();
+    expect(await icp.locator('[data-prospects] tbody tr').count()).toBe(2);
+    // Every worker started through the `mrr-kit` policy (a string URL would have been refused).
+    expect((await workers(page)).map((u) => u.match(/\/assets\/([a-z-]+)-worker-/)?.[1])).toEqual(
+      expect.arrayContaining(['intl-warmup', 'import', 'prospects']),
     );
     expect(await violations(page)).toEqual([]);
     expect(errors).toEqual([]);
