@@ -115,7 +115,7 @@ export default defineConfig(({ mode }): UserConfig => {
           entry: Object.fromEntries([
             ['src/mrr-kit', resolve('src/mrr-kit.ts')],
             ['src/core/index', resolve('src/core/index.ts')],
-            ...builtElements.map((e) => [defineSource(e).replace(/\.ts$/, ''), resolve(defineSource(e))]),
+            ...builtElements.map((e): [string, string] => [defineSource(e).replace(/\.ts$/, ''), resolve(defineSource(e))]),
           ]),
           formats: ['es'],
         },

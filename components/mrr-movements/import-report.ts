@@ -28,7 +28,10 @@ export function renderRefused(i18n: MovementsLocale, ctrl: ImportController, ste
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     const typed: Record<string, string> = {};
-    for (const code of currencies) if (code !== target) typed[code] = String(data.get(`rate-${code}`) ?? '');
+    for (const code of currencies) {
+      const rate = data.get(`rate-${code}`);
+      if (code !== target) typed[code] = typeof rate === 'string' ? rate : '';
+    }
     ctrl.retryWithRates(target, typed, i18n.locale);
   };
   return html`<div class="refused" id="import-error" role="alert">

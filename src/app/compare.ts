@@ -7,6 +7,7 @@
 import { FIELDS, exampleInputs, readInputs, type CalculatorView } from '../../components/mrr-calculator/state.js';
 import { cleanInputs } from '../forms/clean.js';
 import { isObject } from '../forms/ids.js';
+import { cellText } from '../core/csv.js';
 import type { ScenarioRecord } from './transfer.js';
 
 const plain = (n: number): string => String(n);
@@ -64,7 +65,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): void
   else if (isObject(value)) {
     for (const [key, item] of Object.entries(value))
       if (!SKIP.has(key)) flatten(item, `${prefix}${prefix ? '.' : ''}${key}`, out);
-  } else if (value !== undefined && value !== null && prefix) out.set(prefix, String(value));
+  } else if (value !== undefined && value !== null && prefix) out.set(prefix, cellText(value));
 }
 
 /** The assumptions of a record: its saved inputs (a form's), else its data, as leaf paths. */

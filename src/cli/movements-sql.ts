@@ -53,7 +53,7 @@ interface DialectText {
   /** Month index (year × 12 + month − 1) of a DATE column: standard `EXTRACT` where the parser
    * takes it; Spark is written with its own `year()` and `month()` (the Hive grammar Spark SQL is
    * checked with has no `EXTRACT … FROM`). */
-  monthOf(column: string): string;
+  monthOf: (column: string) => string;
   /** 64-bit integers: BigQuery has only `INT64`. */
   bigint: string;
   /** A decimal wide enough for any price with 6 decimals: BigQuery's `NUMERIC` is (38, 9),

@@ -17,7 +17,7 @@ export function relocalizeInputs<I extends object>(specs: FieldSpecs, inputs: I,
       else if (spec.kind === 'numbers' && isObject(value))
         out[name] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? convert(v) : v]));
       else if (spec.kind === 'list' && Array.isArray(value))
-        out[name] = value.map((item) => (isObject(item) ? walk(spec.item, item) : item));
+        out[name] = (value as unknown[]).map((item) => (isObject(item) ? walk(spec.item, item) : item));
     }
     return out;
   };

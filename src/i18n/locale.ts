@@ -64,7 +64,7 @@ export function loadTable<M extends Messages>(catalog: Catalog<M>, lang: Lang): 
   const now = tableOf(catalog, lang);
   if (now) return Promise.resolve(now);
   let byLang = loading.get(catalog);
-  if (!byLang) loading.set(catalog, (byLang = new Map()));
+  if (!byLang) loading.set(catalog, (byLang = new Map<Lang, Promise<Messages>>()));
   let promise = byLang.get(lang);
   if (!promise) {
     const loader = catalog[lang] as TranslationLoader<M>;
@@ -72,7 +72,7 @@ export function loadTable<M extends Messages>(catalog: Catalog<M>, lang: Lang): 
       (mod) => {
         const table = ('default' in mod ? mod.default : mod) as Messages;
         let cache = loaded.get(catalog);
-        if (!cache) loaded.set(catalog, (cache = new Map()));
+        if (!cache) loaded.set(catalog, (cache = new Map<Lang, Messages>()));
         cache.set(lang, table);
         return table;
       },

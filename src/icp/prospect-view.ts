@@ -9,6 +9,7 @@
  * sorts over small integers, a few milliseconds for 100,000 rows.
  */
 import type { IcpTier } from '../core/icp.js';
+import { cellText } from '../core/csv.js';
 import { isTable, type ProspectInput, type ProspectScores } from './scoring.js';
 
 export type ProspectSortKey = 'line' | 'name' | 'tier' | 'score' | 'coverage';
@@ -65,8 +66,7 @@ export function prospectCell(input: ProspectInput, i: number, column: string | n
     const value = (row as Readonly<Record<string, string>>)[column];
     return value === undefined || value === null ? '' : String(value);
   }
-  const value = input[i]?.[column];
-  return value === undefined || value === null ? '' : String(value);
+  return cellText(input[i]?.[column]);
 }
 
 /** Every row's cell of `column`, read once (array rows looked up by index). */

@@ -63,6 +63,9 @@ export interface OpenHooks {
 /** Chunks read per task on the page (no worker): small enough to stay well under 50 ms on a phone. */
 const PAGE_CHUNK = 48 * 1024;
 
+/** `f()` as a promise: what it returns, or its throw as a rejection. */
+const settle = <T>(f: () => T | Promise<T>): Promise<T> => new Promise<T>((resolve) => resolve(f()));
+
 /** The file held on this page: the store's answers, reading and scoring yielding to the page. */
 function onPage(input: Blob | string, hooks: OpenHooks, store?: ProspectStore): ProspectsSource {
   const reading = new AbortController();
@@ -84,7 +87,7 @@ function onPage(input: Blob | string, hooks: OpenHooks, store?: ProspectStore): 
     get here() {
       return held;
     },
-    numbers: async (icp, mapping) => get().numberFormat(icp, mapping),
+    numbers: (icp, mapping) => settle(() => get().numberFormat(icp, mapping)),
     async score(icp, mapping, numberFormat, onProgress) {
       cancelled = false;
       scoring = true;
@@ -94,8 +97,8 @@ function onPage(input: Blob | string, hooks: OpenHooks, store?: ProspectStore): 
         scoring = false;
       }
     },
-    view: async (query, count) => get().view(query, count),
-    page: async (view, from, to) => get().page(view, from, to),
+    view: (query, count) => settle(() => get().view(query, count)),
+    page: (view, from, to) => settle(() => get().page(view, from, to)),
     exportBlob: (options) => get().exportBlob(options, nextTask),
     keepHere: async () => {},
     cancel() {
@@ -159,7 +162,7 @@ export function openProspects(input: Blob | string, hooks: OpenHooks = {}): Pros
     // A worker that never loaded (a CSP, no module workers): the page reads the file instead.
     if (!loaded) {
       fallback = onPage(input, hooks);
-      fallback.opened.then(settleOpened?.resolve, settleOpened?.reject);
+      void fallback.opened.then(settleOpened?.resolve, settleOpened?.reject);
     } else failAll(new Error(event.message || 'the prospects worker stopped'));
   };
   w.postMessage({ type: 'open', input } satisfies ProspectsWorkerRequest);

@@ -175,7 +175,7 @@ export class ProspectsSession {
     if (this.source !== source) return;
     const icp = this.o.icp();
     this.icpSeen = icp;
-    const names = file.headers.map(backend.normalizeHeader);
+    const names = file.headers.map((h) => backend.normalizeHeader(h));
     const nameIndex = NAME_HEADERS.map((n) => names.indexOf(n)).find((i) => i >= 0);
     // A refused file is said once: by its alert in the panel.
     this.set({

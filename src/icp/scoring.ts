@@ -15,7 +15,7 @@ import {
   type IcpTier,
 } from '../core/icp.js';
 import { normalizeHeader } from '../import/mapping.js';
-import { csvCell } from '../core/csv.js';
+import { cellText, csvCell } from '../core/csv.js';
 import {
   detectNumberFormat,
   readFileAmount,
@@ -439,7 +439,7 @@ export function scoredCsvLines(
     let reasons = '';
     for (const r of topReasons(scores, i, limit)) {
       const raw = account[r.field];
-      const text = raw === undefined || raw === null ? '' : String(raw).trim();
+      const text = cellText(raw).trim();
       const value = text === '' ? '' : ` ${text}`;
       if (reasons) reasons += '; ';
       reasons +=

@@ -140,7 +140,11 @@ export function startImport(
 export function analyzeInBackground(
   columns: PeriodColumns,
 ): Promise<{ columns: PeriodColumns; analysis: SubscriptionAnalysis | null }> {
-  const here = async () => ({ columns, analysis: analyzeColumns(columns) });
+  // A throw of the analysis becomes a rejection, as from the worker.
+  const here = () =>
+    new Promise<{ columns: PeriodColumns; analysis: SubscriptionAnalysis | null }>((resolve) =>
+      resolve({ columns, analysis: analyzeColumns(columns) }),
+    );
   const worker = createWorker();
   if (!worker) return here();
   return new Promise((resolve, reject) => {

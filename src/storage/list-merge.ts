@@ -79,7 +79,7 @@ export function removedAt(removals: Removals, id: string): number | undefined {
 }
 
 /** A record built from entries (`__proto__` stays an ordinary key). */
-const recordOf = (entries: Iterable<[string, number]>): Removals => Object.fromEntries(entries) as Removals;
+const recordOf = (entries: Iterable<[string, number]>): Removals => Object.fromEntries(entries);
 
 /** A clean removal record: own keys, finite times, at most MAX_REMOVED (the latest). Junk reads as none. */
 export function removalsOf(value: unknown): Removals {
