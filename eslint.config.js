@@ -16,10 +16,18 @@ export default tseslint.config(
       '.wtr-reports/',
       'dev-dist/',
       'screenshots/',
+      'tmp/',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Type-aware rules (floating promises, unsafe any, unbound methods, unneeded assertions…), with
+    // the types of tsconfig.json (found per file by the project service).
+    files: ['src/**/*.ts', 'components/**/*.ts', '*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
   {
     files: ['src/**/*.ts', 'components/**/*.ts', 'test/browser/**/*.ts'],
     plugins: { lit, wc, 'lit-a11y': litA11y },
