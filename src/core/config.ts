@@ -129,7 +129,7 @@ export function validateConfig(data: unknown): { config: MrrConfig; issues: Conf
     const source = key === undefined ? data : isRecord(leadsValue) ? leadsValue : {};
     const name = key ?? head;
     if (!Object.hasOwn(source, name) || source[name] === undefined) continue;
-    const result = v.safeParse(schema as v.GenericSchema, source[name]);
+    const result = v.safeParse(schema, source[name]);
     if (!result.success) issues.push({ field: path, code: 'invalid' });
     else if (key === undefined) config[head] = result.output;
     else leads[key] = result.output;
@@ -138,5 +138,5 @@ export function validateConfig(data: unknown): { config: MrrConfig; issues: Conf
   const defaults = data['defaults'];
   if (isRecord(defaults)) config['defaults'] = defaults;
   else if (defaults !== undefined) issues.push({ field: 'defaults', code: 'invalid' });
-  return { config: config as MrrConfig, issues };
+  return { config, issues };
 }
