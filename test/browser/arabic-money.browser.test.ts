@@ -168,6 +168,6 @@ describe('Arabic amounts keep their currency attached ("US$ 20,000", never "$US 
     );
     const el = wrapper.firstElementChild as Element_;
     await until(() => el.shadowRoot?.querySelector('[data-kpi="ltv"]')?.textContent?.includes('$'));
-    expect(el.shadowRoot!.querySelector('[data-kpi="ltv"]')!.textContent!.trim()).to.equal('$18,750');
+    expect(el.shadowRoot!.querySelector('[data-kpi="ltv"]')!.textContent.trim()).to.equal('$18,750');
   });
 });

@@ -2,7 +2,6 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-icp-builder/define.js';
 import '../../components/mrr-package-designer/define.js';
 import '../../components/mrr-pricing-table/define.js';
-import type { MrrIcpBuilder } from '../../components/mrr-icp-builder/mrr-icp-builder.js';
 import type { MrrPackageDesigner } from '../../components/mrr-package-designer/mrr-package-designer.js';
 import type { MrrPricingTable } from '../../components/mrr-pricing-table/mrr-pricing-table.js';
 import { latest, resetChannel, settled } from '../../src/channel/channel.js';
@@ -130,7 +129,7 @@ describe('the channel between elements', () => {
   it('the designer pulls what an ICP builder on the page shows (typed, not yet saved) through the channel', async () => {
     const key = uniqueKey();
     const host = await fixture<HTMLDivElement>('<div></div>');
-    const builder = document.createElement('mrr-icp-builder') as MrrIcpBuilder;
+    const builder = document.createElement('mrr-icp-builder');
     builder.storageKey = key;
     host.append(builder);
     await builder.persist.restored;

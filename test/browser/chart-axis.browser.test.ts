@@ -38,7 +38,7 @@ async function calculatorWith(attrs: string) {
   return el;
 }
 
-const labelsOf = (el: HTMLElement) => [...shadow(el).querySelectorAll('.grid text:not(.x)')].map((t) => t.textContent!.trim());
+const labelsOf = (el: HTMLElement) => [...shadow(el).querySelectorAll('.grid text:not(.x)')].map((t) => t.textContent.trim());
 
 describe('movement chart edge cases', () => {
   it('all-zero data: one zero line labelled $0, no made-up scale', async () => {
@@ -61,7 +61,7 @@ describe('movement chart edge cases', () => {
       // The table's module loads when the details open: wait for its rows.
       await until(() => shadow(el).querySelectorAll('td').length > 0);
       await el.updateComplete;
-      const texts = [...labelsOf(el), ...[...shadow(el).querySelectorAll('[data-kpi], td')].map((n) => n.textContent!.trim())];
+      const texts = [...labelsOf(el), ...[...shadow(el).querySelectorAll('[data-kpi], td')].map((n) => n.textContent.trim())];
       expect(shadow(el).querySelectorAll('td').length).to.be.greaterThan(0);
       for (const t of texts) if (!/[1-9]/.test(t)) expect(t, attrs).not.to.match(/[-\u2212]/);
     }

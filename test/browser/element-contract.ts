@@ -40,7 +40,7 @@ const plain = (s: string) => s.replace(/[\s\u202f\u00a0]+/g, ' ').trim();
 function visibleText(el: Element): string {
   const root = shadow(el);
   const base = root.querySelector<HTMLElement>('[part="base"]') ?? (root as unknown as HTMLElement);
-  return plain((base as HTMLElement).innerText ?? root.textContent ?? '');
+  return plain(base.innerText ?? root.textContent ?? '');
 }
 
 /** The beginning of what the element says (its title or first words). */

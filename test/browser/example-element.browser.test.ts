@@ -12,7 +12,7 @@ const load = {
     const { MrrExampleMargin } = await import('./example/mrr-example-margin.js');
     if (!customElements.get(t)) customElements.define(t, MrrExampleMargin);
   },
-  catalog: async () => ({ en: {}, fr: {}, ar: {} }),
+  catalog: () => Promise.resolve({ en: {}, fr: {}, ar: {} }),
 };
 
 elementContract(tag, load);

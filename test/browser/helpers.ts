@@ -36,7 +36,7 @@ function openRaw(name: string, version: number, onUpgrade?: (db: IDBDatabase) =>
     const req = indexedDB.open(name, version);
     req.onupgradeneeded = () => onUpgrade?.(req.result);
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error(`indexedDB.open(${name}) failed`));
   });
 }
 

@@ -45,7 +45,7 @@ async function builder(): Promise<MrrIcpBuilder> {
   return el;
 }
 
-async function pickFile(el: MrrIcpBuilder, selector: string, content: string): Promise<void> {
+function pickFile(el: MrrIcpBuilder, selector: string, content: string): void {
   const input = q<HTMLInputElement>(el, selector);
   const transfer = new DataTransfer();
   transfer.items.add(new File([content], 'data.csv', { type: 'text/csv' }));
@@ -58,7 +58,7 @@ const rows = (el: HTMLElement) => [...shadow(el).querySelectorAll<HTMLTableRowEl
 describe('ICP imports read numbers as every import does', () => {
   it('a semicolon prospects file with "600.000" and 1.200 asks how decimals are written; "comma" gives tier A', async () => {
     const el = await builder();
-    await pickFile(el, '#prospects-file', 'Name;Annual revenue;Employees\nBig;"600.000";1.200\n');
+    pickFile(el, '#prospects-file', 'Name;Annual revenue;Employees\nBig;"600.000";1.200\n');
     await until(() => shadow(el).querySelector('#prospects-score'));
     // The movements import's question, with the cell that reads two ways.
     expect(text(el, '#prospects-number-format legend')).to.equal('How are decimals written in this file?');
@@ -81,17 +81,17 @@ describe('ICP imports read numbers as every import does', () => {
 
   it('a file whose numbers settle the format is read without a question', async () => {
     const el = await builder();
-    await pickFile(el, '#prospects-file', 'Name;Annual revenue;Employees\nBig;"600.000";1.200\nMid;"250.000,50";15\n');
+    pickFile(el, '#prospects-file', 'Name;Annual revenue;Employees\nBig;"600.000";1.200\nMid;"250.000,50";15\n');
     await until(() => shadow(el).querySelector('#prospects-score'));
     expect(shadow(el).querySelector('#prospects-number-format')).to.equal(null);
     q<HTMLButtonElement>(el, '#prospects-score').click();
     await until(() => shadow(el).querySelector('[data-prospects] tbody tr'));
-    expect(rows(el).find((r) => r.textContent!.includes('Big'))!.dataset.tier).to.equal('A');
+    expect(rows(el).find((r) => r.textContent.includes('Big'))!.dataset.tier).to.equal('A');
   });
 
   it('the question is asked in French and Arabic too', async () => {
     const el = await builder();
-    await pickFile(el, '#prospects-file', 'Name;Annual revenue;Employees\nBig;"600.000";1.200\n');
+    pickFile(el, '#prospects-file', 'Name;Annual revenue;Employees\nBig;"600.000";1.200\n');
     await until(() => shadow(el).querySelector('#prospects-number-format'));
     el.setAttribute('lang', 'fr');
     await until(
@@ -105,7 +105,7 @@ describe('ICP imports read numbers as every import does', () => {
     const el = await builder();
     const lines = ['client;mrr;start;employees'];
     for (let i = 0; i < 40; i++) lines.push(`C${i};${i % 2 ? '1.200' : '300'};2022-01-10;${i % 2 ? '1.500' : '12'}`);
-    await pickFile(el, '#clients-file', lines.join('\n'));
+    pickFile(el, '#clients-file', lines.join('\n'));
     await until(() => shadow(el).querySelector('#learn-run'));
     q<HTMLButtonElement>(el, '#learn-run').click();
     await until(() => shadow(el).querySelector('#clients-number-format-error'));
@@ -125,13 +125,11 @@ describe('ICP imports read numbers as every import does', () => {
 describe('a stray quote in one prospects cell', () => {
   it('reports that line once and scores the rest', async () => {
     const el = await builder();
-    await pickFile(el, '#prospects-file', 'Name;Annual revenue;Employees\nAcme;600000;1200\n"Bob;20000;20\nCarl;900;5\n');
+    pickFile(el, '#prospects-file', 'Name;Annual revenue;Employees\nAcme;600000;1200\n"Bob;20000;20\nCarl;900;5\n');
     await until(() => shadow(el).querySelector('#prospects-score'));
     expect(shadow(el).querySelector('.prospects [role="alert"]')).to.equal(null);
     const section = q(el, 'section.prospects');
-    const errors = [...section.querySelectorAll('[data-line-errors] li')].map((li) =>
-      li.textContent!.replace(/\s+/g, ' ').trim(),
-    );
+    const errors = [...section.querySelectorAll('[data-line-errors] li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(errors).to.deep.equal(['Line 3: a quote is not closed']);
     // Said once: not in the live region as well.
     expect((el.shadowRoot!.textContent ?? '').split('a quote is not closed').length - 1).to.equal(1);
@@ -139,7 +137,7 @@ describe('a stray quote in one prospects cell', () => {
     await until(() => shadow(el).querySelector('[data-prospects] tbody tr'));
     expect(
       rows(el)
-        .map((r) => r.querySelector('th')!.textContent!.trim())
+        .map((r) => r.querySelector('th')!.textContent.trim())
         .sort(),
     ).to.deep.equal(['Acme', 'Carl']);
   });

@@ -133,7 +133,7 @@ describe('<mrr-icp-builder> sorting and exporting a big prospects table', () => 
 
   it('follows a language switch: the shown rows are rendered again in the new language', async () => {
     const el = await scored('en');
-    const firstReasons = () => shadow(el).querySelector('[data-prospects] tbody tr:not([hidden]) .reasons-cell')!.textContent!;
+    const firstReasons = () => shadow(el).querySelector('[data-prospects] tbody tr:not([hidden]) .reasons-cell')!.textContent;
     expect(firstReasons()).to.match(/points/);
     el.setAttribute('lang', 'ar');
     await until(() => /[\u0600-\u06ff]/.test(firstReasons()));

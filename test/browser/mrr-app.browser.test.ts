@@ -27,32 +27,34 @@ function go(hash: string): void {
 async function mountApp(hash = '#/workspace', container?: HTMLElement): Promise<MrrApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const el = container
-    ? (container.appendChild(document.createElement('mrr-app')) as MrrApp)
+    ? container.appendChild(document.createElement('mrr-app'))
     : await fixture<MrrApp>(html`<mrr-app></mrr-app>`);
   await until(() => el.loaded, { before: () => el.updateComplete });
   await el.updateComplete;
   return el;
 }
 
-const title = (app: MrrApp) => q(app, '#view-title').textContent!.replace(/\s+/g, ' ').trim();
+const title = (app: MrrApp) => q(app, '#view-title').textContent.replace(/\s+/g, ' ').trim();
 const buttons = (app: MrrApp, text: string) =>
-  [...shadow(app).querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.textContent!.trim() === text);
-const scenarioNames = (app: MrrApp) => [...shadow(app).querySelectorAll('.scenario-name')].map((n) => n.textContent!.trim());
-const clientNames = (app: MrrApp) => [...shadow(app).querySelectorAll('.client h3')].map((n) => n.textContent!.trim());
+  [...shadow(app).querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.textContent.trim() === text);
+const scenarioNames = (app: MrrApp) => [...shadow(app).querySelectorAll('.scenario-name')].map((n) => n.textContent.trim());
+const clientNames = (app: MrrApp) => [...shadow(app).querySelectorAll('.client h3')].map((n) => n.textContent.trim());
 
 async function calculatorIn(app: MrrApp): Promise<HTMLElement & { updateComplete: Promise<unknown> }> {
   const calc = await until(() => shadow(app).querySelector('mrr-calculator'));
   await until(() => calc.shadowRoot?.querySelector<HTMLInputElement>('input#clients'));
-  return calc as HTMLElement & { updateComplete: Promise<unknown> };
+  return calc;
 }
 
-async function typeInto(el: HTMLElement, selector: string, text: string): Promise<void> {
+/** Types `text` into the element's field; resolves a microtask later, once the form has taken the edit. */
+function typeInto(el: HTMLElement, selector: string, text: string): Promise<void> {
   const input = el.shadowRoot!.querySelector<HTMLInputElement>(selector)!;
   input.focus();
   input.value = text;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   input.blur();
+  return Promise.resolve();
 }
 
 describe('<mrr-app> routes', () => {
@@ -91,7 +93,7 @@ describe('<mrr-app> routes', () => {
     await until(() => title(app).startsWith('الحاسبة'), { before: () => app.updateComplete });
     select.value = 'fr';
     select.dispatchEvent(new Event('change'));
-    await until(() => q(app, 'nav a[href="#/workspace"]').textContent!.trim() === 'Espace de travail', {
+    await until(() => q(app, 'nav a[href="#/workspace"]').textContent.trim() === 'Espace de travail', {
       before: () => app.updateComplete,
     });
     expect(document.documentElement.dir).to.equal('ltr');
@@ -151,7 +153,7 @@ describe('<mrr-app> workspace', () => {
     // Delete "Optimistic", then undo.
     const optimistic = scenariosOf(app.store.ws, liveClients(app.store.ws)[0]!.id).find((s) => s.name === 'Optimistic')!;
     const row = q(app, `#name-${optimistic.id}`).closest('li')!;
-    [...row.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Delete')!.click();
+    [...row.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Delete')!.click();
     await until(() => !scenarioNames(app).includes('Optimistic'), { before: () => app.updateComplete });
     const undo = await until(() => shadow(app).querySelector<HTMLButtonElement>('#undo'));
     expect(q(app, '.undo').textContent).to.contain('Scenario “Optimistic” deleted.');
@@ -162,7 +164,7 @@ describe('<mrr-app> workspace', () => {
     // Delete the client Acme (and its scenario), no undo: after a reload it stays deleted.
     const acme = liveClients(app.store.ws).find((c) => c.name === 'Acme')!;
     const head = q(app, `#client-${acme.id}`).closest('.client')!;
-    [...head.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Delete client')!.click();
+    [...head.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Delete client')!.click();
     await until(() => clientNames(app).join() === 'My first client', { before: () => app.updateComplete });
 
     fixtureCleanup();
@@ -192,14 +194,14 @@ describe('<mrr-app> workspace', () => {
     await until(() => shadow(app).querySelector('#compare-kpis'), { before: () => app.updateComplete });
     expect(shadow(app).querySelectorAll('.compare-chart path.line')).to.have.length(2);
     const row = q(app, '#compare-kpis tr[data-figure="endingMrr"]');
-    const cells = [...row.querySelectorAll('td')].map((c) => c.textContent!.trim());
+    const cells = [...row.querySelectorAll('td')].map((c) => c.textContent.trim());
     expect(cells[0]).to.not.equal(cells[1]);
     expect(cells[2]).to.match(/^\+\$/);
     await until(() => shadow(app).querySelector('#compare-diffs'), {
       before: () => app.updateComplete,
-      describe: () => q(app, '.compare').textContent!.replace(/\s+/g, ' '),
+      describe: () => q(app, '.compare').textContent.replace(/\s+/g, ' '),
     });
-    const diffs = q(app, '#compare-diffs').textContent!.replace(/\s+/g, ' ');
+    const diffs = q(app, '#compare-diffs').textContent.replace(/\s+/g, ' ');
     expect(diffs).to.contain('Calculator · Clients today');
     expect(diffs).to.contain('10');
     expect(diffs).to.contain('20');
@@ -251,7 +253,7 @@ describe('<mrr-app> export and import', () => {
       expect(result.error!.message).to.contain('Nothing was changed.');
       expect(withoutTime(await text(await app.exportWorkspace()))).to.equal(withoutTime(before));
     }
-    await until(() => q(app, '#files-notice').textContent!.includes('Nothing was changed.'), {
+    await until(() => q(app, '#files-notice').textContent.includes('Nothing was changed.'), {
       before: () => app.updateComplete,
     });
 

@@ -58,7 +58,7 @@ describe('<mrr-calculator> tells the truth about time and people', () => {
       expect(t.stale, id).to.equal('Last valid result');
       expect(t.kpi.hasAttribute('data-stale'), id).to.equal(true);
       // Read with the figure: the mark is a <dd> of the same term, after the figure.
-      expect(t.kpi.textContent!.replace(/\s+/g, ' ')).to.match(/\$?[\d,.%]+.*Last valid result/);
+      expect(t.kpi.textContent.replace(/\s+/g, ' ')).to.match(/\$?[\d,.%]+.*Last valid result/);
     }
     expect(tile(el, 'mrr-end').value).to.equal(before);
     // The figures are dimmed, the mark is not (it keeps its contrast).
@@ -86,7 +86,7 @@ describe('<mrr-calculator> tells the truth about time and people', () => {
     expect(text(el, '.lever')).to.contain('5 to 25 times');
     const link = q<HTMLAnchorElement>(el, '.lever a');
     expect(link.href).to.equal('https://hbr.org/2014/10/the-value-of-keeping-the-right-customers');
-    expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+    expect(link.textContent.replace(/\s+/g, ' ').trim()).to.equal(
       'Amy Gallo, “The Value of Keeping the Right Customers”, Harvard Business Review, 2014',
     );
     expect(link.rel).to.contain('noopener');

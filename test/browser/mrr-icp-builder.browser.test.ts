@@ -28,7 +28,7 @@ async function worked(attrs = '', key = uniqueKey()): Promise<MrrIcpBuilder> {
 }
 
 const reasons = (el: HTMLElement) =>
-  [...shadow(el).querySelectorAll('[data-reasons] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+  [...shadow(el).querySelectorAll('[data-reasons] li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
 
 describe('<mrr-icp-builder>', () => {
   it('starts with the local-business starter profile, a persona and a scored example account', async () => {
@@ -110,7 +110,7 @@ describe('<mrr-icp-builder>', () => {
 });
 
 /** Picks a file in a file input the way a user does (the change event of the picker). */
-async function pickFile(el: MrrIcpBuilder, selector: string, content: string, name = 'data.csv'): Promise<void> {
+function pickFile(el: MrrIcpBuilder, selector: string, content: string, name = 'data.csv'): void {
   const input = q<HTMLInputElement>(el, selector);
   const transfer = new DataTransfer();
   transfer.items.add(new File([content], name, { type: 'text/csv' }));
@@ -135,7 +135,7 @@ function clientsCsv(): string {
 describe('<mrr-icp-builder> learning from clients', () => {
   it('suggests criteria with their evidence, checks them on held-back clients, and accepts one', async () => {
     const el = await builder();
-    await pickFile(el, '#clients-file', clientsCsv(), 'clients.csv');
+    pickFile(el, '#clients-file', clientsCsv(), 'clients.csv');
     await until(() => shadow(el).querySelector('#learn-run'));
     expect(q<HTMLSelectElement>(el, '#clients-mrr').value).to.equal('mrr');
     expect(q<HTMLSelectElement>(el, '#clients-start').value).to.equal('start_date');
@@ -174,7 +174,7 @@ describe('<mrr-icp-builder> learning from clients', () => {
     q<HTMLButtonElement>(el, '#learn-run').click();
     await el.updateComplete;
     const dental = [...q(el, '[data-suggestion="industry"]').querySelectorAll('tbody tr')].find((r) =>
-      r.textContent!.includes('Dental clinic'),
+      r.textContent.includes('Dental clinic'),
     )!;
     expect(dental.textContent).to.contain('Ideal');
     expect(text(el, '[data-holdout]')).to.match(/^(\d+) of \1 good clients in the held-back part land in tiers A–B\.$/);
@@ -218,7 +218,7 @@ describe('<mrr-icp-builder> words that match the numbers', () => {
 
   const learnFrom = async (csv: string): Promise<MrrIcpBuilder> => {
     const el = await builder();
-    await pickFile(el, '#clients-file', csv, 'clients.csv');
+    pickFile(el, '#clients-file', csv, 'clients.csv');
     await until(() => shadow(el).querySelector('#learn-run'));
     q<HTMLButtonElement>(el, '#learn-run').click();
     await until(() => shadow(el).querySelector('[data-suggestions]'));
@@ -271,7 +271,7 @@ const PROSPECTS = [
 describe('<mrr-icp-builder> scoring prospects', () => {
   it('guesses the columns, scores every row, reports unreadable lines, sorts, filters and exports safely', async () => {
     const el = await builder();
-    await pickFile(el, '#prospects-file', PROSPECTS, 'prospects.csv');
+    pickFile(el, '#prospects-file', PROSPECTS, 'prospects.csv');
     await until(() => shadow(el).querySelector('#prospects-score'));
     expect(q<HTMLSelectElement>(el, '#prospects-name').value).to.equal('Business name');
     expect(q<HTMLSelectElement>(el, '[id="map-employees"]').value).to.equal('Employees');
@@ -285,11 +285,11 @@ describe('<mrr-icp-builder> scoring prospects', () => {
     expect(text(el, '[data-prospects] [data-line-errors]')).to.contain('Line 4: Employees “lots” is not a number');
     // Best first: the dental clinic leads, the casino (disqualified) is D.
     expect(rows()[0]?.querySelector('th')!.textContent!.trim()).to.equal('Smile Dental');
-    const casino = rows().find((r) => r.textContent!.includes('Lucky Casino'))!;
+    const casino = rows().find((r) => r.textContent.includes('Lucky Casino'))!;
     expect(casino.dataset.tier).to.equal('D');
     expect(casino.querySelector('.reasons-cell')!.textContent).to.contain('Industry Gambling disqualifies the account');
     // Formula text is shown as text, never run.
-    expect(rows().some((r) => r.querySelector('th')!.textContent!.includes('=HYPERLINK'))).to.equal(true);
+    expect(rows().some((r) => r.querySelector('th')!.textContent.includes('=HYPERLINK'))).to.equal(true);
     // Sort by score ascending, then filter tier D.
     q<HTMLButtonElement>(el, '[data-sort="score"]').click();
     await el.updateComplete;
@@ -321,7 +321,7 @@ describe('<mrr-icp-builder> scoring prospects', () => {
     const el = await builder();
     const lines = ['Name,Industry,Employees'];
     for (let i = 0; i < 4500; i++) lines.push(`P${i},${i % 2 ? 'Dental clinic' : 'Cafe'},${i % 80}`);
-    await pickFile(el, '#prospects-file', lines.join('\n'));
+    pickFile(el, '#prospects-file', lines.join('\n'));
     await until(() => shadow(el).querySelector('#prospects-score'));
     q<HTMLButtonElement>(el, '#prospects-score').click();
     await until(() => shadow(el).querySelector('[data-prospects]'));
@@ -439,11 +439,11 @@ describe('<mrr-icp-builder> languages and accessibility', () => {
   it('is accessible (axe-core) in English and Arabic, with the imports open', async function () {
     this.timeout(40000);
     const el = await worked();
-    await pickFile(el, '#prospects-file', PROSPECTS, 'prospects.csv');
+    pickFile(el, '#prospects-file', PROSPECTS, 'prospects.csv');
     await until(() => shadow(el).querySelector('#prospects-score'));
     q<HTMLButtonElement>(el, '#prospects-score').click();
     await until(() => shadow(el).querySelector('[data-prospects]'));
-    await pickFile(el, '#clients-file', clientsCsv(), 'clients.csv');
+    pickFile(el, '#clients-file', clientsCsv(), 'clients.csv');
     await until(() => shadow(el).querySelector('#learn-run'));
     q<HTMLButtonElement>(el, '#learn-run').click();
     await until(() => shadow(el).querySelector('[data-suggestions]'));
@@ -496,10 +496,10 @@ describe('<mrr-icp-builder> languages and accessibility', () => {
 describe('<mrr-icp-builder> files it cannot read', () => {
   it('says why a file is refused; an unclosed quote costs its line only', async () => {
     const el = await builder();
-    await pickFile(el, '#prospects-file', '', 'empty.csv');
+    pickFile(el, '#prospects-file', '', 'empty.csv');
     await until(() => shadow(el).querySelector('.prospects .errors[role="alert"]'));
     expect(text(el, '.prospects .errors[role="alert"]')).to.equal('The file is empty.');
-    await pickFile(el, '#clients-file', 'client,industry,mrr,start\nA,"Dental,10,2024-01-01\nB,Cafe,5,2024-01-01\n', 'q.csv');
+    pickFile(el, '#clients-file', 'client,industry,mrr,start\nA,"Dental,10,2024-01-01\nB,Cafe,5,2024-01-01\n', 'q.csv');
     await until(() => shadow(el).querySelector('.learn [data-line-errors]'));
     expect(text(el, '.learn [data-line-errors] li')).to.equal('Line 2: a quote is not closed');
     expect(shadow(el).querySelector('.learn .errors[role="alert"]')).to.equal(null);
@@ -511,7 +511,7 @@ describe('<mrr-icp-builder> long imports', () => {
     const el = await builder();
     const lines = ['Name,Industry,Employees'];
     for (let i = 0; i < 150_000; i++) lines.push(`Prospect ${i},Dental clinic,${i % 90}`);
-    await pickFile(el, '#prospects-file', lines.join('\n'));
+    pickFile(el, '#prospects-file', lines.join('\n'));
     const cancel = await until(() => shadow(el).querySelector<HTMLButtonElement>('#prospects-cancel'));
     expect(shadow(el).querySelector('.prospects progress')).not.to.equal(null);
     cancel.click();

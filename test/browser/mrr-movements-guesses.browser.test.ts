@@ -97,7 +97,7 @@ describe('<mrr-movements> asks instead of guessing', () => {
     await pickFixture(el, 'bad-rows.csv');
     q(el, '#start-import').click();
     await untilRendered(el, () => $(el, '#import-report'));
-    const reason = $(el, '#errors-table tr[data-line="13"] .reason')!.textContent!.trim();
+    const reason = $(el, '#errors-table tr[data-line="13"] .reason')!.textContent.trim();
     expect(reason).to.equal(
       'Cells in this row: 2; in the header: 5. A cell is missing: a delimiter too few, or a line cut in two.',
     );

@@ -118,7 +118,7 @@ describe('<mrr-movements> import', () => {
     const el = await movements('lang="fr"');
     await importToReport(el, await fixtureFile('bad-rows.csv'));
     const row = (line: number) => q(el, `#errors-table tr[data-line="${line}"]`);
-    expect(row(3).querySelector('.reason')!.textContent!.trim()).to.equal('La date de fin précède la date de début.');
+    expect(row(3).querySelector('.reason')!.textContent.trim()).to.equal('La date de fin précède la date de début.');
     expect(row(4).dataset.code).to.equal('missingCustomer');
     expect(row(5).dataset.code).to.equal('badDate');
     expect(row(13).dataset.code).to.equal('tooFewColumns');

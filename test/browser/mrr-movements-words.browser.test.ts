@@ -126,7 +126,7 @@ describe('<mrr-movements> user text', () => {
     const el = await movements('', '360px');
     el.periods = [{ customerId: 'a', start: '2024-01-01', amount: 5 }];
     await untilRendered(el, () => $(el, `li[data-id="${record.id}"]`));
-    (q(el, `li[data-id="${record.id}"] .open`) as HTMLElement).click();
+    q<HTMLElement>(el, `li[data-id="${record.id}"] .open`).click();
     await untilRendered(el, () => $(el, '#source')?.textContent?.includes('WWW'));
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
     expect(el.getBoundingClientRect().width).to.be.at.most(361);
@@ -143,12 +143,12 @@ describe('<mrr-movements> user text', () => {
     const record = await saveDataset({ name, currency: 'USD', periods: [{ customerId: 'a', start: '2024-01-01', amount: 5 }] });
     const el = await movements();
     await untilRendered(el, () => $(el, `li[data-id="${record.id}"]`));
-    (q(el, `li[data-id="${record.id}"] .delete`) as HTMLElement).click();
+    q<HTMLElement>(el, `li[data-id="${record.id}"] .delete`).click();
     await el.updateComplete;
     const undo = $(el, '.undo')!;
     expect(undo.querySelector('bdi')!.textContent).to.equal(name);
-    expect(undo.textContent!.trim()).to.match(/^“/);
-    (q(el, '#undo-delete') as HTMLElement).click();
+    expect(undo.textContent.trim()).to.match(/^“/);
+    q<HTMLElement>(el, '#undo-delete').click();
     await deleteDataset(record.id);
   });
 });

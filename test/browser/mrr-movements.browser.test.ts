@@ -118,9 +118,9 @@ describe('<mrr-movements>', () => {
     // Churn without contraction: (1,409,900 − 231,000) ÷ 39,380,003 = 2.9936514 %.
     expect(event.detail.churnPct).to.be.closeTo(2.99365137, 1e-8);
     await calc.updateComplete;
-    expect(calc.inputs!.mode).to.equal('average');
-    expect(calc.inputs!.clients).to.equal('311');
-    expect(calc.inputs!.price).to.equal('132.94');
+    expect(calc.inputs.mode).to.equal('average');
+    expect(calc.inputs.clients).to.equal('311');
+    expect(calc.inputs.price).to.equal('132.94');
     expect(calc.assumptions!.startingCustomers).to.equal(311);
     expect(text(el, '.figures-note')).to.equal('Figures sent to the calculator.');
   });
@@ -157,7 +157,7 @@ describe('<mrr-movements>', () => {
     const table = q(el, '#cohort-table');
     expect(table.dataset.metric).to.equal('revenue');
     const firstCell = q(el, '#cohort-table tbody tr td.cell');
-    expect(firstCell.textContent!.trim()).to.equal('100%');
+    expect(firstCell.textContent.trim()).to.equal('100%');
     q<HTMLInputElement>(el, 'input[name="cohort-metric"][value="logos"]').click();
     await el.updateComplete;
     expect(q(el, '#cohort-table').dataset.metric).to.equal('logos');

@@ -240,7 +240,7 @@ describe('<mrr-package-designer> under a hostile trial', () => {
       targetMarginPct: Number.NaN,
       annualDiscountPct: -5,
       catalog: design.catalog.map((p, i) => (i === 0 ? { ...p, retail: Number.POSITIVE_INFINITY, wholesale: 1e300 } : p)),
-      tiers: design.tiers.map((t, i) => (i === 0 ? { ...t, discountPct: undefined as unknown as number } : t)),
+      tiers: design.tiers.map((t, i) => (i === 0 ? { ...t, discountPct: undefined } : t)),
     });
     await settle(el);
     noBadNumbers(el);

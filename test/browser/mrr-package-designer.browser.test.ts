@@ -463,7 +463,7 @@ describe('<mrr-package-designer>', () => {
     }
   });
 
-  it('works before it is connected: design and applyDesign', async () => {
+  it('works before it is connected: design and applyDesign', () => {
     const el = document.createElement('mrr-package-designer');
     expect(el.design!.tiers.length).to.equal(3);
     el.applyDesign({ ...el.design!, targetMarginPct: 70 });

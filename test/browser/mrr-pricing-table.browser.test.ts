@@ -104,9 +104,9 @@ describe('<mrr-pricing-table>', () => {
     expect([...outcomes].map((li) => li.textContent)).to.deep.equal(['Answer every review', 'Win back lapsed clients']);
     const link = q<HTMLAnchorElement>(el, '[data-tier="better"] a[part="cta"]');
     expect(link.getAttribute('href')).to.equal('#contact');
-    expect(link.textContent!.trim()).to.equal('Talk to us');
-    expect(q(el, '[data-tier="good"] button[part="cta"]').textContent!.trim()).to.equal('Start Good');
-    expect(q(el, '[data-tier="best"] button[part="cta"]').textContent!.trim()).to.equal('Get started');
+    expect(link.textContent.trim()).to.equal('Talk to us');
+    expect(q(el, '[data-tier="good"] button[part="cta"]').textContent.trim()).to.equal('Start Good');
+    expect(q(el, '[data-tier="best"] button[part="cta"]').textContent.trim()).to.equal('Get started');
     // The CTA's description names its tier for screen readers ("Get started, Best").
     const best = q(el, '[data-tier="best"] [part="cta"]');
     expect(shadow(el).getElementById(best.getAttribute('aria-describedby')!)!.textContent).to.equal('Best');
@@ -197,7 +197,7 @@ describe('<mrr-pricing-table>', () => {
     await sendKeys({ press: 'Tab' });
     expect(shadow(el).activeElement).to.equal(q(el, '[data-tier="good"] [part="cta"]'));
     setTimeout(() => void sendKeys({ press: 'Enter' }));
-    const event = (await oneEvent(el, 'mrr-cta')) as CustomEvent<PricingCtaDetail>;
+    const event = await oneEvent<CustomEvent<PricingCtaDetail>>(el, 'mrr-cta');
     expect(event.detail).to.deep.equal({ tierId: 'good', price: 1530, interval: 'year', currency: 'USD' });
     before.remove();
   });
@@ -259,7 +259,7 @@ describe('<mrr-pricing-table>', () => {
       ],
     };
     const el = await fromScript(JSON.stringify(bad));
-    const items = [...shadow(el).querySelectorAll('.config li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const items = [...shadow(el).querySelectorAll('.config li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(items).to.deep.equal(['tiers.0.price Must be zero or more.', 'tiers.0.cta.href This value is not valid here.']);
     expect(shadow(el).querySelector('a')).to.equal(null);
   });

@@ -136,7 +136,7 @@ describe('<mrr-revenue-motions>', () => {
     let fired = 0;
     el.parentElement!.addEventListener('mrr-expansion', () => fired++);
     el.currency = 'EUR';
-    el.inputs = { ...el.inputs!, hoursPerManagerPerMonth: '100' };
+    el.inputs = { ...el.inputs, hoursPerManagerPerMonth: '100' };
     await el.updateComplete;
     expect(fired).to.equal(0);
     setTimeout(() => void type(el, '[id="automated--local-seo--monthlyTakeRatePct"]', '0'));

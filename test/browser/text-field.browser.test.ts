@@ -137,7 +137,7 @@ describe('textField (src/ui/fields.ts): the one name/text input with maxlength a
       const input = q<HTMLInputElement>(el, `[id="${id}"]`);
       expect(input.maxLength, tag).to.equal(80);
       expect(input.getAttribute('aria-describedby'), tag).to.contain(`${id}-count`);
-      expect(q(el, `label[for="${id}"]`).textContent!.trim(), tag).to.not.equal('');
+      expect(q(el, `label[for="${id}"]`).textContent.trim(), tag).to.not.equal('');
       expect(q(el, `[id="${id}-count"] .visually-hidden`).textContent, tag).to.match(sentence);
       expect(q(el, `[id="${id}-count"] [aria-hidden]`).textContent, tag).to.match(/^\d+\/80$/);
     }

@@ -102,7 +102,7 @@ describe('mrr-kit, built', () => {
     const reader = await connection.runAndReadAll(sql.stdout);
     const fromSql = reader
       .getRowObjectsJS()
-      .map((r) => [(r.month as Date).toISOString().slice(0, 7), Number(r.ending_mrr).toFixed(2), String(r.customers)]);
+      .map((r) => [(r.month as Date).toISOString().slice(0, 7), Number(r.ending_mrr).toFixed(2), String(r.customers as bigint)]);
     connection.closeSync();
     const cli = lines(mrrKit('movements', PERIODS, '--as-of', '2020-02').stdout).slice(1);
     expect(fromSql).toEqual(cli.map((c) => [c[0], c[7], c[8]]));

@@ -1,12 +1,19 @@
 import { expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 
+type Core = typeof import('../../src/core/index.js');
+/** What these tests read of package.json. */
+type PackageJson = { exports: { './core': { types: string; default: string } } };
+const readPackage = () => JSON.parse(readFileSync('package.json', 'utf8')) as PackageJson;
+
 it('the core runs in Node without a DOM, bundled (dist/core.js) and as the package subpath mrr-kit/core', async () => {
   expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const pkg = readPackage();
   expect(pkg.exports['./core'].default).toBe('./dist/npm/src/core/index.js');
   expect(existsSync(pkg.exports['./core'].types)).toBe(true);
-  for (const core of [await import('../../dist/core.js' as string), await import(`../../${pkg.exports['./core'].default}`)]) {
+  // Built files, loaded by path (not resolved at type-check time), with the types of their source.
+  const load = async (path: string) => (await import(path)) as Core;
+  for (const core of [await load('../../dist/core.js'), await load(`../../${pkg.exports['./core'].default}`)]) {
     expect(core.projectMrr({ months: 12, startingMrr: 10000, startingCustomers: 100, churnPct: 5 }).summary.endingMrr).toBe(
       5403.6,
     );
@@ -23,7 +30,7 @@ it("README's core example is a script that prints what its comments say, run aga
   const readme = readFileSync('README.md', 'utf8');
   const block = /```js\n(\/\/ core-example\.mjs\n[\s\S]*?)```/.exec(readme)?.[1];
   expect(block, 'the README has the core-example.mjs block').toBeTruthy();
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const pkg = readPackage();
   const core = resolve(pkg.exports['./core'].default);
   const script = block!.replace("from 'mrr-kit/core'", `from ${JSON.stringify(core)}`);
   const file = join(mkdtempSync(join(tmpdir(), 'mrr-readme-')), 'core-example.mjs');

@@ -30,7 +30,7 @@ describe('the embed served from another origin', () => {
     // The "CDN": the built bundle, served with CORS as CDNs do; any other file from it (the worker) too.
     await page.route(`${CDN}/**`, (route) => {
       const path = new URL(route.request().url()).pathname;
-      route.fulfill({
+      return route.fulfill({
         contentType: 'text/javascript',
         headers: { 'access-control-allow-origin': '*' },
         body: readFileSync(`dist${path}`),

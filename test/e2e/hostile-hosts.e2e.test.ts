@@ -392,7 +392,7 @@ const COUNT_RESOURCES = () => {
           listeners.delete(entry);
           return typeof original === 'function' ? original.call(this, event) : original.handleEvent(event);
         };
-        wrappers.set(original as object, once);
+        wrappers.set(original, once);
         return add.call(this, type, once, options);
       }
     }
@@ -402,7 +402,7 @@ const COUNT_RESOURCES = () => {
     if (listener) {
       const entry = find(this, type, listener, capture(options));
       if (entry) listeners.delete(entry);
-      const once = wrappers.get(listener as object);
+      const once = wrappers.get(listener);
       if (once) remove.call(this, type, once as EventListener, options);
     }
     return remove.call(this, type, listener, options);

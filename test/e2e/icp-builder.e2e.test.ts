@@ -83,7 +83,7 @@ describe('<mrr-icp-builder> (built)', () => {
     );
 
     const [download] = await Promise.all([tab.waitForEvent('download'), tab.locator('#icp #prospects-export').click()]);
-    const exported = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const exported = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     const lines = exported.trim().split('\r\n');
     expect(lines[0]).toBe('Name,Industry,Employees,Review count,Has website,icp_score,icp_tier,icp_coverage_pct,icp_reasons');
     expect(lines.length).toBe(20_001);

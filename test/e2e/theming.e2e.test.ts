@@ -97,10 +97,10 @@ describe('white-label: three brands side by side (docs/theming.md)', () => {
       const seen = await tables.evaluateAll((els) =>
         els.map((el) => ({
           brand: el.shadowRoot!.querySelector('[part="brand-name"]')?.textContent?.trim(),
-          logo: (el.shadowRoot!.querySelector('slot[name="logo"]') as HTMLSlotElement | null)?.assignedElements().length,
+          logo: el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="logo"]')?.assignedElements().length,
           accent: getComputedStyle(el).getPropertyValue('--_accent').trim(),
           surface: getComputedStyle(el).getPropertyValue('--_surface').trim(),
-          says: el.shadowRoot!.textContent!.includes('MRR Kit'),
+          says: el.shadowRoot!.textContent.includes('MRR Kit'),
         })),
       );
       expect(seen.map((s) => s.brand)).toEqual(BRANDS.map((b) => b.name));

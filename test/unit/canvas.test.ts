@@ -57,10 +57,8 @@ describe('canvasFit', () => {
   });
 
   it('is always within 0–100 and every top need is either answered or not', () => {
-    const severity = fc.constantFrom('extreme', 'severe', 'moderate') as fc.Arbitrary<'extreme' | 'severe' | 'moderate'>;
-    const relevance = fc.constantFrom('essential', 'expected', 'niceToHave') as fc.Arbitrary<
-      'essential' | 'expected' | 'niceToHave'
-    >;
+    const severity = fc.constantFrom<'extreme' | 'severe' | 'moderate'>('extreme', 'severe', 'moderate');
+    const relevance = fc.constantFrom<'essential' | 'expected' | 'niceToHave'>('essential', 'expected', 'niceToHave');
     const ids = fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 4 });
     fc.assert(
       fc.property(

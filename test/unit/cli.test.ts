@@ -208,7 +208,7 @@ describe('mrr-kit --out is atomic', () => {
 
   it('leaves nothing when writing fails half way', async () => {
     const out = join(dir, 'half.csv');
-    async function* parts() {
+    function* parts() {
       yield 'month,endingMrr\n';
       yield '2024-01,10.00\n';
       throw new Error('disk full');

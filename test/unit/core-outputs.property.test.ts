@@ -13,7 +13,6 @@ import * as core from '../../src/core/index.js';
 import { InvalidInputError } from '../../src/core/validation.js';
 import type {
   BillingInterval,
-  CatalogProduct,
   Icp,
   IcpClient,
   IcpCriterion,
@@ -242,7 +241,7 @@ const unitInputs: fc.Arbitrary<UnitEconomicsInputs> = currency.chain((c) =>
       { requiredKeys: ['arpa', 'grossMarginPct', 'churnPct', 'salesSpend', 'marketingSpend', 'newCustomers'] },
     ),
   ),
-) as fc.Arbitrary<UnitEconomicsInputs>;
+);
 const ltvInputs = currency.chain((c) =>
   fc.record({ arpa: money(c), grossMarginPct: percent, churnPct: percent, currency: fc.constant(c) }),
 );
@@ -343,7 +342,7 @@ const designIn = (c: string): fc.Arbitrary<PackageDesign> =>
       const ids = new Set(catalog.map((p) => p.id));
       // Items name products of the catalog (an unknown product is a field error, not a result).
       const known = tiers.map((t) => ({ ...t, items: t.items.filter((i) => ids.has(i.productId)) }));
-      return { currency: c, catalog: catalog as CatalogProduct[], tiers: known, ...rest };
+      return { currency: c, catalog, tiers: known, ...rest };
     });
 const design = isoCurrency.chain(designIn);
 /** The known case: a cost a cent (one minor unit) above the price, in every currency. */

@@ -16,8 +16,13 @@ const product = (key: string, name = key, editedAt?: number): ProductInput =>
   ({ key, id: key, name, ...(editedAt === undefined ? {} : { editedAt }) }) as ProductInput;
 const tier = (id: string, name = id, editedAt?: number): TierInput =>
   ({ id, name, quantities: {}, ...(editedAt === undefined ? {} : { editedAt }) }) as unknown as TierInput;
-const inputs = (catalog: ProductInput[], tiers: TierInput[] = []): DesignerInputs =>
-  ({ targetMarginPct: '60', annualDiscountPct: '15', catalog, tiers, mix: {} }) as DesignerInputs;
+const inputs = (catalog: ProductInput[], tiers: TierInput[] = []): DesignerInputs => ({
+  targetMarginPct: '60',
+  annualDiscountPct: '15',
+  catalog,
+  tiers,
+  mix: {},
+});
 const names = (list: { name: string }[]) => list.map((x) => x.name);
 
 /**

@@ -7,19 +7,18 @@ import {
 } from '../../components/mrr-icp-builder/merge.js';
 import type { CriterionInput, IcpBuilderInputs, IcpInput, PersonaInput } from '../../components/mrr-icp-builder/state.js';
 
-const criterion = (id: string, weight = '1'): CriterionInput =>
-  ({
-    id,
-    field: id,
-    type: 'category',
-    weight,
-    ideal: '',
-    acceptable: '',
-    disqualify: '',
-    ranges: [],
-    yes: 'none',
-    no: 'none',
-  }) as CriterionInput;
+const criterion = (id: string, weight = '1'): CriterionInput => ({
+  id,
+  field: id,
+  type: 'category',
+  weight,
+  ideal: '',
+  acceptable: '',
+  disqualify: '',
+  ranges: [],
+  yes: 'none',
+  no: 'none',
+});
 const profile = (id: string, criteria: CriterionInput[], name = id): IcpInput => ({
   id,
   name,
@@ -29,8 +28,15 @@ const profile = (id: string, criteria: CriterionInput[], name = id): IcpInput =>
   thresholdC: '40',
   minCoveragePct: '50',
 });
-const persona = (id: string, role = id): PersonaInput =>
-  ({ id, icpId: 'p1', role, goals: '', frustrations: '', channels: '', objections: '' }) as PersonaInput;
+const persona = (id: string, role = id): PersonaInput => ({
+  id,
+  icpId: 'p1',
+  role,
+  goals: '',
+  frustrations: '',
+  channels: '',
+  objections: '',
+});
 const start = (): IcpBuilderInputs => ({
   icps: [profile('p1', [criterion('industry'), criterion('employees'), criterion('rating')]), profile('p2', [criterion('x')])],
   activeId: 'p1',

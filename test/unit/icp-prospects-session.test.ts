@@ -121,7 +121,7 @@ function session(icp: Icp | null = ICP) {
   const notices: ProspectsNotice[] = [];
   let changes = 0;
   const s = new ProspectsSession({
-    backend: async () => ({ openProspects, guessProspectMapping, normalizeHeader }),
+    backend: () => Promise.resolve({ openProspects, guessProspectMapping, normalizeHeader }),
     icp: () => icp ?? undefined,
     onChange: () => (changes += 1),
     onNotice: (n) => notices.push(n),

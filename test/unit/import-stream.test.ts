@@ -188,7 +188,7 @@ describe('streamImport: progress and cancel', () => {
         big,
         mapping,
         {},
-        { chunkSize: 4096, isCancelled: () => chunks > 3, betweenChunks: async () => void (chunks += 1) },
+        { chunkSize: 4096, isCancelled: () => chunks > 3, betweenChunks: () => Promise.resolve(void (chunks += 1)) },
       ),
     ).rejects.toBeInstanceOf(ImportCancelledError);
   });

@@ -185,7 +185,7 @@ describe('metrics properties', () => {
     v === null ||
     typeof v === 'string' ||
     (typeof v === 'number' && Number.isFinite(v)) ||
-    (typeof v === 'object' && Object.values(v as object).every(finiteOrNull));
+    (typeof v === 'object' && Object.values(v).every(finiteOrNull));
 
   it('never returns NaN or Infinity', () => {
     fc.assert(

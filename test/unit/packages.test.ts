@@ -472,13 +472,13 @@ const designArb = catalogArb.chain((catalog) => {
   return fc
     .record({
       currency: fc.constantFrom('USD', 'EUR', 'JPY', 'KWD'),
-      catalog: fc.constant(catalog as CatalogProduct[]),
+      catalog: fc.constant<CatalogProduct[]>(catalog),
       tiers: fc.tuple(tierArb('t1'), tierArb('t2'), tierArb('t3')),
       targetMarginPct: fc.option(fc.double({ min: 0, max: 99.9, noNaN: true }), { nil: undefined }),
       annualDiscountPct: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: undefined }),
       mix: fc.record({ t1: fc.nat(1000), t2: fc.nat(1000), t3: fc.nat(1000) }),
     })
-    .map(wholeYen) as fc.Arbitrary<PackageDesign>;
+    .map<PackageDesign>(wholeYen);
 });
 
 /** Amounts have the currency's decimals (a design with ¥12.34 is refused): yen amounts made whole. */

@@ -51,7 +51,7 @@ describe('storage', () => {
           resolve();
         };
       };
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('indexedDB.open failed'));
     });
     const db = await getDb();
     expect(db.version).toBe(2);
