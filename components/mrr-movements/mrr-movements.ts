@@ -99,6 +99,8 @@ export class MrrMovements extends MrrElement {
   @state() private cohortMetric: CohortMetric = 'revenue';
   @state() private announcement = '';
   @state() private figuresNote: 'sent' | 'missing' | null = null;
+  /** The chart's month whose tooltip shows (pointer or keyboard), index in the rows shown. */
+  @state() private chartMonth: number | null = null;
 
   /** Movements and cohorts of the data shown (null when none). */
   analysis: SubscriptionAnalysis | null = null;
@@ -432,6 +434,7 @@ export class MrrMovements extends MrrElement {
     ${movementChart(
       rows.map((r, i) => ({
         ...r,
+        name: formatMonth(r.month, this.i18n.locale, 'long'),
         // The chart labels every labelStep-th month and the last; drop the one that would crowd the last.
         label:
           i !== rows.length - 1 && rows.length - 1 - i < labelStep
@@ -456,6 +459,16 @@ export class MrrMovements extends MrrElement {
           churn: t('series.churn'),
         },
         series: ['new', 'expansion', 'reactivation', 'contraction', 'churn'],
+        axisTitles: { mrr: t('chart.axisMrr'), change: t('chart.axisChange') },
+        interactive: {
+          active: this.chartMonth !== null && this.chartMonth < rows.length ? this.chartMonth : null,
+          onActive: (index, focus) => {
+            this.chartMonth = index;
+            if (focus && index !== null) this.focusLater(`.chart .month[data-month="${index}"]`);
+          },
+          formatValue: (v) => this.money(v),
+          hint: t('chart.monthsHint'),
+        },
       },
     )}
     ${renderMovementsTable(

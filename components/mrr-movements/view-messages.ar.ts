@@ -39,6 +39,9 @@ const ar: Translation<ViewMessagesEnglish> = {
   chartTitle: 'الإيراد الشهري وحركاته، من {from} إلى {to}',
   chartDesc:
     'ينتقل الإيراد الشهري من {start} إلى {end}. تعرض الأعمدة كل شهر الإيراد الجديد والتوسع وإعادة التفعيل والانكماش والفقد.',
+  'chart.axisMrr': 'الإيراد الشهري',
+  'chart.axisChange': 'التغيّر في الشهر',
+  'chart.monthsHint': 'أشهر الرسم: تنقّل بينها بمفاتيح الأسهم',
   'series.mrr': 'الإيراد الشهري',
   'series.new': 'جديد',
   'series.expansion': 'توسع',

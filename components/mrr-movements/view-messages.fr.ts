@@ -39,6 +39,9 @@ const fr: Translation<ViewMessagesEnglish> = {
   chartTitle: 'Le MRR et ses mouvements, de {from} à {to}',
   chartDesc:
     'Le MRR passe de {start} à {end}. Les barres montrent chaque mois le MRR nouveau, en expansion, réactivé, en contraction et perdu.',
+  'chart.axisMrr': 'MRR',
+  'chart.axisChange': 'Variation par mois',
+  'chart.monthsHint': 'Mois du graphique : les flèches passent de l’un à l’autre',
   'series.mrr': 'MRR',
   'series.new': 'Nouveau',
   'series.expansion': 'Expansion',

@@ -9,6 +9,8 @@ export { chartPlotCss } from './chart-plot-styles.js';
 
 export interface ChartRow {
   label: string;
+  /** The month in full ("December 2024"), for its tooltip (interactive charts). */
+  name?: string;
   new: number;
   expansion: number;
   contraction: number;
@@ -32,6 +34,38 @@ export interface MovementChartOptions {
   seriesLabels: Record<Series | 'mrr', string>;
   /** Only the series that exist in this data (e.g. no reactivation in a projection). */
   series?: Series[];
+  /**
+   * Tick text of the movements panel (a change a month): signed, so it never reads as an MRR level
+   * of the panel above ("+$20K" beside "$20K"). Default: "+" before `formatTick`'s positive values.
+   */
+  formatChange?: (value: number) => string;
+  /** What each value axis measures, written above it ("MRR", "Change a month"). */
+  axisTitles?: { mrr: string; change: string };
+  /**
+   * A tooltip per month, reachable by keyboard: each month is a focusable band (one tab stop,
+   * arrow keys, Home, End, Escape) and a pointer target. `active` is the month shown (or null),
+   * `onActive` asks the element to show another; `formatValue` writes a tooltip's amounts.
+   */
+  interactive?: {
+    active: number | null;
+    onActive: (index: number | null, focus: boolean) => void;
+    formatValue: (value: number) => string;
+    /** The hint of the month bands ("Months: arrow keys move between them"). */
+    hint: string;
+  };
+}
+
+/**
+ * Drops ticks whose text repeats one already shown (on the other panel, or the same text for
+ * two values after compact rounding): one label, one value.
+ */
+function uniqueTicks(ticks: number[], format: (v: number) => string, seen: Set<string>): number[] {
+  return ticks.filter((t) => {
+    const text = format(t === 0 ? 0 : t);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
 }
 
 /**
@@ -46,11 +80,13 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   // Room for the longest tick label (compact money, e.g. "-2 k US$"), at ~6.5 px a character.
   const sample = [0, ...rows.map((r) => r.endingMrr), ...rows.map((r) => r.churn + r.contraction)];
   const longest = Math.max(...[Math.max(...sample), Math.min(...sample)].map((v) => shownLength(o.formatTick(v))));
-  const margin = { top: 12, bottom: 22, side: 8, axis: Math.min(110, Math.max(40, longest * 6.5 + 12)) };
+  // Room for the axis titles above each panel, when given.
+  const titleRoom = o.axisTitles ? 12 : 0;
+  const margin = { top: 12 + titleRoom, bottom: 22, side: 8, axis: Math.min(110, Math.max(40, longest * 6.5 + 12)) };
   const left = o.rtl ? margin.side : margin.axis;
   const right = o.rtl ? width - margin.axis : width - margin.side;
   const lineBottom = Math.round((height - margin.bottom) * 0.58);
-  const barsTop = lineBottom + 14;
+  const barsTop = lineBottom + 14 + titleRoom;
   const barsBottom = height - margin.bottom;
 
   const x = bandScale(rows.length, o.rtl ? [right, left] : [left, right], rows.length > 60 ? 0.1 : 0.25);
@@ -101,13 +137,16 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   const bars = series.map((k) => (barPaths.has(k) ? svg`<path class="bar ${k}" d=${barPaths.get(k)!}></path>` : nothing));
 
   const grid = { left, right, rtl: o.rtl, format: o.formatTick };
+  const formatChange = o.formatChange ?? ((v: number) => (v > 0 ? `+${o.formatTick(v)}` : o.formatTick(v)));
+  const changeGrid = { ...grid, format: formatChange };
   // The MRR panel's 0 would sit on top of the bar panel's highest tick: label only positive values.
   // With no MRR at all, one zero line (and no made-up scale of $0.2 steps); with no movement, the
   // bar panel has no value axis (not −$1 … $1 around nothing).
   const noMrr = rows.every((r) => r.endingMrr <= 0);
   const noMovement = maxUp === 0 && minDown === 0;
-  const lineTicks = noMrr ? [0] : yLine.ticks(3).filter((t) => t > 0);
-  const barTicks = noMovement ? [] : yBars.ticks(2);
+  const seen = new Set<string>();
+  const lineTicks = uniqueTicks(noMrr ? [0] : yLine.ticks(3).filter((t) => t > 0), o.formatTick, seen);
+  const barTicks = uniqueTicks(noMovement ? [] : yBars.ticks(2), formatChange, seen);
   const step = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(width / 70))));
   // Every `step`-th month, plus the last one when it does not crowd the label before it.
   const labels: { i: number; label: string }[] = [];
@@ -120,21 +159,110 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   if (lastRow && lastLabel && last > 0 && lastLabel.i !== last && last - lastLabel.i >= step / 2) {
     labels.push({ i: last, label: lastRow.label });
   }
+  // A label centred on the first or last band may stick out of the chart: keep each inside.
+  const labelX = (i: number, label: string) => {
+    const half = (shownLength(label) * 6.5) / 2;
+    return Math.min(width - half - 1, Math.max(half + 1, mid(i)));
+  };
+  const titleX = o.rtl ? width - 2 : 2;
+  const it = o.interactive;
 
   return html`<figure class="chart" part="chart">
     <svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width=${width} height=${height}>
       <title id="chart-title">${o.title}</title>
       <desc id="chart-desc">${o.description}</desc>
       <g class="grid" aria-hidden="true">
-        ${gridLines(lineTicks, yLine, grid)} ${gridLines(barTicks, yBars, grid)}
-        ${labels.map((i18n) => svg`<text class="x" x=${mid(i18n.i)} y=${height - 6} text-anchor="middle">${i18n.label}</text>`)}
+        ${gridLines(lineTicks, yLine, grid)} ${gridLines(barTicks, yBars, changeGrid)}
+        ${labels.map((l) => svg`<text class="x" x=${labelX(l.i, l.label)} y=${height - 6} text-anchor="middle">${l.label}</text>`)}
       </g>
+      ${
+        o.axisTitles
+          ? svg`<g class="axis-titles" aria-hidden="true">
+              <text class="axis-title" x=${titleX} y=${margin.top - 8} text-anchor="start">${o.axisTitles.mrr}</text>
+              <text class="axis-title" x=${titleX} y=${barsTop - 8} text-anchor="start">${o.axisTitles.change}</text>
+            </g>`
+          : nothing
+      }
       <g class="bars" aria-hidden="true">${bars}</g>
       <path class="mrr-line" d=${path} aria-hidden="true"></path>
+      ${it ? monthBands(rows, it, { x: (i) => x(i), bw, top: margin.top, bottom: barsBottom, rtl: o.rtl }) : nothing}
     </svg>
+    ${it && it.active !== null && rows[it.active] ? tooltip(rows[it.active]!, it, o, { x: mid(it.active), width }) : nothing}
     <figcaption class="legend" part="legend">
       <span><i class="swatch mrr"></i>${o.seriesLabels.mrr}</span>
       ${series.map((k) => html`<span><i class="swatch ${k}"></i>${o.seriesLabels[k]}</span>`)}
     </figcaption>
   </figure>`;
+}
+
+/** One focusable, pointer-sensitive band per month (roving tab stop: the active month, else the last). */
+function monthBands(
+  rows: ChartRow[],
+  it: NonNullable<MovementChartOptions['interactive']>,
+  g: { x: (i: number) => number; bw: number; top: number; bottom: number; rtl: boolean },
+) {
+  const stop = it.active ?? rows.length - 1;
+  const move = (e: KeyboardEvent, i: number) => {
+    const next = (d: number) => Math.min(rows.length - 1, Math.max(0, i + d));
+    // The time axis is mirrored right to left: the arrow keys follow what is seen.
+    const forward = g.rtl ? 'ArrowLeft' : 'ArrowRight';
+    const back = g.rtl ? 'ArrowRight' : 'ArrowLeft';
+    const to =
+      e.key === forward
+        ? next(1)
+        : e.key === back
+          ? next(-1)
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? rows.length - 1
+              : undefined;
+    if (e.key === 'Escape') it.onActive(null, false);
+    if (to === undefined) return;
+    e.preventDefault();
+    it.onActive(to, true);
+  };
+  return svg`<g class="months" role="group" aria-label=${it.hint}>
+    ${rows.map(
+      (r, i) => svg`<rect class="month" data-month=${i} x=${g.x(i)} y=${g.top} width=${g.bw} height=${g.bottom - g.top}
+        tabindex=${i === stop ? 0 : -1} role="img" aria-label=${r.name ?? r.label}
+        aria-describedby=${it.active === i ? 'chart-tip' : nothing}
+        ?data-active=${it.active === i}
+        @focus=${() => it.active !== i && it.onActive(i, false)}
+        @pointerenter=${() => it.onActive(i, false)}
+        @keydown=${(e: KeyboardEvent) => move(e, i)}></rect>`,
+    )}
+  </g>`;
+}
+
+/** The active month's figures, beside its band (kept inside the chart's width). */
+function tooltip(
+  r: ChartRow,
+  it: NonNullable<MovementChartOptions['interactive']>,
+  o: MovementChartOptions,
+  at: { x: number; width: number },
+) {
+  const series = (o.series ?? ['new', 'expansion', 'reactivation', 'contraction', 'churn']).filter((k) => r[k] !== undefined);
+  const inline = Math.round(Math.min(Math.max(at.x - 90, 0), Math.max(0, at.width - 180)));
+  return html`<div
+    class="chart-tip"
+    id="chart-tip"
+    role="status"
+    style="inset-inline-start:${o.rtl ? at.width - inline - 180 : inline}px"
+  >
+    <strong>${r.name ?? r.label}</strong>
+    <dl>
+      <div>
+        <dt><i class="swatch mrr"></i>${o.seriesLabels.mrr}</dt>
+        <dd>${it.formatValue(r.endingMrr)}</dd>
+      </div>
+      ${series.map(
+        (k) =>
+          html`<div>
+            <dt><i class="swatch ${k}"></i>${o.seriesLabels[k]}</dt>
+            <dd>${it.formatValue((r[k] as number) ?? 0)}</dd>
+          </div>`,
+      )}
+    </dl>
+  </div>`;
 }
