@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { MrrLeadEvent } from '../events.js';
 import { holdUpdate } from '../ui/tasks.js';
 import type { LeadOptions, LeadPart } from './lead-part.js';
 
@@ -76,7 +77,7 @@ export class LeadController implements ReactiveController {
   private load(): boolean {
     if (this.loading || !this.on) return false;
     this.loading = import('./lead-part.js')
-      .then((module) => module.createPart(this.host, this.options))
+      .then((module) => module.createPart(this.host, this.options, (lead) => this.host.dispatchEvent(new MrrLeadEvent(lead))))
       .then(
         (part) => {
           this.part = part;

@@ -28,8 +28,8 @@ export class LeadForm {
     return this.part.host;
   }
 
-  private t(key: Parameters<LeadPart['i18n']['t']>[0]): string {
-    return this.part.i18n.t(key);
+  private t(key: Parameters<LeadPart['t']>[0]): string {
+    return this.part.t(key);
   }
 
   /** The agency's extra fields (from `config.leads.fields`), the malformed ones left out. */

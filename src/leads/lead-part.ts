@@ -2,14 +2,15 @@
  * The part of lead capture an element loads when capture is on (src/leads/lead-controller.ts): the
  * "Email me this projection" button, the form (its own chunk, loaded when the button is pressed),
  * where the prospect's last lead is, and the sender (the outbox is replayed as this loads).
+ *
+ * It imports nothing the elements load first but Lit: what it needs of the element (its settings,
+ * the event) comes from the controller, and its words are its own. A static import of a shared
+ * module (the locale controller, the events) from this on-demand chunk would reshape the shared
+ * chunks of every element, lead capture or not (~400 bytes gzip each, measured).
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { LocaleController } from '../controllers/locale-controller.js';
-import { MrrEvent } from '../events.js';
-import { loadTable } from '../i18n/locale.js';
 import { type Lead, type LeadConfig, makeLead } from './lead.js';
-import { leadMessages } from './messages.js';
-import { leadsOf } from './lead-controller.js';
+import { leadMessages, type LeadMessagesEnglish } from './messages.js';
 import { leadStyles } from './lead-styles.js';
 import { type LeadStatus, watchLeads } from './outbox.js';
 import { retryLead, submitLead, useSender } from './sender.js';
@@ -48,18 +49,44 @@ export function setMinFillMs(ms: number): void {
 
 const warned = new Set<string>();
 
-/** Loads the part's words in the host's language, then makes it. */
-export async function createPart(host: Host, options: LeadOptions): Promise<LeadPart> {
-  const part = new LeadPart(host, options);
-  await loadTable(leadMessages, part.i18n.lang);
+type Words = Record<keyof LeadMessagesEnglish, string>;
+type Lang = 'en' | 'fr' | 'ar';
+const words = new Map<Lang, Words>([['en', leadMessages.en]]);
+const loadingWords = new Map<Lang, Promise<void>>();
+
+/** The language of the host's text: its `lang` (own or inherited), else the page's (as LocaleController). */
+function langOf(host: HTMLElement): Lang {
+  const tag = host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  const base = tag.trim().toLowerCase().split(/[-_]/)[0];
+  return base === 'fr' || base === 'ar' ? base : 'en';
+}
+
+/** Loads the words of `lang` (English stays when they cannot load). */
+function loadWords(lang: Lang): Promise<void> {
+  const entry = leadMessages[lang];
+  if (words.has(lang) || typeof entry !== 'function') return Promise.resolve();
+  let loading = loadingWords.get(lang);
+  if (!loading) {
+    // A failed load is not tried again on this page (a render would ask at every frame).
+    loading = entry().then(
+      (mod) => void words.set(lang, ('default' in mod ? mod.default : mod) as Words),
+      () => undefined,
+    );
+    loadingWords.set(lang, loading);
+  }
+  return loading;
+}
+
+/** Loads the part's words in the host's language, then makes it. `fire` dispatches `mrr-lead` on the host. */
+export async function createPart(host: Host, options: LeadOptions, fire: (lead: Lead) => void): Promise<LeadPart> {
+  await loadWords(langOf(host));
   const root = host.renderRoot as ShadowRoot | undefined;
   const sheet = leadStyles.styleSheet;
   if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  return part;
+  return new LeadPart(host, options, fire);
 }
 
 export class LeadPart {
-  readonly i18n: LocaleController<typeof leadMessages.en>;
   private opened = false;
   private form?: import('./lead-form.js').LeadForm;
   private formLoading?: Promise<void>;
@@ -72,8 +99,19 @@ export class LeadPart {
   constructor(
     readonly host: Host,
     readonly options: LeadOptions,
-  ) {
-    this.i18n = new LocaleController(host, leadMessages);
+    private readonly fire: (lead: Lead) => void,
+  ) {}
+
+  /** A word in the host's language; English while another language's words load (then a new render). */
+  t(key: keyof LeadMessagesEnglish): string {
+    const lang = langOf(this.host);
+    const table = words.get(lang);
+    if (!table && !loadingWords.has(lang)) void loadWords(lang).then(() => this.host.requestUpdate());
+    return (table ?? leadMessages.en)[key];
+  }
+
+  get dir(): 'ltr' | 'rtl' {
+    return langOf(this.host) === 'ar' ? 'rtl' : 'ltr';
   }
 
   connect(): void {
@@ -96,7 +134,7 @@ export class LeadPart {
 
   /** The settings: the attributes `lead-endpoint` and `consent-text`, else the configuration's `leads`. */
   get config(): LeadConfig {
-    const leads = leadsOf(this.host);
+    const leads = this.host.mrrConfig?.leads ?? (this.host.config as { leads?: unknown } | null | undefined)?.leads;
     const fromConfig = (leads && typeof leads === 'object' ? leads : {}) as LeadConfig;
     return {
       ...fromConfig,
@@ -182,11 +220,11 @@ export class LeadPart {
     this.status = endpoint ? (navigator.onLine === false ? 'offline' : 'sending') : 'sent';
     this.host.requestUpdate();
     if (endpoint) await submitLead(lead, endpoint);
-    this.host.dispatchEvent(new MrrEvent<Lead>('mrr-lead', lead));
+    this.fire(lead);
   }
 
   render(): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
+    const t = this.t.bind(this);
     const status = this.status;
     return html`<div class="lead" part="lead">
       <button type="button" class="lead-open" aria-expanded=${this.opened ? 'true' : 'false'} @click=${() => this.toggle()}>

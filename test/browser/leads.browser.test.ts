@@ -311,6 +311,15 @@ describe('lead capture, on this page', () => {
     }
   });
 
+  it("follows a change of the element's language", async () => {
+    const el = await element('mrr-revenue-motions', 'lead-endpoint=""');
+    expect((await leadButton(el)).textContent?.trim()).to.equal('Email me this plan');
+    el.setAttribute('lang', 'ar');
+    await until(() => el.shadowRoot!.querySelector('.lead-open')?.textContent?.trim() === 'أرسل لي هذه الخطة بالبريد الإلكتروني');
+    el.setAttribute('lang', 'fr');
+    await until(() => el.shadowRoot!.querySelector('.lead-open')?.textContent?.trim() === 'Recevoir ce plan par e-mail');
+  });
+
   for (const [lang, button, send] of [
     ['fr', 'Recevoir cette projection par e-mail', 'Envoyer'],
     ['ar', 'أرسل لي هذا التوقع بالبريد الإلكتروني', 'إرسال'],
