@@ -54,9 +54,9 @@ export function chart(
   const series = [a, b].map((v) => (v ? [v.projection.summary.startingMrr, ...v.projection.months.map((m) => m.endingMrr)] : []));
   const months = Math.max(1, ...series.map((s) => s.length - 1));
   const values = series.flat();
-  const W = 640;
+  const W = 560;
   const H = 240;
-  const pad = { top: 12, right: 16, bottom: 28, left: 72 };
+  const pad = { top: 12, right: 16, bottom: 30, left: 100 };
   const x = linearScale([0, months], [pad.left, W - pad.right]);
   const y = linearScale([Math.min(0, ...values), Math.max(1, ...values)], [H - pad.bottom, pad.top], 5);
   const rtl = app.i18n.dir === 'rtl';
@@ -66,14 +66,16 @@ export function chart(
   return html`<figure class="compare-chart">
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${name}>
       ${y.ticks(5).map(
-        (tick) => svg`<line class="grid" x1=${pad.left} x2=${W - pad.right} y1=${y(tick)} y2=${y(tick)}></line>
-          <text class="tick" x=${rtl ? W - pad.left + 6 : pad.left - 6} y=${y(tick)} dy="0.32em" text-anchor=${rtl ? 'start' : 'end'}>
+        (
+          tick,
+        ) => svg`<line class="grid" x1=${rtl ? pad.right : pad.left} x2=${rtl ? W - pad.left : W - pad.right} y1=${y(tick)} y2=${y(tick)}></line>
+          <text class="tick" x=${rtl ? W - pad.left + 6 : pad.left - 6} y=${y(tick)} dy="0.32em" text-anchor="end">
             ${app.i18n.money(toMinor(tick, CURRENCY), CURRENCY, { compact: true })}
           </text>`,
       )}
       ${[0, months].map(
         (m) =>
-          svg`<text class="tick" x=${px(m)} y=${H - 8} text-anchor="middle">${app.i18n.c('common.months', { n: app.i18n.number(m) })}</text>`,
+          svg`<text class="tick" x=${px(m)} y=${H - 8} text-anchor=${m === 0 ? 'start' : 'end'}>${app.i18n.c('common.months', { n: app.i18n.number(m) })}</text>`,
       )}
       ${series[0]!.length ? svg`<path class="line a" d=${path(series[0]!)}></path>` : nothing}
       ${series[1]!.length ? svg`<path class="line b" d=${path(series[1]!)}></path>` : nothing}

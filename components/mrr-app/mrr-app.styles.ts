@@ -15,16 +15,22 @@ export const appStyles = [
       padding: 0;
       background: transparent;
     }
-    .skip {
+    .skip:not(:focus) {
       position: absolute;
-      inset-inline-start: 8px;
-      inset-block-start: -40px;
-      background: var(--_surface);
-      padding: 8px;
-      z-index: 3;
+      inline-size: 1px;
+      block-size: 1px;
+      min-height: 0;
+      padding: 0;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+      border: 0;
     }
     .skip:focus {
+      position: absolute;
+      inset-inline-start: 8px;
       inset-block-start: 8px;
+      z-index: 3;
     }
     .bar {
       display: flex;
@@ -198,17 +204,21 @@ export const appStyles = [
     }
     .compare-chart {
       margin: 0 0 12px;
+      max-inline-size: 760px;
+    }
+    .compare h3 {
+      margin-block-start: 16px;
     }
     .compare-chart svg {
       inline-size: 100%;
       block-size: auto;
-      max-block-size: 320px;
+      max-block-size: 360px;
     }
     .grid {
       stroke: var(--_border);
     }
     .tick {
-      font-size: 12px;
+      font-size: 13px;
       fill: var(--_muted);
     }
     .line {

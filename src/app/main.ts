@@ -15,7 +15,13 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
   void import('virtual:pwa-register').then(({ registerSW }) => {
     const update = registerSW({
       immediate: true,
-      onNeedRefresh: () => app.offerUpdate(() => void update(true)),
+      onNeedRefresh: () =>
+        app.offerUpdate(() => {
+          // update(true) reloads once the new worker controls the page only when the page was
+          // already controlled as it loaded; a page from a first visit reloads here.
+          navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+          void update(true);
+        }),
     });
   });
 }
