@@ -66,6 +66,10 @@ export const leadStyles = css`
   .lead-field input[aria-invalid='true'] {
     border-color: var(--_danger);
   }
+  .lead-field > label.lead-consent {
+    font-weight: normal;
+    font-size: 1em;
+  }
   .lead-consent {
     display: flex;
     gap: 8px;

@@ -17,7 +17,7 @@ const ar: Translation<LeadMessagesEnglish> = {
   'status.failed': 'تعذّر الإرسال',
   retry: 'حاول مرة أخرى',
   'error.emailEmpty': 'أدخل بريدك الإلكتروني.',
-  'error.email': 'أدخل بريدًا إلكترونيًا مثل name@example.com.',
+  'error.email': 'أدخل بريدًا إلكترونيًا مثل \u2068name@example.com\u2069.',
   'error.consent': 'ضع علامة في المربع للإرسال.',
   'error.required': 'هذا الحقل مطلوب.',
   'error.tooFast': 'تحقّق من بياناتك، ثم اضغط «إرسال» مرة أخرى.',
