@@ -76,6 +76,11 @@ type CalculatorForm = FormController<CalculatorInputs, CalculatorView>;
  * @cssprop --mrr-radius - see README "Theming".
  * @cssprop --mrr-font - see README "Theming".
  *
+ * @attr lead-endpoint - Lead capture (README "Lead capture"): where leads are POSTed; empty: only the `mrr-lead` event.
+ * @attr consent-text - Lead capture: the label of the consent checkbox, in the agency's words.
+ * @fires mrr-lead - With lead capture on, a prospect sent the form; `detail`: the lead (src/events.ts `MrrLeadEvent`).
+ * @csspart lead - Lead capture: the "Email me …" button, its form and where the lead is.
+ *
  * @tagname mrr-calculator
  */
 export class MrrCalculator extends StagedElement {

@@ -57,6 +57,11 @@ const OUTCOMES_SHOWN = 10;
  * @cssprop --mrr-focus - see README "Theming".
  * @cssprop --mrr-success - see README "Theming".
  *
+ * @attr lead-endpoint - Lead capture (README "Lead capture"): where leads are POSTed; empty: only the `mrr-lead` event.
+ * @attr consent-text - Lead capture: the label of the consent checkbox, in the agency's words.
+ * @fires mrr-lead - With lead capture on, a prospect sent the form; `detail`: the lead (src/events.ts `MrrLeadEvent`).
+ * @csspart lead - Lead capture: the "Email me …" button, its form and where the lead is.
+ *
  * @tagname mrr-pricing-table
  */
 export class MrrPricingTable extends MrrElement {

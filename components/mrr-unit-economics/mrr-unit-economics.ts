@@ -66,6 +66,11 @@ type EconomicsForm = FormController<EconomicsInputs, EconomicsView>;
  * @cssprop --mrr-success - see README "Theming".
  * @cssprop --mrr-danger - see README "Theming".
  *
+ * @attr lead-endpoint - Lead capture (README "Lead capture"): where leads are POSTed; empty: only the `mrr-lead` event.
+ * @attr consent-text - Lead capture: the label of the consent checkbox, in the agency's words.
+ * @fires mrr-lead - With lead capture on, a prospect sent the form; `detail`: the lead (src/events.ts `MrrLeadEvent`).
+ * @csspart lead - Lead capture: the "Email me …" button, its form and where the lead is.
+ *
  * @tagname mrr-unit-economics
  */
 export class MrrUnitEconomics extends MrrElement {
