@@ -172,10 +172,22 @@ export class MrrMovements extends MrrElement {
     this.requestUpdate();
   });
 
+  /** The chart's month bands and tooltip: loaded after the first render, with their styles. */
+  private chartMonths?: typeof import('../../src/ui/chart-months.js');
+  private readonly chartMonthsLoaded = import('../../src/ui/chart-months.js').then((module) => {
+    this.chartMonths = module;
+    void this.updateComplete.then(() => {
+      const root = this.renderRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, module.chartMonthsStyles.styleSheet!];
+      this.requestUpdate();
+    });
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.ready = this.persist.restored.then(async () => {
       await this.heatmapLoaded;
+      await this.chartMonthsLoaded;
       await this.opening;
       if (this.source.kind === 'none' && !this.periods && this.example) this.showExample();
       await this.updateComplete;
@@ -460,7 +472,8 @@ export class MrrMovements extends MrrElement {
         },
         series: ['new', 'expansion', 'reactivation', 'contraction', 'churn'],
         axisTitles: { mrr: t('chart.axisMrr'), change: t('chart.axisChange') },
-        interactive: {
+        interactive: this.chartMonths && {
+          overlay: this.chartMonths.monthOverlay,
           active: this.chartMonth !== null && this.chartMonth < rows.length ? this.chartMonth : null,
           onActive: (index, focus) => {
             this.chartMonth = index;

@@ -2,6 +2,7 @@ import { html, svg, nothing, type TemplateResult } from 'lit';
 import { gridLines } from './axis.js';
 import { bandScale, linearScale } from './scale.js';
 import { shownLength } from './text.js';
+import type { MonthOverlay } from './chart-months.js';
 
 /** One month of the chart: movements (contraction and churn negative) and the month's ending MRR. */
 /** The plot's styles (CSS text), for an element that loads this module on demand (see the calculator). */
@@ -52,6 +53,8 @@ export interface MovementChartOptions {
     formatValue: (value: number) => string;
     /** The hint of the month bands ("Months: arrow keys move between them"). */
     hint: string;
+    /** The bands and the tooltip: `monthOverlay` of src/ui/chart-months.ts, loaded on demand. */
+    overlay: MonthOverlay;
   };
 }
 
@@ -166,6 +169,7 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
   };
   const titleX = o.rtl ? width - 2 : 2;
   const it = o.interactive;
+  const overlay = it?.overlay(rows, it, o, { x: (i) => x(i), mid, bw, top: margin.top, bottom: barsBottom, width });
 
   return html`<figure class="chart" part="chart">
     <svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width=${width} height=${height}>
@@ -185,84 +189,12 @@ export function movementChart(rows: ChartRow[], o: MovementChartOptions): Templa
       }
       <g class="bars" aria-hidden="true">${bars}</g>
       <path class="mrr-line" d=${path} aria-hidden="true"></path>
-      ${it ? monthBands(rows, it, { x: (i) => x(i), bw, top: margin.top, bottom: barsBottom, rtl: o.rtl }) : nothing}
+      ${overlay?.bands ?? nothing}
     </svg>
-    ${it && it.active !== null && rows[it.active] ? tooltip(rows[it.active]!, it, o, { x: mid(it.active), width }) : nothing}
+    ${overlay?.tip ?? nothing}
     <figcaption class="legend" part="legend">
       <span><i class="swatch mrr"></i>${o.seriesLabels.mrr}</span>
       ${series.map((k) => html`<span><i class="swatch ${k}"></i>${o.seriesLabels[k]}</span>`)}
     </figcaption>
   </figure>`;
-}
-
-/** One focusable, pointer-sensitive band per month (roving tab stop: the active month, else the last). */
-function monthBands(
-  rows: ChartRow[],
-  it: NonNullable<MovementChartOptions['interactive']>,
-  g: { x: (i: number) => number; bw: number; top: number; bottom: number; rtl: boolean },
-) {
-  const stop = it.active ?? rows.length - 1;
-  const move = (e: KeyboardEvent, i: number) => {
-    const next = (d: number) => Math.min(rows.length - 1, Math.max(0, i + d));
-    // The time axis is mirrored right to left: the arrow keys follow what is seen.
-    const forward = g.rtl ? 'ArrowLeft' : 'ArrowRight';
-    const back = g.rtl ? 'ArrowRight' : 'ArrowLeft';
-    const to =
-      e.key === forward
-        ? next(1)
-        : e.key === back
-          ? next(-1)
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? rows.length - 1
-              : undefined;
-    if (e.key === 'Escape') it.onActive(null, false);
-    if (to === undefined) return;
-    e.preventDefault();
-    it.onActive(to, true);
-  };
-  return svg`<g class="months" role="group" aria-label=${it.hint}>
-    ${rows.map(
-      (r, i) => svg`<rect class="month" data-month=${i} x=${g.x(i)} y=${g.top} width=${g.bw} height=${g.bottom - g.top}
-        tabindex=${i === stop ? 0 : -1} role="img" aria-label=${r.name ?? r.label}
-        aria-describedby=${it.active === i ? 'chart-tip' : nothing}
-        ?data-active=${it.active === i}
-        @focus=${() => it.active !== i && it.onActive(i, false)}
-        @pointerenter=${() => it.onActive(i, false)}
-        @keydown=${(e: KeyboardEvent) => move(e, i)}></rect>`,
-    )}
-  </g>`;
-}
-
-/** The active month's figures, beside its band (kept inside the chart's width). */
-function tooltip(
-  r: ChartRow,
-  it: NonNullable<MovementChartOptions['interactive']>,
-  o: MovementChartOptions,
-  at: { x: number; width: number },
-) {
-  const series = (o.series ?? ['new', 'expansion', 'reactivation', 'contraction', 'churn']).filter((k) => r[k] !== undefined);
-  const inline = Math.round(Math.min(Math.max(at.x - 90, 0), Math.max(0, at.width - 180)));
-  return html`<div
-    class="chart-tip"
-    id="chart-tip"
-    role="status"
-    style="inset-inline-start:${o.rtl ? at.width - inline - 180 : inline}px"
-  >
-    <strong>${r.name ?? r.label}</strong>
-    <dl>
-      <div>
-        <dt><i class="swatch mrr"></i>${o.seriesLabels.mrr}</dt>
-        <dd>${it.formatValue(r.endingMrr)}</dd>
-      </div>
-      ${series.map(
-        (k) =>
-          html`<div>
-            <dt><i class="swatch ${k}"></i>${o.seriesLabels[k]}</dt>
-            <dd>${it.formatValue((r[k] as number) ?? 0)}</dd>
-          </div>`,
-      )}
-    </dl>
-  </div>`;
 }
