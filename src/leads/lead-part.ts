@@ -12,7 +12,7 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { type Lead, type LeadConfig, makeLead } from './lead.js';
 import { leadMessages, type LeadMessagesEnglish } from './messages.js';
 import { leadStyles } from './lead-styles.js';
-import { type LeadStatus, watchLeads } from './outbox.js';
+import { allLeads, type LeadStatus, watchLeads } from './outbox.js';
 import { retryLead, submitLead, useSender } from './sender.js';
 
 /** The button's words: "Email me this projection", "… this plan", "… these prices", "… these figures". */
@@ -122,6 +122,18 @@ export class LeadPart {
     this.unwatch = watchLeads((leadId, status) => {
       if (leadId !== this.leadId || status === this.status) return;
       this.status = status;
+      this.host.requestUpdate();
+    });
+    // A lead of this element refused earlier (a 4xx), on this page or a page before: still shown
+    // as failed, with "Try again".
+    void allLeads().then((records) => {
+      const failed = records
+        .filter((r) => r.state === 'failed' && r.lead.element === this.host.localName)
+        .sort((a, b) => a.lead.occurredAt.localeCompare(b.lead.occurredAt))
+        .at(-1);
+      if (!failed || this.leadId) return;
+      this.leadId = failed.leadId;
+      this.status = 'failed';
       this.host.requestUpdate();
     });
   }

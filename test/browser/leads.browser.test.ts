@@ -196,6 +196,21 @@ describe('lead capture, on this page', () => {
     expect(await allLeads()).to.have.length(0);
   });
 
+  it('a lead refused with a 4xx is still shown failed, with "Try again", on the next page', async () => {
+    const url = await server([400]);
+    const first = await element('mrr-revenue-motions', `lead-endpoint=${url}`);
+    await sendLead(first);
+    await untilStatus(first, 'failed');
+    first.remove();
+    const next = await element('mrr-revenue-motions', `lead-endpoint=${url}`);
+    expect(await untilStatus(next, 'failed')).to.include({ text: 'Sending failed', retry: true });
+    next.shadowRoot!.querySelector<HTMLButtonElement>('.lead-retry')!.click();
+    await untilStatus(next, 'sent');
+    const log = await posts();
+    expect(log.map((p) => p.status)).to.deep.equal([400, 200]);
+    checkPosts(log, url);
+  });
+
   it('without an endpoint (lead-endpoint=""), mrr-lead still fires and nothing is kept or posted', async () => {
     await server();
     const el = await element('mrr-calculator', 'lead-endpoint=""');
