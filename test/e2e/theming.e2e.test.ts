@@ -99,14 +99,14 @@ describe('white-label: three brands side by side (docs/theming.md)', () => {
           brand: el.shadowRoot!.querySelector('[part="brand-name"]')?.textContent?.trim(),
           logo: el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="logo"]')?.assignedElements().length,
           accent: getComputedStyle(el).getPropertyValue('--_accent').trim(),
-          surface: getComputedStyle(el).getPropertyValue('--_surface').trim(),
+          surface: getComputedStyle(el.shadowRoot!.querySelector('[part="tier"]')!).backgroundColor,
           says: el.shadowRoot!.textContent.includes('MRR Kit'),
         })),
       );
       expect(seen.map((s) => s.brand)).toEqual(BRANDS.map((b) => b.name));
       expect(seen.map((s) => s.logo)).toEqual([1, 1, 1]);
       expect(seen.map((s) => s.accent)).toEqual(['#0a6e4f', '#8a2be2', '#8ea2ff']);
-      expect(seen.map((s) => s.surface)).toEqual(['#ffffff', '#ffffff', '#16191f']);
+      expect(seen.map((s) => s.surface)).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)', 'rgb(22, 25, 31)']);
       expect(seen.map((s) => s.says)).toEqual([false, false, true]);
       expect(errors).toEqual([]);
       await tab.screenshot({ path: `docs/theming-brands${lang === 'en' ? '' : `-${lang}`}.png`, fullPage: true });
