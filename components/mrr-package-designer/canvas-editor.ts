@@ -3,10 +3,10 @@ import { GAIN_RELEVANCES, PAIN_SEVERITIES } from '../../src/core/canvas.js';
 import { removeButton, textField } from './fields.js';
 import type { DesignerKey } from './messages.js';
 import { includedKeys } from './read.js';
-import { type AnswerInput, fid, MAX_HREF, MAX_TEXT, newId, shown, type TextInput, type TierInput } from './state.js';
+import { type AnswerInput, fid, MAX_TEXT, newId, shown, type TextInput, type TierInput } from './state.js';
 import type { View } from './view.js';
 
-type ListKind = 'jobs' | 'pains' | 'gains' | 'relievers' | 'creators' | 'outcomes';
+type ListKind = 'jobs' | 'pains' | 'gains' | 'relievers' | 'creators';
 
 const ITEM_LABEL: Record<ListKind, DesignerKey> = {
   jobs: 'job',
@@ -14,7 +14,6 @@ const ITEM_LABEL: Record<ListKind, DesignerKey> = {
   gains: 'gain',
   relievers: 'reliever',
   creators: 'creator',
-  outcomes: 'outcome',
 };
 const ADD_LABEL: Record<ListKind, DesignerKey> = {
   jobs: 'addJob',
@@ -22,12 +21,12 @@ const ADD_LABEL: Record<ListKind, DesignerKey> = {
   gains: 'addGain',
   relievers: 'addReliever',
   creators: 'addCreator',
-  outcomes: 'addOutcome',
 };
 
 /**
- * The value proposition canvas of one tier (chosen above it), its fit with what is not answered
- * yet, and what the pricing table shows for the tier (outcomes, highlight, button).
+ * The value proposition canvas of one tier (chosen above it) and its fit with what is not answered
+ * yet. Loaded on demand (below the tiers, not needed for a first render). What the pricing table
+ * shows for a tier (outcomes, highlight, button) is edited with the tier (card-rows.ts).
  */
 export function renderCanvas(v: View): TemplateResult {
   const { t } = v;
@@ -50,7 +49,7 @@ export function renderCanvas(v: View): TemplateResult {
           >`,
       )}
     </fieldset>
-    <p class="hint">${t('canvasHint')}</p>
+    <p class="hint">${t('canvasHint')} ${t('canvasTable')}</p>
     ${renderFit(v, tier)}
     <div class="canvas-grid">
       <div class="value-map">
@@ -68,10 +67,6 @@ export function renderCanvas(v: View): TemplateResult {
         ${renderList(v, tier, 'jobs', t('jobs'))} ${renderList(v, tier, 'pains', t('pains'))}
         ${renderList(v, tier, 'gains', t('gains'))}
       </div>
-    </div>
-    <div class="for-table">
-      <h4>${t('forPricingTable')}</h4>
-      ${renderList(v, tier, 'outcomes', t('outcomes'))} ${renderTableOptions(v, tier)}
     </div>
   </section>`;
 }
@@ -236,37 +231,5 @@ function renderLinks(
             )
       }
     </fieldset>
-  </div>`;
-}
-
-function renderTableOptions(v: View, tier: TierInput): TemplateResult {
-  const { t, i18n } = v;
-  const hrefId = fid(tier.id, 'ctaHref');
-  return html`<div class="table-options">
-    <label class="check"
-      ><input
-        type="checkbox"
-        id=${fid(tier.id, 'highlighted')}
-        .checked=${tier.highlighted}
-        @change=${(e: Event) => v.editTier(tier.id, { highlighted: (e.target as HTMLInputElement).checked }, 'highlighted')}
-      />${t('highlighted')}</label
-    >
-    ${textField(i18n, {
-      id: fid(tier.id, 'ctaLabel'),
-      label: t('ctaLabel'),
-      max: MAX_TEXT,
-      value: tier.ctaLabel,
-      placeholder: t('ctaDefault'),
-      onInput: (value) => v.editTier(tier.id, { ctaLabel: value }, 'ctaLabel'),
-    })}
-    ${textField(i18n, {
-      id: hrefId,
-      label: t('ctaHref'),
-      max: MAX_HREF,
-      value: tier.ctaHref,
-      placeholder: 'https://',
-      error: v.errors[hrefId] ? t('error.hrefUnsafe') : undefined,
-      onInput: (value) => v.editTier(tier.id, { ctaHref: value }, 'ctaHref'),
-    })}
   </div>`;
 }

@@ -170,5 +170,7 @@ export function inputsFromDesign(design: PackageDesign, format: (n: number) => s
     mix: Object.fromEntries(Object.entries(design.mix ?? {}).map(([k, n]) => [k, fmt(n)])),
     targetMarginPct: fmt(design.targetMarginPct ?? 0),
     annualDiscountPct: fmt(design.annualDiscountPct ?? 0),
+    listIncludes: design.listIncludes === true,
+    wholeUnitPrices: design.wholeUnitPrices === true,
   };
 }

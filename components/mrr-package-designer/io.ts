@@ -96,13 +96,44 @@ export function renderCatalogIo(
     <button type="button" id="export-json" @click=${() => on.onExport('json')}>${t('exportJson')}</button>`;
 }
 
-/** "Export for the pricing table": the button and what became of the last export. */
-export function renderExport(i18n: L, message: string, onExport: () => void): TemplateResult {
+/** The table-wide settings "Publish on your site" offers. */
+export type TableSetting = 'listIncludes' | 'wholeUnitPrices';
+
+/**
+ * "Publish on your site": what the site's pricing table shows (never costs or margins), its
+ * table-wide settings, the download and what became of the last one. `example` writes the
+ * rounding example (`$2,142, not $2,141.70`) in the design's currency.
+ */
+export function renderExport(
+  i18n: L,
+  o: {
+    message: string;
+    settings: Record<TableSetting, boolean>;
+    /** The rounding example (`$2,142`, `$2,141.70`); none for a currency without minor units. */
+    example?: { whole: string; exact: string };
+    onSetting: (setting: TableSetting, on: boolean) => void;
+    onExport: () => void;
+  },
+): TemplateResult {
   const t = i18n.t.bind(i18n);
+  const box = (setting: TableSetting, label: string) =>
+    html`<label class="check"
+      ><input
+        type="checkbox"
+        id=${setting}
+        .checked=${o.settings[setting]}
+        @change=${(e: Event) => o.onSetting(setting, (e.target as HTMLInputElement).checked)}
+      />${label}</label
+    >`;
   return html`<section class="export" part="export" aria-labelledby="export-title">
     <h3 id="export-title">${t('exportDesign')}</h3>
     <p class="hint">${t('exportHint')}</p>
-    <button type="button" id="export-design" class="primary" @click=${onExport}>${t('exportDesign')}</button>
-    <p class="export-message" role="status">${message}</p>
+    <fieldset class="table-settings">
+      <legend>${t('tableSettings')}</legend>
+      ${box('listIncludes', t('listIncludes'))}
+      ${box('wholeUnitPrices', o.example ? t('wholeUnitPrices', o.example) : t('wholeUnitPricesPlain'))}
+    </fieldset>
+    <button type="button" id="export-design" class="primary" @click=${o.onExport}>${t('exportButton')}</button>
+    <p class="export-message" role="status">${o.message}</p>
   </section>`;
 }

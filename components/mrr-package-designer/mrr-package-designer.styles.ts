@@ -342,9 +342,17 @@ export const designerStyles = [
       align-items: flex-start;
       white-space: normal;
     }
-    .figures tr.section th {
+    .figures tr.section th,
+    .card-rows tr.section th {
       background: var(--_surface-alt);
       font-weight: 700;
+    }
+    .card-rows tr.section .hint {
+      display: block;
+      font-weight: 400;
+    }
+    .card-rows td {
+      vertical-align: top;
     }
     td.figure {
       font-variant-numeric: tabular-nums;
@@ -453,14 +461,15 @@ export const designerStyles = [
       }
     }
     .value-map,
-    .profile,
-    .for-table {
+    .profile {
       min-width: 0;
     }
-    .for-table {
-      margin-top: 12px;
-      border-top: 1px solid var(--_border);
-      padding-top: 8px;
+    .canvas[aria-busy] {
+      min-height: 480px;
+    }
+    .table-settings {
+      margin: 0 0 8px;
+      min-width: 0;
     }
     .list ul {
       list-style: none;
@@ -511,12 +520,6 @@ export const designerStyles = [
       height: 18px;
       flex: 0 0 auto;
       accent-color: var(--_accent);
-    }
-    .table-options {
-      display: grid;
-      gap: 8px;
-      grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
-      align-items: start;
     }
     .mix-grid {
       display: grid;

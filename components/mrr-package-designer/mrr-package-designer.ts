@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { toMinor } from '../../src/core/money.js';
+import { currencyDigits, toMinor } from '../../src/core/money.js';
 import type { PackageDesign, PackageEconomics } from '../../src/core/packages.js';
 import { AnnounceController } from '../../src/controllers/announce-controller.js';
 import { type FieldErrors, FormController } from '../../src/controllers/form-controller.js';
@@ -9,7 +9,6 @@ import { UndoController } from '../../src/controllers/undo-controller.js';
 import { MrrEvent } from '../../src/events.js';
 import { storageNotice } from '../../src/ui/fields.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
-import { renderCanvas } from './canvas-editor.js';
 import { renderCatalog } from './catalog-editor.js';
 import { blankProduct, blankTier, defaultInputs, inputsFromDesign } from './defaults.js';
 import { isolate, numberInput } from './fields.js';
@@ -185,6 +184,24 @@ export class MrrPackageDesigner extends MrrElement {
 
   /** True once the saved design is restored (or there is none): publishing before would show the starter for a moment. */
   private restoredOnce = false;
+
+  /**
+   * The value proposition canvas (components/mrr-package-designer/canvas-editor.ts): below the
+   * tiers, so it loads on demand, fetched when the element connects; its place is kept until then.
+   */
+  private canvasView?: typeof import('./canvas-editor.js');
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.canvasView)
+      void import('./canvas-editor.js').then(
+        (module) => {
+          this.canvasView = module;
+          this.requestUpdate();
+        },
+        () => undefined, // offline without the chunk: the rest of the designer works
+      );
+  }
 
   override firstUpdated(): void {
     // Nothing saved yet under this key: save the starter design (a reload then shows it as it is).
@@ -482,10 +499,7 @@ export class MrrPackageDesigner extends MrrElement {
   private view(): View {
     const inputs = this.form.inputs;
     const errors = this.form.errors;
-    let canvasTier = inputs.tiers.some((t) => t.id === this.canvasTier) ? this.canvasTier : (inputs.tiers[0]?.id ?? '');
-    // A refused link is shown where it can be fixed: the panel of its tier opens.
-    const refused = inputs.tiers.find((t) => errors[fid(t.id, 'ctaHref')]);
-    if (refused && !errors[fid(canvasTier, 'ctaHref')]) canvasTier = refused.id;
+    const canvasTier = inputs.tiers.some((t) => t.id === this.canvasTier) ? this.canvasTier : (inputs.tiers[0]?.id ?? '');
     return {
       i18n: this.i18n,
       t: this.t,
@@ -558,9 +572,21 @@ export class MrrPackageDesigner extends MrrElement {
       }
       ${renderTiers(v)}
       <div class="lower">
-        ${renderCanvas(v)}
+        ${this.canvasView ? this.canvasView.renderCanvas(v) : html`<section class="canvas" part="canvas" aria-busy="true"></section>`}
         <div class="side">
-          ${renderWhatIf(v)} ${renderExport(this.i18n, this.exportMessage?.() ?? '', () => void this.exportDesign())}
+          ${renderWhatIf(v)}
+          ${renderExport(this.i18n, {
+            message: this.exportMessage?.() ?? '',
+            settings: { listIncludes: !!v.inputs.listIncludes, wholeUnitPrices: !!v.inputs.wholeUnitPrices },
+            example: currencyDigits(this.currency)
+              ? {
+                  whole: this.i18n.money(toMinor(2142, this.currency), this.currency, { whole: true }),
+                  exact: this.money(2141.7),
+                }
+              : undefined,
+            onSetting: (setting, on) => this.edit({ [setting]: on }, setting),
+            onExport: () => void this.exportDesign(),
+          })}
         </div>
       </div>
       ${this.undo.render(this.i18n.c('common.undo'))} ${this.announcer.render()}

@@ -109,6 +109,8 @@ export function readDesign(inputs: DesignerInputs, ctx: FormContext, t: T): Form
     annualDiscountPct: num(inputs.annualDiscountPct, 'annualDiscountPct'),
     mix,
   };
+  if (inputs.listIncludes) design.listIncludes = true;
+  if (inputs.wholeUnitPrices) design.wholeUnitPrices = true;
   if (Object.keys(errors).length) return { errors };
   for (const issue of validatePackageDesign(design)) {
     const id = fieldOf(issue.field, inputs, itemKeys);

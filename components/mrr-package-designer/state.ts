@@ -101,6 +101,10 @@ export interface DesignerInputs {
   mix: Record<string, string>;
   /** Products and tiers the user removed, and when: another tab that still has them untouched does not bring them back. */
   removed?: RemovedItems;
+  /** The pricing table lists the services each tier includes (`PackageDesign.listIncludes`). */
+  listIncludes?: boolean;
+  /** Prices in whole units of the currency (`PackageDesign.wholeUnitPrices`). */
+  wholeUnitPrices?: boolean;
 }
 
 /** Products (by `key`) and tiers (by `id`) removed by the user → when (ms). */
@@ -191,6 +195,8 @@ export const FIELDS = {
   }),
   mix: field.numbers(),
   removed: field.record(),
+  listIncludes: field.flag(),
+  wholeUnitPrices: field.flag(),
 } as const satisfies Record<keyof DesignerInputs, unknown>;
 
 /** `text` cut to `max` characters (code points, so a pair is never split). */

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PackageFigureReason, TierEconomics } from '../../src/core/packages.js';
+import { renderCardRows } from './card-rows.js';
 import { issueText } from './catalog-editor.js';
 import { isolate, numberInput, removeButton, textField, warningIcon } from './fields.js';
 import type { DesignerKey } from './messages.js';
@@ -88,6 +89,7 @@ export function renderTiers(v: View): TemplateResult {
             ${tiers.map((tier) => html`<td>${renderPricing(v, tier)}</td>`)}
           </tr>
         </tbody>
+        ${renderCardRows(v)}
         <tbody class="figures" part="economics">
           <tr class="section">
             <th scope="rowgroup" colspan=${tiers.length + 1}>${t('economics')}</th>

@@ -14,6 +14,8 @@ async function designer(attrs = '', key = uniqueKey(), style = ''): Promise<MrrP
   const el = wrapper.querySelector('mrr-package-designer')!;
   await el.persist.restored;
   await el.updateComplete;
+  // The value proposition canvas loads on demand: its part is drawn once it is here.
+  await until(() => shadow(el).querySelector('.canvas-grid') || !el.inputs.tiers.length);
   return el;
 }
 const settle = async (el: MrrPackageDesigner) => {
