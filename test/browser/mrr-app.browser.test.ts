@@ -128,12 +128,17 @@ describe('<mrr-app> workspace', () => {
     const app = await mountApp('#/workspace');
     expect(clientNames(app)).to.deep.equal(['My first client']);
     expect(scenarioNames(app)).to.deep.equal(['Today']);
+    // It asked for persistent storage and says what it got.
+    const state = await until(() => shadow(app).querySelector('#storage-state'), { before: () => app.updateComplete });
+    expect(state.textContent).to.match(/keeps this workspace|may clear this workspace/);
 
     buttons(app, 'Duplicate')[0]!.click();
     await until(() => scenarioNames(app).length === 2, { before: () => app.updateComplete });
     expect(scenarioNames(app)).to.deep.equal(['Today', 'Today (copy)']);
 
-    q(app, `[data-rename="${app.activeId}"]`).click();
+    const copy = app.store.ws.scenarios.find((s) => s.name === 'Today (copy)')!;
+    await until(() => app.activeId === copy.id);
+    q(app, `[data-rename="${copy.id}"]`).click();
     await app.updateComplete;
     const input = await until(() => shadow(app).querySelector<HTMLInputElement>('#rename-input'));
     expect(shadow(app).activeElement).to.equal(input);
@@ -191,16 +196,15 @@ describe('<mrr-app> workspace', () => {
     await typeInto(calc, 'input#clients', '20');
     await (calc as unknown as { form: { persist: { flush(): Promise<void> } } }).form.persist.flush();
     go('#/workspace');
-    await until(() => shadow(app).querySelector('#compare-kpis'), { before: () => app.updateComplete });
+    await until(() => shadow(app).querySelector('#compare-diffs'), {
+      before: () => app.updateComplete,
+      describe: () => q(app, '.compare').textContent.replace(/\s+/g, ' '),
+    });
     expect(shadow(app).querySelectorAll('.compare-chart path.line')).to.have.length(2);
     const row = q(app, '#compare-kpis tr[data-figure="endingMrr"]');
     const cells = [...row.querySelectorAll('td')].map((c) => c.textContent.trim());
     expect(cells[0]).to.not.equal(cells[1]);
     expect(cells[2]).to.match(/^\+\$/);
-    await until(() => shadow(app).querySelector('#compare-diffs'), {
-      before: () => app.updateComplete,
-      describe: () => q(app, '.compare').textContent.replace(/\s+/g, ' '),
-    });
     const diffs = q(app, '#compare-diffs').textContent.replace(/\s+/g, ' ');
     expect(diffs).to.contain('Calculator · Clients today');
     expect(diffs).to.contain('10');
@@ -350,17 +354,25 @@ describe('<mrr-app> share links', () => {
 });
 
 describe('<mrr-app> without storage', () => {
-  it('keeps working in memory and says the workspace is not saved', async () => {
-    const restore = await breakIndexedDb('missing');
-    try {
-      const app = await mountApp('#/workspace');
-      expect(q(app, '[role="alert"]').textContent).to.contain('not saving');
-      buttons(app, 'Duplicate')[0]!.click();
-      await until(() => scenarioNames(app).length === 2, { before: () => app.updateComplete });
-      const exported = JSON.parse(await (await app.exportWorkspace()).text()) as { workspace: { scenarios: unknown[] } };
-      expect(exported.workspace.scenarios).to.have.length(2);
-    } finally {
-      restore();
-    }
-  });
+  for (const mode of ['missing', 'openFails', 'hangs', 'quota'] as const) {
+    it(`keeps working in memory and says the workspace is not saved (IndexedDB ${mode})`, async function () {
+      // A database that never answers costs its 3 s timeout on each read (duplicate, export).
+      this.timeout(40000);
+      const restore = await breakIndexedDb(mode);
+      try {
+        const app = await mountApp('#/workspace');
+        buttons(app, 'Duplicate')[0]!.click();
+        await until(() => scenarioNames(app).length === 2, { before: () => app.updateComplete });
+        await until(() => shadow(app).querySelector('[role="alert"]'), { before: () => app.updateComplete });
+        expect(q(app, '[role="alert"]').textContent).to.match(mode === 'quota' ? /storage is full/ : /not saving/);
+        const exported = JSON.parse(await (await app.exportWorkspace()).text()) as { workspace: { scenarios: unknown[] } };
+        expect(exported.workspace.scenarios).to.have.length(2);
+        // The element views still open on the scenario, in memory.
+        go('#/calculator');
+        await calculatorIn(app);
+      } finally {
+        restore();
+      }
+    });
+  }
 });

@@ -1,0 +1,39 @@
+import { expect, fixture } from '@open-wc/testing';
+import '../../components/mrr-package-designer/define.js';
+import '../../components/mrr-pricing-table/define.js';
+import { resetChannel } from '../../src/channel/channel.js';
+import { breakIndexedDb, shadow, uniqueKey, until } from './helpers.js';
+
+/**
+ * Storage faults keep the page usable: what an element holds in memory is still shown and shared.
+ * The package designer and the pricing table beside it (one storage key) with IndexedDB missing,
+ * refusing to open, never answering, or full: the table shows the designer's tiers.
+ */
+describe('with storage failing, elements still show and share what is in memory', () => {
+  afterEach(() => resetChannel());
+  for (const mode of ['missing', 'openFails', 'hangs', 'quota'] as const) {
+    it(`the pricing table shows the designer's tiers when IndexedDB ${mode === 'quota' ? 'is full' : mode}`, async () => {
+      const restore = await breakIndexedDb(mode);
+      try {
+        resetChannel();
+        const key = uniqueKey();
+        const page = await fixture<HTMLDivElement>(
+          `<div><mrr-package-designer storage-key="${key}"></mrr-package-designer><mrr-pricing-table storage-key="${key}"></mrr-pricing-table></div>`,
+        );
+        const table = page.querySelector('mrr-pricing-table')!;
+        const tiers = await until(() => {
+          const found = shadow(table).querySelectorAll('[data-tier]');
+          return found.length > 0 && found;
+        }, 15000);
+        expect(tiers.length).to.be.greaterThan(0);
+        const designer = page.querySelector('mrr-package-designer')!;
+        if (mode !== 'quota') {
+          // The designer says its work is not saved.
+          await until(() => shadow(designer).textContent.includes('Not saved'), 15000);
+        }
+      } finally {
+        restore();
+      }
+    });
+  }
+});
