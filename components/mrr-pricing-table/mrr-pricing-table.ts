@@ -159,7 +159,8 @@ export class MrrPricingTable extends MrrElement {
     }
     const interval = this.billing;
     const price = interval === 'year' ? tier.year.price : tier.month.price;
-    this.dispatchEvent(new MrrCtaEvent({ tierId: tier.id, price, interval, currency: this.source.pricing.currency }));
+    const chosen = new MrrCtaEvent({ tierId: tier.id, price, interval, currency: this.source.pricing.currency });
+    this.dispatchEvent(chosen);
   }
 
   /** The table's one rounding rule: every amount with cents when one has them, else none (`pricingShowsMinor`). */

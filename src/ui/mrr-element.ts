@@ -44,7 +44,6 @@ export abstract class MrrElement extends LitElement {
     headingLevel: { attribute: 'heading-level' },
     dataLayer: { attribute: 'data-layer', type: Boolean },
     credit: { type: Boolean },
-    scriptText: { state: true },
   };
 
   /**
@@ -62,7 +61,11 @@ export abstract class MrrElement extends LitElement {
   dataLayer = false;
   /** Shows "Made with MRR Kit" under the brand (off unless the agency opts in). */
   credit = false;
-  /** Text of the child `<script type="application/json">`, or null without one. */
+  /**
+   * Text of the child `<script type="application/json">`, or null without one (read on connect and
+   * when the children change; each read asks for an update).
+   * @internal
+   */
   protected scriptText: string | null = null;
   private observer?: MutationObserver;
   private readyFired = false;
@@ -75,7 +78,10 @@ export abstract class MrrElement extends LitElement {
     this.observer.observe(this, { childList: true, subtree: true, characterData: true });
     if (!this.readyFired) {
       this.readyFired = true;
-      void this.updateComplete.then(() => this.dispatchEvent(new MrrReadyEvent({ element: this.localName })));
+      void this.updateComplete.then(() => {
+        const ready = new MrrReadyEvent({ element: this.localName });
+        this.dispatchEvent(ready);
+      });
     }
   }
 
