@@ -36,7 +36,7 @@ function read(inputs: Inputs, ctx: { locale: string; currency: string }): FormRe
 
 class TestForm extends MrrElement {
   protected readonly i18n = new LocaleController(this, messages);
-  readonly form = new FormController<Inputs, Result>(this, {
+  readonly form: FormController<Inputs, Result> = new FormController<Inputs, Result>(this, {
     component: 'test-form',
     i18n: this.i18n,
     defaults: (fmt) => ({ price: fmt(1500), clients: fmt(10) }),

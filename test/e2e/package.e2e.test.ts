@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { build, preview, type Plugin } from 'vite';
 import { startE2E, type E2E } from './server.js';
 import { ELEMENTS } from '../../src/elements.js';
-// @ts-expect-error plain ESM helper shared with the benchmarks
 import { measureSizes } from '../../bench/lib/sizes.mjs';
 
 /**
@@ -13,7 +12,9 @@ import { measureSizes } from '../../bench/lib/sizes.mjs';
  * self-reference through package.json `exports`), from the built dist/npm; and the CDN files within
  * their size budgets. Runs after `npm run build`.
  */
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+/** What these tests read of package.json. */
+type PackageJson = { exports: Record<string, string | { types: string; default: string }>; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as PackageJson;
 
 describe('npm entries by package name', () => {
   it('every export resolves to a built file with its .d.ts; mrr-kit/core runs in plain Node', () => {
@@ -33,13 +34,13 @@ describe('npm entries by package name', () => {
       console.log(JSON.stringify(out));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    const out = JSON.parse(run.stdout);
+    const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(out.projected).toBe(5403.6);
     expect(out.parsed).toEqual({ ok: true, value: 1234.56 });
     expect(out.hasDocument).toBe(false);
     expect(out['mrr-kit/core']).toBe(new URL('dist/npm/src/core/index.js', `file://${resolve('.')}/`).href);
     for (const e of ELEMENTS) {
-      const url = out[`mrr-kit/${e.name}`];
+      const url = out[`mrr-kit/${e.name}`] as string;
       expect(url).toMatch(new RegExp(`/dist/npm/components/${e.tag}/define\\.js$`));
       expect(existsSync(new URL(url)), `${e.name}: ${url}`).toBe(true);
       const types = readFileSync(new URL(url.replace(/\.js$/, '.d.ts')), 'utf8');
@@ -70,10 +71,9 @@ describe('the published tarball (npm pack)', () => {
   it('holds every export target, the CDN files and their chunks and workers, and not the site', () => {
     const run = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    const files = new Set((JSON.parse(run.stdout)[0].files as { path: string }[]).map((f) => f.path));
-    const targets = Object.values(pkg.exports as Record<string, string | { types: string; default: string }>).flatMap((t) =>
-      typeof t === 'string' ? [t] : [t.types, t.default],
-    );
+    const [packed] = JSON.parse(run.stdout) as { files: { path: string }[] }[];
+    const files = new Set(packed!.files.map((f) => f.path));
+    const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : [t.types, t.default]));
     for (const t of targets) expect(files, t).toContain(t.replace(/^\.\//, ''));
     for (const e of ELEMENTS) expect(files).toContain(`dist/${e.tag}.js`);
     expect(files).toContain('dist/mrr-kit.js');

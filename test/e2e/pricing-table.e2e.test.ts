@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './server.js';
-// @ts-expect-error plain ESM helper shared with the benchmarks
 import { measureSizes } from '../../bench/lib/sizes.mjs';
 
 /**

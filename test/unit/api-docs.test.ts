@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ELEMENTS } from '../../src/elements.js';
-// @ts-expect-error plain ESM script
 import { renderApi } from '../../scripts/api-docs.mjs';
 
-const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+type Member = { name: string; inheritedFrom?: unknown };
+/** What these tests read of the manifest. */
+type Manifest = { modules: { path: string; declarations?: { members?: Member[]; attributes?: Member[] }[] }[] };
+const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as Manifest;
 
 it('custom-elements.json and docs/api.md match the elements (run `npm run manifest` after an API change)', () => {
   const packageJson = readFileSync('package.json', 'utf8');
@@ -27,12 +29,11 @@ it('documents every element of src/elements.json with its events and parts', () 
 });
 
 it('writes the manifest in one order on every machine: modules by path, own members, then inherited by name', () => {
-  const paths = committed.modules.map((m: { path: string }) => m.path);
+  const paths = committed.modules.map((m) => m.path);
   expect(paths).toEqual([...paths].sort());
-  type Member = { name: string; inheritedFrom?: unknown };
   for (const mod of committed.modules)
     for (const decl of mod.declarations ?? [])
-      for (const list of [decl.members, decl.attributes] as (Member[] | undefined)[]) {
+      for (const list of [decl.members, decl.attributes]) {
         if (!list) continue;
         const firstInherited = list.findIndex((m) => m.inheritedFrom);
         if (firstInherited < 0) continue;

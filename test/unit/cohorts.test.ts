@@ -89,14 +89,15 @@ function referenceCohorts(periods: SubscriptionPeriod[], asOf: string) {
     const first = Math.min(...activeMonths);
     const c = cohorts.get(first) ?? {
       customers: 0,
-      mrr: new Array(last - first + 1).fill(0),
-      active: new Array(last - first + 1).fill(0),
+      mrr: new Array<number>(last - first + 1).fill(0),
+      active: new Array<number>(last - first + 1).fill(0),
     };
     c.customers += 1;
     for (let m = first; m <= last; m++) {
       const v = months.get(m) ?? 0;
-      c.mrr[m - first] += v;
-      if (v > 0) c.active[m - first] += 1;
+      // m − first is within the arrays: they have last − first + 1 entries.
+      c.mrr[m - first]! += v;
+      if (v > 0) c.active[m - first]! += 1;
     }
     cohorts.set(first, c);
   }

@@ -14,7 +14,8 @@ import { parseIsoDay } from '../../src/core/dates.js';
 const PROTO_NAMES = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', '__defineGetter__'];
 
 /** Interval words and their months-per-interval fraction [months, per]; null: refused; 'skip': one-time. */
-const INTERVAL_WORDS: Record<string, readonly [number, number] | null | 'skip'> = Object.assign(Object.create(null), {
+type IntervalWord = readonly [number, number] | null | 'skip';
+const INTERVAL_WORDS: Record<string, IntervalWord> = Object.assign(Object.create(null) as Record<string, IntervalWord>, {
   month: [1, 1],
   Monthly: [1, 1],
   year: [12, 1],
@@ -26,7 +27,7 @@ const INTERVAL_WORDS: Record<string, readonly [number, number] | null | 'skip'> 
   one_time: 'skip',
   fortnight: null,
   ...Object.fromEntries(PROTO_NAMES.map((n) => [n, null])),
-});
+} satisfies Record<string, IntervalWord>);
 
 interface Row {
   customer: string;

@@ -212,7 +212,10 @@ describe('projectMrr properties', () => {
     fc.assert(
       fc.property(assumptionsArb, (a) => {
         const p = projectMrr(a);
-        const values = [...p.months.flatMap((m) => Object.values(m)), ...Object.values(p.summary)];
+        const values: unknown[] = [
+          ...p.months.flatMap((m): unknown[] => Object.values(m)),
+          ...(Object.values(p.summary) as unknown[]),
+        ];
         for (const value of values) if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
       }),
       { numRuns: 300 },

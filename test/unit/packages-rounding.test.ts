@@ -90,7 +90,9 @@ describe('no figure is −0', () => {
           mix: { t: n },
         };
         const e = packageEconomics(design);
-        const figures = [...Object.values(e.tiers[0]!), ...Object.values(e.mix)].filter((x) => typeof x === 'number');
+        const figures = [...(Object.values(e.tiers[0]!) as unknown[]), ...(Object.values(e.mix) as unknown[])].filter(
+          (x) => typeof x === 'number',
+        );
         for (const x of figures) expect(Object.is(x, -0)).toBe(false);
       }),
     );

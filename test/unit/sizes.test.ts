@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error plain ESM helper shared with the benchmarks
 import { dynamicOnly, gzipBytes, staticClosure } from '../../bench/lib/sizes.mjs';
 
 /**

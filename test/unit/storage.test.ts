@@ -98,7 +98,7 @@ describe('storage', () => {
 
   it('reports a failed write (quota) and keeps what was saved before', async () => {
     await saveState('calculator:default', { a: 1 });
-    const proto = Object.getPrototypeOf((await getDb()).transaction('state', 'readwrite').store);
+    const proto = Object.getPrototypeOf((await getDb()).transaction('state', 'readwrite').store) as IDBObjectStore;
     vi.spyOn(proto, 'put').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });

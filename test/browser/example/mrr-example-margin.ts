@@ -36,7 +36,13 @@ const messages = defineCatalog({
 // mrr-example-margin.ts: rendering only.
 export class MrrExampleMargin extends MrrElement {
   protected readonly i18n = new LocaleController(this, messages);
-  readonly form = new FormController(this, { component: 'example-margin', i18n: this.i18n, fields: FIELDS, defaults, read });
+  readonly form: FormController<Inputs, { marginPct: number }> = new FormController(this, {
+    component: 'example-margin',
+    i18n: this.i18n,
+    fields: FIELDS,
+    defaults,
+    read,
+  });
   get persist() {
     return this.form.persist!;
   }
