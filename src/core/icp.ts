@@ -165,6 +165,8 @@ export function readIcpNumber(value: unknown): number | undefined {
 }
 
 const TRUE_WORDS = new Set(['yes', 'true', '1', 'y']);
+/** A web address (`https://…`, `www.…`, `acme-dental.com/contact`): a `website` column read as "has one". */
+const WEB_ADDRESS = /^(?:https?:\/\/\S+|www\.\S+|[a-z0-9-]*[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/\S*)?)$/;
 const FALSE_WORDS = new Set(['no', 'false', '0', 'n']);
 
 /** Reads a boolean: `true`/`false`, the numbers 1/0, or `yes`/`no`/`true`/`false`/`y`/`n`/`1`/`0` in any case. */
@@ -175,8 +177,49 @@ export function readIcpBoolean(value: unknown): boolean | undefined {
   const word = value.trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
+  if (WEB_ADDRESS.test(word)) return true;
   return undefined;
 }
+
+/**
+ * Column names prospect and client files commonly use for the usual ICP fields, normalised (lower
+ * case, words split by single spaces): `website`, `google_reviews`, `reviews`, `employees_count`…
+ * A column named like one of these feeds the field when no column bears the field's own name.
+ */
+export const ICP_FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  industry: ['category', 'categories', 'sector', 'vertical', 'business type', 'type', 'niche', 'main category'],
+  employees: [
+    'employees count',
+    'employee count',
+    'number of employees',
+    'headcount',
+    'staff',
+    'staff count',
+    'team size',
+    'company size',
+    'size',
+  ],
+  annualRevenue: ['revenue', 'annual revenue', 'yearly revenue', 'turnover', 'sales'],
+  location: ['city', 'town', 'region', 'state', 'country', 'address', 'area'],
+  yearsInBusiness: ['years in business', 'company age', 'years', 'age'],
+  hasWebsite: ['website', 'web site', 'site', 'url', 'website url', 'domain', 'web'],
+  reviewCount: [
+    'reviews',
+    'google reviews',
+    'reviews count',
+    'review count',
+    'number of reviews',
+    'total reviews',
+    'google review count',
+    'nb reviews',
+  ],
+  rating: ['google rating', 'average rating', 'stars', 'rating', 'review rating'],
+  runsAds: ['runs ads', 'ads', 'advertising', 'google ads', 'facebook ads'],
+  sellsOnline: ['sells online', 'ecommerce', 'e commerce', 'online store', 'shop'],
+  monthlyMarketingBudget: ['marketing budget', 'monthly budget', 'budget', 'ad spend', 'monthly ad spend'],
+  socialPresence: ['social', 'social media', 'social presence'],
+  toolsUsed: ['tools', 'tech stack', 'technologies', 'software'],
+});
 
 /**
  * The key categories are compared by: spaces at either end removed, every run of inner white space

@@ -173,7 +173,8 @@ const TIER_FILTER_CODES: Record<ProspectTierFilter, number> = { all: -1, none: 0
 
 /**
  * The row numbers of `scores` to show for `query`, in order. Ties keep file order. Rows without a
- * score (or tier) come last in either direction when sorting by score (or tier). Equal to sorting by
+ * tier come last in either direction when sorting by score or tier: a score on too little of the
+ * profile ("Not enough known") is not a fit, however high. Equal to sorting by
  * `Intl.Collator(locale, { sensitivity: 'base', numeric: true }).compare` then by row number when
  * sorting by name.
  */
@@ -229,7 +230,7 @@ export function prospectView(
       const top = 10_000;
       return orderByRank(rows, top, (i) => {
         const s = scores.scores[i] ?? -1;
-        if (s < 0) return top + 1;
+        if (s < 0 || scores.tiers[i] === 0) return top + 1;
         const v = Math.round(s * 100);
         return descending ? top - v : v;
       });

@@ -13,6 +13,7 @@ import {
   type IcpCriterionType,
   type IcpMatch,
   type IcpTier,
+  ICP_FIELD_ALIASES,
 } from '../core/icp.js';
 import { normalizeHeader } from '../import/mapping.js';
 import { cellText, csvCell } from '../core/csv.js';
@@ -109,7 +110,13 @@ export function guessProspectMapping(
       continue;
     }
     const names = [c.field, c.label ?? ''].filter(Boolean).map((n) => squash(words(n)));
-    const i = normalized.findIndex((h) => names.includes(squash(h)));
+    let i = normalized.findIndex((h) => names.includes(squash(h)));
+    // Else a common name of the field (`google_reviews` → reviewCount), the first in the list's order.
+    const aliases = Object.prototype.hasOwnProperty.call(ICP_FIELD_ALIASES, c.field) ? ICP_FIELD_ALIASES[c.field]! : [];
+    for (const alias of aliases) {
+      if (i >= 0) break;
+      i = normalized.findIndex((h, k) => squash(h) === squash(alias) && !Object.values(out).includes(headers[k] ?? null));
+    }
     out[c.field] = headers[i] ?? null;
   }
   return out;

@@ -53,7 +53,8 @@ function naiveNameOrder(names: readonly string[], locale: string, descending: bo
 
 /** The order of the former on-page sort by score: rank in hundredths, rows without a score last, ties in file order. */
 function naiveScoreOrder(scores: ProspectScores, descending: boolean): number[] {
-  const key = (i: number) => (scores.scores[i]! < 0 ? Infinity : (descending ? -1 : 1) * Math.round(scores.scores[i]! * 100));
+  const key = (i: number) =>
+    scores.scores[i]! < 0 || scores.tiers[i] === 0 ? Infinity : (descending ? -1 : 1) * Math.round(scores.scores[i]! * 100);
   return Array.from({ length: scores.count }, (_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
 }
 
@@ -101,7 +102,7 @@ describe('prospectView (the order of a scored prospects table)', () => {
     );
   });
 
-  it('sorts by score as before: rows without a score last in both directions, ties in file order', () => {
+  it('sorts by score: rows without a tier (or score) last in both directions, ties in file order', () => {
     const names = Array.from({ length: 500 }, (_, i) => `P${i}`);
     const input = table(names);
     input.rows.forEach((row, i) => {
@@ -114,8 +115,31 @@ describe('prospectView (the order of a scored prospects table)', () => {
     for (const descending of [false, true]) {
       const got = Array.from(prospectView(input, scores, { sort: 'score', descending }));
       expect(got).toEqual(naiveScoreOrder(scores, descending));
-      expect(scores.scores[got[got.length - 1]!]).toBe(-1);
+      // The last rows have no tier (no score, or too little known): never above a fit.
+      expect(scores.tiers[got[got.length - 1]!]).toBe(0);
     }
+  });
+
+  it('puts rows without a tier last by score, even with a score of 100 on what little is known (issue 16)', () => {
+    // Three of the profile's fields known, all ideal: score 100 on a small part of the profile.
+    const few: Icp = {
+      criteria: [
+        { id: 'industry', field: 'Industry', type: 'category', weight: 1, ideal: ['Dental'], acceptable: [], disqualify: [] },
+        { id: 'other', field: 'Other', type: 'number', weight: 5, ideal: [{ min: 1 }], acceptable: [], disqualify: [] },
+      ],
+    };
+    const input = {
+      headers: ['Business name', 'Industry', 'Other'],
+      rows: [
+        ['Known', 'Retail', '3'],
+        ['Little', 'Dental', ''],
+      ],
+    };
+    const scores = scoreAll(few, input);
+    expect(scores.scores[1]).toBe(100);
+    expect(scores.tiers[1]).toBe(0);
+    for (const descending of [false, true])
+      expect(Array.from(prospectView(input, scores, { sort: 'score', descending }))).toEqual([0, 1]);
   });
 
   it('sorts by tier best first, filters by tier and searches names without case', () => {
