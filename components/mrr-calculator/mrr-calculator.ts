@@ -313,8 +313,10 @@ export class MrrCalculator extends StagedElement {
     if (!error?.params || (error.code !== 'productTooLarge' && error.code !== 'sumTooLarge')) return error;
     const p = error.params;
     const label = (field: unknown) => {
-      const key = LABELS[String(field).replace(/^plan-\d+-/, 'plan-')];
-      return key ? this.i18n.t(key) : String(field);
+      const name = String(field).replace(/^plan-\d+-/, 'plan-');
+      const key = LABELS[name];
+      const planKey = PLAN_LABELS[name];
+      return key ? this.i18n.t(key) : planKey && this.plans ? this.plans.words.t(planKey) : String(field);
     };
     if (error.code === 'productTooLarge')
       return { code: error.code, params: { a: label(p.a), b: label(p.b), max: this.money(Number(p.max)) } };
@@ -404,7 +406,7 @@ export class MrrCalculator extends StagedElement {
 
   protected override beforeUpdate(): void | Promise<unknown> {
     // The goal part's words in a language just chosen, before it renders in it.
-    const goalWords = this.goal?.ready();
+    const goalWords = this.goal?.ready() ?? this.plans?.ready();
     if (goalWords) return goalWords.then(() => this.beforeUpdate());
     if (this.reached('chart') && this.chart && !this.plotStyled) {
       // The chart's plot styles arrive with its module.
@@ -428,9 +430,10 @@ export class MrrCalculator extends StagedElement {
             edit: (plans) => this.edit({ plans }, 'plans'),
             restored: (plans) => {
               this.form.edit({ plans }, 'plans');
-              this.announcer.say(this.i18n.t('planRestored'));
+              this.announcer.say(this.plans!.words.t('planRestored'));
             },
           });
+        return this.plans?.ready(); // its words (its own catalogue) in the element's language before it renders
       });
     }
   }
@@ -479,14 +482,17 @@ export class MrrCalculator extends StagedElement {
   private renderPlans() {
     // No plan to take a price from: new clients need one of their own.
     const newClientPrice = () =>
-      html`<div class="grid">${this.field('price', this.i18n.t('newClientPrice'), { suffix: this.currency })}</div>`;
+      html`<div class="grid">${this.field('price', this.plans!.words.t('newClientPrice'), { suffix: this.currency })}</div>`;
     return this.plans?.render({ currency: this.currency, errorOf: (id) => this.errorOf(id), newClientPrice }) ?? nothing;
   }
 
   private renderResults() {
     if (!this.reached('figures')) return html`<section class="results" part="results"></section>`;
     const view = this.form.result;
-    const status = this.form.renderStatus({ stale: this.i18n.c('common.stale'), form: this.i18n.c('error.form') });
+    const status = this.form.renderStatus({
+      stale: this.i18n.c('common.stale'),
+      form: this.form.errors.form && this.i18n.c('error.form'),
+    });
     if (!view) return html`<section class="results" part="results">${status}</section>`;
     return renderResults(this.i18n, {
       view,
@@ -533,6 +539,10 @@ const LABELS: Record<string, keyof typeof messages.en> = {
   expansionPct: 'expansion',
   contractionPct: 'contraction',
   horizon: 'horizon',
+};
+
+/** Plan fields (`plan-x`) → their label in the plan list's words, for messages that name them. */
+const PLAN_LABELS: Record<string, 'planPrice' | 'planClients' | 'planCount'> = {
   'plan-price': 'planPrice',
   'plan-clients': 'planClients',
   'plan-intervalCount': 'planCount',

@@ -1,10 +1,11 @@
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
 import { BILLING_INTERVALS, type BillingInterval } from '../../src/core/money.js';
 import { type FieldError, numberField } from '../../src/ui/fields.js';
 import type { messages } from './messages.js';
 import type { PlanInput } from './state.js';
+import { planMessages } from './plans.messages.js';
 import { controlStyles } from '../../src/ui/theme.js';
 
 /** What the plan list needs from the calculator. */
@@ -24,12 +25,21 @@ export interface PlanListHost {
  */
 export class PlanList {
   readonly undo: UndoController<PlanInput[]>;
+  /** The plan list's words (their own catalogue, loaded with it). */
+  readonly words: LocaleController<typeof planMessages.en>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
     private readonly o: PlanListHost,
   ) {
     this.undo = new UndoController<PlanInput[]>(host, { fallbackFocus: 'add-plan', restore: o.restored });
+    this.words = new LocaleController(host, planMessages);
+  }
+
+  /** Resolves once the list's words are loaded in the element's language (undefined when they are). */
+  ready(): Promise<unknown> | undefined {
+    const loading = this.words.whenReady(() => undefined);
+    return loading instanceof Promise ? loading : undefined;
   }
 
   private change(index: number, patch: Partial<PlanInput>): void {
@@ -49,14 +59,14 @@ export class PlanList {
     this.o.edit(plans.filter((_, i) => i !== index));
     this.undo.offer({
       snapshot: plans,
-      message: () => this.o.i18n.t('planRemoved', { n: this.o.i18n.number(index + 1) }),
+      message: () => this.words.t('planRemoved', { n: this.o.i18n.number(index + 1) }),
       focus: `plan-${index}-price`,
     });
   }
 
   render(o: { currency: string; errorOf: PlanListOptions['errorOf']; newClientPrice: () => TemplateResult }): TemplateResult {
     const plans = this.o.plans();
-    return renderPlanList(this.o.i18n, {
+    return renderPlanList(this.o.i18n, this.words, {
       plans,
       currency: o.currency,
       errorOf: o.errorOf,
@@ -84,8 +94,12 @@ export interface PlanListOptions {
 }
 
 /** The plan list: price, billing interval, number of periods and clients per plan. */
-export function renderPlanList(i18n: LocaleController<typeof messages.en>, o: PlanListOptions): TemplateResult {
-  const t = i18n.t.bind(i18n);
+export function renderPlanList(
+  i18n: LocaleController<typeof messages.en>,
+  words: LocaleController<typeof planMessages.en>,
+  o: PlanListOptions,
+): TemplateResult {
+  const t = words.t.bind(words);
   const plans = o.plans;
   return html`<div class="plans">
     ${plans.map(

@@ -6,35 +6,24 @@
  * Saved shape: each profile, criterion and persona the user changed carries `editedAt`; a profile's
  * stamp covers its own fields (name, tiers, coverage), not its criteria, which have their own. The
  * criteria a user removed are remembered in their profile (`removedCriteria`), removed profiles and
- * personas in `removed`. No DOM, no Lit.
+ * personas in `removed`. No DOM, no Lit. Here what a user edit needs (stamping, forgetting);
+ * merging two tabs' saves is in merge-tabs.ts, loaded on demand with the form's other on-demand part.
  */
-import {
-  editedAt,
-  forgetRemovals,
-  listStamp,
-  type MergeStamps,
-  mergeList,
-  mergeRemovals,
-  type Removals,
-  removalsOf,
-  stampList,
-  type StampRules,
-  withoutRemoved,
-} from '../../src/storage/list-merge.js';
+import { forgetRemovals, type Removals, removalsOf, stampList, type StampRules } from '../../src/storage/list-stamp.js';
 import type { CriterionInput, IcpBuilderInputs, IcpInput } from './state.js';
 import { isObject } from '../../src/forms/fields.js';
 
 /** The lists of the builder's inputs that merge item by item (their removals are kept in `removed`). */
-const TOP_LISTS = ['icps', 'personas'] as const;
+export const TOP_LISTS = ['icps', 'personas'] as const;
 type TopList = (typeof TOP_LISTS)[number];
 
 /** Fields of a profile that are not its own text (the criteria and the merge's records). */
 const NOT_OWN = new Set(['criteria', 'removedCriteria', 'editedAt']);
 
-const criteriaOf = (p: IcpInput): CriterionInput[] => (Array.isArray(p.criteria) ? p.criteria : []);
+export const criteriaOf = (p: IcpInput): CriterionInput[] => (Array.isArray(p.criteria) ? p.criteria : []);
 
 /** A profile with its criteria removals, left out when there are none. */
-function withRemovedCriteria(p: IcpInput, removals: Removals): IcpInput {
+export function withRemovedCriteria(p: IcpInput, removals: Removals): IcpInput {
   const out = { ...p };
   if (Object.keys(removals).length) out.removedCriteria = removals;
   else delete out.removedCriteria;
@@ -55,22 +44,8 @@ const PROFILE_STAMPS: StampRules<IcpInput> = {
   },
 };
 
-/** The last edit of a profile, its criteria included (a criterion edited after the profile's removal elsewhere keeps it). */
-const profileLastEdit = (p: IcpInput): number => Math.max(editedAt(p), listStamp(criteriaOf(p), p.removedCriteria));
-
-/** A profile both tabs hold: its own fields as last edited, its criteria merged one by one. */
-function mergeProfile(last: IcpInput, other: IcpInput): IcpInput {
-  const own = editedAt(other) > editedAt(last) ? other : last;
-  if (!Array.isArray(last.criteria) || !Array.isArray(other.criteria)) return own;
-  const removals = mergeRemovals(last.removedCriteria, other.removedCriteria);
-  const criteria = mergeList(last.criteria, other.criteria, {
-    mine: listStamp(last.criteria, last.removedCriteria),
-    theirs: listStamp(other.criteria, other.removedCriteria),
-  });
-  return withRemovedCriteria({ ...own, criteria: withoutRemoved(criteria, removals) }, removals);
-}
-
-const removalsIn = (removed: unknown, list: TopList): Removals => removalsOf(isObject(removed) ? removed[list] : undefined);
+export const removalsIn = (removed: unknown, list: TopList): Removals =>
+  removalsOf(isObject(removed) ? removed[list] : undefined);
 
 /**
  * A user edit, stamped for merging: the profiles, criteria and personas it adds or changes get
@@ -99,44 +74,6 @@ export function stampIcpEdit(before: IcpBuilderInputs, patch: Partial<IcpBuilder
   if (removedChanged) out.removed = removed;
   else delete out.removed;
   return out;
-}
-
-/**
- * FormController's `mergeField` for the builder: profiles (and their criteria) and personas item
- * by item, removals together; any other field (or a list in a shape that cannot merge) goes to the
- * later edit.
- */
-export function mergeIcpField(field: string, mine: unknown, theirs: unknown, stamps: MergeStamps): unknown {
-  if (field === 'icps' && Array.isArray(mine) && Array.isArray(theirs))
-    return mergeList(mine as IcpInput[], theirs as IcpInput[], stamps, { mergeItem: mergeProfile });
-  if (field === 'personas' && Array.isArray(mine) && Array.isArray(theirs)) return mergeList(mine, theirs, stamps);
-  if (field === 'removed') {
-    const out: NonNullable<IcpBuilderInputs['removed']> = {};
-    for (const list of TOP_LISTS) {
-      const both = mergeRemovals(removalsIn(mine, list), removalsIn(theirs, list));
-      if (Object.keys(both).length) out[list] = both;
-    }
-    return out;
-  }
-  return undefined;
-}
-
-/**
- * `inputs` without the profiles and personas removed after their last edit (a merge brought them
- * back from a tab that still had them untouched). The same object when nothing is removed.
- */
-export function withoutRemovedIcpItems(inputs: IcpBuilderInputs): IcpBuilderInputs {
-  if (!isObject(inputs.removed)) return inputs;
-  let next = inputs;
-  if (Array.isArray(inputs.icps)) {
-    const icps = withoutRemoved(inputs.icps, removalsIn(inputs.removed, 'icps'), { lastEdit: profileLastEdit });
-    if (icps !== inputs.icps) next = { ...next, icps };
-  }
-  if (Array.isArray(inputs.personas)) {
-    const personas = withoutRemoved(inputs.personas, removalsIn(inputs.removed, 'personas'));
-    if (personas !== inputs.personas) next = { ...next, personas };
-  }
-  return next;
 }
 
 /**

@@ -12,7 +12,7 @@ import { criterionName, renderCriteria } from './criteria.js';
 import { isolate, type L, numberInput, sentence, textField } from './fields.js';
 import { fitTierLabel, renderExample } from './fit-view.js';
 import { LearnPanel } from './learn-panel.js';
-import { forgetIcpRemovals, mergeIcpField, stampIcpEdit, withoutRemovedIcpItems } from './merge.js';
+import { forgetIcpRemovals, stampIcpEdit } from './merge.js';
 import { messages } from './messages.js';
 import { starterInputs } from './starter.js';
 import { icpBuilderStyles } from './mrr-icp-builder.styles.js';
@@ -139,9 +139,9 @@ export class MrrIcpBuilder extends MrrElement {
     defaults: (fmt): IcpBuilderInputs => starterInputs(this.i18n, (n) => fmt(n, 2)),
     fields: FIELDS,
     relocalize: (inputs, convert) => relocalizeExample(inputs, convert, this.numberExampleFields(inputs)),
-    // Profiles and personas one of two tabs removed stay removed after their saves merge (merge.ts).
-    normalize: withoutRemovedIcpItems,
-    mergeField: mergeIcpField,
+    // Loaded on demand: profiles and personas merge item by item, and those one of two tabs
+    // removed stay removed after their saves merge (merge-tabs.ts).
+    merging: () => import('./merge-tabs.js').then((m) => ({ mergeField: m.mergeIcpField, normalize: m.withoutRemovedIcpItems })),
     read: (inputs, ctx) => {
       const active = activeIcp(inputs);
       if (!active) return { errors: {} };

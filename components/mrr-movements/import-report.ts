@@ -4,6 +4,7 @@ import type { ImportFatal, SkipCounts } from '../../src/import/types.js';
 import { downloadText, named } from './format.js';
 import { MAX_NAME_LENGTH } from '../../src/controllers/datasets-controller.js';
 import { nearLimit } from '../../src/ui/text.js';
+import '../../src/i18n/errors.js'; // the words of a refused rate (loaded with this report)
 import type { ImportController, ImportStep } from '../../src/controllers/import-controller.js';
 import type { MovementsMessages } from './messages.js';
 

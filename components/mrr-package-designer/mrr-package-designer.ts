@@ -35,14 +35,12 @@ import {
   type GainInput,
   type ListField,
   MAX_TIERS,
-  mergeDesignerField,
   newId,
   type PainInput,
   type ProductInput,
   shown,
   stampEdit,
   type TierInput,
-  withoutRemoved,
 } from './state.js';
 import { renderTiers } from './tiers-editor.js';
 import { renderWhatIf } from './what-if.js';
@@ -134,11 +132,17 @@ export class MrrPackageDesigner extends MrrElement {
     i18n: this.i18n,
     defaults: (fmt) => defaultInputs(fmt),
     fields: FIELDS,
-    // Past the limits (a sixth tier) shown within them; items a merge with another tab brought back after their removal here go again.
-    normalize: (inputs) => withoutRemoved(clampInputs(inputs)),
-    // Two tabs editing different products or tiers both keep theirs (merged by id; see state.ts).
-    mergeField: mergeDesignerField,
-    read: (inputs, ctx) => readDesign(withoutRemoved(inputs), ctx, this.t),
+    // Past the limits (a sixth tier) shown within them.
+    normalize: clampInputs,
+    // Loaded on demand: two tabs editing different products or tiers both keep theirs (merged by
+    // id, merge.ts), and items a merge brought back after their removal here go again. Restoring
+    // and inputs set by code pass through `normalize`, so what is read never holds a removed item.
+    merging: () =>
+      import('./merge.js').then((m) => ({
+        mergeField: m.mergeDesignerField,
+        normalize: (inputs: DesignerInputs) => m.withoutRemoved(clampInputs(inputs)),
+      })),
+    read: (inputs, ctx) => readDesign(inputs, ctx, this.t),
     changeEvent: (result) => {
       const mix = result.economics.mix;
       return new MrrEvent<PackageMixDetail>('mrr-package-mix', {

@@ -4,16 +4,7 @@ import type { FieldErrors, FormContext, FormReading } from '../../src/controller
 import { field, type FieldSpecs, isObject, newId, readNumber } from '../../src/forms/fields.js';
 import { GAIN_RELEVANCES, PAIN_SEVERITIES } from '../../src/core/canvas.js';
 import { BILLING_INTERVALS } from '../../src/core/money.js';
-import {
-  forgetRemovals,
-  type ListRules,
-  mergeList,
-  mergeRemovals,
-  type Removals,
-  removalsOf,
-  stampList,
-  withoutRemoved as withoutRemovedItems,
-} from '../../src/storage/list-merge.js';
+import { forgetRemovals, type ListRules, type Removals, removalsOf, stampList } from '../../src/storage/list-stamp.js';
 import type { DesignerKey } from './messages.js';
 
 /** Longest name, label or sentence a user can type (with a visible counter). */
@@ -247,72 +238,22 @@ export function clampInputs(inputs: DesignerInputs): DesignerInputs {
 /* ---------------------------------------------------------------------------------------------
  * Two tabs: the catalogue and the tiers merge item by item (products by `key`, tiers by `id`),
  * with the shared list merge (src/storage/list-merge.ts: edit stamps, removal records, order kept).
- * Removals are saved per list in `removed`.
+ * Removals are saved per list in `removed`. Here what a user edit needs (stamping); merging two
+ * tabs' saves is in merge.ts, loaded on demand with the form's other on-demand part.
  * ------------------------------------------------------------------------------------------- */
 
 /** The lists that merge item by item. */
 export type ListField = 'catalog' | 'tiers';
-const LIST_FIELDS: readonly ListField[] = ['catalog', 'tiers'];
+export const LIST_FIELDS: readonly ListField[] = ['catalog', 'tiers'];
 
 /** How each list's items are identified (products: `key`; tiers: `id`); undefined for junk. */
-const RULES: Record<ListField, ListRules<unknown>> = {
+export const RULES: Record<ListField, ListRules<unknown>> = {
   catalog: { idOf: (item) => (isObject(item) && typeof item.key === 'string' ? item.key : undefined) },
   tiers: { idOf: (item) => (isObject(item) && typeof item.id === 'string' ? item.id : undefined) },
 };
 
-const removalsIn = (removed: unknown, field: ListField): Removals => removalsOf(isObject(removed) ? removed[field] : undefined);
-
-/** Two versions of a list edited in two tabs, merged by id (`mergeList`); removals: see `withoutRemoved`. */
-export function mergeById<T>(
-  field: ListField,
-  mine: readonly T[],
-  theirs: readonly T[],
-  stamps: { mine: number; theirs: number },
-): T[] {
-  return mergeList(mine, theirs, stamps, RULES[field] as ListRules<T>);
-}
-
-/** The removals of two tabs together (the later time of an item removed in both). */
-export function mergeRemoved(mine: unknown, theirs: unknown): RemovedItems {
-  const out: RemovedItems = {};
-  for (const field of LIST_FIELDS) {
-    const both = mergeRemovals(removalsIn(mine, field), removalsIn(theirs, field));
-    if (Object.keys(both).length) out[field] = both;
-  }
-  return out;
-}
-
-/**
- * FormController's `mergeField` for the designer: the catalogue and the tiers item by item, the
- * removals together; any other field (or a list in a shape that cannot merge) goes to the later edit.
- */
-export function mergeDesignerField(
-  field: string,
-  mine: unknown,
-  theirs: unknown,
-  stamps: { mine: number; theirs: number },
-): unknown {
-  if ((field === 'catalog' || field === 'tiers') && Array.isArray(mine) && Array.isArray(theirs))
-    return mergeById(field, mine, theirs, stamps);
-  if (field === 'removed') return mergeRemoved(mine, theirs);
-  return undefined;
-}
-
-/**
- * `inputs` without the items removed after their last edit (a merge brought them back from a tab
- * that still had them untouched). The same object when nothing is removed.
- */
-export function withoutRemoved(inputs: DesignerInputs): DesignerInputs {
-  if (!isObject(inputs.removed)) return inputs;
-  let next = inputs;
-  for (const field of LIST_FIELDS) {
-    const list = inputs[field] as unknown;
-    if (!Array.isArray(list)) continue;
-    const kept = withoutRemovedItems(list, removalsIn(inputs.removed, field), RULES[field]);
-    if (kept !== list) next = { ...next, [field]: kept };
-  }
-  return next;
-}
+export const removalsIn = (removed: unknown, field: ListField): Removals =>
+  removalsOf(isObject(removed) ? removed[field] : undefined);
 
 /**
  * A user edit of the lists, stamped for merging (`stampList`): each product or tier added or

@@ -11,6 +11,8 @@ import { LeadController } from '../../src/leads/lead-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { MrrCtaEvent, type MrrCtaDetail } from '../../src/events.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
+// Configuration problems show field errors on a first render: their words come with the element.
+import '../../src/i18n/errors.js';
 import { messages } from './messages.js';
 import { pricingTableStyles } from './mrr-pricing-table.styles.js';
 import { type ConfigIssue, type PricingSource, readConfig } from './source.js';

@@ -326,7 +326,10 @@ export class MrrRevenueMotions extends MrrElement {
 
   private renderResults() {
     const plan = this.form.result?.plan;
-    const status = this.form.renderStatus({ stale: this.i18n.c('common.stale'), form: this.i18n.c('error.form') });
+    const status = this.form.renderStatus({
+      stale: this.i18n.c('common.stale'),
+      form: this.form.errors.form && this.i18n.c('error.form'),
+    });
     if (!plan) return html`<section class="results" part="results">${status}</section>`;
     const t = this.i18n.t.bind(this.i18n);
     const labels = new Map(this.form.inputs.segments.map((s, i) => [s.id, this.segmentLabel(s, i)]));

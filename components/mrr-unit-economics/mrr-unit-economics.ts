@@ -244,7 +244,7 @@ export class MrrUnitEconomics extends MrrElement {
     const v = this.form.result;
     if (!v)
       return html`<section class="results" part="results">
-        ${this.form.renderStatus({ stale: this.i18n.c('common.stale'), form: this.i18n.c('error.form') })}
+        ${this.form.renderStatus({ stale: this.i18n.c('common.stale'), form: this.form.errors.form && this.i18n.c('error.form') })}
       </section>`;
     const t = this.i18n.t.bind(this.i18n);
     const r = v.result;
@@ -253,7 +253,7 @@ export class MrrUnitEconomics extends MrrElement {
     const pct = (p: number) => this.i18n.percent(p, 1);
     return html`<section class="results" part="results" aria-labelledby="ue-results-title" ?data-stale=${stale}>
       <h2 id="ue-results-title" class="visually-hidden">${t('results')}</h2>
-      ${this.form.renderStatus({ stale: this.i18n.c('common.stale'), form: this.i18n.c('error.form') })}
+      ${this.form.renderStatus({ stale: this.i18n.c('common.stale'), form: this.form.errors.form && this.i18n.c('error.form') })}
       <dl class="kpis" part="kpis">
         <div class="kpi">
           <dt>${t('ltv')}</dt>

@@ -8,13 +8,14 @@ import type { Messages } from '../i18n/locale.js';
 import type { FieldError } from '../ui/fields.js';
 import type { MrrElement } from '../ui/mrr-element.js';
 import { holdUpdate } from '../ui/tasks.js';
-import type { LocaleController } from './locale-controller.js';
+import { type LocaleController, loadErrorWords } from './locale-controller.js';
 import { PersistController } from './persist-controller.js';
-import { SettleController } from './settle-controller.js';
+import type { SettleController } from './settle-controller.js';
 
 /**
  * Restoring, merging with another tab, re-writing numbers on a language switch and cleaning inputs
- * given by code (src/controllers/form-sync.ts): none of it is needed by a first render, so it loads
+ * given by code (src/controllers/form-sync.ts), and the field errors' words (src/i18n/errors.ts):
+ * none of it is needed by a first render, so it loads
  * on demand, starting when the first form is made. Saving and restoring wait for it; until it is
  * here, text stays in the locale it was typed in and is read in that locale.
  */
@@ -73,6 +74,12 @@ export interface FormOptions<I extends object, R> {
    * item by item. Without it (or when it returns undefined) the later edit wins the whole field.
    */
   mergeField?: (field: string, mine: unknown, theirs: unknown, stamps: { mine: number; theirs: number }) => unknown;
+  /**
+   * Loads `mergeField` and `normalize` when they are big (an element's list merges): with the
+   * form's on-demand part, never for a first render; restoring, saving and inputs set by code wait
+   * for it. What it gives takes the place of those options.
+   */
+  merging?: () => Promise<Pick<FormOptions<I, R>, 'mergeField' | 'normalize'>>;
 }
 
 /** What is saved: the text, the locale it was typed in, when each field was edited, the last valid inputs. */
@@ -125,25 +132,41 @@ export class FormController<I extends object, R> implements ReactiveController {
   /** A user edit waiting for its reading: the field, to fire the event once the result exists. */
   private pendingEdit?: { field?: string };
   private lastEdited?: string;
-  /** `mrr-settled`: the change event's detail once the user commits a value (blur, Enter, pause). */
-  private readonly settle: SettleController;
+  /**
+   * `mrr-settled`: the change event's detail once the user commits a value (blur, Enter, pause).
+   * Made with its module at the first change event (a first render never needs it).
+   */
+  private settle?: Promise<SettleController | undefined>;
+
+  /** The on-demand part (form-sync, the element's `merging`, the error words), loading since the form was made. */
+  private readonly synced: Promise<unknown>;
+  /** True once `synced` has resolved. */
+  private syncedNow = false;
+  /** The options with what `merging` loaded. */
+  private syncOptions: FormOptions<I, R>;
 
   constructor(
     private readonly host: MrrElement,
     private readonly options: FormOptions<I, R>,
   ) {
     host.addController(this);
-    this.settle = new SettleController(host);
-    void loadSync().catch(() => undefined); // offline without the chunk: nothing is restored, the form works
+    this.syncOptions = options;
+    const merging = Promise.all([
+      loadSync(),
+      options.merging?.().then((loaded) => void (this.syncOptions = { ...options, ...loaded })),
+    ]);
+    // Restoring waits for the merge code only; an edit or a change from code, for the error words too.
+    this.synced = Promise.all([merging, loadErrorWords()]).then(() => void (this.syncedNow = true));
+    void this.synced.catch(() => undefined); // offline without the chunk: nothing is restored, the form works
     if (options.component) {
       this.persist = new PersistController<SavedForm<I>>(host, {
         component: options.component,
         key: () => host.storageKey,
         schema: 2,
-        prepare: loadSync,
+        prepare: () => merging,
         restore: (data) => this.restore(data),
         // Field by field, the later edit wins (the module is here: saving waited for it).
-        merge: (saved, mine) => sync?.mergeSaved(this.options, saved, mine) ?? mine,
+        merge: (saved, mine) => sync?.mergeSaved(this.syncOptions, saved, mine) ?? mine,
         remoteChange: (data) => this.restore(data, true),
       });
     }
@@ -220,6 +243,8 @@ export class FormController<I extends object, R> implements ReactiveController {
     this.pendingEdit = { field: field ?? Object.keys(patch)[0] };
     this.lastEdited = this.pendingEdit.field;
     this.save();
+    // The render of an edit may show an error: it waits for the on-demand part (its words) if need be.
+    if (!this.syncedNow) holdUpdate(this.host, this.synced);
     this.host.requestUpdate();
   }
 
@@ -236,8 +261,8 @@ export class FormController<I extends object, R> implements ReactiveController {
       if (opts.save !== false) this.save();
     };
     // The host's next update waits for the on-demand part when it is not here yet.
-    if (sync) done();
-    else holdUpdate(this.host, loadSync().then(done));
+    if (this.syncedNow) done();
+    else holdUpdate(this.host, this.synced.then(done));
     this.host.requestUpdate();
   }
 
@@ -273,7 +298,8 @@ export class FormController<I extends object, R> implements ReactiveController {
   private clean(value: unknown, shown: I = this.inputs): I {
     if (!sync) return value as I;
     const cleaned = sync.cleanInputs(this.options.fields, value, shown, (n) => this.fmt(n));
-    return this.options.normalize ? this.options.normalize(cleaned) : cleaned;
+    const normalize = this.syncOptions.normalize;
+    return normalize ? normalize(cleaned) : cleaned;
   }
 
   hostUpdate(): void {
@@ -290,7 +316,12 @@ export class FormController<I extends object, R> implements ReactiveController {
         this.host.dispatchEvent(event);
         // Every form element also says `mrr-change` (one name for hosts and the data layer).
         if (event.type !== 'mrr-change') this.host.dispatchEvent(new MrrChangeEvent((event as CustomEvent<unknown>).detail));
-        this.settle.changed((event as CustomEvent<unknown>).detail);
+        const detail = (event as CustomEvent<unknown>).detail;
+        this.settle ??= import('./settle-controller.js').then(
+          (m) => new m.SettleController(this.host),
+          () => undefined, // offline without the chunk: no mrr-settled, the form works
+        );
+        void this.settle.then((settle) => settle?.changed(detail));
       }
     }
     const announce = this.options.announce;
@@ -376,7 +407,7 @@ export class FormController<I extends object, R> implements ReactiveController {
   /** Saved inputs (on connect, or another tab's save): merged field by field with what the user typed here. */
   private restore(data: SavedForm<I> | I, remote = false): void {
     // Restoring waits for the module (offline without it: nothing is restored).
-    sync?.restoreForm(this as unknown as RestoredForm<I>, this.options, data, this.i18n.locale, remote);
+    sync?.restoreForm(this as unknown as RestoredForm<I>, this.syncOptions, data, this.i18n.locale, remote);
     this.host.requestUpdate();
   }
 

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { canonicalLocale, formatMoney, formatNumber, formatPercent, type FormatMoneyOptions } from '../core/money.js';
 import { common, type CommonKey } from '../i18n/common.js';
+import type { ErrorsEnglish } from '../i18n/errors.js';
 import {
   type Catalog,
   interpolate,
@@ -30,6 +31,18 @@ export const isolateAmount = (text: string, rtl: boolean): string =>
   `${rtl ? '\u2067' : '\u2066'}${text.replace(NOT_NUMBER, '\u2068$&\u2069')}\u2069`;
 
 type Host = ReactiveControllerHost & HTMLElement & { locale?: string | null };
+
+/** The field errors' words (src/i18n/errors.ts), once that module is loaded: `c('error.…')` reads them. */
+let errorWords: Catalog<ErrorsEnglish> | undefined;
+let errorWordsLoading: Promise<unknown> | undefined;
+
+/** Called by src/i18n/errors.ts when it is evaluated (imported statically or loaded). */
+export function useErrorWords(catalog: Catalog<ErrorsEnglish>): void {
+  errorWords = catalog;
+}
+
+/** Loads the field errors' words (English; other languages follow with the element's next update). */
+export const loadErrorWords = (): Promise<unknown> => (errorWordsLoading ??= import('../i18n/errors.js'));
 
 /**
  * Per-element localization: resolves the element's language from its own `lang` attribute, else the
@@ -63,7 +76,9 @@ export class LocaleController<M extends Messages> implements ReactiveController 
    */
   get ready(): boolean {
     const lang = this.lang;
-    return this.settledFor(this.catalog, lang) && this.settledFor(common, lang);
+    return (
+      this.settledFor(this.catalog, lang) && this.settledFor(common, lang) && (!errorWords || this.settledFor(errorWords, lang))
+    );
   }
 
   private settledFor<C extends Messages>(catalog: Catalog<C>, lang: Lang): boolean {
@@ -83,10 +98,13 @@ export class LocaleController<M extends Messages> implements ReactiveController 
     if (this.shownLang !== undefined && lang !== this.shownLang) {
       retryTable(this.catalog, lang);
       retryTable(common, lang);
+      if (errorWords) retryTable(errorWords, lang);
     }
     this.shownLang = lang;
     if (this.ready) return fn();
-    return Promise.all([loadTable(this.catalog, lang), loadTable(common, lang)]).then(fn);
+    return Promise.all([loadTable(this.catalog, lang), loadTable(common, lang), errorWords && loadTable(errorWords, lang)]).then(
+      fn,
+    );
   }
 
   hostUpdate(): void {
@@ -144,9 +162,21 @@ export class LocaleController<M extends Messages> implements ReactiveController 
     return interpolate(template, { n: this.number(n), ...params });
   }
 
-  /** Shared messages (field errors, storage notices). */
-  c(key: CommonKey, params?: Record<string, string | number>): string {
-    return interpolate(this.table(common)[key] ?? common.en[key], params);
+  /**
+   * Shared messages (field errors, storage notices). A field error's words load on demand (forms
+   * load them before an edit is shown): asked before they are here, the text is empty and the
+   * element renders again once they are.
+   */
+  c(key: CommonKey | keyof ErrorsEnglish, params?: Record<string, string | number>): string {
+    if (key.startsWith('error.')) {
+      const words = errorWords;
+      if (!words) {
+        void loadErrorWords().then(() => this.host.requestUpdate());
+        return '';
+      }
+      return interpolate(this.table(words)[key] ?? words.en[key as keyof ErrorsEnglish], params);
+    }
+    return interpolate(this.table(common)[key] ?? common.en[key as CommonKey], params);
   }
 
   /**

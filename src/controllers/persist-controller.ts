@@ -2,9 +2,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StorageFailure } from '../storage/db.js';
 
 /**
- * The storage module (idb and the schema), with what only restoring and other tabs need, loads on
- * demand (src/controllers/persist-sync.ts): restoring is asynchronous anyway, and a page's first
- * render (the calculator's on a phone) does not pay for it.
+ * The storage module (idb and the schema), with what restoring, writing and hearing other tabs do,
+ * loads on demand (src/controllers/persist-sync.ts): restoring is asynchronous anyway, writing comes
+ * after an edit, and a page's first render (the calculator's on a phone) does not pay for them.
+ * What persist-sync reads and sets of the controller is public here for it, not for elements.
  */
 const storage = () => import('./persist-sync.js');
 
@@ -47,8 +48,8 @@ export class PersistController<T> implements ReactiveController {
   restored: Promise<void> = Promise.resolve();
 
   private timer?: ReturnType<typeof setTimeout>;
-  private pending?: T;
-  private dirtyBeforeRestore = false;
+  pending?: T;
+  dirtyBeforeRestore = false;
   private loading = false;
   /** The record key last loaded; a different key on a later update loads that one. */
   private loadedKey: string | null | undefined;
@@ -57,23 +58,23 @@ export class PersistController<T> implements ReactiveController {
     if (document.visibilityState === 'hidden') void this.flush({ urgent: true });
   };
   /** What is saved as far as this element knows (loaded, pulled or written): the base of an urgent merge. */
-  private lastKnown?: T;
-  private channel?: BroadcastChannel;
+  lastKnown?: T;
+  channel?: BroadcastChannel;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: PersistOptions<T>,
+    readonly options: PersistOptions<T>,
   ) {
     host.addController(this);
   }
 
   /** The storage module, once `prepare` is done too. */
-  private async db(): Promise<typeof import('./persist-sync.js')> {
+  async db(): Promise<typeof import('./persist-sync.js')> {
     const [db] = await Promise.all([storage(), this.options.prepare?.()]);
     return db;
   }
 
-  private get recordKey(): string | null {
+  get recordKey(): string | null {
     const key = this.options.key();
     return key ? `${this.options.component}:${key}` : null;
   }
@@ -83,27 +84,12 @@ export class PersistController<T> implements ReactiveController {
     document.addEventListener('visibilitychange', this.onVisibility);
     this.connected = true;
     // Other tabs' saves are heard once storage is here (what they saved is read then anyway).
-    if (this.options.remoteChange)
-      void storage().then(({ listen }) => {
-        if (!this.connected || this.channel) return;
-        this.channel = listen(CHANNEL, (data) => {
-          const key = this.recordKey;
-          // Another tab saved this record: read what it saved and hand it to `remoteChange`.
-          if (!key || data?.key !== key || data.source === this.instanceId) return;
-          this.db()
-            .then((db) => db.loadState<T>(key))
-            .then((record) => {
-              if (!record || key !== this.recordKey) return;
-              this.lastKnown = record.data;
-              this.options.remoteChange?.(record.data);
-            })
-            .catch((e: unknown) => this.fail(e));
-        });
-      });
+    if (this.options.remoteChange) void storage().then((db) => db.hearOthers(this, CHANNEL));
     void this.reload();
   }
 
-  private connected = false;
+  /** Between hostConnected and hostDisconnected. */
+  connected = false;
 
   hostDisconnected(): void {
     window.removeEventListener('pagehide', this.onPageHide);
@@ -114,7 +100,7 @@ export class PersistController<T> implements ReactiveController {
     void this.flush();
   }
 
-  private readonly instanceId = `${sourceId}:${Math.random().toString(36).slice(2)}`;
+  readonly instanceId = `${sourceId}:${Math.random().toString(36).slice(2)}`;
 
   hostUpdate(): void {
     // The host's storage key changed (attribute or property): show what is saved under the new one.
@@ -133,17 +119,7 @@ export class PersistController<T> implements ReactiveController {
     this.dirtyBeforeRestore = false;
     this.setStatus('loading');
     this.restored = this.db()
-      .then(async (db) => {
-        const record = await db.loadState<T>(key);
-        // A save the page wrote as it went away (reload within the debounce) is newer than the record.
-        const mirror = db.takeMirror<T>(MIRROR + key);
-        const newer = mirror && (!record || mirror.savedAt >= record.savedAt) ? mirror : undefined;
-        const data = newer ? (this.options.merge ? this.options.merge(record?.data, newer.data) : newer.data) : record?.data;
-        this.lastKnown = record?.data;
-        if (data !== undefined && !this.dirtyBeforeRestore) this.options.restore(data);
-        if (newer && this.pending === undefined) this.pending = data;
-        this.setStatus(record || newer ? 'saved' : 'idle');
-      })
+      .then((db) => db.restoreRecord(this, key, MIRROR + key))
       .catch((e: unknown) => this.fail(e))
       .finally(() => {
         this.loading = false;
@@ -175,43 +151,33 @@ export class PersistController<T> implements ReactiveController {
     if (!key || data === undefined) return;
     this.pending = undefined;
     this.inFlight = data;
-    const merge = this.options.merge;
+    // Urgent: merged against the last record known (no time to read), mirrored before any wait.
+    const urgent = opts.urgent ? (this.options.merge ? this.options.merge(this.lastKnown, data) : data) : undefined;
+    if (urgent !== undefined) writeMirror(key, urgent);
     try {
-      let saved: T = data;
-      if (opts.urgent) {
-        saved = merge ? merge(this.lastKnown, data) : data;
-        writeMirror(key, saved); // before any wait: the page may be gone after it
-      }
       const db = await this.db();
-      const schema = this.options.schema ?? 1;
-      if (merge && !opts.urgent) saved = await db.mergeState<T>(key, (current) => merge(current, data), schema);
-      else await db.saveState(key, saved, schema);
-      this.lastKnown = saved;
-      if (this.inFlight === data) this.inFlight = undefined;
-      if (this.pending === undefined && this.inFlight === undefined) db.clearMirror(MIRROR + key);
-      this.setStatus('saved');
-      this.channel?.postMessage({ key, source: this.instanceId });
+      await db.writeRecord(this, key, data, MIRROR + key, urgent);
     } catch (e) {
       if (this.inFlight === data) this.inFlight = undefined;
       this.fail(e);
     }
   }
   /** What a flush is writing now (until its write lands). */
-  private inFlight?: T;
+  inFlight?: T;
 
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.options.debounceMs ?? 300);
   }
 
-  private fail(e: unknown): void {
+  fail(e: unknown): void {
     // StorageError, recognised without importing the storage module.
     const reason = (e as { name?: string; reason?: StorageFailure } | null)?.reason;
     this.failure = (e as { name?: string } | null)?.name === 'StorageError' && reason ? reason : 'writeFailed';
     this.setStatus('unsaved');
   }
 
-  private setStatus(status: PersistStatus): void {
+  setStatus(status: PersistStatus): void {
     if (this.status === status) return;
     this.status = status;
     this.host.requestUpdate();

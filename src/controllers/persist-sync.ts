@@ -1,8 +1,64 @@
 /**
- * What PersistController needs once storage is used, loaded on demand with the storage module: a
- * first render does not need it (src/controllers/persist-controller.ts).
+ * What PersistController does once storage is used, loaded on demand with the storage module: a
+ * first render does not need it (src/controllers/persist-controller.ts): restoring the saved
+ * record, writing one, hearing other tabs.
  */
-export { loadState, mergeState, saveState } from '../storage/db.js';
+import { loadState, mergeState, saveState } from '../storage/db.js';
+import type { PersistController } from './persist-controller.js';
+
+/** Loads the record `key` (and a newer copy the page mirrored as it went away) into `c`. */
+export async function restoreRecord<T>(c: PersistController<T>, key: string, mirrorKey: string): Promise<void> {
+  const record = await loadState<T>(key);
+  // A save the page wrote as it went away (reload within the debounce) is newer than the record.
+  const mirror = takeMirror<T>(mirrorKey);
+  const newer = mirror && (!record || mirror.savedAt >= record.savedAt) ? mirror : undefined;
+  const merge = c.options.merge;
+  const data = newer ? (merge ? merge(record?.data, newer.data) : newer.data) : record?.data;
+  c.lastKnown = record?.data;
+  if (data !== undefined && !c.dirtyBeforeRestore) c.options.restore(data);
+  if (newer && c.pending === undefined) c.pending = data;
+  c.setStatus(record || newer ? 'saved' : 'idle');
+}
+
+/**
+ * Writes `data` (being flushed) under `key`: read-modify-write with the controller's merge, or,
+ * when `urgent` is given (the page is going away; already merged and mirrored), put as it is.
+ */
+export async function writeRecord<T>(
+  c: PersistController<T>,
+  key: string,
+  data: T,
+  mirrorKey: string,
+  urgent?: T,
+): Promise<void> {
+  const schema = c.options.schema ?? 1;
+  const merge = c.options.merge;
+  let saved = urgent ?? data;
+  if (merge && urgent === undefined) saved = await mergeState<T>(key, (current) => merge(current, data), schema);
+  else await saveState(key, saved, schema);
+  c.lastKnown = saved;
+  if (c.inFlight === data) c.inFlight = undefined;
+  if (c.pending === undefined && c.inFlight === undefined) clearMirror(mirrorKey);
+  c.setStatus('saved');
+  c.channel?.postMessage({ key, source: c.instanceId });
+}
+
+/** Hears other tabs save the controller's record (BroadcastChannel `name`): reads it and hands it to `remoteChange`. */
+export function hearOthers<T>(c: PersistController<T>, name: string): void {
+  if (!c.connected || c.channel) return;
+  c.channel = listen(name, (data) => {
+    const key = c.recordKey;
+    if (!key || data?.key !== key || data.source === c.instanceId) return;
+    c.db()
+      .then(() => loadState<T>(key))
+      .then((record) => {
+        if (!record || key !== c.recordKey) return;
+        c.lastKnown = record.data;
+        c.options.remoteChange?.(record.data);
+      })
+      .catch((e: unknown) => c.fail(e));
+  });
+}
 
 /** Reads and removes the copy of a save written to sessionStorage as the page went away (`key`: its item). */
 export function takeMirror<T>(key: string): { savedAt: number; data: T } | undefined {

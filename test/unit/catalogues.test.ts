@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadTable, type Catalog, type Messages } from '../../src/i18n/locale.js';
 import { common } from '../../src/i18n/common.js';
+import { errors } from '../../src/i18n/errors.js';
 import { siteMessages } from '../../src/site/messages.js';
 import { messages as calculator } from '../../components/mrr-calculator/messages.js';
 import { goalMessages as calculatorGoal } from '../../components/mrr-calculator/goal.messages.js';
+import { planMessages as calculatorPlans } from '../../components/mrr-calculator/plans.messages.js';
 import { messages as unitEconomics } from '../../components/mrr-unit-economics/messages.js';
 import { messages as motions } from '../../components/mrr-revenue-motions/messages.js';
 import { messages as movements } from '../../components/mrr-movements/messages.js';
@@ -14,9 +16,11 @@ import { leadMessages as leads } from '../../src/leads/messages.js';
 
 const catalogues: Record<string, Catalog<Messages>> = {
   common,
+  errors,
   siteMessages,
   calculator,
   calculatorGoal,
+  calculatorPlans,
   unitEconomics,
   motions,
   movements,

@@ -2,14 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type DesignerInputs,
   forgetRemoved,
-  mergeById,
-  mergeDesignerField,
-  mergeRemoved,
   type ProductInput,
   stampEdit,
   type TierInput,
-  withoutRemoved,
 } from '../../components/mrr-package-designer/state.js';
+import { mergeById, mergeDesignerField, mergeRemoved, withoutRemoved } from '../../components/mrr-package-designer/merge.js';
 
 /** A product with only what the merge looks at (key, name, editedAt). */
 const product = (key: string, name = key, editedAt?: number): ProductInput =>

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  forgetIcpRemovals,
-  mergeIcpField,
-  stampIcpEdit,
-  withoutRemovedIcpItems,
-} from '../../components/mrr-icp-builder/merge.js';
+import { forgetIcpRemovals, stampIcpEdit } from '../../components/mrr-icp-builder/merge.js';
+import { mergeIcpField, withoutRemovedIcpItems } from '../../components/mrr-icp-builder/merge-tabs.js';
 import type { CriterionInput, IcpBuilderInputs, IcpInput, PersonaInput } from '../../components/mrr-icp-builder/state.js';
 
 const criterion = (id: string, weight = '1'): CriterionInput => ({
