@@ -46,4 +46,17 @@ describe('the demo site agrees with itself', () => {
     expect(errors).toEqual([]);
     await tab.close();
   });
+  it('a calculator edit reaches unit economics as client churn, and unit economics says where it came from', async () => {
+    const tab = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tab.goto(`${e2e.url}/site/demo.html?lang=en`);
+    await tab.locator('mrr-unit-economics #churnPct').waitFor();
+    // The calculator's revenue churn, converted by its own model (clients who leave pay the
+    // average, so the share of clients lost is the share of MRR lost), reaches the client churn field.
+    await tab.locator('mrr-calculator #churnPct').fill('4.5');
+    await expect.poll(() => tab.locator('mrr-unit-economics #churnPct').inputValue()).toBe('4.5');
+    expect(await tab.locator('mrr-unit-economics #figures-notice').textContent()).toContain('Figures from the calculator.');
+    await tab.locator('mrr-unit-economics #figures-undo').click();
+    await expect.poll(() => tab.locator('mrr-unit-economics #churnPct').inputValue()).toBe('2.9');
+    await tab.close();
+  });
 });
