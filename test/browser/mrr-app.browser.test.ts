@@ -1,6 +1,8 @@
 import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
 import { html } from 'lit';
 import '../../components/mrr-app/define.js';
+import '../../components/mrr-calculator/define.js';
+import '../../components/mrr-unit-economics/define.js';
 import type { MrrApp } from '../../components/mrr-app/mrr-app.js';
 import { NAV_VIEWS, tagOf } from '../../components/mrr-app/routes.js';
 import { configureStorage, saveState } from '../../src/storage/db.js';
@@ -111,17 +113,32 @@ describe('<mrr-app> routes', () => {
 
 describe('<mrr-app> workspace', () => {
   it('migrates the saved work of the current release into the first client’s first scenario', async () => {
-    // A record as the current release saves it (the site's storage key is `site`).
-    await saveState(
-      'calculator:site',
-      { v: 2, inputs: { clients: '77', price: '150' }, locale: 'en', stamps: { clients: 1 } },
-      1,
+    // Saved by the current release's elements, as the site (demo.html) saves them: storage key `site`.
+    const old = await fixture<HTMLDivElement>(
+      html`<div>
+        <mrr-calculator storage-key="site"></mrr-calculator><mrr-unit-economics storage-key="site"></mrr-unit-economics>
+      </div>`,
     );
+    const oldCalc = old.querySelector('mrr-calculator')!;
+    const oldEconomics = old.querySelector('mrr-unit-economics')!;
+    await until(() => oldCalc.shadowRoot?.querySelector('input#clients') && oldEconomics.shadowRoot?.querySelector('input#arpa'));
+    await oldCalc.persist.restored;
+    await typeInto(oldCalc, 'input#clients', '77');
+    await typeInto(oldEconomics, 'input#arpa', '345');
+    await oldCalc.persist.flush();
+    await oldEconomics.persist.flush();
+    old.remove();
+
     const app = await mountApp('#/calculator');
     expect(liveClients(app.store.ws).map((c) => c.name)).to.deep.equal(['My first client']);
+    expect(app.activeScenario!.storageKey).to.not.equal('site');
     const calc = await calculatorIn(app);
     await until(() => calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value === '77');
-    expect(app.activeScenario!.storageKey).to.not.equal('site');
+    go('#/unit-economics');
+    const economics = await until(() =>
+      shadow(app).querySelector('mrr-unit-economics')?.shadowRoot?.querySelector<HTMLInputElement>('input#arpa'),
+    );
+    await until(() => economics.value.replace(/\D/g, '') === '345');
   });
 
   it('creates, duplicates, renames and deletes with undo; it is all there after a reload', async () => {

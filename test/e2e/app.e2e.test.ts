@@ -55,6 +55,38 @@ describe('the app (dist/site/index.html)', () => {
     await context.close();
   });
 
+  it('keeps two open tabs consistent: an edit in one shows in the other, neither overwrites the other', async () => {
+    const context = await e2e.browser.newContext();
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    type AppHandle = {
+      mrrApp: {
+        loaded: boolean;
+        store: { ws: { clients: { id: string; name: string }[]; scenarios: { name: string; deleted?: boolean }[] } };
+        newScenario(clientId: string): Promise<void>;
+        rename(kind: 'client', id: string, name: string): Promise<void>;
+      };
+    };
+    const loaded = (page: Page) =>
+      expect.poll(() => page.evaluate(() => (window as unknown as AppHandle).mrrApp?.loaded ?? false)).toBe(true);
+    const live = (page: Page) =>
+      page.evaluate(() => (window as unknown as AppHandle).mrrApp.store.ws.scenarios.filter((s) => !s.deleted).length);
+    await a.goto(`${e2e.url}/site/#/workspace`);
+    await loaded(a);
+    await b.goto(`${e2e.url}/site/#/workspace`);
+    await loaded(b);
+    const clientId = await a.evaluate(() => (window as unknown as AppHandle).mrrApp.store.ws.clients[0]!.id);
+    // Both tabs add a scenario at once: both scenarios are kept in both tabs.
+    await Promise.all(
+      [a, b].map((page) => page.evaluate((id) => (window as unknown as AppHandle).mrrApp.newScenario(id), clientId)),
+    );
+    await expect.poll(() => live(a)).toBe(3);
+    await expect.poll(() => live(b)).toBe(3);
+    // A rename in one tab shows in the other.
+    await a.evaluate((id) => (window as unknown as AppHandle).mrrApp.rename('client', id, 'Renamed in A'), clientId);
+    await expect.poll(() => b.locator('mrr-app .client h3').first().textContent()).toBe('Renamed in A');
+    await context.close();
+  });
+
   for (const [lang, width] of [
     ['en', 1280],
     ['ar', 360],
