@@ -130,12 +130,13 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   return {
     base: './',
-    // index.html: the app (<mrr-app>, components/mrr-app); demo.html: every element on one page.
+    // index.html: the app (<mrr-app>, components/mrr-app); demo.html: every element on one page;
+    // embed.html: the embed builder (components/mrr-embed-builder).
     build: {
       outDir: 'dist/site',
       emptyOutDir: true,
       target: 'es2022',
-      rolldownOptions: { input: { index: resolve('index.html'), demo: resolve('demo.html') } },
+      rolldownOptions: { input: { index: resolve('index.html'), demo: resolve('demo.html'), embed: resolve('embed.html') } },
     },
     worker: { format: 'es' },
     plugins: [

@@ -1,0 +1,284 @@
+import { css, html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { isCurrency } from '../../src/core/money.js';
+import { LANGS } from '../../src/i18n/locale.js';
+import { embedSnippet, type EmbedAttributes } from '../../src/site/embed-snippet.js';
+import { baseStyles } from '../../src/ui/theme.js';
+// The app's list of src/elements.json (a JSON module does not load in every browser; a unit test keeps them equal).
+import { DEFINES, ELEMENT_VIEWS as ELEMENTS } from '../mrr-app/routes.js';
+import { messages } from './messages.js';
+
+const THEMES = ['light', 'dark', 'auto'] as const;
+const LEVELS = ['1', '2', '3', '4', '5', '6'] as const;
+
+/** An endpoint a browser may post leads to from a public page: https, or http on this machine. */
+const isEndpoint = (text: string): boolean => {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname));
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The embed builder (a page of the site, not an element to embed): pick an element, set its
+ * attributes, theme, language, brand and lead endpoint with a live preview, and copy the snippet
+ * (the element's own script tag and its markup). The snippet is written by src/site/embed-snippet.ts;
+ * a value the builder refuses (a currency that is not a code, an endpoint that is not https) is
+ * shown with its message and left out of both the preview and the snippet.
+ *
+ * @tagname mrr-embed-builder
+ * @csspart base - The builder.
+ */
+export class MrrEmbedBuilder extends LitElement {
+  static override properties: PropertyDeclarations = {
+    scriptBase: { attribute: 'script-base' },
+    tag: { state: true },
+    values: { state: true },
+    copyStatus: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      .layout {
+        display: grid;
+        gap: 1.5rem;
+        grid-template-columns: minmax(0, 22rem) minmax(0, 1fr);
+      }
+      @container (max-width: 48rem) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      :host {
+        container-type: inline-size;
+        display: block;
+      }
+      .field {
+        display: grid;
+        gap: 0.25rem;
+        margin-block-end: 0.75rem;
+      }
+      .check {
+        display: flex;
+        gap: 0.5rem;
+        align-items: start;
+      }
+      .hint {
+        color: var(--_muted);
+        font-size: 0.85em;
+      }
+      .error {
+        color: var(--_danger);
+        font-size: 0.9em;
+      }
+      textarea.code {
+        inline-size: 100%;
+        min-block-size: 6rem;
+        font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+        font-size: 0.85em;
+        direction: ltr;
+        resize: vertical;
+      }
+      .preview {
+        border: 1px dashed var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.75rem;
+        min-block-size: 12rem;
+      }
+    `,
+  ];
+
+  /** Where the element files are served; default: the directory above this page (the built site is dist/site/). */
+  scriptBase = '../';
+  private tag = ELEMENTS[0]?.tag ?? 'mrr-calculator';
+  private values: Record<string, string | boolean> = { lang: 'en', theme: 'light', 'heading-level': '2' };
+  private copyStatus: 'copied' | 'failed' | undefined;
+  private readonly i18n = new LocaleController(this, messages);
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.i18n.whenReady(() => super.scheduleUpdate());
+  }
+
+  /** The script address as the snippet writes it: absolute, so the snippet works on any page. */
+  private get base(): string {
+    const given =
+      typeof this.values.scriptBase === 'string' && this.values.scriptBase.trim() ? this.values.scriptBase : this.scriptBase;
+    try {
+      return new URL(given, document.baseURI).href;
+    } catch {
+      return given;
+    }
+  }
+
+  /** The field's message when its value is refused, else undefined. */
+  private errorOf(name: string): string | undefined {
+    const value = this.values[name];
+    if (typeof value !== 'string' || value.trim() === '') return undefined;
+    if (name === 'currency' && !isCurrency(value.trim())) return this.i18n.t('currencyError');
+    if (name === 'lead-endpoint' && !isEndpoint(value.trim())) return this.i18n.t('leadEndpointError');
+    return undefined;
+  }
+
+  /** The attributes in force: the refused ones left out. */
+  get chosenAttributes(): EmbedAttributes {
+    const out: EmbedAttributes = {};
+    for (const [name, value] of Object.entries(this.values)) {
+      if (name === 'scriptBase' || this.errorOf(name)) continue;
+      (out as Record<string, string | boolean>)[name] = value;
+    }
+    return out;
+  }
+
+  /** The snippet to paste: the element's script tag and its markup. */
+  get snippet(): string {
+    return embedSnippet({ tag: this.tag, scriptBase: this.base, attributes: this.chosenAttributes });
+  }
+
+  private set(name: string, value: string | boolean): void {
+    this.values = { ...this.values, [name]: value };
+    this.copyStatus = undefined;
+  }
+
+  protected override updated(): void {
+    void this.updatePreview();
+  }
+
+  /** Puts the chosen element in the preview box with the attributes in force (saving nothing). */
+  private async updatePreview(): Promise<void> {
+    const box = this.renderRoot.querySelector<HTMLElement>('.preview');
+    if (!box) return;
+    const tag = this.tag;
+    await DEFINES[tag]?.().catch(() => undefined);
+    if (tag !== this.tag) return; // another element was chosen meanwhile
+    let el = box.firstElementChild;
+    if (!el || el.localName !== tag) {
+      el = document.createElement(tag);
+      el.setAttribute('storage-key', ''); // the preview saves nothing
+      box.replaceChildren(el);
+    }
+    const attrs = this.chosenAttributes;
+    for (const name of [
+      'lang',
+      'currency',
+      'theme',
+      'brand-name',
+      'heading-level',
+      'lead-endpoint',
+      'consent-text',
+      'data-layer',
+    ] as const) {
+      const value = attrs[name];
+      if (value === true) el.setAttribute(name, '');
+      else if (typeof value === 'string' && value.trim()) el.setAttribute(name, value.trim());
+      else el.removeAttribute(name);
+    }
+  }
+
+  private async copy(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.snippet);
+      this.copyStatus = 'copied';
+    } catch {
+      this.renderRoot.querySelector<HTMLTextAreaElement>('#snippet')?.select();
+      this.copyStatus = 'failed';
+    }
+  }
+
+  private text(name: string, label: string, hint?: string): TemplateResult {
+    const error = this.errorOf(name);
+    const value = this.values[name];
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <input
+        id=${name}
+        type="text"
+        maxlength="500"
+        .value=${typeof value === 'string' ? value : ''}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? `${name}-error` : hint ? `${name}-hint` : nothing}
+        @input=${(e: Event) => this.set(name, (e.target as HTMLInputElement).value)}
+      />
+      ${hint ? html`<span class="hint" id=${`${name}-hint`}>${hint}</span>` : nothing}
+      ${error ? html`<span class="error" id=${`${name}-error`} role="alert">${error}</span>` : nothing}
+    </div>`;
+  }
+
+  private select(
+    name: string,
+    label: string,
+    options: readonly string[],
+    word: (o: string) => string,
+    hint?: string,
+  ): TemplateResult {
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <select
+        id=${name}
+        aria-describedby=${hint ? `${name}-hint` : nothing}
+        @change=${(e: Event) => this.set(name, (e.target as HTMLSelectElement).value)}
+      >
+        ${options.map((o) => html`<option value=${o} ?selected=${this.values[name] === o}>${word(o)}</option>`)}
+      </select>
+      ${hint ? html`<span class="hint" id=${`${name}-hint`}>${hint}</span>` : nothing}
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    return html`<section part="base" class="mrr" aria-labelledby="eb-title" lang=${this.i18n.lang} dir=${this.i18n.dir}>
+      <h1 id="eb-title">${t('title')}</h1>
+      <p>${t('lead')}</p>
+      <div class="layout">
+        <form @submit=${(e: Event) => e.preventDefault()} aria-label=${t('settings')}>
+          <div class="field">
+            <label for="tag">${t('element')}</label>
+            <select
+              id="tag"
+              @change=${(e: Event) => {
+                this.tag = (e.target as HTMLSelectElement).value;
+                this.copyStatus = undefined;
+              }}
+            >
+              ${ELEMENTS.map((el) => html`<option value=${el.tag} ?selected=${el.tag === this.tag}>${t(`element.${el.tag}` as 'element')}</option>`)}
+            </select>
+          </div>
+          ${this.select('lang', t('lang'), LANGS, (o) => t(`lang.${o}` as 'lang'))} ${this.text('currency', t('currency'))}
+          ${this.select('theme', t('theme'), THEMES, (o) => t(`theme.${o}` as 'theme'))}
+          ${this.text('brand-name', t('brandName'))}
+          ${this.select('heading-level', t('headingLevel'), LEVELS, (o) => o, t('headingHint'))}
+          ${this.text('lead-endpoint', t('leadEndpoint'))} ${this.text('consent-text', t('consentText'))}
+          <div class="field check">
+            <input
+              id="data-layer"
+              type="checkbox"
+              .checked=${this.values['data-layer'] === true}
+              @change=${(e: Event) => this.set('data-layer', (e.target as HTMLInputElement).checked)}
+            />
+            <label for="data-layer">${t('dataLayer')}</label>
+          </div>
+          ${this.text('scriptBase', t('scriptBase'))}
+        </form>
+        <div>
+          <h2 id="eb-preview">${t('preview')}</h2>
+          <div class="preview" role="region" aria-labelledby="eb-preview"></div>
+          <h2><label for="snippet">${t('snippet')}</label></h2>
+          <p class="hint" id="snippet-hint">${t('snippetHint')}</p>
+          <textarea id="snippet" class="code" readonly aria-describedby="snippet-hint" .value=${this.snippet}></textarea>
+          <p>
+            <button type="button" @click=${() => void this.copy()}>${t('copy')}</button>
+            <span role="status">${this.copyStatus ? t(this.copyStatus === 'copied' ? 'copied' : 'copyFailed') : nothing}</span>
+          </p>
+        </div>
+      </div>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mrr-embed-builder': MrrEmbedBuilder;
+  }
+}
