@@ -1,10 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { KPIS, scenarioProjection } from '../../src/app/compare.js';
 import { findClient } from '../../src/app/workspace.js';
+import { toMinor } from '../../src/core/money.js';
 import type { MrrApp } from './mrr-app.js';
 import { chart, kpiText } from './compare-view.js';
-
-const CALCULATOR_FIELDS = ['clients', 'price', 'newClients', 'churnPct', 'expansionPct', 'contractionPct', 'horizon'] as const;
 
 /**
  * A scenario opened from a share link (`#/share/<data>`): read-only (nothing is written until
@@ -17,8 +16,21 @@ export function renderShared(app: MrrApp): TemplateResult {
   if (!shared.file) return html`<p class="notice error" role="alert" id="share-error">${t('share.broken')}</p>`;
   const file = shared.file;
   const view = scenarioProjection(file.records);
-  const data = file.records.find((r) => r.name === 'calculator')?.data as { inputs?: Record<string, unknown> } | undefined;
-  const inputs = data?.inputs ?? {};
+  const a = view?.assumptions;
+  const i18n = app.i18n;
+  const currency = a?.currency ?? 'USD';
+  // The assumptions the projection was made with, written in the reader's language.
+  const assumptions: [string, number | undefined, (n: number) => string][] = a
+    ? [
+        ['clients', a.plans?.length ? undefined : a.startingCustomers, (n) => i18n.number(n)],
+        ['price', a.newCustomerMrr, (n) => i18n.money(toMinor(n, currency), currency)],
+        ['newClients', a.newCustomersPerMonth, (n) => i18n.number(n, 2)],
+        ['churnPct', a.churnPct, (n) => i18n.percent(n, 2)],
+        ['expansionPct', a.expansionPct, (n) => i18n.percent(n, 2)],
+        ['contractionPct', a.contractionPct, (n) => i18n.percent(n, 2)],
+        ['horizon', a.months, (n) => i18n.number(n)],
+      ]
+    : [];
   const saved = shared.savedAs;
   return html`<section class="shared" aria-labelledby="shared-title">
     <h2 id="shared-title">
@@ -49,13 +61,13 @@ export function renderShared(app: MrrApp): TemplateResult {
     </dl>
     <h3>${t('share.assumptions')}</h3>
     <dl class="figures">
-      ${CALCULATOR_FIELDS.map((f) =>
-        typeof inputs[f] === 'string'
-          ? html`<div>
-              <dt>${t(`field.${f}`)}</dt>
-              <dd>${inputs[f]}</dd>
-            </div>`
-          : nothing,
+      ${assumptions.map(([f, value, format]) =>
+        value === undefined
+          ? nothing
+          : html`<div>
+              <dt>${t(`field.${f}` as 'field.clients')}</dt>
+              <dd>${format(value)}</dd>
+            </div>`,
       )}
     </dl>
   </section>`;
