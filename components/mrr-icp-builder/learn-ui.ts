@@ -165,10 +165,13 @@ export class LearnUi {
     const i18n = this.o.i18n;
     if (!h) return '';
     if (h.notChecked) return i18n.t(`holdout.${h.notChecked}`, { min: i18n.number(h.learned.minSample) });
-    return i18n.t(plural(i18n, 'holdout.result', h.highValue), {
+    const result = i18n.t(plural(i18n, 'holdout.result', h.highValue), {
       hits: i18n.number(h.highValueInAB),
       total: i18n.number(h.highValue),
     });
+    // Against chance: a profile that put as many held-back clients in A–B at random.
+    if (h.chanceInAB === null || h.verdict === null) return result;
+    return `${result} ${i18n.t('holdout.chance', { chance: i18n.number(h.chanceInAB, 1), verdict: i18n.t(`holdout.${h.verdict}`) })}`;
   }
 
   /** Why no weight is suggested: too few clients, or no split between good clients and others; null when some can be. */

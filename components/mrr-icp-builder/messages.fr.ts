@@ -197,6 +197,9 @@ const fr: Translation<MessagesEnglish> = {
   learnedProfile: 'Appris de vos clients',
   'holdout.result.one': '{hits} bon client sur {total} de la partie mise de côté est classé A–B.',
   'holdout.result.other': '{hits} des {total} bons clients de la partie mise de côté sont classés A–B.',
+  'holdout.chance': 'Un profil tiré au hasard en mettrait {chance} : {verdict}',
+  'holdout.separates': 'ce profil les distingue.',
+  'holdout.notYet': 'ce profil ne les distingue pas encore.',
   'holdout.tooFewClients':
     'Vérification sur la partie mise de côté non faite : une fois un tiers des clients mis de côté, il en reste moins de {min} pour apprendre.',
   'holdout.allGood':

@@ -202,6 +202,9 @@ const messagesEn = {
   learnedProfile: 'Learned from clients',
   'holdout.result.one': '{hits} of {total} good client in the held-back part lands in tiers A–B.',
   'holdout.result.other': '{hits} of {total} good clients in the held-back part land in tiers A–B.',
+  'holdout.chance': 'A random profile would put {chance} there: {verdict}',
+  'holdout.separates': 'this profile separates them.',
+  'holdout.notYet': 'this profile does not separate them yet.',
   'holdout.tooFewClients':
     'Held-back check skipped: once a third of the clients is held back, fewer than {min} are left to learn from.',
   'holdout.allGood':

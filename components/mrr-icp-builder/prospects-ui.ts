@@ -354,7 +354,10 @@ export class ProspectsUi {
     </div>`;
   }
 
-  /** One row: filled near the visible part, else empty and hidden (one template: filling a row sets its parts). */
+  /**
+   * One row: filled near the visible part, else empty and hidden (one template: filling a row sets
+   * its parts). A row without a tier shows no score: a score on too little of the profile is no fit.
+   */
   private renderRow(row: ProspectRowText, k: number, near: boolean): TemplateResult {
     const l = this.o.i18n;
     const name = near ? row.name.trim() || l.t('rowN', { n: l.number(row.line) }) : '';
@@ -363,7 +366,7 @@ export class ProspectsUi {
         ${near ? html`<bdi class="name">${name}</bdi>` : nothing}
       </th>
       <td class="tier-cell">${near ? tierLabel(l, row.tier) : nothing}</td>
-      <td data-score>${near ? (row.score === null ? l.c('common.na') : l.number(row.score, 2)) : nothing}</td>
+      <td data-score>${near ? (row.score === null || !row.tier ? l.c('common.na') : l.number(row.score, 2)) : nothing}</td>
       <td>${near ? l.percent(row.coverage * 100, 0) : nothing}</td>
       <td class="reasons-cell">
         ${near ? row.reasons.map((reason, i) => html`${i ? html`<br />` : nothing}${this.reason(reason)}`) : nothing}

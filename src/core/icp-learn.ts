@@ -144,6 +144,29 @@ export interface HoldoutReport {
   othersShareAB: number | null;
   /** Held-back clients the ICP could not tier (too little known). */
   untiered: number;
+  /**
+   * Good held-back clients a random profile would put in A–B: one that puts as many held-back
+   * clients there, picked at random (good × all in A–B ÷ held back), 2 decimals; null when not checked.
+   */
+  chanceInAB: number | null;
+  /**
+   * `separates` when the profile puts at least one more good client in A–B than chance would and a
+   * larger share of good clients than of the others; else `notYet`; null when not checked.
+   */
+  verdict: 'separates' | 'notYet' | null;
+}
+
+/** The held-back result against chance (see `HoldoutReport.chanceInAB` and `verdict`). */
+export function againstChance(
+  counts: { highValue: number; others: number; highValueInAB: number; othersInAB: number } | null,
+): Pick<HoldoutReport, 'chanceInAB' | 'verdict'> {
+  if (!counts) return { chanceInAB: null, verdict: null };
+  const { highValue, others, highValueInAB, othersInAB } = counts;
+  const held = highValue + others;
+  const chance = held > 0 ? Math.round(((highValue * (highValueInAB + othersInAB)) / held) * 100) / 100 : 0;
+  const better =
+    highValueInAB >= chance + 1 && highValue > 0 && (others === 0 || highValueInAB / highValue > othersInAB / others);
+  return { chanceInAB: chance, verdict: better ? 'separates' : 'notYet' };
 }
 
 const DAYS_PER_MONTH = 365.2425 / 12;
@@ -518,5 +541,6 @@ export function holdoutCheck(clients: readonly IcpClient[], options: LearnIcpOpt
     highValueShareAB: !notChecked && highValue > 0 ? highValueInAB / highValue : null,
     othersShareAB: !notChecked && others > 0 ? othersInAB / others : null,
     untiered,
+    ...againstChance(notChecked ? null : { highValue, others, highValueInAB, othersInAB }),
   };
 }

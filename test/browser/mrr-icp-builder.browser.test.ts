@@ -148,7 +148,10 @@ describe('<mrr-icp-builder> learning from clients', () => {
     expect(text(el, '[data-learn-minimum]')).to.equal(
       'Weights are suggested from 30 clients on: fewer say too little to weigh a field.',
     );
-    expect(text(el, '[data-holdout]')).to.match(/^\d+ of \d+ good clients in the held-back part land in tiers A–B\.$/);
+    // Against chance: what a profile picking the same number of clients at random would do.
+    expect(text(el, '[data-holdout]')).to.match(
+      /^\d+ of \d+ good clients in the held-back part land in tiers A–B\. A random profile would put [\d.]+ there: this profile (separates them|does not separate them yet)\.$/,
+    );
     const suggestions = [...shadow(el).querySelectorAll<HTMLElement>('[data-suggestion]')].map((s) => s.dataset.suggestion);
     expect(suggestions[0]).to.equal('industry'); // the field that drives value comes first
     const industry = q(el, '[data-suggestion="industry"]');
@@ -177,7 +180,9 @@ describe('<mrr-icp-builder> learning from clients', () => {
       r.textContent.includes('Dental clinic'),
     )!;
     expect(dental.textContent).to.contain('Ideal');
-    expect(text(el, '[data-holdout]')).to.match(/^(\d+) of \1 good clients in the held-back part land in tiers A–B\.$/);
+    expect(text(el, '[data-holdout]')).to.match(
+      /^(\d+) of \1 good clients in the held-back part land in tiers A–B\. A random profile would put [\d.]+ there: this profile separates them\.$/,
+    );
   });
 });
 
