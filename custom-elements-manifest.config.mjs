@@ -29,8 +29,8 @@ function deterministicOrder() {
 
 export default {
   globs: ['components/*/mrr-*.ts', 'src/ui/mrr-element.ts', 'src/ui/staged-element.ts'],
-  // The app (components/mrr-app, the built site's root) is not part of the package's API.
-  exclude: ['**/*.styles.ts', 'components/mrr-app/**'],
+  // The app (components/mrr-app, the built site's root) and the embed builder page are not part of the package's API.
+  exclude: ['**/*.styles.ts', 'components/mrr-app/**', 'components/mrr-embed-builder/**'],
   litelement: true,
   // package.json's "customElements" field is set by hand; the freshness test writes elsewhere.
   packagejson: false,

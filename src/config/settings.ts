@@ -130,7 +130,9 @@ function resolve(h: Host, attrs: Record<string, unknown>, warned: Set<string>): 
   if (config.currency && !h.hasAttribute('currency')) h.currency = config.currency;
   if (config.locale && !h.hasAttribute('locale')) h.locale = config.locale;
   const form = h.form;
-  if (form?.fields && form.configDefaults) {
+  // Only when defaults are given (or were, and are gone): re-applying the element's own defaults
+  // for nothing would replace inputs restored from storage that the user has not edited here.
+  if (form?.fields && form.configDefaults && (config.defaults || Object.keys(form.configDefaults).length > 0)) {
     for (const name of useDefaults(form as FormLike, config.defaults ?? {}))
       issues.push({ field: `defaults.${name}`, code: 'invalid' });
   }
