@@ -4,8 +4,9 @@
  * change from code waits for them; an element that may show one on its first render (the pricing
  * table's configuration problems) imports this module. Importing it makes the words available.
  */
-import { useErrorWords } from '../controllers/locale-controller.js';
-import { defineCatalog } from './locale.js';
+import { type LocaleController, useErrorWords } from '../controllers/locale-controller.js';
+import { type FieldError, useErrorFormat } from '../ui/fields.js';
+import { defineCatalog, type Messages } from './locale.js';
 
 const errorsEn = {
   'error.empty': 'Enter a number.',
@@ -41,4 +42,31 @@ export const errors = defineCatalog({
   ar: () => import('./errors.ar.js'),
 });
 
+/** The localized sentence for a field error (what `errorMessage`, src/ui/fields.ts, shows). */
+export function formatError(i18n: LocaleController<Messages>, error: FieldError): string {
+  const params: Record<string, string | number> = { ...(error.params ?? {}) };
+  for (const k of ['min', 'max'] as const) if (typeof params[k] === 'number') params[k] = i18n.number(params[k], 2);
+  if (error.code === 'ambiguous' || error.code === 'mixedSeparators') params.example = i18n.number(1234.5, 2);
+  let code: string = error.code;
+  // "1.50 or 150?": the two readings of a refused grouping, the decimal one with the digits typed.
+  if (code === 'badGrouping' && typeof params.decimal === 'number' && typeof params.grouped === 'number') {
+    const digits = typeof params.digits === 'number' ? Math.min(20, Math.max(0, params.digits)) : 0;
+    // Intl here, not core/money's formatNumber: importing it from this chunk splits the money module off every element's file.
+    params.decimal = new Intl.NumberFormat(i18n.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+      params.decimal,
+    );
+    params.grouped = i18n.number(params.grouped);
+    code = 'groupingReadings';
+  }
+  // A range with one side only says that side ("Must be 120 or less"), never "between 0 and 0".
+  if (code === 'outOfRange' || code === 'tooLarge') {
+    const hasMin = params.min !== undefined;
+    const hasMax = params.max !== undefined;
+    if (hasMax && !hasMin) code = 'atMost';
+    else if (hasMin && !hasMax) code = 'atLeast';
+  }
+  return i18n.c(`error.${code}` as Parameters<typeof i18n.c>[0], params);
+}
+
 useErrorWords(errors);
+useErrorFormat(formatError);

@@ -1,33 +1,26 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { formatNumber } from '../core/money.js';
 import type { FieldError } from '../forms/fields.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { Messages } from '../i18n/locale.js';
 
 export { type FieldError, type FieldErrorCode, issueError } from '../forms/fields.js';
 
-/** The localized sentence for a field error. */
+/**
+ * The localized sentence for a field error (src/i18n/errors.ts `formatError`, loaded on demand
+ * with the error words: empty until they are here, and the element renders again then).
+ */
 export function errorMessage<M extends Messages>(i18n: LocaleController<M>, error: FieldError): string {
-  const params: Record<string, string | number> = { ...(error.params ?? {}) };
-  for (const k of ['min', 'max'] as const) if (typeof params[k] === 'number') params[k] = i18n.number(params[k], 2);
-  if (error.code === 'ambiguous' || error.code === 'mixedSeparators') params.example = i18n.number(1234.5, 2);
-  let code: string = error.code;
-  // "1.50 or 150?": the two readings of a refused grouping, the decimal one with the digits typed.
-  if (code === 'badGrouping' && typeof params.decimal === 'number' && typeof params.grouped === 'number') {
-    const digits = typeof params.digits === 'number' ? Math.min(20, Math.max(0, params.digits)) : 0;
-    params.decimal = formatNumber(params.decimal, i18n.locale, digits, digits);
-    params.grouped = i18n.number(params.grouped);
-    code = 'groupingReadings';
-  }
-  // A range with one side only says that side ("Must be 120 or less"), never "between 0 and 0".
-  if (code === 'outOfRange' || code === 'tooLarge') {
-    const hasMin = params.min !== undefined;
-    const hasMax = params.max !== undefined;
-    if (hasMax && !hasMin) code = 'atMost';
-    else if (hasMin && !hasMax) code = 'atLeast';
-  }
-  return i18n.c(`error.${code}` as Parameters<typeof i18n.c>[0], params);
+  const l = i18n as LocaleController<Messages>;
+  return formatError ? formatError(l, error) : l.c(`error.${error.code}` as Parameters<typeof l.c>[0]);
+}
+
+/** How an error's sentence is made (src/i18n/errors.ts `formatError`), once the words are loaded. */
+let formatError: ((i18n: LocaleController<Messages>, error: FieldError) => string) | undefined;
+
+/** Called by src/i18n/errors.ts when it is evaluated. */
+export function useErrorFormat(format: (i18n: LocaleController<Messages>, error: FieldError) => string): void {
+  formatError = format;
 }
 
 export interface NumberFieldOptions {
