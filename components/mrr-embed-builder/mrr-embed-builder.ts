@@ -44,10 +44,10 @@ export class MrrEmbedBuilder extends LitElement {
     css`
       .layout {
         display: grid;
-        gap: 1.5rem;
-        grid-template-columns: minmax(0, 22rem) minmax(0, 1fr);
+        gap: 24px;
+        grid-template-columns: minmax(0, 352px) minmax(0, 1fr);
       }
-      @container (max-width: 48rem) {
+      @container (max-width: 768px) {
         .layout {
           grid-template-columns: minmax(0, 1fr);
         }
@@ -58,12 +58,12 @@ export class MrrEmbedBuilder extends LitElement {
       }
       .field {
         display: grid;
-        gap: 0.25rem;
-        margin-block-end: 0.75rem;
+        gap: 4px;
+        margin-block-end: 12px;
       }
       .check {
         display: flex;
-        gap: 0.5rem;
+        gap: 8px;
         align-items: start;
       }
       .hint {
@@ -76,7 +76,7 @@ export class MrrEmbedBuilder extends LitElement {
       }
       textarea.code {
         inline-size: 100%;
-        min-block-size: 6rem;
+        min-block-size: 96px;
         font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
         font-size: 0.85em;
         direction: ltr;
@@ -85,8 +85,8 @@ export class MrrEmbedBuilder extends LitElement {
       .preview {
         border: 1px dashed var(--_border);
         border-radius: var(--_radius);
-        padding: 0.75rem;
-        min-block-size: 12rem;
+        padding: 12px;
+        min-block-size: 192px;
       }
     `,
   ];
