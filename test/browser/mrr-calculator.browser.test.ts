@@ -589,6 +589,11 @@ describe('<mrr-calculator> nothing typed is lost', () => {
       expect(q<HTMLInputElement>(b, '#churnPct').value).to.equal('7');
       // A third page (a reload) gets both edits.
       const c = await frame();
+      // Its first render may come before the restore lands (a staged render): wait for it.
+      await until(() => q<HTMLInputElement>(c, '#clients').value === '123', {
+        timeoutMs: 5000,
+        describe: () => `page C shows ${q<HTMLInputElement>(c, '#clients').value}`,
+      });
       expect(q<HTMLInputElement>(c, '#clients').value).to.equal('123');
       expect(q<HTMLInputElement>(c, '#churnPct').value).to.equal('7');
     } finally {
