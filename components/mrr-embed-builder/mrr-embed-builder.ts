@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyDeclarations, type Templat
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { isCurrency } from '../../src/core/money.js';
 import { LANGS } from '../../src/i18n/locale.js';
-import { embedSnippet, type EmbedAttributes } from '../../src/site/embed-snippet.js';
+import { embedSnippet, type EmbedAttributes } from '../../src/config/embed-snippet.js';
 import { baseStyles } from '../../src/ui/theme.js';
 // The app's list of src/elements.json (a JSON module does not load in every browser; a unit test keeps them equal).
 import { DEFINES, ELEMENT_VIEWS as ELEMENTS } from '../mrr-app/routes.js';
@@ -24,7 +24,7 @@ const isEndpoint = (text: string): boolean => {
 /**
  * The embed builder (a page of the site, not an element to embed): pick an element, set its
  * attributes, theme, language, brand and lead endpoint with a live preview, and copy the snippet
- * (the element's own script tag and its markup). The snippet is written by src/site/embed-snippet.ts;
+ * (the element's own script tag and its markup). The snippet is written by src/config/embed-snippet.ts;
  * a value the builder refuses (a currency that is not a code, an endpoint that is not https) is
  * shown with its message and left out of both the preview and the snippet.
  *

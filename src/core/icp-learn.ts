@@ -163,7 +163,7 @@ export function againstChance(
   if (!counts) return { chanceInAB: null, verdict: null };
   const { highValue, others, highValueInAB, othersInAB } = counts;
   const held = highValue + others;
-  const chance = held > 0 ? Math.round(((highValue * (highValueInAB + othersInAB)) / held) * 100) / 100 : 0;
+  const chance = held > 0 ? Math.round(((highValue * (highValueInAB + othersInAB)) / held) * 100) / 100 || 0 : 0;
   const better =
     highValueInAB >= chance + 1 && highValue > 0 && (others === 0 || highValueInAB / highValue > othersInAB / others);
   return { chanceInAB: chance, verdict: better ? 'separates' : 'notYet' };

@@ -766,6 +766,14 @@ const FUNCTIONS: Record<string, Probe> = {
     args: fc.tuple(clients, learnOptions, fc.integer({ min: 0, max: 5 })),
     call: (fn, [c, o, every]) => fn(...([c, { ...(o as object), every }] as never[])),
   },
+  againstChance: {
+    args: args(
+      fc.oneof(
+        fc.constant(null),
+        fc.record({ highValue: count(), others: count(), highValueInAB: count(), othersInAB: count() }),
+      ),
+    ),
+  },
   // currencies.ts
   currencyCodes: { args: args() },
   isIsoCurrency: { args: args(fc.oneof(currency, fc.string({ maxLength: 4 }), fc.anything())) },
@@ -847,6 +855,7 @@ const FUNCTIONS: Record<string, Probe> = {
 const CONSTANTS: Record<string, string> = {
   BILLING_INTERVALS: 'a list of interval names',
   THEMES: 'a list of theme names',
+  ICP_FIELD_ALIASES: 'column names per field, no numbers',
   LEAD_FIELD_TYPES: 'a list of input types',
   MAX_AMOUNT: 'a limit',
   MAX_HORIZON_MONTHS: 'a limit',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { embedSnippet, escapeAttribute, scriptUrl } from '../../src/site/embed-snippet.js';
+import { embedSnippet, escapeAttribute, scriptUrl } from '../../src/config/embed-snippet.js';
 
 describe('embed builder snippet', () => {
   it('writes the element file script and the element with the chosen attributes, empty ones left out', () => {

@@ -5,6 +5,21 @@ import type { ImportProgress, ImportWorkerRequest, ImportWorkerResponse } from '
 import { analyzeSubscriptions, periodsToColumns } from '../../src/core/movements.js';
 import { columnsToPeriods } from '../../src/core/period-columns.js';
 
+// Node has no `location`, and the worker file is a file: URL, so src/workers.ts starts no worker here
+// (its same-origin and Trusted Types rules have their own tests). These tests replace only that
+// check: the importer's relay is driven by whatever global `Worker` a test installs.
+vi.mock('../../src/workers.js', async (original) => ({
+  ...(await original<typeof import('../../src/workers.js')>()),
+  startWorker: (make: (W: import('../../src/workers.js').WorkerConstructor) => Worker) => {
+    if (typeof globalThis.Worker === 'undefined') return undefined;
+    try {
+      return make(globalThis.Worker as unknown as import('../../src/workers.js').WorkerConstructor);
+    } catch {
+      return undefined;
+    }
+  },
+}));
+
 const file = new Blob([readFileSync(new URL('../fixtures/dbt-subscription-periods.csv', import.meta.url))]);
 
 afterEach(() => {
