@@ -162,6 +162,15 @@ export abstract class MrrElement extends LitElement {
    */
   protected beforeUpdate(): void | Promise<unknown> {}
 
+  /**
+   * Settings are read again right before the update runs: a `config` set while the language or a
+   * part was loading (the update already pending) is the one rendered.
+   */
+  protected override performUpdate(): void {
+    settings?.connect(this);
+    super.performUpdate();
+  }
+
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!settings && this.usesSettings) {
       // Offline without the chunk: the element renders with its defaults.
@@ -173,12 +182,14 @@ export abstract class MrrElement extends LitElement {
         () => super.scheduleUpdate(),
       );
     }
-    settings?.connect(this);
     return this.i18n.whenReady(() => {
+      settings?.connect(this);
       // A controller's part loading on demand (`holdUpdate`), then the element's own.
       const held = heldBy(this);
       const loading = held ? held.then(() => this.beforeUpdate()) : this.beforeUpdate();
-      return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+      // A setting given while these loaded (`config` set right after creation) needs the reader first.
+      const run = () => (!settings && this.usesSettings ? this.scheduleUpdate() : super.scheduleUpdate());
+      return loading ? loading.then(run) : run();
     });
   }
 }

@@ -53,7 +53,7 @@ describe('the channel between elements', () => {
     // 450 × 0.8 = 360.
     await until(() => price(t, 'better') === '$360 per month');
     await type(d, '[id="good--name"]', 'Starter');
-    await until(() => text(t, '[data-tier="good"] h3') === 'Starter');
+    await until(() => text(t, '[data-tier="good"] h2') === 'Starter');
   });
 
   it('a table opened after the designer still gets the prices (same page, and a page opened later)', async () => {
