@@ -54,8 +54,8 @@ type MotionsForm = FormController<MotionsInputs, MotionsReading>;
  * calls, campaigns, automated reports), the account managers that takes, and the expansion MRR its
  * upsell and cross-sell offers should bring. Warns when serving a client costs more than its margin.
  *
- * @fires mrr-expansion - On user edits with a valid plan; `detail: { expansionPct, expansionMrr }`,
  * @fires mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
+ * @fires mrr-expansion - On user edits with a valid plan; `detail: { expansionPct, expansionMrr }`,
  *   e.g. to feed the calculator's expansion rate.
  * @csspart base - The card.
  * @csspart segment - Each segment.

@@ -45,8 +45,8 @@ type EconomicsForm = FormController<EconomicsInputs, EconomicsView>;
  * payback and lifetime against editable targets, the cost of winning a client beside the cost of
  * keeping one, and how LTV moves with churn. Recomputes on every input.
  *
- * @fires mrr-unit-economics-change - On user input with a valid result; `detail: { inputs, result }`.
  * @fires mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
+ * @fires mrr-unit-economics-change - On user input with a valid result; `detail: { inputs, result }`.
  * @csspart base - The card.
  * @csspart field - Each field (label, input, error).
  * @csspart input - Each text input.

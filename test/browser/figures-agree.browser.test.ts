@@ -4,14 +4,14 @@
  * them out by hand): client churn 87 ÷ 3,003 = 2.897 %, gross MRR churn 1,409,900 ÷ 39,380,003 =
  * 3.580 %, of which contraction 0.587 % and revenue churn (clients who left) 2.994 %.
  */
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-movements/define.js';
 import '../../components/mrr-calculator/define.js';
 import '../../components/mrr-unit-economics/define.js';
 import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.js';
 import type { MrrCalculator } from '../../components/mrr-calculator/mrr-calculator.js';
 import type { MrrUnitEconomics } from '../../components/mrr-unit-economics/mrr-unit-economics.js';
-import { q, shadow, text, type, uniqueKey } from './helpers.js';
+import { q, shadow, text, type, uniqueKey, nextEvent } from './helpers.js';
 import { until } from '../until.js';
 
 async function page(lang = 'en') {
@@ -51,7 +51,7 @@ describe('figures passed between elements', () => {
     expect(q(movements, '#use-figures').getAttribute('aria-describedby')).to.equal('use-figures-hint');
 
     setTimeout(() => q(movements, '#use-figures').click());
-    const event = await oneEvent(wrapper, 'mrr-use-figures');
+    const event = await nextEvent(wrapper, 'mrr-use-figures');
     // What is sent is what is listed.
     expect(event.detail.churnPct.toFixed(2)).to.equal('2.99');
     expect(event.detail.clientChurnPct!.toFixed(3)).to.equal('2.897');

@@ -1,4 +1,5 @@
 /** Test harness helpers for MRR Kit elements (shadow DOM access in one place). */
+import { oneEvent } from '@open-wc/testing';
 import { configureStorage, DB_NAME } from '../../src/storage/db.js';
 import { until } from '../until.js';
 
@@ -85,3 +86,7 @@ export const untilRendered = <T>(
   timeoutMs = 15000,
   describe?: () => string,
 ): Promise<T> => until(find, { timeoutMs, before: () => el.updateComplete, describe });
+
+/** The next `type` event on `target`, typed by the elements' event map (HTMLElementEventMap). */
+export const nextEvent = <K extends keyof HTMLElementEventMap>(target: EventTarget, type: K): Promise<HTMLElementEventMap[K]> =>
+  oneEvent<HTMLElementEventMap[K]>(target, type);

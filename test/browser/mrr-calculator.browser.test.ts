@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing, render } from 'lit';
 import '../../components/mrr-calculator/define.js';
 import type { MrrCalculator } from '../../components/mrr-calculator/mrr-calculator.js';
 import { exampleInputs } from '../../components/mrr-calculator/state.js';
 import { saveState } from '../../src/storage/db.js';
-import { breakIndexedDb, q, shadow, text, type, uniqueKey, until } from './helpers.js';
+import { breakIndexedDb, q, shadow, text, type, uniqueKey, until, nextEvent } from './helpers.js';
 
 /** Bars of one series in the chart (each bar is a rectangle subpath of the series' path). */
 function barCount(el: HTMLElement, series: string): number {
@@ -54,7 +54,7 @@ describe('<mrr-calculator>', () => {
     await el.updateComplete;
     expect(fired).to.equal(0);
     setTimeout(() => void type(el, '#newClients', '7'));
-    const event = await oneEvent(el.parentElement!, 'mrr-change');
+    const event = await nextEvent(el.parentElement!, 'mrr-change');
     expect(event.composed).to.equal(true);
     expect(event.detail.assumptions.newCustomersPerMonth).to.equal(7);
     expect(event.detail.summary.endingMrr).to.be.a('number');
@@ -390,8 +390,8 @@ describe('<mrr-calculator> refusals from the core (one form recipe)', () => {
 
   it('fires one mrr-change per edit, carrying the result shown', async () => {
     const el = await calculator();
-    const events: CustomEvent[] = [];
-    el.parentElement!.addEventListener('mrr-change', (e) => events.push(e as CustomEvent));
+    const events: HTMLElementEventMap['mrr-change'][] = [];
+    el.parentElement!.addEventListener('mrr-change', (e) => events.push(e));
     await type(el, '#clients', '50');
     await el.updateComplete;
     expect(events.length).to.equal(1);

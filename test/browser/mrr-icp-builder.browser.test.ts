@@ -1,8 +1,8 @@
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-icp-builder/define.js';
 import type { MrrIcpBuilder } from '../../components/mrr-icp-builder/mrr-icp-builder.js';
 import type { Icp } from '../../src/core/icp.js';
-import { q, shadow, text, type, uniqueKey, until } from './helpers.js';
+import { q, shadow, text, type, uniqueKey, until, nextEvent } from './helpers.js';
 import { workedExampleIcp } from '../shared/icp-example.js';
 
 /** The worked example of docs/icp.md: 8.5 of 11 points → 77.27, tier B, coverage 1. */
@@ -55,7 +55,7 @@ describe('<mrr-icp-builder>', () => {
 
   it('editing a weight changes the score at once and fires mrr-icp-change with the ICP', async () => {
     const el = await worked();
-    const changed = oneEvent(el, 'mrr-icp-change');
+    const changed = nextEvent(el, 'mrr-icp-change');
     await type(el, '[id="employees--weight"]', '0');
     const { detail } = await changed;
     expect(detail.icp.criteria.find((c: { id: string }) => c.id === 'employees')!.weight).to.equal(0);

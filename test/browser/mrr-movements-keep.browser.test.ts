@@ -3,11 +3,11 @@
  * the period its NRR compounds and why; the chart has one axis per meaning, a tooltip per month
  * reachable by keyboard, and its last label fits at 360 px.
  */
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-movements/define.js';
 import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.js';
 import { getDataset, listDatasets } from '../../src/storage/datasets.js';
-import { q, shadow, text, uniqueKey, untilRendered } from './helpers.js';
+import { q, shadow, text, uniqueKey, untilRendered, nextEvent } from './helpers.js';
 
 async function movements(attrs = '', key = uniqueKey(), width = ''): Promise<MrrMovements> {
   const wrapper = await fixture<HTMLDivElement>(
@@ -39,7 +39,7 @@ describe('<mrr-movements> keeps what it imports', () => {
     const key = uniqueKey();
     const el = await movements('', key);
     const name = `kept-${uniqueKey()}`;
-    const saved = oneEvent(el, 'mrr-dataset-saved');
+    const saved = nextEvent(el, 'mrr-dataset-saved');
     await importCsv(el, CSV, `${name}.csv`);
     const event = await saved;
     expect(event.detail.name).to.equal(name);

@@ -1,9 +1,9 @@
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-movements/define.js';
 import '../../components/mrr-calculator/define.js';
 import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.js';
 import type { MrrCalculator } from '../../components/mrr-calculator/mrr-calculator.js';
-import { q, shadow, text, uniqueKey } from './helpers.js';
+import { q, shadow, text, uniqueKey, nextEvent } from './helpers.js';
 
 async function movements(attrs = 'example', key = uniqueKey()): Promise<MrrMovements> {
   const wrapper = await fixture<HTMLDivElement>(`<div><mrr-movements storage-key="${key}" ${attrs}></mrr-movements></div>`);
@@ -107,7 +107,7 @@ describe('<mrr-movements>', () => {
     await el.ready;
     await calc.persist.restored;
     setTimeout(() => q(el, '#use-figures').click());
-    const event = await oneEvent(wrapper, 'mrr-use-figures');
+    const event = await nextEvent(wrapper, 'mrr-use-figures');
     expect(event.composed).to.equal(true);
     // ARPA: 41,344.48 ÷ 311 customers = 132.9404501…
     expect(event.detail.arpa).to.be.closeTo(132.94045016, 1e-8);

@@ -1,11 +1,11 @@
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-package-designer/define.js';
 import type { MrrPackageDesigner } from '../../components/mrr-package-designer/mrr-package-designer.js';
 import { latest, settled } from '../../src/channel/channel.js';
-import { pricingTopic } from '../../src/channel/pricing.js';
+import { pricingTopic, type PublicPricing } from '../../src/channel/pricing.js';
 import { loadState } from '../../src/storage/db.js';
 import '../../components/mrr-pricing-table/define.js';
-import { breakIndexedDb, q, shadow, text, type, uniqueKey, until } from './helpers.js';
+import { breakIndexedDb, q, shadow, text, type, uniqueKey, until, nextEvent } from './helpers.js';
 
 async function designer(attrs = '', key = uniqueKey(), style = ''): Promise<MrrPackageDesigner> {
   const wrapper = await fixture<HTMLDivElement>(
@@ -157,7 +157,7 @@ describe('<mrr-package-designer>', () => {
     expect(text(el, '.export-message')).to.contain('Fix the highlighted fields');
     await type(el, '[id="good--ctaHref"]', '/signup?plan=good');
     const files = await downloads(() => q<HTMLButtonElement>(el, '#export-design').click());
-    expect(JSON.parse(files[0]!.text).tiers[0].cta).to.deep.equal({ label: '', href: '/signup?plan=good' });
+    expect((JSON.parse(files[0]!.text) as PublicPricing).tiers[0]?.cta).to.deep.equal({ label: '', href: '/signup?plan=good' });
     // Restored (or set from code) with a bad link: shown refused in its tier's column of the tiers table.
     el.inputs = {
       ...el.inputs,
@@ -175,7 +175,7 @@ describe('<mrr-package-designer>', () => {
     await settle(el);
     expect(fired).to.equal(0);
     setTimeout(() => void type(el, '[id="mix--better"]', '4'));
-    const event = await oneEvent(el, 'mrr-package-mix');
+    const event = await nextEvent(el, 'mrr-package-mix');
     expect(event.bubbles && event.composed).to.equal(true);
     expect(event.detail).to.deep.equal({ mrr: 150 + 4 * 405, marginPct: event.detail.marginPct, clients: 5, currency: 'USD' });
     expect(event.detail.marginPct).to.be.closeTo(((100 + 4 * 255) / (150 + 4 * 405)) * 100, 0.01);
@@ -291,17 +291,17 @@ describe('<mrr-package-designer>', () => {
     const el = await designer();
     const files = await downloads(() => q<HTMLButtonElement>(el, '#export-design').click());
     expect(files.map((f) => f.name)).to.deep.equal(['pricing-table.json']);
-    const pricing = JSON.parse(files[0]!.text);
+    const pricing = JSON.parse(files[0]!.text) as PublicPricing;
     expect(pricing.v).to.equal(1);
     expect(pricing.currency).to.equal('USD');
-    expect(pricing.tiers.map((t: { id: string }) => t.id)).to.deep.equal(['good', 'better', 'best']);
-    expect(pricing.tiers[1].highlighted).to.equal(true);
+    expect(pricing.tiers.map((t) => t.id)).to.deep.equal(['good', 'better', 'best']);
+    expect(pricing.tiers[1]?.highlighted).to.equal(true);
     // Better: 150 + 300 = 450 a month, 10 % off = 405; a year 405 × 12 × 0.85 = 4,131.
-    expect(pricing.tiers[1].month).to.deep.equal({ price: 405, listValue: 450, setupFee: 0 });
-    expect(pricing.tiers[1].year.price).to.equal(4131);
-    expect(pricing.tiers[2].month.price).to.equal(480);
-    expect(pricing.tiers[2].outcomes.length).to.equal(3);
-    expect(pricing.tiers[0].cta).to.equal(undefined); // the pricing table's own localized label
+    expect(pricing.tiers[1]?.month).to.deep.equal({ price: 405, listValue: 450, setupFee: 0 });
+    expect(pricing.tiers[1]?.year.price).to.equal(4131);
+    expect(pricing.tiers[2]?.month.price).to.equal(480);
+    expect(pricing.tiers[2]?.outcomes.length).to.equal(3);
+    expect(pricing.tiers[0]?.cta).to.equal(undefined); // the pricing table's own localized label
     const csv = await downloads(() => q<HTMLButtonElement>(el, '#export-csv').click());
     expect(csv[0]?.name).to.equal('catalog.csv');
     expect(csv[0]?.text.split('\n')[0]).to.contain('id,name,wholesale,retail,interval');

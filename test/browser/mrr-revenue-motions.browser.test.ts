@@ -1,4 +1,4 @@
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../components/mrr-revenue-motions/define.js';
 import type { MrrRevenueMotions } from '../../components/mrr-revenue-motions/mrr-revenue-motions.js';
@@ -7,7 +7,7 @@ import { formatNumber, parseAmount } from '../../src/core/money.js';
 import { FIELDS, type MotionsInputs } from '../../components/mrr-revenue-motions/state.js';
 import { cleanInputs, relocalizeInputs, relocalizeNumber } from '../../src/forms/clean.js';
 import { saveState } from '../../src/storage/db.js';
-import { breakIndexedDb, q, shadow, text, type, uniqueKey, until } from './helpers.js';
+import { breakIndexedDb, q, shadow, text, type, uniqueKey, until, nextEvent } from './helpers.js';
 
 /** Spaces of any kind (French groups digits with a narrow no-break space) as one plain space. */
 const plain = (s: string) => s.replace(/[\s\u202f\u00a0]+/g, ' ').trim();
@@ -140,7 +140,7 @@ describe('<mrr-revenue-motions>', () => {
     await el.updateComplete;
     expect(fired).to.equal(0);
     setTimeout(() => void type(el, '[id="automated--local-seo--monthlyTakeRatePct"]', '0'));
-    const event = await oneEvent(el.parentElement!, 'mrr-expansion');
+    const event = await nextEvent(el.parentElement!, 'mrr-expansion');
     expect(event.composed).to.equal(true);
     expect(event.detail.expansionMrr).to.equal(6260 - 1080);
     expect(event.detail.expansionPct).to.be.closeTo((5180 / 195000) * 100, 1e-9);

@@ -1,8 +1,8 @@
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-unit-economics/define.js';
 import type { MrrUnitEconomics } from '../../components/mrr-unit-economics/mrr-unit-economics.js';
 import { saveState } from '../../src/storage/db.js';
-import { breakIndexedDb, q, shadow, text, type, uniqueKey, until } from './helpers.js';
+import { breakIndexedDb, q, shadow, text, type, uniqueKey, until, nextEvent } from './helpers.js';
 
 /** Spaces of any kind (French groups digits with a narrow no-break space) as one plain space. */
 const plain = (s: string) => s.replace(/[\s\u202f\u00a0]+/g, ' ').trim();
@@ -146,7 +146,7 @@ describe('<mrr-unit-economics>', () => {
     expect(text(el, '[data-kpi="cac"]')).to.equal('$500');
     expect(fired).to.equal(0);
     setTimeout(() => void type(el, '#arpa', '1000'));
-    const event = await oneEvent(el, 'mrr-unit-economics-change');
+    const event = await nextEvent(el, 'mrr-unit-economics-change');
     expect(event.composed).to.equal(true);
     expect(event.detail.result.ltv.value).to.equal(12000);
   });

@@ -18,7 +18,7 @@ async function calculator(): Promise<{
   const changes: unknown[] = [];
   const settled: Array<{ summary: { endingMrr: number } }> = [];
   wrapper.addEventListener('mrr-change', (e) => changes.push((e as CustomEvent).detail));
-  wrapper.addEventListener('mrr-settled', (e) => settled.push((e as CustomEvent).detail));
+  wrapper.addEventListener('mrr-settled', (e) => settled.push((e as CustomEvent<{ summary: { endingMrr: number } }>).detail));
   return { el, changes, settled };
 }
 

@@ -40,7 +40,7 @@ describe('built embed bundle (dist/mrr-kit.js)', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     const bundle = readFileSync('dist/mrr-kit.js', 'utf8');
-    const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     const stamp = new RegExp(`[\`"']${version.replace(/\./g, '\\.')}[\`"']`);
     expect(stamp.test(bundle)).toBe(true);
     const body = `<!doctype html><html><body><mrr-calculator storage-key=""></mrr-calculator>
@@ -93,10 +93,14 @@ describe('built site (dist/site)', () => {
     const page = await e2e.browser.newPage();
     await page.goto(`${e2e.url}/site/`);
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
-    const manifest = await (await fetch(new URL(href!, `${e2e.url}/site/`))).json();
+    const manifest = (await (await fetch(new URL(href!, `${e2e.url}/site/`))).json()) as {
+      display: string;
+      start_url: string;
+      icons: { src: string; sizes: string }[];
+    };
     expect(manifest.display).toBe('standalone');
     expect(manifest.start_url).toBeTruthy();
-    const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
+    const sizes = manifest.icons.map((i) => i.sizes);
     expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
     for (const icon of manifest.icons) {
       const res = await fetch(new URL(icon.src, `${e2e.url}/site/`));

@@ -415,7 +415,7 @@ const COUNT_RESOURCES = () => {
     const id: number = st(
       (...a: unknown[]) => {
         timeouts.delete(id);
-        if (typeof handler === 'function') handler(...a);
+        if (typeof handler === 'function') (handler as (...args: unknown[]) => void)(...a);
       },
       ms,
       ...args,

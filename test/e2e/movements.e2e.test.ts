@@ -14,11 +14,11 @@ afterAll(async () => {
 
 const expected = readFileSync('test/fixtures/dbt-expected-movements.csv', 'utf8').trim().split(/\r?\n/);
 const header = expected[0]!.split(',');
-const lastExpected = Object.fromEntries(
+const lastExpected: Record<string, string> = Object.fromEntries(
   expected
     .at(-1)!
     .split(',')
-    .map((v, i) => [header[i], v]),
+    .map((v, i): [string, string] => [header[i] ?? '', v]),
 );
 
 describe('<mrr-movements> on the built site', () => {

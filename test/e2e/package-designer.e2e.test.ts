@@ -30,7 +30,7 @@ const saved = (tab: Page) =>
           const db = request.result;
           try {
             const get = db.transaction('state').objectStore('state').get('package-designer:site');
-            get.onsuccess = () => resolve(JSON.stringify(get.result?.data ?? ''));
+            get.onsuccess = () => resolve(JSON.stringify((get.result as { data?: unknown } | undefined)?.data ?? ''));
             get.onerror = () => resolve('');
           } catch {
             resolve('');

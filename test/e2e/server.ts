@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
-// @ts-expect-error plain ESM helper shared with the scripts
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 export interface E2E {

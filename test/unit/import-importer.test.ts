@@ -13,7 +13,7 @@ vi.mock('../../src/workers.js', async (original) => ({
   startWorker: (make: (W: import('../../src/workers.js').WorkerConstructor) => Worker) => {
     if (typeof globalThis.Worker === 'undefined') return undefined;
     try {
-      return make(globalThis.Worker as unknown as import('../../src/workers.js').WorkerConstructor);
+      return make(globalThis.Worker);
     } catch {
       return undefined;
     }
