@@ -1,50 +1,143 @@
-// What embedding costs a phone (target: ≤ 50 ms of blocking time, no layout shift): a plain host page (heading, text, the element,
-// more text below) with only the calculator, loaded in headless Chromium at a phone's viewport
-// (412 × 823) with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate, as Lighthouse's mobile
-// run). Total blocking time from long tasks (PerformanceObserver 'longtask', TBT = Σ (duration −
-// 50 ms)) from navigation until the element's chart is drawn and the page has been quiet for 1.5 s;
-// cumulative layout shift from 'layout-shift' entries. Five fresh browser contexts per variant,
-// interleaved; medians. Variants: the page without the embed, with dist/mrr-calculator.js (the
-// per-element file), with dist/mrr-kit.js (the all-in-one), each as shipped in dist/ (run
-// `npm run build` first; `npm run bench` does). Writes bench/results/embed.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// What embedding costs a phone, for every element side by side: a plain host page (heading, text,
+// the element, more text below) with one element's own CDN file alone (`dist/<tag>.js`, every
+// element of src/elements.json), plus the all-in-one `dist/mrr-kit.js` with the calculator, loaded
+// in headless Chromium at a phone's viewport (412 × 823) with the CPU slowed 4× (CDP
+// Emulation.setCPUThrottlingRate, as Lighthouse's mobile run). Total blocking time from long tasks
+// (PerformanceObserver 'longtask', TBT = Σ (duration − 50 ms)) from navigation until the element's
+// main content is drawn (`ready` below, and no update pending) and the page has been quiet for
+// 1.5 s; cumulative layout shift from 'layout-shift' entries. Five fresh browser contexts per
+// variant, interleaved; medians, against the same page without any embed. Targets (issue 17): ≤ 50
+// ms added for what a prospect meets (calculator, unit economics, revenue motions, pricing table, the
+// all-in-one), ≤ 100 ms for the agency's tools (movements, package designer, ICP builder); CLS 0.
+// Measures dist/ as shipped (run `npm run build` first; `npm run bench` does). `EMBED_RUNS=n` (5),
+// `EMBED_ONLY=mrr-pricing-table,mrr-kit` (tags; `mrr-kit` = the all-in-one), `EMBED_RESERVE=0`.
+// Writes bench/results/embed.json.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { chromiumPath, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 const RUNS = Number(process.env.EMBED_RUNS ?? 5);
-/**
- * The host-page rule the README's embed section recommends: until the element is defined it takes
- * the space it will take (a phone's screen), so the text below it does not jump when it renders.
- * `EMBED_RESERVE=0` measures a page without it.
- */
-const RESERVE =
-  process.env.EMBED_RESERVE === '0'
-    ? ''
-    : 'mrr-calculator:not(:defined) { display: block; min-block-size: 100vh; }\n' +
-      'mrr-calculator:state(loading) { display: block; min-block-size: 100vh; }';
+const ONLY = (process.env.EMBED_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const THROTTLE = 4;
 const VIEWPORT = { width: 412, height: 823 };
+/** Elements a prospect meets on an agency's site; the others are the agency's own tools. */
+const PROSPECT_FACING = new Set(['mrr-calculator', 'mrr-unit-economics', 'mrr-revenue-motions', 'mrr-pricing-table']);
+const targetOf = (tag) => (PROSPECT_FACING.has(tag) ? 50 : 100);
 
-/** The host page. `script` is the embed's file or null for the same page without it. */
-const hostPage = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+/** The designer's "Export for the pricing table" for a good / better / best design (README's form). */
+const PRICING = {
+  v: 1,
+  currency: 'EUR',
+  annualDiscountPct: 15,
+  tiers: [
+    ['good', 'Good', 150, false, ['More 5-star reviews', 'A listing that converts', 'Monthly report']],
+    [
+      'better',
+      'Better',
+      390,
+      true,
+      ['More 5-star reviews', 'A listing that converts', 'Local ads that pay back', 'Monthly call'],
+    ],
+    ['best', 'Best', 790, false, ['Everything in Better', 'A site that books clients', 'Email campaigns', 'Weekly call']],
+  ].map(([id, name, price, highlighted, outcomes]) => ({
+    id,
+    name,
+    highlighted,
+    outcomes,
+    cta: { label: 'Start', href: `/signup?plan=${id}` },
+    month: { price, listValue: Math.round(price * 1.2), setupFee: 0 },
+    year: { price: price * 12 * 0.85, perMonth: price * 0.85, savings: price * 12 * 0.15 },
+  })),
+};
+
+/**
+ * Per element: what the host page holds and when its main content counts as drawn (a test on the
+ * element's shadow root, `r`). Every element gets `storage-key=""` (saves and restores nothing, so
+ * runs share no IndexedDB state) and shows what it shows a first visitor: its example figures or
+ * starter design; movements its built-in example dataset (`example`: without data it shows only
+ * the import panel); the pricing table three tiers in a child script (with none it shows "no plans").
+ */
+const SETUPS = {
+  'mrr-calculator': {
+    markup: '<mrr-calculator storage-key="" clients="40" price="1200"></mrr-calculator>',
+    ready: `r.querySelector('svg path') && !el.matches(':state(loading)')`,
+    content: 'example figures (clients 40, price 1200), chart drawn',
+  },
+  'mrr-unit-economics': {
+    markup: '<mrr-unit-economics storage-key=""></mrr-unit-economics>',
+    ready: `r.querySelector('[part=kpis]') && r.querySelector('[part=chart] path')`,
+    content: 'example figures, KPIs and LTV chart drawn',
+  },
+  'mrr-revenue-motions': {
+    markup: '<mrr-revenue-motions storage-key=""></mrr-revenue-motions>',
+    ready: `r.querySelector('[part=kpis]') && r.querySelector('[part=table]')`,
+    content: 'example segments, KPIs and plan table drawn',
+  },
+  'mrr-pricing-table': {
+    markup: `<mrr-pricing-table storage-key=""><script type="application/json">${JSON.stringify(PRICING)}</script></mrr-pricing-table>`,
+    ready: `r.querySelectorAll('[part=tier]').length === 3 && r.querySelector('[part=cta]')`,
+    content: 'three tiers (EUR, 3–4 outcomes each) in a child JSON script, cards drawn',
+  },
+  'mrr-movements': {
+    markup: '<mrr-movements storage-key="" example></mrr-movements>',
+    ready: `r.querySelector('[part=kpis]') && r.querySelector('svg path') && r.querySelector('[part=cohorts]')`,
+    content: 'built-in example dataset (`example`): KPI tiles, movements chart and cohort heatmap drawn',
+  },
+  'mrr-package-designer': {
+    markup: '<mrr-package-designer storage-key=""></mrr-package-designer>',
+    ready: `r.querySelector('[part=economics]') && r.querySelector('[part=canvas]:not([aria-busy])') && r.querySelector('[part=what-if]')`,
+    content: 'starter catalogue and tiers: tiers with economics, canvas and what-if drawn',
+  },
+  'mrr-icp-builder': {
+    markup: '<mrr-icp-builder storage-key=""></mrr-icp-builder>',
+    ready: `r.querySelector('[part=criteria]') && r.querySelector('[part=fit]')`,
+    content: 'starter profile: criteria and the example account’s fit drawn',
+  },
+};
+
+const elements = JSON.parse(readFileSync('src/elements.json', 'utf8'));
+for (const { tag } of elements) if (!SETUPS[tag]) throw new Error(`embed bench: no setup for ${tag}`);
+const all = [
+  { name: 'without the embed', tag: null, script: null },
+  ...elements.map(({ tag }) => ({ name: `dist/${tag}.js`, tag, script: `/${tag}.js`, target: targetOf(tag) })),
+  { name: 'all-in-one dist/mrr-kit.js (calculator)', tag: 'mrr-calculator', script: '/mrr-kit.js', target: 50, key: 'mrr-kit' },
+];
+const variants = all.filter((v) => !v.tag || !ONLY.length || ONLY.includes(v.key ?? v.tag));
+
+/**
+ * The host-page rules the README's embed section recommends: until the element is defined (and,
+ * for an element drawn in steps, while it is loading) it takes the space it will take (a phone's
+ * screen), so the text below it does not jump when it renders. `EMBED_RESERVE=0`: without them.
+ */
+const reserve = (tag) =>
+  process.env.EMBED_RESERVE === '0'
+    ? ''
+    : `${tag}:not(:defined) { display: block; min-block-size: 100vh; }\n${tag}:state(loading) { display: block; min-block-size: 100vh; }`;
+
+/** The host page with `v`'s element and file, or without any for the baseline. */
+const hostPage = (v) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Agency</title>
 <script>
-  window.__longTasks = []; window.__shifts = [];
+  window.__longTasks = []; window.__shifts = []; window.__marks = {};
   new PerformanceObserver((list) => { for (const e of list.getEntries()) __longTasks.push({ start: e.startTime, duration: e.duration }); })
     .observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __shifts.push({ start: e.startTime, value: e.value, nodes: e.sources.map((s) => s.node?.id || s.node?.nodeName || '?') }); })
     .observe({ type: 'layout-shift', buffered: true });
+  ${v.tag ? `customElements.whenDefined('${v.tag}').then(() => { __marks.defined = performance.now(); });` : ''}
 </script>
 <style>body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; padding: 1rem; max-width: 60rem; }</style>
-${script ? `<style>${RESERVE}</style>` : ''}
-${script ? `<script type="module" src="${script}"></script>` : ''}
+${v.script ? `<style>${reserve(v.tag)}</style>` : ''}
+${v.script ? `<script type="module" src="${v.script}"></script>` : ''}
 </head><body>
 <h1>Grow your agency's recurring revenue</h1>
 <p>We help agencies turn projects into retainers. Try the numbers for your own client base below.</p>
-${script ? '<mrr-calculator storage-key="" clients="40" price="1200"></mrr-calculator>' : ''}
+${v.tag ? SETUPS[v.tag].markup : ''}
 <p id="below">Questions? Write to us: we answer within a day. Our retainers start at three months.</p>
 </body></html>`;
 
@@ -57,12 +150,12 @@ const server = await preview({
 const url = server.resolvedUrls.local[0];
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 
-async function run(variant, script) {
+async function run(v) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  await page.route('**/host.html', (r) => r.fulfill({ contentType: 'text/html', body: hostPage(script) }));
+  await page.route('**/host.html', (r) => r.fulfill({ contentType: 'text/html', body: hostPage(v) }));
   const t0 = Date.now();
   await page.goto(`${url}host.html`, { waitUntil: 'load' });
   // Waits poll with plain CDP Runtime.evaluate of a small expression: Playwright's waitForFunction and
@@ -71,11 +164,18 @@ async function run(variant, script) {
   const value = async (expression) => (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
   const until = async (expression, every) => {
     for (const end = Date.now() + 60_000; !(await value(expression));) {
-      if (Date.now() > end) throw new Error('timed out');
+      if (Date.now() > end) throw new Error(`${v.name}: timed out waiting for ${expression}`);
       await new Promise((r) => setTimeout(r, every));
     }
   };
-  if (script) await until(`!!document.querySelector('mrr-calculator')?.shadowRoot?.querySelector('svg path')`, 50);
+  if (v.tag) {
+    const el = `document.querySelector('${v.tag}')`;
+    // Drawn: the element's main content is in its shadow root and no update is pending.
+    await until(
+      `(() => { const el = ${el}; const r = el?.shadowRoot; if (!r || el.isUpdatePending !== false || !(${SETUPS[v.tag].ready})) return false; window.__marks.ready ??= performance.now(); return true; })()`,
+      50,
+    );
+  }
   const renderedMs = Date.now() - t0;
   // Quiet for 1.5 s: no long task in the last 1.5 s (work split into later tasks is counted).
   await until(
@@ -85,35 +185,41 @@ async function run(variant, script) {
   const m = await value(`({
     longTasks: window.__longTasks,
     shifts: window.__shifts,
-    tasks: window.__longTasks.map((t) => [Math.round(t.start), Math.round(t.duration)]),
+    marks: window.__marks,
+    scripts: performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'))
+      .map((e) => [e.name.replace(location.origin, ''), Math.round(e.responseEnd)]),
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-    elementHeight: document.querySelector('mrr-calculator')?.getBoundingClientRect().height ?? 0,
+    elementHeight: ${v.tag ? `document.querySelector('${v.tag}')?.getBoundingClientRect().height ?? 0` : 0},
   })`);
   await context.close();
   const blocking = (tasks) => tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
   return {
-    variant,
+    variant: v.name,
     tbtMs: blocking(m.longTasks),
     tbtAfterFcpMs: blocking(m.longTasks.filter((t) => m.fcp === null || t.start >= m.fcp)),
     longestTaskMs: Math.max(0, ...m.longTasks.map((t) => t.duration)),
     longTasks: m.longTasks.length,
     cls: m.shifts.reduce((s, e) => s + e.value, 0),
     fcpMs: m.fcp,
+    definedMs: m.marks.defined === undefined ? null : Math.round(m.marks.defined),
+    readyMs: m.marks.ready === undefined ? null : Math.round(m.marks.ready),
     renderedWallMs: renderedMs,
     shifts: m.shifts,
-    tasks: m.tasks,
+    tasks: m.longTasks.map((t) => [Math.round(t.start), Math.round(t.duration)]),
+    scripts: m.scripts,
     elementHeight: m.elementHeight,
   };
 }
 
-const variants = [
-  ['without the embed', null],
-  ['calculator file (dist/mrr-calculator.js)', '/mrr-calculator.js'],
-  ['all-in-one (dist/mrr-kit.js)', '/mrr-kit.js'],
-];
-await run('warm-up', '/mrr-calculator.js'); // the browser's own first-start costs
+const started = Date.now();
+const load = [os.loadavg()[0]];
+// The browser's own first-start costs, and each file read once from disk.
+for (const v of variants) if (v.script) await run(v);
 const runs = [];
-for (let i = 0; i < RUNS; i++) for (const [name, script] of variants) runs.push(await run(name, script));
+for (let i = 0; i < RUNS; i++) {
+  for (const v of variants) runs.push(await run(v));
+  load.push(os.loadavg()[0]);
+}
 await browser.close();
 await new Promise((r) => server.httpServer.close(r));
 
@@ -122,41 +228,62 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const r1 = (x) => Math.round(x * 10) / 10;
-const summary = variants.map(([name]) => {
-  const rs = runs.filter((r) => r.variant === name);
+const summary = variants.map((v) => {
+  const rs = runs.filter((r) => r.variant === v.name);
   return {
-    variant: name,
+    variant: v.name,
+    tag: v.tag,
+    file: v.script && `dist${v.script}`,
+    setup: v.tag ? SETUPS[v.tag].content : 'the host page alone',
     tbtMs: r1(median(rs.map((r) => r.tbtMs))),
     tbtAfterFcpMs: r1(median(rs.map((r) => r.tbtAfterFcpMs))),
     longestTaskMs: r1(median(rs.map((r) => r.longestTaskMs))),
     cls: Math.max(...rs.map((r) => r.cls)),
+    readyMs: v.tag ? median(rs.map((r) => r.readyMs)) : null,
     runsTbtMs: rs.map((r) => r1(r.tbtMs)),
   };
 });
-const base = summary[0];
-for (const s of summary) s.addedTbtMs = r1(s.tbtMs - base.tbtMs);
+const base = summary.find((s) => !s.tag);
+for (const s of summary) {
+  s.addedTbtMs = r1(s.tbtMs - base.tbtMs);
+  if (!s.tag) continue;
+  s.target = { addedTbtMs: variants.find((v) => v.name === s.variant).target, cls: 0 };
+  s.met = s.addedTbtMs <= s.target.addedTbtMs && s.cls === 0;
+}
 const result = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, load1: os.loadavg()[0], node: process.version, chromium: chromiumPath() },
+  durationS: Math.round((Date.now() - started) / 1000),
+  machine: {
+    cpus: os.cpus().length,
+    load1: r1(load.reduce((a, b) => a + b, 0) / load.length),
+    load1Range: [r1(Math.min(...load)), r1(Math.max(...load))],
+    node: process.version,
+    chromium: chromiumPath(),
+  },
   setup: {
     cpuThrottlingRate: THROTTLE,
     viewport: VIEWPORT,
     runs: RUNS,
+    reserve:
+      process.env.EMBED_RESERVE === '0'
+        ? 'none'
+        : '<tag>:not(:defined), <tag>:state(loading) { display: block; min-block-size: 100vh }',
+    elements: Object.fromEntries(Object.entries(SETUPS).map(([tag, s]) => [tag, { markup: s.markup, shown: s.content }])),
     measure:
-      'TBT = Σ (longtask duration − 50 ms), navigation → chart drawn + 1.5 s quiet; CLS = Σ layout-shift values without recent input',
+      'TBT = Σ (longtask duration − 50 ms), navigation → main content drawn (no update pending) + 1.5 s quiet; addedTbtMs = median − the median of the page without the embed; longestTaskMs = median of each run’s longest; CLS = worst run’s Σ layout-shift values without recent input; readyMs = median time the poll (every 50 ms) first saw the content drawn',
   },
-  target: { addedTbtMs: 50, cls: 0 },
+  target: { prospectFacingAddedTbtMs: 50, agencyToolsAddedTbtMs: 100, cls: 0, prospectFacing: [...PROSPECT_FACING] },
   summary,
   runs,
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/embed.json', JSON.stringify(result, null, 2) + '\n');
-console.log(`CPU ${THROTTLE}× slower, ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} (load average ${r1(os.loadavg()[0])})
-| host page | TBT | added by the embed | TBT after FCP | longest task | CLS (worst run) | |
-|---|---:|---:|---:|---:|---:|---|`);
+console.log(`CPU ${THROTTLE}× slower, ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} (load average ${result.machine.load1Range.join('–')})
+| host page | TBT | added by the embed | target | longest task | CLS (worst run) | drawn at | |
+|---|---:|---:|---:|---:|---:|---:|---|`);
 for (const s of summary) {
-  const verdict = s === base ? '' : s.addedTbtMs <= 50 && s.cls === 0 ? 'met' : '**NOT met**';
+  const verdict = s.tag ? (s.met ? 'met' : '**NOT met**') : '';
   console.log(
-    `| ${s.variant} | ${s.tbtMs} ms | ${s === base ? '—' : `${s.addedTbtMs} ms`} | ${s.tbtAfterFcpMs} ms | ${s.longestTaskMs} ms | ${r1(s.cls * 1000) / 1000} | ${verdict} |`,
+    `| ${s.variant} | ${s.tbtMs} ms | ${s.tag ? `${s.addedTbtMs} ms` : '—'} | ${s.tag ? `≤ ${s.target.addedTbtMs} ms` : ''} | ${s.longestTaskMs} ms | ${r1(s.cls * 1000) / 1000} | ${s.readyMs ?? '—'} ms | ${verdict} |`,
   );
 }
