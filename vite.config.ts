@@ -59,9 +59,10 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'es2022',
         minify: true,
         lib: { entry: resolve(entry), formats: ['es'], fileName: () => `${fileName}.js` },
-        // The all-in-one is one file with everything a page needs at once; what an element loads
-        // on demand (French and Arabic catalogues, the CSV parser, panels opened later) are chunks
-        // in dist/chunks/ fetched from next to it when used. The core is one file.
+        // The all-in-one is dist/mrr-kit.js with the chunks it imports statically (code it shares
+        // with the parts loaded on demand: the bundler splits it out); what an element loads on
+        // demand (French and Arabic catalogues, the CSV parser, panels opened later) are chunks in
+        // dist/chunks/ fetched from next to it when used. The core is one file.
         rolldownOptions: {
           preserveEntrySignatures: 'allow-extension',
           output: {

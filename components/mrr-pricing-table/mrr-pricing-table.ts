@@ -107,10 +107,12 @@ export class MrrPricingTable extends MrrElement {
     const own = data !== null && typeof data === 'object' && ('tiers' in data || 'catalog' in data) ? data : undefined;
     const useChannel = own === undefined && (!given || data !== undefined) && !!this.storageKey;
     if (this.isConnected) this.follow(useChannel ? this.storageKey : null);
-    const inputs = [own, useChannel ? this.stored : null];
+    // A config given before the element was defined: its reader is loading (shown next update).
+    const inputs = [own, useChannel ? this.stored : null, this.settingsPending];
     if (inputs.every((x, i) => x === this.computedFrom[i])) return;
     this.computedFrom = inputs;
     if (own !== undefined) this.source = readConfig(own);
+    else if (this.settingsPending) this.source = { kind: 'loading' };
     else this.source = useChannel ? this.stored : { kind: 'none' };
   }
 

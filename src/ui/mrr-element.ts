@@ -9,6 +9,15 @@ import { heldBy } from './tasks.js';
 
 /** The settings module (src/config/settings.ts), loaded when an element first needs it. */
 let settings: typeof import('../config/settings.js') | undefined;
+let settingsLoading: Promise<void> | undefined;
+const loadSettings = (): Promise<void> =>
+  (settingsLoading ??= import('../config/settings.js').then(
+    (module) => void (settings = module),
+    (error: unknown) => {
+      settingsLoading = undefined; // offline without the chunk: tried again next time
+      throw error;
+    },
+  ));
 
 /**
  * What every MRR Kit element shares: its version stamp (for the guarded define), the `currency`,
@@ -169,16 +178,21 @@ export abstract class MrrElement extends LitElement {
   protected override performUpdate(): void {
     settings?.connect(this);
     super.performUpdate();
+    // A property set before the element was defined (`config` from an early script) is given back
+    // by Lit inside this update: the settings reader then loads, and the element renders again.
+    if (this.settingsPending) void loadSettings().then(() => this.requestUpdate(), () => undefined);
+  }
+
+  /** A setting is in use but its reader has not loaded yet (the element shows it next update). */
+  protected get settingsPending(): boolean {
+    return !settings && this.usesSettings;
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!settings && this.usesSettings) {
       // Offline without the chunk: the element renders with its defaults.
-      return import('../config/settings.js').then(
-        (module) => {
-          settings = module;
-          return this.scheduleUpdate();
-        },
+      return loadSettings().then(
+        () => this.scheduleUpdate(),
         () => super.scheduleUpdate(),
       );
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { startE2E, type E2E } from './server.js';
 
 let e2e: E2E;
@@ -39,16 +39,26 @@ describe('built embed bundle (dist/mrr-kit.js)', () => {
     const warnings: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-    const bundle = readFileSync('dist/mrr-kit.js', 'utf8');
+    // The all-in-one is dist/mrr-kit.js and the chunks it imports; the version stamp is in one of
+    // them. The other copy is the same files served from /other/ (so the browser loads them as
+    // other modules), with the stamp changed wherever it is.
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-    const stamp = new RegExp(`[\`"']${version.replace(/\./g, '\\.')}[\`"']`);
-    expect(stamp.test(bundle)).toBe(true);
-    const body = `<!doctype html><html><body><mrr-calculator storage-key=""></mrr-calculator>
-      <script type="module" src="/other-copy.js"></script><script type="module" src="/mrr-kit.js"></script></body></html>`;
-    await page.route('**/page.html', (route) => route.fulfill({ contentType: 'text/html', body }));
-    await page.route('**/other-copy.js', (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: bundle.replace(stamp, '"0.0.1-other"') }),
+    const stamp = new RegExp(`[\`"']${version.replace(/\./g, '\\.')}[\`"']`, 'g');
+    const stamped = ['mrr-kit.js', ...readdirSync('dist/chunks').map((c) => `chunks/${c}`)].filter((f) =>
+      new RegExp(stamp.source).test(readFileSync(`dist/${f}`, 'utf8')),
     );
+    expect(stamped.length).toBeGreaterThan(0);
+    const body = `<!doctype html><html><body><mrr-calculator storage-key=""></mrr-calculator>
+      <script type="module" src="/other/mrr-kit.js"></script><script type="module" src="/mrr-kit.js"></script></body></html>`;
+    await page.route('**/page.html', (route) => route.fulfill({ contentType: 'text/html', body }));
+    await page.route('**/other/**', (route) => {
+      const file = new URL(route.request().url()).pathname.replace(/^\/other\//, '');
+      const text = readFileSync(`dist/${file}`, 'utf8');
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: file.endsWith('.js') ? text.replace(stamp, '"0.0.1-other"') : text,
+      });
+    });
     await page.goto(`${e2e.url}/page.html`);
     await expect.poll(() => page.locator('mrr-calculator [data-kpi="mrr-now"]').count()).toBe(1);
     await expect.poll(() => warnings.some((w) => w.includes('already defined'))).toBe(true);
