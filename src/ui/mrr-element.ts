@@ -180,7 +180,11 @@ export abstract class MrrElement extends LitElement {
     super.performUpdate();
     // A property set before the element was defined (`config` from an early script) is given back
     // by Lit inside this update: the settings reader then loads, and the element renders again.
-    if (this.settingsPending) void loadSettings().then(() => this.requestUpdate(), () => undefined);
+    if (this.settingsPending)
+      void loadSettings().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
   }
 
   /** A setting is in use but its reader has not loaded yet (the element shows it next update). */
