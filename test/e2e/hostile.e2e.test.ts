@@ -217,7 +217,7 @@ describe('hostile trial on the built files, plain host page', () => {
         /tiers\.0\.cta\.href/,
       ],
       ['a yearly product', { ...base, catalog: [{ ...product, retail: 1000, interval: 'year' }] }, /\$850\.00\nper year/],
-      ['a weekly product', { ...base, catalog: [{ ...product, retail: 10, interval: 'week' }] }, /\$442\nper year/],
+      ['a weekly product', { ...base, catalog: [{ ...product, retail: 10, interval: 'week' }] }, /\$442\.00\nper year/],
       ['zero', { ...base, tiers: [{ ...tier, price: -0 }] }, /\$0\nper year/],
     ];
     for (const [name, config, expected] of cases) {

@@ -153,7 +153,8 @@ describe('<mrr-package-designer> on the built site', () => {
     const tab = await context.newPage();
     const errors = await open(tab);
     const pains = tab.locator(`${designer} [data-list="pains"] input[id^="good--pains--"]`);
-    expect(await pains.count()).toBe(1);
+    // The canvas (pains and gains) loads on demand after the first render: wait for it.
+    await expect.poll(() => pains.count()).toBe(1);
     await tab.locator(`${designer} button[id="good--pull-icp"]`).click();
     await expect.poll(() => pains.count()).toBe(3);
     expect(await pains.nth(1).inputValue()).toBe('No time for marketing');
