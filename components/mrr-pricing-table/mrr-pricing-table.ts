@@ -10,7 +10,7 @@ import { AnnounceController } from '../../src/controllers/announce-controller.js
 import { LeadController } from '../../src/leads/lead-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { MrrCtaEvent, type MrrCtaDetail } from '../../src/events.js';
-import { MrrElement } from '../../src/ui/mrr-element.js';
+import { type Stage, StagedElement } from '../../src/ui/staged-element.js';
 // Configuration problems show field errors on a first render: their words come with the element.
 import '../../src/i18n/errors.js';
 import { messages } from './messages.js';
@@ -66,7 +66,7 @@ const OUTCOMES_SHOWN = 10;
  *
  * @tagname mrr-pricing-table
  */
-export class MrrPricingTable extends MrrElement {
+export class MrrPricingTable extends StagedElement {
   static override styles = pricingTableStyles;
 
   /**
@@ -79,6 +79,12 @@ export class MrrPricingTable extends MrrElement {
   @property() interval: BillingChoice = 'month';
 
   @state() private stored: PricingSource = { kind: 'none' };
+
+  /**
+   * The first render, one step per task (a prospect's phone never blocks long): the billing
+   * choice, then the cards one by one (the first two alone, the rest together). Later renders draw all.
+   */
+  protected readonly stages: readonly Stage[] = [{ name: 'toggle' }, { name: 'card-1' }, { name: 'card-2' }, { name: 'cards' }];
 
   protected readonly i18n = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this, 0);
@@ -243,8 +249,14 @@ export class MrrPricingTable extends MrrElement {
         )}
       </fieldset>
       <ul role="list" class="tiers" aria-label=${t('plans')}>
-        ${pricing.tiers.map((tier, i) => this.renderTier(tier, pricing.currency, i))}
+        ${pricing.tiers.slice(0, this.cardsDrawn()).map((tier, i) => this.renderTier(tier, pricing.currency, i))}
       </ul>`;
+  }
+
+  /** How many cards the first render's current step draws (all once it is done). */
+  private cardsDrawn(): number {
+    if (this.reached('cards')) return Infinity;
+    return this.reached('card-2') ? 2 : this.reached('card-1') ? 1 : 0;
   }
 
   private renderTier(tier: PublicTier, currency: string, index: number) {

@@ -7,7 +7,8 @@ import { LeadController } from '../../src/leads/lead-controller.js';
 import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
-import { MrrElement } from '../../src/ui/mrr-element.js';
+import { type Stage, StagedElement } from '../../src/ui/staged-element.js';
+import { nextTask } from '../../src/ui/tasks.js';
 import { MrrEvent } from '../../src/events.js';
 import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
 import { readNumber } from '../../src/forms/fields.js';
@@ -81,7 +82,7 @@ type MotionsForm = FormController<MotionsInputs, MotionsReading>;
  *
  * @tagname mrr-revenue-motions
  */
-export class MrrRevenueMotions extends MrrElement {
+export class MrrRevenueMotions extends StagedElement {
   static override styles = motionsStyles;
 
   /** The typed inputs (text, as the user wrote them). Replace, don't mutate. Usable before the first render. */
@@ -110,6 +111,23 @@ export class MrrRevenueMotions extends MrrElement {
 
   /** True when the results table is wider than its box (the "scroll sideways" hint shows). */
   @state() private tableOverflows = false;
+
+  /**
+   * The first render, one step per task (a prospect's phone never blocks long): the title and the
+   * team's hours; the first reading (a task alone), then the figures; the segments' editors.
+   * Later renders draw all.
+   */
+  protected readonly stages: readonly Stage[] = [
+    { name: 'fields' },
+    {
+      name: 'figures',
+      before: () => {
+        void this.form.result; // the first reading, in a task of its own
+        return nextTask();
+      },
+    },
+    { name: 'segments' },
+  ];
 
   protected readonly i18n = new LocaleController<MotionsMessages>(this, messages);
   private readonly announcer = new AnnounceController(this);
@@ -248,6 +266,7 @@ export class MrrRevenueMotions extends MrrElement {
 
   /** A field's error with the words of a "too large" product in the element's language. */
   private fieldError(id: string): FieldError | undefined {
+    if (!this.reached('figures')) return undefined; // not read before its step
     const error = this.form.errors[id];
     if (error?.code !== 'productTooLarge' || !error.params) return error;
     const word = (key: string | number | undefined) => this.i18n.t(String(key) as keyof MotionsMessages);
@@ -275,7 +294,7 @@ export class MrrRevenueMotions extends MrrElement {
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     const inputs = this.form.inputs;
-    const plan = this.form.result?.plan;
+    const plan = this.reached('figures') ? this.form.result?.plan : undefined;
     const bySegment = new Map(plan?.segments.map((s) => [s.segmentId, s]));
     const warned = new Set(plan?.warnings.map((w) => w.segmentId));
     const hours = readNumber(inputs.hoursPerManagerPerMonth, { locale: this.i18n.locale, currency: this.currency });
@@ -300,7 +319,7 @@ export class MrrRevenueMotions extends MrrElement {
       ${storageNotice(this.i18n, this.persist)} ${this.renderResults()} ${this.leads.render()}
       <h3>${t('segments')}</h3>
       <div class="segments">
-        ${inputs.segments.map((s, i) => {
+        ${(this.reached('segments') ? inputs.segments : []).map((s, i) => {
           const p = bySegment.get(s.id);
           return renderSegment(s, {
             i18n: this.i18n,
@@ -325,6 +344,7 @@ export class MrrRevenueMotions extends MrrElement {
   }
 
   private renderResults() {
+    if (!this.reached('figures')) return html`<section class="results" part="results"></section>`;
     const plan = this.form.result?.plan;
     const status = this.form.renderStatus({
       stale: this.i18n.c('common.stale'),

@@ -7,7 +7,8 @@ import { LeadController } from '../../src/leads/lead-controller.js';
 import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { resultsColumnWidth } from '../../src/ui/form-styles.js';
-import { MrrElement } from '../../src/ui/mrr-element.js';
+import { type Stage, StagedElement } from '../../src/ui/staged-element.js';
+import { nextTask } from '../../src/ui/tasks.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { MrrEvent } from '../../src/events.js';
 import type { FiguresOrigin } from '../../src/channel/figures.js';
@@ -73,7 +74,7 @@ type EconomicsForm = FormController<EconomicsInputs, EconomicsView>;
  *
  * @tagname mrr-unit-economics
  */
-export class MrrUnitEconomics extends MrrElement {
+export class MrrUnitEconomics extends StagedElement {
   static override styles = unitEconomicsStyles;
 
   /** The typed inputs (text, as the user wrote them). Replace, don't mutate. */
@@ -89,6 +90,22 @@ export class MrrUnitEconomics extends MrrElement {
   get result(): UnitEconomics | undefined {
     return this.form.result?.result;
   }
+
+  /**
+   * The first render, one step per task (a prospect's phone never blocks long): the fields; the
+   * first reading (a task alone), then the figures; the LTV chart and its table. Later renders draw all.
+   */
+  protected readonly stages: readonly Stage[] = [
+    { name: 'fields' },
+    {
+      name: 'figures',
+      before: () => {
+        void this.form.result; // the first reading, in a task of its own
+        return nextTask();
+      },
+    },
+    { name: 'chart' },
+  ];
 
   protected readonly i18n = new LocaleController(this, messages);
   private readonly announcer = new AnnounceController(this);
@@ -186,7 +203,7 @@ export class MrrUnitEconomics extends MrrElement {
       id,
       label,
       value: this.form.inputs[id],
-      error: this.form.errors[id],
+      error: this.reached('figures') ? this.form.errors[id] : undefined, // not read before its step
       hint: opts.hint,
       suffix: opts.suffix,
       inputmode: opts.numeric ? 'numeric' : 'decimal',
@@ -241,6 +258,7 @@ export class MrrUnitEconomics extends MrrElement {
   }
 
   private renderResults() {
+    if (!this.reached('figures')) return html`<section class="results" part="results"></section>`;
     const v = this.form.result;
     if (!v)
       return html`<section class="results" part="results">
@@ -290,6 +308,7 @@ export class MrrUnitEconomics extends MrrElement {
   }
 
   private renderChart(v: EconomicsView) {
+    if (!this.reached('chart')) return nothing;
     const t = this.i18n.t.bind(this.i18n);
     const pct = (p: number) => this.i18n.percent(p, 1);
     const first = v.curve[0];
