@@ -9,7 +9,7 @@ import { MrrEvent } from '../../src/events.js';
 import { storageNotice } from '../../src/ui/fields.js';
 import { MrrElement } from '../../src/ui/mrr-element.js';
 import { criterionName, renderCriteria } from './criteria.js';
-import { isolate, type L, numberInput, sentence, textField } from './fields.js';
+import { fieldLabel, isolate, type L, numberInput, sentence, textField } from './fields.js';
 import { fitTierLabel, renderExample } from './fit-view.js';
 import { LearnPanel } from './learn-panel.js';
 import { forgetIcpRemovals, stampIcpEdit } from './merge.js';
@@ -171,9 +171,21 @@ export class MrrIcpBuilder extends MrrElement {
     say: (m) => this.announcer.say(m),
   });
 
+  /** The profile with each criterion's shown name as its `label` (the scored CSV names criteria so), kept while unchanged. */
+  private namedIcp?: { from: Icp; lang: string; icp: Icp };
+  private named(icp: Icp | undefined): Icp | undefined {
+    if (!icp) return undefined;
+    const lang = this.i18n.lang;
+    if (this.namedIcp?.from !== icp || this.namedIcp.lang !== lang) {
+      const criteria = icp.criteria.map((c) => ({ ...c, label: c.label?.trim() || fieldLabel(this.i18n, c.field.trim()) }));
+      this.namedIcp = { from: icp, lang, icp: { ...icp, criteria } };
+    }
+    return this.namedIcp.icp;
+  }
+
   private readonly prospects = new ProspectsPanel(this, {
     i18n: this.i18n,
-    icp: () => (this.form.stale ? undefined : this.icp),
+    icp: () => (this.form.stale ? undefined : this.named(this.icp)),
     profileName: () => this.profileLabel(activeIcp(this.inputs), this.activeIndex),
     say: (m) => this.announcer.say(m),
   });

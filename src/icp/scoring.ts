@@ -61,6 +61,8 @@ export interface ProspectScores {
   count: number;
   /** Criterion ids, fields and weights, in ICP order. */
   criteria: string[];
+  /** What each criterion is called in the scored CSV: its `label`, else its field (never its id). */
+  labels: string[];
   fields: string[];
   weights: number[];
   types: IcpCriterionType[];
@@ -201,6 +203,7 @@ export function emptyScores(
   return {
     count,
     criteria: criteria.map((c) => c.id),
+    labels: criteria.map((c) => (typeof c.label === 'string' && c.label.trim() ? c.label.trim() : String(c.field))),
     fields: criteria.map((c) => c.field),
     weights: criteria.map((c) => (Number.isFinite(c.weight) && c.weight > 0 ? c.weight : 0)),
     types: criteria.map((c) => c.type),
@@ -312,6 +315,8 @@ export function scoreOf(scores: ProspectScores, i: number): { score: number | nu
 
 export interface TopReason {
   criterion: string;
+  /** The criterion's name for people (ProspectScores `labels`). */
+  label: string;
   field: string;
   match: IcpMatch;
   unreadable: boolean;
@@ -337,6 +342,7 @@ export function topReasons(scores: ProspectScores, i: number, limit = 3): TopRea
     const w = scores.weights[c] ?? 0;
     out.push({
       criterion: scores.criteria[c]!,
+      label: scores.labels?.[c] ?? scores.fields[c]!,
       field: scores.fields[c]!,
       match: MATCH_CODES[code] ?? 'unknown',
       unreadable: code === UNREADABLE_CODE,
@@ -451,8 +457,8 @@ export function scoredCsvLines(
       if (reasons) reasons += '; ';
       reasons +=
         r.match === 'unknown'
-          ? `${r.criterion}:${value} = ${r.unreadable ? 'unreadable' : 'unknown'}`
-          : `${r.criterion}:${value} = ${r.match} ${fmt(r.points)}/${fmt(r.possible)}`;
+          ? `${r.label}:${value} = ${r.unreadable ? 'unreadable' : 'unknown'}`
+          : `${r.label}:${value} = ${r.match} ${fmt(r.points)}/${fmt(r.possible)}`;
     }
     line += `${score === null ? '' : score.toFixed(2)},${tier ?? ''},${(Math.round(coverage * 1000) / 10).toFixed(1)},${csvCell(reasons)}\r\n`;
     out += line;

@@ -1,3 +1,4 @@
+import type { Icp } from '../../src/core/icp.js';
 /** Test harness helpers for MRR Kit elements (shadow DOM access in one place). */
 import { oneEvent } from '@open-wc/testing';
 import { configureStorage, DB_NAME } from '../../src/storage/db.js';
@@ -90,3 +91,13 @@ export const untilRendered = <T>(
 /** The next `type` event on `target`, typed by the elements' event map (HTMLElementEventMap). */
 export const nextEvent = <K extends keyof HTMLElementEventMap>(target: EventTarget, type: K): Promise<HTMLElementEventMap[K]> =>
   oneEvent<HTMLElementEventMap[K]>(target, type);
+
+/**
+ * An ICP with each criterion's English shown name as its label ("Industry", not `industry`): what
+ * `<mrr-icp-builder>` hands its scored CSV, so an export can be compared with `toScoredCsv`.
+ */
+export async function withShownLabels(icp: Icp): Promise<Icp> {
+  const { messages } = await import('../../components/mrr-icp-builder/messages.js');
+  const english = messages.en as Record<string, string>;
+  return { ...icp, criteria: icp.criteria.map((c) => ({ ...c, label: c.label ?? english[`f.${c.field}`] ?? c.field })) };
+}

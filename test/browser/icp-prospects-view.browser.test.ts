@@ -10,7 +10,7 @@ import {
   type ProspectQuery,
   type ProspectTable,
 } from '../../src/icp/score-prospects.js';
-import { q, shadow, uniqueKey, until } from './helpers.js';
+import { q, shadow, uniqueKey, until, withShownLabels } from './helpers.js';
 
 /**
  * Big prospect tables (over 2,000 rows: the order is computed in the worker that kept the rows, the
@@ -172,7 +172,7 @@ describe('<mrr-icp-builder> sorting and exporting a big prospects table', () => 
   it('exports exactly toScoredCsv of the same rows, as one Blob with a byte order mark', async () => {
     const el = await scored('en');
     await sortBy(el, 'name', 'ascending');
-    const expected = toScoredCsv(TABLE, scoreAll(el.icp!, TABLE));
+    const expected = toScoredCsv(TABLE, scoreAll(await withShownLabels(el.icp!), TABLE));
     expect(await el.scoredCsv()).to.equal(expected);
     const blobs: Blob[] = [];
     const create = URL.createObjectURL;

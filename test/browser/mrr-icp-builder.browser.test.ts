@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-icp-builder/define.js';
 import type { MrrIcpBuilder } from '../../components/mrr-icp-builder/mrr-icp-builder.js';
 import type { Icp } from '../../src/core/icp.js';
-import { q, shadow, text, type, uniqueKey, until, nextEvent } from './helpers.js';
+import { q, shadow, text, type, uniqueKey, until, nextEvent, withShownLabels } from './helpers.js';
 import { workedExampleIcp } from '../shared/icp-example.js';
 
 /** The worked example of docs/icp.md: 8.5 of 11 points → 77.27, tier B, coverage 1. */
@@ -318,6 +318,9 @@ describe('<mrr-icp-builder> scoring prospects', () => {
       'Business name,Industry,Employees,Monthly marketing budget,Has website,icp_score,icp_tier,icp_coverage_pct,icp_reasons',
     );
     expect(lines.length).to.equal(6);
+    // Reasons name criteria as the builder shows them ("Industry"), not by field or id.
+    expect(csv).to.contain('Industry: ');
+    expect(csv).not.to.match(/(^|; |,)industry: /m);
     expect(csv).to.contain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).not.to.match(/(^|,)=HYPERLINK/m);
   });
@@ -333,7 +336,7 @@ describe('<mrr-icp-builder> scoring prospects', () => {
     const csv = (await el.scoredCsv())!;
     const { scoreAll, toScoredCsv } = await import('../../src/icp/score-prospects.js');
     const table = { headers: ['Name', 'Industry', 'Employees'], rows: lines.slice(1).map((l) => l.split(',')) };
-    expect(csv).to.equal(toScoredCsv(table, scoreAll(el.icp!, table)));
+    expect(csv).to.equal(toScoredCsv(table, scoreAll(await withShownLabels(el.icp!), table)));
     expect(csv.trim().split('\r\n').length).to.equal(4501);
   });
 });

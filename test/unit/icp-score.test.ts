@@ -184,7 +184,7 @@ describe('toScoredCsv', () => {
       '77.27',
       'B',
       '100.0',
-      'industry: Dental = ideal 5/5; employees: 7 = acceptable 1.5/3; reviews: 30 = acceptable 1/2',
+      'industry: Dental = ideal 5/5; employees: 7 = acceptable 1.5/3; reviewCount: 30 = acceptable 1/2',
     ]);
     expect(parsed[2]?.[0]).toBe(`'=HYPERLINK("http://evil")`);
     expect(parsed[2]?.slice(6, 8)).toEqual(['D', '100.0']);
@@ -193,9 +193,25 @@ describe('toScoredCsv', () => {
       '0.00',
       '',
       '45.5',
-      'industry: Plumbing = none 0/5; employees: twelve = unreadable; reviews: = unknown',
+      'industry: Plumbing = none 0/5; employees: twelve = unreadable; reviewCount: = unknown',
     ]);
     expect(parsed[4]?.[0]).toBe("'-Bistro");
+  });
+
+  it('names criteria by their labels (else their field), never by their internal ids', () => {
+    // Ids as the builder makes them (random); the shown names as labels, one of them left out.
+    const ids = ['cmxa2ho8wgin2', 'k3j9x0q1zz7pp', 'q8w7e6r5t4y3u'];
+    const labels = ['Sector', 'Team size', undefined];
+    const icp: Icp = {
+      ...ICP,
+      criteria: ICP.criteria.map((c, i) => ({ ...c, id: ids[i] ?? c.id, ...(labels[i] ? { label: labels[i] } : {}) })),
+    };
+    const csv = toScoredCsv(TABLE, scoreAll(icp, TABLE));
+    const parsed = Papa.parse<string[]>(csv.trim(), {}).data;
+    expect(parsed[1]?.at(-1)).toBe(
+      'Sector: Dental = ideal 5/5; Team size: 7 = acceptable 1.5/3; reviewCount: 30 = acceptable 1/2',
+    );
+    for (const id of ids) expect(csv).not.toContain(id);
   });
 
   it('writes an empty score and tier when there is none, and object rows with every key', () => {
