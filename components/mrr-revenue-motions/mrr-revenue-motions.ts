@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toMinor } from '../../src/core/money.js';
 import type { MotionsPlan } from '../../src/core/motions.js';
@@ -114,7 +114,7 @@ export class MrrRevenueMotions extends StagedElement {
 
   /**
    * The first render, one step per task (a prospect's phone never blocks long): the title and the
-   * team's hours; the first reading (a task alone), then the figures; the segments' editors.
+   * team's hours; the first reading (a task alone), then the figures; the segments' editors, the first two alone.
    * Later renders draw all.
    */
   protected readonly stages: readonly Stage[] = [
@@ -126,6 +126,8 @@ export class MrrRevenueMotions extends StagedElement {
         return nextTask();
       },
     },
+    { name: 'segment-1' },
+    { name: 'segment-2' },
     { name: 'segments' },
   ];
 
@@ -317,9 +319,19 @@ export class MrrRevenueMotions extends StagedElement {
         })}
       </div>
       ${storageNotice(this.i18n, this.persist)} ${this.renderResults()} ${this.leads.render()}
-      <h3>${t('segments')}</h3>
+      ${this.reached('segment-1') ? this.renderSegments(bySegment, warned) : nothing}
+      ${this.undo.render(this.i18n.c('common.undo'))} ${this.announcer.render()}
+    </div>`;
+  }
+
+  /** The segments' editors (during the first render, the first ones only: see `stages`). */
+  private renderSegments(bySegment: Map<string, MotionsPlan['segments'][number]>, warned: Set<string>) {
+    const t = this.i18n.t.bind(this.i18n);
+    const inputs = this.form.inputs;
+    const drawn = this.reached('segments') ? inputs.segments : inputs.segments.slice(0, this.reached('segment-2') ? 2 : 1);
+    return html`<h3>${t('segments')}</h3>
       <div class="segments">
-        ${(this.reached('segments') ? inputs.segments : []).map((s, i) => {
+        ${drawn.map((s, i) => {
           const p = bySegment.get(s.id);
           return renderSegment(s, {
             i18n: this.i18n,
@@ -338,9 +350,9 @@ export class MrrRevenueMotions extends StagedElement {
           });
         })}
       </div>
-      <button type="button" id="add-segment" class="add" @click=${() => this.addItem(null, 'segment')}>${t('addSegment')}</button>
-      ${this.undo.render(this.i18n.c('common.undo'))} ${this.announcer.render()}
-    </div>`;
+      <button type="button" id="add-segment" class="add" @click=${() => this.addItem(null, 'segment')}>
+        ${t('addSegment')}
+      </button>`;
   }
 
   private renderResults() {
