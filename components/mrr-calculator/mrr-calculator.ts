@@ -22,7 +22,6 @@ import { type FieldError, numberField, radioGroup, storageNotice } from '../../s
 import { readNumber } from '../../src/forms/fields.js';
 import type { FiguresOrigin } from '../../src/channel/figures.js';
 import { messages } from './messages.js';
-import { renderResults } from './results.js';
 import {
   type CalculatorDefaults,
   type CalculatorInputs,
@@ -137,7 +136,8 @@ export class MrrCalculator extends StagedElement {
    * The first render, one step per task so a phone's main thread never blocks for long: the title
    * and the choice of starting revenue; its fields (clients × price); the first reading of the
    * inputs (a task alone), then the rest of the form with any field errors; the figures with the
-   * chart's frame; the chart (its module fetched from the form step). Later renders draw all.
+   * chart's frame (their module, results.ts with its words and styles, and the chart's fetched from
+   * the form step); the chart. Later renders draw all.
    */
   protected readonly stages: readonly Stage[] = [
     { name: 'head' },
@@ -146,13 +146,37 @@ export class MrrCalculator extends StagedElement {
       name: 'form',
       before: () => {
         void this.loadChart();
+        void this.loadFigures();
         void this.form.result; // the first reading and projection, in a task of their own
         return nextTask();
       },
     },
-    { name: 'figures' },
+    { name: 'figures', before: () => this.loadFigures() },
     { name: 'chart', before: () => this.loadChart() },
   ];
+  /**
+   * The figures' renderer (results.ts), fetched from the form step beside the chart's module: the
+   * first paint (the form) does not carry it.
+   */
+  private figures?: typeof import('./results.js');
+  private figuresLoading?: Promise<unknown>;
+  /** The figures' words (their own catalogue, loaded with them). */
+  private figureWords?: import('./results.js').ResultWords;
+  /** Resolves once the figures' words are loaded in the element's language (undefined when they are). */
+  private figuresReady(): Promise<unknown> | undefined {
+    const loading = this.figureWords?.whenReady(() => undefined);
+    return loading instanceof Promise ? loading : undefined;
+  }
+  private readonly loadFigures = () =>
+    (this.figuresLoading ??= import('./results.js').then(
+      (module) => {
+        this.adopt(module.styles);
+        this.figureWords = module.wordsFor(this);
+        this.figures = module;
+        return this.figuresReady(); // their words in the element's language before they render
+      },
+      () => undefined, // offline without the chunk: the form works, the figures' place stays empty
+    ));
   private plotStyled = false;
   /** The chart's module (d3 maths and its plot styles), fetched during the first render's steps. */
   private chart?: typeof import('../../src/ui/movement-chart.js');
@@ -405,8 +429,8 @@ export class MrrCalculator extends StagedElement {
   }
 
   protected override beforeUpdate(): void | Promise<unknown> {
-    // The goal part's words in a language just chosen, before it renders in it.
-    const goalWords = this.goal?.ready() ?? this.plans?.ready();
+    // The on-demand parts' words (goal, plan list, figures) in a language just chosen, before they render in it.
+    const goalWords = this.goal?.ready() ?? this.plans?.ready() ?? this.figuresReady();
     if (goalWords) return goalWords.then(() => this.beforeUpdate());
     if (this.reached('chart') && this.chart && !this.plotStyled) {
       // The chart's plot styles arrive with its module.
@@ -488,13 +512,15 @@ export class MrrCalculator extends StagedElement {
 
   private renderResults() {
     if (!this.reached('figures')) return html`<section class="results" part="results"></section>`;
+    const figures = this.figures;
     const view = this.form.result;
     const status = this.form.renderStatus({
       stale: this.i18n.c('common.stale'),
       form: this.form.errors.form && this.i18n.c('error.form'),
     });
-    if (!view) return html`<section class="results" part="results">${status}</section>`;
-    return renderResults(this.i18n, {
+    if (!view || !figures) return html`<section class="results" part="results">${status}</section>`;
+    const words = this.figureWords!;
+    return figures.renderResults(words, {
       view,
       status,
       stale: this.form.stale,
@@ -507,7 +533,7 @@ export class MrrCalculator extends StagedElement {
       table:
         this.tableOpen && this.table
           ? this.table.renderProjectionTable(
-              this.i18n,
+              words,
               view.projection,
               (v) => this.money(v, 'exact'),
               this.monthsText(view.projection.months.length),

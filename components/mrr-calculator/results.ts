@@ -1,8 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import { LocaleController } from '../../src/controllers/locale-controller.js';
 import type { movementChart as MovementChart, Series } from '../../src/ui/movement-chart.js';
-import type { messages } from './messages.js';
 import type { CalculatorView } from './state.js';
+import { chartLegendStyles } from '../../src/ui/chart-legend-styles.js';
+import { resultMessages } from './results.messages.js';
+
+/** The figures' words (results.messages.ts), in the element's language. */
+export type ResultWords = LocaleController<typeof resultMessages.en>;
+
+/** The figures' words for `host` (their catalogue loads with this module; `whenReady` before they render). */
+export const wordsFor = (host: ConstructorParameters<typeof LocaleController>[0]): ResultWords =>
+  new LocaleController(host, resultMessages);
+
+/** The chart's figure and legend (its frame's size before the plot is drawn), adopted when this module loads. */
+export const styles = chartLegendStyles;
 
 export interface ResultsOptions {
   view: CalculatorView;
@@ -44,7 +55,7 @@ function chartFrame(width: number, title: string, labels: Record<Series | 'mrr',
 export const RETENTION_SOURCE_URL = 'https://hbr.org/2014/10/the-value-of-keeping-the-right-customers';
 
 /** "Keeping a client costs 5 to 25 times less… (source)", the source a link to the article. */
-function retentionClaim(i18n: LocaleController<typeof messages.en>): TemplateResult {
+function retentionClaim(i18n: ResultWords): TemplateResult {
   const [before = '', after = ''] = i18n.t('retentionClaim').split('{source}');
   return html`${before}<a class="source" href=${RETENTION_SOURCE_URL} target="_blank" rel="noopener noreferrer"
       ><cite>${i18n.t('retentionSource')}</cite></a
@@ -56,7 +67,7 @@ function retentionClaim(i18n: LocaleController<typeof messages.en>): TemplateRes
  * point or more (with what keeping a client costs, and its source), none at all below that, a
  * word on keeping clients at zero churn, and nothing when there is no MRR for churn to take.
  */
-function churnLever(i18n: LocaleController<typeof messages.en>, o: ResultsOptions, n: string): TemplateResult | typeof nothing {
+function churnLever(i18n: ResultWords, o: ResultsOptions, n: string): TemplateResult | typeof nothing {
   const churnPct = o.view.assumptions.churnPct ?? 0;
   const lever = o.view.lever;
   let text: TemplateResult | string | undefined;
@@ -81,7 +92,7 @@ function tile(id: string, label: string, value: string, stale: string | undefine
 }
 
 /** Key figures, the "less churn" line, the chart and its table. */
-export function renderResults(i18n: LocaleController<typeof messages.en>, o: ResultsOptions): TemplateResult {
+export function renderResults(i18n: ResultWords, o: ResultsOptions): TemplateResult {
   const p = o.view.projection;
   const t = i18n.t.bind(i18n);
   const s = p.summary;

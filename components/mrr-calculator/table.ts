@@ -1,7 +1,6 @@
 import { html } from 'lit';
-import type { LocaleController } from '../../src/controllers/locale-controller.js';
 import type { Projection } from '../../src/core/mrr.js';
-import type { messages } from './messages.js';
+import type { ResultWords } from './results.js';
 
 export { tableStyles as styles } from '../../src/ui/theme.js';
 
@@ -9,12 +8,7 @@ export { tableStyles as styles } from '../../src/ui/theme.js';
  * The projection as a table: the accessible alternative of the chart. Loaded on demand when the
  * user opens "Show the numbers as a table" (it is not needed for the first render).
  */
-export function renderProjectionTable(
-  i18n: LocaleController<typeof messages.en>,
-  p: Projection,
-  money: (major: number) => string,
-  months: string,
-) {
+export function renderProjectionTable(i18n: ResultWords, p: Projection, money: (major: number) => string, months: string) {
   const t = i18n.t.bind(i18n);
   return html`<p class="customers-note" id="customers-note">${t('customersNote')}</p>
     <div class="table-scroll" tabindex="0" role="region" aria-label=${t('chartTitle', { months })}>

@@ -723,17 +723,17 @@ describe('<mrr-calculator> words', () => {
 describe('<mrr-calculator> staged first paint', () => {
   it('holds the chart’s exact place while the chart loads (nothing moves when it arrives)', async () => {
     const el = await calculator('lang="ar"');
-    const { renderResults } = await import('../../components/mrr-calculator/results.js');
+    const { renderResults, styles } = await import('../../components/mrr-calculator/results.js');
     const { movementChart } = await import('../../src/ui/movement-chart.js');
     const { calculatorStyles } = await import('../../components/mrr-calculator/mrr-calculator.styles.js');
-    const l = (el as unknown as { i18n: Parameters<typeof renderResults>[0] }).i18n;
+    const l = (el as unknown as { figureWords: Parameters<typeof renderResults>[0] }).figureWords;
     const heights: number[] = [];
     for (const chart of [undefined, movementChart]) {
       const host = document.createElement('div');
       host.style.width = '700px';
       document.body.append(host);
       const root = host.attachShadow({ mode: 'open' });
-      root.adoptedStyleSheets = calculatorStyles.map((s) => s.styleSheet!);
+      root.adoptedStyleSheets = [...calculatorStyles, styles].map((s) => s.styleSheet!); // the frame's styles come with the figures
       const options: Parameters<typeof renderResults>[1] = {
         view: { assumptions: el.assumptions!, projection: el.projection!, lever: { mrr: 0, arr: 0 } },
         status: nothing,

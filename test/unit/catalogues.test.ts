@@ -6,6 +6,7 @@ import { siteMessages } from '../../src/site/messages.js';
 import { messages as calculator } from '../../components/mrr-calculator/messages.js';
 import { goalMessages as calculatorGoal } from '../../components/mrr-calculator/goal.messages.js';
 import { planMessages as calculatorPlans } from '../../components/mrr-calculator/plans.messages.js';
+import { resultMessages as calculatorResults } from '../../components/mrr-calculator/results.messages.js';
 import { messages as unitEconomics } from '../../components/mrr-unit-economics/messages.js';
 import { messages as motions } from '../../components/mrr-revenue-motions/messages.js';
 import { messages as movements } from '../../components/mrr-movements/messages.js';
@@ -21,6 +22,7 @@ const catalogues: Record<string, Catalog<Messages>> = {
   calculator,
   calculatorGoal,
   calculatorPlans,
+  calculatorResults,
   unitEconomics,
   motions,
   movements,
