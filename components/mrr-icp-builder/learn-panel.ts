@@ -18,6 +18,8 @@ export interface LearnHost {
   icp(): Icp | undefined;
   accept(criterion: IcpCriterion): void;
   acceptAll(icp: Icp): void;
+  /** The shown profile's criteria become the learned ones (its name and personas stay; Undo offered). */
+  replaceActive(icp: Icp): void;
   say(message: string): void;
 }
 

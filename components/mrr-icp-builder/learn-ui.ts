@@ -342,7 +342,12 @@ export class LearnUi {
       <p class="hint">${t('suggestionsHint')}</p>
       <p class="holdout" data-holdout>${this.holdoutSentence()}</p>
       ${learned.fields.map((f) => this.renderField(f))}
-      <button type="button" id="learn-accept-all" @click=${() => this.o.acceptAll(learned.icp)}>${t('acceptAll')}</button>
+      <div class="actions">
+        <button type="button" id="learn-accept-all" @click=${() => this.o.acceptAll(learned.icp)}>${t('acceptAll')}</button>
+        <button type="button" id="learn-replace" @click=${() => this.o.replaceActive(learned.icp)}>
+          ${t('replaceWithLearned')}
+        </button>
+      </div>
     </div>`;
   }
 

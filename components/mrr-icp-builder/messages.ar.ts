@@ -190,6 +190,8 @@ const ar: Translation<MessagesEnglish> = {
   accepted: 'أُضيف {field} إلى «{name}».',
   rejected: 'رُفض اقتراح {field}.',
   acceptAll: 'أنشئ ملفًا جديدًا من الاقتراحات',
+  replaceWithLearned: 'استبدل معايير هذا الملف بالاقتراحات',
+  'replaced.profile': 'استُبدلت معايير «{name}» بالاقتراحات.',
   learnedProfile: 'متعلَّم من العملاء',
   'holdout.result.one': 'العملاء الجيدون في الجزء المحجوز الواقعون في الفئتين A–B: {hits} من {total}.',
   'holdout.result.other': 'العملاء الجيدون في الجزء المحجوز الواقعون في الفئتين A–B: {hits} من {total}.',

@@ -194,6 +194,8 @@ const fr: Translation<MessagesEnglish> = {
   accepted: '{field} ajouté à « {name} ».',
   rejected: 'Suggestion pour {field} refusée.',
   acceptAll: 'Créer un nouveau profil à partir des suggestions',
+  replaceWithLearned: 'Remplacer les critères de ce profil par les suggestions',
+  'replaced.profile': 'Les critères de « {name} » ont été remplacés par les suggestions.',
   learnedProfile: 'Appris de vos clients',
   'holdout.result.one': '{hits} bon client sur {total} de la partie mise de côté est classé A–B.',
   'holdout.result.other': '{hits} des {total} bons clients de la partie mise de côté sont classés A–B.',

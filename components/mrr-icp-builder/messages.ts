@@ -199,6 +199,8 @@ const messagesEn = {
   accepted: '{field} added to “{name}”.',
   rejected: 'Suggestion for {field} rejected.',
   acceptAll: 'Make a new profile from the suggestions',
+  replaceWithLearned: 'Replace this profile’s criteria with the suggestions',
+  'replaced.profile': 'The criteria of “{name}” were replaced by the suggestions.',
   learnedProfile: 'Learned from clients',
   'holdout.result.one': '{hits} of {total} good client in the held-back part lands in tiers A–B.',
   'holdout.result.other': '{hits} of {total} good clients in the held-back part land in tiers A–B.',

@@ -168,6 +168,7 @@ export class MrrIcpBuilder extends MrrElement {
     icp: () => this.icp,
     accept: (criterion) => this.acceptCriterion(criterion),
     acceptAll: (icp) => this.addProfile(icpToInput(icp, this.i18n.t('learnedProfile'), (n) => this.i18n.number(n, 2))),
+    replaceActive: (icp) => this.replaceCriteria(icpToInput(icp, '', (n) => this.i18n.number(n, 2))),
     say: (m) => this.announcer.say(m),
   });
 
@@ -369,6 +370,21 @@ export class MrrIcpBuilder extends MrrElement {
       ? { ...base, id: newId('icp') }
       : { ...base, id: newId('icp'), name: this.i18n.t('newProfile'), criteria: [] };
     this.addProfile(icp);
+  }
+
+  /** The shown profile takes the learned criteria (name, id and personas kept); Undo brings the old ones back. */
+  private replaceCriteria(learned: IcpInput): void {
+    const snapshot = this.inputs;
+    const active = activeIcp(snapshot);
+    if (!active) return this.addProfile({ ...learned, name: this.i18n.t('learnedProfile') });
+    const index = snapshot.icps.indexOf(active);
+    const replaced: IcpInput = { ...learned, id: active.id, name: active.name };
+    this.edit({ icps: snapshot.icps.map((i) => (i === active ? replaced : i)) }, 'icps');
+    this.undo.offer({
+      snapshot,
+      message: () => this.i18n.t('replaced.profile', { name: isolate(this.profileLabel(active, index)) }),
+      focus: 'profile',
+    });
   }
 
   private removeProfile(): void {

@@ -184,6 +184,35 @@ describe('<mrr-icp-builder> learning from clients', () => {
       /^(\d+) of \1 good clients in the held-back part land in tiers A–B\. A random profile would put [\d.]+ there: this profile separates them\.$/,
     );
   });
+
+  it('learns into its own profile, or replaces the shown profile’s criteria (the user’s choice, with Undo)', async () => {
+    const el = await builder();
+    pickFile(el, '#clients-file', clientsCsv(), 'clients.csv');
+    await until(() => shadow(el).querySelector('#learn-run'));
+    q<HTMLButtonElement>(el, '#learn-run').click();
+    await until(() => shadow(el).querySelector('#learn-replace'));
+    const starter = el.inputs.icps.find((i) => i.id === el.inputs.activeId)!;
+    expect(starter.criteria.length).to.be.greaterThan(3); // the 11-criterion starter
+    // Replace: same profile (id, name), only the learned criteria; no starter criterion left over.
+    q<HTMLButtonElement>(el, '#learn-replace').click();
+    await el.updateComplete;
+    const replaced = el.inputs.icps.find((i) => i.id === el.inputs.activeId)!;
+    expect(el.inputs.icps.length).to.equal(1);
+    expect([replaced.id, replaced.name]).to.deep.equal([starter.id, starter.name]);
+    expect(replaced.criteria.map((c) => c.field)).to.include('industry');
+    expect(replaced.criteria.map((c) => c.field)).not.to.include('reviewCount');
+    expect(text(el, '.undo')).to.contain('were replaced by the suggestions');
+    // Undo brings the starter's criteria back.
+    q<HTMLButtonElement>(el, '.undo button').click();
+    await el.updateComplete;
+    expect(el.inputs.icps.find((i) => i.id === starter.id)!.criteria.length).to.equal(starter.criteria.length);
+    // Its own profile: a second profile, the starter untouched.
+    q<HTMLButtonElement>(el, '#learn-accept-all').click();
+    await el.updateComplete;
+    expect(el.inputs.icps.length).to.equal(2);
+    expect(el.inputs.icps.find((i) => i.id === el.inputs.activeId)!.name).to.equal('Learned from clients');
+    expect(el.inputs.icps.find((i) => i.id === starter.id)!.criteria.length).to.equal(starter.criteria.length);
+  });
 });
 
 describe('<mrr-icp-builder> words that match the numbers', () => {
