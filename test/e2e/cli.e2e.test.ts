@@ -11,8 +11,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
 const BIN = resolve(pkg.bin['mrr-kit']!);
-const PLAYBOOK = resolve('../shared/fixtures/dbt-mrr-playbook');
-const PERIODS = join(PLAYBOOK, 'subscription_periods.csv');
+// The dbt mrr-playbook sample, as copied into test/fixtures (identical to ../shared: fixtures.test.ts).
+const PERIODS = resolve('test/fixtures/dbt-subscription-periods.csv');
 
 /** Runs the installed-style executable itself (its shebang), stdout and stderr piped. */
 function mrrKit(...args: string[]) {
@@ -69,7 +69,7 @@ describe('mrr-kit, built', () => {
         String(m.customers),
       ]),
     );
-    const expected = lines(readFileSync(join(PLAYBOOK, 'expected_movements.csv'), 'utf8')).slice(1);
+    const expected = lines(readFileSync(resolve('test/fixtures/dbt-expected-movements.csv'), 'utf8')).slice(1);
     expect(rows.slice(1).map((c) => c.slice(0, 9))).toEqual(expected);
   });
 

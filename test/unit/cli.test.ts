@@ -13,7 +13,8 @@ import { projectMrr } from '../../src/core/mrr.js';
 import { workedExampleIcp } from '../shared/icp-example.js';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
-const PLAYBOOK = new URL('../../../shared/fixtures/dbt-mrr-playbook/subscription_periods.csv', import.meta.url).pathname;
+// The dbt mrr-playbook sample, as copied into test/fixtures (identical to ../shared: fixtures.test.ts).
+const PLAYBOOK = new URL('../fixtures/dbt-subscription-periods.csv', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'mrr-cli-'));
 
 /** Runs mrr-kit with `args`; what it wrote and its exit code. */

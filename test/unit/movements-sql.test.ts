@@ -12,7 +12,8 @@ import { guessMapping } from '../../src/import/mapping.js';
 import { streamImport } from '../../src/import/stream.js';
 import { analyzeSubscriptions } from '../../src/core/movements.js';
 
-const PLAYBOOK = new URL('../../../shared/fixtures/dbt-mrr-playbook/', import.meta.url);
+// The dbt mrr-playbook sample, as copied into test/fixtures (identical to ../shared: fixtures.test.ts).
+const FIXTURES = new URL('../fixtures/', import.meta.url);
 
 /** Month rows in minor units, as both sides are compared. */
 interface MonthCents {
@@ -82,11 +83,11 @@ async function sqlMonths(asOf: string): Promise<MonthCents[]> {
 
 describe('the SQL model on DuckDB equals the engine', () => {
   it('on the dbt playbook fixture, and both equal its expected movements', async () => {
-    const csv = readFileSync(new URL('subscription_periods.csv', PLAYBOOK), 'utf8');
+    const csv = readFileSync(new URL('dbt-subscription-periods.csv', FIXTURES), 'utf8');
     await load(csv);
     const sql = await sqlMonths('2020-02');
     expect(sql).toEqual(await engineMonths(csv, '2020-02'));
-    const expected = readFileSync(new URL('expected_movements.csv', PLAYBOOK), 'utf8')
+    const expected = readFileSync(new URL('dbt-expected-movements.csv', FIXTURES), 'utf8')
       .trim()
       .split('\n')
       .slice(1)
@@ -95,7 +96,7 @@ describe('the SQL model on DuckDB equals the engine', () => {
   });
 
   it('through a later month (open-ended periods carried, quiet months kept) and an earlier one', async () => {
-    const csv = readFileSync(new URL('subscription_periods.csv', PLAYBOOK), 'utf8');
+    const csv = readFileSync(new URL('dbt-subscription-periods.csv', FIXTURES), 'utf8');
     await load(csv);
     for (const asOf of ['2021-06', '2019-03', '2017-09', '2017-08']) {
       expect(await sqlMonths(asOf)).toEqual(await engineMonths(csv, asOf));
