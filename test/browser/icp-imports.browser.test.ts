@@ -60,7 +60,9 @@ describe('ICP imports read numbers as every import does', () => {
     const el = await builder();
     pickFile(el, '#prospects-file', 'Name;Annual revenue;Employees\nBig;"600.000";1.200\n');
     await until(() => shadow(el).querySelector('#prospects-score'));
-    // The movements import's question, with the cell that reads two ways.
+    // The movements import's question, with the cell that reads two ways (asked once the file's
+    // numbers are read, in the worker: after the score button shows).
+    await until(() => shadow(el).querySelector('#prospects-number-format legend'));
     expect(text(el, '#prospects-number-format legend')).to.equal('How are decimals written in this file?');
     expect(text(el, '#prospects-number-format-hint')).to.contain('600.000');
     // Scoring waits for the answer.
