@@ -13,10 +13,16 @@ import { startWorker } from '../workers.js';
  * `timeoutMs`: waiting for it never blocks a render for long, and nothing breaks without it
  * (formatting then pays the cost on the page's thread).
  */
-let warm: Promise<void> | undefined;
+/**
+ * The warm-up is once per page, not per copy of this module: the calculator's and the pricing
+ * table's files each carry their own copy, and the table it builds is the process's anyway.
+ */
+const WARM = Symbol.for('mrr-kit.intl-warmup');
+type WarmHolder = { [WARM]?: Promise<void> };
 
 export function warmIntl(timeoutMs = 1000): Promise<void> {
-  return (warm ??= new Promise<void>((resolve) => {
+  const holder = globalThis as WarmHolder;
+  return (holder[WARM] ??= new Promise<void>((resolve) => {
     const worker = startWorker((Worker) => new Worker(new URL('./intl-warmup-worker.ts', import.meta.url), { type: 'module' }));
     if (!worker) return resolve();
     const done = () => {

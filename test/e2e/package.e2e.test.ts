@@ -177,7 +177,8 @@ describe('CDN per-element files', () => {
         ELEMENTS.map((e) => e.tag),
       );
       expect(defined).toEqual([tag]);
-      const scripts = fetched.filter((f) => f.endsWith('.js') && !f.includes('worker'));
+      // Worker files (assets/<name>-worker-<hash>.js) are not the page's scripts; chunks/workers-*.js is.
+      const scripts = fetched.filter((f) => f.endsWith('.js') && !/-worker-[\w-]+\.js$/.test(f));
       const expected = rows.find((r) => r.name === tag)!.files;
       // Everything it imports statically, and beyond that only chunks it loads on demand (none of
       // another element's entry file).
