@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyDeclarations, type Templat
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { isCurrency } from '../../src/core/money.js';
 import { LANGS } from '../../src/i18n/locale.js';
-import { embedSnippet, type EmbedAttributes } from '../../src/config/embed-snippet.js';
+import { EMBED_ATTRIBUTES, embedSnippet, type EmbedAttributes } from '../../src/config/embed-snippet.js';
 import { baseStyles } from '../../src/ui/theme.js';
 // The app's list of src/elements.json (a JSON module does not load in every browser; a unit test keeps them equal).
 import { DEFINES, ELEMENT_VIEWS as ELEMENTS } from '../mrr-app/routes.js';
@@ -160,16 +160,8 @@ export class MrrEmbedBuilder extends LitElement {
       box.replaceChildren(el);
     }
     const attrs = this.chosenAttributes;
-    for (const name of [
-      'lang',
-      'currency',
-      'theme',
-      'brand-name',
-      'heading-level',
-      'lead-endpoint',
-      'consent-text',
-      'data-layer',
-    ] as const) {
+    // The preview keeps its own storage key; every other attribute as the snippet writes it.
+    for (const name of EMBED_ATTRIBUTES.filter((a) => a !== 'storage-key')) {
       const value = attrs[name];
       if (value === true) el.setAttribute(name, '');
       else if (typeof value === 'string' && value.trim()) el.setAttribute(name, value.trim());

@@ -7,8 +7,7 @@ import { LeadController } from '../../src/leads/lead-controller.js';
 import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
-import { type Stage, StagedElement } from '../../src/ui/staged-element.js';
-import { nextTask } from '../../src/ui/tasks.js';
+import { readingStage, type Stage, StagedElement } from '../../src/ui/staged-element.js';
 import { MrrEvent } from '../../src/events.js';
 import { type FieldError, numberField, storageNotice } from '../../src/ui/fields.js';
 import { readNumber } from '../../src/forms/fields.js';
@@ -119,13 +118,7 @@ export class MrrRevenueMotions extends StagedElement {
    */
   protected readonly stages: readonly Stage[] = [
     { name: 'fields' },
-    {
-      name: 'figures',
-      before: () => {
-        void this.form.result; // the first reading, in a task of its own
-        return nextTask();
-      },
-    },
+    readingStage('figures', () => this.form.result),
     { name: 'segment-1' },
     { name: 'segment-2' },
     { name: 'segments' },

@@ -7,8 +7,7 @@ import { LeadController } from '../../src/leads/lead-controller.js';
 import { FormController } from '../../src/controllers/form-controller.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { resultsColumnWidth } from '../../src/ui/form-styles.js';
-import { type Stage, StagedElement } from '../../src/ui/staged-element.js';
-import { nextTask } from '../../src/ui/tasks.js';
+import { readingStage, type Stage, StagedElement } from '../../src/ui/staged-element.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { MrrEvent } from '../../src/events.js';
 import type { FiguresOrigin } from '../../src/channel/figures.js';
@@ -97,13 +96,7 @@ export class MrrUnitEconomics extends StagedElement {
    */
   protected readonly stages: readonly Stage[] = [
     { name: 'fields' },
-    {
-      name: 'figures',
-      before: () => {
-        void this.form.result; // the first reading, in a task of its own
-        return nextTask();
-      },
-    },
+    readingStage('figures', () => this.form.result),
     { name: 'chart' },
   ];
 

@@ -16,6 +16,20 @@ export interface Stage {
 }
 
 /**
+ * A stage whose `before` reads the form (`read()`: e.g. `() => this.form.result`) in a task of its
+ * own, the stage's render coming in the next: the first reading never shares a task with a render.
+ */
+export function readingStage(name: string, read: () => unknown): Stage {
+  return {
+    name,
+    before: () => {
+      read();
+      return nextTask();
+    },
+  };
+}
+
+/**
  * An MRR Kit element whose first render never blocks a phone's main thread for long (the
  * calculator, which prospects load alone on an agency's page): it gets its shadow root at once,
  * but adopts its styles, connects its controllers and starts updating a task after the script's;
