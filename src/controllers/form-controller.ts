@@ -230,6 +230,9 @@ export class FormController<I extends object, R> implements ReactiveController {
     return this.validInputs;
   }
 
+  /** Fields set by code (`apply`, not as defaults): `applyDefaults` leaves them. */
+  private givenByCode?: Set<string>; // made on first use: `apply` may run before the fields are set up
+
   /** Fields the user has edited (attribute defaults no longer apply to them). */
   isEdited(field: string): boolean {
     return field in this.stamps;
@@ -254,6 +257,10 @@ export class FormController<I extends object, R> implements ReactiveController {
    * after the element is made, it is cleaned as that code arrives, before the next render).
    */
   apply(patch: Partial<I>, opts: { save?: boolean } = {}): void {
+    // Values given by code (figures from another element, restored work) are not defaults: a
+    // configuration's defaults arriving later leave them. `save: false` is the element's own
+    // attribute defaults, which later defaults may replace.
+    if (opts.save !== false) for (const k of Object.keys(patch)) (this.givenByCode ??= new Set()).add(k);
     const shown = this.inputs;
     this.current = { ...shown, ...patch };
     const done = () => {
@@ -282,7 +289,8 @@ export class FormController<I extends object, R> implements ReactiveController {
   applyDefaults(): void {
     const defaults = this.startingInputs();
     const patch: Partial<I> = {};
-    for (const k of Object.keys(defaults) as (keyof I & string)[]) if (!this.isEdited(k)) patch[k] = defaults[k];
+    for (const k of Object.keys(defaults) as (keyof I & string)[])
+      if (!this.isEdited(k) && !this.givenByCode?.has(k)) patch[k] = defaults[k];
     this.set(patch);
     this.host.requestUpdate();
   }
