@@ -8,6 +8,8 @@ import { chromiumPath } from './chromium.mjs';
 
 const totals = { passed: 0, failed: 0 };
 const lines = [];
+// Names of failed tests, printed again at the end: CI keeps only the end of the output.
+const failures = [];
 
 function run(cmd, args, opts = {}) {
   const res = spawnSync(cmd, args, { stdio: 'inherit', env: process.env, ...opts });
@@ -26,6 +28,22 @@ function step(name, ok, counts) {
 function vitestCounts(file) {
   if (!existsSync(file)) return { passed: 0, failed: 0 };
   const json = JSON.parse(readFileSync(file, 'utf8'));
+  for (const suite of json.testResults ?? []) {
+    const name = String(suite.name ?? '').replace(/^.*?\/test\//, 'test/');
+    for (const t of suite.assertionResults ?? [])
+      if (t.status === 'failed')
+        failures.push(
+          `${name} › ${t.fullName ?? t.title}: ${String(t.failureMessages?.[0] ?? '')
+            .split('\n')[0]
+            .slice(0, 200)}`,
+        );
+    if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0)
+      failures.push(
+        `${name}: ${String(suite.message ?? 'did not run')
+          .split('\n')[0]
+          .slice(0, 200)}`,
+      );
+  }
   return { passed: json.numPassedTests ?? 0, failed: (json.numFailedTests ?? 0) + (json.numRuntimeErrorTestSuites ?? 0) };
 }
 
@@ -73,7 +91,9 @@ if (want('browser')) {
   else {
     const ok = run('npx', ['web-test-runner']);
     const f = '.wtr-reports/counts.json';
-    step('browser (web-test-runner)', ok, existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : undefined);
+    const counts = existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : undefined;
+    failures.push(...(counts?.failures ?? []));
+    step('browser (web-test-runner)', ok, counts && { passed: counts.passed, failed: counts.failed });
   }
 }
 let built = true;
@@ -97,6 +117,7 @@ if (want('e2e')) {
   }
 }
 
+if (failures.length > 0) console.log('\nFailed:\n' + failures.map((f) => `  ${f}`).join('\n'));
 console.log('\n' + lines.join('\n'));
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);
