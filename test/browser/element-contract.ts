@@ -140,8 +140,10 @@ export function elementContract(tag: string, load: Loaders = loadersOf(tag)): vo
         let updates = 0;
         (el as unknown as { addController(c: object): void }).addController({ hostUpdated: () => void updates++ });
         await el.updateComplete;
-        await new Promise((r) => setTimeout(r, 50));
-        expect(updates).to.equal(0);
+        await new Promise((r) => setTimeout(r, 250));
+        // A request loop updates at every turn (hundreds in 250 ms); an element may still finish
+        // late work of its own once or twice (a measured chart width, a restore landing late).
+        expect(updates, 'updates in 250 ms after settling').to.be.below(5);
         // English words (numbers still formatted for French: `Intl` needs no catalogue).
         expect(head(el)).to.equal(head(english));
         const failedLoads = warnings.filter((w) => String(w[0]).includes('"fr"'));
