@@ -319,6 +319,161 @@ export const appStyles = [
       background: var(--_surface);
       color: var(--_text);
     }
+    .report-controls {
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 12px 16px;
+      margin-block-end: 16px;
+    }
+    .report-controls h2 {
+      margin-block-start: 0;
+      font-size: 18px;
+    }
+    .report-fields {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 20px;
+    }
+    .report-fields label {
+      display: grid;
+      gap: 4px;
+    }
+    .report-sections ol {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .report-sections li {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding-block: 2px;
+    }
+    .report-sections li label {
+      flex: 1 1 auto;
+    }
+    .report {
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 20px 24px;
+      max-inline-size: 900px;
+    }
+    .report-head {
+      border-block-end: 3px solid var(--_accent);
+      padding-block-end: 8px;
+      margin-block-end: 16px;
+    }
+    .report-head p {
+      margin: 2px 0;
+    }
+    .report-agency {
+      font-weight: 700;
+      font-size: 18px;
+      color: var(--_accent);
+    }
+    .report-head h2 {
+      margin: 4px 0;
+      font-size: 26px;
+    }
+    .report-section h3 {
+      font-size: 19px;
+      margin-block: 20px 8px;
+    }
+    .kpi-cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
+      gap: 8px;
+    }
+    .kpi {
+      display: grid;
+      gap: 2px;
+      background: var(--_surface-alt);
+      border-radius: var(--_radius);
+      padding: 8px 10px;
+    }
+    .kpi-name {
+      font-size: 14px;
+      color: var(--_muted);
+    }
+    .kpi-value {
+      font-size: 20px;
+    }
+    .kpi-delta {
+      font-size: 14px;
+    }
+    .kpi-delta.down,
+    td.missed {
+      color: var(--_danger);
+    }
+    .report-table {
+      border-collapse: collapse;
+      inline-size: 100%;
+    }
+    .report-table th,
+    .report-table td {
+      text-align: start;
+      padding: 6px 8px;
+      border-block-end: 1px solid var(--_border);
+      vertical-align: top;
+    }
+    .report-table ul {
+      margin: 0;
+      padding-inline-start: 18px;
+    }
+    .tag {
+      font-size: 12px;
+      font-weight: 600;
+      color: var(--_accent);
+    }
+    .note {
+      color: var(--_muted);
+      font-size: 14px;
+    }
+    .recommendations li {
+      margin-block-end: 6px;
+    }
+    /* Printing ("Save as PDF"): the report alone, no editor controls, nothing split across pages. */
+    @media print {
+      :host {
+        background: #fff;
+        min-block-size: 0;
+      }
+      .bar,
+      .skip,
+      .update,
+      .undo,
+      .notice,
+      #view-title,
+      .no-print {
+        display: none !important;
+      }
+      main {
+        padding: 0 !important;
+      }
+      .report {
+        border: 0;
+        padding: 0;
+        max-inline-size: none;
+      }
+      .report-section,
+      .kpi-cards,
+      .kpi,
+      figure,
+      tr {
+        break-inside: avoid;
+      }
+      .report-section h3 {
+        break-after: avoid;
+      }
+      thead {
+        display: table-header-group;
+      }
+      .compare-chart {
+        max-inline-size: 100%;
+      }
+    }
     .element-view > * {
       display: block;
     }

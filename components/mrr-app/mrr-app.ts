@@ -26,6 +26,17 @@ import { appStyles } from './mrr-app.styles.js';
 import { DEFINES, HOME, hrefOf, NAV_VIEWS, parseRoute, tagOf, type AppView, type Route } from './routes.js';
 import { renderWorkspace, type CompareState, type ShareOffer } from './workspace-view.js';
 import { renderShared } from './share-view.js';
+import { renderReport, type ReportState } from './report-view.js';
+import {
+  cleanReportSettings,
+  moveSection,
+  REPORT_RECORD,
+  showSection,
+  type ReportSection,
+  type ReportSettings,
+} from '../../src/app/report.js';
+import { saveState } from '../../src/storage/db.js';
+import { announce } from '../../src/storage/scenario-records.js';
 
 /** What "Undo" puts back: a deleted scenario, or a deleted client with its scenarios. */
 type Deleted = { kind: 'scenario'; id: string } | { kind: 'client'; id: string; scenarioIds: string[] };
@@ -73,6 +84,7 @@ export class MrrApp extends LitElement {
     shared: { state: true },
     reload: { state: true },
     persisted: { state: true },
+    report: { state: true },
   };
 
   readonly i18n = new LocaleController(this, messages);
@@ -100,6 +112,8 @@ export class MrrApp extends LitElement {
   reload?: () => void;
   /** Whether the browser keeps the workspace until the user deletes it; undefined when unknown. */
   persisted?: boolean;
+  /** The report view's scenario, settings and records (`#/report`). */
+  report?: ReportState;
 
   /** Element views already made (one per element and storage key), kept across navigation. */
   private views = new Map<string, HTMLElement>();
@@ -125,6 +139,17 @@ export class MrrApp extends LitElement {
     window.removeEventListener('hashchange', this.onHash);
     this.unsubscribe?.();
     this.store.close();
+  }
+
+  protected override willUpdate(): void {
+    if (
+      this.route.view === 'report' &&
+      this.loaded &&
+      this.activeId &&
+      this.report?.scenarioId !== this.activeId &&
+      !this.reportLoading
+    )
+      void this.refreshReport();
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -194,6 +219,7 @@ export class MrrApp extends LitElement {
     if (this.route.view === 'share' && this.route.data) void this.openShared(this.route.data);
     else this.shared = undefined;
     if (this.route.view === 'workspace') void this.refreshCompare();
+    if (this.route.view === 'report') void this.refreshReport();
     // Focus the new view's heading, so keyboard and screen reader users start there.
     if (previous !== this.route.view && this.loaded)
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#view-title')?.focus());
@@ -403,6 +429,65 @@ export class MrrApp extends LitElement {
     this.compare = { a: a.id, b: b.id, records: { a: ra, b: rb } };
   }
 
+  private reportLoading = false;
+
+  /** Reads the open scenario's records, its report settings and the records of the scenario it is compared with. */
+  async refreshReport(): Promise<void> {
+    const scenario = this.activeScenario;
+    if (!scenario) return;
+    this.reportLoading = true;
+    try {
+      const records = await this.store.records(scenario);
+      const saved = records.find((r) => r.name === REPORT_RECORD);
+      const kept = this.report?.scenarioId === scenario.id ? this.report.settings : undefined;
+      const settings = kept ?? cleanReportSettings(saved?.data);
+      if (!saved && !kept) {
+        // First report of this scenario: compared with the one made before it, the previous period.
+        const own = scenariosOf(this.store.ws, scenario.clientId);
+        settings.compareWith = own[own.findIndex((o) => o.id === scenario.id) - 1]?.id ?? '';
+      }
+      const other = findScenario(this.store.ws, settings.compareWith);
+      const previous =
+        other && other.id !== scenario.id ? { scenario: other, records: await this.store.records(other) } : undefined;
+      if (this.activeId === scenario.id) this.report = { scenarioId: scenario.id, settings, records, previous };
+    } finally {
+      this.reportLoading = false;
+    }
+  }
+
+  /** Keeps the report's settings with the open scenario (its `report` record; in memory while storage fails). */
+  async saveReport(settings: ReportSettings): Promise<void> {
+    const scenario = this.activeScenario;
+    if (!scenario || !this.report || this.report.scenarioId !== scenario.id) return;
+    const clean = cleanReportSettings(settings);
+    const compareChanged = clean.compareWith !== this.report.settings.compareWith;
+    this.report = { ...this.report, settings: clean };
+    if (compareChanged) await this.refreshReport();
+    const key = `${REPORT_RECORD}:${scenario.storageKey}`;
+    try {
+      await saveState(key, clean);
+      announce([key]);
+    } catch {
+      // storage failing: the app says so (renderStorage); the report keeps its settings for this page
+    }
+  }
+
+  showReportSection(section: ReportSection, shown: boolean): Promise<void> {
+    return this.report ? this.saveReport(showSection(this.report.settings, section, shown)) : Promise.resolve();
+  }
+
+  async moveReportSection(section: ReportSection, by: -1 | 1): Promise<void> {
+    if (!this.report) return;
+    await this.saveReport(moveSection(this.report.settings, section, by));
+    // Keep the keyboard on the moved section's button (it has moved in the list).
+    await this.updateComplete;
+    const button = this.renderRoot.querySelector<HTMLButtonElement>(`#${by < 0 ? 'up' : 'down'}-${section}`);
+    (button && !button.disabled
+      ? button
+      : this.renderRoot.querySelector<HTMLButtonElement>(`#${by < 0 ? 'down' : 'up'}-${section}`)
+    )?.focus();
+  }
+
   private async openShared(data: string): Promise<void> {
     const { readShareFragment } = await import('../../src/app/share.js');
     const read = await readShareFragment(data);
@@ -441,11 +526,10 @@ export class MrrApp extends LitElement {
   private renderView(): TemplateResult | typeof nothing {
     const view = this.route.view;
     const scenario = this.activeScenario;
-    const client = findClient(this.store.ws, scenario?.clientId);
     if (!this.loaded) return html`<p role="status">${this.i18n.t('loading')}</p>`;
     if (view === 'workspace') return renderWorkspace(this);
     if (view === 'share') return renderShared(this);
-    if (view === 'report') return html`<p class="placeholder">${this.i18n.t('report.soon', { client: client?.name ?? '' })}</p>`;
+    if (view === 'report') return renderReport(this, this.report);
     const tag = tagOf(view);
     return tag && scenario ? html`<div class="element-view">${this.elementView(tag, scenario)}</div>` : nothing;
   }

@@ -5,8 +5,8 @@
  * `projectMrr`); no element reads another's record.
  */
 import { FIELDS, exampleInputs, readInputs, type CalculatorView } from '../../components/mrr-calculator/state.js';
-import { cleanInputs } from '../forms/clean.js';
 import { isObject } from '../forms/ids.js';
+import { readSaved } from './report.js';
 import { cellText } from '../core/csv.js';
 import type { ScenarioRecord } from './transfer.js';
 
@@ -14,19 +14,7 @@ const plain = (n: number): string => String(n);
 
 /** The calculator's projection of a scenario: its last valid inputs (or the example when it has none). */
 export function scenarioProjection(records: readonly ScenarioRecord[], currency = 'USD'): CalculatorView | undefined {
-  const data = records.find((r) => r.name === 'calculator')?.data;
-  const saved = isObject(data) ? data : {};
-  const useValid = isObject(saved.valid);
-  const raw = useValid ? saved.valid : saved.inputs;
-  const localeOf = useValid ? saved.validLocale : saved.locale;
-  const locale = typeof localeOf === 'string' && localeOf ? localeOf : 'en';
-  // The example is written in English digits: read in 'en' when nothing was saved.
-  const inputs = cleanInputs(FIELDS, raw, exampleInputs(plain), plain);
-  try {
-    return readInputs(inputs, { locale: raw === undefined ? 'en' : locale, currency }).result;
-  } catch {
-    return undefined;
-  }
+  return readSaved(records, 'calculator', FIELDS, exampleInputs(plain), readInputs, currency)?.result;
 }
 
 export type KpiName = 'endingMrr' | 'arr' | 'netNewMrr' | 'endingCustomers' | 'nrrPct' | 'grrPct';

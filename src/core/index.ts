@@ -17,6 +17,7 @@ export * from './canvas.js';
 export * from './catalog-io.js';
 export * from './number-format.js';
 export * from './csv.js';
+export * from './recommendations.js';
 export {
   validateConfig,
   THEMES,

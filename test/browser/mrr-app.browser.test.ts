@@ -5,7 +5,7 @@ import '../../components/mrr-calculator/define.js';
 import '../../components/mrr-unit-economics/define.js';
 import type { MrrApp } from '../../components/mrr-app/mrr-app.js';
 import { NAV_VIEWS, tagOf } from '../../components/mrr-app/routes.js';
-import { configureStorage, saveState } from '../../src/storage/db.js';
+import { configureStorage, loadState, saveState } from '../../src/storage/db.js';
 import { liveClients, scenariosOf } from '../../src/app/workspace.js';
 import { breakIndexedDb, q, shadow, uniqueKey, until } from './helpers.js';
 
@@ -392,4 +392,146 @@ describe('<mrr-app> without storage', () => {
       }
     });
   }
+});
+
+describe('<mrr-app> executive report', () => {
+  const calculator = (clients: string, price: string) => ({
+    inputs: {
+      mode: 'average',
+      plans: [],
+      clients,
+      price,
+      newClients: '2',
+      churnPct: '2',
+      expansionPct: '1',
+      contractionPct: '0',
+      horizon: '12',
+    },
+    locale: 'en',
+  });
+  const economics = {
+    inputs: {
+      cacMode: 'direct',
+      arpa: '500',
+      grossMarginPct: '50',
+      churnPct: '5',
+      cac: '3000',
+      salesSpend: '0',
+      marketingSpend: '0',
+      newCustomers: '1',
+      retentionSpendPerClient: '',
+      minLtvToCac: '3',
+      maxPaybackMonths: '12',
+    },
+    locale: 'en',
+  };
+  const pricing = {
+    at: 1,
+    record: {
+      v: 1,
+      currency: 'USD',
+      annualDiscountPct: 10,
+      tiers: [
+        {
+          id: 't1',
+          name: 'Reputation Starter',
+          highlighted: true,
+          outcomes: ['More five-star reviews'],
+          month: { price: 149, listValue: 200, setupFee: 0 },
+          year: { price: 1609.2, perMonth: 134.1, savings: 178.8 },
+        },
+      ],
+    },
+  };
+
+  /** Two scenarios of one client: "Today" (October's figures) and "November", open. */
+  async function twoPeriods(): Promise<{ app: MrrApp; previous: string }> {
+    const app = await mountApp('#/workspace');
+    const first = app.activeScenario!;
+    await app.store.change((ws) => ws); // the workspace is saved
+    await saveState(`calculator:${first.storageKey}`, calculator('10', '100'));
+    await app.newScenario(first.clientId);
+    const now = app.activeScenario!;
+    await app.rename('scenario', now.id, 'November');
+    await saveState(`calculator:${now.storageKey}`, calculator('20', '100'));
+    await saveState(`unit-economics:${now.storageKey}`, economics);
+    await saveState(`channel:pricing:${now.storageKey}`, pricing);
+    return { app, previous: first.name };
+  }
+
+  const report = (app: MrrApp) => q(app, '#report');
+  const text = (el: Element) => el.textContent.replace(/\s+/g, ' ').trim();
+  const sections = (app: MrrApp) =>
+    [...shadow(app).querySelectorAll('#report .report-section')].map((s) => s.getAttribute('data-section'));
+
+  it('sums up the open scenario against the previous period: KPIs with deltas, chart, packages, economics, recommendations', async () => {
+    const { app, previous } = await twoPeriods();
+    go('#/report');
+    await until(() => shadow(app).querySelector('#report .kpi'), { before: () => app.updateComplete });
+    const head = text(q(app, '.report-head'));
+    expect(head).to.contain('Executive report');
+    expect(head).to.contain('Prepared for My first client');
+    // The period (this month) and the previous one, by name.
+    const month = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' }).format(new Date());
+    expect(head).to.contain(month);
+    expect(head).to.contain(`compared with ${previous} (`);
+    // MRR today: 20 × $100 = $2,000 against 10 × $100; the card shows the horizon's MRR and its delta.
+    const ending = text(q(app, '.kpi[data-kpi="endingMrr"]'));
+    expect(ending).to.match(/\$[\d,]+/);
+    expect(ending).to.match(/\+\$[\d,]+ vs /);
+    expect(text(q(app, '.kpi[data-kpi="nrrPct"]'))).to.contain('over 12 months');
+    // Two MRR lines: this period and the previous one.
+    expect(shadow(app).querySelectorAll('#report .compare-chart path.line')).to.have.length(2);
+    expect(text(q(app, '#report-packages'))).to.contain('Reputation Starter');
+    expect(text(q(app, '#report-packages'))).to.contain('$149');
+    // LTV = 500 × 50 % ÷ 5 % = $5,000; CAC $3,000: 1.7×, under the target of 3×.
+    expect(text(q(app, '#report-economics'))).to.contain('$5,000');
+    const recs = text(q(app, '#report-recommendations'));
+    expect(recs).to.contain('1.7× what it costs to win, under your target of 3×');
+    expect(sections(app)).to.deep.equal(['kpis', 'chart', 'packages', 'economics', 'motions', 'recommendations']);
+    // The motions were never filled in: the report says its figures are the example's.
+    expect(text(q(app, '.report-section[data-section="motions"]'))).to.contain('Example figures');
+    await expect(app).to.be.accessible();
+  });
+
+  it('hides and reorders sections by keyboard, names the agency, and keeps it all with the scenario after a reload', async () => {
+    const { app } = await twoPeriods();
+    go('#/report');
+    await until(() => shadow(app).querySelector('#report .kpi'), { before: () => app.updateComplete });
+    q<HTMLInputElement>(app, '#show-chart').click();
+    await until(() => !sections(app).includes('chart'), { before: () => app.updateComplete });
+    q<HTMLButtonElement>(app, '#up-recommendations').click();
+    await until(() => sections(app).at(-1) === 'motions', { before: () => app.updateComplete });
+    // The moved section's button keeps the focus, so the keyboard user can go on moving it.
+    await until(() => shadow(app).activeElement?.id === 'up-recommendations', {
+      describe: () => String(shadow(app).activeElement?.id),
+    });
+    const agency = q<HTMLInputElement>(app, '#report-agency');
+    agency.value = 'Northwind Digital';
+    agency.dispatchEvent(new Event('change'));
+    await until(() => text(q(app, '.report-agency')) === 'Northwind Digital', { before: () => app.updateComplete });
+    const key = `report:${app.activeScenario!.storageKey}`;
+    await until(async () => (await loadState<{ agency: string }>(key))?.data.agency === 'Northwind Digital');
+    fixtureCleanup();
+    const again = await mountApp('#/report');
+    await until(() => shadow(again).querySelector('#report .kpi'), { before: () => again.updateComplete });
+    expect(text(q(again, '.report-agency'))).to.equal('Northwind Digital');
+    expect(sections(again)).to.deep.equal(['kpis', 'packages', 'economics', 'recommendations', 'motions']);
+    expect(q<HTMLInputElement>(again, '#show-chart').checked).to.equal(false);
+  });
+
+  it('speaks French and Arabic, numbers and months included', async () => {
+    const { app } = await twoPeriods();
+    go('#/report');
+    await until(() => shadow(app).querySelector('#report .kpi'), { before: () => app.updateComplete });
+    document.documentElement.lang = 'fr';
+    await until(() => text(q(app, '.report-head')).includes('Rapport de direction'), { before: () => app.updateComplete });
+    expect(text(report(app))).to.contain('Recommandations');
+    expect(text(report(app))).to.match(/\d\s?\$|\$\s?\d/);
+    document.documentElement.lang = 'ar';
+    await until(() => text(q(app, '.report-head')).includes('التقرير التنفيذي'), { before: () => app.updateComplete });
+    expect(q(app, '[part="base"]').getAttribute('dir')).to.equal('rtl');
+    expect(text(report(app))).not.to.match(/NaN|undefined/);
+    await expect(app).to.be.accessible();
+  });
 });

@@ -675,6 +675,23 @@ const FUNCTIONS: Record<string, Probe> = {
   touchesPerMonth: { args: args(fc.constantFrom(...core.MOTION_FREQUENCIES)) },
   validateMotionsPlan: { args: args(segments, motionsOptions) },
   motionsPlan: { args: args(segments, motionsOptions) },
+  // recommendations.ts: from real results of the pillars (and none of them).
+  recommendations: {
+    args: args(
+      fc.record(
+        {
+          currency,
+          economics: fc.tuple(unitInputs, targets).map(([i, t]) => {
+            const result = core.unitEconomics(i);
+            return { result, targets: t, status: core.evaluateTargets(result, t), churnPct: i.churnPct };
+          }),
+          motions: fc.tuple(segments, motionsOptions).map(([s, o]) => core.motionsPlan(s, o)),
+          icp: fc.record({ name: fc.string(), pains: fc.array(fc.string(), { maxLength: 5 }) }),
+        },
+        { requiredKeys: ['currency'] },
+      ),
+    ),
+  },
   defaultSegments: { args: args() },
   // movements.ts, period-columns.ts, cohorts.ts, metrics.ts
   columnsToPeriods: { args: args(columns) },
