@@ -38,8 +38,11 @@ function fieldLabel(app: MrrApp, d: AssumptionDiff): string {
 function kpiText(app: MrrApp, kpi: KpiName, value: number | null, signed = false): string {
   if (value === null) return app.i18n.t('compare.invalid');
   const sign = signed && value > 0 ? '+' : '';
-  if (kpi === 'nrrPct' || kpi === 'grrPct') return `${sign}${app.i18n.percent(value)}`;
-  if (kpi === 'endingCustomers') return `${sign}${app.i18n.number(value, 1)}`;
+  // A difference of two rates is in percentage points, not a percent of anything.
+  if (kpi === 'nrrPct' || kpi === 'grrPct')
+    return signed ? app.i18n.t('kpi.points', { n: `${sign}${app.i18n.number(value, 1)}` }) : app.i18n.percent(value);
+  // Whole clients (the projection's fractional clients are an average).
+  if (kpi === 'endingCustomers') return `${sign}${app.i18n.number(value)}`;
   return `${sign}${app.i18n.money(toMinor(value, CURRENCY), CURRENCY, { round: true })}`;
 }
 

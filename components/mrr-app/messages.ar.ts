@@ -63,6 +63,7 @@ const ar: Translation<MessagesEnglish> = {
   'kpi.endingCustomers': 'العملاء في نهاية المدة',
   'kpi.nrrPct': 'صافي الاحتفاظ بالإيراد',
   'kpi.grrPct': 'إجمالي الاحتفاظ بالإيراد',
+  'kpi.points': '{n} نقطة',
   'field.mode': 'الإيراد في البداية',
   'field.clients': 'العملاء اليوم',
   'field.price': 'متوسط السعر الشهري',

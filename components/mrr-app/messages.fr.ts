@@ -63,6 +63,7 @@ const fr: Translation<MessagesEnglish> = {
   'kpi.endingCustomers': 'Clients à l’horizon',
   'kpi.nrrPct': 'Rétention nette du revenu',
   'kpi.grrPct': 'Rétention brute du revenu',
+  'kpi.points': '{n} pts',
   'field.mode': 'Revenu de départ',
   'field.clients': 'Clients aujourd’hui',
   'field.price': 'Prix mensuel moyen',

@@ -61,6 +61,7 @@ const messagesEn = {
   'kpi.endingCustomers': 'Clients at the horizon',
   'kpi.nrrPct': 'Net revenue retention',
   'kpi.grrPct': 'Gross revenue retention',
+  'kpi.points': '{n} pts',
   'field.mode': 'Starting revenue',
   'field.clients': 'Clients today',
   'field.price': 'Average monthly price',

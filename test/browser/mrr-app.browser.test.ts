@@ -480,6 +480,9 @@ describe('<mrr-app> executive report', () => {
     expect(ending).to.match(/\$[\d,]+/);
     expect(ending).to.match(/\+\$[\d,]+ vs /);
     expect(text(q(app, '.kpi[data-kpi="nrrPct"]'))).to.contain('over 12 months');
+    // A change of a rate is in percentage points; clients are whole.
+    expect(text(q(app, '.kpi[data-kpi="nrrPct"] .kpi-delta'))).to.match(/^[+-−]?[\d.]+ pts vs /);
+    expect(text(q(app, '.kpi[data-kpi="endingCustomers"] .kpi-value'))).to.match(/^\d[\d,]*$/);
     // Two MRR lines: this period and the previous one.
     expect(shadow(app).querySelectorAll('#report .compare-chart path.line')).to.have.length(2);
     expect(text(q(app, '#report-packages'))).to.contain('Reputation Starter');
