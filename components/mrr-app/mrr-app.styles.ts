@@ -473,6 +473,9 @@ export const appStyles = [
       .compare-chart {
         max-inline-size: 100%;
       }
+      .table-wrap {
+        overflow: visible;
+      }
     }
     .element-view > * {
       display: block;

@@ -102,37 +102,39 @@ function packages(app: MrrApp, data: ReportData): TemplateResult {
   const t = app.i18n.t.bind(app.i18n);
   const pricing = data.pricing;
   if (!pricing || pricing.tiers.length === 0) return missing(app, 'packages', 'report.noPackages');
-  return html`<table class="report-table" id="report-packages">
-    <thead>
-      <tr>
-        <th scope="col">${t('report.package')}</th>
-        <th scope="col">${t('report.monthly')}</th>
-        <th scope="col">${t('report.yearly')}</th>
-        <th scope="col">${t('report.outcomes')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${pricing.tiers.map(
-        (tier) =>
-          html`<tr>
-            <th scope="row">
-              ${tier.name}${tier.highlighted ? html` <span class="tag">${t('report.recommended')}</span>` : nothing}
-            </th>
-            <td>${money(app.i18n, tier.month.price, pricing.currency)}</td>
-            <td>${money(app.i18n, tier.year.perMonth, pricing.currency)}</td>
-            <td>
-              ${
-                tier.outcomes.length
-                  ? html`<ul>
-                      ${tier.outcomes.map((o) => html`<li>${o}</li>`)}
-                    </ul>`
-                  : '—'
-              }
-            </td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return html`<div class="table-wrap">
+    <table class="report-table" id="report-packages">
+      <thead>
+        <tr>
+          <th scope="col">${t('report.package')}</th>
+          <th scope="col">${t('report.monthly')}</th>
+          <th scope="col">${t('report.yearly')}</th>
+          <th scope="col">${t('report.outcomes')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${pricing.tiers.map(
+          (tier) =>
+            html`<tr>
+              <th scope="row">
+                ${tier.name}${tier.highlighted ? html` <span class="tag">${t('report.recommended')}</span>` : nothing}
+              </th>
+              <td>${money(app.i18n, tier.month.price, pricing.currency)}</td>
+              <td>${money(app.i18n, tier.year.perMonth, pricing.currency)}</td>
+              <td>
+                ${
+                  tier.outcomes.length
+                    ? html`<ul>
+                        ${tier.outcomes.map((o) => html`<li>${o}</li>`)}
+                      </ul>`
+                    : '—'
+                }
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 function economics(app: MrrApp, data: ReportData): TemplateResult {
@@ -151,28 +153,30 @@ function economics(app: MrrApp, data: ReportData): TemplateResult {
       <td>${target ?? '—'}</td>
       <td class=${s ?? ''}>${s ? judged(s) : '—'}</td>
     </tr>`;
-  return html`<table class="report-table" id="report-economics">
-      <thead>
-        <tr>
-          <th scope="col">${t('compare.figure')}</th>
-          <th scope="col">${t('report.value')}</th>
-          <th scope="col">${t('report.targetCol')}</th>
-          <th scope="col">${t('report.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${row(
-          t('econ.ltv'),
-          figure(result.ltv, (n) => money(app.i18n, n, c)),
-        )}
-        ${row(
-          t('econ.cac'),
-          figure(result.cac, (n) => money(app.i18n, n, c)),
-        )}
-        ${row(t('econ.ltvToCac'), figure(result.ltvToCac, ratio), ratio(targets.minLtvToCac ?? 3), status.ltvToCac)}
-        ${row(t('econ.payback'), figure(result.paybackMonths, months), months(targets.maxPaybackMonths ?? 12), status.payback)}
-      </tbody>
-    </table>
+  return html`<div class="table-wrap">
+      <table class="report-table" id="report-economics">
+        <thead>
+          <tr>
+            <th scope="col">${t('compare.figure')}</th>
+            <th scope="col">${t('report.value')}</th>
+            <th scope="col">${t('report.targetCol')}</th>
+            <th scope="col">${t('report.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${row(
+            t('econ.ltv'),
+            figure(result.ltv, (n) => money(app.i18n, n, c)),
+          )}
+          ${row(
+            t('econ.cac'),
+            figure(result.cac, (n) => money(app.i18n, n, c)),
+          )}
+          ${row(t('econ.ltvToCac'), figure(result.ltvToCac, ratio), ratio(targets.minLtvToCac ?? 3), status.ltvToCac)}
+          ${row(t('econ.payback'), figure(result.paybackMonths, months), months(targets.maxPaybackMonths ?? 12), status.payback)}
+        </tbody>
+      </table>
+    </div>
     ${exampleNote(app, 'economics', read.example)}`;
 }
 
@@ -182,31 +186,33 @@ function motions(app: MrrApp, data: ReportData): TemplateResult {
   if (!read) return missing(app, 'motions', 'report.noData');
   const plan = read.result.plan;
   const c = data.currency;
-  return html`<table class="report-table" id="report-motions">
-      <thead>
-        <tr>
-          <th scope="col">${t('motions.segment')}</th>
-          <th scope="col">${t('motions.clients')}</th>
-          <th scope="col">${t('motions.mrr')}</th>
-          <th scope="col">${t('motions.cost')}</th>
-          <th scope="col">${t('motions.margin')}</th>
-          <th scope="col">${t('motions.expansion')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${[...plan.segments.map((s) => ({ name: s.name, f: s })), { name: t('report.total'), f: plan.total }].map(
-          ({ name, f }) =>
-            html`<tr>
-              <th scope="row">${name}</th>
-              <td>${app.i18n.number(f.clients)}</td>
-              <td>${money(app.i18n, f.mrr, c)}</td>
-              <td>${money(app.i18n, f.costToServe, c)}</td>
-              <td class=${f.marginAfterService < 0 ? 'missed' : ''}>${money(app.i18n, f.marginAfterService, c)}</td>
-              <td>${money(app.i18n, f.expansionMrr, c)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+  return html`<div class="table-wrap">
+      <table class="report-table" id="report-motions">
+        <thead>
+          <tr>
+            <th scope="col">${t('motions.segment')}</th>
+            <th scope="col">${t('motions.clients')}</th>
+            <th scope="col">${t('motions.mrr')}</th>
+            <th scope="col">${t('motions.cost')}</th>
+            <th scope="col">${t('motions.margin')}</th>
+            <th scope="col">${t('motions.expansion')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${[...plan.segments.map((s) => ({ name: s.name, f: s })), { name: t('report.total'), f: plan.total }].map(
+            ({ name, f }) =>
+              html`<tr>
+                <th scope="row">${name}</th>
+                <td>${app.i18n.number(f.clients)}</td>
+                <td>${money(app.i18n, f.mrr, c)}</td>
+                <td>${money(app.i18n, f.costToServe, c)}</td>
+                <td class=${f.marginAfterService < 0 ? 'missed' : ''}>${money(app.i18n, f.marginAfterService, c)}</td>
+                <td>${money(app.i18n, f.expansionMrr, c)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
     ${exampleNote(app, 'motions', read.example)}`;
 }
 

@@ -92,20 +92,25 @@ describe('the app (dist/site/index.html)', () => {
     ['ar', 360],
     ['fr', 768],
   ] as const) {
-    it(`has no axe violations on the workspace in ${lang} at ${width} px`, async () => {
+    it(`has no axe violations on the workspace and the report in ${lang} at ${width} px`, async () => {
       const page = await e2e.browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(`${e2e.url}/site/?lang=${lang}#/workspace`);
       await inApp(page, '.files').waitFor();
       await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const result = await (
-          window as unknown as {
-            axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-          }
-        ).axe.run(document);
-        return result.violations.map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-      });
-      expect(violations).toEqual([]);
+      const run = () =>
+        page.evaluate(async () => {
+          const result = await (
+            window as unknown as {
+              axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+            }
+          ).axe.run(document);
+          return result.violations.map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+        });
+      expect(await run()).toEqual([]);
+      // The executive report: its settings and the report itself.
+      await page.evaluate(() => (location.hash = '#/report'));
+      await inApp(page, '#report .kpi').first().waitFor();
+      expect(await run()).toEqual([]);
       await page.close();
     });
   }

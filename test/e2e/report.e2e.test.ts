@@ -175,4 +175,13 @@ describe('the executive report, printed', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('fits a 360 px phone in Arabic: nothing widens the page, wide tables scroll in their own box', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 360, height: 800 } });
+    await page.goto(`${e2e.url}/site/?lang=ar#/report`);
+    await inApp(page, '#report .kpi').first().waitFor();
+    await inApp(page, '#report-motions').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await inApp(page, '.report-head').textContent()).toContain('التقرير التنفيذي');
+    await page.close();
+  });
 });
