@@ -184,4 +184,55 @@ describe('the executive report, printed', () => {
     expect(await inApp(page, '.report-head').textContent()).toContain('التقرير التنفيذي');
     await page.close();
   });
+  it("repeats a long table's header rows on every printed page it spans", async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${e2e.url}/site/#/workspace`);
+    await expect.poll(() => page.evaluate(() => (window as unknown as AppHandle).mrrApp?.loaded ?? false)).toBe(true);
+    // 40 packages, through the app's own file import (a workspace exported, one record added).
+    const imported = await page.evaluate(async () => {
+      const app = (
+        window as unknown as {
+          mrrApp: {
+            exportWorkspace(): Promise<Blob>;
+            importWorkspace(b: Blob, o: { mode: 'replace' }): Promise<{ ok: boolean }>;
+          };
+        }
+      ).mrrApp;
+      const file = JSON.parse(await (await app.exportWorkspace()).text()) as {
+        workspace: { scenarios: { id: string }[] };
+        records: Record<string, { name: string; data: unknown; schema: number }[]>;
+      };
+      const id = file.workspace.scenarios[0]!.id;
+      const tiers = Array.from({ length: 40 }, (_, i) => ({
+        id: `t${i}`,
+        name: `Package ${i + 1}`,
+        highlighted: i === 1,
+        outcomes: ['More five-star reviews', 'A monthly report', 'Ads that pay for themselves'],
+        month: { price: 100 + i, listValue: 150 + i, setupFee: 0 },
+        year: { price: (100 + i) * 10.8, perMonth: (100 + i) * 0.9, savings: (100 + i) * 1.2 },
+      }));
+      file.records[id] = [
+        ...(file.records[id] ?? []),
+        {
+          name: 'channel:pricing',
+          schema: 1,
+          data: { at: Date.now(), record: { v: 1, currency: 'USD', annualDiscountPct: 10, tiers } },
+        },
+      ];
+      return (await app.importWorkspace(new Blob([JSON.stringify(file)]), { mode: 'replace' })).ok;
+    });
+    expect(imported).toBe(true);
+    await page.evaluate(() => (location.hash = '#/report'));
+    await inApp(page, '#report-packages').waitFor();
+    expect(await inApp(page, '#report-packages tbody tr').count()).toBe(40);
+    await page.emulateMedia({ media: 'print' });
+    const read = await readPdf(e2e.browser, await page.pdf({ format: 'A4', printBackground: true }));
+    const pages = read.text.split('\n');
+    const withRows = pages.filter((p) => /Package \d+/.test(p));
+    // The table runs over several pages, and each of them starts it with its header row.
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const p of withRows) expect(squeeze(p)).toContain(squeeze('Paid yearly, per month'));
+    await context.close();
+  });
 });
