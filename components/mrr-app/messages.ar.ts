@@ -146,6 +146,7 @@ const ar: Translation<MessagesEnglish> = {
   'report.target.missed': 'غير محقَّق',
   'report.target.unknown': 'غير معروف',
   'report.total': 'المجموع',
+  'report.table': '{section}: جدول',
   'section.kpis': 'الأرقام الرئيسية',
   'section.chart': 'الإيراد الشهري المتكرر',
   'section.packages': 'الباقات',

@@ -152,6 +152,7 @@ const fr: Translation<MessagesEnglish> = {
   'report.target.missed': 'Manqué',
   'report.target.unknown': 'Inconnu',
   'report.total': 'Total',
+  'report.table': '{section} : tableau',
   'section.kpis': 'Chiffres clés',
   'section.chart': 'Revenu mensuel récurrent',
   'section.packages': 'Offres',

@@ -144,6 +144,7 @@ const messagesEn = {
   'report.target.missed': 'Missed',
   'report.target.unknown': 'Not known',
   'report.total': 'Total',
+  'report.table': '{section}: table',
   'section.kpis': 'Key figures',
   'section.chart': 'Monthly recurring revenue',
   'section.packages': 'Packages',

@@ -102,7 +102,12 @@ function packages(app: MrrApp, data: ReportData): TemplateResult {
   const t = app.i18n.t.bind(app.i18n);
   const pricing = data.pricing;
   if (!pricing || pricing.tiers.length === 0) return missing(app, 'packages', 'report.noPackages');
-  return html`<div class="table-wrap">
+  return html`<div
+    class="table-wrap"
+    tabindex="0"
+    role="region"
+    aria-label=${t('report.table', { section: t('section.packages') })}
+  >
     <table class="report-table" id="report-packages">
       <thead>
         <tr>
@@ -153,7 +158,12 @@ function economics(app: MrrApp, data: ReportData): TemplateResult {
       <td>${target ?? '—'}</td>
       <td class=${s ?? ''}>${s ? judged(s) : '—'}</td>
     </tr>`;
-  return html`<div class="table-wrap">
+  return html`<div
+      class="table-wrap"
+      tabindex="0"
+      role="region"
+      aria-label=${t('report.table', { section: t('section.economics') })}
+    >
       <table class="report-table" id="report-economics">
         <thead>
           <tr>
@@ -186,7 +196,12 @@ function motions(app: MrrApp, data: ReportData): TemplateResult {
   if (!read) return missing(app, 'motions', 'report.noData');
   const plan = read.result.plan;
   const c = data.currency;
-  return html`<div class="table-wrap">
+  return html`<div
+      class="table-wrap"
+      tabindex="0"
+      role="region"
+      aria-label=${t('report.table', { section: t('section.motions') })}
+    >
       <table class="report-table" id="report-motions">
         <thead>
           <tr>
