@@ -98,48 +98,54 @@ function kpis(app: MrrApp, data: ReportData, previous: ReportData | undefined, p
     ${exampleNote(app, 'kpis', data.projection?.example)}`;
 }
 
-function packages(app: MrrApp, data: ReportData): TemplateResult {
+/** A report table in its own scroll box (a named region the keyboard reaches); header rows repeat on each printed page. */
+function table(app: MrrApp, section: ReportSection, columns: string[], rows: TemplateResult[]): TemplateResult {
   const t = app.i18n.t.bind(app.i18n);
-  const pricing = data.pricing;
-  if (!pricing || pricing.tiers.length === 0) return missing(app, 'packages', 'report.noPackages');
   return html`<div
     class="table-wrap"
     tabindex="0"
     role="region"
-    aria-label=${t('report.table', { section: t('section.packages') })}
+    aria-label=${t('report.table', { section: t(`section.${section}`) })}
   >
-    <table class="report-table" id="report-packages">
+    <table class="report-table" id=${`report-${section}`}>
       <thead>
         <tr>
-          <th scope="col">${t('report.package')}</th>
-          <th scope="col">${t('report.monthly')}</th>
-          <th scope="col">${t('report.yearly')}</th>
-          <th scope="col">${t('report.outcomes')}</th>
+          ${columns.map((c) => html`<th scope="col">${c}</th>`)}
         </tr>
       </thead>
       <tbody>
-        ${pricing.tiers.map(
-          (tier) =>
-            html`<tr>
-              <th scope="row">
-                ${tier.name}${tier.highlighted ? html` <span class="tag">${t('report.recommended')}</span>` : nothing}
-              </th>
-              <td>${money(app.i18n, tier.month.price, pricing.currency)}</td>
-              <td>${money(app.i18n, tier.year.perMonth, pricing.currency)}</td>
-              <td>
-                ${
-                  tier.outcomes.length
-                    ? html`<ul>
-                        ${tier.outcomes.map((o) => html`<li>${o}</li>`)}
-                      </ul>`
-                    : '—'
-                }
-              </td>
-            </tr>`,
-        )}
+        ${rows}
       </tbody>
     </table>
   </div>`;
+}
+
+function packages(app: MrrApp, data: ReportData): TemplateResult {
+  const t = app.i18n.t.bind(app.i18n);
+  const pricing = data.pricing;
+  if (!pricing || pricing.tiers.length === 0) return missing(app, 'packages', 'report.noPackages');
+  const outcomes = (list: string[]) =>
+    list.length
+      ? html`<ul>
+          ${list.map((o) => html`<li>${o}</li>`)}
+        </ul>`
+      : '—';
+  return table(
+    app,
+    'packages',
+    [t('report.package'), t('report.monthly'), t('report.yearly'), t('report.outcomes')],
+    pricing.tiers.map(
+      (tier) =>
+        html`<tr>
+          <th scope="row">
+            ${tier.name}${tier.highlighted ? html` <span class="tag">${t('report.recommended')}</span>` : nothing}
+          </th>
+          <td>${money(app.i18n, tier.month.price, pricing.currency)}</td>
+          <td>${money(app.i18n, tier.year.perMonth, pricing.currency)}</td>
+          <td>${outcomes(tier.outcomes)}</td>
+        </tr>`,
+    ),
+  );
 }
 
 function economics(app: MrrApp, data: ReportData): TemplateResult {
@@ -147,47 +153,28 @@ function economics(app: MrrApp, data: ReportData): TemplateResult {
   const read = data.economics;
   if (!read) return missing(app, 'economics', 'report.noData');
   const { result, targets, status } = read.result;
-  const c = data.currency;
+  const cash = (n: number) => money(app.i18n, n, data.currency);
   const ratio = (n: number) => t('report.times', { n: app.i18n.number(n, 1) });
   const months = (n: number) => app.i18n.c('common.months', { n: app.i18n.number(n, 1) });
-  const judged = (s: TargetStatus) => t(`report.target.${s}`);
   const row = (name: string, value: string, target?: string, s?: TargetStatus) =>
     html`<tr>
       <th scope="row">${name}</th>
       <td>${value}</td>
       <td>${target ?? '—'}</td>
-      <td class=${s ?? ''}>${s ? judged(s) : '—'}</td>
+      <td class=${s ?? ''}>${s ? t(`report.target.${s}`) : '—'}</td>
     </tr>`;
-  return html`<div
-      class="table-wrap"
-      tabindex="0"
-      role="region"
-      aria-label=${t('report.table', { section: t('section.economics') })}
-    >
-      <table class="report-table" id="report-economics">
-        <thead>
-          <tr>
-            <th scope="col">${t('compare.figure')}</th>
-            <th scope="col">${t('report.value')}</th>
-            <th scope="col">${t('report.targetCol')}</th>
-            <th scope="col">${t('report.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${row(
-            t('econ.ltv'),
-            figure(result.ltv, (n) => money(app.i18n, n, c)),
-          )}
-          ${row(
-            t('econ.cac'),
-            figure(result.cac, (n) => money(app.i18n, n, c)),
-          )}
-          ${row(t('econ.ltvToCac'), figure(result.ltvToCac, ratio), ratio(targets.minLtvToCac ?? 3), status.ltvToCac)}
-          ${row(t('econ.payback'), figure(result.paybackMonths, months), months(targets.maxPaybackMonths ?? 12), status.payback)}
-        </tbody>
-      </table>
-    </div>
-    ${exampleNote(app, 'economics', read.example)}`;
+  return html`${table(
+    app,
+    'economics',
+    [t('compare.figure'), t('report.value'), t('report.targetCol'), t('report.status')],
+    [
+      row(t('econ.ltv'), figure(result.ltv, cash)),
+      row(t('econ.cac'), figure(result.cac, cash)),
+      row(t('econ.ltvToCac'), figure(result.ltvToCac, ratio), ratio(targets.minLtvToCac ?? 3), status.ltvToCac),
+      row(t('econ.payback'), figure(result.paybackMonths, months), months(targets.maxPaybackMonths ?? 12), status.payback),
+    ],
+  )}
+  ${exampleNote(app, 'economics', read.example)}`;
 }
 
 function motions(app: MrrApp, data: ReportData): TemplateResult {
@@ -195,40 +182,32 @@ function motions(app: MrrApp, data: ReportData): TemplateResult {
   const read = data.motions;
   if (!read) return missing(app, 'motions', 'report.noData');
   const plan = read.result.plan;
-  const c = data.currency;
-  return html`<div
-      class="table-wrap"
-      tabindex="0"
-      role="region"
-      aria-label=${t('report.table', { section: t('section.motions') })}
-    >
-      <table class="report-table" id="report-motions">
-        <thead>
-          <tr>
-            <th scope="col">${t('motions.segment')}</th>
-            <th scope="col">${t('motions.clients')}</th>
-            <th scope="col">${t('motions.mrr')}</th>
-            <th scope="col">${t('motions.cost')}</th>
-            <th scope="col">${t('motions.margin')}</th>
-            <th scope="col">${t('motions.expansion')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${[...plan.segments.map((s) => ({ name: s.name, f: s })), { name: t('report.total'), f: plan.total }].map(
-            ({ name, f }) =>
-              html`<tr>
-                <th scope="row">${name}</th>
-                <td>${app.i18n.number(f.clients)}</td>
-                <td>${money(app.i18n, f.mrr, c)}</td>
-                <td>${money(app.i18n, f.costToServe, c)}</td>
-                <td class=${f.marginAfterService < 0 ? 'missed' : ''}>${money(app.i18n, f.marginAfterService, c)}</td>
-                <td>${money(app.i18n, f.expansionMrr, c)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>
-    ${exampleNote(app, 'motions', read.example)}`;
+  const cash = (n: number) => money(app.i18n, n, data.currency);
+  const lines = [...plan.segments.map((s) => ({ name: s.name, f: s })), { name: t('report.total'), f: plan.total }];
+  return html`${table(
+    app,
+    'motions',
+    [
+      t('motions.segment'),
+      t('motions.clients'),
+      t('motions.mrr'),
+      t('motions.cost'),
+      t('motions.margin'),
+      t('motions.expansion'),
+    ],
+    lines.map(
+      ({ name, f }) =>
+        html`<tr>
+          <th scope="row">${name}</th>
+          <td>${app.i18n.number(f.clients)}</td>
+          <td>${cash(f.mrr)}</td>
+          <td>${cash(f.costToServe)}</td>
+          <td class=${f.marginAfterService < 0 ? 'missed' : ''}>${cash(f.marginAfterService)}</td>
+          <td>${cash(f.expansionMrr)}</td>
+        </tr>`,
+    ),
+  )}
+  ${exampleNote(app, 'motions', read.example)}`;
 }
 
 /** One recommendation in the reader's words. */
