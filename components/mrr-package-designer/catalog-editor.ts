@@ -7,8 +7,8 @@ import { productWords } from './read.js';
 import { fid, MAX_DESCRIPTION, MAX_TEXT, type ProductInput, type ProductTextField } from './state.js';
 import type { View } from './view.js';
 
-/** The catalogue as a table: one product a row, every field editable, its problems in words under it. */
-export function renderCatalog(v: View, io: TemplateResult): TemplateResult {
+/** The catalogue as a table: one product a row, every field editable, its problems in words under it. `drawn`: only the first rows, without the actions below (a step of the first render). */
+export function renderCatalog(v: View, io: TemplateResult, drawn?: number): TemplateResult {
   const { t } = v;
   const issues = v.result?.economics.issues ?? [];
   const cols: DesignerKey[] = [
@@ -33,13 +33,17 @@ export function renderCatalog(v: View, io: TemplateResult): TemplateResult {
             <th scope="col"><span class="visually-hidden">${t('col.actions')}</span></th>
           </tr>
         </thead>
-        ${v.inputs.catalog.map((p) => renderProduct(v, p, issues))}
+        ${(drawn === undefined ? v.inputs.catalog : v.inputs.catalog.slice(0, drawn)).map((p) => renderProduct(v, p, issues))}
       </table>
     </div>
-    <div class="actions">
-      <button type="button" id="add-product" class="add" @click=${v.addProduct}>${t('addProduct')}</button>
-      ${io}
-    </div>
+    ${
+      drawn === undefined
+        ? html`<div class="actions">
+            <button type="button" id="add-product" class="add" @click=${v.addProduct}>${t('addProduct')}</button>
+            ${io}
+          </div>`
+        : nothing
+    }
   </section>`;
 }
 

@@ -8,7 +8,7 @@ import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
 import { MrrEvent } from '../../src/events.js';
 import { storageNotice } from '../../src/ui/fields.js';
-import { MrrElement } from '../../src/ui/mrr-element.js';
+import { readingStage, type Stage, StagedElement } from '../../src/ui/staged-element.js';
 import { renderCatalog } from './catalog-editor.js';
 import { blankProduct, blankTier, defaultInputs, inputsFromDesign } from './defaults.js';
 import { isolate, numberInput } from './fields.js';
@@ -20,7 +20,6 @@ import {
   importReportView,
   readCatalogFile,
   renderCatalogIo,
-  renderExport,
 } from './io.js';
 import type { FileNumberFormat } from './catalog-file.js';
 import { type DesignerKey, type DesignerMessages, messages } from './messages.js';
@@ -43,7 +42,6 @@ import {
   type TierInput,
 } from './state.js';
 import { renderTiers } from './tiers-editor.js';
-import { renderWhatIf } from './what-if.js';
 import type { View } from './view.js';
 
 /**
@@ -76,6 +74,9 @@ export interface PackageMixDetail {
 }
 
 type DesignerForm = FormController<DesignerInputs, DesignerResult>;
+
+/** Catalogue rows each catalogue step of the first render adds (the last step draws the rest). */
+const PRODUCTS_A_STEP = 2;
 
 /**
  * `<mrr-package-designer>`: an agency's catalogue of products and services, layered packages
@@ -118,8 +119,28 @@ type DesignerForm = FormController<DesignerInputs, DesignerResult>;
  *
  * @tagname mrr-package-designer
  */
-export class MrrPackageDesigner extends MrrElement {
+export class MrrPackageDesigner extends StagedElement {
   static override styles = designerStyles;
+
+  /**
+   * The first render, one step per task (an agency's page never blocks long): the title and the
+   * targets; the catalogue two rows at a time, then the rest; the first reading (a task alone), then the
+   * tiers' inclusions and pricing, their card's rows, their economics; the canvas (its module
+   * fetched meanwhile); the what-if mix and the export. Each part comes below what is drawn
+   * already (or, on a wide page, beside it in a column of its own). Later renders draw all.
+   */
+  protected readonly stages: readonly Stage[] = [
+    // What is saved comes first: the first render shows it, never the starter replaced by it.
+    { name: 'head', before: () => this.persist.restored },
+    { name: 'catalog-1' },
+    { name: 'catalog-2' },
+    { name: 'catalog' },
+    readingStage('tiers', () => this.firstReading()),
+    { name: 'card' },
+    { name: 'economics' },
+    { name: 'canvas', before: () => this.loadLower() },
+    { name: 'side' },
+  ];
 
   protected readonly i18n = new LocaleController<DesignerMessages>(this, messages);
   private readonly announcer = new AnnounceController(this);
@@ -190,30 +211,41 @@ export class MrrPackageDesigner extends MrrElement {
   private restoredOnce = false;
 
   /**
-   * The value proposition canvas (components/mrr-package-designer/canvas-editor.ts): below the
-   * tiers, so it loads on demand, fetched when the element connects; its place is kept until then.
+   * The parts below the tiers (components/mrr-package-designer/lower.ts: the value proposition
+   * canvas, the what-if mix, the export): loaded on demand, fetched when the element connects and
+   * drawn in the first render's last steps.
    */
-  private canvasView?: typeof import('./canvas-editor.js');
+  private lowerView?: typeof import('./lower.js');
+  private lowerLoading?: Promise<void>;
+
+  private loadLower(): Promise<void> {
+    return (this.lowerLoading ??= import('./lower.js').then(
+      (module) => {
+        this.lowerView = module;
+        this.requestUpdate();
+      },
+      () => undefined, // offline without the chunk: the rest of the designer works
+    ));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.canvasView)
-      void import('./canvas-editor.js').then(
-        (module) => {
-          this.canvasView = module;
-          this.requestUpdate();
-        },
-        () => undefined, // offline without the chunk: the rest of the designer works
-      );
+    void this.loadLower();
   }
 
   override firstUpdated(): void {
-    // Nothing saved yet under this key: save the starter design (a reload then shows it as it is).
-    void this.persist.restored.then(() => {
-      if (this.persist.status === 'idle' && this.storageKey && this.form.result) this.form.apply({});
-      this.restoredOnce = true;
-      this.requestUpdate();
-    });
+    // The channel the design is published on, fetched while the first render goes on.
+    if (this.storageKey) void loadChannel().catch(() => undefined);
+  }
+
+  /**
+   * The first reading of the design (a step of the first render, after the saved design is
+   * restored): with nothing saved yet under this key, the starter design is saved (a reload then
+   * shows it as it is); from now on the design shown is published.
+   */
+  private firstReading(): void {
+    if (this.persist.status === 'idle' && this.storageKey && this.form.result) this.form.apply({});
+    this.restoredOnce = true;
   }
 
   override updated(): void {
@@ -227,8 +259,9 @@ export class MrrPackageDesigner extends MrrElement {
    */
   private publishPricing(): void {
     const key = this.storageKey;
+    if (!this.restoredOnce || !key) return; // not before the first reading (a step of the first render)
     const result = this.form.result;
-    if (!this.restoredOnce || !key || !result) return;
+    if (!result) return;
     if (result.economics.issues.some((i) => i.code === 'duplicateProduct' && i.tierId === undefined)) return;
     if (!loaded) {
       void loadChannel().then(() => this.requestUpdate());
@@ -502,15 +535,16 @@ export class MrrPackageDesigner extends MrrElement {
 
   private view(): View {
     const inputs = this.form.inputs;
-    const errors = this.form.errors;
+    const read = this.reached('tiers'); // nothing is read before its step
+    const errors = read ? this.form.errors : {};
     const canvasTier = inputs.tiers.some((t) => t.id === this.canvasTier) ? this.canvasTier : (inputs.tiers[0]?.id ?? '');
     return {
       i18n: this.i18n,
       t: this.t,
       inputs,
       errors,
-      result: this.form.result,
-      stale: this.form.stale,
+      result: read ? this.form.result : undefined,
+      stale: read && this.form.stale,
       currency: this.currency,
       money: (m) => this.money(m),
       productLabel: this.productLabel,
@@ -561,40 +595,53 @@ export class MrrPackageDesigner extends MrrElement {
         </div>
       </div>
       ${this.renderConfigIssue()} ${storageNotice(this.i18n, this.persist)}
-      ${this.form.renderStatus({ stale: this.i18n.c('common.stale') })}
-      ${renderCatalog(
-        v,
-        renderCatalogIo(this.i18n, {
-          onImport: (input) => void this.importFile(input),
-          onExport: (kind) => void this.exportCatalog(kind),
-        }),
-      )}
+      ${this.reached('tiers') ? this.form.renderStatus({ stale: this.i18n.c('common.stale') }) : nothing}
+      ${
+        this.reached('catalog-1')
+          ? renderCatalog(
+              v,
+              renderCatalogIo(this.i18n, {
+                onImport: (input) => void this.importFile(input),
+                onExport: (kind) => void this.exportCatalog(kind),
+              }),
+              this.reached('catalog') ? undefined : this.reached('catalog-2') ? 2 * PRODUCTS_A_STEP : PRODUCTS_A_STEP,
+            )
+          : nothing
+      }
       ${
         this.reportView?.renderImportReport(this.i18n, this.importReport, (format) => {
           if (this.askedFile) void this.importChosen(this.askedFile, format);
         }) ?? nothing
       }
-      ${renderTiers(v)}
-      <div class="lower">
-        ${this.canvasView ? this.canvasView.renderCanvas(v) : html`<section class="canvas" part="canvas" aria-busy="true"></section>`}
-        <div class="side">
-          ${renderWhatIf(v)}
-          ${renderExport(this.i18n, {
-            message: this.exportMessage?.() ?? '',
-            settings: { listIncludes: !!v.inputs.listIncludes, wholeUnitPrices: !!v.inputs.wholeUnitPrices },
-            example: currencyDigits(this.currency)
-              ? {
-                  whole: this.i18n.money(toMinor(2142, this.currency), this.currency, { whole: true }),
-                  exact: this.money(2141.7),
-                }
-              : undefined,
-            onSetting: (setting, on) => this.edit({ [setting]: on }, setting),
-            onExport: () => void this.exportDesign(),
-          })}
-        </div>
-      </div>
-      ${this.undo.render(this.i18n.c('common.undo'))} ${this.announcer.render()}
+      ${this.reached('tiers') ? renderTiers(v, this.reached('economics') ? undefined : this.reached('card') ? 2 : 1) : nothing}
+      ${this.reached('canvas') ? this.renderLower(v) : nothing} ${this.undo.render(this.i18n.c('common.undo'))}
+      ${this.announcer.render()}
     </div>`;
+  }
+
+  /** The canvas, the what-if mix and the export. */
+  private renderLower(v: View) {
+    return html`<div class="lower">
+      ${this.lowerView ? this.lowerView.renderCanvas(v) : html`<section class="canvas" part="canvas" aria-busy="true"></section>`}
+      <div class="side">${this.reached('side') && this.lowerView ? this.renderSide(this.lowerView, v) : nothing}</div>
+    </div>`;
+  }
+
+  /** The what-if mix and the export. */
+  private renderSide({ renderExport, renderWhatIf }: typeof import('./lower.js'), v: View) {
+    return html`${renderWhatIf(v)}
+    ${renderExport(this.i18n, {
+      message: this.exportMessage?.() ?? '',
+      settings: { listIncludes: !!v.inputs.listIncludes, wholeUnitPrices: !!v.inputs.wholeUnitPrices },
+      example: currencyDigits(this.currency)
+        ? {
+            whole: this.i18n.money(toMinor(2142, this.currency), this.currency, { whole: true }),
+            exact: this.money(2141.7),
+          }
+        : undefined,
+      onSetting: (setting, on) => this.edit({ [setting]: on }, setting),
+      onExport: () => void this.exportDesign(),
+    })}`;
   }
 }
 

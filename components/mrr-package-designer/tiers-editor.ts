@@ -31,9 +31,11 @@ const REASONS: Partial<Record<PackageFigureReason, DesignerKey>> = {
 
 /**
  * Tiers side by side (a column each): what each includes (quantity per product), how it is
- * priced, then its economics and problems in words, computed live by the core.
+ * priced, then its economics and problems in words, computed live by the core. `drawn` (a step of
+ * the first render): only the inclusions and pricing (1), or those and the card's rows (2), without
+ * the actions below; the table's columns are fixed by its head, so rows added later move nothing.
  */
-export function renderTiers(v: View): TemplateResult {
+export function renderTiers(v: View, drawn?: 1 | 2): TemplateResult {
   const { t, i18n, inputs } = v;
   const byId = new Map(v.result?.economics.tiers.map((e) => [e.id, e]));
   const tiers = inputs.tiers;
@@ -89,32 +91,43 @@ export function renderTiers(v: View): TemplateResult {
             ${tiers.map((tier) => html`<td>${renderPricing(v, tier)}</td>`)}
           </tr>
         </tbody>
-        ${renderCardRows(v)}
-        <tbody class="figures" part="economics">
-          <tr class="section">
-            <th scope="rowgroup" colspan=${tiers.length + 1}>${t('economics')}</th>
-          </tr>
-          ${FIGURES.map(
-            (f) =>
-              html`<tr data-figure=${f.key}>
-                <th scope="row">${t(f.label)}</th>
-                ${tiers.map((tier) => html`<td class="figure" data-tier=${tier.id}>${figure(v, byId.get(tier.id), f)}</td>`)}
-              </tr>`,
-          )}
-          <tr class="problems">
-            <th scope="row">${t('problems')}</th>
-            ${tiers.map((tier) => html`<td data-tier=${tier.id}>${renderTierIssues(v, tier)}</td>`)}
-          </tr>
-        </tbody>
+        ${drawn === 1 ? nothing : renderCardRows(v)} ${drawn ? nothing : renderEconomics(v, byId)}
       </table>
     </div>
-    <div class="actions">
-      <button type="button" id="add-tier" class="add" ?disabled=${tiers.length >= MAX_TIERS} @click=${v.addTier}>
-        ${t('addTier')}
-      </button>
-      ${tiers.length >= MAX_TIERS ? html`<span class="hint">${t('maxTiers')}</span>` : nothing}
-    </div>
+    ${drawn ? nothing : renderActions(v)}
   </section>`;
+}
+
+function renderEconomics(v: View, byId: Map<string, TierEconomics>): TemplateResult {
+  const { t } = v;
+  const tiers = v.inputs.tiers;
+  return html`<tbody class="figures" part="economics">
+    <tr class="section">
+      <th scope="rowgroup" colspan=${tiers.length + 1}>${t('economics')}</th>
+    </tr>
+    ${FIGURES.map(
+      (f) =>
+        html`<tr data-figure=${f.key}>
+          <th scope="row">${t(f.label)}</th>
+          ${tiers.map((tier) => html`<td class="figure" data-tier=${tier.id}>${figure(v, byId.get(tier.id), f)}</td>`)}
+        </tr>`,
+    )}
+    <tr class="problems">
+      <th scope="row">${t('problems')}</th>
+      ${tiers.map((tier) => html`<td data-tier=${tier.id}>${renderTierIssues(v, tier)}</td>`)}
+    </tr>
+  </tbody>`;
+}
+
+function renderActions(v: View): TemplateResult {
+  const { t } = v;
+  const tiers = v.inputs.tiers;
+  return html`<div class="actions">
+    <button type="button" id="add-tier" class="add" ?disabled=${tiers.length >= MAX_TIERS} @click=${v.addTier}>
+      ${t('addTier')}
+    </button>
+    ${tiers.length >= MAX_TIERS ? html`<span class="hint">${t('maxTiers')}</span>` : nothing}
+  </div>`;
 }
 
 function renderPricing(v: View, tier: TierInput): TemplateResult {
