@@ -31,6 +31,8 @@ export interface CriteriaEditor {
   /** Criteria whose values are shown for editing (the others show a one-line summary). */
   expanded: ReadonlySet<string>;
   onToggle(id: string): void;
+  /** Only the first criteria, without the add button below (a step of the first render); all when absent. */
+  drawn?: number;
 }
 
 /** What a criterion is called in sentences and buttons: its field's label, or "Criterion n". */
@@ -42,8 +44,8 @@ export function renderCriteria(criteria: CriterionInput[], e: CriteriaEditor): T
   const { i18n } = e;
   return html`<div class="criteria" part="criteria">
     ${criteria.length === 0 ? html`<p class="empty">${i18n.t('noCriteria')}</p>` : html`<p class="hint" id="criteria-hint">${i18n.t('listHint')} ${i18n.t('rangesHint')}</p>`}
-    ${criteria.map((c, i) => renderCriterion(c, i, e))}
-    <button type="button" id="add-criterion" class="add" @click=${() => e.onAdd()}>${i18n.t('addCriterion')}</button>
+    ${(e.drawn === undefined ? criteria : criteria.slice(0, e.drawn)).map((c, i) => renderCriterion(c, i, e))}
+    ${e.drawn === undefined ? html`<button type="button" id="add-criterion" class="add" @click=${() => e.onAdd()}>${i18n.t('addCriterion')}</button>` : nothing}
   </div>`;
 }
 

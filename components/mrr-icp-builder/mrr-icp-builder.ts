@@ -7,7 +7,7 @@ import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
 import { MrrEvent } from '../../src/events.js';
 import { storageNotice } from '../../src/ui/fields.js';
-import { MrrElement } from '../../src/ui/mrr-element.js';
+import { readingStage, type Stage, StagedElement } from '../../src/ui/staged-element.js';
 import { criterionName, renderCriteria } from './criteria.js';
 import { fieldLabel, isolate, type L, numberInput, sentence, textField } from './fields.js';
 import { fitTierLabel, renderExample } from './fit-view.js';
@@ -59,6 +59,9 @@ export interface MrrIcpChangeDetail {
   icp: Icp;
 }
 
+/** Criteria each criteria step of the first render adds (the last step draws the rest). */
+const CRITERIA_A_STEP = 2;
+
 /**
  * `<mrr-icp-builder>`: ideal customer profiles (kinds of account) and personas (kinds of person)
  * kept apart. Edit a profile's criteria and see a live example account's score, tier, coverage
@@ -94,8 +97,30 @@ export interface MrrIcpChangeDetail {
  *
  * @tagname mrr-icp-builder
  */
-export class MrrIcpBuilder extends MrrElement {
+export class MrrIcpBuilder extends StagedElement {
   static override styles = icpBuilderStyles;
+
+  /**
+   * The first render, one step per task (an agency's page never blocks long): the title and the
+   * profiles; the active profile's criteria two at a time, then the rest with the tiers; the first
+   * reading (a task alone), then the example account's fit; the personas; the learning and
+   * prospects panels. Each part comes below what is drawn already (on a wide page the fit takes a
+   * column of its own). Later renders draw all.
+   */
+  protected readonly stages: readonly Stage[] = [
+    // What is saved comes first: the first render shows it, never the starter replaced by it.
+    { name: 'profiles', before: () => this.persist.restored },
+    { name: 'criteria-1' },
+    { name: 'criteria-2' },
+    { name: 'criteria' },
+    readingStage('fit', () => {
+      // The saved profiles are restored by now (the first step waited): from now on the one shown is published.
+      this.restoredOnce = true;
+      return this.form.result;
+    }),
+    { name: 'personas' },
+    { name: 'panels' },
+  ];
 
   /** The typed inputs (profiles, personas, example account; text as the user wrote it). Replace, don't mutate. */
   @property({ attribute: false })
@@ -200,16 +225,15 @@ export class MrrIcpBuilder extends MrrElement {
   private restoredOnce = false;
 
   override firstUpdated(): void {
-    void this.persist.restored.then(() => {
-      this.restoredOnce = true;
-      this.requestUpdate();
-    });
+    // The channel the profile is published on, fetched while the first render goes on.
+    if (this.storageKey) void loadChannel().catch(() => undefined);
   }
 
   /** Publishes the active profile's public record on the channel under the storage key (the package designer pulls it). */
   override updated(): void {
+    if (!this.restoredOnce || !this.storageKey) return;
     const icp = this.form.result?.icp;
-    if (!this.restoredOnce || !icp || !this.storageKey) return;
+    if (!icp) return;
     if (!loaded) {
       void loadChannel().then(() => this.requestUpdate());
       return;
@@ -437,8 +461,9 @@ export class MrrIcpBuilder extends MrrElement {
     const t = this.i18n.t.bind(this.i18n);
     const inputs = this.inputs;
     const active = activeIcp(inputs);
-    const errors = this.form.errors;
-    const result = this.form.result;
+    const read = this.reached('fit'); // nothing is read before its step
+    const errors = read ? this.form.errors : {};
+    const result = read ? this.form.result : undefined;
     return html`<div part="base" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <h2>${t('title')}</h2>
       <p class="lead">${t('lead')}</p>
@@ -473,19 +498,24 @@ export class MrrIcpBuilder extends MrrElement {
           </div>
         </div>
       </section>
-      ${active ? this.renderProfile(active, errors, result) : nothing} ${this.undo.render(this.i18n.c('common.undo'))}
-      ${renderPersonas({
-        i18n: this.i18n,
-        personas: inputs.personas,
-        icps: inputs.icps,
-        profileLabel: (icp, i) => this.profileLabel(icp, i),
-        personaLabel: (p, i) => this.personaLabel(p, i),
-        onPersona: (i, patch) => this.editPersona(i, patch),
-        onAdd: () => this.addPersona(),
-        onRemove: (i) => this.removePersona(i),
-      })}
-      ${this.learn.render()} ${this.prospects.render()} ${this.announcer.render()}
+      ${active && this.reached('criteria-1') ? this.renderProfile(active, errors, result) : nothing}
+      ${this.undo.render(this.i18n.c('common.undo'))} ${this.reached('personas') ? this.renderPersonas() : nothing}
+      ${this.reached('panels') ? html`${this.learn.render()} ${this.prospects.render()}` : nothing} ${this.announcer.render()}
     </div>`;
+  }
+
+  private renderPersonas() {
+    const inputs = this.inputs;
+    return renderPersonas({
+      i18n: this.i18n,
+      personas: inputs.personas,
+      icps: inputs.icps,
+      profileLabel: (icp, i) => this.profileLabel(icp, i),
+      personaLabel: (p, i) => this.personaLabel(p, i),
+      onPersona: (i, patch) => this.editPersona(i, patch),
+      onAdd: () => this.addPersona(),
+      onRemove: (i) => this.removePersona(i),
+    });
   }
 
   private renderProfile(
@@ -494,16 +524,6 @@ export class MrrIcpBuilder extends MrrElement {
     result?: IcpBuilderResult,
   ) {
     const t = this.i18n.t.bind(this.i18n);
-    const num = (key: 'thresholdA' | 'thresholdB' | 'thresholdC' | 'minCoveragePct', label: string, hint?: string) =>
-      numberInput(this.i18n, {
-        id: fieldId(active.id, key),
-        label,
-        hint,
-        value: active[key],
-        error: errors[fieldId(active.id, key)],
-        suffix: key === 'minCoveragePct' ? '%' : undefined,
-        onInput: (v) => this.editActive({ [key]: v }),
-      });
     return html`<div class="layout">
       <div class="editor">
         <div class="row name-row">
@@ -526,6 +546,7 @@ export class MrrIcpBuilder extends MrrElement {
           onRemove: (i) => this.removeCriterion(i),
           onAdd: () => this.addCriterion(),
           expanded: this.expanded,
+          drawn: this.reached('criteria') ? undefined : this.reached('criteria-2') ? 2 * CRITERIA_A_STEP : CRITERIA_A_STEP,
           onToggle: (id) => {
             const next = new Set(this.expanded);
             if (!next.delete(id)) next.add(id);
@@ -533,32 +554,57 @@ export class MrrIcpBuilder extends MrrElement {
             this.requestUpdate();
           },
         })}
-        <details
-          class="tiers"
-          ?open=${this.tiersOpen || TIER_KEYS.some((k) => errors[fieldId(active.id, k)])}
-          @toggle=${(e: Event) => (this.tiersOpen = (e.target as HTMLDetailsElement).open)}
-        >
-          <summary>${t('thresholds')}</summary>
-          <div class="row">
-            ${num('thresholdA', t('thresholdA'))} ${num('thresholdB', t('thresholdB'))} ${num('thresholdC', t('thresholdC'))}
-            ${num('minCoveragePct', t('minCoverage'), t('minCoverageHint'))}
-          </div>
-        </details>
-        <button type="button" class="remove" id="remove-profile" @click=${() => this.removeProfile()}>
-          ${sentence(t('removeProfile'), { name: { user: this.profileLabel(active, this.activeIndex) } })}
-        </button>
+        ${this.reached('criteria') ? this.renderTiers(active, errors) : nothing}
       </div>
-      ${renderExample({
-        i18n: this.i18n,
-        fields: exampleFields(active),
-        values: this.inputs.example,
-        errors,
-        fit: result?.fit,
-        minCoverage: result?.icp.minCoverage ?? 0.5,
-        stale: this.form.stale,
-        onInput: (field, value) => this.edit({ example: { ...this.inputs.example, [field]: value } }, 'example'),
-      })}
+      ${this.reached('fit') ? this.renderFit(active, errors, result) : nothing}
     </div>`;
+  }
+
+  /** The tiers' thresholds and coverage, and the remove button, below the criteria. */
+  private renderTiers(active: IcpInput, errors: Record<string, import('../../src/ui/fields.js').FieldError>) {
+    const t = this.i18n.t.bind(this.i18n);
+    const num = (key: 'thresholdA' | 'thresholdB' | 'thresholdC' | 'minCoveragePct', label: string, hint?: string) =>
+      numberInput(this.i18n, {
+        id: fieldId(active.id, key),
+        label,
+        hint,
+        value: active[key],
+        error: errors[fieldId(active.id, key)],
+        suffix: key === 'minCoveragePct' ? '%' : undefined,
+        onInput: (v) => this.editActive({ [key]: v }),
+      });
+    return html`<details
+        class="tiers"
+        ?open=${this.tiersOpen || TIER_KEYS.some((k) => errors[fieldId(active.id, k)])}
+        @toggle=${(e: Event) => (this.tiersOpen = (e.target as HTMLDetailsElement).open)}
+      >
+        <summary>${t('thresholds')}</summary>
+        <div class="row">
+          ${num('thresholdA', t('thresholdA'))} ${num('thresholdB', t('thresholdB'))} ${num('thresholdC', t('thresholdC'))}
+          ${num('minCoveragePct', t('minCoverage'), t('minCoverageHint'))}
+        </div>
+      </details>
+      <button type="button" class="remove" id="remove-profile" @click=${() => this.removeProfile()}>
+        ${sentence(t('removeProfile'), { name: { user: this.profileLabel(active, this.activeIndex) } })}
+      </button>`;
+  }
+
+  /** The example account and its fit to the active profile. */
+  private renderFit(
+    active: IcpInput,
+    errors: Record<string, import('../../src/ui/fields.js').FieldError>,
+    result?: IcpBuilderResult,
+  ) {
+    return renderExample({
+      i18n: this.i18n,
+      fields: exampleFields(active),
+      values: this.inputs.example,
+      errors,
+      fit: result?.fit,
+      minCoverage: result?.icp.minCoverage ?? 0.5,
+      stale: this.form.stale,
+      onInput: (field, value) => this.edit({ example: { ...this.inputs.example, [field]: value } }, 'example'),
+    });
   }
 }
 
