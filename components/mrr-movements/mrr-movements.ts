@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
-import { MrrElement } from '../../src/ui/mrr-element.js';
+import { type Stage, StagedElement } from '../../src/ui/staged-element.js';
+import { nextTask } from '../../src/ui/tasks.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
 import { DatasetOpenController } from '../../src/controllers/dataset-open-controller.js';
@@ -20,11 +21,8 @@ import type { DatasetRecord } from '../../src/storage/db.js';
 import { movementChart } from '../../src/ui/movement-chart.js';
 import type { CohortMetric } from './cohort-heatmap.js';
 import { DatasetsController } from '../../src/controllers/datasets-controller.js';
-import { renderDatasetsPanel } from './datasets-panel.js';
 import { downloadText, formatMonth, named } from './format.js';
 import { ImportController } from '../../src/controllers/import-controller.js';
-import { renderImportPanel } from './import-panel.js';
-import { fatalMessage } from './import-report.js';
 import { renderKpis } from './kpis.js';
 import { messages } from './messages.js';
 import { movementsStyles } from './mrr-movements.styles.js';
@@ -80,8 +78,32 @@ type Source =
  *
  * @tagname mrr-movements
  */
-export class MrrMovements extends MrrElement {
+export class MrrMovements extends StagedElement {
   static override styles = movementsStyles;
+
+  /**
+   * The first render, one step per task (an agency's page never blocks long). Before the first
+   * step, what is shown is settled (the saved dataset restored, else the example, else nothing) and
+   * analysed, in a task alone: the first render draws the data's figures or the empty state, never
+   * one replaced by the other. Then the title, the period and the key figures; the chart (its month
+   * bands fetched meanwhile); the table; the cohorts (their module fetched meanwhile); the import
+   * and datasets panels. Each part comes below what is drawn already. Later renders draw all.
+   */
+  protected readonly stages: readonly Stage[] = [
+    {
+      name: 'figures',
+      before: () =>
+        this.sourceSettled.then(() => {
+          this.analyse();
+          return nextTask();
+        }),
+    },
+    // Offline without a chunk, the step comes without it (the chart without month bands, no cohorts).
+    { name: 'chart', before: () => this.loadChartMonths().catch(() => undefined) },
+    { name: 'table' },
+    { name: 'cohorts', before: () => this.heatmapLoaded.catch(() => undefined) },
+    { name: 'sources', before: () => this.panelsLoaded.catch(() => undefined) },
+  ];
 
   /** Show the built-in example dataset when nothing was imported or opened. */
   @property({ type: Boolean }) example = false;
@@ -172,26 +194,48 @@ export class MrrMovements extends MrrElement {
     this.requestUpdate();
   });
 
-  /** The chart's month bands and tooltip: loaded after the first render, with their styles. */
-  private chartMonths?: typeof import('../../src/ui/chart-months.js');
-  private readonly chartMonthsLoaded = import('../../src/ui/chart-months.js').then((module) => {
-    this.chartMonths = module;
-    void this.updateComplete.then(() => {
-      const root = this.renderRoot as ShadowRoot;
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, module.chartMonthsStyles.styleSheet!];
-      this.requestUpdate();
-    });
+  /**
+   * The import and datasets panels (and the import report): drawn last, below the data, so
+   * fetched at once and drawn in the first render's last step.
+   */
+  private panels?: [
+    typeof import('./import-panel.js'),
+    typeof import('./datasets-panel.js'),
+    typeof import('./import-report.js'),
+  ];
+  private readonly panelsLoaded = Promise.all([
+    import('./import-panel.js'),
+    import('./datasets-panel.js'),
+    import('./import-report.js'),
+  ]).then((modules) => {
+    this.panels = modules;
+    this.requestUpdate();
   });
+
+  /** The chart's month bands and tooltip: fetched at once, drawn from the chart's step, with their styles. */
+  private chartMonths?: typeof import('../../src/ui/chart-months.js');
+  private readonly chartMonthsLoaded = import('../../src/ui/chart-months.js');
+
+  /** Adds the month bands (and their styles) to the chart; the render root's own styles are in place by then. */
+  private async loadChartMonths(): Promise<void> {
+    const module = await this.chartMonthsLoaded;
+    if (this.chartMonths) return;
+    this.chartMonths = module;
+    const root = this.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, module.chartMonthsStyles.styleSheet!];
+    this.requestUpdate();
+  }
+
+  /** Resolves once what is shown is settled: the saved dataset restored (or not), else the example if asked. */
+  private sourceSettled: Promise<void> = Promise.resolve();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.ready = this.persist.restored.then(async () => {
-      await this.heatmapLoaded;
-      await this.chartMonthsLoaded;
+    this.sourceSettled = this.persist.restored.then(async () => {
       await this.opening;
       if (this.source.kind === 'none' && !this.periods && this.example) this.showExample();
-      await this.updateComplete;
     });
+    this.ready = this.sourceSettled.then(() => this.updateComplete).then(() => undefined);
   }
 
   /** Shows the built-in example dataset (the "Load example data" button). */
@@ -241,7 +285,8 @@ export class MrrMovements extends MrrElement {
     }
   }
 
-  override willUpdate(): void {
+  /** Analyses the data shown when it (or the currency) changed since the last analysis. */
+  private analyse(): void {
     if (this.periods !== this.ownPeriods) {
       this.ownPeriods = this.periods;
       this.source = this.periods ? { kind: 'property' } : { kind: 'none' };
@@ -252,6 +297,10 @@ export class MrrMovements extends MrrElement {
       this.preset = 'last12';
       this.figuresNote = null;
     }
+  }
+
+  override willUpdate(): void {
+    this.analyse();
     const months = this.analysis?.movements.map((r) => r.month) ?? [];
     const range = resolveRange(months, this.preset, this.from, this.to);
     this.from = range.from;
@@ -317,7 +366,8 @@ export class MrrMovements extends MrrElement {
     else if (what === 'done' && step.kind === 'report')
       this.announcement = this.i18n.tp('importDone', step.result.report.periodsImported);
     else if (what === 'cancelled') this.announcement = t('cancelled');
-    else if (what === 'refused' && step.kind === 'refused') this.announcement = fatalMessage(this.i18n, step.fatal);
+    else if (what === 'refused' && step.kind === 'refused')
+      this.announcement = this.panels?.[2].fatalMessage(this.i18n, step.fatal) ?? '';
     void this.updateComplete.then(() => this.focusAfterImport(what));
   }
 
@@ -358,7 +408,17 @@ export class MrrMovements extends MrrElement {
       ${this.opener.loading ? html`<p role="status">${t('loading')}</p>` : nothing}
       ${this.opener.failed ? html`<p class="notice" role="alert">${t('loadFailed')}</p>` : nothing}
       ${this.analysis ? this.renderAnalysis() : this.renderEmpty()}
-      <div class="sources">
+      ${this.reached('sources') && this.panels ? this.renderSources(this.panels, currentId) : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">${this.announcement}</div>
+    </div>`;
+  }
+
+  /** The import and datasets panels, and the storage notice. */
+  private renderSources(
+    [{ renderImportPanel }, { renderDatasetsPanel }]: NonNullable<typeof this.panels>,
+    currentId: string | null,
+  ) {
+    return html`<div class="sources">
         ${renderImportPanel(this.i18n, this.importer)}
         ${renderDatasetsPanel(this.i18n, this.datasets, currentId, {
           open: (record: DatasetRecord) => void this.openDataset(record.id),
@@ -367,9 +427,7 @@ export class MrrMovements extends MrrElement {
           afterUndo: (id) => this.focusLater(`li[data-id="${id}"] .delete`),
         })}
       </div>
-      ${this.renderStorageNotice()}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">${this.announcement}</div>
-    </div>`;
+      ${this.renderStorageNotice()}`;
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -443,7 +501,14 @@ export class MrrMovements extends MrrElement {
       note: this.figuresNote,
       use: () => this.useFigures(),
     })}
-    ${movementChart(
+    ${this.reached('chart') ? this.renderChart(rows, range, chartWidth, labelStep) : nothing}
+    ${this.reached('table') ? this.renderTable(rows, range) : nothing}
+    ${this.reached('cohorts') ? (this.heatmap?.renderCohortHeatmap(this.i18n, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m)) ?? nothing) : nothing}`;
+  }
+
+  private renderChart(rows: MovementRow[], range: { from: string; to: string }, chartWidth: number, labelStep: number) {
+    const t = this.i18n.t.bind(this.i18n);
+    return movementChart(
       rows.map((r, i) => ({
         ...r,
         name: formatMonth(r.month, this.i18n.locale, 'long'),
@@ -483,8 +548,12 @@ export class MrrMovements extends MrrElement {
           hint: t('chart.monthsHint'),
         },
       },
-    )}
-    ${renderMovementsTable(
+    );
+  }
+
+  private renderTable(rows: MovementRow[], range: { from: string; to: string }) {
+    const t = this.i18n.t.bind(this.i18n);
+    return renderMovementsTable(
       this.i18n,
       rows,
       (v) => this.money(v, true),
@@ -494,8 +563,7 @@ export class MrrMovements extends MrrElement {
           movementsToCsv(rows, this.currency),
           `${(this.sourceName() || 'mrr').replace(/[^\p{L}\p{N}_-]+/gu, '-')}-movements.csv`,
         ),
-    )}
-    ${this.heatmap?.renderCohortHeatmap(this.i18n, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m)) ?? nothing}`;
+    );
   }
 }
 
