@@ -1,4 +1,4 @@
-/** Display helpers of `<mrr-movements>`: Intl per call (months, file sizes, dates), user text. */
+/** Display helpers of `<mrr-movements>`: months, file sizes and dates through cached Intl formatters, user text. */
 import { html, type TemplateResult } from 'lit';
 
 const MARK = '\u2063';
@@ -12,16 +12,24 @@ export function named(sentence: (marker: string) => string, name: string): Templ
   const [before, after = ''] = sentence(MARK).split(MARK);
   return html`${before}<bdi class="name" title=${name}>${name}</bdi>${after}`;
 }
-const cache = new Map<string, Intl.DateTimeFormat>();
+/** Formatters by locale and options: one made per kind, not one per cell. */
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = cache.get(key) as F | undefined;
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
+    f = make();
     cache.set(key, f);
   }
   return f;
+}
+
+/** Months and days of the data: dates at UTC midnight, shown in UTC. */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached(
+    `utc|${locale}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options }),
+  );
 }
 
 /** `2019-12` as "Dec 2019" (`short`), "December 2019" (`long`), "Dec 19" (`tick`) or "12/19" (`numeric`, narrow charts) in `locale`. */
@@ -47,7 +55,8 @@ export function formatDay(isoDay: string, locale: string): string {
 
 /** A timestamp as a short local date ("12 Mar 2025"). */
 export function formatTimestamp(ms: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(ms));
+  // The user's own time zone: when the dataset was saved on this device.
+  return cached(`local|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(ms));
 }
 
 /** A byte count as "1.2 MB", "340 kB", "466 bytes", "1 byte" (Intl's own plural of the unit). */
@@ -60,7 +69,10 @@ export function formatBytes(bytes: number, locale: string): string {
         : (['byte', bytes] as const);
   // Short forms of bytes have no plural in English ("466 byte"): bytes are written in full.
   const unitDisplay = unit === 'byte' ? 'long' : 'short';
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 }).format(value);
+  return cached(
+    `bytes|${locale}|${unit}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 }),
+  ).format(value);
 }
 
 /** Starts a download of `text` as `fileName` (Blob + object URL; nothing leaves the browser). */
