@@ -93,7 +93,7 @@ export class MrrMovements extends StagedElement {
     {
       name: 'figures',
       before: () =>
-        this.sourceSettled.then(() => {
+        this.settleSource().then(() => {
           this.analyse();
           return nextTask();
         }),
@@ -226,16 +226,25 @@ export class MrrMovements extends StagedElement {
     this.requestUpdate();
   }
 
-  /** Resolves once what is shown is settled: the saved dataset restored (or not), else the example if asked. */
-  private sourceSettled: Promise<void> = Promise.resolve();
+  /** What is shown, once settled: the saved dataset restored (or not), else the example if asked. */
+  private sourceSettled?: Promise<void>;
+
+  /**
+   * Settles what is shown, once, when the first step comes: by then the controllers are connected
+   * (a staged element connects them a task after the script's), so `persist.restored` is the read
+   * of what is saved, not the promise it holds before.
+   */
+  private settleSource(): Promise<void> {
+    return (this.sourceSettled ??= this.persist.restored.then(async () => {
+      await this.opening;
+      if (this.source.kind === 'none' && !this.periods && this.example) this.showExample();
+    }));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.sourceSettled = this.persist.restored.then(async () => {
-      await this.opening;
-      if (this.source.kind === 'none' && !this.periods && this.example) this.showExample();
-    });
-    this.ready = this.sourceSettled.then(() => this.updateComplete).then(() => undefined);
+    // The first render's first step waits for the source to settle: its end is the end of that wait.
+    this.ready = this.updateComplete.then(() => this.settleSource());
   }
 
   /** Shows the built-in example dataset (the "Load example data" button). */

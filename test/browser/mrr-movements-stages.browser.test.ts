@@ -2,6 +2,9 @@ import { expect } from '@open-wc/testing';
 import '../../components/mrr-movements/define.js';
 import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.js';
 import { growing, watchFirstRender } from './stages.js';
+import { saveDataset } from '../../src/storage/datasets.js';
+import { saveState } from '../../src/storage/db.js';
+import { uniqueKey } from './helpers.js';
 
 const probe = (r: ShadowRoot) => ({
   empty: !!r.querySelector('#empty-title'),
@@ -49,5 +52,34 @@ describe('<mrr-movements> first render in steps (an agency’s page never blocks
     const { seen } = await watchFirstRender<MrrMovements, ReturnType<typeof probe>>('mrr-movements', 'storage-key=""', probe);
     expect(seen[0]).to.deep.include({ empty: true, kpis: false, sources: false, loading: true });
     expect(seen.at(-1)).to.deep.include({ empty: true, sources: true, loading: false });
+  });
+
+  it('with a saved dataset and `example`, opens the saved dataset from the first step (the example never shows)', async () => {
+    const key = uniqueKey();
+    const name = `Saved ${key}`;
+    const record = await saveDataset({
+      name,
+      currency: 'USD',
+      periods: [
+        { customerId: 'a', start: '2024-01-01', amount: 120 },
+        { customerId: 'b', start: '2024-02-01', amount: 80 },
+      ],
+    });
+    await saveState(`movements:${key}`, { datasetId: record.id });
+    const { el, seen } = await watchFirstRender<MrrMovements, { source: string }>(
+      'mrr-movements',
+      `storage-key="${key}" example`,
+      (r) => ({
+        source: r.querySelector('#source')?.textContent?.trim() ?? '',
+      }),
+    );
+    await el.ready;
+    const shown = seen.map((s) => s.source).filter(Boolean);
+    expect(shown.length, 'the source line is drawn').to.be.greaterThan(0);
+    expect(
+      shown.every((s) => s === `Showing: ${name}`),
+      shown.join(' | '),
+    ).to.equal(true);
+    expect(el.shadowRoot!.querySelector('#source')!.textContent.trim()).to.equal(`Showing: ${name}`);
   });
 });
