@@ -22,6 +22,8 @@ async function pair(lang = 'en'): Promise<{ el: MrrPackageDesigner; table: MrrPr
   await el.persist.restored;
   await until(() => shadow(el).querySelector('[part="base"]')?.getAttribute('lang') === lang);
   await until(() => shadow(table).querySelector('[data-tier="better"]'));
+  // The designer draws its first render in steps (the export last): wait for all of them.
+  await el.updateComplete;
   return { el, table };
 }
 
