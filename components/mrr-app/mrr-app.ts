@@ -31,6 +31,7 @@ import {
   cleanReportSettings,
   moveSection,
   REPORT_RECORD,
+  reportData,
   showSection,
   type ReportSection,
   type ReportSettings,
@@ -448,8 +449,8 @@ export class MrrApp extends LitElement {
       }
       const other = findScenario(this.store.ws, settings.compareWith);
       const previous =
-        other && other.id !== scenario.id ? { scenario: other, records: await this.store.records(other) } : undefined;
-      if (this.activeId === scenario.id) this.report = { scenarioId: scenario.id, settings, records, previous };
+        other && other.id !== scenario.id ? { scenario: other, data: reportData(await this.store.records(other)) } : undefined;
+      if (this.activeId === scenario.id) this.report = { scenarioId: scenario.id, settings, data: reportData(records), previous };
     } finally {
       this.reportLoading = false;
     }

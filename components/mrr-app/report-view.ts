@@ -4,12 +4,10 @@ import {
   monthOf,
   previousMonth,
   REPORT_TEXT_MAX,
-  reportData,
   type ReportData,
   type ReportSection,
   type ReportSettings,
 } from '../../src/app/report.js';
-import type { ScenarioRecord } from '../../src/app/transfer.js';
 import { findClient, findScenario, scenariosOf, type Scenario } from '../../src/app/workspace.js';
 import { toMinor } from '../../src/core/money.js';
 import type { Recommendation } from '../../src/core/recommendations.js';
@@ -18,12 +16,16 @@ import { chart, kpiText } from './compare-view.js';
 import { hrefOf } from './routes.js';
 import type { MrrApp } from './mrr-app.js';
 
-/** What the report view holds: the scenario reported on, its settings, its records and the previous period's. */
+/**
+ * What the report view holds: the scenario reported on, its settings, and what its records say
+ * (and the previous period's), read once when the report opens or its comparison changes, not at
+ * every render.
+ */
 export interface ReportState {
   scenarioId: string;
   settings: ReportSettings;
-  records: ScenarioRecord[];
-  previous?: { scenario: Scenario; records: ScenarioRecord[] };
+  data: ReportData;
+  previous?: { scenario: Scenario; data: ReportData };
 }
 
 /** The view of the element each section's figures come from (its "open … to enter yours" link). */
@@ -363,9 +365,9 @@ export function renderReport(app: MrrApp, state: ReportState | undefined): Templ
   const client = findClient(app.store.ws, scenario.clientId);
   const s = state.settings;
   const period = s.period || monthOf(new Date());
-  const data = reportData(state.records);
+  const data = state.data;
   const prev = state.previous && findScenario(app.store.ws, state.previous.scenario.id) ? state.previous : undefined;
-  const previous = prev && reportData(prev.records);
+  const previous = prev?.data;
   const previousName = prev
     ? t('report.previousName', { scenario: prev.scenario.name, period: monthName(app.i18n, previousMonth(period)) })
     : '';
