@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 60000,
     fileParallelism: false,
+    // A poll waits for a condition; 1 s (the default) runs out when the machine is busy (two suites
+    // at once on 2 cores), so conditions get up to 15 s. A wrong value still fails, only later.
+    expect: { poll: { timeout: 15000 } },
   },
 });

@@ -263,7 +263,7 @@ export class MrrCalculator extends StagedElement {
    * share of MRR lost each month to clients who leave (not a share of clients).
    */
   applyFigures(figures: StartingFigures, origin?: FiguresOrigin): void {
-    const before = this.form.inputs;
+    const before = this.form.undoPoint();
     const fmt = (n: number) => this.i18n.number(n, 2);
     const patch: Partial<CalculatorInputs> = {};
     const set = (field: NumericField, v: number | undefined, whole = false) => {
@@ -282,15 +282,15 @@ export class MrrCalculator extends StagedElement {
   }
 
   /** The figures notice ("Figures from your data, … Undo"), made when figures first arrive with an origin. */
-  private figuresNotice?: import('../../src/ui/figures-notice.js').FiguresNotice<CalculatorInputs>;
-  private async noticeFigures(before: CalculatorInputs, origin: FiguresOrigin): Promise<void> {
+  private figuresNotice?: import('../../src/ui/figures-notice.js').FiguresNotice<() => CalculatorInputs>;
+  private async noticeFigures(before: () => CalculatorInputs, origin: FiguresOrigin): Promise<void> {
     const module = await import('../../src/ui/figures-notice.js');
     if (!this.figuresNotice) {
       this.adopt(module.figuresNoticeStyles);
-      this.figuresNotice = new module.FiguresNotice<CalculatorInputs>(this, {
+      this.figuresNotice = new module.FiguresNotice<() => CalculatorInputs>(this, {
         lang: () => this.i18n.lang,
         locale: () => this.i18n.locale,
-        restore: (inputs) => this.form.apply(inputs),
+        restore: (before) => this.form.apply(before()),
       });
     }
     this.figuresNotice.received(before, origin);

@@ -139,7 +139,7 @@ export class MrrUnitEconomics extends StagedElement {
    * fields, with Undo (loaded on demand).
    */
   applyFigures(figures: EconomicsFigures, origin?: FiguresOrigin): void {
-    const before = this.form.inputs;
+    const before = this.form.undoPoint();
     if (typeof figures?.clientChurnPct === 'number') figures = { ...figures, churnPct: figures.clientChurnPct };
     const patch: Partial<EconomicsInputs> = {};
     const fields: (keyof EconomicsFigures & keyof EconomicsInputs)[] = [
@@ -164,16 +164,16 @@ export class MrrUnitEconomics extends StagedElement {
   }
 
   /** The figures notice ("Figures from your data, … Undo"), made when figures first arrive with an origin. */
-  private figuresNotice?: import('../../src/ui/figures-notice.js').FiguresNotice<EconomicsInputs>;
-  private async noticeFigures(before: EconomicsInputs, origin: FiguresOrigin): Promise<void> {
+  private figuresNotice?: import('../../src/ui/figures-notice.js').FiguresNotice<() => EconomicsInputs>;
+  private async noticeFigures(before: () => EconomicsInputs, origin: FiguresOrigin): Promise<void> {
     const module = await import('../../src/ui/figures-notice.js');
     if (!this.figuresNotice) {
       const root = this.renderRoot as ShadowRoot;
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, module.figuresNoticeStyles.styleSheet!];
-      this.figuresNotice = new module.FiguresNotice<EconomicsInputs>(this, {
+      this.figuresNotice = new module.FiguresNotice<() => EconomicsInputs>(this, {
         lang: () => this.i18n.lang,
         locale: () => this.i18n.locale,
-        restore: (inputs) => this.form.apply(inputs),
+        restore: (before) => this.form.apply(before()),
       });
     }
     this.figuresNotice.received(before, origin);

@@ -274,6 +274,23 @@ export class FormController<I extends object, R> implements ReactiveController {
   }
 
   /**
+   * What an Undo of a change from code puts back: the inputs now, except that a field still at its
+   * default follows the defaults as they are when Undo is pressed (figures can arrive before the
+   * element has read its configuration's defaults; Undo then goes back to those, not to the
+   * element's own examples).
+   */
+  undoPoint(): () => I {
+    const shown = { ...this.inputs };
+    const defaulted = Object.keys(shown).filter((k) => !this.isEdited(k) && !this.givenByCode?.has(k));
+    return () => {
+      const now = this.startingInputs() as unknown as Record<string, unknown>;
+      const back = { ...shown } as Record<string, unknown>;
+      for (const k of defaulted) back[k] = now[k];
+      return back as I;
+    };
+  }
+
+  /**
    * Inputs set by code (the element's `inputs` property), in any shape: the declared fields it
    * has, cleaned (numbers written as text in the element's locale; a field of the wrong type is
    * ignored); saved like an edit, with no event.

@@ -31,6 +31,7 @@ async function page(lang = 'en') {
   return { wrapper, movements, calc, ue };
 }
 
+const value = (el: HTMLElement, id: string) => q<HTMLInputElement>(el, `#${id}`).value;
 const sent = (el: HTMLElement, id: string) => text(el, `[data-sent="${id}"] dd`);
 
 describe('figures passed between elements', () => {
@@ -91,6 +92,23 @@ describe('figures passed between elements', () => {
     expect(calc.inputs.clients).to.equal(before);
     expect(text(calc, '#figures-notice')).to.equal('Figures put back as they were.');
     expect(shadow(calc).activeElement?.id).to.equal('figures-notice');
+  });
+
+  it('figures that arrive before the configuration is read: Undo goes back to the configured defaults', async () => {
+    // The demo site sets unit economics' starting inputs as `config.defaults`, read in the element's
+    // reading step; the calculator's figures can come first, on a slow machine.
+    const ue = document.createElement('mrr-unit-economics');
+    ue.setAttribute('storage-key', uniqueKey());
+    (ue as MrrUnitEconomics & { config: unknown }).config = { defaults: { churnPct: 2.9, arpa: 132.94 } };
+    ue.applyFigures({ clientChurnPct: 4.5, arpa: 120 }, { source: 'calculator' });
+    await fixture(ue);
+    await ue.persist.restored;
+    await until(() => shadow(ue).querySelector('#figures-undo'));
+    expect(value(ue, 'churnPct')).to.equal('4.5');
+    q(ue, '#figures-undo').click();
+    await ue.updateComplete;
+    expect(value(ue, 'churnPct')).to.equal('2.9');
+    expect(value(ue, 'arpa')).to.equal('132.94');
   });
 
   it('an edit withdraws Undo (it would throw the edit away) and the notice follows the language', async () => {
