@@ -134,7 +134,7 @@ export function renderCompare(app: MrrApp): TemplateResult {
     ${
       records
         ? html`${chart(app, va, vb, [a.name, b.name])}
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=${t('compare.kpiTable')}>
               <table class="deltas" id="compare-kpis">
                 <thead>
                   <tr>
@@ -161,7 +161,7 @@ export function renderCompare(app: MrrApp): TemplateResult {
             ${
               diff.diffs.length === 0
                 ? html`<p id="compare-same">${t('compare.same')}</p>`
-                : html`<div class="table-wrap">
+                : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('compare.assumptions')}>
                     <table class="diffs" id="compare-diffs">
                       <thead>
                         <tr>

@@ -51,6 +51,7 @@ const ar: Translation<MessagesEnglish> = {
   'compare.chart': 'الإيراد الشهري المتكرر لـ {a} و{b}، شهرًا بشهر',
   'compare.figure': 'المؤشر',
   'compare.delta': 'الفرق',
+  'compare.kpiTable': 'الأرقام الرئيسية جنبًا إلى جنب',
   'compare.assumptions': 'الافتراضات المختلفة',
   'compare.same': 'للسيناريوهين الافتراضات نفسها.',
   'compare.more': '… و{n} غيرها.',

@@ -51,6 +51,7 @@ const fr: Translation<MessagesEnglish> = {
   'compare.chart': 'Revenu mensuel récurrent de {a} et de {b}, mois par mois',
   'compare.figure': 'Indicateur',
   'compare.delta': 'Écart',
+  'compare.kpiTable': 'Chiffres clés côte à côte',
   'compare.assumptions': 'Hypothèses qui diffèrent',
   'compare.same': 'Les deux scénarios ont les mêmes hypothèses.',
   'compare.more': '… et {n} de plus.',

@@ -49,6 +49,7 @@ const messagesEn = {
   'compare.chart': 'Monthly recurring revenue of {a} and {b}, month by month',
   'compare.figure': 'Figure',
   'compare.delta': 'Difference',
+  'compare.kpiTable': 'Key figures side by side',
   'compare.assumptions': 'Assumptions that differ',
   'compare.same': 'The two scenarios have the same assumptions.',
   'compare.more': '… and {n} more.',

@@ -310,7 +310,7 @@ export const appStyles = [
       z-index: 4;
     }
     select,
-    input:not([type='radio']):not([type='file']) {
+    input:not([type='radio']):not([type='file']):not([type='checkbox']) {
       font: inherit;
       min-block-size: 40px;
       padding: 4px 8px;
@@ -352,6 +352,15 @@ export const appStyles = [
     }
     .report-sections li label {
       flex: 1 1 auto;
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    input[type='checkbox'] {
+      inline-size: 20px;
+      block-size: 20px;
+      margin: 0;
+      accent-color: var(--_accent);
     }
     .report {
       background: var(--_surface);

@@ -209,6 +209,10 @@ export class MrrApp extends LitElement {
       const first = liveClients(ws).flatMap((c) => scenariosOf(ws, c.id))[0];
       this.activeId = (saved ?? first)?.id;
     }
+    // The comparison follows the scenarios: a second one made (here or in another tab), or one
+    // compared deleted, picks again.
+    const { a, b } = this.compare;
+    if (this.route.view === 'workspace' && (!findScenario(ws, a) || !findScenario(ws, b))) void this.refreshCompare();
     this.requestUpdate();
   }
 

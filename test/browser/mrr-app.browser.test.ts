@@ -228,6 +228,19 @@ describe('<mrr-app> workspace', () => {
     expect(diffs).to.contain('20');
   });
 
+  it('compares as soon as a second scenario is made, and picks again when a compared one is deleted', async () => {
+    const app = await mountApp('#/workspace');
+    await until(() => q(app, '.compare').textContent.includes('Make a second scenario'), { before: () => app.updateComplete });
+    const first = app.activeScenario!;
+    await app.newScenario(app.store.ws.clients[0]!.id);
+    await until(() => shadow(app).querySelector('#compare-b'), { before: () => app.updateComplete });
+    await until(() => shadow(app).querySelectorAll('.compare-chart path.line').length === 2, {
+      before: () => app.updateComplete,
+    });
+    await app.deleteItem('scenario', first.id);
+    await until(() => q(app, '.compare').textContent.includes('Make a second scenario'), { before: () => app.updateComplete });
+  });
+
   it('keeps two open tabs consistent: an edit in one shows in the other, neither loses the other’s change', async () => {
     const box = await fixture<HTMLDivElement>(html`<div></div>`);
     const tabA = await mountApp('#/workspace', box);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './server.js';
+import { ELEMENT_VIEWS } from '../../components/mrr-app/routes.js';
 
 /** The app (dist/site/index.html) on the built site: offline after one visit, and the update prompt. */
 let e2e: E2E;
@@ -19,6 +20,16 @@ afterAll(async () => {
 });
 
 const inApp = (page: Page, selector: string) => page.locator(`mrr-app ${selector}`);
+type AppHandle = {
+  mrrApp: {
+    loaded: boolean;
+    store: { ws: { clients: { id: string; name: string }[]; scenarios: { id: string; name: string; deleted?: boolean }[] } };
+    share?: { link: string };
+    newScenario(clientId: string): Promise<void>;
+    rename(kind: 'client', id: string, name: string): Promise<void>;
+    offerShare(id: string): Promise<void>;
+  };
+};
 
 async function controlled(page: Page): Promise<void> {
   await page.evaluate(async () => {
@@ -40,16 +51,12 @@ describe('the app (dist/site/index.html)', () => {
     await page.reload();
     await expect.poll(() => inApp(page, '#view-title').textContent()).toBe('Workspace');
     // Every element's view loads from the precache.
-    for (const [view, tag] of [
-      ['calculator', 'mrr-calculator'],
-      ['unit-economics', 'mrr-unit-economics'],
-      ['package-designer', 'mrr-package-designer'],
-      ['icp-builder', 'mrr-icp-builder'],
-      ['movements', 'mrr-movements'],
-    ]) {
-      await page.evaluate((hash) => (location.hash = hash), `#/${view}`);
+    for (const { name, tag } of ELEMENT_VIEWS) {
+      await page.evaluate((hash) => (location.hash = hash), `#/${name}`);
       await inApp(page, `${tag} [part="base"]`).first().waitFor({ state: 'attached' });
     }
+    await page.evaluate(() => (location.hash = '#/report'));
+    await inApp(page, '#report .kpi').first().waitFor();
     await context.setOffline(false);
     expect(errors).toEqual([]);
     await context.close();
@@ -58,14 +65,6 @@ describe('the app (dist/site/index.html)', () => {
   it('keeps two open tabs consistent: an edit in one shows in the other, neither overwrites the other', async () => {
     const context = await e2e.browser.newContext();
     const [a, b] = [await context.newPage(), await context.newPage()];
-    type AppHandle = {
-      mrrApp: {
-        loaded: boolean;
-        store: { ws: { clients: { id: string; name: string }[]; scenarios: { name: string; deleted?: boolean }[] } };
-        newScenario(clientId: string): Promise<void>;
-        rename(kind: 'client', id: string, name: string): Promise<void>;
-      };
-    };
     const loaded = (page: Page) =>
       expect.poll(() => page.evaluate(() => (window as unknown as AppHandle).mrrApp?.loaded ?? false)).toBe(true);
     const live = (page: Page) =>
@@ -92,13 +91,20 @@ describe('the app (dist/site/index.html)', () => {
     ['ar', 360],
     ['fr', 768],
   ] as const) {
-    it(`has no axe violations on the workspace and the report in ${lang} at ${width} px`, async () => {
+    it(`has no axe violations on any view (workspace and comparison, every element, report, share) in ${lang} at ${width} px`, async () => {
       const page = await e2e.browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(`${e2e.url}/site/?lang=${lang}#/workspace`);
       await inApp(page, '.files').waitFor();
+      await expect.poll(() => page.evaluate(() => (window as unknown as AppHandle).mrrApp?.loaded ?? false)).toBe(true);
+      // A second scenario, so the comparison (chart, deltas, differences) is on the workspace too.
+      await page.evaluate(async () => {
+        const app = (window as unknown as AppHandle).mrrApp;
+        await app.newScenario(app.store.ws.clients[0]!.id);
+      });
+      await inApp(page, '.compare svg').first().waitFor();
       await page.addScriptTag({ content: axeSource });
-      const run = () =>
-        page.evaluate(async () => {
+      const run = async (where: string) => {
+        const violations = await page.evaluate(async () => {
           const result = await (
             window as unknown as {
               axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
@@ -106,11 +112,34 @@ describe('the app (dist/site/index.html)', () => {
           ).axe.run(document);
           return result.violations.map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
         });
-      expect(await run()).toEqual([]);
+        expect({ where, violations }).toEqual({ where, violations: [] });
+      };
+      await run('workspace');
+      // Every element's view, once it has drawn all its steps.
+      for (const { name, tag } of ELEMENT_VIEWS) {
+        await page.evaluate((hash) => (location.hash = hash), `#/${name}`);
+        await inApp(page, `${tag} [part="base"]`).first().waitFor({ state: 'attached' });
+        await inApp(page, tag)
+          .first()
+          .evaluate((el) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete);
+        await run(name);
+      }
       // The executive report: its settings and the report itself.
       await page.evaluate(() => (location.hash = '#/report'));
       await inApp(page, '#report .kpi').first().waitFor();
-      expect(await run()).toEqual([]);
+      await run('report');
+      // The share dialog, then the shared scenario opened from its link (read-only).
+      await page.evaluate(() => (location.hash = '#/workspace'));
+      await inApp(page, '.files').waitFor();
+      const link = await page.evaluate(async () => {
+        const app = (window as unknown as AppHandle).mrrApp;
+        await app.offerShare(app.store.ws.scenarios[0]!.id);
+        return app.share!.link;
+      });
+      await run('share dialog');
+      await page.evaluate((href) => (location.href = href), link);
+      await inApp(page, '#share-save').waitFor();
+      await run('shared scenario');
       await page.close();
     });
   }
