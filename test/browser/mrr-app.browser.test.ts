@@ -141,6 +141,37 @@ describe('<mrr-app> workspace', () => {
     await until(() => economics.value.replace(/\D/g, '') === '345');
   });
 
+  it('migrates a fixture saved by the current release (French numbers) into the first scenario, every element', async () => {
+    const records = (await (await fetch(new URL('../fixtures/release-site-records.json', import.meta.url))).json()) as {
+      key: string;
+      data: unknown;
+      schema: number;
+    }[];
+    for (const r of records) await saveState(r.key, r.data, r.schema);
+    const app = await mountApp('#/calculator');
+    expect(app.activeScenario!.storageKey).to.not.equal('site');
+    const calc = await calculatorIn(app);
+    // Typed in French, shown in the app's English.
+    await until(() => calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value === '77');
+    expect(calc.shadowRoot!.querySelector<HTMLInputElement>('input#price')!.value).to.equal('132.94');
+    go('#/unit-economics');
+    const arpa = await until(() =>
+      shadow(app).querySelector('mrr-unit-economics')?.shadowRoot?.querySelector<HTMLInputElement>('input#arpa'),
+    );
+    await until(() => arpa.value === '345.5', { describe: () => arpa.value });
+    // The designer's packages and their public pricing came along.
+    go('#/pricing-table');
+    const table = await until(() =>
+      shadow(app).querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('mrr-pricing-table'),
+    );
+    await until(() => table.shadowRoot?.textContent?.includes('Essentiel'), {
+      before: () => table.updateComplete,
+      describe: () => table.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 200) ?? '',
+    });
+    // The records of the release are left where they were (nothing is lost if the app is not kept).
+    expect((await loadState('calculator:site'))?.data).to.deep.equal(records.find((r) => r.key === 'calculator:site')!.data);
+  });
+
   it('creates, duplicates, renames and deletes with undo; it is all there after a reload', async () => {
     const app = await mountApp('#/workspace');
     expect(clientNames(app)).to.deep.equal(['My first client']);
