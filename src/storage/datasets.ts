@@ -12,7 +12,14 @@
  * (chunks of period objects, no `format` on the record) are still read. Failures surface as
  * `StorageError` (`quota`, `writeFailed`, and the connection failures).
  */
-import { getDb, StorageError, toStorageError, type ColumnChunkRecord, type DatasetRecord, type PeriodChunkRecord } from './db.js';
+import {
+  withDb,
+  StorageError,
+  toStorageError,
+  type ColumnChunkRecord,
+  type DatasetRecord,
+  type PeriodChunkRecord,
+} from './db.js';
 import { periodsToColumns, type SubscriptionPeriod } from '../core/movements.js';
 import { columnsToPeriods, concatColumns, sliceColumns, type PeriodColumns } from '../core/period-columns.js';
 import { newId } from '../forms/ids.js';
@@ -83,63 +90,66 @@ export async function saveDataset(dataset: NewDataset, options: { chunkSize?: nu
     ...(dataset.meta ? { meta: dataset.meta } : {}),
   };
 
-  const db = await getDb();
-  let tx;
-  try {
-    tx = db.transaction(['datasets', 'datasetChunks'], 'readwrite');
-  } catch (e) {
-    throw toStorageError(e);
-  }
-  // Observed at once so that an abort never becomes an unhandled rejection.
-  const done = tx.done;
-  done.catch(() => {});
-  try {
-    const chunks = tx.objectStore('datasetChunks');
-    const ids = columns.customerIds;
-    const idsPerChunk = Math.ceil(ids.length / Math.max(1, chunkCount));
-    for (let index = 0; index < chunkCount; index++) {
-      const part = sliceColumns(columns, index * chunkSize, (index + 1) * chunkSize);
-      const chunk: ColumnChunkRecord = {
-        datasetId: record.id,
-        index,
-        length: part.length,
-        customerIds: ids.slice(index * idsPerChunk, (index + 1) * idsPerChunk),
-        customer: part.customer,
-        startDay: part.startDay,
-        endDay: part.endDay,
-        monthlyMinor: part.monthlyMinor,
-      };
-      // One put per task: awaiting a request of the transaction keeps it open.
-      await chunks.put(chunk);
+  return withDb(async (db) => {
+    let tx;
+    try {
+      tx = db.transaction(['datasets', 'datasetChunks'], 'readwrite');
+    } catch (e) {
+      throw toStorageError(e);
     }
-    await tx.objectStore('datasets').put(record);
-    await done;
-  } catch (e) {
-    abortQuietly(tx);
-    throw toStorageError(e ?? tx.error);
-  }
-  return record;
+    // Observed at once so that an abort never becomes an unhandled rejection.
+    const done = tx.done;
+    done.catch(() => {});
+    try {
+      const chunks = tx.objectStore('datasetChunks');
+      const ids = columns.customerIds;
+      const idsPerChunk = Math.ceil(ids.length / Math.max(1, chunkCount));
+      for (let index = 0; index < chunkCount; index++) {
+        const part = sliceColumns(columns, index * chunkSize, (index + 1) * chunkSize);
+        const chunk: ColumnChunkRecord = {
+          datasetId: record.id,
+          index,
+          length: part.length,
+          customerIds: ids.slice(index * idsPerChunk, (index + 1) * idsPerChunk),
+          customer: part.customer,
+          startDay: part.startDay,
+          endDay: part.endDay,
+          monthlyMinor: part.monthlyMinor,
+        };
+        // One put per task: awaiting a request of the transaction keeps it open.
+        await chunks.put(chunk);
+      }
+      await tx.objectStore('datasets').put(record);
+      await done;
+    } catch (e) {
+      abortQuietly(tx);
+      throw toStorageError(e ?? tx.error);
+    }
+    return record;
+  });
 }
 
 /** Every dataset, newest (created) first. */
 export async function listDatasets(): Promise<DatasetRecord[]> {
-  const db = await getDb();
-  try {
-    const all = await db.getAll('datasets');
-    return all.sort((a, b) => b.createdAt - a.createdAt || b.updatedAt - a.updatedAt);
-  } catch (e) {
-    throw toStorageError(e);
-  }
+  return withDb(async (db) => {
+    try {
+      const all = await db.getAll('datasets');
+      return all.sort((a, b) => b.createdAt - a.createdAt || b.updatedAt - a.updatedAt);
+    } catch (e) {
+      throw toStorageError(e);
+    }
+  });
 }
 
 /** The dataset record of `id`, or undefined. */
 export async function getDataset(id: string): Promise<DatasetRecord | undefined> {
-  const db = await getDb();
-  try {
-    return await db.get('datasets', id);
-  } catch (e) {
-    throw toStorageError(e);
-  }
+  return withDb(async (db) => {
+    try {
+      return await db.get('datasets', id);
+    } catch (e) {
+      throw toStorageError(e);
+    }
+  });
 }
 
 /**
@@ -148,44 +158,45 @@ export async function getDataset(id: string): Promise<DatasetRecord | undefined>
  * skip are left out).
  */
 export async function loadDatasetColumns(id: string): Promise<PeriodColumns | undefined> {
-  const db = await getDb();
-  let record: DatasetRecord | undefined;
-  const chunks: Array<PeriodChunkRecord | ColumnChunkRecord> = [];
-  try {
-    const tx = db.transaction(['datasets', 'datasetChunks'], 'readonly');
-    record = await tx.objectStore('datasets').get(id);
-    // One chunk per request (each awaited, which keeps the transaction open), so each is
-    // deserialised in a task of its own rather than the whole dataset in one.
-    const store = tx.objectStore('datasetChunks');
-    for (let index = 0; record && index < record.chunkCount; index++) {
-      const chunk = await store.get([id, index]);
-      if (chunk) chunks.push(chunk);
+  return withDb(async (db) => {
+    let record: DatasetRecord | undefined;
+    const chunks: Array<PeriodChunkRecord | ColumnChunkRecord> = [];
+    try {
+      const tx = db.transaction(['datasets', 'datasetChunks'], 'readonly');
+      record = await tx.objectStore('datasets').get(id);
+      // One chunk per request (each awaited, which keeps the transaction open), so each is
+      // deserialised in a task of its own rather than the whole dataset in one.
+      const store = tx.objectStore('datasetChunks');
+      for (let index = 0; record && index < record.chunkCount; index++) {
+        const chunk = await store.get([id, index]);
+        if (chunk) chunks.push(chunk);
+      }
+      await tx.done;
+    } catch (e) {
+      throw toStorageError(e);
     }
-    await tx.done;
-  } catch (e) {
-    throw toStorageError(e);
-  }
-  if (!record) return undefined;
-  if (record.format === 'columns') {
-    const parts = chunks as ColumnChunkRecord[];
-    const [first] = parts;
-    const customerIds = first && parts.length === 1 ? first.customerIds : parts.flatMap((c) => c.customerIds);
-    const columns = parts.map(({ length, customer, startDay, endDay, monthlyMinor }) => ({
-      length,
-      customerIds,
-      customer,
-      startDay,
-      endDay,
-      monthlyMinor,
-      currency: record.currency,
-    }));
-    return columns.length === 1 ? columns[0] : concatColumns(columns, customerIds, record.currency);
-  }
-  const periods: SubscriptionPeriod[] = [];
-  for (const chunk of chunks as PeriodChunkRecord[]) {
-    for (const p of chunk.periods as SubscriptionPeriod[]) periods.push(p);
-  }
-  return periodsToColumns(periods, { currency: record.currency }).columns;
+    if (!record) return undefined;
+    if (record.format === 'columns') {
+      const parts = chunks as ColumnChunkRecord[];
+      const [first] = parts;
+      const customerIds = first && parts.length === 1 ? first.customerIds : parts.flatMap((c) => c.customerIds);
+      const columns = parts.map(({ length, customer, startDay, endDay, monthlyMinor }) => ({
+        length,
+        customerIds,
+        customer,
+        startDay,
+        endDay,
+        monthlyMinor,
+        currency: record.currency,
+      }));
+      return columns.length === 1 ? columns[0] : concatColumns(columns, customerIds, record.currency);
+    }
+    const periods: SubscriptionPeriod[] = [];
+    for (const chunk of chunks as PeriodChunkRecord[]) {
+      for (const p of chunk.periods as SubscriptionPeriod[]) periods.push(p);
+    }
+    return periodsToColumns(periods, { currency: record.currency }).columns;
+  });
 }
 
 /**
@@ -200,48 +211,54 @@ export async function loadDatasetPeriods(id: string): Promise<SubscriptionPeriod
 
 /** Renames dataset `id`; resolves with the updated record, or undefined when there is none. */
 export async function renameDataset(id: string, name: string): Promise<DatasetRecord | undefined> {
-  const db = await getDb();
-  let tx;
-  try {
-    tx = db.transaction('datasets', 'readwrite');
-  } catch (e) {
-    throw toStorageError(e);
-  }
-  try {
-    const record = await tx.store.get(id);
-    if (!record) {
-      await tx.done;
-      return undefined;
+  return withDb(async (db) => {
+    let tx;
+    try {
+      tx = db.transaction('datasets', 'readwrite');
+    } catch (e) {
+      throw toStorageError(e);
     }
-    const updated: DatasetRecord = { ...record, name: datasetName(name), updatedAt: Math.max(Date.now(), record.updatedAt + 1) };
-    await tx.store.put(updated);
-    await tx.done;
-    return updated;
-  } catch (e) {
-    abortQuietly(tx);
-    throw toStorageError(e);
-  }
+    try {
+      const record = await tx.store.get(id);
+      if (!record) {
+        await tx.done;
+        return undefined;
+      }
+      const updated: DatasetRecord = {
+        ...record,
+        name: datasetName(name),
+        updatedAt: Math.max(Date.now(), record.updatedAt + 1),
+      };
+      await tx.store.put(updated);
+      await tx.done;
+      return updated;
+    } catch (e) {
+      abortQuietly(tx);
+      throw toStorageError(e);
+    }
+  });
 }
 
 /** Deletes dataset `id` and all its chunks in one transaction. Resolves true when it existed. */
 export async function deleteDataset(id: string): Promise<boolean> {
-  const db = await getDb();
-  let tx;
-  try {
-    tx = db.transaction(['datasets', 'datasetChunks'], 'readwrite');
-  } catch (e) {
-    throw toStorageError(e);
-  }
-  try {
-    const datasets = tx.objectStore('datasets');
-    const existed = (await datasets.getKey(id)) !== undefined;
-    await Promise.all([datasets.delete(id), tx.objectStore('datasetChunks').delete(chunkRange(id))]);
-    await tx.done;
-    return existed;
-  } catch (e) {
-    abortQuietly(tx);
-    throw toStorageError(e);
-  }
+  return withDb(async (db) => {
+    let tx;
+    try {
+      tx = db.transaction(['datasets', 'datasetChunks'], 'readwrite');
+    } catch (e) {
+      throw toStorageError(e);
+    }
+    try {
+      const datasets = tx.objectStore('datasets');
+      const existed = (await datasets.getKey(id)) !== undefined;
+      await Promise.all([datasets.delete(id), tx.objectStore('datasetChunks').delete(chunkRange(id))]);
+      await tx.done;
+      return existed;
+    } catch (e) {
+      abortQuietly(tx);
+      throw toStorageError(e);
+    }
+  });
 }
 
 export { StorageError };

@@ -155,6 +155,29 @@ export function getDb(): Promise<IDBPDatabase<MrrKitDB>> {
   return attempt;
 }
 
+/** A connection the browser (or anyone) closed under us: its transactions throw InvalidStateError. */
+function connectionLost(e: unknown): boolean {
+  const name = (x: unknown) => (x as { name?: string } | null)?.name;
+  return name(e) === 'InvalidStateError' || (e instanceof StorageError && name(e.cause) === 'InvalidStateError');
+}
+
+/**
+ * Runs `work` on the shared connection. When the connection was lost meanwhile (closed by the
+ * browser: site data cleared, the backing store gone), it is opened again and `work` runs once
+ * more on the new one, so a lost connection costs no save. Rejects with what `work` rejects with.
+ */
+export async function withDb<T>(work: (db: IDBPDatabase<MrrKitDB>) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  try {
+    return await work(db);
+  } catch (e) {
+    if (!connectionLost(e)) throw e;
+    const current = connection;
+    if (current && (await current.catch(() => undefined)) === db) connection = undefined;
+    return work(await getDb());
+  }
+}
+
 function writeError(e: unknown): StorageError {
   if (e instanceof StorageError) return e;
   const name = (e as { name?: string } | null)?.name;
@@ -162,19 +185,19 @@ function writeError(e: unknown): StorageError {
 }
 
 /** Reads the saved state of `key`, or undefined. Rejects with StorageError. */
-export async function loadState<T>(key: string): Promise<StateRecord<T> | undefined> {
-  const db = await getDb();
-  return (await db.get('state', key)) as StateRecord<T> | undefined;
+export function loadState<T>(key: string): Promise<StateRecord<T> | undefined> {
+  return withDb(async (db) => (await db.get('state', key)) as StateRecord<T> | undefined);
 }
 
 /** Saves `data` under `key` in one short transaction. Rejects with StorageError (quota, …). */
-export async function saveState<T>(key: string, data: T, schema = 1): Promise<void> {
-  const db = await getDb();
-  try {
-    await db.put('state', { key, data, savedAt: Date.now(), schema });
-  } catch (e) {
-    throw writeError(e);
-  }
+export function saveState<T>(key: string, data: T, schema = 1): Promise<void> {
+  return withDb(async (db) => {
+    try {
+      await db.put('state', { key, data, savedAt: Date.now(), schema });
+    } catch (e) {
+      throw writeError(e);
+    }
+  });
 }
 
 /**
@@ -182,28 +205,30 @@ export async function saveState<T>(key: string, data: T, schema = 1): Promise<vo
  * returns what to save. Two tabs saving different fields of one record both keep their change.
  * Resolves with what was written. Rejects with StorageError.
  */
-export async function mergeState<T>(key: string, merge: (saved: T | undefined) => T, schema = 1): Promise<T> {
-  const db = await getDb();
-  try {
-    const tx = db.transaction('state', 'readwrite');
-    const saved = (await tx.store.get(key)) as StateRecord<T> | undefined;
-    const data = merge(saved?.data);
-    await tx.store.put({ key, data, savedAt: Date.now(), schema });
-    await tx.done;
-    return data;
-  } catch (e) {
-    throw writeError(e);
-  }
+export function mergeState<T>(key: string, merge: (saved: T | undefined) => T, schema = 1): Promise<T> {
+  return withDb(async (db) => {
+    try {
+      const tx = db.transaction('state', 'readwrite');
+      const saved = (await tx.store.get(key)) as StateRecord<T> | undefined;
+      const data = merge(saved?.data);
+      await tx.store.put({ key, data, savedAt: Date.now(), schema });
+      await tx.done;
+      return data;
+    } catch (e) {
+      throw writeError(e);
+    }
+  });
 }
 
 /** Deletes the saved state of `key`. */
-export async function deleteState(key: string): Promise<void> {
-  const db = await getDb();
-  try {
-    await db.delete('state', key);
-  } catch (e) {
-    throw writeError(e);
-  }
+export function deleteState(key: string): Promise<void> {
+  return withDb(async (db) => {
+    try {
+      await db.delete('state', key);
+    } catch (e) {
+      throw writeError(e);
+    }
+  });
 }
 
 export { writeError as toStorageError };

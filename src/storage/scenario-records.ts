@@ -6,7 +6,7 @@
  * not at all. Other tabs and the elements on the page hear of each written key on the
  * BroadcastChannel the elements already listen to (`mrr-kit-state`).
  */
-import { getDb, toStorageError, type StateRecord } from './db.js';
+import { withDb, toStorageError, type StateRecord } from './db.js';
 
 export const WORKSPACE_RECORD = 'app:workspace';
 /** The BroadcastChannel of src/controllers/persist-controller.ts. */
@@ -20,27 +20,29 @@ export interface RecordWrite {
 
 /** Every state record of scenario `storageKey` (its key ends with `:<storageKey>`). */
 export async function readScenarioRecords(storageKey: string): Promise<StateRecord[]> {
-  const db = await getDb();
-  try {
-    const suffix = `:${storageKey}`;
-    const keys = (await db.getAllKeys('state')).filter((k) => k.endsWith(suffix));
-    const tx = db.transaction('state', 'readonly');
-    const records = await Promise.all(keys.map((k) => tx.store.get(k)));
-    await tx.done;
-    return records.filter((r): r is StateRecord => !!r);
-  } catch (e) {
-    throw toStorageError(e);
-  }
+  return withDb(async (db) => {
+    try {
+      const suffix = `:${storageKey}`;
+      const keys = (await db.getAllKeys('state')).filter((k) => k.endsWith(suffix));
+      const tx = db.transaction('state', 'readonly');
+      const records = await Promise.all(keys.map((k) => tx.store.get(k)));
+      await tx.done;
+      return records.filter((r): r is StateRecord => !!r);
+    } catch (e) {
+      throw toStorageError(e);
+    }
+  });
 }
 
 /** The saved workspace (its data, unchecked), or undefined. */
 export async function loadWorkspaceRecord(): Promise<unknown> {
-  const db = await getDb();
-  try {
-    return (await db.get('state', WORKSPACE_RECORD))?.data;
-  } catch (e) {
-    throw toStorageError(e);
-  }
+  return withDb(async (db) => {
+    try {
+      return (await db.get('state', WORKSPACE_RECORD))?.data;
+    } catch (e) {
+      throw toStorageError(e);
+    }
+  });
 }
 
 /**
@@ -52,34 +54,35 @@ export async function commitWorkspace<W>(
   merge: (saved: unknown) => W,
   changes: { put?: readonly RecordWrite[]; remove?: readonly string[] } = {},
 ): Promise<W> {
-  const db = await getDb();
-  const written: string[] = [WORKSPACE_RECORD];
-  let result: W;
-  try {
-    const tx = db.transaction('state', 'readwrite');
-    const saved = (await tx.store.get(WORKSPACE_RECORD))?.data;
-    result = merge(saved);
-    const now = Date.now();
-    if (changes.remove?.length) {
-      const suffixes = changes.remove.map((k) => `:${k}`);
-      for (const key of await tx.store.getAllKeys()) {
-        if (key !== WORKSPACE_RECORD && suffixes.some((s) => key.endsWith(s))) {
-          await tx.store.delete(key);
-          written.push(key);
+  return withDb(async (db) => {
+    const written: string[] = [WORKSPACE_RECORD];
+    let result: W;
+    try {
+      const tx = db.transaction('state', 'readwrite');
+      const saved = (await tx.store.get(WORKSPACE_RECORD))?.data;
+      result = merge(saved);
+      const now = Date.now();
+      if (changes.remove?.length) {
+        const suffixes = changes.remove.map((k) => `:${k}`);
+        for (const key of await tx.store.getAllKeys()) {
+          if (key !== WORKSPACE_RECORD && suffixes.some((s) => key.endsWith(s))) {
+            await tx.store.delete(key);
+            written.push(key);
+          }
         }
       }
+      for (const r of changes.put ?? []) {
+        await tx.store.put({ key: r.key, data: r.data, schema: r.schema, savedAt: now });
+        written.push(r.key);
+      }
+      await tx.store.put({ key: WORKSPACE_RECORD, data: result, schema: 1, savedAt: now });
+      await tx.done;
+    } catch (e) {
+      throw toStorageError(e);
     }
-    for (const r of changes.put ?? []) {
-      await tx.store.put({ key: r.key, data: r.data, schema: r.schema, savedAt: now });
-      written.push(r.key);
-    }
-    await tx.store.put({ key: WORKSPACE_RECORD, data: result, schema: 1, savedAt: now });
-    await tx.done;
-  } catch (e) {
-    throw toStorageError(e);
-  }
-  announce(written);
-  return result;
+    announce(written);
+    return result;
+  });
 }
 
 /** Tells other tabs and the elements that `keys` changed. */

@@ -1,8 +1,11 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-package-designer/define.js';
 import '../../components/mrr-pricing-table/define.js';
+import '../../components/mrr-calculator/define.js';
+import type { MrrCalculator } from '../../components/mrr-calculator/mrr-calculator.js';
+import { getDb, loadState } from '../../src/storage/db.js';
 import { resetChannel } from '../../src/channel/channel.js';
-import { breakIndexedDb, shadow, uniqueKey, until } from './helpers.js';
+import { breakIndexedDb, shadow, type, uniqueKey, until } from './helpers.js';
 
 /**
  * Storage faults keep the page usable: what an element holds in memory is still shown and shared.
@@ -36,4 +39,24 @@ describe('with storage failing, elements still show and share what is in memory'
       }
     });
   }
+});
+
+describe('a connection to IndexedDB lost in the middle of work', () => {
+  it('is opened again: the next save lands, and nothing says the work is not saved', async () => {
+    const key = uniqueKey();
+    const calc = await fixture<MrrCalculator>(`<mrr-calculator storage-key="${key}"></mrr-calculator>`);
+    await calc.persist.restored;
+    await calc.updateComplete;
+    await type(calc, '#clients', '31');
+    await calc.persist.flush();
+    // What the browser does when it drops a connection (site data cleared elsewhere, the backing
+    // store gone): the connection closes under the page, and the next transaction throws.
+    (await getDb()).close();
+    await type(calc, '#clients', '32');
+    await calc.persist.flush();
+    expect(calc.persist.status).to.equal('saved');
+    expect(shadow(calc).textContent).not.to.contain('Not saved');
+    const saved = await loadState<{ inputs: { clients: string } }>(`calculator:${key}`);
+    expect(saved?.data.inputs.clients).to.equal('32');
+  });
 });

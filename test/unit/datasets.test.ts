@@ -203,3 +203,20 @@ describe('dataset names', () => {
     expect(renamed?.name).toBe('r'.repeat(80));
   });
 });
+
+describe('a connection lost under the page', () => {
+  it('is opened again: saving, listing, loading, renaming and deleting still work', async () => {
+    const data = periods(30);
+    (await getDb()).close(); // as the browser does when the backing store goes away
+    const rec = await saveDataset({ name: 'After a loss', currency: 'USD', periods: data }, { chunkSize: 7 });
+    (await getDb()).close();
+    expect((await listDatasets()).map((d) => d.name)).toEqual(['After a loss']);
+    (await getDb()).close();
+    expect(await loadDatasetPeriods(rec.id)).toEqual(stored(data));
+    (await getDb()).close();
+    expect((await renameDataset(rec.id, 'Renamed'))?.name).toBe('Renamed');
+    (await getDb()).close();
+    expect(await deleteDataset(rec.id)).toBe(true);
+    expect(await listDatasets()).toEqual([]);
+  });
+});
