@@ -414,6 +414,36 @@ describe('<mrr-app> share links', () => {
   });
 });
 
+describe('<mrr-app> persistent storage', () => {
+  for (const granted of [true, false]) {
+    it(`asks for it and says what it got (${granted ? 'granted' : 'refused: a reminder to export'})`, async () => {
+      const storage = navigator.storage;
+      const asked: string[] = [];
+      const fake = {
+        persisted: () => (asked.push('persisted'), Promise.resolve(false)),
+        persist: () => (asked.push('persist'), Promise.resolve(granted)),
+      };
+      Object.defineProperty(navigator, 'storage', {
+        value: Object.assign(Object.create(storage) as object, fake),
+        configurable: true,
+      });
+      try {
+        const app = await mountApp('#/workspace');
+        const state = await until(() => shadow(app).querySelector('#storage-state'), { before: () => app.updateComplete });
+        expect(asked).to.deep.equal(['persisted', 'persist']);
+        expect(state.textContent.trim()).to.equal(
+          granted
+            ? 'Your browser keeps this workspace until you delete it.'
+            : 'Your browser may clear this workspace when space runs low. Export it now and then.',
+        );
+      } finally {
+        Object.defineProperty(navigator, 'storage', { value: storage, configurable: true });
+        delete (navigator as { storage?: unknown }).storage;
+      }
+    });
+  }
+});
+
 describe('<mrr-app> without storage', () => {
   for (const mode of ['missing', 'openFails', 'hangs', 'quota'] as const) {
     it(`keeps working in memory and says the workspace is not saved (IndexedDB ${mode})`, async function () {
