@@ -94,7 +94,7 @@ export class MrrApp extends LitElement {
     scenario: this.i18n.t('scenario.defaultName'),
   }));
   readonly undo = new UndoController<Deleted>(this, {
-    restore: (d) => void this.restoreDeleted(d),
+    restore: (d) => this.restoreDeleted(d),
     fallbackFocus: 'new-client',
   });
 
@@ -374,7 +374,11 @@ export class MrrApp extends LitElement {
       const scenario = findScenario(ws, id);
       if (!scenario) return;
       await this.store.change((w) => deleteScenario(w, id, now));
-      this.undo.offer({ snapshot: { kind, id }, message: () => this.i18n.t('scenario.deleted', { name: scenario.name }) });
+      this.undo.offer({
+        snapshot: { kind, id },
+        message: () => this.i18n.t('scenario.deleted', { name: scenario.name }),
+        focus: `rename-${id}`, // back on the restored scenario's row
+      });
     } else {
       const client = findClient(ws, id);
       if (!client) return;
@@ -383,6 +387,7 @@ export class MrrApp extends LitElement {
       this.undo.offer({
         snapshot: { kind, id, scenarioIds },
         message: () => this.i18n.t('client.deleted', { name: client.name }),
+        focus: `rename-${id}`,
       });
     }
     this.workspaceChanged();

@@ -60,7 +60,13 @@ function renderScenario(app: MrrApp, s: Scenario): TemplateResult {
       <button type="button" aria-describedby=${nameId} @click=${() => void app.duplicate(s.id)}>
         ${t('scenario.duplicate')}
       </button>
-      <button type="button" data-rename=${s.id} aria-describedby=${nameId} @click=${() => app.startEditing('scenario', s.id)}>
+      <button
+        type="button"
+        id=${`rename-${s.id}`}
+        data-rename=${s.id}
+        aria-describedby=${nameId}
+        @click=${() => app.startEditing('scenario', s.id)}
+      >
         ${t('scenario.rename')}
       </button>
       <button type="button" aria-describedby=${nameId} @click=${() => void app.exportScenarioFile(s.id)}>
@@ -90,7 +96,13 @@ function renderClient(app: MrrApp, c: Client): TemplateResult {
     <div class="client-head">
       ${editing ? renameForm(app, 'client', c.id, c.name) : html`<h3 id=${headId}>${c.name}</h3>`}
       <div class="actions">
-        <button type="button" data-rename=${c.id} aria-describedby=${headId} @click=${() => app.startEditing('client', c.id)}>
+        <button
+          type="button"
+          id=${`rename-${c.id}`}
+          data-rename=${c.id}
+          aria-describedby=${headId}
+          @click=${() => app.startEditing('client', c.id)}
+        >
           ${t('client.rename')}
         </button>
         <button type="button" class="danger" aria-describedby=${headId} @click=${() => void app.deleteItem('client', c.id)}>

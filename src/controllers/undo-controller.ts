@@ -13,8 +13,8 @@ export interface UndoEntry<T> {
 }
 
 export interface UndoOptions<T> {
-  /** Puts `snapshot` back (the host saves it like any edit). */
-  restore: (snapshot: T) => void;
+  /** Puts `snapshot` back (the host saves it like any edit); may resolve once it is back. */
+  restore: (snapshot: T) => void | Promise<unknown>;
   /** Id to focus when the offer expires while its button has focus. */
   fallbackFocus: string;
   timeoutMs?: number;
@@ -55,8 +55,13 @@ export class UndoController<T> implements ReactiveController {
     const entry = this.entry;
     if (!entry) return;
     this.set(undefined);
-    this.options.restore(entry.snapshot);
-    if (entry.focus) void this.host.updateComplete.then(() => this.focus(entry.focus!));
+    // Focus moves once what was restored is drawn (a restore that saves first resolves later).
+    const restored = this.options.restore(entry.snapshot);
+    const drawn =
+      restored instanceof Promise
+        ? restored.catch(() => undefined).then(() => this.host.updateComplete)
+        : this.host.updateComplete;
+    if (entry.focus) void drawn.then(() => this.focus(entry.focus!));
   }
 
   render(label: string): TemplateResult {

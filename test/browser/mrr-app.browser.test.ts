@@ -1,5 +1,6 @@
 import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
 import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../components/mrr-app/define.js';
 import '../../components/mrr-calculator/define.js';
 import '../../components/mrr-unit-economics/define.js';
@@ -224,6 +225,52 @@ describe('<mrr-app> workspace', () => {
     const again = await mountApp('#/workspace');
     expect(clientNames(again)).to.deep.equal(['My first client']);
     expect(scenarioNames(again)).to.deep.equal(['Today', 'Optimistic']);
+  });
+
+  it('is usable with the keyboard alone: duplicate, rename, delete and undo, focus always somewhere useful', async () => {
+    const app = await mountApp('#/workspace');
+    const active = () => shadow(app).activeElement as HTMLElement | null;
+    const press = async (key: string) => {
+      await sendKeys({ press: key });
+      await app.updateComplete;
+    };
+    buttons(app, 'Duplicate')[0]!.focus();
+    await press('Enter');
+    await until(() => scenarioNames(app).length === 2, { before: () => app.updateComplete });
+    // Renaming the copy: its Rename button, Enter, type, Enter.
+    const copy = app.store.ws.scenarios.find((s) => s.name === 'Today (copy)')!;
+    q(app, `[data-rename="${copy.id}"]`).focus();
+    await press('Enter');
+    await until(() => active()?.id === 'rename-input', { before: () => app.updateComplete });
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'a' });
+    await sendKeys({ up: 'Control' });
+    await sendKeys({ type: 'Keyboard plan' });
+    await press('Enter');
+    await until(() => scenarioNames(app).includes('Keyboard plan'), { before: () => app.updateComplete });
+    await until(() => active()?.dataset.rename === copy.id, { before: () => app.updateComplete });
+    // Escape leaves a rename without changing the name, and gives the focus back.
+    await press('Enter');
+    await until(() => active()?.id === 'rename-input', { before: () => app.updateComplete });
+    await sendKeys({ type: ' not kept' });
+    await press('Escape');
+    await until(() => active()?.dataset.rename === copy.id, { before: () => app.updateComplete });
+    expect(scenarioNames(app)).to.include('Keyboard plan');
+    // Delete: Tab to the row's Delete, Enter; Undo takes the focus; Enter brings the scenario back.
+    await press('Tab'); // Export
+    await press('Tab'); // Share
+    await press('Tab'); // Delete
+    expect(active()?.textContent.trim()).to.equal('Delete');
+    await press('Enter');
+    await until(() => active()?.id === 'undo', { before: () => app.updateComplete });
+    expect(scenarioNames(app)).to.not.include('Keyboard plan');
+    await press('Enter');
+    await until(() => scenarioNames(app).includes('Keyboard plan'), { before: () => app.updateComplete });
+    // The focus goes back to the restored scenario, not to the page's body.
+    await until(() => active()?.closest('li.scenario')?.querySelector('.scenario-name')?.textContent === 'Keyboard plan', {
+      before: () => app.updateComplete,
+      describe: () => `focus on ${active()?.outerHTML.slice(0, 80) ?? document.activeElement?.tagName}`,
+    });
   });
 
   it('compares two scenarios: one chart, KPI deltas, the assumptions that differ', async () => {
