@@ -127,7 +127,12 @@ export class MrrApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
     this.applyLang(resolveLang(new URLSearchParams(location.search).get('lang') ?? readLocal(LANG_KEY) ?? navigator.language));
-    this.unsubscribe = this.store.onChange(() => this.workspaceChanged());
+    const stopChanges = this.store.onChange(() => this.workspaceChanged());
+    const stopRecords = this.store.onRecordSaved((key) => this.recordSaved(key));
+    this.unsubscribe = () => {
+      stopChanges();
+      stopRecords();
+    };
     void this.store.load().then(() => {
       this.loaded = true;
       this.navigated();
@@ -214,6 +219,21 @@ export class MrrApp extends LitElement {
     const { a, b } = this.compare;
     if (this.route.view === 'workspace' && (!findScenario(ws, a) || !findScenario(ws, b))) void this.refreshCompare();
     this.requestUpdate();
+  }
+
+  /**
+   * A record saved elsewhere (another tab editing a scenario): the report or the comparison shown
+   * reads its scenarios again when that record is one of theirs.
+   */
+  private recordSaved(key: string): void {
+    const ws = this.store.ws;
+    const of = (id: string | undefined) => {
+      const s = findScenario(ws, id);
+      return !!s && key.endsWith(`:${s.storageKey}`);
+    };
+    if (this.route.view === 'report' && (of(this.report?.scenarioId) || of(this.report?.previous?.scenario.id)))
+      void this.refreshReport();
+    if (this.route.view === 'workspace' && (of(this.compare.a) || of(this.compare.b))) void this.refreshCompare();
   }
 
   private navigated(): void {

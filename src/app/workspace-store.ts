@@ -61,6 +61,14 @@ export class WorkspaceStore {
 
   constructor(private readonly names: () => { client: string; scenario: string }) {}
 
+  private readonly recordListeners = new Set<(key: string) => void>();
+
+  /** Hears a scenario record saved in another tab (or by an element): its key. */
+  onRecordSaved(listener: (key: string) => void): () => void {
+    this.recordListeners.add(listener);
+    return () => this.recordListeners.delete(listener);
+  }
+
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -120,7 +128,11 @@ export class WorkspaceStore {
     if (this.channel || typeof BroadcastChannel !== 'function') return;
     this.channel = new BroadcastChannel(STATE_CHANNEL);
     this.channel.onmessage = (e: MessageEvent<{ key?: string; source?: string } | undefined>) => {
-      if (e.data?.key !== WORKSPACE_RECORD) return;
+      const key = e.data?.key;
+      if (key !== WORKSPACE_RECORD) {
+        if (typeof key === 'string') for (const l of this.recordListeners) l(key);
+        return;
+      }
       void loadWorkspaceRecord()
         .then((data) => {
           const parsed = v.safeParse(workspaceSchema, data);

@@ -618,6 +618,21 @@ describe('<mrr-app> executive report', () => {
     await expect(app).to.be.accessible();
   });
 
+  it('follows an edit of its scenario made in another tab', async () => {
+    const { app } = await twoPeriods();
+    go('#/report');
+    await until(() => shadow(app).querySelector('#report .kpi'), { before: () => app.updateComplete });
+    const ending = () => text(q(app, '.kpi[data-kpi="endingMrr"] .kpi-value'));
+    const before = ending();
+    // Another tab's calculator saves 40 clients instead of 20, and says so on the state channel.
+    const key = `calculator:${app.activeScenario!.storageKey}`;
+    await saveState(key, calculator('40', '100'));
+    const channel = new BroadcastChannel('mrr-kit-state');
+    channel.postMessage({ key, source: 'another-tab' });
+    channel.close();
+    await until(() => ending() !== before, { before: () => app.updateComplete, describe: ending });
+  });
+
   it('hides and reorders sections by keyboard, names the agency, and keeps it all with the scenario after a reload', async () => {
     const { app } = await twoPeriods();
     go('#/report');
