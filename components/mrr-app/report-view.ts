@@ -42,14 +42,26 @@ type T = MrrApp['i18n'];
 const money = (i18n: T, amount: number, currency: string) => i18n.money(toMinor(amount, currency), currency, { round: true });
 const figure = (f: Figure | undefined, show: (n: number) => string) => (f && f.value !== null ? show(f.value) : '—');
 
+/** One formatter per locale and kind, made on first use (an Intl constructor costs far more than a format). */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.ListFormat>();
+function cached<F extends Intl.DateTimeFormat | Intl.ListFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 /** "November 2026" in the reader's language. */
 function monthName(i18n: T, period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(i18n.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  const format = cached(
+    `month:${i18n.locale}`,
+    () => new Intl.DateTimeFormat(i18n.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  );
+  return format.format(Date.UTC(y, m - 1, 1));
 }
 
 function list(i18n: T, items: readonly string[]): string {
-  return new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(items);
+  return cached(`list:${i18n.locale}`, () => new Intl.ListFormat(i18n.locale, { type: 'conjunction' })).format(items);
 }
 
 function exampleNote(app: MrrApp, section: ReportSection, example: boolean | undefined): TemplateResult | typeof nothing {
