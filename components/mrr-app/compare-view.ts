@@ -1,4 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { isolate } from '../../src/ui/text.js';
 import { differingAssumptions, kpiDeltas, scenarioProjection, type AssumptionDiff, type KpiName } from '../../src/app/compare.js';
 import { findScenario, liveClients, scenariosOf } from '../../src/app/workspace.js';
 import { toMinor } from '../../src/core/money.js';
@@ -65,7 +66,7 @@ export function chart(
   const rtl = app.i18n.dir === 'rtl';
   const px = (m: number) => (rtl ? W - x(m) : x(m));
   const path = (s: number[]) => s.map((v, i) => `${i ? 'L' : 'M'}${px(i).toFixed(1)},${y(v).toFixed(1)}`).join('');
-  const name = label ?? app.i18n.t('compare.chart', { a: names[0], b: names[1] });
+  const name = label ?? app.i18n.t('compare.chart', { a: isolate(names[0] ?? ''), b: isolate(names[1] ?? '') });
   return html`<figure class="compare-chart">
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${name}>
       ${y.ticks(5).map(

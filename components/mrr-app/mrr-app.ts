@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { isolate } from '../../src/ui/text.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { UndoController } from '../../src/controllers/undo-controller.js';
 import { VERSION } from '../../src/define.js';
@@ -396,7 +397,7 @@ export class MrrApp extends LitElement {
       await this.store.change((w) => deleteScenario(w, id, now));
       this.undo.offer({
         snapshot: { kind, id },
-        message: () => this.i18n.t('scenario.deleted', { name: scenario.name }),
+        message: () => this.i18n.t('scenario.deleted', { name: isolate(scenario.name) }),
         focus: `rename-${id}`, // back on the restored scenario's row
       });
     } else {
@@ -406,7 +407,7 @@ export class MrrApp extends LitElement {
       await this.store.change((w) => deleteClient(w, id, now).ws);
       this.undo.offer({
         snapshot: { kind, id, scenarioIds },
-        message: () => this.i18n.t('client.deleted', { name: client.name }),
+        message: () => this.i18n.t('client.deleted', { name: isolate(client.name) }),
         focus: `rename-${id}`,
       });
     }
@@ -444,7 +445,7 @@ export class MrrApp extends LitElement {
     }
     const scenario = await this.store.addScenarioFile(read.value, clientId);
     this.openScenario(scenario.id);
-    this.filesNotice = { error: false, text: () => this.i18n.t('files.scenarioImported', { name: scenario.name }) };
+    this.filesNotice = { error: false, text: () => this.i18n.t('files.scenarioImported', { name: isolate(scenario.name) }) };
   }
 
   async refreshCompare(): Promise<void> {
@@ -597,7 +598,7 @@ export class MrrApp extends LitElement {
     const title =
       view === 'workspace' || view === 'share' || !scenario
         ? this.viewName(view)
-        : `${this.viewName(view)} · ${this.i18n.t('working', { scenario: scenario.name, client: client?.name ?? '' })}`;
+        : `${this.viewName(view)} · ${this.i18n.t('working', { scenario: isolate(scenario.name), client: isolate(client?.name ?? '') })}`;
     return html`<div part="base" class="app" dir=${this.i18n.dir}>
       <button type="button" class="skip" @click=${() => this.skip()}>${this.i18n.t('skip')}</button>
       <header class="bar">

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { isolate } from '../../src/ui/text.js';
 import { kpiDeltas } from '../../src/app/compare.js';
 import {
   monthOf,
@@ -381,7 +382,7 @@ export function renderReport(app: MrrApp, state: ReportState | undefined): Templ
   const prev = state.previous && findScenario(app.store.ws, state.previous.scenario.id) ? state.previous : undefined;
   const previous = prev?.data;
   const previousName = prev
-    ? t('report.previousName', { scenario: prev.scenario.name, period: monthName(app.i18n, previousMonth(period)) })
+    ? t('report.previousName', { scenario: isolate(prev.scenario.name), period: monthName(app.i18n, previousMonth(period)) })
     : '';
   const shown = s.order.filter((section) => !s.hidden.includes(section));
   return html`${controls(app, state, scenario)}
@@ -389,7 +390,7 @@ export function renderReport(app: MrrApp, state: ReportState | undefined): Templ
       <header class="report-head">
         <p class="report-agency">${s.agency || t('brand')}</p>
         <h2 id="report-title">${t('report.title')}</h2>
-        <p class="report-client">${t('report.for', { client: client?.name ?? '' })}</p>
+        <p class="report-client">${t('report.for', { client: isolate(client?.name ?? '') })}</p>
         <p class="report-period">
           ${prev ? t('report.periodVs', { period: monthName(app.i18n, period), previous: previousName }) : monthName(app.i18n, period)}
         </p>

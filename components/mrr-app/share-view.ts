@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { isolate } from '../../src/ui/text.js';
 import { KPIS, scenarioProjection } from '../../src/app/compare.js';
 import { findClient } from '../../src/app/workspace.js';
 import { toMinor } from '../../src/core/money.js';
@@ -36,20 +37,20 @@ export function renderShared(app: MrrApp): TemplateResult {
     <h2 id="shared-title">
       ${
         file.scenario.client
-          ? t('share.from', { name: file.scenario.name, client: file.scenario.client })
-          : t('share.fromNoClient', { name: file.scenario.name })
+          ? t('share.from', { name: isolate(file.scenario.name), client: isolate(file.scenario.client) })
+          : t('share.fromNoClient', { name: isolate(file.scenario.name) })
       }
     </h2>
     <p class="notice">${t('share.readOnly')}</p>
     ${
       saved
         ? html`<p role="status" id="share-saved">
-            ${t('share.saved', { name: saved.name, client: findClient(app.store.ws, saved.clientId)?.name ?? '' })}
+            ${t('share.saved', { name: isolate(saved.name), client: isolate(findClient(app.store.ws, saved.clientId)?.name ?? '') })}
             <a href="#/workspace">${t('view.workspace')}</a>
           </p>`
         : html`<button type="button" id="share-save" @click=${() => void app.saveShared()}>${t('share.save')}</button>`
     }
-    ${chart(app, view, undefined, [file.scenario.name, ''], t('share.chart', { name: file.scenario.name }))}
+    ${chart(app, view, undefined, [file.scenario.name, ''], t('share.chart', { name: isolate(file.scenario.name) }))}
     <dl class="figures" id="shared-kpis">
       ${KPIS.map(
         (k) =>

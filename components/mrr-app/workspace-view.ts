@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { isolate } from '../../src/ui/text.js';
 import { findScenario, liveClients, MAX_NAME, scenariosOf, type Client, type Scenario } from '../../src/app/workspace.js';
 import type { ScenarioFile, ScenarioRecord } from '../../src/app/transfer.js';
 import type { MrrApp } from './mrr-app.js';
@@ -49,7 +50,7 @@ function renderScenario(app: MrrApp, s: Scenario): TemplateResult {
         : html`<span class="scenario-name" id=${nameId}>${s.name}</span>
             ${open ? html`<span class="badge">${t('scenario.isOpen')}</span>` : nothing}`
     }
-    <div class="actions" role="group" aria-label=${t('scenario.actions', { name: s.name })}>
+    <div class="actions" role="group" aria-label=${t('scenario.actions', { name: isolate(s.name) })}>
       ${
         open
           ? nothing
@@ -110,13 +111,14 @@ function renderClient(app: MrrApp, c: Client): TemplateResult {
         </button>
       </div>
     </div>
-    <ul class="scenarios" aria-label=${t('client.scenarios', { name: c.name })}>
+    <ul class="scenarios" aria-label=${t('client.scenarios', { name: isolate(c.name) })}>
       ${scenariosOf(app.store.ws, c.id).map((s) => renderScenario(app, s))}
     </ul>
     <div class="client-foot">
       <button type="button" @click=${() => void app.newScenario(c.id)}>${t('scenario.new')}</button>
       <label class="file"
-        >${t('files.importScenario', { client: c.name })} <input type="file" accept=".json,application/json" @change=${pick}
+        >${t('files.importScenario', { client: isolate(c.name) })}
+        <input type="file" accept=".json,application/json" @change=${pick}
       /></label>
     </div>
   </section>`;
@@ -131,7 +133,7 @@ function renderShare(app: MrrApp): TemplateResult | typeof nothing {
     aria-labelledby="share-title"
     @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && app.closeShare()}
   >
-    <h3 id="share-title" tabindex="-1">${t('share.title', { name: share.name })}</h3>
+    <h3 id="share-title" tabindex="-1">${t('share.title', { name: isolate(share.name) })}</h3>
     ${
       share.tooLong
         ? html`<p class="notice warning" role="status" id="share-too-long">

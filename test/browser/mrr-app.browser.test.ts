@@ -210,7 +210,8 @@ describe('<mrr-app> workspace', () => {
     [...row.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Delete')!.click();
     await until(() => !scenarioNames(app).includes('Optimistic'), { before: () => app.updateComplete });
     const undo = await until(() => shadow(app).querySelector<HTMLButtonElement>('#undo'));
-    expect(q(app, '.undo').textContent).to.contain('Scenario “Optimistic” deleted.');
+    // The name is isolated (FSI … PDI), so a name in another direction cannot reorder the sentence.
+    expect(q(app, '.undo').textContent).to.contain('Scenario “\u2068Optimistic\u2069” deleted.');
     await until(() => shadow(app).activeElement === undo, { before: () => app.updateComplete });
     undo.click();
     await until(() => scenarioNames(app).includes('Optimistic'), { before: () => app.updateComplete });
@@ -581,7 +582,12 @@ describe('<mrr-app> executive report', () => {
   }
 
   const report = (app: MrrApp) => q(app, '#report');
-  const text = (el: Element) => el.textContent.replace(/\s+/g, ' ').trim();
+  // What a reader sees: the bidi isolates around names are invisible.
+  const text = (el: Element) =>
+    el.textContent
+      .replace(/[\u2066-\u2069]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   const sections = (app: MrrApp) =>
     [...shadow(app).querySelectorAll('#report .report-section')].map((s) => s.getAttribute('data-section'));
 
@@ -616,6 +622,14 @@ describe('<mrr-app> executive report', () => {
     // The motions were never filled in: the report says its figures are the example's.
     expect(text(q(app, '.report-section[data-section="motions"]'))).to.contain('Example figures');
     await expect(app).to.be.accessible();
+  });
+
+  it('keeps a client name with a right-to-left override inside its own span of the sentence', async () => {
+    const { app } = await twoPeriods();
+    await app.rename('client', app.store.ws.clients[0]!.id, '\u202Eevil');
+    go('#/report');
+    await until(() => shadow(app).querySelector('#report .kpi'), { before: () => app.updateComplete });
+    expect(q(app, '.report-client').textContent).to.contain('Prepared for \u2068\u202Eevil\u2069');
   });
 
   it('follows an edit of its scenario made in another tab', async () => {
