@@ -6,6 +6,7 @@
  * design, a form's `defaults`) sits beside these settings and is checked by the element.
  */
 import * as v from 'valibot';
+import { lazySchema } from './validation.js';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -78,36 +79,40 @@ const text = (min: number, max: number) =>
     v.check((s: string) => s.length >= min && s.length <= max),
   );
 
-const leadField = v.object({
-  name: v.pipe(
-    v.string(),
-    v.check((s: string) => /^[A-Za-z][\w-]{0,39}$/.test(s)),
-  ),
-  label: text(1, 200),
-  type: v.optional(v.picklist(LEAD_FIELD_TYPES)),
-  required: v.optional(v.boolean()),
+/**
+ * One schema per shared field, by dotted path (`defaults` is checked by the element's declaration),
+ * built on first use (src/core/validation.ts `lazySchema`).
+ */
+const configFields = lazySchema(() => {
+  const leadField = v.object({
+    name: v.pipe(
+      v.string(),
+      v.check((s: string) => /^[A-Za-z][\w-]{0,39}$/.test(s)),
+    ),
+    label: text(1, 200),
+    type: v.optional(v.picklist(LEAD_FIELD_TYPES)),
+    required: v.optional(v.boolean()),
+  });
+  return {
+    brandName: text(0, 80),
+    theme: v.picklist(THEMES),
+    headingLevel: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6)),
+    dataLayer: v.boolean(),
+    credit: v.boolean(),
+    /** Three letters; the element refuses a code that is not ISO 4217 as it does the attribute (its `currency` notice). */
+    currency: v.pipe(
+      v.string(),
+      v.check((code: string) => /^[A-Za-z]{3}$/.test(code)),
+    ),
+    locale: v.pipe(v.string(), v.check(isLocale)),
+    'leads.endpoint': v.pipe(text(1, 2000), v.check(isEndpoint)),
+    'leads.consentText': text(1, 1000),
+    'leads.fields': v.pipe(
+      v.array(leadField),
+      v.check((fields) => fields.length <= 10 && new Set(fields.map((f) => f.name)).size === fields.length),
+    ),
+  } as const;
 });
-
-/** One schema per shared field, by dotted path (`defaults` is checked by the element's declaration). */
-export const CONFIG_FIELDS = {
-  brandName: text(0, 80),
-  theme: v.picklist(THEMES),
-  headingLevel: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6)),
-  dataLayer: v.boolean(),
-  credit: v.boolean(),
-  /** Three letters; the element refuses a code that is not ISO 4217 as it does the attribute (its `currency` notice). */
-  currency: v.pipe(
-    v.string(),
-    v.check((code: string) => /^[A-Za-z]{3}$/.test(code)),
-  ),
-  locale: v.pipe(v.string(), v.check(isLocale)),
-  'leads.endpoint': v.pipe(text(1, 2000), v.check(isEndpoint)),
-  'leads.consentText': text(1, 1000),
-  'leads.fields': v.pipe(
-    v.array(leadField),
-    v.check((fields) => fields.length <= 10 && new Set(fields.map((f) => f.name)).size === fields.length),
-  ),
-} as const;
 
 const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
@@ -124,7 +129,7 @@ export function validateConfig(data: unknown): { config: MrrConfig; issues: Conf
   const leads: Record<string, unknown> = {};
   const leadsValue = data['leads'];
   if (leadsValue !== undefined && !isRecord(leadsValue)) issues.push({ field: 'leads', code: 'invalid' });
-  for (const [path, schema] of Object.entries(CONFIG_FIELDS)) {
+  for (const [path, schema] of Object.entries(configFields())) {
     const [head, key] = path.split('.') as [string, string | undefined];
     const source = key === undefined ? data : isRecord(leadsValue) ? leadsValue : {};
     const name = key ?? head;

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { fromMinor } from './money.js';
 import { type MrrAssumptions, projectMrr, validateAssumptions } from './mrr.js';
-import { amount, checkFields, InvalidInputError } from './validation.js';
+import { amount, checkFields, InvalidInputError, lazySchema } from './validation.js';
 
 /** The assumptions goal seek can solve for. */
 export type GoalSeekField = 'newCustomersPerMonth' | 'newCustomerMrr' | 'expansionPct' | 'churnPct';
@@ -31,11 +31,13 @@ export interface GoalSeekResult {
   reason?: 'unreachable';
 }
 
-const targetSchema = v.object({
-  field: v.picklist(['newCustomersPerMonth', 'newCustomerMrr', 'expansionPct', 'churnPct'], 'outOfRange'),
-  targetEndingMrr: amount(Number.MAX_VALUE),
-  startingAtSamePrice: v.optional(v.boolean('outOfRange')),
-});
+const targetSchema = lazySchema(() =>
+  v.object({
+    field: v.picklist(['newCustomersPerMonth', 'newCustomerMrr', 'expansionPct', 'churnPct'], 'outOfRange'),
+    targetEndingMrr: amount(Number.MAX_VALUE),
+    startingAtSamePrice: v.optional(v.boolean('outOfRange')),
+  }),
+);
 
 /**
  * The value of `target.field` (the other assumptions as given) at which `projectMrr`'s ending MRR
@@ -61,7 +63,7 @@ const targetSchema = v.object({
  * customers a month (1 ends at 11,200, 2 at 12,400).
  */
 export function goalSeek(assumptions: MrrAssumptions, target: GoalSeekTarget): GoalSeekResult {
-  const checked = checkFields(targetSchema, target);
+  const checked = checkFields(targetSchema(), target);
   if (!checked.ok) throw new InvalidInputError(checked.issues);
   const { field, targetEndingMrr, startingAtSamePrice = false } = checked.value;
   const currency = assumptions.currency ?? 'USD';

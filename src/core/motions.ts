@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import { currencyDigits, isCurrency, roundHalfAway } from './money.js';
-import { InvalidInputError, amount, checkFields, count, percent, type FieldIssue } from './validation.js';
+import { InvalidInputError, amount, checkFields, count, lazySchema, percent, type FieldIssue } from './validation.js';
 import type { Figure } from './unit-economics.js';
 
 export type MotionKind = 'meeting' | 'reportReview' | 'call' | 'emailCampaign' | 'automatedReport' | 'other';
@@ -151,44 +151,6 @@ export interface MotionsPlan {
   warnings: MotionsWarning[];
 }
 
-const id = v.pipe(v.string('required'), v.nonEmpty('required'));
-
-const motionSchema = v.object(
-  {
-    id,
-    kind: v.picklist(MOTION_KINDS, 'outOfRange'),
-    frequency: v.picklist(MOTION_FREQUENCIES, 'outOfRange'),
-    minutesPerTouch: amount(44640), // a month of minutes
-    hourlyCost: amount(),
-    toolCostPerClient: amount(),
-  },
-  'required',
-);
-
-const offerSchema = v.object(
-  {
-    id,
-    name: v.string('required'),
-    kind: v.picklist(OFFER_KINDS, 'outOfRange'),
-    mrr: amount(),
-    monthlyTakeRatePct: percent(),
-  },
-  'required',
-);
-
-const segmentSchema = v.object(
-  {
-    id,
-    name: v.string('required'),
-    clients: count(),
-    mrrPerClient: amount(),
-    grossMarginPct: v.optional(percent()),
-    motions: v.array(motionSchema, 'required'),
-    offers: v.array(offerSchema, 'required'),
-  },
-  'required',
-);
-
 /** Most segments a plan may have (keeps every total an exact integer of minor units). */
 export const MAX_SEGMENTS = 50;
 
@@ -199,18 +161,58 @@ export const MAX_SEGMENTS = 50;
  */
 export const SEGMENT_MONTHLY_MAX = 1e11;
 
-const planSchema = v.object({
-  segments: v.pipe(v.array(segmentSchema, 'required'), v.maxLength(MAX_SEGMENTS, 'tooLarge')),
-  options: v.object(
+/** The plan's schema (motions, offers, segments, options), built on first use (`lazySchema`). */
+const planSchema = lazySchema(() => {
+  const id = v.pipe(v.string('required'), v.nonEmpty('required'));
+
+  const motionSchema = v.object(
     {
-      // A manager works at least an hour and at most every hour of a month (744).
-      hoursPerManagerPerMonth: v.optional(
-        v.pipe(v.number('notANumber'), v.finite('notANumber'), v.minValue(1, 'outOfRange'), v.maxValue(744, 'outOfRange')),
-      ),
-      currency: v.optional(v.pipe(v.string('outOfRange'), v.check(isCurrency, 'outOfRange'))),
+      id,
+      kind: v.picklist(MOTION_KINDS, 'outOfRange'),
+      frequency: v.picklist(MOTION_FREQUENCIES, 'outOfRange'),
+      minutesPerTouch: amount(44640), // a month of minutes
+      hourlyCost: amount(),
+      toolCostPerClient: amount(),
     },
     'required',
-  ),
+  );
+
+  const offerSchema = v.object(
+    {
+      id,
+      name: v.string('required'),
+      kind: v.picklist(OFFER_KINDS, 'outOfRange'),
+      mrr: amount(),
+      monthlyTakeRatePct: percent(),
+    },
+    'required',
+  );
+
+  const segmentSchema = v.object(
+    {
+      id,
+      name: v.string('required'),
+      clients: count(),
+      mrrPerClient: amount(),
+      grossMarginPct: v.optional(percent()),
+      motions: v.array(motionSchema, 'required'),
+      offers: v.array(offerSchema, 'required'),
+    },
+    'required',
+  );
+  return v.object({
+    segments: v.pipe(v.array(segmentSchema, 'required'), v.maxLength(MAX_SEGMENTS, 'tooLarge')),
+    options: v.object(
+      {
+        // A manager works at least an hour and at most every hour of a month (744).
+        hoursPerManagerPerMonth: v.optional(
+          v.pipe(v.number('notANumber'), v.finite('notANumber'), v.minValue(1, 'outOfRange'), v.maxValue(744, 'outOfRange')),
+        ),
+        currency: v.optional(v.pipe(v.string('outOfRange'), v.check(isCurrency, 'outOfRange'))),
+      },
+      'required',
+    ),
+  });
 });
 
 /**
@@ -220,7 +222,7 @@ const planSchema = v.object({
  * rows can be matched to their segment.
  */
 export function validateMotionsPlan(segments: unknown, options: unknown = {}): FieldIssue[] {
-  const r = checkFields(planSchema, { segments, options });
+  const r = checkFields(planSchema(), { segments, options });
   if (!r.ok) return r.issues;
   return r.value.segments.flatMap((s, i) => segmentLimitIssues(s, i));
 }
@@ -267,7 +269,7 @@ const headcount = (managers: number) => Math.max(0, Math.ceil(managers - 1e-9));
  * @throws InvalidInputError when any field is invalid (see `validateMotionsPlan`).
  */
 export function motionsPlan(segments: Segment[], options: MotionsOptions = {}): MotionsPlan {
-  const checked = checkFields(planSchema, { segments, options });
+  const checked = checkFields(planSchema(), { segments, options });
   if (!checked.ok) throw new InvalidInputError(checked.issues);
   const limits = checked.value.segments.flatMap((s, i) => segmentLimitIssues(s, i));
   if (limits.length) throw new InvalidInputError(limits);

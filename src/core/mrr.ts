@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { BILLING_INTERVALS, type BillingInterval, fromMinor, roundHalfAway, toMinor, toMonthlyMinor } from './money.js';
-import { amount, checkFields, count, type FieldIssue, integerIn, InvalidInputError, percent } from './validation.js';
+import { amount, checkFields, count, type FieldIssue, integerIn, InvalidInputError, lazySchema, percent } from './validation.js';
 
 export const MAX_HORIZON_MONTHS = 120;
 /**
@@ -95,33 +95,37 @@ export interface Projection {
   summary: ProjectionSummary;
 }
 
-const planSchema = v.object({
-  price: amount(),
-  interval: v.optional(v.picklist(BILLING_INTERVALS, 'outOfRange')),
-  intervalCount: v.optional(integerIn(1, 120)),
-  clients: count(),
-});
+const planSchema = lazySchema(() =>
+  v.object({
+    price: amount(),
+    interval: v.optional(v.picklist(BILLING_INTERVALS, 'outOfRange')),
+    intervalCount: v.optional(integerIn(1, 120)),
+    clients: count(),
+  }),
+);
 
 /** Highest starting MRR, major units (clients × price, or the plan list's total). */
 export const MAX_STARTING_MRR = 1e11;
 
-const assumptionsSchema = v.object({
-  months: integerIn(1, MAX_HORIZON_MONTHS),
-  startingMrr: v.optional(amount(MAX_STARTING_MRR)),
-  startingCustomers: v.optional(count()),
-  plans: v.optional(v.array(planSchema)),
-  newCustomersPerMonth: v.optional(amount(1e6)),
-  newCustomerMrr: v.optional(amount(1e9)),
-  churnPct: v.optional(percent()),
-  logoChurnPct: v.optional(percent()),
-  expansionPct: v.optional(percent()),
-  contractionPct: v.optional(percent()),
-  currency: v.optional(v.string()),
-});
+const assumptionsSchema = lazySchema(() =>
+  v.object({
+    months: integerIn(1, MAX_HORIZON_MONTHS),
+    startingMrr: v.optional(amount(MAX_STARTING_MRR)),
+    startingCustomers: v.optional(count()),
+    plans: v.optional(v.array(planSchema())),
+    newCustomersPerMonth: v.optional(amount(1e6)),
+    newCustomerMrr: v.optional(amount(1e9)),
+    churnPct: v.optional(percent()),
+    logoChurnPct: v.optional(percent()),
+    expansionPct: v.optional(percent()),
+    contractionPct: v.optional(percent()),
+    currency: v.optional(v.string()),
+  }),
+);
 
 /** Every invalid field of `assumptions` as `{ field, code }`; empty when valid. */
 export function validateAssumptions(assumptions: unknown): FieldIssue[] {
-  const r = checkFields(assumptionsSchema, assumptions);
+  const r = checkFields(assumptionsSchema(), assumptions);
   // Churn and contraction both take from the same MRR: together they cannot take more than all of
   // it. Said even when another field is refused, as long as both percents are valid themselves.
   const sum = (pcts: { churnPct?: unknown; contractionPct?: unknown }): FieldIssue[] => {
@@ -177,7 +181,7 @@ export function projectMrr(input: MrrAssumptions): Projection {
   const issues = validateAssumptions(input);
   if (issues.length) throw new InvalidInputError(issues);
   // The validated copy: what the schema reads (−0 read as 0, so no row carries it).
-  const assumptions: MrrAssumptions = v.parse(assumptionsSchema, input);
+  const assumptions: MrrAssumptions = v.parse(assumptionsSchema(), input);
   const currency = assumptions.currency ?? 'USD';
 
   let startMinor: number;

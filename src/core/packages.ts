@@ -21,7 +21,7 @@ import {
   toMonthlyMinor,
   type BillingInterval,
 } from './money.js';
-import { InvalidInputError, amount, count, integerIn, limitsAt, percent, type FieldIssueCode } from './validation.js';
+import { InvalidInputError, amount, count, integerIn, lazySchema, limitsAt, percent, type FieldIssueCode } from './validation.js';
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -309,54 +309,56 @@ export function isSafeHref(href: string): boolean {
   return SAFE_SCHEMES.includes((scheme[1] ?? '').toLowerCase());
 }
 
-const productSchema = v.object({
-  id: id(),
-  name: text(),
-  wholesale: amount(),
-  retail: amount(),
-  interval: v.picklist(BILLING_INTERVALS as BillingInterval[], 'invalid'),
-  intervalCount: v.optional(integerIn(1, 1000)),
-  setupFee: v.nullish(amount()),
-  category: v.optional(text()),
-  description: v.optional(text()),
-  unit: v.optional(text()),
-});
+/** A design's schema (catalogue, tiers, settings), built on first use (`lazySchema`). */
+const designSchema = lazySchema(() => {
+  const productSchema = v.object({
+    id: id(),
+    name: text(),
+    wholesale: amount(),
+    retail: amount(),
+    interval: v.picklist(BILLING_INTERVALS as BillingInterval[], 'invalid'),
+    intervalCount: v.optional(integerIn(1, 1000)),
+    setupFee: v.nullish(amount()),
+    category: v.optional(text()),
+    description: v.optional(text()),
+    unit: v.optional(text()),
+  });
 
-const tierSchema = v.object({
-  id: id(),
-  name: text(),
-  items: v.array(v.object({ productId: id(), quantity: amount(MAX_QUANTITY) }), 'invalid'),
-  discountPct: v.nullish(percent()),
-  price: v.nullish(amount()),
-  outcomes: v.optional(v.array(text(), 'invalid')),
-  highlighted: v.optional(v.boolean('invalid')),
-  cta: v.optional(
-    v.object(
-      {
-        label: text(),
-        href: v.optional(v.pipe(text(), v.check(isSafeHref, 'invalid'))),
-      },
-      'invalid',
+  const tierSchema = v.object({
+    id: id(),
+    name: text(),
+    items: v.array(v.object({ productId: id(), quantity: amount(MAX_QUANTITY) }), 'invalid'),
+    discountPct: v.nullish(percent()),
+    price: v.nullish(amount()),
+    outcomes: v.optional(v.array(text(), 'invalid')),
+    highlighted: v.optional(v.boolean('invalid')),
+    cta: v.optional(
+      v.object(
+        {
+          label: text(),
+          href: v.optional(v.pipe(text(), v.check(isSafeHref, 'invalid'))),
+        },
+        'invalid',
+      ),
     ),
-  ),
+  });
+  return v.object(
+    {
+      currency: v.pipe(
+        v.string('required'),
+        v.check((c: string) => isIsoCurrency(c), 'outOfRange'),
+      ),
+      catalog: v.array(productSchema, 'invalid'),
+      tiers: v.array(tierSchema, 'invalid'),
+      targetMarginPct: v.nullish(percent()),
+      annualDiscountPct: v.nullish(percent()),
+      mix: v.optional(v.record(v.string(), count(), 'invalid')),
+      wholeUnitPrices: v.optional(v.boolean('invalid')),
+      listIncludes: v.optional(v.boolean('invalid')),
+    },
+    'invalid',
+  );
 });
-
-const designSchema = v.object(
-  {
-    currency: v.pipe(
-      v.string('required'),
-      v.check((c: string) => isIsoCurrency(c), 'outOfRange'),
-    ),
-    catalog: v.array(productSchema, 'invalid'),
-    tiers: v.array(tierSchema, 'invalid'),
-    targetMarginPct: v.nullish(percent()),
-    annualDiscountPct: v.nullish(percent()),
-    mix: v.optional(v.record(v.string(), count(), 'invalid')),
-    wholeUnitPrices: v.optional(v.boolean('invalid')),
-    listIncludes: v.optional(v.boolean('invalid')),
-  },
-  'invalid',
-);
 
 const CODES = new Set<string>(['required', 'notANumber', 'negative', 'outOfRange', 'notInteger', 'tooLarge', 'invalid']);
 
@@ -371,7 +373,7 @@ const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(
  * `issues` of the result: the design still computes.
  */
 export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
-  const result = v.safeParse(designSchema, design, { abortPipeEarly: true });
+  const result = v.safeParse(designSchema(), design, { abortPipeEarly: true });
   const issues: PackageFieldIssue[] = [];
   const seen = new Set<string>();
   const add = (field: string, code: PackageFieldIssueCode, params?: { min?: number; max?: number }) => {
@@ -384,7 +386,7 @@ export function validatePackageDesign(design: unknown): PackageFieldIssue[] {
       const keys = (issue.path ?? []).map((p) => String(p.key));
       const code =
         issue.input === undefined ? 'required' : CODES.has(issue.message) ? (issue.message as PackageFieldIssueCode) : 'invalid';
-      add(keys.join('.'), code, code === 'required' || code === 'invalid' ? undefined : limitsAt(designSchema, keys));
+      add(keys.join('.'), code, code === 'required' || code === 'invalid' ? undefined : limitsAt(designSchema(), keys));
     }
     return issues;
   }

@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import { currencyDigits, isCurrency, roundHalfAway } from './money.js';
-import { InvalidInputError, amount, checkFields, count, percent, type FieldIssue } from './validation.js';
+import { InvalidInputError, amount, checkFields, count, lazySchema, percent, type FieldIssue } from './validation.js';
 
 /** Why a figure has no value. */
 export type FigureReason =
@@ -81,19 +81,37 @@ export interface UnitEconomics {
   acquisitionToRetentionRatio?: Figure;
 }
 
-const currencySchema = v.optional(v.pipe(v.string('outOfRange'), v.check(isCurrency, 'outOfRange')));
-
-// Entries in form order, so issues come out in the order a person reads the fields.
-const headEntries = { arpa: amount(), grossMarginPct: percent(), churnPct: percent() };
-const tailEntries = { retentionSpendPerClient: v.nullish(amount()), currency: currencySchema };
-
-const cacSchema = v.object({ ...headEntries, cac: amount(), ...tailEntries });
-const spendSchema = v.object({
-  ...headEntries,
-  salesSpend: amount(),
-  marketingSpend: amount(),
-  newCustomers: count(),
-  ...tailEntries,
+/** The module's schemas, built on first use (src/core/validation.ts `lazySchema`). */
+const schemas = lazySchema(() => {
+  const currencySchema = v.optional(v.pipe(v.string('outOfRange'), v.check(isCurrency, 'outOfRange')));
+  // Entries in form order, so issues come out in the order a person reads the fields.
+  const headEntries = { arpa: amount(), grossMarginPct: percent(), churnPct: percent() };
+  const tailEntries = { retentionSpendPerClient: v.nullish(amount()), currency: currencySchema };
+  const ltv = v.object({ arpa: amount(), grossMarginPct: percent(), currency: currencySchema });
+  return {
+    cac: v.object({ ...headEntries, cac: amount(), ...tailEntries }),
+    spend: v.object({
+      ...headEntries,
+      salesSpend: amount(),
+      marketingSpend: amount(),
+      newCustomers: count(),
+      ...tailEntries,
+    }),
+    curve: v.object({
+      inputs: ltv,
+      churnFromPct: percent(),
+      churnToPct: percent(),
+      steps: v.pipe(count(1000), v.minValue(2, 'outOfRange')),
+    }),
+    improvement: v.object({
+      inputs: v.object({ ...ltv.entries, churnPct: percent() }),
+      points: v.pipe(percent(), v.gtValue(0, 'outOfRange')),
+    }),
+    targets: v.object({
+      minLtvToCac: v.optional(amount(1e9)),
+      maxPaybackMonths: v.optional(amount(1e9)),
+    }),
+  };
 });
 
 /** The spend route is taken when `cac` is absent and any spend field is present. */
@@ -104,7 +122,7 @@ function usesSpend(input: unknown): boolean {
 }
 
 function check(input: unknown) {
-  return usesSpend(input) ? checkFields(spendSchema, input) : checkFields(cacSchema, input);
+  return usesSpend(input) ? checkFields(schemas().spend, input) : checkFields(schemas().cac, input);
 }
 
 /**
@@ -203,21 +221,13 @@ export interface LtvPoint {
   ltv: number | null;
 }
 
-const ltvSchema = v.object({ arpa: amount(), grossMarginPct: percent(), currency: currencySchema });
-const curveSchema = v.object({
-  inputs: ltvSchema,
-  churnFromPct: percent(),
-  churnToPct: percent(),
-  steps: v.pipe(count(1000), v.minValue(2, 'outOfRange')),
-});
-
 /**
  * `steps` evenly spaced points (both ends included) of LTV against monthly churn, for a chart.
  * `churnFromPct` may exceed `churnToPct` (the points then run downwards).
  * @throws InvalidInputError with fields `inputs.arpa`, `churnFromPct`, `steps`, …
  */
 export function ltvCurve(inputs: LtvInputs, churnFromPct = 1, churnToPct = 10, steps = 10): LtvPoint[] {
-  const checked = checkFields(curveSchema, { inputs, churnFromPct, churnToPct, steps });
+  const checked = checkFields(schemas().curve, { inputs, churnFromPct, churnToPct, steps });
   if (!checked.ok) throw new InvalidInputError(checked.issues);
   const { arpa, grossMarginPct, currency = 'USD' } = checked.value.inputs;
   ({ churnFromPct, churnToPct, steps } = checked.value);
@@ -234,18 +244,13 @@ export function ltvCurve(inputs: LtvInputs, churnFromPct = 1, churnToPct = 10, s
   return points;
 }
 
-const improvementSchema = v.object({
-  inputs: v.object({ ...ltvSchema.entries, churnPct: percent() }),
-  points: v.pipe(percent(), v.gtValue(0, 'outOfRange')),
-});
-
 /**
  * What cutting monthly churn by `points` percentage points is worth per client: LTV at
  * (churn − points) minus LTV now. `null` with reason `churnTooLow` when churn ≤ points.
  * @throws InvalidInputError with fields `inputs.arpa`, `inputs.churnPct`, `points`, …
  */
 export function churnImprovementValue(inputs: LtvInputs & Pick<CommonInputs, 'churnPct'>, points = 1): Figure {
-  const checked = checkFields(improvementSchema, { inputs, points });
+  const checked = checkFields(schemas().improvement, { inputs, points });
   if (!checked.ok) throw new InvalidInputError(checked.issues);
   const { arpa, grossMarginPct, churnPct, currency = 'USD' } = checked.value.inputs;
   if (churnPct <= points) return none('churnTooLow');
@@ -267,14 +272,9 @@ export interface Targets {
   maxPaybackMonths?: number;
 }
 
-const targetsSchema = v.object({
-  minLtvToCac: v.optional(amount(1e9)),
-  maxPaybackMonths: v.optional(amount(1e9)),
-});
-
 /** Every invalid field of `targets` (`minLtvToCac`, `maxPaybackMonths`), `[]` when valid. */
 export function validateTargets(targets: unknown): FieldIssue[] {
-  const r = checkFields(targetsSchema, targets);
+  const r = checkFields(schemas().targets, targets);
   return r.ok ? [] : r.issues;
 }
 
@@ -287,7 +287,7 @@ export function evaluateTargets(
   result: Pick<UnitEconomics, 'ltvToCac' | 'paybackMonths'>,
   targets: Targets = {},
 ): { ltvToCac: TargetStatus; payback: TargetStatus } {
-  const checked = checkFields(targetsSchema, targets);
+  const checked = checkFields(schemas().targets, targets);
   if (!checked.ok) throw new InvalidInputError(checked.issues);
   const { minLtvToCac = 3, maxPaybackMonths = 12 } = checked.value;
   const ratio = result.ltvToCac.value;

@@ -36,6 +36,16 @@ export class InvalidInputError extends Error {
   }
 }
 
+/**
+ * A schema built on its first use, not when its module is evaluated: a page that embeds an element
+ * pays for the schemas it uses when it first validates (in a step of its own), not in the script's
+ * first task. `schema()` gives the same object every time.
+ */
+export function lazySchema<T>(build: () => T): () => T {
+  let schema: T | undefined;
+  return () => (schema ??= build());
+}
+
 /** −0 (which passes `≥ 0`, from `JSON.parse('-0')`) read as 0, so no result carries it. */
 const noNegativeZero = v.transform((x: number) => x + 0);
 
