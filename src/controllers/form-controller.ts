@@ -16,7 +16,8 @@ import type { SettleController } from './settle-controller.js';
  * Restoring, merging with another tab, re-writing numbers on a language switch and cleaning inputs
  * given by code (src/controllers/form-sync.ts), and the field errors' words (src/i18n/errors.ts):
  * none of it is needed by a first render, so it loads
- * on demand, starting when the first form is made. Saving and restoring wait for it; until it is
+ * on demand, starting at the form's first reading (a staged element's reading step: not in the
+ * task that defines the element) or at the first edit, change from code or restore. Saving and restoring wait for it; until it is
  * here, text stays in the locale it was typed in and is read in that locale.
  */
 let sync: typeof import('./form-sync.js') | undefined;
@@ -138,8 +139,10 @@ export class FormController<I extends object, R> implements ReactiveController {
    */
   private settle?: Promise<SettleController | undefined>;
 
-  /** The on-demand part (form-sync, the element's `merging`, the error words), loading since the form was made. */
-  private readonly synced: Promise<unknown>;
+  /** Form-sync and the element's `merging`, once asked for (restoring waits for these only). */
+  private mergingLoad?: Promise<unknown>;
+  /** The on-demand part (the above and the error words), once asked for. */
+  private syncedLoad?: Promise<unknown>;
   /** True once `synced` has resolved. */
   private syncedNow = false;
   /** The options with what `merging` loaded. */
@@ -151,25 +154,39 @@ export class FormController<I extends object, R> implements ReactiveController {
   ) {
     host.addController(this);
     this.syncOptions = options;
-    const merging = Promise.all([
-      loadSync(),
-      options.merging?.().then((loaded) => void (this.syncOptions = { ...options, ...loaded })),
-    ]);
-    // Restoring waits for the merge code only; an edit or a change from code, for the error words too.
-    this.synced = Promise.all([merging, loadErrorWords()]).then(() => void (this.syncedNow = true));
-    void this.synced.catch(() => undefined); // offline without the chunk: nothing is restored, the form works
     if (options.component) {
       this.persist = new PersistController<SavedForm<I>>(host, {
         component: options.component,
         key: () => host.storageKey,
         schema: 2,
-        prepare: () => merging,
+        prepare: () => this.merging,
         restore: (data) => this.restore(data),
         // Field by field, the later edit wins (the module is here: saving waited for it).
         merge: (saved, mine) => sync?.mergeSaved(this.syncOptions, saved, mine) ?? mine,
         remoteChange: (data) => this.restore(data, true),
       });
     }
+  }
+
+  /** Loads form-sync and the element's `merging` (started on first use). */
+  private get merging(): Promise<unknown> {
+    return (this.mergingLoad ??= Promise.all([
+      loadSync(),
+      this.options.merging?.().then((loaded) => void (this.syncOptions = { ...this.options, ...loaded })),
+    ]));
+  }
+
+  /**
+   * The on-demand part: restoring waits for the merge code only; an edit or a change from code, for
+   * the error words too. Started on first use; offline without the chunk nothing is restored and
+   * the form works.
+   */
+  private get synced(): Promise<unknown> {
+    if (!this.syncedLoad) {
+      this.syncedLoad = Promise.all([this.merging, loadErrorWords()]).then(() => void (this.syncedNow = true));
+      void this.syncedLoad.catch(() => undefined);
+    }
+    return this.syncedLoad;
   }
 
   private get i18n(): LocaleController<Messages> {
@@ -374,6 +391,9 @@ export class FormController<I extends object, R> implements ReactiveController {
     this.readKey = key;
     const reading = this.safeRead(inputs, ctx, this.lastEdited);
     this.fieldErrors = reading.errors;
+    // The on-demand part starts loading at the first reading; a render that shows an error waits for its words.
+    const synced = this.synced;
+    if (!this.syncedNow && Object.keys(reading.errors).length > 0) holdUpdate(this.host, synced);
     if (reading.result !== undefined && Object.keys(reading.errors).length === 0) {
       this.lastResult = reading.result;
       this.validInputs = inputs;
