@@ -83,9 +83,15 @@ export class PersistController<T> implements ReactiveController {
     window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
     this.connected = true;
-    // Other tabs' saves are heard once storage is here (what they saved is read then anyway).
-    if (this.options.remoteChange) void storage().then((db) => db.hearOthers(this, CHANNEL));
     void this.reload();
+  }
+
+  /**
+   * Other tabs' saves are heard once storage is here (what they saved is read then anyway); only
+   * with a record key: an element that saves nothing (`storage-key=""`) never loads storage.
+   */
+  private hear(): void {
+    if (this.options.remoteChange && this.connected && !this.channel) void storage().then((db) => db.hearOthers(this, CHANNEL));
   }
 
   /** Between hostConnected and hostDisconnected. */
@@ -115,6 +121,7 @@ export class PersistController<T> implements ReactiveController {
       this.restored = Promise.resolve();
       return this.restored;
     }
+    this.hear();
     this.loading = true;
     this.dirtyBeforeRestore = false;
     this.setStatus('loading');
