@@ -262,6 +262,7 @@ export async function readCsvRows(
   let rowStart = 0; // character index where the next row starts
   let aggregate = '';
   let newlineChar = '\n';
+  let newline: '\n' | '\r' | '\r\n' = '\n';
   let parser: Papa.Parser | undefined;
   let parserConfig: Papa.ParseConfig | undefined;
   /** A row whose quote never closes, to report and skip (with `skipUnclosedQuotes`): where it starts. */
@@ -293,6 +294,10 @@ export async function readCsvRows(
     const empty = rowEnd === rowStart; // the zero-length "row" after a final line break
     rowStart = rowEnd;
     if (empty) return;
+    if (!headers || results.errors.length === 0) {
+      deliver(row, rowLine);
+      return;
+    }
     if (!headers) {
       if (row.every((c) => c.trim() === '')) return; // blank lines before the header
       headers = row.map((h) => h.trim());
@@ -311,8 +316,72 @@ export async function readCsvRows(
       parser?.abort();
       return;
     }
-    if (results.errors.length > 0) handlers.badRow(rowLine);
-    else handlers.row(row, rowLine);
+    handlers.badRow(rowLine);
+  };
+
+  /**
+   * A row without a quote (papaparse found no error): the header, a blank line before it, or data.
+   */
+  const deliver = (row: string[], rowLine: number): void => {
+    if (!headers) {
+      if (row.every((c) => c.trim() === '')) return; // blank lines before the header
+      headers = row.map((h) => h.trim());
+      const refused = handlers.header(headers);
+      if (refused) {
+        fatal = refused;
+        parser?.abort(); // the low-level Parser calls step without itself
+      }
+      return;
+    }
+    handlers.row(row, rowLine);
+  };
+
+  /**
+   * The text of a chunk holds no quote: rows are split here, one scan over the character codes,
+   * instead of papaparse's fast path (the chunk split into lines, each line split again). Same
+   * rows, cells and lines as papaparse's: a row ends at the guessed line break only, cells at the
+   * delimiter only. Returns the index in `aggregate` where the unfinished last row starts (the
+   * text's length when `last`).
+   */
+  const scanUnquoted = (text: string, last: boolean): number => {
+    const n = text.length;
+    const nl = newline;
+    const crlf = nl === '\r\n';
+    const dl = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
+    let pos = 0;
+    while (pos <= n) {
+      // The end of the row: the next line break (for CRLF, a lone \n inside the row counts a line).
+      let end = crlf ? text.indexOf('\r\n', pos) : text.indexOf(nl, pos);
+      if (end < 0) {
+        if (!last) return pos;
+        end = n;
+      }
+      const next = end < n ? end + nl.length : n;
+      const rowLine = line;
+      line += 1;
+      if (crlf) for (let i = text.indexOf('\n', pos); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line += 1;
+      rowStart = base + next;
+      if (end === n && pos === n) return n; // the zero-length "row" after a final line break
+      const cells: string[] = [];
+      if (dl >= 0) {
+        let cell = pos;
+        for (let i = pos; i < end; i++) {
+          if (text.charCodeAt(i) === dl) {
+            cells.push(text.slice(cell, i));
+            cell = i + 1;
+          }
+        }
+        cells.push(text.slice(cell, end));
+      } else {
+        const parts = text.slice(pos, end).split(delimiter);
+        for (const part of parts) cells.push(part);
+      }
+      deliver(cells, rowLine);
+      if (fatal) return next;
+      pos = next;
+      if (end === n) return n;
+    }
+    return n;
   };
 
   try {
@@ -330,12 +399,16 @@ export async function readCsvRows(
         const format = guessFormat(text.slice(0, SNIFF_BYTES), options.delimiter);
         delimiter = format.delimiter;
         newlineChar = format.newline === '\r' ? '\r' : '\n';
+        newline = format.newline;
         parserConfig = { delimiter: format.delimiter, newline: format.newline, step };
         parser = new Papa.Parser(parserConfig);
       }
       aggregate = pending + text;
       const last = reader.done;
-      let res = parser.parse(aggregate, base, !last) as { meta: { cursor: number } };
+      // Text without a quote is split by the scanner here; papaparse splits the rest.
+      let res: { meta: { cursor: number } } = !aggregate.includes('"')
+        ? { meta: { cursor: base + scanUnquoted(aggregate, !!last) } }
+        : (parser.parse(aggregate, base, !last) as { meta: { cursor: number } });
       for (;;) {
         if (fatal) return done(fatal);
         // An unfinished row longer than any real one: a quote that never closes, found before the end.
