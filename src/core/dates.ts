@@ -36,16 +36,25 @@ function digitAt(s: string, i: number): number {
 export function parseIsoDay(s: unknown): number {
   if (typeof s !== 'string' || s.length < 10) return -1;
   if (s.length > 10) return readDay(s, 'iso');
-  if (s.charCodeAt(4) !== CHAR_DASH || s.charCodeAt(7) !== CHAR_DASH) return -1;
-  const y0 = s.charCodeAt(0) - CHAR_0;
-  const y1 = s.charCodeAt(1) - CHAR_0;
-  const y2 = s.charCodeAt(2) - CHAR_0;
-  const y3 = s.charCodeAt(3) - CHAR_0;
-  const m0 = s.charCodeAt(5) - CHAR_0;
-  const m1 = s.charCodeAt(6) - CHAR_0;
-  const d0 = s.charCodeAt(8) - CHAR_0;
-  const d1 = s.charCodeAt(9) - CHAR_0;
-  // All eight are digits iff every d and 9 − d is ≥ 0: one test instead of eight branches.
+  return parseIsoDayAt(s, 0);
+}
+
+/**
+ * {@link parseIsoDay} of the ten characters of `s` from `at` (`YYYY-MM-DD`, no more), read in place:
+ * a CSV reader reads a date cell of a line without cutting it out. −1 when they are not a date.
+ */
+export function parseIsoDayAt(s: string, at: number): number {
+  if (s.charCodeAt(at + 4) !== CHAR_DASH || s.charCodeAt(at + 7) !== CHAR_DASH) return -1;
+  const y0 = s.charCodeAt(at) - CHAR_0;
+  const y1 = s.charCodeAt(at + 1) - CHAR_0;
+  const y2 = s.charCodeAt(at + 2) - CHAR_0;
+  const y3 = s.charCodeAt(at + 3) - CHAR_0;
+  const m0 = s.charCodeAt(at + 5) - CHAR_0;
+  const m1 = s.charCodeAt(at + 6) - CHAR_0;
+  const d0 = s.charCodeAt(at + 8) - CHAR_0;
+  const d1 = s.charCodeAt(at + 9) - CHAR_0;
+  // All eight are digits iff every d and 9 − d is ≥ 0 (NaN past the end is 0 here, but the caller
+  // gives ten characters): one test instead of eight branches.
   const signs =
     y0 | (9 - y0) | y1 | (9 - y1) | y2 | (9 - y2) | y3 | (9 - y3) | m0 | (9 - m0) | m1 | (9 - m1) | d0 | (9 - d0) | d1 | (9 - d1);
   if (signs < 0 || y0 === 0) return -1;
@@ -164,8 +173,8 @@ function fullYear(y: string): number {
  * (they cannot be mistaken); `03/04/2024` needs `dmy` or `mdy` and is −1 under `iso`.
  */
 export function readDay(text: string, dateFormat: DateFormat = 'iso'): number {
-  if (text.length === 10 && text.charCodeAt(4) === CHAR_DASH && text.charCodeAt(7) === CHAR_DASH) {
-    const key = parseIsoDay(text);
+  if (text.length === 10) {
+    const key = parseIsoDayAt(text, 0);
     if (key >= 0) return key;
   }
   const s = text.trim();
@@ -179,6 +188,15 @@ export function readDay(text: string, dateFormat: DateFormat = 'iso'): number {
   const a = Number(first);
   const b = Number(second);
   return dateFormat === 'dmy' ? dayKey(fullYear(year), b, a) : dayKey(fullYear(year), a, b);
+}
+
+/** {@link readDay} of `text.slice(start, end)` (a cell of a line), an ISO date read in place. */
+export function readDayAt(text: string, start: number, end: number, dateFormat: DateFormat = 'iso'): number {
+  if (end - start === 10) {
+    const key = parseIsoDayAt(text, start);
+    if (key >= 0) return key;
+  }
+  return readDay(text.slice(start, end), dateFormat);
 }
 
 /** {@link readDay} as `YYYY-MM-DD`, or null when `text` is not a date in `dateFormat`. */

@@ -115,6 +115,16 @@ export class PeriodColumnsBuilder {
     return c;
   }
 
+  /**
+   * {@link customerIndex} of `text.slice(start, end)`: the id is cut out of the line only when it
+   * is not the previous row's.
+   */
+  customerIndexAt(text: string, start: number, end: number): number {
+    const last = this.lastId;
+    if (this.lastCustomer >= 0 && last.length === end - start && text.startsWith(last, start)) return this.lastCustomer;
+    return this.customerIndex(text.slice(start, end));
+  }
+
   /** Appends one period; `endDay` is {@link RUNNING} while running. */
   append(customer: number, startDay: number, endDay: number, monthlyMinor: number): void {
     if (this.length === this.customer.length) this.grow(this.length * 2);

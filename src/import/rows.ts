@@ -11,8 +11,8 @@
  */
 import { BILLING_INTERVALS, currencyDigits, isCurrency, MAX_AMOUNT, readInterval, roundHalfAway } from '../core/money.js';
 import type { BillingInterval } from '../core/money.js';
-import { readDay } from '../core/dates.js';
-import { numberFormatOfLocale, readFileAmount } from '../core/number-format.js';
+import { readDayAt } from '../core/dates.js';
+import { numberFormatOfLocale, plainAmountAt, readFileAmount } from '../core/number-format.js';
 import { toCsv } from '../core/csv.js';
 import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING } from '../core/period-columns.js';
 import { validateMapping } from './fields.js';
@@ -36,6 +36,12 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 export interface RowProcessor {
   /** Reads one data row; `line` is the 1-based line where it starts in the file (header = 1). */
   push(row: readonly string[], line: number): void;
+  /**
+   * {@link push} of a row read in place: cell `k` is `text.slice(bounds[2k], bounds[2k + 1])` for
+   * `k < cells` (the reader's quote-free path hands rows so; no string is cut for a cell that is
+   * read as a number or a date).
+   */
+  pushSpan(text: string, bounds: Int32Array, cells: number, line: number): void;
   /** Counts a row the CSV parser could not split (unbalanced quotes) as read and in error. */
   reject(line: number, code: RowErrorCode): void;
   /** Rows pushed so far (blank lines excluded). */
@@ -46,6 +52,23 @@ export interface RowProcessor {
 }
 
 const INTERVAL_CODES = new Map(BILLING_INTERVALS.map((b, i) => [b, i]));
+
+/** True for the characters `String.prototype.trim` removes. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && String.fromCharCode(code).trim() === '');
+}
+
+/** The cells of `row` as one text and its bounds, for {@link RowProcessor.pushSpan}. */
+function spansOf(row: readonly string[]): { text: string; bounds: Int32Array } {
+  const bounds = new Int32Array(row.length * 2);
+  let at = 0;
+  row.forEach((cell, k) => {
+    bounds[2 * k] = at;
+    at += cell.length;
+    bounds[2 * k + 1] = at;
+  });
+  return { text: row.join(''), bounds };
+}
 
 /** Amount, quantity, interval (index in BILLING_INTERVALS), count and currency of each kept row,
  * in growable typed arrays. */
@@ -164,38 +187,97 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
   let rowsRead = 0;
   let finished = false;
 
-  const cell = (row: readonly string[], c: number): string => (c >= 0 ? (row[c] ?? '').trim() : '');
+  // Without a currency column every amount is in the dataset currency, known now: each row's
+  // monthly minor units are computed as it is read (no pending arrays; the same rule as finish()).
+  let defaultDigits: number | undefined;
+  try {
+    defaultDigits = currencyDigits(defaultCurrency);
+  } catch {
+    defaultDigits = undefined; // not a currency code: finish() fails on it as before
+  }
+  const directFactor = cCurrency < 0 && defaultDigits !== undefined ? 10 ** defaultDigits : undefined;
 
-  function readAmount(text: string, currency: string): number | RowErrorCode {
+  // The row being read: cell k is text.slice(bounds[2k], bounds[2k + 1]). `span(c)` sets `s`, `e`
+  // to cell c without the spaces around it.
+  let text = '';
+  let bounds: Int32Array = new Int32Array(0);
+  let cells = 0;
+  let s = 0;
+  let e = 0;
+  const span = (c: number): boolean => {
+    if (c < 0 || c >= cells) {
+      s = e = 0;
+      return false;
+    }
+    s = bounds[2 * c]!;
+    e = bounds[2 * c + 1]!;
+    while (s < e && isSpace(text.charCodeAt(s))) s += 1;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e -= 1;
+    return s < e;
+  };
+  /** Cell c, trimmed ('' when the column is not mapped). */
+  const cell = (c: number): string => (span(c) ? text.slice(s, e) : '');
+
+  /** Interval words met so far (a file uses a handful): a cell equal to one is not cut out again. */
+  const intervals: { word: string; value: ReturnType<typeof readInterval> }[] = [];
+  function intervalAt(): ReturnType<typeof readInterval> {
+    const length = e - s;
+    for (const known of intervals) if (known.word.length === length && text.startsWith(known.word, s)) return known.value;
+    const word = text.slice(s, e);
+    const value = readInterval(word);
+    if (intervals.length < 16) intervals.push({ word, value });
+    return value;
+  }
+
+  /** The amount in span s..e. */
+  function readAmount(currency: string): number | RowErrorCode {
     // Refuses what it would have to guess (`1,x`, `12abc`, `--5`, `1,50` in a `dot` file) and, with
     // no format chosen, what reads two ways (`12.000`).
-    const parsed = readFileAmount(text, numberFormat);
-    if (!parsed.ok) return parsed.code;
-    let value = parsed.value;
+    let value = plainAmountAt(text, s, e, numberFormat);
+    if (value === undefined) {
+      const parsed = readFileAmount(text.slice(s, e), numberFormat);
+      if (!parsed.ok) return parsed.code;
+      value = parsed.value;
+    }
     if (!Number.isFinite(value)) return 'badAmount';
-    if (mapping.amountInMinorUnits) value = value / 10 ** currencyDigits(currency);
+    if (mapping.amountInMinorUnits) {
+      value =
+        value / 10 ** (currency === defaultCurrency && defaultDigits !== undefined ? defaultDigits : currencyDigits(currency));
+    }
     if (value < 0) return 'negativeAmount';
     if (value > MAX_AMOUNT) return 'tooLarge';
     return value;
   }
 
   function push(row: readonly string[], line: number): void {
+    const spans = spansOf(row);
+    pushSpan(spans.text, spans.bounds, row.length, line);
+  }
+
+  function pushSpan(rowText: string, rowBounds: Int32Array, rowCells: number, line: number): void {
     if (finished || mappingIssues.length > 0) return;
-    if (row.every((c) => c.trim() === '')) {
+    text = rowText;
+    bounds = rowBounds;
+    cells = rowCells;
+    let blank = true;
+    for (let c = 0; c < cells && blank; c++) blank = !span(c);
+    if (blank) {
       skipped.emptyLine += 1;
       return;
     }
     rowsRead += 1;
-    if (row.length < headers.length) {
-      errors.add(line, 'tooFewColumns', undefined, undefined, { cells: row.length, expected: headers.length });
+    if (cells < headers.length) {
+      errors.add(line, 'tooFewColumns', undefined, undefined, { cells, expected: headers.length });
       return;
     }
-    if (row.length > headers.length && row.slice(headers.length).some((c) => c.trim() !== '')) {
-      errors.add(line, 'tooManyColumns', undefined, undefined, { cells: row.length, expected: headers.length });
-      return;
+    for (let c = headers.length; c < cells; c++) {
+      if (span(c)) {
+        errors.add(line, 'tooManyColumns', undefined, undefined, { cells, expected: headers.length });
+        return;
+      }
     }
 
-    const status = cell(row, cStatus).toLowerCase();
+    const status = cStatus >= 0 ? cell(cStatus).toLowerCase() : '';
     if (status === 'trialing') {
       skipped.trial += 1;
       return;
@@ -205,73 +287,77 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
       return;
     }
 
-    const customerId = cell(row, cCustomer);
-    if (customerId === '') return errors.add(line, 'missingCustomer', mapping.customerId ?? undefined);
+    if (!span(cCustomer)) return errors.add(line, 'missingCustomer', mapping.customerId ?? undefined);
+    const customerStart = s;
+    const customerEnd = e;
 
     let currency = defaultCurrency;
     if (cCurrency >= 0) {
-      const text = cell(row, cCurrency).toUpperCase();
-      if (text !== '') {
-        if (!/^[A-Z]{3}$/.test(text) || !isCurrency(text)) {
-          return errors.add(line, 'badCurrency', mapping.currency ?? undefined, cell(row, cCurrency));
+      const code = cell(cCurrency).toUpperCase();
+      if (code !== '') {
+        if (!/^[A-Z]{3}$/.test(code) || !isCurrency(code)) {
+          return errors.add(line, 'badCurrency', mapping.currency ?? undefined, cell(cCurrency));
         }
-        currency = text;
+        currency = code;
       }
     }
 
     // Day keys from the core's date reader (the engine's own, one time-zone rule), −1 when not a date.
-    const startText = cell(row, cStart);
-    let start = readDay(startText, dateFormat);
-    if (start < 0) return errors.add(line, 'badDate', mapping.start ?? undefined, startText);
-    const endText = cell(row, cEnd);
+    span(cStart);
+    let start = readDayAt(text, s, e, dateFormat);
+    if (start < 0) return errors.add(line, 'badDate', mapping.start ?? undefined, text.slice(s, e));
     let end = RUNNING;
-    if (endText !== '') {
-      end = readDay(endText, dateFormat);
-      if (end < 0) return errors.add(line, 'badDate', mapping.end ?? undefined, endText);
-      if (end < start) return errors.add(line, 'endBeforeStart', mapping.end ?? undefined, endText);
+    if (span(cEnd)) {
+      end = readDayAt(text, s, e, dateFormat);
+      if (end < 0) return errors.add(line, 'badDate', mapping.end ?? undefined, text.slice(s, e));
+      if (end < start) return errors.add(line, 'endBeforeStart', mapping.end ?? undefined, text.slice(s, e));
     }
 
-    const amountText = cell(row, cAmount);
-    const amount = readAmount(amountText, currency);
-    if (typeof amount === 'string') return errors.add(line, amount, mapping.amount ?? undefined, amountText);
+    span(cAmount);
+    const amount = readAmount(currency);
+    if (typeof amount === 'string') return errors.add(line, amount, mapping.amount ?? undefined, text.slice(s, e));
+    const amountEnd = e;
+    const amountStart = s;
 
     let quantity = 1;
-    if (cQuantity >= 0) {
-      const text = cell(row, cQuantity);
-      if (text !== '') {
-        quantity = PLAIN_NUMBER.test(text) ? Number(text) : NaN;
-        if (!(quantity >= 0)) return errors.add(line, 'badQuantity', mapping.quantity ?? undefined, text);
+    if (cQuantity >= 0 && span(cQuantity)) {
+      const plain = plainAmountAt(text, s, e, 'dot');
+      if (plain !== undefined) quantity = plain;
+      else {
+        const written = text.slice(s, e);
+        quantity = PLAIN_NUMBER.test(written) ? Number(written) : NaN;
       }
+      if (!(quantity >= 0)) return errors.add(line, 'badQuantity', mapping.quantity ?? undefined, text.slice(s, e));
     }
-    if (amount * quantity > MAX_AMOUNT) return errors.add(line, 'tooLarge', mapping.quantity ?? undefined, amountText);
+    if (amount * quantity > MAX_AMOUNT) {
+      return errors.add(line, 'tooLarge', mapping.quantity ?? undefined, text.slice(amountStart, amountEnd));
+    }
 
     let interval: BillingInterval = 'month';
     let intervalCount = 1;
     if (cInterval >= 0) {
-      const text = cell(row, cInterval);
-      const known = readInterval(text);
+      span(cInterval);
+      const known = intervalAt();
       if (known === 'oneTime') {
         skipped.oneTime += 1;
         return;
       }
       if (usesInterval) {
-        if (known === undefined) return errors.add(line, 'badInterval', mapping.interval ?? undefined, text);
+        if (known === undefined) return errors.add(line, 'badInterval', mapping.interval ?? undefined, text.slice(s, e));
         interval = known;
       }
     }
-    if (usesInterval && cIntervalCount >= 0) {
-      const text = cell(row, cIntervalCount);
-      if (text !== '') {
-        intervalCount = Number(text);
-        if (!Number.isInteger(intervalCount) || intervalCount < 1 || intervalCount > 1000) {
-          return errors.add(line, 'badIntervalCount', mapping.intervalCount ?? undefined, text);
-        }
+    if (usesInterval && cIntervalCount >= 0 && span(cIntervalCount)) {
+      intervalCount = plainAmountAt(text, s, e, 'dot') ?? Number(text.slice(s, e));
+      if (!Number.isInteger(intervalCount) || intervalCount < 1 || intervalCount > 1000) {
+        return errors.add(line, 'badIntervalCount', mapping.intervalCount ?? undefined, text.slice(s, e));
       }
     }
 
     // A trial before the paid period: revenue starts when the trial ends.
     if (cTrialEnd >= 0) {
-      const trialEnd = readDay(cell(row, cTrialEnd), dateFormat);
+      span(cTrialEnd);
+      const trialEnd = readDayAt(text, s, e, dateFormat);
       if (trialEnd >= 0 && trialEnd > start) {
         if (amount * quantity === 0 || (end !== RUNNING && end <= trialEnd)) {
           skipped.trial += 1;
@@ -285,7 +371,12 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
       return;
     }
 
-    builder.append(builder.customerIndex(customerId), start, end, 0);
+    const customer = builder.customerIndexAt(text, customerStart, customerEnd);
+    if (directFactor !== undefined) {
+      builder.append(customer, start, end, monthlyMinorOf(amount * quantity, directFactor, interval, intervalCount));
+      return;
+    }
+    builder.append(customer, start, end, 0);
     let currencyIndex = 0;
     if (cCurrency >= 0) {
       currencyCounts[currency] = (currencyCounts[currency] ?? 0) + 1;
@@ -336,7 +427,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
       const { amount, quantity, interval, intervalCount, currencyIndex } = pending;
       // The pending arrays hold one entry per built row (i < columns.length), each currency index
       // is one of currencyTable's and each interval code one of BILLING_INTERVALS': hence the `!`s.
-      for (let i = 0; i < columns.length; i++) {
+      for (let i = 0; directFactor === undefined && i < columns.length; i++) {
         const rate = cCurrency >= 0 ? rateOf[currencyIndex[i]!] : 1;
         const converted = rate === 1 ? amount[i]! : roundHalfAway(amount[i]! * rate! * factor) / factor;
         columns.monthlyMinor[i] = monthlyMinorOf(
@@ -371,6 +462,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
 
   return {
     push,
+    pushSpan,
     reject,
     get rowsRead() {
       return rowsRead;

@@ -95,6 +95,8 @@ class ChunkReader {
   readonly totalBytes: number;
   bytesRead = 0;
   hadBom = false;
+  /** Whether the last chunk read may hold a quote (`"`): false only when it surely holds none. */
+  quoted = true;
   private decoder: TextDecoder | undefined;
 
   constructor(
@@ -114,20 +116,45 @@ class ChunkReader {
     this.bytesRead = end;
     if (typeof this.input === 'string') {
       let text = this.input.slice(start, end);
+      if (end < this.totalBytes) {
+        // Ends the chunk after its last line feed (the rest is read with the next one): the reader
+        // then gets whole lines, and the text it scans is this chunk alone, not one joined to the
+        // unfinished line of the last (a joined string is several times slower to scan).
+        const cut = text.lastIndexOf('\n');
+        if (cut >= 0 && cut < text.length - 1) {
+          text = text.slice(0, cut + 1);
+          this.bytesRead = start + cut + 1;
+        }
+      }
       if (start === 0 && text.charCodeAt(0) === 0xfeff) {
         this.hadBom = true;
         text = text.slice(1);
       }
+      this.quoted = text.includes('"');
       return text;
     }
-    const bytes = new Uint8Array(await this.input.slice(start, end).arrayBuffer());
+    let bytes = new Uint8Array(await this.input.slice(start, end).arrayBuffer());
     if (!this.decoder) {
       const { encoding, bom } = encodingOf(bytes);
       this.hadBom = bom;
       // The default `ignoreBOM: false` makes TextDecoder drop the BOM itself.
       this.decoder = new TextDecoder(encoding);
     }
-    return this.decoder.decode(bytes, { stream: !this.done });
+    const utf8 = this.decoder.encoding === 'utf-8';
+    if (utf8 && end < this.totalBytes) {
+      // As for a string: the chunk ends after its last line feed (byte 0x0A is one in UTF-8).
+      const cut = bytes.lastIndexOf(0x0a);
+      if (cut >= 0 && cut < bytes.length - 1) {
+        bytes = bytes.subarray(0, cut + 1);
+        this.bytesRead = start + cut + 1;
+      }
+    }
+    const text = this.decoder.decode(bytes, { stream: !this.done });
+    // In UTF-8 a quote is byte 0x22 and nothing else is (a character cut between chunks continues
+    // with bytes ≥ 0x80): the byte search is cheaper than a search of the text. UTF-16 may carry
+    // a quote's first byte over to the next chunk: its text is searched instead.
+    this.quoted = utf8 ? bytes.includes(0x22) : text.includes('"');
+    return text;
   }
 }
 
@@ -225,6 +252,12 @@ export interface CsvRowHandlers {
   header(headers: string[]): ImportFatal | void;
   /** A data row; `line` is the 1-based line where it starts (quoted line breaks counted). */
   row(cells: string[], line: number): void;
+  /**
+   * A data row read in place, when the handler takes it so (else {@link row}): cell `k` is
+   * `text.slice(bounds[2k], bounds[2k + 1])` for `k < cells`. The quote-free reader hands rows this
+   * way, so a cell read as a number or a date is never cut out as a string. `bounds` is reused.
+   */
+  rowSpan?(text: string, bounds: Int32Array, cells: number, line: number): void;
   /** A row papaparse could not split (a stray quote): counted as read and in error. */
   badRow(line: number): void;
   /** Data rows handled so far, for progress. */
@@ -343,13 +376,65 @@ export async function readCsvRows(
    * delimiter only. Returns the index in `aggregate` where the unfinished last row starts (the
    * text's length when `last`).
    */
+  let bounds: Int32Array = new Int32Array(64); // the cells of a row, for handlers.rowSpan
+  const grown = (a: Int32Array): Int32Array => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
   const scanUnquoted = (text: string, last: boolean): number => {
     const n = text.length;
     const nl = newline;
     const crlf = nl === '\r\n';
     const dl = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
+    const spans = dl >= 0 && handlers.rowSpan !== undefined;
+    const breakCode = nl === '\r' ? 13 : 10; // a row ends at \n (\r\n: a \n after a \r), or \r
     let pos = 0;
     while (pos <= n) {
+      if (spans && headers) {
+        // One pass over the row: its cells' bounds and its end (no line search, then cell search).
+        if (pos === n) return n; // nothing left, or the zero-length "row" after a final line break
+        let count = 0;
+        let cell = pos;
+        let breaks = 0; // lone \n inside a CRLF row
+        let end = -1;
+        let b = bounds; // a local, not the closure's: the loop below is the hottest of an import
+        for (let i = pos; i < n; i++) {
+          const code = text.charCodeAt(i);
+          if (code === dl) {
+            if (2 * count + 4 > b.length) b = bounds = grown(b);
+            b[2 * count] = cell;
+            b[2 * count + 1] = i;
+            count += 1;
+            cell = i + 1;
+          } else if (code === breakCode) {
+            if (!crlf) {
+              end = i;
+              break;
+            }
+            if (i > pos && text.charCodeAt(i - 1) === 13) {
+              end = i - 1;
+              break;
+            }
+            breaks += 1;
+          }
+        }
+        if (end < 0) {
+          if (!last) return pos;
+          end = n;
+        }
+        if (2 * count + 2 > b.length) b = bounds = grown(b);
+        b[2 * count] = cell;
+        b[2 * count + 1] = end;
+        const next = end < n ? end + nl.length : n;
+        const rowLine = line;
+        line += 1 + breaks;
+        rowStart = base + next;
+        handlers.rowSpan!(text, b, count + 1, rowLine);
+        pos = next;
+        if (end === n) return n;
+        continue;
+      }
       // The end of the row: the next line break (for CRLF, a lone \n inside the row counts a line).
       let end = crlf ? text.indexOf('\r\n', pos) : text.indexOf(nl, pos);
       if (end < 0) {
@@ -388,12 +473,14 @@ export async function readCsvRows(
     while (!reader.done) {
       if (hooks.isCancelled?.()) throw new ImportCancelledError();
       let text = await reader.next();
+      let quoted = reader.quoted;
       if (!parser) {
         // The line break is guessed from the first text: read on until it holds a whole one (a
         // small first chunk may hold none, or end between the \r and \n of a CRLF, and papaparse
         // would then guess \n or \r and misread every row).
         while (!reader.done && text.length < SNIFF_BYTES && (!text.includes('\n') || text.endsWith('\r'))) {
           text += await reader.next();
+          quoted ||= reader.quoted;
         }
         if (looksBinary(text)) return done({ code: 'binaryFile' });
         const format = guessFormat(text.slice(0, SNIFF_BYTES), options.delimiter);
@@ -406,7 +493,8 @@ export async function readCsvRows(
       aggregate = pending + text;
       const last = reader.done;
       // Text without a quote is split by the scanner here; papaparse splits the rest.
-      let res: { meta: { cursor: number } } = !aggregate.includes('"')
+      // (The chunk was looked at for a quote as it was read: `aggregate` is not searched again.)
+      let res: { meta: { cursor: number } } = !(quoted || pending.includes('"'))
         ? { meta: { cursor: base + scanUnquoted(aggregate, !!last) } }
         : (parser.parse(aggregate, base, !last) as { meta: { cursor: number } });
       for (;;) {
@@ -470,6 +558,7 @@ export async function streamImport(
         processor = createRowProcessor(mapping, options, headers);
       },
       row: (cells, line) => processor!.push(cells, line),
+      rowSpan: (text, bounds, cells, line) => processor!.pushSpan(text, bounds, cells, line),
       badRow: (line) => processor!.reject(line, 'badQuotes'),
       rowsRead: () => processor?.rowsRead ?? 0,
     },

@@ -840,6 +840,11 @@ const FUNCTIONS: Record<string, Probe> = {
     ),
   },
   readFileAmount: { args: args(amountText, numberFormat) },
+  plainAmountAt: {
+    // A cell inside a line: read in place between its bounds.
+    args: args(amountText, numberFormat),
+    call: (fn, [text, format]) => (fn as (...a: unknown[]) => unknown)(`x,${String(text)},y`, 2, 2 + String(text).length, format),
+  },
   readFileNumber: { args: args(amountText, numberFormat) },
   plainNumberText: { args: args(amountText, numberFormat) },
   // config.ts

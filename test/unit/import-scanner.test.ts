@@ -2,7 +2,9 @@
  * Property tests of the streaming row reader's two splitters (the char-code scanner for chunks
  * without a quote, papaparse for the others): random CSVs with quoted cells holding delimiters,
  * escaped quotes and line breaks, CRLF or LF, a BOM or not, read in random chunk sizes, must give
- * the rows papaparse gives for the whole text, each at its true line.
+ * the rows papaparse gives for the whole text, each at its true line — from a string or from a
+ * Blob (UTF-8 bytes, a character cut between chunks), handed as cell strings or as spans of the
+ * text (the in-place rows the subscription import reads).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -25,16 +27,27 @@ const csvArb = fc.record({
   finalBreak: fc.boolean(),
   bom: fc.boolean(),
   chunkSize: fc.integer({ min: 16, max: 200 }),
+  blob: fc.boolean(),
+  spans: fc.boolean(),
 });
 
-async function read(text: string, chunkSize: number) {
+async function read(text: string, chunkSize: number, how: { blob?: boolean; spans?: boolean } = {}) {
   const rows: { cells: string[]; line: number }[] = [];
   let headers: string[] = [];
   const result = await readCsvRows(
-    text,
+    how.blob ? new Blob([text]) : text,
     {
       header: (h) => void (headers = h),
       row: (cells, line) => void rows.push({ cells: [...cells], line }),
+      ...(how.spans
+        ? {
+            rowSpan: (text: string, bounds: Int32Array, cells: number, line: number) => {
+              const row: string[] = [];
+              for (let k = 0; k < cells; k++) row.push(text.slice(bounds[2 * k], bounds[2 * k + 1]));
+              rows.push({ cells: row, line });
+            },
+          }
+        : {}),
       badRow: (line) => void rows.push({ cells: ['<bad>'], line }),
       rowsRead: () => rows.length,
     },
@@ -47,7 +60,7 @@ async function read(text: string, chunkSize: number) {
 describe('the streaming row reader', () => {
   it('gives papaparse’s rows and the true lines, in any chunk size', async () => {
     await fc.assert(
-      fc.asyncProperty(csvArb, async ({ header, rows: generated, newline, finalBreak, bom, chunkSize }) => {
+      fc.asyncProperty(csvArb, async ({ header, rows: generated, newline, finalBreak, bom, chunkSize, blob, spans }) => {
         // A last row of one empty cell is the zero-length "row" after a final line break: no row.
         const last = generated.at(-1);
         const rows = last && last.length === 1 && !last[0]!.q && last[0]!.v === '' ? generated.slice(0, -1) : generated;
@@ -60,7 +73,7 @@ describe('the streaming row reader', () => {
           line += 1 + row.reduce((n, c) => n + (c.q ? c.v.split('\n').length - 1 : 0), 0);
         }
         const body = lines.join(newline) + (finalBreak || rows !== generated ? newline : '');
-        const { headers, rows: got, result } = await read((bom ? '\ufeff' : '') + body, chunkSize);
+        const { headers, rows: got, result } = await read((bom ? '\ufeff' : '') + body, chunkSize, { blob, spans });
         expect(result.fatal).toBeUndefined();
         const reference = Papa.parse<string[]>(body, { delimiter: ',', newline: newline }).data;
         if (body.endsWith(newline)) reference.pop();
@@ -74,9 +87,15 @@ describe('the streaming row reader', () => {
   });
 
   it('splits quote-free text exactly as papaparse: blank lines, lone CR, a missing or extra cell', async () => {
-    const text = 'a,b,c\r\n1,2,3\r\n\r\nx\ry,z\r\n4,5\r\n6,7,8,9\r\n';
-    for (const chunkSize of [16, 17, 23, 1 << 20]) {
-      const { headers, rows } = await read(text, chunkSize);
+    const text = 'a,b,c\r\n1,2,3\r\n\r\nx\ry,z\r\n4,5\r\n6,7,8,9\r\np\nq,r\r\ns,t';
+    for (const [chunkSize, spans] of [16, 17, 23, 1 << 20].flatMap(
+      (n) =>
+        [
+          [n, false],
+          [n, true],
+        ] as const,
+    )) {
+      const { headers, rows } = await read(text, chunkSize, { spans });
       expect(headers).toEqual(['a', 'b', 'c']);
       expect(rows).toEqual([
         { cells: ['1', '2', '3'], line: 2 },
@@ -84,12 +103,25 @@ describe('the streaming row reader', () => {
         { cells: ['x\ry', 'z'], line: 4 },
         { cells: ['4', '5'], line: 5 },
         { cells: ['6', '7', '8', '9'], line: 6 },
+        { cells: ['p\nq', 'r'], line: 7 }, // a lone \n in a CRLF file: in the cell, a line counted
+        { cells: ['s', 't'], line: 9 },
+      ]);
+    }
+  });
+
+  it('reads a file whose rows end in a lone CR, with a \\n inside a cell', async () => {
+    for (const spans of [false, true]) {
+      const { headers, rows } = await read('a,b\r1,2\r3\n4,5\r', 16, { spans });
+      expect(headers).toEqual(['a', 'b']);
+      expect(rows).toEqual([
+        { cells: ['1', '2'], line: 2 },
+        { cells: ['3\n4', '5'], line: 3 },
       ]);
     }
   });
 
   it('skips blank lines before the header and reads a last row without a line break', async () => {
-    const { headers, rows } = await read('\n\n  ,\nid,amount\n1,2\n3,4', 16);
+    const { headers, rows } = await read('\n\n  ,\nid,amount\n1,2\n3,4', 16, { spans: true });
     expect(headers).toEqual(['id', 'amount']);
     expect(rows).toEqual([
       { cells: ['1', '2'], line: 5 },
