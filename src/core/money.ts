@@ -111,8 +111,14 @@ export function roundHalfAway(x: number): number {
   // Every double from 2^52 up is a whole number: nothing to round (and the nudge below would move it,
   // or overflow to Infinity next to Number.MAX_VALUE).
   if (abs >= 2 ** 52) return x;
-  // Nudge by a relative epsilon so that representation error does not flip a half; `+ 0` turns −0 into 0.
-  return sign * Math.round(abs * (1 + Number.EPSILON * 4)) + 0;
+  // A half written in decimal may arrive a few units of the last place below .5 (1.005 × 100 is
+  // 100.49999999999999): within a relative 4ε of .5 it counts as a half. The tolerance is capped at
+  // a quarter so that near 2^49 it cannot lift a whole number or a .3 to the next one (multiplying
+  // by 1 + 4ε did: 528117672134664 became …665). `+ 0` turns −0 into 0.
+  const floor = Math.floor(abs);
+  const fraction = abs - floor; // exact below 2^52
+  const up = fraction >= 0.5 || 0.5 - fraction <= Math.min(abs * Number.EPSILON * 4, 0.25);
+  return sign * (up ? floor + 1 : floor) + 0;
 }
 
 /**

@@ -26,6 +26,26 @@ describe('currencyDigits', () => {
   });
 });
 
+describe('roundHalfAway', () => {
+  it('rounds decimal halves up despite binary noise, and never lifts a whole number', () => {
+    expect(roundHalfAway(1.005 * 100)).toBe(101); // 100.49999999999999
+    expect(roundHalfAway(-2.5)).toBe(-3);
+    expect(roundHalfAway(2.4999)).toBe(2);
+    // A KWD mix of 528,117,672,134.664 round-tripped to minor units became …665.
+    expect(roundHalfAway(528117672134664)).toBe(528117672134664);
+    expect(toMinor(fromMinor(528117672134664, 'KWD'), 'KWD')).toBe(528117672134664);
+  });
+
+  it('gives back every whole number of minor units below 2^53 through major units', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 15), max: 10 ** 15 }), fc.constantFrom('USD', 'KWD', 'JPY'), (minor, currency) => {
+        expect(toMinor(fromMinor(minor, currency), currency)).toBe(minor + 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('toMonthly', () => {
   it('normalises billing intervals to a month, rounded to the minor unit', () => {
     expect(toMonthly(2000, 'year')).toBe(166.67);
