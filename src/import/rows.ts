@@ -42,6 +42,8 @@ export interface RowProcessor {
    * read as a number or a date).
    */
   pushSpan(text: string, bounds: Int32Array, cells: number, line: number): void;
+  /** Makes room for about `rows` rows at once (the reader's estimate from the file's size). */
+  reserve(rows: number): void;
   /** Counts a row the CSV parser could not split (unbalanced quotes) as read and in error. */
   reject(line: number, code: RowErrorCode): void;
   /** Rows pushed so far (blank lines excluded). */
@@ -81,20 +83,23 @@ class PendingAmounts {
   currencyIndex = new Uint8Array(1024);
 
   push(amount: number, quantity: number, interval: number, intervalCount: number, currencyIndex: number): void {
-    if (this.length === this.amount.length) {
-      const n = this.length * 2;
-      this.amount = grow(this.amount, new Float64Array(n));
-      this.quantity = grow(this.quantity, new Float64Array(n));
-      this.interval = grow(this.interval, new Uint8Array(n));
-      this.intervalCount = grow(this.intervalCount, new Uint16Array(n));
-      this.currencyIndex = grow(this.currencyIndex, new Uint8Array(n));
-    }
+    if (this.length === this.amount.length) this.grow(this.length * 2);
     const i = this.length++;
     this.amount[i] = amount;
     this.quantity[i] = quantity;
     this.interval[i] = interval;
     this.intervalCount[i] = intervalCount;
     this.currencyIndex[i] = currencyIndex;
+  }
+
+  grow(n: number): void {
+    if (n > this.amount.length) {
+      this.amount = grow(this.amount, new Float64Array(n));
+      this.quantity = grow(this.quantity, new Float64Array(n));
+      this.interval = grow(this.interval, new Uint8Array(n));
+      this.intervalCount = grow(this.intervalCount, new Uint16Array(n));
+      this.currencyIndex = grow(this.currencyIndex, new Uint8Array(n));
+    }
   }
 }
 
@@ -460,9 +465,16 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
     errors.add(line, code);
   }
 
+  function reserve(rows: number): void {
+    if (finished || !(rows > 0) || !Number.isFinite(rows)) return;
+    builder.reserve(rows);
+    if (directFactor === undefined) pending.grow(Math.floor(rows));
+  }
+
   return {
     push,
     pushSpan,
+    reserve,
     reject,
     get rowsRead() {
       return rowsRead;

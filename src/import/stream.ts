@@ -44,6 +44,8 @@ export interface StreamHooks {
 
 export const SNIFF_BYTES = 64 * 1024;
 const DEFAULT_CHUNK = 1 << 20;
+/** The most rows memory is reserved for ahead (about 400 MB of columns); past it, room doubles. */
+const MAX_RESERVED_ROWS = 20_000_000;
 /** An unfinished row longer than this is an unbalanced quote swallowing the file, not a row. */
 const MAX_PENDING_CHARS = 8 << 20;
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -262,6 +264,11 @@ export interface CsvRowHandlers {
   badRow(line: number): void;
   /** Data rows handled so far, for progress. */
   rowsRead(): number;
+  /**
+   * About how many data rows the whole input holds, told once after the first chunk from its rows
+   * and the input's size (a hint to reserve memory, not a count).
+   */
+  expectRows?(rows: number): void;
 }
 
 /**
@@ -300,6 +307,7 @@ export async function readCsvRows(
   let parserConfig: Papa.ParseConfig | undefined;
   /** A row whose quote never closes, to report and skip (with `skipUnclosedQuotes`): where it starts. */
   let unclosed: { at: number; line: number } | undefined;
+  let estimated = false; // handlers.expectRows told
 
   const progress = (): ImportProgress => {
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
@@ -517,6 +525,12 @@ export async function readCsvRows(
         res = parser.parse(aggregate, base, !last) as { meta: { cursor: number } };
       }
       const consumed = res.meta.cursor - base;
+      if (!estimated && headers && handlers.rowsRead() > 0) {
+        // Bytes per row of the first chunk (rows are alike in an export), × 1.05 for the rows to come.
+        estimated = true;
+        const rows = handlers.rowsRead();
+        handlers.expectRows?.(Math.ceil((reader.totalBytes / Math.max(1, reader.bytesRead)) * rows * 1.05));
+      }
       pending = aggregate.slice(consumed);
       base += consumed;
       aggregate = '';
@@ -561,6 +575,7 @@ export async function streamImport(
       rowSpan: (text, bounds, cells, line) => processor!.pushSpan(text, bounds, cells, line),
       badRow: (line) => processor!.reject(line, 'badQuotes'),
       rowsRead: () => processor?.rowsRead ?? 0,
+      expectRows: (rows) => processor?.reserve(Math.min(rows, MAX_RESERVED_ROWS)),
     },
     { delimiter: options.delimiter },
     hooks,

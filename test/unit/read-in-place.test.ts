@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { plainAmountAt, type NumberFormat } from '../../src/core/number-format.js';
 import { readDay, readDayAt, type DateFormat } from '../../src/core/dates.js';
+import { PeriodColumnsBuilder } from '../../src/core/period-columns.js';
 import { streamImport } from '../../src/import/stream.js';
 import type { ColumnMapping } from '../../src/import/types.js';
 
@@ -174,5 +175,30 @@ describe('an import read in place', () => {
     expect(a.report.fatal).toBeUndefined();
     expect(Array.from(a.columns.monthlyMinor)).toEqual(Array.from(b.columns.monthlyMinor));
     expect(a.analysis?.movements).toEqual(b.analysis?.movements);
+  });
+});
+
+describe('the customer id table', () => {
+  it('gives each id one dense index, in order of first sight, read in place or as a string', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('__proto__', 'constructor', 'a', 'a ', 'é', '\u202e')), {
+          maxLength: 3000,
+        }),
+        fc.boolean(),
+        (ids, inPlace) => {
+          const builder = new PeriodColumnsBuilder('USD');
+          const reference = new Map<string, number>();
+          for (const id of ids) {
+            if (!reference.has(id)) reference.set(id, reference.size);
+            const line = `,${id};`;
+            const got = inPlace ? builder.customerIndexAt(line, 1, 1 + id.length) : builder.customerIndex(id);
+            expect(got).toBe(reference.get(id));
+          }
+          expect(builder.customerIds).toEqual([...reference.keys()]);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
