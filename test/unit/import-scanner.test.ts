@@ -128,4 +128,29 @@ describe('the streaming row reader', () => {
       { cells: ['3', '4'], line: 6 },
     ]);
   });
+
+  it('reports a file that fails mid-way as readFailed, with the chunk read ahead never left unhandled', async () => {
+    const text = 'a,b\n' + '1,2\n'.repeat(200);
+    const bytes = new TextEncoder().encode(text);
+    let reads = 0;
+    const failing = {
+      size: bytes.length,
+      slice: (start: number, end: number) => ({
+        arrayBuffer: () => {
+          reads += 1;
+          return reads >= 3 ? Promise.reject(new Error('disk gone')) : Promise.resolve(bytes.slice(start, end).buffer);
+        },
+      }),
+    } as unknown as Blob;
+    const rows: string[][] = [];
+    const result = await readCsvRows(
+      failing,
+      { header: () => undefined, row: (cells) => void rows.push(cells), badRow: () => undefined, rowsRead: () => rows.length },
+      { delimiter: ',' },
+      { chunkSize: 64 },
+    );
+    expect(result.fatal).toEqual({ code: 'readFailed', message: 'Error: disk gone' });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.join() === '1,2')).toBe(true);
+  });
 });
