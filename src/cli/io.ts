@@ -6,6 +6,7 @@
  * Exit codes: 0 done; 2 bad input (the file, a flag: {@link InputError}, with a message saying where
  * and what answers it); 1 anything else (a bug, a disk that fails mid-write).
  */
+import { Buffer, isAscii } from 'node:buffer';
 import { openAsBlob } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -38,6 +39,14 @@ export async function fileBlob(path: string): Promise<Blob> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
+}
+
+/**
+ * A chunk of ASCII bytes as text, through Node's Buffer (a plain copy: several times faster than
+ * TextDecoder on a 1 MiB chunk); undefined when a byte is not ASCII. The import's `decodeAscii` hook.
+ */
+export function decodeAscii(bytes: Uint8Array): string | undefined {
+  return isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') : undefined;
 }
 
 /**

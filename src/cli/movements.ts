@@ -24,7 +24,7 @@ import type {
   RowErrorCode,
   SniffResult,
 } from '../import/types.js';
-import { emit, fileBlob, InputError, progressReporter, type CliIo } from './io.js';
+import { decodeAscii, emit, fileBlob, InputError, progressReporter, type CliIo } from './io.js';
 
 /** The flags of `movements`, as parsed. */
 export interface MovementsArgs {
@@ -224,9 +224,7 @@ export async function readMovements(args: MovementsArgs, io: CliIo): Promise<Mov
     blob,
     mapping,
     { ...options, analysis: args.asOf !== undefined ? { asOf: args.asOf } : {} },
-    {
-      onProgress: progress.onProgress,
-    },
+    { onProgress: progress.onProgress, decodeAscii },
   );
   progress.done();
   const { report } = result;
