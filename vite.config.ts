@@ -168,6 +168,10 @@ export default defineConfig(({ mode }): UserConfig => {
         workbox: {
           globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
           navigateFallback: 'index.html',
+          // Pages read their query (`demo.html?lang=fr`, `embed.html?element=…`) in the page: the
+          // precached page answers whatever the query. Matched with its query, `demo.html?lang=fr`
+          // missed the precache and the fallback served the app in its place.
+          ignoreURLParametersMatching: [/.*/],
           // Take control of the page on its first visit, so it reloads offline right away. A later
           // version waits (no skipWaiting) until the app's "Reload" asks it to take over.
           clientsClaim: true,

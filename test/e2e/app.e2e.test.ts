@@ -62,6 +62,24 @@ describe('the app (dist/site/index.html)', () => {
     await context.close();
   });
 
+  it('leaves demo.html and embed.html, with a query, to themselves once it controls the site, online and offline', async () => {
+    const context = await e2e.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${e2e.url}/site/`);
+    await controlled(page);
+    for (const offline of [false, true]) {
+      await context.setOffline(offline);
+      await page.goto(`${e2e.url}/site/demo.html?lang=fr`);
+      await page.locator('mrr-movements [part="base"]').first().waitFor({ state: 'attached' });
+      expect(await page.locator('mrr-app').count(), `demo.html (offline: ${offline})`).toBe(0);
+      await page.goto(`${e2e.url}/site/embed.html?lang=en`);
+      await page.locator('mrr-embed-builder').first().waitFor({ state: 'attached' });
+      expect(await page.locator('mrr-app').count(), `embed.html (offline: ${offline})`).toBe(0);
+    }
+    await context.setOffline(false);
+    await context.close();
+  });
+
   it('keeps two open tabs consistent: an edit in one shows in the other, neither overwrites the other', async () => {
     const context = await e2e.browser.newContext();
     const [a, b] = [await context.newPage(), await context.newPage()];
