@@ -1,7 +1,7 @@
 import type { LitElement } from 'lit';
 import { MrrElement } from './mrr-element.js';
 import { warmIntl } from './intl-warmup.js';
-import { nextTask } from './tasks.js';
+import { nextFrame, nextTask } from './tasks.js';
 
 /** One step of a staged first render. */
 export interface Stage {
@@ -36,8 +36,9 @@ export function readingStage(name: string, read: () => unknown): Stage {
  * its first update waits for `warmIntl()` (the browser's number-format tables built off the page's
  * thread) and comes in a task of its own.
  *
- * A subclass declares its first render as `stages`, drawn one per task (each after the previous
- * render, in a task of its own), and renders a part only once `reached(name)`. Later renders
+ * A subclass declares its first render as `stages`, drawn one per frame (each in a task of its own
+ * after the frame that lays out and paints the previous one: `nextFrame()`), and renders a part
+ * only once `reached(name)`. Later renders
  * draw everything at once. `updateComplete` resolves when the last stage is drawn.
  *
  * Until then the element carries the custom state `loading`, which a host page may use to keep its
@@ -71,17 +72,15 @@ export abstract class StagedElement extends MrrElement {
     return index >= 0 && this.stage >= index;
   }
 
-  /** True once every stage of the first render is drawn. */
-  private get done(): boolean {
-    return this.stage >= this.stages.length - 1;
-  }
-
   private advance(): void {
-    if (this.done) {
+    // Every stage of the first render is drawn.
+    if (this.stage >= this.stages.length - 1) {
       this.states?.delete('loading');
       return;
     }
-    this.stepping ??= nextTask().then(() => {
+    // The next stage after the next frame: the render just done is laid out and painted in that
+    // frame's task, the next render comes in a task of its own after it.
+    this.stepping ??= nextFrame().then(() => {
       this.stepping = undefined;
       this.stage++;
       this.requestUpdate();

@@ -12,10 +12,9 @@ export function nextTask(): Promise<void> {
 /**
  * A new task behind the ones already queued (input, scroll, rendering come first): a
  * message-channel task, not clamped like nested timeouts nor throttled in background tabs like
- * timers; a timeout where there is no MessageChannel.
+ * timers (every browser, worker and Node ≥ 15 has MessageChannel).
  */
 export function nextMessageTask(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -25,6 +24,18 @@ export function nextMessageTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/**
+ * Waits for the page's next frame, then gives it a turn: resolves in a task after that frame is
+ * drawn (`requestAnimationFrame`, then `nextMessageTask()`), so what runs after it shares a task
+ * neither with the work before it nor with that work's style and layout. A hidden tab draws no
+ * frames: after 100 ms without one it goes on anyway (the timer left behind resolves nothing).
+ */
+export const nextFrame = (): Promise<void> =>
+  new Promise((frame) => {
+    requestAnimationFrame(frame);
+    setTimeout(frame, 100);
+  }).then(nextMessageTask);
 
 /** What each element's next update waits for (src/ui/mrr-element.ts), by element. */
 const holds = new WeakMap<object, Promise<unknown>>();

@@ -207,6 +207,7 @@ describe('<mrr-calculator> screen reader announcements', () => {
   it('announces the result politely once typing pauses, not on every keystroke', async () => {
     const wrapper = await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="" horizon="12"></mrr-calculator></div>`);
     const el = wrapper.querySelector('mrr-calculator')!;
+    await el.updateComplete; // every stage of the first render drawn (one a frame)
     const region = () => q(el, '[aria-live="polite"]');
     await type(el, '#churnPct', '2');
     await type(el, '#churnPct', '25');
@@ -248,6 +249,7 @@ describe('<mrr-calculator> money input', () => {
     const yen = (
       await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="" currency="JPY"></mrr-calculator></div>`)
     ).querySelector('mrr-calculator')!;
+    await yen.updateComplete; // every stage of the first render drawn (one a frame)
     await type(yen, '#price', '500.5');
     expect(text(yen, '#price-error')).to.contain('Too many decimals');
     await type(yen, '#price', '5000');
@@ -255,6 +257,7 @@ describe('<mrr-calculator> money input', () => {
     const dinar = (
       await fixture<HTMLDivElement>(`<div><mrr-calculator storage-key="" currency="KWD"></mrr-calculator></div>`)
     ).querySelector('mrr-calculator')!;
+    await dinar.updateComplete;
     await type(dinar, '#price', '12.345');
     expect(shadow(dinar).querySelector('#price-error')).to.equal(null);
     await type(dinar, '#price', '12.3456');
