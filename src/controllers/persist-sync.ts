@@ -4,11 +4,17 @@
  * record, writing one, hearing other tabs.
  */
 import { loadState, mergeState, saveState } from '../storage/db.js';
+import { nextTask } from '../ui/tasks.js';
 import type { PersistController } from './persist-controller.js';
 
-/** Loads the record `key` (and a newer copy the page mirrored as it went away) into `c`. */
+/**
+ * Loads the record `key` (and a newer copy the page mirrored as it went away) into `c`. The reading
+ * and what it leads to (the merge, the cleaning, the host's render of what was restored) come in
+ * two tasks, not one long one: a page still starting (a phone) gets a turn between them.
+ */
 export async function restoreRecord<T>(c: PersistController<T>, key: string, mirrorKey: string): Promise<void> {
   const record = await loadState<T>(key);
+  await nextTask();
   // A save the page wrote as it went away (reload within the debounce) is newer than the record.
   const mirror = takeMirror<T>(mirrorKey);
   const newer = mirror && (!record || mirror.savedAt >= record.savedAt) ? mirror : undefined;
