@@ -112,14 +112,18 @@ export class MrrRevenueMotions extends StagedElement {
   @state() private tableOverflows = false;
 
   /**
-   * The first render, one step per task (a prospect's phone never blocks long): the title and the
-   * team's hours; the first reading (a task alone), then the figures; the segments' editors, the first two alone.
-   * Later renders draw all.
+   * The first render, one step per frame (a prospect's phone never blocks long): the title; the
+   * example inputs written in the element's locale (a task alone), then the team's hours; the first
+   * reading (a task alone), then the figures; the segments' editors, the first one's figures and
+   * motions, then its offers, then the second, then the rest with the "Add a segment" button (drawn
+   * last, so it never moves down). Later renders draw all.
    */
   protected readonly stages: readonly Stage[] = [
-    { name: 'fields' },
+    { name: 'head' },
+    readingStage('fields', () => this.form.inputs),
     readingStage('figures', () => this.form.result),
     { name: 'segment-1' },
+    { name: 'offers-1' },
     { name: 'segment-2' },
     { name: 'segments' },
   ];
@@ -283,37 +287,43 @@ export class MrrRevenueMotions extends StagedElement {
   private measureTable(): void {
     const region = this.renderRoot.querySelector<HTMLElement>('.table-scroll');
     const overflows = !!region && region.scrollWidth > region.clientWidth + 1;
+    // Shown in the same frame (a task later, the frame would paint the table without its hint, then move it).
     if (overflows !== this.tableOverflows) this.tableOverflows = overflows;
   }
 
   override render() {
     const t = this.i18n.t.bind(this.i18n);
-    const inputs = this.form.inputs;
     const plan = this.reached('figures') ? this.form.result?.plan : undefined;
     const bySegment = new Map(plan?.segments.map((s) => [s.segmentId, s]));
     const warned = new Set(plan?.warnings.map((w) => w.segmentId));
-    const hours = readNumber(inputs.hoursPerManagerPerMonth, { locale: this.i18n.locale, currency: this.currency });
     return html`<div part="base" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <h2 id="motions-title">${t('title')}</h2>
       <p class="lead">${t('lead')}</p>
-      ${this.renderConfigIssue()}
-      <div class="grid top">
-        ${numberField(this.i18n, {
-          id: 'hoursPerManagerPerMonth',
-          label: t('hoursPerManager'),
-          hint: t('hoursPerManagerHint'),
-          value: inputs.hoursPerManagerPerMonth,
-          error: this.fieldError('hoursPerManagerPerMonth'),
-          suffix: this.i18n.tp('hoursUnit', 'value' in hours ? hours.value : 2),
-          onInput: (v) => {
-            this.undo.clear();
-            this.form.edit({ hoursPerManagerPerMonth: v }, 'hoursPerManagerPerMonth');
-          },
-        })}
-      </div>
+      ${this.renderConfigIssue()} ${this.reached('fields') ? this.renderHours() : nothing}
       ${storageNotice(this.i18n, this.persist)} ${this.renderResults()} ${this.leads.render()}
       ${this.reached('segment-1') ? this.renderSegments(bySegment, warned) : nothing}
       ${this.undo.render(this.i18n.c('common.undo'))} ${this.announcer.render()}
+    </div>`;
+  }
+
+  /** The team's hours a month (the first stage draws the title alone: the inputs are not made yet). */
+  private renderHours() {
+    const t = this.i18n.t.bind(this.i18n);
+    const inputs = this.form.inputs;
+    const hours = readNumber(inputs.hoursPerManagerPerMonth, { locale: this.i18n.locale, currency: this.currency });
+    return html`<div class="grid top">
+      ${numberField(this.i18n, {
+        id: 'hoursPerManagerPerMonth',
+        label: t('hoursPerManager'),
+        hint: t('hoursPerManagerHint'),
+        value: inputs.hoursPerManagerPerMonth,
+        error: this.fieldError('hoursPerManagerPerMonth'),
+        suffix: this.i18n.tp('hoursUnit', 'value' in hours ? hours.value : 2),
+        onInput: (v) => {
+          this.undo.clear();
+          this.form.edit({ hoursPerManagerPerMonth: v }, 'hoursPerManagerPerMonth');
+        },
+      })}
     </div>`;
   }
 
@@ -321,7 +331,8 @@ export class MrrRevenueMotions extends StagedElement {
   private renderSegments(bySegment: Map<string, MotionsPlan['segments'][number]>, warned: Set<string>) {
     const t = this.i18n.t.bind(this.i18n);
     const inputs = this.form.inputs;
-    const drawn = this.reached('segments') ? inputs.segments : inputs.segments.slice(0, this.reached('segment-2') ? 2 : 1);
+    const all = this.reached('segments');
+    const drawn = all ? inputs.segments : inputs.segments.slice(0, this.reached('segment-2') ? 2 : 1);
     return html`<h3>${t('segments')}</h3>
       <div class="segments">
         ${drawn.map((s, i) => {
@@ -331,6 +342,7 @@ export class MrrRevenueMotions extends StagedElement {
             currency: this.currency,
             error: (id) => this.fieldError(id),
             label: this.segmentLabel(s, i),
+            offers: i > 0 || this.reached('offers-1'), // the first segment's offers a frame after its motions
             warning:
               p && warned.has(s.id)
                 ? t('warning', { cost: this.money(p.costToServePerClient), margin: this.money(p.grossMarginPerClient) })
@@ -343,9 +355,13 @@ export class MrrRevenueMotions extends StagedElement {
           });
         })}
       </div>
-      <button type="button" id="add-segment" class="add" @click=${() => this.addItem(null, 'segment')}>
-        ${t('addSegment')}
-      </button>`;
+      ${
+        all
+          ? html`<button type="button" id="add-segment" class="add" @click=${() => this.addItem(null, 'segment')}>
+              ${t('addSegment')}
+            </button>`
+          : nothing
+      }`;
   }
 
   private renderResults() {

@@ -17,6 +17,8 @@ export interface SegmentEditor {
   warning?: string;
   /** The segment's display name (its name, or "Segment n"). */
   label: string;
+  /** False: its figures and motions only (a staged first render draws its offers a frame later). */
+  offers?: boolean;
   onSegment(patch: Partial<SegmentInput>): void;
   onMotion(index: number, patch: Partial<MotionInput>): void;
   onOffer(index: number, patch: Partial<OfferInput>): void;
@@ -133,7 +135,20 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
     <button type="button" class="add" id=${fieldId(s.id, 'add-motion')} @click=${() => e.onAdd('motion')}>
       ${t('addMotion')}
     </button>
-    <h4>${t('offers')}</h4>
+    ${e.offers === false ? nothing : renderOffers(s, e, num)}
+  </fieldset>`;
+}
+
+/** The segment's offers (one grid row each) and its actions: add an offer, remove the segment. */
+function renderOffers(
+  s: SegmentInput,
+  e: SegmentEditor,
+  num: (id: string, label: string, value: string, onInput: (v: string) => void, o?: { suffix?: string }) => unknown,
+) {
+  const { i18n } = e;
+  const t = i18n.t.bind(i18n);
+  const segment = isolate(e.label);
+  return html`<h4>${t('offers')}</h4>
     <div class="rows offers">
       ${s.offers.map((o, i) => {
         const id = (f: string) => fieldId(s.id, o.id, f);
@@ -174,6 +189,5 @@ export function renderSegment(s: SegmentInput, e: SegmentEditor): TemplateResult
       >
         ${i18n.c('common.remove')}
       </button>
-    </div>
-  </fieldset>`;
+    </div>`;
 }
