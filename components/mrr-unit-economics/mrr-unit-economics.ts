@@ -91,11 +91,13 @@ export class MrrUnitEconomics extends StagedElement {
   }
 
   /**
-   * The first render, one step per task (a prospect's phone never blocks long): the fields; the
-   * first reading (a task alone), then the figures; the LTV chart and its table. Later renders draw all.
+   * The first render, one step per frame (a prospect's phone never blocks long): the title, the
+   * revenue fields and the choice of CAC; the CAC, retention and target fields; the first reading
+   * (a task alone), then the figures; the LTV chart and its table. Later renders draw all.
    */
   protected readonly stages: readonly Stage[] = [
     { name: 'fields' },
+    { name: 'more-fields' },
     readingStage('figures', () => this.form.result),
     { name: 'chart' },
   ];
@@ -227,27 +229,33 @@ export class MrrUnitEconomics extends StagedElement {
           ],
           onChange: setMode,
         })}
-        <div class="grid">
-          ${
-            mode === 'direct'
-              ? this.field('cac', t('cac'), { suffix: this.currency })
-              : html`${this.field('salesSpend', t('salesSpend'), { suffix: this.currency })}
-                ${this.field('marketingSpend', t('marketingSpend'), { suffix: this.currency })}
-                ${this.field('newCustomers', t('newCustomers'), { numeric: true, hint: t('spendHint') })}`
-          }
-          ${this.field('retentionSpendPerClient', t('retentionSpend'), { suffix: this.currency, hint: t('retentionHint') })}
-        </div>
-        <fieldset class="targets-inputs">
-          <legend>${t('targets')}</legend>
-          <div class="grid">
-            ${this.field('minLtvToCac', t('targetLtvToCac'))}
-            ${this.field('maxPaybackMonths', t('targetPayback'), { suffix: t('monthsUnit') })}
-          </div>
-        </fieldset>
-        ${storageNotice(this.i18n, this.persist)}
+        ${this.reached('more-fields') ? this.renderMoreFields(mode) : nothing}
       </section>
       ${this.renderResults()} ${this.leads.render()} ${this.announcer.render()}
     </div>`;
+  }
+
+  /** The CAC (direct or from spend), retention and target fields, and the storage notice below them. */
+  private renderMoreFields(mode: EconomicsInputs['cacMode']) {
+    const t = this.i18n.t.bind(this.i18n);
+    return html`<div class="grid">
+        ${
+          mode === 'direct'
+            ? this.field('cac', t('cac'), { suffix: this.currency })
+            : html`${this.field('salesSpend', t('salesSpend'), { suffix: this.currency })}
+              ${this.field('marketingSpend', t('marketingSpend'), { suffix: this.currency })}
+              ${this.field('newCustomers', t('newCustomers'), { numeric: true, hint: t('spendHint') })}`
+        }
+        ${this.field('retentionSpendPerClient', t('retentionSpend'), { suffix: this.currency, hint: t('retentionHint') })}
+      </div>
+      <fieldset class="targets-inputs">
+        <legend>${t('targets')}</legend>
+        <div class="grid">
+          ${this.field('minLtvToCac', t('targetLtvToCac'))}
+          ${this.field('maxPaybackMonths', t('targetPayback'), { suffix: t('monthsUnit') })}
+        </div>
+      </fieldset>
+      ${storageNotice(this.i18n, this.persist)}`;
   }
 
   private renderResults() {
