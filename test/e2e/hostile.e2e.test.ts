@@ -313,6 +313,10 @@ table.interval = 'year';`;
     await page.goto(`${e2e.url}/early.html`);
     await page.locator('mrr-pricing-table [data-tier="x"]').waitFor();
     await expect.poll(() => page.locator('mrr-unit-economics #churnPct').inputValue()).toBe('100');
+    // The figures come in a later stage of the first render (one a frame) than the fields.
+    await page.evaluate(
+      () => (document.querySelector('mrr-unit-economics') as unknown as { updateComplete: Promise<unknown> }).updateComplete,
+    );
     expect(await kpi(page, 'ltv')).toBe('$0');
     expect(await kpi(page, 'ltv-to-cac')).toBe('No acquisition cost to compare with');
     await expect
