@@ -91,11 +91,13 @@ export class MrrUnitEconomics extends StagedElement {
   }
 
   /**
-   * The first render, one step per frame (a prospect's phone never blocks long): the title, the
-   * revenue fields and the choice of CAC; the CAC, retention and target fields; the first reading
-   * (a task alone), then the figures; the LTV chart and its table. Later renders draw all.
+   * The first render, one step per frame (a prospect's phone never blocks long): the title (its
+   * template prepared alone); the revenue fields and the choice of CAC; the CAC, retention and
+   * target fields; the first reading (a task alone), then the figures; the LTV chart and its table.
+   * Later renders draw all.
    */
   protected readonly stages: readonly Stage[] = [
+    { name: 'head' },
     { name: 'fields' },
     { name: 'more-fields' },
     readingStage('figures', () => this.form.result),
@@ -209,30 +211,36 @@ export class MrrUnitEconomics extends StagedElement {
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     const mode = this.form.inputs.cacMode;
-    const setMode = (m: EconomicsInputs['cacMode']) => this.edit({ cacMode: m }, 'cacMode');
     return html`<div part="base" class="layout" dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <section class="inputs" aria-labelledby="ue-title">
         <h2 id="ue-title">${t('title')}</h2>
         ${this.figuresNotice?.render() ?? nothing} ${this.renderConfigIssue()}
-        <div class="grid">
-          ${this.field('arpa', t('arpa'), { suffix: this.currency })}
-          ${this.field('grossMarginPct', t('grossMargin'), { suffix: '%', hint: t('grossMarginHint') })}
-          ${this.field('churnPct', t('churn'), { suffix: '%', hint: t('churnHint') })}
-        </div>
-        ${radioGroup({
-          name: 'cac-mode',
-          legend: t('cacMode'),
-          value: mode,
-          options: [
-            { value: 'direct', label: t('cacModeDirect') },
-            { value: 'spend', label: t('cacModeSpend') },
-          ],
-          onChange: setMode,
-        })}
-        ${this.reached('more-fields') ? this.renderMoreFields(mode) : nothing}
+        ${this.reached('fields') ? this.renderFields(mode) : nothing}
       </section>
       ${this.renderResults()} ${this.leads.render()} ${this.announcer.render()}
     </div>`;
+  }
+
+  /** The revenue fields and the choice of CAC, then (a stage later in the first render) the others. */
+  private renderFields(mode: EconomicsInputs['cacMode']) {
+    const t = this.i18n.t.bind(this.i18n);
+    const setMode = (m: EconomicsInputs['cacMode']) => this.edit({ cacMode: m }, 'cacMode');
+    return html`<div class="grid">
+        ${this.field('arpa', t('arpa'), { suffix: this.currency })}
+        ${this.field('grossMarginPct', t('grossMargin'), { suffix: '%', hint: t('grossMarginHint') })}
+        ${this.field('churnPct', t('churn'), { suffix: '%', hint: t('churnHint') })}
+      </div>
+      ${radioGroup({
+        name: 'cac-mode',
+        legend: t('cacMode'),
+        value: mode,
+        options: [
+          { value: 'direct', label: t('cacModeDirect') },
+          { value: 'spend', label: t('cacModeSpend') },
+        ],
+        onChange: setMode,
+      })}
+      ${this.reached('more-fields') ? this.renderMoreFields(mode) : nothing}`;
   }
 
   /** The CAC (direct or from spend), retention and target fields, and the storage notice below them. */
