@@ -116,9 +116,8 @@ export function roundHalfAway(x: number): number {
   // a quarter so that near 2^49 it cannot lift a whole number or a .3 to the next one (multiplying
   // by 1 + 4ε did: 528117672134664 became …665). `+ 0` turns −0 into 0.
   const floor = Math.floor(abs);
-  const fraction = abs - floor; // exact below 2^52
-  const up = fraction >= 0.5 || 0.5 - fraction <= Math.min(abs * Number.EPSILON * 4, 0.25);
-  return sign * (up ? floor + 1 : floor) + 0;
+  // Up when the fraction (exact below 2^52) and the tolerance reach .5.
+  return sign * (abs - floor + Math.min(abs * Number.EPSILON * 4, 0.25) < 0.5 ? floor : floor + 1) + 0;
 }
 
 /**
