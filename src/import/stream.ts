@@ -445,11 +445,10 @@ export async function readCsvRows(
     const nl = newline;
     const crlf = nl === '\r\n';
     const dl = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
-    const spans = dl >= 0 && handlers.rowSpan !== undefined;
     const breakCode = nl === '\r' ? 13 : 10; // a row ends at \n (\r\n: a \n after a \r), or \r
     let pos = 0;
     while (pos <= n) {
-      if (spans && headers) {
+      if (dl >= 0) {
         // One pass over the row: its cells' bounds and its end (no line search, then cell search).
         if (pos === n) return n; // nothing left, or the zero-length "row" after a final line break
         let count = 0;
@@ -488,12 +487,20 @@ export async function readCsvRows(
         const rowLine = line;
         line += 1 + breaks;
         rowStart = base + next;
-        handlers.rowSpan!(text, b, count + 1, rowLine);
+        if (headers && handlers.rowSpan) handlers.rowSpan(text, b, count + 1, rowLine);
+        else {
+          // The header, a blank line before it, or a handler that takes cell strings.
+          const cells: string[] = [];
+          for (let k = 0; k <= count; k++) cells.push(text.slice(b[2 * k], b[2 * k + 1]));
+          deliver(cells, rowLine);
+          if (fatal) return next;
+        }
         pos = next;
         if (end === n) return n;
         continue;
       }
-      // The end of the row: the next line break (for CRLF, a lone \n inside the row counts a line).
+      // A delimiter of several characters. The end of the row: the next line break (for CRLF, a
+      // lone \n inside the row counts a line).
       let end = crlf ? text.indexOf('\r\n', pos) : text.indexOf(nl, pos);
       if (end < 0) {
         if (!last) return pos;
@@ -505,21 +512,7 @@ export async function readCsvRows(
       if (crlf) for (let i = text.indexOf('\n', pos); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line += 1;
       rowStart = base + next;
       if (end === n && pos === n) return n; // the zero-length "row" after a final line break
-      const cells: string[] = [];
-      if (dl >= 0) {
-        let cell = pos;
-        for (let i = pos; i < end; i++) {
-          if (text.charCodeAt(i) === dl) {
-            cells.push(text.slice(cell, i));
-            cell = i + 1;
-          }
-        }
-        cells.push(text.slice(cell, end));
-      } else {
-        const parts = text.slice(pos, end).split(delimiter);
-        for (const part of parts) cells.push(part);
-      }
-      deliver(cells, rowLine);
+      deliver(text.slice(pos, end).split(delimiter), rowLine);
       if (fatal) return next;
       pos = next;
       if (end === n) return n;
