@@ -34,12 +34,15 @@ const CELL_TEXT = '#1d2433';
  * Cohort retention as a heatmap that is itself a data table: a row per cohort, a column per month
  * of age, each cell coloured by its value and showing it as text, with row and column headers for
  * screen readers. Revenue (net of expansion, may pass 100 %) or logos, switched by a radio group.
+ * The columns are those of every cohort, also when only the first `rows` are drawn.
  */
 export function renderCohortHeatmap(
   i18n: MovementsLocale,
   cohorts: readonly CohortRow[],
   metric: CohortMetric,
   onMetric: (m: CohortMetric) => void,
+  /** Draw only the first `rows` cohorts (a staged first render: the others come next). */
+  rows?: number,
 ) {
   const t = i18n.t.bind(i18n);
   const values = (c: CohortRow) => (metric === 'revenue' ? c.revenuePct : c.logoPct);
@@ -101,7 +104,7 @@ export function renderCohortHeatmap(
                   </tr>
                 </thead>
                 <tbody>
-                  ${cohorts.map((c) => {
+                  ${(rows === undefined ? cohorts : cohorts.slice(0, rows)).map((c) => {
                     const v = values(c);
                     return html`<tr data-cohort=${c.cohort}>
                       <th scope="row">${formatMonth(c.cohort, i18n.locale)}</th>

@@ -78,6 +78,9 @@ type Source =
  *
  * @tagname mrr-movements
  */
+/** Cohort rows the first render's first cohort step draws (the next draws the others). */
+const COHORTS_FIRST = 6;
+
 export class MrrMovements extends StagedElement {
   static override styles = movementsStyles;
 
@@ -85,9 +88,10 @@ export class MrrMovements extends StagedElement {
    * The first render, one step per task (an agency's page never blocks long). Before the first
    * step, what is shown is settled (the saved dataset restored, else the example, else nothing) and
    * analysed, in a task alone: the first render draws the data's figures or the empty state, never
-   * one replaced by the other. Then the title, the period and the key figures; the chart (its month
-   * bands fetched meanwhile); the table; the cohorts (their module fetched meanwhile); the import
-   * and datasets panels. Each part comes below what is drawn already. Later renders draw all.
+   * one replaced by the other. Then the title and the period; the key figures; what "Use these
+   * figures" sends; the chart (its month bands fetched meanwhile); the table; the first cohorts
+   * (their module fetched meanwhile), then the others; the import and datasets panels. Each part
+   * comes below what is drawn already. Later renders draw all.
    */
   protected readonly stages: readonly Stage[] = [
     {
@@ -99,9 +103,12 @@ export class MrrMovements extends StagedElement {
         }),
     },
     // Offline without a chunk, the step comes without it (the chart without month bands, no cohorts).
+    { name: 'kpis' },
+    { name: 'use-figures' },
     { name: 'chart', before: () => this.loadChartMonths().catch(() => undefined) },
     { name: 'table' },
     { name: 'cohorts', before: () => this.heatmapLoaded.catch(() => undefined) },
+    { name: 'cohorts-all' },
     { name: 'sources', before: () => this.panelsLoaded.catch(() => undefined) },
   ];
 
@@ -499,20 +506,38 @@ export class MrrMovements extends StagedElement {
       this.to = next.to;
       this.figuresNote = null;
     })}
-    ${renderKpis(this.i18n, s, (v, exact) => this.money(v, exact), range, rows, {
-      months: this.retentionMonths,
-      from: this.retentionFrom && formatMonth(this.retentionFrom, this.i18n.locale, 'long'),
-    })}
-    ${renderUseFigures(this.i18n, this.figures(), {
-      gross: s.grossMrrChurnPct,
-      range,
-      money: (v) => this.money(v, true),
-      note: this.figuresNote,
-      use: () => this.useFigures(),
-    })}
+    ${
+      this.reached('kpis')
+        ? renderKpis(this.i18n, s, (v, exact) => this.money(v, exact), range, rows, {
+            months: this.retentionMonths,
+            from: this.retentionFrom && formatMonth(this.retentionFrom, this.i18n.locale, 'long'),
+          })
+        : nothing
+    }
+    ${
+      this.reached('use-figures')
+        ? renderUseFigures(this.i18n, this.figures(), {
+            gross: s.grossMrrChurnPct,
+            range,
+            money: (v) => this.money(v, true),
+            note: this.figuresNote,
+            use: () => this.useFigures(),
+          })
+        : nothing
+    }
     ${this.reached('chart') ? this.renderChart(rows, range, chartWidth, labelStep) : nothing}
     ${this.reached('table') ? this.renderTable(rows, range) : nothing}
-    ${this.reached('cohorts') ? (this.heatmap?.renderCohortHeatmap(this.i18n, cohorts, this.cohortMetric, (m) => (this.cohortMetric = m)) ?? nothing) : nothing}`;
+    ${
+      this.reached('cohorts')
+        ? (this.heatmap?.renderCohortHeatmap(
+            this.i18n,
+            cohorts,
+            this.cohortMetric,
+            (m) => (this.cohortMetric = m),
+            this.reached('cohorts-all') ? undefined : COHORTS_FIRST,
+          ) ?? nothing)
+        : nothing
+    }`;
   }
 
   private renderChart(rows: MovementRow[], range: { from: string; to: string }, chartWidth: number, labelStep: number) {

@@ -1,38 +1,44 @@
 import { expect } from '@open-wc/testing';
 import '../../components/mrr-movements/define.js';
 import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.js';
-import { growing, watchFirstRender } from './stages.js';
+import { growing, steps, watchFirstRender } from './stages.js';
 import { saveDataset } from '../../src/storage/datasets.js';
 import { saveState } from '../../src/storage/db.js';
 import { uniqueKey } from './helpers.js';
 
 const probe = (r: ShadowRoot) => ({
   empty: !!r.querySelector('#empty-title'),
+  period: !!r.querySelector('[part=period]'),
   kpis: !!r.querySelector('[part=kpis]'),
+  kpisTop: r.querySelector('[part=kpis]')?.getBoundingClientRect().top ?? null,
   chart: !!r.querySelector('svg path'),
   table: !!r.querySelector('#movements-table'),
   cohorts: !!r.querySelector('[part=cohorts]'),
+  cohortRows: r.querySelectorAll('#cohort-table tbody tr').length,
+  cohortColumns: r.querySelectorAll('#cohort-table thead th').length,
   sources: !!r.querySelector('[part=import]'),
 });
 
 describe('<mrr-movements> first render in steps (an agency’s page never blocks long)', () => {
-  it('with `example`, draws the example’s figures first (never the empty state), then the chart, table, cohorts and import; updateComplete waits for all', async () => {
-    let kpisTop = 0;
+  it('with `example`, draws the example’s period first (never the empty state), then its key figures, chart, table, cohorts and import; updateComplete waits for all', async () => {
+    let periodTop = 0;
     const { el, seen } = await watchFirstRender<MrrMovements, ReturnType<typeof probe>>(
       'mrr-movements',
       'storage-key="" example',
       probe,
-      (el) => (kpisTop = el.shadowRoot!.querySelector('[part=kpis]')?.getBoundingClientRect().top ?? -1),
+      (el) => (periodTop = el.shadowRoot!.querySelector('[part=period]')?.getBoundingClientRect().top ?? -1),
     );
     expect(
       seen.some((s) => s.empty),
       'the empty state is never drawn',
     ).to.equal(false);
     const first = seen[0]!;
-    expect(first.kpis, 'the key figures in the first step').to.equal(true);
+    expect(first.period, 'the example’s period in the first step').to.equal(true);
     expect(first.loading).to.equal(true);
-    expect(first.chart || first.table || first.cohorts || first.sources, 'nothing else in the first step').to.equal(false);
-    const order = ['chart', 'table', 'cohorts', 'sources'] as const;
+    expect(first.kpis || first.chart || first.table || first.cohorts || first.sources, 'nothing else in the first step').to.equal(
+      false,
+    );
+    const order = ['kpis', 'chart', 'table', 'cohorts', 'sources'] as const;
     const firstAt = order.map((k) => seen.findIndex((s) => s[k]));
     for (const [i, at] of firstAt.entries()) {
       expect(at, `${order[i]} drawn`).to.be.greaterThan(0);
@@ -41,9 +47,19 @@ describe('<mrr-movements> first render in steps (an agency’s page never blocks
     }
     expect(seen.at(-1)).to.deep.include({ kpis: true, chart: true, table: true, cohorts: true, sources: true });
     expect(el.matches(':state(loading)')).to.equal(false);
-    expect(el.shadowRoot!.querySelector('[part=kpis]')!.getBoundingClientRect().top, 'the key figures did not move').to.equal(
-      kpisTop,
+    expect(el.shadowRoot!.querySelector('[part=period]')!.getBoundingClientRect().top, 'the period did not move').to.equal(
+      periodTop,
     );
+    // The cohorts come in two steps: the first rows, then the others; the columns are all there from the first.
+    const rows = steps(seen.map((s) => s.cohortRows)).filter((n) => n > 0);
+    const inRange = el.analysis!.cohorts.cohorts.filter(
+      (c) => c.cohort >= el.rows[0]!.month && c.cohort <= el.rows.at(-1)!.month,
+    );
+    expect(rows.at(-1), 'every cohort of the period drawn').to.equal(inRange.length);
+    expect(rows.length, 'the cohort rows come in two steps').to.equal(2);
+    expect(new Set(seen.map((s) => s.cohortColumns).filter((n) => n > 0)).size, 'the columns never change').to.equal(1);
+    const kpisTops = new Set(seen.map((s) => s.kpisTop).filter((top) => top !== null));
+    expect([...kpisTops], 'the key figures did not move once drawn').to.have.length(1);
     expect(el.shadowRoot!.querySelector('.chart .month'), 'the chart’s month bands are drawn').to.not.equal(null);
     await el.ready;
   });

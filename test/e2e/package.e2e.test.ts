@@ -193,6 +193,19 @@ describe('CDN per-element files', () => {
     },
   );
 
+  it('each shared-build element file starts with V8’s compile hint (compiled while it streams, off the page’s thread); standalone files carry none', () => {
+    for (const e of ELEMENTS) {
+      const first = readFileSync(`dist/${e.tag}.js`, 'utf8').split('\n', 1)[0];
+      expect(first === '//# allFunctionsCalledOnLoad', e.tag).toBe(!e.standalone);
+    }
+    // The Lit and element base code every shared element loads, too (its largest chunk).
+    const shared = rows.find((r) => r.name === ELEMENTS.find((e) => !e.standalone)!.tag)!.files;
+    const largest = shared
+      .filter((f) => f.startsWith('chunks/'))
+      .sort((a, b) => readFileSync(`dist/${b}`).length - readFileSync(`dist/${a}`).length)[0]!;
+    expect(readFileSync(`dist/${largest}`, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), largest).toBe(true);
+  });
+
   it('two elements that share chunks fetch them once; a standalone one shares none', async () => {
     const shared = ELEMENTS.filter((e) => !e.standalone)
       .slice(0, 2)
