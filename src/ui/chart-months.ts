@@ -5,6 +5,7 @@
  */
 import { css, html, nothing, svg } from 'lit';
 import type { ChartRow, MovementChartOptions } from './movement-chart.js';
+import { styleProps } from './style-props.js';
 
 type Interactive = NonNullable<MovementChartOptions['interactive']>;
 
@@ -117,7 +118,7 @@ function tooltip(r: ChartRow, it: Interactive, o: MovementChartOptions, at: { x:
     class="chart-tip"
     id="chart-tip"
     role="status"
-    style="inset-inline-start:${o.rtl ? at.width - inline - 180 : inline}px"
+    ${styleProps({ 'inset-inline-start': `${o.rtl ? at.width - inline - 180 : inline}px` })}
   >
     <strong>${r.name ?? r.label}</strong>
     <dl>

@@ -288,6 +288,20 @@ describe('hostile host pages, built files (dist/)', () => {
     const cell = movements.locator('td.cell[data-value]').first();
     await cell.waitFor();
     expect(await cell.evaluate((td) => getComputedStyle(td).backgroundColor)).toMatch(/^rgb\(\d+, \d+, \d+\)$/);
+    // A chart month hovered, then focused from the keyboard: its tooltip is placed through the CSSOM too.
+    const month = movements.locator('.chart .month[data-month="3"]');
+    await month.hover();
+    const tip = movements.locator('#chart-tip');
+    await tip.waitFor();
+    await movements.locator('.chart .month[data-month="5"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => movements.locator('.chart .month[data-month="6"]').getAttribute('aria-describedby'))
+      .toBe('chart-tip');
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 100))); // violation events are queued
+    expect(await violations(page)).toEqual([]);
+    expect(await tip.evaluate((el) => getComputedStyle(el).insetInlineStart)).toMatch(/^\d+(\.\d+)?px$/);
+    expect(await tip.evaluate((el) => el.style.getPropertyValue('inset-inline-start'))).toMatch(/px$/);
     // Prospects read and scored in the ICP builder's workers.
     const icp = page.locator('mrr-icp-builder');
     const csv = 'Name,Industry,Employees,Review count,Has website\nAcme,Dental,12,40,yes\nBeta,Legal,80,3,no\n';
