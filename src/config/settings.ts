@@ -45,6 +45,8 @@ const ATTRIBUTES = {
   headingLevel: 'heading-level',
   dataLayer: 'data-layer',
   credit: 'credit',
+  'leads.endpoint': 'lead-endpoint',
+  'leads.consentText': 'consent-text',
 } as const;
 
 /** What an element's settings resolved to. */
@@ -104,6 +106,8 @@ export function connect(host: MrrElement): void {
     headingLevel: h.headingLevel === undefined || h.headingLevel === null ? undefined : Number(h.headingLevel),
     dataLayer: h.dataLayer || undefined,
     credit: h.credit || undefined,
+    // Lead capture's attributes (src/leads/): empty is none (`lead-endpoint=""`: only `mrr-lead` fires).
+    leads: { endpoint: h.getAttribute('lead-endpoint') || undefined, consentText: h.getAttribute('consent-text') || undefined },
   };
   const key = [h.config, h.scriptText, JSON.stringify(attrs), h.form];
   if (key.every((k, i) => k === state.key[i])) return;
@@ -126,6 +130,9 @@ function resolve(h: Host, attrs: Record<string, unknown>, warned: Set<string>): 
   issues.push(...fromConfig.issues);
   for (const i of fromAttrs.issues) issues.push({ ...i, field: ATTRIBUTES[i.field as keyof typeof ATTRIBUTES] ?? i.field });
   const config: MrrConfig = { ...fromConfig.config, ...fromAttrs.config };
+  if (fromConfig.config.leads || h.hasAttribute('lead-endpoint'))
+    config.leads = { ...fromConfig.config.leads, ...fromAttrs.config.leads };
+  else delete config.leads;
   // `currency` and `locale` are the element's own attributes: the configuration fills them when absent.
   if (config.currency && !h.hasAttribute('currency')) h.currency = config.currency;
   if (config.locale && !h.hasAttribute('locale')) h.locale = config.locale;

@@ -30,6 +30,8 @@ export interface LeadsConfig {
   /** The consent checkbox's label, in the agency's words. */
   consentText?: string;
   fields?: LeadFieldConfig[];
+  /** A form sent sooner than this after it opened is taken for a bot's (ms, 0 to 3000). */
+  minFillMs?: number;
 }
 
 /** The settings every element shares; attributes of the same name win over them. */
@@ -64,8 +66,18 @@ const isLocale = (tag: string): boolean => {
   }
 };
 
-/** An absolute http(s) URL, or a path on the page's own origin (`/leads`, `./leads`). */
-const isEndpoint = (url: string): boolean => /^(?:https?:\/\/[^\s/?#]+|\.{0,2}\/(?!\/))\S*$/i.test(url);
+/**
+ * An absolute http(s) URL, or a path on the page's own origin (`/leads`, `./leads`); never one of
+ * another host written without its scheme (`//evil.example`), nor a bare word (`leads`).
+ */
+const isEndpoint = (url: string): boolean => {
+  if (!/^(?:https?:\/\/[^\s/?#]+|\.{0,2}\/(?!\/))\S*$/i.test(url)) return false;
+  try {
+    return !!new URL(url, 'http://localhost/');
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Written with the schema pieces the elements' own core already bundles (string, number, object,
@@ -107,6 +119,7 @@ const configFields = lazySchema(() => {
     locale: v.pipe(v.string(), v.check(isLocale)),
     'leads.endpoint': v.pipe(text(1, 2000), v.check(isEndpoint)),
     'leads.consentText': text(1, 1000),
+    'leads.minFillMs': v.pipe(v.number(), v.minValue(0), v.maxValue(3000)),
     'leads.fields': v.pipe(
       v.array(leadField),
       v.check((fields) => fields.length <= 10 && new Set(fields.map((f) => f.name)).size === fields.length),
@@ -139,7 +152,8 @@ export function validateConfig(data: unknown): { config: MrrConfig; issues: Conf
     else if (key === undefined) config[head] = result.output;
     else leads[key] = result.output;
   }
-  if (Object.keys(leads).length) config['leads'] = leads;
+  // A `leads` object turns lead capture on even when none of its fields could be used.
+  if (isRecord(leadsValue)) config['leads'] = leads;
   const defaults = data['defaults'];
   if (isRecord(defaults)) config['defaults'] = defaults;
   else if (defaults !== undefined) issues.push({ field: 'defaults', code: 'invalid' });

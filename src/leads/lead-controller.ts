@@ -7,7 +7,11 @@ import type { LeadOptions, LeadPart } from './lead-part.js';
 type Host = ReactiveControllerHost &
   HTMLElement & { renderRoot: HTMLElement | DocumentFragment; config?: unknown; mrrConfig?: { leads?: unknown } };
 
-/** The `leads` settings of an element: validated (`mrrConfig`) once the settings are loaded, else as given. */
+/**
+ * Whether the element's configuration has a `leads` object: validated (`mrrConfig`, which keeps the
+ * object even when none of its fields could be used) once the settings are loaded, else as given.
+ * Only turns capture on: the values lead capture uses are the validated ones alone (lead-part.ts).
+ */
 export const leadsOf = (host: Host): unknown =>
   host.mrrConfig?.leads ?? (host.config as { leads?: unknown } | null | undefined)?.leads;
 

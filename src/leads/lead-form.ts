@@ -9,6 +9,8 @@ import { isEmail, type LeadExtraField } from './lead.js';
 import type { LeadPart } from './lead-part.js';
 
 const NAME = /^[\w-]{1,40}$/;
+/** Input types of the agency's extra fields (`config.leads.fields[].type`; text otherwise). */
+const TYPES: readonly (string | undefined)[] = ['text', 'email', 'tel', 'url', 'number', 'textarea'];
 
 export class LeadForm {
   private openedAt = performance.now();
@@ -69,7 +71,11 @@ export class LeadForm {
     const email = (fields.email ?? '').trim();
     if (!email) errors.email = this.t('error.emailEmpty');
     else if (!isEmail(email)) errors.email = this.t('error.email');
-    for (const f of this.extra) if (f.required && !(fields[f.name] ?? '').trim()) errors[f.name] = this.t('error.required');
+    for (const f of this.extra) {
+      const value = (fields[f.name] ?? '').trim();
+      if (f.required && !value) errors[f.name] = this.t('error.required');
+      else if (value && f.type === 'email' && !isEmail(value)) errors[f.name] = this.t('error.email');
+    }
     if (!consent) errors.consent = this.t('error.consent');
     return errors;
   }
@@ -95,21 +101,39 @@ export class LeadForm {
 
   private field(name: string, label: string, o: { type?: string; autocomplete?: string; required?: boolean } = {}) {
     const error = this.errors[name];
+    const value = this.part.draft.fields[name] ?? '';
+    const onInput = (e: Event) => this.set(name, (e.target as HTMLInputElement | HTMLTextAreaElement).value);
     return html`<div class="lead-field">
       <label for="lead-${name}">${label}</label>
-      <input
-        id="lead-${name}"
-        name=${name}
-        type=${o.type ?? 'text'}
-        dir="auto"
-        autocomplete=${o.autocomplete ?? 'off'}
-        maxlength="200"
-        ?required=${!!o.required}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? `lead-${name}-error` : nothing}
-        .value=${this.part.draft.fields[name] ?? ''}
-        @input=${(e: Event) => this.set(name, (e.target as HTMLInputElement).value)}
-      />
+      ${
+        o.type === 'textarea'
+          ? html`<textarea
+              id="lead-${name}"
+              name=${name}
+              dir="auto"
+              rows="3"
+              maxlength="2000"
+              ?required=${!!o.required}
+              aria-invalid=${error ? 'true' : 'false'}
+              aria-describedby=${error ? `lead-${name}-error` : nothing}
+              .value=${value}
+              @input=${onInput}
+            ></textarea>`
+          : html`<input
+              id="lead-${name}"
+              name=${name}
+              type=${o.type ?? 'text'}
+              dir=${o.type === 'number' ? 'ltr' : 'auto'}
+              inputmode=${o.type === 'number' ? 'decimal' : nothing}
+              autocomplete=${o.autocomplete ?? 'off'}
+              maxlength=${o.type === 'number' ? nothing : '200'}
+              ?required=${!!o.required}
+              aria-invalid=${error ? 'true' : 'false'}
+              aria-describedby=${error ? `lead-${name}-error` : nothing}
+              .value=${value}
+              @input=${onInput}
+            />`
+      }
       ${error ? html`<p class="lead-error" id="lead-${name}-error">${error}</p>` : nothing}
     </div>`;
   }
@@ -133,7 +157,7 @@ export class LeadForm {
       ${this.field('name', this.t('name'), { autocomplete: 'name' })}
       ${this.field('email', this.t('email'), { type: 'email', autocomplete: 'email', required: true })}
       ${this.field('company', this.t('company'), { autocomplete: 'organization' })}
-      ${this.extra.map((f) => this.field(f.name, f.label, { type: f.type === 'tel' || f.type === 'url' ? f.type : 'text', required: f.required }))}
+      ${this.extra.map((f) => this.field(f.name, f.label, { type: TYPES.includes(f.type) ? f.type : 'text', required: f.required }))}
       <div class="lead-field">
         <label class="lead-consent">
           <input
@@ -149,6 +173,7 @@ export class LeadForm {
         </label>
         ${consentError ? html`<p class="lead-error" id="lead-consent-error">${consentError}</p>` : nothing}
       </div>
+      ${this.part.endpoint() ? nothing : html`<p class="lead-note" id="lead-note">${this.t('noEndpoint')}</p>`}
       ${this.tooFast ? html`<p class="lead-error" role="alert">${this.t('error.tooFast')}</p>` : nothing}
       <button id="lead-send" class="lead-send" type="submit">${this.t('send')}</button>
     </form>`;

@@ -47,8 +47,6 @@ export function setMinFillMs(ms: number): void {
   defaultMinFillMs = ms;
 }
 
-const warned = new Set<string>();
-
 type Words = Record<keyof LeadMessagesEnglish, string>;
 type Lang = 'en' | 'fr' | 'ar';
 const words = new Map<Lang, Words>([['en', leadMessages.en]]);
@@ -91,7 +89,8 @@ export class LeadPart {
   private form?: import('./lead-form.js').LeadForm;
   private formLoading?: Promise<void>;
   private leadId?: string;
-  private status?: LeadStatus;
+  /** Where the last lead is; `handed`: given to the page only (`mrr-lead`), there being no endpoint. */
+  private status?: LeadStatus | 'handed';
   private release?: () => void;
   private unwatch?: () => void;
   draft: LeadDraft = { fields: {}, consent: false, trap: '' };
@@ -144,36 +143,30 @@ export class LeadPart {
     this.release = this.unwatch = undefined;
   }
 
-  /** The settings: the attributes `lead-endpoint` and `consent-text`, else the configuration's `leads`. */
+  /**
+   * The settings, validated alone (src/config/settings.ts): the attributes `lead-endpoint` and
+   * `consent-text` over the configuration's `leads`. A field refused there (shown in the widget,
+   * warned on the console) is not here: its default is used, never the value as given.
+   */
   get config(): LeadConfig {
-    const leads = this.host.mrrConfig?.leads ?? (this.host.config as { leads?: unknown } | null | undefined)?.leads;
-    const fromConfig = (leads && typeof leads === 'object' ? leads : {}) as LeadConfig;
-    return {
-      ...fromConfig,
-      endpoint: this.host.getAttribute('lead-endpoint') || (typeof fromConfig.endpoint === 'string' ? fromConfig.endpoint : ''),
-      consentText:
-        this.host.getAttribute('consent-text') || (typeof fromConfig.consentText === 'string' ? fromConfig.consentText : ''),
-    };
+    return this.host.mrrConfig?.leads ?? {};
   }
 
+  /** The minimum fill time: `config.leads.minFillMs` (0 to 3000, checked by the schema), else the default. */
   get minFillMs(): number {
     const ms = this.config.minFillMs;
     return Math.min(3000, Math.max(0, typeof ms === 'number' && Number.isFinite(ms) ? ms : defaultMinFillMs));
   }
 
-  /** The endpoint as an absolute http(s) URL, or '' (none, or one that cannot be used: one warning). */
-  private endpoint(): string {
+  /** The endpoint as an absolute http(s) URL, or '' (none: the lead is only given to the page as `mrr-lead`). */
+  endpoint(): string {
     const text = this.config.endpoint?.trim();
     if (!text) return '';
     try {
       const url = new URL(text, document.baseURI);
       if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
     } catch {
-      // warned below
-    }
-    if (!warned.has(text)) {
-      warned.add(text);
-      console.warn(`MRR Kit: lead-endpoint "${text}" is not an http(s) URL; leads fire mrr-lead but are not posted.`);
+      // refused by the schema already (src/core/config.ts)
     }
     return '';
   }
@@ -215,9 +208,10 @@ export class LeadPart {
   async submit(fields: Record<string, string>, consentText: string, bot: boolean): Promise<void> {
     this.opened = false;
     this.draft = { fields: {}, consent: false, trap: '' };
+    const endpoint = this.endpoint();
     if (bot) {
       this.leadId = undefined;
-      this.status = 'sent';
+      this.status = endpoint ? 'sent' : 'handed';
       this.host.requestUpdate();
       return;
     }
@@ -227,9 +221,9 @@ export class LeadPart {
       fields,
       result: this.options.result(),
     });
-    const endpoint = this.endpoint();
     this.leadId = lead.leadId;
-    this.status = endpoint ? (navigator.onLine === false ? 'offline' : 'sending') : 'sent';
+    // Without an endpoint nothing is delivered: the lead is only given to the page (never "Sent").
+    this.status = endpoint ? (navigator.onLine === false ? 'offline' : 'sending') : 'handed';
     this.host.requestUpdate();
     if (endpoint) await submitLead(lead, endpoint);
     this.fire(lead);

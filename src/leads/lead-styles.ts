@@ -28,7 +28,8 @@ export const leadStyles = css`
     color: var(--_accent-text);
   }
   .lead button:focus-visible,
-  .lead input:focus-visible {
+  .lead input:focus-visible,
+  .lead textarea:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -52,7 +53,8 @@ export const leadStyles = css`
     font-weight: 600;
     font-size: 0.9em;
   }
-  .lead-field input {
+  .lead-field input,
+  .lead-field textarea {
     font: inherit;
     min-height: 44px;
     box-sizing: border-box;
@@ -63,7 +65,8 @@ export const leadStyles = css`
     background: var(--_surface);
     color: var(--_text);
   }
-  .lead-field input[aria-invalid='true'] {
+  .lead-field input[aria-invalid='true'],
+  .lead-field textarea[aria-invalid='true'] {
     border-color: var(--_danger);
   }
   .lead-field > label.lead-consent {
@@ -84,6 +87,10 @@ export const leadStyles = css`
   }
   .lead-error {
     color: var(--_danger);
+    font-size: 0.9em;
+    margin: 0;
+  }
+  .lead-note {
     font-size: 0.9em;
     margin: 0;
   }

@@ -32,7 +32,8 @@ export interface LeadExtraField {
   /** The agency's own label, shown as it is written. */
   label: string;
   required?: boolean;
-  type?: 'text' | 'tel' | 'url';
+  /** The input shown: a text input by default; `email` is checked as the Email field is. */
+  type?: 'text' | 'email' | 'tel' | 'url' | 'number' | 'textarea';
 }
 
 /** Lead capture settings: the `leads` object of an element's `config`, or its attributes. */

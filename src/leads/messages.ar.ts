@@ -15,6 +15,8 @@ const ar: Translation<LeadMessagesEnglish> = {
   'status.sent': 'تم الإرسال',
   'status.offline': 'حُفظ دون اتصال — سيُرسَل عند عودتك إلى الاتصال',
   'status.failed': 'تعذّر الإرسال',
+  'status.handed': 'سُلِّم إلى هذه الصفحة فقط (لم يُرسَل)',
+  noEndpoint: 'لم يُحدَّد عنوان للإرسال: تُسلَّم بياناتك إلى هذه الصفحة فقط.',
   retry: 'حاول مرة أخرى',
   'error.emailEmpty': 'أدخل بريدك الإلكتروني.',
   'error.email': 'أدخل بريدًا إلكترونيًا مثل \u2068name@example.com\u2069.',

@@ -15,6 +15,8 @@ const fr: Translation<LeadMessagesEnglish> = {
   'status.sent': 'Envoyé',
   'status.offline': 'Enregistré hors ligne — il sera envoyé dès votre retour en ligne',
   'status.failed': 'Échec de l’envoi',
+  'status.handed': 'Transmis à cette page seulement (non envoyé)',
+  noEndpoint: 'Aucune adresse d’envoi n’est définie : vos informations sont seulement transmises à cette page.',
   retry: 'Réessayer',
   'error.emailEmpty': 'Saisissez votre adresse e-mail.',
   'error.email': 'Saisissez une adresse e-mail comme nom@exemple.fr.',

@@ -15,6 +15,8 @@ const leadMessagesEn = {
   'status.sent': 'Sent',
   'status.offline': 'Saved offline — it will be sent when you are back online',
   'status.failed': 'Sending failed',
+  'status.handed': 'Given to this page only (not sent)',
+  noEndpoint: 'No address is set to send this to: your details are only given to this page.',
   retry: 'Try again',
   'error.emailEmpty': 'Enter your email address.',
   'error.email': 'Enter an email address such as name@example.com.',

@@ -124,6 +124,9 @@ export abstract class MrrElement extends LitElement {
       this.config !== undefined ||
       this.scriptText !== null ||
       !!(this.brandName || this.theme || this.headingLevel || this.dataLayer || this.credit) ||
+      // Lead capture's attributes are validated with the same schemas as `config.leads`.
+      this.hasAttribute('lead-endpoint') ||
+      this.hasAttribute('consent-text') ||
       !!this.querySelector(':scope > [slot="logo"]')
     );
   }

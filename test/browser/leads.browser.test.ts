@@ -69,11 +69,36 @@ async function clearOutbox(): Promise<void> {
   for (const r of await allLeads()) await deleteLead(r.leadId);
 }
 
-async function element(tag: string, attrs: string): Promise<El> {
-  const el = await fixture<El>(`<${tag} storage-key="" ${attrs}></${tag}>`);
+async function element(tag: string, attrs: string, inner = ''): Promise<El> {
+  const el = await fixture<El>(`<${tag} storage-key="" ${attrs}>${inner}</${tag}>`);
   await el.updateComplete;
   return el;
 }
+
+/** Every `fetch` the page makes while `run` runs (URLs), and the console warnings. */
+async function watched(run: () => Promise<void>): Promise<{ fetched: string[]; warned: string[] }> {
+  const fetched: string[] = [];
+  const warned: string[] = [];
+  const fetch = window.fetch;
+  const warn = console.warn;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    fetched.push(input instanceof Request ? input.url : String(input));
+    return fetch(input, init);
+  };
+  console.warn = (...args: unknown[]) => void warned.push(args.map(String).join(' '));
+  try {
+    await run();
+    await new Promise((done) => setTimeout(done, 400)); // a post would have started by now
+  } finally {
+    window.fetch = fetch;
+    console.warn = warn;
+  }
+  return { fetched, warned };
+}
+
+const notices = (el: El) => [...el.shadowRoot!.querySelectorAll('.mrr-config p')].map((p) => p.textContent?.trim());
+const NO_ENDPOINT = 'No address is set to send this to: your details are only given to this page.';
+const HANDED = 'Given to this page only (not sent)';
 
 const PRICING = JSON.stringify({
   v: 1,
@@ -211,17 +236,149 @@ describe('lead capture, on this page', () => {
     checkPosts(log, url);
   });
 
-  it('without an endpoint (lead-endpoint=""), mrr-lead still fires and nothing is kept or posted', async () => {
+  it('without an endpoint (lead-endpoint=""), mrr-lead still fires and nothing is kept or posted; the form and status say so, never "Sent"', async () => {
     await server();
     const el = await element('mrr-calculator', 'lead-endpoint=""');
     const fired: Lead[] = [];
     el.addEventListener('mrr-lead', (e) => fired.push((e as CustomEvent<Lead>).detail));
+    expect((await openForm(el)).querySelector('#lead-note')?.textContent?.trim()).to.equal(NO_ENDPOINT);
     await sendLead(el);
-    await untilStatus(el, 'sent');
+    expect(await untilStatus(el, 'handed')).to.include({ text: HANDED });
+    expect(notices(el)).to.deep.equal([]);
     expect(fired).to.have.length(1);
     expect(fired[0]!.fields.email).to.equal('ada@example.com');
     expect(await allLeads()).to.have.length(0);
     expect(await posts()).to.have.length(0);
+  });
+
+  for (const path of ['property', 'script'] as const) {
+    it(`a leads.endpoint refused by the schema (another host without its scheme) is never used, from the ${path}`, async () => {
+      const url = await server();
+      // `//127.0.0.1:<port>/leads`: the lead server itself, written without a scheme; a browser would post there.
+      const settings = { leads: { endpoint: url.replace(/^https?:/, '') } };
+      const fired: Lead[] = [];
+      let el!: El;
+      const seen = await watched(async () => {
+        el =
+          path === 'script'
+            ? await element('mrr-calculator', '', `<script type="application/json">${JSON.stringify(settings)}</script>`)
+            : await element('mrr-calculator', '');
+        if (path === 'property') (el as unknown as { config: unknown }).config = settings;
+        el.addEventListener('mrr-lead', (e) => fired.push((e as CustomEvent<Lead>).detail));
+        const form = await openForm(el);
+        expect(form.querySelector('#lead-note')?.textContent?.trim()).to.equal(NO_ENDPOINT);
+        await sendLead(el);
+        expect(await untilStatus(el, 'handed')).to.include({ text: HANDED, retry: false });
+      });
+      expect(notices(el)).to.deep.equal(['The setting leads.endpoint is not valid: its default is used.']);
+      expect(seen.warned.filter((w) => w.includes('"leads.endpoint"'))).to.have.length(1);
+      expect(fired).to.have.length(1);
+      expect(seen.fetched).to.deep.equal([]);
+      expect(await posts()).to.have.length(0);
+      expect(await allLeads()).to.have.length(0);
+    });
+  }
+
+  for (const [attrs, field] of [
+    ['lead-endpoint="leads"', 'lead-endpoint'],
+    ['lead-endpoint="ftp://leads.example/in"', 'lead-endpoint'],
+    ['lead-endpoint="//leads.example/in"', 'lead-endpoint'],
+  ] as const) {
+    it(`${attrs}: refused by the same schema as the configuration, shown and warned once, nothing posted, never "Sent"`, async () => {
+      await server();
+      let el!: El;
+      const seen = await watched(async () => {
+        el = await element('mrr-calculator', attrs);
+        await sendLead(el);
+        expect(await untilStatus(el, 'handed')).to.include({ text: HANDED });
+      });
+      expect(notices(el)).to.deep.equal([`The setting ${field} is not valid: its default is used.`]);
+      expect(seen.warned.filter((w) => w.includes(`"${field}"`))).to.have.length(1);
+      expect(seen.fetched).to.deep.equal([]);
+      expect(await posts()).to.have.length(0);
+      expect(await allLeads()).to.have.length(0);
+      // The configuration refuses the same value.
+      const other = await element('mrr-calculator', '');
+      (other as unknown as { config: unknown }).config = { leads: { endpoint: /"(.*)"/.exec(attrs)![1] } };
+      await until(() => notices(other).length === 1, { before: () => other.updateComplete });
+      expect(notices(other)).to.deep.equal(['The setting leads.endpoint is not valid: its default is used.']);
+    });
+  }
+
+  it('consent-text is checked by the same schema: too long, it is shown and warned, and the default label is used', async () => {
+    const url = await server();
+    let el!: El;
+    const seen = await watched(async () => {
+      el = await element('mrr-calculator', `lead-endpoint=${url} consent-text="${'x'.repeat(1001)}"`);
+      await openForm(el);
+    });
+    expect(notices(el)).to.deep.equal(['The setting consent-text is not valid: its default is used.']);
+    expect(seen.warned.filter((w) => w.includes('"consent-text"'))).to.have.length(1);
+    expect(el.shadowRoot!.querySelector('.lead-consent span')?.textContent?.trim()).to.equal(
+      'I agree to be contacted about this.',
+    );
+    // The valid endpoint beside it is used.
+    expect(el.shadowRoot!.querySelector('#lead-note')).to.equal(null);
+    await sendLead(el);
+    await untilStatus(el, 'sent');
+    expect((await posts())[0]!.lead.consent.text).to.equal('I agree to be contacted about this.');
+  });
+
+  it('config.leads.minFillMs sets the minimum fill time (0 to 3000); above 3 s it is refused', async () => {
+    const url = await server();
+    const slow = await element('mrr-calculator', '');
+    (slow as unknown as { config: unknown }).config = { leads: { endpoint: url, minFillMs: 3000 } };
+    await sendLead(slow);
+    expect(slow.shadowRoot!.querySelector('.lead-form [role="alert"]')?.textContent).to.equal(
+      'Please check your details, then press Send again.',
+    );
+    expect(await posts()).to.have.length(0);
+    setMinFillMs(3000);
+    try {
+      const quick = await element('mrr-calculator', '');
+      (quick as unknown as { config: unknown }).config = { leads: { endpoint: url, minFillMs: 0 } };
+      await sendLead(quick);
+      await untilStatus(quick, 'sent');
+      expect(await posts()).to.have.length(1);
+      const refused = await element('mrr-calculator', '');
+      (refused as unknown as { config: unknown }).config = { leads: { endpoint: url, minFillMs: 5000 } };
+      await until(() => notices(refused).length === 1, { before: () => refused.updateComplete });
+      expect(notices(refused)).to.deep.equal(['The setting leads.minFillMs is not valid: its default is used.']);
+    } finally {
+      setMinFillMs(0);
+    }
+  });
+
+  it('extra fields of type email, number and textarea get their own inputs; an extra email is checked', async () => {
+    const url = await server();
+    const el = await element('mrr-unit-economics', '');
+    (el as unknown as { config: unknown }).config = {
+      leads: {
+        endpoint: url,
+        fields: [
+          { name: 'billing', label: 'Billing email', type: 'email' },
+          { name: 'seats', label: 'Seats', type: 'number' },
+          { name: 'notes', label: 'Notes', type: 'textarea' },
+          { name: 'site', label: 'Website', type: 'url' },
+        ],
+      },
+    };
+    const form = await openForm(el);
+    expect(form.querySelector<HTMLInputElement>('input#lead-billing')?.type).to.equal('email');
+    expect(form.querySelector<HTMLInputElement>('input#lead-seats')?.type).to.equal('number');
+    expect(form.querySelector('#lead-notes')?.localName).to.equal('textarea');
+    expect(form.querySelector<HTMLInputElement>('input#lead-site')?.type).to.equal('url');
+    expect(form.querySelector('label[for="lead-notes"]')?.textContent?.trim()).to.equal('Notes');
+    await sendLead(el, { extra: { billing: 'not-an-email', seats: '12', notes: 'Call me\nafter 5' } });
+    expect(el.shadowRoot!.querySelector('#lead-billing-error')?.textContent).to.equal(
+      'Enter an email address such as name@example.com.',
+    );
+    expect(el.shadowRoot!.querySelector('#lead-billing')?.getAttribute('aria-invalid')).to.equal('true');
+    expect(await posts()).to.have.length(0);
+    await sendLead(el, { extra: { billing: 'bills@example.com', seats: '12', notes: 'Call me\nafter 5' } });
+    await untilStatus(el, 'sent');
+    const [post] = await posts();
+    expect(post!.lead.fields).to.include({ billing: 'bills@example.com', seats: '12', notes: 'Call me\nafter 5' });
   });
 
   it('a leads object in config turns capture on, with its extra fields', async () => {

@@ -43,6 +43,26 @@ describe('validateConfig: every shared field on its own', () => {
     }
   });
 
+  it('refuses a bare word (a host written without its scheme would be read as a path): "leads", "crm.example/in"', () => {
+    for (const endpoint of ['leads', 'crm.example.com/leads', '///x'])
+      expect(validateConfig({ leads: { endpoint } }).issues, endpoint).toEqual([{ field: 'leads.endpoint', code: 'invalid' }]);
+  });
+
+  it('a leads object whose fields are all refused is kept empty (capture stays on, without the refused values)', () => {
+    expect(validateConfig({ leads: { endpoint: '//evil.example' } })).toEqual({
+      config: { leads: {} },
+      issues: [{ field: 'leads.endpoint', code: 'invalid' }],
+    });
+  });
+
+  it('leads.minFillMs: a number of milliseconds from 0 to 3000 (the minimum fill time is at most 3 s)', () => {
+    for (const ms of [0, 1500, 3000]) expect(validateConfig({ leads: { minFillMs: ms } }).config.leads?.minFillMs).toBe(ms);
+    for (const ms of [-1, 3001, 60_000, '2000', Number.NaN])
+      expect(validateConfig({ leads: { minFillMs: ms } }).issues, String(ms)).toEqual([
+        { field: 'leads.minFillMs', code: 'invalid' },
+      ]);
+  });
+
   it('lead fields: named once each, 10 at most, known input types', () => {
     const field = (name: string) => ({ name, label: name });
     expect(validateConfig({ leads: { fields: [field('a'), field('a')] } }).issues).toHaveLength(1);
