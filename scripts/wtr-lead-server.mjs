@@ -3,8 +3,10 @@
 // cross-origin and the browser sends a CORS preflight first. Started on the first command, stopped
 // with the test server. Tests drive it through web-test-runner commands:
 //   lead-server            { responses? } → { url }; forgets what was received, sets the script
-//   lead-server-respond    { responses }: what the next posts are answered (a status, or 'hang':
-//                          no answer until released or the page goes away); then 200 for the rest
+//   lead-server-respond    { responses }: what the next posts are answered (a status, 'hang':
+//                          no answer until released or the page goes away, 'close': the socket
+//                          closed without an answer, a network error for the page, or
+//                          { status, retryAfter } with a `Retry-After` in seconds); then 200
 //   lead-server-release    { status }: answers every hanging post
 //   lead-server-log        → [{ idempotencyKey, origin, contentType, lead, status }] (posts only)
 //   lead-offline           true | false: the network of the frames of another origin than the test
@@ -26,10 +28,12 @@ export function leadServerPlugin() {
     vary: 'origin',
   });
 
-  function answer(res, req, entry, status) {
+  function answer(res, req, entry, status, retryAfter) {
     entry.status = status;
     if (res.writableEnded || res.destroyed) return;
-    res.writeHead(status, { ...cors(req), 'content-type': 'application/json' });
+    const extra =
+      retryAfter === undefined ? {} : { 'retry-after': String(retryAfter), 'access-control-expose-headers': 'retry-after' };
+    res.writeHead(status, { ...cors(req), ...extra, 'content-type': 'application/json' });
     res.end(JSON.stringify({ ok: status < 300 }));
   }
 
@@ -68,7 +72,13 @@ export function leadServerPlugin() {
           });
           return;
         }
-        answer(res, req, entry, next);
+        if (next === 'close') {
+          entry.status = 'closed';
+          req.socket.destroy();
+          return;
+        }
+        if (typeof next === 'object') answer(res, req, entry, next.status, next.retryAfter);
+        else answer(res, req, entry, next);
       });
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,7 +2,7 @@
  * Sends the outbox: each lead POSTed as JSON with `Idempotency-Key: <leadId>`, removed only after a
  * 2xx. Network errors, timeouts, 5xx, 408 and 429: tried again with backoff (`retryDelay`: the first
  * retry within 2 s, doubling, capped at 5 minutes, with jitter; a `Retry-After` is honoured up to
- * the cap). Any other 4xx: kept as failed, sent again only when the prospect presses "Try again".
+ * the cap, but the first retry still comes within 5 s: `retryWait`). Any other 4xx: kept as failed, sent again only when the prospect presses "Try again".
  * Offline (`navigator.onLine` false): nothing is posted; the `online` event sends again. The outbox
  * is replayed when the lead code loads (an element with lead capture on the page) and on `online`
  * (not Background Sync: Chromium only). One tab sends at a time: a pass holds the Web Lock
@@ -24,6 +24,22 @@ const settings = {
   /** An attempt with no answer by then counts as a network error. */
   timeoutMs: 30_000,
 };
+
+/** The first retry comes within this, whatever the server asks (`Retry-After`). */
+export const FIRST_RETRY_MAX_MS = 5000;
+
+/**
+ * How long to wait before retry number `attempts` (1 = the first) with the settings in force: the
+ * backoff (`retryDelay`), or the server's `Retry-After` when it gave one, honoured up to the cap
+ * (5 minutes) except for the first retry, which never waits more than 5 s.
+ */
+export function retryWait(attempts: number, retryAfterMs?: number, random = Math.random()): number {
+  const wait =
+    retryAfterMs === undefined
+      ? retryDelay(attempts, settings.retryBaseMs, settings.retryCapMs, random)
+      : Math.min(settings.retryCapMs, retryAfterMs);
+  return attempts <= 1 ? Math.min(FIRST_RETRY_MAX_MS, wait) : wait;
+}
 
 /** Test and integration hook: retry timing, expiry, the attempt timeout. */
 export function configureLeads(options: Partial<typeof settings>): void {
@@ -140,10 +156,7 @@ async function sendDue(): Promise<number> {
       notify(record.leadId, 'failed');
     } else {
       const attempts = record.attempts + 1;
-      const wait = Math.min(
-        settings.retryCapMs,
-        answer.retryAfterMs ?? retryDelay(attempts, settings.retryBaseMs, settings.retryCapMs),
-      );
+      const wait = retryWait(attempts, answer.retryAfterMs);
       const next: OutboxRecord = { ...record, attempts, nextAttemptAt: Date.now() + wait, httpStatus: answer.status };
       await putLead(next);
       nextAt = Math.min(nextAt, next.nextAttemptAt);

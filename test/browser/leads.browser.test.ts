@@ -27,9 +27,11 @@ interface Post {
   status: number | string | null;
 }
 
-const server = (responses: Array<number | 'hang'> = []) =>
+/** How the lead server answers a post (scripts/wtr-lead-server.mjs). */
+type Response = number | 'hang' | 'close' | { status: number; retryAfter?: number };
+const server = (responses: Response[] = []) =>
   executeServerCommand<{ url: string }, unknown>('lead-server', { responses }).then((r) => r.url);
-const respond = (responses: Array<number | 'hang'>) => executeServerCommand('lead-server-respond', { responses });
+const respond = (responses: Response[]) => executeServerCommand('lead-server-respond', { responses });
 const posts = () => executeServerCommand<Post[], unknown>('lead-server-log');
 const offline = (on: boolean) => executeServerCommand<number, boolean>('lead-offline', on);
 
@@ -200,6 +202,45 @@ describe('lead capture, on this page', () => {
     await flushLeads();
     expect(await posts()).to.have.length(3);
     checkPosts(await posts(), url);
+  });
+
+  it('a network error (the connection closed without an answer): tried again, then delivered, with the same leadId and Idempotency-Key', async () => {
+    const url = await server(['close', 'close']);
+    const el = await element('mrr-calculator', `lead-endpoint=${url}`);
+    const seen = await watched(async () => {
+      await sendLead(el);
+      await untilStatus(el, 'sent');
+    });
+    // Tried again by the sender itself (not only by the browser on a reused connection).
+    expect(seen.fetched.filter((u) => u === url).length).to.be.at.least(2);
+    const log = await posts();
+    expect(log.filter((p) => p.status === 'closed').length).to.be.at.least(1);
+    expect(log.map((p) => p.status).filter((status) => status !== 'closed')).to.deep.equal([200]);
+    expect(log.at(-1)!.status).to.equal(200);
+    expect(new Set(log.map((p) => p.lead.leadId)).size).to.equal(1);
+    expect(new Set(log.map((p) => p.idempotencyKey)).size).to.equal(1);
+    checkPosts(log, url);
+    expect(await allLeads()).to.have.length(0);
+  });
+
+  it('a Retry-After of 2 minutes on the first answer: the first retry still comes within 5 s', async function () {
+    this.timeout(15_000);
+    configureLeads({ retryBaseMs: 2000 }); // the default base: the wait is the server's, capped
+    try {
+      const url = await server([{ status: 503, retryAfter: 120 }]);
+      const el = await element('mrr-calculator', `lead-endpoint=${url}`);
+      await sendLead(el);
+      await eventually(async () => (await posts()).length === 1);
+      const first = performance.now();
+      await untilStatus(el, 'sent', 9000);
+      const waited = performance.now() - first;
+      expect(waited).to.be.below(5600);
+      const log = await posts();
+      expect(log.map((p) => p.status)).to.deep.equal([503, 200]);
+      checkPosts(log, url);
+    } finally {
+      configureLeads({ retryBaseMs: 100 });
+    }
   });
 
   it('422: kept, shown failed with "Try again", not retried by itself; Try again sends it', async () => {
