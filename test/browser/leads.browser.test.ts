@@ -11,6 +11,9 @@ import '../../components/mrr-unit-economics/define.js';
 import '../../components/mrr-revenue-motions/define.js';
 import '../../components/mrr-pricing-table/define.js';
 import type { Lead } from '../../src/leads/lead.js';
+import { leadMessages } from '../../src/leads/messages.js';
+import ar from '../../src/leads/messages.ar.js';
+import fr from '../../src/leads/messages.fr.js';
 import { setMinFillMs } from '../../src/leads/lead-part.js';
 import { allLeads, deleteLead } from '../../src/leads/outbox.js';
 import { configureLeads, flushLeads } from '../../src/leads/sender.js';
@@ -18,6 +21,8 @@ import { until } from '../until.js';
 import { leadButton, leadStatus, openForm, sendLead, untilStatus } from './leads/harness.js';
 
 type El = HTMLElement & { updateComplete: Promise<unknown> };
+
+const CATALOGUES = { fr, ar };
 
 interface Post {
   idempotencyKey: string | null;
@@ -542,6 +547,51 @@ describe('lead capture, on this page', () => {
       expect((await leadButton(el)).textContent?.trim()).to.equal(button);
       const form = await openForm(el);
       expect(form.querySelector('#lead-send')!.textContent?.trim()).to.equal(send);
+    });
+
+    it(`speaks ${lang}: the labels, the consent, Send and every status word, rendered as its catalogue has them`, async function () {
+      this.timeout(20_000);
+      const words = CATALOGUES[lang];
+      const en = leadMessages.en;
+      /** A word rendered: the catalogue's, and not the English one. */
+      const said = (text: string | null | undefined, key: keyof typeof en) => {
+        expect(text?.trim(), key).to.equal(words[key]);
+        expect(text?.trim(), key).to.not.equal(en[key]);
+      };
+      const url = await server(['hang']);
+      const el = await element('mrr-unit-economics', `lang=${lang} lead-endpoint=${url}`);
+      said((await leadButton(el)).textContent, 'open.figures');
+      const form = await openForm(el);
+      for (const key of ['name', 'email', 'company'] as const)
+        said(form.querySelector(`label[for="lead-${key}"]`)?.textContent, key);
+      said(form.querySelector('.lead-consent span')?.textContent, 'consent');
+      said(form.querySelector('#lead-send')?.textContent, 'send');
+      // Sending…, then Sent.
+      await sendLead(el);
+      said((await untilStatus(el, 'sending')).text, 'status.sending');
+      await eventually(async () => (await posts()).length === 1);
+      await executeServerCommand('lead-server-release', { status: 200 });
+      said((await untilStatus(el, 'sent')).text, 'status.sent');
+      // Sending failed, with Try again.
+      await respond([422]);
+      await sendLead(el);
+      said((await untilStatus(el, 'failed')).text, 'status.failed');
+      said(el.shadowRoot!.querySelector('.lead-retry')?.textContent, 'retry');
+      // Saved offline, then sent when back online.
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        await sendLead(el);
+        said((await untilStatus(el, 'offline')).text, 'status.offline');
+      } finally {
+        delete (navigator as { onLine?: boolean }).onLine;
+      }
+      window.dispatchEvent(new Event('online'));
+      said((await untilStatus(el, 'sent')).text, 'status.sent');
+      // Without an endpoint: what the form says, and where the lead is.
+      const local = await element('mrr-unit-economics', `lang=${lang} lead-endpoint=""`);
+      said((await openForm(local)).querySelector('#lead-note')?.textContent, 'noEndpoint');
+      await sendLead(local);
+      said((await untilStatus(local, 'handed')).text, 'status.handed');
     });
   }
 });
