@@ -138,7 +138,7 @@ export class MrrPackageDesigner extends StagedElement {
     readingStage('tiers', () => this.firstReading()),
     { name: 'card' },
     { name: 'economics' },
-    { name: 'canvas', before: () => this.loadLower() },
+    { name: 'canvas', before: () => this.loadLower().then(() => this.adoptLowerStyles()) },
     { name: 'side' },
   ];
 
@@ -226,6 +226,13 @@ export class MrrPackageDesigner extends StagedElement {
       },
       () => undefined, // offline without the chunk: the rest of the designer works
     ));
+  }
+
+  /** Adds the lower part's styles to the render root (whose own styles are in place by the canvas' step). */
+  private adoptLowerStyles(): void {
+    const sheet = this.lowerView?.lowerStyles.styleSheet;
+    const root = this.renderRoot as ShadowRoot;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   override connectedCallback(): void {
