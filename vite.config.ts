@@ -138,6 +138,7 @@ export default defineConfig(({ mode }): UserConfig => {
           entry: Object.fromEntries([
             ['src/mrr-kit', resolve('src/mrr-kit.ts')],
             ['src/core/index', resolve('src/core/index.ts')],
+            ['src/events', resolve('src/events.ts')],
             ...builtElements.map((e): [string, string] => [defineSource(e).replace(/\.ts$/, ''), resolve(defineSource(e))]),
           ]),
           formats: ['es'],

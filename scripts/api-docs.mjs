@@ -45,8 +45,8 @@ export function renderApi(manifest) {
       out.push('');
     }
     if (el.events?.length) {
-      out.push('| event | description |', '|---|---|');
-      for (const e of el.events) out.push(`| ${code(e.name)} | ${esc(e.description)} |`);
+      out.push('| event | type | description |', '|---|---|---|');
+      for (const e of el.events) out.push(`| ${code(e.name)} | ${code(e.type?.text)} | ${esc(e.description)} |`);
       out.push('');
     }
     if (el.cssParts?.length) {

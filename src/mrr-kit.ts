@@ -7,6 +7,8 @@
  * defined at once. The agency's tools (`"lazy": true` in the list: subscription data, package
  * designer, ICP builder) are defined when their tag first appears on the page (`autoload`), so a
  * marketing page does not download them; `customElements.whenDefined(tag)` resolves then.
+ *
+ * The events' classes and detail types (src/events.ts) come with it, and alone from `mrr-kit/events`.
  */
 import { autoload } from './autoload.js';
 
@@ -19,6 +21,8 @@ export { MrrPricingTable } from '../components/mrr-pricing-table/define.js';
 export type { MrrIcpBuilder } from '../components/mrr-icp-builder/define.js';
 export { VERSION } from './define.js';
 export { discover } from './autoload.js';
+export { MrrEvent, MrrReadyEvent, MrrChangeEvent, MrrCtaEvent, MrrLeadEvent } from './events.js';
+export type { MrrReadyDetail, MrrCtaDetail, MrrLeadDetail, MrrEventMap } from './events.js';
 
 autoload({
   'mrr-movements': () => import('../components/mrr-movements/define.js'),

@@ -55,7 +55,7 @@ type CalculatorForm = FormController<CalculatorInputs, CalculatorView>;
  * movements that make it, and what one point less churn is worth. Recomputes on every input.
  * "Reach a target" (loaded when first opened) solves one lever for a target MRR (core `goalSeek`).
  *
- * @fires mrr-change - On user input with a valid result; `detail: { assumptions, summary }`.
+ * @fires {MrrChangeEvent<MrrChangeDetail>} mrr-change - On user input with a valid result; `detail: { assumptions, summary }`.
  * @csspart base - The card around everything.
  * @csspart field - Each input field.
  * @csspart input - Each text input.
@@ -77,7 +77,7 @@ type CalculatorForm = FormController<CalculatorInputs, CalculatorView>;
  *
  * @attr lead-endpoint - Lead capture (README "Lead capture"): where leads are POSTed; empty: only the `mrr-lead` event.
  * @attr consent-text - Lead capture: the label of the consent checkbox, in the agency's words.
- * @fires mrr-lead - With lead capture on, a prospect sent the form; `detail`: the lead (src/events.ts `MrrLeadEvent`).
+ * @fires {MrrLeadEvent} mrr-lead - With lead capture on, a prospect sent the form; `detail`: the lead (src/events.ts `MrrLeadEvent`).
  * @csspart lead - Lead capture: the "Email me …" button, its form and where the lead is.
  *
  * @tagname mrr-calculator

@@ -70,8 +70,8 @@ const CRITERIA_A_STEP = 2;
  * Publishes the active profile's name, pains and goals on the channel under `storage-key` (the
  * package designer's "Pull pains from your ICP" reads it).
  *
- * @fires mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
- * @fires mrr-icp-change - On user edits with a valid profile; `detail: { icp }` (the active ICP).
+ * @fires {MrrChangeEvent<MrrIcpChangeDetail>} mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
+ * @fires {MrrEvent<MrrIcpChangeDetail>} mrr-icp-change - On user edits with a valid profile; `detail: { icp }` (the active ICP).
  * @csspart base - The card.
  * @csspart criteria - The criteria editor.
  * @csspart criterion - Each criterion.

@@ -48,13 +48,16 @@ type Source =
   | { kind: 'unsaved'; name: string }
   | { kind: 'property' };
 
+/** Cohort rows the first render's first cohort step draws (the next draws the others). */
+const COHORTS_FIRST = 6;
+
 /**
  * `<mrr-movements>`: MRR movements, key figures and cohort retention of real subscription data.
  * Import a CSV (mapping, progress, report), keep datasets in this browser, pick a period, and send
  * the measured figures to an `<mrr-calculator>`.
  *
- * @fires mrr-use-figures - "Use these figures" pressed; `detail: UseFiguresDetail` (percents 0–100, monthly; `churnPct` revenue churn, `clientChurnPct` client churn), exactly the figures listed beside the button.
- * @fires mrr-dataset-saved - The user saved an import; `detail: { id, name, periodCount }`.
+ * @fires {MrrEvent<UseFiguresDetail>} mrr-use-figures - "Use these figures" pressed; `detail: UseFiguresDetail` (percents 0–100, monthly; `churnPct` revenue churn, `clientChurnPct` client churn), exactly the figures listed beside the button.
+ * @fires {MrrEvent<DatasetSavedDetail>} mrr-dataset-saved - The user saved an import; `detail: { id, name, periodCount }`.
  * @slot figures-sent - Shown under "Figures sent" once the user sent figures: where the page put them (links there).
  * @csspart base - The card around everything.
  * @csspart kpis - The key figures.
@@ -78,8 +81,6 @@ type Source =
  *
  * @tagname mrr-movements
  */
-/** Cohort rows the first render's first cohort step draws (the next draws the others). */
-const COHORTS_FIRST = 6;
 
 export class MrrMovements extends StagedElement {
   static override styles = movementsStyles;

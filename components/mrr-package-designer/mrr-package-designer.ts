@@ -92,8 +92,8 @@ const PRODUCTS_A_STEP = 2;
  * the same key (or `icp-key`) publishes to a tier's canvas. A catalogue file is read in its own number format (asked when an amount
  * reads two ways), with `*_cents` columns as cents.
  *
- * @fires mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
- * @fires mrr-package-mix - After a user edit with a valid design; `detail: { mrr, marginPct, clients, currency }`
+ * @fires {MrrChangeEvent<PackageMixDetail>} mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
+ * @fires {MrrEvent<PackageMixDetail>} mrr-package-mix - After a user edit with a valid design; `detail: { mrr, marginPct, clients, currency }`
  *   of the what-if mix (e.g. for the calculator).
  * @csspart base - The card.
  * @csspart catalog - The catalogue section.

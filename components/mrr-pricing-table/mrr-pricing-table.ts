@@ -38,7 +38,7 @@ const OUTCOMES_SHOWN = 10;
  * outcomes and a call to action per tier. It never renders wholesale cost, margin or profit, and
  * what the designer publishes holds none.
  *
- * @fires mrr-cta - A tier's call to action was activated; `detail: { tierId, price, interval: 'month' | 'year', currency }`.
+ * @fires {MrrCtaEvent} mrr-cta - A tier's call to action was activated; `detail: { tierId, price, interval: 'month' | 'year', currency }`.
  * @csspart base - The whole table.
  * @csspart toggle - The monthly/yearly radio group.
  * @csspart tier - Each tier's card.
@@ -61,7 +61,7 @@ const OUTCOMES_SHOWN = 10;
  *
  * @attr lead-endpoint - Lead capture (README "Lead capture"): where leads are POSTed; empty: only the `mrr-lead` event.
  * @attr consent-text - Lead capture: the label of the consent checkbox, in the agency's words.
- * @fires mrr-lead - With lead capture on, a prospect sent the form; `detail`: the lead (src/events.ts `MrrLeadEvent`).
+ * @fires {MrrLeadEvent} mrr-lead - With lead capture on, a prospect sent the form; `detail`: the lead (src/events.ts `MrrLeadEvent`).
  * @csspart lead - Lead capture: the "Email me …" button, its form and where the lead is.
  *
  * @tagname mrr-pricing-table

@@ -54,8 +54,8 @@ type MotionsForm = FormController<MotionsInputs, MotionsReading>;
  * calls, campaigns, automated reports), the account managers that takes, and the expansion MRR its
  * upsell and cross-sell offers should bring. Warns when serving a client costs more than its margin.
  *
- * @fires mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
- * @fires mrr-expansion - On user edits with a valid plan; `detail: { expansionPct, expansionMrr }`,
+ * @fires {MrrChangeEvent<MrrExpansionDetail>} mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
+ * @fires {MrrEvent<MrrExpansionDetail>} mrr-expansion - On user edits with a valid plan; `detail: { expansionPct, expansionMrr }`,
  *   e.g. to feed the calculator's expansion rate.
  * @csspart base - The card.
  * @csspart segment - Each segment.
@@ -76,7 +76,7 @@ type MotionsForm = FormController<MotionsInputs, MotionsReading>;
  *
  * @attr lead-endpoint - Lead capture (README "Lead capture"): where leads are POSTed; empty: only the `mrr-lead` event.
  * @attr consent-text - Lead capture: the label of the consent checkbox, in the agency's words.
- * @fires mrr-lead - With lead capture on, a prospect sent the form; `detail`: the lead (src/events.ts `MrrLeadEvent`).
+ * @fires {MrrLeadEvent} mrr-lead - With lead capture on, a prospect sent the form; `detail`: the lead (src/events.ts `MrrLeadEvent`).
  * @csspart lead - Lead capture: the "Email me …" button, its form and where the lead is.
  *
  * @tagname mrr-revenue-motions

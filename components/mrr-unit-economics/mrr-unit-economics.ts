@@ -45,8 +45,8 @@ type EconomicsForm = FormController<EconomicsInputs, EconomicsView>;
  * payback and lifetime against editable targets, the cost of winning a client beside the cost of
  * keeping one, and how LTV moves with churn. Recomputes on every input.
  *
- * @fires mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
- * @fires mrr-unit-economics-change - On user input with a valid result; `detail: { inputs, result }`.
+ * @fires {MrrChangeEvent<UnitEconomicsChangeDetail>} mrr-change - With the element's own change event, the same `detail` (src/events.ts `MrrChangeEvent`; every form element fires it).
+ * @fires {MrrEvent<UnitEconomicsChangeDetail>} mrr-unit-economics-change - On user input with a valid result; `detail: { inputs, result }`.
  * @csspart base - The card.
  * @csspart field - Each field (label, input, error).
  * @csspart input - Each text input.
@@ -68,7 +68,7 @@ type EconomicsForm = FormController<EconomicsInputs, EconomicsView>;
  *
  * @attr lead-endpoint - Lead capture (README "Lead capture"): where leads are POSTed; empty: only the `mrr-lead` event.
  * @attr consent-text - Lead capture: the label of the consent checkbox, in the agency's words.
- * @fires mrr-lead - With lead capture on, a prospect sent the form; `detail`: the lead (src/events.ts `MrrLeadEvent`).
+ * @fires {MrrLeadEvent} mrr-lead - With lead capture on, a prospect sent the form; `detail`: the lead (src/events.ts `MrrLeadEvent`).
  * @csspart lead - Lead capture: the "Email me …" button, its form and where the lead is.
  *
  * @tagname mrr-unit-economics

@@ -28,8 +28,7 @@ const loadSettings = (): Promise<void> =>
  * `data-layer` and `credit`. What the settings need (validation, theme, brand, data layer:
  * src/config/settings.ts) loads only on an element that uses one of them.
  *
- * @fires mrr-ready - Once, when the element's first render is complete; `detail: { element }` (src/events.ts `MrrReadyEvent`).
- * @fires mrr-lead - A prospect sent a lead (src/leads/); `detail`: the lead (`MrrLeadEvent`). With `data-layer`, only its id and consent reach `window.dataLayer`.
+ * @fires {MrrReadyEvent} mrr-ready - Once, when the element's first render is complete; `detail: { element }` (src/events.ts `MrrReadyEvent`).
  * @slot logo - The agency's logo, shown with `brand-name` above the element.
  * @csspart brand - The brand line (logo, name, credit).
  * @csspart brand-name - The agency's name.
@@ -66,7 +65,7 @@ export abstract class MrrElement extends LitElement {
   theme?: string;
   /** Level of the element's top headings (1–6, default 2): set it to fit the host page's outline. */
   headingLevel?: string;
-  /** Pushes `mrr-ready`, `mrr-change`, `mrr-cta` and `mrr-lead` to `window.dataLayer`, without personal data. */
+  /** Pushes `mrr-ready`, `mrr-change`, `mrr-cta` and `mrr-lead` to `window.dataLayer`, without personal data (of a lead, only its id and consent). */
   dataLayer = false;
   /** Shows "Made with MRR Kit" under the brand (off unless the agency opts in). */
   credit = false;

@@ -15,6 +15,13 @@ import { measureSizes } from '../../bench/lib/sizes.mjs';
 /** What these tests read of package.json. */
 type PackageJson = { exports: Record<string, string | { types: string; default: string }>; dependencies: Record<string, string> };
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as PackageJson;
+/** The event classes of src/events.ts, by the event each one makes. */
+const EVENT_TYPES = {
+  MrrReadyEvent: 'mrr-ready',
+  MrrChangeEvent: 'mrr-change',
+  MrrCtaEvent: 'mrr-cta',
+  MrrLeadEvent: 'mrr-lead',
+};
 
 describe('npm entries by package name', () => {
   it('every export resolves to a built file with its .d.ts; mrr-kit/core runs in plain Node', () => {
@@ -47,6 +54,42 @@ describe('npm entries by package name', () => {
       expect(types).toContain(`export { ${e.className} }`);
       const classTypes = readFileSync(new URL(url.replace(/define\.js$/, `${e.tag}.d.ts`)), 'utf8');
       expect(classTypes).toMatch(new RegExp(`interface HTMLElementTagNameMap \\{\\s*'${e.tag}': ${e.className};`));
+    }
+  });
+
+  it('exports the event classes by name from mrr-kit/events (and their types from mrr-kit too): Events, bubbling and composed', () => {
+    const script = `
+      const events = await import('mrr-kit/events');
+      const out = {};
+      for (const [name, type] of [['MrrReadyEvent', 'mrr-ready'], ['MrrChangeEvent', 'mrr-change'], ['MrrCtaEvent', 'mrr-cta'], ['MrrLeadEvent', 'mrr-lead']]) {
+        const event = new events[name]({ element: 'mrr-calculator' });
+        out[name] = { isEvent: event instanceof Event, custom: event instanceof CustomEvent, type: event.type, bubbles: event.bubbles, composed: event.composed, detail: event.detail };
+      }
+      console.log(JSON.stringify(out));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout) as Record<string, unknown>;
+    for (const [name, type] of Object.entries(EVENT_TYPES))
+      expect(out[name], name).toEqual({
+        isEvent: true,
+        custom: true,
+        type,
+        bubbles: true,
+        composed: true,
+        detail: { element: 'mrr-calculator' },
+      });
+    const kitTypes = readFileSync('dist/npm/src/mrr-kit.d.ts', 'utf8');
+    const eventTypes = readFileSync('dist/npm/src/events.d.ts', 'utf8');
+    for (const name of [
+      ...Object.keys(EVENT_TYPES),
+      'MrrEvent',
+      'MrrReadyDetail',
+      'MrrCtaDetail',
+      'MrrLeadDetail',
+      'MrrEventMap',
+    ]) {
+      expect(kitTypes, `mrr-kit exports ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
+      expect(eventTypes, `mrr-kit/events declares ${name}`).toMatch(new RegExp(`export (declare )?(class|interface) ${name}\\b`));
     }
   });
 
@@ -106,7 +149,15 @@ describe('an app built with Vite that imports mrr-kit/calculator', () => {
       import { MrrCalculator } from 'mrr-kit/calculator';
       class AppHello extends LitElement { render() { return html\`<p>hello</p>\`; } }
       customElements.define('app-hello', AppHello);
-      window.__calculatorClass = customElements.get('mrr-calculator') === MrrCalculator;`,
+      window.__calculatorClass = customElements.get('mrr-calculator') === MrrCalculator;
+      // The event classes, by name from the main entry and from mrr-kit/events: one class each.
+      import * as events from 'mrr-kit/events';
+      window.__events = import('mrr-kit').then((kit) =>
+        Object.fromEntries(${JSON.stringify(Object.entries(EVENT_TYPES))}.map(([name, type]) => {
+          const event = new kit[name]({ element: 'app' });
+          return [name, { same: kit[name] === events[name], isEvent: event instanceof Event, type: event.type, bubbles: event.bubbles, composed: event.composed }];
+        })),
+      );`,
     );
     const record: Plugin = {
       name: 'record-resolution',
@@ -128,6 +179,8 @@ describe('an app built with Vite that imports mrr-kit/calculator', () => {
 
   it('resolves the entry to dist/npm, bundles one Lit, and the calculator works on the page', async () => {
     expect(resolved['mrr-kit/calculator']).toBe(resolve('dist/npm/components/mrr-calculator/define.js'));
+    expect(resolved['mrr-kit/events']).toBe(resolve('dist/npm/src/events.js'));
+    expect(resolved['mrr-kit']).toBe(resolve('dist/npm/src/mrr-kit.js'));
     const assets = readdirSync(join(root, 'dist/assets')).filter((f) => f.endsWith('.js'));
     const js = assets.map((f) => readFileSync(join(root, 'dist/assets', f), 'utf8')).join('\n');
     // Each copy of LitElement registers its version once.
@@ -141,6 +194,15 @@ describe('an app built with Vite that imports mrr-kit/calculator', () => {
       await expect.poll(() => page.locator('mrr-calculator [data-kpi="mrr-now"]').textContent()).toMatch(/10,000/);
       expect(await page.locator('app-hello p').textContent()).toBe('hello');
       expect(await page.evaluate(() => (window as unknown as { __calculatorClass: boolean }).__calculatorClass)).toBe(true);
+      const events = await page.evaluate(() => (window as unknown as { __events: Promise<unknown> }).__events);
+      for (const [name, type] of Object.entries(EVENT_TYPES))
+        expect((events as Record<string, unknown>)[name], name).toEqual({
+          same: true,
+          isEvent: true,
+          type,
+          bubbles: true,
+          composed: true,
+        });
       expect(errors).toEqual([]);
       await page.close();
     } finally {

@@ -50,3 +50,42 @@ it("lists every element's inherited attributes (currency, locale, storage-key) i
     for (const attr of ['currency', 'locale', 'storage-key']) expect(section, `${tag} ${attr}`).toContain(`| \`${attr}\` |`);
   }
 });
+
+/** What the events test reads of the manifest. */
+type ElementDecl = { tagName?: string; events?: { name: string; type?: { text: string } }[] };
+
+it('lists mrr-ready, mrr-change, mrr-cta and mrr-lead with their types exactly on the elements that fire them', () => {
+  const source = (tag: string) => readFileSync(`components/${tag}/${tag}.ts`, 'utf8');
+  // Who fires what, read from the code: every element says mrr-ready (MrrElement); a form with a
+  // change event also says mrr-change (FormController); the pricing table's CTAs say mrr-cta; an
+  // element with lead capture (LeadController) says mrr-lead.
+  const fires = (tag: string): Record<string, boolean> => ({
+    'mrr-ready': true,
+    'mrr-change': /changeEvent:/.test(source(tag)),
+    'mrr-cta': /new MrrCtaEvent\(/.test(source(tag)),
+    'mrr-lead': /LeadController/.test(source(tag)),
+  });
+  const leadTags = ELEMENTS.map((e) => e.tag).filter((tag) => fires(tag)['mrr-lead']);
+  expect(leadTags.sort()).toEqual(['mrr-calculator', 'mrr-pricing-table', 'mrr-revenue-motions', 'mrr-unit-economics']);
+  const types: Record<string, string> = {
+    'mrr-ready': 'MrrReadyEvent',
+    'mrr-change': 'MrrChangeEvent',
+    'mrr-cta': 'MrrCtaEvent',
+    'mrr-lead': 'MrrLeadEvent',
+  };
+  const events = readFileSync('src/events.ts', 'utf8');
+  const declarations = committed.modules.flatMap((m) => (m.declarations ?? []) as ElementDecl[]);
+  for (const { tag } of ELEMENTS) {
+    const element = declarations.find((d) => d.tagName === tag);
+    expect(element, tag).toBeDefined();
+    const listed = element!.events ?? [];
+    for (const event of listed) expect(event.type?.text, `${tag} ${event.name} has a type`).toMatch(/^Mrr\w+/);
+    for (const [name, fired] of Object.entries(fires(tag))) {
+      const entry = listed.find((e) => e.name === name);
+      expect(!!entry, `${tag} lists ${name}`).toBe(fired);
+      if (!entry) continue;
+      expect(entry.type!.text.split('<')[0], `${tag} ${name}`).toBe(types[name]);
+      expect(events, `${types[name]} is a class of src/events.ts`).toMatch(new RegExp(`^export class ${types[name]}\\b`, 'm'));
+    }
+  }
+});

@@ -53,14 +53,15 @@ describe('the element list (src/elements.json)', () => {
 });
 
 describe('package.json follows the list', () => {
-  it('has one export per element (mrr-kit/<name>) with types, plus the all-in-one and the core', () => {
+  it('has one export per element (mrr-kit/<name>) with types, plus the all-in-one, the core and the events', () => {
     const elementExports = Object.keys(pkg.exports).filter(
-      (k) => !['.', './core', './package.json', './elements.json', './custom-elements.json'].includes(k),
+      (k) => !['.', './core', './events', './package.json', './elements.json', './custom-elements.json'].includes(k),
     );
     expect(elementExports).toEqual(ELEMENTS.map((e) => `./${e.name}`));
     for (const e of ELEMENTS) expect(pkg.exports[`./${e.name}`]).toEqual(npmEntry(`components/${e.tag}/define`));
     expect(pkg.exports['.']).toEqual(npmEntry('src/mrr-kit'));
     expect(pkg.exports['./core']).toEqual(npmEntry('src/core/index'));
+    expect(pkg.exports['./events']).toEqual(npmEntry('src/events'));
   });
 
   it('marks only the define files (and the all-in-one that imports them) as having side effects', () => {
