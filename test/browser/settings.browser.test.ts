@@ -3,12 +3,15 @@
  * src/config/settings.ts): one configuration (attributes, the `config` property, a child JSON
  * script) validated field by field, white-label (brand, logo, theme, heading levels, no MRR Kit
  * branding unless asked), and the events (`mrr-ready`, `mrr-change`, `mrr-cta`, `mrr-lead`) with
- * the opt-in data layer that never carries personal data.
+ * the opt-in data layer that never carries personal data (a lead sent through each lead form, an
+ * edit of each form element).
  */
 import { expect, fixture } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { MrrLeadEvent, type MrrLeadDetail } from '../../src/events.js';
+import { setMinFillMs } from '../../src/leads/lead-part.js';
 import { shadow, type, uniqueKey, until } from './helpers.js';
+import { sendLead, untilStatus } from './leads/harness.js';
 
 type El = HTMLElement & {
   updateComplete: Promise<unknown>;
@@ -278,24 +281,73 @@ describe('events and the data layer', () => {
     });
   }
 
-  it('mrr-change from every form element (the calculator, unit economics): figures only, never text', async () => {
-    const calc = (await mount('mrr-calculator', 'data-layer')).el;
-    const changes: CustomEvent[] = [];
-    document.addEventListener('mrr-change', (e) => changes.push(e as CustomEvent), { once: true });
-    await type(calc, '#clients', '120');
-    await until(() => w.dataLayer!.some((d) => d['event'] === 'mrr-change'));
-    expect(changes[0]!.bubbles && changes[0]!.composed).to.equal(true);
-    const entry = w.dataLayer!.find((d) => d['event'] === 'mrr-change')!;
-    expect(entry['mrrElement']).to.equal('mrr-calculator');
-    expect((entry['summary'] as Record<string, unknown>)['endingMrr']).to.be.a('number');
-    const strings = JSON.stringify(entry).match(/"[^"]*":"[^"]*"/g);
-    expect(strings).to.deep.equal(['"event":"mrr-change"', '"mrrElement":"mrr-calculator"']);
+  for (const tag of ['mrr-calculator', 'mrr-unit-economics', 'mrr-revenue-motions', 'mrr-pricing-table']) {
+    it(`<${tag}>: a lead sent through the form reaches the data layer as its id and consent, never a name, an email or a company`, async () => {
+      setMinFillMs(0);
+      const heard: MrrLeadDetail[] = [];
+      const listen = (e: Event) => heard.push((e as MrrLeadEvent).detail);
+      document.addEventListener('mrr-lead', listen);
+      try {
+        const { el } = await mount(tag, 'data-layer lead-endpoint="" consent-text="You may contact me."', content(tag));
+        await sendLead(el, { name: 'Grace Hopper', email: 'grace.hopper@navy.example', company: 'Cobol Works' });
+        await untilStatus(el, 'sent');
+        expect(heard).to.have.length(1);
+        expect(heard[0]!.fields).to.include({ name: 'Grace Hopper', email: 'grace.hopper@navy.example', company: 'Cobol Works' });
+        const pushed = w.dataLayer!.filter((d) => d['event'] === 'mrr-lead');
+        expect(pushed).to.deep.equal([{ event: 'mrr-lead', mrrElement: tag, leadId: heard[0]!.leadId, consent: true }]);
+        const all = JSON.stringify(w.dataLayer).toLowerCase();
+        for (const personal of ['grace', 'hopper', 'navy.example', '@', 'cobol']) expect(all, personal).to.not.contain(personal);
+      } finally {
+        document.removeEventListener('mrr-lead', listen);
+        setMinFillMs(2000);
+      }
+    });
+  }
 
-    const ue = (await mount('mrr-unit-economics', 'data-layer')).el;
-    const input = [...shadow(ue).querySelectorAll<HTMLInputElement>('input[inputmode="decimal"]')][0]!;
-    await type(ue, `#${input.id}`, '77');
-    await until(() => w.dataLayer!.some((d) => d['event'] === 'mrr-change' && d['mrrElement'] === 'mrr-unit-economics'));
+  /** A user edit that gives each form element a new valid result (so it fires mrr-change). */
+  const EDITS: Record<string, [selector: string, value: string]> = {
+    'mrr-calculator': ['#clients', '120'],
+    'mrr-unit-economics': ['#arpa', '3000'],
+    'mrr-revenue-motions': ['#hoursPerManagerPerMonth', '60'],
+    'mrr-package-designer': ['[id="better--discountPct"]', '20'],
+    'mrr-icp-builder': ['[id$="--weight"]', '0'],
+  };
+
+  it('the form elements are the ones that fire mrr-change (the manifest lists it on them)', async () => {
+    const manifest = (await (await fetch(new URL('../../custom-elements.json', import.meta.url))).json()) as {
+      modules: { declarations?: { tagName?: string; events?: { name: string }[] }[] }[];
+    };
+    const firing = manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .filter((d) => d.tagName && d.events?.some((e) => e.name === 'mrr-change'))
+      .map((d) => d.tagName!);
+    expect(firing.sort()).to.deep.equal(Object.keys(EDITS).sort());
   });
+
+  for (const [tag, [selector, value]] of Object.entries(EDITS)) {
+    it(`<${tag}>: mrr-change on a user edit, bubbling and composed, pushed with figures only, never text`, async () => {
+      const { el } = await mount(tag, 'data-layer');
+      const changes: { e: Event; fromElement: boolean }[] = [];
+      const listen = (e: Event) => changes.push({ e, fromElement: e.composedPath()[0] === el });
+      document.addEventListener('mrr-change', listen);
+      try {
+        await until(() => shadow(el).querySelector(selector), { describe: () => `${tag}: no ${selector}` });
+        expect(changes, 'no mrr-change before an edit').to.have.length(0);
+        await type(el, selector, value);
+        await until(() => w.dataLayer!.some((d) => d['event'] === 'mrr-change'));
+        expect(changes.length).to.be.greaterThan(0);
+        expect(changes.every((c) => c.fromElement)).to.equal(true);
+        expect(changes.every((c) => c.e.bubbles && c.e.composed)).to.equal(true);
+        const entries = w.dataLayer!.filter((d) => d['event'] === 'mrr-change');
+        expect(entries.every((d) => d['mrrElement'] === tag)).to.equal(true);
+        const strings = JSON.stringify(entries[0]).match(/"[^"]*":"[^"]*"/g);
+        expect(strings).to.deep.equal(['"event":"mrr-change"', `"mrrElement":"${tag}"`]);
+        expect(JSON.stringify(entries[0]).match(/:-?\d/g)?.length ?? 0, 'some figures').to.be.greaterThan(0);
+      } finally {
+        document.removeEventListener('mrr-change', listen);
+      }
+    });
+  }
 
   it('mrr-cta: a pricing tier chosen, pushed with its tier, interval, price and currency', async () => {
     const { el } = await mount('mrr-pricing-table', 'data-layer', content('mrr-pricing-table'));
