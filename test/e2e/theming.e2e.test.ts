@@ -3,7 +3,8 @@ import { startE2E, type E2E } from './server.js';
 
 /**
  * White-label, as docs/theming.md shows it: three agencies' brands side by side on one page, each a
- * `<mrr-pricing-table>` from the built dist/ with its own name, logo, `--mrr-*` tokens and theme.
+ * `<mrr-pricing-table>` from the built dist/ with its own name, logo, `--mrr-*` tokens (colours, font,
+ * size, radius, spacing: read back from the rendered card) and theme.
  * Writes the screenshots the page shows (docs/theming-brands.png, docs/theming-brands-ar.png).
  */
 let e2e: E2E;
@@ -50,13 +51,14 @@ const BRANDS = [
   {
     name: 'Northwind Studio',
     attrs: 'theme="light"',
-    style: '--mrr-accent:#0a6e4f;--mrr-radius:2px;--mrr-font:Georgia,serif;--mrr-space:20px',
+    style: '--mrr-accent:#0a6e4f;--mrr-radius:2px;--mrr-font:Georgia,serif;--mrr-space:28px',
     logo: logo('#0a6e4f', 'N'),
   },
   {
     name: 'Pixel & Co',
     attrs: 'theme="light"',
-    style: '--mrr-accent:#8a2be2;--mrr-surface-alt:#f6f0ff;--mrr-radius:18px;--mrr-font:system-ui,sans-serif',
+    style:
+      '--mrr-accent:#8a2be2;--mrr-surface-alt:#f6f0ff;--mrr-radius:18px;--mrr-font:system-ui,sans-serif;--mrr-font-size:17px',
     logo: logo('#8a2be2', 'P'),
   },
   { name: 'Nightshift Digital', attrs: 'theme="dark" credit', style: '--mrr-radius:10px', logo: logo('#2f3b52', 'D') },
@@ -100,6 +102,11 @@ describe('white-label: three brands side by side (docs/theming.md)', () => {
           logo: el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="logo"]')?.assignedElements().length,
           accent: getComputedStyle(el).getPropertyValue('--_accent').trim(),
           surface: getComputedStyle(el.shadowRoot!.querySelector('[part="tier"]')!).backgroundColor,
+          // Font, size, radius and spacing tokens, as the rendered card and its price draw them.
+          font: getComputedStyle(el.shadowRoot!.querySelector('[part="tier"]')!).fontFamily,
+          fontSize: getComputedStyle(el.shadowRoot!.querySelector('[part="tier"]')!).fontSize,
+          radius: getComputedStyle(el.shadowRoot!.querySelector('[part="tier"]')!).borderTopLeftRadius,
+          padding: getComputedStyle(el.shadowRoot!.querySelector('[part="tier"]')!).paddingTop,
           says: el.shadowRoot!.textContent.includes('MRR Kit'),
         })),
       );
@@ -108,6 +115,14 @@ describe('white-label: three brands side by side (docs/theming.md)', () => {
       expect(seen.map((s) => s.accent)).toEqual(['#0a6e4f', '#8a2be2', '#8ea2ff']);
       expect(seen.map((s) => s.surface)).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)', 'rgb(22, 25, 31)']);
       expect(seen.map((s) => s.says)).toEqual([false, false, true]);
+      expect(seen.map((s) => s.font)).toEqual([
+        'Georgia, serif',
+        'system-ui, sans-serif',
+        expect.stringMatching(/^system-ui, -apple-system/),
+      ]);
+      expect(seen.map((s) => s.fontSize)).toEqual(['15px', '17px', '15px']);
+      expect(seen.map((s) => s.radius)).toEqual(['2px', '18px', '10px']);
+      expect(seen.map((s) => s.padding)).toEqual(['28px', '20px', '20px']);
       expect(errors).toEqual([]);
       await tab.screenshot({ path: `docs/theming-brands${lang === 'en' ? '' : `-${lang}`}.png`, fullPage: true });
       await tab.close();
