@@ -74,6 +74,14 @@ const PRICING = {
 const content = (tag: string) =>
   tag === 'mrr-pricing-table' ? `<script type="application/json">${JSON.stringify(PRICING)}</script>` : '';
 
+/** axe-core's own run (loaded once, as `expect(…).to.be.accessible()` loads it), for one rule at a time. */
+type AxeResults = { violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
+async function axeRun(el: Element, options: Record<string, unknown>): Promise<AxeResults> {
+  const w = window as unknown as { axe?: { run(el: Element, options: Record<string, unknown>): Promise<AxeResults> } };
+  if (!w.axe) await import('axe-core');
+  return w.axe!.run(el, options);
+}
+
 const token = (el: HTMLElement, name: string) => getComputedStyle(el).getPropertyValue(name).trim();
 const notices = (el: El) => [...shadow(el).querySelectorAll('.mrr-config p')].map((p) => plain(p.textContent));
 
@@ -205,6 +213,20 @@ describe('white-label', () => {
       // The agency's tokens still win over the dark defaults.
       auto.style.setProperty('--mrr-surface', '#000000');
       expect(token(auto, '--_surface')).to.equal('#000000');
+    });
+
+    it(`<${tag}>: in Arabic, light and dark themes pass axe colour contrast`, async function () {
+      this.timeout(40000);
+      for (const theme of ['light', 'dark']) {
+        // Subscription data shows its example (figures, chart, table), not only the import panel.
+        const example = tag === 'mrr-movements' ? 'example' : '';
+        const { el } = await mount(tag, `lang="ar" theme="${theme}" ${example}`, content(tag));
+        expect(shadow(el).textContent, `${tag} speaks Arabic`).to.match(/[\u0600-\u06ff]/);
+        expect(token(el, '--_surface')).to.equal(theme === 'dark' ? '#16191f' : '#ffffff');
+        const { violations } = await axeRun(el, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+        const where = violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`));
+        expect(where, `${tag} ${theme}`).to.deep.equal([]);
+      }
     });
 
     it(`<${tag}>: after the host's <h1>, its headings keep the page's order (axe heading-order), and heading-level moves them`, async function () {
