@@ -79,6 +79,9 @@ afterAll(async () => {
   await e2e?.close();
 });
 
+/** The prospect-facing elements of fixtures/hosts/elements.html (each with lead capture). */
+const PROSPECT_TAGS = ['mrr-calculator', 'mrr-unit-economics', 'mrr-revenue-motions', 'mrr-pricing-table'];
+
 const TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript', svg: 'image/svg+xml' };
 
 /** Opens the fixture `name` at /hosts/<name>; collects errors (console and uncaught). */
@@ -131,6 +134,12 @@ async function useProspectElements(page: Page): Promise<void> {
   await economics.locator('input#arpa').fill('3000');
   await expect.poll(async () => digits((await ltv.textContent()) ?? '')).toBe(String(Number(before) * 2));
 
+  const motions = page.locator('mrr-revenue-motions').first();
+  const managers = motions.locator('[data-kpi="managers"]');
+  await expect.poll(async () => digits((await managers.textContent()) ?? '')).toBe('11'); // 1.1 at 120 hours a manager
+  await motions.locator('input#hoursPerManagerPerMonth').fill('60');
+  await expect.poll(async () => digits((await managers.textContent()) ?? '')).toBe('22');
+
   const table = page.locator('mrr-pricing-table').first();
   const price = table.locator('[data-tier="grow"] [part="price"]');
   await expect.poll(async () => digits((await price.textContent()) ?? '')).toMatch(/^200/);
@@ -150,6 +159,7 @@ const layout = (page: Page): Promise<Layout> =>
     const fields: Record<string, string> = {
       'mrr-calculator': '#clients',
       'mrr-unit-economics': '#arpa',
+      'mrr-revenue-motions': '#hoursPerManagerPerMonth',
       'mrr-pricing-table': '.price',
     };
     for (const [tag, field] of Object.entries(fields)) {
@@ -177,12 +187,14 @@ async function rendered(page: Page): Promise<void> {
   await page.locator('mrr-calculator [data-kpi="mrr-now"]').first().waitFor();
   await page.locator('mrr-unit-economics [data-kpi="ltv"]').first().waitFor();
   await page.locator('mrr-pricing-table [data-tier="grow"]').first().waitFor();
-  await page.evaluate(() =>
-    Promise.all(
-      ['mrr-calculator', 'mrr-unit-economics', 'mrr-pricing-table'].map(
-        (t) => (document.querySelector(t) as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete,
+  await page.locator('mrr-revenue-motions [data-kpi="managers"]').first().waitFor();
+  await page.locator('mrr-revenue-motions #add-segment').first().waitFor(); // its first render's last step
+  await page.evaluate(
+    (tags) =>
+      Promise.all(
+        tags.map((t) => (document.querySelector(t) as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete),
       ),
-    ),
+    PROSPECT_TAGS,
   );
 }
 
@@ -215,14 +227,14 @@ describe('hostile host pages, built files (dist/)', () => {
         [
           ['mrr-calculator', 'label'],
           ['mrr-unit-economics', 'label'],
+          ['mrr-revenue-motions', 'label'],
           ['mrr-pricing-table', '.per'],
         ].map(([tag, selector]) => {
           const s = getComputedStyle(document.querySelector(tag!)!.shadowRoot!.querySelector(selector!)!);
           return [tag, s.fontStyle, s.fontWeight !== '300', s.textAlign, s.letterSpacing, s.wordSpacing];
         }),
       );
-      for (const tag of ['mrr-calculator', 'mrr-unit-economics', 'mrr-pricing-table'])
-        expect(text).toContainEqual([tag, 'normal', true, 'start', 'normal', '0px']);
+      for (const tag of PROSPECT_TAGS) expect(text).toContainEqual([tag, 'normal', true, 'start', 'normal', '0px']);
       await useProspectElements(page);
       expect(errors).toEqual([]);
       expect(await violations(page)).toEqual([]);
@@ -234,13 +246,19 @@ describe('hostile host pages, built files (dist/)', () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
     const errors = await open(page, 'rtl.html');
     await rendered(page);
-    const shape = await page.evaluate(() =>
-      ['mrr-calculator', 'mrr-unit-economics', 'mrr-pricing-table'].map((t) => {
-        const base = document.querySelector(t)!.shadowRoot!.querySelector('[part="base"]') as HTMLElement;
-        return { dir: getComputedStyle(base).direction, lang: base.lang, width: Math.round(base.getBoundingClientRect().width) };
-      }),
+    const shape = await page.evaluate(
+      (tags) =>
+        tags.map((t) => {
+          const base = document.querySelector(t)!.shadowRoot!.querySelector('[part="base"]') as HTMLElement;
+          return {
+            dir: getComputedStyle(base).direction,
+            lang: base.lang,
+            width: Math.round(base.getBoundingClientRect().width),
+          };
+        }),
+      PROSPECT_TAGS,
     );
-    for (const [i, tag] of ['mrr-calculator', 'mrr-unit-economics', 'mrr-pricing-table'].entries())
+    for (const [i, tag] of PROSPECT_TAGS.entries())
       expect(shape[i], tag).toEqual({ dir: 'rtl', lang: 'ar', width: plainLayout[tag]!.width });
     const rtl = await layout(page);
     for (const tag of Object.keys(rtl)) {
