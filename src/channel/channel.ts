@@ -132,6 +132,19 @@ function channel(): BroadcastChannel | undefined {
   return broadcast;
 }
 
+/**
+ * Closes the BroadcastChannel once nothing on the page listens (the last element that subscribed
+ * was removed): an element added and removed by a single-page app leaves no channel open. Records
+ * other tabs publish while it is closed are not heard, so the next subscriber reads storage again.
+ */
+function closeWhenUnused(): void {
+  if (!broadcast) return;
+  for (const s of slots.values()) if (s.listeners.size) return;
+  broadcast.close();
+  broadcast = undefined;
+  for (const s of slots.values()) s.loaded = undefined;
+}
+
 const storage = () => import('../storage/db.js');
 
 /** Writes in flight and the entry waiting behind each (keystrokes coalesce into one write). */
@@ -179,6 +192,7 @@ export function publish<T extends { v: number }>(topic: Topic<T>, key: string, r
   deliver(s, entry, json);
   const message: Message = { topic: topic.name, key, ...entry };
   channel()?.postMessage(message);
+  closeWhenUnused(); // a message posted is delivered even if the channel closes now
   void persist(topic.name, key, entry, topic.version);
 }
 
@@ -217,6 +231,7 @@ export function subscribe<T extends { v: number }>(topic: Topic<T>, key: string,
   void load(s, key);
   return () => {
     s.listeners.delete(heard);
+    closeWhenUnused();
   };
 }
 
@@ -225,7 +240,9 @@ export async function latest<T extends { v: number }>(topic: Topic<T>, key: stri
   const s = slot(topic, key);
   channel();
   await load(s, key);
-  return s.latest?.record as T | undefined;
+  const record = s.latest?.record as T | undefined;
+  closeWhenUnused();
+  return record;
 }
 
 /** Resolves when every record published so far is in storage (tests; a page about to close). */

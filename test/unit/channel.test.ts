@@ -198,6 +198,49 @@ describe('channel: other tabs', () => {
   });
 });
 
+describe('channel: no BroadcastChannel left open', () => {
+  it('closes it once nothing on the page listens (elements removed), and opens it again for the next subscriber, who reads what another tab stored meanwhile', async () => {
+    const open = new Set<BroadcastChannel>();
+    const Native = globalThis.BroadcastChannel;
+    globalThis.BroadcastChannel = class extends Native {
+      constructor(name: string) {
+        super(name);
+        open.add(this);
+      }
+      override close() {
+        open.delete(this);
+        super.close();
+      }
+    };
+    try {
+      const seen: number[] = [];
+      const stopPricing = subscribe(pricingTopic, 'shop', (r) => seen.push(r.tiers[0]!.month.price));
+      const stopFigures = subscribe(icpTopic, 'shop', () => {});
+      expect(open.size).toBe(1);
+      publish(pricingTopic, 'shop', pricing(10));
+      stopPricing();
+      expect(open.size).toBe(1);
+      stopFigures();
+      expect(open.size).toBe(0);
+      // A producer alone opens it to post, and closes it again.
+      publish(pricingTopic, 'shop', pricing(11));
+      expect(open.size).toBe(0);
+      await settled();
+      // Meanwhile another tab stored a newer record (nobody here heard it).
+      await saveState(storageKeyOf('pricing', 'shop'), { at: Date.now() + 60_000, record: pricing(12) }, 1);
+      const got: number[] = [];
+      const stop = subscribe(pricingTopic, 'shop', (r) => got.push(r.tiers[0]!.month.price));
+      expect(open.size).toBe(1);
+      await until(() => got.includes(12));
+      stop();
+      expect(open.size).toBe(0);
+      expect(seen).toEqual([10]);
+    } finally {
+      globalThis.BroadcastChannel = Native;
+    }
+  });
+});
+
 describe('the ICP profile record', () => {
   it("holds the active profile's pains (criterion values, then personas' frustrations) and gains (goals)", () => {
     const record = icpProfileOf(
