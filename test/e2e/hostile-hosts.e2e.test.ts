@@ -512,7 +512,7 @@ const COUNT_RESOURCES = () => {
 };
 
 describe('an element added by a single-page app, removed and added again 20 times', () => {
-  it('keeps its state and leaves no listener, timer, worker or BroadcastChannel behind', async () => {
+  it('every element of src/elements.json keeps its state and leaves no listener, timer, worker or BroadcastChannel behind', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1024, height: 900 } });
     await page.addInitScript(COUNT_RESOURCES);
     const errors = await open(page, 'spa.html');
@@ -527,19 +527,52 @@ describe('an element added by a single-page app, removed and added again 20 time
     let kept: Resources | undefined;
     const calc = page.locator('mrr-calculator');
     const economics = page.locator('mrr-unit-economics');
+    const motions = page.locator('mrr-revenue-motions');
+    const movements = page.locator('mrr-movements');
+    const designer = page.locator('mrr-package-designer');
+    const icp = page.locator('mrr-icp-builder');
+    // A field of each element the rounds type into, and what round n types there.
+    const hours = motions.locator('input#hoursPerManagerPerMonth');
+    const discount = designer.locator('input[id="better--discountPct"]');
+    const weight = icp.locator('input[id$="--weight"]').first();
+    const typed = (round: number) => ({
+      clients: String(100 + round),
+      arpa: String(1000 + round),
+      hours: String(100 + round),
+      discount: String(round),
+      weight: String(round / 10),
+    });
     for (let round = 1; round <= 20; round++) {
       await show('pricing');
       await calc.locator('[data-kpi="mrr-now"]').waitFor();
       await page.locator('mrr-pricing-table [data-tier="start"]').waitFor();
-      // What the previous round typed is there again.
+      for (const field of [hours, discount, weight]) await field.waitFor();
+      await movements.locator('#file').waitFor();
+      // What the previous round typed is there again (and the CSV imported in the first round).
       if (round > 1) {
-        await expect.poll(() => calc.locator('input#clients').inputValue()).toBe(String(100 + round - 1));
-        await expect.poll(() => economics.locator('input#arpa').inputValue()).toBe(String(1000 + round - 1));
+        const last = typed(round - 1);
+        await expect.poll(() => calc.locator('input#clients').inputValue()).toBe(last.clients);
+        await expect.poll(() => economics.locator('input#arpa').inputValue()).toBe(last.arpa);
+        await expect.poll(() => hours.inputValue()).toBe(last.hours);
+        await expect.poll(() => discount.inputValue()).toBe(last.discount);
+        await expect.poll(() => weight.inputValue()).toBe(last.weight);
+        await expect.poll(() => movements.locator('#source').textContent()).toContain('dbt-subscription-periods');
+      } else {
+        // The import worker: a small CSV read (kept at once under the file's name).
+        await movements.locator('#file').setInputFiles('test/fixtures/dbt-subscription-periods.csv');
+        await movements.locator('#start-import').click();
+        await movements.locator('#import-report').waitFor();
+        expect(await movements.locator('[data-report="periods"]').textContent()).toBe('121');
+        await expect.poll(() => movements.locator('#saved-message').textContent()).toContain('dbt-subscription-periods');
       }
       const mrrNow = () => calc.locator('[data-kpi="mrr-now"]').textContent();
       const shown = await mrrNow();
-      await calc.locator('input#clients').fill(String(100 + round));
-      await economics.locator('input#arpa').fill(String(1000 + round));
+      const now = typed(round);
+      await calc.locator('input#clients').fill(now.clients);
+      await economics.locator('input#arpa').fill(now.arpa);
+      await hours.fill(now.hours);
+      await discount.fill(now.discount);
+      await weight.fill(now.weight);
       await expect.poll(mrrNow).not.toBe(shown);
       await show('home');
       // Gone with the elements: everything they started (timers may finish their work first), but
@@ -564,7 +597,8 @@ describe('an element added by a single-page app, removed and added again 20 time
     }
     await show('pricing');
     await expect.poll(() => calc.locator('input#clients').inputValue()).toBe('120');
+    await expect.poll(() => weight.inputValue()).toBe('2');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 240_000);
 });
