@@ -6,6 +6,7 @@ const ar: Translation<MessagesEnglish> = {
   brand: 'MRR Kit',
   views: 'العروض',
   language: 'اللغة',
+  embed: 'ضع عنصرًا على موقعك',
   skip: 'انتقل إلى العرض',
   'view.workspace': 'مساحة العمل',
   'view.report': 'التقرير',

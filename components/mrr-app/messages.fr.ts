@@ -6,6 +6,7 @@ const fr: Translation<MessagesEnglish> = {
   brand: 'MRR Kit',
   views: 'Vues',
   language: 'Langue',
+  embed: 'Mettre un élément sur votre site',
   skip: 'Aller à la vue',
   'view.workspace': 'Espace de travail',
   'view.report': 'Rapport',

@@ -4,6 +4,7 @@ const messagesEn = {
   brand: 'MRR Kit',
   views: 'Views',
   language: 'Language',
+  embed: 'Put an element on your site',
   skip: 'Skip to the view',
   'view.workspace': 'Workspace',
   'view.report': 'Report',

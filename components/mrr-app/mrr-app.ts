@@ -615,6 +615,7 @@ export class MrrApp extends LitElement {
         </nav>
         <div class="tools">
           ${this.renderScenarioPicker()}
+          <a class="embed-link" href="./embed.html">${this.i18n.t('embed')}</a>
           <label class="picker"
             ><span>${this.i18n.t('language')}</span>
             <select id="lang" @change=${(e: Event) => this.setLang((e.target as HTMLSelectElement).value)}>

@@ -2,7 +2,17 @@ import { css, html, LitElement, nothing, type PropertyDeclarations, type Templat
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { isCurrency } from '../../src/core/money.js';
 import { LANGS } from '../../src/i18n/locale.js';
-import { EMBED_ATTRIBUTES, embedSnippet, type EmbedAttributes } from '../../src/config/embed-snippet.js';
+import {
+  EMBED_ATTRIBUTES,
+  embedSnippet,
+  type EmbedAttributes,
+  type OwnAttribute,
+  ownAttributeError,
+  ownAttributes,
+} from '../../src/config/embed-snippet.js';
+import { starterPricing } from '../../src/config/embed-starter.js';
+import { MrrElement } from '../../src/ui/mrr-element.js';
+import { readJson } from '../mrr-pricing-table/source.js';
 import { baseStyles } from '../../src/ui/theme.js';
 // The app's list of src/elements.json (a JSON module does not load in every browser; a unit test keeps them equal).
 import { DEFINES, ELEMENT_VIEWS as ELEMENTS } from '../mrr-app/routes.js';
@@ -21,6 +31,12 @@ const isEndpoint = (text: string): boolean => {
   }
 };
 
+/** An image address a public page can show: https (http on this machine while testing). */
+const isImage = (text: string): boolean => isEndpoint(text);
+
+/** The element whose larger data (its plans) the builder writes as a child JSON script. */
+const PLANS_TAG = 'mrr-pricing-table';
+
 /**
  * The embed builder (a page of the site, not an element to embed): pick an element, set its
  * attributes, theme, language, brand and lead endpoint with a live preview, and copy the snippet
@@ -37,6 +53,9 @@ export class MrrEmbedBuilder extends LitElement {
     tag: { state: true },
     values: { state: true },
     copyStatus: { state: true },
+    own: { state: true },
+    ownFields: { state: true },
+    plansText: { state: true },
   };
 
   static override styles = [
@@ -82,6 +101,12 @@ export class MrrEmbedBuilder extends LitElement {
         direction: ltr;
         resize: vertical;
       }
+      fieldset.own {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        margin: 0 0 12px;
+        padding: 8px 12px;
+      }
       .preview {
         border: 1px dashed var(--_border);
         border-radius: var(--_radius);
@@ -96,6 +121,12 @@ export class MrrEmbedBuilder extends LitElement {
   private tag = ELEMENTS[0]?.tag ?? 'mrr-calculator';
   private values: Record<string, string | boolean> = { lang: 'en', theme: 'light', 'heading-level': '2' };
   private copyStatus: 'copied' | 'failed' | undefined;
+  /** The element's own attributes (`clients`, `interval`, …) by element tag, as typed. */
+  private own: Record<string, Record<string, string | boolean>> = {};
+  /** The chosen element's own attributes, read from its class once loaded. */
+  private ownFields: OwnAttribute[] = [];
+  /** The pricing table's plans as typed (JSON); undefined: the starter plans in the builder's language. */
+  private plansText: string | undefined;
   private readonly i18n = new LocaleController(this, messages);
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -119,14 +150,57 @@ export class MrrEmbedBuilder extends LitElement {
     if (typeof value !== 'string' || value.trim() === '') return undefined;
     if (name === 'currency' && !isCurrency(value.trim())) return this.i18n.t('currencyError');
     if (name === 'lead-endpoint' && !isEndpoint(value.trim())) return this.i18n.t('leadEndpointError');
+    if (name === 'logo' && !isImage(value.trim())) return this.i18n.t('logoError');
     return undefined;
+  }
+
+  /** The message of an own attribute's refused value, else undefined. */
+  private ownErrorOf(field: OwnAttribute): string | undefined {
+    const value = this.own[this.tag]?.[field.name];
+    return typeof value === 'string' && ownAttributeError(field.kind, value) ? this.i18n.t('ownNumberError') : undefined;
+  }
+
+  /** The chosen element's own attributes in force (refused ones left out). */
+  get chosenOwn(): Record<string, string | boolean> {
+    const out: Record<string, string | boolean> = {};
+    for (const field of this.ownFields) {
+      const value = this.own[this.tag]?.[field.name];
+      if (value !== undefined && !this.ownErrorOf(field)) out[field.name] = value;
+    }
+    return out;
+  }
+
+  /** The starter plans, in the builder's language. */
+  private get starterPlans(): unknown {
+    const t = this.i18n.t.bind(this.i18n);
+    return starterPricing({
+      tiers: { good: t('starter.good'), better: t('starter.better'), best: t('starter.best') },
+      cta: t('starter.cta'),
+    });
+  }
+
+  /**
+   * The plans as typed, read by the pricing table's own reader (components/mrr-pricing-table/source.ts):
+   * the public pricing to give the table, or the starter plans and why the text is refused.
+   */
+  private get plansRead(): { data: unknown; error?: string } {
+    if (this.plansText === undefined || this.plansText.trim() === '') return { data: this.starterPlans };
+    const source = readJson(this.plansText);
+    // A whole design is given as its public pricing: its wholesale costs never reach the agency's page.
+    if (source.kind === 'pricing') return { data: source.pricing };
+    const field = source.kind === 'invalid' ? (source.issues[0]?.field ?? '') : '';
+    return {
+      data: this.starterPlans,
+      error:
+        source.kind === 'invalidJson' ? this.i18n.t('plansJsonError') : this.i18n.t('plansError', { field: field || 'tiers' }),
+    };
   }
 
   /** The attributes in force: the refused ones left out. */
   get chosenAttributes(): EmbedAttributes {
     const out: EmbedAttributes = {};
     for (const [name, value] of Object.entries(this.values)) {
-      if (name === 'scriptBase' || this.errorOf(name)) continue;
+      if (name === 'scriptBase' || name === 'logo' || this.errorOf(name)) continue;
       (out as Record<string, string | boolean>)[name] = value;
     }
     return out;
@@ -134,7 +208,27 @@ export class MrrEmbedBuilder extends LitElement {
 
   /** The snippet to paste: the element's script tag and its markup. */
   get snippet(): string {
-    return embedSnippet({ tag: this.tag, scriptBase: this.base, attributes: this.chosenAttributes });
+    return embedSnippet({
+      tag: this.tag,
+      scriptBase: this.base,
+      attributes: this.chosenAttributes,
+      own: this.chosenOwn,
+      logo: this.logo,
+      config: this.tag === PLANS_TAG ? this.plansRead.data : undefined,
+    });
+  }
+
+  /** The logo in force (its alt text the brand name), or undefined. */
+  private get logo(): { src: string; alt: string } | undefined {
+    const src = this.values.logo;
+    if (typeof src !== 'string' || !src.trim() || this.errorOf('logo')) return undefined;
+    const brand = this.values['brand-name'];
+    return { src: src.trim(), alt: typeof brand === 'string' ? brand : '' };
+  }
+
+  private setOwn(name: string, value: string | boolean): void {
+    this.own = { ...this.own, [this.tag]: { ...this.own[this.tag], [name]: value } };
+    this.copyStatus = undefined;
   }
 
   private set(name: string, value: string | boolean): void {
@@ -153,11 +247,40 @@ export class MrrEmbedBuilder extends LitElement {
     const tag = this.tag;
     await DEFINES[tag]?.().catch(() => undefined);
     if (tag !== this.tag) return; // another element was chosen meanwhile
-    let el = box.firstElementChild;
+    // The element's own attributes, read from its class (its property declarations) once loaded.
+    const ctor = customElements.get(tag) as unknown as typeof MrrElement | undefined;
+    const fields = ctor ? ownAttributes(ctor.elementProperties, MrrElement.elementProperties) : [];
+    if (JSON.stringify(fields) !== JSON.stringify(this.ownFields)) {
+      this.ownFields = fields;
+      return; // rendered again with its fields; the preview follows then
+    }
+    let el = box.firstElementChild as (HTMLElement & { config?: unknown }) | null;
     if (!el || el.localName !== tag) {
       el = document.createElement(tag);
       el.setAttribute('storage-key', ''); // the preview saves nothing
       box.replaceChildren(el);
+    }
+    if (tag === PLANS_TAG) {
+      const data = this.plansRead.data;
+      if (JSON.stringify(data) !== JSON.stringify(el.config)) el.config = data;
+    }
+    const logo = this.logo;
+    const img = el.querySelector<HTMLImageElement>(':scope > img[slot="logo"]');
+    if (!logo) img?.remove();
+    else {
+      const next = img ?? document.createElement('img');
+      next.slot = 'logo';
+      next.height = 32;
+      if (next.getAttribute('src') !== logo.src) next.src = logo.src;
+      next.alt = logo.alt;
+      if (!img) el.append(next);
+    }
+    const own = this.chosenOwn;
+    for (const field of this.ownFields) {
+      const value = own[field.name];
+      if (value === true) el.setAttribute(field.name, '');
+      else if (typeof value === 'string' && value.trim()) el.setAttribute(field.name, value.trim());
+      else el.removeAttribute(field.name);
     }
     const attrs = this.chosenAttributes;
     // The preview keeps its own storage key; every other attribute as the snippet writes it.
@@ -177,6 +300,81 @@ export class MrrEmbedBuilder extends LitElement {
       this.renderRoot.querySelector<HTMLTextAreaElement>('#snippet')?.select();
       this.copyStatus = 'failed';
     }
+  }
+
+  private check(name: string, label: string): TemplateResult {
+    return html`<div class="field check">
+      <input
+        id=${name}
+        type="checkbox"
+        .checked=${this.values[name] === true}
+        @change=${(e: Event) => this.set(name, (e.target as HTMLInputElement).checked)}
+      />
+      <label for=${name}>${label}</label>
+    </div>`;
+  }
+
+  /** The chosen element's own attributes: one field each, named by its attribute (code). */
+  private renderOwn(): TemplateResult | typeof nothing {
+    if (!this.ownFields.length) return nothing;
+    const values = this.own[this.tag] ?? {};
+    return html`<fieldset class="own" aria-describedby="own-hint">
+      <legend>${this.i18n.t('own')}</legend>
+      <p class="hint" id="own-hint">${this.i18n.t('ownHint')}</p>
+      ${this.ownFields.map((field) => {
+        const id = `own-${field.name}`;
+        const value = values[field.name];
+        if (field.kind === 'flag')
+          return html`<div class="field check">
+            <input
+              id=${id}
+              type="checkbox"
+              .checked=${value === true}
+              @change=${(e: Event) => this.setOwn(field.name, (e.target as HTMLInputElement).checked)}
+            />
+            <label for=${id}><code dir="ltr">${field.name}</code></label>
+          </div>`;
+        const error = this.ownErrorOf(field);
+        return html`<div class="field">
+          <label for=${id}><code dir="ltr">${field.name}</code></label>
+          <input
+            id=${id}
+            type="text"
+            maxlength="200"
+            inputmode=${field.kind === 'number' ? 'decimal' : nothing}
+            .value=${typeof value === 'string' ? value : ''}
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${error ? `${id}-error` : nothing}
+            @input=${(e: Event) => this.setOwn(field.name, (e.target as HTMLInputElement).value)}
+          />
+          ${error ? html`<span class="error" id=${`${id}-error`} role="alert">${error}</span>` : nothing}
+        </div>`;
+      })}
+    </fieldset>`;
+  }
+
+  /** The pricing table's plans (JSON), the starter plans until the agency pastes its own. */
+  private renderPlans(): TemplateResult | typeof nothing {
+    if (this.tag !== PLANS_TAG) return nothing;
+    const { error } = this.plansRead;
+    const text = this.plansText ?? JSON.stringify(this.starterPlans, null, 2);
+    return html`<div class="field">
+      <label for="plans">${this.i18n.t('plans')}</label>
+      <textarea
+        id="plans"
+        class="code"
+        spellcheck="false"
+        .value=${text}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? 'plans-error' : 'plans-hint'}
+        @input=${(e: Event) => {
+          this.plansText = (e.target as HTMLTextAreaElement).value;
+          this.copyStatus = undefined;
+        }}
+      ></textarea>
+      <span class="hint" id="plans-hint">${this.i18n.t('plansHint')}</span>
+      ${error ? html`<span class="error" id="plans-error" role="alert">${error}</span>` : nothing}
+    </div>`;
   }
 
   private text(name: string, label: string, hint?: string): TemplateResult {
@@ -239,18 +437,10 @@ export class MrrEmbedBuilder extends LitElement {
           </div>
           ${this.select('lang', t('lang'), LANGS, (o) => t(`lang.${o}` as 'lang'))} ${this.text('currency', t('currency'))}
           ${this.select('theme', t('theme'), THEMES, (o) => t(`theme.${o}` as 'theme'))}
-          ${this.text('brand-name', t('brandName'))}
+          ${this.text('brand-name', t('brandName'))} ${this.text('logo', t('logo'))} ${this.check('credit', t('credit'))}
           ${this.select('heading-level', t('headingLevel'), LEVELS, (o) => o, t('headingHint'))}
           ${this.text('lead-endpoint', t('leadEndpoint'))} ${this.text('consent-text', t('consentText'))}
-          <div class="field check">
-            <input
-              id="data-layer"
-              type="checkbox"
-              .checked=${this.values['data-layer'] === true}
-              @change=${(e: Event) => this.set('data-layer', (e.target as HTMLInputElement).checked)}
-            />
-            <label for="data-layer">${t('dataLayer')}</label>
-          </div>
+          ${this.check('data-layer', t('dataLayer'))} ${this.renderOwn()} ${this.renderPlans()}
           ${this.text('scriptBase', t('scriptBase'))}
         </form>
         <div>

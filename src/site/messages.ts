@@ -11,6 +11,7 @@ export const siteMessages = defineCatalog({
     'nav.movements': 'Your data',
     'nav.packages': 'Packages',
     'nav.icp': 'Ideal clients',
+    'nav.embed': 'Put it on your site',
     language: 'Language',
     'hero.title': 'Grow the revenue you can count on every month',
     'hero.lead':
@@ -31,6 +32,7 @@ export const siteMessages = defineCatalog({
     'nav.movements': 'Vos données',
     'nav.packages': 'Offres',
     'nav.icp': 'Clients idéaux',
+    'nav.embed': 'Le mettre sur votre site',
     language: 'Langue',
     'hero.title': 'Développez le revenu sur lequel compter chaque mois',
     'hero.lead':
@@ -51,6 +53,7 @@ export const siteMessages = defineCatalog({
     'nav.movements': 'بياناتك',
     'nav.packages': 'الباقات',
     'nav.icp': 'العملاء المثاليون',
+    'nav.embed': 'ضعه على موقعك',
     language: 'اللغة',
     'hero.title': 'نمِّ الإيراد الذي يمكنك الاعتماد عليه كل شهر',
     'hero.lead': 'توقّع إيرادك الشهري المتكرر، واعرف كلفة فقد العملاء، وخطط للعملاء والباقات والخدمة التي تنميه.',
