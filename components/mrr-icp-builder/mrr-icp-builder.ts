@@ -27,6 +27,7 @@ import {
   fieldId,
   type IcpBuilderInputs,
   type IcpInput,
+  icpConfigDefaults,
   icpToInput,
   NAME_MAX,
   newId,
@@ -155,6 +156,12 @@ export class MrrIcpBuilder extends StagedElement {
       this.announcer.say(this.i18n.t('restored'));
     },
   });
+  /**
+   * `config.defaults.profile` / `.criteria` (the core's ICP) for the shared settings reader (src/config/settings.ts).
+   * @internal
+   */
+  readonly largerDefaults = (given: Record<string, unknown>, kept: (field: string) => boolean) =>
+    icpConfigDefaults(given, (n) => this.i18n.number(n, 6), kept, this.i18n.t('starter.name'));
   private readonly form: FormController<IcpBuilderInputs, IcpBuilderResult> = new FormController<
     IcpBuilderInputs,
     IcpBuilderResult

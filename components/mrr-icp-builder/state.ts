@@ -2,7 +2,7 @@
  * What the user typed in `<mrr-icp-builder>`, kept as text (a reload shows exactly that, invalid
  * text survives), and how it is read into the core's ICP shape.
  */
-import { type Icp, type IcpCriterion, type IcpRange, ICP_MAX_WEIGHT } from '../../src/core/icp.js';
+import { type Icp, type IcpCriterion, type IcpRange, ICP_MAX_WEIGHT, validateIcp } from '../../src/core/icp.js';
 import { field, type FieldError, newId, readNumber } from '../../src/forms/fields.js';
 
 export type CriterionType = 'category' | 'number' | 'boolean';
@@ -396,4 +396,58 @@ export function readExample(
     } else account[field] = text;
   }
   return { account, errors };
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+/** Criteria the inputs can use: a list, ids usable in input ids (`<criterion>--weight`), fields within the input's length. */
+const usableCriteria = (criteria: unknown): criteria is IcpCriterion[] =>
+  Array.isArray(criteria) &&
+  criteria.length > 0 &&
+  criteria.every(
+    (c) =>
+      isRecord(c) &&
+      typeof c.id === 'string' &&
+      /^[A-Za-z](?:-?[A-Za-z0-9_])*$/.test(c.id) &&
+      c.id.length <= 40 &&
+      typeof c.field === 'string' &&
+      c.field.length <= NAME_MAX,
+  );
+
+/**
+ * The larger defaults a configuration may give the ICP builder: `profile` (a core `Icp`: `criteria`,
+ * optional `name`, `thresholds`, `minCoverage`) and/or `criteria` (core `IcpCriterion[]`, over the
+ * profile's). Checked with the core's `validateIcp`; the result replaces the starter profile (same
+ * id, so its persona and example account stay with it), named `fallbackName` without a name of
+ * its own. Not given while the user's own profiles are kept (edited or saved).
+ */
+export function icpConfigDefaults(
+  given: Record<string, unknown>,
+  fmt: (n: number) => string,
+  kept: (field: string) => boolean,
+  fallbackName: string,
+): { inputs: Partial<IcpBuilderInputs>; refused: string[] } {
+  const refused = Object.keys(given).filter((k) => k !== 'profile' && k !== 'criteria');
+  let icp: Icp | undefined;
+  const valid = (x: Icp) => usableCriteria(x.criteria) && validateIcp(x).length === 0;
+  if ('profile' in given) {
+    const p = given['profile'];
+    const name = isRecord(p) ? p['name'] : undefined;
+    if (
+      isRecord(p) &&
+      (name === undefined || (typeof name === 'string' && [...name].length <= NAME_MAX)) &&
+      valid(p as unknown as Icp)
+    )
+      icp = p as unknown as Icp;
+    else refused.push('profile');
+  }
+  if ('criteria' in given) {
+    const next = { ...(icp ?? {}), criteria: given['criteria'] } as Icp;
+    if (valid(next)) icp = next;
+    else refused.push('criteria');
+  }
+  if (!icp || kept('icps')) return { inputs: {}, refused };
+  const name = typeof icp.name === 'string' && icp.name.trim() ? icp.name.trim() : fallbackName;
+  const input = icpToInput(structuredClone(icp), name, fmt, undefined, 'starter');
+  return { inputs: { icps: [input], activeId: input.id }, refused };
 }

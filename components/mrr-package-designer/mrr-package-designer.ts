@@ -146,6 +146,15 @@ export class MrrPackageDesigner extends StagedElement {
   private readonly announcer = new AnnounceController(this);
   private readonly t = (key: DesignerKey, params?: Record<string, string | number>) => this.i18n.t(key, params);
 
+  /**
+   * The reader of `config.defaults.catalog` / `.tiers`, loaded by the shared settings reader only
+   * when they are given; it converts a design with `toInputs`.
+   * @internal
+   */
+  static largerDefaultsModule = () => import('./config-defaults.js');
+  /** @internal */
+  static toInputs = inputsFromDesign;
+
   /** The form recipe: typed inputs, the last valid result, errors, saving (src/controllers/form-controller.ts). */
   /** Typed explicitly: its initializer refers to `this`, and type-aware lint would infer `any`. */
   private readonly form: DesignerForm = new FormController<DesignerInputs, DesignerResult>(this, {

@@ -24,6 +24,7 @@ import {
   isolate,
   mergeRemovedSegments,
   mergeSegments,
+  motionsConfigDefaults,
   removalsOf,
   stampSegments,
   withoutRemovedSegments,
@@ -138,6 +139,11 @@ export class MrrRevenueMotions extends StagedElement {
       return plan && { currency: this.currency, plan };
     },
   });
+  /**
+   * `config.defaults.segments` (core segments) for the shared settings reader (src/config/settings.ts).
+   * @internal
+   */
+  readonly largerDefaults = (given: Record<string, unknown>) => motionsConfigDefaults(given, (n) => this.i18n.number(n, 6));
   /** Typed explicitly: its initializer refers to `this`, and type-aware lint would infer `any`. */
   private readonly form: MotionsForm = new FormController<MotionsInputs, MotionsReading>(this, {
     component: 'motions',

@@ -163,31 +163,68 @@ export function exampleInputs(
   format: (n: number) => string,
   name: (kind: 'segment' | 'offer', id: string, fallback: string) => string,
 ): MotionsInputs {
-  return {
-    hoursPerManagerPerMonth: format(120),
-    segments: defaultSegments().map((s) => ({
-      id: s.id,
-      name: name('segment', s.id, s.name),
-      clients: format(s.clients),
-      mrrPerClient: format(s.mrrPerClient),
-      grossMarginPct: format(s.grossMarginPct ?? 100),
-      motions: s.motions.map((m) => ({
-        id: m.id,
-        kind: m.kind,
-        frequency: m.frequency,
-        minutesPerTouch: format(m.minutesPerTouch),
-        hourlyCost: format(m.hourlyCost),
-        toolCostPerClient: format(m.toolCostPerClient),
-      })),
-      offers: s.offers.map((o) => ({
-        id: o.id,
-        name: name('offer', o.id, o.name),
-        kind: o.kind,
-        mrr: format(o.mrr),
-        monthlyTakeRatePct: format(o.monthlyTakeRatePct),
-      })),
+  return { hoursPerManagerPerMonth: format(120), segments: segmentInputs(defaultSegments(), format, name) };
+}
+
+/** Segments in the core's shape as typed inputs (numbers written by `format`, names through `name`). */
+function segmentInputs(
+  segments: Segment[],
+  format: (n: number) => string,
+  name: (kind: 'segment' | 'offer', id: string, fallback: string) => string = (_k, _id, fallback) => fallback,
+): SegmentInput[] {
+  return segments.map((s) => ({
+    id: s.id,
+    name: name('segment', s.id, s.name),
+    clients: format(s.clients),
+    mrrPerClient: format(s.mrrPerClient),
+    grossMarginPct: format(s.grossMarginPct ?? 100),
+    motions: s.motions.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      frequency: m.frequency,
+      minutesPerTouch: format(m.minutesPerTouch),
+      hourlyCost: format(m.hourlyCost),
+      toolCostPerClient: format(m.toolCostPerClient),
     })),
-  };
+    offers: s.offers.map((o) => ({
+      id: o.id,
+      name: name('offer', o.id, o.name),
+      kind: o.kind,
+      mrr: format(o.mrr),
+      monthlyTakeRatePct: format(o.monthlyTakeRatePct),
+    })),
+  }));
+}
+
+/** Ids the inputs can use (`<segment>--<motion>--<field>` input ids): letters, digits, `_`, single `-`; unique in their list. */
+const safeIds = (items: { id: string }[]): boolean =>
+  items.every((i) => /^[A-Za-z](?:-?[A-Za-z0-9_])*$/.test(i.id) && i.id.length <= 40) &&
+  new Set(items.map((i) => i.id)).size === items.length;
+
+/**
+ * The larger defaults a configuration may give (`config.defaults.segments`, core `Segment[]`):
+ * checked with the core's schema (`validateMotionsPlan`, names up to the input's length) and given
+ * as typed inputs; refused when the core refuses them or an id is not one the inputs can use.
+ */
+export function motionsConfigDefaults(
+  given: Record<string, unknown>,
+  format: (n: number) => string,
+): { inputs: Partial<MotionsInputs>; refused: string[] } {
+  const refused = Object.keys(given).filter((k) => k !== 'segments');
+  if (!('segments' in given)) return { inputs: {}, refused };
+  const segments = given['segments'] as Segment[];
+  const valid =
+    validateMotionsPlan(segments).length === 0 &&
+    safeIds(segments) &&
+    segments.every(
+      (s) =>
+        [...s.name].length <= MAX_NAME_LENGTH &&
+        safeIds(s.motions) &&
+        safeIds(s.offers) &&
+        s.offers.every((o) => [...o.name].length <= MAX_NAME_LENGTH),
+    );
+  if (!valid) return { inputs: {}, refused: [...refused, 'segments'] };
+  return { inputs: { segments: segmentInputs(segments, format) }, refused };
 }
 
 export function blankMotion(): MotionInput {

@@ -15,6 +15,7 @@
 import { html, nothing, render } from 'lit';
 import { type ConfigFieldIssue, type MrrConfig, validateConfig } from '../core/config.js';
 import { pushEvent } from '../data-layer.js';
+import { holdUpdate } from '../ui/tasks.js';
 import type { FieldSpecs } from '../forms/fields.js';
 import type { Lang } from '../i18n/locale.js';
 import type { MrrElement } from '../ui/mrr-element.js';
@@ -76,7 +77,59 @@ interface FormLike {
   applyDefaults(): void;
 }
 
-type Host = MrrElement & { i18n?: { lang: Lang }; form?: Partial<FormLike>; scriptText?: string | null };
+/**
+ * An element's reader of the larger data `config.defaults` may hold (lists, designs in the core's
+ * shape): checks each with the core's schemas and returns the inputs they make (numbers written in
+ * the element's locale) and the names refused. `kept(field)`: the user edited that field, so data
+ * tied to it must not be given either. On the element as `largerDefaults`, or, for an element whose
+ * first file has no room for it, a module its class's `largerDefaultsModule` loads when such data
+ * is given.
+ */
+export type LargerDefaultsReader = (
+  given: Record<string, unknown>,
+  kept: (field: string) => boolean,
+) => { inputs: Record<string, unknown>; refused: string[] };
+
+type Host = MrrElement & {
+  i18n?: { lang: Lang };
+  form?: Partial<FormLike>;
+  scriptText?: string | null;
+  largerDefaults?: LargerDefaultsReader;
+};
+
+/** An element class whose reader of larger defaults loads on demand (its first file has no room for it). */
+interface LazyReaderClass {
+  largerDefaultsModule?: () => Promise<{ readerFor(host: HTMLElement): LargerDefaultsReader }>;
+}
+
+/** A lazy reader's module by tag: null while it loads, undefined when it could not load. */
+const lazyModules = new Map<string, { readerFor(host: HTMLElement): LargerDefaultsReader } | null | undefined>();
+const lazyLoads = new Map<string, Promise<unknown>>();
+
+/**
+ * The reader of `h`'s larger defaults: its own, a loaded lazy one, null while that loads (the
+ * host's update waits for it: no render shows the element's own defaults first), or undefined
+ * when the element takes none.
+ */
+function readerOf(h: Host): LargerDefaultsReader | null | undefined {
+  if (h.largerDefaults) return h.largerDefaults;
+  const tag = h.localName;
+  const load = (h.constructor as LazyReaderClass).largerDefaultsModule;
+  if (!load) return undefined;
+  if (!lazyLoads.has(tag)) {
+    lazyModules.set(tag, null);
+    lazyLoads.set(
+      tag,
+      load().then(
+        (m) => void lazyModules.set(tag, m),
+        () => void lazyModules.set(tag, undefined), // offline without the chunk: the larger defaults are refused
+      ),
+    );
+  }
+  const m = lazyModules.get(tag);
+  if (m === null) holdUpdate(h, lazyLoads.get(tag)!);
+  return m ? m.readerFor(h) : m;
+}
 
 const states = new WeakMap<MrrElement, State>();
 const EMPTY: Resolved = { config: {}, issues: [], data: undefined };
@@ -109,7 +162,7 @@ export function connect(host: MrrElement): void {
     // Lead capture's attributes (src/leads/): empty is none (`lead-endpoint=""`: only `mrr-lead` fires).
     leads: { endpoint: h.getAttribute('lead-endpoint') || undefined, consentText: h.getAttribute('consent-text') || undefined },
   };
-  const key = [h.config, h.scriptText, JSON.stringify(attrs), h.form];
+  const key = [h.config, h.scriptText, JSON.stringify(attrs), h.form, h.largerDefaults, lazyModules.get(h.localName)];
   if (key.every((k, i) => k === state.key[i])) return;
   state.key = key;
   state.resolved = resolve(h, attrs, state.warned);
@@ -140,7 +193,7 @@ function resolve(h: Host, attrs: Record<string, unknown>, warned: Set<string>): 
   // Only when defaults are given (or were, and are gone): re-applying the element's own defaults
   // for nothing would replace inputs restored from storage that the user has not edited here.
   if (form?.fields && form.configDefaults && (config.defaults || Object.keys(form.configDefaults).length > 0)) {
-    for (const name of useDefaults(form as FormLike, config.defaults ?? {}))
+    for (const name of useDefaults(form as FormLike, config.defaults ?? {}, () => readerOf(h)))
       issues.push({ field: `defaults.${name}`, code: 'invalid' });
   }
   for (const i of issues) {
@@ -156,16 +209,31 @@ function resolve(h: Host, attrs: Record<string, unknown>, warned: Set<string>): 
   return { config, issues, data };
 }
 
+/** Field kinds given as one value (src/forms/fields.ts); the others (lists, records) are larger data. */
+const SCALAR_KINDS = ['money', 'amount', 'integer', 'percent', 'text', 'choice', 'flag', 'date'];
+
 /**
  * Makes `defaults` the form's starting inputs: each declared number, text, choice or yes/no field
- * whose value the element then reads without an error. Returns the names refused (not declared,
- * of the wrong type, or refused by the element's reading); those keep the element's own default.
+ * whose value the element then reads without an error, and the larger data the element reads
+ * (lists and designs in the core's shape, checked with the core's schemas by the element's
+ * `largerDefaults`). Returns the names refused (not declared, of the wrong type, or refused by the
+ * element's reading); those keep the element's own default. Fields the user edited (or saved) are
+ * never replaced: `applyDefaults` leaves them.
  */
-function useDefaults(form: FormLike, defaults: Record<string, unknown>): string[] {
+function useDefaults(
+  form: FormLike,
+  defaults: Record<string, unknown>,
+  readerFor: () => LargerDefaultsReader | null | undefined,
+): string[] {
   const given: Record<string, unknown> = {};
+  const larger: Record<string, unknown> = {};
   const refused: string[] = [];
   for (const [name, value] of Object.entries(defaults)) {
     const spec = Object.hasOwn(form.fields, name) ? form.fields[name] : undefined;
+    if (!spec || !SCALAR_KINDS.includes(spec.kind)) {
+      larger[name] = value;
+      continue;
+    }
     const typed =
       spec &&
       // Number kinds (src/forms/fields.ts), by name: importing its helper would reshape the shared chunks.
@@ -179,14 +247,22 @@ function useDefaults(form: FormLike, defaults: Record<string, unknown>): string[
     if (typed) given[name] = value;
     else refused.push(name);
   }
-  form.configDefaults = given;
+  // Larger data: made inputs by the element's reader (null: still loading, they wait for it).
+  let made: Record<string, unknown> = {};
+  const reader = Object.keys(larger).length ? readerFor() : null;
+  if (reader !== null) {
+    const read = reader ? reader(larger, (field) => form.isEdited(field)) : { inputs: {}, refused: Object.keys(larger) };
+    made = read.inputs;
+    refused.push(...read.refused);
+  }
+  form.configDefaults = { ...given, ...made };
   form.applyDefaults();
   // Read as the element reads them: a value it refuses (500 % churn) goes back to its own default.
   const errors = form.errors;
   const bad = Object.keys(given).filter((name) => name in errors && !form.isEdited(name));
   if (bad.length) {
     for (const name of bad) delete given[name];
-    form.configDefaults = { ...given };
+    form.configDefaults = { ...given, ...made };
     form.applyDefaults();
   }
   return [...refused, ...bad];
