@@ -21,15 +21,6 @@ export const designerStyles = [
     .designer > * {
       min-width: 0;
     }
-    /* Below a phone's first screen, not laid out or painted until scrolled near (each stage of the
-       first render then costs the page less: paint work halved in traces, bench/README.md). The
-       size each last had is kept, so nothing jumps when they come back into view. Not the
-       catalogue: it starts on the first screen. */
-    .tiers,
-    .lower {
-      content-visibility: auto;
-      contain-intrinsic-size: auto 900px;
-    }
     .head {
       display: grid;
       gap: 12px;

@@ -123,10 +123,11 @@ export abstract class MrrElement extends LitElement {
       this.config !== undefined ||
       this.scriptText !== null ||
       !!(this.brandName || this.theme || this.headingLevel || this.dataLayer || this.credit) ||
-      // Lead capture's attributes are validated with the same schemas as `config.leads`.
+      // Lead capture's attributes are validated with the same schemas as `config.leads`. Capture is
+      // on with `lead-endpoint` or `config.leads` (a `config`, or a child script: both load the
+      // settings), so `consent-text` matters only where the settings load anyway.
       this.hasAttribute('lead-endpoint') ||
-      this.hasAttribute('consent-text') ||
-      !!this.querySelector(':scope > [slot="logo"]')
+      !!this.querySelector('[slot=logo]')
     );
   }
 

@@ -312,7 +312,8 @@ describe('events and the data layer', () => {
       try {
         const { el } = await mount(tag, 'data-layer lead-endpoint="" consent-text="You may contact me."', content(tag));
         await sendLead(el, { name: 'Grace Hopper', email: 'grace.hopper@navy.example', company: 'Cobol Works' });
-        await untilStatus(el, 'sent');
+        // No endpoint: the lead is handed to the page (the event), never said to be sent.
+        await untilStatus(el, 'handed');
         expect(heard).to.have.length(1);
         expect(heard[0]!.fields).to.include({ name: 'Grace Hopper', email: 'grace.hopper@navy.example', company: 'Cobol Works' });
         const pushed = w.dataLayer!.filter((d) => d['event'] === 'mrr-lead');
