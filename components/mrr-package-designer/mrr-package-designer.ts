@@ -76,7 +76,9 @@ export interface PackageMixDetail {
 type DesignerForm = FormController<DesignerInputs, DesignerResult>;
 
 /** Catalogue rows each catalogue step of the first render adds (the last step draws the rest). */
-const PRODUCTS_A_STEP = 2;
+const PRODUCTS_A_STEP = 1;
+/** Catalogue steps before the last (which draws the rest, and the catalogue's actions). */
+const CATALOG_STEPS = 4;
 
 /**
  * `<mrr-package-designer>`: an agency's catalogue of products and services, layered packages
@@ -124,7 +126,7 @@ export class MrrPackageDesigner extends StagedElement {
 
   /**
    * The first render, one step per task (an agency's page never blocks long): the title and the
-   * targets; the catalogue two rows at a time, then the rest; the first reading (a task alone), then the
+   * targets; the catalogue a row at a time, then the rest; the first reading (a task alone), then the
    * tiers' inclusions and pricing, their card's rows, their economics; the canvas (its module
    * fetched meanwhile); the what-if mix and the export. Each part comes below what is drawn
    * already (or, on a wide page, beside it in a column of its own). Later renders draw all.
@@ -132,8 +134,8 @@ export class MrrPackageDesigner extends StagedElement {
   protected readonly stages: readonly Stage[] = [
     // What is saved comes first: the first render shows it, never the starter replaced by it.
     { name: 'head', before: () => this.persist.restored },
-    { name: 'catalog-1' },
-    { name: 'catalog-2' },
+    // The catalogue a row at a time (`catalog-1`, `catalog-2`, …), then the rest with its actions.
+    ...Array.from({ length: CATALOG_STEPS }, (_, k) => ({ name: `catalog-${k + 1}` })),
     { name: 'catalog' },
     readingStage('tiers', () => this.firstReading()),
     { name: 'card' },
@@ -620,7 +622,7 @@ export class MrrPackageDesigner extends StagedElement {
                 onImport: (input) => void this.importFile(input),
                 onExport: (kind) => void this.exportCatalog(kind),
               }),
-              this.reached('catalog') ? undefined : this.reached('catalog-2') ? 2 * PRODUCTS_A_STEP : PRODUCTS_A_STEP,
+              this.catalogRowsDrawn(),
             )
           : nothing
       }
@@ -633,6 +635,14 @@ export class MrrPackageDesigner extends StagedElement {
       ${this.reached('canvas') ? this.renderLower(v) : nothing} ${this.undo.render(this.i18n.c('common.undo'))}
       ${this.announcer.render()}
     </div>`;
+  }
+
+  /** Catalogue rows the first render draws so far (undefined: all of them). */
+  private catalogRowsDrawn(): number | undefined {
+    if (this.reached('catalog')) return undefined;
+    let k = CATALOG_STEPS;
+    while (k > 1 && !this.reached(`catalog-${k}`)) k--;
+    return k * PRODUCTS_A_STEP;
   }
 
   /** The canvas, the what-if mix and the export. */

@@ -17,7 +17,7 @@ const probe = (r: ShadowRoot) => ({
 });
 
 describe('<mrr-package-designer> first render in steps (an agency’s page never blocks long)', () => {
-  it('draws its head first, then the catalogue two rows at a time, the tiers, economics, canvas and what-if; updateComplete waits for all', async () => {
+  it('draws its head first, then the catalogue a row at a time, the tiers, economics, canvas and what-if; updateComplete waits for all', async () => {
     let headTop = 0;
     const { el, seen } = await watchFirstRender<MrrPackageDesigner, ReturnType<typeof probe>>(
       'mrr-package-designer',
@@ -32,8 +32,8 @@ describe('<mrr-package-designer> first render in steps (an agency’s page never
       first.products + Number(first.tiers) + Number(first.economics) + Number(first.whatIf),
       'nothing else in the first step',
     ).to.equal(0);
-    // The catalogue comes two rows at a time, without its actions until the last rows are in.
-    expect(steps(seen.map((s) => s.products))).to.deep.equal([0, 2, 4, STARTER_CATALOG.length]);
+    // The catalogue comes a row at a time (four steps), then the rest with its actions.
+    expect(steps(seen.map((s) => s.products))).to.deep.equal([0, 1, 2, 3, 4, STARTER_CATALOG.length]);
     expect(seen.some((s) => s.products === 4 && !s.addProduct)).to.equal(true);
     // Each part after the one above it, and each stays once drawn.
     const order = ['tiers', 'card', 'economics', 'canvas', 'whatIf'] as const;
