@@ -15,6 +15,20 @@ const QUIET = process.env.QUIET === '1';
 // Without throttling (TRACE_THROTTLE=1) the thread time is the real CPU time; × 4 it is a 4× slower phone's.
 const THROTTLE_FOR_CPU = 4 / Number(process.env.TRACE_THROTTLE ?? 4);
 const RESULTS = [];
+/** What the browser's work is summed as, over the whole load. */
+const TOTALLED = [
+  'UpdateLayoutTree',
+  'Layout',
+  'Paint',
+  'PrePaint',
+  'ParseHTML',
+  'FunctionCall',
+  'v8.evaluateModule',
+  'MinorGC',
+  'MajorGC',
+  'TimerFire',
+  'FireAnimationFrame',
+];
 const DIST = process.env.TRACE_DIST ?? 'dist';
 if (!SETUPS[tag]) throw new Error(`no setup for ${tag}`);
 
@@ -160,31 +174,17 @@ function report(events, profile) {
     console.log('   -- JS self time (sampled):');
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`   ${v.toFixed(1).padStart(7)}  ${k}`);
   }
-  // Totals over every task: what the browser did, whatever the tasks' lengths.
-  const totals = new Map();
+  // Totals over every task: what the browser did (wall time, and thread CPU time: whatever else
+  // ran on the machine), whatever the tasks' lengths.
+  const sumBy = (time) => {
+    const sums = new Map();
+    for (const e of main) if (TOTALLED.includes(e.name)) sums.set(e.name, (sums.get(e.name) ?? 0) + time(e) / 1000);
+    return sums;
+  };
+  const totals = sumBy((e) => e.dur);
   let busy = 0;
-  for (const e of main) {
-    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') continue;
-    if (
-      [
-        'UpdateLayoutTree',
-        'Layout',
-        'Paint',
-        'PrePaint',
-        'ParseHTML',
-        'FunctionCall',
-        'v8.evaluateModule',
-        'MinorGC',
-        'MajorGC',
-        'TimerFire',
-        'FireAnimationFrame',
-      ].includes(e.name)
-    )
-      totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
-  }
   for (const e of main) if (e.name === 'ThreadControllerImpl::RunTask') busy += e.dur / 1000;
   console.log(`\ntotals: busy ${busy.toFixed(0)} ms; ` + [...totals].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '));
-  // CPU time (thread time, `tdur`): what the page's thread did, whatever else ran on the machine.
   // With the CPU slowed 4×, a task's length is about 4 × its CPU time: an estimate of the blocking
   // time on a quiet machine (Σ max(0, 4 × cpu − 50)) that other processes do not disturb.
   const cpuTasks = [];
@@ -196,22 +196,7 @@ function report(events, profile) {
   }
   const cpu = cpuTasks.map((e) => (e.tdur ?? 0) / 1000);
   const estTbt = cpu.reduce((sum, c) => sum + Math.max(0, THROTTLE_FOR_CPU * c - 50), 0);
-  const cpuTotals = new Map();
-  for (const e of main)
-    if (
-      [
-        'UpdateLayoutTree',
-        'Layout',
-        'Paint',
-        'PrePaint',
-        'ParseHTML',
-        'FunctionCall',
-        'v8.evaluateModule',
-        'MinorGC',
-        'FireAnimationFrame',
-      ].includes(e.name)
-    )
-      cpuTotals.set(e.name, (cpuTotals.get(e.name) ?? 0) + (e.tdur ?? 0) / 1000);
+  const cpuTotals = sumBy((e) => e.tdur ?? 0);
   console.log(
     `cpu: total ${cpu.reduce((a, b) => a + b, 0).toFixed(0)} ms; est. quiet TBT ${estTbt.toFixed(0)} ms; longest ${Math.max(...cpu).toFixed(1)} ms cpu; ` +
       [...cpuTotals].map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '),
