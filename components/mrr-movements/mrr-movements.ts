@@ -82,6 +82,9 @@ const COHORTS_FIRST = 6;
  * @tagname mrr-movements
  */
 
+/** What an import or an opened dataset draws after its key figures, a part per frame. */
+const REDRAWN_IN_STEPS = ['use-figures', 'chart', 'table', 'cohorts', 'cohorts-all'];
+
 export class MrrMovements extends StagedElement {
   static override styles = movementsStyles;
 
@@ -299,6 +302,8 @@ export class MrrMovements extends StagedElement {
       this.analysis = analysis;
       this.preset = 'last12';
       this.figuresNote = null;
+      // Large data (analysed off the page): its figures first, the rest a part per frame.
+      this.redrawInSteps(REDRAWN_IN_STEPS);
     }
   }
 

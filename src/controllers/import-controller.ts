@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ImportCancelledError, type ImportHandle, sniffFile, startImport } from '../import/importer.js';
 import { MAPPED_FIELDS, validateMapping } from '../import/fields.js';
+import { datasetMeta } from '../import/dataset-meta.js';
 import type {
   ColumnMapping,
   DateFormat,
@@ -220,7 +221,10 @@ export class ImportController implements ReactiveController {
     this.lastAnnounced = startedAt;
     this.set({ kind: 'importing', file, progress: null, startedAt });
     this.callbacks.announce('importing');
+    const name = datasetName(file.name.replace(/\.(csv|txt|tsv)$/i, '') || file.name);
     const handle = startImport(file, mapping, options, {
+      // An import is kept: saved at once under the file's name, by the worker that made it.
+      save: { name, fileName: file.name },
       onProgress: (progress) => {
         if (generation !== this.generation || this.step.kind !== 'importing') return;
         this.set({ ...this.step, progress });
@@ -242,12 +246,12 @@ export class ImportController implements ReactiveController {
           this.callbacks.announce('refused');
           return;
         }
-        const name = datasetName(file.name.replace(/\.(csv|txt|tsv)$/i, '') || file.name);
         this.set({ kind: 'report', file, result, name, nameError: false, save: 'idle' });
         if (result.columns.length > 0) this.callbacks.onImported(result, name);
         this.callbacks.announce('done');
-        // An import is kept: saved at once under the file's name (Undo in the report takes it back).
-        if (result.columns.length > 0) void this.save(true);
+        // An import is kept: saved at once under the file's name (Undo in the report takes it back);
+        // by the worker where it ran in one, else here.
+        if (result.columns.length > 0) void this.save(true, handle.saved);
       },
       (error: unknown) => {
         if (generation !== this.generation) return;
@@ -290,7 +294,7 @@ export class ImportController implements ReactiveController {
    * Saves the imported periods as a new dataset (done at once after an import); once saved, saves
    * the typed name as the dataset's new name. A failure leaves the data shown, in memory.
    */
-  async save(automatic = false): Promise<boolean> {
+  async save(automatic = false, savedInWorker?: Promise<DatasetRecord | null>): Promise<boolean> {
     this.savedAutomatically = automatic;
     const s = this.step;
     if (s.kind !== 'report' || s.save === 'saving') return false;
@@ -303,19 +307,13 @@ export class ImportController implements ReactiveController {
     this.set({ ...s, name, save: 'saving', undone: false });
     const { result } = s;
     try {
-      // The storage code loads on demand: nothing reaches storage before Save.
-      const { saveDataset } = await import('../storage/datasets.js');
-      const record = await saveDataset({
-        name,
-        currency: result.report.currency,
-        columns: result.columns,
-        meta: {
-          fileName: s.file.name,
-          rowsRead: result.report.rowsRead,
-          skipped: { ...result.report.skipped },
-          errorCount: result.report.errors.count,
-        },
-      });
+      // Saved by the import's worker (null: it did not), else here; the storage code loads on demand.
+      let record = await savedInWorker;
+      if (!record) {
+        const { saveDataset } = await import('../storage/datasets.js');
+        const meta = datasetMeta(s.file.name, result.report);
+        record = await saveDataset({ name, currency: result.report.currency, columns: result.columns, meta });
+      }
       if (this.step.kind === 'report' && this.step.result === result) {
         // A name typed while it was saving stays in the field (its button saves it).
         this.set({ ...this.step, name: this.step.name.trim() === name ? record.name : this.step.name, save: 'saved', record });

@@ -1,16 +1,20 @@
 /**
  * The import worker: a thin shell that runs {@link streamImport} off the main thread and posts
  * progress (at most every 100 ms) and the result: the periods as columns, whose typed arrays are
- * transferred (not copied), their analysis, and the report. It also analyses columns sent to it
- * (`analyze`, a saved dataset being opened) and sends them back with the analysis. Cancel is
- * `worker.terminate()` from the main thread: nothing is saved by the worker, so terminating it
- * leaves nothing behind. Started by `importer.ts` as a module worker (Vite bundles it with
- * papaparse).
+ * transferred (not copied), their analysis, and the report. Asked to (`save`), it then saves the
+ * periods as a new dataset itself, so the page never spends a long task on IndexedDB's copy of a
+ * million periods. It also analyses columns sent to it (`analyze`, a saved dataset being opened)
+ * and sends them back with the analysis. Cancel is `worker.terminate()` from the main thread: a
+ * dataset is saved in one transaction, which terminating the worker aborts, so it leaves nothing
+ * behind. Started by `importer.ts` as a module worker (Vite bundles it with papaparse).
  */
 import { analyzeColumns, columnBuffers } from './analysis.js';
 import { streamImport } from './stream.js';
 import { parseCsvRecords } from './records.js';
-import type { ImportWorkerRequest, ImportWorkerResponse } from './types.js';
+import { datasetMeta } from './dataset-meta.js';
+import type { PeriodColumns } from '../core/period-columns.js';
+import type { StorageFailure } from '../storage/db.js';
+import type { ImportResult, ImportSaveRequest, ImportWorkerRequest, ImportWorkerResponse } from './types.js';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ImportWorkerRequest>) => void) | null;
@@ -39,18 +43,64 @@ scope.onmessage = (event) => {
     return;
   }
   if (request?.type !== 'import') return;
+  const { save } = request;
   streamImport(request.input, request.mapping, request.options, {
     onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
   }).then(
     (result) => {
       const { lines, codes } = result.report.errors;
-      // The typed arrays (columns, error log) move instead of being copied: only the customer-id
-      // table, the movement rows and the cohorts are cloned.
-      const transfer = [...columnBuffers(result.columns), lines.buffer as ArrayBuffer, codes.buffer as ArrayBuffer];
-      scope.postMessage({ type: 'done', result }, transfer);
+      const saving = save && !result.report.fatal && result.columns.length > 0;
+      // Saved here, the page keeps copies (trimmed to their length) and this worker the originals.
+      const columns = saving ? trimmedCopy(result.columns) : result.columns;
+      // The customer-id table goes first, in parts: each is deserialised in a task of its own on
+      // the page, where the whole table in one message would be one long task.
+      const ids = columns.customerIds;
+      for (let i = 0; i < ids.length; i += ID_PART) scope.postMessage({ type: 'ids', ids: ids.slice(i, i + ID_PART) });
+      // The typed arrays (columns, error log) move instead of being copied: only the movement rows
+      // and the cohorts are cloned.
+      const transfer = [...columnBuffers(columns), lines.buffer as ArrayBuffer, codes.buffer as ArrayBuffer];
+      const sent = { ...result, columns: { ...columns, customerIds: [] } };
+      scope.postMessage({ type: 'done', result: sent, idsSent: true }, transfer);
+      if (saving) void saveHere(result, save);
     },
     (error: unknown) => scope.postMessage({ type: 'error', message: String(error) }),
   );
 };
+
+/** Customer ids per `ids` message. */
+const ID_PART = 20_000;
+
+function trimmedCopy(columns: PeriodColumns): PeriodColumns {
+  const n = columns.length;
+  return {
+    ...columns,
+    customer: columns.customer.slice(0, n),
+    startDay: columns.startDay.slice(0, n),
+    endDay: columns.endDay.slice(0, n),
+    monthlyMinor: columns.monthlyMinor.slice(0, n),
+  };
+}
+
+/** Saves the import as a new dataset (storage code loaded only now) and says how it went. */
+async function saveHere(result: ImportResult, save: ImportSaveRequest): Promise<void> {
+  try {
+    const { configureStorage } = await import('../storage/db.js');
+    const { saveDataset } = await import('../storage/datasets.js');
+    configureStorage(save.storage);
+    const record = await saveDataset({
+      name: save.name,
+      currency: result.report.currency,
+      columns: result.columns,
+      meta: datasetMeta(save.fileName, result.report),
+    });
+    scope.postMessage({ type: 'saved', record });
+  } catch (e) {
+    const reason =
+      (e as { name?: string; reason?: StorageFailure } | null)?.name === 'StorageError'
+        ? (e as { reason: StorageFailure }).reason
+        : 'writeFailed';
+    scope.postMessage({ type: 'saveFailed', reason });
+  }
+}
 
 scope.postMessage({ type: 'ready' });

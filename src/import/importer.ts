@@ -20,6 +20,8 @@ import { startWorker } from '../workers.js';
 import { analyzeColumns, columnBuffers } from './analysis.js';
 import type { SubscriptionAnalysis } from '../core/movements.js';
 import type { PeriodColumns } from '../core/period-columns.js';
+import type { DatasetRecord, StorageFailure } from '../storage/db.js';
+import { storageSettings } from '../storage/settings.js';
 import type { CsvRecordsOptions, CsvRecordsResult } from './records.js';
 import type {
   ColumnMapping,
@@ -36,6 +38,13 @@ export { ImportCancelledError };
 export interface ImportHandle {
   /** Resolves with the columns, their analysis and the report; rejects with `ImportCancelledError` after `cancel()`. */
   done: Promise<ImportResult>;
+  /**
+   * With `hooks.save`: the dataset record once the worker has saved the import; null when it did
+   * not save it (no worker, the import was refused or empty), so the caller saves it itself.
+   * Rejects with an error named `StorageError` (its `reason` a `StorageFailure`) when the save
+   * failed, and with `ImportCancelledError` after `cancel()`.
+   */
+  saved: Promise<DatasetRecord | null>;
   /** Stops the import at once (terminates the worker); nothing is kept. */
   cancel(): void;
 }
@@ -44,6 +53,16 @@ export interface StartImportHooks {
   onProgress?: (progress: ImportProgress) => void;
   /** Run on the main thread even where workers exist (tests, debugging). */
   mainThread?: boolean;
+  /** Save the import as a new dataset of this name in the worker, as soon as it is made (see `saved`). */
+  save?: { name: string; fileName: string };
+}
+
+/** A failed save in the worker, recognised as the storage module's `StorageError` (by name). */
+class WorkerSaveError extends Error {
+  constructor(readonly reason: StorageFailure) {
+    super(`IndexedDB ${reason}`);
+    this.name = 'StorageError';
+  }
 }
 
 /** Phase 1: headers, sample rows, delimiter, guessed mapping and date format of `file`. */
@@ -67,6 +86,11 @@ export function startImport(
   let cancelled = false;
   let worker: Worker | undefined;
   let rejectDone: (reason: unknown) => void = () => {};
+  let settleSaved: (record: DatasetRecord | null, error?: Error) => void = () => {};
+  const saved = new Promise<DatasetRecord | null>((resolve, reject) => {
+    settleSaved = (record, error) => (error ? reject(error) : resolve(record));
+  });
+  saved.catch(() => {}); // observed by whoever asked for the save
   const stopWorker = (): void => {
     worker?.terminate();
     worker = undefined;
@@ -84,6 +108,7 @@ export function startImport(
           }),
         )
         .then(resolve, reject);
+      settleSaved(null);
     };
     const fail = (message: string): void => {
       import('./stream.js').then(({ fatalResult }) => resolve(fatalResult({ code: 'workerFailed', message }, options)), reject);
@@ -94,17 +119,34 @@ export function startImport(
       return;
     }
     let loaded = false;
+    let finished = false;
+    const ids: string[] = [];
     worker.onmessage = (event: MessageEvent<ImportWorkerResponse>) => {
       const message = event.data;
       if (message.type === 'ready') loaded = true;
       else if (message.type === 'progress') hooks.onProgress?.(message.progress);
-      else if (message.type === 'done') {
+      else if (message.type === 'ids') {
+        for (const id of message.ids) ids.push(id);
+      } else if (message.type === 'done') {
+        finished = true;
+        const { result } = message;
+        if (message.idsSent) result.columns.customerIds = ids;
+        const saving = hooks.save && !result.report.fatal && result.columns.length > 0;
+        if (!saving) {
+          stopWorker();
+          settleSaved(null);
+        }
+        // Resolve in a task of its own: the page renders the result in the next.
+        setTimeout(() => resolve(result), 0);
+      } else if (message.type === 'saved') {
         stopWorker();
-        // Resolve in a task of its own: this one already paid for deserialising the message (the
-        // customer-id table), and the page renders the result in the next.
-        setTimeout(() => resolve(message.result), 0);
+        settleSaved(message.record);
+      } else if (message.type === 'saveFailed') {
+        stopWorker();
+        settleSaved(null, new WorkerSaveError(message.reason));
       } else if (message.type === 'error') {
         stopWorker();
+        settleSaved(null);
         fail(message.message);
       }
     };
@@ -112,21 +154,29 @@ export function startImport(
       event.preventDefault();
       stopWorker();
       if (cancelled) return;
+      // Failed while saving: the import is done, the save is not.
+      if (finished) settleSaved(null, new WorkerSaveError('writeFailed'));
       // A worker that never loaded (blocked by a CSP, unsupported module workers): do it here.
-      if (!loaded) runOnMainThread();
-      else fail(event.message);
+      else if (!loaded) runOnMainThread();
+      else {
+        settleSaved(null);
+        fail(event.message);
+      }
     };
-    const request: ImportWorkerRequest = { type: 'import', input: file, mapping, options };
+    const save = hooks.save && { ...hooks.save, storage: storageSettings() };
+    const request: ImportWorkerRequest = { type: 'import', input: file, mapping, options, ...(save ? { save } : {}) };
     worker.postMessage(request);
   });
 
   return {
     done,
+    saved,
     cancel() {
       if (cancelled) return;
       cancelled = true;
       stopWorker();
       rejectDone(new ImportCancelledError());
+      settleSaved(null, new ImportCancelledError());
     },
   };
 }

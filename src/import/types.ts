@@ -5,6 +5,8 @@
 import type { DateFormat, DetectedDateFormat } from '../core/dates.js';
 import type { SubscriptionAnalysis } from '../core/movements.js';
 import type { PeriodColumns } from '../core/period-columns.js';
+import type { DatasetRecord, StorageFailure } from '../storage/db.js';
+import type { StorageSettings } from '../storage/settings.js';
 import type { DetectedNumberFormat, NumberFormat } from '../core/number-format.js';
 
 export type { DateFormat, DetectedDateFormat } from '../core/dates.js';
@@ -228,19 +230,35 @@ export interface SniffResult {
   totalBytes: number;
 }
 
+/**
+ * An import's data saved as a new dataset by the worker that made it, as soon as it is made (the
+ * page is not blocked while IndexedDB clones a million periods): its name, the file it came from,
+ * and the storage settings of the page.
+ */
+export interface ImportSaveRequest {
+  name: string;
+  fileName: string;
+  storage: StorageSettings;
+}
+
 /** Messages from the main thread to the import worker: an import, or the analysis of columns
  * (a saved dataset being opened), whose buffers are transferred to the worker and back. */
 export type ImportWorkerRequest =
-  | { type: 'import'; input: Blob | string; mapping: ColumnMapping; options: ImportOptions }
+  | { type: 'import'; input: Blob | string; mapping: ColumnMapping; options: ImportOptions; save?: ImportSaveRequest }
   | { type: 'analyze'; columns: PeriodColumns }
   | { type: 'records'; input: Blob | string; options: { delimiter?: string; maxRows?: number; maxErrors?: number } };
 
 /** Messages from the import worker: `ready` once loaded, then progress, then `done` or `error`;
- * `analyzed` answers `analyze`. */
+ * `analyzed` answers `analyze`. With `idsSent`, the customer-id table came before `done` in `ids`
+ * parts (each deserialised in a task of its own) and `done` holds none; after a `save` request,
+ * `saved` or `saveFailed` follows `done`. */
 export type ImportWorkerResponse =
   | { type: 'ready' }
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'done'; result: ImportResult }
+  | { type: 'ids'; ids: string[] }
+  | { type: 'done'; result: ImportResult; idsSent?: boolean }
+  | { type: 'saved'; record: DatasetRecord }
+  | { type: 'saveFailed'; reason: StorageFailure }
   | { type: 'analyzed'; columns: PeriodColumns; analysis: SubscriptionAnalysis | null }
   | { type: 'records'; result: import('./records.js').CsvRecordsResult & { truncated?: boolean } }
   | { type: 'error'; message: string };

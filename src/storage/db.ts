@@ -4,8 +4,9 @@
  * working in memory and say "not saved".
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { DB_NAME, setStorageSettings, storageSettings } from './settings.js';
 
-export const DB_NAME = 'mrr-kit';
+export { DB_NAME };
 export const DB_VERSION = 2;
 
 /** Saved state of one element instance (calculator inputs, package designs, …). */
@@ -78,12 +79,11 @@ export class StorageError extends Error {
   }
 }
 
-const settings = { dbName: DB_NAME, timeoutMs: 3000 };
 let connection: Promise<IDBPDatabase<MrrKitDB>> | undefined;
 
 /** Test and integration hook: another database name or open timeout; drops the connection. */
 export function configureStorage(options: { dbName?: string; timeoutMs?: number }): void {
-  Object.assign(settings, options);
+  setStorageSettings(options);
   resetStorage();
 }
 
@@ -112,6 +112,7 @@ function upgrade(db: IDBPDatabase<MrrKitDB>, oldVersion: number): void {
  */
 export function getDb(): Promise<IDBPDatabase<MrrKitDB>> {
   if (connection) return connection;
+  const settings = storageSettings();
   const attempt = new Promise<IDBPDatabase<MrrKitDB>>((resolve, reject) => {
     let factory: IDBFactory | undefined;
     try {

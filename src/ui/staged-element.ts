@@ -66,13 +66,35 @@ export abstract class StagedElement extends MrrElement {
     this.addController({ hostUpdated: () => this.advance() });
   }
 
-  /** True once the first render has drawn (or is drawing) the stage `name`. */
+  /** Parts held back by {@link redrawInSteps}, released one per frame. */
+  private held: readonly string[] = [];
+
+  /** True once the first render has drawn (or is drawing) the stage `name`, and it is not held back. */
   protected reached(name: string): boolean {
     const index = this.stages.findIndex((s) => s.name === name);
-    return index >= 0 && this.stage >= index;
+    return index >= 0 && this.stage >= index && !this.held.includes(name);
+  }
+
+  /**
+   * New data replaces what the parts `names` (stage names, in order) show, e.g. a large import
+   * after the empty state: the next render draws without them, then they come back one per frame,
+   * as in the first render, so that no single task renders them all. `updateComplete` resolves
+   * once they are all drawn.
+   */
+  protected redrawInSteps(names: readonly string[]): void {
+    this.held = names.filter((name) => this.stages.some((s) => s.name === name));
+    this.requestUpdate();
   }
 
   private advance(): void {
+    if (this.held.length > 0) {
+      this.stepping ??= nextFrame().then(() => {
+        this.stepping = undefined;
+        this.held = this.held.slice(1);
+        this.requestUpdate();
+      });
+      return;
+    }
     // Every stage of the first render is drawn.
     if (this.stage >= this.stages.length - 1) {
       this.states?.delete('loading');
