@@ -230,20 +230,64 @@ describe('<mrr-movements> import', () => {
     await deleteDataset(record.id);
   });
 
-  it('keeps the imported data on screen with a "not saved" notice when storage fails', async () => {
+  it('saves an import from its worker: the page itself writes none of its periods', async () => {
+    const el = await movements();
+    const put = IDBObjectStore.prototype.put;
+    const pagePuts: string[] = [];
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      pagePuts.push(this.name);
+      return put.apply(this, args);
+    };
+    let saved;
+    try {
+      await importToReport(el, await fixtureFile('dbt-subscription-periods.csv'));
+      await untilRendered(el, () => $(el, '#saved-message'));
+      saved = (await listDatasets()).find((d) => d.name === 'dbt-subscription-periods' && d.periodCount === 121);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(pagePuts.filter((store) => store.startsWith('dataset'))).to.deep.equal([]);
+    expect(saved?.meta).to.deep.include({ fileName: 'dbt-subscription-periods.csv', rowsRead: 121 });
+    expect(saved?.customerCount).to.equal(55);
+    expect(shownPeriods(el)).to.deep.equal(
+      columnsToPeriods((await import('../../src/storage/datasets.js').then((m) => m.loadDatasetColumns(saved!.id)))!),
+    );
+    await deleteDataset(saved!.id);
+  });
+
+  it('keeps the imported data on screen with a "not saved" notice when the save fails', async () => {
     const el = await movements();
     const file = await fixtureFile('dbt-subscription-periods.csv');
-    const restore = await breakIndexedDb('quota');
+    // A database this version of MRR Kit cannot open: the worker's automatic save fails, and so
+    // does Save on the page.
+    const restore = await breakIndexedDb('openFails');
     try {
-      // The automatic save fails; Save tries again and fails the same way.
       await importToReport(el, file);
       await untilRendered(el, () => $(el, '#not-saved'));
+      expect(text(el, '#not-saved')).to.contain('Not saved');
       q(el, '#save-dataset').click();
       await untilRendered(el, () => $(el, '#not-saved'));
     } finally {
       restore();
     }
     expect(text(el, '#not-saved')).to.contain('Not saved');
+    expect(shadow(el).querySelectorAll('#movements-table tbody tr').length).to.be.greaterThan(0);
+  });
+
+  it('says the storage is full when Save fails for quota, and keeps the data shown', async () => {
+    const el = await movements();
+    await importToReport(el, await fixtureFile('dbt-subscription-periods.csv'));
+    await untilRendered(el, () => $(el, '#undo-save'));
+    q(el, '#undo-save').click();
+    await untilRendered(el, () => $(el, '#save-undone'));
+    const restore = await breakIndexedDb('quota');
+    try {
+      q(el, '#save-dataset').click();
+      await untilRendered(el, () => $(el, '#not-saved'));
+    } finally {
+      restore();
+    }
+    expect(text(el, '#not-saved')).to.contain('full');
     expect(shadow(el).querySelectorAll('#movements-table tbody tr').length).to.be.greaterThan(0);
   });
 

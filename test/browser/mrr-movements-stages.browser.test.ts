@@ -4,7 +4,7 @@ import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.
 import { growing, steps, watchFirstRender } from './stages.js';
 import { saveDataset } from '../../src/storage/datasets.js';
 import { saveState } from '../../src/storage/db.js';
-import { uniqueKey } from './helpers.js';
+import { uniqueKey, until } from './helpers.js';
 
 const probe = (r: ShadowRoot) => ({
   empty: !!r.querySelector('#empty-title'),
@@ -97,5 +97,48 @@ describe('<mrr-movements> first render in steps (an agency’s page never blocks
       shown.join(' | '),
     ).to.equal(true);
     expect(el.shadowRoot!.querySelector('#source')!.textContent.trim()).to.equal(`Showing: ${name}`);
+  });
+});
+
+describe('<mrr-movements> after an import (a large file never renders in one long task)', () => {
+  it('draws the imported data’s key figures first, then what to send, the chart, the table and the cohorts, a frame apart', async () => {
+    const { el } = await watchFirstRender<MrrMovements, ReturnType<typeof probe>>(
+      'mrr-movements',
+      `storage-key="${uniqueKey()}"`,
+      probe,
+    );
+    const root = el.shadowRoot!;
+    const blob = await (await fetch('/test/fixtures/dbt-subscription-periods.csv')).blob();
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([blob], 'dbt.csv', { type: 'text/csv' }));
+    const input = root.querySelector<HTMLInputElement>('#file')!;
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => root.querySelector<HTMLButtonElement>('#start-import'), { before: () => el.updateComplete });
+    const seen: ReturnType<typeof probe>[] = [];
+    const frames: number[] = [];
+    let frame = 0;
+    const count = () => {
+      frame += 1;
+      if (seen.length === 0 || !seen.at(-1)!.cohorts) requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    const observer = new MutationObserver(() => {
+      seen.push(probe(root));
+      frames.push(frame);
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    root.querySelector<HTMLButtonElement>('#start-import')!.click();
+    await until(() => el.analysis && root.querySelector('#cohort-table'), { before: () => el.updateComplete });
+    await el.updateComplete;
+    observer.disconnect();
+    const order = ['kpis', 'chart', 'table', 'cohorts'] as const;
+    const firstAt = order.map((k) => seen.findIndex((s) => s[k]));
+    expect(seen[firstAt[0]!], 'the key figures drawn alone').to.deep.include({ chart: false, table: false, cohorts: false });
+    for (let i = 1; i < order.length; i++) {
+      expect(firstAt[i], `${order[i]} after ${order[i - 1]}`).to.be.greaterThan(firstAt[i - 1]!);
+      expect(frames[firstAt[i]!], `${order[i]} a frame after ${order[i - 1]}`).to.be.greaterThan(frames[firstAt[i - 1]!]!);
+    }
+    expect(probe(root)).to.deep.include({ kpis: true, chart: true, table: true, cohorts: true, sources: true });
   });
 });
