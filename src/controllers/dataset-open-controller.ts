@@ -1,10 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SubscriptionAnalysis } from '../core/movements.js';
 import type { PeriodColumns } from '../core/period-columns.js';
-import { analyzeInBackground } from '../import/importer.js';
+import { openInBackground } from '../import/importer.js';
 import type { DatasetRecord } from '../storage/db.js';
 
-/** Saved datasets with more periods than this are analysed in a worker when opened. */
+/** Saved datasets with more periods than this are read and analysed in a worker when opened. */
 export const BACKGROUND_ANALYSIS_PERIODS = 50_000;
 
 /** A saved dataset read back: its record, its periods as columns, and their analysis when it was
@@ -42,14 +42,16 @@ export class DatasetOpenController implements ReactiveController {
     try {
       // The storage code loads on demand (the first render does not read a dataset).
       const { getDataset, loadDatasetColumns } = await import('../storage/datasets.js');
-      const [record, loaded] = await Promise.all([getDataset(id), loadDatasetColumns(id)]);
-      if (!record || !loaded) {
+      const record = await getDataset(id);
+      // A large one is read and analysed in a worker: the page never deserialises its periods.
+      const large = record && record.periodCount > BACKGROUND_ANALYSIS_PERIODS;
+      const opened = !record ? null : large ? await openInBackground(id) : await loadDatasetColumns(id);
+      if (!record || !opened) {
         this.failed = reportMissing;
         return null;
       }
-      if (loaded.length <= BACKGROUND_ANALYSIS_PERIODS) return { record, columns: loaded, analysis: null };
-      const { columns, analysis } = await analyzeInBackground(loaded);
-      return { record, columns, analysis };
+      if ('analysis' in opened) return { record, ...opened };
+      return { record, columns: opened, analysis: null };
     } catch {
       this.failed = true;
       return null;

@@ -14,6 +14,7 @@ import { parseCsvRecords } from './records.js';
 import { datasetMeta } from './dataset-meta.js';
 import type { PeriodColumns } from '../core/period-columns.js';
 import type { StorageFailure } from '../storage/db.js';
+import type { StorageSettings } from '../storage/settings.js';
 import type { ImportResult, ImportSaveRequest, ImportWorkerRequest, ImportWorkerResponse } from './types.js';
 
 interface WorkerScope {
@@ -30,6 +31,10 @@ scope.onmessage = (event) => {
     const analysis = analyzeColumns(columns);
     // The ids stay with the caller (it sent a placeholder of the right length).
     scope.postMessage({ type: 'analyzed', columns: { ...columns, customerIds: [] }, analysis }, columnBuffers(columns));
+    return;
+  }
+  if (request?.type === 'open') {
+    void openHere(request.id, request.storage);
     return;
   }
   if (request?.type === 'records') {
@@ -52,10 +57,7 @@ scope.onmessage = (event) => {
       const saving = save && !result.report.fatal && result.columns.length > 0;
       // Saved here, the page keeps copies (trimmed to their length) and this worker the originals.
       const columns = saving ? trimmedCopy(result.columns) : result.columns;
-      // The customer-id table goes first, in parts: each is deserialised in a task of its own on
-      // the page, where the whole table in one message would be one long task.
-      const ids = columns.customerIds;
-      for (let i = 0; i < ids.length; i += ID_PART) scope.postMessage({ type: 'ids', ids: ids.slice(i, i + ID_PART) });
+      postIds(columns);
       // The typed arrays (columns, error log) move instead of being copied: only the movement rows
       // and the cohorts are cloned.
       const transfer = [...columnBuffers(columns), lines.buffer as ArrayBuffer, codes.buffer as ArrayBuffer];
@@ -69,6 +71,41 @@ scope.onmessage = (event) => {
 
 /** Customer ids per `ids` message. */
 const ID_PART = 20_000;
+
+/**
+ * Posts the customer-id table of `columns` in parts, before the message with the columns (sent
+ * with `customerIds: []` and `idsSent`): each part is deserialised in a task of its own on the
+ * page, where the whole table in one message would be one long task.
+ */
+function postIds(columns: PeriodColumns): void {
+  const ids = columns.customerIds;
+  for (let i = 0; i < ids.length; i += ID_PART) scope.postMessage({ type: 'ids', ids: ids.slice(i, i + ID_PART) });
+}
+
+const failureOf = (e: unknown): StorageFailure =>
+  (e as { name?: string } | null)?.name === 'StorageError' ? (e as { reason: StorageFailure }).reason : 'writeFailed';
+
+/** Reads saved dataset `id` and analyses it here: the page never deserialises its million periods. */
+async function openHere(id: string, storage: StorageSettings): Promise<void> {
+  try {
+    const { configureStorage } = await import('../storage/db.js');
+    const { loadDatasetColumns } = await import('../storage/datasets.js');
+    configureStorage(storage);
+    const columns = await loadDatasetColumns(id);
+    if (!columns) {
+      scope.postMessage({ type: 'opened', columns: null, analysis: null });
+      return;
+    }
+    const analysis = analyzeColumns(columns);
+    postIds(columns);
+    scope.postMessage(
+      { type: 'opened', columns: { ...columns, customerIds: [] }, analysis, idsSent: true },
+      columnBuffers(columns),
+    );
+  } catch (e) {
+    scope.postMessage({ type: 'openFailed', reason: failureOf(e) });
+  }
+}
 
 function trimmedCopy(columns: PeriodColumns): PeriodColumns {
   const n = columns.length;
@@ -95,11 +132,7 @@ async function saveHere(result: ImportResult, save: ImportSaveRequest): Promise<
     });
     scope.postMessage({ type: 'saved', record });
   } catch (e) {
-    const reason =
-      (e as { name?: string; reason?: StorageFailure } | null)?.name === 'StorageError'
-        ? (e as { reason: StorageFailure }).reason
-        : 'writeFailed';
-    scope.postMessage({ type: 'saveFailed', reason });
+    scope.postMessage({ type: 'saveFailed', reason: failureOf(e) });
   }
 }
 

@@ -57,7 +57,7 @@ export interface StartImportHooks {
   save?: { name: string; fileName: string };
 }
 
-/** A failed save in the worker, recognised as the storage module's `StorageError` (by name). */
+/** Storage failing in the worker, recognised as the storage module's `StorageError` (by name). */
 class WorkerSaveError extends Error {
   constructor(readonly reason: StorageFailure) {
     super(`IndexedDB ${reason}`);
@@ -223,6 +223,50 @@ export function analyzeInBackground(
       if (!sent) here().then(resolve, reject);
       else reject(new Error(event.message));
     };
+  });
+}
+
+/**
+ * Saved dataset `id` read and analysed in a worker (opening a large dataset: the page never
+ * deserialises its periods): its columns and their analysis, or null when there is no such
+ * dataset. Rejects with an error named `StorageError` when storage fails. Where workers are
+ * missing or cannot load, the columns are read here and analysed by {@link analyzeInBackground}.
+ */
+export function openInBackground(id: string): Promise<{ columns: PeriodColumns; analysis: SubscriptionAnalysis | null } | null> {
+  const here = async () => {
+    const { loadDatasetColumns } = await import('../storage/datasets.js');
+    const columns = await loadDatasetColumns(id);
+    return columns ? analyzeInBackground(columns) : null;
+  };
+  const worker = createWorker();
+  if (!worker) return here();
+  return new Promise((resolve, reject) => {
+    let loaded = false;
+    const ids: string[] = [];
+    worker.onmessage = (event: MessageEvent<ImportWorkerResponse>) => {
+      const message = event.data;
+      if (message.type === 'ready') loaded = true;
+      else if (message.type === 'ids') {
+        for (const one of message.ids) ids.push(one);
+      } else if (message.type === 'opened') {
+        worker.terminate();
+        const { columns, analysis } = message;
+        if (columns && message.idsSent) columns.customerIds = ids;
+        resolve(columns && { columns, analysis });
+      } else if (message.type === 'openFailed') {
+        worker.terminate();
+        reject(new WorkerSaveError(message.reason));
+      }
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      worker.terminate();
+      // Not loaded (CSP, no module workers): read it here.
+      if (!loaded) here().then(resolve, reject);
+      else reject(new Error(event.message));
+    };
+    const request: ImportWorkerRequest = { type: 'open', id, storage: storageSettings() };
+    worker.postMessage(request);
   });
 }
 

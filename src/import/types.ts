@@ -246,10 +246,12 @@ export interface ImportSaveRequest {
 export type ImportWorkerRequest =
   | { type: 'import'; input: Blob | string; mapping: ColumnMapping; options: ImportOptions; save?: ImportSaveRequest }
   | { type: 'analyze'; columns: PeriodColumns }
+  | { type: 'open'; id: string; storage: StorageSettings }
   | { type: 'records'; input: Blob | string; options: { delimiter?: string; maxRows?: number; maxErrors?: number } };
 
 /** Messages from the import worker: `ready` once loaded, then progress, then `done` or `error`;
- * `analyzed` answers `analyze`. With `idsSent`, the customer-id table came before `done` in `ids`
+ * `analyzed` answers `analyze`, `opened` (null columns: no such dataset) or `openFailed` answers
+ * `open` (a saved dataset read and analysed in the worker). With `idsSent`, the customer-id table came before `done` in `ids`
  * parts (each deserialised in a task of its own) and `done` holds none; after a `save` request,
  * `saved` or `saveFailed` follows `done`. */
 export type ImportWorkerResponse =
@@ -259,6 +261,8 @@ export type ImportWorkerResponse =
   | { type: 'done'; result: ImportResult; idsSent?: boolean }
   | { type: 'saved'; record: DatasetRecord }
   | { type: 'saveFailed'; reason: StorageFailure }
+  | { type: 'opened'; columns: PeriodColumns | null; analysis: SubscriptionAnalysis | null; idsSent?: boolean }
+  | { type: 'openFailed'; reason: StorageFailure }
   | { type: 'analyzed'; columns: PeriodColumns; analysis: SubscriptionAnalysis | null }
   | { type: 'records'; result: import('./records.js').CsvRecordsResult & { truncated?: boolean } }
   | { type: 'error'; message: string };

@@ -255,6 +255,39 @@ describe('<mrr-movements> import', () => {
     await deleteDataset(saved!.id);
   });
 
+  it('opens a large saved dataset from a worker: the page reads none of its periods, the figures are the same', async () => {
+    const periods: SubscriptionPeriod[] = [];
+    for (let i = 0; i < 60_000; i++) {
+      const month = 1 + (i % 12);
+      periods.push({
+        customerId: `c${i % 7000}`,
+        start: `2023-${month < 10 ? '0' : ''}${month}-${1 + (i % 27)}`.replace(/-(\d)$/, '-0$1'),
+        end: i % 3 === 0 ? '2024-06-01' : null,
+        amount: 10 + (i % 90) + (i % 7) / 100,
+      });
+    }
+    const record = await saveDataset({ name: `large ${uniqueKey()}`, currency: 'USD', periods });
+    const el = await movements('example');
+    const get = IDBObjectStore.prototype.get;
+    const pageGets: string[] = [];
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['get']>) {
+      pageGets.push(this.name);
+      return get.apply(this, args);
+    };
+    try {
+      await el.openDataset(record.id);
+      await el.updateComplete;
+    } finally {
+      IDBObjectStore.prototype.get = get;
+    }
+    expect(pageGets, 'the page read the record only').to.not.include('datasetChunks');
+    expect(text(el, '#source')).to.contain(record.name);
+    const expected = analyzeSubscriptions(periodsToColumns(periods, { currency: 'USD' }).columns);
+    expect(el.analysis!.movements).to.deep.equal(expected.movements);
+    expect(shownPeriods(el)).to.deep.equal(columnsToPeriods(periodsToColumns(periods, { currency: 'USD' }).columns));
+    await deleteDataset(record.id);
+  });
+
   it('keeps the imported data on screen with a "not saved" notice when the save fails', async () => {
     const el = await movements();
     const file = await fixtureFile('dbt-subscription-periods.csv');
