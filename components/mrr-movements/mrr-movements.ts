@@ -51,6 +51,9 @@ type Source =
 /** Cohort rows the first render's first cohort step draws (the next draws the others). */
 const COHORTS_FIRST = 6;
 
+/** What an import or an opened dataset draws after its key figures, a part per frame. */
+const REDRAWN_IN_STEPS = ['use-figures', 'chart', 'table', 'cohorts', 'cohorts-all'];
+
 /**
  * `<mrr-movements>`: MRR movements, key figures and cohort retention of real subscription data.
  * Import a CSV (mapping, progress, report), keep datasets in this browser, pick a period, and send
@@ -81,9 +84,6 @@ const COHORTS_FIRST = 6;
  *
  * @tagname mrr-movements
  */
-
-/** What an import or an opened dataset draws after its key figures, a part per frame. */
-const REDRAWN_IN_STEPS = ['use-figures', 'chart', 'table', 'cohorts', 'cohorts-all'];
 
 export class MrrMovements extends StagedElement {
   static override styles = movementsStyles;
