@@ -123,10 +123,15 @@ class ChunkReader {
   /** The last chunk decoded may end inside a character (TextDecoder holds its first bytes). */
   private midCharacter = false;
 
+  /** The Blob's stream, when it is read as one ({@link streamed}). */
+  private stream: ReadableStreamDefaultReader<Uint8Array> | undefined;
+
   constructor(
     private readonly input: ImportInput,
     private readonly chunkSize: number,
     private readonly decodeAscii?: (bytes: Uint8Array) => string | undefined,
+    /** Read a Blob as a stream (where it has one) rather than slice by slice. */
+    private readonly streamed = false,
   ) {
     this.totalBytes = typeof input === 'string' ? input.length : input.size;
   }
@@ -140,9 +145,9 @@ class ChunkReader {
     return this.read >= this.totalBytes && this.tail.length === 0;
   }
 
-  async next(): Promise<string> {
-    if (typeof this.input === 'string') return this.nextOfString(this.input);
-    const blob = this.input;
+  /** The next bytes of a Blob: about a chunk, from its stream or a slice. */
+  private async nextBytes(blob: Blob): Promise<Uint8Array> {
+    if (this.streamed) return this.nextOfStream(blob);
     const start = this.read;
     const end = Math.min(this.totalBytes, start + this.chunkSize);
     const reading = this.ahead ?? blob.slice(start, end).arrayBuffer();
@@ -154,6 +159,41 @@ class ChunkReader {
       this.ahead = blob.slice(end, after).arrayBuffer();
       this.ahead.catch(() => undefined); // awaited by the next call; never an unhandled rejection
     }
+    return fresh;
+  }
+
+  /**
+   * The next pieces of the Blob's stream, put together up to about a chunk. A stream reads ahead on
+   * its own and asks the browser for the file once, where each slice is a request of its own.
+   */
+  private async nextOfStream(blob: Blob): Promise<Uint8Array> {
+    this.stream ??= blob.stream().getReader();
+    const parts: Uint8Array[] = [];
+    let length = 0;
+    while (length < this.chunkSize) {
+      const { done, value } = await this.stream.read();
+      if (done) {
+        // The file's end (also when it is shorter than it said): nothing more to read.
+        this.read = this.totalBytes;
+        break;
+      }
+      parts.push(value);
+      length += value.length;
+      this.read = Math.min(this.totalBytes, this.read + value.length);
+    }
+    if (parts.length === 1) return parts[0]!;
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (const part of parts) {
+      bytes.set(part, at);
+      at += part.length;
+    }
+    return bytes;
+  }
+
+  async next(): Promise<string> {
+    if (typeof this.input === 'string') return this.nextOfString(this.input);
+    const fresh = await this.nextBytes(this.input);
     let bytes: Uint8Array = fresh;
     if (this.tail.length > 0) {
       const length = this.tail.length + fresh.length;
@@ -336,7 +376,9 @@ export async function readCsvRows(
   options: { delimiter?: string; skipUnclosedQuotes?: boolean } = {},
   hooks: StreamHooks = {},
 ): Promise<{ fatal?: ImportFatal; headers?: string[]; delimiter: string; hadBom: boolean }> {
-  const reader = new ChunkReader(input, Math.max(16, hooks.chunkSize ?? DEFAULT_CHUNK), hooks.decodeAscii);
+  // A whole file is streamed; an explicit chunk size (tests of chunk boundaries) reads slices.
+  const streamed = hooks.chunkSize === undefined && typeof input !== 'string' && typeof input.stream === 'function';
+  const reader = new ChunkReader(input, Math.max(16, hooks.chunkSize ?? DEFAULT_CHUNK), hooks.decodeAscii, streamed);
   let delimiter = options.delimiter ?? ',';
   const done = (fatal?: ImportFatal) => ({ ...(fatal ? { fatal } : {}), headers, delimiter, hadBom: reader.hadBom });
   if (reader.totalBytes === 0) return { fatal: { code: 'emptyFile' }, delimiter, hadBom: false };

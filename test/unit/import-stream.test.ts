@@ -40,6 +40,47 @@ describe('streamImport: the dbt playbook fixture end to end', () => {
   }
 });
 
+describe('streamImport: a Blob read as a stream', () => {
+  /** A Blob whose stream hands out `piece` bytes at a time (a browser's pieces are larger). */
+  class PiecesBlob extends Blob {
+    constructor(
+      parts: BlobPart[],
+      private readonly piece: number,
+    ) {
+      super(parts);
+    }
+    override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+      let at = 0;
+      const whole = this.arrayBuffer();
+      return new ReadableStream({
+        pull: async (controller) => {
+          const bytes = new Uint8Array(await whole);
+          if (at >= bytes.length) controller.close();
+          else controller.enqueue(bytes.slice(at, (at += this.piece)));
+        },
+      });
+    }
+  }
+  // Over 2 MiB (several chunks), with characters of two and three bytes cut between pieces.
+  const rows = Array.from(
+    { length: 45_000 },
+    (_, i) => `Société-é中-${i % 9000},2024-${1 + (i % 12)}-0${1 + (i % 9)},,${i % 1000 === 7 ? 'n/a' : `${10 + (i % 50)}.5`}`,
+  );
+  const csv = `customer_id,start_date,end_date,monthly_amount\n${rows.join('\n')}\n`;
+  const mapping = guessMapping(['customer_id', 'start_date', 'end_date', 'monthly_amount']);
+
+  it('reads the same periods, ids and line numbers as from the text, whatever the stream’s pieces', async () => {
+    const expected = await importPeriods(csv, mapping);
+    expect(expected.report.rowsRead).toBe(45_000);
+    expect(expected.report.errors.count, 'rows in error, with their lines').toBe(45);
+    for (const input of [new Blob([csv]), new PiecesBlob([csv], 4093), new PiecesBlob([csv], 5)]) {
+      const got = await importPeriods(input, mapping);
+      expect(got.periods).toEqual(expected.periods);
+      expect(got.report).toEqual(expected.report);
+    }
+  });
+});
+
 describe('streamImport: bad files', () => {
   const plain = guessMapping(['customer_id', 'start_date', 'end_date', 'monthly_amount']);
 
