@@ -28,7 +28,7 @@ function deterministicOrder() {
 }
 
 export default {
-  globs: ['components/*/mrr-*.ts', 'src/ui/mrr-element.ts', 'src/ui/staged-element.ts'],
+  globs: ['components/*/mrr-*.ts', 'src/ui/mrr-element.ts', 'src/ui/staged-element.ts', 'src/ui/redrawing-element.ts'],
   // The app (components/mrr-app, the built site's root) and the embed builder page are not part of the package's API.
   exclude: ['**/*.styles.ts', 'components/mrr-app/**', 'components/mrr-embed-builder/**'],
   litelement: true,

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
-import { type Stage, StagedElement } from '../../src/ui/staged-element.js';
+import type { Stage } from '../../src/ui/staged-element.js';
+import { RedrawingElement } from '../../src/ui/redrawing-element.js';
 import { nextTask } from '../../src/ui/tasks.js';
 import { PersistController } from '../../src/controllers/persist-controller.js';
 import { ResizeController } from '../../src/controllers/resize-controller.js';
@@ -85,7 +86,7 @@ const REDRAWN_IN_STEPS = ['use-figures', 'chart', 'table', 'cohorts', 'cohorts-a
  * @tagname mrr-movements
  */
 
-export class MrrMovements extends StagedElement {
+export class MrrMovements extends RedrawingElement {
   static override styles = movementsStyles;
 
   /**

@@ -57,8 +57,8 @@ export abstract class StagedElement extends MrrElement {
   private stage = 0;
   /** Stages whose `before` ran. */
   private entered = -1;
-  /** The wait before the next stage, while one is pending. */
-  private stepping?: Promise<void>;
+  /** The wait before the next step, while one is pending (`updateComplete` waits for it). */
+  protected stepping?: Promise<void>;
 
   constructor() {
     super();
@@ -66,35 +66,14 @@ export abstract class StagedElement extends MrrElement {
     this.addController({ hostUpdated: () => this.advance() });
   }
 
-  /** Parts held back by {@link redrawInSteps}, released one per frame. */
-  private held: readonly string[] = [];
-
-  /** True once the first render has drawn (or is drawing) the stage `name`, and it is not held back. */
+  /** True once the first render has drawn (or is drawing) the stage `name`. */
   protected reached(name: string): boolean {
     const index = this.stages.findIndex((s) => s.name === name);
-    return index >= 0 && this.stage >= index && !this.held.includes(name);
+    return index >= 0 && this.stage >= index;
   }
 
-  /**
-   * New data replaces what the parts `names` (stage names, in order) show, e.g. a large import
-   * after the empty state: the next render draws without them, then they come back one per frame,
-   * as in the first render, so that no single task renders them all. `updateComplete` resolves
-   * once they are all drawn.
-   */
-  protected redrawInSteps(names: readonly string[]): void {
-    this.held = names.filter((name) => this.stages.some((s) => s.name === name));
-    this.requestUpdate();
-  }
-
-  private advance(): void {
-    if (this.held.length > 0) {
-      this.stepping ??= nextFrame().then(() => {
-        this.stepping = undefined;
-        this.held = this.held.slice(1);
-        this.requestUpdate();
-      });
-      return;
-    }
+  /** After each render: the next stage, a frame later (`RedrawingElement` also steps held parts). */
+  protected advance(): void {
     // Every stage of the first render is drawn.
     if (this.stage >= this.stages.length - 1) {
       this.states?.delete('loading');
