@@ -36,6 +36,7 @@ const fr: Translation<MessagesEnglish> = {
   credit: 'Afficher « Réalisé avec MRR Kit » sous votre marque',
   own: 'Réglages de cet élément',
   ownHint: 'Chiffres d’exemple dont le visiteur part ; laissez vide pour ceux de l’élément.',
+  ownDefault: 'Par défaut',
   ownNumberError: 'Donnez un nombre supérieur ou égal à zéro.',
   plans: 'Offres (l’« Export pour la grille tarifaire » du concepteur d’offres)',
   plansHint: 'Commence avec trois offres d’exemple : collez ici l’export de votre concepteur.',

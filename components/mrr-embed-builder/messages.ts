@@ -34,6 +34,7 @@ const messagesEn = {
   credit: 'Show “Made with MRR Kit” under your brand',
   own: 'Settings of this element',
   ownHint: 'Example figures the visitor starts from; leave empty for the element’s own.',
+  ownDefault: 'Default',
   ownNumberError: 'Give a number of zero or more.',
   plans: 'Plans (the package designer’s “Export for the pricing table”)',
   plansHint: 'Starts with three example plans: paste your designer’s export here.',

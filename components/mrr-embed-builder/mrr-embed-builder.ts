@@ -8,6 +8,7 @@ import {
   type EmbedAttributes,
   type OwnAttribute,
   ownAttributeError,
+  type AttributeChoices,
   ownAttributes,
 } from '../../src/config/embed-snippet.js';
 import { starterPricing } from '../../src/config/embed-starter.js';
@@ -248,8 +249,8 @@ export class MrrEmbedBuilder extends LitElement {
     await DEFINES[tag]?.().catch(() => undefined);
     if (tag !== this.tag) return; // another element was chosen meanwhile
     // The element's own attributes, read from its class (its property declarations) once loaded.
-    const ctor = customElements.get(tag) as unknown as typeof MrrElement | undefined;
-    const fields = ctor ? ownAttributes(ctor.elementProperties, MrrElement.elementProperties) : [];
+    const ctor = customElements.get(tag) as unknown as (typeof MrrElement & { attributeChoices?: AttributeChoices }) | undefined;
+    const fields = ctor ? ownAttributes(ctor.elementProperties, MrrElement.elementProperties, ctor.attributeChoices) : [];
     if (JSON.stringify(fields) !== JSON.stringify(this.ownFields)) {
       this.ownFields = fields;
       return; // rendered again with its fields; the preview follows then
@@ -333,6 +334,14 @@ export class MrrEmbedBuilder extends LitElement {
               @change=${(e: Event) => this.setOwn(field.name, (e.target as HTMLInputElement).checked)}
             />
             <label for=${id}><code dir="ltr">${field.name}</code></label>
+          </div>`;
+        if (field.kind === 'choice')
+          return html`<div class="field">
+            <label for=${id}><code dir="ltr">${field.name}</code></label>
+            <select id=${id} @change=${(e: Event) => this.setOwn(field.name, (e.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!value}>${this.i18n.t('ownDefault')}</option>
+              ${field.choices?.map((choice) => html`<option value=${choice} dir="ltr" ?selected=${value === choice}>${choice}</option>`)}
+            </select>
           </div>`;
         const error = this.ownErrorOf(field);
         return html`<div class="field">

@@ -75,6 +75,9 @@ export class MrrPricingTable extends StagedElement {
    */
   declare config?: PublicPricing | PackageDesign | (Record<string, unknown> & { tiers?: unknown; catalog?: unknown });
 
+  /** The values of its attributes that take one of a few (read by the embed builder). */
+  static readonly attributeChoices = { interval: ['month', 'year'] };
+
   /** Prices shown first: 'month' or 'year'. The visitor's choice updates it. */
   @property() interval: BillingChoice = 'month';
 

@@ -44,9 +44,14 @@ export interface EmbedOptions {
 /** One attribute an element declares for itself (beyond the shared ones), read from its property declarations. */
 export interface OwnAttribute {
   name: string;
-  /** `number` (Lit `type: Number`), `flag` (`type: Boolean`) or `text`. */
-  kind: 'number' | 'flag' | 'text';
+  /** `number` (Lit `type: Number`), `flag` (`type: Boolean`), `choice` (one of `choices`) or `text`. */
+  kind: 'number' | 'flag' | 'choice' | 'text';
+  /** For `choice`: the values the element accepts (its class's `attributeChoices`). */
+  choices?: readonly string[];
 }
+
+/** An element class's own attributes that take one of a few values (`interval`: `month`, `year`). */
+export type AttributeChoices = Readonly<Record<string, readonly string[]>>;
 
 /** A Lit property declaration, as far as the builder reads it. */
 interface Declaration {
@@ -65,12 +70,14 @@ const attributeName = (key: PropertyKey, d: Declaration): string | undefined =>
 /**
  * The attributes an element declares for itself: those of its class's `elementProperties` (Lit's
  * property declarations, the source the manifest is made from too) that the shared base
- * (`MrrElement`'s) does not have, in declaration order. One reading for every element: a new
+ * (`MrrElement`'s) does not have, in declaration order; those named in `choices` (the class's
+ * static `attributeChoices`) are a choice of those values. One reading for every element: a new
  * element's attributes appear in the builder without a list to keep.
  */
 export function ownAttributes(
   declared: ReadonlyMap<PropertyKey, Declaration>,
   shared: ReadonlyMap<PropertyKey, Declaration>,
+  choices: AttributeChoices = {},
 ): OwnAttribute[] {
   const sharedNames = new Set<string>();
   for (const [key, d] of shared) {
@@ -81,7 +88,9 @@ export function ownAttributes(
   for (const [key, d] of declared) {
     const name = attributeName(key, d);
     if (!name || sharedNames.has(name) || !ATTRIBUTE_NAME.test(name)) continue;
-    out.push({ name, kind: d.type === Number ? 'number' : d.type === Boolean ? 'flag' : 'text' });
+    const values = Object.hasOwn(choices, name) ? choices[name] : undefined;
+    if (values?.length) out.push({ name, kind: 'choice', choices: [...values] });
+    else out.push({ name, kind: d.type === Number ? 'number' : d.type === Boolean ? 'flag' : 'text' });
   }
   return out;
 }

@@ -65,6 +65,14 @@ describe('<mrr-embed-builder>', () => {
     await until(() => shadow(el).querySelector('#own-interval'), { describe: () => "the pricing table's interval" });
     expect(shadow(el).querySelector('#own-clients')).to.equal(null);
     expect(snippet(el)).not.to.contain('clients=');
+    // Its interval is a choice of the values it accepts, not free text.
+    const interval = q<HTMLSelectElement>(el, '#own-interval');
+    expect([...interval.options].map((o) => o.value)).to.deep.equal(['', 'month', 'year']);
+    expect(interval.options[0]!.textContent).to.equal('Default');
+    expect(snippet(el)).not.to.contain('interval=');
+    await choose(el, 'own-interval', 'year');
+    expect(snippet(el)).to.contain(' interval="year"');
+    await until(() => preview(el)?.getAttribute('interval') === 'year', { describe: () => 'the preview follows interval' });
     await choose(el, 'tag', 'mrr-movements');
     await until(() => shadow(el).querySelector<HTMLInputElement>('#own-example')?.type === 'checkbox');
   });

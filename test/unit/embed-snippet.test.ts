@@ -78,6 +78,12 @@ describe('embed builder snippet', () => {
       { name: 'example', kind: 'flag' },
       { name: 'interval', kind: 'text' },
     ]);
+    // An attribute the class says takes one of a few values is a choice of them.
+    expect(ownAttributes(declared, shared, { interval: ['month', 'year'], constructor: ['x'] }).at(-1)).toEqual({
+      name: 'interval',
+      kind: 'choice',
+      choices: ['month', 'year'],
+    });
     expect(ownAttributeError('number', 'ten')).toBe('number');
     expect(ownAttributeError('number', '-1')).toBe('number');
     expect(ownAttributeError('number', '2.5')).toBeUndefined();
