@@ -76,7 +76,15 @@ export class MrrLeadEvent extends MrrEvent<MrrLeadDetail> {
   }
 }
 
-/** The events every element may fire, for typed `addEventListener`. */
+// The details of the events one element fires (its own, beside the four above), for typed listeners.
+export type { UnitEconomicsChangeDetail } from '../components/mrr-unit-economics/mrr-unit-economics.js';
+export type { MrrExpansionDetail } from '../components/mrr-revenue-motions/mrr-revenue-motions.js';
+export type { PackageMixDetail } from '../components/mrr-package-designer/mrr-package-designer.js';
+export type { MrrIcpChangeDetail } from '../components/mrr-icp-builder/mrr-icp-builder.js';
+export type { DatasetSavedDetail } from '../components/mrr-movements/mrr-movements.js';
+export type { UseFiguresDetail } from '../components/mrr-movements/use-figures.js';
+
+/** The events every element may fire, for typed `addEventListener` (each element's module adds its own). */
 export interface MrrEventMap {
   'mrr-ready': MrrReadyEvent;
   'mrr-change': MrrChangeEvent;

@@ -91,6 +91,20 @@ describe('npm entries by package name', () => {
       expect(kitTypes, `mrr-kit exports ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
       expect(eventTypes, `mrr-kit/events declares ${name}`).toMatch(new RegExp(`export (declare )?(class|interface) ${name}\\b`));
     }
+    // Each element's own event details, from the module that declares them (shipped with the package).
+    for (const name of [
+      'UnitEconomicsChangeDetail',
+      'MrrExpansionDetail',
+      'PackageMixDetail',
+      'MrrIcpChangeDetail',
+      'DatasetSavedDetail',
+      'UseFiguresDetail',
+    ]) {
+      const from = new RegExp(`export type \\{ ${name} \\} from '([^']+)'`).exec(eventTypes)?.[1];
+      expect(from, `mrr-kit/events exports the type ${name}`).toBeTruthy();
+      const declared = readFileSync(join('dist/npm/src', from!.replace(/\.js$/, '.d.ts')), 'utf8');
+      expect(declared, `${from} declares ${name}`).toMatch(new RegExp(`export (declare )?(interface|type) ${name}\\b`));
+    }
   });
 
   it('keeps lit, idb, d3, papaparse and valibot as imports (an app that uses Lit keeps one copy)', () => {
