@@ -84,6 +84,20 @@ describe('mrr-kit, built', () => {
     expect(json.cohorts).not.toBeNull();
   });
 
+  it('piped into a reader that stops early (| head -1): ends quietly with exit code 0, no EPIPE', () => {
+    // ~1 000 years of months: far more than a pipe holds, so the writes go on after head has left.
+    for (const format of ['csv', 'json']) {
+      const r = spawnSync(
+        'bash',
+        ['-c', 'set -o pipefail; "$0" movements "$1" --as-of 2999-12 --format "$2" | head -1', BIN, PERIODS, format],
+        { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+      );
+      expect(r.stdout).toEqual(format === 'csv' ? expect.stringMatching(/^month,startingMrr,/) : '{\n');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    }
+  });
+
   it('refuses bad input with exit code 2 and the line and column on stderr', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'mrr-cli-e2e-')), 'bad.csv');
     writeFileSync(file, 'customer_id,start_date,end_date,monthly_amount\nc1,2024-01-05,,30\nc2,2024-02-30,,20\n');
