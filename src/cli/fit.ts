@@ -3,12 +3,12 @@
  * reader (`parseCsvRecords`, the import pipeline's streaming CSV reader), the same column guess and
  * number reading (`scoreAll`) and the same scored CSV (`toScoredCsv`).
  */
-import { readFile } from 'node:fs/promises';
 import { validateIcp, type Icp } from '../core/icp.js';
 import { parseCsvRecords } from '../import/records.js';
 import { guessProspectMapping, prospectNumberFormat, scoreAll, scoreOf, topReasons, toScoredCsv } from '../icp/scoring.js';
-import { emit, fileBlob, InputError, progressReporter, type CliIo } from './io.js';
-import { describeFatal } from './movements.js';
+import type { RowError } from '../import/types.js';
+import { checkOut, emit, fileBlob, InputError, progressReporter, readJsonFile, type CliIo } from './io.js';
+import { describeFatal, describeRowError } from './movements.js';
 
 export interface FitArgs {
   icp: string;
@@ -17,15 +17,12 @@ export interface FitArgs {
   decimal?: string;
   format?: 'csv' | 'json';
   out?: string;
+  /** Leave out rows that cannot be read (listed on stderr) instead of refusing the file. */
+  skipBadRows?: boolean;
 }
 
 async function readIcp(path: string): Promise<Icp> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    throw new InputError(`cannot read the ICP ${path}: ${(e as Error).message}`);
-  }
+  const value = await readJsonFile(path);
   // The ICP itself, or a saved record that holds it under `icp`.
   const icp = (value as { icp?: unknown })?.icp ?? value;
   if (typeof icp !== 'object' || icp === null || !Array.isArray((icp as Icp).criteria)) {
@@ -33,18 +30,35 @@ async function readIcp(path: string): Promise<Icp> {
   }
   const issues = validateIcp(icp as Icp);
   if (issues.length > 0) {
-    throw new InputError(`${path}: the ICP has issues:\n${issues.map((i) => `  - ${JSON.stringify(i)}`).join('\n')}`);
+    const lines = issues.map((i) => `  - ${i.field}: ${i.code}`);
+    throw new InputError(`${path}: the ICP has issues:\n${lines.join('\n')}`);
   }
   return icp as Icp;
 }
 
 export async function fitCommand(args: FitArgs, io: CliIo): Promise<void> {
+  await checkOut(args.out);
   const icp = await readIcp(args.icp);
   const blob = await fileBlob(args.prospects);
   const progress = progressReporter(io);
   const records = await parseCsvRecords(blob, { onProgress: progress.onProgress });
   progress.done();
   if (records.fatal) throw new InputError(describeFatal(records.fatal, args.prospects));
+  // Rows that do not read are refused with their lines, as `movements` does; --skip-bad-rows
+  // leaves them out (the builder's way: scored without them, each listed).
+  if (records.errorCount > 0) {
+    const shown = records.errors
+      .slice(0, 10)
+      .map((e) => `  ${args.prospects}: ${describeRowError(e as RowError, records.headers)}`);
+    const more = records.errorCount > shown.length ? `\n  … ${records.errorCount - shown.length} more` : '';
+    const rows = `${records.errorCount} row${records.errorCount === 1 ? '' : 's'}`;
+    if (!args.skipBadRows) {
+      throw new InputError(
+        `${args.prospects}: ${rows} cannot be read (add --skip-bad-rows to leave them out):\n${shown.join('\n')}${more}`,
+      );
+    }
+    io.stderr.write(`mrr-kit: left out ${rows} that cannot be read:\n${shown.join('\n')}${more}\n`);
+  }
   const mapping: Record<string, string | null> = {};
   for (const pair of args.map ?? []) {
     const at = pair.lastIndexOf('=');
@@ -91,6 +105,4 @@ export async function fitCommand(args: FitArgs, io: CliIo): Promise<void> {
     text = toScoredCsv(records, scores);
   }
   await emit(io, args.out, [text]);
-  if (records.errorCount > 0)
-    io.stderr.write(`mrr-kit: ${records.errorCount} rows of ${args.prospects} could not be read and were left out\n`);
 }

@@ -7,9 +7,9 @@
  * and what answers it); 1 anything else (a bug, a disk that fails mid-write).
  */
 import { Buffer, isAscii } from 'node:buffer';
-import { openAsBlob } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { constants, openAsBlob } from 'node:fs';
+import { access, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ImportProgress } from '../import/types.js';
 
 export const EXIT_OK = 0;
@@ -49,16 +49,76 @@ export function decodeAscii(bytes: Uint8Array): string | undefined {
   return isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') : undefined;
 }
 
+/** Why the file system refused, in words (`ENOENT` → `no such file or directory`). */
+function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EEXIST: 'a part of the path is a file',
+    EROFS: 'the file system is read-only',
+  };
+  return (code !== undefined && reasons[code]) || (e as Error).message;
+}
+
+/** Errors of the file system that mean the path given is wrong (bad input), not a failing disk. */
+const PATH_ERRORS = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENAMETOOLONG']);
+
+/** `dir` and its missing parents, one level at a time (a recursive `mkdir` under /proc never returns). */
+async function makeDirs(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw e;
+    await makeDirs(dirname(dir));
+    await mkdir(dir);
+  }
+}
+
+/**
+ * Refuses, before any work, an `--out` that cannot be written: a directory, a path under a file,
+ * a directory without write permission. Missing directories are fine (they are made at the end).
+ */
+export async function checkOut(out: string | undefined): Promise<void> {
+  if (out === undefined || out === '-') return;
+  const path = resolve(out);
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new InputError(`cannot write ${out}: it is a directory`);
+  let dir = dirname(path);
+  for (;;) {
+    try {
+      if (!(await stat(dir)).isDirectory()) throw new InputError(`cannot write ${out}: ${dir} is not a directory`);
+      await access(dir, constants.W_OK);
+      return;
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && dirname(dir) !== dir) dir = dirname(dir);
+      else throw new InputError(`cannot write ${out}: ${fsReason(e)}`);
+    }
+  }
+}
+
 /**
  * Writes `parts` to `path` through a temporary file beside it, renamed over `path` only once every
  * part is written and flushed: a failure (or a kill) leaves `path` as it was, never half-written,
- * and removes the temporary file.
+ * and removes the temporary file. A path that cannot be written (no permission, a directory, under
+ * a file) is bad input ({@link InputError}); a disk failing mid-write is not.
  */
 export async function writeAtomically(path: string, parts: Iterable<string> | AsyncIterable<string>): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const file = await open(temp, 'wx');
+  let file;
+  try {
+    await makeDirs(dir);
+    file = await open(temp, 'wx');
+  } catch (e) {
+    if (PATH_ERRORS.has((e as NodeJS.ErrnoException).code ?? '')) throw new InputError(`cannot write ${path}: ${fsReason(e)}`);
+    throw e;
+  }
   try {
     try {
       for await (const part of parts) await file.write(part);
@@ -69,7 +129,33 @@ export async function writeAtomically(path: string, parts: Iterable<string> | As
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true });
+    if (PATH_ERRORS.has((e as NodeJS.ErrnoException).code ?? '')) throw new InputError(`cannot write ${path}: ${fsReason(e)}`);
     throw e;
+  }
+}
+
+/**
+ * A JSON file's value; bad input when it cannot be read or is not JSON, naming the line and column
+ * where the JSON breaks (`icp.json, line 3, column 14: ...`).
+ */
+export async function readJsonFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${path}: ${fsReason(e)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const position = at ? Number(at[1]) : text.length;
+    const before = text.slice(0, position).split('\n');
+    const why = message
+      .replace(/\s*(in JSON )?at position \d+.*$/s, '')
+      .replace(/^Unexpected end of JSON input$/, 'the JSON ends too soon');
+    throw new InputError(`${path}, line ${before.length}, column ${before.at(-1)!.length + 1}: not JSON (${why})`);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { parseArgs as parseFlags } from 'node:util';
 import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef, type SubCommandsDef } from 'citty';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, emit, type CliIo } from './io.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, checkOut, emit, type CliIo } from './io.js';
 import { movementsCommand } from './movements.js';
 import { PROJECT_FLAGS, projectCommand } from './project.js';
 import { fitCommand } from './fit.js';
@@ -66,6 +66,12 @@ const movementsArgs = {
 } as const satisfies ArgsDef;
 
 const projectArgs = {
+  file: {
+    type: 'positional',
+    required: false,
+    valueHint: 'FILE.json',
+    description: 'Assumptions as JSON (the same as --assumptions FILE.json)',
+  },
   assumptions: {
     type: 'string',
     valueHint: 'FILE.json',
@@ -90,6 +96,10 @@ const fitArgs = {
   map: { type: 'string', valueHint: 'COLUMN=FIELD', description: 'Feed the criterion on FIELD from COLUMN; repeat for several' },
   decimal: { type: 'string', valueHint: '.|,', description: 'Decimal mark of number columns, when the file does not settle it' },
   ...output,
+  'skip-bad-rows': {
+    type: 'boolean',
+    description: 'Leave out rows that cannot be read (listed on stderr) instead of refusing the file',
+  },
 } as const satisfies ArgsDef;
 
 const sqlArgs = {
@@ -102,9 +112,10 @@ const sqlArgs = {
 } as const satisfies ArgsDef;
 
 /**
- * Every flag given, with repeated ones (`--map`, `--rate`) kept as lists; unknown flags and a
- * value missing after a flag are bad input. citty parses the command's arguments (and checks enums
- * and positionals) but keeps only the last of a repeated flag and lets unknown ones pass.
+ * Every flag given, with repeated ones (`--map`, `--rate`) kept as lists; unknown flags, a value
+ * missing after a flag and more arguments than the command takes are bad input. citty parses the
+ * command's arguments (and checks enums and positionals) but keeps only the last of a repeated flag
+ * and lets unknown flags and extra arguments pass.
  */
 function strictFlags(rawArgs: string[], args: ArgsDef): Record<string, string | boolean | (string | boolean)[] | undefined> {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
@@ -117,8 +128,16 @@ function strictFlags(rawArgs: string[], args: ArgsDef): Record<string, string | 
     if (def.type === 'boolean') options[`no-${name}`] = { type: 'boolean' };
   }
   try {
-    return parseFlags({ args: rawArgs, options, allowPositionals: true, strict: true }).values;
+    const { values, positionals } = parseFlags({ args: rawArgs, options, allowPositionals: true, strict: true });
+    const taken = Object.values(args).filter((def) => def.type === 'positional').length;
+    if (positionals.length > taken) {
+      throw new InputError(
+        `unexpected argument "${positionals[taken]}" (${taken === 0 ? 'the command takes none' : `it takes ${taken}`})`,
+      );
+    }
+    return values;
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
   }
 }
@@ -166,8 +185,10 @@ export function commands(io: CliIo): Record<'movements' | 'project' | 'fit' | 's
         const value = (args as Record<string, unknown>)[flag];
         if (typeof value === 'string') numbers[flag] = value;
       }
+      if (args.file !== undefined && args.assumptions !== undefined)
+        throw new InputError('give the assumptions once: FILE.json or --assumptions FILE.json, not both');
       await projectCommand(
-        { assumptions: args.assumptions, currency: args.currency, format: args.format, out: args.out, numbers },
+        { assumptions: args.file ?? args.assumptions, currency: args.currency, format: args.format, out: args.out, numbers },
         io,
       );
     },
@@ -186,6 +207,7 @@ export function commands(io: CliIo): Record<'movements' | 'project' | 'fit' | 's
           decimal: args.decimal,
           format: args.format,
           out: args.out,
+          skipBadRows: Boolean(args['skip-bad-rows']),
         },
         io,
       );
@@ -201,6 +223,11 @@ export function commands(io: CliIo): Record<'movements' | 'project' | 'fit' | 's
     async run({ args, rawArgs }) {
       strictFlags(rawArgs, sqlArgs);
       const digits = Number(args['currency-digits']);
+      if (!Number.isInteger(digits) || digits < 0 || digits > 4)
+        throw new InputError(`--currency-digits must be a whole number 0–4, not "${args['currency-digits']}"`);
+      if (args['as-of'] !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(args['as-of']))
+        throw new InputError(`--as-of must be a month YYYY-MM, not "${args['as-of']}"`);
+      await checkOut(args.out);
       let text: string;
       try {
         text = args.dbt

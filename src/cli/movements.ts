@@ -24,7 +24,7 @@ import type {
   RowErrorCode,
   SniffResult,
 } from '../import/types.js';
-import { decodeAscii, emit, fileBlob, InputError, progressReporter, type CliIo } from './io.js';
+import { checkOut, decodeAscii, emit, fileBlob, InputError, progressReporter, type CliIo } from './io.js';
 
 /** The flags of `movements`, as parsed. */
 export interface MovementsArgs {
@@ -275,6 +275,7 @@ export function movementsCsv(rows: readonly MovementRow[], currency: string): st
 
 /** `mrr-kit movements`: reads, analyses and writes (stdout, or `--out` atomically). */
 export async function movementsCommand(args: MovementsArgs, io: CliIo): Promise<void> {
+  await checkOut(args.out);
   const { analysis, summary, report } = await readMovements(args, io);
   const text =
     args.format === 'json'

@@ -2,11 +2,10 @@
  * `mrr-kit project`: the calculator's projection (`projectMrr`, the same core call the
  * `<mrr-calculator>` element makes), from flags or a JSON file of assumptions (flags win).
  */
-import { readFile } from 'node:fs/promises';
 import { projectMrr, validateAssumptions, type MrrAssumptions, type ProjectionMonth } from '../core/mrr.js';
-import { currencyDigits } from '../core/money.js';
+import { currencyDigits, isCurrency } from '../core/money.js';
 import { toCsv } from '../core/csv.js';
-import { emit, InputError, type CliIo } from './io.js';
+import { checkOut, emit, InputError, readJsonFile, type CliIo } from './io.js';
 
 /** Flag name → assumption: every number the projection takes. */
 export const PROJECT_FLAGS = {
@@ -34,17 +33,7 @@ export interface ProjectArgs {
 export async function readAssumptions(args: ProjectArgs): Promise<MrrAssumptions> {
   let base: Record<string, unknown> = {};
   if (args.assumptions !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(args.assumptions, 'utf8');
-    } catch (e) {
-      throw new InputError(`cannot read ${args.assumptions}: ${(e as Error).message}`);
-    }
-    try {
-      base = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-      throw new InputError(`${args.assumptions} is not JSON: ${(e as Error).message}`);
-    }
+    base = (await readJsonFile(args.assumptions)) as Record<string, unknown>;
     if (typeof base !== 'object' || base === null || Array.isArray(base)) {
       throw new InputError(`${args.assumptions} must hold one JSON object of assumptions`);
     }
@@ -58,7 +47,11 @@ export async function readAssumptions(args: ProjectArgs): Promise<MrrAssumptions
       throw new InputError(`--${flag} takes a number (a dot for decimals), not "${text}"`);
     assumptions[key] = value;
   }
-  if (args.currency !== undefined) assumptions.currency = args.currency.toUpperCase();
+  if (args.currency !== undefined) {
+    if (!isCurrency(args.currency.toUpperCase()))
+      throw new InputError(`--currency: "${args.currency}" is not an ISO 4217 currency code`);
+    assumptions.currency = args.currency.toUpperCase();
+  }
   const issues = validateAssumptions(assumptions);
   if (issues.length > 0) {
     const flagOf = (field: string) => Object.entries(PROJECT_FLAGS).find(([, key]) => key === field.split('.')[0])?.[0];
@@ -86,6 +79,7 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof ProjectionMonth)[];
 
 export async function projectCommand(args: ProjectArgs, io: CliIo): Promise<void> {
+  await checkOut(args.out);
   const assumptions = await readAssumptions(args);
   const projection = projectMrr(assumptions);
   const digits = currencyDigits(assumptions.currency ?? 'USD');

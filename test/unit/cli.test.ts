@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { writeAtomically, type CliIo } from '../../src/cli/io.js';
+import { InputError, writeAtomically, type CliIo } from '../../src/cli/io.js';
 import { guessMapping } from '../../src/import/mapping.js';
 import { streamImport } from '../../src/import/stream.js';
 import { analyzeSubscriptions } from '../../src/core/movements.js';
@@ -19,9 +19,25 @@ const dir = mkdtempSync(join(tmpdir(), 'mrr-cli-'));
 
 /** Runs mrr-kit with `args`; what it wrote and its exit code. */
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runOn({}, ...args);
+}
+
+/** Runs mrr-kit with stderr a terminal or not (`isTTY`), or a stdout that throws (`failingStdout`). */
+async function runOn(
+  { isTTY = false, failingStdout = false }: { isTTY?: boolean; failingStdout?: boolean },
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
+  const io: CliIo = {
+    stdout: {
+      write: (t: string) => {
+        if (failingStdout) throw new TypeError('a bug');
+        return (stdout += t);
+      },
+    },
+    stderr: { write: (t: string) => (stderr += t), isTTY },
+  };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
@@ -54,7 +70,12 @@ describe('mrr-kit arguments', () => {
       [['movements', PLAYBOOK, '--as-of', '2024-13'], /--as-of must be a month/],
       [['movements', PLAYBOOK, '--map', 'nope=amount'], /no column "nope"/],
       [['movements', PLAYBOOK, '--map', 'monthly_amount=price'], /"price" is not a field/],
-      [['sql', '--as-of', 'June'], /asOf is not a month/],
+      [['sql', '--as-of', 'June'], /--as-of must be a month YYYY-MM, not "June"/],
+      [['sql', '--currency-digits', '9'], /--currency-digits must be a whole number 0–4/],
+      [['sql', '--dialect', 'oracle'], /--dialect.*duckdb, bigquery, snowflake, spark/],
+      [['sql', 'extra'], /unexpected argument "extra"/],
+      [['movements', PLAYBOOK, 'second.csv'], /unexpected argument "second\.csv"/],
+      [['movements', PLAYBOOK, '--format', 'xml', '--out', join(dir, 'never.csv')], /--format/],
       [['project', '--churn-pct', 'lots'], /--churn-pct takes a number/],
     ] as const;
     for (const [args, message] of cases) {
@@ -63,6 +84,21 @@ describe('mrr-kit arguments', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stdout).toBe('');
     }
+  });
+
+  it('exit code 1 for an internal error, with what failed on stderr', async () => {
+    const r = await runOn({ failingStdout: true }, 'sql');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^mrr-kit: internal error: TypeError: a bug/);
+  });
+
+  it('progress (rows read, rate) on stderr when it is a terminal; quiet otherwise; the same output', async () => {
+    const tty = await runOn({ isTTY: true }, 'movements', PLAYBOOK);
+    const piped = await runOn({ isTTY: false }, 'movements', PLAYBOOK);
+    expect([tty.code, piped.code]).toEqual([0, 0]);
+    expect(tty.stderr).toMatch(/121 rows read \(100 %\), [\d,]+ rows\/s/);
+    expect(piped.stderr).toBe('');
+    expect(tty.stdout).toBe(piped.stdout);
   });
 
   it('prints its version', async () => {
@@ -207,6 +243,29 @@ describe('mrr-kit --out is atomic', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it('refuses an --out it cannot write (exit 2, before reading the file) and leaves the file there as it was', async () => {
+    const kept = join(dir, 'kept-out.csv');
+    writeFileSync(kept, 'previous run\n');
+    for (const [out, message] of [
+      [dir, /cannot write .*: it is a directory/],
+      [join(kept, 'movements.csv'), /cannot write .*kept-out\.csv is not a directory/],
+    ] as const) {
+      // A missing input: the --out is refused first, so a long read is not wasted.
+      const r = await run('movements', join(dir, 'missing.csv'), '--out', out);
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toContain('internal error');
+      for (const command of [['sql'], ['project'], ['fit', join(dir, 'missing.json'), PLAYBOOK]]) {
+        expect((await run(...command, '--out', out)).stderr).toMatch(message);
+      }
+    }
+    expect(readFileSync(kept, 'utf8')).toBe('previous run\n');
+    // Found only when writing (a path made unwritable during the run): still bad input, not a bug.
+    const late = writeAtomically(join(kept, 'late.csv'), ['month\n']);
+    await expect(late).rejects.toThrow(InputError);
+    await expect(late).rejects.toThrow(/cannot write .*late\.csv: a part of the path is not a directory/);
+  });
+
   it('leaves nothing when writing fails half way', async () => {
     const out = join(dir, 'half.csv');
     function* parts() {
@@ -234,6 +293,61 @@ describe('mrr-kit project, sql, fit', () => {
     const bad = await run('project', '--months', '500');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/months \(--months\)/);
+  });
+
+  it('project FILE.json: the assumptions file as a plain argument, as --assumptions reads it', async () => {
+    const assumptions = join(dir, 'assumptions-positional.json');
+    writeFileSync(assumptions, JSON.stringify({ months: 4, startingMrr: 8000, startingCustomers: 80, churnPct: 2 }));
+    const r = await run('project', assumptions, '--expansion-pct', '1', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(
+      projectMrr({ months: 4, startingMrr: 8000, startingCustomers: 80, churnPct: 2, expansionPct: 1 }),
+    );
+    expect((await run('project', assumptions)).stdout).toBe((await run('project', '--assumptions', assumptions)).stdout);
+    const both = await run('project', assumptions, '--assumptions', assumptions);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/not both/);
+    const currency = await run('project', assumptions, '--currency', 'dollars');
+    expect(currency.code).toBe(2);
+    expect(currency.stderr).toMatch(/--currency: "dollars" is not an ISO 4217 currency code/);
+  });
+
+  it('a JSON file that does not parse: refused naming its line and column (project, fit)', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{\n  "months": 6,,\n  "churnPct": 2\n}\n');
+    const project = await run('project', bad);
+    expect(project.code).toBe(2);
+    expect(project.stderr).toMatch(/bad\.json, line 2, column 15: not JSON/);
+    const prospects = join(dir, 'json-prospects.csv');
+    writeFileSync(prospects, 'name,industry\nA,Dental\n');
+    const fit = await run('fit', bad, prospects);
+    expect(fit.code).toBe(2);
+    expect(fit.stderr).toMatch(/bad\.json, line 2, column 15: not JSON/);
+    writeFileSync(bad, '{"criteria": [');
+    expect((await run('fit', bad, prospects)).stderr).toMatch(
+      /bad\.json, line 1, column 15: not JSON \(the JSON ends too soon\)/,
+    );
+    const missing = await run('project', join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.json: no such file or directory/);
+  });
+
+  it('fit: rows that cannot be read are refused with their lines; --skip-bad-rows leaves them out, listed', async () => {
+    const icp = join(dir, 'icp-rows.json');
+    writeFileSync(icp, JSON.stringify(workedExampleIcp()));
+    const prospects = join(dir, 'bad-prospects.csv');
+    writeFileSync(prospects, 'name,industry,employees\nA,Dental,7\nB,Legal\nC,Legal,3,4\n');
+    const refused = await run('fit', icp, prospects, '--out', join(dir, 'scored.csv'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('2 rows cannot be read (add --skip-bad-rows to leave them out)');
+    expect(refused.stderr).toContain('bad-prospects.csv: line 3: has too few cells (2 cells, the header has 3)');
+    expect(refused.stderr).toContain('bad-prospects.csv: line 4: has too many cells (4 cells, the header has 3)');
+    expect(existsSync(join(dir, 'scored.csv'))).toBe(false);
+    const skipped = await run('fit', icp, prospects, '--skip-bad-rows');
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain('left out 2 rows that cannot be read');
+    expect(skipped.stderr).toContain('line 3: has too few cells');
+    expect(skipped.stdout.trim().split('\r\n')).toHaveLength(2);
   });
 
   it('sql: each dialect, the dbt model, and --out', async () => {
