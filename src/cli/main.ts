@@ -264,7 +264,9 @@ export async function main(rawArgs: string[], io: CliIo): Promise<number> {
     name !== undefined && Object.hasOwn(subs, name) ? (subs[name as keyof typeof subs] as CommandDef<ArgsDef>) : undefined;
   try {
     if (rawArgs.includes('--help') || rawArgs.includes('-h') || rawArgs.length === 0) {
-      io.stdout.write(`${sub ? await renderUsage(sub, root) : await renderUsage(root)}\n\n${EXIT_CODES}\n`);
+      // citty pads every description to the widest one: no trailing spaces in a terminal or a file.
+      const usage = (sub ? await renderUsage(sub, root) : await renderUsage(root)).replace(/[ \t]+$/gm, '');
+      io.stdout.write(`${usage}\n\n${EXIT_CODES}\n`);
       return EXIT_OK;
     }
     if (rawArgs.length === 1 && (rawArgs[0] === '--version' || rawArgs[0] === '-v')) {

@@ -57,6 +57,7 @@ describe('mrr-kit arguments', () => {
       expect(help.code).toBe(0);
       for (const flag of flags) expect(help.stdout).toContain(flag);
       expect(help.stdout).toContain('Exit codes: 0');
+      expect(help.stdout.split('\n').filter((line) => / $/.test(line))).toEqual([]);
     }
   });
 
