@@ -33,7 +33,7 @@ const movementsArgs = {
     type: 'string',
     valueHint: 'COLUMN=FIELD',
     description:
-      'Feed FIELD (customerId, start, end, amount, interval, intervalCount, quantity, currency, status, trialEnd, or none) from COLUMN; repeat for several',
+      "Feed FIELD (customerId, start, end, amount, interval, intervalCount, quantity, currency, status, trialEnd, or none; the SQL model's customer_id, start_date, end_date, interval_count too) from COLUMN; repeat for several",
   },
   ...output,
   amounts: { type: 'enum', options: ['cents', 'major'], description: 'Amounts are in cents (2900 = 29.00) or in major units' },

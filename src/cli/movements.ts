@@ -47,6 +47,17 @@ export interface MovementsArgs {
 
 const DATE_FORMATS: readonly DateFormat[] = ['iso', 'dmy', 'mdy', 'unix'];
 
+/**
+ * The field a `--map` names: a mapping field in any case (`customerId`, `customerid`), or the SQL
+ * model's column for it (`customer_id`, `start_date`, `end_date`, `interval_count`, `trial_end`).
+ */
+function mappedField(name: string): MappedField | 'none' | undefined {
+  const key = name.toLowerCase().replace(/_/g, '');
+  if (key === 'none') return 'none';
+  const aliases: Record<string, MappedField> = { startdate: 'start', enddate: 'end' };
+  return aliases[key] ?? MAPPED_FIELDS.find((f) => f.toLowerCase() === key);
+}
+
 /** The import's settings from the file's first 64 kB and the flags; refuses what it would guess. */
 export function planImport(sniffed: SniffResult, args: MovementsArgs): { mapping: ColumnMapping; options: ImportOptions } {
   const mapping: ColumnMapping = { ...sniffed.mapping };
@@ -61,11 +72,12 @@ export function planImport(sniffed: SniffResult, args: MovementsArgs): { mapping
     }
     // A column feeds one field at most: taking it for one field frees it from any other.
     for (const f of MAPPED_FIELDS) if (mapping[f] === column) mapping[f] = null;
-    if (field === 'none') continue;
-    if (!(MAPPED_FIELDS as readonly string[]).includes(field)) {
+    const target = mappedField(field);
+    if (target === undefined) {
       throw new InputError(`--map ${pair}: "${field}" is not a field (fields: ${MAPPED_FIELDS.join(', ')}, or none)`);
     }
-    mapping[field as MappedField] = column;
+    if (target === 'none') continue;
+    mapping[target] = column;
   }
   if (args.map?.length) {
     // The guess's rule, on the final mapping: an amount named after MRR is monthly already, and

@@ -222,6 +222,21 @@ describe('mrr-kit movements: the figures are the engine’s', () => {
         .slice(1)
         .map((l) => l.split(',')[7]),
     ).toEqual(['30.00', '50.00', '50.00', '30.00']);
+    // The SQL model's column names (and any case) name the same fields.
+    const sqlNames = await run(
+      'movements',
+      file,
+      '--map',
+      'who=customer_id',
+      '--map',
+      'from=START_DATE',
+      '--map',
+      'until=end_date',
+      '--map',
+      'fee=Amount',
+    );
+    expect(sqlNames.code).toBe(0);
+    expect(sqlNames.stdout).toBe(r.stdout);
   });
 });
 
