@@ -7,8 +7,8 @@ import { validateIcp, type Icp } from '../core/icp.js';
 import { parseCsvRecords } from '../import/records.js';
 import { guessProspectMapping, prospectNumberFormat, scoreAll, scoreOf, topReasons, toScoredCsv } from '../icp/scoring.js';
 import type { RowError } from '../import/types.js';
-import { checkOut, emit, fileBlob, InputError, progressReporter, readJsonFile, type CliIo } from './io.js';
-import { describeFatal, describeRowError } from './movements.js';
+import { checkOut, emit, fileBlob, InputError, progressReporter, readJsonFile, unclosedQuoteColumn, type CliIo } from './io.js';
+import { describeFileFatal, describeRowError } from './movements.js';
 
 export interface FitArgs {
   icp: string;
@@ -43,13 +43,21 @@ export async function fitCommand(args: FitArgs, io: CliIo): Promise<void> {
   const progress = progressReporter(io);
   const records = await parseCsvRecords(blob, { onProgress: progress.onProgress });
   progress.done();
-  if (records.fatal) throw new InputError(describeFatal(records.fatal, args.prospects));
+  if (records.fatal)
+    throw new InputError(await describeFileFatal(records.fatal, args.prospects, records.delimiter, records.headers));
   // Rows that do not read are refused with their lines, as `movements` does; --skip-bad-rows
   // leaves them out (the builder's way: scored without them, each listed).
   if (records.errorCount > 0) {
-    const shown = records.errors
-      .slice(0, 10)
-      .map((e) => `  ${args.prospects}: ${describeRowError(e as RowError, records.headers)}`);
+    const shown: string[] = [];
+    for (const e of records.errors.slice(0, 10)) {
+      // A quote that does not close: its column read back from the file (the reader keeps the line).
+      const at = e.code === 'badQuotes' ? await unclosedQuoteColumn(args.prospects, e.line, records.delimiter) : undefined;
+      const error: RowError = {
+        ...e,
+        ...(at !== undefined && records.headers[at - 1] ? { column: records.headers[at - 1] } : {}),
+      };
+      shown.push(`  ${args.prospects}: ${describeRowError(error, records.headers)}`);
+    }
     const more = records.errorCount > shown.length ? `\n  … ${records.errorCount - shown.length} more` : '';
     const rows = `${records.errorCount} row${records.errorCount === 1 ? '' : 's'}`;
     if (!args.skipBadRows) {

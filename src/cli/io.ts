@@ -7,7 +7,8 @@
  * and what answers it); 1 anything else (a bug, a disk that fails mid-write).
  */
 import { Buffer, isAscii } from 'node:buffer';
-import { constants, openAsBlob } from 'node:fs';
+import { constants, createReadStream, openAsBlob } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { access, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ImportProgress } from '../import/types.js';
@@ -39,6 +40,36 @@ export async function fileBlob(path: string): Promise<Blob> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
+}
+
+/**
+ * The column (1-based) where a quoted cell opens and never closes, on `line` of the file at `path`
+ * (the line the import names for `unterminatedQuote`); undefined when that line does not show it
+ * (the row began with a closed multi-line cell). Read only on that failure, up to that line.
+ */
+export async function unclosedQuoteColumn(path: string, line: number, delimiter: string): Promise<number | undefined> {
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  let text: string | undefined;
+  for await (const l of lines) {
+    if (++n === line) {
+      text = l;
+      break;
+    }
+  }
+  lines.close();
+  if (text === undefined) return undefined;
+  let column = 1;
+  let opened = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (opened >= 0) {
+      if (c === '"' && text[i + 1] === '"') i++;
+      else if (c === '"') opened = -1;
+    } else if (c === '"') opened = column;
+    else if (text.startsWith(delimiter, i)) column++;
+  }
+  return opened >= 0 ? opened : undefined;
 }
 
 /**

@@ -24,7 +24,7 @@ import type {
   RowErrorCode,
   SniffResult,
 } from '../import/types.js';
-import { checkOut, decodeAscii, emit, fileBlob, InputError, progressReporter, type CliIo } from './io.js';
+import { checkOut, decodeAscii, emit, fileBlob, InputError, progressReporter, unclosedQuoteColumn, type CliIo } from './io.js';
 
 /** The flags of `movements`, as parsed. */
 export interface MovementsArgs {
@@ -190,8 +190,11 @@ export function describeRowError(error: RowError, headers: readonly string[]): s
   return `${where}: ${what}${ROW_ERROR_TEXT[error.code]}${counts}`;
 }
 
-/** Why a whole file was refused, with what to do about it. */
-export function describeFatal(fatal: ImportFatal, file: string): string {
+/**
+ * Why a whole file was refused, with what to do about it; `column` (1-based) and `headers` say
+ * where an `unterminatedQuote` opens, when it is known.
+ */
+export function describeFatal(fatal: ImportFatal, file: string, column?: number, headers: readonly string[] = []): string {
   switch (fatal.code) {
     case 'emptyFile':
       return `${file} is empty`;
@@ -200,7 +203,7 @@ export function describeFatal(fatal: ImportFatal, file: string): string {
     case 'noDataRows':
       return `${file} has a header but no data rows`;
     case 'unterminatedQuote':
-      return `${file}, line ${fatal.line ?? '?'}: a quoted cell opens and never closes`;
+      return `${file}, line ${fatal.line ?? '?'}${column === undefined ? '' : `, column ${column}${headers[column - 1] === undefined ? '' : ` ("${headers[column - 1]}")`}`}: a quoted cell opens and never closes`;
     case 'invalidMapping':
       return `${file}: the column mapping does not fit the header (${(fatal.mappingIssues ?? []).map((i) => `${i.field}: ${i.code}`).join(', ')})`;
     case 'multipleCurrencies':
@@ -213,6 +216,20 @@ export function describeFatal(fatal: ImportFatal, file: string): string {
     default:
       return `${file} could not be read: ${fatal.message ?? fatal.code}`;
   }
+}
+
+/** {@link describeFatal}, with the column of an unclosed quote read back from the file. */
+export async function describeFileFatal(
+  fatal: ImportFatal,
+  file: string,
+  delimiter: string,
+  headers: readonly string[],
+): Promise<string> {
+  const column =
+    fatal.code === 'unterminatedQuote' && fatal.line !== undefined
+      ? await unclosedQuoteColumn(file, fatal.line, delimiter).catch(() => undefined)
+      : undefined;
+  return describeFatal(fatal, file, column, headers);
 }
 
 /** What `movements` computes: the engine's analysis of the imported file, and the import report. */
@@ -229,7 +246,7 @@ export async function readMovements(args: MovementsArgs, io: CliIo): Promise<Mov
     throw new InputError(`--as-of must be a month YYYY-MM, not "${args.asOf}"`);
   const blob = await fileBlob(args.file);
   const sniffed = await sniff(blob, args.delimiter !== undefined ? { delimiter: args.delimiter } : {});
-  if (sniffed.fatal) throw new InputError(describeFatal(sniffed.fatal, args.file));
+  if (sniffed.fatal) throw new InputError(await describeFileFatal(sniffed.fatal, args.file, sniffed.delimiter, sniffed.headers));
   const { mapping, options } = planImport(sniffed, args);
   const progress = progressReporter(io);
   const result = await streamImport(
@@ -240,7 +257,7 @@ export async function readMovements(args: MovementsArgs, io: CliIo): Promise<Mov
   );
   progress.done();
   const { report } = result;
-  if (report.fatal) throw new InputError(describeFatal(report.fatal, args.file));
+  if (report.fatal) throw new InputError(await describeFileFatal(report.fatal, args.file, sniffed.delimiter, sniffed.headers));
   const errors = report.errors;
   if (errors.count > 0) {
     const shown = errors.first.slice(0, 10).map((e) => `  ${args.file}: ${describeRowError(e, sniffed.headers)}`);

@@ -154,6 +154,21 @@ describe('mrr-kit movements: refusals name the line, the column and the flag tha
     );
   });
 
+  it('a quote that never closes: refused with its line and the column where it opens (movements, fit)', async () => {
+    const file = join(dir, 'open-quote.csv');
+    writeFileSync(file, 'customer_id;start_date;end_date;amount\nc1;2024-01-05;;30\nc2;2024-01-06;;"30\nc3;2024-01-07;;30\n');
+    const r = await run('movements', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('open-quote.csv, line 3, column 4 ("amount"): a quoted cell opens and never closes');
+    const icp = join(dir, 'icp-quote.json');
+    writeFileSync(icp, JSON.stringify(workedExampleIcp()));
+    const prospects = join(dir, 'open-quote-prospects.csv');
+    writeFileSync(prospects, 'name,industry\nA,"Dental\nB,Legal\n');
+    const fit = await run('fit', icp, prospects);
+    expect(fit.code).toBe(2);
+    expect(fit.stderr).toContain('open-quote-prospects.csv: line 2, column 2 ("industry"): has a quote that does not close');
+  });
+
   it('empty, binary and header-only files', async () => {
     for (const [name, message] of [
       ['empty.csv', /is empty/],
