@@ -37,7 +37,7 @@ async function readIcp(path: string): Promise<Icp> {
 }
 
 export async function fitCommand(args: FitArgs, io: CliIo): Promise<void> {
-  await checkOut(args.out);
+  await checkOut(args.out, [args.icp, args.prospects]);
   const icp = await readIcp(args.icp);
   const blob = await fileBlob(args.prospects);
   const progress = progressReporter(io);

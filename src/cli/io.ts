@@ -113,12 +113,19 @@ async function makeDirs(dir: string): Promise<void> {
 
 /**
  * Refuses, before any work, an `--out` that cannot be written: a directory, a path under a file,
- * a directory without write permission. Missing directories are fine (they are made at the end).
+ * a directory without write permission, one of the command's `inputs` (it would be replaced by the
+ * output). Missing directories are fine (they are made at the end).
  */
-export async function checkOut(out: string | undefined): Promise<void> {
+export async function checkOut(out: string | undefined, inputs: readonly string[] = []): Promise<void> {
   if (out === undefined || out === '-') return;
   const path = resolve(out);
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new InputError(`cannot write ${out}: it is a directory`);
+  const target = await stat(path).catch(() => undefined);
+  if (target?.isDirectory()) throw new InputError(`cannot write ${out}: it is a directory`);
+  for (const input of inputs) {
+    const read = await stat(input).catch(() => undefined);
+    if (target && read && read.dev === target.dev && read.ino === target.ino)
+      throw new InputError(`--out ${out} is the input ${input}: it would be replaced; write elsewhere`);
+  }
   let dir = dirname(path);
   for (;;) {
     try {

@@ -304,7 +304,7 @@ export function movementsCsv(rows: readonly MovementRow[], currency: string): st
 
 /** `mrr-kit movements`: reads, analyses and writes (stdout, or `--out` atomically). */
 export async function movementsCommand(args: MovementsArgs, io: CliIo): Promise<void> {
-  await checkOut(args.out);
+  await checkOut(args.out, [args.file]);
   const { analysis, summary, report } = await readMovements(args, io);
   const text =
     args.format === 'json'

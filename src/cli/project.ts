@@ -79,7 +79,7 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof ProjectionMonth)[];
 
 export async function projectCommand(args: ProjectArgs, io: CliIo): Promise<void> {
-  await checkOut(args.out);
+  await checkOut(args.out, args.assumptions === undefined ? [] : [args.assumptions]);
   const assumptions = await readAssumptions(args);
   const projection = projectMrr(assumptions);
   const digits = currencyDigits(assumptions.currency ?? 'USD');

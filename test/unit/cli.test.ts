@@ -297,6 +297,19 @@ describe('mrr-kit --out is atomic', () => {
     await expect(late).rejects.toThrow(/cannot write .*late\.csv: a part of the path is not a directory/);
   });
 
+  it('refuses an --out that is one of the inputs (it would replace it), leaving it as it was', async () => {
+    const input = join(dir, 'input-and-output.csv');
+    writeFileSync(input, readFileSync(PLAYBOOK, 'utf8'));
+    const r = await run('movements', input, '--out', input);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out .*input-and-output\.csv is the input/);
+    expect(readFileSync(input, 'utf8')).toBe(readFileSync(PLAYBOOK, 'utf8'));
+    const assumptions = join(dir, 'assumptions-kept.json');
+    writeFileSync(assumptions, '{"months": 2}');
+    expect((await run('project', assumptions, '--out', assumptions)).code).toBe(2);
+    expect(readFileSync(assumptions, 'utf8')).toBe('{"months": 2}');
+  });
+
   it('leaves nothing when writing fails half way', async () => {
     const out = join(dir, 'half.csv');
     function* parts() {
