@@ -26,9 +26,10 @@ const ADD_LABEL: Record<ListKind, DesignerKey> = {
 /**
  * The value proposition canvas of one tier (chosen above it) and its fit with what is not answered
  * yet. Loaded on demand (below the tiers, not needed for a first render). What the pricing table
- * shows for a tier (outcomes, highlight, button) is edited with the tier (card-rows.ts).
+ * shows for a tier (outcomes, highlight, button) is edited with the tier (card-rows.ts). `profile`
+ * false (a step of the first render): the value map without the customer profile beside or below it.
  */
-export function renderCanvas(v: View): TemplateResult {
+export function renderCanvas(v: View, profile = true): TemplateResult {
   const { t } = v;
   const tier = v.inputs.tiers.find((x) => x.id === v.canvasTier) ?? v.inputs.tiers[0];
   if (!tier) return html``;
@@ -56,19 +57,25 @@ export function renderCanvas(v: View): TemplateResult {
         <h4>${t('valueMap')}</h4>
         ${renderList(v, tier, 'relievers', t('relievers'))} ${renderList(v, tier, 'creators', t('creators'))}
       </div>
-      <div class="profile">
-        <h4>${t('profile')}</h4>
-        <div class="pull-icp">
-          <button type="button" class="small" id=${fid(tier.id, 'pull-icp')} @click=${() => v.pullFromIcp(tier.id)}>
-            ${t('pullIcp')}
-          </button>
-          <p class="hint" role="status" data-icp-message>${v.icpMessage}</p>
-        </div>
-        ${renderList(v, tier, 'jobs', t('jobs'))} ${renderList(v, tier, 'pains', t('pains'))}
-        ${renderList(v, tier, 'gains', t('gains'))}
-      </div>
+      ${profile ? renderProfile(v, tier) : nothing}
     </div>
   </section>`;
+}
+
+/** The customer profile of the canvas: jobs, pains and gains, and "Pull pains from your ICP". */
+function renderProfile(v: View, tier: TierInput): TemplateResult {
+  const { t } = v;
+  return html`<div class="profile">
+    <h4>${t('profile')}</h4>
+    <div class="pull-icp">
+      <button type="button" class="small" id=${fid(tier.id, 'pull-icp')} @click=${() => v.pullFromIcp(tier.id)}>
+        ${t('pullIcp')}
+      </button>
+      <p class="hint" role="status" data-icp-message>${v.icpMessage}</p>
+    </div>
+    ${renderList(v, tier, 'jobs', t('jobs'))} ${renderList(v, tier, 'pains', t('pains'))}
+    ${renderList(v, tier, 'gains', t('gains'))}
+  </div>`;
 }
 
 function renderFit(v: View, tier: TierInput): TemplateResult {

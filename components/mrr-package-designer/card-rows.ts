@@ -1,16 +1,20 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { removeButton, textField } from './fields.js';
 import { fid, MAX_HREF, MAX_TEXT, newId, shown, type TierInput } from './state.js';
 import type { View } from './view.js';
 
+/** Draws one row of the card: its name, then a cell per tier. */
+type Row = (name: string, key: string, cell: (tier: TierInput) => TemplateResult) => TemplateResult;
+
 /**
  * The rows of the tiers table that set each tier's card on the pricing table, edited with the tier
- * (a column each): recommended or not, what the client gets (outcomes), the button's label and link.
+ * (a column each): recommended or not, what the client gets (outcomes), the button's label and link
+ * (not while `cta` is false: a step of the first render).
  */
-export function renderCardRows(v: View): TemplateResult {
+export function renderCardRows(v: View, cta = true): TemplateResult {
   const { t } = v;
   const tiers = v.inputs.tiers;
-  const row = (name: string, key: string, cell: (tier: TierInput) => TemplateResult) =>
+  const row: Row = (name, key, cell) =>
     html`<tr data-card=${key}>
       <th scope="row">${name}</th>
       ${tiers.map((tier) => html`<td data-tier=${tier.id}>${cell(tier)}</td>`)}
@@ -23,32 +27,37 @@ export function renderCardRows(v: View): TemplateResult {
       </th>
     </tr>
     ${row(t('recommended'), 'highlighted', (tier) => renderHighlight(v, tier))}
-    ${row(t('outcomes'), 'outcomes', (tier) => renderOutcomes(v, tier))}
-    ${row(t('ctaLabel'), 'ctaLabel', (tier) =>
-      textField(v.i18n, {
-        id: fid(tier.id, 'ctaLabel'),
-        label: t('fieldOf', { field: t('ctaLabel'), name: v.tierLabel(tier) }),
-        hideLabel: true,
-        max: MAX_TEXT,
-        value: tier.ctaLabel,
-        placeholder: t('ctaDefault'),
-        onInput: (value) => v.editTier(tier.id, { ctaLabel: value }, 'ctaLabel'),
-      }),
-    )}
-    ${row(t('ctaHref'), 'ctaHref', (tier) => {
-      const id = fid(tier.id, 'ctaHref');
-      return textField(v.i18n, {
-        id,
-        label: t('fieldOf', { field: t('ctaHref'), name: v.tierLabel(tier) }),
-        hideLabel: true,
-        max: MAX_HREF,
-        value: tier.ctaHref,
-        placeholder: 'https://',
-        error: v.errors[id] ? t('error.hrefUnsafe') : undefined,
-        onInput: (value) => v.editTier(tier.id, { ctaHref: value }, 'ctaHref'),
-      });
-    })}
+    ${row(t('outcomes'), 'outcomes', (tier) => renderOutcomes(v, tier))} ${cta ? renderCta(v, row) : nothing}
   </tbody>`;
+}
+
+/** The rows of the card's button: its label and its link. */
+function renderCta(v: View, row: Row): TemplateResult {
+  const { t } = v;
+  return html`${row(t('ctaLabel'), 'ctaLabel', (tier) =>
+    textField(v.i18n, {
+      id: fid(tier.id, 'ctaLabel'),
+      label: t('fieldOf', { field: t('ctaLabel'), name: v.tierLabel(tier) }),
+      hideLabel: true,
+      max: MAX_TEXT,
+      value: tier.ctaLabel,
+      placeholder: t('ctaDefault'),
+      onInput: (value) => v.editTier(tier.id, { ctaLabel: value }, 'ctaLabel'),
+    }),
+  )}
+  ${row(t('ctaHref'), 'ctaHref', (tier) => {
+    const id = fid(tier.id, 'ctaHref');
+    return textField(v.i18n, {
+      id,
+      label: t('fieldOf', { field: t('ctaHref'), name: v.tierLabel(tier) }),
+      hideLabel: true,
+      max: MAX_HREF,
+      value: tier.ctaHref,
+      placeholder: 'https://',
+      error: v.errors[id] ? t('error.hrefUnsafe') : undefined,
+      onInput: (value) => v.editTier(tier.id, { ctaHref: value }, 'ctaHref'),
+    });
+  })}`;
 }
 
 function renderHighlight(v: View, tier: TierInput): TemplateResult {

@@ -1,11 +1,57 @@
 import { css } from 'lit';
 
 /**
- * Styles of what lower.ts draws (the canvas, the what-if mix, the export), loaded with it: the
- * designer's page does not fetch them before its last steps (its gzip budget). The boxes these
- * parts sit in, and the canvas' placeholder, are styled by the element's own sheet.
+ * Styles of what lower.ts draws (the canvas, the what-if mix, the export) and of the import report,
+ * loaded with it: the designer's page does not fetch them with its file (its gzip budget). They are
+ * adopted when they arrive, at the latest at the canvas' step, before anything they style is drawn.
+ * The canvas' box and placeholder are styled by the element's own sheet.
  */
 export const lowerStyles = css`
+  .canvas,
+  .what-if,
+  .export {
+    position: relative;
+  }
+  .what-if,
+  .export {
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 12px;
+    min-width: 0;
+  }
+  .pull-icp {
+    margin-block-end: 8px;
+  }
+  .pull-icp .hint {
+    margin-block: 4px 0;
+    overflow-wrap: anywhere;
+  }
+  .pull-icp .hint:empty {
+    display: none;
+  }
+  .import-report {
+    padding: 8px 12px;
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_surface-alt);
+    border-radius: calc(var(--_radius) * 0.75);
+  }
+  .import-report[data-failed] {
+    border-inline-start-color: var(--_danger);
+  }
+  .import-report p {
+    margin: 0;
+  }
+  .import-errors {
+    margin: 4px 0 0;
+    padding-inline-start: 20px;
+    max-height: 160px;
+    overflow: auto;
+  }
+  .side {
+    display: grid;
+    gap: 16px;
+    min-width: 0;
+  }
   fieldset.tier-pick label {
     min-height: 36px;
     max-width: 100%;

@@ -21,6 +21,12 @@ export const designerStyles = [
     .designer > * {
       min-width: 0;
     }
+    /* A layer each: a step of the first render repaints what it adds, not the parts above it. */
+    .head,
+    .catalog,
+    .tiers {
+      position: relative;
+    }
     .head {
       display: grid;
       gap: 12px;
@@ -258,16 +264,6 @@ export const designerStyles = [
       padding: 4px 10px;
       font-size: 0.9em;
     }
-    .pull-icp {
-      margin-block-end: 8px;
-    }
-    .pull-icp .hint {
-      margin-block: 4px 0;
-      overflow-wrap: anywhere;
-    }
-    .pull-icp .hint:empty {
-      display: none;
-    }
     button:disabled {
       opacity: 0.55;
       cursor: not-allowed;
@@ -385,24 +381,6 @@ export const designerStyles = [
       color: var(--_success);
       margin: 0;
     }
-    .import-report {
-      padding: 8px 12px;
-      border-inline-start: 4px solid var(--_accent);
-      background: var(--_surface-alt);
-      border-radius: calc(var(--_radius) * 0.75);
-    }
-    .import-report[data-failed] {
-      border-inline-start-color: var(--_danger);
-    }
-    .import-report p {
-      margin: 0;
-    }
-    .import-errors {
-      margin: 4px 0 0;
-      padding-inline-start: 20px;
-      max-height: 160px;
-      overflow: auto;
-    }
     /* Lower half: canvas beside the what-if and export on a desktop */
     .lower {
       display: grid;
@@ -415,14 +393,7 @@ export const designerStyles = [
         align-items: start;
       }
     }
-    .side {
-      display: grid;
-      gap: 16px;
-      min-width: 0;
-    }
-    .canvas,
-    .what-if,
-    .export {
+    .canvas {
       border: 1px solid var(--_border);
       border-radius: calc(var(--_radius) * 0.75);
       padding: 12px;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, noChange, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { currencyDigits, toMinor } from '../../src/core/money.js';
 import type { PackageDesign, PackageEconomics } from '../../src/core/packages.js';
@@ -77,8 +77,8 @@ type DesignerForm = FormController<DesignerInputs, DesignerResult>;
 
 /** Catalogue rows each catalogue step of the first render adds (the last step draws the rest). */
 const PRODUCTS_A_STEP = 1;
-/** Catalogue steps before the last (which draws the rest, and the catalogue's actions). */
-const CATALOG_STEPS = 4;
+/** Catalogue steps before the last (which draws the rest, and the catalogue's actions): a row each of the starter's seven. */
+const CATALOG_STEPS = 7;
 
 /**
  * `<mrr-package-designer>`: an agency's catalogue of products and services, layered packages
@@ -125,23 +125,30 @@ export class MrrPackageDesigner extends StagedElement {
   static override styles = designerStyles;
 
   /**
-   * The first render, one step per task (an agency's page never blocks long): the title and the
-   * targets; the catalogue a row at a time, then the rest; the first reading (a task alone), then the
-   * tiers' inclusions and pricing, their card's rows, their economics; the canvas (its module
-   * fetched meanwhile); the what-if mix and the export. Each part comes below what is drawn
-   * already (or, on a wide page, beside it in a column of its own). Later renders draw all.
+   * The first render, one step per task (an agency's page never blocks long: each step's frame
+   * styles, lays out and paints a little): the title and the targets; the catalogue's head, then a
+   * row at a time, then the rest; the first reading (a task alone), then the tiers' inclusions,
+   * their pricing, their card's rows, its button's, their economics; the canvas' value map (its
+   * module fetched meanwhile), its customer profile; the what-if mix; the export. Each part comes
+   * below what is drawn already (or, on a wide page, beside it in a column of its own). A step
+   * renders again only the parts it changes (`kept`); later renders draw all.
    */
   protected readonly stages: readonly Stage[] = [
     // What is saved comes first: the first render shows it, never the starter replaced by it.
     { name: 'head', before: () => this.persist.restored },
-    // The catalogue a row at a time (`catalog-1`, `catalog-2`, …), then the rest with its actions.
-    ...Array.from({ length: CATALOG_STEPS }, (_, k) => ({ name: `catalog-${k + 1}` })),
+    // The catalogue's heading and table head (`catalog-0`), then a row at a time (`catalog-1`, …),
+    // then the rest with its actions.
+    ...Array.from({ length: CATALOG_STEPS + 1 }, (_, k) => ({ name: `catalog-${k}` })),
     { name: 'catalog' },
     readingStage('tiers', () => this.firstReading()),
+    { name: 'pricing' },
     { name: 'card' },
+    { name: 'cta' },
     { name: 'economics' },
     { name: 'canvas', before: () => this.loadLower().then(() => this.adoptLowerStyles()) },
+    { name: 'profile' },
     { name: 'side' },
+    { name: 'export' },
   ];
 
   protected readonly i18n = new LocaleController<DesignerMessages>(this, messages);
@@ -233,13 +240,16 @@ export class MrrPackageDesigner extends StagedElement {
     return (this.lowerLoading ??= import('./lower.js').then(
       (module) => {
         this.lowerView = module;
+        // Its styles at once when the element's own are in place: adopted while little is drawn,
+        // they restyle little (at the canvas' step they would restyle everything drawn).
+        if (this.hasUpdated) this.adoptLowerStyles();
         this.requestUpdate();
       },
       () => undefined, // offline without the chunk: the rest of the designer works
     ));
   }
 
-  /** Adds the lower part's styles to the render root (whose own styles are in place by the canvas' step). */
+  /** Adds the lower part's styles to the render root (its own styles are in place once it has updated). */
   private adoptLowerStyles(): void {
     const sheet = this.lowerView?.lowerStyles.styleSheet;
     const root = this.renderRoot as ShadowRoot;
@@ -252,6 +262,7 @@ export class MrrPackageDesigner extends StagedElement {
   }
 
   override firstUpdated(): void {
+    this.adoptLowerStyles();
     // The channel the design is published on, fetched while the first render goes on.
     if (this.storageKey) void loadChannel().catch(() => undefined);
   }
@@ -615,14 +626,16 @@ export class MrrPackageDesigner extends StagedElement {
       ${this.renderConfigIssue()} ${storageNotice(this.i18n, this.persist)}
       ${this.reached('tiers') ? this.form.renderStatus({ stale: this.i18n.c('common.stale') }) : nothing}
       ${
-        this.reached('catalog-1')
-          ? renderCatalog(
-              v,
-              renderCatalogIo(this.i18n, {
-                onImport: (input) => void this.importFile(input),
-                onExport: (kind) => void this.exportCatalog(kind),
-              }),
-              this.catalogRowsDrawn(),
+        this.reached('catalog-0')
+          ? this.kept('catalog', v, this.catalogRowsDrawn(), (rows) =>
+              renderCatalog(
+                v,
+                renderCatalogIo(this.i18n, {
+                  onImport: (input) => void this.importFile(input),
+                  onExport: (kind) => void this.exportCatalog(kind),
+                }),
+                rows,
+              ),
             )
           : nothing
       }
@@ -631,32 +644,61 @@ export class MrrPackageDesigner extends StagedElement {
           if (this.askedFile) void this.importChosen(this.askedFile, format);
         }) ?? nothing
       }
-      ${this.reached('tiers') ? renderTiers(v, this.reached('economics') ? undefined : this.reached('card') ? 2 : 1) : nothing}
+      ${this.reached('tiers') ? this.kept('tiers', v, this.tierRowsDrawn(), (rows) => renderTiers(v, rows)) : nothing}
       ${this.reached('canvas') ? this.renderLower(v) : nothing} ${this.undo.render(this.i18n.c('common.undo'))}
       ${this.announcer.render()}
     </div>`;
+  }
+
+  /** What each part was last drawn from, while the first render goes on in steps. */
+  private readonly keptFrom = new Map<string, unknown[]>();
+
+  /**
+   * `draw(rows)`, unless the first render's steps go on and the part `name` was drawn from the same
+   * inputs, reading, language and `rows` in the step before: lit then keeps it as it is, and a step
+   * renders only what it adds (the last step, `export`, draws everything again).
+   */
+  private kept<R>(name: string, v: View, rows: R, draw: (rows: R) => unknown): unknown {
+    const from = [v.inputs, v.errors, v.result, v.stale, this.i18n.t('title'), this.i18n.locale, this.currency, rows];
+    const last = this.keptFrom.get(name);
+    this.keptFrom.set(name, from);
+    return !this.reached('export') && last?.every((d, i) => d === from[i]) ? noChange : draw(rows);
   }
 
   /** Catalogue rows the first render draws so far (undefined: all of them). */
   private catalogRowsDrawn(): number | undefined {
     if (this.reached('catalog')) return undefined;
     let k = CATALOG_STEPS;
-    while (k > 1 && !this.reached(`catalog-${k}`)) k--;
+    while (k > 0 && !this.reached(`catalog-${k}`)) k--;
     return k * PRODUCTS_A_STEP;
+  }
+
+  /** The tiers' rows the first render draws so far (undefined: all of them, with the actions). */
+  private tierRowsDrawn(): 0 | 1 | 2 | 3 | undefined {
+    if (this.reached('economics')) return undefined;
+    return this.reached('cta') ? 3 : this.reached('card') ? 2 : this.reached('pricing') ? 1 : 0;
   }
 
   /** The canvas, the what-if mix and the export. */
   private renderLower(v: View) {
     return html`<div class="lower">
-      ${this.lowerView ? this.lowerView.renderCanvas(v) : html`<section class="canvas" part="canvas" aria-busy="true"></section>`}
+      ${
+        this.lowerView
+          ? this.lowerView.renderCanvas(v, this.reached('profile'))
+          : html`<section class="canvas" part="canvas" aria-busy="true"></section>`
+      }
       <div class="side">${this.reached('side') && this.lowerView ? this.renderSide(this.lowerView, v) : nothing}</div>
     </div>`;
   }
 
   /** The what-if mix and the export. */
   private renderSide({ renderExport, renderWhatIf }: typeof import('./lower.js'), v: View) {
-    return html`${renderWhatIf(v)}
-    ${renderExport(this.i18n, {
+    return html`${renderWhatIf(v)} ${this.reached('export') ? this.renderExport(renderExport, v) : nothing}`;
+  }
+
+  /** "Publish on your site": the export of the design and its settings. */
+  private renderExport(renderExport: (typeof import('./lower.js'))['renderExport'], v: View) {
+    return renderExport(this.i18n, {
       message: this.exportMessage?.() ?? '',
       settings: { listIncludes: !!v.inputs.listIncludes, wholeUnitPrices: !!v.inputs.wholeUnitPrices },
       example: currencyDigits(this.currency)
@@ -667,7 +709,7 @@ export class MrrPackageDesigner extends StagedElement {
         : undefined,
       onSetting: (setting, on) => this.edit({ [setting]: on }, setting),
       onExport: () => void this.exportDesign(),
-    })}`;
+    });
   }
 }
 

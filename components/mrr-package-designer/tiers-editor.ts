@@ -32,10 +32,11 @@ const REASONS: Partial<Record<PackageFigureReason, DesignerKey>> = {
 /**
  * Tiers side by side (a column each): what each includes (quantity per product), how it is
  * priced, then its economics and problems in words, computed live by the core. `drawn` (a step of
- * the first render): only the inclusions and pricing (1), or those and the card's rows (2), without
- * the actions below; the table's columns are fixed by its head, so rows added later move nothing.
+ * the first render): only the inclusions (0), those and the pricing (1), and the card's rows but
+ * its button's (2), and those (3), without the actions below; the table's columns are fixed by its
+ * head, so rows added later move nothing.
  */
-export function renderTiers(v: View, drawn?: 1 | 2): TemplateResult {
+export function renderTiers(v: View, drawn?: 0 | 1 | 2 | 3): TemplateResult {
   const { t, i18n, inputs } = v;
   const byId = new Map(v.result?.economics.tiers.map((e) => [e.id, e]));
   const tiers = inputs.tiers;
@@ -86,15 +87,20 @@ export function renderTiers(v: View, drawn?: 1 | 2): TemplateResult {
                 )}
               </tr>`,
           )}
-          <tr class="pricing">
-            <th scope="row">${t('pricing')}</th>
-            ${tiers.map((tier) => html`<td>${renderPricing(v, tier)}</td>`)}
-          </tr>
+          ${
+            drawn === 0
+              ? nothing
+              : html`<tr class="pricing">
+                  <th scope="row">${t('pricing')}</th>
+                  ${tiers.map((tier) => html`<td>${renderPricing(v, tier)}</td>`)}
+                </tr>`
+          }
         </tbody>
-        ${drawn === 1 ? nothing : renderCardRows(v)} ${drawn ? nothing : renderEconomics(v, byId)}
+        ${drawn === undefined || drawn > 1 ? renderCardRows(v, drawn !== 2) : nothing}
+        ${drawn === undefined ? renderEconomics(v, byId) : nothing}
       </table>
     </div>
-    ${drawn ? nothing : renderActions(v)}
+    ${drawn === undefined ? renderActions(v) : nothing}
   </section>`;
 }
 

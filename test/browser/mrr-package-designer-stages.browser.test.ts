@@ -7,17 +7,22 @@ import { growing, steps, watchFirstRender } from './stages.js';
 
 const probe = (r: ShadowRoot) => ({
   head: !!r.querySelector('#targetMarginPct'),
+  catalog: !!r.querySelector('[part=catalog]'),
   products: r.querySelectorAll('.catalog-table tbody[data-product]').length,
   addProduct: !!r.querySelector('#add-product'),
   tiers: !!r.querySelector('[part=tiers]'),
+  pricing: !!r.querySelector('.tier-table tr.pricing'),
   card: !!r.querySelector('[part=card]'),
+  cta: !!r.querySelector('[part=card] tr[data-card=ctaLabel]'),
   economics: !!r.querySelector('[part=economics]'),
   canvas: !!r.querySelector('[part=canvas]:not([aria-busy])'),
+  profile: !!r.querySelector('[part=canvas] .profile'),
   whatIf: !!r.querySelector('[part=what-if]'),
+  export: !!r.querySelector('[part=export]'),
 });
 
 describe('<mrr-package-designer> first render in steps (an agency’s page never blocks long)', () => {
-  it('draws its head first, then the catalogue a row at a time, the tiers, economics, canvas and what-if; updateComplete waits for all', async () => {
+  it('draws its head first, then the catalogue a row at a time, the tiers a few rows at a time, the canvas, what-if and export; updateComplete waits for all', async () => {
     let headTop = 0;
     const { el, seen } = await watchFirstRender<MrrPackageDesigner, ReturnType<typeof probe>>(
       'mrr-package-designer',
@@ -29,14 +34,16 @@ describe('<mrr-package-designer> first render in steps (an agency’s page never
     expect(first, 'the head is drawn').to.not.equal(undefined);
     expect(first.loading, 'still loading when the head is drawn').to.equal(true);
     expect(
-      first.products + Number(first.tiers) + Number(first.economics) + Number(first.whatIf),
+      Number(first.catalog) + first.products + Number(first.tiers) + Number(first.economics) + Number(first.whatIf),
       'nothing else in the first step',
     ).to.equal(0);
-    // The catalogue comes a row at a time (four steps), then the rest with its actions.
-    expect(steps(seen.map((s) => s.products))).to.deep.equal([0, 1, 2, 3, 4, STARTER_CATALOG.length]);
-    expect(seen.some((s) => s.products === 4 && !s.addProduct)).to.equal(true);
+    // The catalogue's head alone, then a row at a time (the starter's seven rows), then its actions.
+    expect(seen.some((s) => s.catalog && s.products === 0)).to.equal(true);
+    expect(steps(seen.map((s) => s.products))).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(STARTER_CATALOG.length).to.equal(7);
+    expect(seen.some((s) => s.products === STARTER_CATALOG.length && !s.addProduct)).to.equal(true);
     // Each part after the one above it, and each stays once drawn.
-    const order = ['tiers', 'card', 'economics', 'canvas', 'whatIf'] as const;
+    const order = ['tiers', 'pricing', 'card', 'cta', 'economics', 'canvas', 'profile', 'whatIf', 'export'] as const;
     const firstAt = order.map((k) => seen.findIndex((s) => s[k]));
     for (const [i, at] of firstAt.entries()) {
       expect(at, `${order[i]} drawn`).to.be.greaterThan(0);
@@ -54,7 +61,9 @@ describe('<mrr-package-designer> first render in steps (an agency’s page never
       addProduct: true,
       economics: true,
       canvas: true,
+      profile: true,
       whatIf: true,
+      export: true,
     });
     expect(el.matches(':state(loading)')).to.equal(false);
     expect(el.getBoundingClientRect().top, 'nothing above it moved').to.equal(headTop);
