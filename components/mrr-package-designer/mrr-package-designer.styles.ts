@@ -64,8 +64,6 @@ export const designerStyles = [
     }
     /* Tables scroll inside their own box, with a shadow at the side that has more. */
     .scroll {
-      /* Contains the visually hidden labels (position: absolute) of its cells, else they widen the page. */
-      position: relative;
       overflow-x: auto;
       max-width: 100%;
       border: 1px solid var(--_border);
@@ -84,6 +82,11 @@ export const designerStyles = [
       padding: 4px 6px;
       vertical-align: top;
       white-space: normal;
+    }
+    /* Each cell contains its visually hidden labels (position: absolute), else they widen the page;
+       not the scrolling box: it would then be repainted whenever the page grows. */
+    td {
+      position: relative;
     }
     thead th {
       font-weight: 600;
