@@ -250,9 +250,9 @@ describe('<mrr-movements> import', () => {
     expect(saved?.meta).to.deep.include({ fileName: 'dbt-subscription-periods.csv', rowsRead: 121 });
     expect(saved?.customerCount).to.equal(55);
     expect(shownPeriods(el)).to.deep.equal(
-      columnsToPeriods((await import('../../src/storage/datasets.js').then((m) => m.loadDatasetColumns(saved!.id)))!),
+      columnsToPeriods((await import('../../src/storage/datasets.js').then((m) => m.loadDatasetColumns(saved.id)))!),
     );
-    await deleteDataset(saved!.id);
+    await deleteDataset(saved.id);
   });
 
   it('opens a large saved dataset from a worker: the page reads none of its periods, the figures are the same', async () => {
