@@ -83,6 +83,7 @@ export class MrrEmbedBuilder extends LitElement {
       }
       .check {
         display: flex;
+        flex-direction: row; /* the shared .field is a column */
         gap: 8px;
         align-items: start;
       }

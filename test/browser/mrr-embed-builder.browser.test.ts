@@ -20,6 +20,22 @@ async function choose(el: MrrEmbedBuilder, id: string, value: string): Promise<v
 }
 
 describe('<mrr-embed-builder>', () => {
+  it('puts each checkbox beside its label, on the label’s first line (English and Arabic)', async () => {
+    const el = await builder();
+    for (const lang of ['en', 'ar']) {
+      el.setAttribute('lang', lang);
+      const rtl = lang === 'ar';
+      await until(() => (getComputedStyle(q(el, '#credit')).direction === 'rtl') === rtl, { before: () => el.updateComplete });
+      for (const id of ['credit', 'data-layer']) {
+        const box = q(el, `#${id}`).getBoundingClientRect();
+        const label = shadow(el).querySelector(`label[for="${id}"]`)!.getBoundingClientRect();
+        expect(label.top, `${id} (${lang}): label beside the box, not under it`).to.be.below(box.bottom);
+        if (rtl) expect(label.right, id).to.be.at.most(box.left);
+        else expect(label.left, id).to.be.at.least(box.right);
+      }
+    }
+  });
+
   it('shows the chosen element live and writes its snippet', async () => {
     const el = await builder();
     expect(text(el, 'h1')).to.equal('Put an element on your site');
