@@ -1,7 +1,8 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-movements/define.js';
 import type { MrrMovements } from '../../components/mrr-movements/mrr-movements.js';
-import { deleteDataset, getDataset, listDatasets, saveDataset } from '../../src/storage/datasets.js';
+import { deleteDataset, getDataset, listDatasets, loadDatasetColumns, saveDataset } from '../../src/storage/datasets.js';
+import type { DatasetRecord } from '../../src/storage/db.js';
 import { breakIndexedDb, q, shadow, text, uniqueKey, untilRendered } from './helpers.js';
 import { analyzeSubscriptions, periodsToColumns, type SubscriptionPeriod } from '../../src/core/movements.js';
 import { columnsToPeriods, type PeriodColumns } from '../../src/core/period-columns.js';
@@ -238,7 +239,7 @@ describe('<mrr-movements> import', () => {
       pagePuts.push(this.name);
       return put.apply(this, args);
     };
-    let saved;
+    let saved: DatasetRecord | undefined;
     try {
       await importToReport(el, await fixtureFile('dbt-subscription-periods.csv'));
       await untilRendered(el, () => $(el, '#saved-message'));
@@ -247,11 +248,12 @@ describe('<mrr-movements> import', () => {
       IDBObjectStore.prototype.put = put;
     }
     expect(pagePuts.filter((store) => store.startsWith('dataset'))).to.deep.equal([]);
-    expect(saved?.meta).to.deep.include({ fileName: 'dbt-subscription-periods.csv', rowsRead: 121 });
-    expect(saved?.customerCount).to.equal(55);
-    expect(shownPeriods(el)).to.deep.equal(
-      columnsToPeriods((await import('../../src/storage/datasets.js').then((m) => m.loadDatasetColumns(saved.id)))!),
-    );
+    if (!saved) throw new Error('the import was not saved under its file name');
+    expect(saved.meta).to.deep.include({ fileName: 'dbt-subscription-periods.csv', rowsRead: 121 });
+    expect(saved.customerCount).to.equal(55);
+    const stored = await loadDatasetColumns(saved.id);
+    if (!stored) throw new Error('the saved dataset has no columns');
+    expect(shownPeriods(el)).to.deep.equal(columnsToPeriods(stored));
     await deleteDataset(saved.id);
   });
 
