@@ -12,7 +12,7 @@ import { analyzeColumns, columnBuffers } from './analysis.js';
 import { streamImport } from './stream.js';
 import { parseCsvRecords } from './records.js';
 import { datasetMeta } from './dataset-meta.js';
-import type { PeriodColumns } from '../core/period-columns.js';
+import { sliceColumns, type PeriodColumns } from '../core/period-columns.js';
 import type { StorageFailure } from '../storage/db.js';
 import type { StorageSettings } from '../storage/settings.js';
 import type { ImportResult, ImportSaveRequest, ImportWorkerRequest, ImportWorkerResponse } from './types.js';
@@ -56,7 +56,7 @@ scope.onmessage = (event) => {
       const { lines, codes } = result.report.errors;
       const saving = save && !result.report.fatal && result.columns.length > 0;
       // Saved here, the page keeps copies (trimmed to their length) and this worker the originals.
-      const columns = saving ? trimmedCopy(result.columns) : result.columns;
+      const columns = saving ? sliceColumns(result.columns, 0, result.columns.length) : result.columns;
       postIds(columns);
       // The typed arrays (columns, error log) move instead of being copied: only the movement rows
       // and the cohorts are cloned.
@@ -105,17 +105,6 @@ async function openHere(id: string, storage: StorageSettings): Promise<void> {
   } catch (e) {
     scope.postMessage({ type: 'openFailed', reason: failureOf(e) });
   }
-}
-
-function trimmedCopy(columns: PeriodColumns): PeriodColumns {
-  const n = columns.length;
-  return {
-    ...columns,
-    customer: columns.customer.slice(0, n),
-    startDay: columns.startDay.slice(0, n),
-    endDay: columns.endDay.slice(0, n),
-    monthlyMinor: columns.monthlyMinor.slice(0, n),
-  };
 }
 
 /** Saves the import as a new dataset (storage code loaded only now) and says how it went. */
