@@ -57,6 +57,10 @@ export class RowWindowController implements ReactiveController {
   private readonly grow: number;
   private readonly size: number;
   private readonly overscan: number;
+  /** The scrolling box (known once it scrolled). */
+  private scroller?: HTMLElement;
+  /** Where the view was when the row height changed (a row in view and its offset, or the bottom), kept after the next render. */
+  private anchor?: { row: HTMLElement; offset: number } | 'bottom';
 
   constructor(
     host: ReactiveControllerHost,
@@ -99,12 +103,16 @@ export class RowWindowController implements ReactiveController {
     this.skeleton = false;
     if (plan.pending) this.growLater();
     else this.filling = false;
+    this.keepAnchor();
     this.measureLater();
   }
 
   /** Scrolling the table moves the window of filled rows when the visible part leaves it. */
   readonly onScroll = (event: Event): void => {
-    const el = event.currentTarget as HTMLElement;
+    this.follow((this.scroller = event.currentTarget as HTMLElement));
+  };
+
+  private follow(el: HTMLElement): void {
     const h = this.rowHeight;
     const from = Math.max(0, Math.floor(el.scrollTop / h) - 1);
     const to = Math.ceil((el.scrollTop + el.clientHeight) / h);
@@ -120,7 +128,31 @@ export class RowWindowController implements ReactiveController {
       };
       this.o.requestRender();
     });
-  };
+  }
+
+  /**
+   * After the row height changed under a scrolled table (the spacers resized): the same rows in view
+   * (the bottom stays the bottom), and the window follows, whether or not the box fires a scroll.
+   */
+  private keepAnchor(): void {
+    const { anchor, scroller: el } = this;
+    if (anchor === undefined || !el?.isConnected) return;
+    this.anchor = undefined;
+    if (anchor === 'bottom') el.scrollTop = el.scrollHeight;
+    else if (anchor.row.isConnected && !anchor.row.hidden)
+      el.scrollTop += anchor.row.getBoundingClientRect().top - el.getBoundingClientRect().top - anchor.offset;
+    this.follow(el);
+  }
+
+  /** The first filled row in view and its offset from the box's top (the bottom when scrolled to it); none at the top. */
+  private anchorOf(rows: readonly HTMLElement[]): RowWindowController['anchor'] {
+    const el = this.scroller;
+    if (!el?.isConnected || el.scrollTop <= 0) return undefined;
+    if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) return 'bottom';
+    const top = el.getBoundingClientRect().top;
+    const row = rows.find((tr) => tr.getBoundingClientRect().bottom > top);
+    return row && { row, offset: row.getBoundingClientRect().top - top };
+  }
 
   private growLater(): void {
     if (this.growing) return;
@@ -143,6 +175,7 @@ export class RowWindowController implements ReactiveController {
         this.measured = true;
         const average = rows.reduce((sum, tr) => sum + tr.offsetHeight, 0) / rows.length;
         if (average > 0 && Math.abs(average - this.rowHeight) > 1) {
+          this.anchor = this.anchorOf(rows);
           this.rowHeight = average;
           this.o.requestRender();
         }

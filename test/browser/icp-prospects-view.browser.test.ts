@@ -128,6 +128,7 @@ describe('<mrr-icp-builder> sorting and exporting a big prospects table', () => 
       return !row.hidden && bottom >= box.top && bottom <= box.bottom + 4;
     };
     await until(lastInBox, {
+      timeoutMs: 6000,
       describe: () => `row 100 hidden: ${all()[99]!.hidden}, bottom ${all()[99]!.getBoundingClientRect().bottom}`,
     });
     await new Promise((r) => requestAnimationFrame(r));
