@@ -10,12 +10,14 @@
  */
 import { analyzeColumns, columnBuffers } from './analysis.js';
 import { streamImport } from './stream.js';
+import { readPart, streamImportInParts, type PartOutcome, type PartProgress, type PartRequest, type RunPart } from './parts.js';
+import { rowsPartBuffers } from './rows.js';
 import { parseCsvRecords } from './records.js';
 import { datasetMeta } from './dataset-meta.js';
 import { sliceColumns, type PeriodColumns } from '../core/period-columns.js';
 import type { StorageFailure } from '../storage/db.js';
 import type { StorageSettings } from '../storage/settings.js';
-import type { ImportResult, ImportSaveRequest, ImportWorkerRequest, ImportWorkerResponse } from './types.js';
+import type { ImportProgress, ImportResult, ImportSaveRequest, ImportWorkerRequest, ImportWorkerResponse } from './types.js';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ImportWorkerRequest>) => void) | null;
@@ -47,11 +49,24 @@ scope.onmessage = (event) => {
     );
     return;
   }
+  if (request?.type === 'serveParts') {
+    serveParts(request.port);
+    return;
+  }
+  if (request?.type === 'partFailed') {
+    partFailed();
+    return;
+  }
   if (request?.type !== 'import') return;
-  const { save } = request;
-  streamImport(request.input, request.mapping, request.options, {
-    onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
-  }).then(
+  const { save, partPort } = request;
+  const hooks = { onProgress: (progress: ImportProgress) => scope.postMessage({ type: 'progress', progress }) };
+  const { input, mapping, options } = request;
+  // A large file with a second worker to read its second half: two parts read at once.
+  const importing =
+    partPort && typeof input !== 'string'
+      ? streamImportInParts(input, mapping, options, hooks, partsThrough(partPort), request.splitMinBytes)
+      : streamImport(input, mapping, options, hooks);
+  importing.then(
     (result) => {
       const { lines, codes } = result.report.errors;
       const saving = save && !result.report.fatal && result.columns.length > 0;
@@ -68,6 +83,53 @@ scope.onmessage = (event) => {
     (error: unknown) => scope.postMessage({ type: 'error', message: String(error) }),
   );
 };
+
+/** What a second worker sends back through the port ({@link serveParts}). */
+type PartMessage = { type: 'progress'; progress: PartProgress } | { type: 'outcome'; outcome: PartOutcome };
+
+/** The page saw the second worker fail (to load, or while reading). */
+let partsFailed = false;
+/** Settles the part being read by the second worker as failed. */
+let partFailed = (): void => {
+  partsFailed = true;
+};
+
+/** Reads later parts through `port`, in the second worker ({@link serveParts} on its side). */
+function partsThrough(port: MessagePort): RunPart {
+  return (request, onProgress) =>
+    new Promise<PartOutcome>((resolve) => {
+      const failed = () => resolve({ fatal: { code: 'workerFailed', message: 'the second import worker failed' } });
+      if (partsFailed) return failed();
+      partFailed = () => {
+        partsFailed = true;
+        failed();
+      };
+      port.onmessage = (event: MessageEvent<PartMessage>) => {
+        const message = event.data;
+        if (message.type === 'progress') onProgress(message.progress);
+        else resolve(message.outcome);
+      };
+      port.postMessage(request);
+    });
+}
+
+/** In the second worker: reads each part asked for through `port` and sends back what it read. */
+function serveParts(port: MessagePort): void {
+  port.onmessage = (event: MessageEvent<PartRequest>) => {
+    const progress = (p: ImportProgress) =>
+      port.postMessage({ type: 'progress', progress: { bytesRead: p.bytesRead, rowsRead: p.rowsRead } } satisfies PartMessage);
+    readPart(event.data, { onProgress: progress }).then(
+      (outcome) => {
+        const message: PartMessage = { type: 'outcome', outcome };
+        port.postMessage(message, 'part' in outcome ? rowsPartBuffers(outcome.part) : []);
+      },
+      (error: unknown) => {
+        const message: PartMessage = { type: 'outcome', outcome: { fatal: { code: 'workerFailed', message: String(error) } } };
+        port.postMessage(message);
+      },
+    );
+  };
+}
 
 /** Customer ids per `ids` message. */
 const ID_PART = 20_000;

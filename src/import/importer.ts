@@ -23,6 +23,7 @@ import type { PeriodColumns } from '../core/period-columns.js';
 import type { DatasetRecord, StorageFailure } from '../storage/db.js';
 import { storageSettings } from '../storage/settings.js';
 import type { CsvRecordsOptions, CsvRecordsResult } from './records.js';
+import { SPLIT_MIN_BYTES } from './types.js';
 import type {
   ColumnMapping,
   ImportOptions,
@@ -55,6 +56,11 @@ export interface StartImportHooks {
   mainThread?: boolean;
   /** Save the import as a new dataset of this name in the worker, as soon as it is made (see `saved`). */
   save?: { name: string; fileName: string };
+  /**
+   * Files of at least this many bytes are read in two halves at once by two workers, where the
+   * device has two cores (default {@link SPLIT_MIN_BYTES}; the result is the same either way).
+   */
+  splitMinBytes?: number;
 }
 
 /** Storage failing in the worker, recognised as the storage module's `StorageError` (by name). */
@@ -91,9 +97,16 @@ export function startImport(
     settleSaved = (record, error) => (error ? reject(error) : resolve(record));
   });
   saved.catch(() => {}); // observed by whoever asked for the save
+  /** The second worker, reading the file's second half (a large file). */
+  let helper: Worker | undefined;
+  const stopHelper = (): void => {
+    helper?.terminate();
+    helper = undefined;
+  };
   const stopWorker = (): void => {
     worker?.terminate();
     worker = undefined;
+    stopHelper();
   };
 
   const done = new Promise<ImportResult>((resolve, reject) => {
@@ -129,6 +142,7 @@ export function startImport(
         for (const id of message.ids) ids.push(id);
       } else if (message.type === 'done') {
         finished = true;
+        stopHelper();
         const { result } = message;
         if (message.idsSent) result.columns.customerIds = ids;
         const saving = hooks.save && !result.report.fatal && result.columns.length > 0;
@@ -164,8 +178,30 @@ export function startImport(
       }
     };
     const save = hooks.save && { ...hooks.save, storage: storageSettings() };
-    const request: ImportWorkerRequest = { type: 'import', input: file, mapping, options, ...(save ? { save } : {}) };
-    worker.postMessage(request);
+    const splitMinBytes = hooks.splitMinBytes ?? SPLIT_MIN_BYTES;
+    const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+    helper = file.size >= splitMinBytes && cores >= 2 ? createWorker() : undefined;
+    let partPort: MessagePort | undefined;
+    if (helper) {
+      // The two workers talk through a channel of their own: the page relays nothing.
+      const channel = new MessageChannel();
+      partPort = channel.port1;
+      helper.onerror = (event: ErrorEvent) => {
+        event.preventDefault();
+        stopHelper();
+        worker?.postMessage({ type: 'partFailed' } satisfies ImportWorkerRequest);
+      };
+      helper.postMessage({ type: 'serveParts', port: channel.port2 } satisfies ImportWorkerRequest, [channel.port2]);
+    }
+    const request: ImportWorkerRequest = {
+      type: 'import',
+      input: file,
+      mapping,
+      options,
+      ...(save ? { save } : {}),
+      ...(partPort ? { partPort, splitMinBytes } : {}),
+    };
+    worker.postMessage(request, partPort ? [partPort] : []);
   });
 
   return {

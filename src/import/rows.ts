@@ -14,7 +14,7 @@ import type { BillingInterval } from '../core/money.js';
 import { readDayAt } from '../core/dates.js';
 import { numberFormatOfLocale, plainAmountAt, readFileAmount } from '../core/number-format.js';
 import { toCsv } from '../core/csv.js';
-import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING } from '../core/period-columns.js';
+import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING, type PeriodColumns } from '../core/period-columns.js';
 import { validateMapping } from './fields.js';
 import {
   MAX_DETAILED_ERRORS,
@@ -51,6 +51,44 @@ export interface RowProcessor {
   /** Ends the import: converts currencies, applies the refusals, returns the columns and report
    * (`analysis` is null: `streamImport` adds it). */
   finish(): ImportResult;
+  /**
+   * Ends the reading of a later part of the file (read by another worker): what it read, unconverted
+   * (its typed arrays can be transferred), for the first part's processor to {@link absorb}.
+   */
+  part(): RowsPart;
+  /**
+   * Appends a later part's rows as if this processor had read them (customers interned in this
+   * table, lines moved by `lineOffset`: the part's line 1 is the file's `lineOffset + 1`). The
+   * parts absorbed in file order, {@link finish} gives what one processor reading the whole file gives.
+   */
+  absorb(part: RowsPart, lineOffset: number): void;
+}
+
+/** What a processor read from a part of a file ({@link RowProcessor.part}), unconverted. */
+export interface RowsPart {
+  /** Periods in file order; `monthlyMinor` is final only without a currency column (`pending` null). */
+  columns: PeriodColumns;
+  /** Each period's amount, quantity, interval code, count and currency (index in `currencies`), when a currency column is mapped. */
+  pending: {
+    amount: Float64Array;
+    quantity: Float64Array;
+    interval: Uint8Array;
+    intervalCount: Uint16Array;
+    currencyIndex: Uint8Array;
+  } | null;
+  currencies: string[];
+  currencyCounts: Record<string, number>;
+  skipped: SkipCounts;
+  rowsRead: number;
+  errors: RowErrorLog;
+}
+
+/** The typed arrays of a part, to transfer rather than copy. */
+export function rowsPartBuffers(part: RowsPart): ArrayBuffer[] {
+  const c = part.columns;
+  const arrays: ArrayBufferView[] = [c.customer, c.startDay, c.endDay, c.monthlyMinor, part.errors.lines, part.errors.codes];
+  if (part.pending) arrays.push(...Object.values(part.pending));
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
 const INTERVAL_CODES = new Map(BILLING_INTERVALS.map((b, i) => [b, i]));
@@ -92,6 +130,18 @@ class PendingAmounts {
     this.currencyIndex[i] = currencyIndex;
   }
 
+  /** The first `length` entries (copies). */
+  take(): NonNullable<RowsPart['pending']> {
+    const n = this.length;
+    return {
+      amount: this.amount.slice(0, n),
+      quantity: this.quantity.slice(0, n),
+      interval: this.interval.slice(0, n),
+      intervalCount: this.intervalCount.slice(0, n),
+      currencyIndex: this.currencyIndex.slice(0, n),
+    };
+  }
+
   grow(n: number): void {
     if (n > this.amount.length) {
       this.amount = grow(this.amount, new Float64Array(n));
@@ -115,6 +165,26 @@ class ErrorCollector {
   private codes = new Uint8Array(256);
 
   add(line: number, code: RowErrorCode, column?: string, value?: string, counts?: { cells: number; expected: number }): void {
+    this.mark(line, ROW_ERROR_CODES.indexOf(code));
+    if (this.first.length < MAX_DETAILED_ERRORS) {
+      const error: RowError = { line, code };
+      if (column !== undefined) error.column = column;
+      if (value !== undefined) error.value = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+      if (counts) Object.assign(error, counts);
+      this.first.push(error);
+    }
+  }
+
+  /** Appends another log's errors (detailed while there is room), their lines moved by `offset`. */
+  absorb(log: RowErrorLog, offset: number): void {
+    for (let i = 0; i < log.count; i++) {
+      const detail = log.first[i];
+      if (detail && this.first.length < MAX_DETAILED_ERRORS) this.first.push({ ...detail, line: detail.line + offset });
+      this.mark(log.lines[i]! + offset, log.codes[i]!);
+    }
+  }
+
+  private mark(line: number, code: number): void {
     if (this.count === this.lines.length) {
       const lines = new Uint32Array(this.count * 2);
       lines.set(this.lines);
@@ -124,15 +194,8 @@ class ErrorCollector {
       this.codes = codes;
     }
     this.lines[this.count] = line;
-    this.codes[this.count] = ROW_ERROR_CODES.indexOf(code);
+    this.codes[this.count] = code;
     this.count += 1;
-    if (this.first.length < MAX_DETAILED_ERRORS) {
-      const error: RowError = { line, code };
-      if (column !== undefined) error.column = column;
-      if (value !== undefined) error.value = value.length > 200 ? `${value.slice(0, 200)}…` : value;
-      if (counts) Object.assign(error, counts);
-      this.first.push(error);
-    }
   }
 
   log(): RowErrorLog {
@@ -459,6 +522,49 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
     };
   }
 
+  function part(): RowsPart {
+    finished = true;
+    return {
+      columns: builder.build(),
+      pending: directFactor === undefined ? pending.take() : null,
+      currencies: currencyTable,
+      currencyCounts,
+      skipped,
+      rowsRead,
+      errors: errors.log(),
+    };
+  }
+
+  function absorb(other: RowsPart, lineOffset: number): void {
+    const { columns } = other;
+    const n = columns.length;
+    const customers = columns.customerIds.map((id) => builder.customerIndex(id));
+    builder.reserve(builder.length + n);
+    for (let i = 0; i < n; i++) {
+      builder.append(customers[columns.customer[i]!]!, columns.startDay[i]!, columns.endDay[i]!, columns.monthlyMinor[i]!);
+    }
+    const more = other.pending;
+    if (more && directFactor === undefined) {
+      const currencies = other.currencies.map((c) =>
+        currencyTable.includes(c) ? currencyTable.indexOf(c) : currencyTable.push(c) - 1,
+      );
+      pending.grow(pending.length + n);
+      for (let i = 0; i < n; i++) {
+        pending.push(
+          more.amount[i]!,
+          more.quantity[i]!,
+          more.interval[i]!,
+          more.intervalCount[i]!,
+          currencies[more.currencyIndex[i]!]!,
+        );
+      }
+    }
+    for (const [c, count] of Object.entries(other.currencyCounts)) currencyCounts[c] = (currencyCounts[c] ?? 0) + count;
+    for (const key of Object.keys(skipped) as (keyof SkipCounts)[]) skipped[key] += other.skipped[key];
+    rowsRead += other.rowsRead;
+    errors.absorb(other.errors, lineOffset);
+  }
+
   function reject(line: number, code: RowErrorCode): void {
     if (finished || mappingIssues.length > 0) return;
     rowsRead += 1;
@@ -480,6 +586,8 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
       return rowsRead;
     },
     finish,
+    part,
+    absorb,
   };
 }
 

@@ -250,8 +250,14 @@ class ChunkReader {
   }
 }
 
+/** A CSV file's delimiter and line break. */
+export interface CsvFormat {
+  delimiter: string;
+  newline: '\n' | '\r' | '\r\n';
+}
+
 /** Delimiter and line break of a text sample, as papaparse guesses them. */
-function guessFormat(sample: string, delimiter?: string): { delimiter: string; newline: '\n' | '\r' | '\r\n' } {
+function guessFormat(sample: string, delimiter?: string): CsvFormat {
   // Empty lines skipped: a short file's final line break would count as a row of one cell.
   const guess = (text: string) =>
     Papa.parse<string[]>(text, { preview: 20, delimiter: delimiter ?? '', delimitersToGuess: DELIMITERS, skipEmptyLines: true });
@@ -338,10 +344,22 @@ export async function sniff(input: ImportInput, options: { delimiter?: string } 
   return result;
 }
 
+/** How {@link readCsvRows} reads. */
+export interface CsvReadOptions {
+  /** The delimiter (else guessed). */
+  delimiter?: string;
+  /** A stray quote costs its line, not the file (see {@link readCsvRows}). */
+  skipUnclosedQuotes?: boolean;
+  /** Delimiter and line break known (a later part of a file): nothing guessed. */
+  format?: CsvFormat;
+  /** The header known (a later part of a file, which starts with data): every row is data. */
+  headers?: string[];
+}
+
 /** What {@link readCsvRows} calls as it reads: the header row, then every data row with its line. */
 export interface CsvRowHandlers {
-  /** The first non-blank row (cells trimmed). Return a fatal to stop before any data row. */
-  header(headers: string[]): ImportFatal | void;
+  /** The first non-blank row (cells trimmed), and the file's delimiter and line break. Return a fatal to stop before any data row. */
+  header(headers: string[], format: CsvFormat): ImportFatal | void;
   /** A data row; `line` is the 1-based line where it starts (quoted line breaks counted). */
   row(cells: string[], line: number): void;
   /**
@@ -373,22 +391,28 @@ export interface CsvRowHandlers {
 export async function readCsvRows(
   input: ImportInput,
   handlers: CsvRowHandlers,
-  options: { delimiter?: string; skipUnclosedQuotes?: boolean } = {},
+  options: CsvReadOptions = {},
   hooks: StreamHooks = {},
-): Promise<{ fatal?: ImportFatal; headers?: string[]; delimiter: string; hadBom: boolean }> {
+): Promise<{ fatal?: ImportFatal; headers?: string[]; delimiter: string; hadBom: boolean; nextLine: number }> {
   // A whole file is streamed; an explicit chunk size (tests of chunk boundaries) reads slices.
   const streamed = hooks.chunkSize === undefined && typeof input !== 'string' && typeof input.stream === 'function';
   const reader = new ChunkReader(input, Math.max(16, hooks.chunkSize ?? DEFAULT_CHUNK), hooks.decodeAscii, streamed);
-  let delimiter = options.delimiter ?? ',';
-  const done = (fatal?: ImportFatal) => ({ ...(fatal ? { fatal } : {}), headers, delimiter, hadBom: reader.hadBom });
-  if (reader.totalBytes === 0) return { fatal: { code: 'emptyFile' }, delimiter, hadBom: false };
+  let delimiter = options.format?.delimiter ?? options.delimiter ?? ',';
+  const done = (fatal?: ImportFatal) => ({
+    ...(fatal ? { fatal } : {}),
+    headers,
+    delimiter,
+    hadBom: reader.hadBom,
+    nextLine: line,
+  });
+  if (reader.totalBytes === 0) return { fatal: { code: 'emptyFile' }, delimiter, hadBom: false, nextLine: 1 };
   const interval = hooks.progressIntervalMs ?? 100;
   const started = Date.now();
   let lastProgress = started;
 
-  let headers: string[] | undefined;
+  let headers: string[] | undefined = options.headers;
   let fatal: ImportFatal | undefined;
-  let line = 1; // line where the next row starts
+  let line = 1; // line where the next row starts (of the part read: its first line is 1)
   let pending = ''; // text after the last complete row
   let base = 0; // character index of pending[0] in the file
   let rowStart = 0; // character index where the next row starts
@@ -434,7 +458,7 @@ export async function readCsvRows(
     if (!headers) {
       if (row.every((c) => c.trim() === '')) return; // blank lines before the header
       headers = row.map((h) => h.trim());
-      const refused = handlers.header(headers);
+      const refused = handlers.header(headers, { delimiter, newline });
       if (refused) {
         fatal = refused;
         parser?.abort(); // the low-level Parser calls step without itself
@@ -459,7 +483,7 @@ export async function readCsvRows(
     if (!headers) {
       if (row.every((c) => c.trim() === '')) return; // blank lines before the header
       headers = row.map((h) => h.trim());
-      const refused = handlers.header(headers);
+      const refused = handlers.header(headers, { delimiter, newline });
       if (refused) {
         fatal = refused;
         parser?.abort(); // the low-level Parser calls step without itself
@@ -576,7 +600,7 @@ export async function readCsvRows(
           quoted ||= reader.quoted;
         }
         if (looksBinary(text)) return done({ code: 'binaryFile' });
-        const format = guessFormat(text.slice(0, SNIFF_BYTES), options.delimiter);
+        const format = options.format ?? guessFormat(text.slice(0, SNIFF_BYTES), options.delimiter);
         delimiter = format.delimiter;
         newlineChar = format.newline === '\r' ? '\r' : '\n';
         newline = format.newline;
@@ -636,6 +660,25 @@ export async function readCsvRows(
 }
 
 /**
+ * The row handlers of a subscription import, feeding the processor `get` gives (made by `header`).
+ * `expectRows` scales the reader's estimate (a part of a file estimates the whole).
+ */
+export function importRowHandlers(
+  get: () => RowProcessor | undefined,
+  header: CsvRowHandlers['header'],
+  expectRows: (rows: number) => number = (rows) => rows,
+): CsvRowHandlers {
+  return {
+    header,
+    row: (cells, line) => get()!.push(cells, line),
+    rowSpan: (text, bounds, cells, line) => get()!.pushSpan(text, bounds, cells, line),
+    badRow: (line) => get()!.reject(line, 'badQuotes'),
+    rowsRead: () => get()?.rowsRead ?? 0,
+    expectRows: (rows) => get()?.reserve(Math.min(expectRows(rows), MAX_RESERVED_ROWS)),
+  };
+}
+
+/**
  * Phase 2: streams the whole of `input` through the row processor. Resolves with the periods (as
  * columns), their analysis (movements and cohorts) and the report (a refused import has
  * `report.fatal`, no periods and no analysis); rejects only with
@@ -648,20 +691,14 @@ export async function streamImport(
   hooks: StreamHooks = {},
 ): Promise<ImportResult> {
   let processor: RowProcessor | undefined;
+  const header = (headers: string[]): ImportFatal | void => {
+    const issues = validateMapping(mapping, headers);
+    if (issues.length > 0) return { code: 'invalidMapping', mappingIssues: issues };
+    processor = createRowProcessor(mapping, options, headers);
+  };
   const read = await readCsvRows(
     input,
-    {
-      header(headers) {
-        const issues = validateMapping(mapping, headers);
-        if (issues.length > 0) return { code: 'invalidMapping', mappingIssues: issues };
-        processor = createRowProcessor(mapping, options, headers);
-      },
-      row: (cells, line) => processor!.push(cells, line),
-      rowSpan: (text, bounds, cells, line) => processor!.pushSpan(text, bounds, cells, line),
-      badRow: (line) => processor!.reject(line, 'badQuotes'),
-      rowsRead: () => processor?.rowsRead ?? 0,
-      expectRows: (rows) => processor?.reserve(Math.min(rows, MAX_RESERVED_ROWS)),
-    },
+    importRowHandlers(() => processor, header),
     { delimiter: options.delimiter },
     hooks,
   );

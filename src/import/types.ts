@@ -129,6 +129,9 @@ export interface RowErrorLog {
 
 export const MAX_DETAILED_ERRORS = 100;
 
+/** Files smaller than this are imported in one part: a second worker costs more than it saves. */
+export const SPLIT_MIN_BYTES = 8 << 20;
+
 /** Why rows were left out on purpose (not errors). */
 export interface SkipCounts {
   /** Status `trialing`, or a zero amount during a trial, or ended before its trial did. */
@@ -244,7 +247,21 @@ export interface ImportSaveRequest {
 /** Messages from the main thread to the import worker: an import, or the analysis of columns
  * (a saved dataset being opened), whose buffers are transferred to the worker and back. */
 export type ImportWorkerRequest =
-  | { type: 'import'; input: Blob | string; mapping: ColumnMapping; options: ImportOptions; save?: ImportSaveRequest }
+  | {
+      type: 'import';
+      input: Blob | string;
+      mapping: ColumnMapping;
+      options: ImportOptions;
+      save?: ImportSaveRequest;
+      /** To a second worker (`serveParts`) that reads the file's second half at once (a large file). */
+      partPort?: MessagePort;
+      /** Files smaller than this are read in one part (default {@link SPLIT_MIN_BYTES}). */
+      splitMinBytes?: number;
+    }
+  /** Makes this worker a second reader: it reads the parts asked for through `port`. */
+  | { type: 'serveParts'; port: MessagePort }
+  /** The second worker failed: the part it was reading is read again here. */
+  | { type: 'partFailed' }
   | { type: 'analyze'; columns: PeriodColumns }
   | { type: 'open'; id: string; storage: StorageSettings }
   | { type: 'records'; input: Blob | string; options: { delimiter?: string; maxRows?: number; maxErrors?: number } };

@@ -1,0 +1,119 @@
+import { expect } from '@open-wc/testing';
+import { startImport } from '../../src/import/importer.js';
+import { guessMapping } from '../../src/import/mapping.js';
+import { loadDatasetColumns } from '../../src/storage/datasets.js';
+import type { ImportOptions, ImportResult } from '../../src/import/types.js';
+
+/**
+ * A large file imported by two workers at once (the second reads the file's second half and hands
+ * its rows to the first through a channel of their own): the page gets, and the worker saves,
+ * exactly what one reader gives. Real workers, in Chromium; the size limit lowered so a small file
+ * is split.
+ */
+const HEADERS = ['customer_id', 'start_date', 'end_date', 'amount', 'currency', 'note'];
+const mapping = guessMapping(HEADERS);
+const options: ImportOptions = { rates: { EUR: 1.1 }, currency: 'USD' };
+
+function csv(rows: number): string {
+  const lines = [HEADERS.join(',')];
+  for (let i = 0; i < rows; i++) {
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const end = i % 3 === 0 ? `2023-${month}-01` : '';
+    const amount = i % 97 === 0 ? 'n/a' : `${(i % 300) + 9}.${String(i % 100).padStart(2, '0')}`;
+    const note = i % 41 === 0 ? '"a note, over\ntwo lines"' : 'x';
+    lines.push(`cus_${i % 2000},2022-${month}-15,${end},${amount},${i % 5 === 0 ? 'EUR' : 'USD'},${note}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const FILE = new File([csv(20_000)], 'subscriptions.csv', { type: 'text/csv' });
+
+/** The workers started during `run`, and which of them were terminated. */
+async function counting<T>(run: () => Promise<T>, replaceSecond = false): Promise<{ value: T; started: number; terminated: number }> {
+  const Real = globalThis.Worker;
+  let started = 0;
+  let terminated = 0;
+  class Counted extends Real {
+    constructor(url: string | URL, init?: WorkerOptions) {
+      started += 1;
+      // The second worker pointed at a file that does not exist: it fails to load.
+      super(replaceSecond && started === 2 ? new URL('/no-such-worker.js', location.href) : url, init);
+    }
+    override terminate(): void {
+      terminated += 1;
+      super.terminate();
+    }
+  }
+  globalThis.Worker = Counted;
+  try {
+    return { value: await run(), started, terminated };
+  } finally {
+    globalThis.Worker = Real;
+  }
+}
+
+function plain(result: ImportResult) {
+  const { columns, report, analysis } = result;
+  return {
+    columns: [columns.customerIds, [...columns.customer], [...columns.startDay], [...columns.endDay], [...columns.monthlyMinor]],
+    report: { ...report, errors: { ...report.errors, lines: [...report.errors.lines], codes: [...report.errors.codes] } },
+    analysis,
+  };
+}
+
+let reference: ReturnType<typeof plain> | undefined;
+async function alone(): Promise<ReturnType<typeof plain>> {
+  reference ??= plain(await startImport(FILE, mapping, options, { mainThread: true }).done);
+  return reference;
+}
+
+describe('import in two parts, by two workers', () => {
+  it('gives the page what one reader gives, and stops both workers', async () => {
+    const { value, started, terminated } = await counting(() => startImport(FILE, mapping, options, { splitMinBytes: 1 }).done);
+    expect(started).to.equal(2);
+    expect(terminated).to.equal(2);
+    const expected = await alone();
+    expect(expected.report.errors.count).to.be.greaterThan(100);
+    expect(expected.report.currenciesFound).to.have.keys('EUR', 'USD');
+    expect(plain(value)).to.deep.equal(expected);
+  });
+
+  it('saves what one reader gives (the worker that read the first half saves the whole)', async () => {
+    const { value } = await counting(async () => {
+      const handle = startImport(FILE, mapping, options, { splitMinBytes: 1, save: { name: 'Two parts', fileName: 'subscriptions.csv' } });
+      const result = await handle.done;
+      return { result, record: await handle.saved };
+    });
+    expect(value.record).to.not.equal(null);
+    const stored = await loadDatasetColumns(value.record!.id);
+    expect(stored!.length).to.equal(value.result.columns.length);
+    expect([...stored!.monthlyMinor]).to.deep.equal((await alone()).columns[4]);
+    expect(stored!.customerIds).to.deep.equal((await alone()).columns[0]);
+  });
+
+  it('a second worker that cannot load: the first reads the whole file, same result', async () => {
+    const { value, started } = await counting(() => startImport(FILE, mapping, options, { splitMinBytes: 1 }).done, true);
+    expect(started).to.equal(2);
+    expect(plain(value)).to.deep.equal(await alone());
+  });
+
+  it('a file under the limit is read by one worker', async () => {
+    const { value, started } = await counting(() => startImport(FILE, mapping, options).done);
+    expect(FILE.size).to.be.lessThan(8 << 20);
+    expect(started).to.equal(1);
+    expect(plain(value)).to.deep.equal(await alone());
+  });
+
+  it('cancel stops both workers', async () => {
+    const { value, terminated } = await counting(async () => {
+      const handle = startImport(FILE, mapping, options, { splitMinBytes: 1 });
+      handle.cancel();
+      return handle.done.then(
+        () => 'finished',
+        (e: Error) => e.name,
+      );
+    });
+    expect(value).to.equal('AbortError');
+    expect(terminated).to.equal(2);
+  });
+});

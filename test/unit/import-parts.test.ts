@@ -1,0 +1,207 @@
+/**
+ * A file read in two parts at once (`streamImportInParts`: the first half here, the rest by
+ * `runPart`, in the browser another worker) gives exactly what one reader of the whole file gives:
+ * periods, customer table, report (errors on their true lines, the first hundred detailed, skips,
+ * currencies) and analysis. Where the middle of the file falls inside a quoted cell, or a part
+ * fails, the file is read alone.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { streamImport } from '../../src/import/stream.js';
+import { cutPoint, readPart, streamImportInParts, type RunPart } from '../../src/import/parts.js';
+import { guessMapping } from '../../src/import/mapping.js';
+import type { ImportOptions, ImportResult } from '../../src/import/types.js';
+
+const HEADERS = ['customer_id', 'start_date', 'end_date', 'amount', 'currency', 'note'];
+const mapping = guessMapping(HEADERS);
+const options: ImportOptions = { rates: { EUR: 1.1 }, currency: 'USD' };
+
+/** Everything a reader of the file may see, in plain values (typed arrays as arrays). */
+function plain(result: ImportResult) {
+  const { columns, report, analysis } = result;
+  return {
+    columns: {
+      length: columns.length,
+      customerIds: columns.customerIds,
+      customer: Array.from(columns.customer),
+      startDay: Array.from(columns.startDay),
+      endDay: Array.from(columns.endDay),
+      monthlyMinor: Array.from(columns.monthlyMinor),
+      currency: columns.currency,
+    },
+    report: {
+      ...report,
+      errors: { ...report.errors, lines: Array.from(report.errors.lines), codes: Array.from(report.errors.codes) },
+    },
+    analysis,
+  };
+}
+
+const inProcess: RunPart = (request) => readPart(request);
+
+/** Splits at the middle (any size) and returns the result with the number of parts handed out. */
+async function inParts(text: string, runPart: RunPart = inProcess, opts: ImportOptions = options) {
+  let calls = 0;
+  const result = await streamImportInParts(
+    new Blob([text]),
+    mapping,
+    opts,
+    {},
+    (request, progress) => {
+      calls += 1;
+      return runPart(request, progress);
+    },
+    0,
+  );
+  return { result, calls };
+}
+
+const alone = (text: string, opts: ImportOptions = options) => streamImport(new Blob([text]), mapping, opts);
+
+const rowArb = fc.record({
+  customer: fc.constantFrom('cus_1', 'cus_2', 'cus_3', 'Acme, Inc.', 'عميل', 'cus_é', ''),
+  month: fc.integer({ min: 0, max: 40 }),
+  day: fc.integer({ min: 1, max: 28 }),
+  months: fc.option(fc.integer({ min: 1, max: 24 })),
+  amount: fc.oneof(
+    fc.integer({ min: 1, max: 500_000 }).map((c) => (c / 100).toFixed(2)),
+    fc.constantFrom('0', 'abc', '-5', '1,234.50'),
+  ),
+  currency: fc.constantFrom('USD', 'USD', 'EUR', '', 'XYZ'),
+  note: fc.constantFrom('', 'plain', 'say "hi"', 'two\nlines', 'a,b', 'crlf\r\nin', 'x'.repeat(300)),
+  shape: fc.constantFrom('row', 'row', 'row', 'row', 'blank', 'short'),
+});
+
+type GenRow = typeof rowArb extends fc.Arbitrary<infer R> ? R : never;
+
+function writeCsv(rows: GenRow[], newline: '\n' | '\r\n'): string {
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const iso = (m: number, d: number) =>
+    `${2020 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const lines = [HEADERS.join(',')];
+  for (const r of rows) {
+    if (r.shape === 'blank') lines.push('');
+    else {
+      const cells = [
+        r.customer,
+        iso(r.month, r.day),
+        r.months === null ? '' : iso(r.month + r.months, r.day),
+        r.amount,
+        r.currency,
+        r.note,
+      ];
+      if (r.shape === 'short') cells.splice(2, 1);
+      lines.push(cells.map(cell).join(','));
+    }
+  }
+  return lines.join(newline) + newline;
+}
+
+describe('streamImportInParts: two parts read at once, one result', () => {
+  it('equals one reader of the whole file, for random files (quoted line breaks, errors, currencies, CRLF)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(rowArb, { minLength: 2, maxLength: 120 }),
+        fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
+        async (rows, nl) => {
+          const text = writeCsv(rows, nl);
+          const { result } = await inParts(text);
+          expect(plain(result)).toEqual(plain(await alone(text)));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the parts are really merged: the second part is what the rows after the cut become', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `cus_${i % 37},2021-0${(i % 9) + 1}-15,,${(i % 50) + 10}.25,USD,n${i}`);
+    const text = `${HEADERS.join(',')}\n${rows.join('\n')}\n`;
+    const { result, calls } = await inParts(text);
+    expect(calls).toBe(1);
+    expect(plain(result)).toEqual(plain(await alone(text)));
+    // A second part read from another file changes the result: it was used, not read again here.
+    const other = text.replace(/,USD,/g, ',EUR,');
+    const swapped: RunPart = (request) =>
+      readPart({ ...request, input: new Blob([other]).slice(new Blob([text]).size - request.input.size) });
+    const mixed = await inParts(text, swapped);
+    expect(mixed.result.report.currenciesFound.EUR).toBeGreaterThan(0);
+    expect(mixed.result.report.currenciesFound.USD).toBeGreaterThan(0);
+    expect(mixed.result.columns.length).toBe(result.columns.length);
+  });
+
+  it('errors of the second part keep their true lines, after a quoted line break in the first, and the first 100 stay detailed', async () => {
+    const good = (i: number) => `cus_${i},2021-01-01,,10.00,USD,ok`;
+    const bad = (i: number) => `cus_${i},2021-13-45,,10.00,USD,bad date`;
+    const rows: string[] = ['cus_0,2021-01-01,,10.00,USD,"a note\nover two lines"'];
+    for (let i = 1; i < 600; i++) rows.push(i % 4 === 0 ? bad(i) : good(i));
+    const text = `${HEADERS.join(',')}\n${rows.join('\n')}\n`;
+    const { result } = await inParts(text);
+    const expected = await alone(text);
+    expect(expected.report.errors.count).toBe(149);
+    expect(plain(result)).toEqual(plain(expected));
+    expect(result.report.errors.first).toHaveLength(100);
+    // Line 1 is the header, the quoted cell spans lines 2 and 3: row i starts on line i + 3.
+    expect(result.report.errors.first[99]!.line).toBe(400 + 3);
+    expect(result.report.errors.lines[148]).toBe(596 + 3);
+  });
+
+  it('a middle that falls inside a quoted cell: the whole file read alone, same result', async () => {
+    const long = `"${'line of a long note\n'.repeat(400)}"`;
+    const text = `${HEADERS.join(',')}\ncus_1,2021-01-01,,10.00,USD,${long}\ncus_2,2021-02-01,,20.00,USD,x\n`;
+    const cut = await cutPoint(new Blob([text]), 0);
+    expect(cut).toBeGreaterThan(text.indexOf(long));
+    expect(cut).toBeLessThan(text.indexOf(long) + long.length);
+    const { result } = await inParts(text);
+    expect(plain(result)).toEqual(plain(await alone(text)));
+    expect(result.columns.length).toBe(2);
+  });
+
+  it('a second part that fails: the whole file read alone, same result', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `cus_${i % 11},2022-03-0${(i % 9) + 1},,${i + 1}.10,EUR,x`);
+    const text = `${HEADERS.join(',')}\n${rows.join('\n')}\n`;
+    const failing: RunPart = () => Promise.resolve({ fatal: { code: 'workerFailed', message: 'gone' } });
+    const { result, calls } = await inParts(text, failing);
+    expect(calls).toBe(1);
+    expect(plain(result)).toEqual(plain(await alone(text)));
+    expect(result.columns.length).toBe(300);
+  });
+
+  it('refusals are the same: a missing currency rate, a mapping that does not fit', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `cus_${i},2022-01-01,,5.00,${i < 150 ? 'USD' : 'GBP'},x`);
+    const text = `${HEADERS.join(',')}\n${rows.join('\n')}\n`;
+    const { result } = await inParts(text, inProcess, { rates: {} });
+    expect(result.report.fatal).toEqual({
+      code: 'multipleCurrencies',
+      currencies: ['GBP', 'USD'],
+      missingRates: ['GBP', 'USD'],
+    });
+    expect(plain(result)).toEqual(plain(await alone(text, { rates: {} })));
+    const wrong = text.replace('customer_id', 'client');
+    expect(plain((await inParts(wrong)).result)).toEqual(plain(await alone(wrong)));
+    expect((await inParts(wrong)).result.report.fatal?.code).toBe('invalidMapping');
+  });
+
+  it('progress counts both parts: the last report is every row and byte of the file', async () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `cus_${i},2022-01-01,,5.00,USD,x`);
+    const text = `${HEADERS.join(',')}\n${rows.join('\n')}\n`;
+    const reports: { rowsRead: number; bytesRead: number; totalBytes: number }[] = [];
+    await streamImportInParts(
+      new Blob([text]),
+      mapping,
+      options,
+      { onProgress: (p) => reports.push(p), progressIntervalMs: 0 },
+      inProcess,
+      0,
+    );
+    const last = reports.at(-1)!;
+    expect(last).toMatchObject({ rowsRead: 500, bytesRead: text.length, totalBytes: text.length });
+  });
+
+  it('a file under the size limit, or UTF-16, is not cut', async () => {
+    const text = `${HEADERS.join(',')}\ncus_1,2021-01-01,,10.00,USD,x\ncus_2,2021-01-01,,10.00,USD,x\n`;
+    expect(await cutPoint(new Blob([text]), text.length + 1)).toBeUndefined();
+    expect(await cutPoint(new Blob([text]), 0)).toBeGreaterThan(0);
+    const utf16 = new Blob([new Uint8Array([0xff, 0xfe]), new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    expect(await cutPoint(utf16, 0)).toBeUndefined();
+  });
+});
