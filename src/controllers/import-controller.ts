@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ImportCancelledError, type ImportHandle, sniffFile, startImport } from '../import/importer.js';
+import { ImportCancelledError, type ImportHandle, releaseImportWorkers, sniffFile, startImport } from '../import/importer.js';
 import { MAPPED_FIELDS, validateMapping } from '../import/fields.js';
 import { datasetMeta } from '../import/dataset-meta.js';
 import type {
@@ -97,6 +97,7 @@ export class ImportController implements ReactiveController {
 
   hostDisconnected(): void {
     this.cancel(false);
+    releaseImportWorkers();
   }
 
   private set(step: ImportStep): void {

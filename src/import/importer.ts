@@ -71,15 +71,86 @@ class WorkerSaveError extends Error {
   }
 }
 
-/** Phase 1: headers, sample rows, delimiter, guessed mapping and date format of `file`. */
+/**
+ * Phase 1: headers, sample rows, delimiter, guessed mapping and date format of `file`. The workers
+ * an import of it will use start now, while the user checks the mapping (see {@link prepareImport}).
+ */
 export async function sniffFile(file: Blob, options: { delimiter?: string } = {}): Promise<SniffResult> {
+  prepareImport(file.size);
   const { sniff } = await import('./stream.js');
-  return sniff(file, options);
+  const sniffed = await sniff(file, options);
+  if (sniffed.fatal) releaseImportWorkers();
+  return sniffed;
 }
 
 /** The import worker, or undefined where none can start (src/workers.ts: another origin, no Worker). */
 function createWorker(): Worker | undefined {
   return startWorker((Worker) => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }));
+}
+
+/** A worker started ahead of an import: whether it said `ready` (or failed to load) while it waited. */
+interface WarmWorker {
+  worker: Worker;
+  ready: boolean;
+  failed: boolean;
+  expiry: ReturnType<typeof setTimeout>;
+}
+
+/** Workers started ahead, for the next import (each serves one import). */
+const warm: WarmWorker[] = [];
+/** Unused workers started ahead stop after this long. */
+const WARM_MS = 60_000;
+
+/** True when a file of `size` bytes is read by two workers (two cores at least). */
+function splits(size: number, minBytes: number): boolean {
+  const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+  return size >= minBytes && cores >= 2;
+}
+
+/**
+ * Starts the workers an import of a file of `size` bytes needs (one, or two for a large file), so
+ * that it starts at once; unused, they stop after a minute or at {@link releaseImportWorkers}.
+ */
+export function prepareImport(size: number): void {
+  const wanted = splits(size, SPLIT_MIN_BYTES) ? 2 : 1;
+  while (warm.length < wanted) {
+    const worker = createWorker();
+    if (!worker) return;
+    const w: WarmWorker = { worker, ready: false, failed: false, expiry: setTimeout(() => drop(w), WARM_MS) };
+    worker.onmessage = (event: MessageEvent<ImportWorkerResponse>) => {
+      if (event.data?.type === 'ready') w.ready = true;
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      w.failed = true;
+    };
+    warm.push(w);
+  }
+}
+
+function drop(w: WarmWorker): void {
+  clearTimeout(w.expiry);
+  w.worker.terminate();
+  const at = warm.indexOf(w);
+  if (at >= 0) warm.splice(at, 1);
+}
+
+/** Stops the workers started ahead (the file was refused, or the element went away). */
+export function releaseImportWorkers(): void {
+  for (const w of [...warm]) drop(w);
+}
+
+/** A worker for an import: one started ahead (and whether it is loaded), else a new one. */
+function importWorker(): { worker: Worker; ready: boolean } | undefined {
+  const w = warm.shift();
+  if (w) {
+    clearTimeout(w.expiry);
+    // One that failed to load is started again: it fails the usual way (the import runs here).
+    if (!w.failed) return { worker: w.worker, ready: w.ready };
+    w.worker.terminate();
+  }
+  const worker = createWorker();
+  return worker && { worker, ready: false };
 }
 
 /** Phase 2: imports the whole of `file` with the confirmed `mapping` and `options`. */
@@ -126,12 +197,13 @@ export function startImport(
     const fail = (message: string): void => {
       import('./stream.js').then(({ fatalResult }) => resolve(fatalResult({ code: 'workerFailed', message }, options)), reject);
     };
-    worker = hooks.mainThread ? undefined : createWorker();
+    const taken = hooks.mainThread ? undefined : importWorker();
+    worker = taken?.worker;
     if (!worker) {
       runOnMainThread();
       return;
     }
-    let loaded = false;
+    let loaded = taken!.ready;
     let finished = false;
     const ids: string[] = [];
     worker.onmessage = (event: MessageEvent<ImportWorkerResponse>) => {
@@ -179,8 +251,7 @@ export function startImport(
     };
     const save = hooks.save && { ...hooks.save, storage: storageSettings() };
     const splitMinBytes = hooks.splitMinBytes ?? SPLIT_MIN_BYTES;
-    const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
-    helper = file.size >= splitMinBytes && cores >= 2 ? createWorker() : undefined;
+    helper = splits(file.size, splitMinBytes) ? importWorker()?.worker : undefined;
     let partPort: MessagePort | undefined;
     if (helper) {
       // The two workers talk through a channel of their own: the page relays nothing.

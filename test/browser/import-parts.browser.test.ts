@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { startImport } from '../../src/import/importer.js';
+import { releaseImportWorkers, sniffFile, startImport } from '../../src/import/importer.js';
 import { guessMapping } from '../../src/import/mapping.js';
 import { loadDatasetColumns } from '../../src/storage/datasets.js';
 import type { ImportOptions, ImportResult } from '../../src/import/types.js';
@@ -29,7 +29,10 @@ function csv(rows: number): string {
 const FILE = new File([csv(20_000)], 'subscriptions.csv', { type: 'text/csv' });
 
 /** The workers started during `run`, and which of them were terminated. */
-async function counting<T>(run: () => Promise<T>, replaceSecond = false): Promise<{ value: T; started: number; terminated: number }> {
+async function counting<T>(
+  run: () => Promise<T>,
+  replaceSecond = false,
+): Promise<{ value: T; started: number; terminated: number }> {
   const Real = globalThis.Worker;
   let started = 0;
   let terminated = 0;
@@ -80,7 +83,10 @@ describe('import in two parts, by two workers', () => {
 
   it('saves what one reader gives (the worker that read the first half saves the whole)', async () => {
     const { value } = await counting(async () => {
-      const handle = startImport(FILE, mapping, options, { splitMinBytes: 1, save: { name: 'Two parts', fileName: 'subscriptions.csv' } });
+      const handle = startImport(FILE, mapping, options, {
+        splitMinBytes: 1,
+        save: { name: 'Two parts', fileName: 'subscriptions.csv' },
+      });
       const result = await handle.done;
       return { result, record: await handle.saved };
     });
@@ -115,5 +121,26 @@ describe('import in two parts, by two workers', () => {
     });
     expect(value).to.equal('AbortError');
     expect(terminated).to.equal(2);
+  });
+
+  it('the worker starts when the file is chosen (while the user checks the mapping), and the import uses it', async () => {
+    const sniffing = await counting(() => sniffFile(FILE));
+    expect(sniffing.started).to.equal(1);
+    expect(sniffing.value.mapping.customerId).to.equal('customer_id');
+    const importing = await counting(() => startImport(FILE, mapping, options).done);
+    expect(importing.started).to.equal(0);
+    expect(plain(importing.value)).to.deep.equal(await alone());
+  });
+
+  it('a refused file, or leaving, stops the worker started ahead', async () => {
+    const refused = await counting(() => sniffFile(new File([''], 'empty.csv')));
+    expect(refused.value.fatal?.code).to.equal('emptyFile');
+    expect(refused.started).to.equal(1);
+    expect(refused.terminated).to.equal(1);
+    const left = await counting(async () => {
+      await sniffFile(FILE);
+      releaseImportWorkers();
+    });
+    expect(left.terminated).to.equal(1);
   });
 });
