@@ -185,6 +185,26 @@ export class PeriodColumnsBuilder {
     this.monthlyMinor[i] = monthlyMinor;
   }
 
+  /**
+   * Appends every period of `columns` (another builder's, read from a later part of the same file):
+   * its customers interned here in the order of its table, so the table is the one a single builder
+   * reading both would have made.
+   */
+  appendColumns(columns: PeriodColumns): void {
+    const n = columns.length;
+    const customers = new Int32Array(columns.customerIds.length);
+    columns.customerIds.forEach((id, k) => (customers[k] = this.customerIndex(id)));
+    this.reserve(this.length + n);
+    const at = this.length;
+    this.startDay.set(columns.startDay.subarray(0, n), at);
+    this.endDay.set(columns.endDay.subarray(0, n), at);
+    this.monthlyMinor.set(columns.monthlyMinor.subarray(0, n), at);
+    const customer = this.customer;
+    const theirs = columns.customer;
+    for (let i = 0; i < n; i++) customer[at + i] = customers[theirs[i]!]!;
+    this.length += n;
+  }
+
   private grow(capacity: number): void {
     const grown = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
       const b = make(capacity);

@@ -58,13 +58,13 @@ scope.onmessage = (event) => {
     return;
   }
   if (request?.type !== 'import') return;
-  const { save, partPort } = request;
+  const { save, partPorts } = request;
   const hooks = { onProgress: (progress: ImportProgress) => scope.postMessage({ type: 'progress', progress }) };
   const { input, mapping, options } = request;
-  // A large file with a second worker to read its second half: two parts read at once.
+  // A large file with other workers to read its later parts: the parts read at once.
   const importing =
-    partPort && typeof input !== 'string'
-      ? streamImportInParts(input, mapping, options, hooks, partsThrough(partPort), request.splitMinBytes)
+    partPorts?.length && typeof input !== 'string'
+      ? streamImportInParts(input, mapping, options, hooks, partPorts.map(partsThrough), request.splitMinBytes)
       : streamImport(input, mapping, options, hooks);
   importing.then(
     (result) => {
@@ -87,23 +87,22 @@ scope.onmessage = (event) => {
 /** What a second worker sends back through the port ({@link serveParts}). */
 type PartMessage = { type: 'progress'; progress: PartProgress } | { type: 'outcome'; outcome: PartOutcome };
 
-/** The page saw the second worker fail (to load, or while reading). */
+/** The page saw another worker fail (to load, or while reading). */
 let partsFailed = false;
-/** Settles the part being read by the second worker as failed. */
-let partFailed = (): void => {
+/** Settles the parts being read by other workers as failed. */
+const partFailures = new Set<() => void>();
+function partFailed(): void {
   partsFailed = true;
-};
+  for (const fail of partFailures) fail();
+}
 
-/** Reads later parts through `port`, in the second worker ({@link serveParts} on its side). */
+/** Reads later parts through `port`, in another worker ({@link serveParts} on its side). */
 function partsThrough(port: MessagePort): RunPart {
   return (request, onProgress) =>
     new Promise<PartOutcome>((resolve) => {
-      const failed = () => resolve({ fatal: { code: 'workerFailed', message: 'the second import worker failed' } });
+      const failed = () => resolve({ fatal: { code: 'workerFailed', message: 'another import worker failed' } });
       if (partsFailed) return failed();
-      partFailed = () => {
-        partsFailed = true;
-        failed();
-      };
+      partFailures.add(failed);
       port.onmessage = (event: MessageEvent<PartMessage>) => {
         const message = event.data;
         if (message.type === 'progress') onProgress(message.progress);
@@ -113,7 +112,7 @@ function partsThrough(port: MessagePort): RunPart {
     });
 }
 
-/** In the second worker: reads each part asked for through `port` and sends back what it read. */
+/** In another worker: reads each part asked for through `port` and sends back what it read. */
 function serveParts(port: MessagePort): void {
   port.onmessage = (event: MessageEvent<PartRequest>) => {
     const progress = (p: ImportProgress) =>

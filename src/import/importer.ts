@@ -57,8 +57,8 @@ export interface StartImportHooks {
   /** Save the import as a new dataset of this name in the worker, as soon as it is made (see `saved`). */
   save?: { name: string; fileName: string };
   /**
-   * Files of at least this many bytes are read in two halves at once by two workers, where the
-   * device has two cores (default {@link SPLIT_MIN_BYTES}; the result is the same either way).
+   * Files of at least this many bytes are read in parts at once, one worker per core (up to four;
+   * default {@link SPLIT_MIN_BYTES}; the result is the same either way).
    */
   splitMinBytes?: number;
 }
@@ -101,18 +101,21 @@ const warm: WarmWorker[] = [];
 /** Unused workers started ahead stop after this long. */
 const WARM_MS = 60_000;
 
-/** True when a file of `size` bytes is read by two workers (two cores at least). */
-function splits(size: number, minBytes: number): boolean {
+/** The most parts a file is read in at once (workers beyond it gain little: the rest is serial). */
+const MAX_PARTS = 4;
+
+/** How many parts (workers) a file of `size` bytes is read in: one per core, up to {@link MAX_PARTS}; one below `minBytes`. */
+function partsFor(size: number, minBytes: number): number {
   const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
-  return size >= minBytes && cores >= 2;
+  return size >= minBytes ? Math.max(1, Math.min(MAX_PARTS, cores)) : 1;
 }
 
 /**
- * Starts the workers an import of a file of `size` bytes needs (one, or two for a large file), so
+ * Starts the workers an import of a file of `size` bytes needs (one, or one per core for a large file), so
  * that it starts at once; unused, they stop after a minute or at {@link releaseImportWorkers}.
  */
 export function prepareImport(size: number): void {
-  const wanted = splits(size, SPLIT_MIN_BYTES) ? 2 : 1;
+  const wanted = partsFor(size, SPLIT_MIN_BYTES);
   while (warm.length < wanted) {
     const worker = createWorker();
     if (!worker) return;
@@ -168,11 +171,11 @@ export function startImport(
     settleSaved = (record, error) => (error ? reject(error) : resolve(record));
   });
   saved.catch(() => {}); // observed by whoever asked for the save
-  /** The second worker, reading the file's second half (a large file). */
-  let helper: Worker | undefined;
+  /** The other workers, each reading a later part of the file (a large file). */
+  let helpers: Worker[] = [];
   const stopHelper = (): void => {
-    helper?.terminate();
-    helper = undefined;
+    for (const helper of helpers) helper.terminate();
+    helpers = [];
   };
   const stopWorker = (): void => {
     worker?.terminate();
@@ -251,12 +254,14 @@ export function startImport(
     };
     const save = hooks.save && { ...hooks.save, storage: storageSettings() };
     const splitMinBytes = hooks.splitMinBytes ?? SPLIT_MIN_BYTES;
-    helper = splits(file.size, splitMinBytes) ? importWorker()?.worker : undefined;
-    let partPort: MessagePort | undefined;
-    if (helper) {
-      // The two workers talk through a channel of their own: the page relays nothing.
+    const partPorts: MessagePort[] = [];
+    for (let k = 1; k < partsFor(file.size, splitMinBytes); k++) {
+      const helper = importWorker()?.worker;
+      if (!helper) break;
+      helpers.push(helper);
+      // The workers talk through channels of their own: the page relays nothing.
       const channel = new MessageChannel();
-      partPort = channel.port1;
+      partPorts.push(channel.port1);
       helper.onerror = (event: ErrorEvent) => {
         event.preventDefault();
         stopHelper();
@@ -270,9 +275,9 @@ export function startImport(
       mapping,
       options,
       ...(save ? { save } : {}),
-      ...(partPort ? { partPort, splitMinBytes } : {}),
+      ...(partPorts.length > 0 ? { partPorts, splitMinBytes } : {}),
     };
-    worker.postMessage(request, partPort ? [partPort] : []);
+    worker.postMessage(request, partPorts);
   });
 
   return {

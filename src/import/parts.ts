@@ -1,16 +1,17 @@
 /**
- * A large file imported in two parts read at once, on two cores: this worker reads the first half
- * (its header included), a second worker the rest, and the first absorbs what the second read. The
+ * A large file imported in parts read at once, one per core: this worker reads the first part (its
+ * header included), other workers the rest, and the first absorbs what they read, in file order. The
  * result is the one {@link streamImport} gives reading the whole file alone: the same periods in
  * the same order, the customer table in order of first sight, every error on its true line, the
  * same currency decisions (they are taken once, on the whole).
  *
- * The cut is the first line feed from the middle of the file. It is a row boundary unless it falls
+ * Each cut is the first line feed from k/parts of the file. It is a row boundary unless it falls
  * inside a quoted cell that spans lines; the first part is read from the true start of the file,
- * so it knows: its last row then has an unclosed quote, which is a fatal of the first part. Any
- * fatal of either part (a genuine one, or that) reads the whole file again alone, which says the
- * right thing. A second part needs the first's delimiter, line break and header: it is started as
- * soon as the first part has read its header.
+ * so it knows: its last row then has an unclosed quote, which is a fatal of that part. By
+ * induction, when no part has a fatal every part started at a row. Any fatal (a genuine one, or
+ * that) reads the whole file again alone, which says the right thing. The later parts need the
+ * first's delimiter, line break and header: they start as soon as the first part has read its
+ * header.
  */
 import { analyzeColumns } from './analysis.js';
 import { validateMapping } from './mapping.js';
@@ -37,8 +38,8 @@ export interface PartRequest {
   format: CsvFormat;
 }
 
-/** What reading a part gave: its rows, or a fatal (then the whole file is read again alone). */
-export type PartOutcome = { part: RowsPart } | { fatal: ImportFatal };
+/** What reading a part gave: its rows and how many lines it spans, or a fatal (then the whole file is read again alone). */
+export type PartOutcome = { part: RowsPart; lines: number } | { fatal: ImportFatal };
 
 /** Progress of a part being read. */
 export interface PartProgress {
@@ -62,47 +63,65 @@ export async function readPart(request: PartRequest, hooks: StreamHooks = {}): P
     { format, headers },
     hooks,
   );
-  return read.fatal ? { fatal: read.fatal } : { part: processor.part() };
+  return read.fatal ? { fatal: read.fatal } : { part: processor.part(), lines: read.nextLine - 1 };
 }
 
 /**
- * Where `file` is cut in two: just after the first line feed from its middle; undefined when it is
- * too small, not UTF-8 (a UTF-16 line feed is two bytes) or has no line feed there.
+ * Where `file` is cut into `parts` parts: just after the first line feed from each k/parts of its
+ * size (fewer cuts where two would meet or no line feed is near); none when the file is too small
+ * or not UTF-8 (a UTF-16 line feed is two bytes).
  */
-export async function cutPoint(file: Blob, minBytes = SPLIT_MIN_BYTES): Promise<number | undefined> {
-  if (file.size < Math.max(minBytes, 2)) return undefined;
+export async function cutPoints(file: Blob, parts: number, minBytes = SPLIT_MIN_BYTES): Promise<number[]> {
+  if (parts < 2 || file.size < Math.max(minBytes, 2)) return [];
   const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined;
-  const middle = Math.floor(file.size / 2);
-  const bytes = new Uint8Array(await file.slice(middle, middle + CUT_SEARCH).arrayBuffer());
-  const at = bytes.indexOf(0x0a);
-  return at < 0 || middle + at + 1 >= file.size ? undefined : middle + at + 1;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return [];
+  const cuts: number[] = [];
+  for (let k = 1; k < parts; k++) {
+    const from = Math.floor((file.size * k) / parts);
+    const bytes = new Uint8Array(await file.slice(from, from + CUT_SEARCH).arrayBuffer());
+    const at = bytes.indexOf(0x0a);
+    const cut = from + at + 1;
+    if (at >= 0 && cut < file.size && cut > (cuts.at(-1) ?? 0)) cuts.push(cut);
+  }
+  return cuts;
+}
+
+/** The one cut of `file` in two halves ({@link cutPoints}), or undefined. */
+export async function cutPoint(file: Blob, minBytes = SPLIT_MIN_BYTES): Promise<number | undefined> {
+  return (await cutPoints(file, 2, minBytes))[0];
 }
 
 /**
- * {@link streamImport} of `file` read in two parts at once, the second by `runPart`; the same
- * result. A file too small to split, or a part that fails, is read alone.
+ * {@link streamImport} of `file` read in parts at once: the first here, each later one by one of
+ * `runParts` (one per other worker); the same result. A file too small to cut, or a part that
+ * fails, is read alone.
  */
 export async function streamImportInParts(
   file: Blob,
   mapping: ColumnMapping,
   options: ImportOptions,
   hooks: StreamHooks,
-  runPart: RunPart,
+  runParts: RunPart | readonly RunPart[],
   minBytes = SPLIT_MIN_BYTES,
 ): Promise<ImportResult> {
   const alone = () => streamImport(file, mapping, options, hooks);
-  const cut = await cutPoint(file, minBytes);
-  if (cut === undefined) return alone();
+  const runners = typeof runParts === 'function' ? [runParts] : runParts;
+  const cuts = await cutPoints(file, runners.length + 1, minBytes);
+  if (cuts.length === 0) return alone();
+  const firstEnd = cuts[0]!;
   const started = Date.now();
   let lastProgress = 0;
   let first: ImportProgress | undefined;
-  let second: PartProgress = { bytesRead: 0, rowsRead: 0 };
+  const others: PartProgress[] = cuts.map(() => ({ bytesRead: 0, rowsRead: 0 }));
   const report = (force = false) => {
     if (!hooks.onProgress || (!force && Date.now() - lastProgress < (hooks.progressIntervalMs ?? 100))) return;
     lastProgress = Date.now();
-    const rowsRead = (first?.rowsRead ?? 0) + second.rowsRead;
-    const bytesRead = (first?.bytesRead ?? 0) + second.bytesRead;
+    let rowsRead = first?.rowsRead ?? 0;
+    let bytesRead = first?.bytesRead ?? 0;
+    for (const p of others) {
+      rowsRead += p.rowsRead;
+      bytesRead += p.bytesRead;
+    }
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
     hooks.onProgress({
       rowsRead,
@@ -114,26 +133,27 @@ export async function streamImportInParts(
   };
 
   let processor: RowProcessor | undefined;
-  let later: Promise<PartOutcome> | undefined;
+  let later: Promise<PartOutcome>[] = [];
   const header = (headers: string[], format: CsvFormat): ImportFatal | void => {
     const issues = validateMapping(mapping, headers);
     if (issues.length > 0) return { code: 'invalidMapping', mappingIssues: issues };
     processor = createRowProcessor(mapping, options, headers);
-    // A line break of \r alone is not a line feed: the cut is no row boundary.
-    if (format.newline !== '\r') {
-      later = runPart({ input: file.slice(cut), mapping, options, headers, format }, (p) => {
-        second = p;
+    // A line break of \r alone is not a line feed: a cut is no row boundary.
+    if (format.newline === '\r') return;
+    later = cuts.map((from, k) =>
+      runners[k]!({ input: file.slice(from, cuts[k + 1] ?? file.size), mapping, options, headers, format }, (p) => {
+        others[k] = p;
         report();
-      });
-    }
+      }),
+    );
   };
   // The first part's size estimates the whole file's rows.
   const read = await readCsvRows(
-    file.slice(0, cut),
+    file.slice(0, firstEnd),
     importRowHandlers(
       () => processor,
       header,
-      (rows) => Math.ceil((rows * file.size) / cut),
+      (rows) => Math.ceil((rows * file.size) / firstEnd),
     ),
     { delimiter: options.delimiter },
     {
@@ -144,11 +164,18 @@ export async function streamImportInParts(
       },
     },
   );
-  if (read.fatal || !processor || !later) return alone();
-  const outcome = await later;
-  if ('fatal' in outcome) return alone();
-  processor.absorb(outcome.part, read.nextLine - 1);
-  second = { bytesRead: file.size - cut, rowsRead: outcome.part.rowsRead };
+  if (read.fatal || !processor || later.length === 0) return alone();
+  // Each part starts at a row only if the one before it ended outside a quote: any fatal (an
+  // unclosed quote at a part's end among them) reads the file alone.
+  const outcomes = await Promise.all(later);
+  let offset = read.nextLine - 1;
+  for (const outcome of outcomes) if ('fatal' in outcome) return alone();
+  for (const [k, outcome] of outcomes.entries()) {
+    if ('fatal' in outcome) continue;
+    processor.absorb(outcome.part, offset);
+    offset += outcome.lines;
+    others[k] = { bytesRead: (cuts[k + 1] ?? file.size) - cuts[k]!, rowsRead: outcome.part.rowsRead };
+  }
   report(true);
   const result = processor.finish();
   if (!result.report.fatal) result.analysis = analyzeColumns(result.columns, options.analysis);

@@ -538,11 +538,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
   function absorb(other: RowsPart, lineOffset: number): void {
     const { columns } = other;
     const n = columns.length;
-    const customers = columns.customerIds.map((id) => builder.customerIndex(id));
-    builder.reserve(builder.length + n);
-    for (let i = 0; i < n; i++) {
-      builder.append(customers[columns.customer[i]!]!, columns.startDay[i]!, columns.endDay[i]!, columns.monthlyMinor[i]!);
-    }
+    builder.appendColumns(columns);
     const more = other.pending;
     if (more && directFactor === undefined) {
       const currencies = other.currencies.map((c) =>

@@ -253,14 +253,14 @@ export type ImportWorkerRequest =
       mapping: ColumnMapping;
       options: ImportOptions;
       save?: ImportSaveRequest;
-      /** To a second worker (`serveParts`) that reads the file's second half at once (a large file). */
-      partPort?: MessagePort;
+      /** To other workers (`serveParts`), each reading a later part of the file at once (a large file). */
+      partPorts?: MessagePort[];
       /** Files smaller than this are read in one part (default {@link SPLIT_MIN_BYTES}). */
       splitMinBytes?: number;
     }
   /** Makes this worker a second reader: it reads the parts asked for through `port`. */
   | { type: 'serveParts'; port: MessagePort }
-  /** The second worker failed: the part it was reading is read again here. */
+  /** Another worker failed: the file is read again here, alone. */
   | { type: 'partFailed' }
   | { type: 'analyze'; columns: PeriodColumns }
   | { type: 'open'; id: string; storage: StorageSettings }

@@ -5,9 +5,9 @@ import { loadDatasetColumns } from '../../src/storage/datasets.js';
 import type { ImportOptions, ImportResult } from '../../src/import/types.js';
 
 /**
- * A large file imported by two workers at once (the second reads the file's second half and hands
- * its rows to the first through a channel of their own): the page gets, and the worker saves,
- * exactly what one reader gives. Real workers, in Chromium; the size limit lowered so a small file
+ * A large file imported by several workers at once (one per core: the others read later parts of
+ * the file and hand their rows to the first through channels of their own): the page gets, and
+ * the worker saves, exactly what one reader gives. Real workers, in Chromium; the size limit lowered so a small file
  * is split.
  */
 const HEADERS = ['customer_id', 'start_date', 'end_date', 'amount', 'currency', 'note'];
@@ -55,6 +55,16 @@ async function counting<T>(
   }
 }
 
+/** `run` on a device of `cores` cores (as `navigator.hardwareConcurrency` says). */
+async function withCores<T>(cores: number, run: () => Promise<T>): Promise<T> {
+  Object.defineProperty(navigator, 'hardwareConcurrency', { value: cores, configurable: true });
+  try {
+    return await run();
+  } finally {
+    delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency;
+  }
+}
+
 function plain(result: ImportResult) {
   const { columns, report, analysis } = result;
   return {
@@ -71,14 +81,26 @@ async function alone(): Promise<ReturnType<typeof plain>> {
 }
 
 describe('import in two parts, by two workers', () => {
-  it('gives the page what one reader gives, and stops both workers', async () => {
-    const { value, started, terminated } = await counting(() => startImport(FILE, mapping, options, { splitMinBytes: 1 }).done);
+  it('on two cores: gives the page what one reader gives, and stops both workers', async () => {
+    const { value, started, terminated } = await withCores(2, () =>
+      counting(() => startImport(FILE, mapping, options, { splitMinBytes: 1 }).done),
+    );
     expect(started).to.equal(2);
     expect(terminated).to.equal(2);
     const expected = await alone();
     expect(expected.report.errors.count).to.be.greaterThan(100);
     expect(expected.report.currenciesFound).to.have.keys('EUR', 'USD');
     expect(plain(value)).to.deep.equal(expected);
+  });
+
+  it('on four cores, four workers read four parts: the same result', async () => {
+    const { value, started, terminated } = await withCores(4, () =>
+      counting(() => startImport(FILE, mapping, options, { splitMinBytes: 1 }).done),
+    );
+    expect(started).to.equal(4);
+    expect(terminated).to.equal(4);
+    expect(plain(value)).to.deep.equal(await alone());
+    expect(navigator.hardwareConcurrency).to.be.greaterThan(0);
   });
 
   it('saves what one reader gives (the worker that read the first half saves the whole)', async () => {
@@ -97,8 +119,18 @@ describe('import in two parts, by two workers', () => {
     expect(stored!.customerIds).to.deep.equal((await alone()).columns[0]);
   });
 
+  it('one core: one worker', async () => {
+    const { value, started } = await withCores(1, () =>
+      counting(() => startImport(FILE, mapping, options, { splitMinBytes: 1 }).done),
+    );
+    expect(started).to.equal(1);
+    expect(plain(value)).to.deep.equal(await alone());
+  });
+
   it('a second worker that cannot load: the first reads the whole file, same result', async () => {
-    const { value, started } = await counting(() => startImport(FILE, mapping, options, { splitMinBytes: 1 }).done, true);
+    const { value, started } = await withCores(2, () =>
+      counting(() => startImport(FILE, mapping, options, { splitMinBytes: 1 }).done, true),
+    );
     expect(started).to.equal(2);
     expect(plain(value)).to.deep.equal(await alone());
   });
@@ -111,14 +143,16 @@ describe('import in two parts, by two workers', () => {
   });
 
   it('cancel stops both workers', async () => {
-    const { value, terminated } = await counting(async () => {
-      const handle = startImport(FILE, mapping, options, { splitMinBytes: 1 });
-      handle.cancel();
-      return handle.done.then(
-        () => 'finished',
-        (e: Error) => e.name,
-      );
-    });
+    const { value, terminated } = await withCores(2, () =>
+      counting(async () => {
+        const handle = startImport(FILE, mapping, options, { splitMinBytes: 1 });
+        handle.cancel();
+        return handle.done.then(
+          () => 'finished',
+          (e: Error) => e.name,
+        );
+      }),
+    );
     expect(value).to.equal('AbortError');
     expect(terminated).to.equal(2);
   });

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { streamImport } from '../../src/import/stream.js';
-import { cutPoint, readPart, streamImportInParts, type RunPart } from '../../src/import/parts.js';
+import { cutPoint, cutPoints, readPart, streamImportInParts, type RunPart } from '../../src/import/parts.js';
 import { guessMapping } from '../../src/import/mapping.js';
 import type { ImportOptions, ImportResult } from '../../src/import/types.js';
 
@@ -39,20 +39,14 @@ function plain(result: ImportResult) {
 
 const inProcess: RunPart = (request) => readPart(request);
 
-/** Splits at the middle (any size) and returns the result with the number of parts handed out. */
-async function inParts(text: string, runPart: RunPart = inProcess, opts: ImportOptions = options) {
+/** Cuts into `parts` parts (any size) and returns the result with the number of parts handed out. */
+async function inParts(text: string, runPart: RunPart = inProcess, opts: ImportOptions = options, parts = 2) {
   let calls = 0;
-  const result = await streamImportInParts(
-    new Blob([text]),
-    mapping,
-    opts,
-    {},
-    (request, progress) => {
-      calls += 1;
-      return runPart(request, progress);
-    },
-    0,
-  );
+  const counted: RunPart = (request, progress) => {
+    calls += 1;
+    return runPart(request, progress);
+  };
+  const result = await streamImportInParts(new Blob([text]), mapping, opts, {}, Array(parts - 1).fill(counted) as RunPart[], 0);
   return { result, calls };
 }
 
@@ -143,6 +137,10 @@ describe('streamImportInParts: two parts read at once, one result', () => {
     // Line 1 is the header, the quoted cell spans lines 2 and 3: row i starts on line i + 3.
     expect(result.report.errors.first[99]!.line).toBe(400 + 3);
     expect(result.report.errors.lines[148]).toBe(596 + 3);
+    // In four parts: each part's lines moved by all the lines before it.
+    const four = await inParts(text, inProcess, options, 4);
+    expect(four.calls).toBe(3);
+    expect(plain(four.result)).toEqual(plain(expected));
   });
 
   it('a middle that falls inside a quoted cell: the whole file read alone, same result', async () => {
@@ -195,6 +193,17 @@ describe('streamImportInParts: two parts read at once, one result', () => {
     );
     const last = reports.at(-1)!;
     expect(last).toMatchObject({ rowsRead: 500, bytesRead: text.length, totalBytes: text.length });
+  });
+
+  it('cuts after line feeds, in order, never twice at one place', async () => {
+    const text = `${HEADERS.join(',')}\n${Array.from({ length: 100 }, (_, i) => `cus_${i},2021-01-01,,1.00,USD,x`).join('\n')}\n`;
+    const cuts = await cutPoints(new Blob([text]), 4, 0);
+    expect(cuts).toHaveLength(3);
+    for (const cut of cuts) expect(text[cut - 1]).toBe('\n');
+    expect([...cuts].sort((a, b) => a - b)).toEqual(cuts);
+    // A file of a few long lines: fewer cuts than asked, each one distinct.
+    const long = `${HEADERS.join(',')}\ncus_1,2021-01-01,,1.00,USD,${'y'.repeat(5000)}\n`;
+    expect(await cutPoints(new Blob([long]), 4, 0)).toEqual([]);
   });
 
   it('a file under the size limit, or UTF-16, is not cut', async () => {
