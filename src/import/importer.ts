@@ -57,7 +57,7 @@ export interface StartImportHooks {
   /** Save the import as a new dataset of this name in the worker, as soon as it is made (see `saved`). */
   save?: { name: string; fileName: string };
   /**
-   * Files of at least this many bytes are read in parts at once, one worker per core (up to four;
+   * Files of at least this many bytes are read in parts at once, one worker per core but one (up to four;
    * default {@link SPLIT_MIN_BYTES}; the result is the same either way).
    */
   splitMinBytes?: number;
@@ -104,14 +104,19 @@ const WARM_MS = 60_000;
 /** The most parts a file is read in at once (workers beyond it gain little: the rest is serial). */
 const MAX_PARTS = 4;
 
-/** How many parts (workers) a file of `size` bytes is read in: one per core, up to {@link MAX_PARTS}; one below `minBytes`. */
+/**
+ * How many parts (workers) a file of `size` bytes is read in: one per core but one, up to
+ * {@link MAX_PARTS}; one below `minBytes`. A core is left to the page and to the browser, which
+ * reads the file for every worker in turn: on two cores, two workers measured no faster than one
+ * (bench/vs-duckdb.bench.mjs with BENCH_CORES).
+ */
 function partsFor(size: number, minBytes: number): number {
   const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
-  return size >= minBytes ? Math.max(1, Math.min(MAX_PARTS, cores)) : 1;
+  return size >= minBytes ? Math.max(1, Math.min(MAX_PARTS, cores - 1)) : 1;
 }
 
 /**
- * Starts the workers an import of a file of `size` bytes needs (one, or one per core for a large file), so
+ * Starts the workers an import of a file of `size` bytes needs (one, or several for a large file), so
  * that it starts at once; unused, they stop after a minute or at {@link releaseImportWorkers}.
  */
 export function prepareImport(size: number): void {
