@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { access, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ImportProgress } from '../import/types.js';
+import { parseMonth } from '../core/dates.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -29,6 +30,20 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
+
+/**
+ * The month a `--as-of` names, as `YYYY-MM`, the same for every command (`movements`, `sql`): a
+ * month and nothing else. A full date is refused rather than cut to its month, since the figures
+ * are month-end ones and `--as-of 2024-03-15` would silently mean 31 March; the message gives the
+ * month to write instead.
+ */
+export function monthFlag(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d{4}-\d{2}$/.test(value) && parseMonth(value) >= 0) return value;
+  const day = /^(\d{4}-\d{2})-\d{2}/.exec(value);
+  const hint = day && parseMonth(day[1]) >= 0 ? ` (the figures are month-end ones: for that month, ${flag} ${day[1]})` : '';
+  throw new InputError(`${flag} must be a month YYYY-MM, not "${value}"${hint}`);
+}
 
 /** `path` as a Blob read lazily from disk (never whole in memory); bad input when it cannot be opened. */
 export async function fileBlob(path: string): Promise<Blob> {

@@ -5,7 +5,7 @@
  */
 import { parseArgs as parseFlags } from 'node:util';
 import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef, type SubCommandsDef } from 'citty';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, checkOut, emit, type CliIo } from './io.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, checkOut, emit, monthFlag, type CliIo } from './io.js';
 import { movementsCommand } from './movements.js';
 import { PROJECT_FLAGS, projectCommand } from './project.js';
 import { fitCommand } from './fit.js';
@@ -27,7 +27,7 @@ const movementsArgs = {
   'as-of': {
     type: 'string',
     valueHint: 'YYYY-MM',
-    description: 'Last month reported (default: the last month a period starts or ends in)',
+    description: 'Last month reported, a month (not a date) (default: the last month a period starts or ends in)',
   },
   map: {
     type: 'string',
@@ -104,7 +104,11 @@ const fitArgs = {
 
 const sqlArgs = {
   dialect: { type: 'enum', options: [...DIALECTS], default: 'duckdb', description: 'SQL dialect' },
-  'as-of': { type: 'string', valueHint: 'YYYY-MM', description: 'Last month reported (default: the current month)' },
+  'as-of': {
+    type: 'string',
+    valueHint: 'YYYY-MM',
+    description: 'Last month reported, a month (not a date) (default: the current month)',
+  },
   table: { type: 'string', default: 'subscription_periods', description: 'Table of periods' },
   'currency-digits': { type: 'string', default: '2', description: 'Decimals of the minor unit (2 for cents, 0 for yen)' },
   dbt: { type: 'boolean', description: 'Print the dbt model (every dialect, by target.type) instead' },
@@ -225,14 +229,11 @@ export function commands(io: CliIo): Record<'movements' | 'project' | 'fit' | 's
       const digits = Number(args['currency-digits']);
       if (!Number.isInteger(digits) || digits < 0 || digits > 4)
         throw new InputError(`--currency-digits must be a whole number 0–4, not "${args['currency-digits']}"`);
-      if (args['as-of'] !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(args['as-of']))
-        throw new InputError(`--as-of must be a month YYYY-MM, not "${args['as-of']}"`);
+      const asOf = monthFlag('--as-of', args['as-of']);
       await checkOut(args.out);
       let text: string;
       try {
-        text = args.dbt
-          ? dbtModel()
-          : movementsSql({ dialect: args.dialect, asOf: args['as-of'], table: args.table, currencyDigits: digits });
+        text = args.dbt ? dbtModel() : movementsSql({ dialect: args.dialect, asOf, table: args.table, currencyDigits: digits });
       } catch (e) {
         if (e instanceof RangeError) throw new InputError(e.message);
         throw e;

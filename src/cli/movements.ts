@@ -8,7 +8,6 @@
  */
 import { analyzeSubscriptions, type MovementRow, type SubscriptionAnalysis } from '../core/movements.js';
 import { currencyDigits, isCurrency } from '../core/money.js';
-import { parseMonth } from '../core/dates.js';
 import { summaryMetrics, type SummaryMetrics } from '../core/metrics.js';
 import { toCsv } from '../core/csv.js';
 import { MAPPED_FIELDS, normalizeHeader } from '../import/mapping.js';
@@ -24,7 +23,17 @@ import type {
   RowErrorCode,
   SniffResult,
 } from '../import/types.js';
-import { checkOut, decodeAscii, emit, fileBlob, InputError, progressReporter, unclosedQuoteColumn, type CliIo } from './io.js';
+import {
+  checkOut,
+  decodeAscii,
+  emit,
+  fileBlob,
+  InputError,
+  monthFlag,
+  progressReporter,
+  unclosedQuoteColumn,
+  type CliIo,
+} from './io.js';
 
 /** The flags of `movements`, as parsed. */
 export interface MovementsArgs {
@@ -242,8 +251,7 @@ export interface MovementsResult {
 
 /** Reads `args.file` through the import pipeline and the engine; InputError for anything refused. */
 export async function readMovements(args: MovementsArgs, io: CliIo): Promise<MovementsResult> {
-  if (args.asOf !== undefined && parseMonth(args.asOf) < 0)
-    throw new InputError(`--as-of must be a month YYYY-MM, not "${args.asOf}"`);
+  monthFlag('--as-of', args.asOf);
   const blob = await fileBlob(args.file);
   const sniffed = await sniff(blob, args.delimiter !== undefined ? { delimiter: args.delimiter } : {});
   if (sniffed.fatal) throw new InputError(await describeFileFatal(sniffed.fatal, args.file, sniffed.delimiter, sniffed.headers));

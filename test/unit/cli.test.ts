@@ -87,6 +87,24 @@ describe('mrr-kit arguments', () => {
     }
   });
 
+  it('--as-of: movements and sql accept the same months and refuse the same values, with the same message', async () => {
+    for (const command of [['movements', PLAYBOOK], ['sql']]) {
+      expect((await run(...command, '--as-of', '2020-03')).code, command[0]).toBe(0);
+      // A full date is refused by both (the figures are month-end ones), naming the month to give.
+      const day = await run(...command, '--as-of', '2020-03-15');
+      expect(day.code, command[0]).toBe(2);
+      expect(day.stderr).toBe(
+        'mrr-kit: --as-of must be a month YYYY-MM, not "2020-03-15" (the figures are month-end ones: for that month, --as-of 2020-03)\n',
+      );
+      expect(day.stdout).toBe('');
+      for (const bad of ['2020-3', '0000-01', '2020-00', '2020-03-15T00:00', '202003', ' 2020-03']) {
+        const r = await run(...command, '--as-of', bad);
+        expect(r.code, `${command[0]} --as-of ${bad}`).toBe(2);
+        expect(r.stderr).toMatch(/^mrr-kit: --as-of must be a month YYYY-MM, not "/);
+      }
+    }
+  });
+
   it('exit code 1 for an internal error, with what failed on stderr', async () => {
     const r = await runOn({ failingStdout: true }, 'sql');
     expect(r.code).toBe(1);
