@@ -7,7 +7,18 @@ import { validateIcp, type Icp } from '../core/icp.js';
 import { parseCsvRecords } from '../import/records.js';
 import { guessProspectMapping, prospectNumberFormat, scoreAll, scoreOf, topReasons, toScoredCsv } from '../icp/scoring.js';
 import type { RowError } from '../import/types.js';
-import { checkOut, emit, fileBlob, InputError, progressReporter, readJsonFile, unclosedQuoteColumn, type CliIo } from './io.js';
+import {
+  checkOut,
+  emit,
+  InputError,
+  openInput,
+  progressReporter,
+  readJsonFile,
+  STDIN,
+  unclosedQuoteColumn,
+  type CliIo,
+  type InputFile,
+} from './io.js';
 import { describeFileFatal, describeRowError } from './movements.js';
 
 export interface FitArgs {
@@ -21,8 +32,8 @@ export interface FitArgs {
   skipBadRows?: boolean;
 }
 
-async function readIcp(path: string): Promise<Icp> {
-  const value = await readJsonFile(path);
+async function readIcp(path: string, io: CliIo): Promise<Icp> {
+  const value = await readJsonFile(path, io);
   // The ICP itself, or a saved record that holds it under `icp`.
   const icp = (value as { icp?: unknown })?.icp ?? value;
   if (typeof icp !== 'object' || icp === null || !Array.isArray((icp as Icp).criteria)) {
@@ -36,33 +47,45 @@ async function readIcp(path: string): Promise<Icp> {
   return icp as Icp;
 }
 
+/** `mrr-kit fit`: reads the ICP and the prospects (either may be `-`, standard input), scores, writes. */
 export async function fitCommand(args: FitArgs, io: CliIo): Promise<void> {
+  if (args.icp === STDIN && args.prospects === STDIN)
+    throw new InputError('ICP.json and PROSPECTS.csv cannot both be standard input (-): give one as a file');
   await checkOut(args.out, [args.icp, args.prospects]);
-  const icp = await readIcp(args.icp);
-  const blob = await fileBlob(args.prospects);
+  const icp = await readIcp(args.icp, io);
+  const input = await openInput(args.prospects, io);
+  try {
+    await fitInput(icp, input, args, io);
+  } finally {
+    await input.dispose();
+  }
+}
+
+async function fitInput(icp: Icp, input: InputFile, args: FitArgs, io: CliIo): Promise<void> {
+  const { blob, name } = input;
   const progress = progressReporter(io);
   const records = await parseCsvRecords(blob, { onProgress: progress.onProgress });
   progress.done();
   if (records.fatal)
-    throw new InputError(await describeFileFatal(records.fatal, args.prospects, records.delimiter, records.headers));
+    throw new InputError(await describeFileFatal(records.fatal, name, records.delimiter, records.headers, input.path));
   // Rows that do not read are refused with their lines, as `movements` does; --skip-bad-rows
   // leaves them out (the builder's way: scored without them, each listed).
   if (records.errorCount > 0) {
     const shown: string[] = [];
     for (const e of records.errors.slice(0, 10)) {
       // A quote that does not close: its column read back from the file (the reader keeps the line).
-      const at = e.code === 'badQuotes' ? await unclosedQuoteColumn(args.prospects, e.line, records.delimiter) : undefined;
+      const at = e.code === 'badQuotes' ? await unclosedQuoteColumn(input.path, e.line, records.delimiter) : undefined;
       const error: RowError = {
         ...e,
         ...(at !== undefined && records.headers[at - 1] ? { column: records.headers[at - 1] } : {}),
       };
-      shown.push(`  ${args.prospects}: ${describeRowError(error, records.headers)}`);
+      shown.push(`  ${name}: ${describeRowError(error, records.headers)}`);
     }
     const more = records.errorCount > shown.length ? `\n  … ${records.errorCount - shown.length} more` : '';
     const rows = `${records.errorCount} row${records.errorCount === 1 ? '' : 's'}`;
     if (!args.skipBadRows) {
       throw new InputError(
-        `${args.prospects}: ${rows} cannot be read (add --skip-bad-rows to leave them out):\n${shown.join('\n')}${more}`,
+        `${name}: ${rows} cannot be read (add --skip-bad-rows to leave them out):\n${shown.join('\n')}${more}`,
       );
     }
     io.stderr.write(`mrr-kit: left out ${rows} that cannot be read:\n${shown.join('\n')}${more}\n`);
@@ -74,7 +97,7 @@ export async function fitCommand(args: FitArgs, io: CliIo): Promise<void> {
     const field = pair.slice(at + 1).trim();
     if (at <= 0 || !field) throw new InputError(`--map takes COLUMN=FIELD, not "${pair}"`);
     if (!records.headers.includes(column)) {
-      throw new InputError(`--map ${pair}: ${args.prospects} has no column "${column}" (columns: ${records.headers.join(', ')})`);
+      throw new InputError(`--map ${pair}: ${name} has no column "${column}" (columns: ${records.headers.join(', ')})`);
     }
     if (!icp.criteria.some((c) => c.field === field)) {
       throw new InputError(
@@ -100,7 +123,7 @@ export async function fitCommand(args: FitArgs, io: CliIo): Promise<void> {
         }
       }
       throw new InputError(
-        `${args.prospects}: numbers like "${detected.sample}"${where} read two ways: is the decimal mark a dot or a comma? add --decimal . or --decimal ,`,
+        `${name}: numbers like "${detected.sample}"${where} read two ways: is the decimal mark a dot or a comma? add --decimal . or --decimal ,`,
       );
     }
   }

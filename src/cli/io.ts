@@ -7,9 +7,11 @@
  * and what answers it); 1 anything else (a bug, a disk that fails mid-write).
  */
 import { Buffer, isAscii } from 'node:buffer';
-import { constants, createReadStream, openAsBlob } from 'node:fs';
+import { constants, createReadStream, createWriteStream, openAsBlob } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { createInterface } from 'node:readline';
-import { access, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ImportProgress } from '../import/types.js';
 import { parseMonth } from '../core/dates.js';
@@ -23,13 +25,64 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
-/** Where a command writes and what it can see of its terminal; tests pass their own. */
+/** Where a command reads `-` from and writes to, and what it can see of its terminal; tests pass their own. */
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** What an input named `-` reads (standard input); none: `-` is refused. */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
-export const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
+export const processIo: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  // Made only when read: touching process.stdin opens it (a terminal's, a pipe's).
+  get stdin() {
+    return process.stdin;
+  },
+};
+
+/** The input argument that means standard input, as in most Unix tools (`cat -`). */
+export const STDIN = '-';
+
+/** An input file of a command: its Blob, the name its messages give, the path it can be read again from. */
+export interface InputFile {
+  blob: Blob;
+  /** `stdin` for `-`, else the path as given. */
+  name: string;
+  /** Where the bytes are on disk (a spooled copy for `-`). */
+  path: string;
+  /** Removes the spooled copy of standard input; nothing for a file. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The CSV input `path`, or standard input for `-`. Standard input is copied to a temporary file
+ * first (the import reads its input twice, the first 64 kB to sniff it, then the whole, and memory
+ * stays bounded however long the stream); the copy is removed by {@link InputFile.dispose}.
+ */
+export async function openInput(path: string, io: CliIo): Promise<InputFile> {
+  if (path !== STDIN) return { blob: await fileBlob(path), name: path, path, dispose: async () => {} };
+  if (!io.stdin) throw new InputError('cannot read stdin: there is no standard input');
+  const dir = await mkdtemp(join(tmpdir(), 'mrr-kit-stdin-'));
+  const spooled = join(dir, 'stdin.csv');
+  const dispose = () => rm(dir, { recursive: true, force: true });
+  try {
+    await pipeline(io.stdin, createWriteStream(spooled));
+    return { blob: await openAsBlob(spooled), name: 'stdin', path: spooled, dispose };
+  } catch (e) {
+    await dispose();
+    throw e;
+  }
+}
+
+/** All of standard input as UTF-8 text (a JSON input named `-`). */
+async function readStdinText(io: CliIo): Promise<string> {
+  if (!io.stdin) throw new InputError('cannot read stdin: there is no standard input');
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /**
  * The month a `--as-of` names, as `YYYY-MM`, the same for every command (`movements`, `sql`): a
@@ -137,6 +190,7 @@ export async function checkOut(out: string | undefined, inputs: readonly string[
   const target = await stat(path).catch(() => undefined);
   if (target?.isDirectory()) throw new InputError(`cannot write ${out}: it is a directory`);
   for (const input of inputs) {
+    if (input === STDIN) continue;
     const read = await stat(input).catch(() => undefined);
     if (target && read && read.dev === target.dev && read.ino === target.ino)
       throw new InputError(`--out ${out} is the input ${input}: it would be replaced; write elsewhere`);
@@ -188,15 +242,20 @@ export async function writeAtomically(path: string, parts: Iterable<string> | As
 }
 
 /**
- * A JSON file's value; bad input when it cannot be read or is not JSON, naming the line and column
- * where the JSON breaks (`icp.json, line 3, column 14: ...`).
+ * A JSON file's value (standard input's for `-`); bad input when it cannot be read or is not JSON,
+ * naming the line and column where the JSON breaks (`icp.json, line 3, column 14: ...`).
  */
-export async function readJsonFile(path: string): Promise<unknown> {
+export async function readJsonFile(path: string, io?: CliIo): Promise<unknown> {
   let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read ${path}: ${fsReason(e)}`);
+  if (path === STDIN && io) {
+    text = await readStdinText(io);
+    path = 'stdin';
+  } else {
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (e) {
+      throw new InputError(`cannot read ${path}: ${fsReason(e)}`);
+    }
   }
   try {
     return JSON.parse(text) as unknown;

@@ -23,7 +23,11 @@ const output = {
 } as const satisfies ArgsDef;
 
 const movementsArgs = {
-  file: { type: 'positional', description: 'CSV export of subscription periods', valueHint: 'FILE.csv' },
+  file: {
+    type: 'positional',
+    description: 'CSV export of subscription periods; - reads it from standard input',
+    valueHint: 'FILE.csv',
+  },
   'as-of': {
     type: 'string',
     valueHint: 'YYYY-MM',
@@ -70,7 +74,7 @@ const projectArgs = {
     type: 'positional',
     required: false,
     valueHint: 'FILE.json',
-    description: 'Assumptions as JSON (the same as --assumptions FILE.json)',
+    description: 'Assumptions as JSON (the same as --assumptions FILE.json); - reads them from standard input',
   },
   assumptions: {
     type: 'string',
@@ -91,8 +95,16 @@ const projectArgs = {
 } as const satisfies ArgsDef;
 
 const fitArgs = {
-  icp: { type: 'positional', valueHint: 'ICP.json', description: 'The ideal customer profile (as the ICP builder saves it)' },
-  prospects: { type: 'positional', valueHint: 'PROSPECTS.csv', description: 'Prospects, one a row' },
+  icp: {
+    type: 'positional',
+    valueHint: 'ICP.json',
+    description: 'The ideal customer profile (as the ICP builder saves it); - reads it from standard input',
+  },
+  prospects: {
+    type: 'positional',
+    valueHint: 'PROSPECTS.csv',
+    description: 'Prospects, one a row; - reads them from standard input',
+  },
   map: { type: 'string', valueHint: 'COLUMN=FIELD', description: 'Feed the criterion on FIELD from COLUMN; repeat for several' },
   decimal: { type: 'string', valueHint: '.|,', description: 'Decimal mark of number columns, when the file does not settle it' },
   ...output,

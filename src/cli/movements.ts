@@ -27,12 +27,13 @@ import {
   checkOut,
   decodeAscii,
   emit,
-  fileBlob,
   InputError,
   monthFlag,
+  openInput,
   progressReporter,
   unclosedQuoteColumn,
   type CliIo,
+  type InputFile,
 } from './io.js';
 
 /** The flags of `movements`, as parsed. */
@@ -227,16 +228,20 @@ export function describeFatal(fatal: ImportFatal, file: string, column?: number,
   }
 }
 
-/** {@link describeFatal}, with the column of an unclosed quote read back from the file. */
+/**
+ * {@link describeFatal}, with the column of an unclosed quote read back from the file at `path`
+ * (`file` is the name the message gives: `stdin` for a spooled standard input).
+ */
 export async function describeFileFatal(
   fatal: ImportFatal,
   file: string,
   delimiter: string,
   headers: readonly string[],
+  path = file,
 ): Promise<string> {
   const column =
     fatal.code === 'unterminatedQuote' && fatal.line !== undefined
-      ? await unclosedQuoteColumn(file, fatal.line, delimiter).catch(() => undefined)
+      ? await unclosedQuoteColumn(path, fatal.line, delimiter).catch(() => undefined)
       : undefined;
   return describeFatal(fatal, file, column, headers);
 }
@@ -249,13 +254,26 @@ export interface MovementsResult {
   headers: string[];
 }
 
-/** Reads `args.file` through the import pipeline and the engine; InputError for anything refused. */
+/**
+ * Reads `args.file` (standard input for `-`) through the import pipeline and the engine;
+ * InputError for anything refused.
+ */
 export async function readMovements(args: MovementsArgs, io: CliIo): Promise<MovementsResult> {
   monthFlag('--as-of', args.asOf);
-  const blob = await fileBlob(args.file);
+  const input = await openInput(args.file, io);
+  try {
+    return await readInput(input, args, io);
+  } finally {
+    await input.dispose();
+  }
+}
+
+async function readInput(input: InputFile, args: MovementsArgs, io: CliIo): Promise<MovementsResult> {
+  const { blob, name } = input;
   const sniffed = await sniff(blob, args.delimiter !== undefined ? { delimiter: args.delimiter } : {});
-  if (sniffed.fatal) throw new InputError(await describeFileFatal(sniffed.fatal, args.file, sniffed.delimiter, sniffed.headers));
-  const { mapping, options } = planImport(sniffed, args);
+  const fatal = (f: ImportFatal) => describeFileFatal(f, name, sniffed.delimiter, sniffed.headers, input.path);
+  if (sniffed.fatal) throw new InputError(await fatal(sniffed.fatal));
+  const { mapping, options } = planImport(sniffed, { ...args, file: name });
   const progress = progressReporter(io);
   const result = await streamImport(
     blob,
@@ -265,14 +283,14 @@ export async function readMovements(args: MovementsArgs, io: CliIo): Promise<Mov
   );
   progress.done();
   const { report } = result;
-  if (report.fatal) throw new InputError(await describeFileFatal(report.fatal, args.file, sniffed.delimiter, sniffed.headers));
+  if (report.fatal) throw new InputError(await fatal(report.fatal));
   const errors = report.errors;
   if (errors.count > 0) {
-    const shown = errors.first.slice(0, 10).map((e) => `  ${args.file}: ${describeRowError(e, sniffed.headers)}`);
+    const shown = errors.first.slice(0, 10).map((e) => `  ${name}: ${describeRowError(e, sniffed.headers)}`);
     const more = errors.count > shown.length ? `\n  … ${errors.count - shown.length} more` : '';
     if (!args.skipBadRows) {
       throw new InputError(
-        `${args.file}: ${errors.count} row${errors.count === 1 ? '' : 's'} cannot be read (add --skip-bad-rows to leave them out):\n${shown.join('\n')}${more}`,
+        `${name}: ${errors.count} row${errors.count === 1 ? '' : 's'} cannot be read (add --skip-bad-rows to leave them out):\n${shown.join('\n')}${more}`,
       );
     }
     io.stderr.write(

@@ -30,10 +30,10 @@ export interface ProjectArgs {
 }
 
 /** The assumptions from the JSON file (if any) and the flags; InputError when something does not read. */
-export async function readAssumptions(args: ProjectArgs): Promise<MrrAssumptions> {
+export async function readAssumptions(args: ProjectArgs, io?: CliIo): Promise<MrrAssumptions> {
   let base: Record<string, unknown> = {};
   if (args.assumptions !== undefined) {
-    base = (await readJsonFile(args.assumptions)) as Record<string, unknown>;
+    base = (await readJsonFile(args.assumptions, io)) as Record<string, unknown>;
     if (typeof base !== 'object' || base === null || Array.isArray(base)) {
       throw new InputError(`${args.assumptions} must hold one JSON object of assumptions`);
     }
@@ -80,7 +80,7 @@ const COLUMNS = [
 
 export async function projectCommand(args: ProjectArgs, io: CliIo): Promise<void> {
   await checkOut(args.out, args.assumptions === undefined ? [] : [args.assumptions]);
-  const assumptions = await readAssumptions(args);
+  const assumptions = await readAssumptions(args, io);
   const projection = projectMrr(assumptions);
   const digits = currencyDigits(assumptions.currency ?? 'USD');
   const money = new Set(['startingMrr', 'new', 'expansion', 'contraction', 'churn', 'endingMrr']);

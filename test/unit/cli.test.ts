@@ -3,6 +3,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { InputError, writeAtomically, type CliIo } from '../../src/cli/io.js';
@@ -24,7 +25,7 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
 
 /** Runs mrr-kit with stderr a terminal or not (`isTTY`), or a stdout that throws (`failingStdout`). */
 async function runOn(
-  { isTTY = false, failingStdout = false }: { isTTY?: boolean; failingStdout?: boolean },
+  { isTTY = false, failingStdout = false, stdin }: { isTTY?: boolean; failingStdout?: boolean; stdin?: string },
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -37,6 +38,14 @@ async function runOn(
       },
     },
     stderr: { write: (t: string) => (stderr += t), isTTY },
+    // Standard input in chunks of 1000 bytes, as a pipe hands it on.
+    ...(stdin === undefined
+      ? {}
+      : {
+          stdin: Readable.from(
+            Array.from({ length: Math.ceil(stdin.length / 1000) }, (_, i) => stdin.slice(i * 1000, i * 1000 + 1000)),
+          ),
+        }),
   };
   const code = await main(args, io);
   return { code, stdout, stderr };
@@ -270,6 +279,83 @@ describe('mrr-kit movements: the figures are the engine’s', () => {
     );
     expect(sqlNames.code).toBe(0);
     expect(sqlNames.stdout).toBe(r.stdout);
+  });
+});
+
+describe('mrr-kit reads standard input for -', () => {
+  const spools = () => readdirSync(tmpdir()).filter((f) => f.startsWith('mrr-kit-stdin-'));
+
+  it('movements -: the same figures as from the file, and the spooled copy removed', async () => {
+    const before = spools();
+    const text = readFileSync(PLAYBOOK, 'utf8');
+    for (const format of ['csv', 'json']) {
+      const fromFile = await run('movements', PLAYBOOK, '--format', format);
+      const fromStdin = await runOn({ stdin: text }, 'movements', '-', '--format', format);
+      expect(fromStdin.code).toBe(0);
+      expect(fromStdin.stderr).toBe('');
+      expect(fromStdin.stdout).toBe(fromFile.stdout);
+    }
+    const out = join(dir, 'from-stdin.csv');
+    expect((await runOn({ stdin: text }, 'movements', '-', '--out', out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe((await run('movements', PLAYBOOK)).stdout);
+    expect(spools()).toEqual(before);
+  });
+
+  it('refusals name stdin, with the line and column (read back from the spooled copy)', async () => {
+    const before = spools();
+    const quote = await runOn(
+      { stdin: 'customer_id;start_date;end_date;amount\nc1;2024-01-05;;30\nc2;2024-01-06;;"30\nc3;2024-01-07;;30\n' },
+      'movements',
+      '-',
+    );
+    expect(quote.code).toBe(2);
+    expect(quote.stderr).toBe('mrr-kit: stdin, line 3, column 4 ("amount"): a quoted cell opens and never closes\n');
+    const rows = await runOn({ stdin: readFileSync(join(FIXTURES, 'bad-rows.csv'), 'utf8') }, 'movements', '-');
+    expect(rows.code).toBe(2);
+    expect(rows.stderr).toContain('stdin: line 3, column 3 ("end_date"): "2024-01-01" ends before the period starts');
+    const empty = await runOn({ stdin: '' }, 'movements', '-');
+    expect([empty.code, empty.stderr]).toEqual([2, 'mrr-kit: stdin is empty\n']);
+    expect(spools()).toEqual(before);
+  });
+
+  it('fit ICP.json - and fit - PROSPECTS.csv score as from files; both - is refused', async () => {
+    const icp = join(dir, 'icp-stdin.json');
+    writeFileSync(icp, JSON.stringify(workedExampleIcp()));
+    const prospects = join(dir, 'prospects-stdin.csv');
+    const text = 'name,industry,employees,reviewCount,hasWebsite\nA,Dental,7,30,yes\nB,Gambling,20,5,no\n';
+    writeFileSync(prospects, text);
+    const fromFiles = await run('fit', icp, prospects);
+    expect(fromFiles.code).toBe(0);
+    const csvOnStdin = await runOn({ stdin: text }, 'fit', icp, '-');
+    expect([csvOnStdin.code, csvOnStdin.stdout]).toEqual([0, fromFiles.stdout]);
+    const icpOnStdin = await runOn({ stdin: JSON.stringify(workedExampleIcp()) }, 'fit', '-', prospects);
+    expect([icpOnStdin.code, icpOnStdin.stdout]).toEqual([0, fromFiles.stdout]);
+    const bad = await runOn({ stdin: 'name,industry\nA,"Dental\nB,Legal\n' }, 'fit', icp, '-');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('stdin: line 2, column 2 ("industry"): has a quote that does not close');
+    const both = await runOn({ stdin: text }, 'fit', '-', '-');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/cannot both be standard input/);
+  });
+
+  it('project -: the assumptions JSON from standard input; a JSON error names stdin', async () => {
+    const json = JSON.stringify({ months: 3, startingMrr: 5000, startingCustomers: 50, churnPct: 2 });
+    const file = join(dir, 'assumptions-stdin.json');
+    writeFileSync(file, json);
+    const r = await runOn({ stdin: json }, 'project', '-');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe((await run('project', file)).stdout);
+    expect((await runOn({ stdin: json }, 'project', '--assumptions', '-')).stdout).toBe(r.stdout);
+    const bad = await runOn({ stdin: '{\n  "months": 3,,\n}' }, 'project', '-');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^mrr-kit: stdin, line 2, column 15: not JSON/);
+  });
+
+  it('--help of movements and fit says - reads standard input', async () => {
+    expect((await run('movements', '--help')).stdout).toMatch(/- reads it from standard input/);
+    const fit = (await run('fit', '--help')).stdout;
+    expect(fit).toMatch(/- reads them from standard input/);
+    expect(fit).toMatch(/- reads it from standard input/);
   });
 });
 
