@@ -8,10 +8,9 @@ import { parseCsvRecords } from '../import/records.js';
 import { guessProspectMapping, prospectNumberFormat, scoreAll, scoreOf, topReasons, toScoredCsv } from '../icp/scoring.js';
 import type { RowError } from '../import/types.js';
 import {
-  checkOut,
-  emit,
   InputError,
   openInput,
+  openOutput,
   progressReporter,
   readJsonFile,
   STDIN,
@@ -51,17 +50,22 @@ async function readIcp(path: string, io: CliIo): Promise<Icp> {
 export async function fitCommand(args: FitArgs, io: CliIo): Promise<void> {
   if (args.icp === STDIN && args.prospects === STDIN)
     throw new InputError('ICP.json and PROSPECTS.csv cannot both be standard input (-): give one as a file');
-  await checkOut(args.out, [args.icp, args.prospects]);
-  const icp = await readIcp(args.icp, io);
-  const input = await openInput(args.prospects, io);
+  const output = await openOutput(io, args.out, [args.icp, args.prospects]);
   try {
-    await fitInput(icp, input, args, io);
+    const icp = await readIcp(args.icp, io);
+    const input = await openInput(args.prospects, io);
+    try {
+      await output.write([await fitInput(icp, input, args, io)]);
+    } finally {
+      await input.dispose();
+    }
   } finally {
-    await input.dispose();
+    await output.discard();
   }
 }
 
-async function fitInput(icp: Icp, input: InputFile, args: FitArgs, io: CliIo): Promise<void> {
+/** The scored prospects, as text (CSV or JSON). */
+async function fitInput(icp: Icp, input: InputFile, args: FitArgs, io: CliIo): Promise<string> {
   const { blob, name } = input;
   const progress = progressReporter(io);
   const records = await parseCsvRecords(blob, { onProgress: progress.onProgress });
@@ -135,5 +139,5 @@ async function fitInput(icp: Icp, input: InputFile, args: FitArgs, io: CliIo): P
   } else {
     text = toScoredCsv(records, scores);
   }
-  await emit(io, args.out, [text]);
+  return text;
 }

@@ -7,10 +7,10 @@
  * and what answers it); 1 anything else (a bug, a disk that fails mid-write).
  */
 import { Buffer, isAscii } from 'node:buffer';
-import { constants, createReadStream, createWriteStream, openAsBlob } from 'node:fs';
+import { constants, createReadStream, createWriteStream, openAsBlob, rmdirSync, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createInterface } from 'node:readline';
-import { access, mkdir, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, open, readFile, rename, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ImportProgress } from '../import/types.js';
@@ -65,8 +65,12 @@ export async function openInput(path: string, io: CliIo): Promise<InputFile> {
   if (path !== STDIN) return { blob: await fileBlob(path), name: path, path, dispose: async () => {} };
   if (!io.stdin) throw new InputError('cannot read stdin: there is no standard input');
   const dir = await mkdtemp(join(tmpdir(), 'mrr-kit-stdin-'));
+  temporaries.set(dir, 'tree');
   const spooled = join(dir, 'stdin.csv');
-  const dispose = () => rm(dir, { recursive: true, force: true });
+  const dispose = async () => {
+    await rm(dir, { recursive: true, force: true });
+    temporaries.delete(dir);
+  };
   try {
     await pipeline(io.stdin, createWriteStream(spooled));
     return { blob: await openAsBlob(spooled), name: 'stdin', path: spooled, dispose };
@@ -166,16 +170,21 @@ function fsReason(e: unknown): string {
 /** Errors of the file system that mean the path given is wrong (bad input), not a failing disk. */
 const PATH_ERRORS = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENAMETOOLONG']);
 
-/** `dir` and its missing parents, one level at a time (a recursive `mkdir` under /proc never returns). */
-async function makeDirs(dir: string): Promise<void> {
+/**
+ * `dir` and its missing parents, one level at a time (a recursive `mkdir` under /proc never
+ * returns); the directories it made, outermost first.
+ */
+async function makeDirs(dir: string): Promise<string[]> {
   try {
     await mkdir(dir);
+    return [dir];
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return;
+    if (code === 'EEXIST') return [];
     if (code !== 'ENOENT' || dirname(dir) === dir) throw e;
-    await makeDirs(dirname(dir));
+    const made = await makeDirs(dirname(dir));
     await mkdir(dir);
+    return [...made, dir];
   }
 }
 
@@ -210,34 +219,136 @@ export async function checkOut(out: string | undefined, inputs: readonly string[
 }
 
 /**
+ * What this run made and must not leave behind: path → `tree` (a temporary file, or a folder of
+ * ours, removed whole) or `dir` (a directory made for `--out`, removed only while still empty).
+ * Removed on failure by their owner, and by {@link removeTemporaries} on a signal or an exit.
+ */
+const temporaries = new Map<string, 'tree' | 'dir'>();
+
+/** Removes, synchronously, every temporary file and directory of the run still there, newest first. */
+export function removeTemporaries(): void {
+  for (const [path, kind] of [...temporaries].reverse()) {
+    try {
+      if (kind === 'tree') rmSync(path, { recursive: true, force: true });
+      else rmdirSync(path);
+    } catch {
+      // A directory someone else wrote in meanwhile stays; nothing else can be done at exit.
+    }
+  }
+  temporaries.clear();
+}
+
+/** Exit codes after a signal, 128 + its number, as a shell reports them. */
+export const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * For the executable: Ctrl-C (SIGINT), SIGTERM and SIGHUP remove the run's temporary files (the
+ * `--out` being written, a copy of standard input) and end the process with 130, 143 or 129, as
+ * Unix tools do; an exit by any other way removes them too. Nothing partial is left in `--out`:
+ * it is only ever renamed over once complete.
+ */
+export function removeTemporariesOnSignals(): void {
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      removeTemporaries();
+      process.exit(code);
+    });
+  }
+  process.on('exit', removeTemporaries);
+}
+
+/** Where a command writes its result: `write` once, at the end; `discard` on any failure. */
+export interface Output {
+  write(parts: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  /** Removes the temporary file (and the directories made for it) unless written; safe to repeat. */
+  discard(): Promise<void>;
+}
+
+/**
+ * A temporary file beside `path` (hidden, `.NAME.PID.TIME.tmp`), made now, renamed over `path`
+ * only once every part is written and flushed: a failure or a signal leaves `path` as it was and
+ * removes the temporary file and any directory made for it. A path that cannot be written is bad
+ * input ({@link InputError}); a disk failing mid-write is not.
+ */
+async function reserve(path: string): Promise<Output> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const made: string[] = [];
+  const pathError = (e: unknown) =>
+    PATH_ERRORS.has((e as NodeJS.ErrnoException).code ?? '') ? new InputError(`cannot write ${path}: ${fsReason(e)}`) : e;
+  let file: FileHandle | undefined;
+  let done = false;
+  const discard = async () => {
+    if (done) return;
+    done = true;
+    await file?.close().catch(() => {});
+    await rm(temp, { force: true }).catch(() => {});
+    temporaries.delete(temp);
+    for (const d of made.reverse()) {
+      await rmdir(d).catch(() => {});
+      temporaries.delete(d);
+    }
+  };
+  try {
+    for (const d of await makeDirs(dir)) {
+      made.push(d);
+      temporaries.set(d, 'dir');
+    }
+    temporaries.set(temp, 'tree');
+    file = await open(temp, 'wx');
+  } catch (e) {
+    await discard();
+    throw pathError(e);
+  }
+  return {
+    async write(parts) {
+      try {
+        for await (const part of parts) await file.write(part);
+        await file.sync();
+        await file.close();
+        await rename(temp, path);
+        done = true;
+        temporaries.delete(temp);
+        for (const d of made) temporaries.delete(d);
+      } catch (e) {
+        await discard();
+        throw pathError(e);
+      }
+    },
+    discard,
+  };
+}
+
+/**
+ * The `--out` of a command, checked ({@link checkOut}) and its temporary file made before any
+ * work, so that the file being written is known (and removed) from the start; stdout when `out`
+ * is undefined or `-`.
+ */
+export async function openOutput(io: CliIo, out: string | undefined, inputs: readonly string[] = []): Promise<Output> {
+  if (out === undefined || out === '-') {
+    return {
+      async write(parts) {
+        for await (const part of parts) io.stdout.write(part);
+      },
+      async discard() {},
+    };
+  }
+  await checkOut(out, inputs);
+  return reserve(out);
+}
+
+/**
  * Writes `parts` to `path` through a temporary file beside it, renamed over `path` only once every
- * part is written and flushed: a failure (or a kill) leaves `path` as it was, never half-written,
+ * part is written and flushed: a failure (or a signal) leaves `path` as it was, never half-written,
  * and removes the temporary file. A path that cannot be written (no permission, a directory, under
  * a file) is bad input ({@link InputError}); a disk failing mid-write is not.
  */
 export async function writeAtomically(path: string, parts: Iterable<string> | AsyncIterable<string>): Promise<void> {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  let file;
+  const output = await reserve(path);
   try {
-    await makeDirs(dir);
-    file = await open(temp, 'wx');
-  } catch (e) {
-    if (PATH_ERRORS.has((e as NodeJS.ErrnoException).code ?? '')) throw new InputError(`cannot write ${path}: ${fsReason(e)}`);
-    throw e;
-  }
-  try {
-    try {
-      for await (const part of parts) await file.write(part);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temp, path);
-  } catch (e) {
-    await rm(temp, { force: true });
-    if (PATH_ERRORS.has((e as NodeJS.ErrnoException).code ?? '')) throw new InputError(`cannot write ${path}: ${fsReason(e)}`);
-    throw e;
+    await output.write(parts);
+  } finally {
+    await output.discard();
   }
 }
 

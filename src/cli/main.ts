@@ -300,4 +300,5 @@ export async function main(rawArgs: string[], io: CliIo): Promise<number> {
   }
 }
 
-export const EXIT_CODES = 'Exit codes: 0 done; 2 bad input (the reason, with its line and column, on stderr); 1 internal error.';
+export const EXIT_CODES =
+  'Exit codes: 0 done; 2 bad input (the reason, with its line and column, on stderr); 1 internal error; 130 or 143 interrupted (SIGINT, SIGTERM), nothing left in --out.';

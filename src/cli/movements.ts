@@ -24,12 +24,11 @@ import type {
   SniffResult,
 } from '../import/types.js';
 import {
-  checkOut,
   decodeAscii,
-  emit,
   InputError,
   monthFlag,
   openInput,
+  openOutput,
   progressReporter,
   unclosedQuoteColumn,
   type CliIo,
@@ -330,17 +329,21 @@ export function movementsCsv(rows: readonly MovementRow[], currency: string): st
 
 /** `mrr-kit movements`: reads, analyses and writes (stdout, or `--out` atomically). */
 export async function movementsCommand(args: MovementsArgs, io: CliIo): Promise<void> {
-  await checkOut(args.out, [args.file]);
-  const { analysis, summary, report } = await readMovements(args, io);
-  const text =
-    args.format === 'json'
-      ? `${JSON.stringify({ movements: analysis.movements, summary, cohorts: analysis.cohorts }, null, 2)}\n`
-      : movementsCsv(analysis.movements, report.currency);
-  await emit(io, args.out, [text]);
-  if (io.stderr.isTTY) {
-    io.stderr.write(
-      `${report.periodsImported.toLocaleString('en')} periods of ${report.customers.toLocaleString('en')} customers, ` +
-        `${analysis.movements.length} months${args.out ? ` → ${args.out}` : ''}\n`,
-    );
+  const output = await openOutput(io, args.out, [args.file]);
+  try {
+    const { analysis, summary, report } = await readMovements(args, io);
+    const text =
+      args.format === 'json'
+        ? `${JSON.stringify({ movements: analysis.movements, summary, cohorts: analysis.cohorts }, null, 2)}\n`
+        : movementsCsv(analysis.movements, report.currency);
+    await output.write([text]);
+    if (io.stderr.isTTY) {
+      io.stderr.write(
+        `${report.periodsImported.toLocaleString('en')} periods of ${report.customers.toLocaleString('en')} customers, ` +
+          `${analysis.movements.length} months${args.out ? ` → ${args.out}` : ''}\n`,
+      );
+    }
+  } finally {
+    await output.discard();
   }
 }

@@ -11,5 +11,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 const { main } = await import('./main.js');
-const { processIo } = await import('./io.js');
+const { processIo, removeTemporariesOnSignals } = await import('./io.js');
+// Ctrl-C or a kill mid-run: the --out being written and standard input's copy removed, exit 130/143.
+removeTemporariesOnSignals();
 process.exitCode = await main(process.argv.slice(2), processIo);
