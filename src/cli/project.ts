@@ -29,6 +29,28 @@ export interface ProjectArgs {
   numbers: Partial<Record<keyof typeof PROJECT_FLAGS, string>>;
 }
 
+/**
+ * What the projection cannot do without, and why: the starting figures (MRR and customers today,
+ * or a plan list), never taken as zeros unless given as zeros, and the price of a new customer
+ * when there is no customer today to take an average from. Field → what to give.
+ */
+function missingFigures(assumptions: Record<string, unknown>): [keyof MrrAssumptions, string][] {
+  const missing: [keyof MrrAssumptions, string][] = [];
+  const plans = Array.isArray(assumptions.plans) && assumptions.plans.length > 0;
+  if (plans) return missing;
+  if (assumptions.startingMrr === undefined)
+    missing.push(['startingMrr', 'MRR today, major units (0 for a business starting from nothing)']);
+  if (assumptions.startingCustomers === undefined)
+    missing.push(['startingCustomers', 'paying customers today (0 for a business starting from nothing)']);
+  if (
+    assumptions.startingCustomers === 0 &&
+    Number(assumptions.newCustomersPerMonth ?? 0) > 0 &&
+    assumptions.newCustomerMrr === undefined
+  )
+    missing.push(['newCustomerMrr', 'MRR of a new customer (no customer today to take the average price from)']);
+  return missing;
+}
+
 /** The assumptions from the JSON file (if any) and the flags; InputError when something does not read. */
 export async function readAssumptions(args: ProjectArgs, io?: CliIo): Promise<MrrAssumptions> {
   let base: Record<string, unknown> = {};
@@ -53,14 +75,18 @@ export async function readAssumptions(args: ProjectArgs, io?: CliIo): Promise<Mr
     assumptions.currency = args.currency.toUpperCase();
   }
   const issues = validateAssumptions(assumptions);
-  if (issues.length > 0) {
+  const missing = missingFigures(assumptions);
+  if (issues.length > 0 || missing.length > 0) {
     const flagOf = (field: string) => Object.entries(PROJECT_FLAGS).find(([, key]) => key === field.split('.')[0])?.[0];
     const lines = issues.map((i) => {
       const flag = flagOf(i.field);
       const limits = i.params ? ` (${i.params.min ?? '…'}–${i.params.max ?? '…'})` : '';
       return `  - ${i.field}${flag ? ` (--${flag})` : ''}: ${i.code}${limits}`;
     });
-    throw new InputError(`the assumptions cannot be projected:\n${lines.join('\n')}`);
+    for (const [field, why] of missing) lines.push(`  - ${field} (--${flagOf(field)}): missing: ${why}`);
+    const how =
+      missing.length > 0 ? '\ngive what is missing as flags or in an assumptions FILE.json (mrr-kit project --help)' : '';
+    throw new InputError(`the assumptions cannot be projected:\n${lines.join('\n')}${how}`);
   }
   return assumptions as unknown as MrrAssumptions;
 }

@@ -443,6 +443,32 @@ describe('mrr-kit project, sql, fit', () => {
     expect(bad.stderr).toMatch(/months \(--months\)/);
   });
 
+  it('project without its starting figures: refused naming the flags to give, never a projection of zeros', async () => {
+    const bare = await run('project');
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toContain('startingMrr (--starting-mrr): missing');
+    expect(bare.stderr).toContain('startingCustomers (--starting-customers): missing');
+    expect(bare.stderr).toContain('FILE.json');
+    const half = await run('project', '--starting-mrr', '20000', '--churn-pct', '2');
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain('startingCustomers (--starting-customers): missing');
+    expect(half.stderr).not.toContain('--starting-mrr)');
+    // A file holding them counts; so do explicit zeros, but then new customers need their price.
+    const file = join(dir, 'starting-in-file.json');
+    writeFileSync(file, JSON.stringify({ startingMrr: 1000, startingCustomers: 10 }));
+    expect((await run('project', file, '--months', '2')).code).toBe(0);
+    const unpriced = await run('project', '--starting-mrr', '0', '--starting-customers', '0', '--new-customers', '5');
+    expect(unpriced.code).toBe(2);
+    expect(unpriced.stderr).toContain('newCustomerMrr (--new-customer-mrr): missing');
+    const fromNothing = await run(
+      ...['project', '--starting-mrr', '0', '--starting-customers', '0', '--new-customers', '5', '--new-customer-mrr', '40'],
+      ...['--months', '1'],
+    );
+    expect(fromNothing.code).toBe(0);
+    expect(fromNothing.stdout.split('\n')[1]).toBe('1,0.00,200.00,0.00,0.00,0.00,200.00,5,5,0');
+  });
+
   it('project FILE.json: the assumptions file as a plain argument, as --assumptions reads it', async () => {
     const assumptions = join(dir, 'assumptions-positional.json');
     writeFileSync(assumptions, JSON.stringify({ months: 4, startingMrr: 8000, startingCustomers: 80, churnPct: 2 }));
