@@ -102,6 +102,22 @@ export function monthFlag(flag: string, value: string | undefined): string | und
   throw new InputError(`${flag} must be a month YYYY-MM, not "${value}"${hint}`);
 }
 
+let isoCurrencies: Set<string> | undefined;
+
+/**
+ * The ISO 4217 code a `--currency` (or `--rate CODE=…`) names, in capitals; bad input naming the
+ * flag and the value for anything else. Intl formats any three letters (`ABC` included, as an
+ * unknown currency with 2 decimals), so the code is checked against the currencies Intl knows
+ * (`Intl.supportedValuesOf`, Node's full ICU: the ISO 4217 list).
+ */
+export function currencyFlag(flag: string, value: string): string {
+  isoCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  const code = value.trim().toUpperCase();
+  if (!isoCurrencies.has(code))
+    throw new InputError(`${flag}: "${value}" is not an ISO 4217 currency code (USD, EUR, GBP, JPY, …)`);
+  return code;
+}
+
 /** `path` as a Blob read lazily from disk (never whole in memory); bad input when it cannot be opened. */
 export async function fileBlob(path: string): Promise<Blob> {
   try {

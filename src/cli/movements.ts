@@ -7,7 +7,7 @@
  * answers it: it never guesses.
  */
 import { analyzeSubscriptions, type MovementRow, type SubscriptionAnalysis } from '../core/movements.js';
-import { currencyDigits, isCurrency } from '../core/money.js';
+import { currencyDigits } from '../core/money.js';
 import { summaryMetrics, type SummaryMetrics } from '../core/metrics.js';
 import { toCsv } from '../core/csv.js';
 import { MAPPED_FIELDS, normalizeHeader } from '../import/mapping.js';
@@ -24,6 +24,7 @@ import type {
   SniffResult,
 } from '../import/types.js';
 import {
+  currencyFlag,
   decodeAscii,
   InputError,
   monthFlag,
@@ -152,11 +153,7 @@ export function planImport(sniffed: SniffResult, args: MovementsArgs): { mapping
   if (questions.length > 0)
     throw new InputError(`${args.file} needs an answer before it is read:\n  - ${questions.join('\n  - ')}`);
 
-  if (args.currency !== undefined) {
-    const code = args.currency.toUpperCase();
-    if (!isCurrency(code)) throw new InputError(`--currency: "${args.currency}" is not an ISO 4217 currency code`);
-    options.currency = code;
-  }
+  if (args.currency !== undefined) options.currency = currencyFlag('--currency', args.currency);
   if (args.rate?.length) {
     const rates: Record<string, number> = {};
     for (const pair of args.rate) {
@@ -165,7 +162,7 @@ export function planImport(sniffed: SniffResult, args: MovementsArgs): { mapping
       if (!/^[A-Za-z]{3}$/.test(code) || !(rate > 0) || !Number.isFinite(rate)) {
         throw new InputError(`--rate takes CODE=RATE with a positive rate (--rate EUR=1.08), not "${pair}"`);
       }
-      rates[code.toUpperCase()] = rate;
+      rates[currencyFlag(`--rate ${pair}`, code)] = rate;
     }
     options.rates = rates;
   }
@@ -259,6 +256,8 @@ export interface MovementsResult {
  */
 export async function readMovements(args: MovementsArgs, io: CliIo): Promise<MovementsResult> {
   monthFlag('--as-of', args.asOf);
+  // Flags before the file: a wrong --currency is reported before a long read, not after.
+  if (args.currency !== undefined) currencyFlag('--currency', args.currency);
   const input = await openInput(args.file, io);
   try {
     return await readInput(input, args, io);

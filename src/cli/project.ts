@@ -3,9 +3,9 @@
  * `<mrr-calculator>` element makes), from flags or a JSON file of assumptions (flags win).
  */
 import { projectMrr, validateAssumptions, type MrrAssumptions, type ProjectionMonth } from '../core/mrr.js';
-import { currencyDigits, isCurrency } from '../core/money.js';
+import { currencyDigits } from '../core/money.js';
 import { toCsv } from '../core/csv.js';
-import { checkOut, emit, InputError, readJsonFile, type CliIo } from './io.js';
+import { checkOut, currencyFlag, emit, InputError, readJsonFile, STDIN, type CliIo } from './io.js';
 
 /** Flag name → assumption: every number the projection takes. */
 export const PROJECT_FLAGS = {
@@ -69,11 +69,12 @@ export async function readAssumptions(args: ProjectArgs, io?: CliIo): Promise<Mr
       throw new InputError(`--${flag} takes a number (a dot for decimals), not "${text}"`);
     assumptions[key] = value;
   }
-  if (args.currency !== undefined) {
-    if (!isCurrency(args.currency.toUpperCase()))
-      throw new InputError(`--currency: "${args.currency}" is not an ISO 4217 currency code`);
-    assumptions.currency = args.currency.toUpperCase();
-  }
+  if (args.currency !== undefined) assumptions.currency = currencyFlag('--currency', args.currency);
+  else if (typeof assumptions.currency === 'string')
+    assumptions.currency = currencyFlag(
+      `${args.assumptions === STDIN ? 'stdin' : args.assumptions}: "currency"`,
+      assumptions.currency,
+    );
   const issues = validateAssumptions(assumptions);
   const missing = missingFigures(assumptions);
   if (issues.length > 0 || missing.length > 0) {

@@ -114,6 +114,27 @@ describe('mrr-kit arguments', () => {
     }
   });
 
+  it('--currency takes ISO 4217 codes only (ABC is three letters, not a currency), in movements and project', async () => {
+    const project = ['project', '--starting-mrr', '100', '--starting-customers', '1', '--months', '1'];
+    for (const command of [['movements', PLAYBOOK], project]) {
+      for (const code of ['ABC', 'usdd', 'US', '€']) {
+        const r = await run(...command, '--currency', code);
+        expect(r.code, `${command[0]} --currency ${code}`).toBe(2);
+        expect(r.stderr).toBe(`mrr-kit: --currency: "${code}" is not an ISO 4217 currency code (USD, EUR, GBP, JPY, …)\n`);
+        expect(r.stdout).toBe('');
+      }
+      for (const code of ['EUR', 'jpy']) expect((await run(...command, '--currency', code)).code, code).toBe(0);
+    }
+    const rate = await run('movements', PLAYBOOK, '--currency', 'EUR', '--rate', 'ABC=1.1');
+    expect(rate.code).toBe(2);
+    expect(rate.stderr).toMatch(/--rate ABC=1\.1: "ABC" is not an ISO 4217 currency code/);
+    const file = join(dir, 'currency-abc.json');
+    writeFileSync(file, JSON.stringify({ startingMrr: 100, startingCustomers: 1, currency: 'ABC' }));
+    const inFile = await run('project', file);
+    expect(inFile.code).toBe(2);
+    expect(inFile.stderr).toMatch(/currency-abc\.json: "currency": "ABC" is not an ISO 4217 currency code/);
+  });
+
   it('exit code 1 for an internal error, with what failed on stderr', async () => {
     const r = await runOn({ failingStdout: true }, 'sql');
     expect(r.code).toBe(1);
