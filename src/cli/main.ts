@@ -150,7 +150,12 @@ function strictFlags(rawArgs: string[], args: ArgsDef): Record<string, string | 
     if (def.type === 'boolean') options[`no-${name}`] = { type: 'boolean' };
   }
   try {
-    const { values, positionals } = parseFlags({ args: rawArgs, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseFlags({
+      args: dashValues(rawArgs, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
     const taken = Object.values(args).filter((def) => def.type === 'positional').length;
     if (positionals.length > taken) {
       throw new InputError(
@@ -162,6 +167,33 @@ function strictFlags(rawArgs: string[], args: ArgsDef): Record<string, string | 
     if (e instanceof InputError) throw e;
     throw new InputError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
   }
+}
+
+/**
+ * Values that start with a dash, after a flag that takes one: a negative number is the value
+ * (`--churn-pct -5` reads as `--churn-pct=-5`, as citty reads it; node's parseArgs calls it
+ * ambiguous), `-` is one too (`--out -`, stdout); anything else is the next flag, so the flag
+ * before it was given no value, and that is said plainly rather than taking the flag as the value.
+ */
+function dashValues(rawArgs: string[], options: Record<string, { type: 'string' | 'boolean' }>): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < rawArgs.length; i++) {
+    const arg = rawArgs[i]!;
+    if (arg === '--') return [...args, ...rawArgs.slice(i)];
+    const next = rawArgs[i + 1];
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next?.startsWith('-') && next !== '-') {
+      if (!/^-\.?\d/.test(next))
+        throw new InputError(
+          `--${name} needs a value, and "${next}" is a flag (a value starting with a dash: --${name}=${next})`,
+        );
+      args.push(`${arg}=${next}`);
+      i++;
+      continue;
+    }
+    args.push(arg);
+  }
+  return args;
 }
 
 const asList = (value: unknown): string[] =>

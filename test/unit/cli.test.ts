@@ -135,6 +135,28 @@ describe('mrr-kit arguments', () => {
     expect(inFile.stderr).toMatch(/currency-abc\.json: "currency": "ABC" is not an ISO 4217 currency code/);
   });
 
+  it('a negative number after a flag is its value (--flag -5 as --flag=-5); a flag after a flag is said plainly', async () => {
+    const start = ['--starting-mrr', '100', '--starting-customers', '1'];
+    const spaced = await run('project', ...start, '--churn-pct', '-5');
+    const joined = await run('project', ...start, '--churn-pct=-5');
+    expect(spaced.code).toBe(2);
+    expect(spaced.stderr).toBe('mrr-kit: the assumptions cannot be projected:\n  - churnPct (--churn-pct): outOfRange (0–100)\n');
+    expect(spaced).toEqual(joined);
+    expect((await run('project', ...start, '--expansion-pct', '-.5')).stderr).toMatch(
+      /expansionPct \(--expansion-pct\): outOfRange/,
+    );
+    expect((await run('sql', '--currency-digits', '-1')).stderr).toMatch(
+      /--currency-digits must be a whole number 0–4, not "-1"/,
+    );
+    const flag = await run('movements', PLAYBOOK, '--out', '--format', 'json');
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toBe(
+      'mrr-kit: --out needs a value, and "--format" is a flag (a value starting with a dash: --out=--format)\n',
+    );
+    // `-` stays a value (--out - is stdout).
+    expect((await run('movements', PLAYBOOK, '--out', '-')).stdout).toBe((await run('movements', PLAYBOOK)).stdout);
+  });
+
   it('exit code 1 for an internal error, with what failed on stderr', async () => {
     const r = await runOn({ failingStdout: true }, 'sql');
     expect(r.code).toBe(1);
