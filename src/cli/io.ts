@@ -384,6 +384,8 @@ export async function readJsonFile(path: string, io?: CliIo): Promise<unknown> {
       throw new InputError(`cannot read ${path}: ${fsReason(e)}`);
     }
   }
+  // Editors on Windows save UTF-8 with a byte order mark, which JSON.parse refuses.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {

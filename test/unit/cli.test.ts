@@ -549,6 +549,22 @@ describe('mrr-kit project, sql, fit', () => {
     expect(missing.stderr).toMatch(/cannot read .*nope\.json: no such file or directory/);
   });
 
+  it('a JSON file saved with a byte order mark reads as without it (project, fit)', async () => {
+    const assumptions = { months: 2, startingMrr: 1000, startingCustomers: 10 };
+    const plain = join(dir, 'plain.json');
+    const bom = join(dir, 'bom.json');
+    writeFileSync(plain, JSON.stringify(assumptions));
+    writeFileSync(bom, `\ufeff${JSON.stringify(assumptions)}`);
+    const r = await run('project', bom);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe((await run('project', plain)).stdout);
+    const icp = join(dir, 'icp-bom.json');
+    writeFileSync(icp, `\ufeff${JSON.stringify(workedExampleIcp())}`);
+    const prospects = join(dir, 'bom-prospects.csv');
+    writeFileSync(prospects, 'name,industry\nA,Dental\n');
+    expect((await run('fit', icp, prospects)).code).toBe(0);
+  });
+
   it('fit: rows that cannot be read are refused with their lines; --skip-bad-rows leaves them out, listed', async () => {
     const icp = join(dir, 'icp-rows.json');
     writeFileSync(icp, JSON.stringify(workedExampleIcp()));
