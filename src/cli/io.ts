@@ -57,23 +57,39 @@ export interface InputFile {
 }
 
 /**
- * The CSV input `path`, or standard input for `-`. Standard input is copied to a temporary file
- * first (the import reads its input twice, the first 64 kB to sniff it, then the whole, and memory
- * stays bounded however long the stream); the copy is removed by {@link InputFile.dispose}.
+ * The CSV input `path`, or standard input for `-`. Standard input, and a pipe named as a file
+ * (`<(gunzip -c export.csv.gz)`, a FIFO, `/dev/stdin`), is copied to a temporary file first (the
+ * import reads its input twice, the first 64 kB to sniff it, then the whole, and memory stays
+ * bounded however long the stream); the copy is removed by {@link InputFile.dispose}.
  */
 export async function openInput(path: string, io: CliIo): Promise<InputFile> {
-  if (path !== STDIN) return { blob: await fileBlob(path), name: path, path, dispose: async () => {} };
-  if (!io.stdin) throw new InputError('cannot read stdin: there is no standard input');
+  if (path === STDIN) {
+    if (!io.stdin) throw new InputError('cannot read stdin: there is no standard input');
+    return spool(io.stdin, 'stdin');
+  }
+  const kind = await stat(path).catch(() => undefined);
+  if (kind && (kind.isFIFO() || kind.isCharacterDevice() || kind.isSocket())) {
+    try {
+      return await spool(createReadStream(path), path);
+    } catch (e) {
+      throw new InputError(`cannot read ${path}: ${fsReason(e)}`);
+    }
+  }
+  return { blob: await fileBlob(path), name: path, path, dispose: async () => {} };
+}
+
+/** A stream copied to a temporary file (removed by `dispose`, or on a signal), as an input named `name`. */
+async function spool(source: AsyncIterable<Uint8Array | string>, name: string): Promise<InputFile> {
   const dir = await mkdtemp(join(tmpdir(), 'mrr-kit-stdin-'));
   temporaries.set(dir, 'tree');
-  const spooled = join(dir, 'stdin.csv');
+  const spooled = join(dir, 'input.csv');
   const dispose = async () => {
     await rm(dir, { recursive: true, force: true });
     temporaries.delete(dir);
   };
   try {
-    await pipeline(io.stdin, createWriteStream(spooled));
-    return { blob: await openAsBlob(spooled), name: 'stdin', path: spooled, dispose };
+    await pipeline(source, createWriteStream(spooled));
+    return { blob: await openAsBlob(spooled), name, path: spooled, dispose };
   } catch (e) {
     await dispose();
     throw e;

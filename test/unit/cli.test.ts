@@ -1,6 +1,7 @@
 // The mrr-kit command line, in process: its arguments, its refusals (exit 2, the line and column
 // on stderr, the flag that answers), atomic --out, and its figures against the engine.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -392,6 +393,18 @@ describe('mrr-kit reads standard input for -', () => {
     const bad = await runOn({ stdin: '{\n  "months": 3,,\n}' }, 'project', '-');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^mrr-kit: stdin, line 2, column 15: not JSON/);
+  });
+
+  it('a pipe named as a file (a FIFO, <(gunzip -c …)) is read like standard input, not refused as not a file', async () => {
+    const before = spools();
+    const fifo = join(dir, 'periods.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = createWriteStream(fifo); // opens once the command opens the other end
+    writer.end(readFileSync(PLAYBOOK));
+    const r = await run('movements', fifo);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe((await run('movements', PLAYBOOK)).stdout);
+    expect(spools()).toEqual(before);
   });
 
   it('--help of movements and fit says - reads standard input', async () => {
