@@ -10,7 +10,7 @@ import { Buffer, isAscii } from 'node:buffer';
 import { constants, createReadStream, createWriteStream, openAsBlob, rmdirSync, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createInterface } from 'node:readline';
-import { access, mkdir, mkdtemp, open, readFile, rename, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, open, readFile, realpath, rename, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ImportProgress } from '../import/types.js';
@@ -236,7 +236,15 @@ export async function checkOut(out: string | undefined, inputs: readonly string[
     if (target && read && read.dev === target.dev && read.ino === target.ino)
       throw new InputError(`--out ${out} is the input ${input}: it would be replaced; write elsewhere`);
   }
-  let dir = dirname(path);
+  const { path: real, special } = await outTarget(out);
+  if (special) {
+    // A device or a pipe is written in place: its own permission counts, not its folder's.
+    await access(real, constants.W_OK).catch((e: unknown) => {
+      throw new InputError(`cannot write ${out}: ${fsReason(e)}`);
+    });
+    return;
+  }
+  let dir = dirname(real);
   for (;;) {
     try {
       if (!(await stat(dir)).isDirectory()) throw new InputError(`cannot write ${out}: ${dir} is not a directory`);
@@ -297,17 +305,52 @@ export interface Output {
 }
 
 /**
+ * Where `--out` really writes: through a symbolic link, the file it points to (renaming over the
+ * link would replace the link with a file and leave its target as it was); `special` for an
+ * existing device or pipe (`/dev/null`, `/dev/stdout`, a FIFO): written in place, never replaced
+ * by a renamed file.
+ */
+async function outTarget(out: string): Promise<{ path: string; special: boolean }> {
+  const real = await realpath(out).catch(() => undefined);
+  if (real === undefined) return { path: resolve(out), special: false };
+  const kind = await stat(real).catch(() => undefined);
+  return { path: real, special: kind !== undefined && !kind.isFile() && !kind.isDirectory() };
+}
+
+/** Output written straight into a device or a pipe (nothing to rename, nothing left behind). */
+function inPlace(path: string, pathError: (e: unknown) => unknown): Output {
+  return {
+    async write(parts) {
+      let file: FileHandle;
+      try {
+        file = await open(path, 'w');
+      } catch (e) {
+        throw pathError(e);
+      }
+      try {
+        for await (const part of parts) await file.write(part);
+      } finally {
+        await file.close();
+      }
+    },
+    async discard() {},
+  };
+}
+
+/**
  * A temporary file beside `path` (hidden, `.NAME.PID.TIME.tmp`), made now, renamed over `path`
  * only once every part is written and flushed: a failure or a signal leaves `path` as it was and
  * removes the temporary file and any directory made for it. A path that cannot be written is bad
  * input ({@link InputError}); a disk failing mid-write is not.
  */
-async function reserve(path: string): Promise<Output> {
+async function reserve(out: string): Promise<Output> {
+  const pathError = (e: unknown) =>
+    PATH_ERRORS.has((e as NodeJS.ErrnoException).code ?? '') ? new InputError(`cannot write ${out}: ${fsReason(e)}`) : e;
+  const { path, special } = await outTarget(out);
+  if (special) return inPlace(path, pathError);
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   const made: string[] = [];
-  const pathError = (e: unknown) =>
-    PATH_ERRORS.has((e as NodeJS.ErrnoException).code ?? '') ? new InputError(`cannot write ${path}: ${fsReason(e)}`) : e;
   let file: FileHandle | undefined;
   let done = false;
   const discard = async () => {

@@ -1,7 +1,17 @@
 // The mrr-kit command line, in process: its arguments, its refusals (exit 2, the line and column
 // on stderr, the flag that answers), atomic --out, and its figures against the engine.
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -468,6 +478,28 @@ describe('mrr-kit --out is atomic', () => {
     writeFileSync(assumptions, '{"months": 2}');
     expect((await run('project', assumptions, '--out', assumptions)).code).toBe(2);
     expect(readFileSync(assumptions, 'utf8')).toBe('{"months": 2}');
+  });
+
+  it('--out through a symbolic link writes the file it points to; a pipe or device is written in place', async () => {
+    const real = join(dir, 'linked-real.csv');
+    const link = join(dir, 'linked.csv');
+    writeFileSync(real, 'previous run\n');
+    symlinkSync(real, link);
+    const expected = (await run('movements', PLAYBOOK)).stdout;
+    expect((await run('movements', PLAYBOOK, '--out', link)).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe(expected);
+    // A FIFO (as /dev/stdout or a named pipe): what reads it gets the output, and it stays a FIFO.
+    const fifo = join(dir, 'out.fifo');
+    execFileSync('mkfifo', [fifo]);
+    let received = '';
+    const reader = createReadStream(fifo, 'utf8').on('data', (c) => (received += String(c)));
+    const done = new Promise<void>((resolve) => reader.on('close', () => resolve()));
+    expect((await run('movements', PLAYBOOK, '--out', fifo)).code).toBe(0);
+    await done;
+    expect(received).toBe(expected);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
   it('leaves nothing when writing fails half way', async () => {
