@@ -118,6 +118,14 @@ export function monthFlag(flag: string, value: string | undefined): string | und
   throw new InputError(`${flag} must be a month YYYY-MM, not "${value}"${hint}`);
 }
 
+/**
+ * A number typed in a flag, as written in decimal (`12`, `-2.5`, `.5`, `1e3`); NaN for anything
+ * else. `Number()` alone also reads `0x10` as 16, `0b11` as 3 and `''` as 0.
+ */
+export function flagNumber(text: string): number {
+  return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? Number(text) : Number.NaN;
+}
+
 let isoCurrencies: Set<string> | undefined;
 
 /**

@@ -5,7 +5,7 @@
  */
 import { parseArgs as parseFlags } from 'node:util';
 import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef, type SubCommandsDef } from 'citty';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, checkOut, emit, monthFlag, type CliIo } from './io.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, checkOut, emit, flagNumber, monthFlag, type CliIo } from './io.js';
 import { movementsCommand } from './movements.js';
 import { PROJECT_FLAGS, projectCommand } from './project.js';
 import { fitCommand } from './fit.js';
@@ -276,7 +276,7 @@ export function commands(io: CliIo): Record<'movements' | 'project' | 'fit' | 's
     args: sqlArgs,
     async run({ args, rawArgs }) {
       strictFlags(rawArgs, sqlArgs);
-      const digits = Number(args['currency-digits']);
+      const digits = flagNumber(args['currency-digits']);
       if (!Number.isInteger(digits) || digits < 0 || digits > 4)
         throw new InputError(`--currency-digits must be a whole number 0–4, not "${args['currency-digits']}"`);
       const asOf = monthFlag('--as-of', args['as-of']);

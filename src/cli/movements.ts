@@ -26,6 +26,7 @@ import type {
 import {
   currencyFlag,
   decodeAscii,
+  flagNumber,
   InputError,
   monthFlag,
   openInput,
@@ -158,7 +159,7 @@ export function planImport(sniffed: SniffResult, args: MovementsArgs): { mapping
     const rates: Record<string, number> = {};
     for (const pair of args.rate) {
       const [code = '', value = ''] = pair.split('=');
-      const rate = Number(value);
+      const rate = flagNumber(value);
       if (!/^[A-Za-z]{3}$/.test(code) || !(rate > 0) || !Number.isFinite(rate)) {
         throw new InputError(`--rate takes CODE=RATE with a positive rate (--rate EUR=1.08), not "${pair}"`);
       }

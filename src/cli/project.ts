@@ -5,7 +5,7 @@
 import { projectMrr, validateAssumptions, type MrrAssumptions, type ProjectionMonth } from '../core/mrr.js';
 import { currencyDigits } from '../core/money.js';
 import { toCsv } from '../core/csv.js';
-import { checkOut, currencyFlag, emit, InputError, readJsonFile, STDIN, type CliIo } from './io.js';
+import { checkOut, currencyFlag, emit, flagNumber, InputError, readJsonFile, STDIN, type CliIo } from './io.js';
 
 /** Flag name → assumption: every number the projection takes. */
 export const PROJECT_FLAGS = {
@@ -64,9 +64,8 @@ export async function readAssumptions(args: ProjectArgs, io?: CliIo): Promise<Mr
   for (const [flag, key] of Object.entries(PROJECT_FLAGS)) {
     const text = args.numbers[flag as keyof typeof PROJECT_FLAGS];
     if (text === undefined) continue;
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value))
-      throw new InputError(`--${flag} takes a number (a dot for decimals), not "${text}"`);
+    const value = flagNumber(text);
+    if (!Number.isFinite(value)) throw new InputError(`--${flag} takes a number (a dot for decimals), not "${text}"`);
     assumptions[key] = value;
   }
   if (args.currency !== undefined) assumptions.currency = currencyFlag('--currency', args.currency);

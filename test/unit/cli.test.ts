@@ -168,6 +168,23 @@ describe('mrr-kit arguments', () => {
     expect((await run('movements', PLAYBOOK, '--out', '-')).stdout).toBe((await run('movements', PLAYBOOK)).stdout);
   });
 
+  it('number flags are decimal numbers: 0x10, 0b11, 1_000 and an empty value are refused, 1e3 and .5 read', async () => {
+    const start = ['project', '--starting-mrr', '100', '--starting-customers', '1'];
+    for (const text of ['0x3', '0b11', '0o7', '1_000', '', ' ', 'Infinity', '3.']) {
+      const r = await run(...start, '--months', text);
+      expect(r.code, `--months "${text}"`).toBe(text === '3.' ? 0 : 2);
+      if (text !== '3.') expect(r.stderr).toBe(`mrr-kit: --months takes a number (a dot for decimals), not "${text}"\n`);
+    }
+    expect((await run(...start, '--starting-mrr', '1e3', '--months', '1')).stdout.split('\n')[1]).toMatch(/^1,1000\.00,/);
+    expect((await run(...start, '--churn-pct', '.5', '--months', '1')).code).toBe(0);
+    expect((await run('sql', '--currency-digits', '0x2')).stderr).toMatch(
+      /--currency-digits must be a whole number 0–4, not "0x2"/,
+    );
+    expect((await run('movements', PLAYBOOK, '--currency', 'USD', '--rate', 'EUR=0x2')).stderr).toMatch(
+      /--rate takes CODE=RATE with a positive rate/,
+    );
+  });
+
   it('exit code 1 for an internal error, with what failed on stderr', async () => {
     const r = await runOn({ failingStdout: true }, 'sql');
     expect(r.code).toBe(1);
