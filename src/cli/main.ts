@@ -62,7 +62,10 @@ const movementsArgs = {
     valueHint: 'CODE=RATE',
     description: '1 CODE = RATE of --currency, for files with several currencies; repeat',
   },
-  delimiter: { type: 'string', description: 'Field delimiter (default: guessed among , ; tab |)' },
+  delimiter: {
+    type: 'string',
+    description: 'Field delimiter, one character or \\t for a tab (default: guessed among , ; tab |)',
+  },
   'skip-bad-rows': {
     type: 'boolean',
     description: 'Leave out rows that cannot be read (listed on stderr) instead of refusing the file',

@@ -69,6 +69,18 @@ function mappedField(name: string): MappedField | 'none' | undefined {
   return aliases[key] ?? MAPPED_FIELDS.find((f) => f.toLowerCase() === key);
 }
 
+/**
+ * The delimiter a `--delimiter` names: one character, or a tab written `\t` or `tab` (a shell
+ * passes `'\t'` as a backslash and a t). A quote, a line break, nothing or several characters
+ * are refused: the reader would split on none of them.
+ */
+export function delimiterFlag(value: string): string {
+  if (value === '\\t' || value.toLowerCase() === 'tab') return '\t';
+  if ([...value].length !== 1 || /["\r\n]/.test(value))
+    throw new InputError(`--delimiter takes one character (, ; | or \\t for a tab), not "${value}"`);
+  return value;
+}
+
 /** The import's settings from the file's first 64 kB and the flags; refuses what it would guess. */
 export function planImport(sniffed: SniffResult, args: MovementsArgs): { mapping: ColumnMapping; options: ImportOptions } {
   const mapping: ColumnMapping = { ...sniffed.mapping };
@@ -167,7 +179,7 @@ export function planImport(sniffed: SniffResult, args: MovementsArgs): { mapping
     }
     options.rates = rates;
   }
-  if (args.delimiter !== undefined) options.delimiter = args.delimiter === '\\t' ? '\t' : args.delimiter;
+  if (args.delimiter !== undefined) options.delimiter = delimiterFlag(args.delimiter);
   return { mapping, options };
 }
 
@@ -257,8 +269,9 @@ export interface MovementsResult {
  */
 export async function readMovements(args: MovementsArgs, io: CliIo): Promise<MovementsResult> {
   monthFlag('--as-of', args.asOf);
-  // Flags before the file: a wrong --currency is reported before a long read, not after.
+  // Flags before the file: a wrong --currency or --delimiter is reported before a long read, not after.
   if (args.currency !== undefined) currencyFlag('--currency', args.currency);
+  if (args.delimiter !== undefined) delimiterFlag(args.delimiter);
   const input = await openInput(args.file, io);
   try {
     return await readInput(input, args, io);
@@ -269,7 +282,7 @@ export async function readMovements(args: MovementsArgs, io: CliIo): Promise<Mov
 
 async function readInput(input: InputFile, args: MovementsArgs, io: CliIo): Promise<MovementsResult> {
   const { blob, name } = input;
-  const sniffed = await sniff(blob, args.delimiter !== undefined ? { delimiter: args.delimiter } : {});
+  const sniffed = await sniff(blob, args.delimiter !== undefined ? { delimiter: delimiterFlag(args.delimiter) } : {});
   const fatal = (f: ImportFatal) => describeFileFatal(f, name, sniffed.delimiter, sniffed.headers, input.path);
   if (sniffed.fatal) throw new InputError(await fatal(sniffed.fatal));
   const { mapping, options } = planImport(sniffed, { ...args, file: name });

@@ -185,6 +185,22 @@ describe('mrr-kit arguments', () => {
     );
   });
 
+  it("--delimiter: one character, or \\t / tab for a tab (a shell passes '\\t' as two characters); else refused", async () => {
+    const tsv = join(dir, 'periods.tsv');
+    writeFileSync(tsv, 'customer_id\tstart_date\tend_date\tamount\nc1\t2024-01-05\t\t29.00\nc2\t2024-02-05\t\t10.50\n');
+    const guessed = await run('movements', tsv);
+    expect(guessed.code).toBe(0);
+    for (const tab of ['\\t', 'tab', '\t']) {
+      const r = await run('movements', tsv, '--delimiter', tab);
+      expect([r.code, r.stdout], JSON.stringify(tab)).toEqual([0, guessed.stdout]);
+    }
+    for (const bad of ['', 'ab', '"', '\n']) {
+      const r = await run('movements', tsv, '--delimiter', bad);
+      expect(r.code, JSON.stringify(bad)).toBe(2);
+      expect(r.stderr).toBe(`mrr-kit: --delimiter takes one character (, ; | or \\t for a tab), not "${bad}"\n`);
+    }
+  });
+
   it('exit code 1 for an internal error, with what failed on stderr', async () => {
     const r = await runOn({ failingStdout: true }, 'sql');
     expect(r.code).toBe(1);
