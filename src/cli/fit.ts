@@ -18,7 +18,7 @@ import {
   type CliIo,
   type InputFile,
 } from './io.js';
-import { describeFileFatal, describeRowError } from './movements.js';
+import { decimalConflict, describeFileFatal, describeRowError } from './movements.js';
 
 export interface FitArgs {
   icp: string;
@@ -118,6 +118,23 @@ async function fitInput(icp: Icp, input: InputFile, args: FitArgs, io: CliIo): P
     const detected = prospectNumberFormat(icp, records, mapping);
     if (detected.format === 'ambiguous') {
       const resolved = guessProspectMapping(icp, records.headers, mapping);
+      const numberColumns = icp.criteria.filter((c) => c.type === 'number').flatMap((c) => resolved[c.field] ?? []);
+      const conflict =
+        detected.sample === undefined
+          ? decimalConflict(
+              records.rows.flatMap((row, i) =>
+                numberColumns.map((column) => ({
+                  text: row[column] ?? '',
+                  where: `line ${records.lines[i]}, column ${records.headers.indexOf(column) + 1} ("${column}")`,
+                })),
+              ),
+            )
+          : undefined;
+      if (conflict !== undefined) {
+        throw new InputError(
+          `${name}: numbers are written both ways: ${conflict}: which is the decimal mark? add --decimal . or --decimal ,`,
+        );
+      }
       let where = '';
       for (const [i, row] of records.rows.entries()) {
         const column = Object.values(resolved).find((h) => h && row[h] === detected.sample);

@@ -7,7 +7,7 @@
  * answers it: it never guesses.
  */
 import { analyzeSubscriptions, type MovementRow, type SubscriptionAnalysis } from '../core/movements.js';
-import { currencyDigits } from '../core/money.js';
+import { currencyDigits, parseAmount } from '../core/money.js';
 import { summaryMetrics, type SummaryMetrics } from '../core/metrics.js';
 import { toCsv } from '../core/csv.js';
 import { MAPPED_FIELDS, normalizeHeader } from '../import/mapping.js';
@@ -81,6 +81,20 @@ export function delimiterFlag(value: string): string {
   return value;
 }
 
+/**
+ * Cells that contradict each other on the decimal mark (none reads two ways, but one reads only
+ * with a dot and another only with a comma): `"$29.00" (line 2) reads with a dot, "29,00 €"
+ * (line 3) with a comma`; undefined when no such pair is found. `where` says where a cell is.
+ */
+export function decimalConflict(cells: readonly { text: string; where: string }[]): string | undefined {
+  const readsOnly = (text: string, locale: string, other: string) =>
+    parseAmount(text.trim(), locale).ok && !parseAmount(text.trim(), other).ok;
+  const dot = cells.find((c) => readsOnly(c.text, 'en', 'de'));
+  const comma = cells.find((c) => readsOnly(c.text, 'de', 'en'));
+  if (!dot || !comma) return undefined;
+  return `"${dot.text}" (${dot.where}) reads with a dot, "${comma.text}" (${comma.where}) with a comma`;
+}
+
 /** The import's settings from the file's first 64 kB and the flags; refuses what it would guess. */
 export function planImport(sniffed: SniffResult, args: MovementsArgs): { mapping: ColumnMapping; options: ImportOptions } {
   const mapping: ColumnMapping = { ...sniffed.mapping };
@@ -133,12 +147,23 @@ export function planImport(sniffed: SniffResult, args: MovementsArgs): { mapping
   } else if (sniffed.numberFormat === 'dot' || sniffed.numberFormat === 'comma') {
     options.numberFormat = sniffed.numberFormat;
   } else if (sniffed.numberFormat === 'ambiguous') {
-    const sample = sniffed.twoWayAmount ?? '12.000';
-    const row = sniffed.sampleRows.findIndex((r) => r.includes(sample));
-    const where = row >= 0 ? ` (line ${row + 2}, ${columnOf(mapping.amount)})` : ` in ${columnOf(mapping.amount)}`;
-    questions.push(
-      `amounts like "${sample}"${where} read two ways: is the decimal mark a dot or a comma? add --decimal . or --decimal ,`,
-    );
+    const amountAt = mapping.amount === null ? -1 : headers.indexOf(mapping.amount);
+    const conflict =
+      sniffed.twoWayAmount === undefined && amountAt >= 0
+        ? decimalConflict(sniffed.sampleRows.map((r, i) => ({ text: r[amountAt] ?? '', where: `line ${i + 2}` })))
+        : undefined;
+    if (conflict !== undefined) {
+      questions.push(
+        `the amounts in ${columnOf(mapping.amount)} are written both ways: ${conflict}: which is the decimal mark? add --decimal . or --decimal ,`,
+      );
+    } else {
+      const sample = sniffed.twoWayAmount ?? '12.000';
+      const row = sniffed.sampleRows.findIndex((r) => r.includes(sample));
+      const where = row >= 0 ? ` (line ${row + 2}, ${columnOf(mapping.amount)})` : ` in ${columnOf(mapping.amount)}`;
+      questions.push(
+        `amounts like "${sample}"${where} read two ways: is the decimal mark a dot or a comma? add --decimal . or --decimal ,`,
+      );
+    }
   }
 
   if (args.amounts !== undefined) {

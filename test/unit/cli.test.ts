@@ -233,6 +233,27 @@ describe('mrr-kit movements: refusals name the line, the column and the flag tha
     expect(dot.stdout).not.toBe(comma.stdout);
   });
 
+  it('amounts written both ways (a dot here, a comma there): the question quotes those cells, not a made-up 12.000', async () => {
+    const file = join(dir, 'both-ways.csv');
+    writeFileSync(file, 'customer_id,start_date,end_date,amount\nc1,2024-01-05,,$29.00\nc2,2024-02-05,,"29,00 €"\n');
+    const r = await run('movements', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'the amounts in column 4 ("amount") are written both ways: "$29.00" (line 2) reads with a dot, "29,00 €" (line 3) with a comma: which is the decimal mark? add --decimal . or --decimal ,',
+    );
+    expect(r.stderr).not.toContain('12.000');
+    const icp = join(dir, 'icp-both-ways.json');
+    writeFileSync(icp, JSON.stringify(workedExampleIcp()));
+    const prospects = join(dir, 'both-ways-prospects.csv');
+    writeFileSync(prospects, 'name,industry,employees\nA,Dental,"1,5"\nB,Legal,2.5\n');
+    const fit = await run('fit', icp, prospects);
+    expect(fit.code).toBe(2);
+    expect(fit.stderr).toContain(
+      'numbers are written both ways: "2.5" (line 3, column 3 ("employees")) reads with a dot, "1,5" (line 2, column 3 ("employees")) with a comma',
+    );
+    expect(fit.stderr).not.toContain('undefined');
+  });
+
   it('cents: asks --amounts, and --amounts cents reads 2900 as 29.00', async () => {
     const file = join(FIXTURES, 'stripe-cents.csv');
     const refused = await run('movements', file);
