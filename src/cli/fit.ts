@@ -38,6 +38,8 @@ async function readIcp(path: string, io: CliIo): Promise<Icp> {
   if (typeof icp !== 'object' || icp === null || !Array.isArray((icp as Icp).criteria)) {
     throw new InputError(`${path} is not an ICP: expected an object with a "criteria" list`);
   }
+  if ((icp as Icp).criteria.length === 0)
+    throw new InputError(`${path} has no criteria: nothing to score prospects with (add them in the ICP builder)`);
   const issues = validateIcp(icp as Icp);
   if (issues.length > 0) {
     const lines = issues.map((i) => `  - ${i.field}: ${i.code}`);

@@ -695,6 +695,17 @@ describe('mrr-kit project, sql, fit', () => {
     expect((await run('sql', '--dialect', 'oracle')).code).toBe(2);
   });
 
+  it('fit: an ICP without criteria is refused (it scored every prospect blank, exit 0)', async () => {
+    const icp = join(dir, 'icp-no-criteria.json');
+    writeFileSync(icp, JSON.stringify({ ...workedExampleIcp(), criteria: [] }));
+    const prospects = join(dir, 'no-criteria-prospects.csv');
+    writeFileSync(prospects, 'name,industry\nA,Dental\n');
+    const r = await run('fit', icp, prospects);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/icp-no-criteria\.json has no criteria: nothing to score prospects with/);
+    expect(r.stdout).toBe('');
+  });
+
   it('fit: scores as the builder does; two-way numbers are asked about', async () => {
     const icp = join(dir, 'icp.json');
     writeFileSync(icp, JSON.stringify(workedExampleIcp()));
