@@ -18,7 +18,7 @@ const output = {
   out: {
     type: 'string',
     valueHint: 'FILE',
-    description: 'Write to FILE (atomically: nothing is left there on failure) instead of stdout',
+    description: 'Write to FILE (atomically: nothing is left there on failure or Ctrl-C) instead of stdout',
   },
 } as const satisfies ArgsDef;
 
@@ -31,7 +31,7 @@ const movementsArgs = {
   'as-of': {
     type: 'string',
     valueHint: 'YYYY-MM',
-    description: 'Last month reported, a month (not a date) (default: the last month a period starts or ends in)',
+    description: 'Last month reported; a month, not a full date (default: the last month a period starts or ends in)',
   },
   map: {
     type: 'string',
@@ -128,7 +128,7 @@ const sqlArgs = {
   'as-of': {
     type: 'string',
     valueHint: 'YYYY-MM',
-    description: 'Last month reported, a month (not a date) (default: the current month)',
+    description: 'Last month reported; a month, not a full date (default: the current month)',
   },
   table: { type: 'string', default: 'subscription_periods', description: 'Table of periods' },
   'currency-digits': { type: 'string', default: '2', description: 'Decimals of the minor unit (2 for cents, 0 for yen)' },
