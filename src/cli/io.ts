@@ -1,7 +1,9 @@
 /**
  * What every command shares: the two kinds of failure and their exit codes, reading a file as a
- * Blob (the browser's input type, so the import pipeline reads it unchanged, slice by slice), writing
- * output atomically, and progress on stderr when it is a terminal.
+ * Blob (the browser's input type, so the import pipeline reads it unchanged, slice by slice; `-`
+ * and pipes through a temporary copy), writing output atomically (temporary files removed on
+ * failure and on SIGINT/SIGTERM), the flags' shared readers, and progress on stderr when it is a
+ * terminal.
  *
  * Exit codes: 0 done; 2 bad input (the file, a flag: {@link InputError}, with a message saying where
  * and what answers it); 1 anything else (a bug, a disk that fails mid-write).
@@ -100,7 +102,7 @@ async function spool(source: AsyncIterable<Uint8Array | string>, name: string): 
 async function readStdinText(io: CliIo): Promise<string> {
   if (!io.stdin) throw new InputError('cannot read stdin: there is no standard input');
   const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
 }
 
