@@ -95,6 +95,15 @@ export function decimalConflict(cells: readonly { text: string; where: string }[
   return `"${dot.text}" (${dot.where}) reads with a dot, "${comma.text}" (${comma.where}) with a comma`;
 }
 
+/** `text` cut to 60 characters (a header may be a whole paragraph, or a line without delimiters). */
+const short = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+/** The file's columns for a message: at most 30, each cut short. */
+function columnList(headers: readonly string[]): string {
+  const shown = headers.slice(0, 30).map((h) => `"${short(h)}"`);
+  return headers.length > shown.length ? `${shown.join(', ')} and ${headers.length - shown.length} more` : shown.join(', ');
+}
+
 /** The import's settings from the file's first 64 kB and the flags; refuses what it would guess. */
 export function planImport(sniffed: SniffResult, args: MovementsArgs): { mapping: ColumnMapping; options: ImportOptions } {
   const mapping: ColumnMapping = { ...sniffed.mapping };
@@ -105,7 +114,7 @@ export function planImport(sniffed: SniffResult, args: MovementsArgs): { mapping
     const field = at > 0 ? pair.slice(at + 1).trim() : '';
     if (!column || !field) throw new InputError(`--map takes COLUMN=FIELD, not "${pair}"`);
     if (!headers.includes(column)) {
-      throw new InputError(`--map ${pair}: the file has no column "${column}" (columns: ${headers.join(', ')})`);
+      throw new InputError(`--map ${short(pair)}: the file has no column "${short(column)}" (columns: ${columnList(headers)})`);
     }
     // A column feeds one field at most: taking it for one field frees it from any other.
     for (const f of MAPPED_FIELDS) if (mapping[f] === column) mapping[f] = null;
@@ -337,6 +346,13 @@ async function readInput(input: InputFile, args: MovementsArgs, io: CliIo): Prom
   // The import analyses where it runs; it reports null only when totals pass 2^53 minor units.
   const analysis = result.analysis ?? analyzeSubscriptions(result.columns, args.asOf !== undefined ? { asOf: args.asOf } : {});
   const rows = analysis.movements;
+  if (rows.length === 0) {
+    // An empty table is a result, but say why: every row left out on purpose, or nothing active yet.
+    const { trial, zeroAmount, oneTime, status } = report.skipped;
+    io.stderr.write(
+      `mrr-kit: ${name}: no month with MRR (${report.periodsImported} periods kept; left out: ${trial} trials, ${zeroAmount} zero amounts, ${oneTime} one-time charges, ${status} by status)\n`,
+    );
+  }
   const summary = rows.length > 0 ? summaryMetrics(rows, { month: rows.at(-1)!.month, window: rows.length }) : null;
   return { analysis, summary, report, headers: sniffed.headers };
 }

@@ -388,6 +388,29 @@ describe('mrr-kit movements: the figures are the engine’s', () => {
     expect(sqlNames.code).toBe(0);
     expect(sqlNames.stdout).toBe(r.stdout);
   });
+
+  it('--map naming a missing column lists the columns short (a 10,000-character header is cut)', async () => {
+    const file = join(dir, 'long-header.csv');
+    writeFileSync(file, `customer_id,start_date,amount,${'h'.repeat(10_000)}\nc1,2024-01-10,30,x\n`);
+    const r = await run('movements', file, '--map', 'nope=amount');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the file has no column "nope"');
+    expect(r.stderr).toContain(`"customer_id", "start_date", "amount", "${'h'.repeat(60)}…"`);
+    expect(r.stderr.length).toBeLessThan(400);
+  });
+
+  it('a file whose every row is left out on purpose: an empty table, and stderr says why', async () => {
+    const file = join(dir, 'trials.csv');
+    writeFileSync(
+      file,
+      'customer_id,start_date,amount,status\nc1,2024-01-01,0,trialing\nc2,2024-01-01,10,trialing\nc3,2024-02-01,0,active\n',
+    );
+    const r = await run('movements', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('no month with MRR');
+    expect(r.stderr).toContain('2 trials, 1 zero amounts');
+  });
 });
 
 describe('mrr-kit reads standard input for -', () => {
