@@ -14,7 +14,8 @@ const ROW_PX = 80;
 
 class RowWindowHost extends LitElement {
   readonly rows = new RowWindowController(this, {
-    requestRender: () => this.requestUpdate(),
+    // In a microtask, as the import panel does (not from inside `updated`).
+    requestRender: () => void Promise.resolve().then(() => this.requestUpdate()),
     filledRows: () => [...this.renderRoot.querySelectorAll<HTMLElement>('tbody tr.row:not([hidden])')],
     grow: 1000,
   });
