@@ -274,21 +274,31 @@ describe('<mrr-app> workspace', () => {
     });
   });
 
-  it('compares two scenarios: one chart, KPI deltas, the assumptions that differ', async () => {
+  it('compares two scenarios: one chart, KPI deltas, the assumptions that differ', async function () {
+    // Eleven steps through the app (two calculators mounted, two saves, three routes): over 10 s on
+    // a busy 2-core machine. A stuck wait still fails at its own 15 s, saying where it stopped.
+    this.timeout(40000);
     const app = await mountApp('#/calculator');
     const first = app.activeScenario!;
     let calc = await calculatorIn(app);
     await typeInto(calc, 'input#clients', '10');
-    await until(() => calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value === '10');
+    await until(() => calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value === '10', {
+      describe: () => `clients ${calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value}`,
+    });
     await (calc as unknown as { form: { persist: { flush(): Promise<void> } } }).form.persist.flush();
     go('#/workspace');
-    await until(() => buttons(app, 'Duplicate').length > 0, { before: () => app.updateComplete });
+    await until(() => buttons(app, 'Duplicate').length > 0, { before: () => app.updateComplete, describe: () => location.hash });
     buttons(app, 'Duplicate')[0]!.click();
-    await until(() => app.activeScenario?.id !== first.id, { before: () => app.updateComplete });
+    await until(() => app.activeScenario?.id !== first.id, {
+      before: () => app.updateComplete,
+      describe: () => `active ${app.activeScenario?.id}`,
+    });
     go('#/calculator');
     calc = await calculatorIn(app);
     expect(calc.getAttribute('storage-key')).to.equal(app.activeScenario!.storageKey);
-    await until(() => calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value === '10');
+    await until(() => calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value === '10', {
+      describe: () => `the duplicate's clients ${calc.shadowRoot!.querySelector<HTMLInputElement>('input#clients')!.value}`,
+    });
     await typeInto(calc, 'input#clients', '20');
     await (calc as unknown as { form: { persist: { flush(): Promise<void> } } }).form.persist.flush();
     go('#/workspace');
