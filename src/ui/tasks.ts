@@ -29,12 +29,14 @@ export function nextMessageTask(): Promise<void> {
  * Waits for the page's next frame, then gives it a turn: resolves in a task after that frame is
  * drawn (`requestAnimationFrame`, then `nextMessageTask()`), so what runs after it shares a task
  * neither with the work before it nor with that work's style and layout. A hidden tab draws no
- * frames: after 100 ms without one it goes on anyway (the timer left behind resolves nothing).
+ * frames: after a second without one it goes on anyway (the timer left behind resolves nothing;
+ * a hidden tab's timers run at most once a second anyway). A busy page's slow frame is waited
+ * for: a 100 ms timer drew two stages in one frame on a loaded machine.
  */
 export const nextFrame = (): Promise<void> =>
   new Promise((frame) => {
     requestAnimationFrame(frame);
-    setTimeout(frame, 100);
+    setTimeout(frame, 1e3);
   }).then(nextMessageTask);
 
 /** What each element's next update waits for (src/ui/mrr-element.ts), by element. */
