@@ -119,12 +119,16 @@ describe('import in two parts, by two workers', () => {
     expect(stored!.customerIds).to.deep.equal((await alone()).columns[0]);
   });
 
-  it('one or two cores: one worker (a core is left to the page and to reading the file)', async () => {
-    for (const cores of [1, 2]) {
-      const { value, started } = await withCores(cores, () =>
+  it('one core: one worker; two cores: two (the page is idle while they read); four: three', async () => {
+    for (const [cores, workers] of [
+      [1, 1],
+      [2, 2],
+      [4, 3],
+    ]) {
+      const { value, started } = await withCores(cores!, () =>
         counting(() => startImport(FILE, mapping, options, { splitMinBytes: 1 }).done),
       );
-      expect(started).to.equal(1);
+      expect(started, `${cores} cores`).to.equal(workers);
       expect(plain(value)).to.deep.equal(await alone());
     }
   });

@@ -153,4 +153,28 @@ describe('periods as columns', () => {
     expect(chunks[0]?.customer.buffer.byteLength).toBe(30 * 4);
     expect(concatColumns(chunks, all.customerIds, 'usd')).toEqual(all);
   });
+
+  it('interns 200,000 ids in first-sight order, read again from a line or alone (the table grows, ids share hashes)', () => {
+    const b = new PeriodColumnsBuilder('USD');
+    // cus_628258 and cus_1094106 have the same 32-bit FNV-1a hash (so do the two after each): the
+    // table must tell them apart by their text.
+    const colliding = ['cus_628258', 'cus_1094106', 'cus_628259', 'cus_1094107'];
+    const ids = [...colliding, ...Array.from({ length: 200_000 }, (_, i) => `c_${(i * 7919) % 1_000_003}`)];
+    const first = ids.map((id) => b.customerIndex(id));
+    // Every id seen again, out of order and in the middle of a line.
+    const again: number[] = [];
+    for (let i = ids.length - 1; i >= 0; i -= 3) {
+      const line = `x,${ids[i]},2024-01-01`;
+      again.push(
+        b.customerIndexAt(line, 2, 2 + ids[i]!.length) - i,
+        b.customerIndex(ids[(i * 31) % ids.length]!) - ((i * 31) % ids.length),
+      );
+    }
+    expect(first).toEqual(ids.map((_, i) => i));
+    expect(again.every((d) => d === 0)).toBe(true);
+    expect(colliding.map((id) => b.customerIndexAt(`${id},`, 0, id.length))).toEqual([0, 1, 2, 3]);
+    // A prefix of a known id is another customer.
+    expect(b.customerIndexAt('cus_6282580', 0, 9)).toBe(ids.length);
+    expect(b.build().customerIds).toEqual([...ids, 'cus_62825']);
+  });
 });
