@@ -10,6 +10,8 @@
  * import read dates with the same code and the same time-zone rule (see {@link readDay}).
  */
 
+import { codeAt, textOf, type TextSource } from './text-source.js';
+
 const CHAR_0 = 48;
 const CHAR_DASH = 45;
 
@@ -40,19 +42,20 @@ export function parseIsoDay(s: unknown): number {
 }
 
 /**
- * {@link parseIsoDay} of the ten characters of `s` from `at` (`YYYY-MM-DD`, no more), read in place:
- * a CSV reader reads a date cell of a line without cutting it out. −1 when they are not a date.
+ * {@link parseIsoDay} of the ten characters of `s` from `at` (`YYYY-MM-DD`, no more), read in place
+ * (from a string or its UTF-8 bytes): a CSV reader reads a date cell of a line without cutting it
+ * out. −1 when they are not a date.
  */
-export function parseIsoDayAt(s: string, at: number): number {
-  if (s.charCodeAt(at + 4) !== CHAR_DASH || s.charCodeAt(at + 7) !== CHAR_DASH) return -1;
-  const y0 = s.charCodeAt(at) - CHAR_0;
-  const y1 = s.charCodeAt(at + 1) - CHAR_0;
-  const y2 = s.charCodeAt(at + 2) - CHAR_0;
-  const y3 = s.charCodeAt(at + 3) - CHAR_0;
-  const m0 = s.charCodeAt(at + 5) - CHAR_0;
-  const m1 = s.charCodeAt(at + 6) - CHAR_0;
-  const d0 = s.charCodeAt(at + 8) - CHAR_0;
-  const d1 = s.charCodeAt(at + 9) - CHAR_0;
+export function parseIsoDayAt(s: TextSource, at: number): number {
+  if (codeAt(s, at + 4) !== CHAR_DASH || codeAt(s, at + 7) !== CHAR_DASH) return -1;
+  const y0 = codeAt(s, at) - CHAR_0;
+  const y1 = codeAt(s, at + 1) - CHAR_0;
+  const y2 = codeAt(s, at + 2) - CHAR_0;
+  const y3 = codeAt(s, at + 3) - CHAR_0;
+  const m0 = codeAt(s, at + 5) - CHAR_0;
+  const m1 = codeAt(s, at + 6) - CHAR_0;
+  const d0 = codeAt(s, at + 8) - CHAR_0;
+  const d1 = codeAt(s, at + 9) - CHAR_0;
   // All eight are digits iff every d and 9 − d is ≥ 0 (NaN past the end is 0 here, but the caller
   // gives ten characters): one test instead of eight branches.
   const signs =
@@ -191,12 +194,12 @@ export function readDay(text: string, dateFormat: DateFormat = 'iso'): number {
 }
 
 /** {@link readDay} of `text.slice(start, end)` (a cell of a line), an ISO date read in place. */
-export function readDayAt(text: string, start: number, end: number, dateFormat: DateFormat = 'iso'): number {
+export function readDayAt(text: TextSource, start: number, end: number, dateFormat: DateFormat = 'iso'): number {
   if (end - start === 10) {
     const key = parseIsoDayAt(text, start);
     if (key >= 0) return key;
   }
-  return readDay(text.slice(start, end), dateFormat);
+  return readDay(textOf(text, start, end), dateFormat);
 }
 
 /** {@link readDay} as `YYYY-MM-DD`, or null when `text` is not a date in `dateFormat`. */

@@ -8,6 +8,7 @@
  * (a group character is followed by exactly three digits: `1,50` is not 1.5 in a `dot` file).
  */
 import { MAX_AMOUNT, parseAmount, type ParseResult } from './money.js';
+import { codeAt, type TextSource } from './text-source.js';
 
 /** How a file writes decimals: `dot` (`1,234.56`) or `comma` (`1.234,56`, `1 234,56`). */
 export type NumberFormat = 'dot' | 'comma';
@@ -115,14 +116,19 @@ const DIGIT_0 = 48;
  * value is exact: `(whole × 10^k + fraction) ÷ 10^k` is one correctly rounded division, the double
  * `Number()` gives). Undefined for anything else, which the caller reads the slow way.
  */
-export function plainAmountAt(text: string, start: number, end: number, format: NumberFormat | undefined): number | undefined {
+export function plainAmountAt(
+  text: TextSource,
+  start: number,
+  end: number,
+  format: NumberFormat | undefined,
+): number | undefined {
   let i = start;
-  const negative = i < end && text.charCodeAt(i) === 45; // -
+  const negative = i < end && codeAt(text, i) === 45; // -
   if (negative) i += 1;
   let whole = 0;
   const wholeStart = i;
   for (; i < end; i++) {
-    const d = text.charCodeAt(i) - DIGIT_0;
+    const d = codeAt(text, i) - DIGIT_0;
     if (d < 0 || d > 9) break;
     whole = whole * 10 + d;
   }
@@ -130,13 +136,13 @@ export function plainAmountAt(text: string, start: number, end: number, format: 
   if (wholeDigits === 0 || wholeDigits > 15) return undefined;
   let value = whole;
   if (i < end) {
-    const mark = text.charCodeAt(i);
+    const mark = codeAt(text, i);
     // `.` in a dot file, or (no format chosen) before one or two decimals; `,` in a comma file.
     if (mark === 46 ? format === 'comma' : mark !== 44 || format !== 'comma') return undefined;
     const fractionStart = ++i;
     let fraction = 0;
     for (; i < end; i++) {
-      const d = text.charCodeAt(i) - DIGIT_0;
+      const d = codeAt(text, i) - DIGIT_0;
       if (d < 0 || d > 9) return undefined;
       fraction = fraction * 10 + d;
     }

@@ -8,6 +8,7 @@
  */
 import { fromMinor, roundHalfAway, toMonthlyMinor, type BillingInterval } from './money.js';
 import { isoDay } from './dates.js';
+import { holdsAt, textOf, type TextSource } from './text-source.js';
 import type { SubscriptionPeriod } from './movements.js';
 
 /** `endDay` of a period that is still running. */
@@ -107,12 +108,12 @@ export class PeriodColumnsBuilder {
   }
 
   /**
-   * {@link customerIndex} of `text.slice(start, end)`: the id is cut out of the line only when it
-   * is seen for the first time.
+   * {@link customerIndex} of `text.slice(start, end)`, read from a string or its UTF-8 bytes: the id
+   * is cut out of the line (decoded) only when it is seen for the first time.
    */
-  customerIndexAt(text: string, start: number, end: number): number {
+  customerIndexAt(text: TextSource, start: number, end: number): number {
     const last = this.lastId;
-    if (this.lastCustomer >= 0 && last.length === end - start && text.startsWith(last, start)) return this.lastCustomer;
+    if (this.lastCustomer >= 0 && last.length === end - start && holdsAt(text, start, last)) return this.lastCustomer;
     return this.lookup(text, start, end);
   }
 
@@ -127,9 +128,23 @@ export class PeriodColumnsBuilder {
   private slots = new Int32Array(1 << 13);
   private hashes = new Int32Array(1 << 11);
 
-  private lookup(text: string, start: number, end: number): number {
+  private lookup(text: TextSource, start: number, end: number): number {
     let hash = 0x811c9dc5 | 0;
-    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    if (typeof text === 'string') {
+      for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    } else {
+      // Bytes hash as the string's code units only when all are ASCII: any other id is decoded first.
+      let high = 0;
+      for (let k = start; k < end; k++) {
+        const b = text[k]!;
+        high |= b;
+        hash = Math.imul(hash ^ b, 0x01000193);
+      }
+      if (high >= 0x80) {
+        const decoded = textOf(text, start, end);
+        return this.lookup(decoded, 0, decoded.length);
+      }
+    }
     const ids = this.customerIds;
     const length = end - start;
     let slots = this.slots;
@@ -139,7 +154,7 @@ export class PeriodColumnsBuilder {
       if (slots[2 * slot] === hash) {
         const c = taken - 1;
         const id = ids[c]!;
-        if (id.length === length && text.startsWith(id, start)) {
+        if (id.length === length && holdsAt(text, start, id)) {
           this.lastId = id;
           this.lastCustomer = c;
           return c;
@@ -148,7 +163,8 @@ export class PeriodColumnsBuilder {
       slot = (slot + 1) & mask;
     }
     const c = ids.length;
-    const id = start === 0 && end === text.length ? text : text.slice(start, end);
+    const id =
+      typeof text !== 'string' ? textOf(text, start, end) : start === 0 && end === text.length ? text : text.slice(start, end);
     ids.push(id);
     if (c === this.hashes.length) {
       const grown = new Int32Array(c * 2);

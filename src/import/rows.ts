@@ -14,6 +14,7 @@ import type { BillingInterval } from '../core/money.js';
 import { readDayAt } from '../core/dates.js';
 import { numberFormatOfLocale, plainAmountAt, readFileAmount } from '../core/number-format.js';
 import { toCsv } from '../core/csv.js';
+import { holdsAt, textOf, type TextSource } from '../core/text-source.js';
 import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING, type PeriodColumns } from '../core/period-columns.js';
 import { validateMapping } from './fields.js';
 import {
@@ -39,9 +40,10 @@ export interface RowProcessor {
   /**
    * {@link push} of a row read in place: cell `k` is `text.slice(bounds[2k], bounds[2k + 1])` for
    * `k < cells` (the reader's quote-free path hands rows so; no string is cut for a cell that is
-   * read as a number or a date).
+   * read as a number or a date). `text` is a string, or UTF-8 bytes never decoded as a whole (the
+   * bounds are then byte offsets): the same row read either way gives the same period or error.
    */
-  pushSpan(text: string, bounds: Int32Array, cells: number, line: number): void;
+  pushSpan(text: TextSource, bounds: Int32Array, cells: number, line: number): void;
   /** Makes room for about `rows` rows at once (the reader's estimate from the file's size). */
   reserve(rows: number): void;
   /** Counts a row the CSV parser could not split (unbalanced quotes) as read and in error. */
@@ -98,16 +100,60 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || (code > 127 && String.fromCharCode(code).trim() === '');
 }
 
-/** The cells of `row` as one text and its bounds, for {@link RowProcessor.pushSpan}. */
-function spansOf(row: readonly string[]): { text: string; bounds: Int32Array } {
+/**
+ * Bytes of the character starting at `at` (before `end`) when it is a space `trim` removes, else 0:
+ * an ASCII space, or one of several UTF-8 bytes (a no-break space, an ideographic space…).
+ */
+function spaceBytesAt(bytes: Uint8Array, at: number, end: number): number {
+  if (at >= end) return 0;
+  const b = bytes[at]!;
+  if (b < 0x80) return isSpace(b) ? 1 : 0;
+  const n = b >= 0xe0 ? (b >= 0xf0 ? 4 : 3) : b >= 0xc0 ? 2 : 0;
+  return n >= 2 && n <= 3 && at + n <= end && isSpace(codePointOf(bytes, at, n)) ? n : 0;
+}
+
+/** {@link spaceBytesAt} of the character that ends just before `end` (after `start`). */
+function spaceBytesBefore(bytes: Uint8Array, start: number, end: number): number {
+  if (end <= start) return 0;
+  const last = bytes[end - 1]!;
+  if (last < 0x80) return isSpace(last) ? 1 : 0;
+  // Back over continuation bytes (10xxxxxx) to the character's first byte.
+  let at = end - 1;
+  while (at > start && at > end - 4 && (bytes[at]! & 0xc0) === 0x80) at -= 1;
+  return spaceBytesAt(bytes, at, end) === end - at ? end - at : 0;
+}
+
+/** The code point of the `n` (2 or 3) UTF-8 bytes at `at`, or −1 when they are not one well-formed character. */
+function codePointOf(bytes: Uint8Array, at: number, n: number): number {
+  let cp = bytes[at]! & (n === 2 ? 0x1f : 0x0f);
+  for (let k = 1; k < n; k++) {
+    const b = bytes[at + k]!;
+    if ((b & 0xc0) !== 0x80) return -1;
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  // An overlong form or a surrogate is no character: TextDecoder reads U+FFFD there.
+  return cp < (n === 2 ? 0x80 : 0x800) || (cp >= 0xd800 && cp <= 0xdfff) ? -1 : cp;
+}
+
+const utf8Encoder = new TextEncoder();
+
+/**
+ * The cells of `row` as UTF-8 bytes, one after another, and their bounds, for
+ * {@link RowProcessor.pushSpan}: rows split by papaparse (quoted cells) are read by the same code,
+ * from bytes, as the rows read in place.
+ */
+function spansOf(row: readonly string[]): { text: Uint8Array; bounds: Int32Array } {
   const bounds = new Int32Array(row.length * 2);
+  let size = 0;
+  for (const cell of row) size += cell.length * 3; // UTF-8 takes at most three bytes per UTF-16 unit
+  const text = new Uint8Array(size);
   let at = 0;
   row.forEach((cell, k) => {
     bounds[2 * k] = at;
-    at += cell.length;
+    at += utf8Encoder.encodeInto(cell, text.subarray(at)).written;
     bounds[2 * k + 1] = at;
   });
-  return { text: row.join(''), bounds };
+  return { text, bounds };
 }
 
 /** Amount, quantity, interval (index in BILLING_INTERVALS), count and currency of each kept row,
@@ -267,7 +313,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
 
   // The row being read: cell k is text.slice(bounds[2k], bounds[2k + 1]). `span(c)` sets `s`, `e`
   // to cell c without the spaces around it.
-  let text = '';
+  let text: TextSource = '';
   let bounds: Int32Array = new Int32Array(0);
   let cells = 0;
   let s = 0;
@@ -279,19 +325,29 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
     }
     s = bounds[2 * c]!;
     e = bounds[2 * c + 1]!;
-    while (s < e && isSpace(text.charCodeAt(s))) s += 1;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e -= 1;
+    if (typeof text === 'string') {
+      while (s < e && isSpace(text.charCodeAt(s))) s += 1;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e -= 1;
+    } else {
+      // A cell's first and last bytes are most often printable ASCII: one test each.
+      const first = text[s]!;
+      if (first <= 32 || first >= 0x7f) for (let n = spaceBytesAt(text, s, e); n > 0; n = spaceBytesAt(text, s, e)) s += n;
+      const last = text[e - 1]!;
+      if (e > s && (last <= 32 || last >= 0x7f)) {
+        for (let n = spaceBytesBefore(text, s, e); n > 0; n = spaceBytesBefore(text, s, e)) e -= n;
+      }
+    }
     return s < e;
   };
   /** Cell c, trimmed ('' when the column is not mapped). */
-  const cell = (c: number): string => (span(c) ? text.slice(s, e) : '');
+  const cell = (c: number): string => (span(c) ? textOf(text, s, e) : '');
 
   /** Interval words met so far (a file uses a handful): a cell equal to one is not cut out again. */
   const intervals: { word: string; value: ReturnType<typeof readInterval> }[] = [];
   function intervalAt(): ReturnType<typeof readInterval> {
     const length = e - s;
-    for (const known of intervals) if (known.word.length === length && text.startsWith(known.word, s)) return known.value;
-    const word = text.slice(s, e);
+    for (const known of intervals) if (known.word.length === length && holdsAt(text, s, known.word)) return known.value;
+    const word = textOf(text, s, e);
     const value = readInterval(word);
     if (intervals.length < 16) intervals.push({ word, value });
     return value;
@@ -303,7 +359,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
     // no format chosen, what reads two ways (`12.000`).
     let value = plainAmountAt(text, s, e, numberFormat);
     if (value === undefined) {
-      const parsed = readFileAmount(text.slice(s, e), numberFormat);
+      const parsed = readFileAmount(textOf(text, s, e), numberFormat);
       if (!parsed.ok) return parsed.code;
       value = parsed.value;
     }
@@ -322,7 +378,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
     pushSpan(spans.text, spans.bounds, row.length, line);
   }
 
-  function pushSpan(rowText: string, rowBounds: Int32Array, rowCells: number, line: number): void {
+  function pushSpan(rowText: TextSource, rowBounds: Int32Array, rowCells: number, line: number): void {
     if (finished || mappingIssues.length > 0) return;
     text = rowText;
     bounds = rowBounds;
@@ -373,17 +429,17 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
     // Day keys from the core's date reader (the engine's own, one time-zone rule), −1 when not a date.
     span(cStart);
     let start = readDayAt(text, s, e, dateFormat);
-    if (start < 0) return errors.add(line, 'badDate', mapping.start ?? undefined, text.slice(s, e));
+    if (start < 0) return errors.add(line, 'badDate', mapping.start ?? undefined, textOf(text, s, e));
     let end = RUNNING;
     if (span(cEnd)) {
       end = readDayAt(text, s, e, dateFormat);
-      if (end < 0) return errors.add(line, 'badDate', mapping.end ?? undefined, text.slice(s, e));
-      if (end < start) return errors.add(line, 'endBeforeStart', mapping.end ?? undefined, text.slice(s, e));
+      if (end < 0) return errors.add(line, 'badDate', mapping.end ?? undefined, textOf(text, s, e));
+      if (end < start) return errors.add(line, 'endBeforeStart', mapping.end ?? undefined, textOf(text, s, e));
     }
 
     span(cAmount);
     const amount = readAmount(currency);
-    if (typeof amount === 'string') return errors.add(line, amount, mapping.amount ?? undefined, text.slice(s, e));
+    if (typeof amount === 'string') return errors.add(line, amount, mapping.amount ?? undefined, textOf(text, s, e));
     const amountEnd = e;
     const amountStart = s;
 
@@ -392,13 +448,13 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
       const plain = plainAmountAt(text, s, e, 'dot');
       if (plain !== undefined) quantity = plain;
       else {
-        const written = text.slice(s, e);
+        const written = textOf(text, s, e);
         quantity = PLAIN_NUMBER.test(written) ? Number(written) : NaN;
       }
-      if (!(quantity >= 0)) return errors.add(line, 'badQuantity', mapping.quantity ?? undefined, text.slice(s, e));
+      if (!(quantity >= 0)) return errors.add(line, 'badQuantity', mapping.quantity ?? undefined, textOf(text, s, e));
     }
     if (amount * quantity > MAX_AMOUNT) {
-      return errors.add(line, 'tooLarge', mapping.quantity ?? undefined, text.slice(amountStart, amountEnd));
+      return errors.add(line, 'tooLarge', mapping.quantity ?? undefined, textOf(text, amountStart, amountEnd));
     }
 
     let interval: BillingInterval = 'month';
@@ -411,14 +467,14 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
         return;
       }
       if (usesInterval) {
-        if (known === undefined) return errors.add(line, 'badInterval', mapping.interval ?? undefined, text.slice(s, e));
+        if (known === undefined) return errors.add(line, 'badInterval', mapping.interval ?? undefined, textOf(text, s, e));
         interval = known;
       }
     }
     if (usesInterval && cIntervalCount >= 0 && span(cIntervalCount)) {
-      intervalCount = plainAmountAt(text, s, e, 'dot') ?? Number(text.slice(s, e));
+      intervalCount = plainAmountAt(text, s, e, 'dot') ?? Number(textOf(text, s, e));
       if (!Number.isInteger(intervalCount) || intervalCount < 1 || intervalCount > 1000) {
-        return errors.add(line, 'badIntervalCount', mapping.intervalCount ?? undefined, text.slice(s, e));
+        return errors.add(line, 'badIntervalCount', mapping.intervalCount ?? undefined, textOf(text, s, e));
       }
     }
 

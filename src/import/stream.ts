@@ -1,9 +1,14 @@
 /**
- * Streaming CSV reading for the import, the same code in the worker, on the main thread (fallback)
- * and in Node tests: a `Blob` is read slice by slice (`blob.slice().arrayBuffer()`, decoded with a
- * streaming `TextDecoder`), a string chunk by chunk, and the text goes through papaparse's
- * low-level `Parser` one chunk at a time, keeping only the unfinished last row between chunks. The
- * whole file is never one string in memory; memory grows with the kept periods only.
+ * Streaming CSV reading for the import, the same code in the worker, on the main thread (fallback),
+ * in the command line and in Node tests: a `Blob` is read slice by slice (or as a stream), a string
+ * chunk by chunk. A chunk of a UTF-8 file that holds no quote is never decoded: its rows are split
+ * on the bytes and handed to the row processor as bytes (`rowSpan`), which reads dates, amounts and
+ * ids from them and decodes only what it keeps as text (a new customer id, an error's value). Any
+ * other chunk (the first, which holds the header; one with a quote; UTF-16; a string) is text:
+ * quoted text goes through papaparse's low-level `Parser`, keeping only the unfinished last row
+ * between chunks; quote-free text is split here (for the row processor, as its UTF-8 bytes: one
+ * reader of rows, whatever the chunk). The whole file is never one string in memory; memory grows
+ * with the kept periods only.
  *
  * Line numbers are counted from the parser's cursor (the line breaks each row spans), so a row
  * after a quoted multi-line cell still gets its true line in the file.
@@ -16,6 +21,7 @@ import { detectDateFormat } from './dates.js';
 import { createRowProcessor, emptyErrorLog, emptySkipCounts, type RowProcessor } from './rows.js';
 import { analyzeColumns } from './analysis.js';
 import { emptyColumns } from '../core/period-columns.js';
+import { textOf, type TextSource } from '../core/text-source.js';
 import type {
   ColumnMapping,
   ImportFatal,
@@ -55,6 +61,7 @@ const MAX_RESERVED_ROWS = 20_000_000;
 /** An unfinished row longer than this is an unbalanced quote swallowing the file, not a row. */
 const MAX_PENDING_CHARS = 8 << 20;
 const DELIMITERS = [',', ';', '\t', '|'];
+const utf8Encoder = new TextEncoder();
 
 /** The result of an import refused as a whole: no periods, `report.fatal` set. */
 export function fatalResult(fatal: ImportFatal, options: ImportOptions = {}): ImportResult {
@@ -191,7 +198,28 @@ class ChunkReader {
     return bytes;
   }
 
+  /**
+   * Puts `bytes` (the start of an unfinished row of the last chunk handed out as bytes) back before
+   * the rest of the input: the next chunk starts with them.
+   */
+  unread(bytes: Uint8Array): void {
+    const tail = new Uint8Array(bytes.length + this.tail.length);
+    tail.set(bytes);
+    tail.set(this.tail, bytes.length);
+    this.tail = tail;
+  }
+
+  /** The next chunk, as text. */
   async next(): Promise<string> {
+    return (await this.nextChunk(false)) as string;
+  }
+
+  /**
+   * The next chunk, as text; or, when `bytesWanted`, as its UTF-8 bytes, undecoded, if it is UTF-8
+   * and holds no quote (quoted text goes to papaparse, which reads text). Bytes are valid until the
+   * next call (the buffer is reused).
+   */
+  async nextChunk(bytesWanted: boolean): Promise<string | Uint8Array> {
     if (typeof this.input === 'string') return this.nextOfString(this.input);
     const fresh = await this.nextBytes(this.input);
     let bytes: Uint8Array = fresh;
@@ -218,6 +246,10 @@ class ChunkReader {
         this.tail = bytes.slice(cut + 1);
         bytes = bytes.subarray(0, cut + 1);
       }
+    }
+    if (utf8 && bytesWanted && !this.midCharacter && !bytes.includes(0x22)) {
+      this.quoted = false;
+      return bytes;
     }
     const fast = utf8 && !this.midCharacter ? this.decodeAscii?.(bytes) : undefined;
     const text = fast ?? this.decoder.decode(bytes, { stream: !this.done });
@@ -344,6 +376,101 @@ export async function sniff(input: ImportInput, options: { delimiter?: string } 
   return result;
 }
 
+/** One row split by {@link splitRowOfText} or {@link splitRowOfBytes}. */
+interface RowSplit {
+  /** Cell k (k < count) is [bounds[2k], bounds[2k + 1]); room is kept for one more. */
+  bounds: Int32Array;
+  /** Cells ended by a delimiter. */
+  count: number;
+  /** Where the last cell starts (it ends at `end`, or at the end of the text). */
+  lastCell: number;
+  /** Lone \n inside a CRLF row (each counts a line). */
+  breaks: number;
+  /** Where the row's line break starts, or −1 when the text ends first. */
+  end: number;
+}
+
+/** Doubles `split.bounds`, keeping what it holds. */
+function growBounds(split: RowSplit): Int32Array {
+  const b = new Int32Array(split.bounds.length * 2);
+  b.set(split.bounds);
+  return (split.bounds = b);
+}
+
+/**
+ * Splits the row of `text` from `pos` (quote-free, delimiter `dl`, one character): its cells and its
+ * end, in one pass (no line search, then cell search). A row ends at `breakCode` (\n, or \r); with
+ * `crlf` only at a \n after a \r, a lone \n inside counting a line. {@link splitRowOfBytes} is
+ * the same loop over bytes: two copies, so V8 compiles each for one type (a loop reading both, a
+ * type test per character, measured 50 % slower).
+ */
+function splitRowOfText(text: string, pos: number, dl: number, breakCode: number, crlf: boolean, split: RowSplit): void {
+  const n = text.length;
+  let b = split.bounds;
+  let count = 0;
+  let cell = pos;
+  let breaks = 0;
+  let end = -1;
+  for (let i = pos; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === dl) {
+      if (2 * count + 4 > b.length) b = growBounds(split);
+      b[2 * count] = cell;
+      b[2 * count + 1] = i;
+      count += 1;
+      cell = i + 1;
+    } else if (code === breakCode) {
+      if (!crlf) {
+        end = i;
+        break;
+      }
+      if (i > pos && text.charCodeAt(i - 1) === 13) {
+        end = i - 1;
+        break;
+      }
+      breaks += 1;
+    }
+  }
+  split.count = count;
+  split.lastCell = cell;
+  split.breaks = breaks;
+  split.end = end;
+}
+
+/** {@link splitRowOfText} of UTF-8 bytes (an ASCII delimiter and line break are single bytes). */
+function splitRowOfBytes(bytes: Uint8Array, pos: number, dl: number, breakCode: number, crlf: boolean, split: RowSplit): void {
+  const n = bytes.length;
+  let b = split.bounds;
+  let count = 0;
+  let cell = pos;
+  let breaks = 0;
+  let end = -1;
+  for (let i = pos; i < n; i++) {
+    const code = bytes[i]!;
+    if (code === dl) {
+      if (2 * count + 4 > b.length) b = growBounds(split);
+      b[2 * count] = cell;
+      b[2 * count + 1] = i;
+      count += 1;
+      cell = i + 1;
+    } else if (code === breakCode) {
+      if (!crlf) {
+        end = i;
+        break;
+      }
+      if (i > pos && bytes[i - 1] === 13) {
+        end = i - 1;
+        break;
+      }
+      breaks += 1;
+    }
+  }
+  split.count = count;
+  split.lastCell = cell;
+  split.breaks = breaks;
+  split.end = end;
+}
+
 /** How {@link readCsvRows} reads. */
 export interface CsvReadOptions {
   /** The delimiter (else guessed). */
@@ -365,9 +492,11 @@ export interface CsvRowHandlers {
   /**
    * A data row read in place, when the handler takes it so (else {@link row}): cell `k` is
    * `text.slice(bounds[2k], bounds[2k + 1])` for `k < cells`. The quote-free reader hands rows this
-   * way, so a cell read as a number or a date is never cut out as a string. `bounds` is reused.
+   * way, so a cell read as a number or a date is never cut out as a string. `text` is the chunk's
+   * text, or (a UTF-8 file with a one-character delimiter) its bytes, never decoded as a whole.
+   * `bounds` and the bytes are reused after the call.
    */
-  rowSpan?(text: string, bounds: Int32Array, cells: number, line: number): void;
+  rowSpan?(text: TextSource, bounds: Int32Array, cells: number, line: number): void;
   /** A row papaparse could not split (a stray quote): counted as read and in error. */
   badRow(line: number): void;
   /** Data rows handled so far, for progress. */
@@ -424,6 +553,7 @@ export async function readCsvRows(
   /** A row whose quote never closes, to report and skip (with `skipUnclosedQuotes`): where it starts. */
   let unclosed: { at: number; line: number } | undefined;
   let estimated = false; // handlers.expectRows told
+  let byteDelimiter = false; // the delimiter is one ASCII character: rows can be read from bytes
 
   const progress = (): ImportProgress => {
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
@@ -493,61 +623,74 @@ export async function readCsvRows(
     handlers.row(row, rowLine);
   };
 
+  const split: RowSplit = { bounds: new Int32Array(64), count: 0, lastCell: 0, breaks: 0, end: -1 };
+
   /**
-   * The text of a chunk holds no quote: rows are split here, one scan over the character codes,
-   * instead of papaparse's fast path (the chunk split into lines, each line split again). Same
-   * rows, cells and lines as papaparse's: a row ends at the guessed line break only, cells at the
-   * delimiter only. Returns the index in `aggregate` where the unfinished last row starts (the
-   * text's length when `last`).
+   * Rows of a quote-free chunk of UTF-8 bytes, for a handler that reads rows in place (the
+   * delimiter is one ASCII character): split here, one pass over the bytes, never decoded; only the
+   * header's cells are. Same rows, cells and lines as papaparse's on the text. Returns where the
+   * unfinished last row starts (the length when `last`).
    */
-  let bounds: Int32Array = new Int32Array(64); // the cells of a row, for handlers.rowSpan
-  const grown = (a: Int32Array): Int32Array => {
-    const b = new Int32Array(a.length * 2);
-    b.set(a);
-    return b;
+  const scanBytes = (bytes: Uint8Array, last: boolean): number => {
+    const n = bytes.length;
+    const nl = newline;
+    const crlf = nl === '\r\n';
+    const dl = delimiter.charCodeAt(0);
+    const breakCode = nl === '\r' ? 13 : 10; // a row ends at \n (\r\n: a \n after a \r), or \r
+    let pos = 0;
+    while (pos < n) {
+      splitRowOfBytes(bytes, pos, dl, breakCode, crlf, split);
+      const { count, breaks } = split;
+      let { end } = split;
+      if (end < 0) {
+        if (!last) return pos;
+        end = n;
+      }
+      const b = split.bounds; // room for the last cell is kept
+      b[2 * count] = split.lastCell;
+      b[2 * count + 1] = end;
+      const next = end < n ? end + nl.length : n;
+      const rowLine = line;
+      line += 1 + breaks;
+      if (headers && handlers.rowSpan) handlers.rowSpan(bytes, b, count + 1, rowLine);
+      else {
+        // The header, or a blank line before it.
+        const cells: string[] = [];
+        for (let k = 0; k <= count; k++) cells.push(textOf(bytes, b[2 * k]!, b[2 * k + 1]!));
+        deliver(cells, rowLine);
+        if (fatal) return next;
+      }
+      pos = next;
+    }
+    return n;
   };
+
+  /**
+   * The text of a chunk holds no quote, and its rows are taken as cell strings: rows are split
+   * here, one scan over the character codes, instead of papaparse's fast path (the chunk split
+   * into lines, each line split again). Same rows, cells and lines as papaparse's: a row ends at
+   * the guessed line break only, cells at the delimiter only. Returns the index in `aggregate`
+   * where the unfinished last row starts (the text's length when `last`).
+   */
   const scanUnquoted = (text: string, last: boolean): number => {
     const n = text.length;
     const nl = newline;
     const crlf = nl === '\r\n';
     const dl = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
-    const breakCode = nl === '\r' ? 13 : 10; // a row ends at \n (\r\n: a \n after a \r), or \r
+    const breakCode = nl === '\r' ? 13 : 10;
     let pos = 0;
     while (pos <= n) {
       if (dl >= 0) {
-        // One pass over the row: its cells' bounds and its end (no line search, then cell search).
         if (pos === n) return n; // nothing left, or the zero-length "row" after a final line break
-        let count = 0;
-        let cell = pos;
-        let breaks = 0; // lone \n inside a CRLF row
-        let end = -1;
-        let b = bounds; // a local, not the closure's: the loop below is the hottest of an import
-        for (let i = pos; i < n; i++) {
-          const code = text.charCodeAt(i);
-          if (code === dl) {
-            if (2 * count + 4 > b.length) b = bounds = grown(b);
-            b[2 * count] = cell;
-            b[2 * count + 1] = i;
-            count += 1;
-            cell = i + 1;
-          } else if (code === breakCode) {
-            if (!crlf) {
-              end = i;
-              break;
-            }
-            if (i > pos && text.charCodeAt(i - 1) === 13) {
-              end = i - 1;
-              break;
-            }
-            breaks += 1;
-          }
-        }
+        splitRowOfText(text, pos, dl, breakCode, crlf, split);
+        const { count, breaks } = split;
+        let { end } = split;
         if (end < 0) {
           if (!last) return pos;
           end = n;
         }
-        if (2 * count + 2 > b.length) b = bounds = grown(b);
-        b[2 * count] = cell;
+        const b = split.bounds;
+        b[2 * count] = split.lastCell;
         b[2 * count + 1] = end;
         const next = end < n ? end + nl.length : n;
         const rowLine = line;
@@ -586,10 +729,43 @@ export async function readCsvRows(
     return n;
   };
 
+  /** After each chunk: the row estimate (once), progress, and the caller's pause. */
+  const afterChunk = async (): Promise<void> => {
+    if (!estimated && headers && handlers.rowsRead() > 0) {
+      // Bytes per row of the first chunk (rows are alike in an export), × 1.05 for the rows to come.
+      estimated = true;
+      const rows = handlers.rowsRead();
+      handlers.expectRows?.(Math.ceil((reader.totalBytes / Math.max(1, reader.bytesRead)) * rows * 1.05));
+    }
+    if (hooks.onProgress && Date.now() - lastProgress >= interval) {
+      lastProgress = Date.now();
+      hooks.onProgress(progress());
+    }
+    if (hooks.betweenChunks) await hooks.betweenChunks();
+  };
+
   try {
     while (!reader.done) {
       if (hooks.isCancelled?.()) throw new ImportCancelledError();
-      let text = await reader.next();
+      // Once the header is read, a quote-free chunk of a UTF-8 file is read as bytes, never decoded
+      // (the rows' handler reads the cells it needs from the bytes); any other chunk as text.
+      const bytesWanted =
+        parser !== undefined && headers !== undefined && handlers.rowSpan !== undefined && pending === '' && byteDelimiter;
+      const chunk = await reader.nextChunk(bytesWanted);
+      if (typeof chunk !== 'string') {
+        const consumed = scanBytes(chunk, reader.done);
+        if (fatal) return done(fatal);
+        // The unfinished last row (a chunk that ends inside a row): read again with the next chunk.
+        if (consumed < chunk.length) {
+          if (chunk.length - consumed > MAX_PENDING_CHARS) return done({ code: 'unterminatedQuote', line });
+          reader.unread(chunk.subarray(consumed));
+        }
+        base += consumed;
+        rowStart = base;
+        await afterChunk();
+        continue;
+      }
+      let text = chunk;
       let quoted = reader.quoted;
       if (!parser) {
         // The line break is guessed from the first text: read on until it holds a whole one (a
@@ -602,6 +778,7 @@ export async function readCsvRows(
         if (looksBinary(text)) return done({ code: 'binaryFile' });
         const format = options.format ?? guessFormat(text.slice(0, SNIFF_BYTES), options.delimiter);
         delimiter = format.delimiter;
+        byteDelimiter = delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80;
         newlineChar = format.newline === '\r' ? '\r' : '\n';
         newline = format.newline;
         parserConfig = { delimiter: format.delimiter, newline: format.newline, step };
@@ -611,9 +788,16 @@ export async function readCsvRows(
       const last = reader.done;
       // Text without a quote is split by the scanner here; papaparse splits the rest.
       // (The chunk was looked at for a quote as it was read: `aggregate` is not searched again.)
-      let res: { meta: { cursor: number } } = !(quoted || pending.includes('"'))
-        ? { meta: { cursor: base + scanUnquoted(aggregate, !!last) } }
-        : (parser.parse(aggregate, base, !last) as { meta: { cursor: number } });
+      let res: { meta: { cursor: number } };
+      if (quoted || pending.includes('"')) res = parser.parse(aggregate, base, !last) as { meta: { cursor: number } };
+      else if (handlers.rowSpan && byteDelimiter) {
+        // Rows read in place are read from bytes (the same reader for every chunk): this text as UTF-8.
+        const bytes = utf8Encoder.encode(aggregate);
+        const used = scanBytes(bytes, !!last);
+        const rest = used < bytes.length ? textOf(bytes, used, bytes.length).length : 0;
+        res = { meta: { cursor: base + aggregate.length - rest } };
+        rowStart = res.meta.cursor;
+      } else res = { meta: { cursor: base + scanUnquoted(aggregate, !!last) } };
       for (;;) {
         if (fatal) return done(fatal);
         // An unfinished row longer than any real one: a quote that never closes, found before the end.
@@ -634,21 +818,11 @@ export async function readCsvRows(
         res = parser.parse(aggregate, base, !last) as { meta: { cursor: number } };
       }
       const consumed = res.meta.cursor - base;
-      if (!estimated && headers && handlers.rowsRead() > 0) {
-        // Bytes per row of the first chunk (rows are alike in an export), × 1.05 for the rows to come.
-        estimated = true;
-        const rows = handlers.rowsRead();
-        handlers.expectRows?.(Math.ceil((reader.totalBytes / Math.max(1, reader.bytesRead)) * rows * 1.05));
-      }
       pending = aggregate.slice(consumed);
       base += consumed;
       aggregate = '';
       if (pending.length > MAX_PENDING_CHARS) return done({ code: 'unterminatedQuote', line });
-      if (hooks.onProgress && Date.now() - lastProgress >= interval) {
-        lastProgress = Date.now();
-        hooks.onProgress(progress());
-      }
-      if (hooks.betweenChunks) await hooks.betweenChunks();
+      await afterChunk();
     }
   } catch (e) {
     if (e instanceof ImportCancelledError) throw e;

@@ -4,14 +4,16 @@
  * escaped quotes and line breaks, CRLF or LF, a BOM or not, read in random chunk sizes, must give
  * the rows papaparse gives for the whole text, each at its true line — from a string or from a
  * Blob (UTF-8 bytes, a character cut between chunks), handed as cell strings or as spans of the
- * text (the in-place rows the subscription import reads).
+ * text or of its undecoded bytes (the in-place rows the subscription import reads).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { readCsvRows } from '../../src/import/stream.js';
+import { textOf, type TextSource } from '../../src/core/text-source.js';
 
-const plain = fc.stringMatching(/^[a-z0-9 .-]{0,6}$/);
+// Characters of two and three UTF-8 bytes too: a chunk read as bytes may end inside one.
+const plain = fc.stringMatching(/^[a-z0-9 .\-é€\u00a0]{0,6}$/);
 const quoted = fc
   .array(fc.constantFrom('a', '1', ' ', ',', ';', '"', '\n', '\r\n', 'é'), { maxLength: 6 })
   .map((parts) => parts.join(''));
@@ -46,9 +48,9 @@ async function read(text: string, chunkSize: number, how: { blob?: boolean; span
       row: (cells, line) => void rows.push({ cells: [...cells], line }),
       ...(how.spans
         ? {
-            rowSpan: (text: string, bounds: Int32Array, cells: number, line: number) => {
+            rowSpan: (text: TextSource, bounds: Int32Array, cells: number, line: number) => {
               const row: string[] = [];
-              for (let k = 0; k < cells; k++) row.push(text.slice(bounds[2 * k], bounds[2 * k + 1]));
+              for (let k = 0; k < cells; k++) row.push(textOf(text, bounds[2 * k]!, bounds[2 * k + 1]!));
               rows.push({ cells: row, line });
             },
           }
@@ -91,16 +93,59 @@ describe('the streaming row reader', () => {
     );
   });
 
+  it('reads quote-free UTF-8 as bytes: the same rows and lines as papaparse, a chunk cut anywhere (inside a character too)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.stringMatching(/^[a-z]{1,4}$/), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.array(plain, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.integer({ min: 16, max: 90 }),
+        async (header, generated, newline, chunkSize) => {
+          const rows = generated.filter((r) => !(r.length === 1 && r[0] === ''));
+          const body = [header.join(','), ...rows.map((r) => r.join(','))].join(newline) + newline;
+          let bytesRows = 0;
+          const got: { cells: string[]; line: number }[] = [];
+          const result = await readCsvRows(
+            new Blob([body]),
+            {
+              header: () => undefined,
+              row: (cells, line) => void got.push({ cells: [...cells], line }),
+              rowSpan: (text, bounds, cells, line) => {
+                if (typeof text !== 'string') bytesRows += 1;
+                const row: string[] = [];
+                for (let k = 0; k < cells; k++) row.push(textOf(text, bounds[2 * k]!, bounds[2 * k + 1]!));
+                got.push({ cells: row, line });
+              },
+              badRow: () => undefined,
+              rowsRead: () => got.length,
+            },
+            { delimiter: ',' },
+            { chunkSize },
+          );
+          expect(result.fatal).toBeUndefined();
+          expect(got.map((r) => r.cells)).toEqual(rows);
+          expect(got.map((r) => r.line)).toEqual(rows.map((_, i) => i + 2));
+          // Past the first chunk (read as text: it holds the header), rows come as bytes.
+          if (body.length > 4 * chunkSize) expect(bytesRows).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('splits quote-free text exactly as papaparse: blank lines, lone CR, a missing or extra cell', async () => {
     const text = 'a,b,c\r\n1,2,3\r\n\r\nx\ry,z\r\n4,5\r\n6,7,8,9\r\np\nq,r\r\ns,t';
-    for (const [chunkSize, spans] of [16, 17, 23, 1 << 20].flatMap(
+    // From a string, or a Blob (read as bytes past the header: the chunk cut after the lone \n
+    // ends inside a row, which is read again with the next chunk).
+    for (const [chunkSize, spans, blob] of [16, 17, 23, 1 << 20].flatMap(
       (n) =>
         [
-          [n, false],
-          [n, true],
+          [n, false, false],
+          [n, true, false],
+          [n, true, true],
         ] as const,
     )) {
-      const { headers, rows } = await read(text, chunkSize, { spans });
+      const { headers, rows } = await read(text, chunkSize, { spans, blob });
       expect(headers).toEqual(['a', 'b', 'c']);
       expect(rows).toEqual([
         { cells: ['1', '2', '3'], line: 2 },
@@ -115,8 +160,12 @@ describe('the streaming row reader', () => {
   });
 
   it('reads a file whose rows end in a lone CR, with a \\n inside a cell', async () => {
-    for (const spans of [false, true]) {
-      const { headers, rows } = await read('a,b\r1,2\r3\n4,5\r', 16, { spans });
+    for (const [spans, blob] of [
+      [false, false],
+      [true, false],
+      [true, true],
+    ] as const) {
+      const { headers, rows } = await read('a,b\r1,2\r3\n4,5\r', 16, { spans, blob });
       expect(headers).toEqual(['a', 'b']);
       expect(rows).toEqual([
         { cells: ['1', '2'], line: 2 },

@@ -1,0 +1,201 @@
+/**
+ * A UTF-8 file is read mostly as bytes (the chunks after the header that hold no quote, never
+ * decoded): the row processor reads dates, amounts, intervals and customer ids from the bytes, and
+ * decodes only what it keeps as text. Whatever the cells hold (spaces of several bytes around
+ * values, ids in Arabic or with accents, amounts in either format, bad dates, unknown intervals,
+ * bytes that are no UTF-8), the import must give exactly what reading the same file as text gives:
+ * periods, customer table, report (errors with their values, on their lines) and analysis.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { streamImport } from '../../src/import/stream.js';
+import { createRowProcessor } from '../../src/import/rows.js';
+import { guessMapping } from '../../src/import/mapping.js';
+import type { ImportOptions, ImportResult } from '../../src/import/types.js';
+
+const HEADERS = [
+  'customer_id',
+  'start_date',
+  'end_date',
+  'amount',
+  'interval',
+  'interval_count',
+  'quantity',
+  'status',
+  'currency',
+  'trial_end',
+];
+const mapping = guessMapping(HEADERS);
+
+/** Everything a reader of the import may see, in plain values. */
+function plain(result: ImportResult) {
+  const { columns, report, analysis } = result;
+  return {
+    columns: {
+      ...columns,
+      customer: [...columns.customer],
+      startDay: [...columns.startDay],
+      endDay: [...columns.endDay],
+      monthlyMinor: [...columns.monthlyMinor],
+    },
+    report: { ...report, errors: { ...report.errors, lines: [...report.errors.lines], codes: [...report.errors.codes] } },
+    analysis,
+  };
+}
+
+// Spaces `trim` removes, of one, two and three bytes, and characters that look alike but are not spaces.
+const pad = fc.constantFrom('', '', '', ' ', '\t', '\u00a0', '\u3000', '\u2003', '\ufeff', '\u200b', '\u0085');
+const padded = (value: fc.Arbitrary<string>) => fc.tuple(pad, value, pad).map(([a, v, b]) => `${a}${v}${b}`);
+const day = fc
+  .tuple(fc.integer({ min: 2019, max: 2024 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+  .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const date = fc.oneof(
+  { weight: 6, arbitrary: day },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '2024-02-30',
+      '2024-13-01',
+      '03/04/2024',
+      '2024-03-01T23:00:00-05:00',
+      '٢٠٢٤-٠١-٠١',
+      'soon',
+      '2024‐01‐01',
+    ),
+  },
+);
+const cells = {
+  customer: padded(fc.constantFrom('cus_1', 'cus_2', 'cus_3', 'Acme Inc', 'عميل', 'cus_é', 'Ünïcode', 'cus_1 ', '', 'a\u202eb')),
+  start: padded(date),
+  end: fc.oneof({ weight: 2, arbitrary: fc.constant('') }, { weight: 3, arbitrary: padded(date) }),
+  amount: padded(
+    fc.oneof(
+      { weight: 5, arbitrary: fc.integer({ min: 0, max: 500_000 }).map((c) => (c / 100).toFixed(2)) },
+      { weight: 1, arbitrary: fc.constantFrom('1.234,56', '12.000', '12,5', '-5', '99', '1e3', '١٢', '12 000', '€12', '0') },
+    ),
+  ),
+  interval: padded(fc.constantFrom('month', 'month', 'Year', 'WEEK', 'quarter', 'day', 'one_time', 'mensuel', 'mois', '')),
+  count: padded(fc.constantFrom('1', '1', '2', '3', '', '0', '1.5', '١', '1001')),
+  quantity: padded(fc.constantFrom('1', '1', '2', '0.5', '', '-1', 'x', '٣')),
+  status: padded(fc.constantFrom('', 'active', 'Active', 'trialing', 'TRIALING', 'incomplete', 'canceled', 'état')),
+  currency: padded(fc.constantFrom('', 'USD', 'usd', 'EUR', 'XYZ', 'US$', 'ÉUR')),
+  trialEnd: fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: padded(date) }),
+};
+const rowArb = fc.oneof(
+  { weight: 12, arbitrary: fc.record(cells).map((r) => Object.values(r)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<string[]>(
+      [''],
+      ['cus_9', '2024-01-01'],
+      [...Array<string>(10).fill('x'), 'extra'],
+      [...Array<string>(10).fill(''), ''],
+    ),
+  },
+);
+const optionsArb = fc.record({
+  numberFormat: fc.constantFrom(undefined, 'dot', 'comma'),
+  dateFormat: fc.constantFrom('iso', 'dmy'),
+  amountInMinorUnits: fc.boolean(),
+});
+
+function importOptions(o: { numberFormat?: 'dot' | 'comma'; dateFormat: 'iso' | 'dmy' }): ImportOptions {
+  // The delimiter given (a guess from a sample of another size may differ); cells hold commas.
+  return {
+    ...(o.numberFormat ? { numberFormat: o.numberFormat } : {}),
+    dateFormat: o.dateFormat,
+    rates: { EUR: 1.1 },
+    currency: 'USD',
+    delimiter: ';',
+  };
+}
+
+/** The rows pushed to a row processor as strings, or as UTF-8 bytes: its result. */
+function processed(rows: readonly (readonly string[])[], m: typeof mapping, options: ImportOptions, asBytes: boolean) {
+  const processor = createRowProcessor(m, options, HEADERS);
+  const encoder = new TextEncoder();
+  rows.forEach((row, i) => {
+    const bounds = new Int32Array(row.length * 2);
+    let text = '';
+    row.forEach((cell, k) => {
+      const at = asBytes ? encoder.encode(text).length : text.length;
+      text += cell;
+      bounds[2 * k] = at;
+      bounds[2 * k + 1] = asBytes ? encoder.encode(text).length : text.length;
+    });
+    processor.pushSpan(asBytes ? encoder.encode(text) : text, bounds, row.length, i + 2);
+  });
+  return plain({ ...processor.finish(), analysis: null });
+}
+
+describe('a file read as bytes', () => {
+  it('gives what its text gives, whatever the cells hold', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(rowArb, { minLength: 1, maxLength: 60 }),
+        optionsArb,
+        fc.constantFrom('\n', '\r\n'),
+        fc.integer({ min: 16, max: 400 }),
+        async (rows, o, newline, chunkSize) => {
+          const m = { ...mapping, amountInMinorUnits: o.amountInMinorUnits };
+          const options = importOptions(o);
+          // The row processor reads a row's bytes as it reads its text.
+          const fromText = processed(rows, m, options, false);
+          expect(processed(rows, m, options, true)).toEqual(fromText);
+          // And a file read in chunks of any size, as bytes, gives the same.
+          const text = [HEADERS.join(';'), ...rows.map((r) => r.join(';'))].join(newline) + newline;
+          const file = plain(await streamImport(new Blob([text]), m, options, { chunkSize }));
+          expect({ ...file, analysis: null }).toEqual(fromText);
+          expect(plain(await streamImport(new Blob([text]), m, options))).toEqual(file);
+        },
+      ),
+      { numRuns: 250 },
+    );
+  });
+
+  it('reads bytes that are no UTF-8 as TextDecoder does (U+FFFD), around and inside cells', async () => {
+    const encoder = new TextEncoder();
+    const junk = fc.constantFrom(
+      [0xff],
+      [0xc3],
+      [0xe2, 0x80],
+      [0xc0, 0xa0],
+      [0xe0, 0x80, 0xa0],
+      [0xed, 0xa0, 0x80],
+      [0xc2, 0xa0],
+      [],
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(
+            fc.record(cells).map((r) => Object.values(r)),
+            fc.nat(9),
+            junk,
+            fc.boolean(),
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
+        fc.integer({ min: 16, max: 300 }),
+        async (rows, chunkSize) => {
+          const parts: number[] = [...encoder.encode(HEADERS.join(';') + '\n')];
+          for (const [row, at, bytes, before] of rows) {
+            row.forEach((cell, k) => {
+              if (k > 0) parts.push(0x3b);
+              const encoded = [...encoder.encode(cell)];
+              parts.push(...(k === at ? (before ? [...bytes, ...encoded] : [...encoded, ...bytes]) : encoded));
+            });
+            parts.push(0x0a);
+          }
+          const file = new Uint8Array(parts);
+          const options = importOptions({ dateFormat: 'iso' });
+          // The file as TextDecoder reads it (each malformed sequence one U+FFFD), against its bytes.
+          const asText = plain(await streamImport(new TextDecoder().decode(file), mapping, options));
+          const asBytes = plain(await streamImport(new Blob([file]), mapping, options, { chunkSize }));
+          expect(asBytes).toEqual(asText);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
