@@ -57,8 +57,8 @@ export interface StartImportHooks {
   /** Save the import as a new dataset of this name in the worker, as soon as it is made (see `saved`). */
   save?: { name: string; fileName: string };
   /**
-   * Files of at least this many bytes are read in parts at once, one worker per core but one (up to four;
-   * default {@link SPLIT_MIN_BYTES}; the result is the same either way).
+   * Files of at least this many bytes are read in parts at once, by as many workers as
+   * `partsFor` says (default {@link SPLIT_MIN_BYTES}; the result is the same either way).
    */
   splitMinBytes?: number;
 }
