@@ -342,16 +342,24 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
   /** Cell c, trimmed ('' when the column is not mapped). */
   const cell = (c: number): string => (span(c) ? textOf(text, s, e) : '');
 
-  /** Interval words met so far (a file uses a handful): a cell equal to one is not cut out again. */
-  const intervals: { word: string; value: ReturnType<typeof readInterval> }[] = [];
-  function intervalAt(): ReturnType<typeof readInterval> {
+  /**
+   * The value of the word in span s..e, `read` from its text the first time: a column of words (an
+   * interval, a status, a currency) holds a handful, and a cell equal to one met before is not cut
+   * out (decoded) again. At most 16 words are kept per column.
+   */
+  function wordAt<T>(known: { word: string; value: T }[], read: (word: string) => T): T {
     const length = e - s;
-    for (const known of intervals) if (known.word.length === length && holdsAt(text, s, known.word)) return known.value;
+    for (const k of known) if (k.word.length === length && holdsAt(text, s, k.word)) return k.value;
     const word = textOf(text, s, e);
-    const value = readInterval(word);
-    if (intervals.length < 16) intervals.push({ word, value });
+    const value = read(word);
+    if (known.length < 16) known.push({ word, value });
     return value;
   }
+  const intervals: { word: string; value: ReturnType<typeof readInterval> }[] = [];
+  const statuses: { word: string; value: string }[] = [];
+  const currencies: { word: string; value: string }[] = [];
+  const lower = (word: string): string => word.toLowerCase();
+  const upper = (word: string): string => word.toUpperCase();
 
   /** The amount in span s..e. */
   function readAmount(currency: string): number | RowErrorCode {
@@ -401,7 +409,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
       }
     }
 
-    const status = cStatus >= 0 ? cell(cStatus).toLowerCase() : '';
+    const status = cStatus >= 0 && span(cStatus) ? wordAt(statuses, lower) : '';
     if (status === 'trialing') {
       skipped.trial += 1;
       return;
@@ -417,7 +425,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
 
     let currency = defaultCurrency;
     if (cCurrency >= 0) {
-      const code = cell(cCurrency).toUpperCase();
+      const code = span(cCurrency) ? wordAt(currencies, upper) : '';
       if (code !== '') {
         if (!/^[A-Z]{3}$/.test(code) || !isCurrency(code)) {
           return errors.add(line, 'badCurrency', mapping.currency ?? undefined, cell(cCurrency));
@@ -461,7 +469,7 @@ export function createRowProcessor(mapping: ColumnMapping, options: ImportOption
     let intervalCount = 1;
     if (cInterval >= 0) {
       span(cInterval);
-      const known = intervalAt();
+      const known = wordAt(intervals, readInterval);
       if (known === 'oneTime') {
         skipped.oneTime += 1;
         return;
