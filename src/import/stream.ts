@@ -154,7 +154,6 @@ class ChunkReader {
 
   /** The next bytes of a Blob: about a chunk, from its stream or a slice. */
   private async nextBytes(blob: Blob): Promise<Uint8Array> {
-    if (this.streamed) return this.nextOfStream(blob);
     const start = this.read;
     const end = Math.min(this.totalBytes, start + this.chunkSize);
     const reading = this.ahead ?? blob.slice(start, end).arrayBuffer();
@@ -170,13 +169,17 @@ class ChunkReader {
   }
 
   /**
-   * The next pieces of the Blob's stream, put together up to about a chunk. A stream reads ahead on
-   * its own and asks the browser for the file once, where each slice is a request of its own.
+   * The tail of the last chunk and the next pieces of the Blob's stream, put together up to about a
+   * chunk, in the reused buffer (one copy of each byte, no buffer made per chunk). A stream reads
+   * ahead on its own and asks the browser for the file once, where each slice is a request of its
+   * own. The bytes are valid until the next call.
    */
   private async nextOfStream(blob: Blob): Promise<Uint8Array> {
     this.stream ??= blob.stream().getReader();
-    const parts: Uint8Array[] = [];
-    let length = 0;
+    let length = this.tail.length;
+    this.room(length + this.chunkSize);
+    this.joined.set(this.tail);
+    this.tail = new Uint8Array(0);
     while (length < this.chunkSize) {
       const { done, value } = await this.stream.read();
       if (done) {
@@ -184,18 +187,20 @@ class ChunkReader {
         this.read = this.totalBytes;
         break;
       }
-      parts.push(value);
+      this.room(length + value.length);
+      this.joined.set(value, length);
       length += value.length;
       this.read = Math.min(this.totalBytes, this.read + value.length);
     }
-    if (parts.length === 1) return parts[0]!;
-    const bytes = new Uint8Array(length);
-    let at = 0;
-    for (const part of parts) {
-      bytes.set(part, at);
-      at += part.length;
-    }
-    return bytes;
+    return this.joined.subarray(0, length);
+  }
+
+  /** Makes `joined` hold at least `length` bytes, keeping what it holds. */
+  private room(length: number): void {
+    if (this.joined.length >= length) return;
+    const grown = new Uint8Array(Math.max(length, this.joined.length * 2));
+    grown.set(this.joined);
+    this.joined = grown;
   }
 
   /**
@@ -221,9 +226,10 @@ class ChunkReader {
    */
   async nextChunk(bytesWanted: boolean): Promise<string | Uint8Array> {
     if (typeof this.input === 'string') return this.nextOfString(this.input);
-    const fresh = await this.nextBytes(this.input);
+    // A stream's pieces are put after the tail as they come; a slice is joined to it here.
+    const fresh = this.streamed ? await this.nextOfStream(this.input) : await this.nextBytes(this.input);
     let bytes: Uint8Array = fresh;
-    if (this.tail.length > 0) {
+    if (!this.streamed && this.tail.length > 0) {
       const length = this.tail.length + fresh.length;
       if (this.joined.length < length) this.joined = new Uint8Array(length * 2);
       this.joined.set(this.tail);
