@@ -138,6 +138,10 @@ export function showScrollHint(root: ParentNode): void {
   requestAnimationFrame(() => {
     const box = root.querySelector('.cohorts .table-scroll');
     const hint = root.querySelector<HTMLElement>('.cohorts .scroll-hint');
-    if (box && hint) hint.hidden = box.scrollWidth <= box.clientWidth + 1;
+    if (!box || !hint) return;
+    // Set only when it changes: setting the same value is a change of attribute to the browser,
+    // which restyles and repaints the page (each progress update of an import did).
+    const hidden = box.scrollWidth <= box.clientWidth + 1;
+    if (hint.hidden !== hidden) hint.hidden = hidden;
   });
 }

@@ -110,6 +110,15 @@ describe('layouts that fit at 360 and 1280 px', () => {
         expect(overflows, `${lang} ${width}`).to.equal(width === 360);
         await until(() => hint.hidden === !overflows);
         if (overflows) expect(hint.getBoundingClientRect().height).to.be.greaterThan(0);
+        // An update that changes nothing sets no attribute (the same value set again restyles and
+        // repaints the page: it did at each progress update of an import).
+        const changes: MutationRecord[] = [];
+        const watch = new MutationObserver((records) => changes.push(...records));
+        watch.observe(hint, { attributes: true });
+        (el as HTMLElement & { requestUpdate(): void }).requestUpdate();
+        for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+        watch.disconnect();
+        expect(changes.length, `${lang} ${width}`).to.equal(0);
         expect(document.documentElement.scrollWidth, lang).to.be.at.most(width);
         el.parentElement!.remove();
       }

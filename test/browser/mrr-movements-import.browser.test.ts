@@ -207,6 +207,28 @@ describe('<mrr-movements> import', () => {
     expect((await listDatasets()).filter((d) => d.name.includes(name))).to.deep.equal([]);
   });
 
+  it('keeps the progress line from the start: the first count moves nothing below it (no repaint of the page)', async () => {
+    const lines = ['customer_id,start_date,end_date,monthly_amount'];
+    for (let i = 0; i < 150_000; i++)
+      lines.push(`c${i % 5000},2023-${String((i % 12) + 1).padStart(2, '0')}-01,,${(i % 90) + 10}`);
+    const el = await movements();
+    pick(el, new File([lines.join('\n')], `progress-${Math.random().toString(36).slice(2)}.csv`, { type: 'text/csv' }));
+    await untilRendered(el, () => $(el, '#start-import'));
+    q(el, '#start-import').click();
+    // Rendered in the click's task: no message of the worker can have come yet.
+    await el.updateComplete;
+    const step = el.importer.step;
+    expect(step.kind === 'importing' && step.progress === null).to.equal(true);
+    // The progress block's height (in a narrow layout the panel is stacked above the figures).
+    const height = () => q(el, '.progress').getBoundingClientRect().height;
+    const before = height();
+    await untilRendered(el, () => (el.importer.step.kind === 'importing' && el.importer.step.progress ? el : null));
+    expect(q(el, '#progress-text').textContent.trim()).to.not.equal('');
+    expect(height()).to.equal(before);
+    q(el, '#cancel-import').click();
+    await untilRendered(el, () => $(el, '#import-cancelled'));
+  });
+
   it('opens a large saved dataset with the analysis done in the worker', async () => {
     const periods: SubscriptionPeriod[] = [];
     for (let i = 0; i < 60_000; i++) {
