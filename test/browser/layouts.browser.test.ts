@@ -115,7 +115,7 @@ describe('layouts that fit at 360 and 1280 px', () => {
         const changes: MutationRecord[] = [];
         const watch = new MutationObserver((records) => changes.push(...records));
         watch.observe(hint, { attributes: true });
-        (el as HTMLElement & { requestUpdate(): void }).requestUpdate();
+        (el as unknown as { requestUpdate(): void }).requestUpdate();
         for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
         watch.disconnect();
         expect(changes.length, `${lang} ${width}`).to.equal(0);
