@@ -28,7 +28,12 @@ function renderFilePicker(i18n: MovementsLocale, ctrl: ImportController): Templa
   return html`<div
     class="dropzone"
     part="dropzone"
-    @dragenter=${(e: DragEvent) => zone(e, true)}
+    @pointerenter=${() => ctrl.warm()}
+    @focusin=${() => ctrl.warm()}
+    @dragenter=${(e: DragEvent) => {
+      ctrl.warm();
+      zone(e, true);
+    }}
     @dragover=${(e: DragEvent) => zone(e, true)}
     @dragleave=${(e: DragEvent) => zone(e, false)}
     @drop=${(e: DragEvent) => {

@@ -1,5 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ImportCancelledError, type ImportHandle, releaseImportWorkers, sniffFile, startImport } from '../import/importer.js';
+import {
+  ImportCancelledError,
+  type ImportHandle,
+  preloadImport,
+  releaseImportWorkers,
+  sniffFile,
+  startImport,
+} from '../import/importer.js';
 import { MAPPED_FIELDS, validateMapping } from '../import/fields.js';
 import { datasetMeta } from '../import/dataset-meta.js';
 import type {
@@ -103,6 +110,11 @@ export class ImportController implements ReactiveController {
   private set(step: ImportStep): void {
     this.step = step;
     this.host.requestUpdate();
+  }
+
+  /** The user is about to choose a file (points at the picker, focuses it, drags over it): the reading code loads now. */
+  warm(): void {
+    preloadImport();
   }
 
   /** Reads the start of `file` and proposes a mapping (or says why the file cannot be used). */
