@@ -71,16 +71,11 @@ class WorkerSaveError extends Error {
   }
 }
 
-/**
- * The reading code of the page (sniff, and the import where no worker runs), loaded once. Its
- * modules are asked for at once: a module loaded by `import()` asks for its own imports only once
- * it has arrived, a second round trip before a file's columns can be shown (a file chosen waited
- * 0.05–0.1 s on it in a trace).
- */
+/** The reading code of the page (the sniff, and the import where no worker runs), loaded once. */
 let streamModule: Promise<typeof import('./stream.js')> | undefined;
 function loadStream(): Promise<typeof import('./stream.js')> {
   if (!streamModule) {
-    streamModule = Promise.all([import('./stream.js'), import('papaparse'), import('./rows.js')]).then(([stream]) => stream);
+    streamModule = import('./stream.js');
     streamModule.catch(() => (streamModule = undefined)); // a failed load is tried again next time
   }
   return streamModule;
@@ -88,7 +83,9 @@ function loadStream(): Promise<typeof import('./stream.js')> {
 
 /**
  * Loads what reading a file needs before one is chosen, when a user shows they are about to
- * (pointing at or focusing the file picker, dragging over it): the columns then show at once.
+ * (pointing at or focusing the file picker, dragging over it): the reader and its imports arrive
+ * while the file dialog is open (loaded at the choice, they cost two round trips before the
+ * columns show: the reader, then its imports), not with every page that shows the element.
  */
 export function preloadImport(): void {
   loadStream().catch(() => undefined);
