@@ -49,7 +49,8 @@ export interface StreamHooks {
   /**
    * A faster decoder for a chunk that is all ASCII (the command line passes Node's Buffer, several
    * times faster than TextDecoder on large chunks): the text, or undefined when a byte is not ASCII.
-   * Used only between whole characters of a UTF-8 file; any other chunk goes through TextDecoder.
+   * Used only between whole characters of a UTF-8 file, for a chunk read as text (the first, one with
+   * a quote, or every chunk for a reader of cell strings); any other goes through TextDecoder.
    */
   decodeAscii?: (bytes: Uint8Array) => string | undefined;
 }

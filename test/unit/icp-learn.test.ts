@@ -250,7 +250,11 @@ describe('learnIcp on generated clients', () => {
   it('ranks the field that drives value first and the noise fields last', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
-        const clients = generateClients(seed, 600);
+        // 1,200 clients: with 600, a noise field's information value by chance beat size's in about
+        // one seed in 2,000 (seed 666140474: noise 0.069, size 0.066), a CI failure. Chance IV
+        // falls as the clients grow; 3,000 seeds checked at 1,200: every assertion below held, size's
+        // IV at least 0.067 above the best noise field's.
+        const clients = generateClients(seed, 1200);
         const result = learnIcp(clients, { fields: ['noise', 'size', 'colour', 'driver'], asOf: AS_OF });
         const order = result.fields.map((f) => f.field);
         expect(order[0]).toBe('driver');
@@ -264,7 +268,7 @@ describe('learnIcp on generated clients', () => {
         expect(driver?.values.find((v) => v.value === 'Cafe')!.suggestion).not.toBe('ideal');
         expect(validateIcp(result.icp)).toEqual([]);
       }),
-      { numRuns: 25 },
+      { numRuns: 25, examples: [[666140474]] },
     );
   });
 
