@@ -9,13 +9,14 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { InputError, writeAtomically, type CliIo } from '../../src/cli/io.js';
 import { guessMapping } from '../../src/import/mapping.js';
@@ -414,6 +415,21 @@ describe('mrr-kit movements: the figures are the engine’s', () => {
 });
 
 describe('mrr-kit reads standard input for -', () => {
+  // The spooled copies go to a temporary folder of this file's own (TMPDIR, which os.tmpdir()
+  // reads): another run of the tests at once (two CI runs on one machine) spools into /tmp too,
+  // and its copies must not count as ours.
+  let savedTmp: string | undefined;
+  let ownTmp = '';
+  beforeAll(() => {
+    savedTmp = process.env.TMPDIR;
+    ownTmp = mkdtempSync(join(tmpdir(), 'mrr-kit-cli-test-'));
+    process.env.TMPDIR = ownTmp;
+  });
+  afterAll(() => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    rmSync(ownTmp, { recursive: true, force: true });
+  });
   const spools = () => readdirSync(tmpdir()).filter((f) => f.startsWith('mrr-kit-stdin-'));
 
   it('movements -: the same figures as from the file, and the spooled copy removed', async () => {
