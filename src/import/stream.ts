@@ -383,7 +383,7 @@ export async function sniff(input: ImportInput, options: { delimiter?: string } 
   return result;
 }
 
-/** One row split by {@link splitRowOfText} or {@link splitRowOfBytes}. */
+/** One row split by {@link splitRowOfText}. */
 interface RowSplit {
   /** Cell k (k < count) is [bounds[2k], bounds[2k + 1]); room is kept for one more. */
   bounds: Int32Array;
@@ -407,9 +407,9 @@ function growBounds(split: RowSplit): Int32Array {
 /**
  * Splits the row of `text` from `pos` (quote-free, delimiter `dl`, one character): its cells and its
  * end, in one pass (no line search, then cell search). A row ends at `breakCode` (\n, or \r); with
- * `crlf` only at a \n after a \r, a lone \n inside counting a line. {@link splitRowOfBytes} is
- * the same loop over bytes: two copies, so V8 compiles each for one type (a loop reading both, a
- * type test per character, measured 50 % slower).
+ * `crlf` only at a \n after a \r, a lone \n inside counting a line. The scanner of bytes
+ * (`scanBytes` in {@link readCsvRows}) runs the same rules over bytes: two copies, so V8 compiles
+ * each for one type (a loop reading both, a type test per character, measured 50 % slower).
  */
 function splitRowOfText(text: string, pos: number, dl: number, breakCode: number, crlf: boolean, split: RowSplit): void {
   const n = text.length;
@@ -432,40 +432,6 @@ function splitRowOfText(text: string, pos: number, dl: number, breakCode: number
         break;
       }
       if (i > pos && text.charCodeAt(i - 1) === 13) {
-        end = i - 1;
-        break;
-      }
-      breaks += 1;
-    }
-  }
-  split.count = count;
-  split.lastCell = cell;
-  split.breaks = breaks;
-  split.end = end;
-}
-
-/** {@link splitRowOfText} of UTF-8 bytes (an ASCII delimiter and line break are single bytes). */
-function splitRowOfBytes(bytes: Uint8Array, pos: number, dl: number, breakCode: number, crlf: boolean, split: RowSplit): void {
-  const n = bytes.length;
-  let b = split.bounds;
-  let count = 0;
-  let cell = pos;
-  let breaks = 0;
-  let end = -1;
-  for (let i = pos; i < n; i++) {
-    const code = bytes[i]!;
-    if (code === dl) {
-      if (2 * count + 4 > b.length) b = growBounds(split);
-      b[2 * count] = cell;
-      b[2 * count + 1] = i;
-      count += 1;
-      cell = i + 1;
-    } else if (code === breakCode) {
-      if (!crlf) {
-        end = i;
-        break;
-      }
-      if (i > pos && bytes[i - 1] === 13) {
         end = i - 1;
         break;
       }
@@ -634,42 +600,69 @@ export async function readCsvRows(
 
   /**
    * Rows of a quote-free chunk of UTF-8 bytes, for a handler that reads rows in place (the
-   * delimiter is one ASCII character): split here, one pass over the bytes, never decoded; only the
-   * header's cells are. Same rows, cells and lines as papaparse's on the text. Returns where the
-   * unfinished last row starts (the length when `last`).
+   * delimiter is one ASCII character): split here, never decoded; only the header's cells are.
+   * Same rows, cells and lines as papaparse's on the text, and as {@link splitRowOfText}'s: a row
+   * ends at `breakCode` (\n, or \r); with CRLF only at a \n after a \r, a lone \n inside counting a
+   * line. One loop over the whole chunk, its state in locals: a function called per row to split
+   * it, its result read back from an object, measured 2.5–3× slower (bench/README). Returns where
+   * the unfinished last row starts (the length when `last`).
    */
   const scanBytes = (bytes: Uint8Array, last: boolean): number => {
     const n = bytes.length;
-    const nl = newline;
-    const crlf = nl === '\r\n';
+    const crlf = newline === '\r\n';
     const dl = delimiter.charCodeAt(0);
-    const breakCode = nl === '\r' ? 13 : 10; // a row ends at \n (\r\n: a \n after a \r), or \r
-    let pos = 0;
-    while (pos < n) {
-      splitRowOfBytes(bytes, pos, dl, breakCode, crlf, split);
-      const { count, breaks } = split;
-      let { end } = split;
-      if (end < 0) {
-        if (!last) return pos;
-        end = n;
+    const breakCode = newline === '\r' ? 13 : 10;
+    let b = split.bounds;
+    let count = 0; // cells of the row ended by a delimiter
+    let cell = 0; // where the row's current cell starts
+    let breaks = 0; // lone \n inside a CRLF row
+    let pos = 0; // where the row starts
+    for (let i = 0; i < n; i++) {
+      const code = bytes[i]!;
+      if (code === dl) {
+        if (2 * count + 4 > b.length) b = growBounds(split); // room for the row's last cell is kept
+        b[2 * count] = cell;
+        b[2 * count + 1] = i;
+        count += 1;
+        cell = i + 1;
+      } else if (code === breakCode) {
+        let end = i;
+        if (crlf) {
+          if (i === pos || bytes[i - 1] !== 13) {
+            breaks += 1;
+            continue;
+          }
+          end = i - 1;
+        }
+        b[2 * count] = cell;
+        b[2 * count + 1] = end;
+        const rowLine = line;
+        line += 1 + breaks;
+        if (headers && handlers.rowSpan) handlers.rowSpan(bytes, b, count + 1, rowLine);
+        else if (!deliverBytes(bytes, b, count + 1, rowLine)) return i + 1;
+        pos = cell = i + 1;
+        count = 0;
+        breaks = 0;
       }
-      const b = split.bounds; // room for the last cell is kept
-      b[2 * count] = split.lastCell;
-      b[2 * count + 1] = end;
-      const next = end < n ? end + nl.length : n;
+    }
+    if (pos < n) {
+      if (!last) return pos;
+      b[2 * count] = cell;
+      b[2 * count + 1] = n;
       const rowLine = line;
       line += 1 + breaks;
       if (headers && handlers.rowSpan) handlers.rowSpan(bytes, b, count + 1, rowLine);
-      else {
-        // The header, or a blank line before it.
-        const cells: string[] = [];
-        for (let k = 0; k <= count; k++) cells.push(textOf(bytes, b[2 * k]!, b[2 * k + 1]!));
-        deliver(cells, rowLine);
-        if (fatal) return next;
-      }
-      pos = next;
+      else deliverBytes(bytes, b, count + 1, rowLine);
     }
     return n;
+  };
+
+  /** The header (or a blank line before it) split by {@link scanBytes}; false when it was refused. */
+  const deliverBytes = (bytes: Uint8Array, bounds: Int32Array, cells: number, rowLine: number): boolean => {
+    const row: string[] = [];
+    for (let k = 0; k < cells; k++) row.push(textOf(bytes, bounds[2 * k]!, bounds[2 * k + 1]!));
+    deliver(row, rowLine);
+    return !fatal;
   };
 
   /**

@@ -111,8 +111,14 @@ function importOptions(o: { numberFormat?: 'dot' | 'comma'; dateFormat: 'iso' | 
 }
 
 /** The rows pushed to a row processor as strings, or as UTF-8 bytes: its result. */
-function processed(rows: readonly (readonly string[])[], m: typeof mapping, options: ImportOptions, asBytes: boolean) {
-  const processor = createRowProcessor(m, options, HEADERS);
+function processed(
+  rows: readonly (readonly string[])[],
+  m: typeof mapping,
+  options: ImportOptions,
+  asBytes: boolean,
+  plainRows = true,
+) {
+  const processor = createRowProcessor(m, options, HEADERS, { plainRows });
   const encoder = new TextEncoder();
   rows.forEach((row, i) => {
     const bounds = new Int32Array(row.length * 2);
@@ -243,6 +249,89 @@ describe('a file read as bytes', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('reads a plain row at once as the whole way gives it, and any other row the whole way', () => {
+    // An import without status, currency or trial columns mapped (most large exports): rows whose
+    // cells need no trimming, in ISO dates and plain numbers, are read at once; the rest (spaces,
+    // other formats, errors, skipped rows) must come out as reading every row the whole way gives.
+    const plainCells = {
+      ...cells,
+      customer: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom('cus_1', 'cus_2', 'cus_3', 'Acme Inc', 'cus_é', 'عميل') },
+        { weight: 1, arbitrary: cells.customer },
+      ),
+      start: fc.oneof({ weight: 4, arbitrary: day }, { weight: 1, arbitrary: cells.start }),
+      end: fc.oneof(
+        { weight: 2, arbitrary: fc.constant('') },
+        { weight: 2, arbitrary: day },
+        { weight: 1, arbitrary: cells.end },
+      ),
+      amount: fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 0, max: 500_000 }).map((c) => (c % 3 ? (c / 100).toFixed(2) : String(c))) },
+        { weight: 1, arbitrary: fc.constantFrom('0', '0.00', '-5', '12.000', '1,50', '99999999999') },
+        { weight: 1, arbitrary: cells.amount },
+      ),
+      interval: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom('month', 'year', 'week', 'one_time', 'mensuel') },
+        { weight: 1, arbitrary: cells.interval },
+      ),
+      count: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom('1', '2', '12', '', '0', '1.5', '1001') },
+        { weight: 1, arbitrary: cells.count },
+      ),
+      quantity: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom('1', '3', '0.5', '', '0', '-1') },
+        { weight: 1, arbitrary: cells.quantity },
+      ),
+    };
+    const plainRowArb = fc.oneof(
+      { weight: 12, arbitrary: fc.record(plainCells).map((r) => Object.values(r)) },
+      // A row of one cell too many (blank or not), or one too few.
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.record(plainCells), fc.constantFrom('', 'x', ' ', null))
+          .map(([r, extra]) => (extra === null ? Object.values(r).slice(0, -1) : [...Object.values(r), extra])),
+      },
+      { weight: 1, arbitrary: rowArb },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(plainRowArb, { minLength: 1, maxLength: 60 }),
+        fc.record({
+          numberFormat: fc.constantFrom(undefined, 'dot', 'comma'),
+          dateFormat: fc.constantFrom('iso', 'dmy'),
+          amountInMinorUnits: fc.constantFrom(false, false, false, true),
+        }),
+        fc.record({
+          amountIsMonthly: fc.boolean(),
+          interval: fc.boolean(),
+          intervalCount: fc.boolean(),
+          end: fc.boolean(),
+          quantity: fc.boolean(),
+        }),
+        (rows, o, mapped) => {
+          const m = {
+            ...mapping,
+            amountInMinorUnits: o.amountInMinorUnits,
+            amountIsMonthly: mapped.amountIsMonthly,
+            status: null,
+            currency: null,
+            trialEnd: null,
+            interval: mapped.interval ? mapping.interval : null,
+            intervalCount: mapped.intervalCount ? mapping.intervalCount : null,
+            end: mapped.end ? mapping.end : null,
+            quantity: mapped.quantity ? mapping.quantity : null,
+          };
+          const options = importOptions(o);
+          const wholeWay = processed(rows, m, options, true, false);
+          expect(processed(rows, m, options, true)).toEqual(wholeWay);
+          expect(processed(rows, m, options, false)).toEqual(wholeWay);
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });
