@@ -59,7 +59,15 @@ scope.onmessage = (event) => {
   }
   if (request?.type !== 'import') return;
   const { save, partPorts } = request;
-  const hooks = { onProgress: (progress: ImportProgress) => scope.postMessage({ type: 'progress', progress }) };
+  // The customer ids go to the page as soon as the periods are read, while the analysis runs.
+  let idsPosted = false;
+  const hooks = {
+    onProgress: (progress: ImportProgress) => scope.postMessage({ type: 'progress', progress }),
+    onColumns: (columns: PeriodColumns) => {
+      postIds(columns);
+      idsPosted = true;
+    },
+  };
   const { input, mapping, options } = request;
   // A large file with other workers to read its later parts: the parts read at once.
   const importing =
@@ -72,7 +80,7 @@ scope.onmessage = (event) => {
       const saving = save && !result.report.fatal && result.columns.length > 0;
       // Saved here, the page keeps copies (trimmed to their length) and this worker the originals.
       const columns = saving ? sliceColumns(result.columns, 0, result.columns.length) : result.columns;
-      postIds(columns);
+      if (!idsPosted) postIds(columns);
       // The typed arrays (columns, error log) move instead of being copied: only the movement rows
       // and the cohorts are cloned.
       const transfer = [...columnBuffers(columns), lines.buffer as ArrayBuffer, codes.buffer as ArrayBuffer];

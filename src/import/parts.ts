@@ -178,6 +178,9 @@ export async function streamImportInParts(
   }
   report(true);
   const result = processor.finish();
-  if (!result.report.fatal) result.analysis = analyzeColumns(result.columns, options.analysis);
+  if (!result.report.fatal) {
+    hooks.onColumns?.(result.columns);
+    result.analysis = analyzeColumns(result.columns, options.analysis);
+  }
   return result;
 }

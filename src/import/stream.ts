@@ -20,7 +20,7 @@ import { detectNumberFormat, twoWaySample } from '../core/number-format.js';
 import { detectDateFormat } from './dates.js';
 import { createRowProcessor, emptyErrorLog, emptySkipCounts, type RowProcessor } from './rows.js';
 import { analyzeColumns } from './analysis.js';
-import { emptyColumns } from '../core/period-columns.js';
+import { emptyColumns, type PeriodColumns } from '../core/period-columns.js';
 import { textOf, type TextSource } from '../core/text-source.js';
 import type {
   ColumnMapping,
@@ -53,6 +53,12 @@ export interface StreamHooks {
    * a quote, or every chunk for a reader of cell strings); any other goes through TextDecoder.
    */
   decodeAscii?: (bytes: Uint8Array) => string | undefined;
+  /**
+   * The periods read, once the import has them and before it analyses them (not called for a
+   * refused import): the worker sends the customer ids then, so that the page takes them in while
+   * the analysis runs.
+   */
+  onColumns?: (columns: PeriodColumns) => void;
 }
 
 export const SNIFF_BYTES = 64 * 1024;
@@ -879,6 +885,9 @@ export async function streamImport(
   if (read.fatal) return fatalResult(read.fatal, options);
   if (!processor) return fatalResult({ code: 'noDataRows' }, options);
   const result = processor.finish();
-  if (!result.report.fatal) result.analysis = analyzeColumns(result.columns, options.analysis);
+  if (!result.report.fatal) {
+    hooks.onColumns?.(result.columns);
+    result.analysis = analyzeColumns(result.columns, options.analysis);
+  }
   return result;
 }

@@ -213,4 +213,31 @@ describe('streamImportInParts: two parts read at once, one result', () => {
     const utf16 = new Blob([new Uint8Array([0xff, 0xfe]), new Uint8Array(Buffer.from(text, 'utf16le'))]);
     expect(await cutPoint(utf16, 0)).toBeUndefined();
   });
+
+  it('hands over the periods read before analysing them, once, alone or in parts; not for a refused file', async () => {
+    const text = `${HEADERS.join(',')}\n${Array.from({ length: 300 }, (_, i) => `cus_${i % 40},2021-0${(i % 9) + 1}-01,,1${i}.00,USD,x`).join('\n')}\n`;
+    for (const parts of [1, 2, 3]) {
+      const seen: { ids: string[]; length: number }[] = [];
+      const hooks = {
+        onColumns: (columns: ImportResult['columns']) => seen.push({ ids: [...columns.customerIds], length: columns.length }),
+      };
+      const result =
+        parts === 1
+          ? await streamImport(new Blob([text]), mapping, options, hooks)
+          : await streamImportInParts(
+              new Blob([text]),
+              mapping,
+              options,
+              hooks,
+              Array(parts - 1).fill(inProcess) as RunPart[],
+              0,
+            );
+      expect(seen).toEqual([{ ids: result.columns.customerIds, length: 300 }]);
+      expect(result.analysis?.movements.length).toBeGreaterThan(0);
+    }
+    const refused: unknown[] = [];
+    const bad = await streamImport(new Blob(['a,b\n1,2\n']), mapping, options, { onColumns: (c) => refused.push(c) });
+    expect(bad.report.fatal).toBeDefined();
+    expect(refused).toEqual([]);
+  });
 });
