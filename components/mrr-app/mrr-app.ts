@@ -448,7 +448,14 @@ export class MrrApp extends LitElement {
     this.filesNotice = { error: false, text: () => this.i18n.t('files.scenarioImported', { name: isolate(scenario.name) }) };
   }
 
+  /** Calls of {@link refreshCompare} so far: only the latest one's reading is shown. */
+  private compareRuns = 0;
+
   async refreshCompare(): Promise<void> {
+    // A save heard while an earlier refresh still reads (leaving the calculator saves its last edit
+    // as the workspace opens) starts another: the earlier one may finish last with the records from
+    // before the save, and must not replace the newer reading.
+    const run = ++this.compareRuns;
     const live = liveClients(this.store.ws).flatMap((c) => scenariosOf(this.store.ws, c.id));
     const a = findScenario(this.store.ws, this.compare.a) ?? live[0];
     const b = findScenario(this.store.ws, this.compare.b) ?? live.find((s) => s.id !== a?.id);
@@ -457,15 +464,19 @@ export class MrrApp extends LitElement {
       return;
     }
     const [ra, rb] = await Promise.all([this.store.records(a), this.store.records(b)]);
+    if (run !== this.compareRuns) return;
     this.compare = { a: a.id, b: b.id, records: { a: ra, b: rb } };
   }
 
   private reportLoading = false;
+  /** Calls of {@link refreshReport} so far: only the latest one's reading is shown (as for the comparison). */
+  private reportRuns = 0;
 
   /** Reads the open scenario's records, its report settings and the records of the scenario it is compared with. */
   async refreshReport(): Promise<void> {
     const scenario = this.activeScenario;
     if (!scenario) return;
+    const run = ++this.reportRuns;
     this.reportLoading = true;
     try {
       const records = await this.store.records(scenario);
@@ -480,9 +491,11 @@ export class MrrApp extends LitElement {
       const other = findScenario(this.store.ws, settings.compareWith);
       const previous =
         other && other.id !== scenario.id ? { scenario: other, data: reportData(await this.store.records(other)) } : undefined;
-      if (this.activeId === scenario.id) this.report = { scenarioId: scenario.id, settings, data: reportData(records), previous };
+      if (run === this.reportRuns && this.activeId === scenario.id) {
+        this.report = { scenarioId: scenario.id, settings, data: reportData(records), previous };
+      }
     } finally {
-      this.reportLoading = false;
+      if (run === this.reportRuns) this.reportLoading = false;
     }
   }
 

@@ -8,6 +8,7 @@ import type { MrrApp } from '../../components/mrr-app/mrr-app.js';
 import { NAV_VIEWS, tagOf } from '../../components/mrr-app/routes.js';
 import { configureStorage, loadState, saveState } from '../../src/storage/db.js';
 import { liveClients, scenariosOf } from '../../src/app/workspace.js';
+import { reportData } from '../../src/app/report.js';
 import { breakIndexedDb, q, shadow, uniqueKey, until } from './helpers.js';
 
 /** A fresh database per test: the app's workspace is global to the origin. */
@@ -336,6 +337,30 @@ describe('<mrr-app> workspace', () => {
     await until(() => q(app, '.compare').textContent.includes('Make a second scenario'), { before: () => app.updateComplete });
   });
 
+  it('shows the newest reading when two refreshes of the comparison cross (a save heard while one reads)', async () => {
+    const app = await mountApp('#/workspace');
+    await app.newScenario(app.store.ws.clients[0]!.id);
+    await until(() => app.compare.records, { before: () => app.updateComplete });
+    // The first refresh's reads are slow and see the records from before a save; the second's are
+    // fresh and finish first. The slow one must not replace them when it ends.
+    const store = app.store;
+    const read = store.records.bind(store);
+    let calls = 0;
+    const stale = [{ name: 'stale', data: {}, schema: 1 }];
+    store.records = async (scenario) => {
+      calls += 1;
+      if (calls <= 2) {
+        await new Promise((r) => setTimeout(r, 150));
+        return stale;
+      }
+      return read(scenario);
+    };
+    await Promise.all([app.refreshCompare(), app.refreshCompare()]);
+    expect(calls).to.equal(4);
+    expect(app.compare.records!.a).to.not.equal(stale);
+    expect(app.compare.records!.b).to.not.equal(stale);
+  });
+
   it('keeps two open tabs consistent: an edit in one shows in the other, neither loses the other’s change', async () => {
     const box = await fixture<HTMLDivElement>(html`<div></div>`);
     const tabA = await mountApp('#/workspace', box);
@@ -607,6 +632,28 @@ describe('<mrr-app> executive report', () => {
   const sections = (app: MrrApp) =>
     [...shadow(app).querySelectorAll('#report .report-section')].map((s) => s.getAttribute('data-section'));
 
+  it('shows the newest reading when two refreshes of the report cross', async () => {
+    const app = await mountApp('#/report');
+    await saveState(`calculator:${app.activeScenario!.storageKey}`, calculator('20', '100'));
+    const store = app.store;
+    const read = store.records.bind(store);
+    const fresh = reportData(await read(app.activeScenario!));
+    await until(() => app.report, { before: () => app.updateComplete });
+    // The first refresh reads slowly what was there before the save; the second reads it fresh.
+    let calls = 0;
+    store.records = async (scenario) => {
+      calls += 1;
+      if (calls === 1) {
+        await new Promise((r) => setTimeout(r, 150));
+        return [];
+      }
+      return read(scenario);
+    };
+    await Promise.all([app.refreshReport(), app.refreshReport()]);
+    expect(calls).to.be.greaterThan(1);
+    expect(app.report!.data).to.deep.equal(fresh);
+    expect(reportData([])).to.not.deep.equal(fresh);
+  });
   it('sums up the open scenario against the previous period: KPIs with deltas, chart, packages, economics, recommendations', async () => {
     const { app, previous } = await twoPeriods();
     go('#/report');
