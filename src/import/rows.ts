@@ -12,7 +12,7 @@
 import { BILLING_INTERVALS, currencyDigits, isCurrency, MAX_AMOUNT, readInterval, roundHalfAway } from '../core/money.js';
 import type { BillingInterval } from '../core/money.js';
 import { parseIsoDayAt, readDayAt } from '../core/dates.js';
-import { numberFormatOfLocale, plainAmountAt, readFileAmount } from '../core/number-format.js';
+import { numberFormatOfLocale, plainAmountAt, readFileAmount, type NumberFormat } from '../core/number-format.js';
 import { toCsv } from '../core/csv.js';
 import { holdsAt, textOf, type TextSource } from '../core/text-source.js';
 import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING, type PeriodColumns } from '../core/period-columns.js';
@@ -141,6 +141,18 @@ function printable(bytes: Uint8Array, start: number, end: number): boolean {
   const first = bytes[start]!;
   const last = bytes[end - 1]!;
   return first > 32 && first < 0x7f && last > 32 && last < 0x7f;
+}
+
+/**
+ * The number in cell `c` of a row of bytes (bounds `b`) for a plain row: `empty` when the cell is
+ * empty, NaN when it is not a plain number in `format` with nothing to trim (the row is then read
+ * the whole way).
+ */
+function plainNumberIn(bytes: Uint8Array, b: Int32Array, c: number, format: NumberFormat | undefined, empty: number): number {
+  const start = b[2 * c]!;
+  const end = b[2 * c + 1]!;
+  if (start === end) return empty;
+  return printable(bytes, start, end) ? (plainAmountAt(bytes, start, end, format) ?? NaN) : NaN;
 }
 
 const utf8Encoder = new TextEncoder();
@@ -434,29 +446,17 @@ export function createRowProcessor(
         if (end < start) return false; // also not a date (−1)
       } else if (length !== 0) return false;
     }
-    let as = b[2 * cAmount]!;
-    let ae = b[2 * cAmount + 1]!;
-    if (!printable(bytes, as, ae)) return false;
-    const amount = plainAmountAt(bytes, as, ae, numberFormat);
-    if (amount === undefined || !(amount >= 0)) return false;
-    let quantity = 1;
-    if (cQuantity >= 0) {
-      as = b[2 * cQuantity]!;
-      ae = b[2 * cQuantity + 1]!;
-      if (as !== ae) {
-        if (!printable(bytes, as, ae)) return false;
-        const q = plainAmountAt(bytes, as, ae, 'dot');
-        if (q === undefined || !(q >= 0)) return false;
-        quantity = q;
-      }
-    }
+    const amount = plainNumberIn(bytes, b, cAmount, numberFormat, NaN);
+    if (!(amount >= 0)) return false;
+    const quantity = cQuantity >= 0 ? plainNumberIn(bytes, b, cQuantity, 'dot', 1) : 1;
+    if (!(quantity >= 0)) return false;
     const price = amount * quantity;
     if (!(price > 0 && price <= MAX_AMOUNT)) return false;
     let interval: BillingInterval = 'month';
     let intervalCount = 1;
     if (cInterval >= 0) {
-      as = b[2 * cInterval]!;
-      ae = b[2 * cInterval + 1]!;
+      const as = b[2 * cInterval]!;
+      const ae = b[2 * cInterval + 1]!;
       if (!printable(bytes, as, ae)) return false;
       let known: ReturnType<typeof readInterval> | null = null;
       for (const k of intervals) {
@@ -470,14 +470,8 @@ export function createRowProcessor(
         if (known === undefined) return false;
         interval = known;
         if (cIntervalCount >= 0) {
-          as = b[2 * cIntervalCount]!;
-          ae = b[2 * cIntervalCount + 1]!;
-          if (as !== ae) {
-            if (!printable(bytes, as, ae)) return false;
-            const n = plainAmountAt(bytes, as, ae, 'dot');
-            if (n === undefined || !Number.isInteger(n) || n < 1 || n > 1000) return false;
-            intervalCount = n;
-          }
+          intervalCount = plainNumberIn(bytes, b, cIntervalCount, 'dot', 1);
+          if (!Number.isInteger(intervalCount) || intervalCount < 1 || intervalCount > 1000) return false;
         }
       }
     }
