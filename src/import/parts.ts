@@ -73,12 +73,17 @@ export async function readPart(request: PartRequest, hooks: StreamHooks = {}): P
  */
 export async function cutPoints(file: Blob, parts: number, minBytes = SPLIT_MIN_BYTES): Promise<number[]> {
   if (parts < 2 || file.size < Math.max(minBytes, 2)) return [];
-  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return [];
+  // The start (is it UTF-16?) and the places to cut, read at once.
+  const froms = Array.from({ length: parts - 1 }, (_, k) => Math.floor((file.size * (k + 1)) / parts));
+  const [head, ...near] = await Promise.all(
+    [file.slice(0, 2), ...froms.map((from) => file.slice(from, from + CUT_SEARCH))].map(
+      async (b) => new Uint8Array(await b.arrayBuffer()),
+    ),
+  );
+  if ((head![0] === 0xff && head![1] === 0xfe) || (head![0] === 0xfe && head![1] === 0xff)) return [];
   const cuts: number[] = [];
-  for (let k = 1; k < parts; k++) {
-    const from = Math.floor((file.size * k) / parts);
-    const bytes = new Uint8Array(await file.slice(from, from + CUT_SEARCH).arrayBuffer());
+  for (const [k, from] of froms.entries()) {
+    const bytes = near[k]!;
     const at = bytes.indexOf(0x0a);
     const cut = from + at + 1;
     if (at >= 0 && cut < file.size && cut > (cuts.at(-1) ?? 0)) cuts.push(cut);

@@ -184,10 +184,13 @@ class ChunkReader {
   private async nextOfStream(blob: Blob): Promise<Uint8Array> {
     this.stream ??= blob.stream().getReader();
     let length = this.tail.length;
-    this.room(length + this.chunkSize);
+    // The first chunk is small: the header it holds is read at once (a file read in parts starts
+    // its later parts then), not after a whole chunk has been read, decoded and split.
+    const wanted = this.read === 0 ? Math.min(this.chunkSize, SNIFF_BYTES) : this.chunkSize;
+    this.room(length + wanted);
     this.joined.set(this.tail);
     this.tail = new Uint8Array(0);
-    while (length < this.chunkSize) {
+    while (length < wanted) {
       const { done, value } = await this.stream.read();
       if (done) {
         // The file's end (also when it is shorter than it said): nothing more to read.

@@ -214,6 +214,47 @@ describe('streamImportInParts: two parts read at once, one result', () => {
     expect(await cutPoint(utf16, 0)).toBeUndefined();
   });
 
+  it('the later parts start once the header is read, not after a whole chunk of the first part', async () => {
+    // A 4 MB file: the first part is read from a Blob whose stream counts the bytes handed out.
+    const row = (i: number) => `cus_${i % 500},2021-0${(i % 9) + 1}-01,,1${i % 90}.50,USD,${'n'.repeat(20)}`;
+    const text = `${HEADERS.join(',')}\n${Array.from({ length: 70_000 }, (_, i) => row(i)).join('\n')}\n`;
+    let handedOut = 0;
+    class CountingBlob extends Blob {
+      override slice(start?: number, end?: number, type?: string): Blob {
+        return new CountingBlob([super.slice(start, end, type)]);
+      }
+      /** Pieces of 16 KB, each made when the reader asks for it (nothing read ahead). */
+      override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+        let bytes: Promise<Uint8Array<ArrayBuffer>> | undefined;
+        let at = 0;
+        return new ReadableStream<Uint8Array<ArrayBuffer>>(
+          {
+            pull: async (out) => {
+              const all = await (bytes ??= this.arrayBuffer().then((b) => new Uint8Array(b)));
+              if (at >= all.length) return out.close();
+              const piece = all.slice(at, at + 16 * 1024);
+              at += piece.length;
+              handedOut += piece.length;
+              out.enqueue(piece);
+            },
+          },
+          { highWaterMark: 0 },
+        );
+      }
+    }
+    let readWhenStarted = -1;
+    const later: RunPart = (request, progress) => {
+      readWhenStarted = handedOut;
+      return readPart(request, { onProgress: progress });
+    };
+    const file = new CountingBlob([text]);
+    const result = await streamImportInParts(file, mapping, options, {}, [later], 0);
+    expect(readWhenStarted).toBeGreaterThan(0);
+    // The header is in the first 64 KB: a whole chunk (1 MB) read before the later part starts is slower.
+    expect(readWhenStarted).toBeLessThanOrEqual(64 * 1024);
+    expect(plain(result)).toEqual(plain(await alone(text)));
+  });
+
   it('hands over the periods read before analysing them, once, alone or in parts; not for a refused file', async () => {
     const text = `${HEADERS.join(',')}\n${Array.from({ length: 300 }, (_, i) => `cus_${i % 40},2021-0${(i % 9) + 1}-01,,1${i}.00,USD,x`).join('\n')}\n`;
     for (const parts of [1, 2, 3]) {
