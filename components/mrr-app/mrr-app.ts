@@ -39,6 +39,7 @@ import {
 } from '../../src/app/report.js';
 import { saveState } from '../../src/storage/db.js';
 import { announce } from '../../src/storage/scenario-records.js';
+import { LatestCall } from '../../src/controllers/latest-call.js';
 
 /** What "Undo" puts back: a deleted scenario, or a deleted client with its scenarios. */
 type Deleted = { kind: 'scenario'; id: string } | { kind: 'client'; id: string; scenarioIds: string[] };
@@ -448,14 +449,14 @@ export class MrrApp extends LitElement {
     this.filesNotice = { error: false, text: () => this.i18n.t('files.scenarioImported', { name: isolate(scenario.name) }) };
   }
 
-  /** Calls of {@link refreshCompare} so far: only the latest one's reading is shown. */
-  private compareRuns = 0;
+  /** Calls of {@link refreshCompare}: only the latest one's reading is shown. */
+  private readonly compareCalls = new LatestCall();
 
   async refreshCompare(): Promise<void> {
     // A save heard while an earlier refresh still reads (leaving the calculator saves its last edit
     // as the workspace opens) starts another: the earlier one may finish last with the records from
     // before the save, and must not replace the newer reading.
-    const run = ++this.compareRuns;
+    const run = this.compareCalls.start();
     const live = liveClients(this.store.ws).flatMap((c) => scenariosOf(this.store.ws, c.id));
     const a = findScenario(this.store.ws, this.compare.a) ?? live[0];
     const b = findScenario(this.store.ws, this.compare.b) ?? live.find((s) => s.id !== a?.id);
@@ -464,19 +465,19 @@ export class MrrApp extends LitElement {
       return;
     }
     const [ra, rb] = await Promise.all([this.store.records(a), this.store.records(b)]);
-    if (run !== this.compareRuns) return;
+    if (!this.compareCalls.isLatest(run)) return;
     this.compare = { a: a.id, b: b.id, records: { a: ra, b: rb } };
   }
 
   private reportLoading = false;
-  /** Calls of {@link refreshReport} so far: only the latest one's reading is shown (as for the comparison). */
-  private reportRuns = 0;
+  /** Calls of {@link refreshReport}: only the latest one's reading is shown (as for the comparison). */
+  private readonly reportCalls = new LatestCall();
 
   /** Reads the open scenario's records, its report settings and the records of the scenario it is compared with. */
   async refreshReport(): Promise<void> {
     const scenario = this.activeScenario;
     if (!scenario) return;
-    const run = ++this.reportRuns;
+    const run = this.reportCalls.start();
     this.reportLoading = true;
     try {
       const records = await this.store.records(scenario);
@@ -491,11 +492,11 @@ export class MrrApp extends LitElement {
       const other = findScenario(this.store.ws, settings.compareWith);
       const previous =
         other && other.id !== scenario.id ? { scenario: other, data: reportData(await this.store.records(other)) } : undefined;
-      if (run === this.reportRuns && this.activeId === scenario.id) {
+      if (this.reportCalls.isLatest(run) && this.activeId === scenario.id) {
         this.report = { scenarioId: scenario.id, settings, data: reportData(records), previous };
       }
     } finally {
-      if (run === this.reportRuns) this.reportLoading = false;
+      if (this.reportCalls.isLatest(run)) this.reportLoading = false;
     }
   }
 

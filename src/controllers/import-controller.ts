@@ -24,6 +24,7 @@ import type {
 import { datasetName, MAX_NAME_LENGTH } from '../storage/dataset-names.js';
 import type { DatasetRecord, StorageError, StorageFailure } from '../storage/db.js';
 import { readNumber } from '../forms/read-number.js';
+import { LatestCall } from './latest-call.js';
 
 /** Where the import is: one state at a time, each holding what its step shows. */
 export type ImportStep =
@@ -92,7 +93,8 @@ export { MAPPED_FIELDS };
 export class ImportController implements ReactiveController {
   step: ImportStep = { kind: 'idle' };
   private handle?: ImportHandle;
-  private generation = 0;
+  /** The newest file chosen or import run: answers to older ones are dropped. */
+  private readonly calls = new LatestCall();
   private lastAnnounced = 0;
 
   constructor(
@@ -120,7 +122,7 @@ export class ImportController implements ReactiveController {
   /** Reads the start of `file` and proposes a mapping (or says why the file cannot be used). */
   async choose(file: File): Promise<void> {
     this.cancel(false);
-    const generation = ++this.generation;
+    const generation = this.calls.start();
     this.set({ kind: 'sniffing', file });
     this.callbacks.announce('sniffing');
     let sniff: SniffResult;
@@ -129,7 +131,7 @@ export class ImportController implements ReactiveController {
     } catch (e) {
       sniff = { fatal: { code: 'readFailed', message: String(e) } } as SniffResult;
     }
-    if (generation !== this.generation) return;
+    if (!this.calls.isLatest(generation)) return;
     if (sniff.fatal) {
       this.set({ kind: 'refused', file, fatal: sniff.fatal });
       this.callbacks.announce('refused');
@@ -229,7 +231,7 @@ export class ImportController implements ReactiveController {
   }
 
   private run(file: File, mapping: ColumnMapping, options: ImportOptions): void {
-    const generation = ++this.generation;
+    const generation = this.calls.start();
     const startedAt = Date.now();
     this.lastAnnounced = startedAt;
     this.set({ kind: 'importing', file, progress: null, startedAt });
@@ -239,7 +241,7 @@ export class ImportController implements ReactiveController {
       // An import is kept: saved at once under the file's name, by the worker that made it.
       save: { name, fileName: file.name },
       onProgress: (progress) => {
-        if (generation !== this.generation || this.step.kind !== 'importing') return;
+        if (!this.calls.isLatest(generation) || this.step.kind !== 'importing') return;
         this.set({ ...this.step, progress });
         // Screen readers hear progress every 5 s at most, not every update.
         if (Date.now() - this.lastAnnounced >= 5000) {
@@ -251,7 +253,7 @@ export class ImportController implements ReactiveController {
     this.handle = handle;
     handle.done.then(
       (result) => {
-        if (generation !== this.generation) return;
+        if (!this.calls.isLatest(generation)) return;
         this.handle = undefined;
         const fatal = result.report.fatal;
         if (fatal) {
@@ -267,7 +269,7 @@ export class ImportController implements ReactiveController {
         if (result.columns.length > 0) void this.save(true, handle.saved);
       },
       (error: unknown) => {
-        if (generation !== this.generation) return;
+        if (!this.calls.isLatest(generation)) return;
         this.handle = undefined;
         if (error instanceof ImportCancelledError || (error as Error)?.name === 'AbortError') return;
         this.set({ kind: 'refused', file, fatal: { code: 'workerFailed', message: String(error) } });
@@ -283,7 +285,7 @@ export class ImportController implements ReactiveController {
       this.handle.cancel();
       this.handle = undefined;
     }
-    this.generation++;
+    this.calls.supersede();
     if (show && s.kind === 'importing') {
       this.set({ kind: 'cancelled', file: s.file });
       this.callbacks.announce('cancelled');

@@ -20,6 +20,7 @@ import type { ProspectQuery, ProspectSortKey, ProspectTierFilter } from './prosp
 import type { ProspectNumbers, ProspectRowText, ProspectsFile, ProspectsPage, ProspectsScored } from './prospect-store.js';
 import type { OpenHooks, ProspectsSource } from './prospects-client.js';
 import type { ProspectMapping } from './scoring.js';
+import { LatestCall } from '../controllers/latest-call.js';
 
 /** What the session needs from the lazily loaded import code. */
 export interface SessionBackend {
@@ -119,10 +120,10 @@ export class ProspectsSession {
   private source?: ProspectsSource;
   private locale = '';
   private icpSeen?: Icp;
-  /** Incremented per request whose answer replaces state (numbers, views); a late answer to an older one is dropped. */
-  private numbersRequest = 0;
+  /** Requests whose answer replaces state (numbers, views): a late answer to an older one is dropped. */
+  private readonly numbersCalls = new LatestCall();
   private numbersPending?: Promise<void>;
-  private viewRequest = 0;
+  private readonly viewCalls = new LatestCall();
   private viewId = 0;
   /** Cancel was pressed while the reading code was still loading. */
   private cancelledEarly = false;
@@ -142,12 +143,11 @@ export class ProspectsSession {
   async load(input: Blob | string, fileName = ''): Promise<void> {
     this.source?.close();
     this.source = undefined;
-    this.viewRequest += 1;
+    const load = this.viewCalls.start();
     this.set({ ...INITIAL, phase: 'reading', fileName });
     this.cancelledEarly = false;
-    const load = this.viewRequest;
     const backend = (this.backend ??= await this.o.backend());
-    if (load !== this.viewRequest) return;
+    if (!this.viewCalls.isLatest(load)) return;
     if (this.cancelledEarly) {
       this.set({ phase: 'idle' });
       return this.o.onNotice?.({ kind: 'cancelled' });
@@ -220,10 +220,10 @@ export class ProspectsSession {
     const source = this.source;
     const icp = this.o.icp();
     if (!source || !icp) return;
-    const request = ++this.numbersRequest;
+    const request = this.numbersCalls.start();
     this.numbersPending = source.numbers(icp, this.current.mapping).then(
       (numbers) => {
-        if (request === this.numbersRequest && source === this.source) this.set({ numbers });
+        if (this.numbersCalls.isLatest(request) && source === this.source) this.set({ numbers });
       },
       () => {},
     );
@@ -245,7 +245,7 @@ export class ProspectsSession {
     const { numbers, numberAnswer } = this.current;
     // Numbers that read two ways (`600.000`) are read only once the user said how the file writes them.
     if (numbers.format === 'ambiguous' && !numberAnswer) return this.set({ numberMissing: true });
-    this.viewRequest += 1;
+    this.viewCalls.supersede();
     this.set({ phase: 'scoring', progress: { done: 0, total: file.count }, results: undefined, view: undefined });
     try {
       const scored = await source.score(
@@ -311,16 +311,16 @@ export class ProspectsSession {
       const page = here.page(this.viewId, from, shown);
       if (page) return this.set({ shown, view: { length: page.length, rows: [...view.rows, ...page.rows] } });
     }
-    const request = ++this.viewRequest;
+    const request = this.viewCalls.start();
     this.set({ shown, viewBusy: true });
     source.page(this.viewId, from, shown).then(
       (page) => {
-        if (request !== this.viewRequest || source !== this.source) return;
+        if (!this.viewCalls.isLatest(request) || source !== this.source) return;
         if (!page) return this.refreshView();
         this.set({ view: { length: page.length, rows: [...view.rows, ...page.rows] }, viewBusy: false });
       },
       () => {
-        if (request === this.viewRequest) this.set({ viewBusy: false });
+        if (this.viewCalls.isLatest(request)) this.set({ viewBusy: false });
       },
     );
   }
@@ -349,7 +349,7 @@ export class ProspectsSession {
   private refreshView(): void {
     const source = this.source;
     if (!source || this.current.phase !== 'done') return this.o.onChange();
-    const request = ++this.viewRequest;
+    const request = this.viewCalls.start();
     const query = this.query();
     const shown = this.current.shown;
     const here = source.here;
@@ -361,12 +361,12 @@ export class ProspectsSession {
     this.set({ viewBusy: true });
     source.view(query, shown).then(
       (page) => {
-        if (request !== this.viewRequest || source !== this.source) return;
+        if (!this.viewCalls.isLatest(request) || source !== this.source) return;
         this.viewId = page.view;
         this.set({ view: { length: page.length, rows: page.rows }, viewBusy: false });
       },
       () => {
-        if (request === this.viewRequest) this.set({ viewBusy: false });
+        if (this.viewCalls.isLatest(request)) this.set({ viewBusy: false });
       },
     );
   }
