@@ -5,8 +5,9 @@
 //     DuckDB table → the movement SQL (bench/lib/duckdb-movements.mjs, the dbt mrr-playbook logic).
 //     Only the computation is timed on both sides (the input is in memory on both).
 // (b) A CSV file → the import report shown by <mrr-movements> (dist/mrr-movements.js on a plain
-//     page, headless Chromium: file chosen, columns guessed, import in the worker, report and
-//     analysis rendered; timed in the page, to the first frame showing them), against DuckDB
+//     page, headless Chromium: the pointer on the file picker, as a person's, then the file chosen,
+//     columns guessed, import in the worker, report and analysis rendered; timed in the page, from
+//     the choice to the first frame showing them; also without pointing first), against DuckDB
 //     reading the same file (`read_csv`) and running the same SQL. File to result on both sides.
 // Each for an export grouped by customer and the same rows sorted by start date. Results are
 // checked equal month by month (new, expansion, contraction, churn, reactivation, ending MRR in
@@ -121,8 +122,14 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: CH
 const page = `<!doctype html><html lang="en"><body><mrr-movements storage-key=""></mrr-movements>
 <script type="module" src="/mrr-movements.js"></script></body></html>`;
 const browserRows = [];
-/** One import of `file` in a fresh page: times, what it showed, page errors. */
-async function browserRun(file) {
+/**
+ * One import of `file` in a fresh page: times, what it showed, page errors. `point`: the pointer
+ * goes to the file picker first, as a person's does (nobody chooses a file without pointing at,
+ * focusing or dropping on the picker); the element loads its file reader then, so it is loaded
+ * when the file comes, as for a person. Without it (`point` false) the reader's code is fetched
+ * after the file is chosen: a path no person takes, kept as the earlier records' figure.
+ */
+async function browserRun(file, point = true) {
   const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // BENCH_CORES: the core count the page is told (how many workers an import starts).
   if (process.env.BENCH_CORES) {
@@ -137,6 +144,10 @@ async function browserRun(file) {
   await p.goto(`${url}movements.html`);
   const el = p.locator('mrr-movements');
   await el.locator('#file').waitFor();
+  if (point) {
+    await el.locator('#file').hover({ force: true });
+    await p.waitForTimeout(500); // a person takes longer than this to pick the file in the dialog
+  }
   // Timed in the page (performance.now): from just before the file is chosen to the first frame
   // that shows the report and the analysis, not to when the test driver's polling notices it. The
   // time the start button waited for its click (a person reads the mapping; here the test driver's
@@ -185,7 +196,11 @@ for (const [order, periods, key] of orders) {
   const file = files[key];
   // Three runs, the median reported (each in a fresh page, as a person opening it).
   const runs = [];
-  for (let k = 0; k < 3; k++) runs.push(await browserRun(file));
+  const unpointed = [];
+  for (let k = 0; k < 3; k++) {
+    runs.push(await browserRun(file));
+    unpointed.push((await browserRun(file, false)).browserMs);
+  }
   runs.sort((x, y) => x.browserMs - y.browserMs);
   const { browserMs, waitedForClickMs, withClickWaitMs, shown } = runs[1];
   const errors = runs.flatMap((r) => r.errors);
@@ -211,6 +226,9 @@ for (const [order, periods, key] of orders) {
     periodsShown: shown.periods,
     browserMs,
     browserMinMs: runs[0].browserMs,
+    // The same import with the file chosen without pointing at the picker (the reader's code
+    // fetched after the choice): the median of three, as every record before 2026-12-07 18:00.
+    unpointedMs: median(unpointed),
     waitedForClickMs,
     withClickWaitMs,
     duckDbMs: round(duck.median),
@@ -242,10 +260,10 @@ for (const r of node)
     `| ${r.order} | ${r.periods.toLocaleString('en')} | ${r.jsMs} ms | ${r.duckDbMs} ms | ${r.duckDbOverJs}× | ${r.equal} |`,
   );
 console.log(`
-| (b) CSV file → result | rows | MB | MRR Kit in Chromium (report shown) | DuckDB read_csv + SQL | DuckDB ÷ MRR Kit | equal |
-|---|---:|---:|---:|---:|---:|:---:|`);
+| (b) CSV file → result | rows | MB | MRR Kit in Chromium (report shown) | without pointing first | DuckDB read_csv + SQL | DuckDB ÷ MRR Kit | equal |
+|---|---:|---:|---:|---:|---:|---:|:---:|`);
 for (const r of browserRows)
   console.log(
-    `| ${r.order} | ${r.rows.toLocaleString('en')} | ${r.fileMB} | ${r.browserMs} ms | ${r.duckDbMs} ms | ${r.duckDbOverBrowser}× | ${r.equal} |`,
+    `| ${r.order} | ${r.rows.toLocaleString('en')} | ${r.fileMB} | ${r.browserMs} ms | ${r.unpointedMs} ms | ${r.duckDbMs} ms | ${r.duckDbOverBrowser}× | ${r.equal} |`,
   );
 if ([...node, ...browserRows].some((r) => !r.equal)) process.exitCode = 1;
