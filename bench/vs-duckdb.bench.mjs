@@ -161,13 +161,23 @@ async function browserRun(file, point = true) {
     };
     document.addEventListener('click', () => (window.__clickAt ??= performance.now()), { capture: true });
     requestAnimationFrame(look);
+    // The page's long tasks (over 50 ms) from the choice of the file to the report.
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: 'longtask',
+    });
     return performance.now();
   });
   await el.locator('#file').setInputFiles(file);
   await el.locator('#start-import').click();
   await el.locator('#import-report').waitFor({ timeout: 300_000 });
   await p.waitForFunction(() => window.__shownAt !== undefined, null, { timeout: 300_000 });
-  const times = await p.evaluate(() => ({ shown: window.__shownAt, button: window.__buttonAt, click: window.__clickAt }));
+  const times = await p.evaluate(() => ({
+    shown: window.__shownAt,
+    button: window.__buttonAt,
+    click: window.__clickAt,
+    longTasks: window.__longTasks,
+  }));
   const waitedForClickMs = Math.max(0, Math.round(times.click - times.button));
   const withClickWaitMs = Math.round(times.shown - t0);
   const browserMs = withClickWaitMs - waitedForClickMs;
@@ -190,7 +200,8 @@ async function browserRun(file, point = true) {
     };
   });
   await p.close();
-  return { browserMs, waitedForClickMs, withClickWaitMs, shown, errors };
+  const longestTaskMs = Math.round(Math.max(0, ...times.longTasks));
+  return { browserMs, waitedForClickMs, withClickWaitMs, shown, errors, longestTaskMs };
 }
 for (const [order, periods, key] of orders) {
   const file = files[key];
@@ -199,11 +210,11 @@ for (const [order, periods, key] of orders) {
   const unpointed = [];
   for (let k = 0; k < 3; k++) {
     runs.push(await browserRun(file));
-    unpointed.push((await browserRun(file, false)).browserMs);
+    unpointed.push(await browserRun(file, false));
   }
   runs.sort((x, y) => x.browserMs - y.browserMs);
   const { browserMs, waitedForClickMs, withClickWaitMs, shown } = runs[1];
-  const errors = runs.flatMap((r) => r.errors);
+  const errors = [...runs, ...unpointed].flatMap((r) => r.errors);
   // DuckDB, same file, file to result, after the browser (same run, one after the other).
   const lastMonth = shown.movements.at(-1).month;
   const asOfIndex = Number(lastMonth.slice(0, 4)) * 12 + Number(lastMonth.slice(5, 7)) - 1;
@@ -228,13 +239,16 @@ for (const [order, periods, key] of orders) {
     browserMinMs: runs[0].browserMs,
     // The same import with the file chosen without pointing at the picker (the reader's code
     // fetched after the choice): the median of three, as every record before 2026-12-07 18:00.
-    unpointedMs: median(unpointed),
+    unpointedMs: median(unpointed.map((r) => r.browserMs)),
+    // The longest task of the page (the main thread) over every run, pointing first or not: the
+    // goal is none over 50 ms (0: none over 50 ms, the longtask observer's threshold).
+    longestMainThreadTaskMs: Math.max(...[...runs, ...unpointed].map((r) => r.longestTaskMs)),
     waitedForClickMs,
     withClickWaitMs,
     duckDbMs: round(duck.median),
     duckDbMinMs: round(duck.min),
     duckDbOverBrowser: Math.round((duck.median / browserMs) * 100) / 100,
-    equal: runs.every((r) => r.shown.periods === periods.length && equalTotals(r.shown.movements, duckRows)),
+    equal: [...runs, ...unpointed].every((r) => r.shown.periods === periods.length && equalTotals(r.shown.movements, duckRows)),
     errors,
   });
   console.log(JSON.stringify(browserRows.at(-1)));
@@ -260,10 +274,10 @@ for (const r of node)
     `| ${r.order} | ${r.periods.toLocaleString('en')} | ${r.jsMs} ms | ${r.duckDbMs} ms | ${r.duckDbOverJs}× | ${r.equal} |`,
   );
 console.log(`
-| (b) CSV file → result | rows | MB | MRR Kit in Chromium (report shown) | without pointing first | DuckDB read_csv + SQL | DuckDB ÷ MRR Kit | equal |
-|---|---:|---:|---:|---:|---:|---:|:---:|`);
+| (b) CSV file → result | rows | MB | MRR Kit in Chromium (report shown) | without pointing first | longest page task | DuckDB read_csv + SQL | DuckDB ÷ MRR Kit | equal |
+|---|---:|---:|---:|---:|---:|---:|---:|:---:|`);
 for (const r of browserRows)
   console.log(
-    `| ${r.order} | ${r.rows.toLocaleString('en')} | ${r.fileMB} | ${r.browserMs} ms | ${r.unpointedMs} ms | ${r.duckDbMs} ms | ${r.duckDbOverBrowser}× | ${r.equal} |`,
+    `| ${r.order} | ${r.rows.toLocaleString('en')} | ${r.fileMB} | ${r.browserMs} ms | ${r.unpointedMs} ms | ${r.longestMainThreadTaskMs ? `${r.longestMainThreadTaskMs} ms` : 'none over 50 ms'} | ${r.duckDbMs} ms | ${r.duckDbOverBrowser}× | ${r.equal} |`,
   );
 if ([...node, ...browserRows].some((r) => !r.equal)) process.exitCode = 1;
