@@ -54,7 +54,8 @@ export function hearOthers<T>(c: PersistController<T>, name: string): void {
   if (!c.connected || c.channel) return;
   c.channel = listen(name, (data) => {
     const key = c.recordKey;
-    if (!key || data?.key !== key || data.source === c.instanceId) return;
+    // Removed from the page, the channel stays open only until its last write is announced.
+    if (!c.connected || !key || data?.key !== key || data.source === c.instanceId) return;
     c.db()
       .then(() => loadState<T>(key))
       .then((record) => {

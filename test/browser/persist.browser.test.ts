@@ -1,4 +1,4 @@
-import { fixture } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import '../../components/mrr-unit-economics/define.js';
 import type { MrrUnitEconomics } from '../../components/mrr-unit-economics/mrr-unit-economics.js';
 import { q, type, uniqueKey, until } from './helpers.js';
@@ -40,6 +40,47 @@ describe('saving on a busy machine', () => {
     } finally {
       IDBObjectStore.prototype.put = put;
       blocker.close();
+    }
+  });
+});
+
+describe('a save made as the element leaves the page', () => {
+  /** The keys announced on the state channel (as the app's comparison hears them) from now on. */
+  function announced(): { keys: string[]; close(): void } {
+    const keys: string[] = [];
+    const channel = new BroadcastChannel('mrr-kit-state');
+    channel.onmessage = (e: MessageEvent<{ key?: string }>) => {
+      if (typeof e.data?.key === 'string') keys.push(e.data.key);
+    };
+    return { keys, close: () => channel.close() };
+  }
+
+  it('is announced: an edit, then the element removed at once (before the save was due)', async () => {
+    const key = uniqueKey();
+    const el = await economics(key);
+    const heard = announced();
+    try {
+      await type(el, '#arpa', '2345');
+      el.remove(); // a route change: the edit is written as the element goes, and said
+      await until(() => heard.keys.some((k) => k.endsWith(`:${key}`)), 5000);
+      const again = await economics(key);
+      expect(q<HTMLInputElement>(again, '#arpa').value.replace(/\D/g, '')).to.equal('2345');
+    } finally {
+      heard.close();
+    }
+  });
+
+  it('is announced when its write was already under way as the element left', async () => {
+    const key = uniqueKey();
+    const el = await economics(key);
+    const heard = announced();
+    try {
+      await type(el, '#arpa', '3456');
+      void el.persist.flush(); // the save is being written…
+      el.remove(); // …when the element goes: nothing is left to flush, the write still lands and is said
+      await until(() => heard.keys.some((k) => k.endsWith(`:${key}`)), 5000);
+    } finally {
+      heard.close();
     }
   });
 });
