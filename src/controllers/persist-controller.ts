@@ -91,7 +91,8 @@ export class PersistController<T> implements ReactiveController {
    * with a record key: an element that saves nothing (`storage-key=""`) never loads storage.
    */
   private hear(): void {
-    if (this.options.remoteChange && this.connected && !this.channel) void storage().then((db) => db.hearOthers(this, CHANNEL));
+    // hearOthers listens only while connected, once (storage is loading anyway: a record key is set).
+    if (this.options.remoteChange) void storage().then((db) => db.hearOthers(this, CHANNEL));
   }
 
   /** Between hostConnected and hostDisconnected. */
@@ -101,21 +102,15 @@ export class PersistController<T> implements ReactiveController {
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.connected = false;
-    // The last edit is written now, and the channel closes only once every write has landed: a
-    // write announces itself on it (a view that shows this record, such as the app's comparison
-    // opened by the same click that removed this element, reads it again then).
-    const channel = this.channel;
-    void this.flush()
-      .then(() => this.writing)
-      .finally(() => {
-        if (this.connected || this.channel !== channel) return; // back on the page: still in use
-        channel?.close();
-        this.channel = undefined;
-      });
+    void this.flush();
+    // A write to come (the last edit, just started, or one under way) keeps the channel open: it
+    // announces itself there, then closes it (persist-sync.ts). A view showing this record, such as
+    // the app's comparison opened by the click that removed this element, reads it again.
+    if (this.inFlight === undefined) {
+      this.channel?.close();
+      this.channel = undefined;
+    }
   }
-
-  /** Every write started so far, settled once they all have. */
-  private writing: Promise<void> = Promise.resolve();
 
   readonly instanceId = `${sourceId}:${Math.random().toString(36).slice(2)}`;
 
@@ -172,17 +167,13 @@ export class PersistController<T> implements ReactiveController {
     // Urgent: merged against the last record known (no time to read), mirrored before any wait.
     const urgent = opts.urgent ? (this.options.merge ? this.options.merge(this.lastKnown, data) : data) : undefined;
     if (urgent !== undefined) writeMirror(key, urgent);
-    const write = (async () => {
-      try {
-        const db = await this.db();
-        await db.writeRecord(this, key, data, MIRROR + key, urgent);
-      } catch (e) {
-        if (this.inFlight === data) this.inFlight = undefined;
-        this.fail(e);
-      }
-    })();
-    this.writing = Promise.all([this.writing, write]).then(() => undefined);
-    await write;
+    try {
+      const db = await this.db();
+      await db.writeRecord(this, key, data, MIRROR + key, urgent);
+    } catch (e) {
+      if (this.inFlight === data) this.inFlight = undefined;
+      this.fail(e);
+    }
   }
   /** What a flush is writing now (until its write lands). */
   inFlight?: T;

@@ -40,13 +40,22 @@ export async function writeRecord<T>(
   const schema = c.options.schema ?? 1;
   const merge = c.options.merge;
   let saved = urgent ?? data;
-  if (merge && urgent === undefined) saved = await mergeState<T>(key, (current) => merge(current, data), schema);
-  else await saveState(key, saved, schema);
-  c.lastKnown = saved;
-  if (c.inFlight === data) c.inFlight = undefined;
-  if (c.pending === undefined && c.inFlight === undefined) clearMirror(mirrorKey);
-  c.setStatus('saved');
-  c.channel?.postMessage({ key, source: c.instanceId });
+  try {
+    if (merge && urgent === undefined) saved = await mergeState<T>(key, (current) => merge(current, data), schema);
+    else await saveState(key, saved, schema);
+    c.lastKnown = saved;
+    if (c.inFlight === data) c.inFlight = undefined;
+    if (c.pending === undefined && c.inFlight === undefined) clearMirror(mirrorKey);
+    c.setStatus('saved');
+    c.channel?.postMessage({ key, source: c.instanceId });
+  } finally {
+    // Removed from the page: the channel was kept open for the writes still to come; the last one
+    // (announced above, or failed) closes it.
+    if (!c.connected && c.pending === undefined && (c.inFlight === undefined || c.inFlight === data)) {
+      c.channel?.close();
+      c.channel = undefined;
+    }
+  }
 }
 
 /** Hears other tabs save the controller's record (BroadcastChannel `name`): reads it and hands it to `remoteChange`. */
