@@ -55,32 +55,35 @@ describe('a save made as the element leaves the page', () => {
     return { keys, close: () => channel.close() };
   }
 
-  it('is announced: an edit, then the element removed at once (before the save was due)', async () => {
+  /**
+   * Types `value` into a fresh element's field, runs `leave` (which removes the element), and
+   * resolves once the element's save was announced; the element's storage key.
+   */
+  async function announcedAfter(value: string, leave: (el: MrrUnitEconomics) => void): Promise<string> {
     const key = uniqueKey();
     const el = await economics(key);
     const heard = announced();
     try {
-      await type(el, '#arpa', '2345');
-      el.remove(); // a route change: the edit is written as the element goes, and said
+      await type(el, '#arpa', value);
+      leave(el);
       await until(() => heard.keys.some((k) => k.endsWith(`:${key}`)), 5000);
-      const again = await economics(key);
-      expect(q<HTMLInputElement>(again, '#arpa').value.replace(/\D/g, '')).to.equal('2345');
+      return key;
     } finally {
       heard.close();
     }
+  }
+
+  it('is announced: an edit, then the element removed at once (before the save was due)', async () => {
+    // A route change: the edit is written as the element goes, and said.
+    const key = await announcedAfter('2345', (el) => el.remove());
+    const again = await economics(key);
+    expect(q<HTMLInputElement>(again, '#arpa').value.replace(/\D/g, '')).to.equal('2345');
   });
 
   it('is announced when its write was already under way as the element left', async () => {
-    const key = uniqueKey();
-    const el = await economics(key);
-    const heard = announced();
-    try {
-      await type(el, '#arpa', '3456');
+    await announcedAfter('3456', (el) => {
       void el.persist.flush(); // the save is being written…
       el.remove(); // …when the element goes: nothing is left to flush, the write still lands and is said
-      await until(() => heard.keys.some((k) => k.endsWith(`:${key}`)), 5000);
-    } finally {
-      heard.close();
-    }
+    });
   });
 });
