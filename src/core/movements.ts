@@ -224,51 +224,77 @@ export function analyzeSubscriptions(periods: PeriodsInput, options: MovementOpt
 
 /** Per-cohort accumulators by age (months since the cohort's first): the change of the cohort's
  * MRR and of its active customers at that age; running sums give the values. */
-interface CohortAccumulator {
+export interface CohortAccumulator {
   customers: number;
   mrrByAge: Float64Array;
   activeByAge: Int32Array;
 }
 
-function analyze(
-  input: PeriodsInput,
-  options: MovementOptions,
-  withCohorts: boolean,
-): { movements: MovementRow[]; cohorts: CohortRetention | null; skippedPeriods: number } {
-  let columns: PeriodColumns;
-  let skippedPeriods = 0;
-  if (isPeriodColumns(input)) {
-    columns = input;
-    if (options.currency !== undefined && options.currency.toUpperCase() !== columns.currency.toUpperCase()) {
-      throw new RangeError(`The columns are in ${columns.currency}, not ${options.currency}`);
-    }
-  } else {
-    ({ columns, skippedPeriods } = periodsToColumns(input, options));
-  }
-  const currency = columns.currency.toUpperCase();
-  currencyDigits(currency); // throws a RangeError for an unknown currency, as for objects
-  let asOf = -1;
-  if (options.asOf !== undefined) {
-    asOf = parseMonth(options.asOf);
-    if (asOf < 0) throw new RangeError(`asOf is not a month (YYYY-MM): ${String(options.asOf)}`);
-  }
-  const empty = { movements: [], cohorts: withCohorts ? { cohorts: [], maxAge: 0 } : null };
+/**
+ * Month totals of some customers' movements, in minor units: index m of each array is month index
+ * `base + m`. Totals of disjoint sets of customers add up (each customer's movements depend on its
+ * own periods only), which is how a file read in parts is analysed ({@link partMovements}).
+ */
+export interface MovementSums {
+  base: number;
+  newMinor: Float64Array;
+  expansionMinor: Float64Array;
+  contractionMinor: Float64Array;
+  churnMinor: Float64Array;
+  reactivationMinor: Float64Array;
+  newCustomers: Int32Array;
+  churnedCustomers: Int32Array;
+  reactivatedCustomers: Int32Array;
+  /** By the month of the cohort's first MRR (same index); empty without cohorts. */
+  cohorts: (CohortAccumulator | undefined)[];
+}
 
-  // Pass 1: days to month spans. A dropped period gets the empty span [0, 0), which later loops
-  // skip. The input columns are never written to.
-  const n = columns.length;
+function newSums(base: number, monthCount: number, withCohorts: boolean): MovementSums {
+  return {
+    base,
+    newMinor: new Float64Array(monthCount),
+    expansionMinor: new Float64Array(monthCount),
+    contractionMinor: new Float64Array(monthCount),
+    churnMinor: new Float64Array(monthCount),
+    reactivationMinor: new Float64Array(monthCount),
+    newCustomers: new Int32Array(monthCount),
+    churnedCustomers: new Int32Array(monthCount),
+    reactivatedCustomers: new Int32Array(monthCount),
+    cohorts: withCohorts ? new Array<CohortAccumulator | undefined>(monthCount) : [],
+  };
+}
+
+/** Periods `from` … `to − 1` of some columns as month spans (pass 1 of the engine). */
+interface Spans {
+  /** [start month, end month) per period (index i − from), −1 as the end while running; the empty
+   * span [0, 0) for a period that adds nothing (no amount) or is skipped. */
+  spans: Int32Array;
+  /** The latest month a period starts or ends in; −1 when none. */
+  lastTouched: number;
+  skippedPeriods: number;
+  /** Each customer's periods are consecutive and the customers come in table order from the
+   * range's first: then customer g's periods are `firstPeriodOf[g]` … `firstPeriodOf[g + 1] − 1`. */
+  grouped: boolean;
+  groups: number;
+  firstPeriodOf: Int32Array;
+}
+
+/** Pass 1 over periods `from` … `to − 1`; `groupedOnly` stops at the first sign they are not grouped. */
+function spansOf(columns: PeriodColumns, from: number, to: number, groupedOnly = false): Spans {
   const { customer: customerOf, startDay, endDay, monthlyMinor } = columns;
   const customerCount = columns.customerIds.length;
-  const spans = new Int32Array(2 * n); // [start month, end month) per period
+  const spans = new Int32Array(2 * (to - from));
+  let skippedPeriods = 0;
   let lastTouched = -1;
   // True while each customer's periods are consecutive and customers come in table order (as the
   // import and periodsToColumns build them from most exports): then the input order already groups
-  // them and the counting sort below is skipped.
+  // them and the counting sort of the engine is skipped.
   let grouped = true;
+  const firstCustomer = customerOf[from] ?? 0;
   let seenCustomers = 0;
   let lastCustomer = -1;
-  const firstPeriodOf = new Int32Array(customerCount + 1);
-  for (let i = 0; i < n; i++) {
+  const firstPeriodOf = new Int32Array(Math.min(customerCount, to - from) + 1);
+  for (let i = from; i < to; i++) {
     const c = customerOf[i] ?? -1;
     const start = startDay[i] ?? -1;
     const amount = monthlyMinor[i] ?? -1;
@@ -277,7 +303,8 @@ function analyze(
       continue;
     }
     if (c !== lastCustomer) {
-      if (c === seenCustomers) firstPeriodOf[seenCustomers++] = i;
+      if (c === firstCustomer + seenCustomers) firstPeriodOf[seenCustomers++] = i - from;
+      else if (groupedOnly) return { spans, lastTouched, skippedPeriods, grouped: false, groups: 0, firstPeriodOf };
       else grouped = false;
       lastCustomer = c;
     }
@@ -293,87 +320,68 @@ function analyze(
       if (e > lastTouched) lastTouched = e;
     }
     if (amount === 0) continue;
-    spans[2 * i] = s;
-    spans[2 * i + 1] = e;
+    const k = 2 * (i - from);
+    spans[k] = s;
+    spans[k + 1] = e;
   }
-  // From here on every index is bounded by the loop that makes it (i < n, c < groups, k within
-  // offsets, m < monthCount, age < the cohort's length) into typed arrays allocated with those
-  // lengths: a read cannot be undefined, hence the `!`s. A `?? 0` would hide an indexing bug.
-  const horizon = asOf >= 0 ? asOf : lastTouched;
-  if (horizon < 0) return { ...empty, skippedPeriods };
+  if (grouped) firstPeriodOf[seenCustomers] = to - from;
+  return { spans, lastTouched, skippedPeriods, grouped, groups: seenCustomers, firstPeriodOf };
+}
 
-  // Clip to the horizon, find the first month anything is active, and drop (empty span) what adds
-  // nothing to the reported months.
-  const stop = horizon + 1;
+/**
+ * Clips the spans to months before `stop` (a running period runs to it) and drops (empty span)
+ * what adds nothing to the reported months. Returns the first month anything is active, `stop`
+ * when nothing is.
+ */
+function clipSpans(spans: Int32Array, stop: number): number {
+  // From here on every index is bounded by the loop that makes it into typed arrays allocated with
+  // those lengths: a read cannot be undefined, hence the `!`s. A `?? 0` would hide an indexing bug.
   let base = stop;
-  for (let i = 0; i < n; i++) {
-    const s = spans[2 * i]!;
-    const end = spans[2 * i + 1]!;
+  for (let k = 0; k < spans.length; k += 2) {
+    const s = spans[k]!;
+    const end = spans[k + 1]!;
     if (s === 0 && end === 0) continue;
     const e = end < 0 || end > stop ? stop : end;
     if (s >= e) {
-      spans[2 * i] = 0;
-      spans[2 * i + 1] = 0;
+      spans[k] = 0;
+      spans[k + 1] = 0;
     } else {
-      spans[2 * i + 1] = e;
+      spans[k + 1] = e;
       if (s < base) base = s;
     }
   }
-  if (base === stop) return { ...empty, skippedPeriods };
-  const monthCount = stop - base;
+  return base;
+}
 
-  // Customer c's periods are at positions offsets[c] … offsets[c + 1] − 1 of (spansByCustomer,
-  // amountByCustomer), possibly mixed with dropped ones (empty span).
-  let offsets: Int32Array;
-  let spansByCustomer = spans;
-  let amountByCustomer = monthlyMinor;
-  let groups = customerCount;
-  if (grouped) {
-    groups = seenCustomers;
-    offsets = firstPeriodOf.subarray(0, groups + 1);
-    offsets[groups] = n;
-  } else {
-    // Counting sort over the dense customer indices, copying each period's span and amount into
-    // customer order, so that the loop below reads memory sequentially.
-    offsets = new Int32Array(customerCount + 1);
-    for (let i = 0; i < n; i++) if (spans[2 * i]! < spans[2 * i + 1]!) offsets[customerOf[i]! + 1]! += 1;
-    for (let c = 0; c < customerCount; c++) offsets[c + 1]! += offsets[c]!;
-    const kept = offsets[customerCount]!;
-    spansByCustomer = new Int32Array(2 * kept);
-    amountByCustomer = new Float64Array(kept);
-    const cursor = offsets.slice(0, customerCount);
-    for (let i = 0; i < n; i++) {
-      if (spans[2 * i]! >= spans[2 * i + 1]!) continue;
-      const k = cursor[customerOf[i]!]!++;
-      spansByCustomer[2 * k] = spans[2 * i]!;
-      spansByCustomer[2 * k + 1] = spans[2 * i + 1]!;
-      amountByCustomer[k] = monthlyMinor[i]!;
-    }
-  }
-
-  // Month totals, indexed by month − base.
-  const newMinor = new Float64Array(monthCount);
-  const expansionMinor = new Float64Array(monthCount);
-  const contractionMinor = new Float64Array(monthCount);
-  const churnMinor = new Float64Array(monthCount);
-  const reactivationMinor = new Float64Array(monthCount);
-  const newCustomers = new Int32Array(monthCount);
-  const churnedCustomers = new Int32Array(monthCount);
-  const reactivatedCustomers = new Int32Array(monthCount);
-  const cohortsByMonth = withCohorts ? new Array<CohortAccumulator | undefined>(monthCount) : [];
-
-  // One customer at a time: record each period's start and end as +amount and −amount in a shared
-  // month buffer (a difference array, so a period costs O(1) whatever its length), then walk the
-  // customer's months keeping the running sum, which is the customer's MRR in that month.
+/**
+ * Adds the movements of customer groups `fromGroup` … `toGroup − 1` to `sums`: group g's periods
+ * are `offsets[g]` … `offsets[g + 1] − 1` of (`spans`, clipped, and `amounts`).
+ *
+ * One customer at a time: each period's start and end are recorded as +amount and −amount in a
+ * shared month buffer (a difference array, so a period costs O(1) whatever its length), then the
+ * customer's months are walked keeping the running sum, which is the customer's MRR in that month.
+ */
+function sumCustomers(
+  sums: MovementSums,
+  spans: Int32Array,
+  amounts: Float64Array,
+  offsets: Int32Array,
+  fromGroup: number,
+  toGroup: number,
+  withCohorts: boolean,
+): void {
+  const { base, newMinor, expansionMinor, contractionMinor, churnMinor, reactivationMinor } = sums;
+  const { newCustomers, churnedCustomers, reactivatedCustomers, cohorts: cohortsByMonth } = sums;
+  const monthCount = newMinor.length;
   const mrrChange = new Float64Array(monthCount + 1);
-  for (let c = 0; c < groups; c++) {
+  for (let c = fromGroup; c < toGroup; c++) {
     let first = monthCount;
     let last = 0; // exclusive
     for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
-      const sm = spansByCustomer[2 * k]!;
-      const em = spansByCustomer[2 * k + 1]!;
+      const sm = spans[2 * k]!;
+      const em = spans[2 * k + 1]!;
       if (sm >= em) continue;
-      const amount = amountByCustomer[k]!;
+      const amount = amounts[k]!;
       const s = sm - base;
       const e = em - base;
       mrrChange[s]! += amount;
@@ -429,11 +437,21 @@ function analyze(
     }
     mrrChange[last] = 0; // the final −amount, when `last` is past the reported months
   }
+}
 
+/** Movement rows (and cohorts) of month totals; null when no month has MRR. */
+function rowsOfSums(
+  sums: MovementSums,
+  currency: string,
+  withCohorts: boolean,
+): { movements: MovementRow[]; cohorts: CohortRetention | null } | null {
+  const { base, newMinor, expansionMinor, contractionMinor, churnMinor, reactivationMinor } = sums;
+  const { newCustomers, churnedCustomers, reactivatedCustomers, cohorts: cohortsByMonth } = sums;
+  const monthCount = newMinor.length;
   // Rows from the first month with MRR: every customer's first such month is `new`.
   let firstRow = 0;
   while (firstRow < monthCount && newCustomers[firstRow] === 0) firstRow += 1;
-  if (firstRow === monthCount) return { ...empty, skippedPeriods };
+  if (firstRow === monthCount) return null;
   const major = (minor: number) => fromMinor(minor, currency);
   const movements: MovementRow[] = [];
   let startingMinor = 0;
@@ -502,5 +520,207 @@ function analyze(
     }
     cohorts = { cohorts: rows, maxAge };
   }
-  return { movements, cohorts, skippedPeriods };
+  return { movements, cohorts };
+}
+
+/** The analysis's month index of `options.asOf`, −1 without one; a RangeError when it is no month. */
+function asOfMonth(options: MovementOptions): number {
+  if (options.asOf === undefined) return -1;
+  const asOf = parseMonth(options.asOf);
+  if (asOf < 0) throw new RangeError(`asOf is not a month (YYYY-MM): ${String(options.asOf)}`);
+  return asOf;
+}
+
+function analyze(
+  input: PeriodsInput,
+  options: MovementOptions,
+  withCohorts: boolean,
+): { movements: MovementRow[]; cohorts: CohortRetention | null; skippedPeriods: number } {
+  let columns: PeriodColumns;
+  let skippedPeriods = 0;
+  if (isPeriodColumns(input)) {
+    columns = input;
+    if (options.currency !== undefined && options.currency.toUpperCase() !== columns.currency.toUpperCase()) {
+      throw new RangeError(`The columns are in ${columns.currency}, not ${options.currency}`);
+    }
+  } else {
+    ({ columns, skippedPeriods } = periodsToColumns(input, options));
+  }
+  const currency = columns.currency.toUpperCase();
+  currencyDigits(currency); // throws a RangeError for an unknown currency, as for objects
+  const asOf = asOfMonth(options);
+  const empty = { movements: [], cohorts: withCohorts ? { cohorts: [], maxAge: 0 } : null };
+
+  // Pass 1: days to month spans; pass 2: clipped to the horizon. The input columns are never
+  // written to.
+  const n = columns.length;
+  const range = spansOf(columns, 0, n);
+  skippedPeriods += range.skippedPeriods;
+  const horizon = asOf >= 0 ? asOf : range.lastTouched;
+  if (horizon < 0) return { ...empty, skippedPeriods };
+  const stop = horizon + 1;
+  const base = clipSpans(range.spans, stop);
+  if (base === stop) return { ...empty, skippedPeriods };
+
+  // Customer c's periods are at positions offsets[c] … offsets[c + 1] − 1 of (spansByCustomer,
+  // amountByCustomer), possibly mixed with dropped ones (empty span).
+  const { spans } = range;
+  let offsets = range.firstPeriodOf;
+  let spansByCustomer = spans;
+  let amountByCustomer = columns.monthlyMinor;
+  let groups = range.groups;
+  if (!range.grouped) {
+    // Counting sort over the dense customer indices, copying each period's span and amount into
+    // customer order, so that the walk reads memory sequentially.
+    const { customer: customerOf, monthlyMinor } = columns;
+    const customerCount = columns.customerIds.length;
+    groups = customerCount;
+    offsets = new Int32Array(customerCount + 1);
+    for (let i = 0; i < n; i++) if (spans[2 * i]! < spans[2 * i + 1]!) offsets[customerOf[i]! + 1]! += 1;
+    for (let c = 0; c < customerCount; c++) offsets[c + 1]! += offsets[c]!;
+    const kept = offsets[customerCount]!;
+    spansByCustomer = new Int32Array(2 * kept);
+    amountByCustomer = new Float64Array(kept);
+    const cursor = offsets.slice(0, customerCount);
+    for (let i = 0; i < n; i++) {
+      if (spans[2 * i]! >= spans[2 * i + 1]!) continue;
+      const k = cursor[customerOf[i]!]!++;
+      spansByCustomer[2 * k] = spans[2 * i]!;
+      spansByCustomer[2 * k + 1] = spans[2 * i + 1]!;
+      amountByCustomer[k] = monthlyMinor[i]!;
+    }
+  }
+  const sums = newSums(base, stop - base, withCohorts);
+  sumCustomers(sums, spansByCustomer, amountByCustomer, offsets, 0, groups, withCohorts);
+  const rows = rowsOfSums(sums, currency, withCohorts);
+  return rows ? { ...rows, skippedPeriods } : { ...empty, skippedPeriods };
+}
+
+/**
+ * What one part of a file (a stretch of its periods, read on its own: its own customer table)
+ * adds to the file's movements: the totals of its customers but the first (`skipFirst`) and the
+ * last (`skipLast`), whose periods may go on in the part before or after. Undefined when the part
+ * is not grouped by customer (each customer's periods consecutive) or holds a period the engine
+ * skips: then the file is analysed whole.
+ */
+export interface PartMovements {
+  /** The latest month a period of the part starts or ends in; −1 when none. */
+  lastTouched: number;
+  /** Totals of the customers summed; null when none has MRR through the part's horizon. */
+  sums: MovementSums | null;
+  /** The first customer's periods are 0 … `firstEnd − 1`; the last's `lastStart` … the part's end. */
+  firstEnd: number;
+  lastStart: number;
+}
+
+/**
+ * {@link PartMovements} of a part's columns, with cohorts. The totals of a part stand in for the
+ * whole file's: a customer's movements depend on its own periods, and the months after the last
+ * one a part's periods touch hold no movement of its customers.
+ */
+export function partMovements(
+  columns: PeriodColumns,
+  options: { asOf?: string; skipFirst: boolean; skipLast: boolean },
+): PartMovements | undefined {
+  const asOf = options.asOf === undefined ? -1 : parseMonth(options.asOf);
+  if (options.asOf !== undefined && asOf < 0) return undefined;
+  const range = spansOf(columns, 0, columns.length, true);
+  if (!range.grouped || range.skippedPeriods > 0 || range.groups === 0) return undefined;
+  const { groups, firstPeriodOf: offsets, lastTouched } = range;
+  const from = options.skipFirst ? 1 : 0;
+  const to = options.skipLast ? groups - 1 : groups;
+  const horizon = asOf >= 0 ? asOf : lastTouched;
+  let sums: MovementSums | null = null;
+  if (horizon >= 0 && from < to) {
+    const stop = horizon + 1;
+    const base = clipSpans(range.spans, stop);
+    if (base < stop) {
+      sums = newSums(base, stop - base, true);
+      sumCustomers(sums, range.spans, columns.monthlyMinor, offsets, from, to, true);
+    }
+  }
+  return { lastTouched, sums, firstEnd: offsets[1]!, lastStart: offsets[groups - 1]! };
+}
+
+/**
+ * The analysis of `columns`, a whole file whose parts were read apart, from what each part added
+ * ({@link partMovements}; the first part without `skipFirst`, the last without `skipLast`, the
+ * others with both), `start` being where the part's periods begin in `columns`. The caller
+ * guarantees that parts share customers only at their edges (a part's first customer may be the
+ * previous part's last). The customers at the edges are analysed here from `columns`; the totals
+ * of the others are added up. The same result as {@link analyzeSubscriptions} of `columns`;
+ * undefined when the edges are not grouped either (then analyse `columns` whole).
+ */
+export function analyzeParts(
+  columns: PeriodColumns,
+  parts: readonly { start: number; movements: PartMovements }[],
+  options: Pick<MovementOptions, 'asOf'> = {},
+): SubscriptionAnalysis | undefined {
+  const currency = columns.currency.toUpperCase();
+  currencyDigits(currency);
+  const asOf = asOfMonth(options);
+  const empty: SubscriptionAnalysis = { movements: [], cohorts: { cohorts: [], maxAge: 0 }, skippedPeriods: 0 };
+  let horizon = asOf;
+  if (asOf < 0) for (const { movements } of parts) horizon = Math.max(horizon, movements.lastTouched);
+  if (horizon < 0) return empty;
+  const stop = horizon + 1;
+
+  // The edges: the last customer of each part and the first of the next, one stretch of periods
+  // (stretches that meet, around a part of one customer, joined).
+  const edges: [number, number][] = [];
+  for (let k = 0; k + 1 < parts.length; k++) {
+    const from = parts[k]!.start + parts[k]!.movements.lastStart;
+    const to = parts[k + 1]!.start + parts[k + 1]!.movements.firstEnd;
+    const previous = edges.at(-1);
+    if (previous && from <= previous[1]) previous[1] = Math.max(previous[1], to);
+    else edges.push([from, to]);
+  }
+  const edgeSpans: { from: number; range: Spans }[] = [];
+  let base = stop;
+  for (const [from, to] of edges) {
+    const range = spansOf(columns, from, to, true);
+    if (!range.grouped || range.skippedPeriods > 0) return undefined;
+    base = Math.min(base, clipSpans(range.spans, stop));
+    edgeSpans.push({ from, range });
+  }
+  for (const { movements } of parts) if (movements.sums) base = Math.min(base, movements.sums.base);
+  if (base === stop) return empty;
+
+  const total = newSums(base, stop - base, true);
+  for (const { movements } of parts) if (movements.sums) addSums(total, movements.sums);
+  for (const { from, range } of edgeSpans) {
+    const amounts = columns.monthlyMinor.subarray(from, from + range.spans.length / 2);
+    sumCustomers(total, range.spans, amounts, range.firstPeriodOf, 0, range.groups, true);
+  }
+  const rows = rowsOfSums(total, currency, true);
+  return rows ? { movements: rows.movements, cohorts: rows.cohorts!, skippedPeriods: 0 } : empty;
+}
+
+/** Adds `part`'s totals (its months within `total`'s) into `total`. */
+function addSums(total: MovementSums, part: MovementSums): void {
+  const at = part.base - total.base;
+  const add = (into: Float64Array | Int32Array, from: Float64Array | Int32Array, offset: number) => {
+    for (let m = 0; m < from.length; m++) into[offset + m]! += from[m]!;
+  };
+  add(total.newMinor, part.newMinor, at);
+  add(total.expansionMinor, part.expansionMinor, at);
+  add(total.contractionMinor, part.contractionMinor, at);
+  add(total.churnMinor, part.churnMinor, at);
+  add(total.reactivationMinor, part.reactivationMinor, at);
+  add(total.newCustomers, part.newCustomers, at);
+  add(total.churnedCustomers, part.churnedCustomers, at);
+  add(total.reactivatedCustomers, part.reactivatedCustomers, at);
+  const monthCount = total.newMinor.length;
+  part.cohorts.forEach((cohort, m) => {
+    if (!cohort) return;
+    const month = at + m;
+    const into = (total.cohorts[month] ??= {
+      customers: 0,
+      mrrByAge: new Float64Array(monthCount - month),
+      activeByAge: new Int32Array(monthCount - month),
+    });
+    into.customers += cohort.customers;
+    add(into.mrrByAge, cohort.mrrByAge, 0);
+    add(into.activeByAge, cohort.activeByAge, 0);
+  });
 }

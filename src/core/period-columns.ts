@@ -213,9 +213,9 @@ export class PeriodColumnsBuilder {
   /**
    * Appends every period of `columns` (another builder's, read from a later part of the same file):
    * its customers interned here in the order of its table, so the table is the one a single builder
-   * reading both would have made.
+   * reading both would have made. Returns each of their customers' index here.
    */
-  appendColumns(columns: PeriodColumns): void {
+  appendColumns(columns: PeriodColumns): Int32Array {
     const n = columns.length;
     const customers = new Int32Array(columns.customerIds.length);
     columns.customerIds.forEach((id, k) => (customers[k] = this.customerIndex(id)));
@@ -228,6 +228,21 @@ export class PeriodColumnsBuilder {
     const theirs = columns.customer;
     for (let i = 0; i < n; i++) customer[at + i] = customers[theirs[i]!]!;
     this.length += n;
+    return customers;
+  }
+
+  /** The columns so far as views of the builder's arrays (no copy), valid until the next append. */
+  view(): PeriodColumns {
+    const n = this.length;
+    return {
+      length: n,
+      customerIds: this.customerIds,
+      customer: this.customer.subarray(0, n),
+      startDay: this.startDay.subarray(0, n),
+      endDay: this.endDay.subarray(0, n),
+      monthlyMinor: this.monthlyMinor.subarray(0, n),
+      currency: this.currency.toUpperCase(),
+    };
   }
 
   private grow(capacity: number): void {
@@ -282,6 +297,18 @@ export function columnsToPeriods(columns: PeriodColumns): SubscriptionPeriod[] {
     };
   }
   return out;
+}
+
+/** True when each customer's periods are consecutive, the customers in table order (as a builder makes them from a grouped file). */
+export function groupedByCustomer(columns: PeriodColumns): boolean {
+  const { customer } = columns;
+  let next = 0;
+  for (let i = 0; i < columns.length; i++) {
+    const c = customer[i]!;
+    if (c === next) next += 1;
+    else if (c !== next - 1) return false;
+  }
+  return true;
 }
 
 /** Rows `from` … `to − 1` of `columns` (copies), sharing the customer table: a chunk to store. */

@@ -2,7 +2,13 @@
  * The movement analysis of imported columns, where the import runs (the worker, or the main thread
  * as a fallback), so the page receives movement rows and cohorts, not a million periods to read.
  */
-import { analyzeSubscriptions, type MovementOptions, type SubscriptionAnalysis } from '../core/movements.js';
+import {
+  analyzeParts,
+  analyzeSubscriptions,
+  type MovementOptions,
+  type PartMovements,
+  type SubscriptionAnalysis,
+} from '../core/movements.js';
 import type { PeriodColumns } from '../core/period-columns.js';
 
 /** Movements and cohorts of `columns` in their own currency (through `options.asOf` when given);
@@ -11,6 +17,22 @@ import type { PeriodColumns } from '../core/period-columns.js';
 export function analyzeColumns(columns: PeriodColumns, options: Pick<MovementOptions, 'asOf'> = {}): SubscriptionAnalysis | null {
   try {
     return analyzeSubscriptions(columns, options);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * {@link analyzeColumns} of a file read in parts, from what each part added ({@link analyzeParts}:
+ * the parts share customers only at their edges), or of the whole columns when the edges say so.
+ */
+export function analyzeColumnParts(
+  columns: PeriodColumns,
+  parts: readonly { start: number; movements: PartMovements }[],
+  options: Pick<MovementOptions, 'asOf'> = {},
+): SubscriptionAnalysis | null {
+  try {
+    return analyzeParts(columns, parts, options) ?? analyzeSubscriptions(columns, options);
   } catch {
     return null;
   }

@@ -10,11 +10,19 @@
  */
 import { analyzeColumns, columnBuffers } from './analysis.js';
 import { streamImport } from './stream.js';
-import { readPart, streamImportInParts, type PartOutcome, type PartProgress, type PartRequest, type RunPart } from './parts.js';
+import {
+  readPartApart,
+  streamImportInParts,
+  type PartOutcome,
+  type PartProgress,
+  type PartRequest,
+  type RunPart,
+} from './parts.js';
 import { rowsPartBuffers } from './rows.js';
 import { parseCsvRecords } from './records.js';
 import { datasetMeta } from './dataset-meta.js';
 import { sliceColumns, type PeriodColumns } from '../core/period-columns.js';
+import type { PartMovements } from '../core/movements.js';
 import type { StorageFailure } from '../storage/db.js';
 import type { StorageSettings } from '../storage/settings.js';
 import type { ImportProgress, ImportResult, ImportSaveRequest, ImportWorkerRequest, ImportWorkerResponse } from './types.js';
@@ -92,8 +100,11 @@ scope.onmessage = (event) => {
   );
 };
 
-/** What a second worker sends back through the port ({@link serveParts}). */
-type PartMessage = { type: 'progress'; progress: PartProgress } | { type: 'outcome'; outcome: PartOutcome };
+/** What a second worker sends back through the port ({@link serveParts}): progress, the outcome, then its movements. */
+type PartMessage =
+  | { type: 'progress'; progress: PartProgress }
+  | { type: 'outcome'; outcome: PartOutcome }
+  | { type: 'movements'; movements: PartMovements | undefined };
 
 /** The page saw another worker fail (to load, or while reading). */
 let partsFailed = false;
@@ -108,13 +119,19 @@ function partFailed(): void {
 function partsThrough(port: MessagePort): RunPart {
   return (request, onProgress) =>
     new Promise<PartOutcome>((resolve) => {
-      const failed = () => resolve({ fatal: { code: 'workerFailed', message: 'another import worker failed' } });
+      let movementsSent: (movements: PartMovements | undefined) => void = () => undefined;
+      const movements = new Promise<PartMovements | undefined>((r) => (movementsSent = r));
+      const failed = () => {
+        resolve({ fatal: { code: 'workerFailed', message: 'another import worker failed' } });
+        movementsSent(undefined); // an outcome already sent then has no movements to wait for
+      };
       if (partsFailed) return failed();
       partFailures.add(failed);
       port.onmessage = (event: MessageEvent<PartMessage>) => {
         const message = event.data;
         if (message.type === 'progress') onProgress(message.progress);
-        else resolve(message.outcome);
+        else if (message.type === 'movements') movementsSent(message.movements);
+        else resolve('part' in message.outcome ? { ...message.outcome, movements } : message.outcome);
       };
       port.postMessage(request);
     });
@@ -125,10 +142,12 @@ function serveParts(port: MessagePort): void {
   port.onmessage = (event: MessageEvent<PartRequest>) => {
     const progress = (p: ImportProgress) =>
       port.postMessage({ type: 'progress', progress: { bytesRead: p.bytesRead, rowsRead: p.rowsRead } } satisfies PartMessage);
-    readPart(event.data, { onProgress: progress }).then(
-      (outcome) => {
+    readPartApart(event.data, { onProgress: progress }).then(
+      ({ outcome, movements }) => {
         const message: PartMessage = { type: 'outcome', outcome };
         port.postMessage(message, 'part' in outcome ? rowsPartBuffers(outcome.part) : []);
+        // Summed while the first worker joins the parts.
+        if ('part' in outcome) port.postMessage({ type: 'movements', movements: movements() } satisfies PartMessage);
       },
       (error: unknown) => {
         const message: PartMessage = { type: 'outcome', outcome: { fatal: { code: 'workerFailed', message: String(error) } } };

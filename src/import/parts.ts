@@ -13,7 +13,9 @@
  * first's delimiter, line break and header: they start as soon as the first part has read its
  * header.
  */
-import { analyzeColumns } from './analysis.js';
+import { analyzeColumnParts, analyzeColumns } from './analysis.js';
+import { partMovements, type PartMovements } from '../core/movements.js';
+import { groupedByCustomer, sliceColumns } from '../core/period-columns.js';
 import { validateMapping } from './mapping.js';
 import { createRowProcessor, type RowProcessor, type RowsPart } from './rows.js';
 import { importRowHandlers, readCsvRows, streamImport, type CsvFormat, type StreamHooks } from './stream.js';
@@ -36,10 +38,17 @@ export interface PartRequest {
   options: ImportOptions;
   headers: string[];
   format: CsvFormat;
+  /** The file's last part (the others' last customer may go on in the next). */
+  lastPart?: boolean;
 }
 
-/** What reading a part gave: its rows and how many lines it spans, or a fatal (then the whole file is read again alone). */
-export type PartOutcome = { part: RowsPart; lines: number } | { fatal: ImportFatal };
+/**
+ * What reading a part gave: its rows, how many lines it spans and what they add to the movements
+ * (when they can say: {@link RowProcessor.movements}; summed while the first part's worker joins
+ * the parts), or a fatal (then the whole file is read again alone).
+ */
+export type PartOutcome =
+  { part: RowsPart; lines: number; movements?: Promise<PartMovements | undefined> } | { fatal: ImportFatal };
 
 /** Progress of a part being read. */
 export interface PartProgress {
@@ -50,8 +59,18 @@ export interface PartProgress {
 /** Reads a part somewhere else (another worker), or here in tests. */
 export type RunPart = (request: PartRequest, onProgress: (progress: PartProgress) => void) => Promise<PartOutcome>;
 
+/**
+ * A later part read ({@link readPartApart}): its outcome (without movements), and what its rows
+ * add to the movements, summed when asked, on copies of its columns: the outcome may hand its own
+ * over first.
+ */
+export interface PartReading {
+  outcome: PartOutcome;
+  movements: () => PartMovements | undefined;
+}
+
 /** Reads a later part of a file (in the second worker): its rows, unconverted, or its fatal. */
-export async function readPart(request: PartRequest, hooks: StreamHooks = {}): Promise<PartOutcome> {
+export async function readPartApart(request: PartRequest, hooks: StreamHooks = {}): Promise<PartReading> {
   const { input, mapping, options, headers, format } = request;
   const processor = createRowProcessor(mapping, options, headers);
   const read = await readCsvRows(
@@ -63,7 +82,21 @@ export async function readPart(request: PartRequest, hooks: StreamHooks = {}): P
     { format, headers },
     hooks,
   );
-  return read.fatal ? { fatal: read.fatal } : { part: processor.part(), lines: read.nextLine - 1 };
+  if (read.fatal) return { outcome: { fatal: read.fatal }, movements: () => undefined };
+  const part = processor.part();
+  // Amounts are final as read only without a currency column (nothing pending); a part not grouped
+  // by customer has no totals of its own (copied only for one that has).
+  const summable = part.pending === null && groupedByCustomer(part.columns);
+  const columns = summable ? sliceColumns(part.columns, 0, part.columns.length) : undefined;
+  const movements = () =>
+    columns && partMovements(columns, { asOf: options.analysis?.asOf, skipFirst: true, skipLast: !request.lastPart });
+  return { outcome: { part, lines: read.nextLine - 1 }, movements };
+}
+
+/** {@link readPartApart} here: the outcome with its movements. */
+export async function readPart(request: PartRequest, hooks: StreamHooks = {}): Promise<PartOutcome> {
+  const { outcome, movements } = await readPartApart(request, hooks);
+  return 'part' in outcome ? { ...outcome, movements: Promise.resolve(movements()) } : outcome;
 }
 
 /**
@@ -146,10 +179,13 @@ export async function streamImportInParts(
     // A line break of \r alone is not a line feed: a cut is no row boundary.
     if (format.newline === '\r') return;
     later = cuts.map((from, k) =>
-      runners[k]!({ input: file.slice(from, cuts[k + 1] ?? file.size), mapping, options, headers, format }, (p) => {
-        others[k] = p;
-        report();
-      }),
+      runners[k]!(
+        { input: file.slice(from, cuts[k + 1] ?? file.size), mapping, options, headers, format, lastPart: k === cuts.length - 1 },
+        (p) => {
+          others[k] = p;
+          report();
+        },
+      ),
     );
   };
   // The first part's size estimates the whole file's rows.
@@ -170,22 +206,38 @@ export async function streamImportInParts(
     },
   );
   if (read.fatal || !processor || later.length === 0) return alone();
+  // What this part adds to the movements, summed while the other parts are being read.
+  const mine = processor.movements(false, true);
   // Each part starts at a row only if the one before it ended outside a quote: any fatal (an
   // unclosed quote at a part's end among them) reads the file alone.
   const outcomes = await Promise.all(later);
   let offset = read.nextLine - 1;
   for (const outcome of outcomes) if ('fatal' in outcome) return alone();
+  // The parts' totals add up when parts share customers only at their edges.
+  const starts: number[] = [];
+  let edgesOnly = true;
   for (const [k, outcome] of outcomes.entries()) {
     if ('fatal' in outcome) continue;
-    processor.absorb(outcome.part, offset);
+    starts.push(processor.periods);
+    edgesOnly = processor.absorb(outcome.part, offset) && edgesOnly;
     offset += outcome.lines;
     others[k] = { bytesRead: (cuts[k + 1] ?? file.size) - cuts[k]!, rowsRead: outcome.part.rowsRead };
+  }
+  // Their totals, summed meanwhile, when they add up.
+  const parts: { start: number; movements: PartMovements }[] = [];
+  if (mine && edgesOnly) parts.push({ start: 0, movements: mine });
+  for (const [k, outcome] of outcomes.entries()) {
+    const movements = parts.length === k + 1 && 'part' in outcome ? await outcome.movements : undefined;
+    if (movements) parts.push({ start: starts[k]!, movements });
   }
   report(true);
   const result = processor.finish();
   if (!result.report.fatal) {
     hooks.onColumns?.(result.columns);
-    result.analysis = analyzeColumns(result.columns, options.analysis);
+    result.analysis =
+      parts.length === outcomes.length + 1
+        ? analyzeColumnParts(result.columns, parts, options.analysis)
+        : analyzeColumns(result.columns, options.analysis);
   }
   return result;
 }

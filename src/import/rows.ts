@@ -16,6 +16,7 @@ import { numberFormatOfLocale, plainAmountAt, readFileAmount, type NumberFormat 
 import { toCsv } from '../core/csv.js';
 import { holdsAt, textOf, type TextSource } from '../core/text-source.js';
 import { emptyColumns, monthlyMinorOf, PeriodColumnsBuilder, RUNNING, type PeriodColumns } from '../core/period-columns.js';
+import { partMovements, type PartMovements } from '../core/movements.js';
 import { validateMapping } from './fields.js';
 import {
   MAX_DETAILED_ERRORS,
@@ -62,8 +63,18 @@ export interface RowProcessor {
    * Appends a later part's rows as if this processor had read them (customers interned in this
    * table, lines moved by `lineOffset`: the part's line 1 is the file's `lineOffset + 1`). The
    * parts absorbed in file order, {@link finish} gives what one processor reading the whole file gives.
+   * True when the part's customers are new here but its first, which may be the last one before it
+   * (the parts then share customers only at their edges: {@link analyzeParts}).
    */
-  absorb(part: RowsPart, lineOffset: number): void;
+  absorb(part: RowsPart, lineOffset: number): boolean;
+  /** Periods kept so far. */
+  readonly periods: number;
+  /**
+   * What the periods read so far add to the file's movements ({@link partMovements}, through
+   * `options.analysis.asOf`), but their first and last customers' when asked; undefined when their
+   * amounts wait for the file's currency (a currency column) or they are not grouped by customer.
+   */
+  movements(skipFirst: boolean, skipLast: boolean): PartMovements | undefined;
 }
 
 /** What a processor read from a part of a file ({@link RowProcessor.part}), unconverted. */
@@ -704,10 +715,13 @@ export function createRowProcessor(
     };
   }
 
-  function absorb(other: RowsPart, lineOffset: number): void {
+  function absorb(other: RowsPart, lineOffset: number): boolean {
     const { columns } = other;
     const n = columns.length;
-    builder.appendColumns(columns);
+    const before = builder.customerIds.length;
+    const customers = builder.appendColumns(columns);
+    let edgesOnly = customers.length === 0 || customers[0]! >= before - 1;
+    for (let k = 1; edgesOnly && k < customers.length; k++) edgesOnly = customers[k]! >= before;
     const more = other.pending;
     if (more && directFactor === undefined) {
       const currencies = other.currencies.map((c) =>
@@ -728,6 +742,12 @@ export function createRowProcessor(
     for (const key of Object.keys(skipped) as (keyof SkipCounts)[]) skipped[key] += other.skipped[key];
     rowsRead += other.rowsRead;
     errors.absorb(other.errors, lineOffset);
+    return edgesOnly;
+  }
+
+  function movements(skipFirst: boolean, skipLast: boolean): PartMovements | undefined {
+    if (directFactor === undefined || mappingIssues.length > 0) return undefined;
+    return partMovements(builder.view(), { asOf: options.analysis?.asOf, skipFirst, skipLast });
   }
 
   function reject(line: number, code: RowErrorCode): void {
@@ -753,6 +773,10 @@ export function createRowProcessor(
     finish,
     part,
     absorb,
+    get periods() {
+      return builder.length;
+    },
+    movements,
   };
 }
 

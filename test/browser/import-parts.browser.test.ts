@@ -141,6 +141,33 @@ describe('import in two parts, by two workers', () => {
     expect(plain(value)).to.deep.equal(await alone());
   });
 
+  it('a file grouped by customer, without a currency column: each worker sums its part’s movements, same result on 2 and 4 workers', async () => {
+    const lines = ['customer_id,start_date,end_date,amount,interval'];
+    for (let c = 0; c < 3000; c++) {
+      for (let k = 0; k < 1 + (c % 5); k++) {
+        const month = String(((c + 3 * k) % 12) + 1).padStart(2, '0');
+        const end = (c + k) % 4 === 0 ? `2024-${month}-10` : '';
+        lines.push(
+          `cus_${c},202${k % 3}-${month}-10,${end},${(c % 90) + 10}.${String(k * 7).padStart(2, '0')},${k % 4 === 3 ? 'year' : 'month'}`,
+        );
+      }
+    }
+    const grouped = new File([`${lines.join('\n')}\n`], 'grouped.csv', { type: 'text/csv' });
+    const plainMapping = guessMapping(lines[0]!.split(','));
+    const expected = plain(await startImport(grouped, plainMapping, {}, { mainThread: true }).done);
+    expect(expected.analysis!.movements.length).to.be.greaterThan(40);
+    for (const [cores, workers] of [
+      [3, 2],
+      [8, 4],
+    ]) {
+      const { value, started } = await withCores(cores!, () =>
+        counting(() => startImport(grouped, plainMapping, {}, { splitMinBytes: 1 }).done),
+      );
+      expect(started, `${cores} cores`).to.equal(workers);
+      expect(plain(value), `${cores} cores`).to.deep.equal(expected);
+    }
+  });
+
   it('a file under the limit is read by one worker', async () => {
     const { value, started } = await counting(() => startImport(FILE, mapping, options).done);
     expect(FILE.size).to.be.lessThan(8 << 20);

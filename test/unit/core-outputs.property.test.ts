@@ -701,6 +701,37 @@ const FUNCTIONS: Record<string, Probe> = {
   periodsToColumns: { args: args(periods, fc.record({ currency }, { requiredKeys: [] })) },
   mrrMovements: { args: args(fc.oneof(periods, columns), periodOptions) },
   analyzeSubscriptions: { args: args(fc.oneof(periods, columns), periodOptions) },
+  groupedByCustomer: { args: args(columns) },
+  partMovements: {
+    args: args(
+      columns,
+      fc.record({ asOf: isoMonth, skipFirst: fc.boolean(), skipLast: fc.boolean() }, { requiredKeys: ['skipFirst', 'skipLast'] }),
+    ),
+  },
+  // The columns as one part (its totals, nothing at the edges), or cut in two where the engine can.
+  analyzeParts: {
+    args: fc.tuple(columns, fc.record({ asOf: isoMonth }, { requiredKeys: [] }), fc.boolean()),
+    call: (fn, [c, options, cut]) => {
+      const cols = c as PeriodColumns;
+      const asOf = (options as { asOf?: string }).asOf;
+      const at = cut ? cols.customer.indexOf(1) : -1;
+      const parts =
+        at > 0
+          ? [
+              { start: 0, movements: core.partMovements({ ...cols, length: at }, { asOf, skipFirst: false, skipLast: true }) },
+              {
+                start: at,
+                movements: core.partMovements(core.sliceColumns(cols, at, cols.length), {
+                  asOf,
+                  skipFirst: true,
+                  skipLast: false,
+                }),
+              },
+            ]
+          : [{ start: 0, movements: core.partMovements(cols, { asOf, skipFirst: false, skipLast: false }) }];
+      return parts.every((p) => p.movements) ? fn(...([cols, parts, options] as never[])) : undefined;
+    },
+  },
   monthlyMetrics: { args: args(movementRows) },
   summaryMetrics: { args: args(movementRows, summaryOptions) },
   measuredAssumptions: {

@@ -282,3 +282,104 @@ describe('streamImportInParts: two parts read at once, one result', () => {
     expect(refused).toEqual([]);
   });
 });
+
+describe('streamImportInParts: the movements summed in each part', () => {
+  // Without a currency column each part's amounts are final as read, so each part sums its own
+  // customers' movements and the file's analysis adds them up.
+  const PLAIN = ['customer_id', 'start_date', 'end_date', 'amount', 'interval', 'note'];
+  const plainMapping = guessMapping(PLAIN);
+  const iso = (m: number, d: number) =>
+    `${2020 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const periodArb = fc.record({
+    month: fc.integer({ min: 0, max: 40 }),
+    day: fc.integer({ min: 1, max: 28 }),
+    months: fc.option(fc.integer({ min: 0, max: 24 })),
+    amount: fc.oneof(
+      fc.integer({ min: 1, max: 500_000 }).map((c) => (c / 100).toFixed(2)),
+      fc.constantFrom('0', 'abc', '1,234.50'),
+    ),
+    interval: fc.constantFrom('month', 'month', 'year', 'week', 'quarter'),
+    note: fc.constantFrom('', 'plain', 'say "hi"', 'a,b'),
+  });
+  /**
+   * Customers each with their periods together; or every period in random order; or each
+   * customer's periods in two groups, all the first groups then all the second (each part grouped,
+   * customers shared far from the cuts).
+   */
+  const fileArb = fc.record({
+    customers: fc.array(fc.array(periodArb, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 30 }),
+    layout: fc.constantFrom('grouped', 'grouped', 'shuffled', 'twice'),
+    seed: fc.integer(),
+    parts: fc.integer({ min: 2, max: 4 }),
+    asOf: fc.option(fc.integer({ min: 0, max: 70 })),
+  });
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  function fileOf(customers: (typeof periodArb extends fc.Arbitrary<infer P> ? P : never)[][], layout: string, seed: number) {
+    const rowsOf = (periods: typeof customers) =>
+      periods.flatMap((ps, c) =>
+        ps.map((p) =>
+          [`cus_${c}`, iso(p.month, p.day), p.months === null ? '' : iso(p.month + p.months, p.day), p.amount, p.interval, p.note]
+            .map(cell)
+            .join(','),
+        ),
+      );
+    const half = (k: number) => customers.map((ps) => ps.filter((_, i) => i % 2 === k));
+    let rows = layout === 'twice' ? [...rowsOf(half(0)), ...rowsOf(half(1))] : rowsOf(customers);
+    if (layout === 'shuffled')
+      rows = rows
+        .map((r, i) => [((i + 1) * (seed | 1)) % 1009, r] as const)
+        .sort((a, b) => a[0] - b[0])
+        .map(([, r]) => r);
+    return `${PLAIN.join(',')}\n${rows.join('\n')}\n`;
+  }
+
+  it('equals one reader of the whole file, grouped by customer or not, in 2 to 4 parts, through an as-of month or not', async () => {
+    await fc.assert(
+      fc.asyncProperty(fileArb, async ({ customers, layout, seed, parts, asOf }) => {
+        const text = fileOf(customers, layout, seed);
+        const opts: ImportOptions = asOf === null ? {} : { analysis: { asOf: iso(asOf, 1).slice(0, 7) } };
+        const result = await streamImportInParts(
+          new Blob([text]),
+          plainMapping,
+          opts,
+          {},
+          Array(parts - 1).fill(inProcess) as RunPart[],
+          0,
+        );
+        expect(plain(result)).toEqual(plain(await streamImport(new Blob([text]), plainMapping, opts)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('uses the parts’ totals for a grouped file (a part’s totals changed change the result), and not for one that is not', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `cus_${Math.floor(i / 3)},2021-0${(i % 9) + 1}-01,,1${i}.00,month,x`);
+    const text = `${PLAIN.join(',')}\n${rows.join('\n')}\n`;
+    const expected = await streamImport(new Blob([text]), plainMapping, {});
+    let summed = 0;
+    const tampered: RunPart = async (request) => {
+      const outcome = await readPart(request);
+      const movements = 'part' in outcome ? await outcome.movements : undefined;
+      if (movements?.sums) {
+        summed += 1;
+        movements.sums.newMinor[0]! += 100;
+      }
+      return outcome;
+    };
+    const run = (file: string) =>
+      streamImportInParts(new Blob([file]), plainMapping, {}, {}, [tampered], 0).then((r) => r.analysis!.movements);
+    const movements = await run(text);
+    expect(summed).toBe(1);
+    expect(movements[0]!.new).toBe(expected.analysis!.movements[0]!.new + 1);
+    // The same rows, customers mixed across the cut: the whole file is analysed, the totals unused.
+    const mixed = `${PLAIN.join(',')}\n${rows.map((r, i) => r.replace(/^cus_\d+/, `cus_${i % 7}`)).join('\n')}\n`;
+    expect(await run(mixed)).toEqual((await streamImport(new Blob([mixed]), plainMapping, {})).analysis!.movements);
+    // Customers 0 … 149, then 0 … 99 again: cut in the first run, each part is grouped, and the
+    // customers of the second run are in both. The parts' totals are not added up.
+    summed = 0;
+    const again = rows.slice(0, 250).map((r, i) => r.replace(/^cus_\d+/, `cus_${i < 150 ? i : i - 150}`));
+    const twice = `${PLAIN.join(',')}\n${again.join('\n')}\n`;
+    expect(await run(twice)).toEqual((await streamImport(new Blob([twice]), plainMapping, {})).analysis!.movements);
+    expect(summed).toBe(1);
+  });
+});
