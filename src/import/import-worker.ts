@@ -67,13 +67,16 @@ scope.onmessage = (event) => {
   }
   if (request?.type !== 'import') return;
   const { save, partPorts } = request;
-  // The customer ids go to the page as soon as the periods are read, while the analysis runs.
+  // The customer ids go to the page as soon as the periods are read, while the analysis runs; and
+  // then the copies the page gets when this worker saves the import (it keeps the originals).
   let idsPosted = false;
+  let copies: PeriodColumns | undefined;
   const hooks = {
     onProgress: (progress: ImportProgress) => scope.postMessage({ type: 'progress', progress }),
     onColumns: (columns: PeriodColumns) => {
       postIds(columns);
       idsPosted = true;
+      if (save && columns.length > 0) copies = sliceColumns(columns, 0, columns.length);
     },
   };
   const { input, mapping, options } = request;
@@ -87,7 +90,7 @@ scope.onmessage = (event) => {
       const { lines, codes } = result.report.errors;
       const saving = save && !result.report.fatal && result.columns.length > 0;
       // Saved here, the page keeps copies (trimmed to their length) and this worker the originals.
-      const columns = saving ? sliceColumns(result.columns, 0, result.columns.length) : result.columns;
+      const columns = saving ? (copies ?? sliceColumns(result.columns, 0, result.columns.length)) : result.columns;
       if (!idsPosted) postIds(columns);
       // The typed arrays (columns, error log) move instead of being copied: only the movement rows
       // and the cohorts are cloned.

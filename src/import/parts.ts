@@ -223,21 +223,22 @@ export async function streamImportInParts(
     offset += outcome.lines;
     others[k] = { bytesRead: (cuts[k + 1] ?? file.size) - cuts[k]!, rowsRead: outcome.part.rowsRead };
   }
-  // Their totals, summed meanwhile, when they add up.
+  report(true);
+  const result = processor.finish();
+  if (result.report.fatal) return result;
+  // The columns handed over (the worker posts the ids, copies what it saves) while the other
+  // parts' totals are still being summed.
+  hooks.onColumns?.(result.columns);
   const parts: { start: number; movements: PartMovements }[] = [];
   if (mine && edgesOnly) parts.push({ start: 0, movements: mine });
   for (const [k, outcome] of outcomes.entries()) {
     const movements = parts.length === k + 1 && 'part' in outcome ? await outcome.movements : undefined;
     if (movements) parts.push({ start: starts[k]!, movements });
   }
-  report(true);
-  const result = processor.finish();
-  if (!result.report.fatal) {
-    hooks.onColumns?.(result.columns);
-    result.analysis =
-      parts.length === outcomes.length + 1
-        ? analyzeColumnParts(result.columns, parts, options.analysis)
-        : analyzeColumns(result.columns, options.analysis);
-  }
+  // The parts' totals add up when every part has them.
+  result.analysis =
+    parts.length === outcomes.length + 1
+      ? analyzeColumnParts(result.columns, parts, options.analysis)
+      : analyzeColumns(result.columns, options.analysis);
   return result;
 }

@@ -166,6 +166,22 @@ describe('import in two parts, by two workers', () => {
       expect(started, `${cores} cores`).to.equal(workers);
       expect(plain(value), `${cores} cores`).to.deep.equal(expected);
     }
+    // Saved by the first worker (its copies made while the second sums): what one reader gives.
+    const handle = withCores(3, () =>
+      Promise.resolve(
+        startImport(grouped, plainMapping, {}, { splitMinBytes: 1, save: { name: 'Grouped', fileName: 'grouped.csv' } }),
+      ),
+    );
+    const saving = await handle;
+    expect(plain(await saving.done)).to.deep.equal(expected);
+    const stored = await loadDatasetColumns((await saving.saved)!.id);
+    expect([
+      stored!.customerIds,
+      [...stored!.customer],
+      [...stored!.startDay],
+      [...stored!.endDay],
+      [...stored!.monthlyMinor],
+    ]).to.deep.equal(expected.columns);
   });
 
   it('a file under the limit is read by one worker', async () => {
