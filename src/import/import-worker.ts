@@ -149,8 +149,16 @@ function serveParts(port: MessagePort): void {
       ({ outcome, movements }) => {
         const message: PartMessage = { type: 'outcome', outcome };
         port.postMessage(message, 'part' in outcome ? rowsPartBuffers(outcome.part) : []);
-        // Summed while the first worker joins the parts.
-        if ('part' in outcome) port.postMessage({ type: 'movements', movements: movements() } satisfies PartMessage);
+        // Summed while the first worker joins the parts; it waits for them, so they always come
+        // (none when summing fails: the whole file is then analysed there).
+        if (!('part' in outcome)) return;
+        let summed: PartMovements | undefined;
+        try {
+          summed = movements();
+        } catch {
+          summed = undefined;
+        }
+        port.postMessage({ type: 'movements', movements: summed } satisfies PartMessage);
       },
       (error: unknown) => {
         const message: PartMessage = { type: 'outcome', outcome: { fatal: { code: 'workerFailed', message: String(error) } } };
