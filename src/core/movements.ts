@@ -264,6 +264,12 @@ function newSums(base: number, monthCount: number, withCohorts: boolean): Moveme
   };
 }
 
+/** The cohort of customers whose first MRR is in month `m` of `sums` (made empty when first asked). */
+function cohortOf(sums: MovementSums, m: number): CohortAccumulator {
+  const length = sums.newMinor.length - m;
+  return (sums.cohorts[m] ??= { customers: 0, mrrByAge: new Float64Array(length), activeByAge: new Int32Array(length) });
+}
+
 /** Periods `from` … `to − 1` of some columns as month spans (pass 1 of the engine). */
 interface Spans {
   /** [start month, end month) per period (index i − from), −1 as the end while running; the empty
@@ -371,7 +377,7 @@ function sumCustomers(
   withCohorts: boolean,
 ): void {
   const { base, newMinor, expansionMinor, contractionMinor, churnMinor, reactivationMinor } = sums;
-  const { newCustomers, churnedCustomers, reactivatedCustomers, cohorts: cohortsByMonth } = sums;
+  const { newCustomers, churnedCustomers, reactivatedCustomers } = sums;
   const monthCount = newMinor.length;
   const mrrChange = new Float64Array(monthCount + 1);
   for (let c = fromGroup; c < toGroup; c++) {
@@ -411,11 +417,7 @@ function sumCustomers(
           newCustomers[m]! += 1;
           if (withCohorts) {
             cohortMonth = m;
-            cohort = cohortsByMonth[m] ??= {
-              customers: 0,
-              mrrByAge: new Float64Array(monthCount - m),
-              activeByAge: new Int32Array(monthCount - m),
-            };
+            cohort = cohortOf(sums, m);
             cohort.customers += 1;
           }
         } else {
@@ -710,15 +712,9 @@ function addSums(total: MovementSums, part: MovementSums): void {
   add(total.newCustomers, part.newCustomers, at);
   add(total.churnedCustomers, part.churnedCustomers, at);
   add(total.reactivatedCustomers, part.reactivatedCustomers, at);
-  const monthCount = total.newMinor.length;
   part.cohorts.forEach((cohort, m) => {
     if (!cohort) return;
-    const month = at + m;
-    const into = (total.cohorts[month] ??= {
-      customers: 0,
-      mrrByAge: new Float64Array(monthCount - month),
-      activeByAge: new Int32Array(monthCount - month),
-    });
+    const into = cohortOf(total, at + m);
     into.customers += cohort.customers;
     add(into.mrrByAge, cohort.mrrByAge, 0);
     add(into.activeByAge, cohort.activeByAge, 0);

@@ -11,28 +11,20 @@ import {
 } from '../core/movements.js';
 import type { PeriodColumns } from '../core/period-columns.js';
 
-/** Movements and cohorts of `columns` in their own currency (through `options.asOf` when given);
- * null when the engine refuses them (totals beyond 2^53 minor units), so that the caller can say so
- * instead of failing. */
-export function analyzeColumns(columns: PeriodColumns, options: Pick<MovementOptions, 'asOf'> = {}): SubscriptionAnalysis | null {
-  try {
-    return analyzeSubscriptions(columns, options);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * {@link analyzeColumns} of a file read in parts, from what each part added ({@link analyzeParts}:
- * the parts share customers only at their edges), or of the whole columns when the edges say so.
+ * Movements and cohorts of `columns` in their own currency (through `options.asOf` when given);
+ * null when the engine refuses them (totals beyond 2^53 minor units), so that the caller can say so
+ * instead of failing. A file read in `parts` is analysed from what each part added
+ * ({@link analyzeParts}: the parts share customers only at their edges), or whole when the edges
+ * say so.
  */
-export function analyzeColumnParts(
+export function analyzeColumns(
   columns: PeriodColumns,
-  parts: readonly { start: number; movements: PartMovements }[],
   options: Pick<MovementOptions, 'asOf'> = {},
+  parts?: readonly { start: number; movements: PartMovements }[],
 ): SubscriptionAnalysis | null {
   try {
-    return analyzeParts(columns, parts, options) ?? analyzeSubscriptions(columns, options);
+    return (parts && analyzeParts(columns, parts, options)) ?? analyzeSubscriptions(columns, options);
   } catch {
     return null;
   }

@@ -13,7 +13,7 @@
  * first's delimiter, line break and header: they start as soon as the first part has read its
  * header.
  */
-import { analyzeColumnParts, analyzeColumns } from './analysis.js';
+import { analyzeColumns } from './analysis.js';
 import { partMovements, type PartMovements } from '../core/movements.js';
 import { groupedByCustomer, sliceColumns } from '../core/period-columns.js';
 import { validateMapping } from './mapping.js';
@@ -236,9 +236,6 @@ export async function streamImportInParts(
     if (movements) parts.push({ start: starts[k]!, movements });
   }
   // The parts' totals add up when every part has them.
-  result.analysis =
-    parts.length === outcomes.length + 1
-      ? analyzeColumnParts(result.columns, parts, options.analysis)
-      : analyzeColumns(result.columns, options.analysis);
+  result.analysis = analyzeColumns(result.columns, options.analysis, parts.length === outcomes.length + 1 ? parts : undefined);
   return result;
 }
