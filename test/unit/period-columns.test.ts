@@ -177,4 +177,60 @@ describe('periods as columns', () => {
     expect(b.customerIndexAt('cus_6282580', 0, 9)).toBe(ids.length);
     expect(b.build().customerIds).toEqual([...ids, 'cus_62825']);
   });
+
+  it('interns any ids as a Map would, read as strings or as UTF-8 bytes in a line (kept in the table or not)', () => {
+    // Ids of every kind the table tells apart: short, at and past the length kept in a slot
+    // (20), lengths that do and do not fill a word of four, non-ASCII, pairs of the same length and
+    // the same 32-bit hash (compared in the slot), prefixes of one another, and the empty id.
+    const known = [
+      '',
+      'a',
+      'ab',
+      'abc',
+      'abcd',
+      'abcde',
+      'x'.repeat(20),
+      'x'.repeat(21),
+      'x'.repeat(19),
+      'é',
+      'aé',
+      'cus_628258',
+      'cus_1094106',
+      '5x8iiw',
+      'e5yvav',
+      'ajwa10lkr',
+      '9rnoagc0f',
+      '53g8pkijhy1edsa9bol6',
+      '0rc5qopyq7juufbq5sph',
+    ];
+    const id = fc.oneof(
+      fc.constantFrom(...known),
+      fc.string({ maxLength: 26 }),
+      fc.string({ unit: fc.constantFrom('a', 'b', '0', 'é', '日', '\u0141', 'A'), maxLength: 24 }),
+    );
+    const encoder = new TextEncoder();
+    const read = (b: PeriodColumnsBuilder, text: string, asBytes: boolean): number =>
+      asBytes
+        ? b.customerIndexAt(encoder.encode(`,${text},`), 1, 1 + encoder.encode(text).length)
+        : b.customerIndexAt(`,${text},`, 1, 1 + text.length);
+    // Each known id, first read as bytes then as text (and the other way), is one customer, in order.
+    for (const asBytes of [true, false]) {
+      const b = new PeriodColumnsBuilder('USD');
+      expect(known.map((text) => read(b, text, asBytes))).toEqual(known.map((_, i) => i));
+      expect([...known].reverse().map((text) => read(b, text, !asBytes))).toEqual(known.map((_, i) => known.length - 1 - i));
+    }
+    fc.assert(
+      fc.property(fc.array(fc.tuple(id, fc.boolean()), { maxLength: 300 }), (reads) => {
+        const b = new PeriodColumnsBuilder('USD');
+        const reference = new Map<string, number>();
+        for (const [text, asBytes] of reads) {
+          const want = reference.get(text) ?? reference.size;
+          reference.set(text, want);
+          expect(read(b, text, asBytes)).toBe(want);
+        }
+        expect(b.customerIds).toEqual([...reference.keys()]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
