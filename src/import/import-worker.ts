@@ -22,6 +22,8 @@ import { rowsPartBuffers } from './rows.js';
 import { parseCsvRecords } from './records.js';
 import { datasetMeta } from './dataset-meta.js';
 import { sliceColumns, type PeriodColumns } from '../core/period-columns.js';
+import { knowCurrencyDigits } from '../core/money.js';
+import { COMMON_CURRENCY_DIGITS } from '../core/currency-digits.js';
 import type { PartMovements } from '../core/movements.js';
 import type { StorageFailure } from '../storage/db.js';
 import type { StorageSettings } from '../storage/settings.js';
@@ -33,6 +35,9 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+
+// The digits of the file's currency without waiting for Intl's locale data (11–14 ms in a fresh worker).
+knowCurrencyDigits(COMMON_CURRENCY_DIGITS);
 
 scope.onmessage = (event) => {
   const request = event.data;

@@ -561,6 +561,8 @@ const FUNCTIONS: Record<string, Probe> = {
   isBillingInterval: { args: args(fc.oneof(interval, fc.string(), fc.anything())) },
   readInterval: { args: args(fc.oneof(fc.constantFrom('Monthly', ' annual ', 'once', '__proto__', 'constructor'), fc.string())) },
   currencyDigits: { args: args(currency) },
+  // Told only digits Intl gives (a wrong table would change every later amount in this run).
+  knowCurrencyDigits: { args: args(fc.constant({ USD: 2, JPY: 0 })) },
   isCurrency: { args: args(fc.oneof(currency, fc.string({ maxLength: 4 }))) },
   toMinor: {
     args: args(

@@ -6,6 +6,7 @@ import {
   isBillingInterval,
   readInterval,
   currencyDigits,
+  knowCurrencyDigits,
   formatMoney,
   fromMinor,
   parseAmount,
@@ -16,6 +17,7 @@ import {
   formatNumber,
   roundHalfAway,
 } from '../../src/core/money.js';
+import { COMMON_CURRENCY_DIGITS } from '../../src/core/currency-digits.js';
 
 describe('currencyDigits', () => {
   it('reads minor digits from Intl', () => {
@@ -23,6 +25,21 @@ describe('currencyDigits', () => {
     expect(currencyDigits('EUR')).toBe(2);
     expect(currencyDigits('KWD')).toBe(3);
     expect(currencyDigits('usd')).toBe(2);
+  });
+
+  it('knows the digits of common currencies as Intl gives them', () => {
+    const intl = (code: string) =>
+      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits;
+    knowCurrencyDigits(COMMON_CURRENCY_DIGITS);
+    const known = Object.entries(COMMON_CURRENCY_DIGITS);
+    expect(known.length).toBeGreaterThan(20);
+    for (const [code, digits] of known) {
+      expect(digits, code).toBe(intl(code));
+      expect(currencyDigits(code.toLowerCase()), code).toBe(digits);
+    }
+    // Others still come from Intl; a code Intl refuses still throws.
+    expect(currencyDigits('ISK')).toBe(intl('ISK'));
+    expect(() => currencyDigits('US$')).toThrow(RangeError);
   });
 });
 
