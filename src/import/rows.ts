@@ -434,7 +434,7 @@ export function createRowProcessor(
     return value;
   }
 
-  // The plain row, read at once (see `plainRow`): only for an import whose columns it knows.
+  // The plain row, read at once (see `plainRun`): only for an import whose columns it knows.
   const plainRows =
     (tuning.plainRows ?? true) &&
     mappingIssues.length === 0 &&
