@@ -1,7 +1,7 @@
 /**
  * Minor-unit digits of common currencies, as Intl gives them (a unit test checks each against
- * Intl): what the import worker and the command line tell `knowCurrencyDigits` (money.ts), so
- * that reading a file never waits for Intl's locale data. Kept apart from money.ts: a page that
+ * Intl): what the import worker tells `knowCurrencyDigits` (money.ts), so that reading a file
+ * never waits for Intl's locale data. Kept apart from money.ts: a page that
  * formats money asks Intl anyway and need not carry the table.
  */
 export const COMMON_CURRENCY_DIGITS: Readonly<Record<string, number>> = {
