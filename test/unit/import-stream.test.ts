@@ -81,6 +81,55 @@ describe('streamImport: a Blob read as a stream', () => {
   });
 });
 
+describe('streamImport: a stream that never says it ended', () => {
+  /**
+   * A Blob whose stream hands out its bytes and then never answers the read that would say "done"
+   * (what Chromium's stream of a File slice sometimes did: the import then waited for ever). A byte
+   * stream (read into the reader's buffer) or a plain one.
+   */
+  class SilentEndBlob extends Blob {
+    reads = 0;
+    constructor(
+      parts: BlobPart[],
+      private readonly bytesStream: boolean,
+    ) {
+      super(parts);
+    }
+    override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+      let at = 0;
+      const whole = this.arrayBuffer();
+      const pull = async (controller: ReadableStreamDefaultController | ReadableByteStreamController) => {
+        this.reads += 1;
+        const bytes = new Uint8Array(await whole);
+        if (at >= bytes.length) return new Promise<void>(() => undefined); // never settles
+        controller.enqueue(bytes.slice(at, (at += 100_000)));
+      };
+      return (this.bytesStream ? new ReadableStream({ type: 'bytes', pull }) : new ReadableStream({ pull })) as ReadableStream<
+        Uint8Array<ArrayBuffer>
+      >;
+    }
+  }
+  const rows = Array.from({ length: 30_000 }, (_, i) => `cus_${i % 4000},2024-0${1 + (i % 9)}-15,,${10 + (i % 90)}`);
+  const csv = `customer_id,start_date,end_date,monthly_amount\n${rows.join('\n')}\n`;
+  const mapping = guessMapping(['customer_id', 'start_date', 'end_date', 'monthly_amount']);
+
+  for (const bytesStream of [true, false]) {
+    it(`finishes once the Blob's size is read (${bytesStream ? 'a byte stream' : 'a plain stream'})`, async () => {
+      const expected = await importPeriods(csv, mapping);
+      const input = new SilentEndBlob([csv], bytesStream);
+      const timeout = new Promise<'waited for ever'>((resolve) => setTimeout(() => resolve('waited for ever'), 3000));
+      const got = await Promise.race([importPeriods(input, mapping), timeout]);
+      expect(got).not.toBe('waited for ever');
+      if (got === 'waited for ever') return;
+      expect(got.periods).toEqual(expected.periods);
+      expect(got.report).toEqual(expected.report);
+      // A byte stream is pulled when read only: no read was asked after the last byte. (A plain one
+      // pulls ahead by itself.)
+      if (bytesStream) expect(input.reads, 'a read after the last byte').toBe(Math.ceil(csv.length / 100_000));
+    });
+  }
+});
+
 describe('streamImport: bad files', () => {
   const plain = guessMapping(['customer_id', 'start_date', 'end_date', 'monthly_amount']);
 
