@@ -359,6 +359,31 @@ describe('mrrMovements properties', () => {
     );
   });
 
+  it('matches the reference for customers of many periods', () => {
+    // Two customers and 34–70 periods: one has more than 16, with many changes of MRR (the test
+    // above has five customers of a few periods each).
+    const manyArb = fc.array(
+      periodArb.map((p) => ({ ...p, customerId: p.customerId < 'c' ? 'a' : 'b' })),
+      {
+        // fast-check's default size would keep the arrays short.
+        minLength: 34,
+        maxLength: 70,
+        size: 'max',
+      },
+    );
+    fc.assert(
+      fc.property(manyArb, (periods) => {
+        const rows = mrrMovements(periods, { asOf: '2022-02' }).map((r) => ({
+          month: r.month,
+          customers: r.customers,
+          ...toMinorRow(r),
+        }));
+        expect(rows).toEqual(referenceMovements(periods, '2022-02'));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('gives the same result whatever the order of the periods', () => {
     // Grouped input (each customer's periods together) takes a path without the counting sort.
     fc.assert(
