@@ -12,6 +12,7 @@ import { importRowHandlers, readCsvRows, streamImport } from '../../src/import/s
 import { createRowProcessor } from '../../src/import/rows.js';
 import { guessMapping } from '../../src/import/mapping.js';
 import type { ImportOptions, ImportResult } from '../../src/import/types.js';
+import { PiecesBlob } from '../shared/pieces-blob.js';
 
 const HEADERS = [
   'customer_id',
@@ -171,30 +172,6 @@ async function wholeWayOfFile(text: string, m: typeof mapping, options: ImportOp
   return plain({ ...processor!.finish(), analysis: null });
 }
 
-/** A Blob whose stream hands its bytes over in pieces of the given sizes (in turn). */
-class PiecesBlob extends Blob {
-  constructor(
-    private readonly content: Uint8Array<ArrayBuffer>,
-    private readonly sizes: number[],
-  ) {
-    super([content]);
-  }
-
-  override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    let at = 0;
-    let k = 0;
-    const { content: bytes, sizes } = this;
-    return new ReadableStream({
-      pull(controller) {
-        if (at >= bytes.length) return controller.close();
-        const size = sizes[k++ % sizes.length]!;
-        controller.enqueue(bytes.slice(at, at + size));
-        at += size;
-      },
-    });
-  }
-}
-
 describe('a file read as bytes', () => {
   it('gives what its text gives, whatever the cells hold', async () => {
     await fc.assert(
@@ -238,7 +215,7 @@ describe('a file read as bytes', () => {
     expect(fromText.report.periodsImported).toBe(45_000);
     // A browser's stream hands a file over in pieces of its own size: here from 1 byte to 300 KB.
     for (const sizes of [[65_536], [1, 7, 65_536, 300_000, 13, 4_093]]) {
-      const fromStream = plain(await streamImport(new PiecesBlob(file, sizes), m, options));
+      const fromStream = plain(await streamImport(new PiecesBlob([file], { sizes }), m, options));
       expect(fromStream).toEqual(fromText);
     }
   });

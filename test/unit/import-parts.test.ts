@@ -11,6 +11,7 @@ import { streamImport } from '../../src/import/stream.js';
 import { cutPoint, cutPoints, readPart, streamImportInParts, type RunPart } from '../../src/import/parts.js';
 import { guessMapping } from '../../src/import/mapping.js';
 import type { ImportOptions, ImportResult } from '../../src/import/types.js';
+import { PiecesBlob } from '../shared/pieces-blob.js';
 
 const HEADERS = ['customer_id', 'start_date', 'end_date', 'amount', 'currency', 'note'];
 const mapping = guessMapping(HEADERS);
@@ -219,35 +220,20 @@ describe('streamImportInParts: two parts read at once, one result', () => {
     const row = (i: number) => `cus_${i % 500},2021-0${(i % 9) + 1}-01,,1${i % 90}.50,USD,${'n'.repeat(20)}`;
     const text = `${HEADERS.join(',')}\n${Array.from({ length: 70_000 }, (_, i) => row(i)).join('\n')}\n`;
     let handedOut = 0;
-    class CountingBlob extends Blob {
-      override slice(start?: number, end?: number, type?: string): Blob {
-        return new CountingBlob([super.slice(start, end, type)]);
-      }
-      /** Pieces of 16 KB, each made when the reader asks for it (nothing read ahead). */
-      override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-        let bytes: Promise<Uint8Array<ArrayBuffer>> | undefined;
-        let at = 0;
-        return new ReadableStream<Uint8Array<ArrayBuffer>>(
-          {
-            pull: async (out) => {
-              const all = await (bytes ??= this.arrayBuffer().then((b) => new Uint8Array(b)));
-              if (at >= all.length) return out.close();
-              const piece = all.slice(at, at + 16 * 1024);
-              at += piece.length;
-              handedOut += piece.length;
-              out.enqueue(piece);
-            },
-          },
-          { highWaterMark: 0 },
-        );
-      }
-    }
+    // Pieces of 16 KB, each made when the reader asks for it (nothing read ahead), its slices too.
+    const counting = (parts: BlobPart[]) =>
+      new PiecesBlob(parts, {
+        sizes: 16 * 1024,
+        noReadAhead: true,
+        slicesToo: true,
+        onPiece: (piece) => (handedOut += piece.length),
+      });
     let readWhenStarted = -1;
     const later: RunPart = (request, progress) => {
       readWhenStarted = handedOut;
       return readPart(request, { onProgress: progress });
     };
-    const file = new CountingBlob([text]);
+    const file = counting([text]);
     const result = await streamImportInParts(file, mapping, options, {}, [later], 0);
     expect(readWhenStarted).toBeGreaterThan(0);
     // The header is in the first 64 KB: a whole chunk (1 MB) read before the later part starts is slower.

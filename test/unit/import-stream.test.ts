@@ -5,6 +5,7 @@ import { ImportCancelledError, sniff, streamImport } from '../../src/import/stre
 import type { ImportProgress, ImportResult } from '../../src/import/types.js';
 import { columnsToPeriods } from '../../src/core/period-columns.js';
 import { analyzeSubscriptions } from '../../src/core/movements.js';
+import { PiecesBlob } from '../shared/pieces-blob.js';
 
 /** streamImport, with the imported columns read back as periods (monthly amounts). */
 const importPeriods = (...args: Parameters<typeof streamImport>) =>
@@ -41,26 +42,6 @@ describe('streamImport: the dbt playbook fixture end to end', () => {
 });
 
 describe('streamImport: a Blob read as a stream', () => {
-  /** A Blob whose stream hands out `piece` bytes at a time (a browser's pieces are larger). */
-  class PiecesBlob extends Blob {
-    constructor(
-      parts: BlobPart[],
-      private readonly piece: number,
-    ) {
-      super(parts);
-    }
-    override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-      let at = 0;
-      const whole = this.arrayBuffer();
-      return new ReadableStream({
-        pull: async (controller) => {
-          const bytes = new Uint8Array(await whole);
-          if (at >= bytes.length) controller.close();
-          else controller.enqueue(bytes.slice(at, (at += this.piece)));
-        },
-      });
-    }
-  }
   // Over 2 MiB (several chunks), with characters of two and three bytes cut between pieces.
   const rows = Array.from(
     { length: 45_000 },
@@ -73,7 +54,7 @@ describe('streamImport: a Blob read as a stream', () => {
     const expected = await importPeriods(csv, mapping);
     expect(expected.report.rowsRead).toBe(45_000);
     expect(expected.report.errors.count, 'rows in error, with their lines').toBe(45);
-    for (const input of [new Blob([csv]), new PiecesBlob([csv], 4093), new PiecesBlob([csv], 5)]) {
+    for (const input of [new Blob([csv]), new PiecesBlob([csv], { sizes: 4093 }), new PiecesBlob([csv], { sizes: 5 })]) {
       const got = await importPeriods(input, mapping);
       expect(got.periods).toEqual(expected.periods);
       expect(got.report).toEqual(expected.report);
@@ -82,33 +63,8 @@ describe('streamImport: a Blob read as a stream', () => {
 });
 
 describe('streamImport: a stream that never says it ended', () => {
-  /**
-   * A Blob whose stream hands out its bytes and then never answers the read that would say "done"
-   * (what Chromium's stream of a File slice sometimes did: the import then waited for ever). A byte
-   * stream (read into the reader's buffer) or a plain one.
-   */
-  class SilentEndBlob extends Blob {
-    reads = 0;
-    constructor(
-      parts: BlobPart[],
-      private readonly bytesStream: boolean,
-    ) {
-      super(parts);
-    }
-    override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-      let at = 0;
-      const whole = this.arrayBuffer();
-      const pull = async (controller: ReadableStreamDefaultController | ReadableByteStreamController) => {
-        this.reads += 1;
-        const bytes = new Uint8Array(await whole);
-        if (at >= bytes.length) return new Promise<void>(() => undefined); // never settles
-        controller.enqueue(bytes.slice(at, (at += 100_000)));
-      };
-      return (this.bytesStream ? new ReadableStream({ type: 'bytes', pull }) : new ReadableStream({ pull })) as ReadableStream<
-        Uint8Array<ArrayBuffer>
-      >;
-    }
-  }
+  // A stream that hands out its bytes and then never answers the read that would say "done"
+  // (what Chromium's stream of a File slice sometimes did: the import then waited for ever).
   const rows = Array.from({ length: 30_000 }, (_, i) => `cus_${i % 4000},2024-0${1 + (i % 9)}-15,,${10 + (i % 90)}`);
   const csv = `customer_id,start_date,end_date,monthly_amount\n${rows.join('\n')}\n`;
   const mapping = guessMapping(['customer_id', 'start_date', 'end_date', 'monthly_amount']);
@@ -116,7 +72,7 @@ describe('streamImport: a stream that never says it ended', () => {
   for (const bytesStream of [true, false]) {
     it(`finishes once the Blob's size is read (${bytesStream ? 'a byte stream' : 'a plain stream'})`, async () => {
       const expected = await importPeriods(csv, mapping);
-      const input = new SilentEndBlob([csv], bytesStream);
+      const input = new PiecesBlob([csv], { sizes: 100_000, end: 'never', bytes: bytesStream });
       const timeout = new Promise<'waited for ever'>((resolve) => setTimeout(() => resolve('waited for ever'), 3000));
       const got = await Promise.race([importPeriods(input, mapping), timeout]);
       expect(got).not.toBe('waited for ever');
